@@ -1,0 +1,93 @@
+//! The 18-digit citizen ID number (公民身份号码, GB 11643-1999): format and check digit.
+
+use chrono::NaiveDate;
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// Why an ID number is not valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdProblem {
+    /// Not 18 characters of digits (the last may be X).
+    Format,
+    /// The birth date inside the number is not a real date.
+    BirthDate,
+    /// The check digit does not match; carries the digit the number should end with.
+    CheckDigit(char),
+}
+
+impl IdProblem {
+    /// A message for a clerk, in Chinese.
+    pub fn message(&self) -> String {
+        match self {
+            IdProblem::Format => "身份证号应为18位，前17位为数字，最后一位为数字或X".to_string(),
+            IdProblem::BirthDate => "身份证号中的出生日期不是有效日期".to_string(),
+            IdProblem::CheckDigit(c) => format!("身份证号校验位不正确（按前17位计算，末位应为 {c}），请核对是否录入有误"),
+        }
+    }
+}
+
+/// Upper-cases a trailing x and trims spaces; does not validate.
+pub fn normalize(raw: &str) -> String {
+    raw.trim().replace([' ', '\u{3000}'], "").to_uppercase()
+}
+
+/// The check digit for the first 17 digits.
+pub fn check_digit(first17: &str) -> Option<char> {
+    let digits: Vec<u32> = first17.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
+    if digits.len() != 17 {
+        return None;
+    }
+    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
+    Some(CHECK[(sum % 11) as usize])
+}
+
+/// Validates a normalised 18-character ID number.
+pub fn validate(id: &str) -> Result<(), IdProblem> {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() != 18 || !chars[..17].iter().all(|c| c.is_ascii_digit()) || !(chars[17].is_ascii_digit() || chars[17] == 'X') {
+        return Err(IdProblem::Format);
+    }
+    if birth_date(id).is_none() {
+        return Err(IdProblem::BirthDate);
+    }
+    let expected = check_digit(&id[..17]).ok_or(IdProblem::Format)?;
+    if chars[17] != expected {
+        return Err(IdProblem::CheckDigit(expected));
+    }
+    Ok(())
+}
+
+/// The birth date written in an 18-digit ID number.
+pub fn birth_date(id: &str) -> Option<NaiveDate> {
+    let y = id.get(6..10)?.parse().ok()?;
+    let m = id.get(10..12)?.parse().ok()?;
+    let d = id.get(12..14)?.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_valid_number_passes() {
+        // The sample number printed in GB 11643-1999.
+        assert_eq!(validate("11010519491231002X"), Ok(()));
+    }
+
+    #[test]
+    fn wrong_check_digit_names_the_right_one() {
+        assert_eq!(validate("110105194912310021"), Err(IdProblem::CheckDigit('X')));
+    }
+
+    #[test]
+    fn lowercase_x_is_normalised() {
+        assert_eq!(normalize(" 11010519491231002x "), "11010519491231002X");
+    }
+
+    #[test]
+    fn impossible_birth_date_is_reported() {
+        assert_eq!(validate("110105194902300021"), Err(IdProblem::BirthDate));
+    }
+}

@@ -1,0 +1,15 @@
+//! Kaohe's domain engine: the rule profile, the roster values, and the decisions taken from them.
+//!
+//! Pure code: no file, database or network access, and no clock. Every decision takes the
+//! as-of date (or year) as an argument, so a result can be reproduced from its inputs. Every
+//! number and name a rule uses comes from a [`Profile`], never from this crate's code.
+
+pub mod dates;
+pub mod id_number;
+pub mod profile;
+pub mod promotion;
+pub mod roster;
+
+pub use profile::{Citation, Profile, ProfileError, RankRef, Status};
+pub use promotion::{promote, BlockCode, PromotionResult};
+pub use roster::{Grade, Organ, Person, ResultCode, Restriction, Roster, YearResult};

@@ -1,0 +1,728 @@
+//! The rule profile: every ladder, year count, period, cap and pool the engine applies, each with
+//! its citation. Loaded from TOML (the national default ships in `profiles/national.toml`; a
+//! locality loads its own file) and validated before use: a broken profile is refused with a
+//! message that names the entry.
+
+use crate::roster::Grade;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The national default profile's text.
+pub const NATIONAL_TOML: &str = include_str!("../../../profiles/national.toml");
+
+/// How well a rule is established (domain.md's source tags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    /// Read in the primary legal text.
+    P,
+    /// Stated by secondary sources or real systems.
+    S,
+    /// Our best understanding: shown as 待核实.
+    U,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::P => "法定",
+            Status::S => "通行做法",
+            Status::U => "待核实",
+        }
+    }
+}
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub text: String,
+    pub status: Status,
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.status {
+            Status::U => write!(f, "{}〔待核实〕", self.text),
+            _ => f.write_str(&self.text),
+        }
+    }
+}
+
+/// A profile that failed to load.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ProfileError {
+    #[error("规则文件无法读取：{0}")]
+    Syntax(String),
+    #[error("规则文件有误：{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("；"))]
+    Invalid(Vec<Problem>),
+}
+
+/// One broken entry of a profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Which entry, e.g. `min_service「一级科员」`.
+    pub entry: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}：{}", self.entry, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub effective_from: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Category {
+    pub key: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rank {
+    pub name: String,
+    /// Row of the ladder table; equal levels are equivalent across categories.
+    pub level: u32,
+    /// 级别 range as (highest, lowest); 级别 1 is the highest.
+    pub grades: (u32, u32),
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ladder {
+    pub category: String,
+    /// Highest first.
+    pub ranks: Vec<Rank>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadingPost {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub grades: Option<(u32, u32)>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MinService {
+    pub target: String,
+    pub years: u32,
+    /// Leading-post levels whose time also counts.
+    pub posts: Vec<String>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ServiceRules {
+    /// Grades whose calendar years do not count as service.
+    pub uncounted_grades: Vec<Grade>,
+    pub cite: Citation,
+}
+
+/// What a restriction stops, as reported in a block's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RestrictionBlock {
+    Sanction,
+    Admonition,
+    Investigation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestrictionRule {
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub block: RestrictionBlock,
+    /// Effect period from the recorded date; `None`: until the recorded end date.
+    pub months: Option<u32>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BasicCompetentRule {
+    pub grade: Grade,
+    pub years_after: u32,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrganLevel {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub max_rank: String,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pool {
+    pub name: String,
+    pub ranks: Vec<String>,
+    pub cite: Citation,
+}
+
+/// Keys that order the eligible within a pool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderKey {
+    CountedMonths,
+    ExcellentYears,
+    ServiceStart,
+    Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ordering {
+    pub keys: Vec<OrderKey>,
+    pub cite: Citation,
+}
+
+/// Where a rank sits: its ladder and its index in that ladder (0 = top).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct RankRef {
+    pub ladder: usize,
+    pub index: usize,
+}
+
+/// A validated rule profile.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    pub meta: Meta,
+    pub categories: Vec<Category>,
+    pub ladders: Vec<Ladder>,
+    pub leading_posts: Vec<LeadingPost>,
+    pub min_service: Vec<MinService>,
+    pub service: ServiceRules,
+    pub restrictions: Vec<RestrictionRule>,
+    pub basic_competent: BasicCompetentRule,
+    pub organ_levels: Vec<OrganLevel>,
+    pub pools: Vec<Pool>,
+    pub ordering: Ordering,
+    #[serde(skip)]
+    index: Index,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Index {
+    categories: HashMap<String, usize>,
+    ranks: HashMap<String, RankRef>,
+    posts: HashMap<String, usize>,
+    restrictions: HashMap<String, usize>,
+    organ_levels: HashMap<String, usize>,
+    pools: HashMap<String, usize>,
+    /// For each ladder and rank index: the min_service entry of that rank as a target.
+    min_service: HashMap<RankRef, usize>,
+    /// For each ladder and rank index: the pool the rank belongs to.
+    rank_pool: HashMap<RankRef, usize>,
+}
+
+/// Removes the spaces people put inside names ("一级 科员", full-width spaces).
+pub fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+}
+
+impl Profile {
+    /// The national default profile shipped with Kaohe.
+    pub fn national() -> Profile {
+        match Profile::from_toml(NATIONAL_TOML) {
+            Ok(p) => p,
+            // The shipped file is checked by the crate's tests; reaching this is a build defect.
+            Err(e) => panic!("内置全国默认规则无效：{e}"),
+        }
+    }
+
+    /// Parses and validates a profile.
+    pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
+        let raw: raw::Profile = toml::from_str(text).map_err(|e| ProfileError::Syntax(e.to_string()))?;
+        raw.validate()
+    }
+
+    /// Looks a category up by name or alias.
+    pub fn category(&self, name: &str) -> Option<&Category> {
+        self.index.categories.get(&squeeze(name)).map(|&i| &self.categories[i])
+    }
+
+    /// Looks a rank up by name or alias.
+    pub fn rank_ref(&self, name: &str) -> Option<RankRef> {
+        self.index.ranks.get(name).or_else(|| self.index.ranks.get(&squeeze(name))).copied()
+    }
+
+    pub fn rank(&self, r: RankRef) -> &Rank {
+        &self.ladders[r.ladder].ranks[r.index]
+    }
+
+    /// The ladder of a category (by canonical name).
+    pub fn ladder_of(&self, category: &str) -> Option<usize> {
+        self.ladders.iter().position(|l| l.category == category)
+    }
+
+    /// The next rank up, if any.
+    pub fn next_up(&self, r: RankRef) -> Option<RankRef> {
+        r.index.checked_sub(1).map(|index| RankRef { ladder: r.ladder, index })
+    }
+
+    /// The minimum-service rule for promotion *to* `target`.
+    pub fn min_service_for(&self, target: RankRef) -> Option<&MinService> {
+        self.min_service_index(target).map(|i| &self.min_service[i])
+    }
+
+    /// Index into `min_service` of the rule for promotion to `target`.
+    pub fn min_service_index(&self, target: RankRef) -> Option<usize> {
+        self.index.min_service.get(&target).copied()
+    }
+
+    pub fn leading_post(&self, name: &str) -> Option<&LeadingPost> {
+        self.index.posts.get(&squeeze(name)).map(|&i| &self.leading_posts[i])
+    }
+
+    pub fn restriction(&self, kind: &str) -> Option<&RestrictionRule> {
+        self.index.restrictions.get(&squeeze(kind)).map(|&i| &self.restrictions[i])
+    }
+
+    pub fn organ_level(&self, name: &str) -> Option<&OrganLevel> {
+        self.index.organ_levels.get(&squeeze(name)).map(|&i| &self.organ_levels[i])
+    }
+
+    pub fn pool(&self, name: &str) -> Option<(usize, &Pool)> {
+        self.index.pools.get(&squeeze(name)).map(|&i| (i, &self.pools[i]))
+    }
+
+    /// The pool a rank's slots are counted in.
+    pub fn pool_of(&self, r: RankRef) -> Option<usize> {
+        self.index.rank_pool.get(&r).copied()
+    }
+
+    /// The highest level an organ of this level may set (smaller is higher).
+    pub fn organ_cap_level(&self, level: &OrganLevel) -> Option<u32> {
+        self.rank_ref(&level.max_rank).map(|r| self.rank(r).level)
+    }
+}
+
+/// The file format, kept apart from the validated types.
+mod raw {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Profile {
+        profile: Meta,
+        category: Vec<Category>,
+        ladder: Vec<Ladder>,
+        leading_post: Vec<Post>,
+        min_service: Vec<MinService>,
+        service: Service,
+        restriction: Vec<Restriction>,
+        basic_competent: BasicCompetent,
+        organ_level: Vec<OrganLevel>,
+        #[serde(default)]
+        pool: Vec<Pool>,
+        ordering: Ordering,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Meta {
+        id: String,
+        name: String,
+        version: String,
+        effective_from: Option<toml::value::Datetime>,
+        note: Option<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Category {
+        key: String,
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Ladder {
+        category: String,
+        ranks: Vec<Rank>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Rank {
+        name: String,
+        level: i64,
+        grades: [i64; 2],
+        #[serde(default)]
+        aliases: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Post {
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        grades: Option<[i64; 2]>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct MinService {
+        target: String,
+        years: i64,
+        #[serde(default)]
+        posts: Vec<String>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Service {
+        uncounted_grades: Vec<String>,
+        uncounted_cite: String,
+        uncounted_status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Restriction {
+        kind: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        block: String,
+        months: Option<i64>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct BasicCompetent {
+        grade: String,
+        years_after: i64,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct OrganLevel {
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        max_rank: String,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Pool {
+        name: String,
+        ranks: Vec<String>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Ordering {
+        keys: Vec<String>,
+        cite: String,
+        status: Status,
+    }
+
+    fn cite(text: String, status: Status) -> Citation {
+        Citation { text, status }
+    }
+
+    /// Collects problems while building the validated profile.
+    #[derive(Default)]
+    struct Checker {
+        problems: Vec<Problem>,
+    }
+
+    impl Checker {
+        fn fail(&mut self, entry: impl Into<String>, message: impl Into<String>) {
+            self.problems.push(Problem { entry: entry.into(), message: message.into() });
+        }
+
+        fn count(&mut self, entry: &str, field: &str, value: i64) -> u32 {
+            if value < 0 {
+                self.fail(entry, format!("{field} 不能为负数（现为 {value}）"));
+                return 0;
+            }
+            u32::try_from(value).unwrap_or_else(|_| {
+                self.fail(entry, format!("{field} 数值过大（现为 {value}）"));
+                0
+            })
+        }
+
+        fn grades(&mut self, entry: &str, g: [i64; 2]) -> (u32, u32) {
+            let [high, low] = g;
+            if !(1..=27).contains(&high) || !(1..=27).contains(&low) || high > low {
+                self.fail(entry, format!("级别范围应为 [最高, 最低]，取值 1–27，且最高不大于最低（现为 [{high}, {low}]）"));
+            }
+            (high.max(0) as u32, low.max(0) as u32)
+        }
+
+        /// Registers `name` and its aliases in an index, reporting duplicates.
+        fn register<V: Copy>(&mut self, map: &mut HashMap<String, V>, what: &str, name: &str, aliases: &[String], value: V) {
+            for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+                let key = squeeze(n);
+                if map.insert(key, value).is_some() {
+                    self.fail(format!("{what}「{name}」"), format!("名称或别名「{n}」与其他条目重复"));
+                }
+            }
+        }
+    }
+
+    impl Profile {
+        pub fn validate(self) -> Result<super::Profile, ProfileError> {
+            let mut c = Checker::default();
+            let mut index = Index::default();
+
+            let effective_from = self.profile.effective_from.and_then(|d| {
+                d.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()))
+            });
+            let meta = super::Meta {
+                id: self.profile.id,
+                name: self.profile.name,
+                version: self.profile.version,
+                effective_from,
+                note: self.profile.note,
+            };
+
+            let mut categories = Vec::new();
+            for (i, cat) in self.category.into_iter().enumerate() {
+                c.register(&mut index.categories, "职位类别", &cat.name, &cat.aliases, i);
+                categories.push(super::Category { key: cat.key, name: cat.name, aliases: cat.aliases, cite: cite(cat.cite, cat.status) });
+            }
+
+            let mut ladders: Vec<super::Ladder> = Vec::new();
+            for lad in self.ladder {
+                let entry = format!("职级序列「{}」", lad.category);
+                let Some(&ci) = index.categories.get(&squeeze(&lad.category)) else {
+                    c.fail(&entry, "职位类别未在规则中定义");
+                    continue;
+                };
+                let category = categories[ci].name.clone();
+                if ladders.iter().any(|l| l.category == category) {
+                    c.fail(&entry, "同一职位类别有两个职级序列");
+                    continue;
+                }
+                let mut ranks = Vec::new();
+                for r in lad.ranks {
+                    let rentry = format!("{entry}中的职级「{}」", r.name);
+                    let level = c.count(&rentry, "level", r.level);
+                    let grades = c.grades(&rentry, r.grades);
+                    ranks.push(super::Rank { name: r.name, level, grades, aliases: r.aliases });
+                }
+                ranks.sort_by_key(|r| r.level);
+                if ranks.is_empty() {
+                    c.fail(&entry, "没有任何职级");
+                }
+                for w in ranks.windows(2) {
+                    if w[1].level == w[0].level {
+                        c.fail(&entry, format!("「{}」与「{}」的层级相同（第{}层级）", w[0].name, w[1].name, w[0].level));
+                    } else if w[1].level != w[0].level + 1 {
+                        c.fail(&entry, format!("「{}」（第{}层级）与「{}」（第{}层级）之间缺少层级", w[0].name, w[0].level, w[1].name, w[1].level));
+                    }
+                }
+                let li = ladders.len();
+                for (ri, r) in ranks.iter().enumerate() {
+                    c.register(&mut index.ranks, "职级", &r.name, &r.aliases, RankRef { ladder: li, index: ri });
+                }
+                ladders.push(super::Ladder { category, ranks, cite: cite(lad.cite, lad.status) });
+            }
+            for cat in &categories {
+                if !ladders.iter().any(|l| l.category == cat.name) {
+                    c.fail(format!("职位类别「{}」", cat.name), "没有对应的职级序列");
+                }
+            }
+
+            let mut leading_posts = Vec::new();
+            for (i, p) in self.leading_post.into_iter().enumerate() {
+                let entry = format!("领导职务层次「{}」", p.name);
+                let grades = p.grades.map(|g| c.grades(&entry, g));
+                c.register(&mut index.posts, "领导职务层次", &p.name, &p.aliases, i);
+                leading_posts.push(super::LeadingPost { name: p.name, aliases: p.aliases, grades, cite: cite(p.cite, p.status) });
+            }
+
+            let mut min_service = Vec::new();
+            for m in self.min_service {
+                let entry = format!("最低任职年限「{}」", m.target);
+                let years = c.count(&entry, "years（年限）", m.years);
+                let Some(target) = index.ranks.get(&squeeze(&m.target)).copied() else {
+                    c.fail(&entry, "晋升目标职级未在任何职级序列中定义");
+                    continue;
+                };
+                let target_name = ladders[target.ladder].ranks[target.index].name.clone();
+                if target.index + 1 >= ladders[target.ladder].ranks.len() {
+                    c.fail(&entry, "该职级是序列中最低的职级，不存在由下一职级晋升的情形");
+                }
+                let mut posts = Vec::new();
+                for p in m.posts {
+                    match index.posts.get(&squeeze(&p)) {
+                        Some(&pi) => posts.push(leading_posts[pi].name.clone()),
+                        None => c.fail(&entry, format!("可计算年限的领导职务层次「{p}」未定义")),
+                    }
+                }
+                if index.min_service.insert(target, min_service.len()).is_some() {
+                    c.fail(&entry, "同一目标职级有两条最低任职年限");
+                }
+                min_service.push(super::MinService { target: target_name, years, posts, cite: cite(m.cite, m.status) });
+            }
+            for (li, lad) in ladders.iter().enumerate() {
+                for index_in_ladder in 0..lad.ranks.len().saturating_sub(1) {
+                    let r = RankRef { ladder: li, index: index_in_ladder };
+                    if !index.min_service.contains_key(&r) {
+                        c.fail(format!("职级「{}」", lad.ranks[index_in_ladder].name), "缺少晋升该职级的最低任职年限（min_service）");
+                    }
+                }
+            }
+
+            let mut uncounted_grades = Vec::new();
+            for g in &self.service.uncounted_grades {
+                match Grade::from_name(g) {
+                    Some(g) => uncounted_grades.push(g),
+                    None => c.fail("service.uncounted_grades", format!("未知的考核等次「{g}」")),
+                }
+            }
+            let service = ServiceRules { uncounted_grades, cite: cite(self.service.uncounted_cite, self.service.uncounted_status) };
+
+            let mut restrictions = Vec::new();
+            for (i, r) in self.restriction.into_iter().enumerate() {
+                let entry = format!("处分或处理「{}」", r.kind);
+                let block = match r.block.as_str() {
+                    "sanction" => RestrictionBlock::Sanction,
+                    "admonition" => RestrictionBlock::Admonition,
+                    "investigation" => RestrictionBlock::Investigation,
+                    other => {
+                        c.fail(&entry, format!("block 应为 sanction、admonition 或 investigation（现为「{other}」）"));
+                        continue;
+                    }
+                };
+                let months = r.months.map(|m| c.count(&entry, "months（影响期月数）", m));
+                c.register(&mut index.restrictions, "处分或处理", &r.kind, &r.aliases, i);
+                restrictions.push(RestrictionRule { kind: r.kind, aliases: r.aliases, block, months, cite: cite(r.cite, r.status) });
+            }
+
+            let bc_grade = Grade::from_name(&self.basic_competent.grade).unwrap_or_else(|| {
+                c.fail("basic_competent", format!("未知的考核等次「{}」", self.basic_competent.grade));
+                Grade::BasicallyCompetent
+            });
+            let years_after = c.count("basic_competent", "years_after", self.basic_competent.years_after);
+            let basic_competent = BasicCompetentRule { grade: bc_grade, years_after, cite: cite(self.basic_competent.cite, self.basic_competent.status) };
+
+            let mut organ_levels = Vec::new();
+            for (i, o) in self.organ_level.into_iter().enumerate() {
+                let entry = format!("机关层级「{}」", o.name);
+                match index.ranks.get(&squeeze(&o.max_rank)) {
+                    Some(r) => {
+                        let name = ladders[r.ladder].ranks[r.index].name.clone();
+                        c.register(&mut index.organ_levels, "机关层级", &o.name, &o.aliases, i);
+                        organ_levels.push(super::OrganLevel { name: o.name, aliases: o.aliases, max_rank: name, cite: cite(o.cite, o.status) });
+                    }
+                    None => c.fail(&entry, format!("可设置的最高职级「{}」未定义", o.max_rank)),
+                }
+            }
+
+            let mut pools = Vec::new();
+            for p in self.pool {
+                let entry = format!("职数池「{}」", p.name);
+                let pi = pools.len();
+                let mut ranks = Vec::new();
+                for r in &p.ranks {
+                    match index.ranks.get(&squeeze(r)).copied() {
+                        Some(rr) => {
+                            if let Some(prev) = index.rank_pool.insert(rr, pi) {
+                                let prev_name: &super::Pool = &pools[prev];
+                                c.fail(&entry, format!("职级「{r}」已属于职数池「{}」", prev_name.name));
+                            }
+                            ranks.push(ladders[rr.ladder].ranks[rr.index].name.clone());
+                        }
+                        None => c.fail(&entry, format!("职级「{r}」未定义")),
+                    }
+                }
+                if p.ranks.is_empty() {
+                    c.fail(&entry, "没有列出任何职级");
+                }
+                c.register(&mut index.pools, "职数池", &p.name, &[], pi);
+                pools.push(super::Pool { name: p.name, ranks, cite: cite(p.cite, p.status) });
+            }
+
+            let mut keys = Vec::new();
+            for k in &self.ordering.keys {
+                match k.as_str() {
+                    "counted_months" => keys.push(OrderKey::CountedMonths),
+                    "excellent_years" => keys.push(OrderKey::ExcellentYears),
+                    "service_start" => keys.push(OrderKey::ServiceStart),
+                    "id" => keys.push(OrderKey::Id),
+                    other => c.fail("ordering.keys", format!("未知的排序项「{other}」（可用 counted_months、excellent_years、service_start、id）")),
+                }
+            }
+            let ordering = super::Ordering { keys, cite: cite(self.ordering.cite, self.ordering.status) };
+
+            if !c.problems.is_empty() {
+                return Err(ProfileError::Invalid(c.problems));
+            }
+            Ok(super::Profile {
+                meta,
+                categories,
+                ladders,
+                leading_posts,
+                min_service,
+                service,
+                restrictions,
+                basic_competent,
+                organ_levels,
+                pools,
+                ordering,
+                index,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_profile_loads() {
+        let p = Profile::national();
+        assert_eq!(p.ladders.len(), 3);
+        let r = p.rank_ref("科员（一级）").expect("alias");
+        assert_eq!(p.rank(r).name, "一级科员");
+        let up = p.next_up(r).expect("next");
+        assert_eq!(p.rank(up).name, "四级主任科员");
+        assert_eq!(p.min_service_for(up).map(|m| m.years), Some(2));
+    }
+
+    #[test]
+    fn a_gap_in_a_ladder_is_refused_by_name() {
+        let text = NATIONAL_TOML.replace("{ name = \"三级调研员\", level = 5,", "{ name = \"三级调研员\", level = 55,");
+        let err = Profile::from_toml(&text).expect_err("gap");
+        let msg = err.to_string();
+        assert!(msg.contains("职级序列「综合管理类」"), "{msg}");
+        assert!(msg.contains("缺少层级"), "{msg}");
+    }
+}

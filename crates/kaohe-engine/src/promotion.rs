@@ -1,0 +1,386 @@
+//! Promotion to the next rank (职级晋升): who qualifies on service, who is blocked and until
+//! when, who fits in the organ's free slots — and why, in words that cite the rule.
+//!
+//! The method (domain.md §3): ranks are climbed one step at a time; service is counted in whole
+//! months from the earliest date the person has continuously held the rank below the target or a
+//! leading post the profile lists for it, up to the as-of date; calendar years graded with an
+//! uncounted grade subtract their months inside the interval. Nothing here reads the clock.
+
+use crate::dates::{add_months, whole_months, year_end, year_start};
+use crate::profile::{OrderKey, Profile, RankRef, RestrictionBlock};
+use crate::roster::{Grade, Organ, Person, Roster};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// Why a person who may qualify on service cannot be promoted now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockCode {
+    /// Inside a 处分 period.
+    Sanction,
+    /// Inside the effect period of 诫勉 or 组织处理.
+    Admonition,
+    /// 立案调查 open on the as-of date.
+    Investigation,
+    /// Graded 基本称职 recently.
+    BasicCompetent,
+    /// The target rank is above what the organ's level may set.
+    OrganCap,
+    /// There is no next rank.
+    TopOfLadder,
+}
+
+impl BlockCode {
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockCode::Sanction => "处分影响期",
+            BlockCode::Admonition => "诫勉或组织处理影响期",
+            BlockCode::Investigation => "立案审查调查未结案",
+            BlockCode::BasicCompetent => "年度考核基本称职",
+            BlockCode::OrganCap => "超出机关职级设置规格",
+            BlockCode::TopOfLadder => "已是最高职级",
+        }
+    }
+}
+
+/// One block with what caused it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub code: BlockCode,
+    /// The last day the block applies; `None` when open-ended or permanent.
+    pub until: Option<NaiveDate>,
+    pub cause: Cause,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Cause {
+    /// A restriction of the roster: index into the profile's restriction rules, and its date.
+    Restriction { rule: usize, date: NaiveDate },
+    BasicCompetent { year: i32 },
+    OrganCap { organ_level: usize, target_level: u32 },
+    TopOfLadder,
+}
+
+/// Where the counting interval starts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum StartBasis {
+    Rank,
+    Post,
+}
+
+/// A calendar year whose months inside the interval do not count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deduction {
+    pub year: i32,
+    pub grade: Grade,
+    pub months: u32,
+}
+
+/// What slots mean for this person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Slot {
+    /// Not eligible (or nothing to promote to): slots do not come into it.
+    NotConsidered,
+    /// The target rank belongs to no pool.
+    Unlimited,
+    /// The target rank is in the pool the person is already counted in.
+    WithinPool { pool: usize },
+    /// Entering a pool with a free slot: on the proposed list.
+    Proposed { pool: usize, position: usize, of: usize },
+    /// Entering a pool but ranked past its free slots.
+    Waiting { pool: usize, position: usize, of: usize },
+    /// The organ has no approved count for the pool.
+    NotApproved { pool: usize },
+}
+
+/// The decision for one person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    /// Index into the roster's people.
+    pub person: usize,
+    pub rank: RankRef,
+    pub target: Option<RankRef>,
+    /// Index of the profile's minimum-service rule used.
+    pub rule: Option<usize>,
+    pub required_months: Option<u32>,
+    pub start: NaiveDate,
+    pub basis: StartBasis,
+    pub total_months: u32,
+    pub deductions: Vec<Deduction>,
+    pub counted_months: u32,
+    pub qualified: bool,
+    pub eligible: bool,
+    pub eligible_on: Option<NaiveDate>,
+    pub blocks: Vec<Block>,
+    pub excellent_years: u32,
+    pub slot: Slot,
+}
+
+/// Slots of one pool in one organ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PoolOutcome {
+    pub organ: String,
+    /// Index into the profile's pools.
+    pub pool: usize,
+    pub approved: Option<u32>,
+    pub held: u32,
+    pub free: Option<u32>,
+    /// Eligible people entering the pool, in order (indices into the roster's people).
+    pub candidates: Vec<usize>,
+    pub proposed: Vec<usize>,
+}
+
+/// The whole decision for a roster on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PromotionResult {
+    pub as_of: NaiveDate,
+    /// One per roster person whose rank the profile knows, in roster order.
+    pub people: Vec<Outcome>,
+    /// People the engine could not decide for (rank unknown to the profile), with the reason.
+    pub undecided: Vec<(usize, String)>,
+    pub pools: Vec<PoolOutcome>,
+}
+
+/// Groups a roster's per-person records by ID without copying them.
+fn group_by_person<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, Vec<&'a T>> {
+    let mut map: HashMap<&str, Vec<&T>> = HashMap::with_capacity(items.len());
+    for it in items {
+        map.entry(key(it)).or_default().push(it);
+    }
+    map
+}
+
+/// Months of uncounted years inside [start, end).
+fn deductions(start: NaiveDate, end: NaiveDate, bad_years: &[(i32, Grade)]) -> Vec<Deduction> {
+    let mut out = Vec::new();
+    for &(year, grade) in bad_years {
+        let from = start.max(year_start(year));
+        let to = end.min(year_start(year + 1));
+        let months = whole_months(from, to);
+        if months > 0 {
+            out.push(Deduction { year, grade, months });
+        }
+    }
+    out
+}
+
+fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, Grade)]) -> u32 {
+    let total = whole_months(start, at);
+    let lost: u32 = deductions(start, at, bad_years).iter().map(|d| d.months).sum();
+    total.saturating_sub(lost)
+}
+
+/// The first date on which counted months reach `required`, later years assumed counted.
+/// Counted months only rise on the monthly anniversaries of `start`, so only those are tried.
+fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Grade)]) -> Option<NaiveDate> {
+    let limit = required + 12 * (bad_years.len() as u32 + 1);
+    (required..=limit).map(|n| add_months(start, n)).find(|&d| counted_at(start, d, bad_years) >= required)
+}
+
+/// Decides promotion eligibility for everyone in `roster` on `as_of`.
+pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> PromotionResult {
+    let results = group_by_person(&roster.results, |r| r.person_id.as_str());
+    let restrictions = group_by_person(&roster.restrictions, |r| r.person_id.as_str());
+    let organs: HashMap<&str, &Organ> = roster.organs.iter().map(|o| (o.name.as_str(), o)).collect();
+    let uncounted = &profile.service.uncounted_grades;
+
+    let mut people = Vec::with_capacity(roster.people.len());
+    let mut undecided = Vec::new();
+    for (pi, person) in roster.people.iter().enumerate() {
+        let Some(rank) = profile.rank_ref(&person.rank) else {
+            undecided.push((pi, format!("职级「{}」不在规则的职级序列中，无法判断晋升资格", person.rank)));
+            continue;
+        };
+        let target = profile.next_up(rank);
+        let rule_index = target.and_then(|t| profile.min_service_index(t));
+        let rule = rule_index.map(|i| &profile.min_service[i]);
+
+        let (mut start, mut basis) = (person.rank_since, StartBasis::Rank);
+        if let (Some(rule), Some(level), Some(since)) = (rule, &person.post_level, person.post_since) {
+            if rule.posts.iter().any(|p| p == level) && since < start {
+                start = since;
+                basis = StartBasis::Post;
+            }
+        }
+
+        let history = results.get(person.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let mut bad_years: Vec<(i32, Grade)> = history
+            .iter()
+            .filter_map(|r| r.result.grade().filter(|g| uncounted.contains(g)).map(|g| (r.year, g)))
+            .collect();
+        bad_years.sort_unstable();
+        bad_years.dedup_by_key(|(y, _)| *y);
+
+        let total_months = whole_months(start, as_of);
+        let deducted = deductions(start, as_of, &bad_years);
+        let counted_months = total_months.saturating_sub(deducted.iter().map(|d| d.months).sum());
+        let required_months = rule.map(|r| r.years * 12);
+        let qualified = required_months.is_some_and(|r| counted_months >= r);
+        let eligible_on = required_months.and_then(|r| first_qualifying_date(start, r, &bad_years));
+        let excellent_years = history
+            .iter()
+            .filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year))
+            .count() as u32;
+
+        let mut blocks = Vec::new();
+        match target {
+            None => blocks.push(Block { code: BlockCode::TopOfLadder, until: None, cause: Cause::TopOfLadder }),
+            Some(t) => {
+                let level = organs.get(person.organ.as_str()).and_then(|o| o.level.as_deref());
+                if let Some((li, cap)) = level.and_then(|l| {
+                    let i = profile.organ_levels.iter().position(|ol| ol.name == l)?;
+                    Some((i, profile.organ_cap_level(&profile.organ_levels[i])?))
+                }) {
+                    let target_level = profile.rank(t).level;
+                    if target_level < cap {
+                        blocks.push(Block { code: BlockCode::OrganCap, until: None, cause: Cause::OrganCap { organ_level: li, target_level } });
+                    }
+                }
+            }
+        }
+        for r in restrictions.get(person.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+            let Some(rule_i) = profile.restrictions.iter().position(|x| x.kind == r.kind) else { continue };
+            let rule = &profile.restrictions[rule_i];
+            if r.date > as_of {
+                continue;
+            }
+            let (active, until) = match rule.months {
+                Some(m) => {
+                    let until = add_months(r.date, m).pred_opt().unwrap_or(r.date);
+                    (as_of <= until, Some(until))
+                }
+                None => (r.end.is_none_or(|end| end > as_of), r.end.and_then(|e| e.pred_opt())),
+            };
+            if active {
+                let code = match rule.block {
+                    RestrictionBlock::Sanction => BlockCode::Sanction,
+                    RestrictionBlock::Admonition => BlockCode::Admonition,
+                    RestrictionBlock::Investigation => BlockCode::Investigation,
+                };
+                blocks.push(Block { code, until, cause: Cause::Restriction { rule: rule_i, date: r.date } });
+            }
+        }
+        let bc = &profile.basic_competent;
+        for r in history {
+            if r.result.grade() == Some(bc.grade) && r.year <= as_of.year() {
+                let until = year_end(r.year + bc.years_after as i32);
+                if as_of <= until {
+                    blocks.push(Block { code: BlockCode::BasicCompetent, until: Some(until), cause: Cause::BasicCompetent { year: r.year } });
+                }
+            }
+        }
+
+        let eligible = qualified && blocks.is_empty();
+        people.push(Outcome {
+            person: pi,
+            rank,
+            target,
+            rule: rule_index,
+            required_months,
+            start,
+            basis,
+            total_months,
+            deductions: deducted,
+            counted_months,
+            qualified,
+            eligible,
+            eligible_on,
+            blocks,
+            excellent_years,
+            slot: Slot::NotConsidered,
+        });
+    }
+
+    let pools = allocate_slots(roster, profile, &organs, &mut people);
+    PromotionResult { as_of, people, undecided, pools }
+}
+
+/// Counts held slots per organ and pool, orders the eligible who would enter each pool, and
+/// proposes as many as there are free slots.
+fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Organ>, people: &mut [Outcome]) -> Vec<PoolOutcome> {
+    // Organs in the order they first appear: the 单位 sheet, then people.
+    let mut organ_order: Vec<&str> = roster.organs.iter().map(|o| o.name.as_str()).collect();
+    let mut organ_index: HashMap<&str, usize> = organ_order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    for p in &roster.people {
+        if !organ_index.contains_key(p.organ.as_str()) {
+            organ_index.insert(p.organ.as_str(), organ_order.len());
+            organ_order.push(p.organ.as_str());
+        }
+    }
+
+    let pool_count = profile.pools.len();
+    let mut held = vec![0u32; organ_order.len() * pool_count];
+    let mut entering: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (oi, outcome) in people.iter_mut().enumerate() {
+        let person = &roster.people[outcome.person];
+        let organ = organ_index[person.organ.as_str()];
+        let current_pool = profile.pool_of(outcome.rank);
+        if let Some(cp) = current_pool {
+            held[organ * pool_count + cp] += 1;
+        }
+        if !outcome.eligible {
+            continue;
+        }
+        let Some(target) = outcome.target else { continue };
+        outcome.slot = match profile.pool_of(target) {
+            None => Slot::Unlimited,
+            Some(tp) if Some(tp) == current_pool => Slot::WithinPool { pool: tp },
+            Some(tp) => {
+                entering.entry((organ, tp)).or_default().push(oi);
+                Slot::NotApproved { pool: tp }
+            }
+        };
+    }
+
+    let mut pools = Vec::new();
+    for (organ, name) in organ_order.iter().enumerate() {
+        let slots = organs.get(name).map(|o| &o.slots);
+        for (pool, p) in profile.pools.iter().enumerate() {
+            let approved = slots.and_then(|s| s.get(&p.name)).copied();
+            let held_here = held[organ * pool_count + pool];
+            let mut candidates = entering.remove(&(organ, pool)).unwrap_or_default();
+            if approved.is_none() && held_here == 0 && candidates.is_empty() {
+                continue;
+            }
+            candidates.sort_by(|&a, &b| compare(profile, roster, &people[a], &people[b]));
+            let free = approved.map(|a| a.saturating_sub(held_here));
+            let of = candidates.len();
+            for (position, &c) in candidates.iter().enumerate() {
+                people[c].slot = match free {
+                    None => Slot::NotApproved { pool },
+                    Some(f) if (position as u32) < f => Slot::Proposed { pool, position: position + 1, of },
+                    Some(_) => Slot::Waiting { pool, position: position + 1, of },
+                };
+            }
+            let take = free.map_or(0, |f| (f as usize).min(of));
+            let proposed = candidates[..take].iter().map(|&c| people[c].person).collect();
+            let candidates = candidates.iter().map(|&c| people[c].person).collect();
+            pools.push(PoolOutcome { organ: name.to_string(), pool, approved, held: held_here, free, candidates, proposed });
+        }
+    }
+    pools
+}
+
+/// The profile's order among the eligible: earlier is proposed first.
+fn compare(profile: &Profile, roster: &Roster, a: &Outcome, b: &Outcome) -> Ordering {
+    let (pa, pb) = (&roster.people[a.person], &roster.people[b.person]);
+    for key in &profile.ordering.keys {
+        let ord = match key {
+            OrderKey::CountedMonths => b.counted_months.cmp(&a.counted_months),
+            OrderKey::ExcellentYears => b.excellent_years.cmp(&a.excellent_years),
+            OrderKey::ServiceStart => entry_date(pa).cmp(&entry_date(pb)),
+            OrderKey::Id => pa.id.cmp(&pb.id),
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    Ordering::Equal
+}
+
+/// Entry into service, unknown last.
+fn entry_date(p: &Person) -> NaiveDate {
+    p.service_start.or(p.work_start).unwrap_or(NaiveDate::MAX)
+}

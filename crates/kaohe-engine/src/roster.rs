@@ -1,0 +1,192 @@
+//! The values a roster holds: people, organs, annual results, sanctions and other restrictions.
+//!
+//! Names of categories, ranks, posts and organ levels are kept as the profile's canonical names
+//! (the reader resolves aliases); the engine looks them up in the [`crate::Profile`].
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One civil servant, as of the roster's date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// The 18-digit citizen ID number, normalised (upper-case X).
+    pub id: String,
+    pub name: String,
+    pub gender: Option<String>,
+    pub birth: Option<NaiveDate>,
+    pub organ: String,
+    pub department: Option<String>,
+    /// Canonical category name from the profile.
+    pub category: String,
+    /// Canonical rank name from the profile.
+    pub rank: String,
+    /// Since when the person holds the current rank (任现职级时间).
+    pub rank_since: NaiveDate,
+    /// The leading post's title as written (处长, 副科长 …), if any.
+    pub post: Option<String>,
+    /// Canonical leading-post level from the profile (县处级正职 …), if any.
+    pub post_level: Option<String>,
+    /// Since when the person holds the current leading post (任现职务时间).
+    pub post_since: Option<NaiveDate>,
+    /// Member of the organ's leadership team (领导成员).
+    pub is_leader: bool,
+    pub education: Option<String>,
+    /// 参加工作时间.
+    pub work_start: Option<NaiveDate>,
+    /// 进入公务员队伍时间.
+    pub service_start: Option<NaiveDate>,
+}
+
+/// An organ (机关/单位) with its level and approved slots per pool.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Organ {
+    pub name: String,
+    /// Canonical organ level from the profile (中央, 省, 市(地), 县 …), if known.
+    pub level: Option<String>,
+    /// Approved slot counts (核定职数), by pool name.
+    pub slots: BTreeMap<String, u32>,
+}
+
+/// The four annual grades (等次), 《公务员法》第三十八条.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Grade {
+    Excellent,
+    Competent,
+    BasicallyCompetent,
+    Incompetent,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 4] = [Grade::Excellent, Grade::Competent, Grade::BasicallyCompetent, Grade::Incompetent];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Grade::Excellent => "优秀",
+            Grade::Competent => "称职",
+            Grade::BasicallyCompetent => "基本称职",
+            Grade::Incompetent => "不称职",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Grade> {
+        Grade::ALL.into_iter().find(|g| g.name() == s)
+    }
+}
+
+/// An annual result as the national information system codes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ResultCode {
+    /// 1–4: graded.
+    Graded(Grade),
+    /// 5A 新录用试用期不定等次.
+    Probation,
+    /// 5B 立案调查未结案不定等次.
+    UnderInvestigation,
+    /// 5C 受处分期间不定等次.
+    Sanctioned,
+    /// 6A 病事假累计超过半年不进行考核.
+    LongLeave,
+    /// 7 其他.
+    Other,
+}
+
+impl ResultCode {
+    pub const ALL: [ResultCode; 9] = [
+        ResultCode::Graded(Grade::Excellent),
+        ResultCode::Graded(Grade::Competent),
+        ResultCode::Graded(Grade::BasicallyCompetent),
+        ResultCode::Graded(Grade::Incompetent),
+        ResultCode::Probation,
+        ResultCode::UnderInvestigation,
+        ResultCode::Sanctioned,
+        ResultCode::LongLeave,
+        ResultCode::Other,
+    ];
+
+    /// The national system's code: "1".."4", "5A", "5B", "5C", "6A", "7".
+    pub fn code(self) -> &'static str {
+        match self {
+            ResultCode::Graded(Grade::Excellent) => "1",
+            ResultCode::Graded(Grade::Competent) => "2",
+            ResultCode::Graded(Grade::BasicallyCompetent) => "3",
+            ResultCode::Graded(Grade::Incompetent) => "4",
+            ResultCode::Probation => "5A",
+            ResultCode::UnderInvestigation => "5B",
+            ResultCode::Sanctioned => "5C",
+            ResultCode::LongLeave => "6A",
+            ResultCode::Other => "7",
+        }
+    }
+
+    /// The Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ResultCode::Graded(g) => g.name(),
+            ResultCode::Probation => "新录用试用期不定等次",
+            ResultCode::UnderInvestigation => "立案调查未结案不定等次",
+            ResultCode::Sanctioned => "受处分期间不定等次",
+            ResultCode::LongLeave => "病事假累计超过半年不进行考核",
+            ResultCode::Other => "其他",
+        }
+    }
+
+    /// Reads a grade name or a national code.
+    pub fn parse(s: &str) -> Option<ResultCode> {
+        let s = s.trim();
+        if let Some(g) = Grade::from_name(s) {
+            return Some(ResultCode::Graded(g));
+        }
+        let upper = s.to_uppercase();
+        ResultCode::ALL.into_iter().find(|c| c.code() == upper || c.label() == s)
+    }
+
+    pub fn grade(self) -> Option<Grade> {
+        match self {
+            ResultCode::Graded(g) => Some(g),
+            _ => None,
+        }
+    }
+}
+
+/// One year's annual assessment result for one person.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearResult {
+    pub person_id: String,
+    pub year: i32,
+    pub result: ResultCode,
+}
+
+/// A sanction (处分), admonition (诫勉, 组织处理) or open investigation (立案调查).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Restriction {
+    pub person_id: String,
+    /// Canonical kind from the profile's restriction list.
+    pub kind: String,
+    pub date: NaiveDate,
+    /// For kinds without a fixed period (立案调查): the date it was concluded; `None` while open.
+    pub end: Option<NaiveDate>,
+}
+
+/// Everything the engine decides from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Roster {
+    pub people: Vec<Person>,
+    pub organs: Vec<Organ>,
+    pub results: Vec<YearResult>,
+    pub restrictions: Vec<Restriction>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_codes_and_names_both_parse() {
+        assert_eq!(ResultCode::parse("1"), Some(ResultCode::Graded(Grade::Excellent)));
+        assert_eq!(ResultCode::parse("基本称职"), Some(ResultCode::Graded(Grade::BasicallyCompetent)));
+        assert_eq!(ResultCode::parse("5a"), Some(ResultCode::Probation));
+        assert_eq!(ResultCode::parse("6A").map(ResultCode::label), Some("病事假累计超过半年不进行考核"));
+        assert_eq!(ResultCode::parse("良好"), None);
+    }
+}

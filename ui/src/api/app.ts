@@ -1,0 +1,19 @@
+// Commands about the application and its database: `app_info`, `import_sample`, `selftest_report`.
+
+import { call } from './call';
+import type { AppInfo, ImportOutcome } from './types';
+
+/** Name, version, database path and record counts. */
+export function appInfo(): Promise<AppInfo> {
+  return call<AppInfo>('app_info');
+}
+
+/** Imports the sample roster built into the application. */
+export function importSample(): Promise<ImportOutcome> {
+  return call<ImportOutcome>('import_sample');
+}
+
+/** Hands the visible page text to the shell during the CI self-test; the shell then exits. */
+export function selftestReport(text: string): Promise<void> {
+  return call<void>('selftest_report', { text });
+}

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod id_number;
 pub mod profile;
 pub mod promotion;
+pub mod report;
 pub mod roster;
 
 pub use profile::{Citation, Profile, ProfileError, RankRef, Status};

@@ -1,0 +1,275 @@
+//! The promotion result as people read it: names instead of indices, and for every person the
+//! reasons in Chinese, each citing the rule it applies. This is the shape of `kaohe promote
+//! --json` and of the desktop app's promotion page (docs/cli.md).
+
+use crate::profile::{Profile, Status};
+use crate::promotion::{Block, BlockCode, Cause, Outcome, PromotionResult, Slot, StartBasis};
+use crate::roster::Roster;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProfileRef {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+}
+
+impl ProfileRef {
+    pub fn of(profile: &Profile) -> ProfileRef {
+        ProfileRef { id: profile.meta.id.clone(), name: profile.meta.name.clone(), version: profile.meta.version.clone() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlockReport {
+    pub code: BlockCode,
+    pub until: Option<NaiveDate>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonReport {
+    pub id: String,
+    pub name: String,
+    pub organ: String,
+    pub category: String,
+    pub rank: String,
+    pub target_rank: Option<String>,
+    pub required_months: Option<u32>,
+    pub counting_from: NaiveDate,
+    pub counted_months: u32,
+    pub qualified: bool,
+    pub eligible: bool,
+    pub eligible_on: Option<NaiveDate>,
+    pub slot: Option<&'static str>,
+    pub blocks: Vec<BlockReport>,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PoolReport {
+    pub organ: String,
+    pub pool: String,
+    pub approved: Option<u32>,
+    pub held: u32,
+    pub free: Option<u32>,
+    pub candidates: Vec<String>,
+    pub proposed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PromotionReport {
+    pub as_of: NaiveDate,
+    pub profile: ProfileRef,
+    pub people: Vec<PersonReport>,
+    pub pools: Vec<PoolReport>,
+}
+
+/// "2年3个月" for a month count.
+pub fn months_text(months: u32) -> String {
+    match (months / 12, months % 12) {
+        (0, m) => format!("{m}个月"),
+        (y, 0) => format!("{y}年"),
+        (y, m) => format!("{y}年{m}个月"),
+    }
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%Y年%-m月%-d日").to_string()
+}
+
+fn cite_text(text: &str, status: Status) -> String {
+    match status {
+        Status::U => format!("〔依据：{text}；待核实〕"),
+        _ => format!("〔依据：{text}〕"),
+    }
+}
+
+impl PromotionReport {
+    pub fn build(result: &PromotionResult, roster: &Roster, profile: &Profile) -> PromotionReport {
+        let people = result.people.iter().map(|o| person(o, result.as_of, roster, profile)).collect();
+        let id = |i: &usize| roster.people[*i].id.clone();
+        let pools = result
+            .pools
+            .iter()
+            .map(|p| PoolReport {
+                organ: p.organ.clone(),
+                pool: profile.pools[p.pool].name.clone(),
+                approved: p.approved,
+                held: p.held,
+                free: p.free,
+                candidates: p.candidates.iter().map(id).collect(),
+                proposed: p.proposed.iter().map(id).collect(),
+            })
+            .collect();
+        PromotionReport { as_of: result.as_of, profile: ProfileRef::of(profile), people, pools }
+    }
+}
+
+fn slot_code(slot: Slot) -> Option<&'static str> {
+    match slot {
+        Slot::NotConsidered => None,
+        Slot::Unlimited => Some("unlimited"),
+        Slot::WithinPool { .. } => Some("within_pool"),
+        Slot::Proposed { .. } => Some("proposed"),
+        Slot::Waiting { .. } => Some("waiting"),
+        Slot::NotApproved { .. } => Some("not_approved"),
+    }
+}
+
+fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile) -> PersonReport {
+    let p = &roster.people[o.person];
+    let rank = profile.rank(o.rank);
+    let ladder = &profile.ladders[o.rank.ladder];
+    let target = o.target.map(|t| profile.rank(t).name.clone());
+    let mut reasons = Vec::new();
+
+    let blocks: Vec<BlockReport> = o.blocks.iter().map(|b| BlockReport { code: b.code, until: b.until, reason: block_reason(b, o, p.organ.as_str(), profile) }).collect();
+
+    match (&target, o.rule.map(|i| &profile.min_service[i])) {
+        (Some(target), Some(rule)) => {
+            let posts = if rule.posts.is_empty() { String::new() } else { format!("或{}", rule.posts.join("、")) };
+            reasons.push(format!(
+                "拟晋升职级：{target}（{}职级序列，逐级晋升）。晋升{target}需任{}{posts}满{}年（{}个月）{}",
+                ladder.category,
+                rank.name,
+                rule.years,
+                rule.years * 12,
+                cite_text(&rule.cite.text, rule.cite.status)
+            ));
+            let basis = match o.basis {
+                StartBasis::Rank => format!("任{}", rank.name),
+                StartBasis::Post => format!(
+                    "任{}{}（早于任{}的{}）",
+                    p.post_level.as_deref().unwrap_or_default(),
+                    p.post.as_deref().map(|t| format!("「{t}」")).unwrap_or_default(),
+                    rank.name,
+                    date_text(p.rank_since)
+                ),
+            };
+            let mut line = format!("任职年限自{}起算（{basis}），至{}共{}个月", date_text(o.start), date_text(as_of), o.total_months);
+            for d in &o.deductions {
+                line.push_str(&format!("；{}年度考核为{}，扣除该年度在计算期内的{}个月", d.year, d.grade.name(), d.months));
+            }
+            if !o.deductions.is_empty() {
+                line.push_str(&cite_text(&profile.service.cite.text, profile.service.cite.status));
+            }
+            line.push_str(&format!("，计{}个月（{}）。", o.counted_months, months_text(o.counted_months)));
+            reasons.push(line);
+            let required = rule.years * 12;
+            match (o.qualified, o.eligible_on) {
+                (true, Some(on)) => reasons.push(format!("任职年限已满足（自{}起满{}个月）。", date_text(on), required)),
+                (true, None) => reasons.push("任职年限已满足。".to_string()),
+                (false, Some(on)) => reasons.push(format!(
+                    "任职年限尚差{}个月；如此后年度考核均为称职以上，将于{}满{}个月。",
+                    required - o.counted_months.min(required),
+                    date_text(on),
+                    required
+                )),
+                (false, None) => reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required))),
+            }
+        }
+        _ => {}
+    }
+
+    for b in &blocks {
+        reasons.push(b.reason.clone());
+    }
+    if let Some(line) = slot_reason(o, p.organ.as_str(), profile, roster) {
+        reasons.push(line);
+    }
+    let verdict = match (&target, o.qualified, o.eligible) {
+        (None, _, _) => "结论：无可晋升的上一职级。".to_string(),
+        (Some(t), _, true) => format!("结论：符合晋升{t}的资格条件。"),
+        (Some(t), true, false) => format!(
+            "结论：任职年限已满足，但因{}暂不能晋升{t}。",
+            o.blocks.iter().map(|b| b.code.label()).collect::<Vec<_>>().join("、")
+        ),
+        (Some(t), false, false) => format!("结论：暂不符合晋升{t}的任职年限条件。"),
+    };
+    reasons.push(verdict);
+
+    PersonReport {
+        id: p.id.clone(),
+        name: p.name.clone(),
+        organ: p.organ.clone(),
+        category: ladder.category.clone(),
+        rank: rank.name.clone(),
+        target_rank: target,
+        required_months: o.required_months,
+        counting_from: o.start,
+        counted_months: o.counted_months,
+        qualified: o.qualified,
+        eligible: o.eligible,
+        eligible_on: o.eligible_on,
+        slot: slot_code(o.slot),
+        blocks,
+        reasons,
+    }
+}
+
+fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> String {
+    let until = b.until.map(|u| format!("至{}", date_text(u))).unwrap_or_default();
+    match &b.cause {
+        Cause::Restriction { rule, date } => {
+            let r = &profile.restrictions[*rule];
+            let cite = cite_text(&r.cite.text, r.cite.status);
+            match r.months {
+                Some(m) => format!("{}受{}（影响期{}个月，{until}），影响期内不得晋升职级{cite}", date_text(*date), r.kind, m),
+                None => format!("自{}起{}，尚未作出结论，期间不得晋升职级{cite}", date_text(*date), r.kind),
+            }
+        }
+        Cause::BasicCompetent { year } => {
+            let bc = &profile.basic_competent;
+            format!("{year}年度考核为{}，{until}不得晋升职级{}", bc.grade.name(), cite_text(&bc.cite.text, bc.cite.status))
+        }
+        Cause::OrganCap { organ_level, .. } => {
+            let l = &profile.organ_levels[*organ_level];
+            let target = o.target.map(|t| profile.rank(t).name.as_str()).unwrap_or_default();
+            format!("{organ}为{}机关，职级最高设置到{}（及同层级职级），不能设置{target}{}", l.name, l.max_rank, cite_text(&l.cite.text, l.cite.status))
+        }
+        Cause::TopOfLadder => {
+            let ladder = &profile.ladders[o.rank.ladder];
+            format!(
+                "{}是{}职级序列的最高职级，没有上一职级可晋升{}",
+                profile.rank(o.rank).name,
+                ladder.category,
+                cite_text(&ladder.cite.text, ladder.cite.status)
+            )
+        }
+    }
+}
+
+fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, _roster: &Roster) -> Option<String> {
+    let pool_name = |i: usize| profile.pools[i].name.as_str();
+    Some(match o.slot {
+        Slot::NotConsidered => return None,
+        Slot::Unlimited => "拟晋升职级不属于任何职数池，不受职数限制。".to_string(),
+        Slot::WithinPool { pool } => format!("晋升后仍在「{}」职数池内，不占用新增职数。", pool_name(pool)),
+        Slot::Proposed { pool, position, of } => format!(
+            "{organ}「{}」有空缺职数；在{of}名符合条件人员中排第{position}位，列入拟晋升人选{}",
+            pool_name(pool),
+            cite_text(&profile.ordering.cite.text, profile.ordering.cite.status)
+        ),
+        Slot::Waiting { pool, position, of } => format!(
+            "{organ}「{}」空缺职数不足；在{of}名符合条件人员中排第{position}位，暂不列入拟晋升人选{}",
+            pool_name(pool),
+            cite_text(&profile.ordering.cite.text, profile.ordering.cite.status)
+        ),
+        Slot::NotApproved { pool } => format!("{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选。", pool_name(pool)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_are_written_in_years_and_months() {
+        assert_eq!(months_text(0), "0个月");
+        assert_eq!(months_text(24), "2年");
+        assert_eq!(months_text(27), "2年3个月");
+        assert_eq!(months_text(5), "5个月");
+    }
+}

@@ -1,0 +1,385 @@
+//! The embedded database: one SQLite file holding the roster across imports and years.
+//!
+//! Opening a database migrates it forward ([`migrations`]); a database written by a newer Kaohe,
+//! or a SQLite file that is not Kaohe's, is refused with a clear message. An import is one
+//! transaction: all of it or none. Every field an import changes is kept in `person_history`.
+
+pub mod migrations;
+
+use chrono::NaiveDate;
+use kaohe_engine::{Organ, Person, ResultCode, Restriction, Roster, YearResult};
+use kaohe_workbook::RosterRead;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// SQLite `application_id` that marks a Kaohe database ("KAOH").
+const APPLICATION_ID: i32 = 0x4B41_4F48;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("数据库操作失败：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("无法创建数据库所在文件夹「{path}」：{source}")]
+    Folder { path: String, source: std::io::Error },
+    #[error("数据库「{path}」由更新版本的考核软件创建（结构版本 {found}，本软件支持到 {supported}），请升级软件后再打开")]
+    TooNew { path: String, found: i32, supported: i32 },
+    #[error("文件「{path}」不是考核软件的数据库")]
+    NotKaohe { path: String },
+    #[error("数据库中的数据无法读取：{0}")]
+    Corrupt(String),
+}
+
+impl StoreError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::TooNew { .. } => "database_too_new",
+            StoreError::NotKaohe { .. } => "not_a_kaohe_database",
+            _ => "database",
+        }
+    }
+}
+
+/// Where the database lives unless told otherwise: `KAOHE_DB`, else the platform data folder.
+pub fn default_db_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("KAOHE_DB").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    directories::ProjectDirs::from("cn", "kaohe", "Kaohe")
+        .map(|d| d.data_dir().join("kaohe.db"))
+        .unwrap_or_else(|| PathBuf::from("kaohe.db"))
+}
+
+/// Row counts of the main tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub people: u64,
+    pub organs: u64,
+    pub results: u64,
+    pub restrictions: u64,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    pub import_id: i64,
+    pub people: u64,
+    pub organs: u64,
+    pub results: u64,
+    pub restrictions: u64,
+    pub new_people: u64,
+    pub updated_people: u64,
+    pub unchanged_people: u64,
+}
+
+/// One recorded change of a person's field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub import_id: i64,
+    pub person_id: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn date_text(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn parse_date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
+    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("日期「{s}」格式不对"))))
+        .transpose()
+}
+
+/// The fields of a person as stored, in column order, for comparison and history.
+const PERSON_FIELDS: [(&str, &str); 15] = [
+    ("name", "姓名"),
+    ("gender", "性别"),
+    ("birth", "出生日期"),
+    ("organ", "单位"),
+    ("department", "部门"),
+    ("category", "职位类别"),
+    ("rank", "职级"),
+    ("rank_since", "任现职级时间"),
+    ("post", "领导职务"),
+    ("post_level", "职务层次"),
+    ("post_since", "任现职务时间"),
+    ("is_leader", "是否领导成员"),
+    ("education", "学历"),
+    ("work_start", "参加工作时间"),
+    ("service_start", "进入公务员队伍时间"),
+];
+
+fn person_values(p: &Person) -> [Option<String>; 15] {
+    [
+        Some(p.name.clone()),
+        p.gender.clone(),
+        date_text(p.birth),
+        Some(p.organ.clone()),
+        p.department.clone(),
+        Some(p.category.clone()),
+        Some(p.rank.clone()),
+        date_text(Some(p.rank_since)),
+        p.post.clone(),
+        p.post_level.clone(),
+        date_text(p.post_since),
+        Some(if p.is_leader { "是" } else { "否" }.to_string()),
+        p.education.clone(),
+        date_text(p.work_start),
+        date_text(p.service_start),
+    ]
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
+        }
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        let shown = path.display().to_string();
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::NotKaohe { path: shown.clone() },
+            e => StoreError::Sqlite(e),
+        })?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+            return Err(StoreError::NotKaohe { path: shown });
+        }
+        migrations::migrate(&mut conn, &shown, migrations::MIGRATIONS.len())?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i32, StoreError> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let count = |table: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Counts { people: count("people")?, organs: count("organs")?, results: count("annual_results")?, restrictions: count("restrictions")? })
+    }
+
+    /// Writes what a read produced, in one transaction, recording every changed field.
+    pub fn import(&mut self, read: &RosterRead, source: &str) -> Result<ImportSummary, StoreError> {
+        let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO imports (file, imported_at, people, issues) VALUES (?1, ?2, ?3, ?4)",
+            params![source, now, read.roster.people.len() as i64, read.issues.len() as i64],
+        )?;
+        let import_id = tx.last_insert_rowid();
+        let mut summary = ImportSummary { import_id, ..Default::default() };
+        import_organs(&tx, &read.roster.organs)?;
+        for p in &read.roster.people {
+            match upsert_person(&tx, import_id, p)? {
+                Upsert::New => summary.new_people += 1,
+                Upsert::Updated => summary.updated_people += 1,
+                Upsert::Unchanged => summary.unchanged_people += 1,
+            }
+        }
+        import_results(&tx, import_id, &read.roster.results)?;
+        import_restrictions(&tx, &read.roster.restrictions)?;
+        tx.commit()?;
+        summary.people = read.roster.people.len() as u64;
+        summary.organs = read.roster.organs.len() as u64;
+        summary.results = read.roster.results.len() as u64;
+        summary.restrictions = read.roster.restrictions.len() as u64;
+        Ok(summary)
+    }
+
+    /// Everything stored, as the engine takes it.
+    pub fn load_roster(&self) -> Result<Roster, StoreError> {
+        let mut roster = Roster::default();
+        let mut slots: HashMap<String, Vec<(String, u32)>> = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT organ, pool, approved FROM organ_slots ORDER BY organ, pool")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))? {
+            let (organ, pool, n) = row?;
+            slots.entry(organ).or_default().push((pool, n.max(0) as u32));
+        }
+        let mut stmt = self.conn.prepare("SELECT name, level FROM organs ORDER BY position, name")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))? {
+            let (name, level) = row?;
+            let slots = slots.remove(&name).unwrap_or_default().into_iter().collect();
+            roster.organs.push(Organ { name, level, slots });
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start FROM people ORDER BY position, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+                (r.get::<_, Option<String>>(9)?, r.get::<_, Option<String>>(10)?, r.get::<_, Option<String>>(11)?),
+                r.get::<_, bool>(12)?,
+                r.get::<_, Option<String>>(13)?,
+                r.get::<_, Option<String>>(14)?,
+                r.get::<_, Option<String>>(15)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, gender, birth, organ, department, category, rank, rank_since, (post, post_level, post_since), is_leader, education, work_start, service_start) = row?;
+            roster.people.push(Person {
+                id,
+                name,
+                gender,
+                birth: parse_date(birth)?,
+                organ,
+                department,
+                category,
+                rank,
+                rank_since: parse_date(Some(rank_since))?.unwrap_or_default(),
+                post,
+                post_level,
+                post_since: parse_date(post_since)?,
+                is_leader,
+                education,
+                work_start: parse_date(work_start)?,
+                service_start: parse_date(service_start)?,
+            });
+        }
+        let mut stmt = self.conn.prepare("SELECT person_id, year, code FROM annual_results ORDER BY person_id, year")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))? {
+            let (person_id, year, code) = row?;
+            let result = ResultCode::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{code}」无效")))?;
+            roster.results.push(YearResult { person_id, year, result });
+        }
+        let mut stmt = self.conn.prepare("SELECT person_id, kind, date, end_date FROM restrictions ORDER BY person_id, date")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
+            let (person_id, kind, date, end) = row?;
+            roster.restrictions.push(Restriction { person_id, kind, date: parse_date(Some(date))?.unwrap_or_default(), end: parse_date(end)? });
+        }
+        Ok(roster)
+    }
+
+    /// The recorded changes of one person, oldest first.
+    pub fn history(&self, person_id: &str) -> Result<Vec<Change>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT import_id, person_id, field, old_value, new_value FROM person_history WHERE person_id = ?1 ORDER BY rowid")?;
+        let rows = stmt.query_map([person_id], |r| Ok(Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of imports recorded.
+    pub fn import_count(&self) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM imports", [], |r| r.get::<_, i64>(0))? as u64)
+    }
+}
+
+enum Upsert {
+    New,
+    Updated,
+    Unchanged,
+}
+
+fn import_organs(tx: &Transaction, organs: &[Organ]) -> Result<(), StoreError> {
+    for o in organs {
+        tx.execute(
+            "INSERT INTO organs (name, level, position) VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM organs))
+             ON CONFLICT(name) DO UPDATE SET level = excluded.level",
+            params![o.name, o.level],
+        )?;
+        tx.execute("DELETE FROM organ_slots WHERE organ = ?1", [&o.name])?;
+        for (pool, n) in &o.slots {
+            tx.execute("INSERT INTO organ_slots (organ, pool, approved) VALUES (?1, ?2, ?3)", params![o.name, pool, *n as i64])?;
+        }
+    }
+    Ok(())
+}
+
+fn upsert_person(tx: &Transaction, import_id: i64, p: &Person) -> Result<Upsert, StoreError> {
+    let new = person_values(p);
+    let columns: Vec<&str> = PERSON_FIELDS.iter().map(|(c, _)| *c).collect();
+    let select = format!("SELECT {} FROM people WHERE id = ?1", columns.iter().map(|c| if *c == "is_leader" { "CASE is_leader WHEN 1 THEN '是' ELSE '否' END" } else { c }).collect::<Vec<_>>().join(", "));
+    let old: Option<Vec<Option<String>>> = tx
+        .query_row(&select, [&p.id], |r| (0..PERSON_FIELDS.len()).map(|i| r.get::<_, Option<String>>(i)).collect())
+        .optional()?;
+    let values: Vec<&dyn rusqlite::ToSql> = std::iter::once(&p.id as &dyn rusqlite::ToSql)
+        .chain(new.iter().enumerate().map(|(i, v)| if PERSON_FIELDS[i].0 == "is_leader" { &p.is_leader as &dyn rusqlite::ToSql } else { v as &dyn rusqlite::ToSql }))
+        .chain(std::iter::once(&import_id as &dyn rusqlite::ToSql))
+        .collect();
+    match old {
+        None => {
+            let sql = format!(
+                "INSERT INTO people (id, {}, first_import, last_import, position) VALUES (?1, {}, ?{n}, ?{n}, (SELECT coalesce(max(position), 0) + 1 FROM people))",
+                columns.join(", "),
+                (2..=PERSON_FIELDS.len() + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", "),
+                n = PERSON_FIELDS.len() + 2
+            );
+            tx.execute(&sql, values.as_slice())?;
+            tx.execute("INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, '新增人员', NULL, ?3)", params![import_id, p.id, p.name])?;
+            Ok(Upsert::New)
+        }
+        Some(old) => {
+            let changed: Vec<usize> = (0..PERSON_FIELDS.len()).filter(|&i| old[i] != new[i]).collect();
+            if changed.is_empty() {
+                return Ok(Upsert::Unchanged);
+            }
+            let sql = format!(
+                "UPDATE people SET {}, last_import = ?{} WHERE id = ?1",
+                columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect::<Vec<_>>().join(", "),
+                PERSON_FIELDS.len() + 2
+            );
+            tx.execute(&sql, values.as_slice())?;
+            for i in changed {
+                tx.execute(
+                    "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![import_id, p.id, PERSON_FIELDS[i].1, old[i], new[i]],
+                )?;
+            }
+            Ok(Upsert::Updated)
+        }
+    }
+}
+
+fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult]) -> Result<(), StoreError> {
+    for r in results {
+        let old: Option<String> = tx.query_row("SELECT code FROM annual_results WHERE person_id = ?1 AND year = ?2", params![r.person_id, r.year], |x| x.get(0)).optional()?;
+        let code = r.result.code();
+        if old.as_deref() == Some(code) {
+            continue;
+        }
+        tx.execute("INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code", params![r.person_id, r.year, code])?;
+        if let Some(old) = old {
+            let label = |c: &str| ResultCode::parse(c).map(|c| c.label().to_string());
+            tx.execute(
+                "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![import_id, r.person_id, format!("{}年度考核", r.year), label(&old), label(code)],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn import_restrictions(tx: &Transaction, restrictions: &[Restriction]) -> Result<(), StoreError> {
+    for r in restrictions {
+        tx.execute(
+            "INSERT INTO restrictions (person_id, kind, date, end_date) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(person_id, kind, date) DO UPDATE SET end_date = excluded.end_date",
+            params![r.person_id, r.kind, date_text(Some(r.date)), date_text(r.end)],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,97 @@
+//! Schema migrations, applied in order inside one transaction each. A landed migration is never
+//! edited: a change to the schema is a new entry at the end. `user_version` holds how many have
+//! been applied; a database with more than this build knows is refused.
+
+use crate::StoreError;
+use rusqlite::Connection;
+
+/// Version 1: the roster. Version 2: the import log and per-field history.
+pub const MIGRATIONS: [&str; 2] = [
+    "CREATE TABLE organs (
+        name TEXT PRIMARY KEY,
+        level TEXT,
+        position INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE TABLE organ_slots (
+        organ TEXT NOT NULL REFERENCES organs(name) ON DELETE CASCADE,
+        pool TEXT NOT NULL,
+        approved INTEGER NOT NULL CHECK (approved >= 0),
+        PRIMARY KEY (organ, pool)
+     );
+     CREATE TABLE people (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        gender TEXT,
+        birth TEXT,
+        organ TEXT NOT NULL,
+        department TEXT,
+        category TEXT NOT NULL,
+        rank TEXT NOT NULL,
+        rank_since TEXT NOT NULL,
+        post TEXT,
+        post_level TEXT,
+        post_since TEXT,
+        is_leader INTEGER NOT NULL DEFAULT 0,
+        education TEXT,
+        work_start TEXT,
+        service_start TEXT,
+        position INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE TABLE annual_results (
+        person_id TEXT NOT NULL REFERENCES people(id),
+        year INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        PRIMARY KEY (person_id, year)
+     );
+     CREATE TABLE restrictions (
+        person_id TEXT NOT NULL REFERENCES people(id),
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        end_date TEXT,
+        PRIMARY KEY (person_id, kind, date)
+     );",
+    "CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        people INTEGER NOT NULL,
+        issues INTEGER NOT NULL
+     );
+     CREATE TABLE person_history (
+        import_id INTEGER NOT NULL REFERENCES imports(id),
+        person_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        old_value TEXT,
+        new_value TEXT
+     );
+     CREATE INDEX person_history_by_person ON person_history(person_id);
+     ALTER TABLE people ADD COLUMN first_import INTEGER REFERENCES imports(id);
+     ALTER TABLE people ADD COLUMN last_import INTEGER REFERENCES imports(id);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// Applies migrations up to `target` (a count; tests use less than all to build old databases).
+pub fn migrate(conn: &mut Connection, path: &str, target: usize) -> Result<(), StoreError> {
+    let current: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: path.to_string(), found: current, supported: SCHEMA_VERSION });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().take(target).skip(current.max(0) as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i32)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Builds a database at an older schema version, for upgrade tests.
+#[doc(hidden)]
+pub fn create_at_version(path: &std::path::Path, version: usize) -> Result<Connection, StoreError> {
+    let mut conn = Connection::open(path)?;
+    conn.pragma_update(None, "application_id", super::APPLICATION_ID)?;
+    migrate(&mut conn, &path.display().to_string(), version)?;
+    Ok(conn)
+}

@@ -1,0 +1,204 @@
+//! Cell values as the roster's columns need them: text, dates in every form clerks type, whole
+//! numbers. Each conversion says in Chinese what was wrong with the value.
+
+use calamine::Data;
+use chrono::{Days, NaiveDate};
+
+/// Column letter for a 0-based column index: 0 → A, 26 → AA.
+pub fn column_letter(mut col: u32) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// The cell as it reads to a person (for messages and text fields).
+pub fn display(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(d) => d.as_datetime().map(|d| d.date().to_string()).unwrap_or_else(|| d.as_f64().to_string()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Trimmed text, `None` when empty.
+pub fn text(cell: &Data) -> Option<String> {
+    let s = display(cell);
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+pub fn is_empty(cell: &Data) -> bool {
+    text(cell).is_none()
+}
+
+/// Reads a date written as text: 2019-03-01, 2019/3/1, 2019.03.01, 2019.03, 2019.3, 2019年3月,
+/// 2019年3月1日, 201903, 20190301. A month-only date means the 1st.
+pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return match s.len() {
+            8 => NaiveDate::from_ymd_opt(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?),
+            6 => NaiveDate::from_ymd_opt(s[..4].parse().ok()?, s[4..].parse().ok()?, 1),
+            _ => None,
+        };
+    }
+    let parts: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    let tail_ok = s.chars().last().is_some_and(|c| c.is_ascii_digit() || c == '日' || c == '月');
+    if !tail_ok || parts.first().is_none_or(|y| y.len() != 4) {
+        return None;
+    }
+    let y: i32 = parts[0].parse().ok()?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    match parts.len() {
+        2 => NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, 1),
+        3 => NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, parts[2].parse().ok()?),
+        _ => None,
+    }
+}
+
+/// Days from the Excel epoch (1900 system) to a date.
+fn from_serial(serial: f64) -> Option<NaiveDate> {
+    if !(61.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(Days::new(serial.floor() as u64))
+}
+
+/// A date cell. `Err` carries the reason in Chinese.
+pub fn date(cell: &Data) -> Result<Option<NaiveDate>, String> {
+    match cell {
+        Data::Empty => Ok(None),
+        Data::DateTime(d) => d.as_datetime().map(|d| Some(d.date())).ok_or_else(|| "不是有效日期".to_string()),
+        Data::DateTimeIso(s) => parse_date_text(s.get(..10).unwrap_or(s)).map(Some).ok_or_else(|| "不是有效日期".to_string()),
+        Data::Int(i) => number_date(*i as f64),
+        Data::Float(f) => number_date(*f),
+        Data::String(s) if s.trim().is_empty() => Ok(None),
+        Data::String(s) => parse_date_text(s)
+            .map(Some)
+            .ok_or_else(|| "不是有效日期（可写作 2019-03-01、2019.03 或 2019年3月1日）".to_string()),
+        _ => Err("不是日期".to_string()),
+    }
+}
+
+/// A number in a date column: 2019.03 typed into a number cell, 20190301, or an Excel serial.
+fn number_date(v: f64) -> Result<Option<NaiveDate>, String> {
+    if (1900.0..2101.0).contains(&v) {
+        let year = v.trunc() as i32;
+        let hundredths = ((v - v.trunc()) * 100.0).round() as u32;
+        let month = match hundredths {
+            0 => return Err(format!("数值 {v} 只有年份，缺少月份")),
+            10 => return Err(format!("数值 {v} 无法确定是{year}年1月还是{year}年10月，请把单元格设为文本后写成 {year}.01 或 {year}.10")),
+            h if h % 10 == 0 => h / 10,
+            h => h,
+        };
+        return NaiveDate::from_ymd_opt(year, month, 1).map(Some).ok_or_else(|| "月份不在 1–12 之间".to_string());
+    }
+    if (19_000_101.0..=21_001_231.0).contains(&v) && v.fract() == 0.0 {
+        return parse_date_text(&format!("{}", v as i64)).map(Some).ok_or_else(|| "不是有效日期".to_string());
+    }
+    from_serial(v).map(Some).ok_or_else(|| "不是有效日期".to_string())
+}
+
+/// A whole number ≥ 0.
+pub fn count(cell: &Data) -> Result<Option<u32>, String> {
+    let v = match cell {
+        Data::Empty => return Ok(None),
+        Data::Int(i) => *i as f64,
+        Data::Float(f) => *f,
+        Data::String(s) if s.trim().is_empty() => return Ok(None),
+        Data::String(s) => s.trim().parse::<f64>().map_err(|_| "不是数字".to_string())?,
+        _ => return Err("不是数字".to_string()),
+    };
+    if v < 0.0 || v.fract() != 0.0 || v > 1e6 {
+        return Err("应为不小于0的整数".to_string());
+    }
+    Ok(Some(v as u32))
+}
+
+/// A year such as 2023, "2023", "2023年", "2023年度".
+pub fn year(cell: &Data) -> Result<i32, String> {
+    let s = display(cell);
+    let digits: String = s.trim().trim_end_matches('度').trim_end_matches('年').to_string();
+    match digits.parse::<f64>() {
+        Ok(v) if v.fract() == 0.0 && (1950.0..=2100.0).contains(&v) => Ok(v as i32),
+        _ => Err("不是有效年度（应为四位年份，如 2025）".to_string()),
+    }
+}
+
+/// 是/否 and the usual variants.
+pub fn yes_no(cell: &Data) -> Result<Option<bool>, String> {
+    match cell {
+        Data::Bool(b) => Ok(Some(*b)),
+        Data::Int(1) => Ok(Some(true)),
+        Data::Int(0) => Ok(Some(false)),
+        Data::Float(f) if *f == 1.0 => Ok(Some(true)),
+        Data::Float(f) if *f == 0.0 => Ok(Some(false)),
+        _ => match text(cell).as_deref() {
+            None => Ok(None),
+            Some("是" | "Y" | "y" | "√" | "TRUE" | "true" | "1") => Ok(Some(true)),
+            Some("否" | "N" | "n" | "×" | "FALSE" | "false" | "0") => Ok(Some(false)),
+            Some(_) => Err("应填“是”或“否”".to_string()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn text_dates_in_every_common_form() {
+        assert_eq!(parse_date_text("2019-03-01"), d(2019, 3, 1));
+        assert_eq!(parse_date_text("2019/3/1"), d(2019, 3, 1));
+        assert_eq!(parse_date_text("2019.03"), d(2019, 3, 1));
+        assert_eq!(parse_date_text("2019.3"), d(2019, 3, 1));
+        assert_eq!(parse_date_text("2019年3月"), d(2019, 3, 1));
+        assert_eq!(parse_date_text("2019年3月15日"), d(2019, 3, 15));
+        assert_eq!(parse_date_text("201903"), d(2019, 3, 1));
+        assert_eq!(parse_date_text("20190315"), d(2019, 3, 15));
+        assert_eq!(parse_date_text("2019.13"), None);
+        assert_eq!(parse_date_text("2019-02-30"), None);
+        assert_eq!(parse_date_text("三月"), None);
+    }
+
+    #[test]
+    fn numbers_in_date_columns() {
+        assert_eq!(number_date(2019.03), Ok(d(2019, 3, 1)));
+        assert_eq!(number_date(2019.12), Ok(d(2019, 12, 1)));
+        assert!(number_date(2019.1).is_err(), "2019.1 is ambiguous");
+        assert_eq!(number_date(43525.0), Ok(d(2019, 3, 1)));
+        assert_eq!(number_date(20190301.0), Ok(d(2019, 3, 1)));
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+}

@@ -1,0 +1,71 @@
+//! A problem found in one cell, row or sheet of an input workbook, said for a clerk.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The row was not imported.
+    Error,
+    /// The row was imported without the value (or with a change).
+    Warning,
+}
+
+/// What kind of problem; a closed set mirrored in docs/cli.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueCode {
+    SheetMissing,
+    ColumnMissing,
+    MissingValue,
+    BadId,
+    DuplicateId,
+    BadDate,
+    DateOrder,
+    UnknownCategory,
+    UnknownRank,
+    RankCategoryMismatch,
+    UnknownPostLevel,
+    UnknownOrganLevel,
+    UnknownPool,
+    BadNumber,
+    BadValue,
+    BadYear,
+    UnknownGrade,
+    DuplicateResult,
+    UnknownPerson,
+    UnknownRestriction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub sheet: String,
+    /// The row number as the spreadsheet shows it; `None` for the whole sheet.
+    pub row: Option<u32>,
+    /// The column letter; `None` for a whole row or sheet.
+    pub column: Option<String>,
+    pub header: Option<String>,
+    /// The cell's value as read.
+    pub value: Option<String>,
+    pub code: IssueCode,
+    pub severity: Severity,
+    /// Where and what, in Chinese.
+    pub message: String,
+}
+
+impl Issue {
+    /// Where the issue is, in words: 工作表「人员」第7行 I列「任现职级时间」.
+    pub fn place(&self) -> String {
+        let mut s = format!("工作表「{}」", self.sheet);
+        if let Some(r) = self.row {
+            s.push_str(&format!("第{r}行"));
+        }
+        if let Some(c) = &self.column {
+            s.push_str(&format!(" {c}列"));
+        }
+        if let Some(h) = &self.header {
+            s.push_str(&format!("「{h}」"));
+        }
+        s
+    }
+}

@@ -1,0 +1,17 @@
+//! Workbooks in and out.
+//!
+//! In: the canonical roster workbook (docs/cli.md) read with calamine into engine values plus a
+//! list of [`Issue`]s — a bad cell costs its row or its value, never the file. Out: the empty
+//! template and the print-ready result workbooks, written with rust_xlsxwriter.
+
+mod cell;
+mod issue;
+mod read;
+mod result;
+mod template;
+
+pub use cell::{column_letter, parse_date_text};
+pub use issue::{Issue, IssueCode, Severity};
+pub use read::{read_roster, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_RESTRICTIONS};
+pub use result::write_promotion;
+pub use template::write_template;

@@ -1,0 +1,533 @@
+//! Reads the canonical roster workbook (sheets 人员, 单位, 年度考核, 处分; docs/cli.md) into
+//! engine values. Every problem becomes an [`Issue`] naming sheet, row, column and value; only a
+//! file that cannot be opened, or a 人员 sheet without its required columns, stops the read.
+
+use crate::cell::{self, column_letter};
+use crate::issue::{Issue, IssueCode, Severity};
+use calamine::{open_workbook_auto, Data, Range, Reader};
+use kaohe_engine::id_number;
+use kaohe_engine::profile::squeeze;
+use kaohe_engine::{Organ, Person, Profile, ResultCode, Restriction, Roster, YearResult};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+pub const SHEET_PEOPLE: &str = "人员";
+pub const SHEET_ORGANS: &str = "单位";
+pub const SHEET_ASSESSMENTS: &str = "年度考核";
+pub const SHEET_RESTRICTIONS: &str = "处分";
+
+/// Columns of each sheet, required ones first (the counts below say how many are required).
+pub(crate) const PEOPLE_COLUMNS: [&str; 16] = [
+    "身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "性别", "出生日期", "部门", "领导职务", "职务层次", "任现职务时间",
+    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间",
+];
+const PEOPLE_REQUIRED: usize = 6;
+pub(crate) const ORGAN_COLUMNS: [&str; 2] = ["单位名称", "机关层级"];
+pub(crate) const ASSESSMENT_COLUMNS: [&str; 4] = ["身份证号", "年度", "等次", "姓名"];
+pub(crate) const RESTRICTION_COLUMNS: [&str; 5] = ["身份证号", "类型", "日期", "姓名", "结束日期"];
+
+/// The order the template writes the 人员 columns in.
+pub(crate) const PEOPLE_TEMPLATE_ORDER: [&str; 16] = [
+    "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间",
+    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间",
+];
+
+/// A file that could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkbookError {
+    #[error("无法打开文件「{file}」：{detail}")]
+    Open { file: String, detail: String },
+    #[error("文件「{file}」中没有名为「{sheet}」的工作表（现有工作表：{}）", .found.join("、"))]
+    SheetMissing { file: String, sheet: String, found: Vec<String> },
+    #[error("工作表「{sheet}」的表头（第{header_row}行）缺少必需的列：{}", .columns.join("、"))]
+    ColumnMissing { sheet: String, header_row: u32, columns: Vec<String> },
+    #[error("无法写入文件「{file}」：{detail}")]
+    Write { file: String, detail: String },
+}
+
+impl WorkbookError {
+    /// The stable code of docs/cli.md.
+    pub fn code(&self) -> &'static str {
+        match self {
+            WorkbookError::Open { .. } => "file_unreadable",
+            WorkbookError::SheetMissing { .. } => "sheet_missing",
+            WorkbookError::ColumnMissing { .. } => "column_missing",
+            WorkbookError::Write { .. } => "write_failed",
+        }
+    }
+}
+
+/// What a read produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterRead {
+    pub file: String,
+    pub roster: Roster,
+    pub issues: Vec<Issue>,
+    /// Non-blank data rows of the 人员 sheet.
+    pub rows_read: u32,
+}
+
+/// One sheet's table: where it sits and which column holds which header.
+struct Table<'a> {
+    sheet: &'static str,
+    range: &'a Range<Data>,
+    row0: u32,
+    col0: u32,
+    /// Squeezed header text → column offset in the range.
+    columns: HashMap<String, usize>,
+    headers: Vec<String>,
+}
+
+impl<'a> Table<'a> {
+    fn new(sheet: &'static str, range: &'a Range<Data>) -> Table<'a> {
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        let headers: Vec<String> = range.rows().next().map(|r| r.iter().map(|c| squeeze(&cell::display(c))).collect()).unwrap_or_default();
+        let mut columns = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            if !h.is_empty() {
+                columns.entry(h.clone()).or_insert(i);
+            }
+        }
+        Table { sheet, range, row0, col0, columns, headers }
+    }
+
+    fn header_row(&self) -> u32 {
+        self.row0 + 1
+    }
+
+    fn missing(&self, required: &[&str]) -> Vec<String> {
+        required.iter().filter(|c| !self.columns.contains_key(**c)).map(|c| c.to_string()).collect()
+    }
+
+    /// Data rows with their spreadsheet row numbers, blank rows skipped.
+    fn rows(&self) -> impl Iterator<Item = (u32, &'a [Data])> + '_ {
+        let row0 = self.row0;
+        self.range
+            .rows()
+            .enumerate()
+            .skip(1)
+            .filter(|(_, r)| !r.iter().all(cell::is_empty))
+            .map(move |(i, r)| (row0 + i as u32 + 1, r))
+    }
+
+    fn get<'r>(&self, row: &'r [Data], header: &str) -> &'r Data {
+        static EMPTY: Data = Data::Empty;
+        self.columns.get(header).and_then(|&c| row.get(c)).unwrap_or(&EMPTY)
+    }
+
+    fn letter(&self, header: &str) -> Option<String> {
+        self.columns.get(header).map(|&c| column_letter(self.col0 + c as u32))
+    }
+
+    /// An issue in one cell. `what` completes 「value」…; the consequence is appended.
+    fn issue(&self, row: u32, header: &str, value: &Data, code: IssueCode, severity: Severity, what: &str) -> Issue {
+        let value_text = cell::display(value);
+        let mut issue = Issue {
+            sheet: self.sheet.to_string(),
+            row: Some(row),
+            column: self.letter(header),
+            header: Some(header.to_string()),
+            value: Some(value_text.clone()),
+            code,
+            severity,
+            message: String::new(),
+        };
+        let shown = if value_text.trim().is_empty() { "为空".to_string() } else { format!("「{value_text}」{what}") };
+        let shown = if value_text.trim().is_empty() && what != "为空" { format!("为空，{what}") } else { shown };
+        let consequence = match severity {
+            Severity::Error => "该行未导入",
+            Severity::Warning => "该行已导入，此项未采用",
+        };
+        issue.message = format!("{}：{shown}；{consequence}。", issue.place());
+        issue
+    }
+
+    fn sheet_issue(&self, code: IssueCode, message: String) -> Issue {
+        Issue { sheet: self.sheet.to_string(), row: Some(self.header_row()), column: None, header: None, value: None, code, severity: Severity::Error, message }
+    }
+}
+
+/// Reads the canonical roster workbook at `path`, resolving names through `profile`.
+pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, WorkbookError> {
+    let file = path.display().to_string();
+    let mut book = open_workbook_auto(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: open_detail(path, &e.to_string()) })?;
+    let names = book.sheet_names();
+    let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
+
+    let Some(people_name) = find(SHEET_PEOPLE) else {
+        return Err(WorkbookError::SheetMissing { file, sheet: SHEET_PEOPLE.to_string(), found: names.clone() });
+    };
+    let mut issues = Vec::new();
+    let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Vec<Issue>| -> Option<Range<Data>> {
+        let Some(name) = name else {
+            issues.push(Issue {
+                sheet: sheet.to_string(),
+                row: None,
+                column: None,
+                header: None,
+                value: None,
+                code: IssueCode::SheetMissing,
+                severity: Severity::Warning,
+                message: format!("文件中没有「{sheet}」工作表，按无{sheet}记录处理。"),
+            });
+            return None;
+        };
+        match book.worksheet_range(name) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                issues.push(Issue {
+                    sheet: sheet.to_string(),
+                    row: None,
+                    column: None,
+                    header: None,
+                    value: None,
+                    code: IssueCode::SheetMissing,
+                    severity: Severity::Error,
+                    message: format!("工作表「{sheet}」无法读取（{e}），按无{sheet}记录处理。"),
+                });
+                None
+            }
+        }
+    };
+
+    let people_range = range_of(&Some(people_name), SHEET_PEOPLE, &mut issues).ok_or_else(|| WorkbookError::Open {
+        file: file.clone(),
+        detail: "工作表「人员」无法读取".to_string(),
+    })?;
+    let organs_range = range_of(&find(SHEET_ORGANS), SHEET_ORGANS, &mut issues);
+    let results_range = range_of(&find(SHEET_ASSESSMENTS), SHEET_ASSESSMENTS, &mut issues);
+    let restrictions_range = range_of(&find(SHEET_RESTRICTIONS), SHEET_RESTRICTIONS, &mut issues);
+
+    let people_table = Table::new(SHEET_PEOPLE, &people_range);
+    let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
+    if !missing.is_empty() {
+        return Err(WorkbookError::ColumnMissing { sheet: SHEET_PEOPLE.to_string(), header_row: people_table.header_row(), columns: missing });
+    }
+    let mut roster = Roster::default();
+    let rows_read = read_people(&people_table, profile, &mut roster, &mut issues);
+    let known: HashSet<String> = roster.people.iter().map(|p| p.id.clone()).collect();
+    if let Some(r) = &organs_range {
+        read_organs(&Table::new(SHEET_ORGANS, r), profile, &mut roster, &mut issues);
+    }
+    if let Some(r) = &results_range {
+        read_results(&Table::new(SHEET_ASSESSMENTS, r), &known, &mut roster, &mut issues);
+    }
+    if let Some(r) = &restrictions_range {
+        read_restrictions(&Table::new(SHEET_RESTRICTIONS, r), profile, &known, &mut roster, &mut issues);
+    }
+    Ok(RosterRead { file, roster, issues, rows_read })
+}
+
+/// Says why a file would not open, in a clerk's words.
+fn open_detail(path: &Path, raw: &str) -> String {
+    if !path.exists() {
+        return "文件不存在".to_string();
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    if !["xlsx", "xlsm", "xls", "xlsb", "ods"].contains(&ext.as_str()) {
+        return format!("不支持「.{ext}」格式，请使用 Excel 工作簿（.xlsx、.xls）或 .ods 文件");
+    }
+    format!("文件已损坏、加密或不是 Excel 工作簿（{raw}）")
+}
+
+fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>) -> bool {
+    let missing = t.missing(required);
+    if missing.is_empty() {
+        return true;
+    }
+    issues.push(t.sheet_issue(
+        IssueCode::ColumnMissing,
+        format!("工作表「{}」的表头（第{}行）缺少必需的列：{}；该工作表未导入。", t.sheet, t.header_row(), missing.join("、")),
+    ));
+    false
+}
+
+/// Reads an ID cell; pushes an issue and returns `None` when it is not a valid ID.
+fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Option<String> {
+    let c = t.get(cells, "身份证号");
+    if let Data::Float(f) = c {
+        issues.push(t.issue(row, "身份证号", c, IssueCode::BadId, Severity::Error, &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写")));
+        return None;
+    }
+    let Some(raw) = cell::text(c) else {
+        issues.push(t.issue(row, "身份证号", c, IssueCode::MissingValue, Severity::Error, "为空"));
+        return None;
+    };
+    let id = id_number::normalize(&raw);
+    match id_number::validate(&id) {
+        Ok(()) => Some(id),
+        Err(p) => {
+            issues.push(t.issue(row, "身份证号", c, IssueCode::BadId, Severity::Error, &format!("无效：{}", p.message())));
+            None
+        }
+    }
+}
+
+fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut Vec<Issue>) -> u32 {
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut rows = 0;
+    for (row, cells) in t.rows() {
+        rows += 1;
+        let before = issues.len();
+        let mut ok = true;
+        let id = read_id(t, row, cells, issues);
+        ok &= id.is_some();
+        if let Some(id) = &id {
+            if let Some(first) = seen.get(id) {
+                issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
+                ok = false;
+            }
+        }
+        let need_text = |header: &str, issues: &mut Vec<Issue>| -> Option<String> {
+            let v = cell::text(t.get(cells, header));
+            if v.is_none() {
+                issues.push(t.issue(row, header, t.get(cells, header), IssueCode::MissingValue, Severity::Error, "为空"));
+            }
+            v
+        };
+        let name = need_text("姓名", issues).map(|n| squeeze(&n));
+        let organ = need_text("单位", issues);
+        let category_text = need_text("职位类别", issues);
+        let rank_text = need_text("职级", issues);
+
+        let category = category_text.as_deref().and_then(|c| match profile.category(c) {
+            Some(cat) => Some(cat.name.clone()),
+            None => {
+                let known: Vec<&str> = profile.categories.iter().map(|c| c.name.as_str()).collect();
+                issues.push(t.issue(row, "职位类别", t.get(cells, "职位类别"), IssueCode::UnknownCategory, Severity::Error, &format!("不是规则中的职位类别（{}）", known.join("、"))));
+                None
+            }
+        });
+        let rank = rank_text.as_deref().and_then(|r| match profile.rank_ref(r) {
+            Some(rr) => Some(rr),
+            None => {
+                issues.push(t.issue(row, "职级", t.get(cells, "职级"), IssueCode::UnknownRank, Severity::Error, "不是规则中的职级名称"));
+                None
+            }
+        });
+        if let (Some(cat), Some(rr)) = (&category, rank) {
+            let ladder = &profile.ladders[rr.ladder];
+            if &ladder.category != cat {
+                issues.push(t.issue(
+                    row,
+                    "职级",
+                    t.get(cells, "职级"),
+                    IssueCode::RankCategoryMismatch,
+                    Severity::Error,
+                    &format!("属于{}职级序列，与职位类别「{cat}」不符", ladder.category),
+                ));
+                ok = false;
+            }
+        }
+
+        let date_of = |header: &str, required: bool, issues: &mut Vec<Issue>| -> Option<chrono::NaiveDate> {
+            let c = t.get(cells, header);
+            match cell::date(c) {
+                Ok(Some(d)) => Some(d),
+                Ok(None) => {
+                    if required {
+                        issues.push(t.issue(row, header, c, IssueCode::MissingValue, Severity::Error, "为空"));
+                    }
+                    None
+                }
+                Err(why) => {
+                    let severity = if required { Severity::Error } else { Severity::Warning };
+                    issues.push(t.issue(row, header, c, IssueCode::BadDate, severity, &why));
+                    None
+                }
+            }
+        };
+        let rank_since = date_of("任现职级时间", true, issues);
+        let birth = date_of("出生日期", false, issues);
+        let post_since = date_of("任现职务时间", false, issues);
+        let work_start = date_of("参加工作时间", false, issues);
+        let service_start = date_of("进入公务员队伍时间", false, issues);
+
+        let post_level = cell::text(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
+            Some(p) => Some(p.name.clone()),
+            None => {
+                issues.push(t.issue(row, "职务层次", t.get(cells, "职务层次"), IssueCode::UnknownPostLevel, Severity::Warning, "不是规则中的领导职务层次（如 县处级正职、乡科级副职）"));
+                None
+            }
+        });
+        let is_leader = match cell::yes_no(t.get(cells, "是否领导成员")) {
+            Ok(v) => v.unwrap_or(false),
+            Err(why) => {
+                issues.push(t.issue(row, "是否领导成员", t.get(cells, "是否领导成员"), IssueCode::BadValue, Severity::Warning, &why));
+                false
+            }
+        };
+        let gender = cell::text(t.get(cells, "性别"));
+        if let Some(g) = &gender {
+            if g != "男" && g != "女" {
+                issues.push(t.issue(row, "性别", t.get(cells, "性别"), IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
+            }
+        }
+        if let (Some(b), Some(r)) = (birth, rank_since) {
+            if r <= b {
+                issues.push(t.issue(row, "任现职级时间", t.get(cells, "任现职级时间"), IssueCode::DateOrder, Severity::Warning, "早于出生日期，请核对"));
+            }
+        }
+
+        ok &= issues[before..].iter().all(|i| i.severity != Severity::Error);
+        let (Some(id), Some(name), Some(organ), Some(category), Some(rank), Some(rank_since), true) = (id, name, organ, category, rank, rank_since, ok) else {
+            continue;
+        };
+        seen.insert(id.clone(), row);
+        roster.people.push(Person {
+            id,
+            name,
+            gender: gender.filter(|g| g == "男" || g == "女"),
+            birth,
+            organ,
+            department: cell::text(t.get(cells, "部门")),
+            category,
+            rank: profile.rank(rank).name.clone(),
+            rank_since,
+            post: cell::text(t.get(cells, "领导职务")),
+            post_level,
+            post_since,
+            is_leader,
+            education: cell::text(t.get(cells, "学历")),
+            work_start,
+            service_start,
+        });
+    }
+    rows
+}
+
+fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut Vec<Issue>) {
+    if !required_sheet_columns(t, &ORGAN_COLUMNS[..1], issues) {
+        return;
+    }
+    // Columns that are neither the fixed ones nor a pool of the profile.
+    let mut pool_columns = Vec::new();
+    for (i, h) in t.headers.iter().enumerate() {
+        if h.is_empty() || ORGAN_COLUMNS.contains(&h.as_str()) {
+            continue;
+        }
+        match profile.pool(h) {
+            Some((_, pool)) => pool_columns.push((i, h.clone(), pool.name.clone())),
+            None => issues.push(Issue {
+                sheet: t.sheet.to_string(),
+                row: Some(t.header_row()),
+                column: Some(column_letter(t.col0 + i as u32)),
+                header: Some(h.clone()),
+                value: Some(h.clone()),
+                code: IssueCode::UnknownPool,
+                severity: Severity::Warning,
+                message: format!(
+                    "工作表「{}」第{}行 {}列：表头「{h}」不是规则中的职数池名称（如 {}），该列未导入。",
+                    t.sheet,
+                    t.header_row(),
+                    column_letter(t.col0 + i as u32),
+                    profile.pools.iter().take(4).map(|p| p.name.as_str()).collect::<Vec<_>>().join("、")
+                ),
+            }),
+        }
+    }
+    let mut seen: HashSet<String> = HashSet::new();
+    for (row, cells) in t.rows() {
+        let Some(name) = cell::text(t.get(cells, "单位名称")) else {
+            issues.push(t.issue(row, "单位名称", t.get(cells, "单位名称"), IssueCode::MissingValue, Severity::Error, "为空"));
+            continue;
+        };
+        if !seen.insert(name.clone()) {
+            issues.push(t.issue(row, "单位名称", t.get(cells, "单位名称"), IssueCode::DuplicateId, Severity::Error, "在本表中重复出现"));
+            continue;
+        }
+        let level = cell::text(t.get(cells, "机关层级")).and_then(|l| match profile.organ_level(&l) {
+            Some(ol) => Some(ol.name.clone()),
+            None => {
+                let known: Vec<&str> = profile.organ_levels.iter().map(|o| o.name.as_str()).collect();
+                issues.push(t.issue(row, "机关层级", t.get(cells, "机关层级"), IssueCode::UnknownOrganLevel, Severity::Warning, &format!("不是规则中的机关层级（{}）", known.join("、"))));
+                None
+            }
+        });
+        let mut organ = Organ { name, level, slots: Default::default() };
+        for (col, header, pool) in &pool_columns {
+            let c = cells.get(*col).unwrap_or(&Data::Empty);
+            match cell::count(c) {
+                Ok(Some(n)) => {
+                    organ.slots.insert(pool.clone(), n);
+                }
+                Ok(None) => {}
+                Err(why) => issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &why)),
+            }
+        }
+        roster.organs.push(organ);
+    }
+}
+
+fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+    if !required_sheet_columns(t, &ASSESSMENT_COLUMNS[..3], issues) {
+        return;
+    }
+    let mut seen: HashMap<(String, i32), u32> = HashMap::new();
+    for (row, cells) in t.rows() {
+        let Some(id) = read_id(t, row, cells, issues) else { continue };
+        if !known.contains(&id) {
+            issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+            continue;
+        }
+        let year = match cell::year(t.get(cells, "年度")) {
+            Ok(y) => y,
+            Err(why) => {
+                issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::BadYear, Severity::Error, &why));
+                continue;
+            }
+        };
+        let grade_cell = t.get(cells, "等次");
+        let Some(result) = cell::text(grade_cell).and_then(|g| ResultCode::parse(&squeeze(&g))) else {
+            issues.push(t.issue(row, "等次", grade_cell, IssueCode::UnknownGrade, Severity::Error, "不是有效等次（优秀、称职、基本称职、不称职，或代码 1、2、3、4、5A、5B、5C、6A、7）"));
+            continue;
+        };
+        if let Some(first) = seen.insert((id.clone(), year), row) {
+            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的结果已在第{first}行出现")));
+            continue;
+        }
+        roster.results.push(YearResult { person_id: id, year, result });
+    }
+}
+
+fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+    if !required_sheet_columns(t, &RESTRICTION_COLUMNS[..3], issues) {
+        return;
+    }
+    for (row, cells) in t.rows() {
+        let Some(id) = read_id(t, row, cells, issues) else { continue };
+        if !known.contains(&id) {
+            issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+            continue;
+        }
+        let kind_cell = t.get(cells, "类型");
+        let Some(kind) = cell::text(kind_cell).and_then(|k| profile.restriction(&k)).map(|r| r.kind.clone()) else {
+            let known: Vec<&str> = profile.restrictions.iter().map(|r| r.kind.as_str()).collect();
+            issues.push(t.issue(row, "类型", kind_cell, IssueCode::UnknownRestriction, Severity::Error, &format!("不是规则中的处分或处理类型（{}）", known.join("、"))));
+            continue;
+        };
+        let date = match cell::date(t.get(cells, "日期")) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                issues.push(t.issue(row, "日期", t.get(cells, "日期"), IssueCode::MissingValue, Severity::Error, "为空"));
+                continue;
+            }
+            Err(why) => {
+                issues.push(t.issue(row, "日期", t.get(cells, "日期"), IssueCode::BadDate, Severity::Error, &why));
+                continue;
+            }
+        };
+        let end = match cell::date(t.get(cells, "结束日期")) {
+            Ok(d) => d,
+            Err(why) => {
+                issues.push(t.issue(row, "结束日期", t.get(cells, "结束日期"), IssueCode::BadDate, Severity::Error, &why));
+                continue;
+            }
+        };
+        if end.is_some_and(|e| e < date) {
+            issues.push(t.issue(row, "结束日期", t.get(cells, "结束日期"), IssueCode::DateOrder, Severity::Error, "早于「日期」"));
+            continue;
+        }
+        roster.restrictions.push(Restriction { person_id: id, kind, date, end });
+    }
+}

@@ -1,0 +1,137 @@
+//! The promotion result workbook: 晋升资格 (everyone, eligible first) and 职数 (the slot table),
+//! ready to print — A4 landscape, title and header repeated on every page, 宋体, widths that fit.
+
+use crate::read::WorkbookError;
+use crate::template::{header_format, text_width};
+use kaohe_engine::report::{months_text, PromotionReport};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::collections::HashMap;
+use std::path::Path;
+
+const A4: u8 = 9;
+
+fn title_format() -> Format {
+    Format::new().set_font_name("宋体").set_font_size(16).set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter)
+}
+
+fn body_format() -> Format {
+    Format::new().set_font_name("宋体").set_font_size(10).set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter)
+}
+
+/// Title row, header row, print settings. Returns the first data row.
+fn layout(sheet: &mut Worksheet, title: &str, headers: &[(&str, f64)]) -> Result<u32, XlsxError> {
+    let last = headers.len() as u16 - 1;
+    sheet.merge_range(0, 0, 0, last, title, &title_format())?;
+    sheet.set_row_height(0, 30)?;
+    let header = header_format();
+    for (i, (h, width)) in headers.iter().enumerate() {
+        sheet.write_string_with_format(1, i as u16, *h, &header)?;
+        sheet.set_column_width(i as u16, width.max(text_width(h) + 1.0))?;
+    }
+    sheet.set_landscape();
+    sheet.set_paper_size(A4);
+    sheet.set_repeat_rows(0, 1)?;
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_footer("&C第 &P 页，共 &N 页");
+    sheet.set_freeze_panes(2, 0)?;
+    Ok(2)
+}
+
+fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
+    let mut book = Workbook::new();
+    let body = body_format();
+    let center = body_format().set_align(FormatAlign::Center);
+    let as_of = report.as_of.format("%Y年%-m月%-d日");
+
+    let sheet = book.add_worksheet().set_name("晋升资格")?;
+    let headers = [
+        ("序号", 5.0),
+        ("姓名", 9.0),
+        ("身份证号", 20.0),
+        ("单位", 14.0),
+        ("职位类别", 10.0),
+        ("现职级", 12.0),
+        ("拟晋升职级", 12.0),
+        ("起算日期", 11.0),
+        ("已计任职年限", 11.0),
+        ("需要年限", 9.0),
+        ("年限是否满足", 7.0),
+        ("最早满足日期", 11.0),
+        ("资格审核结论", 9.0),
+        ("职数情况", 10.0),
+        ("限制原因", 24.0),
+        ("说明", 60.0),
+    ];
+    let mut row = layout(sheet, &format!("职级晋升资格审核表（截至{as_of}，规则：{} {}）", report.profile.name, report.profile.version), &headers)?;
+    let mut order: Vec<usize> = (0..report.people.len()).collect();
+    order.sort_by_key(|&i| !report.people[i].eligible);
+    for (n, &i) in order.iter().enumerate() {
+        let p = &report.people[i];
+        let slot = match p.slot {
+            Some("proposed") => "拟列入",
+            Some("waiting") => "职数不足",
+            Some("not_approved") => "未核定职数",
+            Some("within_pool") => "池内晋升",
+            Some("unlimited") => "不受职数限制",
+            _ => "",
+        };
+        let cells: [String; 16] = [
+            (n + 1).to_string(),
+            p.name.clone(),
+            p.id.clone(),
+            p.organ.clone(),
+            p.category.clone(),
+            p.rank.clone(),
+            p.target_rank.clone().unwrap_or_else(|| "—".into()),
+            p.counting_from.to_string(),
+            months_text(p.counted_months),
+            p.required_months.map(months_text).unwrap_or_else(|| "—".into()),
+            if p.qualified { "是" } else { "否" }.into(),
+            p.eligible_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+            if p.eligible { "符合" } else { "不符合" }.into(),
+            slot.into(),
+            p.blocks.iter().map(|b| b.reason.as_str()).collect::<Vec<_>>().join("\n"),
+            p.reasons.join("\n"),
+        ];
+        for (c, v) in cells.iter().enumerate() {
+            let fmt = if [0, 7, 8, 9, 10, 11, 12].contains(&c) { &center } else { &body };
+            sheet.write_string_with_format(row, c as u16, v, fmt)?;
+        }
+        row += 1;
+    }
+
+    let sheet = book.add_worksheet().set_name("职数")?;
+    let headers = [("单位", 16.0), ("职数池", 18.0), ("核定", 7.0), ("实有", 7.0), ("空缺", 7.0), ("符合条件人数", 8.0), ("拟晋升人选", 40.0)];
+    let mut row = layout(sheet, &format!("职级职数使用情况表（截至{as_of}）"), &headers)?;
+    let names: HashMap<&str, &str> = report.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    for pool in &report.pools {
+        let count = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_else(|| "未核定".into());
+        let proposed: Vec<&str> = pool.proposed.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str())).collect();
+        let cells = [
+            pool.organ.clone(),
+            pool.pool.clone(),
+            count(pool.approved),
+            pool.held.to_string(),
+            count(pool.free),
+            pool.candidates.len().to_string(),
+            proposed.join("、"),
+        ];
+        for (c, v) in cells.iter().enumerate() {
+            let fmt = if (2..=5).contains(&c) { &center } else { &body };
+            // Counts are numbers a clerk may sum; everything else is text.
+            match v.parse::<f64>() {
+                Ok(n) if (2..=5).contains(&c) => sheet.write_number_with_format(row, c as u16, n, fmt)?,
+                _ => sheet.write_string_with_format(row, c as u16, v, fmt)?,
+            };
+        }
+        row += 1;
+    }
+    Ok(book)
+}
+
+/// Writes the promotion result workbook.
+pub fn write_promotion(path: &Path, report: &PromotionReport) -> Result<(), WorkbookError> {
+    let fail = |e: XlsxError| WorkbookError::Write { file: path.display().to_string(), detail: e.to_string() };
+    build(report).map_err(fail)?.save(path).map_err(fail)
+}

@@ -3,7 +3,7 @@
 //! been applied; a database with more than this build knows is refused.
 
 use crate::StoreError;
-use rusqlite::Connection;
+pub use rusqlite::Connection;
 
 /// Version 1: the roster. Version 2: the import log and per-field history.
 pub const MIGRATIONS: [&str; 2] = [

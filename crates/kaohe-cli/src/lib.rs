@@ -1,0 +1,269 @@
+//! The command line as a function: `run(args)` returns the exit status and what would be printed,
+//! so tests drive exactly what users type. Commands and the JSON they print are documented in
+//! docs/cli.md, which is a contract.
+
+use chrono::NaiveDate;
+use kaohe_engine::report::{months_text, PromotionReport};
+use kaohe_engine::{promote, Profile, Roster};
+use kaohe_store::Store;
+use kaohe_workbook::{read_roster, write_promotion, write_template, Issue, RosterRead, Severity, WorkbookError};
+use serde::Serialize;
+use serde_json::json;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// What a run printed and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Output {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+const USAGE: &str = "用法：
+  kaohe template OUT.xlsx
+  kaohe import FILE [--db PATH] [--profile FILE] [--json]
+  kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
+  kaohe profile [--profile FILE]
+";
+
+/// A failure that ends the command: its docs/cli.md code, message and exit status.
+#[derive(Debug)]
+struct Failure {
+    code: &'static str,
+    message: String,
+    status: i32,
+}
+
+impl Failure {
+    fn new(code: &'static str, message: impl Into<String>, status: i32) -> Failure {
+        Failure { code, message: message.into(), status }
+    }
+}
+
+impl From<WorkbookError> for Failure {
+    fn from(e: WorkbookError) -> Failure {
+        let status = if matches!(e, WorkbookError::Write { .. }) { 1 } else { 2 };
+        Failure::new(e.code(), e.to_string(), status)
+    }
+}
+
+impl From<kaohe_store::StoreError> for Failure {
+    fn from(e: kaohe_store::StoreError) -> Failure {
+        Failure::new("database", e.to_string(), 1)
+    }
+}
+
+/// Parsed options.
+#[derive(Default)]
+struct Options {
+    positional: Vec<String>,
+    db: Option<PathBuf>,
+    roster: Option<PathBuf>,
+    profile: Option<PathBuf>,
+    out: Option<PathBuf>,
+    as_of: Option<String>,
+    json: bool,
+}
+
+fn parse(args: &[String]) -> Result<Options, Failure> {
+    let mut o = Options::default();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::new("bad_argument", format!("选项 {name} 后面缺少取值\n{USAGE}"), 1));
+        match a.as_str() {
+            "--json" => o.json = true,
+            "--db" => o.db = Some(value("--db")?.into()),
+            "--roster" => o.roster = Some(value("--roster")?.into()),
+            "--profile" => o.profile = Some(value("--profile")?.into()),
+            "--out" => o.out = Some(value("--out")?.into()),
+            "--as-of" => o.as_of = Some(value("--as-of")?),
+            s if s.starts_with("--") => return Err(Failure::new("bad_argument", format!("未知选项 {s}\n{USAGE}"), 1)),
+            s => o.positional.push(s.to_string()),
+        }
+    }
+    Ok(o)
+}
+
+/// Runs one command line (without the program name).
+pub fn run(args: &[String]) -> Output {
+    let json = args.iter().any(|a| a == "--json");
+    match dispatch(args) {
+        Ok(out) => out,
+        Err(f) => {
+            if json {
+                let body = json!({"error": {"code": f.code, "message": f.message}});
+                Output { status: f.status, stdout: format!("{body:#}\n"), stderr: String::new() }
+            } else {
+                Output { status: f.status, stdout: String::new(), stderr: format!("错误：{}\n", f.message) }
+            }
+        }
+    }
+}
+
+fn dispatch(args: &[String]) -> Result<Output, Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Ok(Output { status: 1, stdout: String::new(), stderr: USAGE.to_string() });
+    };
+    let o = parse(rest)?;
+    match command.as_str() {
+        "template" => template(&o),
+        "import" => import(&o),
+        "promote" => promote_cmd(&o),
+        "profile" => profile_cmd(&o),
+        "help" | "--help" | "-h" => Ok(Output { status: 0, stdout: USAGE.to_string(), stderr: String::new() }),
+        other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),
+    }
+}
+
+/// The profile given by `--profile`, or the national default.
+pub fn load_profile(path: Option<&Path>) -> Result<Profile, (String, &'static str)> {
+    let Some(path) = path else { return Ok(Profile::national()) };
+    let text = std::fs::read_to_string(path).map_err(|e| (format!("无法读取规则文件「{}」：{e}", path.display()), "bad_argument"))?;
+    Profile::from_toml(&text).map_err(|e| (format!("规则文件「{}」未采用。{e}", path.display()), "profile_invalid"))
+}
+
+fn profile_of(o: &Options) -> Result<Profile, Failure> {
+    load_profile(o.profile.as_deref()).map_err(|(m, code)| Failure::new(code, m, 1))
+}
+
+fn template(o: &Options) -> Result<Output, Failure> {
+    let [out] = o.positional.as_slice() else {
+        return Err(Failure::new("bad_argument", format!("template 需要一个输出文件名\n{USAGE}"), 1));
+    };
+    let profile = profile_of(o)?;
+    write_template(Path::new(out), &profile)?;
+    Ok(Output { status: 0, stdout: format!("已生成名册模板：{out}\n"), stderr: String::new() })
+}
+
+/// Reads a roster file; a file with no readable person is a failure (exit status 2).
+fn read(path: &Path, profile: &Profile) -> Result<RosterRead, Failure> {
+    let read = read_roster(path, profile)?;
+    if read.roster.people.is_empty() {
+        let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
+        return Err(Failure::new(
+            "nothing_readable",
+            format!("文件「{}」的「人员」表中没有可导入的人员（共{}行数据）。{first}", path.display(), read.rows_read),
+            2,
+        ));
+    }
+    Ok(read)
+}
+
+fn issues_text(issues: &[Issue]) -> String {
+    let mut s = String::new();
+    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+    if !issues.is_empty() {
+        let _ = writeln!(s, "发现 {} 个问题（{} 行未导入，{} 项已导入但未采用该值）：", issues.len(), errors, issues.len() - errors);
+        for i in issues {
+            let tag = if i.severity == Severity::Error { "错误" } else { "提示" };
+            let _ = writeln!(s, "  [{tag}] {}", i.message);
+        }
+    }
+    s
+}
+
+fn open_store(o: &Options) -> Result<Store, Failure> {
+    let path = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
+    Ok(Store::open(&path)?)
+}
+
+fn import(o: &Options) -> Result<Output, Failure> {
+    let [file] = o.positional.as_slice() else {
+        return Err(Failure::new("bad_argument", format!("import 需要一个名册文件\n{USAGE}"), 1));
+    };
+    let profile = profile_of(o)?;
+    let read = read(Path::new(file), &profile)?;
+    let mut store = open_store(o)?;
+    let s = store.import(&read, file)?;
+    let stdout = if o.json {
+        let body = json!({
+            "file": file,
+            "database": store.path().display().to_string(),
+            "import_id": s.import_id,
+            "people": s.people, "organs": s.organs, "results": s.results, "restrictions": s.restrictions,
+            "new_people": s.new_people, "updated_people": s.updated_people, "unchanged_people": s.unchanged_people,
+            "issues": read.issues,
+        });
+        format!("{body:#}\n")
+    } else {
+        format!(
+            "已导入「{file}」到数据库 {}：人员 {} 人（新增 {}，更新 {}，未变 {}），单位 {} 个，年度考核 {} 条，处分及处理 {} 条。\n{}",
+            store.path().display(),
+            s.people,
+            s.new_people,
+            s.updated_people,
+            s.unchanged_people,
+            s.organs,
+            s.results,
+            s.restrictions,
+            issues_text(&read.issues)
+        )
+    };
+    Ok(Output { status: 0, stdout, stderr: String::new() })
+}
+
+#[derive(Serialize)]
+struct PromoteJson<'a> {
+    #[serde(flatten)]
+    report: &'a PromotionReport,
+    issues: &'a [Issue],
+}
+
+fn promote_cmd(o: &Options) -> Result<Output, Failure> {
+    let as_of_text = o.as_of.as_deref().ok_or_else(|| Failure::new("bad_argument", format!("promote 需要 --as-of YYYY-MM-DD\n{USAGE}"), 1))?;
+    let as_of = NaiveDate::parse_from_str(as_of_text, "%Y-%m-%d")
+        .map_err(|_| Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1))?;
+    if o.db.is_some() && o.roster.is_some() {
+        return Err(Failure::new("bad_argument", "--db 与 --roster 只能选一个", 1));
+    }
+    let profile = profile_of(o)?;
+    let (roster, issues): (Roster, Vec<Issue>) = match &o.roster {
+        Some(file) => {
+            let read = read(file, &profile)?;
+            (read.roster, read.issues)
+        }
+        None => (open_store(o)?.load_roster()?, Vec::new()),
+    };
+    let result = promote(&roster, &profile, as_of);
+    let report = PromotionReport::build(&result, &roster, &profile);
+    let mut notes = String::new();
+    for (i, why) in &result.undecided {
+        let _ = writeln!(notes, "提示：{}（{}）：{why}", roster.people[*i].name, roster.people[*i].id);
+    }
+    if let Some(out) = &o.out {
+        write_promotion(out, &report)?;
+        let _ = writeln!(notes, "已写出结果工作簿：{}", out.display());
+    }
+    let stdout = if o.json {
+        let body = serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
+        format!("{body}\n")
+    } else {
+        promote_text(&report, &issues)
+    };
+    Ok(Output { status: 0, stdout, stderr: notes })
+}
+
+fn promote_text(r: &PromotionReport, issues: &[Issue]) -> String {
+    let mut s = String::new();
+    let eligible = r.people.iter().filter(|p| p.eligible).count();
+    let _ = writeln!(s, "职级晋升资格（截至{}，规则：{} {}）：共 {} 人，符合资格 {} 人。", r.as_of, r.profile.name, r.profile.version, r.people.len(), eligible);
+    for p in &r.people {
+        let target = p.target_rank.as_deref().unwrap_or("—");
+        let need = p.required_months.map(months_text).unwrap_or_else(|| "—".into());
+        let verdict = if p.eligible { "符合".to_string() } else { p.reasons.last().cloned().unwrap_or_default() };
+        let _ = writeln!(s, "  {} {} {} → {}：已计{}，需{}；{}", p.name, p.organ, p.rank, target, months_text(p.counted_months), need, verdict);
+    }
+    for pool in &r.pools {
+        let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_else(|| "未核定".into());
+        let _ = writeln!(s, "  职数 {}「{}」：核定 {}，实有 {}，空缺 {}，符合条件 {} 人，拟列入 {} 人", pool.organ, pool.pool, n(pool.approved), pool.held, n(pool.free), pool.candidates.len(), pool.proposed.len());
+    }
+    s.push_str(&issues_text(issues));
+    s
+}
+
+fn profile_cmd(o: &Options) -> Result<Output, Failure> {
+    let profile = profile_of(o)?;
+    let body = serde_json::to_string_pretty(&profile).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
+    Ok(Output { status: 0, stdout: format!("{body}\n"), stderr: String::new() })
+}

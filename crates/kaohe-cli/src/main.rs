@@ -1,0 +1,12 @@
+//! The `kaohe` binary: hands its arguments to [`kaohe_cli::run`] and prints what it says.
+
+use std::io::Write;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let out = kaohe_cli::run(&args);
+    // A closed pipe (e.g. `| head`) is not an error worth reporting.
+    let _ = std::io::stdout().write_all(out.stdout.as_bytes());
+    let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+    std::process::exit(out.status);
+}

@@ -1,0 +1,95 @@
+//! Data-driven promotion cases: `fixtures/cases/promotion/<case>/case.toml` (a roster as sheets,
+//! an as-of date, optional profile edits) against a hand-computed `expected.json`, matched
+//! partially (see `kaohe_tests::json_contains`). A new case is a new folder.
+
+use kaohe_tests::{json_contains, root, write_sheets};
+use serde_json::Value;
+use std::path::Path;
+
+/// Runs one case through `kaohe promote --roster … --json` and returns the mismatches.
+fn check(dir: &Path) -> Vec<String> {
+    let fail = |m: String| vec![m];
+    let text = match std::fs::read_to_string(dir.join("case.toml")) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("case.toml: {e}")),
+    };
+    let case: toml::Table = match toml::from_str(&text) {
+        Ok(c) => c,
+        Err(e) => return fail(format!("case.toml: {e}")),
+    };
+    let expected: Value = match std::fs::read_to_string(dir.join("expected.json")).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+        Ok(v) => v,
+        Err(e) => return fail(format!("expected.json: {e}")),
+    };
+    let tmp = match tempfile::tempdir() {
+        Ok(t) => t,
+        Err(e) => return fail(e.to_string()),
+    };
+    let roster = tmp.path().join("名册.xlsx");
+    match case.get("sheets").and_then(|s| s.as_table()) {
+        Some(sheets) => {
+            if let Err(e) = write_sheets(sheets, &roster) {
+                return fail(format!("sheets: {e}"));
+            }
+        }
+        None => return fail("case.toml has no [sheets]".into()),
+    }
+    let Some(as_of) = case.get("as_of").and_then(|d| d.as_datetime()).and_then(|d| d.date) else {
+        return fail("case.toml has no as_of date".into());
+    };
+    let mut args = vec![
+        "promote".to_string(),
+        "--as-of".into(),
+        format!("{:04}-{:02}-{:02}", as_of.year, as_of.month, as_of.day),
+        "--roster".into(),
+        roster.display().to_string(),
+        "--json".into(),
+    ];
+    if let Some(edits) = case.get("profile_replace").and_then(|r| r.as_array()) {
+        let mut profile = kaohe_engine::profile::NATIONAL_TOML.to_string();
+        for pair in edits {
+            let (Some(from), Some(to)) = (pair.get(0).and_then(|v| v.as_str()), pair.get(1).and_then(|v| v.as_str())) else {
+                return fail("profile_replace entries are [from, to] pairs".into());
+            };
+            if !profile.contains(from) {
+                return fail(format!("profile_replace: {from:?} is not in the national profile"));
+            }
+            profile = profile.replacen(from, to, 1);
+        }
+        let path = tmp.path().join("profile.toml");
+        if let Err(e) = std::fs::write(&path, profile) {
+            return fail(e.to_string());
+        }
+        args.extend(["--profile".to_string(), path.display().to_string()]);
+    }
+    let out = kaohe_cli::run(&args);
+    let actual: Value = match serde_json::from_str(&out.stdout) {
+        Ok(v) => v,
+        Err(e) => return fail(format!("output is not JSON ({e}): {}{}", out.stdout, out.stderr)),
+    };
+    let mut problems = json_contains(&expected, &actual);
+    let is_error = actual.get("error").is_some();
+    if is_error == (out.status == 0) {
+        problems.push(format!("exit status {} does not fit the output", out.status));
+    }
+    if !problems.is_empty() {
+        problems.push(format!("actual output: {actual:#}"));
+    }
+    problems
+}
+
+#[test]
+fn promotion_cases() {
+    let dir = root().join("fixtures/cases/promotion");
+    let mut cases: Vec<_> = std::fs::read_dir(&dir).expect("fixtures/cases/promotion exists").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    cases.sort();
+    assert!(cases.len() >= 40, "expected at least 40 promotion cases, found {}", cases.len());
+    let mut failed = Vec::new();
+    for case in &cases {
+        let problems = check(case);
+        if !problems.is_empty() {
+            failed.push(format!("── {}\n{}", case.file_name().unwrap_or_default().to_string_lossy(), problems.join("\n")));
+        }
+    }
+    assert!(failed.is_empty(), "{} of {} cases failed:\n{}", failed.len(), cases.len(), failed.join("\n\n"));
+}

@@ -1,0 +1,150 @@
+//! The command line as users type it: exit statuses, Chinese messages that say where, and the
+//! rows that still count when others are bad.
+
+use kaohe_cli::run;
+use kaohe_tests::write_sheets;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn workbook(dir: &Path, name: &str, toml_text: &str) -> PathBuf {
+    let sheets: toml::Table = toml::from_str(toml_text).expect("toml");
+    let path = dir.join(name);
+    write_sheets(&sheets, &path).expect("write");
+    path
+}
+
+fn json(stdout: &str) -> Value {
+    serde_json::from_str(stdout).expect("JSON output")
+}
+
+#[test]
+fn a_missing_required_column_names_sheet_and_column_and_exits_2() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = workbook(tmp.path(), "缺列.xlsx", r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "任现职级时间"], ["11010519491231002X", "王一", "甲局", "综合管理类", 2019-06-15]]"#);
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"]));
+    assert_eq!(out.status, 2);
+    let v = json(&out.stdout);
+    assert_eq!(v["error"]["code"], "column_missing");
+    assert_eq!(v["error"]["message"], "工作表「人员」的表头（第1行）缺少必需的列：职级");
+}
+
+#[test]
+fn an_unreadable_file_exits_2_with_a_clerks_message() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let fake = tmp.path().join("名册.xlsx");
+    std::fs::write(&fake, "这其实是一个文本文件").expect("write");
+    let out = run(&args(&["import", &fake.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string()]));
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.starts_with("错误：无法打开文件"), "{}", out.stderr);
+    assert!(out.stderr.contains("不是 Excel 工作簿"), "{}", out.stderr);
+    // Nothing was written: the database was never created.
+    assert!(!tmp.path().join("k.db").exists());
+
+    let csv = tmp.path().join("名册.csv");
+    std::fs::write(&csv, "身份证号,姓名\n").expect("write");
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &csv.display().to_string(), "--json"]));
+    assert_eq!(out.status, 2);
+    assert!(json(&out.stdout)["error"]["message"].as_str().unwrap_or_default().contains("不支持「.csv」格式"));
+}
+
+#[test]
+fn a_roster_without_people_sheet_lists_the_sheets_it_has() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = workbook(tmp.path(), "x.xlsx", r#""Sheet1" = [["姓名"], ["王一"]]"#);
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"]));
+    assert_eq!(out.status, 2);
+    let v = json(&out.stdout);
+    assert_eq!(v["error"]["code"], "sheet_missing");
+    assert!(v["error"]["message"].as_str().unwrap_or_default().contains("现有工作表：Sheet1"));
+}
+
+#[test]
+fn bad_rows_are_reported_and_the_rest_still_count() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = workbook(
+        tmp.path(),
+        "名册.xlsx",
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+  ["110105194912310021", "李二", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+  ["330102198808060235", "张三", "甲局", "综合管理类", "二级主任科员", "2019.13"],
+  ["330102199604250242", "赵四", "甲局", "综合管理类", "科长", 2019-06-15],
+]"#,
+    );
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v = json(&out.stdout);
+    assert_eq!(v["people"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["people"][0]["name"], "王一");
+    assert_eq!(v["people"][0]["counted_months"], 78);
+    let issues: Vec<(u64, &str, &str, &str)> = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["severity"] == "error")
+        .map(|i| (i["row"].as_u64().unwrap_or(0), i["column"].as_str().unwrap_or(""), i["code"].as_str().unwrap_or(""), i["message"].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(issues.len(), 3, "{issues:#?}");
+    assert_eq!((issues[0].0, issues[0].1, issues[0].2), (3, "A", "bad_id"));
+    assert!(issues[0].3.contains("末位应为 X"), "{}", issues[0].3);
+    assert_eq!((issues[1].0, issues[1].1, issues[1].2), (4, "F", "bad_date"));
+    assert!(issues[1].3.starts_with("工作表「人员」第4行 F列「任现职级时间」：「2019.13」不是有效日期"), "{}", issues[1].3);
+    assert_eq!((issues[2].0, issues[2].1, issues[2].2), (5, "E", "unknown_rank"));
+}
+
+#[test]
+fn a_broken_profile_file_is_refused_naming_the_entry() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let profile = tmp.path().join("本地规则.toml");
+    let text = kaohe_engine::profile::NATIONAL_TOML.replacen("ranks = [\"一级调研员\", \"二级调研员\"]", "ranks = [\"一级调研员\", \"二级研究员\"]", 1);
+    std::fs::write(&profile, text).expect("write");
+    let out = run(&args(&["profile", "--profile", &profile.display().to_string(), "--json"]));
+    assert_eq!(out.status, 1);
+    let v = json(&out.stdout);
+    assert_eq!(v["error"]["code"], "profile_invalid");
+    assert!(v["error"]["message"].as_str().unwrap_or_default().contains("职数池「一级和二级调研员」：职级「二级研究员」未定义"), "{v}");
+}
+
+#[test]
+fn import_then_promote_from_the_database() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let file = workbook(
+        tmp.path(),
+        "名册.xlsx",
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+]
+"单位" = [["单位名称", "机关层级", "一级和二级主任科员"], ["甲局", "市(地)", 3]]"#,
+    );
+    let out = run(&args(&["import", &file.display().to_string(), "--db", &db, "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v = json(&out.stdout);
+    assert_eq!((v["people"].as_u64(), v["new_people"].as_u64()), (Some(1), Some(1)));
+    let sheets_missing: Vec<&str> = v["issues"].as_array().expect("issues").iter().filter(|i| i["code"] == "sheet_missing").filter_map(|i| i["sheet"].as_str()).collect();
+    assert_eq!(sheets_missing, vec!["年度考核", "处分"]);
+
+    let out = run(&args(&["promote", "--as-of", "2021-06-14", "--db", &db, "--json"]));
+    let v = json(&out.stdout);
+    assert_eq!(v["people"][0]["counted_months"], 23);
+    assert_eq!(v["people"][0]["qualified"], false);
+    assert_eq!(v["people"][0]["eligible_on"], "2021-06-15");
+    let out = run(&args(&["promote", "--as-of", "2021-06-15", "--db", &db]));
+    assert!(out.stdout.contains("共 1 人，符合资格 1 人"), "{}", out.stdout);
+}
+
+#[test]
+fn wrong_arguments_say_what_is_expected() {
+    let out = run(&args(&["promote", "--as-of", "2025/12/31", "--roster", "x.xlsx"]));
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("应写作 YYYY-MM-DD"), "{}", out.stderr);
+    let out = run(&args(&["frobnicate"]));
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("未知命令「frobnicate」"));
+}

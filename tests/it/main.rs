@@ -1,0 +1,7 @@
+//! Kaohe's one integration-test binary: rosters in, results out, through the real crates.
+
+mod cases;
+mod cli;
+mod sample;
+mod store;
+mod workbook;

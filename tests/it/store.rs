@@ -1,0 +1,122 @@
+//! The embedded database: imports are idempotent, re-imports update and keep history, old
+//! schemas migrate, newer or foreign databases are refused.
+
+use kaohe_engine::Profile;
+use kaohe_store::{migrations, Store, SCHEMA_VERSION};
+use kaohe_tests::write_sheets;
+use std::path::Path;
+
+const ID_A: &str = "11010519491231002X";
+const ID_B: &str = "330102198808060235";
+
+fn roster(dir: &Path, rank_b: &str, grade_b_2024: &str) -> kaohe_workbook::RosterRead {
+    let text = format!(
+        r#"
+"人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["{ID_A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+  ["{ID_B}", "李二", "甲局", "综合管理类", "{rank_b}", 2021-03-01],
+]
+"单位" = [["单位名称", "机关层级", "一级和二级主任科员"], ["甲局", "市(地)", 4]]
+"年度考核" = [["身份证号", "年度", "等次"], ["{ID_A}", 2024, "优秀"], ["{ID_B}", 2024, "{grade_b_2024}"]]
+"处分" = [["身份证号", "类型", "日期"], ["{ID_B}", "警告", 2025-05-01]]
+"#
+    );
+    let sheets: toml::Table = toml::from_str(&text).expect("toml");
+    let path = dir.join(format!("{rank_b}.xlsx"));
+    write_sheets(&sheets, &path).expect("write");
+    kaohe_workbook::read_roster(&path, &Profile::national()).expect("read")
+}
+
+#[test]
+fn importing_the_same_roster_twice_changes_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    let read = roster(tmp.path(), "三级主任科员", "称职");
+    let first = store.import(&read, "a.xlsx").expect("import");
+    assert_eq!((first.new_people, first.updated_people, first.unchanged_people), (2, 0, 0));
+    let before = store.load_roster().expect("load");
+    let second = store.import(&read, "a.xlsx").expect("import again");
+    assert_eq!((second.new_people, second.updated_people, second.unchanged_people), (0, 0, 2));
+    assert_eq!(store.load_roster().expect("load"), before);
+    let c = store.counts().expect("counts");
+    assert_eq!((c.people, c.organs, c.results, c.restrictions), (2, 1, 2, 1));
+    // Only the "added" entry, no change rows from the second import.
+    assert_eq!(store.history(ID_B).expect("history").len(), 1);
+    assert_eq!(store.import_count().expect("imports"), 2);
+}
+
+#[test]
+fn a_second_import_updates_and_keeps_history() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    store.import(&roster(tmp.path(), "三级主任科员", "称职"), "2024.xlsx").expect("first");
+    let s = store.import(&roster(tmp.path(), "二级主任科员", "基本称职"), "2025.xlsx").expect("second");
+    assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 1, 1));
+    let loaded = store.load_roster().expect("load");
+    let b = loaded.people.iter().find(|p| p.id == ID_B).expect("B");
+    assert_eq!(b.rank, "二级主任科员");
+    let history = store.history(ID_B).expect("history");
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> = history.iter().map(|c| (c.field.as_str(), c.old.as_deref(), c.new.as_deref())).collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("新增人员", None, Some("李二")),
+            ("职级", Some("三级主任科员"), Some("二级主任科员")),
+            ("2024年度考核", Some("称职"), Some("基本称职")),
+        ]
+    );
+    assert_eq!(history[1].import_id, s.import_id);
+}
+
+#[test]
+fn an_old_schema_migrates_and_keeps_its_data() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("old.db");
+    {
+        let conn = migrations::create_at_version(&path, 1).expect("v1");
+        conn.execute(
+            "INSERT INTO people (id, name, organ, category, rank, rank_since) VALUES (?1, '王一', '甲局', '综合管理类', '二级主任科员', '2019-06-15')",
+            [ID_A],
+        )
+        .expect("insert");
+        let v: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(v, 1);
+    }
+    let mut store = Store::open(&path).expect("open migrates");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    let loaded = store.load_roster().expect("load");
+    assert_eq!(loaded.people.len(), 1);
+    assert_eq!(loaded.people[0].rank_since.to_string(), "2019-06-15");
+    // The tables of version 2 work on the upgraded file.
+    let s = store.import(&roster(tmp.path(), "三级主任科员", "称职"), "new.xlsx").expect("import");
+    assert_eq!((s.new_people, s.unchanged_people), (1, 1));
+}
+
+#[test]
+fn a_newer_or_foreign_database_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("new.db");
+    drop(Store::open(&path).expect("create"));
+    {
+        let conn = rusqlite_conn(&path);
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
+    }
+    let err = Store::open(&path).err().expect("refused");
+    assert_eq!(err.code(), "database_too_new");
+    assert!(err.to_string().contains("更新版本"), "{err}");
+
+    let foreign = tmp.path().join("other.db");
+    rusqlite_conn(&foreign).execute_batch("CREATE TABLE t (x)").expect("create");
+    let err = Store::open(&foreign).err().expect("refused");
+    assert_eq!(err.code(), "not_a_kaohe_database");
+
+    let text = tmp.path().join("notes.db");
+    std::fs::write(&text, "这不是数据库，只是一段文字。".repeat(100)).expect("write");
+    let err = Store::open(&text).err().expect("refused");
+    assert_eq!(err.code(), "not_a_kaohe_database", "{err}");
+}
+
+fn rusqlite_conn(path: &Path) -> kaohe_store::migrations::Connection {
+    kaohe_store::migrations::Connection::open(path).expect("sqlite opens")
+}

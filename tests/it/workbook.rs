@@ -1,0 +1,105 @@
+//! Workbooks written by Kaohe, opened again as a clerk would: the template's sheets and headers,
+//! the promotion result's cells and print settings.
+
+use calamine::{open_workbook_auto, Data, Reader};
+use kaohe_cli::run;
+use kaohe_engine::Profile;
+use kaohe_tests::write_sheets;
+use std::io::Read;
+use std::path::Path;
+
+fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
+    let mut book = open_workbook_auto(path).expect("opens");
+    let range = book.worksheet_range(name).expect("sheet");
+    range.rows().map(|r| r.iter().map(|c| if let Data::Empty = c { String::new() } else { c.to_string() }).collect()).collect()
+}
+
+fn zip_text(path: &Path, member: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).expect("file")).expect("zip");
+    let mut s = String::new();
+    zip.by_name(member).expect("member").read_to_string(&mut s).expect("utf8");
+    s
+}
+
+#[test]
+fn the_template_has_every_sheet_and_column_and_reads_back_empty() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("模板.xlsx");
+    let out = run(&["template".to_string(), path.display().to_string()]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let people = sheet(&path, "人员");
+    assert_eq!(
+        people[0],
+        ["身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间", "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间"]
+    );
+    let organs = sheet(&path, "单位");
+    assert_eq!(&organs[0][..6], ["单位名称", "机关层级", "一级和二级调研员", "三级和四级调研员", "一级和二级主任科员", "三级和四级主任科员"]);
+    assert_eq!(sheet(&path, "年度考核")[0], ["身份证号", "姓名", "年度", "等次"]);
+    assert_eq!(sheet(&path, "处分")[0], ["身份证号", "姓名", "类型", "日期", "结束日期"]);
+    // Its drop-down lists come from the profile.
+    assert!(zip_text(&path, "xl/worksheets/sheet1.xml").contains("综合管理类,专业技术类,行政执法类"));
+    let read = kaohe_workbook::read_roster(&path, &Profile::national()).expect("reads");
+    assert!(read.roster.people.is_empty() && read.issues.is_empty(), "{:?}", read.issues);
+}
+
+#[test]
+fn the_promotion_workbook_holds_what_the_json_says() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let roster = tmp.path().join("名册.xlsx");
+    let sheets: toml::Table = toml::from_str(
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "三级主任科员", 2024-03-01, 2015-07-01],
+  ["330102198808060235", "李二", "甲局", "综合管理类", "三级主任科员", 2019-06-15, 2012-07-01],
+  ["330102199604250242", "赵四", "甲局", "综合管理类", "三级主任科员", 2020-01-01, 2013-07-01],
+]
+"单位" = [["单位名称", "机关层级", "三级和四级主任科员", "一级和二级主任科员"], ["甲局", "市(地)", 5, 4]]
+"处分" = [["身份证号", "类型", "日期"], ["330102199604250242", "记过", 2025-03-10]]"#,
+    )
+    .expect("toml");
+    write_sheets(&sheets, &roster).expect("write");
+    let out_path = tmp.path().join("晋升结果.xlsx");
+    let out = run(&[
+        "promote".to_string(),
+        "--as-of".into(),
+        "2025-12-31".into(),
+        "--roster".into(),
+        roster.display().to_string(),
+        "--out".into(),
+        out_path.display().to_string(),
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+
+    let rows = sheet(&out_path, "晋升资格");
+    assert_eq!(rows[0][0], "职级晋升资格审核表（截至2025年12月31日，规则：全国默认规则 2019.06-1）");
+    assert_eq!(rows[1][..7], ["序号", "姓名", "身份证号", "单位", "职位类别", "现职级", "拟晋升职级"]);
+    // Eligible first: 李二 (78 months), then 王一 (21 months, not yet), 赵四 (blocked by 记过).
+    let names: Vec<&str> = rows[2..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(names, ["李二", "王一", "赵四"]);
+    let li = &rows[2];
+    assert_eq!(li[6], "二级主任科员");
+    assert_eq!(li[7], "2019-06-15");
+    assert_eq!(li[8], "6年6个月");
+    assert_eq!(li[9], "2年");
+    assert_eq!((li[10].as_str(), li[11].as_str(), li[12].as_str()), ("是", "2021-06-15", "符合"));
+    // 二级主任科员 enters 一级和二级主任科员 (4 approved, none held): proposed.
+    assert_eq!(li[13], "拟列入");
+    let wang = &rows[3];
+    assert_eq!((wang[8].as_str(), wang[10].as_str(), wang[11].as_str(), wang[12].as_str()), ("1年9个月", "否", "2026-03-01", "不符合"));
+    let zhao = &rows[4];
+    assert_eq!(zhao[12], "不符合");
+    assert!(zhao[14].contains("2025年3月10日受记过（影响期12个月，至2026年3月9日）"), "{}", zhao[14]);
+
+    let pools = sheet(&out_path, "职数");
+    assert_eq!(pools[1], ["单位", "职数池", "核定", "实有", "空缺", "符合条件人数", "拟晋升人选"]);
+    assert_eq!(pools[2], ["甲局", "一级和二级主任科员", "4", "0", "4", "1", "李二"]);
+    assert_eq!(pools[3], ["甲局", "三级和四级主任科员", "5", "3", "2", "0", ""]);
+
+    // Print-ready: A4 landscape, title and header repeated, fit to one page wide, 宋体.
+    let xml = zip_text(&out_path, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#), "{xml}");
+    assert!(xml.contains(r#"fitToHeight="0""#));
+    let book = zip_text(&out_path, "xl/workbook.xml");
+    assert!(book.contains("_xlnm.Print_Titles") && book.contains("晋升资格!$1:$2"), "{book}");
+    assert!(zip_text(&out_path, "xl/styles.xml").contains(r#"val="宋体""#));
+}

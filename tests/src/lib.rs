@@ -1,0 +1,100 @@
+//! Helpers for Kaohe's integration tests: workbooks written from a TOML description of their
+//! sheets (so a case is readable text), and a partial JSON matcher for hand-computed expectations.
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Writes a workbook whose sheets are given as `{"sheet name" = [[header...], [row...], ...]}`.
+/// TOML strings become text cells, TOML dates Excel date cells, numbers numeric cells; "" is an
+/// empty cell.
+pub fn write_sheets(sheets: &toml::Table, path: &Path) -> Result<(), String> {
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet().set_name(name).map_err(|e| e.to_string())?;
+        let rows = rows.as_array().ok_or_else(|| format!("sheet {name} is not an array of rows"))?;
+        for (r, row) in rows.iter().enumerate() {
+            let row = row.as_array().ok_or_else(|| format!("sheet {name} row {r} is not an array"))?;
+            for (c, v) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                let res = match v {
+                    toml::Value::String(s) if s.is_empty() => continue,
+                    toml::Value::String(s) => sheet.write_string(r, c, s).map(|_| ()),
+                    toml::Value::Integer(i) => sheet.write_number(r, c, *i as f64).map(|_| ()),
+                    toml::Value::Float(f) => sheet.write_number(r, c, *f).map(|_| ()),
+                    toml::Value::Boolean(b) => sheet.write_boolean(r, c, *b).map(|_| ()),
+                    toml::Value::Datetime(d) => {
+                        let d = d.date.ok_or_else(|| format!("sheet {name}: only dates are supported"))?;
+                        let dt = ExcelDateTime::from_ymd(d.year, d.month, d.day).map_err(|e| e.to_string())?;
+                        sheet.write_datetime_with_format(r, c, &dt, &date).map(|_| ())
+                    }
+                    other => return Err(format!("sheet {name}: unsupported cell {other}")),
+                };
+                res.map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    book.save(path).map_err(|e| e.to_string())
+}
+
+/// Checks that `actual` contains everything `expected` says: objects by key (extra keys
+/// allowed), arrays element by element with equal length, strings starting with `~` as
+/// substrings. Returns every mismatch with its JSON path.
+pub fn json_contains(expected: &Value, actual: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    walk(expected, actual, "$", &mut problems);
+    problems
+}
+
+fn walk(e: &Value, a: &Value, path: &str, out: &mut Vec<String>) {
+    match (e, a) {
+        (Value::Object(eo), Value::Object(ao)) => {
+            for (k, ev) in eo {
+                match ao.get(k) {
+                    Some(av) => walk(ev, av, &format!("{path}.{k}"), out),
+                    None => out.push(format!("{path}.{k}: missing (expected {ev})")),
+                }
+            }
+        }
+        (Value::Array(ea), Value::Array(aa)) => {
+            if ea.len() != aa.len() {
+                out.push(format!("{path}: expected {} elements, got {}: {}", ea.len(), aa.len(), a));
+                return;
+            }
+            for (i, (ev, av)) in ea.iter().zip(aa).enumerate() {
+                walk(ev, av, &format!("{path}[{i}]"), out);
+            }
+        }
+        (Value::String(es), Value::String(as_)) if es.starts_with('~') => {
+            if !as_.contains(&es[1..]) {
+                out.push(format!("{path}: expected text containing {:?}, got {:?}", &es[1..], as_));
+            }
+        }
+        _ => {
+            if e != a {
+                out.push(format!("{path}: expected {e}, got {a}"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn partial_match_reports_paths() {
+        let actual = json!({"people": [{"id": "1", "n": 3, "why": "年限不足"}], "x": 1});
+        assert!(json_contains(&json!({"people": [{"id": "1", "why": "~不足"}]}), &actual).is_empty());
+        let p = json_contains(&json!({"people": [{"n": 4}]}), &actual);
+        assert_eq!(p, vec!["$.people[0].n: expected 4, got 3".to_string()]);
+        assert_eq!(json_contains(&json!({"people": []}), &actual).len(), 1);
+    }
+}

@@ -27,7 +27,7 @@ fn roster(n: usize, profile: &Profile) -> Roster {
     let organs: Vec<Organ> = (0..n / 1000 + 1)
         .map(|i| Organ {
             name: format!("单位{i:05}"),
-            level: Some(profile.organ_levels[(i % profile.organ_levels.len())].name.clone()),
+            level: Some(profile.organ_levels[i % profile.organ_levels.len()].name.clone()),
             slots: profile.pools.iter().map(|p| (p.name.clone(), 20 + (i % 7) as u32)).collect(),
         })
         .collect();

@@ -11,20 +11,27 @@ pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
 }
 
 /// Whole months from `from` to `to`: the largest n with `add_months(from, n) <= to`.
-/// Zero when `to` is before `from`.
+/// Zero when `to` is before `from`. Computed without calendar stepping: it runs once per
+/// person and year on rosters of a million people.
 pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
     if to <= from {
         return 0;
     }
-    let mut n = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
-    if n < 0 {
-        n = 0;
+    let n = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    // add_months(from, n) lands in to's month, on from's day or that month's last day.
+    let landed_day = from.day().min(days_in_month(to.year(), to.month()));
+    let n = if landed_day <= to.day() { n } else { n - 1 };
+    n.max(0) as u32
+}
+
+/// Days in a month of the Gregorian calendar.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
     }
-    let mut n = n as u32;
-    while n > 0 && add_months(from, n) > to {
-        n -= 1;
-    }
-    n
 }
 
 /// 1 January of `year`.
@@ -59,6 +66,22 @@ mod tests {
         assert_eq!(whole_months(d("2019-01-31"), d("2019-02-27")), 0);
         assert_eq!(whole_months(d("2019-01-31"), d("2019-03-30")), 1);
         assert_eq!(whole_months(d("2019-01-31"), d("2019-03-31")), 2);
+    }
+
+    #[test]
+    fn whole_months_agrees_with_stepping_month_by_month() {
+        let start = d("2018-12-28");
+        for a in 0..40u64 {
+            let from = start + chrono::Days::new(a);
+            for b in (0..900u64).step_by(7) {
+                let to = from + chrono::Days::new(b);
+                let mut n = 0;
+                while add_months(from, n + 1) <= to {
+                    n += 1;
+                }
+                assert_eq!(whole_months(from, to), n, "{from} → {to}");
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! number and name a rule uses comes from a [`Profile`], never from this crate's code.
 
 pub mod dates;
+mod fast_hash;
 pub mod id_number;
 pub mod profile;
 pub mod promotion;

@@ -6,7 +6,7 @@
 use crate::roster::Grade;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::fast_hash::FastMap as HashMap;
 use std::fmt;
 
 /// The national default profile's text.

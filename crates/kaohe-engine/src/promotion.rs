@@ -12,7 +12,7 @@ use crate::roster::{Grade, Organ, Person, Roster};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cmp::Ordering;
-use std::collections::HashMap;
+use crate::fast_hash::{map_with_capacity, FastMap as HashMap};
 
 /// Why a person who may qualify on service cannot be promoted now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -143,13 +143,37 @@ pub struct PromotionResult {
     pub pools: Vec<PoolOutcome>,
 }
 
-/// Groups a roster's per-person records by ID without copying them.
-fn group_by_person<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, Vec<&'a T>> {
-    let mut map: HashMap<&str, Vec<&T>> = HashMap::with_capacity(items.len());
-    for it in items {
-        map.entry(key(it)).or_default().push(it);
+/// A roster's per-person records grouped by person index, without copying them: `of(i)` is
+/// person i's records in roster order. Records of IDs not in the roster are left out.
+struct ByPerson<'a, T> {
+    offsets: Vec<u32>,
+    items: Vec<&'a T>,
+}
+
+impl<'a, T> ByPerson<'a, T> {
+    fn new(records: &'a [T], people: &HashMap<&str, u32>, key: impl Fn(&'a T) -> &'a str) -> ByPerson<'a, T> {
+        let owner: Vec<Option<u32>> = records.iter().map(|r| people.get(key(r)).copied()).collect();
+        let mut offsets = vec![0u32; people.len() + 1];
+        for &o in owner.iter().flatten() {
+            offsets[o as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut items: Vec<Option<&T>> = vec![None; offsets[people.len()] as usize];
+        for (r, o) in records.iter().zip(owner) {
+            if let Some(o) = o {
+                items[fill[o as usize] as usize] = Some(r);
+                fill[o as usize] += 1;
+            }
+        }
+        ByPerson { offsets, items: items.into_iter().flatten().collect() }
     }
-    map
+
+    fn of(&self, person: usize) -> &[&'a T] {
+        &self.items[self.offsets[person] as usize..self.offsets[person + 1] as usize]
+    }
 }
 
 /// Months of uncounted years inside [start, end).
@@ -168,22 +192,39 @@ fn deductions(start: NaiveDate, end: NaiveDate, bad_years: &[(i32, Grade)]) -> V
 
 fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, Grade)]) -> u32 {
     let total = whole_months(start, at);
-    let lost: u32 = deductions(start, at, bad_years).iter().map(|d| d.months).sum();
+    let lost: u32 = bad_years.iter().map(|&(year, _)| whole_months(start.max(year_start(year)), at.min(year_start(year + 1)))).sum();
     total.saturating_sub(lost)
 }
 
 /// The first date on which counted months reach `required`, later years assumed counted.
 /// Counted months only rise on the monthly anniversaries of `start`, so only those are tried.
 fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Grade)]) -> Option<NaiveDate> {
+    if bad_years.is_empty() {
+        return Some(add_months(start, required));
+    }
     let limit = required + 12 * (bad_years.len() as u32 + 1);
     (required..=limit).map(|n| add_months(start, n)).find(|&d| counted_at(start, d, bad_years) >= required)
 }
 
 /// Decides promotion eligibility for everyone in `roster` on `as_of`.
 pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> PromotionResult {
-    let results = group_by_person(&roster.results, |r| r.person_id.as_str());
-    let restrictions = group_by_person(&roster.restrictions, |r| r.person_id.as_str());
-    let organs: HashMap<&str, &Organ> = roster.organs.iter().map(|o| (o.name.as_str(), o)).collect();
+    let mut index: HashMap<&str, u32> = map_with_capacity(roster.people.len());
+    for (i, p) in roster.people.iter().enumerate() {
+        index.entry(p.id.as_str()).or_insert(i as u32);
+    }
+    let results = ByPerson::new(&roster.results, &index, |r| r.person_id.as_str());
+    let restrictions = ByPerson::new(&roster.restrictions, &index, |r| r.person_id.as_str());
+    let mut organs: HashMap<&str, &Organ> = map_with_capacity(roster.organs.len());
+    organs.extend(roster.organs.iter().map(|o| (o.name.as_str(), o)));
+    // The rank cap of each organ, looked up once: (organ level index, highest level allowed).
+    let mut caps: HashMap<&str, Option<(usize, u32)>> = map_with_capacity(roster.organs.len());
+    for o in &roster.organs {
+        let cap = o.level.as_deref().and_then(|l| {
+            let i = profile.organ_levels.iter().position(|ol| ol.name == l)?;
+            Some((i, profile.organ_cap_level(&profile.organ_levels[i])?))
+        });
+        caps.insert(o.name.as_str(), cap);
+    }
     let uncounted = &profile.service.uncounted_grades;
 
     let mut people = Vec::with_capacity(roster.people.len());
@@ -205,7 +246,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             }
         }
 
-        let history = results.get(person.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let history = results.of(pi);
         let mut bad_years: Vec<(i32, Grade)> = history
             .iter()
             .filter_map(|r| r.result.grade().filter(|g| uncounted.contains(g)).map(|g| (r.year, g)))
@@ -228,11 +269,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         match target {
             None => blocks.push(Block { code: BlockCode::TopOfLadder, until: None, cause: Cause::TopOfLadder }),
             Some(t) => {
-                let level = organs.get(person.organ.as_str()).and_then(|o| o.level.as_deref());
-                if let Some((li, cap)) = level.and_then(|l| {
-                    let i = profile.organ_levels.iter().position(|ol| ol.name == l)?;
-                    Some((i, profile.organ_cap_level(&profile.organ_levels[i])?))
-                }) {
+                if let Some(&Some((li, cap))) = caps.get(person.organ.as_str()) {
                     let target_level = profile.rank(t).level;
                     if target_level < cap {
                         blocks.push(Block { code: BlockCode::OrganCap, until: None, cause: Cause::OrganCap { organ_level: li, target_level } });
@@ -240,7 +277,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
                 }
             }
         }
-        for r in restrictions.get(person.id.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
+        for r in restrictions.of(pi) {
             let Some(rule_i) = profile.restrictions.iter().position(|x| x.kind == r.kind) else { continue };
             let rule = &profile.restrictions[rule_i];
             if r.date > as_of {
@@ -302,7 +339,8 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
 fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Organ>, people: &mut [Outcome]) -> Vec<PoolOutcome> {
     // Organs in the order they first appear: the 单位 sheet, then people.
     let mut organ_order: Vec<&str> = roster.organs.iter().map(|o| o.name.as_str()).collect();
-    let mut organ_index: HashMap<&str, usize> = organ_order.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let mut organ_index: HashMap<&str, usize> = map_with_capacity(organ_order.len());
+    organ_index.extend(organ_order.iter().enumerate().map(|(i, &n)| (n, i)));
     for p in &roster.people {
         if !organ_index.contains_key(p.organ.as_str()) {
             organ_index.insert(p.organ.as_str(), organ_order.len());
@@ -312,7 +350,7 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
 
     let pool_count = profile.pools.len();
     let mut held = vec![0u32; organ_order.len() * pool_count];
-    let mut entering: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut entering: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for (oi, outcome) in people.iter_mut().enumerate() {
         let person = &roster.people[outcome.person];
         let organ = organ_index[person.organ.as_str()];

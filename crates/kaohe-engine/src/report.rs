@@ -3,7 +3,8 @@
 //! --json` and of the desktop app's promotion page (docs/cli.md).
 
 use crate::profile::{Profile, Status};
-use crate::promotion::{Block, BlockCode, Cause, Outcome, PromotionResult, Slot, StartBasis};
+use crate::promotion::{Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, StartBasis};
+use std::collections::HashMap;
 use crate::roster::Roster;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -88,7 +89,8 @@ fn cite_text(text: &str, status: Status) -> String {
 
 impl PromotionReport {
     pub fn build(result: &PromotionResult, roster: &Roster, profile: &Profile) -> PromotionReport {
-        let people = result.people.iter().map(|o| person(o, result.as_of, roster, profile)).collect();
+        let slots: HashMap<(&str, usize), &PoolOutcome> = result.pools.iter().map(|p| ((p.organ.as_str(), p.pool), p)).collect();
+        let people = result.people.iter().map(|o| person(o, result.as_of, roster, profile, &slots)).collect();
         let id = |i: &usize| roster.people[*i].id.clone();
         let pools = result
             .pools
@@ -118,7 +120,7 @@ fn slot_code(slot: Slot) -> Option<&'static str> {
     }
 }
 
-fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile) -> PersonReport {
+fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slots: &HashMap<(&str, usize), &PoolOutcome>) -> PersonReport {
     let p = &roster.people[o.person];
     let rank = profile.rank(o.rank);
     let ladder = &profile.ladders[o.rank.ladder];
@@ -176,7 +178,7 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile) -> 
     for b in &blocks {
         reasons.push(b.reason.clone());
     }
-    if let Some(line) = slot_reason(o, p.organ.as_str(), profile, roster) {
+    if let Some(line) = slot_reason(o, p.organ.as_str(), profile, slots) {
         reasons.push(line);
     }
     let verdict = match (&target, o.qualified, o.eligible) {
@@ -241,22 +243,25 @@ fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> Strin
     }
 }
 
-fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, _roster: &Roster) -> Option<String> {
+fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&str, usize), &PoolOutcome>) -> Option<String> {
     let pool_name = |i: usize| profile.pools[i].name.as_str();
+    let numbers = |i: usize| {
+        slots
+            .get(&(organ, i))
+            .and_then(|p| Some(format!("核定{}名、实有{}名、空缺{}名", p.approved?, p.held, p.free?)))
+            .unwrap_or_default()
+    };
+    let order = cite_text(&profile.ordering.cite.text, profile.ordering.cite.status);
     Some(match o.slot {
         Slot::NotConsidered => return None,
         Slot::Unlimited => "拟晋升职级不属于任何职数池，不受职数限制。".to_string(),
         Slot::WithinPool { pool } => format!("晋升后仍在「{}」职数池内，不占用新增职数。", pool_name(pool)),
-        Slot::Proposed { pool, position, of } => format!(
-            "{organ}「{}」有空缺职数；在{of}名符合条件人员中排第{position}位，列入拟晋升人选{}",
-            pool_name(pool),
-            cite_text(&profile.ordering.cite.text, profile.ordering.cite.status)
-        ),
-        Slot::Waiting { pool, position, of } => format!(
-            "{organ}「{}」空缺职数不足；在{of}名符合条件人员中排第{position}位，暂不列入拟晋升人选{}",
-            pool_name(pool),
-            cite_text(&profile.ordering.cite.text, profile.ordering.cite.status)
-        ),
+        Slot::Proposed { pool, position, of } => {
+            format!("{organ}「{}」{}；在{of}名符合条件人员中排第{position}位，列入拟晋升人选{order}", pool_name(pool), numbers(pool))
+        }
+        Slot::Waiting { pool, position, of } => {
+            format!("{organ}「{}」{}；在{of}名符合条件人员中排第{position}位，超出空缺数，暂不列入拟晋升人选{order}", pool_name(pool), numbers(pool))
+        }
         Slot::NotApproved { pool } => format!("{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选。", pool_name(pool)),
     })
 }

@@ -115,6 +115,16 @@ pub struct LeadingPost {
     pub cite: Citation,
 }
 
+/// The rank (and 级别) given after probation, by education.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StartingRank {
+    pub education: String,
+    pub aliases: Vec<String>,
+    pub rank: String,
+    pub grade: u32,
+    pub cite: Citation,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MinService {
     pub target: String,
@@ -202,6 +212,7 @@ pub struct Profile {
     pub categories: Vec<Category>,
     pub ladders: Vec<Ladder>,
     pub leading_posts: Vec<LeadingPost>,
+    pub starting_ranks: Vec<StartingRank>,
     pub min_service: Vec<MinService>,
     pub service: ServiceRules,
     pub restrictions: Vec<RestrictionRule>,
@@ -320,6 +331,8 @@ mod raw {
         category: Vec<Category>,
         ladder: Vec<Ladder>,
         leading_post: Vec<Post>,
+        #[serde(default)]
+        starting_rank: Vec<StartingRank>,
         min_service: Vec<MinService>,
         service: Service,
         restriction: Vec<Restriction>,
@@ -377,6 +390,18 @@ mod raw {
         #[serde(default)]
         aliases: Vec<String>,
         grades: Option<[i64; 2]>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct StartingRank {
+        education: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        rank: String,
+        grade: i64,
         cite: String,
         status: Status,
     }
@@ -566,6 +591,23 @@ mod raw {
                 leading_posts.push(super::LeadingPost { name: p.name, aliases: p.aliases, grades, cite: cite(p.cite, p.status) });
             }
 
+            let mut starting_ranks = Vec::new();
+            let mut educations = HashMap::default();
+            for (i, sr) in self.starting_rank.into_iter().enumerate() {
+                let entry = format!("起始职级「{}」", sr.education);
+                c.register(&mut educations, "起始职级", &sr.education, &sr.aliases, i);
+                let Some(r) = index.ranks.get(&squeeze(&sr.rank)).copied() else {
+                    c.fail(&entry, format!("职级「{}」未定义", sr.rank));
+                    continue;
+                };
+                let rank = &ladders[r.ladder].ranks[r.index];
+                let grade = c.count(&entry, "grade（级别）", sr.grade);
+                if grade < rank.grades.0 || grade > rank.grades.1 {
+                    c.fail(&entry, format!("级别 {grade} 不在{}的级别范围 {}–{} 内", rank.name, rank.grades.0, rank.grades.1));
+                }
+                starting_ranks.push(super::StartingRank { education: sr.education, aliases: sr.aliases, rank: rank.name.clone(), grade, cite: cite(sr.cite, sr.status) });
+            }
+
             let mut min_service = Vec::new();
             for m in self.min_service {
                 let entry = format!("最低任职年限「{}」", m.target);
@@ -689,6 +731,7 @@ mod raw {
                 categories,
                 ladders,
                 leading_posts,
+                starting_ranks,
                 min_service,
                 service,
                 restrictions,
@@ -715,6 +758,15 @@ mod tests {
         let up = p.next_up(r).expect("next");
         assert_eq!(p.rank(up).name, "四级主任科员");
         assert_eq!(p.min_service_for(up).map(|m| m.years), Some(2));
+    }
+
+    #[test]
+    fn starting_ranks_are_checked_against_the_ladder() {
+        let p = Profile::national();
+        assert_eq!(p.starting_ranks.iter().find(|s| s.education == "硕士研究生").map(|s| (s.rank.as_str(), s.grade)), Some(("四级主任科员", 24)));
+        let text = NATIONAL_TOML.replace("rank = \"二级主任科员\"\ngrade = 22", "rank = \"二级主任科员\"\ngrade = 12");
+        let msg = Profile::from_toml(&text).expect_err("out of range").to_string();
+        assert!(msg.contains("起始职级「博士研究生」：级别 12 不在二级主任科员的级别范围 16–22 内"), "{msg}");
     }
 
     #[test]

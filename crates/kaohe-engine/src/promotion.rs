@@ -196,14 +196,32 @@ fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, Grade)]) -> u3
     total.saturating_sub(lost)
 }
 
-/// The first date on which counted months reach `required`, later years assumed counted.
-/// Counted months only rise on the monthly anniversaries of `start`, so only those are tried.
-fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Grade)]) -> Option<NaiveDate> {
+/// When the person qualifies on service, later years assumed counted.
+///
+/// Counted months rise on the monthly anniversaries of `start` and fall on the first of each
+/// month of an uncounted year, so inside such a year the count can touch the requirement and drop
+/// below it again. The date is kept consistent with `qualified` on the as-of date:
+/// - qualified: the date since which the count has stayed at or above the requirement (≤ as-of);
+/// - not qualified: the first date after which it never falls short again (> as-of).
+/// Without uncounted years both are simply `start` + the required months.
+fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Grade)], as_of: NaiveDate, qualified: bool) -> Option<NaiveDate> {
     if bad_years.is_empty() {
         return Some(add_months(start, required));
     }
-    let limit = required + 12 * (bad_years.len() as u32 + 1);
-    (required..=limit).map(|n| add_months(start, n)).find(|&d| counted_at(start, d, bad_years) >= required)
+    let limit = required + 12 * bad_years.len() as u32 + 1;
+    let anniversaries = (0..=limit).map(|n| add_months(start, n));
+    let month_starts = bad_years
+        .iter()
+        .flat_map(|&(year, _)| (1..=12).filter_map(move |m| NaiveDate::from_ymd_opt(year, m, 1)))
+        .chain(bad_years.iter().map(|&(year, _)| year_start(year + 1)))
+        .filter(|&d| d > start);
+    let last_short = anniversaries
+        .clone()
+        .chain(month_starts)
+        .filter(|&d| !qualified || d <= as_of)
+        .filter(|&d| counted_at(start, d, bad_years) < required)
+        .max();
+    anniversaries.filter(|&d| last_short.is_none_or(|s| d > s)).find(|&d| counted_at(start, d, bad_years) >= required)
 }
 
 /// Decides promotion eligibility for everyone in `roster` on `as_of`.
@@ -259,7 +277,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         let counted_months = total_months.saturating_sub(deducted.iter().map(|d| d.months).sum());
         let required_months = rule.map(|r| r.years * 12);
         let qualified = required_months.is_some_and(|r| counted_months >= r);
-        let eligible_on = required_months.and_then(|r| first_qualifying_date(start, r, &bad_years));
+        let eligible_on = required_months.and_then(|r| first_qualifying_date(start, r, &bad_years, as_of, qualified));
         let excellent_years = history
             .iter()
             .filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year))
@@ -421,4 +439,38 @@ fn compare(profile: &Profile, roster: &Roster, a: &Outcome, b: &Outcome) -> Orde
 /// Entry into service, unknown last.
 fn entry_date(p: &Person) -> NaiveDate {
     p.service_start.or(p.work_start).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    #[test]
+    fn eligible_date_agrees_with_qualified_inside_an_uncounted_year() {
+        // 2024 is graded 基本称职: during 2024 the count goes up to 24 on each 15th and back to 23
+        // on each 1st. The date reported always agrees with `qualified` on the as-of date.
+        let bad = [(2024, Grade::BasicallyCompetent)];
+        let start = d("2022-01-15");
+        assert_eq!(counted_at(start, d("2024-06-30"), &bad), 24);
+        assert_eq!(first_qualifying_date(start, 24, &bad, d("2024-06-30"), true), Some(d("2024-06-15")));
+        assert_eq!(counted_at(start, d("2024-07-10"), &bad), 23);
+        let on = first_qualifying_date(start, 24, &bad, d("2024-07-10"), false).expect("date");
+        assert_eq!(on, d("2025-01-15"));
+        // From that date on it never falls short again.
+        let mut day = on;
+        while day < d("2027-01-01") {
+            assert!(counted_at(start, day, &bad) >= 24, "{day}");
+            day = day.succ_opt().expect("next day");
+        }
+        assert_eq!(counted_at(start, d("2025-01-14"), &bad), 23);
+    }
+
+    #[test]
+    fn without_uncounted_years_the_date_is_the_anniversary() {
+        assert_eq!(first_qualifying_date(d("2019-06-15"), 24, &[], d("2020-01-01"), false), Some(d("2021-06-15")));
+    }
 }

@@ -1,0 +1,44 @@
+//! Kaohe's desktop shell: a Tauri 2 window showing the web UI (ui/, embedded from ui/dist) and a
+//! few thin commands over the engine, workbook and store crates. No business rule lives here.
+//!
+//! - [`state`]: the open database, the rule profile, and one method per command.
+//! - [`commands`]: the `#[tauri::command]` functions the UI calls.
+//! - [`error`]: the `{code, message}` error every command returns.
+//!
+//! Environment: `KAOHE_DB` replaces the database path; `KAOHE_SELFTEST=<file>` turns on the CI
+//! self-test (the UI reports its page text, the shell writes it to the file and quits).
+
+pub mod commands;
+pub mod error;
+pub mod state;
+
+include!("command_names.rs");
+
+use std::path::PathBuf;
+
+use state::AppState;
+use tauri::Manager;
+
+/// Starts the application and returns when its last window has closed.
+pub fn run() -> Result<(), tauri::Error> {
+    tauri::Builder::default()
+        .setup(|app| {
+            let db_path = kaohe_store::default_db_path();
+            let selftest = std::env::var_os("KAOHE_SELFTEST").filter(|v| !v.is_empty()).map(PathBuf::from);
+            let info = app.package_info();
+            let state = AppState::open("考核 Kaohe", &info.version.to_string(), db_path, selftest);
+            match state.open_error() {
+                None => eprintln!("kaohe-app: 数据库 / database {}", state.db_path().display()),
+                Some(e) => eprintln!("kaohe-app: 数据库无法打开 / database cannot be opened: {e}"),
+            }
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::import_sample,
+            commands::promotion,
+            commands::selftest_report,
+        ])
+        .run(tauri::generate_context!())
+}

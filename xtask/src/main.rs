@@ -1,0 +1,108 @@
+//! `cargo xtask <task>`: the project's automation, in Rust so it runs the same on a clerk's
+//! Windows machine, a developer's Linux box and CI.
+//!
+//! - `run [ARGS…]`: system packages, UI build, `cargo build -p kaohe-app`, then start the app.
+//! - `test`: system packages, UI build, UI unit tests, `cargo test --workspace`, then the desktop
+//!   self-test: the real app under Xvfb, its page text and a screenshot checked.
+//!
+//! Every step prints what it runs; `test` ends with `xtask: N passed, M failed`.
+
+mod desktop;
+mod steps;
+mod sysdeps;
+mod ui;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use steps::{Failure, Tally};
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  run [ARGS…]   build the UI and the desktop app (debug), then start it with ARGS
+  test          UI unit tests, cargo test --workspace, and the desktop self-test under Xvfb
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = workspace_root();
+    match args.first().map(String::as_str) {
+        Some("run") => run(&root, &args[1..]),
+        Some("test") => test(&root),
+        Some(desktop::INNER_TASK) => desktop::inner_main(&args[1..]),
+        Some("help" | "-h" | "--help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        other => {
+            if let Some(task) = other {
+                eprintln!("xtask: 未知任务 / unknown task `{task}`\n");
+            }
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The workspace root: the parent of this crate's folder.
+fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
+
+fn run(root: &Path, app_args: &[String]) -> ExitCode {
+    let mut tally = Tally::new();
+    let prepared = (|| -> Result<(), Failure> {
+        tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Build))?;
+        tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
+        tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
+        tally.step("构建桌面程序 / cargo build -p kaohe-app", || {
+            steps::run(steps::cargo().args(["build", "-p", "kaohe-app"]).current_dir(root))
+        })?;
+        Ok(())
+    })();
+    if prepared.is_err() {
+        tally.print_summary();
+        return ExitCode::FAILURE;
+    }
+    let app = desktop::app_binary(root);
+    println!("==> 启动 / starting {}", app.display());
+    match steps::status(std::process::Command::new(&app).args(app_args).current_dir(root)) {
+        Ok(status) if status.success() => ExitCode::SUCCESS,
+        Ok(status) => {
+            eprintln!("xtask: kaohe-app 退出状态 / exited with {status}");
+            ExitCode::FAILURE
+        }
+        Err(failure) => {
+            eprintln!("xtask: {failure}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn test(root: &Path) -> ExitCode {
+    let started = std::time::Instant::now();
+    let mut tally = Tally::new();
+    let outcome = (|| -> Result<(), Failure> {
+        tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Test))?;
+        tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
+        tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
+        tally.step("前端单元测试 / UI unit tests (vitest)", || ui::test(root))?;
+        // One invocation for the whole workspace, so that every crate is built with the same
+        // features (mixing `-p` and `--workspace` rebuilds dozens of crates). With an integration
+        // test in src-tauri, this also builds target/debug/kaohe-app for the self-test below.
+        tally.step("Rust 测试 / cargo test --workspace", || {
+            steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root))
+        })?;
+        desktop::selftest(root, &mut tally)?;
+        Ok(())
+    })();
+    println!("xtask: 用时 / took {:.0} s", started.elapsed().as_secs_f64());
+    tally.print_summary();
+    match outcome {
+        Ok(()) if tally.failed() == 0 => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
+    }
+}

@@ -205,22 +205,46 @@ fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, Grade)]) -> u3
 /// - not qualified: the first date after which it never falls short again (> as-of).
 /// Without uncounted years both are simply `start` + the required months.
 fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Grade)], as_of: NaiveDate, qualified: bool) -> Option<NaiveDate> {
-    if bad_years.is_empty() {
+    // Years that end before the interval starts take nothing away.
+    let relevant: Vec<(i32, Grade)> = bad_years.iter().copied().filter(|&(y, _)| year_start(y + 1) > start).collect();
+    if relevant.is_empty() {
         return Some(add_months(start, required));
     }
+    let bad_years = relevant.as_slice();
+    // Inside an uncounted year the count never drops more than one month below its value on that
+    // year's 1 January, and it is back to that value on the next 1 January. So when the count
+    // exceeds the requirement by more than a month before the first uncounted year, it never
+    // falls short afterwards.
+    let first = year_start(bad_years.iter().map(|&(y, _)| y).min().unwrap_or(start.year()));
+    if whole_months(start, first) > required {
+        return Some(add_months(start, required));
+    }
+    // After the last uncounted year the count only rises, D months behind the calendar. When the
+    // requirement is first met after that year, the answer is plain arithmetic.
+    let end = year_start(bad_years.iter().map(|&(y, _)| y).max().unwrap_or(start.year()) + 1);
+    let lost: u32 = bad_years.iter().map(|&(y, _)| whole_months(start.max(year_start(y)), year_start(y + 1))).sum();
+    let plain = add_months(start, required + lost);
+    if plain >= end && (!qualified || as_of >= end) {
+        return Some(plain);
+    }
+    // Before `required` months have passed the count is short anyway: only later points can be
+    // the last shortfall.
+    let floor = add_months(start, required.saturating_sub(1));
     let limit = required + 12 * bad_years.len() as u32 + 1;
-    let anniversaries = (0..=limit).map(|n| add_months(start, n));
+    let anniversaries = (required..=limit).map(|n| add_months(start, n));
     let month_starts = bad_years
         .iter()
         .flat_map(|&(year, _)| (1..=12).filter_map(move |m| NaiveDate::from_ymd_opt(year, m, 1)))
         .chain(bad_years.iter().map(|&(year, _)| year_start(year + 1)))
-        .filter(|&d| d > start);
+        .filter(|&d| d > floor);
+    let floor_short = (required > 0).then_some(floor);
     let last_short = anniversaries
         .clone()
         .chain(month_starts)
         .filter(|&d| !qualified || d <= as_of)
         .filter(|&d| counted_at(start, d, bad_years) < required)
-        .max();
+        .max()
+        .max(floor_short);
     anniversaries.filter(|&d| last_short.is_none_or(|s| d > s)).find(|&d| counted_at(start, d, bad_years) >= required)
 }
 
@@ -467,6 +491,48 @@ mod tests {
             day = day.succ_opt().expect("next day");
         }
         assert_eq!(counted_at(start, d("2025-01-14"), &bad), 23);
+    }
+
+    /// Day by day: the day after the last day the count is short (among days up to `as_of` when
+    /// qualified).
+    fn reference(start: NaiveDate, required: u32, bad: &[(i32, Grade)], as_of: NaiveDate, qualified: bool) -> NaiveDate {
+        let horizon = add_months(start, required + 12 * bad.len() as u32 + 14);
+        let mut last_short = start;
+        let mut day = start;
+        while day <= horizon && (!qualified || day <= as_of) {
+            if counted_at(start, day, bad) < required {
+                last_short = day;
+            }
+            day = day.succ_opt().expect("next day");
+        }
+        last_short.succ_opt().expect("next day")
+    }
+
+    #[test]
+    fn eligible_date_matches_a_day_by_day_count() {
+        let starts = ["2019-01-31", "2019-06-15", "2020-02-29", "2020-12-01", "2021-03-10", "2022-01-15"];
+        let bad_sets: [&[(i32, Grade)]; 6] = [
+            &[(2020, Grade::BasicallyCompetent)],
+            &[(2021, Grade::Incompetent)],
+            &[(2022, Grade::BasicallyCompetent)],
+            &[(2021, Grade::BasicallyCompetent), (2023, Grade::Incompetent)],
+            &[(2024, Grade::BasicallyCompetent)],
+            &[(2018, Grade::BasicallyCompetent)],
+        ];
+        let as_ofs = ["2021-06-30", "2022-07-10", "2023-12-31", "2024-07-10", "2024-12-31", "2026-01-01"];
+        for start in starts.map(d) {
+            for bad in bad_sets {
+                for required in [24, 36] {
+                    for as_of in as_ofs.map(d) {
+                        let qualified = counted_at(start, as_of, bad) >= required;
+                        let got = first_qualifying_date(start, required, bad, as_of, qualified);
+                        let want = reference(start, required, bad, as_of, qualified);
+                        assert_eq!(got, Some(want), "start {start}, required {required}, bad {bad:?}, as of {as_of}, qualified {qualified}");
+                        assert_eq!(qualified, want <= as_of, "start {start}, bad {bad:?}, as of {as_of}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -203,6 +203,7 @@ fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, Grade)]) -> u3
 /// below it again. The date is kept consistent with `qualified` on the as-of date:
 /// - qualified: the date since which the count has stayed at or above the requirement (≤ as-of);
 /// - not qualified: the first date after which it never falls short again (> as-of).
+///
 /// Without uncounted years both are simply `start` + the required months.
 fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Grade)], as_of: NaiveDate, qualified: bool) -> Option<NaiveDate> {
     // Years that end before the interval starts take nothing away.

@@ -129,8 +129,8 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
 
     let blocks: Vec<BlockReport> = o.blocks.iter().map(|b| BlockReport { code: b.code, until: b.until, reason: block_reason(b, o, p.organ.as_str(), profile) }).collect();
 
-    match (&target, o.rule.map(|i| &profile.min_service[i])) {
-        (Some(target), Some(rule)) => {
+    if let (Some(target), Some(rule)) = (&target, o.rule.map(|i| &profile.min_service[i])) {
+        {
             let posts = if rule.posts.is_empty() { String::new() } else { format!("或{}", rule.posts.join("、")) };
             reasons.push(format!(
                 "拟晋升职级：{target}（{}职级序列，逐级晋升）。晋升{target}需任{}{posts}满{}年（{}个月）{}",
@@ -172,7 +172,6 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
                 (false, None) => reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required))),
             }
         }
-        _ => {}
     }
 
     for b in &blocks {

@@ -29,6 +29,7 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             name: format!("单位{i:05}"),
             level: Some(profile.organ_levels[i % profile.organ_levels.len()].name.clone()),
             slots: profile.pools.iter().map(|p| (p.name.clone(), 20 + (i % 7) as u32)).collect(),
+            ..Default::default()
         })
         .collect();
     let mut people = Vec::with_capacity(n);
@@ -56,6 +57,7 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             education: None,
             work_start: Some(base),
             service_start: Some(base + chrono::Days::new(rng.next(3000))),
+            ..Default::default()
         });
         for year in 2022..2025 {
             let grade = match rng.next(20) {
@@ -69,7 +71,7 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             restrictions.push(Restriction { person_id: id, kind: "记过".into(), date: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"), end: None });
         }
     }
-    Roster { people, organs, results, restrictions }
+    Roster { people, organs, results, restrictions, ..Default::default() }
 }
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {

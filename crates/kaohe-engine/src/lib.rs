@@ -4,6 +4,8 @@
 //! as-of date (or year) as an argument, so a result can be reproduced from its inputs. Every
 //! number and name a rule uses comes from a [`Profile`], never from this crate's code.
 
+pub mod assessment;
+pub mod assessment_rules;
 pub mod dates;
 mod fast_hash;
 pub mod id_number;
@@ -14,4 +16,4 @@ pub mod roster;
 
 pub use profile::{Citation, Profile, ProfileError, RankRef, Status};
 pub use promotion::{promote, BlockCode, PromotionResult};
-pub use roster::{Grade, Organ, Person, ResultCode, Restriction, Roster, YearResult};
+pub use roster::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};

@@ -220,6 +220,7 @@ pub struct Profile {
     pub organ_levels: Vec<OrganLevel>,
     pub pools: Vec<Pool>,
     pub ordering: Ordering,
+    pub assessment: crate::assessment_rules::AssessmentRules,
     #[serde(skip)]
     index: Index,
 }
@@ -341,6 +342,7 @@ mod raw {
         #[serde(default)]
         pool: Vec<Pool>,
         ordering: Ordering,
+        assessment: crate::assessment_rules::raw::Section,
     }
 
     #[derive(Deserialize)]
@@ -723,6 +725,17 @@ mod raw {
             }
             let ordering = super::Ordering { keys, cite: cite(self.ordering.cite, self.ordering.status) };
 
+            let category_names = |n: &str| index.categories.get(&squeeze(n)).map(|&i| categories[i].name.clone());
+            let post_names = |n: &str| index.posts.get(&squeeze(n)).map(|&i| leading_posts[i].name.clone());
+            let restriction_names = |n: &str| index.restrictions.get(&squeeze(n)).map(|&i| restrictions[i].kind.clone());
+            let names = crate::assessment_rules::Names {
+                categories: &category_names,
+                posts: &post_names,
+                restrictions: &restriction_names,
+                max_level: ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.level)).max().unwrap_or(0),
+            };
+            let assessment = self.assessment.validate(&names, &mut c.problems);
+
             if !c.problems.is_empty() {
                 return Err(ProfileError::Invalid(c.problems));
             }
@@ -739,6 +752,7 @@ mod raw {
                 organ_levels,
                 pools,
                 ordering,
+                assessment,
                 index,
             })
         }

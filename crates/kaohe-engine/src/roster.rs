@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One civil servant, as of the roster's date.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Person {
     /// The 18-digit citizen ID number, normalised (upper-case X).
     pub id: String,
@@ -36,6 +36,12 @@ pub struct Person {
     pub work_start: Option<NaiveDate>,
     /// 进入公务员队伍时间.
     pub service_start: Option<NaiveDate>,
+    /// 级别 (1 highest … 27) and since when it is held.
+    pub level: Option<u32>,
+    pub level_since: Option<NaiveDate>,
+    /// 档次 and since when it is held.
+    pub step: Option<u32>,
+    pub step_since: Option<NaiveDate>,
 }
 
 /// An organ (机关/单位) with its level and approved slots per pool.
@@ -46,6 +52,10 @@ pub struct Organ {
     pub level: Option<String>,
     /// Approved slot counts (核定职数), by pool name.
     pub slots: BTreeMap<String, u32>,
+    /// The organ's own 优秀 ratio (优秀比例), in basis points (20% = 2000).
+    pub excellent_ratio: Option<u32>,
+    /// The organ's own performance rating (绩效等次), as written.
+    pub performance_rating: Option<String>,
 }
 
 /// The four annual grades (等次), 《公务员法》第三十八条.
@@ -168,6 +178,81 @@ pub struct Restriction {
     pub end: Option<NaiveDate>,
 }
 
+/// A 平时考核 grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RegularGrade {
+    Good,
+    FairlyGood,
+    Average,
+    Poor,
+}
+
+impl RegularGrade {
+    pub const ALL: [RegularGrade; 4] = [RegularGrade::Good, RegularGrade::FairlyGood, RegularGrade::Average, RegularGrade::Poor];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            RegularGrade::Good => "好",
+            RegularGrade::FairlyGood => "较好",
+            RegularGrade::Average => "一般",
+            RegularGrade::Poor => "较差",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<RegularGrade> {
+        RegularGrade::ALL.into_iter().find(|g| g.name() == s.trim())
+    }
+}
+
+/// A period of 平时考核.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Period {
+    Quarter(u8),
+    Month(u8),
+}
+
+impl Period {
+    /// "Q1" … "Q4", "M1" … "M12".
+    pub fn code(self) -> String {
+        match self {
+            Period::Quarter(n) => format!("Q{n}"),
+            Period::Month(n) => format!("M{n}"),
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Period::Quarter(n) => format!("第{n}季度"),
+            Period::Month(n) => format!("{n}月"),
+        }
+    }
+}
+
+/// One period's 平时考核 result: a grade, a score (hundredths), or both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegularRecord {
+    pub person_id: String,
+    pub year: i32,
+    pub period: Period,
+    pub grade: Option<RegularGrade>,
+    pub score: Option<i64>,
+}
+
+/// The year's assessment inputs for one person (年度评分).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AnnualInput {
+    pub person_id: String,
+    pub year: i32,
+    /// 德、能、勤、绩、廉 in hundredths, in that order.
+    pub dimensions: [Option<i64>; 5],
+    /// 民主测评 in hundredths.
+    pub democratic: Option<i64>,
+    /// 主管领导建议等次.
+    pub proposal: Option<Grade>,
+    pub sick_days: Option<u32>,
+    pub personal_days: Option<u32>,
+}
+
 /// Everything the engine decides from.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Roster {
@@ -175,6 +260,8 @@ pub struct Roster {
     pub organs: Vec<Organ>,
     pub results: Vec<YearResult>,
     pub restrictions: Vec<Restriction>,
+    pub regular: Vec<RegularRecord>,
+    pub annual_inputs: Vec<AnnualInput>,
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 pub mod migrations;
 
 use chrono::NaiveDate;
-use kaohe_engine::{Organ, Person, ResultCode, Restriction, Roster, YearResult};
+use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};
 use kaohe_workbook::RosterRead;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
@@ -99,7 +99,7 @@ fn parse_date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
 }
 
 /// The fields of a person as stored, in column order, for comparison and history.
-const PERSON_FIELDS: [(&str, &str); 15] = [
+const PERSON_FIELDS: [(&str, &str); 19] = [
     ("name", "姓名"),
     ("gender", "性别"),
     ("birth", "出生日期"),
@@ -115,9 +115,13 @@ const PERSON_FIELDS: [(&str, &str); 15] = [
     ("education", "学历"),
     ("work_start", "参加工作时间"),
     ("service_start", "进入公务员队伍时间"),
+    ("level", "级别"),
+    ("level_since", "级别起算时间"),
+    ("step", "档次"),
+    ("step_since", "档次起算时间"),
 ];
 
-fn person_values(p: &Person) -> [Option<String>; 15] {
+fn person_values(p: &Person) -> [Option<String>; 19] {
     [
         Some(p.name.clone()),
         p.gender.clone(),
@@ -134,6 +138,10 @@ fn person_values(p: &Person) -> [Option<String>; 15] {
         p.education.clone(),
         date_text(p.work_start),
         date_text(p.service_start),
+        p.level.map(|v| v.to_string()),
+        date_text(p.level_since),
+        p.step.map(|v| v.to_string()),
+        date_text(p.step_since),
     ]
 }
 
@@ -196,6 +204,7 @@ impl Store {
         }
         import_results(&tx, import_id, &read.roster.results)?;
         import_restrictions(&tx, &read.roster.restrictions)?;
+        import_assessment_inputs(&tx, &read.roster)?;
         tx.commit()?;
         summary.people = read.roster.people.len() as u64;
         summary.organs = read.roster.organs.len() as u64;
@@ -213,14 +222,14 @@ impl Store {
             let (organ, pool, n) = row?;
             slots.entry(organ).or_default().push((pool, n.max(0) as u32));
         }
-        let mut stmt = self.conn.prepare("SELECT name, level FROM organs ORDER BY position, name")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?)))? {
-            let (name, level) = row?;
+        let mut stmt = self.conn.prepare("SELECT name, level, excellent_ratio, performance_rating FROM organs ORDER BY position, name")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<u32>>(2)?, r.get::<_, Option<String>>(3)?)))? {
+            let (name, level, excellent_ratio, performance_rating) = row?;
             let slots = slots.remove(&name).unwrap_or_default().into_iter().collect();
-            roster.organs.push(Organ { name, level, slots });
+            roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating });
         }
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start FROM people ORDER BY position, id",
+            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since FROM people ORDER BY position, id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -238,10 +247,12 @@ impl Store {
                 r.get::<_, Option<String>>(13)?,
                 r.get::<_, Option<String>>(14)?,
                 r.get::<_, Option<String>>(15)?,
+                (r.get::<_, Option<u32>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<u32>>(18)?, r.get::<_, Option<String>>(19)?),
             ))
         })?;
         for row in rows {
-            let (id, name, gender, birth, organ, department, category, rank, rank_since, (post, post_level, post_since), is_leader, education, work_start, service_start) = row?;
+            let (id, name, gender, birth, organ, department, category, rank, rank_since, (post, post_level, post_since), is_leader, education, work_start, service_start, (level, level_since, step, step_since)) =
+                row?;
             roster.people.push(Person {
                 id,
                 name,
@@ -259,6 +270,10 @@ impl Store {
                 education,
                 work_start: parse_date(work_start)?,
                 service_start: parse_date(service_start)?,
+                level,
+                level_since: parse_date(level_since)?,
+                step,
+                step_since: parse_date(step_since)?,
             });
         }
         let mut stmt = self.conn.prepare("SELECT person_id, year, code FROM annual_results ORDER BY person_id, year")?;
@@ -271,6 +286,30 @@ impl Store {
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
             let (person_id, kind, date, end) = row?;
             roster.restrictions.push(Restriction { person_id, kind, date: parse_date(Some(date))?.unwrap_or_default(), end: parse_date(end)? });
+        }
+        let mut stmt = self.conn.prepare("SELECT person_id, year, period, grade, score FROM regular_results ORDER BY person_id, year, period")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<i64>>(4)?)))? {
+            let (person_id, year, period, grade, score) = row?;
+            let period = parse_period(&period).ok_or_else(|| StoreError::Corrupt(format!("平时考核期间「{period}」无效")))?;
+            let grade = grade.and_then(|g| RegularGrade::from_name(&g));
+            roster.regular.push(RegularRecord { person_id, year, period, grade, score });
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT person_id, year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days FROM annual_inputs ORDER BY person_id, year",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(AnnualInput {
+                person_id: r.get(0)?,
+                year: r.get(1)?,
+                dimensions: [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
+                democratic: r.get(7)?,
+                proposal: r.get::<_, Option<String>>(8)?.and_then(|g| Grade::from_name(&g)),
+                sick_days: r.get(9)?,
+                personal_days: r.get(10)?,
+            })
+        })?;
+        for row in rows {
+            roster.annual_inputs.push(row?);
         }
         Ok(roster)
     }
@@ -297,9 +336,9 @@ enum Upsert {
 fn import_organs(tx: &Transaction, organs: &[Organ]) -> Result<(), StoreError> {
     for o in organs {
         tx.execute(
-            "INSERT INTO organs (name, level, position) VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM organs))
-             ON CONFLICT(name) DO UPDATE SET level = excluded.level",
-            params![o.name, o.level],
+            "INSERT INTO organs (name, level, excellent_ratio, performance_rating, position) VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM organs))
+             ON CONFLICT(name) DO UPDATE SET level = excluded.level, excellent_ratio = excluded.excellent_ratio, performance_rating = excluded.performance_rating",
+            params![o.name, o.level, o.excellent_ratio, o.performance_rating],
         )?;
         tx.execute("DELETE FROM organ_slots WHERE organ = ?1", [&o.name])?;
         for (pool, n) in &o.slots {
@@ -312,7 +351,12 @@ fn import_organs(tx: &Transaction, organs: &[Organ]) -> Result<(), StoreError> {
 fn upsert_person(tx: &Transaction, import_id: i64, p: &Person) -> Result<Upsert, StoreError> {
     let new = person_values(p);
     let columns: Vec<&str> = PERSON_FIELDS.iter().map(|(c, _)| *c).collect();
-    let select = format!("SELECT {} FROM people WHERE id = ?1", columns.iter().map(|c| if *c == "is_leader" { "CASE is_leader WHEN 1 THEN '是' ELSE '否' END" } else { c }).collect::<Vec<_>>().join(", "));
+    let expr = |c: &str| match c {
+        "is_leader" => "CASE is_leader WHEN 1 THEN '是' ELSE '否' END".to_string(),
+        "level" | "step" => format!("CAST({c} AS TEXT)"),
+        c => c.to_string(),
+    };
+    let select = format!("SELECT {} FROM people WHERE id = ?1", columns.iter().map(|c| expr(c)).collect::<Vec<_>>().join(", "));
     let old: Option<Vec<Option<String>>> = tx
         .query_row(&select, [&p.id], |r| (0..PERSON_FIELDS.len()).map(|i| r.get::<_, Option<String>>(i)).collect())
         .optional()?;
@@ -379,6 +423,37 @@ fn import_restrictions(tx: &Transaction, restrictions: &[Restriction]) -> Result
             "INSERT INTO restrictions (person_id, kind, date, end_date) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(person_id, kind, date) DO UPDATE SET end_date = excluded.end_date",
             params![r.person_id, r.kind, date_text(Some(r.date)), date_text(r.end)],
+        )?;
+    }
+    Ok(())
+}
+
+fn parse_period(s: &str) -> Option<Period> {
+    let n: u8 = s.get(1..)?.parse().ok()?;
+    match s.chars().next()? {
+        'Q' => Some(Period::Quarter(n)),
+        'M' => Some(Period::Month(n)),
+        _ => None,
+    }
+}
+
+fn import_assessment_inputs(tx: &Transaction, roster: &Roster) -> Result<(), StoreError> {
+    for r in &roster.regular {
+        tx.execute(
+            "INSERT INTO regular_results (person_id, year, period, grade, score) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(person_id, year, period) DO UPDATE SET grade = excluded.grade, score = excluded.score",
+            params![r.person_id, r.year, r.period.code(), r.grade.map(RegularGrade::name), r.score],
+        )?;
+    }
+    for a in &roster.annual_inputs {
+        let [virtue, ability, diligence, achievement, integrity] = a.dimensions;
+        tx.execute(
+            "INSERT INTO annual_inputs (person_id, year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT(person_id, year) DO UPDATE SET virtue = excluded.virtue, ability = excluded.ability, diligence = excluded.diligence,
+                achievement = excluded.achievement, integrity = excluded.integrity, democratic = excluded.democratic, proposal = excluded.proposal,
+                sick_days = excluded.sick_days, personal_days = excluded.personal_days",
+            params![a.person_id, a.year, virtue, ability, diligence, achievement, integrity, a.democratic, a.proposal.map(Grade::name), a.sick_days, a.personal_days],
         )?;
     }
     Ok(())

@@ -5,8 +5,9 @@
 use crate::StoreError;
 pub use rusqlite::Connection;
 
-/// Version 1: the roster. Version 2: the import log and per-field history.
-pub const MIGRATIONS: [&str; 2] = [
+/// Version 1: the roster. Version 2: the import log and per-field history. Version 3: the annual
+/// assessment's inputs and the committee's decisions.
+pub const MIGRATIONS: [&str; 3] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -67,6 +68,60 @@ pub const MIGRATIONS: [&str; 2] = [
      CREATE INDEX person_history_by_person ON person_history(person_id);
      ALTER TABLE people ADD COLUMN first_import INTEGER REFERENCES imports(id);
      ALTER TABLE people ADD COLUMN last_import INTEGER REFERENCES imports(id);",
+    "ALTER TABLE people ADD COLUMN level INTEGER;
+     ALTER TABLE people ADD COLUMN level_since TEXT;
+     ALTER TABLE people ADD COLUMN step INTEGER;
+     ALTER TABLE people ADD COLUMN step_since TEXT;
+     ALTER TABLE organs ADD COLUMN excellent_ratio INTEGER;
+     ALTER TABLE organs ADD COLUMN performance_rating TEXT;
+     CREATE TABLE regular_results (
+        person_id TEXT NOT NULL REFERENCES people(id),
+        year INTEGER NOT NULL,
+        period TEXT NOT NULL,
+        grade TEXT,
+        score INTEGER,
+        PRIMARY KEY (person_id, year, period)
+     );
+     CREATE TABLE annual_inputs (
+        person_id TEXT NOT NULL REFERENCES people(id),
+        year INTEGER NOT NULL,
+        virtue INTEGER, ability INTEGER, diligence INTEGER, achievement INTEGER, integrity INTEGER,
+        democratic INTEGER,
+        proposal TEXT,
+        sick_days INTEGER,
+        personal_days INTEGER,
+        PRIMARY KEY (person_id, year)
+     );
+     CREATE TABLE assessment_years (
+        year INTEGER PRIMARY KEY,
+        finalized_on TEXT,
+        finalized_by TEXT
+     );
+     CREATE TABLE assessment_overrides (
+        year INTEGER NOT NULL,
+        person_id TEXT NOT NULL REFERENCES people(id),
+        grade TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (year, person_id)
+     );
+     CREATE TABLE approved_ratios (
+        year INTEGER NOT NULL,
+        organ TEXT NOT NULL,
+        ratio INTEGER NOT NULL,
+        basis TEXT NOT NULL,
+        PRIMARY KEY (year, organ)
+     );
+     CREATE TABLE assessment_log (
+        id INTEGER PRIMARY KEY,
+        year INTEGER NOT NULL,
+        person_id TEXT,
+        action TEXT NOT NULL,
+        from_value TEXT,
+        to_value TEXT,
+        reason TEXT,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL
+     );",
 ];
 
 /// The schema version this build writes.

@@ -135,6 +135,45 @@ pub fn count(cell: &Data) -> Result<Option<u32>, String> {
     Ok(Some(v as u32))
 }
 
+/// A score 0–100 in hundredths (a third decimal rounded half up).
+pub fn score(cell: &Data) -> Result<Option<i64>, String> {
+    let v = match cell {
+        Data::Empty => return Ok(None),
+        Data::Int(i) => *i as f64,
+        Data::Float(f) => *f,
+        Data::String(s) if s.trim().is_empty() => return Ok(None),
+        Data::String(s) => s.trim().parse::<f64>().map_err(|_| "不是分数".to_string())?,
+        _ => return Err("不是分数".to_string()),
+    };
+    if !(0.0..=100.0).contains(&v) {
+        return Err("分数应在 0–100 之间".to_string());
+    }
+    // Through the decimal text, so 89.995 (stored as 89.99499…) still rounds to 90.00.
+    let text = format!("{v:.6}");
+    let (int, frac) = text.split_once('.').unwrap_or((&text, "0"));
+    let frac: String = frac.chars().chain(std::iter::repeat('0')).take(3).collect();
+    let whole: i64 = int.parse().map_err(|_| "不是分数".to_string())?;
+    let thousandths: i64 = frac.parse().map_err(|_| "不是分数".to_string())?;
+    Ok(Some(whole * 100 + (thousandths + 5) / 10))
+}
+
+/// A percentage: 25, "25%", or 0.25 from a percent-formatted cell; in basis points.
+pub fn percent(cell: &Data) -> Result<Option<u32>, String> {
+    let v = match cell {
+        Data::Empty => return Ok(None),
+        Data::Int(i) => *i as f64,
+        Data::Float(f) if *f > 0.0 && *f <= 1.0 => f * 100.0,
+        Data::Float(f) => *f,
+        Data::String(s) if s.trim().is_empty() => return Ok(None),
+        Data::String(s) => s.trim().trim_end_matches(['%', '％']).trim().parse::<f64>().map_err(|_| "不是百分比".to_string())?,
+        _ => return Err("不是百分比".to_string()),
+    };
+    if !(0.0..=100.0).contains(&v) {
+        return Err("百分比应在 0–100 之间".to_string());
+    }
+    Ok(Some((v * 100.0).round() as u32))
+}
+
 /// A year such as 2023, "2023", "2023年", "2023年度".
 pub fn year(cell: &Data) -> Result<i32, String> {
     let s = display(cell);
@@ -192,6 +231,17 @@ mod tests {
         assert!(number_date(2019.1).is_err(), "2019.1 is ambiguous");
         assert_eq!(number_date(43525.0), Ok(d(2019, 3, 1)));
         assert_eq!(number_date(20190301.0), Ok(d(2019, 3, 1)));
+    }
+
+    #[test]
+    fn scores_and_percents() {
+        assert_eq!(score(&Data::Float(89.995)), Ok(Some(9000)));
+        assert_eq!(score(&Data::Float(86.25)), Ok(Some(8625)));
+        assert_eq!(score(&Data::String("59.99".into())), Ok(Some(5999)));
+        assert!(score(&Data::Float(101.0)).is_err());
+        assert_eq!(percent(&Data::Float(0.25)), Ok(Some(2500)));
+        assert_eq!(percent(&Data::String("22.5%".into())), Ok(Some(2250)));
+        assert_eq!(percent(&Data::Int(20)), Ok(Some(2000)));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::issue::{Issue, IssueCode, Severity};
 use calamine::{open_workbook_auto, Data, Range, Reader};
 use kaohe_engine::id_number;
 use kaohe_engine::profile::squeeze;
-use kaohe_engine::{Organ, Person, Profile, ResultCode, Restriction, Roster, YearResult};
+use kaohe_engine::{AnnualInput, Organ, Period, Person, Profile, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -17,19 +17,21 @@ pub const SHEET_ASSESSMENTS: &str = "年度考核";
 pub const SHEET_RESTRICTIONS: &str = "处分";
 
 /// Columns of each sheet, required ones first (the counts below say how many are required).
-pub(crate) const PEOPLE_COLUMNS: [&str; 16] = [
-    "身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "性别", "出生日期", "部门", "领导职务", "职务层次", "任现职务时间",
-    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间",
-];
+pub(crate) const PEOPLE_COLUMNS: [&str; 6] = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"];
 const PEOPLE_REQUIRED: usize = 6;
-pub(crate) const ORGAN_COLUMNS: [&str; 2] = ["单位名称", "机关层级"];
+pub(crate) const ORGAN_COLUMNS: [&str; 4] = ["单位名称", "机关层级", "优秀比例", "绩效等次"];
 pub(crate) const ASSESSMENT_COLUMNS: [&str; 4] = ["身份证号", "年度", "等次", "姓名"];
 pub(crate) const RESTRICTION_COLUMNS: [&str; 5] = ["身份证号", "类型", "日期", "姓名", "结束日期"];
 
+pub(crate) const REGULAR_COLUMNS: [&str; 7] = ["身份证号", "年度", "姓名", "季度", "月份", "等次", "得分"];
+pub(crate) const ANNUAL_COLUMNS: [&str; 12] = ["身份证号", "年度", "姓名", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数"];
+pub const SHEET_REGULAR: &str = "平时考核";
+pub const SHEET_ANNUAL: &str = "年度评分";
+
 /// The order the template writes the 人员 columns in.
-pub(crate) const PEOPLE_TEMPLATE_ORDER: [&str; 16] = [
+pub(crate) const PEOPLE_TEMPLATE_ORDER: [&str; 20] = [
     "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间",
-    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间",
+    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间",
 ];
 
 /// A file that could not be read at all.
@@ -197,6 +199,10 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
     let organs_range = range_of(&find(SHEET_ORGANS), SHEET_ORGANS, &mut issues);
     let results_range = range_of(&find(SHEET_ASSESSMENTS), SHEET_ASSESSMENTS, &mut issues);
     let restrictions_range = range_of(&find(SHEET_RESTRICTIONS), SHEET_RESTRICTIONS, &mut issues);
+    // The assessment's input sheets are optional without a word: a roster kept for promotion
+    // only does not have them.
+    let regular_range = find(SHEET_REGULAR).and_then(|n| range_of(&Some(n), SHEET_REGULAR, &mut issues));
+    let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
 
     let people_table = Table::new(SHEET_PEOPLE, &people_range);
     let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
@@ -214,6 +220,12 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
     }
     if let Some(r) = &restrictions_range {
         read_restrictions(&Table::new(SHEET_RESTRICTIONS, r), profile, &known, &mut roster, &mut issues);
+    }
+    if let Some(r) = &regular_range {
+        read_regular(&Table::new(SHEET_REGULAR, r), &known, &mut roster, &mut issues);
+    }
+    if let Some(r) = &annual_range {
+        read_annual(&Table::new(SHEET_ANNUAL, r), &known, &mut roster, &mut issues);
     }
     Ok(RosterRead { file, roster, issues, rows_read })
 }
@@ -342,6 +354,25 @@ fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
         let post_since = date_of("任现职务时间", false, issues);
         let work_start = date_of("参加工作时间", false, issues);
         let service_start = date_of("进入公务员队伍时间", false, issues);
+        let level_since = date_of("级别起算时间", false, issues);
+        let step_since = date_of("档次起算时间", false, issues);
+        let count_of = |header: &str, max: u32, issues: &mut Vec<Issue>| -> Option<u32> {
+            let c = t.get(cells, header);
+            match cell::count(c) {
+                Ok(Some(n)) if n >= 1 && n <= max => Some(n),
+                Ok(None) => None,
+                Ok(Some(_)) => {
+                    issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &format!("应在 1–{max} 之间")));
+                    None
+                }
+                Err(why) => {
+                    issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &why));
+                    None
+                }
+            }
+        };
+        let level = count_of("级别", 27, issues);
+        let step = count_of("档次", 14, issues);
 
         let post_level = cell::text(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
             Some(p) => Some(p.name.clone()),
@@ -391,6 +422,10 @@ fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
             education: cell::text(t.get(cells, "学历")),
             work_start,
             service_start,
+            level,
+            level_since,
+            step,
+            step_since,
         });
     }
     rows
@@ -444,7 +479,21 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
                 None
             }
         });
-        let mut organ = Organ { name, level, slots: Default::default() };
+        let ratio_cell = t.get(cells, "优秀比例");
+        let excellent_ratio = match cell::percent(ratio_cell) {
+            Ok(Some(bp)) if bp > profile.assessment.max_ratio => {
+                let max = profile.assessment.max_ratio as f64 / 100.0;
+                issues.push(t.issue(row, "优秀比例", ratio_cell, IssueCode::BadNumber, Severity::Warning, &format!("超过规则允许的上限 {max}%")));
+                None
+            }
+            Ok(v) => v,
+            Err(why) => {
+                issues.push(t.issue(row, "优秀比例", ratio_cell, IssueCode::BadNumber, Severity::Warning, &why));
+                None
+            }
+        };
+        let performance_rating = cell::text(t.get(cells, "绩效等次"));
+        let mut organ = Organ { name, level, slots: Default::default(), excellent_ratio, performance_rating };
         for (col, header, pool) in &pool_columns {
             let c = cells.get(*col).unwrap_or(&Data::Empty);
             match cell::count(c) {
@@ -529,5 +578,127 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
             continue;
         }
         roster.restrictions.push(Restriction { person_id: id, kind, date, end });
+    }
+}
+
+/// Reads a score cell into hundredths, reporting a bad one as a warning.
+fn score_of(t: &Table, row: u32, cells: &[Data], header: &str, issues: &mut Vec<Issue>) -> Option<i64> {
+    let c = t.get(cells, header);
+    match cell::score(c) {
+        Ok(v) => v,
+        Err(why) => {
+            issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &why));
+            None
+        }
+    }
+}
+
+/// The person and year of an assessment row, or `None` (with an issue) when the row is unusable.
+fn person_year(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Vec<Issue>) -> Option<(String, i32)> {
+    let id = read_id(t, row, cells, issues)?;
+    if !known.contains(&id) {
+        issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+        return None;
+    }
+    match cell::year(t.get(cells, "年度")) {
+        Ok(y) => Some((id, y)),
+        Err(why) => {
+            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::BadYear, Severity::Error, &why));
+            None
+        }
+    }
+}
+
+fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+    if !required_sheet_columns(t, &REGULAR_COLUMNS[..2], issues) {
+        return;
+    }
+    let has = |h: &str| t.columns.contains_key(h);
+    if !has("季度") && !has("月份") {
+        issues.push(t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「季度」或「月份」列；该工作表未导入。", t.sheet, t.header_row())));
+        return;
+    }
+    if !has("等次") && !has("得分") {
+        issues.push(t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「等次」或「得分」列；该工作表未导入。", t.sheet, t.header_row())));
+        return;
+    }
+    let mut seen: HashMap<(String, i32, Period), u32> = HashMap::new();
+    for (row, cells) in t.rows() {
+        let Some((id, year)) = person_year(t, row, cells, known, issues) else { continue };
+        let period = match (cell::count(t.get(cells, "季度")), cell::count(t.get(cells, "月份"))) {
+            (Ok(Some(q)), _) if (1..=4).contains(&q) => Period::Quarter(q as u8),
+            (Ok(None), Ok(Some(m))) if (1..=12).contains(&m) => Period::Month(m as u8),
+            _ => {
+                let header = if has("季度") && !cell::is_empty(t.get(cells, "季度")) || !has("月份") { "季度" } else { "月份" };
+                issues.push(t.issue(row, header, t.get(cells, header), IssueCode::BadValue, Severity::Error, "应为季度 1–4 或月份 1–12"));
+                continue;
+            }
+        };
+        let grade_cell = t.get(cells, "等次");
+        let grade = match cell::text(grade_cell) {
+            None => None,
+            Some(g) => match RegularGrade::from_name(&squeeze(&g)) {
+                Some(g) => Some(g),
+                None => {
+                    issues.push(t.issue(row, "等次", grade_cell, IssueCode::UnknownGrade, Severity::Error, "不是平时考核等次（好、较好、一般、较差）"));
+                    continue;
+                }
+            },
+        };
+        let score = score_of(t, row, cells, "得分", issues);
+        if grade.is_none() && score.is_none() {
+            issues.push(t.issue(row, "等次", grade_cell, IssueCode::MissingValue, Severity::Error, "与「得分」都为空"));
+            continue;
+        }
+        if let Some(first) = seen.insert((id.clone(), year, period), row) {
+            issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年{}的平时考核已在第{first}行出现", period.label())));
+            continue;
+        }
+        roster.regular.push(RegularRecord { person_id: id, year, period, grade, score });
+    }
+}
+
+fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+    if !required_sheet_columns(t, &ANNUAL_COLUMNS[..2], issues) {
+        return;
+    }
+    let mut seen: HashMap<(String, i32), u32> = HashMap::new();
+    for (row, cells) in t.rows() {
+        let Some((id, year)) = person_year(t, row, cells, known, issues) else { continue };
+        if let Some(first) = seen.insert((id.clone(), year), row) {
+            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的评分已在第{first}行出现")));
+            continue;
+        }
+        let mut dimensions = [None; 5];
+        for (slot, header) in dimensions.iter_mut().zip(["德", "能", "勤", "绩", "廉"]) {
+            *slot = score_of(t, row, cells, header, issues);
+        }
+        let democratic = score_of(t, row, cells, "民主测评", issues);
+        let proposal_cell = t.get(cells, "建议等次");
+        let proposal = cell::text(proposal_cell).and_then(|g| match ResultCode::parse(&squeeze(&g)).and_then(ResultCode::grade) {
+            Some(g) => Some(g),
+            None => {
+                issues.push(t.issue(row, "建议等次", proposal_cell, IssueCode::UnknownGrade, Severity::Warning, "不是有效等次（优秀、称职、基本称职、不称职）"));
+                None
+            }
+        });
+        let days = |header: &str, issues: &mut Vec<Issue>| -> Option<u32> {
+            let c = t.get(cells, header);
+            match cell::count(c) {
+                Ok(Some(n)) if n <= 366 => Some(n),
+                Ok(Some(_)) => {
+                    issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, "超过一年的天数"));
+                    None
+                }
+                Ok(None) => None,
+                Err(why) => {
+                    issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &why));
+                    None
+                }
+            }
+        };
+        let sick_days = days("病假天数", issues);
+        let personal_days = days("事假天数", issues);
+        roster.annual_inputs.push(AnnualInput { person_id: id, year, dimensions, democratic, proposal, sick_days, personal_days });
     }
 }

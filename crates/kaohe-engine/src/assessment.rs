@@ -1,0 +1,934 @@
+//! The annual assessment (年度考核) by tier and category: who is not graded, the pools, the 优秀
+//! quota with its arithmetic, suggested grades (score- or proposal-based), the committee's final
+//! grades, and what the results trigger. The method is docs/assessment.md; every number comes
+//! from the profile's `[assessment]` section. Nothing here reads the clock: the year and the
+//! committee's decisions are arguments.
+
+use crate::assessment_rules::{AssessmentRules, BasisPoints, Hundredths, Rounding, UngradedRule};
+use crate::dates::{add_months, year_end, year_start};
+use crate::fast_hash::{map_with_capacity, FastMap as HashMap};
+use crate::profile::{Citation, Profile, Status};
+use crate::roster::{AnnualInput, Grade, Period, RegularGrade, RegularRecord, ResultCode, Restriction, Roster};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The committee's recorded decisions for a year.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Decisions {
+    /// Final grades that differ from the suggestion, by person ID, with the reason.
+    pub overrides: BTreeMap<String, (Grade, String)>,
+    /// Ratios approved for an organ this year (basis points) and the approval's basis.
+    pub approved_ratios: BTreeMap<String, (BasisPoints, String)>,
+    /// The day the year was finalised, if it was.
+    pub finalized_on: Option<NaiveDate>,
+}
+
+/// Where a pool's ratio comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatioSource {
+    Approved,
+    Organ,
+    Rating,
+    Default,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Score,
+    Proposal,
+}
+
+/// What a person is flagged with, in the order flags are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    TieAtLine,
+    MissingScore,
+    NoProposal,
+    ProposalNotEligible,
+    OverQuota,
+    ProposalIgnored,
+    WarningNoExcellent,
+    RegularRuleFailed,
+}
+
+/// Why a person is not graded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UngradedHit {
+    pub code: ResultCode,
+    /// Index into the rules' `ungraded` list.
+    pub rule: usize,
+    pub detail: String,
+}
+
+/// A pool's 平时 period with more 好 than allowed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegularCheck {
+    pub period: Period,
+    pub recorded: u32,
+    pub good: u32,
+    pub limit: u32,
+}
+
+/// The decision for one assessed person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessed {
+    /// Index into the roster's people.
+    pub person: usize,
+    /// Index into the result's pools.
+    pub pool: usize,
+    /// Index into the rules' tiers.
+    pub tier: Option<usize>,
+    pub weights: Option<usize>,
+    pub ungraded: Vec<UngradedHit>,
+    pub warning: Option<NaiveDate>,
+    /// 平时: (recorded periods, 好, forbidden grades) of the year.
+    pub regular: (u32, u32, u32),
+    pub regular_ok: bool,
+    /// Components of the score: dimensions, 平时 average, 民主测评 (hundredths, rounded for display).
+    pub components: (Option<Hundredths>, Option<Hundredths>, Option<Hundredths>),
+    pub score: Option<Hundredths>,
+    pub rank_in_pool: Option<u32>,
+    pub excellent_eligible: bool,
+    pub proposal: Option<Grade>,
+    pub suggested: Option<Grade>,
+    pub final_grade: Option<Grade>,
+    pub overridden: Option<String>,
+    pub flags: Vec<Flag>,
+}
+
+impl Assessed {
+    /// The national code: the final grade's, or the ungraded code; `None` while undecided.
+    pub fn code(&self) -> Option<ResultCode> {
+        match self.ungraded.first() {
+            Some(h) => Some(h.code),
+            None => self.final_grade.map(ResultCode::Graded),
+        }
+    }
+}
+
+/// One pool's quota and outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PoolResult {
+    pub organ: String,
+    pub name: String,
+    pub mode: Mode,
+    /// Indices into the result's people.
+    pub members: Vec<usize>,
+    pub participants: u32,
+    pub ratio: BasisPoints,
+    pub ratio_source: RatioSource,
+    pub ratio_basis: Option<String>,
+    pub quota: u32,
+    pub rounding: Rounding,
+    /// Suggested 优秀.
+    pub excellent: u32,
+    /// Final 优秀.
+    pub final_excellent: u32,
+    /// Indices into the result's people, in ranking order.
+    pub tied_at_line: Vec<usize>,
+    pub regular_checks: Vec<RegularCheck>,
+}
+
+impl PoolResult {
+    /// participants × ratio in hundredths of a person (exact: ratio has two decimals of a percent,
+    /// so the product has at most four; shown with two, rounded half up).
+    pub fn exact_hundredths(&self) -> u64 {
+        (u64::from(self.participants) * u64::from(self.ratio) + 50) / 100
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsequenceKind {
+    Commendation,
+    Merit,
+    Bonus,
+    Admonition,
+    Demotion,
+    DismissalReview,
+    GradeStep,
+    LevelUp,
+    ReviewDeadline,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Consequence {
+    /// Index into the result's people.
+    pub assessed: usize,
+    pub kind: ConsequenceKind,
+    pub due: Option<NaiveDate>,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssessmentResult {
+    pub year: i32,
+    pub people: Vec<Assessed>,
+    pub pools: Vec<PoolResult>,
+    pub consequences: Vec<Consequence>,
+}
+
+/// A value as an exact fraction, for blending scores without floating point.
+#[derive(Clone, Copy)]
+struct Fraction {
+    num: i128,
+    den: i128,
+}
+
+impl Fraction {
+    fn rounded(self) -> Hundredths {
+        ((2 * self.num + self.den) / (2 * self.den)) as Hundredths
+    }
+}
+
+fn weighted(parts: &[(u32, Fraction)]) -> Option<Fraction> {
+    let total: i128 = parts.iter().map(|(w, _)| i128::from(*w)).sum();
+    if total == 0 {
+        return None;
+    }
+    let den: i128 = parts.iter().map(|(_, f)| f.den).product::<i128>() * total;
+    let num: i128 = parts
+        .iter()
+        .enumerate()
+        .map(|(i, (w, f))| {
+            let others: i128 = parts.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, (_, g))| g.den).product();
+            i128::from(*w) * f.num * others
+        })
+        .sum();
+    Some(Fraction { num, den })
+}
+
+fn overlaps(from: NaiveDate, to: NaiveDate, year: i32) -> bool {
+    from <= year_end(year) && to >= year_start(year)
+}
+
+/// The last day of a restriction's effect period, or `None` if it has no fixed period.
+fn period_end(profile: &Profile, r: &Restriction) -> Option<NaiveDate> {
+    let rule = profile.restriction(&r.kind)?;
+    let months = rule.months?;
+    add_months(r.date, months).checked_sub_days(Days::new(1))
+}
+
+/// Runs the year's assessment.
+pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisions) -> AssessmentResult {
+    let rules = &profile.assessment;
+    let dec31 = year_end(year);
+    let mut index: HashMap<&str, usize> = map_with_capacity(roster.people.len());
+    for (i, p) in roster.people.iter().enumerate() {
+        index.entry(p.id.as_str()).or_insert(i);
+    }
+    let mut regular: HashMap<usize, Vec<&RegularRecord>> = HashMap::default();
+    for r in roster.regular.iter().filter(|r| r.year == year) {
+        if let Some(&i) = index.get(r.person_id.as_str()) {
+            regular.entry(i).or_default().push(r);
+        }
+    }
+    let mut inputs: HashMap<usize, &AnnualInput> = HashMap::default();
+    for a in roster.annual_inputs.iter().filter(|a| a.year == year) {
+        if let Some(&i) = index.get(a.person_id.as_str()) {
+            inputs.entry(i).or_insert(a);
+        }
+    }
+    let mut restrictions: HashMap<usize, Vec<&Restriction>> = HashMap::default();
+    for r in &roster.restrictions {
+        if let Some(&i) = index.get(r.person_id.as_str()) {
+            restrictions.entry(i).or_default().push(r);
+        }
+    }
+    let mut history: HashMap<usize, BTreeMap<i32, ResultCode>> = HashMap::default();
+    for r in roster.results.iter().filter(|r| r.year < year) {
+        if let Some(&i) = index.get(r.person_id.as_str()) {
+            history.entry(i).or_default().insert(r.year, r.result);
+        }
+    }
+
+    // Organs in order of first appearance: the 单位 sheet, then people.
+    let mut organ_order: Vec<&str> = roster.organs.iter().map(|o| o.name.as_str()).collect();
+    for p in &roster.people {
+        if !organ_order.contains(&p.organ.as_str()) {
+            organ_order.push(p.organ.as_str());
+        }
+    }
+
+    let mut people: Vec<Assessed> = Vec::new();
+    // (organ index, pool key) per assessed person; pool key: 0 = leaders, 1 + tier = tier pool,
+    // usize::MAX = the organ's non-leader pool.
+    let mut keys: Vec<(usize, usize)> = Vec::new();
+    for (pi, person) in roster.people.iter().enumerate() {
+        let entry = person.service_start.or(person.work_start);
+        if entry.is_some_and(|e| e > dec31) {
+            continue;
+        }
+        let rank = profile.rank_ref(&person.rank);
+        let level = rank.map(|r| profile.rank(r).level);
+        let tier = rules
+            .tiers
+            .iter()
+            .position(|t| person.post_level.as_ref().is_some_and(|p| t.posts.contains(p)))
+            .or_else(|| level.and_then(|l| rules.tiers.iter().position(|t| (t.levels.0..=t.levels.1).contains(&l))));
+        let mine = restrictions.get(&pi).map(Vec::as_slice).unwrap_or(&[]);
+        let input = inputs.get(&pi).copied();
+
+        let mut ungraded = Vec::new();
+        for (ri, u) in rules.ungraded.iter().enumerate() {
+            let hit = match &u.rule {
+                UngradedRule::Investigation => mine
+                    .iter()
+                    .filter(|r| profile.restriction(&r.kind).is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation))
+                    .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
+                    .map(|r| format!("{}起{}，年末尚未结案", r.date.format("%Y年%-m月%-d日"), r.kind)),
+                UngradedRule::Sanction { kinds } => mine
+                    .iter()
+                    .filter(|r| kinds.contains(&r.kind))
+                    .find_map(|r| period_end(profile, r).filter(|&end| overlaps(r.date, end, year)).map(|end| (r, end)))
+                    .map(|(r, end)| format!("受{}处分（{}至{}），影响期与{year}年度重叠", r.kind, r.date.format("%Y年%-m月%-d日"), end.format("%Y年%-m月%-d日"))),
+                UngradedRule::Leave { days_over } => input.and_then(|a| {
+                    let total = a.sick_days.unwrap_or(0) + a.personal_days.unwrap_or(0);
+                    (total > *days_over).then(|| format!("病假{}天、事假{}天，累计{}天，超过{}天", a.sick_days.unwrap_or(0), a.personal_days.unwrap_or(0), total, days_over))
+                }),
+                UngradedRule::Probation { months } => person.service_start.and_then(|s| {
+                    let last = add_months(s, *months).checked_sub_days(Days::new(1))?;
+                    (last >= dec31).then(|| format!("{}进入公务员队伍，试用期至{}，年末未满", s.format("%Y年%-m月%-d日"), last.format("%Y年%-m月%-d日")))
+                }),
+            };
+            if let Some(detail) = hit {
+                ungraded.push(UngradedHit { code: u.code, rule: ri, detail });
+            }
+        }
+
+        let warning = mine
+            .iter()
+            .filter(|r| rules.no_excellent_sanctions.contains(&r.kind))
+            .find(|r| period_end(profile, r).is_some_and(|end| overlaps(r.date, end, year)))
+            .map(|r| r.date);
+
+        let records = regular.get(&pi).map(Vec::as_slice).unwrap_or(&[]);
+        let grade_of = |r: &RegularRecord| r.grade.or_else(|| r.score.map(|s| rules.band(s)));
+        let recorded = records.iter().filter(|r| grade_of(r).is_some()).count() as u32;
+        let good = records.iter().filter(|r| grade_of(r) == Some(RegularGrade::Good)).count() as u32;
+        let forbidden = records.iter().filter(|r| grade_of(r).is_some_and(|g| rules.forbidden.contains(&g))).count() as u32;
+        let regular_ok = if recorded == 0 { !rules.require_records } else { forbidden == 0 && good * 100 >= rules.min_good_share * recorded };
+
+        // The score.
+        let weights_index = rules.weights.iter().position(|w| {
+            w.category.as_deref().is_none_or(|c| c == person.category) && w.tier.as_deref().is_none_or(|t| tier.is_some_and(|ti| rules.tiers[ti].name == t))
+        });
+        let dims = input.and_then(|a| {
+            let w = &rules.weights[weights_index?];
+            let parts: Vec<(u32, Fraction)> = crate::assessment_rules::Dimension::ALL
+                .iter()
+                .zip(a.dimensions)
+                .filter_map(|(d, s)| Some((w.weights.get(d).copied().unwrap_or(0), Fraction { num: i128::from(s?), den: 1 })))
+                .collect();
+            if parts.is_empty() {
+                None
+            } else {
+                weighted(&parts)
+            }
+        });
+        let regular_scores: Vec<Hundredths> = records.iter().filter_map(|r| r.score.or_else(|| r.grade.and_then(|g| rules.grade_score(g)))).collect();
+        let regular_avg = (!regular_scores.is_empty()).then(|| Fraction { num: regular_scores.iter().map(|&s| i128::from(s)).sum(), den: regular_scores.len() as i128 });
+        let democratic = input.and_then(|a| a.democratic).map(|d| Fraction { num: i128::from(d), den: 1 });
+        let score = if dims.is_some() || democratic.is_some() {
+            let (b1, b2, b3) = rules.blend;
+            let parts: Vec<(u32, Fraction)> = [(b1, dims), (b2, regular_avg), (b3, democratic)].into_iter().filter_map(|(w, f)| Some((w, f?))).collect();
+            weighted(&parts).map(Fraction::rounded)
+        } else {
+            None
+        };
+
+        let graded = ungraded.is_empty();
+        let excellent_eligible = graded && warning.is_none() && regular_ok;
+        let mut flags = Vec::new();
+        if graded && warning.is_some() {
+            flags.push(Flag::WarningNoExcellent);
+        }
+        if graded && !regular_ok {
+            flags.push(Flag::RegularRuleFailed);
+        }
+        let proposal = input.and_then(|a| a.proposal);
+        if !graded && proposal.is_some() {
+            flags.push(Flag::ProposalIgnored);
+        }
+
+        let organ = organ_order.iter().position(|o| *o == person.organ).unwrap_or(0);
+        let key = if person.is_leader {
+            0
+        } else if rules.split_by_tier {
+            1 + tier.unwrap_or(rules.tiers.len().saturating_sub(1))
+        } else {
+            usize::MAX
+        };
+        keys.push((organ, key));
+        people.push(Assessed {
+            person: pi,
+            pool: 0,
+            tier,
+            weights: weights_index,
+            ungraded,
+            warning,
+            regular: (recorded, good, forbidden),
+            regular_ok,
+            components: (dims.map(Fraction::rounded), regular_avg.map(Fraction::rounded), democratic.map(Fraction::rounded)),
+            score,
+            rank_in_pool: None,
+            excellent_eligible,
+            proposal,
+            suggested: None,
+            final_grade: None,
+            overridden: None,
+            flags,
+        });
+    }
+
+    let participates = |a: &Assessed| a.ungraded.first().is_none_or(|h| rules.counted_ungraded.contains(&h.code));
+
+    // Pools: leaders, then non-leaders or tiers, then the merged small tiers.
+    let merged_key = usize::MAX - 1;
+    if rules.split_by_tier && rules.merge_below > 0 {
+        let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+        for (a, k) in people.iter().zip(&keys) {
+            if k.1 != 0 && participates(a) {
+                *counts.entry(*k).or_default() += 1;
+            } else {
+                counts.entry(*k).or_default();
+            }
+        }
+        for k in keys.iter_mut() {
+            if k.1 != 0 && counts.get(k).copied().unwrap_or(0) < rules.merge_below {
+                k.1 = merged_key;
+            }
+        }
+    }
+    let mut pool_keys: Vec<(usize, usize)> = keys.clone();
+    pool_keys.sort_by_key(|&(o, k)| (o, if k == usize::MAX { 1 } else { k }));
+    pool_keys.dedup();
+    let mut pools: Vec<PoolResult> = Vec::with_capacity(pool_keys.len());
+    let mut pool_of: HashMap<(usize, usize), usize> = HashMap::default();
+    for &(o, k) in &pool_keys {
+        let name = match k {
+            0 => "领导成员".to_string(),
+            k if k == usize::MAX => "非领导成员".to_string(),
+            k if k == merged_key => format!("合并（不足{}人的层次）", rules.merge_below),
+            k => rules.tiers[k - 1].name.clone(),
+        };
+        let organ_name = organ_order[o];
+        let organ = roster.organs.iter().find(|x| x.name == organ_name);
+        let (ratio, ratio_source, ratio_basis) = if let Some((bp, basis)) = decisions.approved_ratios.get(organ_name) {
+            (*bp, RatioSource::Approved, Some(basis.clone()))
+        } else if let Some(bp) = organ.and_then(|x| x.excellent_ratio) {
+            (bp, RatioSource::Organ, None)
+        } else if let Some((rating, bp)) =
+            organ.and_then(|x| x.performance_rating.as_deref()).and_then(|r| rules.organ_rating.iter().find(|(name, _)| *name == crate::profile::squeeze(r)))
+        {
+            (*bp, RatioSource::Rating, Some(rating.clone()))
+        } else {
+            (rules.ratio, RatioSource::Default, None)
+        };
+        pool_of.insert((o, k), pools.len());
+        pools.push(PoolResult {
+            organ: organ_name.to_string(),
+            name,
+            mode: Mode::Proposal,
+            members: Vec::new(),
+            participants: 0,
+            ratio,
+            ratio_source,
+            ratio_basis,
+            quota: 0,
+            rounding: rules.rounding,
+            excellent: 0,
+            final_excellent: 0,
+            tied_at_line: Vec::new(),
+            regular_checks: Vec::new(),
+        });
+    }
+    for (ai, k) in keys.iter().enumerate() {
+        let p = pool_of[k];
+        people[ai].pool = p;
+        pools[p].members.push(ai);
+    }
+
+    for pool in pools.iter_mut() {
+        decide_pool(pool, &mut people, rules, roster, &regular);
+    }
+
+    // Final grades.
+    for a in people.iter_mut() {
+        if !a.ungraded.is_empty() {
+            continue;
+        }
+        let id = &roster.people[a.person].id;
+        a.final_grade = a.suggested;
+        if let Some((g, why)) = decisions.overrides.get(id) {
+            a.final_grade = Some(*g);
+            a.overridden = Some(why.clone());
+        }
+    }
+    for pool in pools.iter_mut() {
+        pool.final_excellent = pool.members.iter().filter(|&&m| people[m].final_grade == Some(Grade::Excellent)).count() as u32;
+    }
+
+    let consequences = consequences(&people, roster, profile, year, &history, decisions.finalized_on);
+    AssessmentResult { year, people, pools, consequences }
+}
+
+/// Quota, mode, ranks, suggestions, ties and 平时 checks of one pool.
+fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &AssessmentRules, roster: &Roster, regular: &HashMap<usize, Vec<&RegularRecord>>) {
+    let participates = |a: &Assessed| a.ungraded.first().is_none_or(|h| rules.counted_ungraded.contains(&h.code));
+    pool.participants = pool.members.iter().filter(|&&m| participates(&people[m])).count() as u32;
+    pool.quota = pool.rounding.apply(u64::from(pool.participants) * u64::from(pool.ratio), 10_000) as u32;
+    let graded: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].ungraded.is_empty()).collect();
+    pool.mode = if graded.iter().any(|&m| people[m].score.is_some()) { Mode::Score } else { Mode::Proposal };
+
+    // Ranks among members with a score (competition ranking).
+    let mut scored: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].score.is_some()).collect();
+    scored.sort_by_key(|&m| (std::cmp::Reverse(people[m].score), people[m].person));
+    for (i, &m) in scored.iter().enumerate() {
+        let rank = scored.iter().position(|&x| people[x].score == people[m].score).unwrap_or(i);
+        people[m].rank_in_pool = Some(rank as u32 + 1);
+    }
+
+    match pool.mode {
+        Mode::Score => {
+            let candidates: Vec<usize> =
+                scored.iter().copied().filter(|&m| people[m].ungraded.is_empty() && people[m].excellent_eligible && people[m].score >= Some(rules.basic_below)).collect();
+            let q = pool.quota as usize;
+            let mut excellent: Vec<usize> = Vec::new();
+            if candidates.len() <= q {
+                excellent = candidates.clone();
+            } else if q > 0 {
+                let line = people[candidates[q - 1]].score;
+                if people[candidates[q]].score == line {
+                    excellent = candidates.iter().copied().filter(|&m| people[m].score > line).collect();
+                    pool.tied_at_line = candidates.iter().copied().filter(|&m| people[m].score == line).collect();
+                } else {
+                    excellent = candidates[..q].to_vec();
+                }
+            }
+            for &m in &graded {
+                let a = &mut people[m];
+                a.suggested = if excellent.contains(&m) {
+                    Some(Grade::Excellent)
+                } else if pool.tied_at_line.contains(&m) {
+                    a.flags.push(Flag::TieAtLine);
+                    None
+                } else {
+                    match a.score {
+                        Some(s) if s < rules.incompetent_below => Some(Grade::Incompetent),
+                        Some(s) if s < rules.basic_below => Some(Grade::BasicallyCompetent),
+                        Some(_) => Some(Grade::Competent),
+                        None => {
+                            a.flags.push(Flag::MissingScore);
+                            Some(Grade::Competent)
+                        }
+                    }
+                };
+            }
+        }
+        Mode::Proposal => {
+            let proposed_excellent = graded.iter().filter(|&&m| people[m].proposal == Some(Grade::Excellent)).count() as u32;
+            for &m in &graded {
+                let a = &mut people[m];
+                match a.proposal {
+                    Some(g) => {
+                        a.suggested = Some(g);
+                        if g == Grade::Excellent && !a.excellent_eligible {
+                            a.flags.push(Flag::ProposalNotEligible);
+                        }
+                        if g == Grade::Excellent && proposed_excellent > pool.quota {
+                            a.flags.push(Flag::OverQuota);
+                        }
+                    }
+                    None => {
+                        a.suggested = Some(Grade::Competent);
+                        a.flags.push(Flag::NoProposal);
+                    }
+                }
+            }
+        }
+    }
+    pool.excellent = graded.iter().filter(|&&m| people[m].suggested == Some(Grade::Excellent)).count() as u32;
+    for &m in &pool.members {
+        people[m].flags.sort();
+    }
+
+    // 平时: more 好 in a period than the limit allows.
+    let mut periods: BTreeMap<Period, (u32, u32)> = BTreeMap::new();
+    for &m in &pool.members {
+        for r in regular.get(&people[m].person).map(Vec::as_slice).unwrap_or(&[]) {
+            let Some(g) = r.grade.or_else(|| r.score.map(|s| rules.band(s))) else { continue };
+            let e = periods.entry(r.period).or_default();
+            e.0 += 1;
+            if g == RegularGrade::Good {
+                e.1 += 1;
+            }
+        }
+    }
+    pool.regular_checks = periods
+        .into_iter()
+        .filter_map(|(period, (recorded, good))| {
+            let limit = recorded * rules.good_limit / 100;
+            (good > limit).then_some(RegularCheck { period, recorded, good, limit })
+        })
+        .collect();
+    let _ = roster;
+}
+
+fn consequences(
+    people: &[Assessed],
+    roster: &Roster,
+    profile: &Profile,
+    year: i32,
+    history: &HashMap<usize, BTreeMap<i32, ResultCode>>,
+    finalized_on: Option<NaiveDate>,
+) -> Vec<Consequence> {
+    let rules = &profile.assessment;
+    let next_year = year_start(year + 1);
+    let mut out = Vec::new();
+    for (ai, a) in people.iter().enumerate() {
+        let Some(g) = a.final_grade.filter(|_| a.ungraded.is_empty()) else { continue };
+        let person = &roster.people[a.person];
+        let past = history.get(&a.person);
+        let grade_in = |y: i32| past.and_then(|h| h.get(&y)).and_then(|c| c.grade());
+        let counted = |g: Grade| matches!(g, Grade::Excellent | Grade::Competent);
+        let mut push = |kind, due, reason: String| out.push(Consequence { assessed: ai, kind, due, reason });
+        if g == Grade::Excellent {
+            push(ConsequenceKind::Commendation, None, format!("{year}年度考核为优秀，给予嘉奖"));
+            let n = rules.merit_consecutive as i32;
+            if n > 0 && (1..n).all(|k| grade_in(year - k) == Some(Grade::Excellent)) {
+                push(ConsequenceKind::Merit, None, format!("{}—{year}年度连续{n}年考核为优秀，记三等功", year - n + 1));
+            }
+        }
+        if counted(g) {
+            push(ConsequenceKind::Bonus, None, format!("{year}年度考核为{}，享受年终一次性奖金", g.name()));
+        }
+        if g == Grade::BasicallyCompetent {
+            push(ConsequenceKind::Admonition, None, format!("{year}年度考核为基本称职，对其诫勉谈话，限期改进"));
+        }
+        if g == Grade::Incompetent {
+            push(ConsequenceKind::Demotion, None, format!("{year}年度考核为不称职，按规定降低一个职务或者职级层次任职"));
+            let n = rules.dismissal_consecutive as i32;
+            if n > 0 && (1..n).all(|k| grade_in(year - k) == Some(Grade::Incompetent)) {
+                push(ConsequenceKind::DismissalReview, None, format!("{}—{year}年度连续{n}年考核为不称职，应予辞退审查", year - n + 1));
+            }
+        }
+        if counted(g) {
+            let counted_since = |since: NaiveDate| (since.year() + 1..year).filter(|&y| grade_in(y).is_some_and(counted)).count() as u32 + 1;
+            if let (Some(step), Some(since)) = (person.step, person.step_since) {
+                let n = counted_since(since);
+                if n % rules.years_per_step == 0 {
+                    push(ConsequenceKind::GradeStep, Some(next_year), format!("自{}年起累计{n}个年度考核为称职以上，{}起晋升一个档次（现{step}档）", since.year() + 1, next_year.format("%Y年%-m月%-d日")));
+                }
+            }
+            if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
+                let n = counted_since(since);
+                let highest = profile.rank(rank).grades.0;
+                if n % rules.years_per_level == 0 && level > highest {
+                    push(ConsequenceKind::LevelUp, Some(next_year), format!("自{}年起累计{n}个年度考核为称职以上，{}起晋升一个级别（现{level}级，{}最高为{highest}级）", since.year() + 1, next_year.format("%Y年%-m月%-d日"), person.rank));
+                }
+            }
+        }
+        if matches!(g, Grade::BasicallyCompetent | Grade::Incompetent) {
+            let due = finalized_on.and_then(|d| d.checked_add_days(Days::new(u64::from(rules.review_days))));
+            let from = finalized_on.map(|d| d.format("%Y年%-m月%-d日").to_string()).unwrap_or_else(|| "接到考核结果通知之日".into());
+            push(
+                ConsequenceKind::ReviewDeadline,
+                due,
+                format!("对{}等次不服的，可自{from}起{}日内申请复核；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉", g.name(), rules.review_days, rules.appeal_days),
+            );
+        }
+    }
+    out
+}
+
+/// Renders a citation for a reason sentence.
+pub(crate) fn cite_text(c: &Citation) -> String {
+    match c.status {
+        Status::U => format!("〔依据：{}；待核实〕", c.text),
+        _ => format!("〔依据：{}〕", c.text),
+    }
+}
+
+/// The assessment as people read it: names, Chinese grades and reasons citing their rules. The
+/// shape of `kaohe assess --json` (docs/cli.md).
+pub mod report {
+    use super::*;
+    use crate::report::ProfileRef;
+
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct PersonReport {
+        pub id: String,
+        pub name: String,
+        pub organ: String,
+        pub pool: String,
+        pub category: String,
+        pub rank: String,
+        pub tier: Option<String>,
+        pub score: Option<f64>,
+        pub rank_in_pool: Option<u32>,
+        pub proposal: Option<&'static str>,
+        pub suggested: Option<&'static str>,
+        #[serde(rename = "final")]
+        pub final_grade: Option<&'static str>,
+        pub code: Option<&'static str>,
+        pub excellent_eligible: bool,
+        pub flags: Vec<Flag>,
+        pub reasons: Vec<String>,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct RegularCheckReport {
+        pub period: String,
+        pub recorded: u32,
+        pub good: u32,
+        pub limit: u32,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct PoolReport {
+        pub organ: String,
+        pub pool: String,
+        pub mode: Mode,
+        pub members: usize,
+        pub participants: u32,
+        pub ratio: f64,
+        pub ratio_source: RatioSource,
+        pub exact: f64,
+        pub quota: u32,
+        pub rounding: Rounding,
+        pub excellent: u32,
+        pub final_excellent: u32,
+        pub tied_at_line: Vec<String>,
+        pub regular_checks: Vec<RegularCheckReport>,
+        /// The arithmetic in words.
+        pub arithmetic: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct ConsequenceReport {
+        pub id: String,
+        pub name: String,
+        pub kind: ConsequenceKind,
+        pub due: Option<NaiveDate>,
+        pub reason: String,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    pub struct AssessmentReport {
+        pub year: i32,
+        pub profile: ProfileRef,
+        pub finalized_on: Option<NaiveDate>,
+        pub people: Vec<PersonReport>,
+        pub pools: Vec<PoolReport>,
+        pub consequences: Vec<ConsequenceReport>,
+    }
+
+    fn hundredths(v: Hundredths) -> f64 {
+        v as f64 / 100.0
+    }
+
+    fn two(v: Hundredths) -> String {
+        format!("{}.{:02}", v / 100, v % 100)
+    }
+
+    fn percent(bp: BasisPoints) -> String {
+        if bp % 100 == 0 {
+            format!("{}%", bp / 100)
+        } else {
+            format!("{}%", bp as f64 / 100.0)
+        }
+    }
+
+    pub fn kind_label(k: ConsequenceKind) -> &'static str {
+        match k {
+            ConsequenceKind::Commendation => "嘉奖",
+            ConsequenceKind::Merit => "记三等功",
+            ConsequenceKind::Bonus => "年终一次性奖金",
+            ConsequenceKind::Admonition => "诫勉",
+            ConsequenceKind::Demotion => "降低一个职务或职级层次",
+            ConsequenceKind::DismissalReview => "辞退审查",
+            ConsequenceKind::GradeStep => "晋升档次",
+            ConsequenceKind::LevelUp => "晋升级别",
+            ConsequenceKind::ReviewDeadline => "复核申诉期限",
+        }
+    }
+
+    pub fn flag_label(f: Flag) -> &'static str {
+        match f {
+            Flag::TieAtLine => "名额线同分",
+            Flag::MissingScore => "缺少评分",
+            Flag::NoProposal => "无建议等次",
+            Flag::ProposalNotEligible => "建议优秀但不符合条件",
+            Flag::OverQuota => "建议优秀超出名额",
+            Flag::ProposalIgnored => "不定等次人员的建议等次未采用",
+            Flag::WarningNoExcellent => "受警告处分不得评优",
+            Flag::RegularRuleFailed => "平时考核不满足评优条件",
+        }
+    }
+
+    fn source_label(pool: &PoolResult) -> String {
+        match pool.ratio_source {
+            RatioSource::Approved => format!("经批准的比例（{}）", pool.ratio_basis.clone().unwrap_or_default()),
+            RatioSource::Organ => "单位表填写的优秀比例".to_string(),
+            RatioSource::Rating => format!("机关绩效等次「{}」对应的比例", pool.ratio_basis.clone().unwrap_or_default()),
+            RatioSource::Default => "规则默认比例".to_string(),
+        }
+    }
+
+    /// "10人 × 20% = 2.00 → 2名（向下取整）".
+    pub fn arithmetic(pool: &PoolResult) -> String {
+        format!(
+            "{}人 × {} = {} → {}名（{}；比例来源：{}）",
+            pool.participants,
+            percent(pool.ratio),
+            two(pool.exact_hundredths() as Hundredths),
+            pool.quota,
+            pool.rounding.label(),
+            source_label(pool)
+        )
+    }
+
+    impl AssessmentReport {
+        pub fn build(result: &AssessmentResult, roster: &Roster, profile: &Profile, decisions: &Decisions) -> AssessmentReport {
+            let rules = &profile.assessment;
+            let people = result
+                .people
+                .iter()
+                .map(|a| {
+                    let p = &roster.people[a.person];
+                    let pool = &result.pools[a.pool];
+                    PersonReport {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        organ: p.organ.clone(),
+                        pool: pool.name.clone(),
+                        category: p.category.clone(),
+                        rank: p.rank.clone(),
+                        tier: a.tier.map(|t| rules.tiers[t].name.clone()),
+                        score: a.score.map(hundredths),
+                        rank_in_pool: a.rank_in_pool,
+                        proposal: a.proposal.map(Grade::name),
+                        suggested: a.suggested.map(Grade::name),
+                        final_grade: a.final_grade.map(Grade::name),
+                        code: a.code().map(ResultCode::code),
+                        excellent_eligible: a.excellent_eligible,
+                        flags: a.flags.clone(),
+                        reasons: reasons(a, pool, result, roster, profile),
+                    }
+                })
+                .collect();
+            let id = |ai: &usize| roster.people[result.people[*ai].person].id.clone();
+            let pools = result
+                .pools
+                .iter()
+                .map(|p| PoolReport {
+                    organ: p.organ.clone(),
+                    pool: p.name.clone(),
+                    mode: p.mode,
+                    members: p.members.len(),
+                    participants: p.participants,
+                    ratio: p.ratio as f64 / 100.0,
+                    ratio_source: p.ratio_source,
+                    exact: p.exact_hundredths() as f64 / 100.0,
+                    quota: p.quota,
+                    rounding: p.rounding,
+                    excellent: p.excellent,
+                    final_excellent: p.final_excellent,
+                    tied_at_line: p.tied_at_line.iter().map(id).collect(),
+                    regular_checks: p.regular_checks.iter().map(|c| RegularCheckReport { period: c.period.code(), recorded: c.recorded, good: c.good, limit: c.limit }).collect(),
+                    arithmetic: arithmetic(p),
+                })
+                .collect();
+            let consequences = result
+                .consequences
+                .iter()
+                .map(|c| {
+                    let p = &roster.people[result.people[c.assessed].person];
+                    ConsequenceReport { id: p.id.clone(), name: p.name.clone(), kind: c.kind, due: c.due, reason: c.reason.clone() }
+                })
+                .collect();
+            AssessmentReport { year: result.year, profile: ProfileRef::of(profile), finalized_on: decisions.finalized_on, people, pools, consequences }
+        }
+    }
+
+    fn reasons(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, roster: &Roster, profile: &Profile) -> Vec<String> {
+        let rules = &profile.assessment;
+        let mut out = Vec::new();
+        let tier = a.tier.map(|t| rules.tiers[t].name.as_str()).unwrap_or("未分层");
+        out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool), cite_text(&rules.quota_cite)));
+        for h in &a.ungraded {
+            out.push(format!("不定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, cite_text(&rules.ungraded[h.rule].cite)));
+        }
+        if a.ungraded.is_empty() {
+            if let Some(d) = a.warning {
+                out.push(format!("{}受警告处分，影响期与{}年度重叠，可以确定等次但不得确定为优秀{}", d.format("%Y年%-m月%-d日"), result.year, cite_text(&rules.no_excellent_cite)));
+            }
+            let (recorded, good, forbidden) = a.regular;
+            if recorded > 0 {
+                let verdict = if a.regular_ok { "符合评优条件" } else { "不符合评优条件" };
+                out.push(format!(
+                    "平时考核：{recorded}个期间中“好”{good}个，“一般”或“较差”{forbidden}个；评优要求“好”不少于{}%且无{}，{verdict}{}",
+                    rules.min_good_share,
+                    rules.forbidden.iter().map(|g| format!("“{}”", g.name())).collect::<Vec<_>>().join("、"),
+                    cite_text(&rules.regular_cite)
+                ));
+            }
+        }
+        if let Some(score) = a.score {
+            let (b1, b2, b3) = rules.blend;
+            let mut parts = Vec::new();
+            if let Some(d) = a.components.0 {
+                let w = a.weights.map(|w| &rules.weights[w]);
+                let ws = w.map(|w| w.weights.iter().map(|(k, v)| format!("{}{}%", k.name(), v)).collect::<Vec<_>>().join("、")).unwrap_or_default();
+                parts.push(format!("德能勤绩廉 {}（权重 {ws}）× {b1}", two(d)));
+            }
+            if let Some(r) = a.components.1 {
+                parts.push(format!("平时考核平均 {} × {b2}", two(r)));
+            }
+            if let Some(m) = a.components.2 {
+                parts.push(format!("民主测评 {} × {b3}", two(m)));
+            }
+            let rank = a.rank_in_pool.map(|r| format!("，池内第{r}名")).unwrap_or_default();
+            out.push(format!("综合得分 {}（{}，按权重合计后保留两位小数）{rank}{}", two(score), parts.join(" + "), cite_text(&rules.score_cite)));
+        }
+        let suggestion = match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
+            _ if !a.ungraded.is_empty() => None,
+            (_, None, true) => Some(format!(
+                "与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定",
+                pool.tied_at_line.len().saturating_sub(1)
+            )),
+            (Mode::Score, Some(Grade::Excellent), _) => Some(format!("在符合评优条件的人员中得分位于{}个优秀名额之内，建议优秀", pool.quota)),
+            (Mode::Score, Some(g), _) if a.flags.contains(&Flag::MissingScore) => Some(format!("没有评分，建议{}", g.name())),
+            (Mode::Score, Some(Grade::Incompetent), _) => Some(format!("综合得分低于{}分，建议不称职", two(rules.incompetent_below))),
+            (Mode::Score, Some(Grade::BasicallyCompetent), _) => Some(format!("综合得分低于{}分，建议基本称职", two(rules.basic_below))),
+            (Mode::Score, Some(g), _) => Some(format!("未进入优秀名额，综合得分不低于{}分，建议{}", two(rules.basic_below), g.name())),
+            (Mode::Proposal, Some(g), _) if a.proposal.is_some() => Some(format!("主管领导建议等次为{}，采用建议", g.name())),
+            (Mode::Proposal, Some(g), _) => Some(format!("无主管领导建议等次，建议{}", g.name())),
+            _ => None,
+        };
+        out.extend(suggestion);
+        if a.flags.contains(&Flag::ProposalNotEligible) {
+            out.push("建议为优秀，但不符合评优条件，请核查".to_string());
+        }
+        if a.flags.contains(&Flag::OverQuota) {
+            out.push(format!("本池建议优秀的人数超过{}个名额，请考核委员会核减", pool.quota));
+        }
+        if a.flags.contains(&Flag::ProposalIgnored) {
+            out.push("不定等次人员的主管领导建议等次未采用".to_string());
+        }
+        if let Some(why) = &a.overridden {
+            out.push(format!(
+                "考核委员会确定为{}（建议为{}），理由：{why}",
+                a.final_grade.map(Grade::name).unwrap_or("—"),
+                a.suggested.map(Grade::name).unwrap_or("待定")
+            ));
+        }
+        let _ = roster;
+        out
+    }
+}

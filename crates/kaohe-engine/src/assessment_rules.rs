@@ -1,0 +1,556 @@
+//! The profile's `[assessment]` section (docs/assessment.md): who is not graded, pools and tiers,
+//! the 优秀 quota, the 平时 rules, score weights and thresholds, and results usage — each with its
+//! citation. Parsed from TOML and validated by [`crate::Profile::from_toml`].
+
+use crate::profile::{squeeze, Citation, Problem, Status};
+use crate::roster::{RegularGrade, ResultCode};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Percent with up to two decimals, kept as basis points (1% = 100) so quota arithmetic is exact.
+pub type BasisPoints = u32;
+
+/// A score in hundredths (86.25 → 8625).
+pub type Hundredths = i64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    Floor,
+    RoundHalfUp,
+    Ceiling,
+}
+
+impl Rounding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Rounding::Floor => "向下取整",
+            Rounding::RoundHalfUp => "四舍五入",
+            Rounding::Ceiling => "向上取整",
+        }
+    }
+
+    /// Rounds `numerator / denominator` (both ≥ 0).
+    pub fn apply(self, numerator: u64, denominator: u64) -> u64 {
+        match self {
+            Rounding::Floor => numerator / denominator,
+            Rounding::RoundHalfUp => (2 * numerator + denominator) / (2 * denominator),
+            Rounding::Ceiling => numerator.div_ceil(denominator),
+        }
+    }
+}
+
+/// The five dimensions of 德、能、勤、绩、廉 (《公务员法》第三十五条).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Dimension {
+    Virtue,
+    Ability,
+    Diligence,
+    Achievement,
+    Integrity,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 5] = [Dimension::Virtue, Dimension::Ability, Dimension::Diligence, Dimension::Achievement, Dimension::Integrity];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Virtue => "德",
+            Dimension::Ability => "能",
+            Dimension::Diligence => "勤",
+            Dimension::Achievement => "绩",
+            Dimension::Integrity => "廉",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum UngradedRule {
+    /// 5B: 立案调查 open at year end.
+    Investigation,
+    /// 5C: a sanction of these kinds overlapping the year.
+    Sanction { kinds: Vec<String> },
+    /// 6A: sick + personal leave days above this.
+    Leave { days_over: u32 },
+    /// 5A: probation (this many months from entry) not finished by 31 December.
+    Probation { months: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ungraded {
+    pub code: ResultCode,
+    pub rule: UngradedRule,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tier {
+    pub name: String,
+    pub posts: Vec<String>,
+    /// Inclusive range of rank levels.
+    pub levels: (u32, u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Weights {
+    /// Canonical category name, or `None` for any.
+    pub category: Option<String>,
+    /// Tier name, or `None` for any.
+    pub tier: Option<String>,
+    /// Percent per dimension.
+    pub weights: BTreeMap<Dimension, u32>,
+    pub cite: Citation,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AssessmentRules {
+    pub ungraded: Vec<Ungraded>,
+    pub no_excellent_sanctions: Vec<String>,
+    pub no_excellent_cite: Citation,
+    pub split_by_tier: bool,
+    pub merge_below: u32,
+    pub counted_ungraded: Vec<ResultCode>,
+    pub pools_cite: Citation,
+    pub tiers: Vec<Tier>,
+    pub ratio: BasisPoints,
+    pub max_ratio: BasisPoints,
+    pub rounding: Rounding,
+    /// Organ performance rating → ratio.
+    pub organ_rating: Vec<(String, BasisPoints)>,
+    pub quota_cite: Citation,
+    /// Lower bounds, highest band first.
+    pub bands: Vec<(RegularGrade, Hundredths)>,
+    pub grade_scores: Vec<(RegularGrade, Hundredths)>,
+    pub min_good_share: u32,
+    pub forbidden: Vec<RegularGrade>,
+    pub require_records: bool,
+    pub good_limit: u32,
+    pub regular_cite: Citation,
+    /// Blend percents: dimensions, 平时, 民主测评.
+    pub blend: (u32, u32, u32),
+    pub basic_below: Hundredths,
+    pub incompetent_below: Hundredths,
+    pub score_cite: Citation,
+    pub weights: Vec<Weights>,
+    pub merit_consecutive: u32,
+    pub dismissal_consecutive: u32,
+    pub years_per_step: u32,
+    pub years_per_level: u32,
+    pub review_days: u32,
+    pub appeal_days: u32,
+    pub usage_cite: Citation,
+}
+
+impl AssessmentRules {
+    /// The weights for a category and tier: the first entry matching both.
+    pub fn weights_for(&self, category: &str, tier: Option<&str>) -> Option<&Weights> {
+        self.weights.iter().find(|w| w.category.as_deref().is_none_or(|c| c == category) && w.tier.as_deref().is_none_or(|t| Some(t) == tier))
+    }
+
+    /// The 平时 grade of a score.
+    pub fn band(&self, score: Hundredths) -> RegularGrade {
+        self.bands.iter().find(|(_, min)| score >= *min).map(|(g, _)| *g).unwrap_or(RegularGrade::Poor)
+    }
+
+    pub fn grade_score(&self, grade: RegularGrade) -> Option<Hundredths> {
+        self.grade_scores.iter().find(|(g, _)| *g == grade).map(|(_, s)| *s)
+    }
+}
+
+/// What the other parts of the profile can resolve for this section.
+pub(crate) struct Names<'a> {
+    pub categories: &'a dyn Fn(&str) -> Option<String>,
+    pub posts: &'a dyn Fn(&str) -> Option<String>,
+    pub restrictions: &'a dyn Fn(&str) -> Option<String>,
+    pub max_level: u32,
+}
+
+pub(crate) mod raw {
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Section {
+        ungraded: Vec<UngradedEntry>,
+        no_excellent: Cited<NoExcellent>,
+        pools: Cited<Pools>,
+        tier: Vec<TierEntry>,
+        quota: Cited<Quota>,
+        regular: Cited<Regular>,
+        score: Cited<Score>,
+        weights: Vec<WeightsEntry>,
+        usage: Cited<Usage>,
+    }
+
+    #[derive(Deserialize)]
+    struct Cited<T> {
+        #[serde(flatten)]
+        inner: T,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct UngradedEntry {
+        code: String,
+        sanctions: Option<Vec<String>>,
+        leave_days_over: Option<i64>,
+        probation_months: Option<i64>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    struct NoExcellent {
+        sanctions: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    struct Pools {
+        split_by_tier: bool,
+        merge_below: i64,
+        counted_ungraded: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct TierEntry {
+        name: String,
+        #[serde(default)]
+        posts: Vec<String>,
+        levels: [i64; 2],
+    }
+
+    #[derive(Deserialize)]
+    struct Rating {
+        rating: String,
+        ratio_percent: f64,
+    }
+
+    #[derive(Deserialize)]
+    struct Quota {
+        ratio_percent: f64,
+        max_ratio_percent: f64,
+        rounding: String,
+        #[serde(default)]
+        organ_rating: Vec<Rating>,
+    }
+
+    #[derive(Deserialize)]
+    struct Band {
+        grade: String,
+        min: f64,
+    }
+
+    #[derive(Deserialize)]
+    struct GradeScore {
+        grade: String,
+        score: f64,
+    }
+
+    #[derive(Deserialize)]
+    struct Regular {
+        bands: Vec<Band>,
+        grade_scores: Vec<GradeScore>,
+        min_good_share_percent: i64,
+        forbidden: Vec<String>,
+        require_records: bool,
+        good_limit_percent: i64,
+    }
+
+    #[derive(Deserialize)]
+    struct Blend {
+        dimensions: i64,
+        regular: i64,
+        democratic: i64,
+    }
+
+    #[derive(Deserialize)]
+    struct Score {
+        blend: Blend,
+        basic_below: f64,
+        incompetent_below: f64,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct WeightsEntry {
+        category: String,
+        tier: String,
+        weights: BTreeMap<String, i64>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    struct Usage {
+        merit_consecutive: i64,
+        dismissal_consecutive: i64,
+        years_per_step: i64,
+        years_per_level: i64,
+        review_days: i64,
+        appeal_days: i64,
+    }
+
+    struct Check<'p> {
+        problems: &'p mut Vec<Problem>,
+    }
+
+    impl Check<'_> {
+        fn fail(&mut self, entry: impl Into<String>, message: impl Into<String>) {
+            self.problems.push(Problem { entry: entry.into(), message: message.into() });
+        }
+
+        fn count(&mut self, entry: &str, value: i64) -> u32 {
+            match u32::try_from(value) {
+                Ok(v) => v,
+                Err(_) => {
+                    self.fail(entry, format!("应为不小于0的整数（现为 {value}）"));
+                    0
+                }
+            }
+        }
+
+        fn percent(&mut self, entry: &str, value: f64) -> BasisPoints {
+            if !(0.0..=100.0).contains(&value) {
+                self.fail(entry, format!("比例应在 0–100 之间（现为 {value}）"));
+                return 0;
+            }
+            (value * 100.0).round() as BasisPoints
+        }
+
+        fn score(&mut self, entry: &str, value: f64) -> Hundredths {
+            if !(0.0..=100.0).contains(&value) {
+                self.fail(entry, format!("分数应在 0–100 之间（现为 {value}）"));
+            }
+            (value * 100.0).round() as Hundredths
+        }
+
+        fn regular_grade(&mut self, entry: &str, name: &str) -> Option<RegularGrade> {
+            let g = RegularGrade::from_name(name);
+            if g.is_none() {
+                self.fail(entry, format!("未知的平时考核等次「{name}」（应为 好、较好、一般、较差）"));
+            }
+            g
+        }
+    }
+
+    fn cite(text: String, status: Status) -> Citation {
+        Citation { text, status }
+    }
+
+    impl Section {
+        pub(crate) fn validate(self, names: &Names, problems: &mut Vec<Problem>) -> AssessmentRules {
+            let mut c = Check { problems };
+            let mut ungraded = Vec::new();
+            for u in self.ungraded {
+                let entry = format!("不定等次「{}」", u.code);
+                let code = ResultCode::parse(&u.code);
+                let rule = match (code, u.sanctions, u.leave_days_over, u.probation_months) {
+                    (Some(ResultCode::UnderInvestigation), None, None, None) => UngradedRule::Investigation,
+                    (Some(ResultCode::Sanctioned), Some(kinds), None, None) => {
+                        let mut resolved = Vec::new();
+                        for k in kinds {
+                            match (names.restrictions)(&k) {
+                                Some(k) => resolved.push(k),
+                                None => c.fail(&entry, format!("处分种类「{k}」未在处分列表中定义")),
+                            }
+                        }
+                        UngradedRule::Sanction { kinds: resolved }
+                    }
+                    (Some(ResultCode::LongLeave), None, Some(days), None) => UngradedRule::Leave { days_over: c.count(&entry, days) },
+                    (Some(ResultCode::Probation), None, None, Some(m)) => UngradedRule::Probation { months: c.count(&entry, m) },
+                    _ => {
+                        c.fail(&entry, "应为 5B（无参数）、5C（sanctions）、6A（leave_days_over）或 5A（probation_months）之一");
+                        continue;
+                    }
+                };
+                if ungraded.iter().any(|x: &Ungraded| Some(x.code) == code) {
+                    c.fail(&entry, "重复");
+                }
+                ungraded.push(Ungraded { code: code.unwrap_or(ResultCode::Other), rule, cite: cite(u.cite, u.status) });
+            }
+
+            let mut no_excellent_sanctions = Vec::new();
+            for k in self.no_excellent.inner.sanctions {
+                match (names.restrictions)(&k) {
+                    Some(k) => no_excellent_sanctions.push(k),
+                    None => c.fail("assessment.no_excellent", format!("处分种类「{k}」未在处分列表中定义")),
+                }
+            }
+
+            let merge_below = c.count("assessment.pools.merge_below", self.pools.inner.merge_below);
+            let mut counted_ungraded = Vec::new();
+            for code in &self.pools.inner.counted_ungraded {
+                match ResultCode::parse(code).filter(|c| c.grade().is_none()) {
+                    Some(r) => counted_ungraded.push(r),
+                    None => c.fail("assessment.pools.counted_ungraded", format!("「{code}」不是不定等次代码（5A、5B、5C、6A）")),
+                }
+            }
+
+            let mut tiers: Vec<Tier> = Vec::new();
+            for t in self.tier {
+                let entry = format!("考核层次「{}」", t.name);
+                let mut posts = Vec::new();
+                for p in t.posts {
+                    match (names.posts)(&p) {
+                        Some(p) => posts.push(p),
+                        None => c.fail(&entry, format!("领导职务层次「{p}」未定义")),
+                    }
+                }
+                let (lo, hi) = (c.count(&entry, t.levels[0]), c.count(&entry, t.levels[1]));
+                if lo > hi || lo == 0 {
+                    c.fail(&entry, format!("levels 应为 [起, 止] 且 1 ≤ 起 ≤ 止（现为 [{lo}, {hi}]）"));
+                }
+                if tiers.iter().any(|x| x.name == t.name) {
+                    c.fail(&entry, "重复");
+                }
+                tiers.push(Tier { name: t.name, posts, levels: (lo, hi) });
+            }
+            for level in 1..=names.max_level {
+                if !tiers.iter().any(|t| (t.levels.0..=t.levels.1).contains(&level)) {
+                    c.fail("assessment.tier", format!("第{level}层级的职级不属于任何考核层次"));
+                }
+            }
+
+            let q = self.quota.inner;
+            let ratio = c.percent("assessment.quota.ratio_percent", q.ratio_percent);
+            let max_ratio = c.percent("assessment.quota.max_ratio_percent", q.max_ratio_percent);
+            if ratio > max_ratio {
+                c.fail("assessment.quota", "ratio_percent 不能大于 max_ratio_percent");
+            }
+            let rounding = match q.rounding.as_str() {
+                "floor" => Rounding::Floor,
+                "round_half_up" => Rounding::RoundHalfUp,
+                "ceiling" => Rounding::Ceiling,
+                other => {
+                    c.fail("assessment.quota.rounding", format!("应为 floor、round_half_up 或 ceiling（现为「{other}」）"));
+                    Rounding::Floor
+                }
+            };
+            let mut organ_rating = Vec::new();
+            for r in q.organ_rating {
+                let bp = c.percent(&format!("assessment.quota.organ_rating「{}」", r.rating), r.ratio_percent);
+                if bp > max_ratio {
+                    c.fail(format!("assessment.quota.organ_rating「{}」", r.rating), "比例不能大于 max_ratio_percent");
+                }
+                organ_rating.push((squeeze(&r.rating), bp));
+            }
+
+            let r = self.regular.inner;
+            let mut bands = Vec::new();
+            for b in r.bands {
+                let min = c.score("assessment.regular.bands", b.min);
+                if let Some(g) = c.regular_grade("assessment.regular.bands", &b.grade) {
+                    bands.push((g, min));
+                }
+            }
+            bands.sort_by_key(|(_, min)| std::cmp::Reverse(*min));
+            if bands.last().is_none_or(|(_, min)| *min != 0) {
+                c.fail("assessment.regular.bands", "最低分数段的 min 应为 0");
+            }
+            let mut grade_scores = Vec::new();
+            for g in r.grade_scores {
+                let s = c.score("assessment.regular.grade_scores", g.score);
+                if let Some(grade) = c.regular_grade("assessment.regular.grade_scores", &g.grade) {
+                    grade_scores.push((grade, s));
+                }
+            }
+            let forbidden = r.forbidden.iter().filter_map(|g| c.regular_grade("assessment.regular.forbidden", g)).collect();
+            let min_good_share = c.count("assessment.regular.min_good_share_percent", r.min_good_share_percent);
+            let good_limit = c.count("assessment.regular.good_limit_percent", r.good_limit_percent);
+
+            let s = self.score.inner;
+            let blend = (
+                c.count("assessment.score.blend", s.blend.dimensions),
+                c.count("assessment.score.blend", s.blend.regular),
+                c.count("assessment.score.blend", s.blend.democratic),
+            );
+            if blend.0 + blend.1 + blend.2 == 0 {
+                c.fail("assessment.score.blend", "权重不能全为 0");
+            }
+            let basic_below = c.score("assessment.score.basic_below", s.basic_below);
+            let incompetent_below = c.score("assessment.score.incompetent_below", s.incompetent_below);
+            if incompetent_below > basic_below {
+                c.fail("assessment.score", "incompetent_below 不能高于 basic_below");
+            }
+
+            let mut weights = Vec::new();
+            for w in self.weights {
+                let entry = format!("考核权重「{}·{}」", w.category, w.tier);
+                let category = if w.category == "*" {
+                    None
+                } else {
+                    match (names.categories)(&w.category) {
+                        Some(cat) => Some(cat),
+                        None => {
+                            c.fail(&entry, format!("职位类别「{}」未定义", w.category));
+                            None
+                        }
+                    }
+                };
+                let tier = if w.tier == "*" {
+                    None
+                } else {
+                    if !tiers.iter().any(|t| t.name == w.tier) {
+                        c.fail(&entry, format!("考核层次「{}」未定义", w.tier));
+                    }
+                    Some(w.tier.clone())
+                };
+                let mut map = BTreeMap::new();
+                for (k, v) in w.weights {
+                    match Dimension::ALL.into_iter().find(|d| d.name() == k) {
+                        Some(d) => {
+                            map.insert(d, c.count(&entry, v));
+                        }
+                        None => c.fail(&entry, format!("「{k}」不是考核维度（德、能、勤、绩、廉）")),
+                    }
+                }
+                if map.values().sum::<u32>() == 0 {
+                    c.fail(&entry, "权重不能全为 0");
+                }
+                weights.push(Weights { category, tier, weights: map, cite: cite(w.cite, w.status) });
+            }
+            if !weights.iter().any(|w| w.category.is_none() && w.tier.is_none()) {
+                c.fail("assessment.weights", "缺少适用于所有类别和层次（category = \"*\"、tier = \"*\"）的权重");
+            }
+
+            let u = self.usage.inner;
+            AssessmentRules {
+                ungraded,
+                no_excellent_sanctions,
+                no_excellent_cite: cite(self.no_excellent.cite, self.no_excellent.status),
+                split_by_tier: self.pools.inner.split_by_tier,
+                merge_below,
+                counted_ungraded,
+                pools_cite: cite(self.pools.cite, self.pools.status),
+                tiers,
+                ratio,
+                max_ratio,
+                rounding,
+                organ_rating,
+                quota_cite: cite(self.quota.cite, self.quota.status),
+                bands,
+                grade_scores,
+                min_good_share,
+                forbidden,
+                require_records: r.require_records,
+                good_limit,
+                regular_cite: cite(self.regular.cite, self.regular.status),
+                blend,
+                basic_below,
+                incompetent_below,
+                score_cite: cite(self.score.cite, self.score.status),
+                weights,
+                merit_consecutive: c.count("assessment.usage.merit_consecutive", u.merit_consecutive),
+                dismissal_consecutive: c.count("assessment.usage.dismissal_consecutive", u.dismissal_consecutive),
+                years_per_step: c.count("assessment.usage.years_per_step", u.years_per_step).max(1),
+                years_per_level: c.count("assessment.usage.years_per_level", u.years_per_level).max(1),
+                review_days: c.count("assessment.usage.review_days", u.review_days),
+                appeal_days: c.count("assessment.usage.appeal_days", u.appeal_days),
+                usage_cite: cite(self.usage.cite, self.usage.status),
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Kaohe's one integration-test binary: rosters in, results out, through the real crates.
 
+mod assessment;
 mod cases;
 mod cli;
 mod sample;

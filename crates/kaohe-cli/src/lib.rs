@@ -12,6 +12,8 @@ use serde_json::json;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod assess;
+
 /// What a run printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Output {
@@ -24,6 +26,12 @@ const USAGE: &str = "用法：
   kaohe template OUT.xlsx
   kaohe import FILE [--db PATH] [--profile FILE] [--json]
   kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
+  kaohe assess --year YYYY (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--national OUT.xlsx] [--json]
+  kaohe assess override --year YYYY --id 身份证号 --grade 等次 --reason 理由 [--by 姓名] [--db PATH]
+  kaohe assess ratio --year YYYY --organ 单位 --percent 25 --basis 批准文件 [--by 姓名] [--db PATH]
+  kaohe assess finalize --year YYYY [--on YYYY-MM-DD] [--by 姓名] [--db PATH]
+  kaohe assess reopen --year YYYY --reason 理由 [--by 姓名] [--db PATH]
+  kaohe assess log --year YYYY [--db PATH] [--json]
   kaohe profile [--profile FILE]
 ";
 
@@ -50,7 +58,7 @@ impl From<WorkbookError> for Failure {
 
 impl From<kaohe_store::StoreError> for Failure {
     fn from(e: kaohe_store::StoreError) -> Failure {
-        Failure::new("database", e.to_string(), 1)
+        Failure::new(e.code(), e.to_string(), 1)
     }
 }
 
@@ -64,6 +72,16 @@ struct Options {
     out: Option<PathBuf>,
     as_of: Option<String>,
     json: bool,
+    year: Option<String>,
+    id: Option<String>,
+    grade: Option<String>,
+    reason: Option<String>,
+    by: Option<String>,
+    organ: Option<String>,
+    percent: Option<String>,
+    basis: Option<String>,
+    on: Option<String>,
+    national: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Options, Failure> {
@@ -78,6 +96,16 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
             "--profile" => o.profile = Some(value("--profile")?.into()),
             "--out" => o.out = Some(value("--out")?.into()),
             "--as-of" => o.as_of = Some(value("--as-of")?),
+            "--year" => o.year = Some(value("--year")?),
+            "--id" => o.id = Some(value("--id")?),
+            "--grade" => o.grade = Some(value("--grade")?),
+            "--reason" => o.reason = Some(value("--reason")?),
+            "--by" => o.by = Some(value("--by")?),
+            "--organ" => o.organ = Some(value("--organ")?),
+            "--percent" => o.percent = Some(value("--percent")?),
+            "--basis" => o.basis = Some(value("--basis")?),
+            "--on" => o.on = Some(value("--on")?),
+            "--national" => o.national = Some(value("--national")?.into()),
             s if s.starts_with("--") => return Err(Failure::new("bad_argument", format!("未知选项 {s}\n{USAGE}"), 1)),
             s => o.positional.push(s.to_string()),
         }
@@ -110,6 +138,7 @@ fn dispatch(args: &[String]) -> Result<Output, Failure> {
         "template" => template(&o),
         "import" => import(&o),
         "promote" => promote_cmd(&o),
+        "assess" => assess::run(&o),
         "profile" => profile_cmd(&o),
         "help" | "--help" | "-h" => Ok(Output { status: 0, stdout: USAGE.to_string(), stderr: String::new() }),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),

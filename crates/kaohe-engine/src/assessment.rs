@@ -646,6 +646,31 @@ fn consequences(
     out
 }
 
+/// Why the year cannot be finalised yet, in Chinese; empty when it can.
+pub fn finalize_problems(result: &AssessmentResult, roster: &Roster) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in &result.people {
+        if a.ungraded.is_empty() && a.final_grade.is_none() {
+            let p = &roster.people[a.person];
+            out.push(format!("{}（{}）与他人同分并列于优秀名额线，尚未确定等次：请用 kaohe assess override 确定", p.name, p.id));
+        }
+    }
+    for pool in &result.pools {
+        if pool.final_excellent > pool.quota {
+            out.push(format!(
+                "{}·{}最终确定优秀{}人，超过优秀名额{}名：请核减，或用 kaohe assess ratio 记录经批准的比例",
+                pool.organ, pool.name, pool.final_excellent, pool.quota
+            ));
+        }
+    }
+    out
+}
+
+/// The national results to store when the year is finalised: (person ID, code).
+pub fn final_codes(result: &AssessmentResult, roster: &Roster) -> Vec<(String, ResultCode)> {
+    result.people.iter().filter_map(|a| Some((roster.people[a.person].id.clone(), a.code()?))).collect()
+}
+
 /// Renders a citation for a reason sentence.
 pub(crate) fn cite_text(c: &Citation) -> String {
     match c.status {
@@ -668,6 +693,8 @@ pub mod report {
         pub pool: String,
         pub category: String,
         pub rank: String,
+        /// 单位及职务 as the national system writes it: organ, department, post (or rank).
+        pub unit_and_post: String,
         pub tier: Option<String>,
         pub score: Option<f64>,
         pub rank_in_pool: Option<u32>,
@@ -809,6 +836,7 @@ pub mod report {
                         pool: pool.name.clone(),
                         category: p.category.clone(),
                         rank: p.rank.clone(),
+                        unit_and_post: format!("{}{}{}", p.organ, p.department.as_deref().unwrap_or(""), p.post.as_deref().unwrap_or(&p.rank)),
                         tier: a.tier.map(|t| rules.tiers[t].name.clone()),
                         score: a.score.map(hundredths),
                         rank_in_pool: a.rank_in_pool,

@@ -4,14 +4,16 @@
 //! list of [`Issue`]s — a bad cell costs its row or its value, never the file. Out: the empty
 //! template and the print-ready result workbooks, written with rust_xlsxwriter.
 
+mod assessment_result;
 mod cell;
 mod issue;
 mod read;
 mod result;
 mod template;
 
+pub use assessment_result::{write_assessment, write_national_results, NATIONAL_COLUMNS};
 pub use cell::{column_letter, parse_date_text};
 pub use issue::{Issue, IssueCode, Severity};
-pub use read::{read_roster, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_RESTRICTIONS};
+pub use read::{read_roster, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
 pub use result::write_promotion;
 pub use template::write_template;

@@ -14,12 +14,12 @@ fn title_format() -> Format {
     Format::new().set_font_name("宋体").set_font_size(16).set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter)
 }
 
-fn body_format() -> Format {
+pub(crate) fn body_format() -> Format {
     Format::new().set_font_name("宋体").set_font_size(10).set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter)
 }
 
 /// Title row, header row, print settings. Returns the first data row.
-fn layout(sheet: &mut Worksheet, title: &str, headers: &[(&str, f64)]) -> Result<u32, XlsxError> {
+pub(crate) fn layout(sheet: &mut Worksheet, title: &str, headers: &[(&str, f64)]) -> Result<u32, XlsxError> {
     let last = headers.len() as u16 - 1;
     sheet.merge_range(0, 0, 0, last, title, &title_format())?;
     sheet.set_row_height(0, 30)?;

@@ -1,0 +1,251 @@
+//! `kaohe assess`: the year's assessment, and the committee's decisions on a database
+//! (override, ratio, finalize, reopen, log). docs/assessment.md is the method, docs/cli.md the
+//! JSON.
+
+use super::{open_store, profile_of, read, Failure, Options, Output};
+use chrono::NaiveDate;
+use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
+use kaohe_engine::assessment::{assess, final_codes, finalize_problems, AssessmentResult, Decisions};
+use kaohe_engine::{Grade, Profile, Roster};
+use kaohe_workbook::{write_assessment, write_national_results, Issue};
+use serde::Serialize;
+use serde_json::json;
+use std::fmt::Write as _;
+
+fn bad(message: impl Into<String>) -> Failure {
+    Failure::new("bad_argument", message, 1)
+}
+
+fn year_of(o: &Options) -> Result<i32, Failure> {
+    let text = o.year.as_deref().ok_or_else(|| bad("需要 --year YYYY，如 --year 2025"))?;
+    text.parse::<i32>().ok().filter(|y| (1950..=2100).contains(y)).ok_or_else(|| bad(format!("--year 的年度「{text}」无效，应为四位年份，如 2025")))
+}
+
+fn operator(o: &Options) -> String {
+    o.by.clone()
+        .or_else(|| std::env::var("KAOHE_OPERATOR").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "未署名".to_string())
+}
+
+pub(super) fn run(o: &Options) -> Result<Output, Failure> {
+    match o.positional.first().map(String::as_str) {
+        None => compute(o),
+        Some("override") => override_grade(o),
+        Some("ratio") => ratio(o),
+        Some("finalize") => finalize(o),
+        Some("reopen") => reopen(o),
+        Some("log") => log(o),
+        Some(other) => Err(bad(format!("未知的 assess 子命令「{other}」（可用 override、ratio、finalize、reopen、log）"))),
+    }
+}
+
+/// The roster, the committee's decisions and any import issues, from a file or the database.
+fn inputs(o: &Options, profile: &Profile, year: i32) -> Result<(Roster, Decisions, Vec<Issue>), Failure> {
+    if o.db.is_some() && o.roster.is_some() {
+        return Err(bad("--db 与 --roster 只能选一个"));
+    }
+    match &o.roster {
+        Some(file) => {
+            let r = read(file, profile)?;
+            Ok((r.roster, Decisions::default(), r.issues))
+        }
+        None => {
+            let store = open_store(o)?;
+            Ok((store.load_roster()?, store.decisions(year)?, Vec::new()))
+        }
+    }
+}
+
+fn run_year(o: &Options) -> Result<(Profile, Roster, Decisions, Vec<Issue>, AssessmentResult), Failure> {
+    let year = year_of(o)?;
+    let profile = profile_of(o)?;
+    let (roster, decisions, issues) = inputs(o, &profile, year)?;
+    let result = assess(&roster, &profile, year, &decisions);
+    Ok((profile, roster, decisions, issues, result))
+}
+
+#[derive(Serialize)]
+struct AssessJson<'a> {
+    #[serde(flatten)]
+    report: &'a AssessmentReport,
+    issues: &'a [Issue],
+}
+
+fn compute(o: &Options) -> Result<Output, Failure> {
+    let (profile, roster, decisions, issues, result) = run_year(o)?;
+    let report = AssessmentReport::build(&result, &roster, &profile, &decisions);
+    let mut notes = String::new();
+    if let Some(out) = &o.out {
+        write_assessment(out, &report)?;
+        let _ = writeln!(notes, "已写出考核结果工作簿：{}", out.display());
+    }
+    if let Some(out) = &o.national {
+        write_national_results(out, &report)?;
+        let _ = writeln!(notes, "已写出国家系统年度考核导入表：{}", out.display());
+    }
+    let stdout = if o.json {
+        let body = serde_json::to_string_pretty(&AssessJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
+        format!("{body}\n")
+    } else {
+        text(&report, &issues)
+    };
+    Ok(Output { status: 0, stdout, stderr: notes })
+}
+
+fn text(r: &AssessmentReport, issues: &[Issue]) -> String {
+    let mut s = String::new();
+    let state = match r.finalized_on {
+        Some(d) => format!("已于{d}定稿"),
+        None => "未定稿".to_string(),
+    };
+    let _ = writeln!(s, "{}年度考核（规则：{} {}，{state}）：共 {} 人，{} 个考核池。", r.year, r.profile.name, r.profile.version, r.people.len(), r.pools.len());
+    for pool in &r.pools {
+        let _ = writeln!(s, "【{}·{}】{}；建议优秀 {} 人，最终优秀 {} 人", pool.organ, pool.pool, pool.arithmetic, pool.excellent, pool.final_excellent);
+        if !pool.tied_at_line.is_empty() {
+            let _ = writeln!(s, "  名额线同分，待考核委员会决定：{}", pool.tied_at_line.join("、"));
+        }
+        for c in &pool.regular_checks {
+            let _ = writeln!(s, "  平时考核 {}：{} 人中“好”{} 人，超过上限 {} 人", c.period, c.recorded, c.good, c.limit);
+        }
+        for p in r.people.iter().filter(|p| p.organ == pool.organ && p.pool == pool.pool) {
+            let score = p.score.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
+            let flags: Vec<&str> = p.flags.iter().map(|f| flag_label(*f)).collect();
+            let _ = writeln!(
+                s,
+                "  {} {} 得分 {score} 建议 {} 最终 {} 代码 {}{}",
+                p.name,
+                p.rank,
+                p.suggested.unwrap_or("—"),
+                p.final_grade.unwrap_or("待定"),
+                p.code.unwrap_or("—"),
+                if flags.is_empty() { String::new() } else { format!("（{}）", flags.join("、")) }
+            );
+        }
+    }
+    if !r.consequences.is_empty() {
+        let _ = writeln!(s, "结果运用：");
+        for c in &r.consequences {
+            let due = c.due.map(|d| format!("（{d}）")).unwrap_or_default();
+            let _ = writeln!(s, "  {} {}{due}：{}", c.name, kind_label(c.kind), c.reason);
+        }
+    }
+    s.push_str(&super::issues_text(issues));
+    s
+}
+
+fn need_db(o: &Options) -> Result<(), Failure> {
+    if o.roster.is_some() {
+        return Err(bad("考核委员会的决定只能记录在数据库中：请用 --db（或不写，使用默认数据库），不要用 --roster"));
+    }
+    Ok(())
+}
+
+fn override_grade(o: &Options) -> Result<Output, Failure> {
+    need_db(o)?;
+    let id = o.id.as_deref().map(kaohe_engine::id_number::normalize).ok_or_else(|| bad("需要 --id 身份证号"))?;
+    let grade_text = o.grade.as_deref().ok_or_else(|| bad("需要 --grade 等次（优秀、称职、基本称职、不称职）"))?;
+    let grade = Grade::from_name(grade_text.trim()).ok_or_else(|| bad(format!("等次「{grade_text}」无效，应为 优秀、称职、基本称职 或 不称职")))?;
+    let reason = o.reason.as_deref().unwrap_or_default();
+    if reason.trim().is_empty() {
+        return Err(Failure::new("reason_required", "修改等次必须用 --reason 说明理由", 1));
+    }
+    let (_, roster, _, _, result) = run_year(o)?;
+    let Some(a) = result.people.iter().find(|a| roster.people[a.person].id == id) else {
+        return Err(Failure::new("unknown_person", format!("{}年度考核人员中没有身份证号为 {id} 的人员", result.year), 1));
+    };
+    if let Some(h) = a.ungraded.first() {
+        return Err(Failure::new("not_graded", format!("{}（{id}）{}年度不定等次（{}，{}），不能确定等次", roster.people[a.person].name, result.year, h.code.code(), h.code.label()), 1));
+    }
+    let mut store = open_store(o)?;
+    store.set_override(result.year, &id, grade, a.final_grade, reason, &operator(o))?;
+    let from = a.final_grade.map(Grade::name).unwrap_or("待定");
+    Ok(Output { status: 0, stdout: format!("已记录：{}（{id}）{}年度等次由{from}改为{}，理由：{}\n", roster.people[a.person].name, result.year, grade.name(), reason.trim()), stderr: String::new() })
+}
+
+fn ratio(o: &Options) -> Result<Output, Failure> {
+    need_db(o)?;
+    let year = year_of(o)?;
+    let profile = profile_of(o)?;
+    let organ = o.organ.as_deref().ok_or_else(|| bad("需要 --organ 单位名称"))?;
+    let text = o.percent.as_deref().ok_or_else(|| bad("需要 --percent 比例，如 25"))?;
+    let pct: f64 = text.trim().trim_end_matches('%').parse().map_err(|_| bad(format!("比例「{text}」无效，应为数字，如 25")))?;
+    let bp = (pct * 100.0).round();
+    let max = profile.assessment.max_ratio;
+    if !(0.0..=f64::from(max)).contains(&bp) {
+        return Err(bad(format!("比例 {pct}% 超出规则允许的上限 {}%", f64::from(max) / 100.0)));
+    }
+    let basis = o.basis.as_deref().unwrap_or_default();
+    if basis.trim().is_empty() {
+        return Err(Failure::new("reason_required", "记录经批准的比例必须用 --basis 写明批准依据", 1));
+    }
+    let mut store = open_store(o)?;
+    if !store.load_roster()?.people.iter().any(|p| p.organ == organ) {
+        return Err(Failure::new("unknown_organ", format!("数据库中没有单位「{organ}」的人员"), 1));
+    }
+    store.approve_ratio(year, organ, bp as u32, basis, &operator(o))?;
+    Ok(Output { status: 0, stdout: format!("已记录：{organ}{year}年度优秀比例 {pct}%，依据：{}\n", basis.trim()), stderr: String::new() })
+}
+
+fn finalize(o: &Options) -> Result<Output, Failure> {
+    need_db(o)?;
+    let on = match &o.on {
+        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| bad(format!("--on 的日期「{t}」无效，应写作 YYYY-MM-DD")))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let (_, roster, decisions, _, result) = run_year(o)?;
+    if let Some(d) = decisions.finalized_on {
+        return Err(Failure::new("year_locked", format!("{}年度考核已于{d}定稿", result.year), 1));
+    }
+    let problems = finalize_problems(&result, &roster);
+    if !problems.is_empty() {
+        return Err(Failure::new("cannot_finalize", format!("{}年度考核暂不能定稿：{}", result.year, problems.join("；")), 1));
+    }
+    let codes = final_codes(&result, &roster);
+    let mut store = open_store(o)?;
+    store.finalize(result.year, on, &codes, &operator(o))?;
+    Ok(Output { status: 0, stdout: format!("{}年度考核已定稿（{on}），{} 人的结果已记入年度考核记录。\n", result.year, codes.len()), stderr: String::new() })
+}
+
+fn reopen(o: &Options) -> Result<Output, Failure> {
+    need_db(o)?;
+    let year = year_of(o)?;
+    let reason = o.reason.as_deref().unwrap_or_default();
+    if reason.trim().is_empty() {
+        return Err(Failure::new("reason_required", "重新打开已定稿的年度必须用 --reason 说明理由", 1));
+    }
+    let mut store = open_store(o)?;
+    store.reopen(year, reason, &operator(o))?;
+    Ok(Output { status: 0, stdout: format!("{year}年度考核已重新打开，理由：{}\n", reason.trim()), stderr: String::new() })
+}
+
+fn log(o: &Options) -> Result<Output, Failure> {
+    let year = year_of(o)?;
+    let store = open_store(o)?;
+    let entries = store.assessment_log(year)?;
+    let stdout = if o.json {
+        let list: Vec<_> = entries
+            .iter()
+            .map(|e| json!({"year": e.year, "id": e.person_id, "action": e.action, "from": e.from, "to": e.to, "reason": e.reason, "by": e.by, "at": e.at}))
+            .collect();
+        format!("{:#}\n", json!({ "year": year, "log": list }))
+    } else {
+        let mut s = format!("{year}年度考核操作记录：\n");
+        for e in &entries {
+            let _ = writeln!(
+                s,
+                "  {} {} {} {}{} → {}{}",
+                e.at,
+                e.by,
+                e.action,
+                e.person_id.as_deref().map(|p| format!("{p} ")).unwrap_or_default(),
+                e.from.as_deref().unwrap_or("—"),
+                e.to.as_deref().unwrap_or("—"),
+                e.reason.as_deref().map(|r| format!("，理由：{r}")).unwrap_or_default()
+            );
+        }
+        s
+    };
+    Ok(Output { status: 0, stdout, stderr: String::new() })
+}

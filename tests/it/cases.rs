@@ -1,13 +1,26 @@
-//! Data-driven promotion cases: `fixtures/cases/promotion/<case>/case.toml` (a roster as sheets,
-//! an as-of date, optional profile edits) against a hand-computed `expected.json`, matched
-//! partially (see `kaohe_tests::json_contains`). A new case is a new folder.
+//! Data-driven cases: `fixtures/cases/<kind>/<case>/case.toml` (a roster as sheets, the as-of date
+//! or year, optional profile edits) against a hand-computed `expected.json`, matched partially
+//! (see `kaohe_tests::json_contains`). A new case is a new folder.
 
 use kaohe_tests::{json_contains, root, write_sheets};
 use serde_json::Value;
 use std::path::Path;
 
-/// Runs one case through `kaohe promote --roster … --json` and returns the mismatches.
-fn check(dir: &Path) -> Vec<String> {
+/// The command a case runs, without `--roster`, `--json` and `--profile`.
+type Command = fn(&toml::Table) -> Result<Vec<String>, String>;
+
+fn promote_args(case: &toml::Table) -> Result<Vec<String>, String> {
+    let as_of = case.get("as_of").and_then(|d| d.as_datetime()).and_then(|d| d.date).ok_or("case.toml has no as_of date")?;
+    Ok(vec!["promote".into(), "--as-of".into(), format!("{:04}-{:02}-{:02}", as_of.year, as_of.month, as_of.day)])
+}
+
+fn assess_args(case: &toml::Table) -> Result<Vec<String>, String> {
+    let year = case.get("year").and_then(|y| y.as_integer()).ok_or("case.toml has no year")?;
+    Ok(vec!["assess".into(), "--year".into(), year.to_string()])
+}
+
+/// Runs one case through the CLI with `--roster … --json` and returns the mismatches.
+fn check(dir: &Path, command: Command) -> Vec<String> {
     let fail = |m: String| vec![m];
     let text = match std::fs::read_to_string(dir.join("case.toml")) {
         Ok(t) => t,
@@ -34,17 +47,11 @@ fn check(dir: &Path) -> Vec<String> {
         }
         None => return fail("case.toml has no [sheets]".into()),
     }
-    let Some(as_of) = case.get("as_of").and_then(|d| d.as_datetime()).and_then(|d| d.date) else {
-        return fail("case.toml has no as_of date".into());
+    let mut args = match command(&case) {
+        Ok(a) => a,
+        Err(e) => return fail(e),
     };
-    let mut args = vec![
-        "promote".to_string(),
-        "--as-of".into(),
-        format!("{:04}-{:02}-{:02}", as_of.year, as_of.month, as_of.day),
-        "--roster".into(),
-        roster.display().to_string(),
-        "--json".into(),
-    ];
+    args.extend(["--roster".to_string(), roster.display().to_string(), "--json".into()]);
     if let Some(edits) = case.get("profile_replace").and_then(|r| r.as_array()) {
         let mut profile = kaohe_engine::profile::NATIONAL_TOML.to_string();
         for pair in edits {
@@ -78,18 +85,27 @@ fn check(dir: &Path) -> Vec<String> {
     problems
 }
 
-#[test]
-fn promotion_cases() {
-    let dir = root().join("fixtures/cases/promotion");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir).expect("fixtures/cases/promotion exists").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+fn run_all(kind: &str, command: Command, at_least: usize) {
+    let dir = root().join("fixtures/cases").join(kind);
+    let mut cases: Vec<_> = std::fs::read_dir(&dir).expect("cases folder exists").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
     cases.sort();
-    assert!(cases.len() >= 40, "expected at least 40 promotion cases, found {}", cases.len());
+    assert!(cases.len() >= at_least, "expected at least {at_least} {kind} cases, found {}", cases.len());
     let mut failed = Vec::new();
     for case in &cases {
-        let problems = check(case);
+        let problems = check(case, command);
         if !problems.is_empty() {
             failed.push(format!("── {}\n{}", case.file_name().unwrap_or_default().to_string_lossy(), problems.join("\n")));
         }
     }
     assert!(failed.is_empty(), "{} of {} cases failed:\n{}", failed.len(), cases.len(), failed.join("\n\n"));
+}
+
+#[test]
+fn promotion_cases() {
+    run_all("promotion", promote_args, 40);
+}
+
+#[test]
+fn assessment_cases() {
+    run_all("assessment", assess_args, 50);
 }

@@ -71,6 +71,12 @@ fn walk(e: &Value, a: &Value, path: &str, out: &mut Vec<String>) {
                 walk(ev, av, &format!("{path}[{i}]"), out);
             }
         }
+        // JSON does not tell 70 from 70.0: numbers compare by value.
+        (Value::Number(en), Value::Number(an)) => {
+            if en.as_f64() != an.as_f64() {
+                out.push(format!("{path}: expected {e}, got {a}"));
+            }
+        }
         (Value::String(es), Value::String(as_)) if es.starts_with('~') => {
             if !as_.contains(&es[1..]) {
                 out.push(format!("{path}: expected text containing {:?}, got {:?}", &es[1..], as_));

@@ -6,9 +6,9 @@
 
 use crate::assessment_rules::{AssessmentRules, BasisPoints, Hundredths, Rounding, UngradedRule};
 use crate::dates::{add_months, year_end, year_start};
-use crate::fast_hash::{map_with_capacity, FastMap as HashMap};
+use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap};
 use crate::profile::{Citation, Profile, Status};
-use crate::roster::{AnnualInput, Grade, Period, RegularGrade, RegularRecord, ResultCode, Restriction, Roster};
+use crate::roster::{Grade, Period, RegularGrade, RegularRecord, ResultCode, Restriction, Roster};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -155,13 +155,59 @@ pub enum ConsequenceKind {
     ReviewDeadline,
 }
 
+/// The numbers behind a consequence, rendered into words by [`Consequence::reason`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum Detail {
+    Grade(Grade),
+    /// Consecutive years.
+    Run(u32),
+    /// Counted years since the year after `since`, the current value, and (级别) the rank's highest.
+    Counted { counted: u32, since: i32, current: u32, highest: Option<u32> },
+    /// The grade appealed against and the day the count starts from.
+    Review { grade: Grade, from: Option<NaiveDate> },
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Consequence {
     /// Index into the result's people.
     pub assessed: usize,
     pub kind: ConsequenceKind,
     pub due: Option<NaiveDate>,
-    pub reason: String,
+    pub detail: Detail,
+}
+
+impl Consequence {
+    /// The consequence in words, for the person whose rank is `rank`.
+    pub fn reason(&self, year: i32, rank: &str, rules: &AssessmentRules) -> String {
+        let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
+        let due = self.due.map(on).unwrap_or_default();
+        let cite = cite_text(&rules.usage_cite);
+        match (self.kind, self.detail) {
+            (ConsequenceKind::Commendation, _) => format!("{year}年度考核为优秀，给予嘉奖{cite}"),
+            (ConsequenceKind::Merit, Detail::Run(n)) => format!("{}—{year}年度连续{n}年考核为优秀，记三等功{cite}", year - n as i32 + 1),
+            (ConsequenceKind::Bonus, Detail::Grade(g)) => format!("{year}年度考核为{}，享受年终一次性奖金{cite}", g.name()),
+            (ConsequenceKind::Admonition, _) => format!("{year}年度考核为基本称职，对其诫勉谈话，限期改进{cite}"),
+            (ConsequenceKind::Demotion, _) => format!("{year}年度考核为不称职，按规定降低一个职务或者职级层次任职{cite}"),
+            (ConsequenceKind::DismissalReview, Detail::Run(n)) => format!("{}—{year}年度连续{n}年考核为不称职，应予辞退审查{cite}", year - n as i32 + 1),
+            (ConsequenceKind::GradeStep, Detail::Counted { counted, since, current, .. }) => {
+                format!("自{}年起累计{counted}个年度考核为称职以上，{due}起晋升一个档次（现{current}档）{cite}", since + 1)
+            }
+            (ConsequenceKind::LevelUp, Detail::Counted { counted, since, current, highest }) => format!(
+                "自{}年起累计{counted}个年度考核为称职以上，{due}起在{rank}级别范围内晋升一个级别（现{current}级，最高{}级）{cite}",
+                since + 1,
+                highest.unwrap_or(current)
+            ),
+            (ConsequenceKind::ReviewDeadline, Detail::Review { grade, from }) => format!(
+                "对{}等次不服的，可自{}起{}日内申请复核{}；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉{cite}",
+                grade.name(),
+                from.map(on).unwrap_or_else(|| "接到考核结果通知之日".into()),
+                rules.review_days,
+                if due.is_empty() { String::new() } else { format!("（至{due}）") },
+                rules.appeal_days
+            ),
+            (kind, _) => format!("{year}年度：{kind:?}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,21 +231,21 @@ impl Fraction {
     }
 }
 
-fn weighted(parts: &[(u32, Fraction)]) -> Option<Fraction> {
-    let total: i128 = parts.iter().map(|(w, _)| i128::from(*w)).sum();
-    if total == 0 {
-        return None;
+/// Σ wᵢ·fᵢ / Σ wᵢ over the parts present, exactly.
+fn weighted<const N: usize>(parts: [(u32, Option<Fraction>); N]) -> Option<Fraction> {
+    let mut acc: Option<Fraction> = None;
+    let mut total: i128 = 0;
+    for (w, f) in parts {
+        let Some(f) = f else { continue };
+        let w = i128::from(w);
+        total += w;
+        acc = Some(match acc {
+            None => Fraction { num: w * f.num, den: f.den },
+            Some(a) => Fraction { num: a.num * f.den + w * f.num * a.den, den: a.den * f.den },
+        });
     }
-    let den: i128 = parts.iter().map(|(_, f)| f.den).product::<i128>() * total;
-    let num: i128 = parts
-        .iter()
-        .enumerate()
-        .map(|(i, (w, f))| {
-            let others: i128 = parts.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, (_, g))| g.den).product();
-            i128::from(*w) * f.num * others
-        })
-        .sum();
-    Some(Fraction { num, den })
+    let acc = acc?;
+    (total > 0).then_some(Fraction { num: acc.num, den: acc.den * total })
 }
 
 fn overlaps(from: NaiveDate, to: NaiveDate, year: i32) -> bool {
@@ -217,44 +263,28 @@ fn period_end(profile: &Profile, r: &Restriction) -> Option<NaiveDate> {
 pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisions) -> AssessmentResult {
     let rules = &profile.assessment;
     let dec31 = year_end(year);
-    let mut index: HashMap<&str, usize> = map_with_capacity(roster.people.len());
+    let ids: Vec<&str> = roster.people.iter().map(|p| p.id.as_str()).collect();
+    let mut index: HashMap<&str, u32> = map_with_capacity(roster.people.len());
     for (i, p) in roster.people.iter().enumerate() {
-        index.entry(p.id.as_str()).or_insert(i);
+        index.entry(p.id.as_str()).or_insert(i as u32);
     }
-    let mut regular: HashMap<usize, Vec<&RegularRecord>> = HashMap::default();
-    for r in roster.regular.iter().filter(|r| r.year == year) {
-        if let Some(&i) = index.get(r.person_id.as_str()) {
-            regular.entry(i).or_default().push(r);
-        }
-    }
-    let mut inputs: HashMap<usize, &AnnualInput> = HashMap::default();
-    for a in roster.annual_inputs.iter().filter(|a| a.year == year) {
-        if let Some(&i) = index.get(a.person_id.as_str()) {
-            inputs.entry(i).or_insert(a);
-        }
-    }
-    let mut restrictions: HashMap<usize, Vec<&Restriction>> = HashMap::default();
-    for r in &roster.restrictions {
-        if let Some(&i) = index.get(r.person_id.as_str()) {
-            restrictions.entry(i).or_default().push(r);
-        }
-    }
-    let mut history: HashMap<usize, BTreeMap<i32, ResultCode>> = HashMap::default();
-    for r in roster.results.iter().filter(|r| r.year < year) {
-        if let Some(&i) = index.get(r.person_id.as_str()) {
-            history.entry(i).or_default().insert(r.year, r.result);
-        }
-    }
+    let regular = ByPerson::new(&roster.regular, &ids, &index, |r| r.person_id.as_str());
+    let inputs = ByPerson::new(&roster.annual_inputs, &ids, &index, |a| a.person_id.as_str());
+    let restrictions = ByPerson::new(&roster.restrictions, &ids, &index, |r| r.person_id.as_str());
+    let history = ByPerson::new(&roster.results, &ids, &index, |r| r.person_id.as_str());
 
     // Organs in order of first appearance: the 单位 sheet, then people.
-    let mut organ_order: Vec<&str> = roster.organs.iter().map(|o| o.name.as_str()).collect();
-    for p in &roster.people {
-        if !organ_order.contains(&p.organ.as_str()) {
-            organ_order.push(p.organ.as_str());
-        }
+    let mut organ_order: Vec<&str> = Vec::new();
+    let mut organ_index: HashMap<&str, usize> = HashMap::default();
+    for name in roster.organs.iter().map(|o| o.name.as_str()).chain(roster.people.iter().map(|p| p.organ.as_str())) {
+        organ_index.entry(name).or_insert_with(|| {
+            organ_order.push(name);
+            organ_order.len() - 1
+        });
     }
 
-    let mut people: Vec<Assessed> = Vec::new();
+    let mut people: Vec<Assessed> = Vec::with_capacity(roster.people.len());
+    let mut placement: HashMap<(&str, &str, Option<&str>), (Option<usize>, Option<usize>)> = HashMap::default();
     // (organ index, pool key) per assessed person; pool key: 0 = leaders, 1 + tier = tier pool,
     // usize::MAX = the organ's non-leader pool.
     let mut keys: Vec<(usize, usize)> = Vec::new();
@@ -263,15 +293,21 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         if entry.is_some_and(|e| e > dec31) {
             continue;
         }
-        let rank = profile.rank_ref(&person.rank);
-        let level = rank.map(|r| profile.rank(r).level);
-        let tier = rules
-            .tiers
-            .iter()
-            .position(|t| person.post_level.as_ref().is_some_and(|p| t.posts.contains(p)))
-            .or_else(|| level.and_then(|l| rules.tiers.iter().position(|t| (t.levels.0..=t.levels.1).contains(&l))));
-        let mine = restrictions.get(&pi).map(Vec::as_slice).unwrap_or(&[]);
-        let input = inputs.get(&pi).copied();
+        // Tier and weights depend only on category, rank and post level: looked up once each.
+        let (tier, weights_index) = *placement.entry((person.category.as_str(), person.rank.as_str(), person.post_level.as_deref())).or_insert_with(|| {
+            let level = profile.rank_ref(&person.rank).map(|r| profile.rank(r).level);
+            let tier = rules
+                .tiers
+                .iter()
+                .position(|t| person.post_level.as_ref().is_some_and(|p| t.posts.contains(p)))
+                .or_else(|| level.and_then(|l| rules.tiers.iter().position(|t| (t.levels.0..=t.levels.1).contains(&l))));
+            let weights = rules.weights.iter().position(|w| {
+                w.category.as_deref().is_none_or(|c| c == person.category) && w.tier.as_deref().is_none_or(|t| tier.is_some_and(|ti| rules.tiers[ti].name == t))
+            });
+            (tier, weights)
+        });
+        let mine = restrictions.of(pi);
+        let input = inputs.of(pi).iter().find(|a| a.year == year).copied();
 
         let mut ungraded = Vec::new();
         for (ri, u) in rules.ungraded.iter().enumerate() {
@@ -306,37 +342,35 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             .find(|r| period_end(profile, r).is_some_and(|end| overlaps(r.date, end, year)))
             .map(|r| r.date);
 
-        let records = regular.get(&pi).map(Vec::as_slice).unwrap_or(&[]);
         let grade_of = |r: &RegularRecord| r.grade.or_else(|| r.score.map(|s| rules.band(s)));
-        let recorded = records.iter().filter(|r| grade_of(r).is_some()).count() as u32;
-        let good = records.iter().filter(|r| grade_of(r) == Some(RegularGrade::Good)).count() as u32;
-        let forbidden = records.iter().filter(|r| grade_of(r).is_some_and(|g| rules.forbidden.contains(&g))).count() as u32;
+        let (mut recorded, mut good, mut forbidden, mut regular_sum, mut regular_n) = (0u32, 0u32, 0u32, 0i128, 0i128);
+        for r in regular.of(pi).iter().filter(|r| r.year == year) {
+            if let Some(g) = grade_of(r) {
+                recorded += 1;
+                good += u32::from(g == RegularGrade::Good);
+                forbidden += u32::from(rules.forbidden.contains(&g));
+            }
+            if let Some(s) = r.score.or_else(|| r.grade.and_then(|g| rules.grade_score(g))) {
+                regular_sum += i128::from(s);
+                regular_n += 1;
+            }
+        }
         let regular_ok = if recorded == 0 { !rules.require_records } else { forbidden == 0 && good * 100 >= rules.min_good_share * recorded };
 
         // The score.
-        let weights_index = rules.weights.iter().position(|w| {
-            w.category.as_deref().is_none_or(|c| c == person.category) && w.tier.as_deref().is_none_or(|t| tier.is_some_and(|ti| rules.tiers[ti].name == t))
-        });
         let dims = input.and_then(|a| {
             let w = &rules.weights[weights_index?];
-            let parts: Vec<(u32, Fraction)> = crate::assessment_rules::Dimension::ALL
-                .iter()
-                .zip(a.dimensions)
-                .filter_map(|(d, s)| Some((w.weights.get(d).copied().unwrap_or(0), Fraction { num: i128::from(s?), den: 1 })))
-                .collect();
-            if parts.is_empty() {
-                None
-            } else {
-                weighted(&parts)
-            }
+            let parts = std::array::from_fn::<_, 5, _>(|i| {
+                let weight = w.weights.get(&crate::assessment_rules::Dimension::ALL[i]).copied().unwrap_or(0);
+                (weight, a.dimensions[i].map(|s| Fraction { num: i128::from(s), den: 1 }))
+            });
+            weighted(parts)
         });
-        let regular_scores: Vec<Hundredths> = records.iter().filter_map(|r| r.score.or_else(|| r.grade.and_then(|g| rules.grade_score(g)))).collect();
-        let regular_avg = (!regular_scores.is_empty()).then(|| Fraction { num: regular_scores.iter().map(|&s| i128::from(s)).sum(), den: regular_scores.len() as i128 });
+        let regular_avg = (regular_n > 0).then_some(Fraction { num: regular_sum, den: regular_n });
         let democratic = input.and_then(|a| a.democratic).map(|d| Fraction { num: i128::from(d), den: 1 });
         let score = if dims.is_some() || democratic.is_some() {
             let (b1, b2, b3) = rules.blend;
-            let parts: Vec<(u32, Fraction)> = [(b1, dims), (b2, regular_avg), (b3, democratic)].into_iter().filter_map(|(w, f)| Some((w, f?))).collect();
-            weighted(&parts).map(Fraction::rounded)
+            weighted([(b1, dims), (b2, regular_avg), (b3, democratic)]).map(Fraction::rounded)
         } else {
             None
         };
@@ -355,7 +389,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             flags.push(Flag::ProposalIgnored);
         }
 
-        let organ = organ_order.iter().position(|o| *o == person.organ).unwrap_or(0);
+        let organ = organ_index.get(person.organ.as_str()).copied().unwrap_or(0);
         let key = if person.is_leader {
             0
         } else if rules.split_by_tier {
@@ -404,9 +438,10 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             }
         }
     }
-    let mut pool_keys: Vec<(usize, usize)> = keys.clone();
+    let mut seen: HashMap<(usize, usize), ()> = HashMap::default();
+    let mut pool_keys: Vec<(usize, usize)> = keys.iter().copied().filter(|k| seen.insert(*k, ()).is_none()).collect();
     pool_keys.sort_by_key(|&(o, k)| (o, if k == usize::MAX { 1 } else { k }));
-    pool_keys.dedup();
+    let organs_by_name: HashMap<&str, &crate::roster::Organ> = roster.organs.iter().map(|o| (o.name.as_str(), o)).collect();
     let mut pools: Vec<PoolResult> = Vec::with_capacity(pool_keys.len());
     let mut pool_of: HashMap<(usize, usize), usize> = HashMap::default();
     for &(o, k) in &pool_keys {
@@ -417,7 +452,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             k => rules.tiers[k - 1].name.clone(),
         };
         let organ_name = organ_order[o];
-        let organ = roster.organs.iter().find(|x| x.name == organ_name);
+        let organ = organs_by_name.get(organ_name).copied();
         let (ratio, ratio_source, ratio_basis) = if let Some((bp, basis)) = decisions.approved_ratios.get(organ_name) {
             (*bp, RatioSource::Approved, Some(basis.clone()))
         } else if let Some(bp) = organ.and_then(|x| x.excellent_ratio) {
@@ -454,7 +489,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     }
 
     for pool in pools.iter_mut() {
-        decide_pool(pool, &mut people, rules, roster, &regular);
+        decide_pool(pool, &mut people, rules, year, &regular);
     }
 
     // Final grades.
@@ -478,7 +513,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
 }
 
 /// Quota, mode, ranks, suggestions, ties and 平时 checks of one pool.
-fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &AssessmentRules, roster: &Roster, regular: &HashMap<usize, Vec<&RegularRecord>>) {
+fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &AssessmentRules, year: i32, regular: &ByPerson<RegularRecord>) {
     let participates = |a: &Assessed| a.ungraded.first().is_none_or(|h| rules.counted_ungraded.contains(&h.code));
     pool.participants = pool.members.iter().filter(|&&m| participates(&people[m])).count() as u32;
     pool.quota = pool.rounding.apply(u64::from(pool.participants) * u64::from(pool.ratio), 10_000) as u32;
@@ -488,9 +523,12 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
     // Ranks among members with a score (competition ranking).
     let mut scored: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].score.is_some()).collect();
     scored.sort_by_key(|&m| (std::cmp::Reverse(people[m].score), people[m].person));
+    let mut rank = 0;
     for (i, &m) in scored.iter().enumerate() {
-        let rank = scored.iter().position(|&x| people[x].score == people[m].score).unwrap_or(i);
-        people[m].rank_in_pool = Some(rank as u32 + 1);
+        if i == 0 || people[scored[i - 1]].score != people[m].score {
+            rank = i as u32 + 1;
+        }
+        people[m].rank_in_pool = Some(rank);
     }
 
     match pool.mode {
@@ -510,11 +548,13 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
                     excellent = candidates[..q].to_vec();
                 }
             }
+            let excellent: std::collections::HashSet<usize> = excellent.into_iter().collect();
+            let tied: std::collections::HashSet<usize> = pool.tied_at_line.iter().copied().collect();
             for &m in &graded {
                 let a = &mut people[m];
                 a.suggested = if excellent.contains(&m) {
                     Some(Grade::Excellent)
-                } else if pool.tied_at_line.contains(&m) {
+                } else if tied.contains(&m) {
                     a.flags.push(Flag::TieAtLine);
                     None
                 } else {
@@ -560,7 +600,7 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
     // 平时: more 好 in a period than the limit allows.
     let mut periods: BTreeMap<Period, (u32, u32)> = BTreeMap::new();
     for &m in &pool.members {
-        for r in regular.get(&people[m].person).map(Vec::as_slice).unwrap_or(&[]) {
+        for r in regular.of(people[m].person).iter().filter(|r| r.year == year) {
             let Some(g) = r.grade.or_else(|| r.score.map(|s| rules.band(s))) else { continue };
             let e = periods.entry(r.period).or_default();
             e.0 += 1;
@@ -576,7 +616,6 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
             (good > limit).then_some(RegularCheck { period, recorded, good, limit })
         })
         .collect();
-    let _ = roster;
 }
 
 fn consequences(
@@ -584,7 +623,7 @@ fn consequences(
     roster: &Roster,
     profile: &Profile,
     year: i32,
-    history: &HashMap<usize, BTreeMap<i32, ResultCode>>,
+    history: &ByPerson<crate::roster::YearResult>,
     finalized_on: Option<NaiveDate>,
 ) -> Vec<Consequence> {
     let rules = &profile.assessment;
@@ -593,28 +632,28 @@ fn consequences(
     for (ai, a) in people.iter().enumerate() {
         let Some(g) = a.final_grade.filter(|_| a.ungraded.is_empty()) else { continue };
         let person = &roster.people[a.person];
-        let past = history.get(&a.person);
-        let grade_in = |y: i32| past.and_then(|h| h.get(&y)).and_then(|c| c.grade());
+        let past = history.of(a.person);
+        let grade_in = |y: i32| past.iter().find(|r| r.year == y && y < year).and_then(|r| r.result.grade());
         let counted = |g: Grade| matches!(g, Grade::Excellent | Grade::Competent);
-        let mut push = |kind, due, reason: String| out.push(Consequence { assessed: ai, kind, due, reason });
+        let mut push = |kind, due, detail| out.push(Consequence { assessed: ai, kind, due, detail });
         if g == Grade::Excellent {
-            push(ConsequenceKind::Commendation, None, format!("{year}年度考核为优秀，给予嘉奖"));
+            push(ConsequenceKind::Commendation, None, Detail::Grade(g));
             let n = rules.merit_consecutive as i32;
             if n > 0 && (1..n).all(|k| grade_in(year - k) == Some(Grade::Excellent)) {
-                push(ConsequenceKind::Merit, None, format!("{}—{year}年度连续{n}年考核为优秀，记三等功", year - n + 1));
+                push(ConsequenceKind::Merit, None, Detail::Run(n as u32));
             }
         }
         if counted(g) {
-            push(ConsequenceKind::Bonus, None, format!("{year}年度考核为{}，享受年终一次性奖金", g.name()));
+            push(ConsequenceKind::Bonus, None, Detail::Grade(g));
         }
         if g == Grade::BasicallyCompetent {
-            push(ConsequenceKind::Admonition, None, format!("{year}年度考核为基本称职，对其诫勉谈话，限期改进"));
+            push(ConsequenceKind::Admonition, None, Detail::Grade(g));
         }
         if g == Grade::Incompetent {
-            push(ConsequenceKind::Demotion, None, format!("{year}年度考核为不称职，按规定降低一个职务或者职级层次任职"));
+            push(ConsequenceKind::Demotion, None, Detail::Grade(g));
             let n = rules.dismissal_consecutive as i32;
             if n > 0 && (1..n).all(|k| grade_in(year - k) == Some(Grade::Incompetent)) {
-                push(ConsequenceKind::DismissalReview, None, format!("{}—{year}年度连续{n}年考核为不称职，应予辞退审查", year - n + 1));
+                push(ConsequenceKind::DismissalReview, None, Detail::Run(n as u32));
             }
         }
         if counted(g) {
@@ -622,25 +661,20 @@ fn consequences(
             if let (Some(step), Some(since)) = (person.step, person.step_since) {
                 let n = counted_since(since);
                 if n % rules.years_per_step == 0 {
-                    push(ConsequenceKind::GradeStep, Some(next_year), format!("自{}年起累计{n}个年度考核为称职以上，{}起晋升一个档次（现{step}档）", since.year() + 1, next_year.format("%Y年%-m月%-d日")));
+                    push(ConsequenceKind::GradeStep, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: step, highest: None });
                 }
             }
             if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
                 let n = counted_since(since);
                 let highest = profile.rank(rank).grades.0;
                 if n % rules.years_per_level == 0 && level > highest {
-                    push(ConsequenceKind::LevelUp, Some(next_year), format!("自{}年起累计{n}个年度考核为称职以上，{}起晋升一个级别（现{level}级，{}最高为{highest}级）", since.year() + 1, next_year.format("%Y年%-m月%-d日"), person.rank));
+                    push(ConsequenceKind::LevelUp, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) });
                 }
             }
         }
         if matches!(g, Grade::BasicallyCompetent | Grade::Incompetent) {
             let due = finalized_on.and_then(|d| d.checked_add_days(Days::new(u64::from(rules.review_days))));
-            let from = finalized_on.map(|d| d.format("%Y年%-m月%-d日").to_string()).unwrap_or_else(|| "接到考核结果通知之日".into());
-            push(
-                ConsequenceKind::ReviewDeadline,
-                due,
-                format!("对{}等次不服的，可自{from}起{}日内申请复核；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉", g.name(), rules.review_days, rules.appeal_days),
-            );
+            push(ConsequenceKind::ReviewDeadline, due, Detail::Review { grade: g, from: finalized_on });
         }
     }
     out
@@ -877,7 +911,7 @@ pub mod report {
                 .iter()
                 .map(|c| {
                     let p = &roster.people[result.people[c.assessed].person];
-                    ConsequenceReport { id: p.id.clone(), name: p.name.clone(), kind: c.kind, due: c.due, reason: c.reason.clone() }
+                    ConsequenceReport { id: p.id.clone(), name: p.name.clone(), kind: c.kind, due: c.due, reason: c.reason(result.year, &p.rank, &profile.assessment) }
                 })
                 .collect();
             AssessmentReport { year: result.year, profile: ProfileRef::of(profile), finalized_on: decisions.finalized_on, people, pools, consequences }

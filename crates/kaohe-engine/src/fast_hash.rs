@@ -67,3 +67,58 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub fn map_with_capacity<K, V>(n: usize) -> FastMap<K, V> {
     FastMap::with_capacity_and_hasher(n, Default::default())
 }
+
+/// A roster's per-person records grouped by person index, without copying them: `of(i)` is
+/// person i's records in roster order. Records of IDs not in the roster are left out.
+pub struct ByPerson<'a, T> {
+    offsets: Vec<u32>,
+    items: Vec<&'a T>,
+}
+
+impl<'a, T> ByPerson<'a, T> {
+    /// `ids[i]` is person i's ID and `people` maps IDs back to i. Records usually come grouped
+    /// by person in roster order, so the person of the previous record (or the next one) is
+    /// tried before the map: a hit costs one short comparison instead of a random memory access.
+    pub fn new(records: &'a [T], ids: &[&str], people: &FastMap<&str, u32>, key: impl Fn(&'a T) -> &'a str) -> ByPerson<'a, T> {
+        let mut guess = 0usize;
+        let owner: Vec<Option<u32>> = records
+            .iter()
+            .map(|r| {
+                let k = key(r);
+                if ids.get(guess) == Some(&k) {
+                    return Some(guess as u32);
+                }
+                if ids.get(guess + 1) == Some(&k) {
+                    guess += 1;
+                    return Some(guess as u32);
+                }
+                let found = people.get(k).copied();
+                if let Some(i) = found {
+                    guess = i as usize;
+                }
+                found
+            })
+            .collect();
+        let mut offsets = vec![0u32; ids.len() + 1];
+        for &o in owner.iter().flatten() {
+            offsets[o as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut items: Vec<Option<&T>> = vec![None; offsets[ids.len()] as usize];
+        for (r, o) in records.iter().zip(owner) {
+            if let Some(o) = o {
+                items[fill[o as usize] as usize] = Some(r);
+                fill[o as usize] += 1;
+            }
+        }
+        ByPerson { offsets, items: items.into_iter().flatten().collect() }
+    }
+
+    pub fn of(&self, person: usize) -> &[&'a T] {
+        &self.items[self.offsets[person] as usize..self.offsets[person + 1] as usize]
+    }
+}
+

@@ -12,7 +12,7 @@ use crate::roster::{Grade, Organ, Person, Roster};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cmp::Ordering;
-use crate::fast_hash::{map_with_capacity, FastMap as HashMap};
+use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap};
 
 /// Why a person who may qualify on service cannot be promoted now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -143,39 +143,6 @@ pub struct PromotionResult {
     pub pools: Vec<PoolOutcome>,
 }
 
-/// A roster's per-person records grouped by person index, without copying them: `of(i)` is
-/// person i's records in roster order. Records of IDs not in the roster are left out.
-struct ByPerson<'a, T> {
-    offsets: Vec<u32>,
-    items: Vec<&'a T>,
-}
-
-impl<'a, T> ByPerson<'a, T> {
-    fn new(records: &'a [T], people: &HashMap<&str, u32>, key: impl Fn(&'a T) -> &'a str) -> ByPerson<'a, T> {
-        let owner: Vec<Option<u32>> = records.iter().map(|r| people.get(key(r)).copied()).collect();
-        let mut offsets = vec![0u32; people.len() + 1];
-        for &o in owner.iter().flatten() {
-            offsets[o as usize + 1] += 1;
-        }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-        let mut fill = offsets.clone();
-        let mut items: Vec<Option<&T>> = vec![None; offsets[people.len()] as usize];
-        for (r, o) in records.iter().zip(owner) {
-            if let Some(o) = o {
-                items[fill[o as usize] as usize] = Some(r);
-                fill[o as usize] += 1;
-            }
-        }
-        ByPerson { offsets, items: items.into_iter().flatten().collect() }
-    }
-
-    fn of(&self, person: usize) -> &[&'a T] {
-        &self.items[self.offsets[person] as usize..self.offsets[person + 1] as usize]
-    }
-}
-
 /// Months of uncounted years inside [start, end).
 fn deductions(start: NaiveDate, end: NaiveDate, bad_years: &[(i32, Grade)]) -> Vec<Deduction> {
     let mut out = Vec::new();
@@ -251,12 +218,13 @@ fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Gra
 
 /// Decides promotion eligibility for everyone in `roster` on `as_of`.
 pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> PromotionResult {
+    let ids: Vec<&str> = roster.people.iter().map(|p| p.id.as_str()).collect();
     let mut index: HashMap<&str, u32> = map_with_capacity(roster.people.len());
     for (i, p) in roster.people.iter().enumerate() {
         index.entry(p.id.as_str()).or_insert(i as u32);
     }
-    let results = ByPerson::new(&roster.results, &index, |r| r.person_id.as_str());
-    let restrictions = ByPerson::new(&roster.restrictions, &index, |r| r.person_id.as_str());
+    let results = ByPerson::new(&roster.results, &ids, &index, |r| r.person_id.as_str());
+    let restrictions = ByPerson::new(&roster.restrictions, &ids, &index, |r| r.person_id.as_str());
     let mut organs: HashMap<&str, &Organ> = map_with_capacity(roster.organs.len());
     organs.extend(roster.organs.iter().map(|o| (o.name.as_str(), o)));
     // The rank cap of each organ, looked up once: (organ level index, highest level allowed).

@@ -5,12 +5,19 @@
 use super::{open_store, profile_of, read, Failure, Options, Output};
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
-use kaohe_engine::assessment::{assess, final_codes, finalize_problems, AssessmentResult, Decisions};
+use kaohe_engine::assessment::{assess, AssessmentResult, Decisions};
+use kaohe_store::committee;
 use kaohe_engine::{Grade, Profile, Roster};
 use kaohe_workbook::{write_assessment, write_national_results, Issue};
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
+
+impl From<committee::CommitteeError> for Failure {
+    fn from(e: committee::CommitteeError) -> Failure {
+        Failure::new(e.code(), e.to_string(), 1)
+    }
+}
 
 fn bad(message: impl Into<String>) -> Failure {
     Failure::new("bad_argument", message, 1)
@@ -151,17 +158,12 @@ fn override_grade(o: &Options) -> Result<Output, Failure> {
     if reason.trim().is_empty() {
         return Err(Failure::new("reason_required", "修改等次必须用 --reason 说明理由", 1));
     }
-    let (_, roster, _, _, result) = run_year(o)?;
-    let Some(a) = result.people.iter().find(|a| roster.people[a.person].id == id) else {
-        return Err(Failure::new("unknown_person", format!("{}年度考核人员中没有身份证号为 {id} 的人员", result.year), 1));
-    };
-    if let Some(h) = a.ungraded.first() {
-        return Err(Failure::new("not_graded", format!("{}（{id}）{}年度不定等次（{}，{}），不能确定等次", roster.people[a.person].name, result.year, h.code.code(), h.code.label()), 1));
-    }
+    let year = year_of(o)?;
+    let profile = profile_of(o)?;
     let mut store = open_store(o)?;
-    store.set_override(result.year, &id, grade, a.final_grade, reason, &operator(o))?;
-    let from = a.final_grade.map(Grade::name).unwrap_or("待定");
-    Ok(Output { status: 0, stdout: format!("已记录：{}（{id}）{}年度等次由{from}改为{}，理由：{}\n", roster.people[a.person].name, result.year, grade.name(), reason.trim()), stderr: String::new() })
+    let done = committee::override_grade(&mut store, &profile, year, &id, grade, reason, &operator(o))?;
+    let from = done.from.map(Grade::name).unwrap_or("待定");
+    Ok(Output { status: 0, stdout: format!("已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{}\n", done.name, grade.name(), reason.trim()), stderr: String::new() })
 }
 
 fn ratio(o: &Options) -> Result<Output, Failure> {
@@ -171,20 +173,12 @@ fn ratio(o: &Options) -> Result<Output, Failure> {
     let organ = o.organ.as_deref().ok_or_else(|| bad("需要 --organ 单位名称"))?;
     let text = o.percent.as_deref().ok_or_else(|| bad("需要 --percent 比例，如 25"))?;
     let pct: f64 = text.trim().trim_end_matches('%').parse().map_err(|_| bad(format!("比例「{text}」无效，应为数字，如 25")))?;
-    let bp = (pct * 100.0).round();
-    let max = profile.assessment.max_ratio;
-    if !(0.0..=f64::from(max)).contains(&bp) {
-        return Err(bad(format!("比例 {pct}% 超出规则允许的上限 {}%", f64::from(max) / 100.0)));
-    }
     let basis = o.basis.as_deref().unwrap_or_default();
     if basis.trim().is_empty() {
         return Err(Failure::new("reason_required", "记录经批准的比例必须用 --basis 写明批准依据", 1));
     }
     let mut store = open_store(o)?;
-    if !store.load_roster()?.people.iter().any(|p| p.organ == organ) {
-        return Err(Failure::new("unknown_organ", format!("数据库中没有单位「{organ}」的人员"), 1));
-    }
-    store.approve_ratio(year, organ, bp as u32, basis, &operator(o))?;
+    committee::approve_ratio(&mut store, &profile, year, organ, pct, basis, &operator(o))?;
     Ok(Output { status: 0, stdout: format!("已记录：{organ}{year}年度优秀比例 {pct}%，依据：{}\n", basis.trim()), stderr: String::new() })
 }
 
@@ -194,18 +188,11 @@ fn finalize(o: &Options) -> Result<Output, Failure> {
         Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| bad(format!("--on 的日期「{t}」无效，应写作 YYYY-MM-DD")))?,
         None => chrono::Local::now().date_naive(),
     };
-    let (_, roster, decisions, _, result) = run_year(o)?;
-    if let Some(d) = decisions.finalized_on {
-        return Err(Failure::new("year_locked", format!("{}年度考核已于{d}定稿", result.year), 1));
-    }
-    let problems = finalize_problems(&result, &roster);
-    if !problems.is_empty() {
-        return Err(Failure::new("cannot_finalize", format!("{}年度考核暂不能定稿：{}", result.year, problems.join("；")), 1));
-    }
-    let codes = final_codes(&result, &roster);
+    let year = year_of(o)?;
+    let profile = profile_of(o)?;
     let mut store = open_store(o)?;
-    store.finalize(result.year, on, &codes, &operator(o))?;
-    Ok(Output { status: 0, stdout: format!("{}年度考核已定稿（{on}），{} 人的结果已记入年度考核记录。\n", result.year, codes.len()), stderr: String::new() })
+    let n = committee::finalize(&mut store, &profile, year, on, &operator(o))?;
+    Ok(Output { status: 0, stdout: format!("{year}年度考核已定稿（{on}），{n} 人的结果已记入年度考核记录。\n"), stderr: String::new() })
 }
 
 fn reopen(o: &Options) -> Result<Output, Failure> {

@@ -520,8 +520,8 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
     let graded: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].ungraded.is_empty()).collect();
     pool.mode = if graded.iter().any(|&m| people[m].score.is_some()) { Mode::Score } else { Mode::Proposal };
 
-    // Ranks among members with a score (competition ranking).
-    let mut scored: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].score.is_some()).collect();
+    // Ranks among graded members with a score (competition ranking).
+    let mut scored: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].score.is_some() && people[m].ungraded.is_empty()).collect();
     scored.sort_by_key(|&m| (std::cmp::Reverse(people[m].score), people[m].person));
     let mut rank = 0;
     for (i, &m) in scored.iter().enumerate() {

@@ -4,6 +4,7 @@
 //! or a SQLite file that is not Kaohe's, is refused with a clear message. An import is one
 //! transaction: all of it or none. Every field an import changes is kept in `person_history`.
 
+pub mod committee;
 pub mod migrations;
 
 use chrono::NaiveDate;

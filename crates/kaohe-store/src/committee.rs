@@ -1,0 +1,104 @@
+//! The assessment committee's operations on a database — decide a grade, approve a ratio,
+//! finalise, reopen — with the checks that make them safe: the person must be graded that year,
+//! every change needs a reason, ties and quotas must be settled before the year locks. Shared by
+//! the CLI and the desktop app.
+
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use kaohe_engine::assessment::{assess, final_codes, finalize_problems, AssessmentResult, Decisions};
+use kaohe_engine::{Grade, Profile, Roster};
+
+/// A committee operation that was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CommitteeError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{year}年度考核人员中没有身份证号为 {id} 的人员")]
+    NotAssessed { year: i32, id: String },
+    #[error("{name}（{id}）{year}年度不定等次（{code}，{label}），不能确定等次")]
+    NotGraded { year: i32, id: String, name: String, code: &'static str, label: &'static str },
+    #[error("{year}年度考核暂不能定稿：{}", .problems.join("；"))]
+    CannotFinalize { year: i32, problems: Vec<String> },
+    #[error("比例 {percent}% 超出规则允许的上限 {max}%")]
+    RatioTooHigh { percent: f64, max: f64 },
+    #[error("数据库中没有单位「{0}」的人员")]
+    UnknownOrgan(String),
+    #[error("{year}年度考核已于{on}定稿")]
+    AlreadyFinal { year: i32, on: NaiveDate },
+}
+
+impl CommitteeError {
+    /// The stable code of docs/cli.md.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CommitteeError::Store(e) => e.code(),
+            CommitteeError::NotAssessed { .. } => "unknown_person",
+            CommitteeError::NotGraded { .. } => "not_graded",
+            CommitteeError::CannotFinalize { .. } => "cannot_finalize",
+            CommitteeError::RatioTooHigh { .. } => "bad_argument",
+            CommitteeError::UnknownOrgan(_) => "unknown_organ",
+            CommitteeError::AlreadyFinal { .. } => "year_locked",
+        }
+    }
+}
+
+/// The year as the database holds it: roster, decisions and the engine's result.
+pub fn year_state(store: &Store, profile: &Profile, year: i32) -> Result<(Roster, Decisions, AssessmentResult), StoreError> {
+    let roster = store.load_roster()?;
+    let decisions = store.decisions(year)?;
+    let result = assess(&roster, profile, year, &decisions);
+    Ok((roster, decisions, result))
+}
+
+/// What an override changed: the person's name and the grade before.
+pub struct Overridden {
+    pub name: String,
+    pub from: Option<Grade>,
+}
+
+/// Sets a person's final grade for the year, with the reason, after checking the person is
+/// assessed and graded that year.
+pub fn override_grade(store: &mut Store, profile: &Profile, year: i32, id: &str, grade: Grade, reason: &str, by: &str) -> Result<Overridden, CommitteeError> {
+    if reason.trim().is_empty() {
+        return Err(StoreError::MissingReason.into());
+    }
+    let (roster, _, result) = year_state(store, profile, year)?;
+    let Some(a) = result.people.iter().find(|a| roster.people[a.person].id == id) else {
+        return Err(CommitteeError::NotAssessed { year, id: id.to_string() });
+    };
+    let name = roster.people[a.person].name.clone();
+    if let Some(h) = a.ungraded.first() {
+        return Err(CommitteeError::NotGraded { year, id: id.to_string(), name, code: h.code.code(), label: h.code.label() });
+    }
+    store.set_override(year, id, grade, a.final_grade, reason, by)?;
+    Ok(Overridden { name, from: a.final_grade })
+}
+
+/// Records an approved 优秀 ratio (percent) for an organ.
+pub fn approve_ratio(store: &mut Store, profile: &Profile, year: i32, organ: &str, percent: f64, basis: &str, by: &str) -> Result<(), CommitteeError> {
+    let max = f64::from(profile.assessment.max_ratio) / 100.0;
+    if !(0.0..=max).contains(&percent) {
+        return Err(CommitteeError::RatioTooHigh { percent, max });
+    }
+    if !store.load_roster()?.people.iter().any(|p| p.organ == organ) {
+        return Err(CommitteeError::UnknownOrgan(organ.to_string()));
+    }
+    store.approve_ratio(year, organ, (percent * 100.0).round() as u32, basis, by)?;
+    Ok(())
+}
+
+/// Checks the year can be finalised, then stores its results and locks it. Returns how many
+/// results were stored.
+pub fn finalize(store: &mut Store, profile: &Profile, year: i32, on: NaiveDate, by: &str) -> Result<usize, CommitteeError> {
+    let (roster, decisions, result) = year_state(store, profile, year)?;
+    if let Some(on) = decisions.finalized_on {
+        return Err(CommitteeError::AlreadyFinal { year, on });
+    }
+    let problems = finalize_problems(&result, &roster);
+    if !problems.is_empty() {
+        return Err(CommitteeError::CannotFinalize { year, problems });
+    }
+    let codes = final_codes(&result, &roster);
+    store.finalize(year, on, &codes, by)?;
+    Ok(codes.len())
+}

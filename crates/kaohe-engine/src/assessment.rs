@@ -155,6 +155,21 @@ pub enum ConsequenceKind {
     ReviewDeadline,
 }
 
+/// The profile key of a consequence kind (as in `cite_by_kind`).
+fn kind_key(kind: ConsequenceKind) -> &'static str {
+    match kind {
+        ConsequenceKind::Commendation => "commendation",
+        ConsequenceKind::Merit => "merit",
+        ConsequenceKind::Bonus => "bonus",
+        ConsequenceKind::Admonition => "admonition",
+        ConsequenceKind::Demotion => "demotion",
+        ConsequenceKind::DismissalReview => "dismissal_review",
+        ConsequenceKind::GradeStep => "grade_step",
+        ConsequenceKind::LevelUp => "level_up",
+        ConsequenceKind::ReviewDeadline => "review_deadline",
+    }
+}
+
 /// The numbers behind a consequence, rendered into words by [`Consequence::reason`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum Detail {
@@ -181,7 +196,8 @@ impl Consequence {
     pub fn reason(&self, year: i32, rank: &str, rules: &AssessmentRules) -> String {
         let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
         let due = self.due.map(on).unwrap_or_default();
-        let cite = cite_text(&rules.usage_cite);
+        let key = kind_key(self.kind);
+        let cite = cite_text(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite));
         match (self.kind, self.detail) {
             (ConsequenceKind::Commendation, _) => format!("{year}年度考核为优秀，给予嘉奖{cite}"),
             (ConsequenceKind::Merit, Detail::Run(n)) => format!("{}—{year}年度连续{n}年考核为优秀，记三等功{cite}", year - n as i32 + 1),
@@ -947,13 +963,13 @@ pub mod report {
             if let Some(d) = a.components.0 {
                 let w = a.weights.map(|w| &rules.weights[w]);
                 let ws = w.map(|w| w.weights.iter().map(|(k, v)| format!("{}{}%", k.name(), v)).collect::<Vec<_>>().join("、")).unwrap_or_default();
-                parts.push(format!("德能勤绩廉 {}（权重 {ws}）× {b1}", two(d)));
+                parts.push(format!("德能勤绩廉 {}（权重 {ws}）× {b1}%", two(d)));
             }
             if let Some(r) = a.components.1 {
-                parts.push(format!("平时考核平均 {} × {b2}", two(r)));
+                parts.push(format!("平时考核平均 {} × {b2}%", two(r)));
             }
             if let Some(m) = a.components.2 {
-                parts.push(format!("民主测评 {} × {b3}", two(m)));
+                parts.push(format!("民主测评 {} × {b3}%", two(m)));
             }
             let rank = a.rank_in_pool.map(|r| format!("，池内第{r}名")).unwrap_or_default();
             out.push(format!("综合得分 {}（{}，按权重合计后保留两位小数）{rank}{}", two(score), parts.join(" + "), cite_text(&rules.score_cite)));

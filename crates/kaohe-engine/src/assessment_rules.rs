@@ -139,6 +139,8 @@ pub struct AssessmentRules {
     pub review_days: u32,
     pub appeal_days: u32,
     pub usage_cite: Citation,
+    /// The rule behind each consequence kind (`commendation`, `merit`, …).
+    pub usage_cites: BTreeMap<String, Citation>,
 }
 
 impl AssessmentRules {
@@ -284,7 +286,16 @@ pub(crate) mod raw {
     }
 
     #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct CiteEntry {
+        text: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
     struct Usage {
+        #[serde(default)]
+        cite_by_kind: BTreeMap<String, CiteEntry>,
         merit_consecutive: i64,
         dismissal_consecutive: i64,
         years_per_step: i64,
@@ -549,6 +560,7 @@ pub(crate) mod raw {
                 years_per_level: c.count("assessment.usage.years_per_level", u.years_per_level).max(1),
                 review_days: c.count("assessment.usage.review_days", u.review_days),
                 appeal_days: c.count("assessment.usage.appeal_days", u.appeal_days),
+                usage_cites: u.cite_by_kind.into_iter().map(|(k, v)| (k, cite(v.text, v.status))).collect(),
                 usage_cite: cite(self.usage.cite, self.usage.status),
             }
         }

@@ -6,7 +6,7 @@
 
 use crate::assessment_rules::{AssessmentRules, BasisPoints, Hundredths, Rounding, UngradedRule};
 use crate::dates::{add_months, year_end, year_start};
-use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap};
+use crate::fast_hash::{ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{Citation, Profile, Status};
 use crate::roster::{Grade, Period, RegularGrade, RegularRecord, ResultCode, Restriction, Roster};
 use chrono::{Datelike, Days, NaiveDate};
@@ -280,14 +280,11 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     let rules = &profile.assessment;
     let dec31 = year_end(year);
     let ids: Vec<&str> = roster.people.iter().map(|p| p.id.as_str()).collect();
-    let mut index: HashMap<&str, u32> = map_with_capacity(roster.people.len());
-    for (i, p) in roster.people.iter().enumerate() {
-        index.entry(p.id.as_str()).or_insert(i as u32);
-    }
-    let regular = ByPerson::new(&roster.regular, &ids, &index, |r| r.person_id.as_str());
-    let inputs = ByPerson::new(&roster.annual_inputs, &ids, &index, |a| a.person_id.as_str());
-    let restrictions = ByPerson::new(&roster.restrictions, &ids, &index, |r| r.person_id.as_str());
-    let history = ByPerson::new(&roster.results, &ids, &index, |r| r.person_id.as_str());
+    let lookup = Lookup::new(&ids);
+    let regular = ByPerson::new(&roster.regular, &lookup, |r| r.person_id.as_str());
+    let inputs = ByPerson::new(&roster.annual_inputs, &lookup, |a| a.person_id.as_str());
+    let restrictions = ByPerson::new(&roster.restrictions, &lookup, |r| r.person_id.as_str());
+    let history = ByPerson::new(&roster.results, &lookup, |r| r.person_id.as_str());
 
     // Organs in order of first appearance: the 单位 sheet, then people.
     let mut organ_order: Vec<&str> = Vec::new();

@@ -12,7 +12,7 @@ use crate::roster::{Grade, Organ, Person, Roster};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cmp::Ordering;
-use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap};
+use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap, Lookup};
 
 /// Why a person who may qualify on service cannot be promoted now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -219,12 +219,9 @@ fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Gra
 /// Decides promotion eligibility for everyone in `roster` on `as_of`.
 pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> PromotionResult {
     let ids: Vec<&str> = roster.people.iter().map(|p| p.id.as_str()).collect();
-    let mut index: HashMap<&str, u32> = map_with_capacity(roster.people.len());
-    for (i, p) in roster.people.iter().enumerate() {
-        index.entry(p.id.as_str()).or_insert(i as u32);
-    }
-    let results = ByPerson::new(&roster.results, &ids, &index, |r| r.person_id.as_str());
-    let restrictions = ByPerson::new(&roster.restrictions, &ids, &index, |r| r.person_id.as_str());
+    let lookup = Lookup::new(&ids);
+    let results = ByPerson::new(&roster.results, &lookup, |r| r.person_id.as_str());
+    let restrictions = ByPerson::new(&roster.restrictions, &lookup, |r| r.person_id.as_str());
     let mut organs: HashMap<&str, &Organ> = map_with_capacity(roster.organs.len());
     organs.extend(roster.organs.iter().map(|o| (o.name.as_str(), o)));
     // The rank cap of each organ, looked up once: (organ level index, highest level allowed).

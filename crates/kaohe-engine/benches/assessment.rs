@@ -49,6 +49,7 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             proposal: None,
             sick_days: Some(rng.next(200) as u32),
             personal_days: Some(rng.next(20) as u32),
+            ..Default::default()
         });
         for q in 1..=4 {
             let grade = [RegularGrade::Good, RegularGrade::FairlyGood, RegularGrade::FairlyGood, RegularGrade::Average][rng.next(4) as usize];

@@ -42,6 +42,10 @@ pub struct Person {
     /// 档次 and since when it is held.
     pub step: Option<u32>,
     pub step_since: Option<NaiveDate>,
+    /// 政治面貌.
+    pub political_status: Option<String>,
+    /// 从事或分管工作.
+    pub duties: Option<String>,
 }
 
 /// An organ (机关/单位) with its level and approved slots per pool.
@@ -251,6 +255,12 @@ pub struct AnnualInput {
     pub proposal: Option<Grade>,
     pub sick_days: Option<u32>,
     pub personal_days: Option<u32>,
+    /// 个人总结, as written.
+    pub summary: Option<String>,
+    /// 参加脱产培训情况.
+    pub training: Option<String>,
+    /// 主管领导评语.
+    pub supervisor_comment: Option<String>,
 }
 
 /// Everything the engine decides from.

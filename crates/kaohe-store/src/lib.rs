@@ -131,7 +131,7 @@ fn parse_date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
 }
 
 /// The fields of a person as stored, in column order, for comparison and history.
-const PERSON_FIELDS: [(&str, &str); 19] = [
+const PERSON_FIELDS: [(&str, &str); 21] = [
     ("name", "姓名"),
     ("gender", "性别"),
     ("birth", "出生日期"),
@@ -151,9 +151,11 @@ const PERSON_FIELDS: [(&str, &str); 19] = [
     ("level_since", "级别起算时间"),
     ("step", "档次"),
     ("step_since", "档次起算时间"),
+    ("political_status", "政治面貌"),
+    ("duties", "从事或分管工作"),
 ];
 
-fn person_values(p: &Person) -> [Option<String>; 19] {
+fn person_values(p: &Person) -> [Option<String>; 21] {
     [
         Some(p.name.clone()),
         p.gender.clone(),
@@ -174,6 +176,8 @@ fn person_values(p: &Person) -> [Option<String>; 19] {
         date_text(p.level_since),
         p.step.map(|v| v.to_string()),
         date_text(p.step_since),
+        p.political_status.clone(),
+        p.duties.clone(),
     ]
 }
 
@@ -261,7 +265,7 @@ impl Store {
             roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating });
         }
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since FROM people ORDER BY position, id",
+            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties FROM people ORDER BY position, id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -280,10 +284,11 @@ impl Store {
                 r.get::<_, Option<String>>(14)?,
                 r.get::<_, Option<String>>(15)?,
                 (r.get::<_, Option<u32>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<u32>>(18)?, r.get::<_, Option<String>>(19)?),
+                (r.get::<_, Option<String>>(20)?, r.get::<_, Option<String>>(21)?),
             ))
         })?;
         for row in rows {
-            let (id, name, gender, birth, organ, department, category, rank, rank_since, (post, post_level, post_since), is_leader, education, work_start, service_start, (level, level_since, step, step_since)) =
+            let (id, name, gender, birth, organ, department, category, rank, rank_since, (post, post_level, post_since), is_leader, education, work_start, service_start, (level, level_since, step, step_since), (political_status, duties)) =
                 row?;
             roster.people.push(Person {
                 id,
@@ -306,20 +311,22 @@ impl Store {
                 level_since: parse_date(level_since)?,
                 step,
                 step_since: parse_date(step_since)?,
+                political_status,
+                duties,
             });
         }
-        let mut stmt = self.conn.prepare("SELECT person_id, year, code FROM annual_results ORDER BY person_id, year")?;
+        let mut stmt = self.conn.prepare("SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.year")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))? {
             let (person_id, year, code) = row?;
             let result = ResultCode::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{code}」无效")))?;
             roster.results.push(YearResult { person_id, year, result });
         }
-        let mut stmt = self.conn.prepare("SELECT person_id, kind, date, end_date FROM restrictions ORDER BY person_id, date")?;
+        let mut stmt = self.conn.prepare("SELECT r.person_id, r.kind, r.date, r.end_date FROM restrictions r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.date")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
             let (person_id, kind, date, end) = row?;
             roster.restrictions.push(Restriction { person_id, kind, date: parse_date(Some(date))?.unwrap_or_default(), end: parse_date(end)? });
         }
-        let mut stmt = self.conn.prepare("SELECT person_id, year, period, grade, score FROM regular_results ORDER BY person_id, year, period")?;
+        let mut stmt = self.conn.prepare("SELECT r.person_id, r.year, r.period, r.grade, r.score FROM regular_results r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.year, r.period")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<i64>>(4)?)))? {
             let (person_id, year, period, grade, score) = row?;
             let period = parse_period(&period).ok_or_else(|| StoreError::Corrupt(format!("平时考核期间「{period}」无效")))?;
@@ -327,7 +334,8 @@ impl Store {
             roster.regular.push(RegularRecord { person_id, year, period, grade, score });
         }
         let mut stmt = self.conn.prepare(
-            "SELECT person_id, year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days FROM annual_inputs ORDER BY person_id, year",
+            "SELECT a.person_id, a.year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days, summary, training, supervisor_comment
+             FROM annual_inputs a JOIN people p ON p.id = a.person_id ORDER BY p.position, a.year",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(AnnualInput {
@@ -338,6 +346,9 @@ impl Store {
                 proposal: r.get::<_, Option<String>>(8)?.and_then(|g| Grade::from_name(&g)),
                 sick_days: r.get(9)?,
                 personal_days: r.get(10)?,
+                summary: r.get(11)?,
+                training: r.get(12)?,
+                supervisor_comment: r.get(13)?,
             })
         })?;
         for row in rows {
@@ -615,12 +626,13 @@ fn import_assessment_inputs(tx: &Transaction, roster: &Roster) -> Result<(), Sto
     for a in &roster.annual_inputs {
         let [virtue, ability, diligence, achievement, integrity] = a.dimensions;
         tx.execute(
-            "INSERT INTO annual_inputs (person_id, year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            "INSERT INTO annual_inputs (person_id, year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days, summary, training, supervisor_comment)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
              ON CONFLICT(person_id, year) DO UPDATE SET virtue = excluded.virtue, ability = excluded.ability, diligence = excluded.diligence,
                 achievement = excluded.achievement, integrity = excluded.integrity, democratic = excluded.democratic, proposal = excluded.proposal,
-                sick_days = excluded.sick_days, personal_days = excluded.personal_days",
-            params![a.person_id, a.year, virtue, ability, diligence, achievement, integrity, a.democratic, a.proposal.map(Grade::name), a.sick_days, a.personal_days],
+                sick_days = excluded.sick_days, personal_days = excluded.personal_days, summary = excluded.summary, training = excluded.training,
+                supervisor_comment = excluded.supervisor_comment",
+            params![a.person_id, a.year, virtue, ability, diligence, achievement, integrity, a.democratic, a.proposal.map(Grade::name), a.sick_days, a.personal_days, a.summary, a.training, a.supervisor_comment],
         )?;
     }
     Ok(())

@@ -6,8 +6,9 @@ use crate::StoreError;
 pub use rusqlite::Connection;
 
 /// Version 1: the roster. Version 2: the import log and per-field history. Version 3: the annual
-/// assessment's inputs and the committee's decisions.
-pub const MIGRATIONS: [&str; 3] = [
+/// assessment's inputs and the committee's decisions. Version 4: the fields printed on the
+/// 年度考核登记表.
+pub const MIGRATIONS: [&str; 4] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -122,6 +123,11 @@ pub const MIGRATIONS: [&str; 3] = [
         by TEXT NOT NULL,
         at TEXT NOT NULL
      );",
+    "ALTER TABLE people ADD COLUMN political_status TEXT;
+     ALTER TABLE people ADD COLUMN duties TEXT;
+     ALTER TABLE annual_inputs ADD COLUMN summary TEXT;
+     ALTER TABLE annual_inputs ADD COLUMN training TEXT;
+     ALTER TABLE annual_inputs ADD COLUMN supervisor_comment TEXT;",
 ];
 
 /// The schema version this build writes.

@@ -45,6 +45,13 @@ pub fn text(cell: &Data) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// Free text such as a 个人总结: inner line breaks kept, surrounding blanks trimmed.
+pub fn long_text(cell: &Data) -> Option<String> {
+    let s = display(cell).replace("\r\n", "\n");
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
 pub fn is_empty(cell: &Data) -> bool {
     text(cell).is_none()
 }

@@ -24,14 +24,15 @@ pub(crate) const ASSESSMENT_COLUMNS: [&str; 4] = ["身份证号", "年度", "等
 pub(crate) const RESTRICTION_COLUMNS: [&str; 5] = ["身份证号", "类型", "日期", "姓名", "结束日期"];
 
 pub(crate) const REGULAR_COLUMNS: [&str; 7] = ["身份证号", "年度", "姓名", "季度", "月份", "等次", "得分"];
-pub(crate) const ANNUAL_COLUMNS: [&str; 12] = ["身份证号", "年度", "姓名", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数"];
+pub(crate) const ANNUAL_COLUMNS: [&str; 15] =
+    ["身份证号", "年度", "姓名", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数", "主管领导评语", "个人总结", "参加脱产培训情况"];
 pub const SHEET_REGULAR: &str = "平时考核";
 pub const SHEET_ANNUAL: &str = "年度评分";
 
 /// The order the template writes the 人员 columns in.
-pub(crate) const PEOPLE_TEMPLATE_ORDER: [&str; 20] = [
+pub(crate) const PEOPLE_TEMPLATE_ORDER: [&str; 22] = [
     "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间",
-    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间",
+    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作",
 ];
 
 /// A file that could not be read at all.
@@ -426,6 +427,8 @@ fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
             level_since,
             step,
             step_since,
+            political_status: cell::text(t.get(cells, "政治面貌")),
+            duties: cell::long_text(t.get(cells, "从事或分管工作")),
         });
     }
     rows
@@ -699,6 +702,17 @@ fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: 
         };
         let sick_days = days("病假天数", issues);
         let personal_days = days("事假天数", issues);
-        roster.annual_inputs.push(AnnualInput { person_id: id, year, dimensions, democratic, proposal, sick_days, personal_days });
+        roster.annual_inputs.push(AnnualInput {
+            person_id: id,
+            year,
+            dimensions,
+            democratic,
+            proposal,
+            sick_days,
+            personal_days,
+            summary: cell::long_text(t.get(cells, "个人总结")),
+            training: cell::long_text(t.get(cells, "参加脱产培训情况")),
+            supervisor_comment: cell::long_text(t.get(cells, "主管领导评语")),
+        });
     }
 }

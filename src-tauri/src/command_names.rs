@@ -2,4 +2,14 @@
 // need an explicit grant in capabilities/) and by lib.rs (so a test can check the grants).
 
 /// Every command the web view may call; each is granted in capabilities/default.json.
-pub const COMMANDS: &[&str] = &["app_info", "import_sample", "promotion", "selftest_report"];
+pub const COMMANDS: &[&str] = &[
+    "app_info",
+    "import_sample",
+    "promotion",
+    "selftest_report",
+    "assessment",
+    "assessment_override",
+    "assessment_finalize",
+    "assessment_reopen",
+    "assessment_log",
+];

@@ -4,11 +4,12 @@
 
 use std::time::Duration;
 
+use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
 use tauri::{AppHandle, State};
 
 use crate::error::CommandError;
-use crate::state::{AppInfo, AppState, ImportOutcome};
+use crate::state::{AppInfo, AppState, AssessmentLogEntry, ImportOutcome};
 
 /// How long the window stays up after the self-test report, so a screenshot can be taken.
 const SELFTEST_LINGER: Duration = Duration::from_millis(1500);
@@ -26,6 +27,39 @@ pub fn import_sample(state: State<'_, AppState>) -> Result<ImportOutcome, Comman
 #[tauri::command(async)]
 pub fn promotion(state: State<'_, AppState>, as_of: String) -> Result<PromotionReport, CommandError> {
     state.promotion(&as_of)
+}
+
+#[tauri::command(async)]
+pub fn assessment(state: State<'_, AppState>, year: i32) -> Result<AssessmentReport, CommandError> {
+    state.assessment(year)
+}
+
+#[tauri::command(async)]
+pub fn assessment_override(
+    state: State<'_, AppState>,
+    year: i32,
+    id: String,
+    grade: String,
+    reason: String,
+    by: String,
+) -> Result<(), CommandError> {
+    state.assessment_override(year, &id, &grade, &reason, &by)
+}
+
+/// Finalises the year as of today (the clerk's local date).
+#[tauri::command(async)]
+pub fn assessment_finalize(state: State<'_, AppState>, year: i32, by: String) -> Result<usize, CommandError> {
+    state.assessment_finalize(year, chrono::Local::now().date_naive(), &by)
+}
+
+#[tauri::command(async)]
+pub fn assessment_reopen(state: State<'_, AppState>, year: i32, reason: String, by: String) -> Result<(), CommandError> {
+    state.assessment_reopen(year, &reason, &by)
+}
+
+#[tauri::command(async)]
+pub fn assessment_log(state: State<'_, AppState>, year: i32) -> Result<Vec<AssessmentLogEntry>, CommandError> {
+    state.assessment_log(year)
 }
 
 /// CI self-test: writes the page text to the `KAOHE_SELFTEST` file, then quits shortly after.

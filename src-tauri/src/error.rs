@@ -2,6 +2,7 @@
 //! by `ERROR_CODES` in ui/src/api/types.ts (a test keeps the two equal) and shared with the
 //! command line's `--json` errors (docs/cli.md); the message is Chinese, for the clerk.
 
+use kaohe_store::committee::CommitteeError;
 use kaohe_store::StoreError;
 use kaohe_workbook::WorkbookError;
 use serde::Serialize;
@@ -26,13 +27,27 @@ pub enum ErrorCode {
     BadArgument,
     /// A file cannot be written.
     WriteFailed,
+    /// The year's assessment is finalised: no change until it is reopened.
+    YearLocked,
+    /// The year's assessment is not finalised, so there is nothing to reopen.
+    YearNotLocked,
+    /// The person is not graded that year (5A/5B/5C/6A): no grade can be set.
+    NotGraded,
+    /// The year cannot be finalised yet (undecided ties, 优秀 over a quota); the message lists why.
+    CannotFinalize,
+    /// A change to the assessment needs a reason.
+    ReasonRequired,
+    /// No such person in the database (or not assessed that year).
+    UnknownPerson,
+    /// No such organ in the database.
+    UnknownOrgan,
     /// A fault of the program itself, not of the clerk's data.
     Internal,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 9] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::FileUnreadable,
         ErrorCode::SheetMissing,
         ErrorCode::ColumnMissing,
@@ -41,8 +56,32 @@ impl ErrorCode {
         ErrorCode::Database,
         ErrorCode::BadArgument,
         ErrorCode::WriteFailed,
+        ErrorCode::YearLocked,
+        ErrorCode::YearNotLocked,
+        ErrorCode::NotGraded,
+        ErrorCode::CannotFinalize,
+        ErrorCode::ReasonRequired,
+        ErrorCode::UnknownPerson,
+        ErrorCode::UnknownOrgan,
         ErrorCode::Internal,
     ];
+
+    /// The code with this name (the crates' `.code()` strings, as in docs/cli.md). The database
+    /// codes the UI does not tell apart (`database_too_new`, `not_a_kaohe_database`) and any
+    /// other unknown name are `database`.
+    fn from_crate_code(code: &str) -> ErrorCode {
+        match code {
+            "bad_argument" => ErrorCode::BadArgument,
+            "year_locked" => ErrorCode::YearLocked,
+            "year_not_locked" => ErrorCode::YearNotLocked,
+            "not_graded" => ErrorCode::NotGraded,
+            "cannot_finalize" => ErrorCode::CannotFinalize,
+            "reason_required" => ErrorCode::ReasonRequired,
+            "unknown_person" => ErrorCode::UnknownPerson,
+            "unknown_organ" => ErrorCode::UnknownOrgan,
+            _ => ErrorCode::Database,
+        }
+    }
 }
 
 /// The error every command returns.
@@ -61,7 +100,13 @@ impl CommandError {
 
 impl From<StoreError> for CommandError {
     fn from(e: StoreError) -> CommandError {
-        CommandError::new(ErrorCode::Database, e.to_string())
+        CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string())
+    }
+}
+
+impl From<CommitteeError> for CommandError {
+    fn from(e: CommitteeError) -> CommandError {
+        CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string())
     }
 }
 
@@ -95,5 +140,33 @@ mod tests {
         let mapped = CommandError::from(e);
         assert_eq!(serde_json::to_value(mapped.code).expect("serializable"), cli_code);
         assert_eq!(mapped.message, "工作表「人员」的表头（第1行）缺少必需的列：职级");
+    }
+
+    #[test]
+    fn committee_and_store_errors_keep_their_cli_codes() {
+        let cases: Vec<(CommandError, &str)> = vec![
+            (StoreError::MissingReason.into(), "reason_required"),
+            (StoreError::Locked { year: 2025 }.into(), "year_locked"),
+            (StoreError::NotLocked { year: 2025 }.into(), "year_not_locked"),
+            (StoreError::UnknownPerson { id: "1".into() }.into(), "unknown_person"),
+            (StoreError::NotKaohe { path: "a.db".into() }.into(), "database"),
+            (CommitteeError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] }.into(), "cannot_finalize"),
+            (CommitteeError::NotAssessed { year: 2025, id: "1".into() }.into(), "unknown_person"),
+            (CommitteeError::UnknownOrgan("某局".into()).into(), "unknown_organ"),
+            (
+                CommitteeError::NotGraded { year: 2025, id: "1".into(), name: "甲".into(), code: "6A", label: "病事假超过半年" }.into(),
+                "not_graded",
+            ),
+            (
+                CommitteeError::AlreadyFinal { year: 2025, on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date") }.into(),
+                "year_locked",
+            ),
+            (CommitteeError::RatioTooHigh { percent: 30.0, max: 25.0 }.into(), "bad_argument"),
+        ];
+        for (e, code) in cases {
+            assert_eq!(serde_json::to_value(e.code).expect("serializable"), code, "{}", e.message);
+        }
+        let e = CommandError::from(CommitteeError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] });
+        assert_eq!(e.message, "2025年度考核暂不能定稿：甲；乙");
     }
 }

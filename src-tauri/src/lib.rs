@@ -39,6 +39,11 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::import_sample,
             commands::promotion,
             commands::selftest_report,
+            commands::assessment,
+            commands::assessment_override,
+            commands::assessment_finalize,
+            commands::assessment_reopen,
+            commands::assessment_log,
         ])
         .run(tauri::generate_context!())
 }

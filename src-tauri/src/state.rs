@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
+use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
-use kaohe_engine::Profile;
-use kaohe_store::Store;
+use kaohe_engine::{Grade, Profile};
+use kaohe_store::{committee, LogEntry, Store};
 use serde::Serialize;
 
 use crate::error::{CommandError, ErrorCode};
@@ -43,6 +44,47 @@ pub struct ImportOutcome {
     pub updated_people: u64,
     /// Problems found in the workbook (errors and warnings).
     pub issues: usize,
+}
+
+/// `assessment_log`: one entry of a year's audit trail (as `kaohe assess log --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssessmentLogEntry {
+    pub year: i32,
+    /// The person's ID for an override; `None` for a ratio, a finalisation or a reopening.
+    pub id: Option<String>,
+    /// `override`, `ratio`, `finalize` or `reopen`.
+    pub action: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub reason: Option<String>,
+    pub by: String,
+    /// `YYYY-MM-DD HH:MM:SS`, local time.
+    pub at: String,
+}
+
+impl From<LogEntry> for AssessmentLogEntry {
+    fn from(e: LogEntry) -> AssessmentLogEntry {
+        AssessmentLogEntry { year: e.year, id: e.person_id, action: e.action, from: e.from, to: e.to, reason: e.reason, by: e.by, at: e.at }
+    }
+}
+
+/// The years an assessment may be asked for; anything else is a slip of the keyboard.
+const YEARS: std::ops::RangeInclusive<i32> = 1950..=2199;
+
+fn check_year(year: i32) -> Result<i32, CommandError> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(CommandError::new(ErrorCode::BadArgument, format!("年度「{year}」无效")))
+    }
+}
+
+/// The operator recorded in the assessment log: required, trimmed.
+fn operator(by: &str) -> Result<&str, CommandError> {
+    match by.trim() {
+        "" => Err(CommandError::new(ErrorCode::BadArgument, "请填写操作人")),
+        by => Ok(by),
+    }
 }
 
 pub struct AppState {
@@ -135,6 +177,55 @@ impl AppState {
         };
         let result = kaohe_engine::promote(&roster, &self.profile, date);
         Ok(PromotionReport::build(&result, &roster, &self.profile))
+    }
+
+    /// The year's annual assessment as the database holds it (inputs, decisions, lock).
+    pub fn assessment(&self, year: i32) -> Result<AssessmentReport, CommandError> {
+        let year = check_year(year)?;
+        let guard = self.store()?;
+        let store = guard.as_ref().map_err(Clone::clone)?;
+        let (roster, decisions, result) = committee::year_state(store, &self.profile, year)?;
+        Ok(AssessmentReport::build(&result, &roster, &self.profile, &decisions))
+    }
+
+    /// The committee sets a person's final grade (优秀/称职/基本称职/不称职), with a reason.
+    pub fn assessment_override(&self, year: i32, id: &str, grade: &str, reason: &str, by: &str) -> Result<(), CommandError> {
+        let year = check_year(year)?;
+        let grade = Grade::from_name(grade.trim()).ok_or_else(|| {
+            CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职"))
+        })?;
+        let by = operator(by)?;
+        let mut guard = self.store()?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        committee::override_grade(store, &self.profile, year, id, grade, reason, by)?;
+        Ok(())
+    }
+
+    /// Finalises the year on `on`: stores the final grades and locks it. Returns how many
+    /// results were stored.
+    pub fn assessment_finalize(&self, year: i32, on: NaiveDate, by: &str) -> Result<usize, CommandError> {
+        let year = check_year(year)?;
+        let by = operator(by)?;
+        let mut guard = self.store()?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        Ok(committee::finalize(store, &self.profile, year, on, by)?)
+    }
+
+    /// Unlocks a finalised year; the reason is recorded.
+    pub fn assessment_reopen(&self, year: i32, reason: &str, by: &str) -> Result<(), CommandError> {
+        let year = check_year(year)?;
+        let by = operator(by)?;
+        let mut guard = self.store()?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        Ok(store.reopen(year, reason, by)?)
+    }
+
+    /// The year's audit trail, oldest first.
+    pub fn assessment_log(&self, year: i32) -> Result<Vec<AssessmentLogEntry>, CommandError> {
+        let year = check_year(year)?;
+        let guard = self.store()?;
+        let store = guard.as_ref().map_err(Clone::clone)?;
+        Ok(store.assessment_log(year)?.into_iter().map(AssessmentLogEntry::from).collect())
     }
 
     /// Writes the page text of the self-test to the report file (complete or not at all).

@@ -3,8 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use kaohe_app::error::{ErrorCode, CommandError};
+use chrono::NaiveDate;
+use kaohe_app::error::{CommandError, ErrorCode};
 use kaohe_app::state::AppState;
+use kaohe_engine::assessment::report::AssessmentReport;
+use kaohe_engine::assessment::Flag;
 
 fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -136,4 +139,109 @@ fn selftest_report_writes_only_when_asked() {
     let report = scratch.path("report.txt");
     scratch.state(Some(report.clone())).selftest_report("考核 Kaohe\n人员 0").expect("written");
     assert_eq!(read(&report), "考核 Kaohe\n人员 0");
+}
+
+/// The committee's flow on the sample's 2025 inputs: read the pools, refuse what the rules refuse,
+/// settle the one pool over its quota, finalise, refuse changes to the locked year, reopen.
+#[test]
+fn the_committee_settles_2025_on_the_sample() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    state.import_sample().expect("import_sample");
+    let results_before = state.app_info().expect("app_info").results;
+
+    let report = state.assessment(2025).expect("assessment");
+    assert_eq!((report.year, report.finalized_on), (2025, None));
+    assert_eq!(report.people.len(), 38);
+    let pool = |report: &AssessmentReport, organ: &str, name: &str| {
+        report.pools.iter().find(|p| p.organ == organ && p.pool == name).cloned().unwrap_or_else(|| panic!("pool {organ}·{name}"))
+    };
+    let finance = pool(&report, "某市财政局", "非领导成员");
+    assert_eq!((finance.members, finance.participants, finance.quota), (16, 15, 3));
+    assert_eq!((finance.excellent, finance.final_excellent), (3, 3));
+    assert_eq!(finance.arithmetic, "15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）");
+    assert!(finance.tied_at_line.is_empty());
+    let suggested: Vec<&str> = report
+        .people
+        .iter()
+        .filter(|p| p.organ == "某市财政局" && p.suggested == Some("优秀"))
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(suggested, ["梁宏伟", "董静怡", "高晓燕"]);
+    let leaders = pool(&report, "某县人力资源和社会保障局", "领导成员");
+    assert_eq!((leaders.participants, leaders.quota, leaders.final_excellent), (2, 0, 1));
+    let person = |report: &AssessmentReport, name: &str| {
+        report.people.iter().find(|p| p.name == name).cloned().unwrap_or_else(|| panic!("{name}"))
+    };
+    let zhou = person(&report, "周志强");
+    assert_eq!((zhou.proposal, zhou.final_grade, zhou.code), (Some("优秀"), Some("优秀"), Some("1")));
+    assert_eq!(zhou.flags, [Flag::OverQuota]);
+    let json = serde_json::to_value(&report).expect("serializable");
+    assert_eq!(json["people"].as_array().expect("people").iter().find(|p| p["name"] == "周志强").expect("周志强")["final"], "优秀");
+
+    let by = "人事科 李明";
+    let refused = |e: CommandError| e.code;
+    assert_eq!(state.assessment_override(2025, &zhou.id, "称职", "  ", by).map_err(refused), Err(ErrorCode::ReasonRequired));
+    assert_eq!(state.assessment_override(2025, &zhou.id, "良好", "复核", by).map_err(refused), Err(ErrorCode::BadArgument));
+    assert_eq!(state.assessment_override(2025, &zhou.id, "称职", "复核", " ").map_err(refused), Err(ErrorCode::BadArgument));
+    let on_leave = person(&report, "孙鹏飞");
+    assert_eq!(on_leave.code, Some("6A"));
+    assert_eq!(state.assessment_override(2025, &on_leave.id, "称职", "复核", by).map_err(refused), Err(ErrorCode::NotGraded));
+    assert_eq!(
+        state.assessment_override(2025, "110101190001010000", "称职", "复核", by).map_err(refused),
+        Err(ErrorCode::UnknownPerson)
+    );
+    assert_eq!(state.assessment(1900).map(|_| ()).map_err(refused), Err(ErrorCode::BadArgument));
+
+    let ma = person(&report, "马明辉");
+    assert_eq!(ma.final_grade, Some("基本称职"));
+    state.assessment_override(2025, &ma.id, "称职", "单位复核后改定为称职", by).expect("override 马明辉");
+
+    let on = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
+    let e = state.assessment_finalize(2025, on, by).expect_err("over the quota of 领导成员");
+    assert_eq!(e.code, ErrorCode::CannotFinalize);
+    assert!(e.message.starts_with("2025年度考核暂不能定稿："), "{}", e.message);
+    assert!(e.message.contains("某县人力资源和社会保障局·领导成员最终确定优秀1人，超过优秀名额0名"), "{}", e.message);
+
+    state.assessment_override(2025, &zhou.id, "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by).expect("override 周志强");
+    let stored = state.assessment_finalize(2025, on, by).expect("finalize");
+    assert_eq!(stored, 38);
+    assert!(state.app_info().expect("app_info").results > results_before);
+
+    let report = state.assessment(2025).expect("assessment");
+    assert_eq!(report.finalized_on, Some(on));
+    let zhou = person(&report, "周志强");
+    assert_eq!((zhou.suggested, zhou.final_grade, zhou.code), (Some("优秀"), Some("称职"), Some("2")));
+    assert_eq!(pool(&report, "某县人力资源和社会保障局", "领导成员").final_excellent, 0);
+    assert_eq!(person(&report, "马明辉").code, Some("2"));
+
+    assert_eq!(state.assessment_override(2025, &zhou.id, "优秀", "再议", by).map_err(refused), Err(ErrorCode::YearLocked));
+    assert_eq!(state.assessment_finalize(2025, on, by).map_err(refused), Err(ErrorCode::YearLocked));
+    assert_eq!(state.assessment_reopen(2025, "", by).map_err(refused), Err(ErrorCode::ReasonRequired));
+    state.assessment_reopen(2025, "收到复核申请，重新研究", by).expect("reopen");
+    assert_eq!(state.assessment_reopen(2025, "再次打开", by).map_err(refused), Err(ErrorCode::YearNotLocked));
+    assert_eq!(state.assessment(2025).expect("assessment").finalized_on, None);
+
+    let log = state.assessment_log(2025).expect("log");
+    let summary: Vec<(&str, Option<&str>, Option<&str>, Option<&str>, &str)> = log
+        .iter()
+        .map(|e| (e.action.as_str(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("override", Some(ma.id.as_str()), Some("基本称职"), Some("称职"), by),
+            ("override", Some(zhou.id.as_str()), Some("优秀"), Some("称职"), by),
+            ("finalize", None, None, Some("38人"), by),
+            ("reopen", None, Some("2026-01-15定稿"), None, by),
+        ]
+    );
+    assert_eq!(log[1].reason.as_deref(), Some("领导成员优秀名额为0，经考核委员会研究确定为称职"));
+    assert_eq!(log[3].reason.as_deref(), Some("收到复核申请，重新研究"));
+    assert!(log.iter().all(|e| e.year == 2025 && e.at.len() == "2026-01-15 09:30:00".len()));
+    let json = serde_json::to_value(&log[0]).expect("serializable");
+    let mut keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["action", "at", "by", "from", "id", "reason", "to", "year"]);
+    assert!(state.assessment_log(2024).expect("log").is_empty());
 }

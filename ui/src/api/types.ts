@@ -13,6 +13,13 @@ export const ERROR_CODES = [
   'database',
   'bad_argument',
   'write_failed',
+  'year_locked',
+  'year_not_locked',
+  'not_graded',
+  'cannot_finalize',
+  'reason_required',
+  'unknown_person',
+  'unknown_organ',
   'internal',
 ] as const;
 

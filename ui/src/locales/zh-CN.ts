@@ -72,6 +72,13 @@ const zhCN = {
     database: '数据库出错',
     bad_argument: '参数有误',
     write_failed: '文件无法写入',
+    year_locked: '该年度已定稿',
+    year_not_locked: '该年度尚未定稿',
+    not_graded: '该人员不定等次',
+    cannot_finalize: '暂不能定稿',
+    reason_required: '必须填写理由',
+    unknown_person: '没有该人员',
+    unknown_organ: '没有该单位',
     internal: '程序内部错误',
   },
 } as const;

@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod assess;
+mod print;
 
 /// What a run printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,6 +33,8 @@ const USAGE: &str = "用法：
   kaohe assess finalize --year YYYY [--on YYYY-MM-DD] [--by 姓名] [--db PATH]
   kaohe assess reopen --year YYYY --reason 理由 [--by 姓名] [--db PATH]
   kaohe assess log --year YYYY [--db PATH] [--json]
+  kaohe print --doc 文书 (--year YYYY | --as-of YYYY-MM-DD) (--db PATH | --roster FILE) [--organ 单位] [--pool 考核池] [--from YYYY-MM-DD] --out DIR
+      文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
   kaohe profile [--profile FILE]
 ";
 
@@ -82,6 +85,9 @@ struct Options {
     basis: Option<String>,
     on: Option<String>,
     national: Option<PathBuf>,
+    doc: Option<String>,
+    pool: Option<String>,
+    from: Option<String>,
 }
 
 fn parse(args: &[String]) -> Result<Options, Failure> {
@@ -106,6 +112,9 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
             "--basis" => o.basis = Some(value("--basis")?),
             "--on" => o.on = Some(value("--on")?),
             "--national" => o.national = Some(value("--national")?.into()),
+            "--doc" => o.doc = Some(value("--doc")?),
+            "--pool" => o.pool = Some(value("--pool")?),
+            "--from" => o.from = Some(value("--from")?),
             s if s.starts_with("--") => return Err(Failure::new("bad_argument", format!("未知选项 {s}\n{USAGE}"), 1)),
             s => o.positional.push(s.to_string()),
         }
@@ -139,6 +148,7 @@ fn dispatch(args: &[String]) -> Result<Output, Failure> {
         "import" => import(&o),
         "promote" => promote_cmd(&o),
         "assess" => assess::run(&o),
+        "print" => print::run(&o),
         "profile" => profile_cmd(&o),
         "help" | "--help" | "-h" => Ok(Output { status: 0, stdout: USAGE.to_string(), stderr: String::new() }),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),

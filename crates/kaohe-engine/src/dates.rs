@@ -44,6 +44,26 @@ pub fn year_end(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
+/// The working-day period that starts on `from` (or the next working day, if `from` falls on a
+/// weekend) and lasts `days` working days: its first and last day. Saturdays and Sundays are
+/// skipped; public holidays and their make-up working days are not known here.
+pub fn working_days(from: NaiveDate, days: u32) -> (NaiveDate, NaiveDate) {
+    let is_working = |d: NaiveDate| !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+    let mut first = from;
+    while !is_working(first) {
+        first = first.succ_opt().unwrap_or(first);
+    }
+    let mut last = first;
+    let mut counted = 1;
+    while counted < days.max(1) {
+        last = last.succ_opt().unwrap_or(last);
+        if is_working(last) {
+            counted += 1;
+        }
+    }
+    (first, last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +102,17 @@ mod tests {
                 assert_eq!(whole_months(from, to), n, "{from} → {to}");
             }
         }
+    }
+
+    #[test]
+    fn publicity_periods_skip_weekends() {
+        // Friday start: Fri, Mon, Tue, Wed, Thu.
+        assert_eq!(working_days(d("2025-12-05"), 5), (d("2025-12-05"), d("2025-12-11")));
+        // Saturday start moves to Monday.
+        assert_eq!(working_days(d("2025-12-06"), 5), (d("2025-12-08"), d("2025-12-12")));
+        // Across a month end and two weekends.
+        assert_eq!(working_days(d("2026-01-29"), 7), (d("2026-01-29"), d("2026-02-06")));
+        assert_eq!(working_days(d("2025-12-08"), 1), (d("2025-12-08"), d("2025-12-08")));
     }
 
     #[test]

@@ -198,6 +198,15 @@ pub struct Ordering {
     pub cite: Citation,
 }
 
+/// How long lists are published (公示), in working days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Publicity {
+    pub excellent_working_days: u32,
+    pub excellent_cite: Citation,
+    pub promotion_working_days: u32,
+    pub promotion_cite: Citation,
+}
+
 /// Where a rank sits: its ladder and its index in that ladder (0 = top).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct RankRef {
@@ -221,6 +230,7 @@ pub struct Profile {
     pub pools: Vec<Pool>,
     pub ordering: Ordering,
     pub assessment: crate::assessment_rules::AssessmentRules,
+    pub publicity: Publicity,
     #[serde(skip)]
     index: Index,
 }
@@ -343,6 +353,18 @@ mod raw {
         pool: Vec<Pool>,
         ordering: Ordering,
         assessment: crate::assessment_rules::raw::Section,
+        publicity: Publicity,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Publicity {
+        excellent_working_days: i64,
+        excellent_cite: String,
+        excellent_status: Status,
+        promotion_working_days: i64,
+        promotion_cite: String,
+        promotion_status: Status,
     }
 
     #[derive(Deserialize)]
@@ -735,6 +757,13 @@ mod raw {
                 max_level: ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.level)).max().unwrap_or(0),
             };
             let assessment = self.assessment.validate(&names, &mut c.problems);
+            let p = self.publicity;
+            let publicity = super::Publicity {
+                excellent_working_days: c.count("publicity", "excellent_working_days", p.excellent_working_days),
+                excellent_cite: cite(p.excellent_cite, p.excellent_status),
+                promotion_working_days: c.count("publicity", "promotion_working_days", p.promotion_working_days),
+                promotion_cite: cite(p.promotion_cite, p.promotion_status),
+            };
 
             if !c.problems.is_empty() {
                 return Err(ProfileError::Invalid(c.problems));
@@ -753,6 +782,7 @@ mod raw {
                 pools,
                 ordering,
                 assessment,
+                publicity,
                 index,
             })
         }

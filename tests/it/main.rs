@@ -4,5 +4,6 @@ mod assessment;
 mod cases;
 mod cli;
 mod sample;
+mod print;
 mod store;
 mod workbook;

@@ -18,11 +18,12 @@ pub enum Need {
 /// WebKitGTK and a C toolchain, to compile the Tauri shell.
 const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "build-essential", "pkg-config", "file"];
 
-/// A virtual display, Chinese fonts, WebDriver for the real web view, and ImageMagick.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "fonts-noto-cjk", "webkit2gtk-driver", "imagemagick"];
+/// A virtual display, Chinese fonts, WebDriver for the real web view, ImageMagick, and Chromium
+/// with poppler for printing the documents to PDF and reading them back.
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "fonts-noto-cjk", "webkit2gtk-driver", "imagemagick", "chromium", "poppler-utils", "fontconfig"];
 
 /// Programs the self-test runs (from TEST_PACKAGES).
-const TEST_PROGRAMS: &[&str] = &["xvfb-run", "Xvfb", "xauth", "import", "convert", "identify", "WebKitWebDriver"];
+const TEST_PROGRAMS: &[&str] = &["xvfb-run", "Xvfb", "xauth", "import", "convert", "identify", "WebKitWebDriver", "chromium", "pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "fc-list"];
 
 pub fn ensure(need: Need) -> Result<(), Failure> {
     if !cfg!(target_os = "linux") {

@@ -145,18 +145,18 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
 <h1>年度考核登记表</h1>
 <p class="subtitle">（{year}年度）</p>
 <table>
-<colgroup><col style="width:22mm"><col style="width:36mm"><col style="width:18mm"><col style="width:30mm"><col style="width:22mm"><col></colgroup>
-<tr style="height:12mm"><td class="label">姓　名</td><td>{name}</td><td class="label">性　别</td><td>{gender}</td><td class="label">出生年月</td><td>{birth}</td></tr>
-<tr style="height:12mm"><td class="label">政治面貌</td><td>{political}</td><td class="label" colspan="2">任现职务职级时间</td><td colspan="2">{since}</td></tr>
-<tr style="height:12mm"><td class="label">单位及职务职级</td><td colspan="5">{unit}</td></tr>
-<tr style="height:14mm"><td class="label">从事或<br>分管工作</td><td colspan="5" class="small">{duties}</td></tr>
-<tr style="height:92mm"><td class="label">个<br>人<br>总<br>结</td><td colspan="5" class="box">{summary}<div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:12mm"><td class="label small">参加脱产<br>培训情况</td><td colspan="5" class="small">{training}</td></tr>
-<tr style="height:26mm"><td class="label small">主管领导<br>评语和考核<br>等次建议</td><td colspan="5" class="box"><div class="text small">{comment}</div><div class="text small">考核等次建议：{proposal}</div><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:20mm"><td class="label small">机关负责人<br>或考核委员<br>会意见</td><td colspan="5" class="box"><div class="text small">确定等次：{final_grade}</div><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:16mm"><td class="label small">本人意见</td><td colspan="5" class="box"><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:20mm"><td class="label small">未确定等次<br>或不参加考核<br>情况说明</td><td colspan="5" class="box"><div class="text small">{ungraded}</div><div class="sign">盖章或签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:12mm"><td class="label small">公务员主管<br>部门备案</td><td colspan="5"></td></tr>
+<colgroup><col style="width:27mm"><col style="width:35mm"><col style="width:17mm"><col style="width:30mm"><col style="width:22mm"><col></colgroup>
+<tr style="height:11mm"><td class="label">姓　　名</td><td>{name}</td><td class="label">性　别</td><td>{gender}</td><td class="label">出生年月</td><td>{birth}</td></tr>
+<tr style="height:11mm"><td class="label">政治面貌</td><td>{political}</td><td class="label" colspan="2">任现职务职级时间</td><td colspan="2">{since}</td></tr>
+<tr style="height:11mm"><td class="label">单位及职务职级</td><td colspan="5">{unit}</td></tr>
+<tr style="height:13mm"><td class="label">从事或分管工作</td><td colspan="5" class="small">{duties}</td></tr>
+<tr style="height:84mm"><td class="label">个<br>人<br>总<br>结</td><td colspan="5" class="box">{summary}<div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
+<tr style="height:11mm"><td class="label">参加脱产<br>培训情况</td><td colspan="5" class="small">{training}</td></tr>
+<tr style="height:25mm"><td class="label">主管领导评语<br>和考核等次<br>建议</td><td colspan="5" class="box"><div class="text small">{comment}</div><div class="text small">考核等次建议：{proposal}</div><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
+<tr style="height:19mm"><td class="label">机关负责人或<br>考核委员会<br>意见</td><td colspan="5" class="box"><div class="text small">确定等次：{final_grade}</div><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
+<tr style="height:15mm"><td class="label">本人意见</td><td colspan="5" class="box"><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
+<tr style="height:19mm"><td class="label">未确定等次或<br>不参加考核<br>情况说明</td><td colspan="5" class="box"><div class="text small">{ungraded}</div><div class="sign">盖章或签名：　　　　　　年　　月　　日</div></td></tr>
+<tr style="height:11mm"><td class="label">公务员主管<br>部门备案</td><td colspan="5"></td></tr>
 </table>
 </section>
 "#,
@@ -183,8 +183,8 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
                 r#"<section class="page registration-continued" data-id="{id}">
 <h1>年度考核登记表（续页）</h1>
 <p class="subtitle">（{year}年度）　{name}</p>
-<table><colgroup><col style="width:22mm"><col></colgroup>
-<tr style="height:232mm"><td class="label">个<br>人<br>总<br>结<br>（续）</td><td class="box"><div class="text size-105">{text}</div></td></tr>
+<table><colgroup><col style="width:27mm"><col></colgroup>
+<tr style="height:225mm"><td class="label">个<br>人<br>总<br>结<br>（续）</td><td class="box"><div class="text size-105">{text}</div></td></tr>
 </table>
 </section>
 "#,

@@ -297,7 +297,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     }
 
     let mut people: Vec<Assessed> = Vec::with_capacity(roster.people.len());
-    let mut placement: HashMap<(&str, &str, Option<&str>), (Option<usize>, Option<usize>)> = HashMap::default();
+    // (category, rank, post level) → (tier, weights entry).
+    type Placement = (Option<usize>, Option<usize>);
+    let mut placement: HashMap<(&str, &str, Option<&str>), Placement> = HashMap::default();
     // (organ index, pool key) per assessed person; pool key: 0 = leaders, 1 + tier = tier pool,
     // usize::MAX = the organ's non-leader pool.
     let mut keys: Vec<(usize, usize)> = Vec::new();
@@ -811,7 +813,7 @@ pub mod report {
     }
 
     fn percent(bp: BasisPoints) -> String {
-        if bp % 100 == 0 {
+        if bp.is_multiple_of(100) {
             format!("{}%", bp / 100)
         } else {
             format!("{}%", bp as f64 / 100.0)

@@ -217,9 +217,9 @@ pub fn excellent_publicity(report: &AssessmentReport, roster: &Roster, profile: 
         }
         n += 1;
         let gender = by_id.get(p.id.as_str()).and_then(|x| x.gender.as_deref()).unwrap_or("");
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
+            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             escape(&p.name),
             escape(gender),
             escape(&p.unit_and_post),
@@ -265,9 +265,9 @@ pub fn promotion_publicity(report: &PromotionReport, roster: &Roster, profile: &
         let person = by_id.get(p.id.as_str());
         let gender = person.and_then(|x| x.gender.as_deref()).unwrap_or("");
         let birth = ym(person.and_then(|x| x.birth).or_else(|| kaohe_engine::id_number::birth_date(&p.id)));
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{birth}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
+            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{birth}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
             escape(&p.name),
             escape(gender),
             escape(&p.organ),
@@ -311,9 +311,9 @@ pub fn assessment_summary(report: &AssessmentReport, scope: &Scope) -> Rendered 
         let count = |g: &str| people.iter().filter(|p| p.final_grade == Some(g)).count();
         let ungraded = people.iter().filter(|p| p.final_grade.is_none() && p.code.is_some()).count();
         let pending = people.iter().filter(|p| p.final_grade.is_none() && p.code.is_none()).count();
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<p class=\"subtitle\">{}　　参加考核{}人：优秀{}人，称职{}人，基本称职{}人，不称职{}人，不定等次{}人{}</p>\n",
+            "<p class=\"subtitle\">{}　　参加考核{}人：优秀{}人，称职{}人，基本称职{}人，不称职{}人，不定等次{}人{}</p>",
             escape(organ),
             people.len(),
             count(grades[0]),
@@ -325,9 +325,9 @@ pub fn assessment_summary(report: &AssessmentReport, scope: &Scope) -> Rendered 
         );
         body.push_str("<table><thead><tr><th class=\"num\" style=\"width:11mm\">序号</th><th style=\"width:26mm\">考核池</th><th style=\"width:20mm\">姓名</th><th>单位及职务职级</th><th class=\"num\" style=\"width:16mm\">得分</th><th class=\"num\" style=\"width:18mm\">等次</th><th class=\"num\" style=\"width:12mm\">代码</th></tr></thead><tbody>\n");
         for (i, p) in people.iter().enumerate() {
-            let _ = write!(
+            let _ = writeln!(
                 body,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 i + 1,
                 escape(&p.pool),
                 escape(&p.name),
@@ -347,9 +347,9 @@ pub fn assessment_summary(report: &AssessmentReport, scope: &Scope) -> Rendered 
 pub fn quota_table(report: &AssessmentReport, scope: &Scope) -> Rendered {
     let mut rows = String::new();
     for (i, p) in report.pools.iter().filter(|p| scope.ok(&p.organ, &p.pool)).enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}%</td><td class=\"num\">{:.2}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"small\">{}</td></tr>\n",
+            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}%</td><td class=\"num\">{:.2}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"small\">{}</td></tr>",
             i + 1,
             escape(&p.organ),
             escape(&p.pool),
@@ -407,9 +407,9 @@ pub fn slot_table(report: &PromotionReport, scope: &Scope) -> Rendered {
             Some(a) if p.held > a => (p.held - a).to_string(),
             _ => String::new(),
         };
-        let _ = write!(
+        let _ = writeln!(
             rows,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{over}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{over}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             i + 1,
             escape(&p.organ),
             escape(&p.pool),

@@ -124,3 +124,137 @@ export interface PromotionReport {
   /** Present in `kaohe promote --json`; the desktop command may leave it out. */
   issues?: Issue[];
 }
+
+// ── 年度考核: `kaohe_engine::assessment::report::AssessmentReport` (`kaohe assess --json`,
+// docs/cli.md) and `AssessmentLogEntry` in src-tauri/src/state.rs (`kaohe assess log --json`).
+
+/** 优秀, 称职, 基本称职, 不称职 (`Grade::name` in Rust). */
+export const GRADES = ['优秀', '称职', '基本称职', '不称职'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** "1"–"4" for a final grade; "5A", "5B", "5C", "6A" when not graded. */
+export type ResultCode = '1' | '2' | '3' | '4' | '5A' | '5B' | '5C' | '6A';
+
+/** The codes of people who are not graded (不定等次 / 不参加考核). */
+export const UNGRADED_CODES: readonly ResultCode[] = ['5A', '5B', '5C', '6A'];
+
+/** `flags[]`, in the order the engine lists them. */
+export type AssessmentFlag =
+  | 'tie_at_line'
+  | 'missing_score'
+  | 'no_proposal'
+  | 'proposal_not_eligible'
+  | 'over_quota'
+  | 'proposal_ignored'
+  | 'warning_no_excellent'
+  | 'regular_rule_failed';
+
+/** A pool is graded from scores or from the organ's proposed grades. */
+export type PoolMode = 'score' | 'proposal';
+
+export type RatioSource = 'approved' | 'organ' | 'rating' | 'default';
+
+export type Rounding = 'floor' | 'round_half_up' | 'ceiling';
+
+export type ConsequenceKind =
+  | 'commendation'
+  | 'merit'
+  | 'bonus'
+  | 'admonition'
+  | 'demotion'
+  | 'dismissal_review'
+  | 'grade_step'
+  | 'level_up'
+  | 'review_deadline';
+
+export interface AssessedPerson {
+  id: string;
+  name: string;
+  organ: string;
+  /** 领导成员, 非领导成员, a tier name, or 合并（不足N人的层次）. */
+  pool: string;
+  category: string;
+  rank: string;
+  unit_and_post: string;
+  /** 层次: 厅局级, 处级, 科级及以下 (profile tiers); null when none matches. */
+  tier: string | null;
+  /** Two decimals; null without any score. */
+  score: number | null;
+  /** Competition ranking among the pool's graded members with a score. */
+  rank_in_pool: number | null;
+  proposal: Grade | null;
+  /** null when not graded, or when tied at the quota line (the committee decides). */
+  suggested: Grade | null;
+  final: Grade | null;
+  /** null while undecided. */
+  code: ResultCode | null;
+  excellent_eligible: boolean;
+  flags: AssessmentFlag[];
+  reasons: string[];
+}
+
+export interface RegularCheck {
+  /** "Q1"–"Q4" (季度) or "M1"–"M12" (月份). */
+  period: string;
+  recorded: number;
+  good: number;
+  limit: number;
+}
+
+export interface AssessmentPool {
+  organ: string;
+  pool: string;
+  mode: PoolMode;
+  members: number;
+  participants: number;
+  /** Percent, e.g. 20 or 22.5. */
+  ratio: number;
+  ratio_source: RatioSource;
+  /** participants × ratio, two decimals. */
+  exact: number;
+  quota: number;
+  rounding: Rounding;
+  /** Suggested 优秀. */
+  excellent: number;
+  /** Final 优秀 (after the committee's overrides). */
+  final_excellent: number;
+  /** IDs of the candidates tied at the quota line. */
+  tied_at_line: string[];
+  /** Periods where 好 exceeds the limit. */
+  regular_checks: RegularCheck[];
+  /** "15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）". */
+  arithmetic: string;
+}
+
+export interface Consequence {
+  id: string;
+  name: string;
+  kind: ConsequenceKind;
+  due: IsoDate | null;
+  reason: string;
+}
+
+export interface AssessmentReport {
+  year: number;
+  profile: { id: string; name: string; version: string };
+  /** The day the year was finalised (locked); null while open. */
+  finalized_on: IsoDate | null;
+  people: AssessedPerson[];
+  pools: AssessmentPool[];
+  consequences: Consequence[];
+}
+
+export type LogAction = 'override' | 'ratio' | 'finalize' | 'reopen';
+
+export interface AssessmentLogEntry {
+  year: number;
+  /** The person's ID for an override; null otherwise. */
+  id: string | null;
+  action: LogAction;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  by: string;
+  /** `YYYY-MM-DD HH:MM:SS`, local time. */
+  at: string;
+}

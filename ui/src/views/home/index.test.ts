@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { i18n } from '../../i18n';
 import type { AppInfo, ImportOutcome, PromotionReport } from '../../api/types';
-import HomePage from './index.vue';
+import App from '../../App.vue';
 
 const info: AppInfo = {
   name: 'kaohe-app',
@@ -89,8 +89,9 @@ function mockShell(calls: Calls, overrides: Partial<AppInfo> = {}): void {
   });
 }
 
+/** The whole app: the home page is its first section. */
 function mountHome() {
-  return mount(HomePage, { global: { plugins: [i18n] }, attachTo: document.body });
+  return mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
 }
 
 describe('home page', () => {
@@ -110,6 +111,8 @@ describe('home page', () => {
     await flushPromises();
 
     expect(page.get('h1').text()).toBe('考核 Kaohe');
+    expect(page.get('[data-test="app-version"]').text()).toBe('版本 0.1.0');
+    expect(page.findAll('.el-tabs__item').map((tab) => tab.text())).toEqual(['工作台', '年度考核']);
     expect(page.get('[data-test="db-path"]').text()).toBe('/home/clerk/.local/share/kaohe/kaohe.db');
     expect(page.get('[data-test="count-people"]').text()).toBe('120');
     expect(page.get('[data-test="count-organs"]').text()).toBe('4');

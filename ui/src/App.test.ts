@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { i18n } from './i18n';
+import type { AppInfo } from './api/types';
+import { sampleLog, sampleReport } from './views/assessment/fixture';
+import App from './App.vue';
+
+const info: AppInfo = {
+  name: 'kaohe-app',
+  version: '0.1.0',
+  db_path: '/home/clerk/.local/share/kaohe/kaohe.db',
+  people: 38,
+  organs: 3,
+  results: 90,
+  selftest: false,
+};
+
+describe('App sections', () => {
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = '';
+  });
+
+  it('opens 年度考核 only when asked, and reloads it each time it comes back', async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === 'app_info') return info;
+      if (cmd === 'assessment') return sampleReport;
+      if (cmd === 'assessment_log') return sampleLog;
+      throw `unknown command ${cmd}`;
+    });
+    const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
+    await flushPromises();
+    expect(calls).toEqual(['app_info']);
+    expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
+
+    const tabs = () => app.findAll('.el-tabs__item');
+    await tabs()[1]!.trigger('click');
+    await flushPromises();
+    expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(app.get('[data-test="pool-arithmetic"]').text()).toContain('15人 × 20% = 3.00 → 3名');
+
+    await tabs()[0]!.trigger('click');
+    await flushPromises();
+    await tabs()[1]!.trigger('click');
+    await flushPromises();
+    expect(calls.filter((c) => c === 'assessment')).toHaveLength(2);
+    app.unmount();
+  });
+});

@@ -1,0 +1,42 @@
+// Commands about the annual assessment (年度考核): the year's report, and the committee's
+// decisions on it (override a grade, finalise, reopen), each recorded in the year's log.
+
+import { call } from './call';
+import type { AssessmentLogEntry, AssessmentReport, Grade } from './types';
+
+/** The year's pools, people, suggested and final grades, and results usage. */
+export function assessment(year: number): Promise<AssessmentReport> {
+  return call<AssessmentReport>('assessment', { year });
+}
+
+export interface OverrideRequest {
+  year: number;
+  /** 身份证号. */
+  id: string;
+  grade: Grade;
+  /** Required; recorded in the log. */
+  reason: string;
+  /** 操作人, recorded in the log. */
+  by: string;
+}
+
+/** Sets a person's final grade (refused on a finalised year, for an ungraded person, without a reason). */
+export function assessmentOverride(request: OverrideRequest): Promise<void> {
+  const { year, id, grade, reason, by } = request;
+  return call<void>('assessment_override', { year, id, grade, reason, by });
+}
+
+/** Stores the year's final grades and locks it; resolves with how many results were stored. */
+export function assessmentFinalize(year: number, by: string): Promise<number> {
+  return call<number>('assessment_finalize', { year, by });
+}
+
+/** Unlocks a finalised year; the reason is required and recorded. */
+export function assessmentReopen(year: number, reason: string, by: string): Promise<void> {
+  return call<void>('assessment_reopen', { year, reason, by });
+}
+
+/** The year's audit trail, oldest first. */
+export function assessmentLog(year: number): Promise<AssessmentLogEntry[]> {
+  return call<AssessmentLogEntry[]>('assessment_log', { year });
+}

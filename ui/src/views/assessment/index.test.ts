@@ -267,7 +267,9 @@ describe('年度考核 page', () => {
       '董静怡（110101198001010044）与他人同分并列于优秀名额线，尚未确定等次',
       '某县人力资源和社会保障局·领导成员最终确定优秀1人，超过优秀名额0名',
     ]);
-    expect(document.body.textContent).toContain('暂不能定稿：2025年度考核暂不能定稿');
+    expect(document.body.querySelector('.el-message--error')?.textContent).toContain(
+      '2025年度考核暂不能定稿：董静怡（110101198001010044）',
+    );
     page.unmount();
   });
 

@@ -223,7 +223,9 @@ fn the_committee_settles_2025_on_the_sample() {
     assert_eq!(state.assessment(2025).expect("assessment").finalized_on, None);
 
     let log = state.assessment_log(2025).expect("log");
-    let summary: Vec<(&str, Option<&str>, Option<&str>, Option<&str>, &str)> = log
+    /// action, person, from, to, by.
+    type Line<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
+    let summary: Vec<Line> = log
         .iter()
         .map(|e| (e.action.as_str(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
         .collect();

@@ -93,6 +93,7 @@ const zhCN = {
       names: '{count}名',
       overQuota: '最终优秀超出名额 {over} 人，定稿前须核减或记录经批准的比例',
       tied: '名额线同分，须由考核委员会确定等次：{names}',
+      nameSeparator: '、',
       regularTitle: '平时考核“好”等次超过比例上限',
       regularCheck: '{period}：{recorded}人中“好”{good}人，上限{limit}人',
       quarter: '第{n}季度',
@@ -126,6 +127,7 @@ const zhCN = {
       action: '修改等次',
       title: '修改等次',
       person: '人员',
+      personLine: '{name}（{organ} · {pool}）',
       suggested: '建议等次',
       current: '当前最终等次',
       grade: '最终等次',
@@ -133,7 +135,7 @@ const zhCN = {
       reason: '理由',
       reasonPlaceholder: '必填，记入操作记录，如：经考核委员会研究确定',
       reasonHint: '必须填写理由',
-      operator: '操作人',
+      operatorLine: '操作人：{name}',
       submit: '确定修改',
       cancel: '取消',
       done: '已将{name}的等次改为{grade}',
@@ -206,6 +208,7 @@ const zhCN = {
   common: {
     none: '—',
     error: '出错了',
+    errorLine: '{title}：{message}',
   },
   errors: {
     file_unreadable: '文件无法读取',

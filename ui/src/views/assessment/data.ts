@@ -217,7 +217,8 @@ export function finalizeProblems(error: AppError): string[] {
 
 /** How an error is told in an ElMessage: its Chinese title, then the shell's message. */
 export function errorText(error: AppError): string {
-  return `${i18n.global.t(`errors.${error.code}`)}：${error.message}`;
+  const { t } = i18n.global;
+  return t('common.errorLine', { title: t(`errors.${error.code}`), message: error.message });
 }
 
 /** Total 优秀 quota over all pools. */

@@ -44,11 +44,11 @@ fn an_unreadable_file_exits_2_with_a_clerks_message() {
     // Nothing was written: the database was never created.
     assert!(!tmp.path().join("k.db").exists());
 
-    let csv = tmp.path().join("名册.csv");
-    std::fs::write(&csv, "身份证号,姓名\n").expect("write");
-    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &csv.display().to_string(), "--json"]));
+    let txt = tmp.path().join("名册.txt");
+    std::fs::write(&txt, "身份证号,姓名\n").expect("write");
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &txt.display().to_string(), "--json"]));
     assert_eq!(out.status, 2);
-    assert!(json(&out.stdout)["error"]["message"].as_str().unwrap_or_default().contains("不支持「.csv」格式"));
+    assert!(json(&out.stdout)["error"]["message"].as_str().unwrap_or_default().contains("不支持「.txt」格式"));
 }
 
 #[test]

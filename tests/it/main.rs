@@ -5,5 +5,6 @@ mod cases;
 mod cli;
 mod sample;
 mod print;
+mod rosters;
 mod store;
 mod workbook;

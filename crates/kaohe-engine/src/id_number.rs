@@ -42,6 +42,16 @@ pub fn check_digit(first17: &str) -> Option<char> {
     Some(CHECK[(sum % 11) as usize])
 }
 
+/// Converts a 15-digit ID number of the first generation (born in the 1900s) to 18 digits.
+pub fn upgrade_15(id: &str) -> Option<String> {
+    if id.len() != 15 || !id.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let first17 = format!("{}19{}", &id[..6], &id[6..]);
+    let check = check_digit(&first17)?;
+    Some(format!("{first17}{check}"))
+}
+
 /// Validates a normalised 18-character ID number.
 pub fn validate(id: &str) -> Result<(), IdProblem> {
     let chars: Vec<char> = id.chars().collect();
@@ -79,6 +89,13 @@ mod tests {
     #[test]
     fn wrong_check_digit_names_the_right_one() {
         assert_eq!(validate("110105194912310021"), Err(IdProblem::CheckDigit('X')));
+    }
+
+    #[test]
+    fn fifteen_digit_numbers_are_upgraded() {
+        // The GB 11643 sample without century and check digit.
+        assert_eq!(upgrade_15("110105491231002").as_deref(), Some("11010519491231002X"));
+        assert_eq!(upgrade_15("11010549123100"), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub enum IssueCode {
     ColumnMissing,
     MissingValue,
     BadId,
+    LegacyId,
     DuplicateId,
     BadDate,
     DateOrder,

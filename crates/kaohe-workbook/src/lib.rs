@@ -7,13 +7,15 @@
 mod assessment_result;
 mod cell;
 mod issue;
+pub mod layout;
 mod read;
 mod result;
+pub mod source;
 mod template;
 
 pub use assessment_result::{write_assessment, write_national_results, NATIONAL_COLUMNS};
 pub use cell::{column_letter, parse_date_text};
 pub use issue::{Issue, IssueCode, Severity};
-pub use read::{read_roster, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
+pub use read::{read_roster, read_roster_with, ReadOptions, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
 pub use result::write_promotion;
 pub use template::write_template;

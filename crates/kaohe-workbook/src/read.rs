@@ -4,7 +4,8 @@
 
 use crate::cell::{self, column_letter};
 use crate::issue::{Issue, IssueCode, Severity};
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use crate::layout::Layout;
+use calamine::{Data, Range};
 use kaohe_engine::id_number;
 use kaohe_engine::profile::squeeze;
 use kaohe_engine::{AnnualInput, Organ, Period, Person, Profile, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};
@@ -70,46 +71,52 @@ pub struct RosterRead {
     pub rows_read: u32,
 }
 
-/// One sheet's table: where it sits and which column holds which header.
+/// One sheet's table: where it sits and which column holds which field.
 struct Table<'a> {
-    sheet: &'static str,
+    /// The sheet's own name, as the user sees it.
+    sheet: String,
     range: &'a Range<Data>,
     row0: u32,
     col0: u32,
-    /// Squeezed header text → column offset in the range.
+    layout: Layout,
+    /// Canonical field → column offset in the range.
     columns: HashMap<String, usize>,
-    headers: Vec<String>,
 }
 
 impl<'a> Table<'a> {
-    fn new(sheet: &'static str, range: &'a Range<Data>) -> Table<'a> {
+    fn new(kind: &'static str, sheet: &str, range: &'a Range<Data>) -> Table<'a> {
         let (row0, col0) = range.start().unwrap_or((0, 0));
-        let headers: Vec<String> = range.rows().next().map(|r| r.iter().map(|c| squeeze(&cell::display(c))).collect()).unwrap_or_default();
+        let key = if kind == SHEET_ORGANS { "单位名称" } else { "身份证号" };
+        let layout = crate::layout::detect(kind, range, key);
         let mut columns = HashMap::new();
-        for (i, h) in headers.iter().enumerate() {
-            if !h.is_empty() {
-                columns.entry(h.clone()).or_insert(i);
+        for (i, c) in layout.columns.iter().enumerate() {
+            if let Some(f) = &c.field {
+                columns.entry(f.clone()).or_insert(i);
             }
         }
-        Table { sheet, range, row0, col0, columns, headers }
+        Table { sheet: sheet.to_string(), range, row0, col0, layout, columns }
     }
 
     fn header_row(&self) -> u32 {
-        self.row0 + 1
+        self.row0 + self.layout.header as u32 + 1
     }
 
     fn missing(&self, required: &[&str]) -> Vec<String> {
         required.iter().filter(|c| !self.columns.contains_key(**c)).map(|c| c.to_string()).collect()
     }
 
-    /// Data rows with their spreadsheet row numbers, blank rows skipped.
+    /// Data rows with their spreadsheet row numbers, up to a note under the table (填表人：…).
+    /// Blank rows are skipped, and so are rows with nothing in any recognised column (a row
+    /// with only a 序号).
     fn rows(&self) -> impl Iterator<Item = (u32, &'a [Data])> + '_ {
         let row0 = self.row0;
+        let used: Vec<usize> = self.layout.columns.iter().enumerate().filter(|(_, c)| c.field.is_some() || c.year.is_some()).map(|(i, _)| i).collect();
         self.range
             .rows()
             .enumerate()
-            .skip(1)
-            .filter(|(_, r)| !r.iter().all(cell::is_empty))
+            .skip(self.layout.data)
+            .take_while(|(_, r)| !crate::layout::is_note(r))
+            .filter(move |(_, r)| used.iter().any(|&c| r.get(c).is_some_and(|v| !cell::is_empty(v))))
             .map(move |(i, r)| (row0 + i as u32 + 1, r))
     }
 
@@ -126,7 +133,7 @@ impl<'a> Table<'a> {
     fn issue(&self, row: u32, header: &str, value: &Data, code: IssueCode, severity: Severity, what: &str) -> Issue {
         let value_text = cell::display(value);
         let mut issue = Issue {
-            sheet: self.sheet.to_string(),
+            sheet: self.sheet.clone(),
             row: Some(row),
             column: self.letter(header),
             header: Some(header.to_string()),
@@ -139,6 +146,7 @@ impl<'a> Table<'a> {
         let shown = if value_text.trim().is_empty() && what != "为空" { format!("为空，{what}") } else { shown };
         let consequence = match severity {
             Severity::Error => "该行未导入",
+            Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
             Severity::Warning => "该行已导入，此项未采用",
         };
         issue.message = format!("{}：{shown}；{consequence}。", issue.place());
@@ -146,36 +154,88 @@ impl<'a> Table<'a> {
     }
 
     fn sheet_issue(&self, code: IssueCode, message: String) -> Issue {
-        Issue { sheet: self.sheet.to_string(), row: Some(self.header_row()), column: None, header: None, value: None, code, severity: Severity::Error, message }
+        Issue { sheet: self.sheet.clone(), row: Some(self.header_row()), column: None, header: None, value: None, code, severity: Severity::Error, message }
     }
+}
+
+/// How to read a roster.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The sheet holding the people, when it is not named 人员.
+    pub sheet: Option<String>,
 }
 
 /// Reads the canonical roster workbook at `path`, resolving names through `profile`.
 pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, WorkbookError> {
+    read_roster_with(path, profile, &ReadOptions::default())
+}
+
+/// Like [`read_roster`], with a chosen people sheet.
+pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = open_workbook_auto(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: open_detail(path, &e.to_string()) })?;
+    let mut book = crate::source::open(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: open_detail(path, &e) })?;
     let names = book.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
-
-    let Some(people_name) = find(SHEET_PEOPLE) else {
-        return Err(WorkbookError::SheetMissing { file, sheet: SHEET_PEOPLE.to_string(), found: names.clone() });
-    };
     let mut issues = Vec::new();
+
+    // The people sheet: as asked, else 人员, else the sheet whose header looks most like a roster.
+    let asked = match &options.sheet {
+        Some(s) => Some(names.iter().find(|n| *n == s || squeeze(n) == squeeze(s)).cloned().ok_or_else(|| WorkbookError::SheetMissing {
+            file: file.clone(),
+            sheet: s.clone(),
+            found: names.clone(),
+        })?),
+        None => find(SHEET_PEOPLE),
+    };
+    let people_name = match asked {
+        Some(n) => n,
+        None => {
+            let mut best: Option<(usize, String)> = None;
+            for n in &names {
+                let Ok(range) = book.range(n) else { continue };
+                let layout = crate::layout::detect(SHEET_PEOPLE, &range, "身份证号");
+                let fields: HashSet<&str> = layout.columns.iter().filter_map(|c| c.field.as_deref()).collect();
+                if fields.contains("身份证号") && fields.contains("姓名") && best.as_ref().is_none_or(|b| fields.len() > b.0) {
+                    best = Some((fields.len(), n.clone()));
+                }
+            }
+            let Some((_, n)) = best else {
+                return Err(WorkbookError::SheetMissing { file, sheet: SHEET_PEOPLE.to_string(), found: names.clone() });
+            };
+            if book.encoding().is_none() {
+                issues.push(Issue {
+                    sheet: n.clone(),
+                    row: None,
+                    column: None,
+                    header: None,
+                    value: None,
+                    code: IssueCode::SheetMissing,
+                    severity: Severity::Warning,
+                    message: format!("文件中没有名为「人员」的工作表，按表头判断，将工作表「{n}」作为人员表读取。"),
+                });
+            }
+            n
+        }
+    };
+    // A CSV file holds the people only: the other sheets are not missing, they cannot exist.
+    let single = book.encoding().is_some();
     let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Vec<Issue>| -> Option<Range<Data>> {
         let Some(name) = name else {
-            issues.push(Issue {
-                sheet: sheet.to_string(),
-                row: None,
-                column: None,
-                header: None,
-                value: None,
-                code: IssueCode::SheetMissing,
-                severity: Severity::Warning,
-                message: format!("文件中没有「{sheet}」工作表，按无{sheet}记录处理。"),
-            });
+            if !single {
+                issues.push(Issue {
+                    sheet: sheet.to_string(),
+                    row: None,
+                    column: None,
+                    header: None,
+                    value: None,
+                    code: IssueCode::SheetMissing,
+                    severity: Severity::Warning,
+                    message: format!("文件中没有「{sheet}」工作表，按无{sheet}记录处理。"),
+                });
+            }
             return None;
         };
-        match book.worksheet_range(name) {
+        match book.range(name) {
             Ok(r) => Some(r),
             Err(e) => {
                 issues.push(Issue {
@@ -193,6 +253,7 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
         }
     };
 
+    let people_sheet = people_name.clone();
     let people_range = range_of(&Some(people_name), SHEET_PEOPLE, &mut issues).ok_or_else(|| WorkbookError::Open {
         file: file.clone(),
         detail: "工作表「人员」无法读取".to_string(),
@@ -204,29 +265,31 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
     // only does not have them.
     let regular_range = find(SHEET_REGULAR).and_then(|n| range_of(&Some(n), SHEET_REGULAR, &mut issues));
     let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
+    drop(range_of);
 
-    let people_table = Table::new(SHEET_PEOPLE, &people_range);
+    let people_table = Table::new(SHEET_PEOPLE, &people_sheet, &people_range);
     let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
     if !missing.is_empty() {
-        return Err(WorkbookError::ColumnMissing { sheet: SHEET_PEOPLE.to_string(), header_row: people_table.header_row(), columns: missing });
+        return Err(WorkbookError::ColumnMissing { sheet: people_sheet, header_row: people_table.header_row(), columns: missing });
     }
+    let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
     let rows_read = read_people(&people_table, profile, &mut roster, &mut issues);
     let known: HashSet<String> = roster.people.iter().map(|p| p.id.clone()).collect();
     if let Some(r) = &organs_range {
-        read_organs(&Table::new(SHEET_ORGANS, r), profile, &mut roster, &mut issues);
+        read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, &mut roster, &mut issues);
     }
     if let Some(r) = &results_range {
-        read_results(&Table::new(SHEET_ASSESSMENTS, r), &known, &mut roster, &mut issues);
+        read_results(&Table::new(SHEET_ASSESSMENTS, &name_of(SHEET_ASSESSMENTS), r), &known, &mut roster, &mut issues);
     }
     if let Some(r) = &restrictions_range {
-        read_restrictions(&Table::new(SHEET_RESTRICTIONS, r), profile, &known, &mut roster, &mut issues);
+        read_restrictions(&Table::new(SHEET_RESTRICTIONS, &name_of(SHEET_RESTRICTIONS), r), profile, &known, &mut roster, &mut issues);
     }
     if let Some(r) = &regular_range {
-        read_regular(&Table::new(SHEET_REGULAR, r), &known, &mut roster, &mut issues);
+        read_regular(&Table::new(SHEET_REGULAR, &name_of(SHEET_REGULAR), r), &known, &mut roster, &mut issues);
     }
     if let Some(r) = &annual_range {
-        read_annual(&Table::new(SHEET_ANNUAL, r), &known, &mut roster, &mut issues);
+        read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
     Ok(RosterRead { file, roster, issues, rows_read })
 }
@@ -237,8 +300,8 @@ fn open_detail(path: &Path, raw: &str) -> String {
         return "文件不存在".to_string();
     }
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-    if !["xlsx", "xlsm", "xls", "xlsb", "ods"].contains(&ext.as_str()) {
-        return format!("不支持「.{ext}」格式，请使用 Excel 工作簿（.xlsx、.xls）或 .ods 文件");
+    if !["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"].contains(&ext.as_str()) {
+        return format!("不支持「.{ext}」格式，请使用 Excel 工作簿（.xlsx、.xls）、.ods 或 .csv 文件");
     }
     format!("文件已损坏、加密或不是 Excel 工作簿（{raw}）")
 }
@@ -266,7 +329,11 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
         issues.push(t.issue(row, "身份证号", c, IssueCode::MissingValue, Severity::Error, "为空"));
         return None;
     };
-    let id = id_number::normalize(&raw);
+    let mut id = id_number::normalize(&raw);
+    if let Some(upgraded) = id_number::upgrade_15(&id) {
+        issues.push(t.issue(row, "身份证号", c, IssueCode::LegacyId, Severity::Warning, &format!("是15位旧身份证号，已按规则转换为18位 {upgraded}")));
+        id = upgraded;
+    }
     match id_number::validate(&id) {
         Ok(()) => Some(id),
         Err(p) => {
@@ -406,6 +473,30 @@ fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
             continue;
         };
         seen.insert(id.clone(), row);
+        // Wide per-year result columns ("2023年度考核", or years under a 考核 group).
+        for (c, column) in t.layout.columns.iter().enumerate() {
+            let Some(year) = column.year else { continue };
+            let value = cells.get(c).unwrap_or(&Data::Empty);
+            let Some(text) = cell::text(value) else { continue };
+            match ResultCode::parse(&squeeze(&text)) {
+                Some(result) => roster.results.push(YearResult { person_id: id.clone(), year, result }),
+                None => issues.push(Issue {
+                    sheet: t.sheet.clone(),
+                    row: Some(row),
+                    column: Some(column_letter(t.col0 + c as u32)),
+                    header: Some(column.header.clone()),
+                    value: Some(text.clone()),
+                    code: IssueCode::UnknownGrade,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "工作表「{}」第{row}行 {}列「{}」：「{text}」不是有效等次（优秀、称职、基本称职、不称职，或代码 1–4、5A、5B、5C、6A、7）；该行已导入，此项未采用。",
+                        t.sheet,
+                        column_letter(t.col0 + c as u32),
+                        column.header
+                    ),
+                }),
+            }
+        }
         roster.people.push(Person {
             id,
             name,
@@ -440,14 +531,15 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
     }
     // Columns that are neither the fixed ones nor a pool of the profile.
     let mut pool_columns = Vec::new();
-    for (i, h) in t.headers.iter().enumerate() {
-        if h.is_empty() || ORGAN_COLUMNS.contains(&h.as_str()) {
+    for (i, column) in t.layout.columns.iter().enumerate() {
+        let h = squeeze(&column.header);
+        if h.is_empty() || column.field.is_some() {
             continue;
         }
-        match profile.pool(h) {
+        match profile.pool(&h) {
             Some((_, pool)) => pool_columns.push((i, h.clone(), pool.name.clone())),
             None => issues.push(Issue {
-                sheet: t.sheet.to_string(),
+                sheet: t.sheet.clone(),
                 row: Some(t.header_row()),
                 column: Some(column_letter(t.col0 + i as u32)),
                 header: Some(h.clone()),
@@ -516,6 +608,7 @@ fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
         return;
     }
     let mut seen: HashMap<(String, i32), u32> = HashMap::new();
+    let from_people: HashSet<(String, i32)> = roster.results.iter().map(|r| (r.person_id.clone(), r.year)).collect();
     for (row, cells) in t.rows() {
         let Some(id) = read_id(t, row, cells, issues) else { continue };
         if !known.contains(&id) {
@@ -536,6 +629,10 @@ fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
         };
         if let Some(first) = seen.insert((id.clone(), year), row) {
             issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的结果已在第{first}行出现")));
+            continue;
+        }
+        if from_people.contains(&(id.clone(), year)) {
+            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的结果已在「人员」表的年度考核列中填写")));
             continue;
         }
         roster.results.push(YearResult { person_id: id, year, result });

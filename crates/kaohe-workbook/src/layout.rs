@@ -1,0 +1,207 @@
+//! Finding the table in a sheet as clerks lay it out: title rows above the header, headers by
+//! meaning (synonyms, inner and full-width spaces, line breaks, `*` marks, bracketed notes), a
+//! second header row under merged group cells ("近三年年度考核" over "2023 2024 2025"), wide
+//! per-year result columns, and notes under the table (填表人、审核人 …).
+
+use calamine::{Data, Range};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const SYNONYMS: &str = include_str!("../headers.toml");
+
+/// How many rows at the top of a sheet may hold titles before the header.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Texts that start a note under the table.
+const NOTE_PREFIXES: [&str; 12] = ["填表人", "审核人", "制表人", "填报人", "制表", "负责人", "注：", "注:", "备注", "说明：", "填表日期", "填报日期"];
+
+type Table = HashMap<String, HashMap<String, String>>;
+
+fn synonyms() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // The file is part of the build and covered by the tests below; a broken one is a defect.
+        let raw: HashMap<String, HashMap<String, Vec<String>>> = toml::from_str(SYNONYMS).unwrap_or_else(|e| panic!("headers.toml 无效：{e}"));
+        raw.into_iter()
+            .map(|(sheet, fields)| {
+                let mut map = HashMap::new();
+                for (canonical, others) in fields {
+                    for name in others {
+                        map.insert(normalize(&name), canonical.clone());
+                    }
+                    map.insert(normalize(&canonical), canonical);
+                }
+                (sheet, map)
+            })
+            .collect()
+    })
+}
+
+/// A header as compared: no spaces (ASCII or full-width), line breaks, `*` marks or bracketed
+/// notes such as "（年月）".
+pub fn normalize(header: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in header.chars() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = (depth - 1).max(0),
+            _ if depth > 0 => {}
+            c if c.is_whitespace() || c == '\u{3000}' || c == '*' || c == '＊' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The canonical column a header means on a sheet, and how sure: 1.0 for the canonical name,
+/// 0.9 for a listed synonym.
+pub fn field(sheet: &str, header: &str) -> Option<(String, f32)> {
+    let key = normalize(header);
+    let fields = synonyms().get(sheet)?;
+    let canonical = fields.get(&key)?;
+    Some((canonical.clone(), if *canonical == key { 1.0 } else { 0.9 }))
+}
+
+/// A header naming one year's annual result ("2023年度考核", "2023年考核结果", or "2023" under a
+/// 考核 group).
+fn year_of(header: &str, group: &str) -> Option<i32> {
+    let h = normalize(header);
+    let digits: String = h.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    if !(1950..=2100).contains(&year) {
+        return None;
+    }
+    let suffix = &h[4..];
+    let named = suffix.contains("考核") || suffix.contains("等次");
+    let bare = matches!(suffix, "" | "年" | "年度");
+    (named || (bare && normalize(group).contains("考核"))).then_some(year)
+}
+
+/// One column as mapped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The header as shown: "组/子" for a two-row header.
+    pub header: String,
+    pub field: Option<String>,
+    pub confidence: f32,
+    /// For a per-year result column.
+    pub year: Option<i32>,
+}
+
+/// Where the table is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Index (in the range's rows) of the header row; of the upper row for a two-row header.
+    pub header: usize,
+    /// Index of the first data row.
+    pub data: usize,
+    pub columns: Vec<Column>,
+}
+
+fn text(c: &Data) -> String {
+    crate::cell::display(c).trim().to_string()
+}
+
+/// The columns a header row (and optionally the sub-header row under it) describes.
+fn columns(sheet: &str, top: &[Data], sub: Option<&[Data]>) -> Vec<Column> {
+    let width = top.len().max(sub.map_or(0, <[Data]>::len));
+    let mut group = String::new();
+    (0..width)
+        .map(|c| {
+            let upper = top.get(c).map(text).unwrap_or_default();
+            let lower = sub.and_then(|s| s.get(c)).map(text).unwrap_or_default();
+            if !upper.is_empty() {
+                group = upper.clone();
+            }
+            let (header, group_text) = match (upper.is_empty(), lower.is_empty()) {
+                (_, true) => (upper.clone(), String::new()),
+                (true, false) => (lower.clone(), group.clone()),
+                (false, false) => (lower.clone(), upper.clone()),
+            };
+            let year = year_of(&header, &group_text);
+            let (field, confidence) = match field(sheet, &header) {
+                Some((f, conf)) if year.is_none() => (Some(f), conf),
+                _ => (None, 0.0),
+            };
+            let shown = if group_text.is_empty() || group_text == header { header } else { format!("{group_text}/{header}") };
+            Column { header: shown, field, confidence, year }
+        })
+        .collect()
+}
+
+fn score(cols: &[Column]) -> usize {
+    let mut seen: Vec<&str> = cols.iter().filter_map(|c| c.field.as_deref()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len() + cols.iter().filter(|c| c.year.is_some()).count()
+}
+
+/// Finds the header among the first rows of a sheet. `key` is the column every data row has
+/// (the ID); a row under the header whose key cell is empty is a second header row.
+pub fn detect(sheet: &str, range: &Range<Data>, key: &str) -> Layout {
+    let rows: Vec<&[Data]> = range.rows().take(HEADER_SEARCH_ROWS + 1).collect();
+    let mut best: Option<(usize, Layout)> = None;
+    for (r, row) in rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
+        let single = columns(sheet, row, None);
+        let mut candidate = (score(&single), Layout { header: r, data: r + 1, columns: single });
+        if let Some(next) = rows.get(r + 1) {
+            let key_col = candidate.1.columns.iter().position(|c| c.field.as_deref() == Some(key));
+            let next_is_header = key_col.is_some_and(|k| next.get(k).is_none_or(crate::cell::is_empty)) && next.iter().any(|c| !crate::cell::is_empty(c));
+            if next_is_header {
+                let double = columns(sheet, row, Some(next));
+                let s = score(&double);
+                if s > candidate.0 {
+                    candidate = (s, Layout { header: r, data: r + 2, columns: double });
+                }
+            }
+        }
+        if candidate.0 > best.as_ref().map_or(0, |b| b.0) {
+            best = Some(candidate);
+        }
+    }
+    match best {
+        Some((_, layout)) => layout,
+        // Nothing recognisable: the first row is the header, as the canonical layout says.
+        None => Layout { header: 0, data: 1, columns: rows.first().map(|r| columns(sheet, r, None)).unwrap_or_default() },
+    }
+}
+
+/// Whether a row is a note under the table (填表人：…), which ends the data.
+pub fn is_note(row: &[Data]) -> bool {
+    let filled: Vec<String> = row.iter().map(text).filter(|t| !t.is_empty()).collect();
+    filled.len() <= 3 && filled.first().is_some_and(|t| NOTE_PREFIXES.iter().any(|p| t.starts_with(p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_by_meaning() {
+        assert_eq!(field("人员", "公民身份号码"), Some(("身份证号".into(), 0.9)));
+        assert_eq!(field("人员", "姓 名"), Some(("姓名".into(), 1.0)));
+        assert_eq!(field("人员", "姓\u{3000}名"), Some(("姓名".into(), 1.0)));
+        assert_eq!(field("人员", "任现职级\n时间"), Some(("任现职级时间".into(), 1.0)));
+        assert_eq!(field("人员", "*出生年月（年月）"), Some(("出生日期".into(), 0.9)));
+        assert_eq!(field("人员", "爱好"), None);
+    }
+
+    #[test]
+    fn year_columns() {
+        assert_eq!(year_of("2023年度考核", ""), Some(2023));
+        assert_eq!(year_of("2024年考核结果", ""), Some(2024));
+        assert_eq!(year_of("2025", "近三年年度考核"), Some(2025));
+        assert_eq!(year_of("2025", "备注"), None);
+        assert_eq!(year_of("2019.03", ""), None);
+    }
+
+    #[test]
+    fn notes_end_the_table() {
+        assert!(is_note(&[Data::String("填表人：张三".into()), Data::Empty, Data::String("审核人：李四".into())]));
+        assert!(!is_note(&[Data::String("11010519491231002X".into()), Data::String("王一".into())]));
+    }
+}

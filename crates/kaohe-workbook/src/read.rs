@@ -265,7 +265,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     // only does not have them.
     let regular_range = find(SHEET_REGULAR).and_then(|n| range_of(&Some(n), SHEET_REGULAR, &mut issues));
     let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
-    drop(range_of);
+
 
     let people_table = Table::new(SHEET_PEOPLE, &people_sheet, &people_range);
     let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// An opened file: its sheets by name.
 pub enum Book {
-    Calamine(Sheets<BufReader<File>>),
+    Calamine(Box<Sheets<BufReader<File>>>),
     /// A CSV file is one sheet, named after the file.
     Csv { name: String, range: Range<Data>, encoding: &'static str },
 }
@@ -84,7 +84,7 @@ pub fn open(path: &Path) -> Result<Book, String> {
     if ext == "csv" {
         return read_csv(path);
     }
-    open_workbook_auto(path).map(Book::Calamine).map_err(|e| e.to_string())
+    open_workbook_auto(path).map(|s| Book::Calamine(Box::new(s))).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -97,3 +97,91 @@ fn a_gbk_csv_roster_is_read() {
     assert_eq!(read.roster.results.len(), 2);
     assert_eq!(read.roster.results[0].result, ResultCode::Graded(Grade::Excellent));
 }
+
+fn json_of(out: &kaohe_cli::Output) -> serde_json::Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr))
+}
+
+fn cli(args: &[&str]) -> kaohe_cli::Output {
+    kaohe_cli::run(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+}
+
+#[test]
+fn check_shows_the_changes_and_writes_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let first = tmp.path().join("2024.xlsx");
+    let second = tmp.path().join("2025.xlsx");
+    let people = |rows: &str| -> toml::Table { toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml") };
+    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李二", "甲局", "综合管理类", "一级科员", 2021-03-01]"#)), &first).expect("write");
+    let c = "320102199001101000";
+    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "乙局", "综合管理类", "一级主任科员", 2025-06-15], ["{c}", "张三", "甲局", "综合管理类", "二级科员", 2024-08-01]"#)), &second).expect("write");
+
+    // Checking against no database creates none.
+    let v = json_of(&cli(&["import", &first.display().to_string(), "--db", &db, "--check", "--json"]));
+    assert_eq!((v["checked_only"].as_bool(), v["imported"].as_u64()), (Some(true), Some(0)));
+    assert_eq!(v["changes"]["new"].as_array().map(Vec::len), Some(2));
+    assert!(!Path::new(&db).exists());
+
+    assert_eq!(cli(&["import", &first.display().to_string(), "--db", &db]).status, 0);
+    let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--check", "--json"]));
+    let ch = &v["changes"];
+    assert_eq!(ch["new"], serde_json::json!([[c, "张三"]]));
+    assert_eq!(ch["missing"], serde_json::json!([[B, "李二", "甲局"]]));
+    assert_eq!(ch["moved"], serde_json::json!([[A, "王一", "甲局", "乙局"]]));
+    assert_eq!(ch["rank_changed"], serde_json::json!([[A, "王一", "二级主任科员", "一级主任科员"]]));
+    let fields: Vec<&str> = ch["updated"][0]["fields"].as_array().expect("fields").iter().filter_map(|f| f[0].as_str()).collect();
+    assert_eq!(fields, ["单位", "职级", "任现职级时间"]);
+    assert_eq!(v["mapping"][0], serde_json::json!({"column": "A", "header": "身份证号", "field": "身份证号", "confidence": 1.0}));
+    // Nothing was written by the check.
+    let p = json_of(&cli(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
+    assert_eq!(p["people"][0]["organ"], "甲局");
+    assert_eq!(p["people"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn the_error_workbook_marks_the_cells_and_lists_failed_rows() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("花名册.xlsx");
+    messy(&path);
+    // Spoil two cells of the first person and add a formula-looking name.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("人员").expect("name");
+    let rows = [
+        ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+        [A, "王一", "甲局", "综合管理类", "二级主任科员", "2019.13"],
+        [B, "=1+1", "甲局", "综合管理类", "一级科员", "2021-03-01"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    book.save(&path).expect("save");
+    let report = tmp.path().join("问题清单.xlsx");
+    let out = cli(&["import", &path.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string(), "--report", &report.display().to_string()]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+
+    let mut wb = calamine::open_workbook_auto(&report).expect("report opens");
+    use calamine::Reader;
+    let copy = wb.worksheet_range("原表（已标出问题）").expect("copy");
+    assert_eq!(copy.get_value((1, 5)).map(|c| c.to_string()), Some("2019.13".to_string()));
+    let reason = copy.get_value((1, 6)).map(|c| c.to_string()).unwrap_or_default();
+    assert!(reason.starts_with("【未导入】工作表「人员」第2行 F列「任现职级时间」：「2019.13」不是有效日期"), "{reason}");
+    // A value that looks like a formula stays text.
+    assert_eq!(copy.get_value((2, 1)).map(|c| c.to_string()), Some("=1+1".to_string()));
+    let failed = wb.worksheet_range("未导入行（标准格式）").expect("failed rows");
+    let header: Vec<String> = failed.rows().next().expect("header").iter().map(|c| c.to_string()).collect();
+    assert_eq!(&header[..3], ["原行号", "身份证号", "姓名"]);
+    let row: Vec<String> = failed.rows().nth(1).expect("row").iter().map(|c| c.to_string()).collect();
+    assert_eq!((row[0].as_str(), row[1].as_str(), row[2].as_str(), row[9].as_str()), ("2", A, "王一", "2019.13"));
+    assert_eq!(failed.rows().count(), 2, "one failed row");
+    let xml = {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&report).expect("file")).expect("zip");
+        let mut s = String::new();
+        z.by_name("xl/worksheets/sheet1.xml").expect("sheet").read_to_string(&mut s).expect("utf8");
+        s
+    };
+    assert!(!xml.contains("<f>"), "no formulas in the report");
+}

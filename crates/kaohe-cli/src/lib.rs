@@ -25,7 +25,7 @@ pub struct Output {
 
 const USAGE: &str = "用法：
   kaohe template OUT.xlsx
-  kaohe import FILE [--db PATH] [--profile FILE] [--json]
+  kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--check] [--report 问题清单.xlsx] [--json]
   kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
   kaohe assess --year YYYY (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--national OUT.xlsx] [--json]
   kaohe assess override --year YYYY --id 身份证号 --grade 等次 --reason 理由 [--by 姓名] [--db PATH]
@@ -88,6 +88,9 @@ struct Options {
     doc: Option<String>,
     pool: Option<String>,
     from: Option<String>,
+    sheet: Option<String>,
+    check: bool,
+    report: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Options, Failure> {
@@ -97,6 +100,9 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::new("bad_argument", format!("选项 {name} 后面缺少取值\n{USAGE}"), 1));
         match a.as_str() {
             "--json" => o.json = true,
+            "--check" => o.check = true,
+            "--sheet" => o.sheet = Some(value("--sheet")?),
+            "--report" => o.report = Some(value("--report")?.into()),
             "--db" => o.db = Some(value("--db")?.into()),
             "--roster" => o.roster = Some(value("--roster")?.into()),
             "--profile" => o.profile = Some(value("--profile")?.into()),
@@ -212,34 +218,91 @@ fn import(o: &Options) -> Result<Output, Failure> {
         return Err(Failure::new("bad_argument", format!("import 需要一个名册文件\n{USAGE}"), 1));
     };
     let profile = profile_of(o)?;
-    let read = read(Path::new(file), &profile)?;
-    let mut store = open_store(o)?;
-    let s = store.import(&read, file)?;
+    let path = Path::new(file);
+    let read = kaohe_workbook::read_roster_with(path, &profile, &kaohe_workbook::ReadOptions { sheet: o.sheet.clone() })?;
+    let mut notes = String::new();
+    if let Some(report) = &o.report {
+        kaohe_workbook::write_error_report(report, path, &read)?;
+        let _ = writeln!(notes, "已写出问题清单：{}（在原表中标出了问题单元格，未导入的行另列一表）", report.display());
+    }
+    if read.roster.people.is_empty() {
+        let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
+        return Err(Failure::new("nothing_readable", format!("文件「{file}」的「{}」表中没有可导入的人员（共{}行数据）。{first}", read.sheet, read.rows_read), 2));
+    }
+    // A check against a database that does not exist yet plans against an empty one in memory,
+    // so that checking writes nothing, not even a new file.
+    let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
+    let mut store = if o.check && !db.exists() { Store::open(Path::new(":memory:"))? } else { Store::open(&db)? };
+    let plan = store.plan(&read)?;
+    let errors = read.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet == read.sheet && i.row.is_some()).map(|i| i.row).collect::<std::collections::BTreeSet<_>>().len();
+    let summary = if o.check { None } else { Some(store.import(&read, file)?) };
     let stdout = if o.json {
-        let body = json!({
+        let mut body = json!({
             "file": file,
             "database": store.path().display().to_string(),
-            "import_id": s.import_id,
-            "people": s.people, "organs": s.organs, "results": s.results, "restrictions": s.restrictions,
-            "new_people": s.new_people, "updated_people": s.updated_people, "unchanged_people": s.unchanged_people,
+            "sheet": read.sheet,
+            "header_row": read.header_row,
+            "mapping": read.mapping,
+            "rows_read": read.rows_read,
+            "imported": if o.check { 0 } else { read.roster.people.len() },
+            "skipped": errors,
+            "checked_only": o.check,
+            "changes": plan,
             "issues": read.issues,
         });
+        if let Some(s) = summary {
+            for (k, v) in [
+                ("import_id", json!(s.import_id)),
+                ("people", json!(s.people)),
+                ("organs", json!(s.organs)),
+                ("results", json!(s.results)),
+                ("restrictions", json!(s.restrictions)),
+                ("new_people", json!(s.new_people)),
+                ("updated_people", json!(s.updated_people)),
+                ("unchanged_people", json!(s.unchanged_people)),
+            ] {
+                body[k] = v;
+            }
+        }
         format!("{body:#}\n")
     } else {
-        format!(
-            "已导入「{file}」到数据库 {}：人员 {} 人（新增 {}，更新 {}，未变 {}），单位 {} 个，年度考核 {} 条，处分及处理 {} 条。\n{}",
-            store.path().display(),
-            s.people,
-            s.new_people,
-            s.updated_people,
-            s.unchanged_people,
-            s.organs,
-            s.results,
-            s.restrictions,
-            issues_text(&read.issues)
-        )
+        let mut s = String::new();
+        let _ = writeln!(s, "读取「{file}」的工作表「{}」（表头在第{}行）：{} 行人员数据，其中 {errors} 行有错误未能读取。", read.sheet, read.header_row, read.rows_read);
+        let _ = writeln!(
+            s,
+            "变化：新增 {} 人，信息变更 {} 人（调动单位 {}，职级变化 {}，职位类别变化 {}），未变 {} 人；数据库中有 {} 人不在本名册中；新的或变化的年度考核结果 {} 条。",
+            plan.new.len(),
+            plan.updated.len(),
+            plan.moved.len(),
+            plan.rank_changed.len(),
+            plan.category_changed.len(),
+            plan.unchanged,
+            plan.missing.len(),
+            plan.results
+        );
+        match summary {
+            None => {
+                let _ = writeln!(s, "这是检查结果，数据库未作任何修改；确认无误后去掉 --check 再导入。");
+            }
+            Some(sm) => {
+                let _ = writeln!(
+                    s,
+                    "已导入到数据库 {}：人员 {} 人（新增 {}，更新 {}，未变 {}），单位 {} 个，年度考核 {} 条，处分及处理 {} 条。",
+                    store.path().display(),
+                    sm.people,
+                    sm.new_people,
+                    sm.updated_people,
+                    sm.unchanged_people,
+                    sm.organs,
+                    sm.results,
+                    sm.restrictions
+                );
+            }
+        }
+        s.push_str(&issues_text(&read.issues));
+        s
     };
-    Ok(Output { status: 0, stdout, stderr: String::new() })
+    Ok(Output { status: 0, stdout, stderr: notes })
 }
 
 #[derive(Serialize)]

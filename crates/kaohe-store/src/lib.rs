@@ -88,6 +88,32 @@ pub struct ImportSummary {
     pub unchanged_people: u64,
 }
 
+/// What an import would change, worked out without writing anything.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ImportPlan {
+    /// People not yet in the database: (ID, name).
+    pub new: Vec<(String, String)>,
+    /// People whose stored fields would change.
+    pub updated: Vec<PersonChanges>,
+    /// People in the database that this roster does not list: (ID, name, organ).
+    pub missing: Vec<(String, String, String)>,
+    /// Of the updated: who moves to another organ, changes rank or changes category.
+    pub moved: Vec<(String, String, String, String)>,
+    pub rank_changed: Vec<(String, String, String, String)>,
+    pub category_changed: Vec<(String, String, String, String)>,
+    /// Annual results that are new or differ from the stored ones.
+    pub results: usize,
+    pub unchanged: usize,
+}
+
+/// One person's changed fields: (field, old, new).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PersonChanges {
+    pub id: String,
+    pub name: String,
+    pub fields: Vec<(String, Option<String>, Option<String>)>,
+}
+
 /// One recorded change of a person's field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -247,6 +273,43 @@ impl Store {
         summary.results = read.roster.results.len() as u64;
         summary.restrictions = read.roster.restrictions.len() as u64;
         Ok(summary)
+    }
+
+    /// What importing `read` would change; nothing is written.
+    pub fn plan(&self, read: &RosterRead) -> Result<ImportPlan, StoreError> {
+        let stored = self.load_roster()?;
+        let before: HashMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
+        let mut plan = ImportPlan::default();
+        let mut listed = std::collections::HashSet::new();
+        for p in &read.roster.people {
+            listed.insert(p.id.as_str());
+            let Some(old) = before.get(p.id.as_str()) else {
+                plan.new.push((p.id.clone(), p.name.clone()));
+                continue;
+            };
+            let (ov, nv) = (person_values(old), person_values(p));
+            let fields: Vec<(String, Option<String>, Option<String>)> =
+                (0..PERSON_FIELDS.len()).filter(|&i| ov[i] != nv[i]).map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), nv[i].clone())).collect();
+            if fields.is_empty() {
+                plan.unchanged += 1;
+                continue;
+            }
+            let pair = |a: &str, b: &str| (p.id.clone(), p.name.clone(), a.to_string(), b.to_string());
+            if old.organ != p.organ {
+                plan.moved.push(pair(&old.organ, &p.organ));
+            }
+            if old.rank != p.rank {
+                plan.rank_changed.push(pair(&old.rank, &p.rank));
+            }
+            if old.category != p.category {
+                plan.category_changed.push(pair(&old.category, &p.category));
+            }
+            plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
+        }
+        plan.missing = stored.people.iter().filter(|p| !listed.contains(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
+        let results: HashMap<(&str, i32), ResultCode> = stored.results.iter().map(|r| ((r.person_id.as_str(), r.year), r.result)).collect();
+        plan.results = read.roster.results.iter().filter(|r| results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
+        Ok(plan)
     }
 
     /// Everything stored, as the engine takes it.

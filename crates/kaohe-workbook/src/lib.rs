@@ -6,6 +6,7 @@
 
 mod assessment_result;
 mod cell;
+mod error_report;
 mod issue;
 pub mod layout;
 mod read;
@@ -14,8 +15,9 @@ pub mod source;
 mod template;
 
 pub use assessment_result::{write_assessment, write_national_results, NATIONAL_COLUMNS};
+pub use error_report::write_error_report;
 pub use cell::{column_letter, parse_date_text};
 pub use issue::{Issue, IssueCode, Severity};
-pub use read::{read_roster, read_roster_with, ReadOptions, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
+pub use read::{read_roster, read_roster_with, MappedColumn, ReadOptions, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
 pub use result::write_promotion;
 pub use template::write_template;

@@ -69,6 +69,22 @@ pub struct RosterRead {
     pub issues: Vec<Issue>,
     /// Non-blank data rows of the 人员 sheet.
     pub rows_read: u32,
+    /// The sheet the people were read from, as named in the file.
+    pub sheet: String,
+    /// The spreadsheet row number of its header (the upper row of a two-row header).
+    pub header_row: u32,
+    /// How its columns were understood.
+    pub mapping: Vec<MappedColumn>,
+}
+
+/// One column of the people sheet and the field it was read as.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MappedColumn {
+    pub column: String,
+    pub header: String,
+    /// The canonical field, `年度考核:YYYY` for a per-year result column, or `None` if unused.
+    pub field: Option<String>,
+    pub confidence: f32,
 }
 
 /// One sheet's table: where it sits and which column holds which field.
@@ -275,6 +291,20 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
     let rows_read = read_people(&people_table, profile, &mut roster, &mut issues);
+    let mapping = people_table
+        .layout
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.header.is_empty())
+        .map(|(i, c)| MappedColumn {
+            column: column_letter(people_table.col0 + i as u32),
+            header: c.header.clone(),
+            field: c.field.clone().or_else(|| c.year.map(|y| format!("年度考核:{y}"))),
+            confidence: if c.year.is_some() { 0.8 } else { c.confidence },
+        })
+        .collect();
+    let header_row = people_table.header_row();
     let known: HashSet<String> = roster.people.iter().map(|p| p.id.clone()).collect();
     if let Some(r) = &organs_range {
         read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, &mut roster, &mut issues);
@@ -291,7 +321,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     if let Some(r) = &annual_range {
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
-    Ok(RosterRead { file, roster, issues, rows_read })
+    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping })
 }
 
 /// Says why a file would not open, in a clerk's words.

@@ -333,6 +333,9 @@ fn open_detail(path: &Path, raw: &str) -> String {
     if !["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"].contains(&ext.as_str()) {
         return format!("不支持「.{ext}」格式，请使用 Excel 工作簿（.xlsx、.xls）、.ods 或 .csv 文件");
     }
+    if raw.starts_with("文件") || raw.starts_with("CSV") || raw.starts_with("压缩") {
+        return raw.to_string();
+    }
     format!("文件已损坏、加密或不是 Excel 工作簿（{raw}）")
 }
 

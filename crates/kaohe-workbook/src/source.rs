@@ -78,11 +78,71 @@ fn read_csv(path: &Path) -> Result<Book, String> {
     Ok(Book::Csv { name, range, encoding })
 }
 
+/// The largest a workbook may unpack to. Real rosters of 100,000 people unpack to well under
+/// this; a file past it is a zip bomb or damaged, and is not read.
+pub const MAX_UNPACKED: u64 = 1 << 30;
+/// The largest CSV read.
+pub const MAX_CSV: u64 = 512 << 20;
+
+/// Why a file was refused before reading: in a clerk's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Encrypted,
+    TooLarge { unpacked_mb: u64 },
+    Other(String),
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Encrypted => f.write_str("文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码后另存，再导入"),
+            Refusal::TooLarge { unpacked_mb } => write!(f, "文件解压后约 {unpacked_mb} MB，超过可处理的上限（{} MB），可能已损坏或不是名册，未读取", MAX_UNPACKED >> 20),
+            Refusal::Other(s) => f.write_str(s),
+        }
+    }
+}
+
+/// Checks a zip-based workbook (xlsx, xlsm, ods) before handing it to the reader: its
+/// declared unpacked size must be reasonable. Encrypted OOXML files are not zips but OLE
+/// containers holding an `EncryptionInfo` stream.
+fn inspect(path: &Path) -> Result<(), Refusal> {
+    let mut head = [0u8; 8];
+    let mut file = File::open(path).map_err(|e| Refusal::Other(e.to_string()))?;
+    let n = std::io::Read::read(&mut file, &mut head).map_err(|e| Refusal::Other(e.to_string()))?;
+    let head = &head[..n];
+    if head.starts_with(b"PK") {
+        let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Refusal::Other(format!("压缩结构损坏（{e}）")))?;
+        let total = match zip.decompressed_size() {
+            Some(s) => u64::try_from(s).unwrap_or(u64::MAX),
+            // Entries with data descriptors: the central directory still has their sizes.
+            None => (0..zip.len()).filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size())).fold(0u64, u64::saturating_add),
+        };
+        if total > MAX_UNPACKED {
+            return Err(Refusal::TooLarge { unpacked_mb: total >> 20 });
+        }
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // An OLE container: an old .xls, or an encrypted .xlsx.
+        let bytes = std::fs::read(path).map_err(|e| Refusal::Other(e.to_string()))?;
+        let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
+            return Err(Refusal::Encrypted);
+        }
+    }
+    Ok(())
+}
+
 /// Opens a workbook or CSV file. The error is the underlying reason, for the caller's message.
 pub fn open(path: &Path) -> Result<Book, String> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
     if ext == "csv" {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_CSV {
+            return Err(format!("CSV 文件有 {} MB，超过可处理的上限（{} MB）", size >> 20, MAX_CSV >> 20));
+        }
         return read_csv(path);
+    }
+    if path.exists() {
+        inspect(path).map_err(|r| r.to_string())?;
     }
     open_workbook_auto(path).map(|s| Book::Calamine(Box::new(s))).map_err(|e| e.to_string())
 }

@@ -1,0 +1,100 @@
+//! Benchmark: importing a generated 100,000-person roster with the check step, against a bare
+//! calamine read of the same file in the same run.
+//!
+//! `cargo bench -p kaohe-store --bench import [-- PEOPLE]`. Single-threaded. "Import with check"
+//! is `read_roster` (finding the header, mapping columns, every value converted and checked,
+//! issues) followed by `Store::plan` against an empty database (the changes it would make).
+//! Peak memory is the process's high-water mark (VmHWM) after the runs, read from /proc.
+
+use calamine::{open_workbook_auto, Reader};
+use kaohe_engine::id_number::check_digit;
+use kaohe_engine::Profile;
+use kaohe_store::Store;
+use rust_xlsxwriter::{Format, Workbook};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn generate(path: &Path, n: usize) {
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let sheet = book.add_worksheet().set_name("人员").expect("sheet");
+    let headers = ["身份证号", "姓名", "性别", "单位", "职位类别", "职级", "任现职级时间", "职务层次", "任现职务时间", "进入公务员队伍时间", "2023年度考核", "2024年度考核"];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("header");
+    }
+    let ranks = ["一级科员", "四级主任科员", "三级主任科员", "二级主任科员", "一级主任科员", "四级调研员"];
+    for i in 0..n {
+        let r = i as u32 + 1;
+        // A different birth day for every thousand people keeps the IDs unique.
+        let birth = chrono::NaiveDate::from_ymd_opt(1960, 1, 1).expect("date") + chrono::Days::new((i / 1000) as u64);
+        let first17 = format!("320102{}{:03}", birth.format("%Y%m%d"), i % 1000);
+        let id = format!("{first17}{}", check_digit(&first17).expect("digits"));
+        sheet.write_string(r, 0, &id).expect("id");
+        sheet.write_string(r, 1, format!("人员{i}")).expect("name");
+        sheet.write_string(r, 2, if i % 2 == 0 { "男" } else { "女" }).expect("gender");
+        sheet.write_string(r, 3, format!("单位{:03}", i % 500)).expect("organ");
+        sheet.write_string(r, 4, "综合管理类").expect("category");
+        sheet.write_string(r, 5, ranks[i % ranks.len()]).expect("rank");
+        let d = rust_xlsxwriter::ExcelDateTime::from_ymd(2015 + (i % 9) as u16, 1 + (i % 12) as u8, 1 + (i % 28) as u8).expect("date");
+        sheet.write_datetime_with_format(r, 6, &d, &date).expect("date");
+        if i % 10 == 0 {
+            sheet.write_string(r, 7, "乡科级正职").expect("post");
+            sheet.write_string(r, 8, format!("{}.{:02}", 2014 + i % 8, 1 + i % 12)).expect("post date");
+        }
+        sheet.write_string(r, 9, format!("{}年7月", 2005 + i % 15)).expect("entry");
+        sheet.write_string(r, 10, if i % 5 == 0 { "优秀" } else { "称职" }).expect("2023");
+        sheet.write_string(r, 11, "称职").expect("2024");
+    }
+    book.save(path).expect("save");
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[0], times[runs / 2])
+}
+
+fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
+    let dir = std::env::temp_dir().join(format!("kaohe-import-bench-v2-{n}"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("名册.xlsx");
+    if !path.exists() {
+        let t = Instant::now();
+        generate(&path, n);
+        eprintln!("generated {n} people in {:.2?}", t.elapsed());
+    }
+    let profile = Profile::national();
+    let store = Store::open(Path::new(":memory:")).expect("store");
+
+    let (base_best, base_median) = time(3, || {
+        let mut book = open_workbook_auto(&path).expect("open");
+        let range = book.worksheet_range("人员").expect("sheet");
+        range.rows().count()
+    });
+    let (best, median) = time(3, || {
+        let read = kaohe_workbook::read_roster(&path, &profile).expect("read");
+        let plan = store.plan(&read).expect("plan");
+        (read.roster.people.len(), plan.new.len())
+    });
+    let read = kaohe_workbook::read_roster(&path, &profile).expect("read");
+    println!("import bench: {n} people, {} read, {} issues, {} results", read.roster.people.len(), read.issues.len(), read.roster.results.len());
+    println!("baseline (calamine reads the sheet): best {:.3} s, median {:.3} s", base_best.as_secs_f64(), base_median.as_secs_f64());
+    println!("import with check: best {:.3} s, median {:.3} s ({:.2}x baseline)", best.as_secs_f64(), median.as_secs_f64(), median.as_secs_f64() / base_median.as_secs_f64());
+    if let Some(mib) = peak_mib() {
+        println!("peak memory of the whole run: {mib:.0} MiB");
+    }
+}

@@ -7,7 +7,7 @@
 pub mod assessment;
 pub mod assessment_rules;
 pub mod dates;
-mod fast_hash;
+pub mod fast_hash;
 pub mod id_number;
 pub mod profile;
 pub mod promotion;

@@ -272,7 +272,7 @@ impl Profile {
 
     /// Looks a category up by name or alias.
     pub fn category(&self, name: &str) -> Option<&Category> {
-        self.index.categories.get(&squeeze(name)).map(|&i| &self.categories[i])
+        self.index.categories.get(name).or_else(|| self.index.categories.get(&squeeze(name))).map(|&i| &self.categories[i])
     }
 
     /// Looks a rank up by name or alias.
@@ -305,7 +305,7 @@ impl Profile {
     }
 
     pub fn leading_post(&self, name: &str) -> Option<&LeadingPost> {
-        self.index.posts.get(&squeeze(name)).map(|&i| &self.leading_posts[i])
+        self.index.posts.get(name).or_else(|| self.index.posts.get(&squeeze(name))).map(|&i| &self.leading_posts[i])
     }
 
     pub fn restriction(&self, kind: &str) -> Option<&RestrictionRule> {

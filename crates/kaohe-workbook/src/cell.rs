@@ -40,6 +40,10 @@ pub fn display(cell: &Data) -> String {
 
 /// Trimmed text, `None` when empty.
 pub fn text(cell: &Data) -> Option<String> {
+    if let Data::String(s) = cell {
+        let t = s.trim();
+        return (!t.is_empty()).then(|| t.to_string());
+    }
     let s = display(cell);
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -53,7 +57,11 @@ pub fn long_text(cell: &Data) -> Option<String> {
 }
 
 pub fn is_empty(cell: &Data) -> bool {
-    text(cell).is_none()
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => text(cell).is_none(),
+    }
 }
 
 /// Reads a date written as text: 2019-03-01, 2019/3/1, 2019.03.01, 2019.03, 2019.3, 2019年3月,

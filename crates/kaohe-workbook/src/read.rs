@@ -5,6 +5,7 @@
 use crate::cell::{self, column_letter};
 use crate::issue::{Issue, IssueCode, Severity};
 use crate::layout::Layout;
+use kaohe_engine::fast_hash::FastMap;
 use calamine::{Data, Range};
 use kaohe_engine::id_number;
 use kaohe_engine::profile::squeeze;
@@ -96,7 +97,7 @@ struct Table<'a> {
     col0: u32,
     layout: Layout,
     /// Canonical field → column offset in the range.
-    columns: HashMap<String, usize>,
+    columns: FastMap<String, usize>,
 }
 
 impl<'a> Table<'a> {
@@ -104,7 +105,7 @@ impl<'a> Table<'a> {
         let (row0, col0) = range.start().unwrap_or((0, 0));
         let key = if kind == SHEET_ORGANS { "单位名称" } else { "身份证号" };
         let layout = crate::layout::detect(kind, range, key);
-        let mut columns = HashMap::new();
+        let mut columns = FastMap::default();
         for (i, c) in layout.columns.iter().enumerate() {
             if let Some(f) = &c.field {
                 columns.entry(f.clone()).or_insert(i);
@@ -377,7 +378,7 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
 }
 
 fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut Vec<Issue>) -> u32 {
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut seen: FastMap<String, u32> = FastMap::default();
     let mut rows = 0;
     for (row, cells) in t.rows() {
         rows += 1;

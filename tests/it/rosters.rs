@@ -185,3 +185,66 @@ fn the_error_workbook_marks_the_cells_and_lists_failed_rows() {
     };
     assert!(!xml.contains("<f>"), "no formulas in the report");
 }
+
+#[test]
+fn national_system_results_match_by_name_within_unit() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let roster = tmp.path().join("名册.xlsx");
+    let ids = ["320102199001101000", "320102199002111016", "320102199003121021", "320102199004131037"];
+    let people: toml::Table = toml::from_str(&format!(
+        r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["{}", "王一", "甲局", "综合管理类", "一级科员", 2020-01-01],
+  ["{}", "王一", "乙局", "综合管理类", "一级科员", 2020-01-01],
+  ["{}", "李二", "乙局", "综合管理类", "一级科员", 2020-01-01],
+  ["{}", "李二", "乙局", "综合管理类", "二级科员", 2020-01-01]]"#,
+        ids[0], ids[1], ids[2], ids[3]
+    ))
+    .expect("toml");
+    kaohe_tests::write_sheets(&people, &roster).expect("write");
+    assert_eq!(cli(&["import", &roster.display().to_string(), "--db", &db]).status, 0);
+
+    // The national template's own columns, with their inner spaces.
+    let results = tmp.path().join("年度考核导入.xlsx");
+    let sheet: toml::Table = toml::from_str(
+        r#""Sheet1" = [["序号", "姓 名", "单位及职务", "等 次"],
+  [1, "王一", "甲局办公室科员", "优秀"],
+  [2, "王 一", "乙局综合科科员", "称职"],
+  [3, "王一", "丙局", "称职"],
+  [4, "李二", "乙局综合科科员", "基本称职"],
+  [5, "赵四", "甲局", "称职"]]"#,
+    )
+    .expect("toml");
+    kaohe_tests::write_sheets(&sheet, &results).expect("write");
+
+    // Without a year it is recognised and explained.
+    let out = cli(&["import", &results.display().to_string(), "--db", &db]);
+    assert_eq!(out.status, 2);
+    assert!(out.stderr.contains("国家公务员管理信息系统的年度考核导入表") && out.stderr.contains("--year"), "{}", out.stderr);
+
+    let v = json_of(&cli(&["import", &results.display().to_string(), "--db", &db, "--year", "2025", "--json"]));
+    assert_eq!((v["rows_read"].as_u64(), v["matched"].as_u64()), (Some(5), Some(2)));
+    let issues: Vec<(u64, &str, &str)> = v["issues"].as_array().expect("issues").iter().map(|i| (i["row"].as_u64().unwrap_or(0), i["code"].as_str().unwrap_or(""), i["message"].as_str().unwrap_or(""))).collect();
+    assert_eq!(issues.len(), 3, "{issues:#?}");
+    assert_eq!((issues[0].0, issues[0].1), (4, "same_name"));
+    assert!(issues[0].2.contains("数据库中有2名「王一」（甲局、乙局）"), "{}", issues[0].2);
+    assert_eq!((issues[1].0, issues[1].1), (5, "same_name"));
+    assert!(issues[1].2.contains("同一单位有2名「李二」"), "{}", issues[1].2);
+    assert_eq!((issues[2].0, issues[2].1), (6, "unknown_person"));
+
+    // The two matched results are stored for the right people and count for promotion.
+    let p = json_of(&cli(&["promote", "--as-of", "2026-06-30", "--db", &db, "--json"]));
+    let reasons = |id: &str| p["people"].as_array().and_then(|a| a.iter().find(|x| x["id"] == id)).map(|x| x["reasons"].to_string()).unwrap_or_default();
+    assert!(!reasons(ids[0]).contains("扣除"), "优秀 does not deduct");
+    let store = kaohe_store::Store::open(Path::new(&db)).expect("db");
+    let stored: Vec<(String, i32, ResultCode)> = store.load_roster().expect("load").results.into_iter().map(|r| (r.person_id, r.year, r.result)).collect();
+    assert_eq!(stored, vec![(ids[0].to_string(), 2025, ResultCode::Graded(Grade::Excellent)), (ids[1].to_string(), 2025, ResultCode::Graded(Grade::Competent))]);
+}
+
+#[test]
+fn the_national_systems_own_template_is_recognised() {
+    let template = kaohe_tests::root().join("../shared/reference/national-system/年度考核导入模板.xls");
+    assert!(kaohe_workbook::national::looks_national(&template), "the real .xls template");
+    let read = kaohe_workbook::national::read_national_results(&template, 2025, &[]).expect("reads");
+    assert_eq!((read.sheet.as_str(), read.rows_read, read.results.len()), ("Sheet1", 0, 0));
+}

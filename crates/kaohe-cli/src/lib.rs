@@ -26,6 +26,7 @@ pub struct Output {
 const USAGE: &str = "用法：
   kaohe template OUT.xlsx
   kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--check] [--report 问题清单.xlsx] [--json]
+  kaohe import 年度考核导入表.xls --year YYYY [--db PATH] [--check] [--json]   # 国家系统年度考核导入表
   kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
   kaohe assess --year YYYY (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--national OUT.xlsx] [--json]
   kaohe assess override --year YYYY --id 身份证号 --grade 等次 --reason 理由 [--by 姓名] [--db PATH]
@@ -219,7 +220,19 @@ fn import(o: &Options) -> Result<Output, Failure> {
     };
     let profile = profile_of(o)?;
     let path = Path::new(file);
-    let read = kaohe_workbook::read_roster_with(path, &profile, &kaohe_workbook::ReadOptions { sheet: o.sheet.clone() })?;
+    if o.year.is_some() {
+        return import_national(o, file);
+    }
+    let read = match kaohe_workbook::read_roster_with(path, &profile, &kaohe_workbook::ReadOptions { sheet: o.sheet.clone() }) {
+        Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. })) if kaohe_workbook::national::looks_national(path) => {
+            return Err(Failure::new(
+                e.code(),
+                format!("「{file}」是国家公务员管理信息系统的年度考核导入表（序号、姓名、单位及职务、等次），没有身份证号：请用 --year 指明是哪一年度的结果，按姓名和单位对应到已导入的人员"),
+                2,
+            ));
+        }
+        other => other?,
+    };
     let mut notes = String::new();
     if let Some(report) = &o.report {
         kaohe_workbook::write_error_report(report, path, &read)?;
@@ -303,6 +316,40 @@ fn import(o: &Options) -> Result<Output, Failure> {
         s
     };
     Ok(Output { status: 0, stdout, stderr: notes })
+}
+
+/// `import FILE --year Y`: a national-system results file, matched to the database's people.
+fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
+    let text = o.year.as_deref().unwrap_or_default();
+    let year: i32 = text.parse().ok().filter(|y| (1950..=2100).contains(y)).ok_or_else(|| Failure::new("bad_argument", format!("--year 的年度「{text}」无效"), 1))?;
+    let mut store = open_store(o)?;
+    let people = store.load_roster()?.people;
+    let national = kaohe_workbook::national::read_national_results(Path::new(file), year, &people)?;
+    if national.results.is_empty() {
+        let first = national.issues.first().map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
+        return Err(Failure::new("nothing_readable", format!("「{file}」中没有能对应到人员的{year}年度结果（共{}行）。{first}", national.rows_read), 2));
+    }
+    let read = RosterRead {
+        file: national.file.clone(),
+        roster: Roster { results: national.results.clone(), ..Roster::default() },
+        issues: national.issues.clone(),
+        rows_read: national.rows_read,
+        sheet: national.sheet.clone(),
+        header_row: 1,
+        mapping: Vec::new(),
+    };
+    let applied = if o.check { None } else { Some(store.import(&read, file)?) };
+    let stdout = if o.json {
+        format!(
+            "{:#}\n",
+            json!({"file": file, "sheet": national.sheet, "year": year, "rows_read": national.rows_read, "matched": national.results.len(),
+                   "checked_only": o.check, "import_id": applied.map(|s| s.import_id), "issues": national.issues})
+        )
+    } else {
+        let verb = if o.check { "可以导入（检查，未写入）" } else { "已导入" };
+        format!("「{file}」{year}年度考核结果：共 {} 行，{verb} {} 人。\n{}", national.rows_read, national.results.len(), issues_text(&national.issues))
+    };
+    Ok(Output { status: 0, stdout, stderr: String::new() })
 }
 
 #[derive(Serialize)]

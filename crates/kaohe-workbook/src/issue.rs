@@ -35,6 +35,7 @@ pub enum IssueCode {
     UnknownGrade,
     DuplicateResult,
     UnknownPerson,
+    SameName,
     UnknownRestriction,
 }
 

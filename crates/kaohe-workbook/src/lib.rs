@@ -9,6 +9,7 @@ mod cell;
 mod error_report;
 mod issue;
 pub mod layout;
+pub mod national;
 mod read;
 mod result;
 pub mod source;

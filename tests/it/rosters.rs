@@ -248,3 +248,40 @@ fn the_national_systems_own_template_is_recognised() {
     let read = kaohe_workbook::national::read_national_results(&template, 2025, &[]).expect("reads");
     assert_eq!((read.sheet.as_str(), read.rows_read, read.results.len()), ("Sheet1", 0, 0));
 }
+
+#[test]
+fn cross_checks_warn_about_what_does_not_fit_together() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("名册.xlsx");
+    // A: born 1949-12-31, female (17th digit 2). B: born 1988-08-06, male (17th digit 3).
+    let sheet: toml::Table = toml::from_str(&format!(
+        r#""人员" = [["身份证号", "姓名", "性别", "出生日期", "单位", "职位类别", "职级", "任现职级时间", "参加工作时间", "进入公务员队伍时间"],
+  ["{A}", "王一", "男", 1950-01-31, "甲局", "综合管理类", "二级主任科员", 2019-06-15, 1970-07-01, 1968-07-01],
+  ["{B}", "李二", "男", 1988-08-06, "甲局", "综合管理类", "一级科员", 2027-03-01, 2010-07-01, 2010-07-01]]"#
+    ))
+    .expect("toml");
+    kaohe_tests::write_sheets(&sheet, &path).expect("write");
+    let options = kaohe_workbook::ReadOptions { sheet: None, today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27) };
+    let read = kaohe_workbook::read_roster_with(&path, &Profile::national(), &options).expect("reads");
+    assert_eq!(read.roster.people.len(), 2, "warnings only");
+    let found: Vec<(u32, String, IssueCode)> = read
+        .issues
+        .iter()
+        .filter(|i| i.sheet == "人员")
+        .map(|i| (i.row.unwrap_or(0), i.column.clone().unwrap_or_default(), i.code))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (2, "D".to_string(), IssueCode::IdMismatch),
+            (2, "C".to_string(), IssueCode::IdMismatch),
+            (2, "J".to_string(), IssueCode::DateOrder),
+            (3, "H".to_string(), IssueCode::DateOrder),
+        ]
+    );
+    let msg = |n: usize| read.issues.iter().filter(|i| i.sheet == "人员").nth(n).map(|i| i.message.clone()).unwrap_or_default();
+    assert!(msg(0).contains("与身份证号中的出生日期 1949-12-31 不一致"), "{}", msg(0));
+    assert!(msg(1).contains("第17位表示女"), "{}", msg(1));
+    assert!(msg(2).contains("「进入公务员队伍时间」：「1968-07-01」早于参加工作时间（1970-07-01）"), "{}", msg(2));
+    assert!(msg(3).contains("晚于今天（2026-11-27）"), "{}", msg(3));
+}

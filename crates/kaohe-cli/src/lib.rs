@@ -223,7 +223,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
     if o.year.is_some() {
         return import_national(o, file);
     }
-    let read = match kaohe_workbook::read_roster_with(path, &profile, &kaohe_workbook::ReadOptions { sheet: o.sheet.clone() }) {
+    let read = match kaohe_workbook::read_roster_with(path, &profile, &kaohe_workbook::ReadOptions { sheet: o.sheet.clone(), today: None }) {
         Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. })) if kaohe_workbook::national::looks_national(path) => {
             return Err(Failure::new(
                 e.code(),

@@ -20,6 +20,7 @@ pub enum IssueCode {
     MissingValue,
     BadId,
     LegacyId,
+    IdMismatch,
     DuplicateId,
     BadDate,
     DateOrder,

@@ -5,6 +5,7 @@
 use crate::cell::{self, column_letter};
 use crate::issue::{Issue, IssueCode, Severity};
 use crate::layout::Layout;
+use chrono::Datelike;
 use kaohe_engine::fast_hash::FastMap;
 use calamine::{Data, Range};
 use kaohe_engine::id_number;
@@ -180,6 +181,8 @@ impl<'a> Table<'a> {
 pub struct ReadOptions {
     /// The sheet holding the people, when it is not named 人员.
     pub sheet: Option<String>,
+    /// The day dates are checked against ("not after today"); the clock's when `None`.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Reads the canonical roster workbook at `path`, resolving names through `profile`.
@@ -291,7 +294,8 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     }
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
-    let rows_read = read_people(&people_table, profile, &mut roster, &mut issues);
+    let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let rows_read = read_people(&people_table, profile, today, &mut roster, &mut issues);
     let mapping = people_table
         .layout
         .columns
@@ -377,7 +381,7 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
     }
 }
 
-fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut Vec<Issue>) -> u32 {
+fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &mut Roster, issues: &mut Vec<Issue>) -> u32 {
     let mut seen: FastMap<String, u32> = FastMap::default();
     let mut rows = 0;
     for (row, cells) in t.rows() {
@@ -496,10 +500,35 @@ fn read_people(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
                 issues.push(t.issue(row, "性别", t.get(cells, "性别"), IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
             }
         }
-        if let (Some(b), Some(r)) = (birth, rank_since) {
-            if r <= b {
-                issues.push(t.issue(row, "任现职级时间", t.get(cells, "任现职级时间"), IssueCode::DateOrder, Severity::Warning, "早于出生日期，请核对"));
+        // Cross-checks: the ID against 出生日期 and 性别, and the dates in their order.
+        if let Some(id) = &id {
+            let id_birth = id_number::birth_date(id);
+            if let (Some(b), Some(ib)) = (birth, id_birth) {
+                if b != ib && (b.year(), b.month()) != (ib.year(), ib.month()) {
+                    issues.push(t.issue(row, "出生日期", t.get(cells, "出生日期"), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号中的出生日期 {ib} 不一致，请核对")));
+                }
             }
+            if let Some(g) = gender.as_deref().filter(|g| *g == "男" || *g == "女") {
+                let id_gender = id.chars().nth(16).and_then(|c| c.to_digit(10)).map(|d| if d % 2 == 1 { "男" } else { "女" });
+                if id_gender.is_some_and(|ig| ig != g) {
+                    issues.push(t.issue(row, "性别", t.get(cells, "性别"), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号（第17位表示{}）不一致，请核对", id_gender.unwrap_or_default())));
+                }
+            }
+        }
+        let born = birth.or_else(|| id.as_deref().and_then(id_number::birth_date));
+        let order: [(&str, Option<chrono::NaiveDate>); 4] = [("出生日期", born), ("参加工作时间", work_start), ("进入公务员队伍时间", service_start), ("任现职级时间", rank_since)];
+        for w in 0..order.len() {
+            for later in w + 1..order.len() {
+                if let ((a_name, Some(a)), (b_name, Some(b))) = (order[w], order[later]) {
+                    if b < a {
+                        issues.push(t.issue(row, b_name, t.get(cells, b_name), IssueCode::DateOrder, Severity::Warning, &format!("早于{a_name}（{a}），请核对")));
+                    }
+                }
+            }
+        }
+        if let Some(r) = rank_since.filter(|r| *r > today) {
+            issues.push(t.issue(row, "任现职级时间", t.get(cells, "任现职级时间"), IssueCode::DateOrder, Severity::Warning, &format!("晚于今天（{today}），请核对")));
+            let _ = r;
         }
 
         ok &= issues[before..].iter().all(|i| i.severity != Severity::Error);

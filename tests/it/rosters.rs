@@ -261,7 +261,7 @@ fn cross_checks_warn_about_what_does_not_fit_together() {
     ))
     .expect("toml");
     kaohe_tests::write_sheets(&sheet, &path).expect("write");
-    let options = kaohe_workbook::ReadOptions { sheet: None, today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27) };
+    let options = kaohe_workbook::ReadOptions { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() };
     let read = kaohe_workbook::read_roster_with(&path, &Profile::national(), &options).expect("reads");
     assert_eq!(read.roster.people.len(), 2, "warnings only");
     let found: Vec<(u32, String, IssueCode)> = read
@@ -284,4 +284,33 @@ fn cross_checks_warn_about_what_does_not_fit_together() {
     assert!(msg(1).contains("第17位表示女"), "{}", msg(1));
     assert!(msg(2).contains("「进入公务员队伍时间」：「1968-07-01」早于参加工作时间（1970-07-01）"), "{}", msg(2));
     assert!(msg(3).contains("晚于今天（2026-11-27）"), "{}", msg(3));
+}
+
+#[test]
+fn a_confirmed_mapping_is_saved_and_reused_for_the_same_headers() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let path = tmp.path().join("名册.xlsx");
+    let sheet: toml::Table = toml::from_str(&format!(
+        r#""人员" = [["证件", "姓名", "单位", "职位类别", "职级", "任现职级时间", "备注"],
+  ["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15, "借调"]]"#
+    ))
+    .expect("toml");
+    kaohe_tests::write_sheets(&sheet, &path).expect("write");
+    let file = path.display().to_string();
+
+    // 「证件」 is no known name for the ID column: the import says which column is missing.
+    let out = cli(&["import", &file, "--db", &db, "--json"]);
+    assert_eq!(out.status, 2);
+    assert_eq!(json_of(&out)["error"]["message"], "工作表「人员」的表头（第1行）缺少必需的列：身份证号");
+
+    let mapping = tmp.path().join("列对应.toml");
+    std::fs::write(&mapping, "[columns]\n\"A\" = \"身份证号\"\n\"备注\" = \"\"\n").expect("write");
+    let v = json_of(&cli(&["import", &file, "--db", &db, "--mapping", &mapping.display().to_string(), "--json"]));
+    assert_eq!((v["new_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(false)));
+    assert_eq!(v["mapping"][0], serde_json::json!({"column": "A", "header": "证件", "field": "身份证号", "confidence": 1.0}));
+
+    // Next time the same headers come in, the confirmed mapping applies by itself.
+    let v = json_of(&cli(&["import", &file, "--db", &db, "--json"]));
+    assert_eq!((v["unchanged_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(true)));
 }

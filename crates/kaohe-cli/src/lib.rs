@@ -25,7 +25,7 @@ pub struct Output {
 
 const USAGE: &str = "用法：
   kaohe template OUT.xlsx
-  kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--check] [--report 问题清单.xlsx] [--json]
+  kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--mapping 列对应.toml] [--check] [--report 问题清单.xlsx] [--json]
   kaohe import 年度考核导入表.xls --year YYYY [--db PATH] [--check] [--json]   # 国家系统年度考核导入表
   kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
   kaohe assess --year YYYY (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--national OUT.xlsx] [--json]
@@ -92,6 +92,7 @@ struct Options {
     sheet: Option<String>,
     check: bool,
     report: Option<PathBuf>,
+    mapping: Option<PathBuf>,
 }
 
 fn parse(args: &[String]) -> Result<Options, Failure> {
@@ -104,6 +105,7 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
             "--check" => o.check = true,
             "--sheet" => o.sheet = Some(value("--sheet")?),
             "--report" => o.report = Some(value("--report")?.into()),
+            "--mapping" => o.mapping = Some(value("--mapping")?.into()),
             "--db" => o.db = Some(value("--db")?.into()),
             "--roster" => o.roster = Some(value("--roster")?.into()),
             "--profile" => o.profile = Some(value("--profile")?.into()),
@@ -223,7 +225,24 @@ fn import(o: &Options) -> Result<Output, Failure> {
     if o.year.is_some() {
         return import_national(o, file);
     }
-    let read = match kaohe_workbook::read_roster_with(path, &profile, &kaohe_workbook::ReadOptions { sheet: o.sheet.clone(), today: None }) {
+    let given = match &o.mapping {
+        Some(m) => Some(read_mapping(m)?),
+        None => None,
+    };
+    let mut options = kaohe_workbook::ReadOptions { sheet: o.sheet.clone(), today: None, mapping: given.clone() };
+    // A mapping confirmed earlier for rosters with the same headers applies again. Only an
+    // existing database can hold one; none is created just to look.
+    let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
+    let mut reused = false;
+    if given.is_none() && db.exists() {
+        if let Some(sig) = kaohe_workbook::people_signature(path, &options) {
+            if let Some(saved) = Store::open(&db)?.mapping_for(&sig)? {
+                options.mapping = Some(saved);
+                reused = true;
+            }
+        }
+    }
+    let read = match kaohe_workbook::read_roster_with(path, &profile, &options) {
         Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. })) if kaohe_workbook::national::looks_national(path) => {
             return Err(Failure::new(
                 e.code(),
@@ -244,11 +263,13 @@ fn import(o: &Options) -> Result<Output, Failure> {
     }
     // A check against a database that does not exist yet plans against an empty one in memory,
     // so that checking writes nothing, not even a new file.
-    let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
     let mut store = if o.check && !db.exists() { Store::open(Path::new(":memory:"))? } else { Store::open(&db)? };
     let plan = store.plan(&read)?;
     let errors = read.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet == read.sheet && i.row.is_some()).map(|i| i.row).collect::<std::collections::BTreeSet<_>>().len();
     let summary = if o.check { None } else { Some(store.import(&read, file)?) };
+    if let (Some(m), false) = (&given, o.check) {
+        store.save_mapping(&read.signature, m)?;
+    }
     let stdout = if o.json {
         let mut body = json!({
             "file": file,
@@ -260,6 +281,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
             "imported": if o.check { 0 } else { read.roster.people.len() },
             "skipped": errors,
             "checked_only": o.check,
+            "mapping_reused": reused,
             "changes": plan,
             "issues": read.issues,
         });
@@ -281,6 +303,9 @@ fn import(o: &Options) -> Result<Output, Failure> {
     } else {
         let mut s = String::new();
         let _ = writeln!(s, "读取「{file}」的工作表「{}」（表头在第{}行）：{} 行人员数据，其中 {errors} 行有错误未能读取。", read.sheet, read.header_row, read.rows_read);
+        if reused {
+            let _ = writeln!(s, "按上次确认的列对应读取（表头与上次导入的名册相同）。");
+        }
         let _ = writeln!(
             s,
             "变化：新增 {} 人，信息变更 {} 人（调动单位 {}，职级变化 {}，职位类别变化 {}），未变 {} 人；数据库中有 {} 人不在本名册中；新的或变化的年度考核结果 {} 条。",
@@ -318,6 +343,18 @@ fn import(o: &Options) -> Result<Output, Failure> {
     Ok(Output { status: 0, stdout, stderr: notes })
 }
 
+/// Reads a mapping file: `[columns]` with column letters or headers as keys and canonical fields
+/// (or "" to ignore a column, `年度考核:YYYY` for a year's results) as values.
+fn read_mapping(path: &Path) -> Result<std::collections::BTreeMap<String, String>, Failure> {
+    let text = std::fs::read_to_string(path).map_err(|e| Failure::new("bad_argument", format!("无法读取列对应文件「{}」：{e}", path.display()), 1))?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| Failure::new("bad_argument", format!("列对应文件「{}」格式有误：{e}", path.display()), 1))?;
+    let columns = table.get("columns").and_then(|c| c.as_table()).ok_or_else(|| Failure::new("bad_argument", format!("列对应文件「{}」缺少 [columns] 表", path.display()), 1))?;
+    columns
+        .iter()
+        .map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())).ok_or_else(|| Failure::new("bad_argument", format!("列对应文件中「{k}」的取值应为文字（字段名）"), 1)))
+        .collect()
+}
+
 /// `import FILE --year Y`: a national-system results file, matched to the database's people.
 fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
     let text = o.year.as_deref().unwrap_or_default();
@@ -337,6 +374,7 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
         sheet: national.sheet.clone(),
         header_row: 1,
         mapping: Vec::new(),
+        signature: String::new(),
     };
     let applied = if o.check { None } else { Some(store.import(&read, file)?) };
     let stdout = if o.json {

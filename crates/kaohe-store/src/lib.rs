@@ -562,6 +562,24 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Saves the column mapping the user confirmed for rosters with this header signature.
+    /// The mapping is stored as lines of `key<TAB>field`.
+    pub fn save_mapping(&self, signature: &str, mapping: &std::collections::BTreeMap<String, String>) -> Result<(), StoreError> {
+        let text: String = mapping.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
+        self.conn.execute(
+            "INSERT INTO column_mappings (signature, mapping, saved_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
+            params![signature, text, now()],
+        )?;
+        Ok(())
+    }
+
+    /// The mapping saved for a header signature, if any.
+    pub fn mapping_for(&self, signature: &str) -> Result<Option<std::collections::BTreeMap<String, String>>, StoreError> {
+        let text: Option<String> = self.conn.query_row("SELECT mapping FROM column_mappings WHERE signature = ?1", [signature], |r| r.get(0)).optional()?;
+        Ok(text.map(|t| t.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect()))
+    }
+
     /// Number of imports recorded.
     pub fn import_count(&self) -> Result<u64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM imports", [], |r| r.get::<_, i64>(0))? as u64)

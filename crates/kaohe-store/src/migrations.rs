@@ -7,8 +7,8 @@ pub use rusqlite::Connection;
 
 /// Version 1: the roster. Version 2: the import log and per-field history. Version 3: the annual
 /// assessment's inputs and the committee's decisions. Version 4: the fields printed on the
-/// 年度考核登记表.
-pub const MIGRATIONS: [&str; 4] = [
+/// 年度考核登记表. Version 5: column mappings the user confirmed, by header signature.
+pub const MIGRATIONS: [&str; 5] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -128,6 +128,11 @@ pub const MIGRATIONS: [&str; 4] = [
      ALTER TABLE annual_inputs ADD COLUMN summary TEXT;
      ALTER TABLE annual_inputs ADD COLUMN training TEXT;
      ALTER TABLE annual_inputs ADD COLUMN supervisor_comment TEXT;",
+    "CREATE TABLE column_mappings (
+        signature TEXT PRIMARY KEY,
+        mapping TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+     );",
 ];
 
 /// The schema version this build writes.

@@ -170,6 +170,34 @@ pub fn detect(sheet: &str, range: &Range<Data>, key: &str) -> Layout {
     }
 }
 
+/// The header signature of a layout: its headers in order, as compared. Rosters from the same
+/// source share it, so a mapping the user confirmed once applies again.
+pub fn signature(layout: &Layout) -> String {
+    layout.columns.iter().map(|c| normalize(&c.header)).collect::<Vec<_>>().join("|")
+}
+
+/// Applies a user's mapping: keys are column letters ("B") or headers ("公民身份号码"), values
+/// canonical fields, or "" to ignore the column. `col0` is the range's first column.
+pub fn apply_mapping(layout: &mut Layout, mapping: &std::collections::BTreeMap<String, String>, col0: u32) {
+    for (i, c) in layout.columns.iter_mut().enumerate() {
+        let letter = crate::cell::column_letter(col0 + i as u32);
+        let chosen = mapping.get(&letter).or_else(|| mapping.get(&c.header)).or_else(|| mapping.iter().find(|(k, _)| normalize(k) == normalize(&c.header)).map(|(_, v)| v));
+        if let Some(field) = chosen {
+            if field.is_empty() {
+                c.field = None;
+                c.year = None;
+            } else if let Some(year) = field.strip_prefix("年度考核:").and_then(|y| y.parse().ok()) {
+                c.field = None;
+                c.year = Some(year);
+            } else {
+                c.field = Some(field.clone());
+                c.year = None;
+            }
+            c.confidence = 1.0;
+        }
+    }
+}
+
 /// Whether a row is a note under the table (填表人：…), which ends the data.
 pub fn is_note(row: &[Data]) -> bool {
     let filled: Vec<String> = row.iter().map(text).filter(|t| !t.is_empty()).collect();

@@ -108,13 +108,16 @@ pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Resul
     Ok(out)
 }
 
+/// Where a row's problems go: (column, header, value, code, severity, what).
+type IssueSink<'a> = dyn FnMut(usize, &str, &str, IssueCode, Severity, String) + 'a;
+
 /// Matches one row to a person and reads its grade; problems go to `issue`.
 fn match_row<'p>(
     name: &str,
     unit: &str,
     grade: &str,
     by_name: &HashMap<String, Vec<&'p Person>>,
-    issue: &mut dyn FnMut(usize, &str, &str, IssueCode, Severity, String),
+    issue: &mut IssueSink,
     (name_col, unit_col, grade_col): (usize, usize, usize),
 ) -> Option<(&'p Person, ResultCode)> {
     let Some(result) = ResultCode::parse(&squeeze(grade)) else {

@@ -77,6 +77,8 @@ pub struct RosterRead {
     pub header_row: u32,
     /// How its columns were understood.
     pub mapping: Vec<MappedColumn>,
+    /// The header signature of the people sheet, under which a confirmed mapping is saved.
+    pub signature: String,
 }
 
 /// One column of the people sheet and the field it was read as.
@@ -113,6 +115,17 @@ impl<'a> Table<'a> {
             }
         }
         Table { sheet: sheet.to_string(), range, row0, col0, layout, columns }
+    }
+
+    /// Applies the user's mapping and rebuilds the field index.
+    fn remap(&mut self, mapping: &std::collections::BTreeMap<String, String>) {
+        crate::layout::apply_mapping(&mut self.layout, mapping, self.col0);
+        self.columns = FastMap::default();
+        for (i, c) in self.layout.columns.iter().enumerate() {
+            if let Some(f) = &c.field {
+                self.columns.entry(f.clone()).or_insert(i);
+            }
+        }
     }
 
     fn header_row(&self) -> u32 {
@@ -183,6 +196,24 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
     /// The day dates are checked against ("not after today"); the clock's when `None`.
     pub today: Option<chrono::NaiveDate>,
+    /// The user's column mapping for the people sheet (column letter or header → field).
+    pub mapping: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// The header signature of a file's people sheet (the sheet asked for, else 人员, else the first),
+/// to look up a mapping the user confirmed before. `None` if the file cannot be opened.
+pub fn people_signature(path: &Path, options: &ReadOptions) -> Option<String> {
+    let mut book = crate::source::open(path).ok()?;
+    let names = book.sheet_names();
+    let name = options
+        .sheet
+        .as_ref()
+        .and_then(|s| names.iter().find(|n| squeeze(n) == squeeze(s)))
+        .or_else(|| names.iter().find(|n| squeeze(n) == SHEET_PEOPLE))
+        .or_else(|| names.first())?
+        .clone();
+    let range = book.range(&name).ok()?;
+    Some(crate::layout::signature(&crate::layout::detect(SHEET_PEOPLE, &range, "身份证号")))
 }
 
 /// Reads the canonical roster workbook at `path`, resolving names through `profile`.
@@ -287,7 +318,11 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
 
 
-    let people_table = Table::new(SHEET_PEOPLE, &people_sheet, &people_range);
+    let mut people_table = Table::new(SHEET_PEOPLE, &people_sheet, &people_range);
+    let signature = crate::layout::signature(&people_table.layout);
+    if let Some(mapping) = &options.mapping {
+        people_table.remap(mapping);
+    }
     let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
     if !missing.is_empty() {
         return Err(WorkbookError::ColumnMissing { sheet: people_sheet, header_row: people_table.header_row(), columns: missing });
@@ -326,7 +361,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     if let Some(r) = &annual_range {
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
-    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping })
+    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature })
 }
 
 /// Says why a file would not open, in a clerk's words.

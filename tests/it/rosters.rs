@@ -314,3 +314,33 @@ fn a_confirmed_mapping_is_saved_and_reused_for_the_same_headers() {
     let v = json_of(&cli(&["import", &file, "--db", &db, "--json"]));
     assert_eq!((v["unchanged_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(true)));
 }
+
+#[test]
+fn hidden_rows_and_columns_are_read_and_reported() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("名册.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("人员").expect("name");
+    let rows = [
+        ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "学历"],
+        [A, "王一", "甲局", "综合管理类", "二级主任科员", "2019-06-15", "大学本科"],
+        [B, "李二", "甲局", "综合管理类", "一级科员", "2021-03-01", "硕士研究生"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    sheet.set_row_hidden(2).expect("hide row 3");
+    sheet.set_column_hidden(6).expect("hide G");
+    book.save(&path).expect("save");
+    let read = read_roster(&path, &Profile::national()).expect("reads");
+    assert_eq!(read.roster.people.len(), 2, "hidden data is still imported");
+    let hidden: Vec<(Option<u32>, Option<String>, String)> =
+        read.issues.iter().filter(|i| i.code == IssueCode::Hidden).map(|i| (i.row, i.column.clone(), i.message.clone())).collect();
+    assert_eq!(hidden.len(), 2, "{hidden:#?}");
+    assert_eq!((hidden[0].0, hidden[0].1.as_deref()), (Some(3), None));
+    assert!(hidden[0].2.contains("第3行是隐藏行"));
+    assert_eq!((hidden[1].0, hidden[1].1.as_deref()), (None, Some("G")));
+    assert!(hidden[1].2.contains("G列「学历」是隐藏列"));
+}

@@ -21,6 +21,7 @@ pub enum IssueCode {
     BadId,
     LegacyId,
     IdMismatch,
+    Hidden,
     DuplicateId,
     BadDate,
     DateOrder,

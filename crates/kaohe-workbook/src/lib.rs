@@ -7,6 +7,7 @@
 mod assessment_result;
 mod cell;
 mod error_report;
+mod hidden;
 mod issue;
 pub mod layout;
 pub mod national;

@@ -329,6 +329,37 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     }
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
+    // Hidden rows and columns are read, but said.
+    let hidden = crate::hidden::hidden(path, &people_sheet);
+    let data_rows: Vec<u32> = people_table.rows().map(|(r, _)| r).collect();
+    for r in hidden.rows.iter().filter(|r| data_rows.contains(r)) {
+        issues.push(Issue {
+            sheet: people_sheet.clone(),
+            row: Some(*r),
+            column: None,
+            header: None,
+            value: None,
+            code: IssueCode::Hidden,
+            severity: Severity::Warning,
+            message: format!("工作表「{people_sheet}」第{r}行是隐藏行，已按正常数据读取；如该行不应导入，请删除后重新导入。"),
+        });
+    }
+    for c in hidden.columns.iter().filter(|&&c| c >= people_table.col0 && ((c - people_table.col0) as usize) < people_table.layout.columns.len()) {
+        let column = &people_table.layout.columns[(c - people_table.col0) as usize];
+        if column.field.is_none() && column.year.is_none() {
+            continue;
+        }
+        issues.push(Issue {
+            sheet: people_sheet.clone(),
+            row: None,
+            column: Some(column_letter(*c)),
+            header: Some(column.header.clone()),
+            value: None,
+            code: IssueCode::Hidden,
+            severity: Severity::Warning,
+            message: format!("工作表「{people_sheet}」{}列「{}」是隐藏列，已按正常数据读取。", column_letter(*c), column.header),
+        });
+    }
     let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let rows_read = read_people(&people_table, profile, today, &mut roster, &mut issues);
     let mapping = people_table

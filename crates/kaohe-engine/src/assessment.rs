@@ -701,13 +701,13 @@ pub fn finalize_problems(result: &AssessmentResult, roster: &Roster) -> Vec<Stri
     for a in &result.people {
         if a.ungraded.is_empty() && a.final_grade.is_none() {
             let p = &roster.people[a.person];
-            out.push(format!("{}（{}）与他人同分并列于优秀名额线，尚未确定等次：请用 kaohe assess override 确定", p.name, p.id));
+            out.push(format!("{}（{}）与他人同分并列于优秀名额线，尚未确定等次：请考核委员会确定其等次（修改等次并写明理由）", p.name, p.id));
         }
     }
     for pool in &result.pools {
         if pool.final_excellent > pool.quota {
             out.push(format!(
-                "{}·{}最终确定优秀{}人，超过优秀名额{}名：请核减，或用 kaohe assess ratio 记录经批准的比例",
+                "{}·{}最终确定优秀{}人，超过优秀名额{}名：请核减，或先记录经批准的优秀比例",
                 pool.organ, pool.name, pool.final_excellent, pool.quota
             ));
         }

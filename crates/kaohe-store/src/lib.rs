@@ -32,7 +32,7 @@ pub enum StoreError {
     NotKaohe { path: String },
     #[error("数据库中的数据无法读取：{0}")]
     Corrupt(String),
-    #[error("{year}年度考核已定稿，不能再修改；如需修改，请先重新打开（kaohe assess reopen）并说明理由")]
+    #[error("{year}年度考核已定稿，不能再修改；如需修改，请先重新打开该年度并说明理由")]
     Locked { year: i32 },
     #[error("{year}年度考核尚未定稿，无需重新打开")]
     NotLocked { year: i32 },

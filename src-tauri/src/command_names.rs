@@ -12,4 +12,8 @@ pub const COMMANDS: &[&str] = &[
     "assessment_finalize",
     "assessment_reopen",
     "assessment_log",
+    "assessment_ratio",
+    "organs",
+    "print_preview",
+    "print_current",
 ];

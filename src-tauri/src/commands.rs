@@ -6,10 +6,11 @@ use std::time::Duration;
 
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
-use crate::error::CommandError;
-use crate::state::{AppInfo, AppState, AssessmentLogEntry, ImportOutcome};
+use crate::error::{CommandError, ErrorCode};
+use crate::preview;
+use crate::state::{AppInfo, AppState, AssessmentLogEntry, ImportOutcome, PrintPreview, PrintRequest};
 
 /// How long the window stays up after the self-test report, so a screenshot can be taken.
 const SELFTEST_LINGER: Duration = Duration::from_millis(1500);
@@ -60,6 +61,53 @@ pub fn assessment_reopen(state: State<'_, AppState>, year: i32, reason: String, 
 #[tauri::command(async)]
 pub fn assessment_log(state: State<'_, AppState>, year: i32) -> Result<Vec<AssessmentLogEntry>, CommandError> {
     state.assessment_log(year)
+}
+
+/// Records a 优秀 ratio approved for an organ's year (percent, e.g. 25) and its basis.
+#[tauri::command(async)]
+pub fn assessment_ratio(
+    state: State<'_, AppState>,
+    year: i32,
+    organ: String,
+    percent: f64,
+    basis: String,
+    by: String,
+) -> Result<(), CommandError> {
+    state.assessment_ratio(year, &organ, percent, &basis, &by)
+}
+
+#[tauri::command(async)]
+pub fn organs(state: State<'_, AppState>) -> Result<Vec<String>, CommandError> {
+    state.organs()
+}
+
+/// Writes the document into the app's cache folder (`print/`), then shows it in the preview
+/// window. The 公示 start defaults to today (the clerk's local date).
+#[tauri::command(async)]
+pub fn print_preview(
+    app: AppHandle,
+    doc: String,
+    year: Option<i32>,
+    as_of: Option<String>,
+    organ: Option<String>,
+    pool: Option<String>,
+    from: Option<String>,
+) -> Result<PrintPreview, CommandError> {
+    let dir = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("找不到用于打印文件的缓存文件夹：{e}")))?
+        .join("print");
+    let request = PrintRequest { doc, year, as_of, organ, pool, from };
+    let written = app.state::<AppState>().print_preview(&dir, &request, chrono::Local::now().date_naive())?;
+    preview::show(&app, std::path::Path::new(&written.path), &written.title)?;
+    Ok(written)
+}
+
+/// Opens the system print dialog for the document in the preview window.
+#[tauri::command(async)]
+pub fn print_current(app: AppHandle) -> Result<(), CommandError> {
+    preview::print(&app)
 }
 
 /// CI self-test: writes the page text to the `KAOHE_SELFTEST` file, then quits shortly after.

@@ -41,13 +41,15 @@ pub enum ErrorCode {
     UnknownPerson,
     /// No such organ in the database.
     UnknownOrgan,
+    /// 打印 was asked for, but no preview window is open (never opened, or closed by the clerk).
+    NoPreview,
     /// A fault of the program itself, not of the clerk's data.
     Internal,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 17] = [
         ErrorCode::FileUnreadable,
         ErrorCode::SheetMissing,
         ErrorCode::ColumnMissing,
@@ -63,6 +65,7 @@ impl ErrorCode {
         ErrorCode::ReasonRequired,
         ErrorCode::UnknownPerson,
         ErrorCode::UnknownOrgan,
+        ErrorCode::NoPreview,
         ErrorCode::Internal,
     ];
 

@@ -3,6 +3,7 @@
 //!
 //! - [`state`]: the open database, the rule profile, and one method per command.
 //! - [`commands`]: the `#[tauri::command]` functions the UI calls.
+//! - [`preview`]: the print preview window (a second window, static HTML, no permissions).
 //! - [`error`]: the `{code, message}` error every command returns.
 //!
 //! Environment: `KAOHE_DB` replaces the database path; `KAOHE_SELFTEST=<file>` turns on the CI
@@ -10,6 +11,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod preview;
 pub mod state;
 
 include!("command_names.rs");
@@ -17,7 +19,7 @@ include!("command_names.rs");
 use std::path::PathBuf;
 
 use state::AppState;
-use tauri::Manager;
+use tauri::{Manager, WindowEvent};
 
 /// Starts the application and returns when its last window has closed.
 pub fn run() -> Result<(), tauri::Error> {
@@ -34,6 +36,11 @@ pub fn run() -> Result<(), tauri::Error> {
             app.manage(state);
             Ok(())
         })
+        .on_window_event(|window, event| {
+            if window.label() == "main" && matches!(event, WindowEvent::Destroyed) {
+                preview::close(window.app_handle());
+            }
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::import_sample,
@@ -44,6 +51,10 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::assessment_finalize,
             commands::assessment_reopen,
             commands::assessment_log,
+            commands::assessment_ratio,
+            commands::organs,
+            commands::print_preview,
+            commands::print_current,
         ])
         .run(tauri::generate_context!())
 }

@@ -1,7 +1,8 @@
 //! What the shell keeps while it runs: the database (behind a mutex, opened once at start-up),
 //! the rule profile, and the self-test report path. Each method is the body of one command:
 //! unpack, call into the crates, map the error. They run on Tauri's async runtime, never on the
-//! main (UI) thread.
+//! main (UI) thread. Nothing here opens a window (see [`crate::preview`]), so every method can be
+//! tested without one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,8 @@ use std::sync::{Mutex, MutexGuard};
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
-use kaohe_engine::{Grade, Profile};
+use kaohe_engine::{Grade, Profile, Roster};
+use kaohe_print::{Rendered, Scope, DOCUMENTS};
 use kaohe_store::{committee, LogEntry, Store};
 use serde::Serialize;
 
@@ -68,6 +70,50 @@ impl From<LogEntry> for AssessmentLogEntry {
     }
 }
 
+/// The documents built from a year's assessment (the others from promotion on an as-of date),
+/// as `kaohe print` divides them.
+const ASSESSMENT_DOCUMENTS: [&str; 4] = ["登记表", "优秀公示", "考核汇总", "名额测算"];
+
+/// `print_preview`: which document, and for what (the 打印 form). Blank texts count as absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrintRequest {
+    /// A name of `kaohe_print::DOCUMENTS` (登记表, 优秀公示, …).
+    pub doc: String,
+    /// 考核年度: required by the assessment documents.
+    pub year: Option<i32>,
+    /// 资格计算日期 (`YYYY-MM-DD`): required by 晋升公示, 晋升审核 and 职数.
+    pub as_of: Option<String>,
+    /// 单位: only this organ; all when absent.
+    pub organ: Option<String>,
+    /// 考核池: only this pool (assessment documents only); all when absent.
+    pub pool: Option<String>,
+    /// 公示开始日期 (`YYYY-MM-DD`) of the two 公示; today when absent.
+    pub from: Option<String>,
+}
+
+/// `print_preview`: the document written, ready for the preview window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PrintPreview {
+    /// The HTML file.
+    pub path: String,
+    /// Pages of the page-per-person documents (登记表); `None` for documents that flow.
+    pub pages: Option<usize>,
+    /// E.g. 「年度考核登记表（2025年度·某市财政局）」.
+    pub title: String,
+}
+
+/// How the preview window shows the pages on screen: A4 sheets on grey. Printing uses the
+/// document's own print styles only, so the printed pages are exactly those of `kaohe print`.
+const SCREEN_CSS: &str = "<style media=\"screen\">\nhtml { background: #8c8f94; }\nbody { padding: 12px 0 4px; }\n.page, .flow { box-sizing: content-box; margin: 0 auto 12px; padding: 16mm; background: #fff; box-shadow: 0 1px 5px rgba(0, 0, 0, 0.45); }\n</style>\n";
+
+/// The document with [`SCREEN_CSS`] at the end of its head.
+fn for_screen(html: &str) -> String {
+    match html.find("</head>") {
+        Some(at) => format!("{}{SCREEN_CSS}{}", &html[..at], &html[at..]),
+        None => html.to_owned(),
+    }
+}
+
 /// The years an assessment may be asked for; anything else is a slip of the keyboard.
 const YEARS: std::ops::RangeInclusive<i32> = 1950..=2199;
 
@@ -77,6 +123,33 @@ fn check_year(year: i32) -> Result<i32, CommandError> {
     } else {
         Err(CommandError::new(ErrorCode::BadArgument, format!("年度「{year}」无效")))
     }
+}
+
+fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
+}
+
+fn present(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// The organs of the database in roster order: those of the 单位 sheet, then any other that
+/// people belong to.
+fn organ_names(roster: &Roster) -> Vec<String> {
+    let mut names: Vec<String> = roster.organs.iter().map(|o| o.name.clone()).collect();
+    for p in &roster.people {
+        if !names.contains(&p.organ) {
+            names.push(p.organ.clone());
+        }
+    }
+    names
+}
+
+/// A file name from a title: characters Windows refuses in names become 「_」.
+fn file_name(title: &str) -> String {
+    let safe: String = title.chars().map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c }).collect();
+    format!("{safe}.html")
 }
 
 /// The operator recorded in the assessment log: required, trimmed.
@@ -228,6 +301,96 @@ impl AppState {
         Ok(store.assessment_log(year)?.into_iter().map(AssessmentLogEntry::from).collect())
     }
 
+    /// Records a 优秀 ratio approved for an organ's year (percent, e.g. 25), with its basis.
+    pub fn assessment_ratio(&self, year: i32, organ: &str, percent: f64, basis: &str, by: &str) -> Result<(), CommandError> {
+        let year = check_year(year)?;
+        if !percent.is_finite() || percent < 0.0 {
+            return Err(CommandError::new(ErrorCode::BadArgument, format!("比例「{percent}」无效，应为不小于0的百分数，如 25")));
+        }
+        let by = operator(by)?;
+        let mut guard = self.store()?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        Ok(committee::approve_ratio(store, &self.profile, year, organ.trim(), percent, basis, by)?)
+    }
+
+    /// The organs in the database, in roster order (the 打印 form's 单位 choices).
+    pub fn organs(&self) -> Result<Vec<String>, CommandError> {
+        let guard = self.store()?;
+        let store = guard.as_ref().map_err(Clone::clone)?;
+        Ok(organ_names(&store.load_roster()?))
+    }
+
+    /// Builds a printed document from the database exactly as `kaohe print --db` does (the
+    /// profile's rules; the committee's decisions for the assessment documents) and writes it as
+    /// an HTML file into `dir`, with a screen-only style for the preview window. `today` is the
+    /// 公示 start when the request names none.
+    pub fn print_preview(&self, dir: &Path, request: &PrintRequest, today: NaiveDate) -> Result<PrintPreview, CommandError> {
+        let doc = request.doc.trim();
+        let Some(&(doc, description)) = DOCUMENTS.iter().find(|d| d.0 == doc) else {
+            let known: Vec<&str> = DOCUMENTS.iter().map(|d| d.0).collect();
+            return Err(CommandError::new(ErrorCode::BadArgument, format!("没有名为「{doc}」的文书；可用：{}", known.join("、"))));
+        };
+        let from = match present(&request.from) {
+            Some(text) => parse_date("公示开始日期", text)?,
+            None => today,
+        };
+        let organ = present(&request.organ);
+        let mut qualifiers: Vec<String> = Vec::new();
+        let rendered: Rendered = if ASSESSMENT_DOCUMENTS.contains(&doc) {
+            let year = request.year.ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("「{doc}」需要考核年度")))?;
+            let year = check_year(year)?;
+            let pool = present(&request.pool);
+            let (roster, decisions, result) = {
+                let guard = self.store()?;
+                let store = guard.as_ref().map_err(Clone::clone)?;
+                committee::year_state(store, &self.profile, year)?
+            };
+            check_organ(&roster, organ)?;
+            let report = AssessmentReport::build(&result, &roster, &self.profile, &decisions);
+            if let Some(pool) = pool {
+                if !report.pools.iter().any(|p| p.pool == pool && organ.is_none_or(|o| o == p.organ)) {
+                    return Err(CommandError::new(ErrorCode::BadArgument, format!("{year}年度没有考核池「{pool}」")));
+                }
+            }
+            qualifiers.push(format!("{year}年度"));
+            qualifiers.extend(organ.map(str::to_owned));
+            qualifiers.extend(pool.map(str::to_owned));
+            let scope = Scope { organ: organ.map(str::to_owned), pool: pool.map(str::to_owned) };
+            match doc {
+                "登记表" => kaohe_print::registration_forms(&result, &report, &roster, &scope),
+                "优秀公示" => kaohe_print::excellent_publicity(&report, &roster, &self.profile, &scope, from),
+                "考核汇总" => kaohe_print::assessment_summary(&report, &scope),
+                _ => kaohe_print::quota_table(&report, &scope),
+            }
+        } else {
+            let text = present(&request.as_of).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("「{doc}」需要资格计算日期")))?;
+            let as_of = parse_date("资格计算日期", text)?;
+            let roster = {
+                let guard = self.store()?;
+                let store = guard.as_ref().map_err(Clone::clone)?;
+                store.load_roster()?
+            };
+            check_organ(&roster, organ)?;
+            let result = kaohe_engine::promote(&roster, &self.profile, as_of);
+            let report = PromotionReport::build(&result, &roster, &self.profile);
+            qualifiers.push(format!("截至{}", as_of.format("%Y年%-m月%-d日")));
+            qualifiers.extend(organ.map(str::to_owned));
+            let scope = Scope { organ: organ.map(str::to_owned), pool: None };
+            match doc {
+                "晋升公示" => kaohe_print::promotion_publicity(&report, &roster, &self.profile, &scope, from),
+                "晋升审核" => kaohe_print::promotion_review(&report, &scope),
+                _ => kaohe_print::slot_table(&report, &scope),
+            }
+        };
+        let name = description.split('（').next().unwrap_or(description);
+        let title = format!("{name}（{}）", qualifiers.join("·"));
+        let path = dir.join(file_name(&title));
+        let failed = |e: std::io::Error| CommandError::new(ErrorCode::WriteFailed, format!("无法写入打印文件「{}」：{e}", path.display()));
+        std::fs::create_dir_all(dir).map_err(failed)?;
+        std::fs::write(&path, for_screen(&rendered.html)).map_err(failed)?;
+        Ok(PrintPreview { path: path.display().to_string(), pages: rendered.pages, title })
+    }
+
     /// Writes the page text of the self-test to the report file (complete or not at all).
     pub fn selftest_report(&self, text: &str) -> Result<(), CommandError> {
         let Some(path) = &self.selftest else {
@@ -239,6 +402,16 @@ impl AppState {
         let partial = path.with_extension("partial");
         std::fs::write(&partial, text).map_err(failed)?;
         std::fs::rename(&partial, path).map_err(failed)
+    }
+}
+
+/// An organ named by the clerk must be in the database (else the document would be empty).
+fn check_organ(roster: &Roster, organ: Option<&str>) -> Result<(), CommandError> {
+    match organ {
+        Some(name) if !organ_names(roster).iter().any(|o| o == name) => {
+            Err(CommandError::new(ErrorCode::UnknownOrgan, format!("数据库中没有单位「{name}」")))
+        }
+        _ => Ok(()),
     }
 }
 

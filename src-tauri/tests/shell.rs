@@ -247,3 +247,115 @@ fn the_committee_settles_2025_on_the_sample() {
     assert_eq!(keys, ["action", "at", "by", "from", "id", "reason", "to", "year"]);
     assert!(state.assessment_log(2024).expect("log").is_empty());
 }
+
+/// kaohe_print::DOCUMENTS, mirrored in the UI: the names in ui/src/api/types.ts (in order), the
+/// descriptions in the zh-CN locale.
+#[test]
+fn ui_mirrors_the_printed_documents() {
+    let types = read(&crate_dir().join("../ui/src/api/types.ts"));
+    let start = types.find("PRINT_DOCUMENTS = [").expect("PRINT_DOCUMENTS in types.ts");
+    let list = &types[start..];
+    let list = &list[..list.find("] as const").expect("] as const")];
+    let in_ts: Vec<&str> = list.match_indices("doc: '").map(|(i, m)| &list[i + m.len()..]).map(|s| &s[..s.find('\'').expect("'")]).collect();
+    let in_rust: Vec<&str> = kaohe_print::DOCUMENTS.iter().map(|d| d.0).collect();
+    assert_eq!(in_ts, in_rust, "ui/src/api/types.ts PRINT_DOCUMENTS must list kaohe_print::DOCUMENTS in order");
+    let locale = read(&crate_dir().join("../ui/src/locales/zh-CN.ts"));
+    for (name, description) in kaohe_print::DOCUMENTS {
+        assert!(locale.contains(&format!("'{description}'")), "zh-CN.ts lacks the description of {name}: {description}");
+    }
+}
+
+/// The sample's ID numbers, as the roster holds them.
+fn sample_ids(state: &AppState) -> Vec<String> {
+    state.promotion("2025-12-31").expect("promotion").people.into_iter().map(|p| p.id).collect()
+}
+
+#[test]
+fn print_preview_writes_the_documents_of_the_sample() {
+    use kaohe_app::state::PrintRequest;
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    state.import_sample().expect("import_sample");
+    let dir = scratch.path("cache/print");
+    let today = NaiveDate::from_ymd_opt(2026, 1, 12).expect("date");
+    let request = |doc: &str| PrintRequest { doc: doc.into(), ..PrintRequest::default() };
+
+    let forms = state.print_preview(&dir, &PrintRequest { year: Some(2025), ..request("登记表") }, today).expect("登记表");
+    assert_eq!(forms.title, "年度考核登记表（2025年度）");
+    assert_eq!(Path::new(&forms.path), dir.join("年度考核登记表（2025年度）.html"));
+    let html = read(Path::new(&forms.path));
+    assert_eq!(html.matches(r#"class="page registration""#).count(), 38);
+    assert!(html.contains("年度考核登记表"));
+    assert!(html.contains("<style media=\"screen\">"), "A4 sheets on screen in the preview window");
+    assert!(forms.pages.is_some_and(|n| n >= 38), "{:?}", forms.pages);
+
+    let one = state
+        .print_preview(&dir, &PrintRequest { year: Some(2025), organ: Some("某市财政局".into()), pool: Some("非领导成员".into()), ..request("登记表") }, today)
+        .expect("登记表 of one pool");
+    assert_eq!(one.title, "年度考核登记表（2025年度·某市财政局·非领导成员）");
+    assert_eq!(read(Path::new(&one.path)).matches(r#"class="page registration""#).count(), 16);
+
+    let publicity = state.print_preview(&dir, &PrintRequest { as_of: Some("2025-12-31".into()), ..request("晋升公示") }, today).expect("晋升公示");
+    assert_eq!((publicity.title.as_str(), publicity.pages), ("职级晋升人选公示（截至2025年12月31日）", None));
+    let html = read(Path::new(&publicity.path));
+    assert!(html.contains("********"), "masked IDs");
+    assert!(html.contains("2026年1月12日至"), "the publicity starts today when no date is given");
+    let ids = sample_ids(&state);
+    assert_eq!(ids.len(), 38);
+    for id in &ids {
+        assert!(!html.contains(id.as_str()), "full ID {id} on the 公示");
+    }
+
+    let excellent = state
+        .print_preview(&dir, &PrintRequest { year: Some(2025), from: Some("2026-01-19".into()), ..request("优秀公示") }, today)
+        .expect("优秀公示");
+    let html = read(Path::new(&excellent.path));
+    assert!(html.contains("公示时间：2026年1月19日至"), "from the given start");
+    assert!(html.contains("********") && !ids.iter().any(|id| html.contains(id.as_str())));
+    for (doc, year, as_of) in [("考核汇总", Some(2025), None), ("名额测算", Some(2025), None), ("晋升审核", None, Some("2025-12-31")), ("职数", None, Some("2025-12-31"))] {
+        let done = state.print_preview(&dir, &PrintRequest { year, as_of: as_of.map(Into::into), ..request(doc) }, today).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        assert!(read(Path::new(&done.path)).starts_with("<!DOCTYPE html>"), "{doc}");
+    }
+
+    let refused = |r: PrintRequest| state.print_preview(&dir, &r, today).expect_err("refused");
+    let e = refused(request("花名册"));
+    assert_eq!(e.code, ErrorCode::BadArgument);
+    assert!(e.message.starts_with("没有名为「花名册」的文书；可用：登记表、优秀公示"), "{}", e.message);
+    assert_eq!(refused(request("登记表")), CommandError::new(ErrorCode::BadArgument, "「登记表」需要考核年度"));
+    assert_eq!(refused(request("职数")), CommandError::new(ErrorCode::BadArgument, "「职数」需要资格计算日期"));
+    assert_eq!(refused(PrintRequest { as_of: Some("2025-02-30".into()), ..request("职数") }).code, ErrorCode::BadArgument);
+    assert_eq!(refused(PrintRequest { year: Some(2025), from: Some("下周一".into()), ..request("优秀公示") }).code, ErrorCode::BadArgument);
+    assert_eq!(refused(PrintRequest { year: Some(2025), organ: Some("某某局".into()), ..request("登记表") }).code, ErrorCode::UnknownOrgan);
+    assert_eq!(refused(PrintRequest { year: Some(2025), pool: Some("全体".into()), ..request("考核汇总") }).code, ErrorCode::BadArgument);
+
+    assert_eq!(state.organs().expect("organs"), ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"]);
+}
+
+#[test]
+fn an_approved_ratio_changes_the_quota() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    state.import_sample().expect("import_sample");
+    let organ = "某县人力资源和社会保障局";
+    let others = |state: &AppState| {
+        state.assessment(2025).expect("assessment").pools.into_iter().find(|p| p.organ == organ && p.pool == "非领导成员").expect("pool")
+    };
+    let before = others(&state);
+    assert_eq!((before.participants, before.quota), (8, 1));
+
+    let by = "人事科 李明";
+    let refused = |e: CommandError| e.code;
+    assert_eq!(state.assessment_ratio(2025, organ, 30.0, "市考核委员会批复", by).map_err(refused), Err(ErrorCode::BadArgument));
+    assert_eq!(state.assessment_ratio(2025, organ, -5.0, "市考核委员会批复", by).map_err(refused), Err(ErrorCode::BadArgument));
+    assert_eq!(state.assessment_ratio(2025, organ, 25.0, "  ", by).map_err(refused), Err(ErrorCode::ReasonRequired));
+    assert_eq!(state.assessment_ratio(2025, "某某局", 25.0, "批复", by).map_err(refused), Err(ErrorCode::UnknownOrgan));
+    assert_eq!(state.assessment_ratio(2025, organ, 25.0, "批复", "").map_err(refused), Err(ErrorCode::BadArgument));
+
+    state.assessment_ratio(2025, organ, 25.0, "县考核委员会批复（县考委〔2026〕1号）", by).expect("ratio");
+    let after = others(&state);
+    assert_eq!((after.participants, after.ratio, after.quota), (8, 25.0, 2));
+    assert_eq!(after.arithmetic, "8人 × 25% = 2.00 → 2名（向下取整；比例来源：经批准的比例（县考核委员会批复（县考委〔2026〕1号）））");
+    let log = state.assessment_log(2025).expect("log");
+    let last = log.last().expect("logged");
+    assert_eq!((last.action.as_str(), last.to.as_deref(), last.by.as_str()), ("ratio", Some("某县人力资源和社会保障局 25%"), by));
+}

@@ -36,7 +36,8 @@ describe('App sections', () => {
     expect(calls).toEqual(['app_info']);
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
-    const tabs = () => app.findAll('.el-tabs__item');
+    const tabs = () => app.findAll('[data-test="sections"] > .el-tabs__header .el-tabs__item');
+    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '打印']);
     await tabs()[1]!.trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);
@@ -47,6 +48,25 @@ describe('App sections', () => {
     await tabs()[1]!.trigger('click');
     await flushPromises();
     expect(calls.filter((c) => c === 'assessment')).toHaveLength(2);
+    app.unmount();
+  });
+
+  it('opens 打印 when asked: the organs of the database and the pools of the year', async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === 'app_info') return info;
+      if (cmd === 'organs') return ['某市财政局'];
+      if (cmd === 'assessment') return sampleReport;
+      throw `unknown command ${cmd}`;
+    });
+    const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
+    await flushPromises();
+    expect(app.find('[data-test="preview"]').exists()).toBe(false);
+    await app.findAll('[data-test="sections"] > .el-tabs__header .el-tabs__item')[2]!.trigger('click');
+    await flushPromises();
+    expect(calls.slice(1).sort()).toEqual(['assessment', 'organs']);
+    expect(app.get('[data-test="preview"]').text()).toBe('预览');
     app.unmount();
   });
 });

@@ -1,5 +1,6 @@
 // Commands about the annual assessment (年度考核): the year's report, and the committee's
-// decisions on it (override a grade, finalise, reopen), each recorded in the year's log.
+// decisions on it (override a grade, approve a ratio, finalise, reopen), each recorded in the
+// year's log.
 
 import { call } from './call';
 import type { AssessmentLogEntry, AssessmentReport, Grade } from './types';
@@ -34,6 +35,24 @@ export function assessmentFinalize(year: number, by: string): Promise<number> {
 /** Unlocks a finalised year; the reason is required and recorded. */
 export function assessmentReopen(year: number, reason: string, by: string): Promise<void> {
   return call<void>('assessment_reopen', { year, reason, by });
+}
+
+export interface RatioRequest {
+  year: number;
+  /** The organ the ratio is approved for (all its pools). */
+  organ: string;
+  /** Percent, e.g. 25; at most the profile's maximum. */
+  percent: number;
+  /** 批准依据: required; recorded in the log. */
+  basis: string;
+  /** 操作人, recorded in the log. */
+  by: string;
+}
+
+/** Records a 优秀 ratio approved for an organ's year (refused above the maximum, on a finalised year, without a basis). */
+export function assessmentRatio(request: RatioRequest): Promise<void> {
+  const { year, organ, percent, basis, by } = request;
+  return call<void>('assessment_ratio', { year, organ, percent, basis, by });
 }
 
 /** The year's audit trail, oldest first. */

@@ -1,5 +1,6 @@
 // Types of the values that cross the IPC boundary. They mirror the Rust definitions:
-// `src-tauri/src/error.rs` (ErrorCode), `src-tauri/src/commands.rs` (AppInfo, ImportOutcome) and
+// `src-tauri/src/error.rs` (ErrorCode), `src-tauri/src/state.rs` (AppInfo, ImportOutcome,
+// PrintPreview), `kaohe_print::DOCUMENTS` (PRINT_DOCUMENTS) and
 // `kaohe_engine::report::PromotionReport` (the JSON contract of `kaohe promote --json`,
 // docs/cli.md). A test in src-tauri checks that ERROR_CODES matches the Rust enum.
 
@@ -20,6 +21,7 @@ export const ERROR_CODES = [
   'reason_required',
   'unknown_person',
   'unknown_organ',
+  'no_preview',
   'internal',
 ] as const;
 
@@ -257,4 +259,36 @@ export interface AssessmentLogEntry {
   by: string;
   /** `YYYY-MM-DD HH:MM:SS`, local time. */
   at: string;
+}
+
+// ── 打印: `kaohe_print::DOCUMENTS` and `PrintPreview` in src-tauri/src/state.rs. A test in src-tauri
+// checks that PRINT_DOCUMENTS lists the crate's documents in order.
+
+/** What a document is computed from: a year's assessment, or promotion on an as-of date. */
+export type PrintBasis = 'year' | 'as_of';
+
+/**
+ * The printed documents, by the names the shell takes (`kaohe print --doc`). `key` names the
+ * description in the locale (`print.doc.<key>`); `publicity`: it has a 公示 period.
+ */
+export const PRINT_DOCUMENTS = [
+  { doc: '登记表', key: 'registration', basis: 'year', publicity: false },
+  { doc: '优秀公示', key: 'excellent_publicity', basis: 'year', publicity: true },
+  { doc: '晋升公示', key: 'promotion_publicity', basis: 'as_of', publicity: true },
+  { doc: '考核汇总', key: 'assessment_summary', basis: 'year', publicity: false },
+  { doc: '名额测算', key: 'quota_table', basis: 'year', publicity: false },
+  { doc: '晋升审核', key: 'promotion_review', basis: 'as_of', publicity: false },
+  { doc: '职数', key: 'slot_table', basis: 'as_of', publicity: false },
+] as const satisfies readonly { doc: string; key: string; basis: PrintBasis; publicity: boolean }[];
+
+export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
+export type PrintDoc = PrintDocument['doc'];
+
+/** `print_preview`'s answer: the HTML file written and shown in the preview window. */
+export interface PrintPreview {
+  path: string;
+  /** Pages of the page-per-person 登记表; null for documents that flow onto as many pages as they need. */
+  pages: number | null;
+  /** E.g. 「年度考核登记表（2025年度·某市财政局）」. */
+  title: string;
 }

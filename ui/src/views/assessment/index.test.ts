@@ -28,6 +28,7 @@ function mockShell(calls: Calls, shell: Shell): void {
       case 'assessment_log':
         return shell.log;
       case 'assessment_override':
+      case 'assessment_ratio':
       case 'assessment_reopen':
         return null;
       case 'assessment_finalize':
@@ -239,6 +240,73 @@ describe('年度考核 page', () => {
     expect(calls.slice(1).map((c) => c.cmd).sort()).toEqual(['assessment', 'assessment_log']);
     expect(document.body.textContent).toContain('已将周志强的等次改为称职');
     page.unmount();
+  });
+
+  it('the ratio dialog needs a basis, sends the organ, percent and operator, then shows the new arithmetic', async () => {
+    localStorage.setItem('kaohe.operator', '人事科 李明');
+    mockShell(calls, shell);
+    const page = await mountPage();
+
+    const others = () => poolCard(page, '某县人力资源和社会保障局', '非领导成员');
+    await others().get('[data-test="pool-ratio"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="ratio-organ"]').text()).toBe('某县人力资源和社会保障局');
+    expect(page.get('[data-test="ratio-current"]').text()).toBe('20%（规则默认比例）');
+    expect(page.get('[data-test="ratio-operator"]').text()).toBe('操作人：人事科 李明');
+    expect(field(page, 'ratio-percent').element.getAttribute('aria-valuemax')).toBe('25');
+    expect(button(page, 'ratio-submit').disabled).toBe(true);
+
+    await field(page, 'ratio-percent').setValue('25');
+    await field(page, 'ratio-percent').trigger('change');
+    await field(page, 'ratio-basis').setValue('  ');
+    expect(button(page, 'ratio-submit').disabled).toBe(true);
+    expect(page.get('[data-test="ratio-basis-hint"]').text()).toBe('必须填写批准依据');
+
+    await field(page, 'ratio-basis').setValue(' 县考核委员会批复（县考委〔2026〕1号） ');
+    expect(page.find('[data-test="ratio-basis-hint"]').exists()).toBe(false);
+    expect(button(page, 'ratio-submit').disabled).toBe(false);
+
+    // The shell answers the reload with the approved ratio's arithmetic.
+    shell.report = clone(shell.report);
+    const pool = shell.report.pools.find((p) => p.organ === '某县人力资源和社会保障局' && p.pool === '非领导成员')!;
+    Object.assign(pool, {
+      participants: 8,
+      ratio: 25,
+      ratio_source: 'approved',
+      exact: 2,
+      quota: 2,
+      arithmetic: '8人 × 25% = 2.00 → 2名（向下取整；比例来源：经批准的比例（县考核委员会批复（县考委〔2026〕1号）））',
+    });
+    calls.length = 0;
+    await page.get('[data-test="ratio-submit"]').trigger('click');
+    await flushPromises();
+
+    expect(calls[0]).toEqual({
+      cmd: 'assessment_ratio',
+      args: { year: 2025, organ: '某县人力资源和社会保障局', percent: 25, basis: '县考核委员会批复（县考委〔2026〕1号）', by: '人事科 李明' },
+    });
+    expect(calls.slice(1).map((c) => c.cmd).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(document.body.textContent).toContain('已记录某县人力资源和社会保障局2025年度优秀比例 25%');
+    expect(others().get('[data-test="pool-arithmetic"]').text()).toContain('8人 × 25% = 2.00 → 2名');
+    expect(others().get('[data-test="pool-arithmetic"]').text()).toContain('比例来源：经批准的比例');
+    expect(others().get('[data-test="pool-quota"]').text()).toBe('2名');
+    page.unmount();
+  });
+
+  it('offers 批准比例 only while the year is open, and only with an operator', async () => {
+    mockShell(calls, shell);
+    const page = await mountPage();
+    expect(page.findAll('[data-test="pool-ratio"]')).toHaveLength(3);
+    await poolCard(page, '某市财政局', '非领导成员').get('[data-test="pool-ratio"]').trigger('click');
+    await flushPromises();
+    expect(page.find('[data-test="ratio-submit"]').exists()).toBe(false);
+    expect(document.body.textContent).toContain('请先填写操作人');
+    page.unmount();
+
+    shell.report.finalized_on = '2026-01-15';
+    const locked = await mountPage();
+    expect(locked.findAll('[data-test="pool-ratio"]')).toHaveLength(0);
+    locked.unmount();
   });
 
   it('shows why the year cannot be finalised', async () => {

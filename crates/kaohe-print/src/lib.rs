@@ -131,7 +131,9 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
         let since = p.post_since.filter(|_| p.post.is_some()).unwrap_or(p.rank_since);
         let comment = input.and_then(|i| i.supervisor_comment.as_deref()).unwrap_or("");
         let proposal = a.proposal.or(a.suggested).map(|g| g.name()).unwrap_or("");
-        let final_grade = if a.ungraded.is_empty() { a.final_grade.map(|g| g.name()).unwrap_or("") } else { "" };
+        // The committee's grade is printed once the year is finalised; before that the box is
+        // left for the committee to fill in.
+        let final_grade = if a.ungraded.is_empty() && report.finalized_on.is_some() { a.final_grade.map(|g| g.name()).unwrap_or("") } else { "" };
         let ungraded: Vec<String> = a.ungraded.iter().map(|h| format!("{}（{}）：{}", h.code.label(), h.code.code(), h.detail)).collect();
         let summary_html = if summary.is_empty() {
             "<div class=\"lines\"></div>".to_string()

@@ -3,6 +3,7 @@
 mod assessment;
 mod cases;
 mod cli;
+mod hostile;
 mod sample;
 mod print;
 mod rosters;

@@ -1,0 +1,616 @@
+//! Hostile and broken input: files that are not workbooks, encrypted ones, zip bombs, rosters
+//! with the table in odd places and values a clerk gets wrong. Each case in
+//! `fixtures/hostile/expected.toml` runs through the real `kaohe` binary as a subprocess, so a
+//! crash (panic, abort, out of memory) or a hang is caught: the case is killed at its time limit
+//! and, on Unix, runs under an address-space limit. Files too big to commit are written at run
+//! time by the generators below (`generated = "…"`).
+//!
+//! Every case runs `kaohe promote --as-of 2025-12-31 --roster FILE --json`, and checks the exit
+//! status, the error code and a message substring (status 1/2) or the people read, issue codes,
+//! issue places and a message substring (status 0), and optionally part of the JSON.
+
+use kaohe_tests::{json_contains, root};
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const DEFAULT_TIME_LIMIT: f64 = 20.0;
+const DEFAULT_MEMORY_MB: u64 = 2048;
+
+/// The `kaohe` binary next to this test executable (`target/debug/deps/it-…` → `target/debug/kaohe`).
+fn kaohe_binary() -> Result<PathBuf, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let dir = exe.parent().and_then(Path::parent).ok_or("no target directory above the test executable")?;
+    let bin = dir.join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        return Err(format!("{} is missing: run `cargo build -p kaohe-cli` first (`cargo xtask test` builds it)", bin.display()));
+    }
+    // A binary older than one of its sources would test yesterday's engine: cargo's dep-info
+    // lists the sources it was built from.
+    let built = std::fs::metadata(&bin).and_then(|m| m.modified()).map_err(|e| e.to_string())?;
+    if let Ok(deps) = std::fs::read_to_string(dir.join("kaohe.d")) {
+        let sources = deps.split_once(": ").map(|(_, s)| s).unwrap_or_default();
+        for source in sources.split_whitespace().map(|s| s.replace("\\ ", " ")) {
+            let newer = std::fs::metadata(&source).and_then(|m| m.modified()).is_ok_and(|t| t > built);
+            if newer {
+                return Err(format!("{} is older than {source}: run `cargo build -p kaohe-cli` first", bin.display()));
+            }
+        }
+    }
+    Ok(bin)
+}
+
+/// One entry of expected.toml.
+struct Case {
+    label: String,
+    file: Option<String>,
+    generated: Option<String>,
+    status: i64,
+    error_code: Option<String>,
+    message: Option<String>,
+    issue_codes: Vec<String>,
+    issue_at: Vec<String>,
+    people: Option<usize>,
+    json: Option<Value>,
+    time_limit: f64,
+    memory_mb: u64,
+}
+
+fn parse_case(t: &toml::Table) -> Result<Case, String> {
+    let s = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let list = |k: &str| -> Vec<String> { t.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default() };
+    let file = s("name");
+    let generated = s("generated");
+    let label = file.clone().or_else(|| generated.as_ref().map(|g| format!("generated:{g}"))).ok_or("an entry has neither name nor generated")?;
+    if s("made").is_none() {
+        return Err(format!("{label}: no `made`"));
+    }
+    let status = t.get("status").and_then(|v| v.as_integer()).ok_or(format!("{label}: no status"))?;
+    let json = match s("json") {
+        Some(text) => Some(serde_json::from_str(&text).map_err(|e| format!("{label}: json: {e}"))?),
+        None => None,
+    };
+    let case = Case {
+        label: label.clone(),
+        file,
+        generated,
+        status,
+        error_code: s("error_code"),
+        message: s("message"),
+        issue_codes: list("issue_codes"),
+        issue_at: list("issue_at"),
+        people: t.get("people").and_then(|v| v.as_integer()).map(|n| n as usize),
+        json,
+        time_limit: t.get("time_limit").and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64))).unwrap_or(DEFAULT_TIME_LIMIT),
+        memory_mb: t.get("memory_mb").and_then(|v| v.as_integer()).map(|n| n as u64).unwrap_or(DEFAULT_MEMORY_MB),
+    };
+    if case.status != 0 && case.error_code.is_none() {
+        return Err(format!("{label}: status {} needs an error_code", case.status));
+    }
+    if case.status == 0 && case.people.is_none() {
+        return Err(format!("{label}: status 0 needs people"));
+    }
+    Ok(case)
+}
+
+/// What a run of the binary gave.
+struct Run {
+    status: Option<i32>,
+    stdout: String,
+    stderr: String,
+    seconds: f64,
+}
+
+/// Runs `kaohe` with `args`, killing it after `limit` seconds. Output goes to files, not pipes,
+/// so a large output cannot block the child while we poll.
+fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &Path) -> Result<Run, String> {
+    let out_path = scratch.join("stdout");
+    let err_path = scratch.join("stderr");
+    let stdout = std::fs::File::create(&out_path).map_err(|e| e.to_string())?;
+    let stderr = std::fs::File::create(&err_path).map_err(|e| e.to_string())?;
+    let mut command = if cfg!(unix) {
+        // An address-space limit, so a runaway allocation fails in the child instead of
+        // pushing the machine into swap or the OOM killer.
+        let mut c = Command::new("/bin/sh");
+        c.arg("-c").arg(format!("ulimit -v {} && exec \"$0\" \"$@\"", memory_mb * 1024)).arg(bin).args(args);
+        c
+    } else {
+        let mut c = Command::new(bin);
+        c.args(args);
+        c
+    };
+    let start = Instant::now();
+    let mut child = command.stdin(Stdio::null()).stdout(stdout).stderr(stderr).env("RUST_BACKTRACE", "0").spawn().map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    let status = loop {
+        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+            break status;
+        }
+        if start.elapsed().as_secs_f64() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("still running after {limit} s: killed (a hang, or far too slow)"));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let seconds = start.elapsed().as_secs_f64();
+    let read = |p: &Path| std::fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    Ok(Run { status: status.code(), stdout: read(&out_path), stderr: read(&err_path), seconds })
+}
+
+fn tail(s: &str, n: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    chars[chars.len().saturating_sub(n)..].iter().collect()
+}
+
+/// Checks one case; returns its problems (empty when it passed) and the run time.
+fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
+    let mut problems = Vec::new();
+    let path = match (&case.file, &case.generated) {
+        (Some(name), _) => root().join("fixtures/hostile").join(name),
+        (None, Some(generator)) => match generate(generator, scratch) {
+            Ok(p) => p,
+            Err(e) => return (vec![format!("generator {generator}: {e}")], 0.0),
+        },
+        (None, None) => unreachable!("parse_case requires one"),
+    };
+    if !path.exists() {
+        return (vec![format!("{} does not exist", path.display())], 0.0);
+    }
+    let args: Vec<String> = ["promote", "--as-of", "2025-12-31", "--roster"].iter().map(|s| s.to_string()).chain([path.display().to_string(), "--json".to_string()]).collect();
+    let run = match run_kaohe(bin, &args, case.time_limit, case.memory_mb, scratch) {
+        Ok(r) => r,
+        Err(e) => return (vec![e], case.time_limit),
+    };
+    let Some(status) = run.status else {
+        return (vec![format!("killed by a signal (crash or out of memory) after {:.1} s; stderr: {}", run.seconds, tail(&run.stderr, 600))], run.seconds);
+    };
+    if i64::from(status) != case.status {
+        problems.push(format!("exit status {status}, expected {}", case.status));
+    }
+    let v: Value = match serde_json::from_str(&run.stdout) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(format!("stdout is not JSON ({e}): {}; stderr: {}", tail(&run.stdout, 300), tail(&run.stderr, 600)));
+            return (problems, run.seconds);
+        }
+    };
+    if case.status != 0 {
+        let code = v["error"]["code"].as_str().unwrap_or_default();
+        let message = v["error"]["message"].as_str().unwrap_or_default();
+        if Some(code) != case.error_code.as_deref() {
+            problems.push(format!("error code {code:?}, expected {:?}", case.error_code.as_deref().unwrap_or_default()));
+        }
+        if let Some(m) = &case.message {
+            if !message.contains(m.as_str()) {
+                problems.push(format!("error message does not contain {m:?}: {message:?}"));
+            }
+        }
+    } else {
+        let issues = v["issues"].as_array().cloned().unwrap_or_default();
+        let people = v["people"].as_array().map_or(0, Vec::len);
+        if Some(people) != case.people {
+            problems.push(format!("{people} people read, expected {}", case.people.unwrap_or_default()));
+        }
+        for code in &case.issue_codes {
+            if !issues.iter().any(|i| i["code"] == code.as_str()) {
+                problems.push(format!("no issue with code {code}"));
+            }
+        }
+        for at in &case.issue_at {
+            // "ROW COLUMN CODE", as a clerk would look it up.
+            let want: Vec<&str> = at.split_whitespace().collect();
+            let found = issues.iter().any(|i| {
+                let row = i["row"].as_u64().map(|r| r.to_string()).unwrap_or_default();
+                let column = i["column"].as_str().unwrap_or_default();
+                let code = i["code"].as_str().unwrap_or_default();
+                want == [row.as_str(), column, code]
+            });
+            if !found {
+                problems.push(format!("no issue at {at}"));
+            }
+        }
+        if let Some(m) = &case.message {
+            if !issues.iter().any(|i| i["message"].as_str().is_some_and(|s| s.contains(m.as_str()))) {
+                problems.push(format!("no issue message contains {m:?}"));
+            }
+        }
+        if !problems.is_empty() {
+            let shown: Vec<String> = issues.iter().take(12).map(|i| format!("  {} {} {} {}", i["row"], i["column"], i["code"], i["message"])).collect();
+            problems.push(format!("issues ({}):\n{}", issues.len(), shown.join("\n")));
+        }
+    }
+    if let Some(expected) = &case.json {
+        problems.extend(json_contains(expected, &v));
+    }
+    (problems, run.seconds)
+}
+
+#[test]
+fn hostile_files_are_refused_or_read_with_a_clerks_message() {
+    let bin = kaohe_binary().unwrap_or_else(|e| panic!("{e}"));
+    let dir = root().join("fixtures/hostile");
+    let text = std::fs::read_to_string(dir.join("expected.toml")).expect("fixtures/hostile/expected.toml");
+    let table: toml::Table = toml::from_str(&text).expect("expected.toml is valid TOML");
+    let entries = table.get("file").and_then(|f| f.as_array()).expect("[[file]] entries");
+    let cases: Vec<Case> = entries.iter().map(|e| parse_case(e.as_table().expect("[[file]] is a table")).unwrap_or_else(|e| panic!("expected.toml: {e}"))).collect();
+    assert!(cases.len() >= 40, "expected at least 40 hostile cases, found {}", cases.len());
+
+    // Every committed file is a case, and every case's file is committed.
+    let listed: std::collections::BTreeSet<&str> = cases.iter().filter_map(|c| c.file.as_deref()).collect();
+    let present: std::collections::BTreeSet<String> =
+        std::fs::read_dir(&dir).expect("fixtures/hostile").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n != "expected.toml" && !n.starts_with('.')).collect();
+    let unlisted: Vec<&String> = present.iter().filter(|n| !listed.contains(n.as_str())).collect();
+    assert!(unlisted.is_empty(), "files in fixtures/hostile without an entry in expected.toml: {unlisted:?}");
+
+    let mut failed = Vec::new();
+    let mut timings = Vec::new();
+    for case in &cases {
+        let scratch = tempfile::tempdir().expect("tmp");
+        let (problems, seconds) = check(&bin, case, scratch.path());
+        timings.push((seconds, case.label.clone()));
+        if !problems.is_empty() {
+            failed.push(format!("── {}\n{}", case.label, problems.join("\n")));
+        }
+    }
+    timings.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = timings.iter().take(5).map(|(s, l)| format!("{l} {s:.1} s")).collect();
+    eprintln!("hostile: {} cases, slowest: {}", cases.len(), slowest.join(", "));
+    assert!(failed.is_empty(), "{} of {} hostile cases failed:\n{}", failed.len(), cases.len(), failed.join("\n\n"));
+}
+
+// ── Generators: files too large to commit, written at run time ───────────────────────────
+
+fn generate(name: &str, dir: &Path) -> Result<PathBuf, String> {
+    let io = |e: std::io::Error| e.to_string();
+    match name {
+        "zip_bomb" => {
+            let p = dir.join("炸弹.xlsx");
+            space_bomb(&p, 4_470_000, None).map_err(io)?;
+            Ok(p)
+        }
+        "zip_bomb_lying_sizes" => {
+            let p = dir.join("炸弹.xlsx");
+            space_bomb(&p, 4_470_000, Some(4096)).map_err(io)?;
+            Ok(p)
+        }
+        "zip_bomb_under_limit" => {
+            let p = dir.join("炸弹.xlsx");
+            space_bomb(&p, 4_160_000, None).map_err(io)?;
+            Ok(p)
+        }
+        "huge_cell" => {
+            let p = dir.join("名册.xlsx");
+            huge_cell(&p).map_err(io)?;
+            Ok(p)
+        }
+        "rows_100k" => {
+            let p = dir.join("名册.xlsx");
+            many_rows(&p, 100_000).map_err(io)?;
+            Ok(p)
+        }
+        "csv_too_large" => {
+            // A sparse file: its size is checked before a byte is read.
+            let p = dir.join("名册.csv");
+            let f = std::fs::File::create(&p).map_err(io)?;
+            f.set_len(513 << 20).map_err(io)?;
+            Ok(p)
+        }
+        other => Err(format!("unknown generator {other:?}")),
+    }
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="人员" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#;
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
+const SHEET_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
+const SHEET_TAIL: &str = "</sheetData></worksheet>";
+
+/// A zip member: stored bytes, or data already compressed with its CRC and unpacked size.
+enum Member<'a> {
+    Stored(&'a [u8]),
+    Deflated { data: &'a [u8], crc: u32, size: u64 },
+}
+
+/// Writes a zip file (ZIP64 for sizes past 4 GiB is not needed here). `declared` overrides the
+/// unpacked size written in the headers of the member it is given for.
+fn write_zip(path: &Path, members: &[(&str, Member, Option<u32>)]) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut central = Vec::new();
+    let mut offset: u32 = 0;
+    for (name, member, declared) in members {
+        let (method, data, crc, size): (u16, &[u8], u32, u64) = match member {
+            Member::Stored(d) => (0, *d, crc32(0, d), d.len() as u64),
+            Member::Deflated { data, crc, size } => (8, data, *crc, *size),
+        };
+        let size = declared.unwrap_or(u32::try_from(size).map_err(|_| std::io::Error::other("member too large"))?);
+        let compressed = u32::try_from(data.len()).map_err(|_| std::io::Error::other("member too large"))?;
+        let n = name.as_bytes();
+        // Local header: signature, version, flags (UTF-8 names), method, time, date, CRC, sizes, name length, extra length.
+        let mut local = 0x0403_4b50u32.to_le_bytes().to_vec();
+        for v in [20u16, 0x800, method, 0, 0x5A21] {
+            local.extend(v.to_le_bytes());
+        }
+        for v in [crc, compressed, size] {
+            local.extend(v.to_le_bytes());
+        }
+        for v in [n.len() as u16, 0] {
+            local.extend(v.to_le_bytes());
+        }
+        local.extend(n);
+        out.write_all(&local)?;
+        out.write_all(data)?;
+        central.extend(0x0201_4b50u32.to_le_bytes());
+        for v in [20u16, 20, 0x800, method, 0, 0x5A21] {
+            central.extend(v.to_le_bytes());
+        }
+        for v in [crc, compressed, size] {
+            central.extend(v.to_le_bytes());
+        }
+        for v in [n.len() as u16, 0, 0, 0, 0] {
+            central.extend(v.to_le_bytes());
+        }
+        central.extend(0u32.to_le_bytes());
+        central.extend(offset.to_le_bytes());
+        central.extend(n);
+        offset += local.len() as u32 + compressed;
+    }
+    out.write_all(&central)?;
+    let count = members.len() as u16;
+    let mut end = 0x0605_4b50u32.to_le_bytes().to_vec();
+    for v in [0u16, 0, count, count] {
+        end.extend(v.to_le_bytes());
+    }
+    end.extend((central.len() as u32).to_le_bytes());
+    end.extend(offset.to_le_bytes());
+    end.extend(0u16.to_le_bytes());
+    out.write_all(&end)?;
+    out.flush()
+}
+
+/// CRC-32 (the zip polynomial), continuing from `crc`.
+fn crc32(crc: u32, data: &[u8]) -> u32 {
+    let table: Vec<u32> = (0..256u32)
+        .map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 }))
+        .collect();
+    !data.iter().fold(!crc, |c, &b| table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
+}
+
+/// zlib's crc32_combine: the CRC of A‖B from the CRCs of A and B and the length of B.
+fn crc32_combine(crc1: u32, crc2: u32, mut len2: u64) -> u32 {
+    fn times(mat: &[u32; 32], mut vec: u32) -> u32 {
+        let mut sum = 0;
+        let mut i = 0;
+        while vec != 0 {
+            if vec & 1 == 1 {
+                sum ^= mat[i];
+            }
+            vec >>= 1;
+            i += 1;
+        }
+        sum
+    }
+    fn square(mat: &[u32; 32]) -> [u32; 32] {
+        let mut sq = [0u32; 32];
+        for (n, s) in sq.iter_mut().enumerate() {
+            *s = times(mat, mat[n]);
+        }
+        sq
+    }
+    if len2 == 0 {
+        return crc1;
+    }
+    let mut odd = [0u32; 32];
+    odd[0] = 0xEDB8_8320;
+    let mut row = 1u32;
+    for o in odd.iter_mut().skip(1) {
+        *o = row;
+        row <<= 1;
+    }
+    let mut even = square(&odd);
+    odd = square(&even);
+    let mut crc1 = crc1;
+    loop {
+        even = square(&odd);
+        if len2 & 1 == 1 {
+            crc1 = times(&even, crc1);
+        }
+        len2 >>= 1;
+        if len2 == 0 {
+            break;
+        }
+        odd = square(&even);
+        if len2 & 1 == 1 {
+            crc1 = times(&odd, crc1);
+        }
+        len2 >>= 1;
+        if len2 == 0 {
+            break;
+        }
+    }
+    crc1 ^ crc2
+}
+
+/// Deflate bits, least significant first.
+struct Bits {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl Bits {
+    fn put(&mut self, value: u32, count: u32) {
+        self.acc |= u64::from(value) << self.n;
+        self.n += count;
+        while self.n >= 8 {
+            self.out.push(self.acc as u8);
+            self.acc >>= 8;
+            self.n -= 8;
+        }
+    }
+    /// A fixed-Huffman code: written most significant bit first.
+    fn code(&mut self, code: u32, len: u32) {
+        let reversed = (0..len).fold(0, |r, i| r | (((code >> i) & 1) << (len - 1 - i)));
+        self.put(reversed, len);
+    }
+    fn literal(&mut self, b: u8) {
+        match b {
+            0..=143 => self.code(0x30 + u32::from(b), 8),
+            _ => self.code(0x190 + u32::from(b) - 144, 9),
+        }
+    }
+}
+
+/// An xlsx whose 人员 sheet is a header, 1 + 258 × `runs` spaces and a footer: one
+/// fixed-Huffman deflate block (a literal space, then `runs` copies of "length 258, distance 1",
+/// 13 bits each), so ~1.1 GiB unpacks from ~7 MB, written in well under a second. `declared`
+/// replaces the true unpacked size in the zip headers (a lying bomb).
+fn space_bomb(path: &Path, runs: u64, declared: Option<u32>) -> std::io::Result<()> {
+    let spaces = 1 + 258 * runs;
+    let mut bits = Bits { out: Vec::with_capacity((runs * 13 / 8 + 1024) as usize), acc: 0, n: 0 };
+    bits.put(1, 1); // final block
+    bits.put(1, 2); // fixed Huffman codes
+    for &b in SHEET_HEAD.as_bytes() {
+        bits.literal(b);
+    }
+    bits.literal(b' ');
+    // Length 258 is symbol 285 (8 bits 11000101), distance 1 is distance code 0 (5 bits 00000):
+    // together 13 bits, always the same.
+    let pair = (0..8).fold(0u32, |r, i| r | (((0b1100_0101 >> i) & 1) << (7 - i)));
+    for _ in 0..runs {
+        bits.put(pair, 13);
+    }
+    for &b in SHEET_TAIL.as_bytes() {
+        bits.literal(b);
+    }
+    bits.code(0, 7); // end of block
+    if bits.n > 0 {
+        bits.put(0, 8 - bits.n);
+    }
+    // CRC of the unpacked part without unpacking it: the CRC of `spaces` spaces by doubling.
+    let mut run_crc = 0u32; // CRC of the spaces so far
+    let mut piece = crc32(0, b" "); // CRC of 2^k spaces
+    let mut piece_len = 1u64;
+    let mut left = spaces;
+    let mut done = 0u64;
+    while left > 0 {
+        if left & 1 == 1 {
+            run_crc = if done == 0 { piece } else { crc32_combine(run_crc, piece, piece_len) };
+            done += piece_len;
+        }
+        left >>= 1;
+        piece = crc32_combine(piece, piece, piece_len);
+        piece_len *= 2;
+    }
+    let head = crc32(0, SHEET_HEAD.as_bytes());
+    let crc = crc32_combine(crc32_combine(head, run_crc, spaces), crc32(0, SHEET_TAIL.as_bytes()), SHEET_TAIL.len() as u64);
+    let size = SHEET_HEAD.len() as u64 + spaces + SHEET_TAIL.len() as u64;
+    write_zip(
+        path,
+        &[
+            ("[Content_Types].xml", Member::Stored(CONTENT_TYPES.as_bytes()), None),
+            ("_rels/.rels", Member::Stored(ROOT_RELS.as_bytes()), None),
+            ("xl/workbook.xml", Member::Stored(WORKBOOK.as_bytes()), None),
+            ("xl/_rels/workbook.xml.rels", Member::Stored(WORKBOOK_RELS.as_bytes()), None),
+            ("xl/styles.xml", Member::Stored(STYLES.as_bytes()), None),
+            ("xl/worksheets/sheet1.xml", Member::Deflated { data: &bits.out, crc, size }, declared),
+        ],
+    )
+}
+
+fn inline(r: usize, c: char, text: &str) -> String {
+    format!(r#"<c r="{c}{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+/// A valid ID: area 110105, a birth date from 1960 on, a sequence number, the check digit.
+fn nth_id(i: usize) -> String {
+    let born = chrono::NaiveDate::from_ymd_opt(1960, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new((i / 1000) as u64))).unwrap_or_default();
+    let first17 = format!("110105{}{:03}", born.format("%Y%m%d"), i % 1000);
+    let check = kaohe_engine::id_number::check_digit(&first17).unwrap_or('0');
+    format!("{first17}{check}")
+}
+
+fn people_sheet(rows: impl Iterator<Item = String>) -> Vec<u8> {
+    let mut xml = String::from(SHEET_HEAD);
+    xml.push_str(r#"<row r="1">"#);
+    for (c, h) in ('A'..).zip(["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"]) {
+        xml.push_str(&inline(1, c, h));
+    }
+    xml.push_str("</row>");
+    for row in rows {
+        xml.push_str(&row);
+    }
+    xml.push_str(SHEET_TAIL);
+    xml.into_bytes()
+}
+
+fn person_row(r: usize, id: &str, name: &str, organ: &str) -> String {
+    // 43631 is 2019-06-15, in the date style.
+    format!(
+        r#"<row r="{r}">{}{}{}{}{}<c r="F{r}" s="1"><v>43631</v></c></row>"#,
+        inline(r, 'A', id),
+        inline(r, 'B', name),
+        inline(r, 'C', organ),
+        inline(r, 'D', "综合管理类"),
+        inline(r, 'E', "二级主任科员")
+    )
+}
+
+fn stored_xlsx(path: &Path, sheet: &[u8]) -> std::io::Result<()> {
+    write_zip(
+        path,
+        &[
+            ("[Content_Types].xml", Member::Stored(CONTENT_TYPES.as_bytes()), None),
+            ("_rels/.rels", Member::Stored(ROOT_RELS.as_bytes()), None),
+            ("xl/workbook.xml", Member::Stored(WORKBOOK.as_bytes()), None),
+            ("xl/_rels/workbook.xml.rels", Member::Stored(WORKBOOK_RELS.as_bytes()), None),
+            ("xl/styles.xml", Member::Stored(STYLES.as_bytes()), None),
+            ("xl/worksheets/sheet1.xml", Member::Stored(sheet), None),
+        ],
+    )
+}
+
+/// Two people; the first one's 姓名 is 1 MiB of CJK text that does not repeat (so it does not
+/// compress either: the file is stored).
+fn huge_cell(path: &Path) -> std::io::Result<()> {
+    let mut name = String::new();
+    let mut x: u32 = 12345;
+    while name.len() < 1 << 20 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        name.push(char::from_u32(0x4E00 + (x >> 16) % 0x5000).unwrap_or('王'));
+    }
+    let rows = [person_row(2, "11010519491231002X", &name, "甲局"), person_row(3, "330102198808060235", "李二", "甲局")];
+    stored_xlsx(path, &people_sheet(rows.into_iter()))
+}
+
+/// `n` valid people over four organs.
+fn many_rows(path: &Path, n: usize) -> std::io::Result<()> {
+    let organs = ["甲局", "乙局", "丙局", "丁局"];
+    let rows = (0..n).map(|i| person_row(i + 2, &nth_id(i), &format!("人员{i}"), organs[i % 4]));
+    stored_xlsx(path, &people_sheet(rows))
+}
+
+#[test]
+fn the_bomb_generator_writes_a_valid_deflate_stream() {
+    // Small enough to unpack here: the zip crate checks the CRC and the declared size.
+    use std::io::Read;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("b.xlsx");
+    space_bomb(&path, 1000, None).expect("write");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).expect("open")).expect("zip");
+    let mut text = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml").expect("sheet").read_to_string(&mut text).expect("unpacks with a good CRC");
+    assert_eq!(text.len(), SHEET_HEAD.len() + 1 + 258 * 1000 + SHEET_TAIL.len());
+    assert!(text.starts_with(SHEET_HEAD) && text.ends_with(SHEET_TAIL));
+    assert_eq!(crc32_combine(crc32(0, b"abc"), crc32(0, b"defg"), 4), crc32(0, b"abcdefg"));
+    assert_eq!(nth_id(0), "110105196001010009");
+}

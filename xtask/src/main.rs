@@ -93,6 +93,12 @@ fn test(root: &Path) -> ExitCode {
         // One invocation for the whole workspace, so that every crate is built with the same
         // features (mixing `-p` and `--workspace` rebuilds dozens of crates). With an integration
         // test in src-tauri, this also builds target/debug/kaohe-app for the self-test below.
+        // The hostile-input tests run the `kaohe` binary itself, which `cargo test` does not
+        // build for another package: build the workspace's binaries first, with the same
+        // selection of packages (so nothing is rebuilt for different features).
+        tally.step("构建程序 / cargo build --workspace --bins", || {
+            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
+        })?;
         tally.step("Rust 测试 / cargo test --workspace", || {
             steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root))
         })?;

@@ -29,7 +29,15 @@ impl IdProblem {
 
 /// Upper-cases a trailing x and trims spaces; does not validate.
 pub fn normalize(raw: &str) -> String {
-    raw.trim().replace([' ', '\u{3000}'], "").to_uppercase()
+    raw.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(|c| match c {
+            // Full-width digits and Ｘ/ｘ from a Chinese input method.
+            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            'Ｘ' | 'ｘ' => 'X',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect()
 }
 
 /// The check digit for the first 17 digits.

@@ -67,7 +67,8 @@ pub fn is_empty(cell: &Data) -> bool {
 /// Reads a date written as text: 2019-03-01, 2019/3/1, 2019.03.01, 2019.03, 2019.3, 2019年3月,
 /// 2019年3月1日, 201903, 20190301. A month-only date means the 1st.
 pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
+    let halfwidth = to_halfwidth(s);
+    let s = halfwidth.trim();
     if s.chars().all(|c| c.is_ascii_digit()) {
         return match s.len() {
             8 => NaiveDate::from_ymd_opt(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?),
@@ -91,6 +92,19 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
     }
 }
 
+/// Full-width digits and letters (０–９, Ａ–Ｚ, ａ–ｚ) and the full-width full stop, slash and hyphen
+/// as their ASCII forms: what a clerk typing with a Chinese input method often gets.
+pub fn to_halfwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{FF0E}' | '\u{FF0F}' | '\u{FF0D}' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            c => c,
+        })
+        .collect()
+}
+
 /// Days from the Excel epoch (1900 system) to a date.
 fn from_serial(serial: f64) -> Option<NaiveDate> {
     if !(61.0..=2_958_465.0).contains(&serial) {
@@ -103,6 +117,7 @@ fn from_serial(serial: f64) -> Option<NaiveDate> {
 pub fn date(cell: &Data) -> Result<Option<NaiveDate>, String> {
     match cell {
         Data::Empty => Ok(None),
+        Data::DateTime(d) if d.as_f64() < 61.0 => Err("不是有效日期（日期数值过小，常见于把 0 或空白设成了日期格式）".to_string()),
         Data::DateTime(d) => d.as_datetime().map(|d| Some(d.date())).ok_or_else(|| "不是有效日期".to_string()),
         Data::DateTimeIso(s) => parse_date_text(s.get(..10).unwrap_or(s)).map(Some).ok_or_else(|| "不是有效日期".to_string()),
         Data::Int(i) => number_date(*i as f64),
@@ -237,6 +252,12 @@ mod tests {
         assert_eq!(parse_date_text("2019.13"), None);
         assert_eq!(parse_date_text("2019-02-30"), None);
         assert_eq!(parse_date_text("三月"), None);
+    }
+
+    #[test]
+    fn fullwidth_forms() {
+        assert_eq!(to_halfwidth("３３０１０２ｘ２０１９．０３"), "330102x2019.03");
+        assert_eq!(parse_date_text("２０１９年６月"), d(2019, 6, 1));
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub enum WorkbookError {
     ColumnMissing { sheet: String, header_row: u32, columns: Vec<String> },
     #[error("无法写入文件「{file}」：{detail}")]
     Write { file: String, detail: String },
+    #[error("文件「{file}」中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列，表头应在前20行内）；请确认这是人员名册，必要时在 Excel 或 WPS 中打开后另存为 .xlsx 再导入")]
+    NoHeader { file: String },
 }
 
 impl WorkbookError {
@@ -59,6 +61,7 @@ impl WorkbookError {
             WorkbookError::SheetMissing { .. } => "sheet_missing",
             WorkbookError::ColumnMissing { .. } => "column_missing",
             WorkbookError::Write { .. } => "write_failed",
+            WorkbookError::NoHeader { .. } => "column_missing",
         }
     }
 }
@@ -178,6 +181,7 @@ impl<'a> Table<'a> {
         let consequence = match severity {
             Severity::Error => "该行未导入",
             Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
+            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden) => "该行已导入，请核对",
             Severity::Warning => "该行已导入，此项未采用",
         };
         issue.message = format!("{}：{shown}；{consequence}。", issue.place());
@@ -251,6 +255,9 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
                 }
             }
             let Some((_, n)) = best else {
+                if book.encoding().is_some() {
+                    return Err(WorkbookError::NoHeader { file });
+                }
                 return Err(WorkbookError::SheetMissing { file, sheet: SHEET_PEOPLE.to_string(), found: names.clone() });
             };
             if book.encoding().is_none() {
@@ -268,6 +275,8 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             n
         }
     };
+    let people_sheet = people_name.clone();
+    let people_range = book.range(&people_name).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{e}") })?;
     // A CSV file holds the people only: the other sheets are not missing, they cannot exist.
     let single = book.encoding().is_some();
     let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Vec<Issue>| -> Option<Range<Data>> {
@@ -304,11 +313,6 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         }
     };
 
-    let people_sheet = people_name.clone();
-    let people_range = range_of(&Some(people_name), SHEET_PEOPLE, &mut issues).ok_or_else(|| WorkbookError::Open {
-        file: file.clone(),
-        detail: "工作表「人员」无法读取".to_string(),
-    })?;
     let organs_range = range_of(&find(SHEET_ORGANS), SHEET_ORGANS, &mut issues);
     let results_range = range_of(&find(SHEET_ASSESSMENTS), SHEET_ASSESSMENTS, &mut issues);
     let restrictions_range = range_of(&find(SHEET_RESTRICTIONS), SHEET_RESTRICTIONS, &mut issues);
@@ -425,11 +429,17 @@ fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>)
 /// Reads an ID cell; pushes an issue and returns `None` when it is not a valid ID.
 fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Option<String> {
     let c = t.get(cells, "身份证号");
-    if let Data::Float(f) = c {
+    // A 15-digit ID stored as a number lost nothing: it is read as its digits.
+    let as_digits = match c {
+        Data::Float(f) if f.fract() == 0.0 && (1e14..1e15).contains(f) => Some(format!("{}", *f as i64)),
+        Data::Int(i) if (100_000_000_000_000..1_000_000_000_000_000).contains(i) => Some(i.to_string()),
+        _ => None,
+    };
+    if let (Data::Float(f), None) = (c, &as_digits) {
         issues.push(t.issue(row, "身份证号", c, IssueCode::BadId, Severity::Error, &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写")));
         return None;
     }
-    let Some(raw) = cell::text(c) else {
+    let Some(raw) = as_digits.or_else(|| cell::text(c)) else {
         issues.push(t.issue(row, "身份证号", c, IssueCode::MissingValue, Severity::Error, "为空"));
         return None;
     };

@@ -2,14 +2,16 @@
 //! through calamine, and CSV in UTF-8 (with or without BOM) or GBK/GB18030, the encoding
 //! detected rather than asked.
 
-use calamine::{open_workbook_auto, Data, Range, Reader, Sheets};
+use calamine::{open_workbook_auto, open_workbook_auto_from_rs, Cell, Data, Range, Reader, Sheets};
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Cursor};
 use std::path::Path;
 
 /// An opened file: its sheets by name.
 pub enum Book {
     Calamine(Box<Sheets<BufReader<File>>>),
+    /// A workbook whose name does not say its format (an .xlsx saved as .xls), read from memory.
+    Sniffed(Box<Sheets<Cursor<Vec<u8>>>>),
     /// A CSV file is one sheet, named after the file.
     Csv { name: String, range: Range<Data>, encoding: &'static str },
 }
@@ -18,13 +20,21 @@ impl Book {
     pub fn sheet_names(&self) -> Vec<String> {
         match self {
             Book::Calamine(s) => s.sheet_names(),
+            Book::Sniffed(s) => s.sheet_names(),
             Book::Csv { name, .. } => vec![name.clone()],
         }
     }
 
     pub fn range(&mut self, name: &str) -> Result<Range<Data>, String> {
         match self {
-            Book::Calamine(s) => s.worksheet_range(name).map_err(|e| e.to_string()),
+            Book::Calamine(s) => match s.as_mut() {
+                Sheets::Xlsx(x) => bounded_xlsx_range(x, name),
+                other => other.worksheet_range(name).map_err(|e| e.to_string()),
+            },
+            Book::Sniffed(s) => match s.as_mut() {
+                Sheets::Xlsx(x) => bounded_xlsx_range(x, name),
+                other => other.worksheet_range(name).map_err(|e| e.to_string()),
+            },
             Book::Csv { range, .. } => Ok(range.clone()),
         }
     }
@@ -33,9 +43,48 @@ impl Book {
     pub fn encoding(&self) -> Option<&'static str> {
         match self {
             Book::Csv { encoding, .. } => Some(encoding),
-            Book::Calamine(_) => None,
+            Book::Calamine(_) | Book::Sniffed(_) => None,
         }
     }
+}
+
+/// The most cells a sheet's used range may span. A roster of 100,000 people in 20 columns is
+/// 2 million; a stray mark far away ("x" in XFD1048576) would otherwise make the reader allocate
+/// the whole sheet's grid.
+pub const MAX_CELLS: u64 = 10_000_000;
+
+/// Reads an .xlsx sheet cell by cell, refusing it when its used range is absurdly large, then
+/// builds the range.
+fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str) -> Result<Range<Data>, String> {
+    let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+    let mut cells: Vec<Cell<Data>> = Vec::new();
+    let (mut min_r, mut min_c, mut max_r, mut max_c) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let value: Data = cell.get_value().clone().into();
+        if matches!(value, Data::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        min_r = min_r.min(r);
+        min_c = min_c.min(c);
+        max_r = max_r.max(r);
+        max_c = max_c.max(c);
+        cells.push(Cell::new((r, c), value));
+    }
+    if cells.is_empty() {
+        return Ok(Range::empty());
+    }
+    let area = u64::from(max_r - min_r + 1) * u64::from(max_c - min_c + 1);
+    if area > MAX_CELLS {
+        let far = format!("{}{}", crate::cell::column_letter(max_c), max_r + 1);
+        return Err(format!(
+            "工作表「{name}」的数据范围过大（从 {}{} 到 {far}，约 {} 万个单元格），多半是远处有多余的内容；请删除名册以外的单元格后重新导入",
+            crate::cell::column_letter(min_c),
+            min_r + 1,
+            area / 10_000
+        ));
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// Decodes CSV bytes: UTF-8 with or without BOM, else GB18030 (a superset of GBK and GB2312).
@@ -55,7 +104,10 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
 fn read_csv(path: &Path) -> Result<Book, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let (text, encoding) = decode(&bytes);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    // Comma, tab or semicolon: whichever the first line uses most.
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let delimiter = [b',', b'\t', b';'].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("CSV 第{}行格式有误（{e}）", rows.len() + 1))?;
@@ -134,7 +186,10 @@ fn inspect(path: &Path) -> Result<(), Refusal> {
 /// Opens a workbook or CSV file. The error is the underlying reason, for the caller's message.
 pub fn open(path: &Path) -> Result<Book, String> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-    if ext == "csv" {
+    let mut head = [0u8; 4];
+    let sniffed_workbook = File::open(path).ok().and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head).ok()).is_some()
+        && (head.starts_with(b"PK") || head == [0xD0, 0xCF, 0x11, 0xE0]);
+    if ext == "csv" && !sniffed_workbook {
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size > MAX_CSV {
             return Err(format!("CSV 文件有 {} MB，超过可处理的上限（{} MB）", size >> 20, MAX_CSV >> 20));
@@ -144,7 +199,14 @@ pub fn open(path: &Path) -> Result<Book, String> {
     if path.exists() {
         inspect(path).map_err(|r| r.to_string())?;
     }
-    open_workbook_auto(path).map(|s| Book::Calamine(Box::new(s))).map_err(|e| e.to_string())
+    match open_workbook_auto(path) {
+        Ok(s) => Ok(Book::Calamine(Box::new(s))),
+        // The name may not match the content (an .xlsx renamed .xls): try by content.
+        Err(first) => {
+            let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+            open_workbook_auto_from_rs(Cursor::new(bytes)).map(|s| Book::Sniffed(Box::new(s))).map_err(|_| first.to_string())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -7,5 +7,6 @@ mod hostile;
 mod sample;
 mod print;
 mod rosters;
+mod rosters_corpus;
 mod store;
 mod workbook;

@@ -202,7 +202,7 @@ fn issues_text(issues: &[Issue]) -> String {
     let mut s = String::new();
     let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
     if !issues.is_empty() {
-        let _ = writeln!(s, "发现 {} 个问题（{} 行未导入，{} 项已导入但未采用该值）：", issues.len(), errors, issues.len() - errors);
+        let _ = writeln!(s, "发现 {} 个问题（错误 {} 个，所在的行未导入；提示 {} 个，所在的行已导入）：", issues.len(), errors, issues.len() - errors);
         for i in issues {
             let tag = if i.severity == Severity::Error { "错误" } else { "提示" };
             let _ = writeln!(s, "  [{tag}] {}", i.message);

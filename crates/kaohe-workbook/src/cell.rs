@@ -68,7 +68,13 @@ pub fn is_empty(cell: &Data) -> bool {
 /// 2019年3月1日, 201903, 20190301. A month-only date means the 1st.
 pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
     let halfwidth = to_halfwidth(s);
-    let s = halfwidth.trim();
+    let mut s = halfwidth.trim();
+    // "2019-06-01 00:00:00", "2019-06-01T00:00:00": a date with a time of day.
+    if let Some((date, time)) = s.split_once([' ', 'T']) {
+        if time.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') && time.contains(':') {
+            s = date;
+        }
+    }
     if s.chars().all(|c| c.is_ascii_digit()) {
         return match s.len() {
             8 => NaiveDate::from_ymd_opt(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?),
@@ -142,6 +148,10 @@ fn number_date(v: f64) -> Result<Option<NaiveDate>, String> {
             h => h,
         };
         return NaiveDate::from_ymd_opt(year, month, 1).map(Some).ok_or_else(|| "月份不在 1–12 之间".to_string());
+    }
+    // 201903 typed as a number: a year and month, not a day count 550 years from 1900.
+    if (190_001.0..=210_012.0).contains(&v) && v.fract() == 0.0 && (1..=12).contains(&((v as u32) % 100)) {
+        return parse_date_text(&format!("{}", v as i64)).map(Some).ok_or_else(|| "不是有效日期".to_string());
     }
     if (19_000_101.0..=21_001_231.0).contains(&v) && v.fract() == 0.0 {
         return parse_date_text(&format!("{}", v as i64)).map(Some).ok_or_else(|| "不是有效日期".to_string());
@@ -267,6 +277,8 @@ mod tests {
         assert!(number_date(2019.1).is_err(), "2019.1 is ambiguous");
         assert_eq!(number_date(43525.0), Ok(d(2019, 3, 1)));
         assert_eq!(number_date(20190301.0), Ok(d(2019, 3, 1)));
+        assert_eq!(number_date(201903.0), Ok(d(2019, 3, 1)));
+        assert_eq!(parse_date_text("2019-06-01 00:00:00"), d(2019, 6, 1));
     }
 
     #[test]

@@ -13,7 +13,8 @@ const SYNONYMS: &str = include_str!("../headers.toml");
 const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Texts that start a note under the table.
-const NOTE_PREFIXES: [&str; 12] = ["填表人", "审核人", "制表人", "填报人", "制表", "负责人", "注：", "注:", "备注", "说明：", "填表日期", "填报日期"];
+const NOTE_PREFIXES: [&str; 17] =
+    ["填表人", "审核人", "制表人", "填报人", "制表", "负责人", "单位负责人", "注：", "注:", "备注", "说明：", "填表日期", "填报日期", "以下空白", "合计", "总计", "小计"];
 
 type Table = HashMap<String, HashMap<String, String>>;
 
@@ -66,6 +67,19 @@ pub fn field(sheet: &str, header: &str) -> Option<(String, f32)> {
 /// A header naming one year's annual result ("2023年度考核", "2023年考核结果", or "2023" under a
 /// 考核 group).
 fn year_of(header: &str, group: &str) -> Option<i32> {
+    // "年度考核（2024年）": the year in brackets of a results header.
+    let squeezed: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+    if !squeezed.starts_with(|c: char| c.is_ascii_digit()) && (squeezed.contains("考核") || squeezed.contains("等次")) {
+        let digits: Vec<char> = squeezed.chars().collect();
+        for w in digits.windows(4) {
+            if w.iter().all(char::is_ascii_digit) {
+                let y: i32 = w.iter().collect::<String>().parse().ok()?;
+                if (1950..=2100).contains(&y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
     let h = normalize(header);
     let digits: String = h.chars().take_while(|c| c.is_ascii_digit()).collect();
     if digits.len() != 4 {
@@ -200,8 +214,22 @@ pub fn apply_mapping(layout: &mut Layout, mapping: &std::collections::BTreeMap<S
 
 /// Whether a row is a note under the table (填表人：…), which ends the data.
 pub fn is_note(row: &[Data]) -> bool {
+    is_note_with_key(row, None)
+}
+
+/// Like [`is_note`]; when the key column (the ID) of the row is empty, a note may spread over
+/// any number of cells (单位负责人：| 张三 | 填表人：| 李四 | …).
+pub fn is_note_with_key(row: &[Data], key: Option<usize>) -> bool {
     let filled: Vec<String> = row.iter().map(text).filter(|t| !t.is_empty()).collect();
-    filled.len() <= 3 && filled.first().is_some_and(|t| NOTE_PREFIXES.iter().any(|p| t.starts_with(p)))
+    let key_text = key.and_then(|k| row.get(k)).map(text).unwrap_or_default();
+    // The ID cell empty, or holding the note itself (单位负责人：… written in the first column).
+    let key_empty = key.is_some() && (key_text.is_empty() || NOTE_PREFIXES.iter().any(|p| key_text.starts_with(p)));
+    let squeezed = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
+    (filled.len() <= 3 || key_empty)
+        && filled.first().is_some_and(|t| {
+            let t = squeezed(t);
+            t.contains("以下空白") || NOTE_PREFIXES.iter().any(|p| t.starts_with(p))
+        })
 }
 
 #[cfg(test)]
@@ -225,6 +253,7 @@ mod tests {
         assert_eq!(year_of("2025", "近三年年度考核"), Some(2025));
         assert_eq!(year_of("2025", "备注"), None);
         assert_eq!(year_of("2019.03", ""), None);
+        assert_eq!(year_of("年度考核（2024年）", ""), Some(2024));
     }
 
     #[test]

@@ -91,11 +91,13 @@ pub struct MappedColumn {
     pub header: String,
     /// The canonical field, `年度考核:YYYY` for a per-year result column, or `None` if unused.
     pub field: Option<String>,
-    pub confidence: f32,
+    pub confidence: f64,
 }
 
 /// One sheet's table: where it sits and which column holds which field.
 struct Table<'a> {
+    /// The canonical sheet (人员, 单位 …), which selects the header synonyms.
+    kind: &'static str,
     /// The sheet's own name, as the user sees it.
     sheet: String,
     range: &'a Range<Data>,
@@ -117,7 +119,7 @@ impl<'a> Table<'a> {
                 columns.entry(f.clone()).or_insert(i);
             }
         }
-        Table { sheet: sheet.to_string(), range, row0, col0, layout, columns }
+        Table { kind, sheet: sheet.to_string(), range, row0, col0, layout, columns }
     }
 
     /// Applies the user's mapping and rebuilds the field index.
@@ -145,12 +147,18 @@ impl<'a> Table<'a> {
     fn rows(&self) -> impl Iterator<Item = (u32, &'a [Data])> + '_ {
         let row0 = self.row0;
         let used: Vec<usize> = self.layout.columns.iter().enumerate().filter(|(_, c)| c.field.is_some() || c.year.is_some()).map(|(i, _)| i).collect();
+        let key = self.columns.get("身份证号").or_else(|| self.columns.get("单位名称")).copied();
+        let kind = self.kind;
         self.range
             .rows()
             .enumerate()
             .skip(self.layout.data)
-            .take_while(|(_, r)| !crate::layout::is_note(r))
+            .take_while(move |(_, r)| !crate::layout::is_note_with_key(r, key))
             .filter(move |(_, r)| used.iter().any(|&c| r.get(c).is_some_and(|v| !cell::is_empty(v))))
+            // A header row repeated further down (two lists pasted into one sheet) is not data.
+            .filter(move |(_, r)| {
+                key.and_then(|k| r.get(k)).and_then(cell::text).is_none_or(|t| crate::layout::field(kind, &t).is_none())
+            })
             .map(move |(i, r)| (row0 + i as u32 + 1, r))
     }
 
@@ -376,7 +384,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             column: column_letter(people_table.col0 + i as u32),
             header: c.header.clone(),
             field: c.field.clone().or_else(|| c.year.map(|y| format!("年度考核:{y}"))),
-            confidence: if c.year.is_some() { 0.8 } else { c.confidence },
+            confidence: if c.year.is_some() { 0.8 } else { f64::from((c.confidence * 10.0).round()) / 10.0 },
         })
         .collect();
     let header_row = people_table.header_row();

@@ -121,6 +121,11 @@ fn read_csv(path: &Path) -> Result<Book, String> {
     }
     for (r, row) in rows.into_iter().enumerate() {
         for (c, v) in row.into_iter().enumerate() {
+            // ="0123…" is how spreadsheets are told to keep digits as text.
+            let v = match v.strip_prefix("=\"").and_then(|x| x.strip_suffix('"')) {
+                Some(inner) => inner.to_string(),
+                None => v,
+            };
             if !v.is_empty() {
                 range.set_value((r as u32, c as u32), Data::String(v));
             }

@@ -164,7 +164,12 @@ pub fn detect(sheet: &str, range: &Range<Data>, key: &str) -> Layout {
         let mut candidate = (score(&single), Layout { header: r, data: r + 1, columns: single });
         if let Some(next) = rows.get(r + 1) {
             let key_col = candidate.1.columns.iter().position(|c| c.field.as_deref() == Some(key));
-            let next_is_header = key_col.is_some_and(|k| next.get(k).is_none_or(crate::cell::is_empty)) && next.iter().any(|c| !crate::cell::is_empty(c));
+            // The row below is a second header row when the key column is empty there (the key's
+            // header merged down), or when the key's own header is there (under a group such as
+            // 基本信息 in the upper row).
+            let key_below = next.iter().position(|c| field(sheet, &text(c)).is_some_and(|(f, _)| f == key));
+            let next_is_header = (key_col.is_some_and(|k| next.get(k).is_none_or(crate::cell::is_empty)) || (key_col.is_none() && key_below.is_some() && candidate.0 > 0))
+                && next.iter().any(|c| !crate::cell::is_empty(c));
             if next_is_header {
                 let double = columns(sheet, row, Some(next));
                 let s = score(&double);

@@ -284,7 +284,24 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         }
     };
     let people_sheet = people_name.clone();
-    let people_range = book.range(&people_name).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{e}") })?;
+    let mut people_range = book.range(&people_name).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{e}") })?;
+    // A cell merged down over several people (one 单位 for a block of rows) gives its value to
+    // every row it spans; merges in the header rows are left to the header reading.
+    let merges = book.merges(&people_name);
+    if !merges.is_empty() {
+        let layout = crate::layout::detect(SHEET_PEOPLE, &people_range, "身份证号");
+        let data_start = people_range.start().map_or(0, |(r, _)| r) + layout.data as u32;
+        for (r0, c0, r1, c1) in merges.into_iter().filter(|m| m.0 >= data_start && m.2 > m.0) {
+            let Some(value) = people_range.get_value((r0, c0)).cloned().filter(|v| !cell::is_empty(v)) else { continue };
+            for r in r0..=r1 {
+                for c in c0..=c1 {
+                    if people_range.get_value((r, c)).is_none_or(cell::is_empty) {
+                        people_range.set_value((r, c), value.clone());
+                    }
+                }
+            }
+        }
+    }
     // A CSV file holds the people only: the other sheets are not missing, they cannot exist.
     let single = book.encoding().is_some();
     let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Vec<Issue>| -> Option<Range<Data>> {

@@ -16,4 +16,5 @@ pub const COMMANDS: &[&str] = &[
     "organs",
     "print_preview",
     "print_current",
+    "profile",
 ];

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
+use kaohe_engine::Profile;
 use tauri::{AppHandle, Manager, State};
 
 use crate::error::{CommandError, ErrorCode};
@@ -108,6 +109,12 @@ pub fn print_preview(
 #[tauri::command(async)]
 pub fn print_current(app: AppHandle) -> Result<(), CommandError> {
     preview::print(&app)
+}
+
+/// The active rule profile (the 规则 section shows it, read-only).
+#[tauri::command(async)]
+pub fn profile(state: State<'_, AppState>) -> Result<Profile, CommandError> {
+    Ok(state.profile().clone())
 }
 
 /// CI self-test: writes the page text to the `KAOHE_SELFTEST` file, then quits shortly after.

@@ -55,6 +55,7 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::organs,
             commands::print_preview,
             commands::print_current,
+            commands::profile,
         ])
         .run(tauri::generate_context!())
 }

@@ -189,6 +189,11 @@ impl AppState {
         &self.db_path
     }
 
+    /// The rule profile every command applies (for now always the national default).
+    pub fn profile(&self) -> &Profile {
+        &self.profile
+    }
+
     /// Whether the database opened; the error otherwise.
     pub fn open_error(&self) -> Option<CommandError> {
         self.store.lock().ok().and_then(|s| s.as_ref().err().cloned())

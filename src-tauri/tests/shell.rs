@@ -359,3 +359,21 @@ fn an_approved_ratio_changes_the_quota() {
     let last = log.last().expect("logged");
     assert_eq!((last.action.as_str(), last.to.as_deref(), last.by.as_str()), ("ratio", Some("某县人力资源和社会保障局 25%"), by));
 }
+
+#[test]
+fn profile_is_the_national_rules_with_their_citations() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    let profile = state.profile();
+    assert_eq!(profile.ladders.len(), 3);
+    let json = serde_json::to_value(profile).expect("profile serialises");
+    assert_eq!(json["ladders"].as_array().map(Vec::len), Some(3));
+    let enforcement = json["ladders"]
+        .as_array()
+        .expect("ladders")
+        .iter()
+        .find(|l| l["category"] == "行政执法类")
+        .expect("行政执法类 ladder");
+    assert_eq!(enforcement["cite"]["status"], "U", "行政执法类 is shown as 待核实");
+    assert!(json.to_string().contains("\"status\":\"U\""));
+}

@@ -37,7 +37,7 @@ describe('App sections', () => {
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] > .el-tabs__header .el-tabs__item');
-    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '打印']);
+    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '打印', '规则']);
     await tabs()[1]!.trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);

@@ -292,3 +292,138 @@ export interface PrintPreview {
   /** E.g. 「年度考核登记表（2025年度·某市财政局）」. */
   title: string;
 }
+
+// ── 规则: `kaohe_engine::Profile` as serde writes it (the `profile` command). Only the parts the
+// 规则 section shows are typed here; the rest of the JSON is ignored.
+
+/** How well a rule is established: P 法定, S 通行做法, U 待核实. */
+export type CiteStatus = 'P' | 'S' | 'U';
+
+export interface Citation {
+  text: string;
+  status: CiteStatus;
+}
+
+export interface ProfileRank {
+  name: string;
+  level: number;
+  /** 级别 range as [highest, lowest]; 级别 1 is the highest. */
+  grades: [number, number];
+  aliases: string[];
+}
+
+export interface ProfileLadder {
+  category: string;
+  /** Highest first. */
+  ranks: ProfileRank[];
+  cite: Citation;
+}
+
+export interface ProfileMinService {
+  target: string;
+  years: number;
+  /** Leading-post levels whose time also counts. */
+  posts: string[];
+  cite: Citation;
+}
+
+export type RestrictionBlock = 'sanction' | 'admonition' | 'investigation';
+
+export interface ProfileRestriction {
+  kind: string;
+  aliases: string[];
+  block: RestrictionBlock;
+  /** Effect period in months; null: until the recorded end date. */
+  months: number | null;
+  cite: Citation;
+}
+
+export interface ProfileOrganLevel {
+  name: string;
+  aliases: string[];
+  max_rank: string;
+  cite: Citation;
+}
+
+export interface ProfilePool {
+  name: string;
+  ranks: string[];
+  cite: Citation;
+}
+
+export type RegularGradeKey = 'Good' | 'FairlyGood' | 'Average' | 'Poor';
+export type DimensionKey = 'Virtue' | 'Ability' | 'Diligence' | 'Achievement' | 'Integrity';
+export type GradeKey = 'Excellent' | 'Competent' | 'BasicallyCompetent' | 'Incompetent';
+/** `ResultCode` as serde writes it: a unit variant, or `{ Graded: grade }`. */
+export type ResultCodeJson = 'Probation' | 'UnderInvestigation' | 'Sanctioned' | 'LongLeave' | 'Other' | { Graded: GradeKey };
+/** `UngradedRule` as serde writes it. */
+export type UngradedRuleJson =
+  | 'Investigation'
+  | { Sanction: { kinds: string[] } }
+  | { Leave: { days_over: number } }
+  | { Probation: { months: number } };
+
+export interface ProfileTier {
+  name: string;
+  posts: string[];
+  /** Inclusive range of rank levels. */
+  levels: [number, number];
+}
+
+export interface ProfileWeights {
+  /** Category, or null for any. */
+  category: string | null;
+  /** Tier, or null for any. */
+  tier: string | null;
+  /** Percent per dimension. */
+  weights: Partial<Record<DimensionKey, number>>;
+  cite: Citation;
+}
+
+export interface ProfileUngraded {
+  code: ResultCodeJson;
+  rule: UngradedRuleJson;
+  cite: Citation;
+}
+
+export interface ProfileAssessment {
+  ungraded: ProfileUngraded[];
+  no_excellent_sanctions: string[];
+  no_excellent_cite: Citation;
+  tiers: ProfileTier[];
+  pools_cite: Citation;
+  /** Basis points (1% = 100). */
+  ratio: number;
+  max_ratio: number;
+  rounding: Rounding;
+  quota_cite: Citation;
+  /** Lower bounds in hundredths, highest band first. */
+  bands: [RegularGradeKey, number][];
+  min_good_share: number;
+  forbidden: RegularGradeKey[];
+  good_limit: number;
+  regular_cite: Citation;
+  /** Hundredths. */
+  basic_below: number;
+  incompetent_below: number;
+  score_cite: Citation;
+  weights: ProfileWeights[];
+}
+
+export interface ProfilePublicity {
+  excellent_working_days: number;
+  excellent_cite: Citation;
+  promotion_working_days: number;
+  promotion_cite: Citation;
+}
+
+export interface Profile {
+  meta: { id: string; name: string; version: string; effective_from: IsoDate | null; note: string | null };
+  ladders: ProfileLadder[];
+  min_service: ProfileMinService[];
+  restrictions: ProfileRestriction[];
+  organ_levels: ProfileOrganLevel[];
+  pools: ProfilePool[];
+  assessment: ProfileAssessment;
+  publicity: ProfilePublicity;
+}

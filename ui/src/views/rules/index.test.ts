@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { i18n } from '../../i18n';
+import { condition, nationalCode, percent, score, statusTagType } from './data';
+import { nationalProfile } from './fixture';
+import RulesPage from './index.vue';
+
+async function mountPage(): Promise<VueWrapper> {
+  const page = mount(RulesPage, { global: { plugins: [i18n] }, attachTo: document.body });
+  await flushPromises();
+  return page;
+}
+
+describe('规则 page', () => {
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = '';
+  });
+
+  it('shows the ladders row by row and marks a U rule as 待核实', async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => {
+      calls.push(cmd);
+      if (cmd === 'profile') return nationalProfile;
+      throw `unknown command ${cmd}`;
+    });
+    const page = await mountPage();
+    expect(calls).toEqual(['profile']);
+
+    const groups = page.findAll('.el-collapse-item__header').map((h) => h.text());
+    expect(groups).toEqual(['职级序列', '最低任职年限', '处分与处理影响期', '机关层级可设最高职级', '职数池', '年度考核', '公示期']);
+
+    const general = page.get('[data-test="ladder-综合管理类"]');
+    const first = general.findAll('[data-test="ladder-row"]')[0]!;
+    const cells = first.findAll('td').map((c) => c.text());
+    const top = nationalProfile.ladders[0]!.ranks[0]!;
+    expect(cells[0]).toBe(String(top.level));
+    expect(cells[1]).toContain(top.name);
+    expect(cells[2]).toBe(`${top.grades[0]}级至${top.grades[1]}级`);
+    expect(general.get('[data-test="status-P"]').text()).toBe('法定');
+
+    const enforcement = page.get('[data-test="ladder-行政执法类"]');
+    const tag = enforcement.get('[data-test="status-U"]');
+    expect(tag.text()).toBe('待核实');
+    expect(tag.find('.el-tag').classes()).toContain('el-tag--warning');
+    expect(enforcement.get('[data-test="cite"]').text()).toContain('督办是否分一级、二级待核实');
+
+    const restriction = page.findAll('[data-test="restriction-row"]')[0]!.text();
+    expect(restriction).toContain('警告');
+    expect(restriction).toContain('处分期间不得晋升');
+    expect(restriction).toContain('6个月');
+
+    const quota = page.get('[data-test="quota-row"]').text();
+    expect(quota).toContain('20%');
+    expect(quota).toContain('25%');
+    expect(quota).toContain('向下取整');
+    expect(page.get('[data-test="leave-row"]').text()).toContain('病事假累计超过');
+    expect(page.findAll('[data-test="publicity-row"]')[0]!.text()).toContain('不少于 5 个工作日');
+
+    // Every rule row carries a status tag; S rules are grey.
+    expect(page.findAll('[data-test="min-service-row"]').every((r) => r.find('[data-test="cite"]').exists())).toBe(true);
+    expect(page.get('[data-test="status-S"] .el-tag').classes()).toContain('el-tag--info');
+    expect(page.get('[data-test="status-P"] .el-tag').classes()).toContain('el-tag--success');
+    page.unmount();
+  });
+
+  it('says so when the rules cannot be read', async () => {
+    mockIPC(() => {
+      throw { code: 'internal', message: '规则不可用' };
+    });
+    const page = await mountPage();
+    expect(page.get('[data-test="rules-error"]').text()).toContain('规则不可用');
+    page.unmount();
+  });
+
+  it('formats the numbers of the profile', () => {
+    expect(percent(2000)).toBe('20');
+    expect(percent(2250)).toBe('22.5');
+    expect(score(8625)).toBe('86.25');
+    expect(nationalCode('LongLeave')).toBe('6A');
+    expect(nationalCode({ Graded: 'Competent' })).toBe('2');
+    expect(condition({ Leave: { days_over: 180 } })).toEqual({ key: 'leave', params: { days: 180 } });
+    expect(statusTagType('U')).toBe('warning');
+    expect(statusTagType('S')).toBe('info');
+    expect(statusTagType('P')).toBe('success');
+  });
+});

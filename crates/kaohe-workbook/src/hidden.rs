@@ -5,11 +5,24 @@
 use std::io::Read;
 use std::path::Path;
 
-/// Hidden rows (1-based) and hidden columns (0-based) of a sheet; empty if unknown.
+/// Hidden rows (1-based) and hidden columns (0-based) of a sheet, and its merged regions
+/// (0-based first row, first column, last row, last column); empty if unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Hidden {
     pub rows: Vec<u32>,
     pub columns: Vec<u32>,
+    pub merges: Vec<(u32, u32, u32, u32)>,
+}
+
+/// "B3" → (row 2, column 1).
+fn cell_ref(r: &str) -> Option<(u32, u32)> {
+    let letters: String = r.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    let digits = &r[letters.len()..];
+    let mut col: u32 = 0;
+    for c in letters.chars() {
+        col = col * 26 + (c as u32 - 'A' as u32 + 1);
+    }
+    Some((digits.parse::<u32>().ok()?.checked_sub(1)?, col.checked_sub(1)?))
 }
 
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -45,6 +58,20 @@ pub fn hidden(path: &Path, sheet: &str) -> Hidden {
     let member = if let Some(abs) = target.strip_prefix('/') { abs.to_string() } else { format!("xl/{target}") };
     let Some(xml) = read_member(&mut zip, &member, limit) else { return Hidden::default() };
     let mut out = Hidden::default();
+    // Merged regions sit after the data: <mergeCell ref="A3:A5"/>.
+    if let Some(at) = xml.rfind("<mergeCells") {
+        for tag in xml[at..].split("<mergeCell ").skip(1) {
+            let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
+            if let Some((a, b)) = attr(&tag, "ref").and_then(|r| r.split_once(':')) {
+                if let (Some(a), Some(b)) = (cell_ref(a), cell_ref(b)) {
+                    out.merges.push((a.0, a.1, b.0, b.1));
+                }
+            }
+        }
+    }
+    if !xml.contains(" hidden=\"1\"") && !xml.contains(" hidden=\"true\"") {
+        return out;
+    }
     for tag in xml.split("<row ").skip(1) {
         let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
         if matches!(attr(&format!(" {tag}"), "hidden"), Some("1" | "true")) {

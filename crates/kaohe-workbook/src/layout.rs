@@ -225,16 +225,18 @@ pub fn is_note(row: &[Data]) -> bool {
 /// Like [`is_note`]; when the key column (the ID) of the row is empty, a note may spread over
 /// any number of cells (单位负责人：| 张三 | 填表人：| 李四 | …).
 pub fn is_note_with_key(row: &[Data], key: Option<usize>) -> bool {
-    let filled: Vec<String> = row.iter().map(text).filter(|t| !t.is_empty()).collect();
+    // Cheap first: most rows are people, whose first filled cell starts with no note word.
+    let Some(first) = row.iter().find(|c| !crate::cell::is_empty(c)) else { return false };
+    let squeezed = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
+    let first = squeezed(&text(first));
+    if !(first.contains("以下空白") || NOTE_PREFIXES.iter().any(|p| first.starts_with(p))) {
+        return false;
+    }
+    let filled = row.iter().filter(|c| !crate::cell::is_empty(c)).count();
     let key_text = key.and_then(|k| row.get(k)).map(text).unwrap_or_default();
     // The ID cell empty, or holding the note itself (单位负责人：… written in the first column).
     let key_empty = key.is_some() && (key_text.is_empty() || NOTE_PREFIXES.iter().any(|p| key_text.starts_with(p)));
-    let squeezed = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
-    (filled.len() <= 3 || key_empty)
-        && filled.first().is_some_and(|t| {
-            let t = squeezed(t);
-            t.contains("以下空白") || NOTE_PREFIXES.iter().any(|p| t.starts_with(p))
-        })
+    filled <= 3 || key_empty
 }
 
 #[cfg(test)]

@@ -287,7 +287,9 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let mut people_range = book.range(&people_name).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{e}") })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
     // every row it spans; merges in the header rows are left to the header reading.
-    let merges = book.merges(&people_name);
+    // Hidden rows and columns, and merged regions, from the sheet's XML in one pass.
+    let extras = crate::hidden::hidden(path, &people_name);
+    let merges = extras.merges.clone();
     if !merges.is_empty() {
         let layout = crate::layout::detect(SHEET_PEOPLE, &people_range, "身份证号");
         let data_start = people_range.start().map_or(0, |(r, _)| r) + layout.data as u32;
@@ -359,8 +361,8 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
     // Hidden rows and columns are read, but said.
-    let hidden = crate::hidden::hidden(path, &people_sheet);
-    let data_rows: Vec<u32> = people_table.rows().map(|(r, _)| r).collect();
+    let hidden = extras;
+    let data_rows: Vec<u32> = if hidden.rows.is_empty() { Vec::new() } else { people_table.rows().map(|(r, _)| r).collect() };
     for r in hidden.rows.iter().filter(|r| data_rows.contains(r)) {
         issues.push(Issue {
             sheet: people_sheet.clone(),

@@ -39,23 +39,6 @@ impl Book {
         }
     }
 
-    /// The merged regions of a sheet as (first row, first column, last row, last column), for
-    /// .xlsx files; empty where unknown.
-    pub fn merges(&mut self, name: &str) -> Vec<(u32, u32, u32, u32)> {
-        let dims = match self {
-            Book::Calamine(s) => match s.as_mut() {
-                Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
-                _ => None,
-            },
-            Book::Sniffed(s) => match s.as_mut() {
-                Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).ok(),
-                _ => None,
-            },
-            Book::Csv { .. } => None,
-        };
-        dims.unwrap_or_default().into_iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect()
-    }
-
     /// The text encoding a CSV file was read in.
     pub fn encoding(&self) -> Option<&'static str> {
         match self {

@@ -799,6 +799,8 @@ pub mod report {
         pub year: i32,
         pub profile: ProfileRef,
         pub finalized_on: Option<NaiveDate>,
+        /// The highest 优秀 ratio that may be approved, in percent (the profile's).
+        pub max_ratio: f64,
         pub people: Vec<PersonReport>,
         pub pools: Vec<PoolReport>,
         pub consequences: Vec<ConsequenceReport>,
@@ -929,7 +931,15 @@ pub mod report {
                     ConsequenceReport { id: p.id.clone(), name: p.name.clone(), kind: c.kind, due: c.due, reason: c.reason(result.year, &p.rank, &profile.assessment) }
                 })
                 .collect();
-            AssessmentReport { year: result.year, profile: ProfileRef::of(profile), finalized_on: decisions.finalized_on, people, pools, consequences }
+            AssessmentReport {
+                year: result.year,
+                profile: ProfileRef::of(profile),
+                finalized_on: decisions.finalized_on,
+                max_ratio: f64::from(rules.max_ratio) / 100.0,
+                people,
+                pools,
+                consequences,
+            }
         }
     }
 

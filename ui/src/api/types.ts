@@ -241,6 +241,8 @@ export interface AssessmentReport {
   profile: { id: string; name: string; version: string };
   /** The day the year was finalised (locked); null while open. */
   finalized_on: IsoDate | null;
+  /** The highest 优秀 ratio that may be approved, in percent (the profile's `max_ratio_percent`). */
+  max_ratio: number;
   people: AssessedPerson[];
   pools: AssessmentPool[];
   consequences: Consequence[];

@@ -19,11 +19,6 @@ import { i18n } from '../../i18n';
 
 const LOG_ACTIONS: readonly LogAction[] = ['override', 'ratio', 'finalize', 'reopen'];
 
-/**
- * The highest 优秀 ratio an organ may be approved, in percent: the national profile's
- * `max_ratio_percent`. The shell checks it again against the profile in force.
- */
-export const MAX_RATIO_PERCENT = 25;
 
 /** The default year: the last calendar year (assessments are made early in the next year). */
 export function defaultYear(now: Date = new Date()): number {

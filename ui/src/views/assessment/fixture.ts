@@ -30,6 +30,7 @@ export const sampleReport: AssessmentReport = {
   year: 2025,
   profile: { id: 'national', name: '全国默认规则', version: '2019.06-1' },
   finalized_on: null,
+  max_ratio: 25,
   people: [
     person({
       id: '110101198001010011',

@@ -9,17 +9,10 @@ use chrono::NaiveDate;
 use kaohe_engine::dates::whole_months;
 use kaohe_engine::roster::{Grade, Organ, Person, ResultCode, Restriction, Roster, YearResult};
 use kaohe_engine::{promote, Profile};
-use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// A small deterministic generator, so every run sees the same roster.
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % n
-    }
-}
+mod common;
+use common::{time, Lcg};
 
 fn roster(n: usize, profile: &Profile) -> Roster {
     let mut rng = Lcg(42);
@@ -72,18 +65,6 @@ fn roster(n: usize, profile: &Profile) -> Roster {
         }
     }
     Roster { people, organs, results, restrictions, ..Default::default() }
-}
-
-fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(f());
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[0], times[runs / 2])
 }
 
 fn main() {

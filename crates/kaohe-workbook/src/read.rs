@@ -571,7 +571,8 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
                 Ok(Some(n)) if n >= 1 && n <= max => Some(n),
                 Ok(None) => None,
                 Ok(Some(_)) => {
-                    issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &format!("应在 1–{max} 之间")));
+                    let range = if max == u32::MAX { "应为正整数".to_string() } else { format!("应在 1–{max} 之间") };
+                    issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &range));
                     None
                 }
                 Err(why) => {
@@ -580,8 +581,11 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
                 }
             }
         };
-        let level = count_of("级别", 27, issues);
-        let step = count_of("档次", 14, issues);
+        // 级别 runs from 1 to the lowest 级别 any ladder of the profile reaches; 档次 has no rule
+        // here beyond being a positive number.
+        let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
+        let level = count_of("级别", lowest_level, issues);
+        let step = count_of("档次", u32::MAX, issues);
 
         let post_level = cell::text(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
             Some(p) => Some(p.name.clone()),

@@ -5,11 +5,14 @@
 //! - [`commands`]: the `#[tauri::command]` functions the UI calls.
 //! - [`preview`]: the print preview window (a second window, static HTML, no permissions).
 //! - [`error`]: the `{code, message}` error every command returns.
+//! - [`dialogs`]: native open/save dialogs shown by Rust (with a scripted answer file for tests).
 //!
-//! Environment: `KAOHE_DB` replaces the database path; `KAOHE_SELFTEST=<file>` turns on the CI
+//! Environment: `KAOHE_DB` replaces the database path; `KAOHE_DIALOG_ANSWERS=<file>` answers file
+//! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
 //! self-test (the UI reports its page text, the shell writes it to the file and quits).
 
 pub mod commands;
+pub mod dialogs;
 pub mod error;
 pub mod preview;
 pub mod state;
@@ -24,6 +27,7 @@ use tauri::{Manager, WindowEvent};
 /// Starts the application and returns when its last window has closed.
 pub fn run() -> Result<(), tauri::Error> {
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let db_path = kaohe_store::default_db_path();
             let selftest = std::env::var_os("KAOHE_SELFTEST").filter(|v| !v.is_empty()).map(PathBuf::from);

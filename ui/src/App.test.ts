@@ -36,7 +36,7 @@ describe('App sections', () => {
     expect(calls).toEqual(['app_info']);
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
-    const tabs = () => app.findAll('[data-test="sections"] > .el-tabs__header .el-tabs__item');
+    const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
     expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '打印', '规则']);
     await tabs()[1]!.trigger('click');
     await flushPromises();
@@ -63,7 +63,7 @@ describe('App sections', () => {
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
     expect(app.find('[data-test="preview"]').exists()).toBe(false);
-    await app.findAll('[data-test="sections"] > .el-tabs__header .el-tabs__item')[2]!.trigger('click');
+    await app.findAll('[data-test="sections"] .el-menu-item')[2]!.trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'organs']);
     expect(app.get('[data-test="preview"]').text()).toBe('预览');

@@ -9,9 +9,14 @@ const zhCN = {
   },
   nav: {
     home: '工作台',
+    import: '导入',
+    people: '人员',
     assessment: '年度考核',
+    promotion: '职级晋升',
     print: '打印',
     rules: '规则',
+    log: '操作日志',
+    settings: '设置',
   },
   database: {
     title: '数据库',

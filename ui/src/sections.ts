@@ -1,0 +1,27 @@
+// The application's sections, in the order of the side menu. Each is mounted the first time it
+// is opened and then kept; it receives `active` (true while shown) so that it can reload then.
+// A new screen is one line here, one `nav.<name>` label in the locale, and its folder in views/.
+
+import type { Component } from 'vue';
+import HomePage from './views/home/index.vue';
+import AssessmentPage from './views/assessment/index.vue';
+import PrintPage from './views/print/index.vue';
+import RulesPage from './views/rules/index.vue';
+
+export interface Section {
+  /** Stable name (menu index, `data-test="section-<name>"`). */
+  name: string;
+  /** The i18n key of its menu label. */
+  label: string;
+  component: Component;
+}
+
+export const SECTIONS: Section[] = [
+  { name: 'home', label: 'nav.home', component: HomePage },
+  // 导入 (import wizard), 人员 (people)
+  { name: 'assessment', label: 'nav.assessment', component: AssessmentPage },
+  // 职级晋升 (promotion)
+  { name: 'print', label: 'nav.print', component: PrintPage },
+  { name: 'rules', label: 'nav.rules', component: RulesPage },
+  // 操作日志 (log), 设置 (settings)
+];

@@ -1,14 +1,16 @@
-//! The one error shape that crosses IPC: `{code, message}`. The codes are a closed set, mirrored
-//! by `ERROR_CODES` in ui/src/api/types.ts (a test keeps the two equal) and shared with the
+//! The one error shape that crosses IPC: `{code, message}`. The codes are a closed set, generated
+//! into ui/src/api/generated/ErrorCode.ts (tests/bindings.rs) and listed at run time by
+//! `ERROR_CODES` in ui/src/api/types.ts (a test keeps the order equal) and shared with the
 //! command line's `--json` errors (docs/cli.md); the message is Chinese, for the clerk.
 
 use kaohe_store::committee::CommitteeError;
 use kaohe_store::StoreError;
 use kaohe_workbook::WorkbookError;
 use serde::Serialize;
+use ts_rs::TS;
 
 /// What kind of failure; the UI picks its wording and reaction by this code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A workbook cannot be opened or is not a workbook.
@@ -87,8 +89,9 @@ impl ErrorCode {
     }
 }
 
-/// The error every command returns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+/// The error every command returns (`ErrorPayload` in TypeScript).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[ts(rename = "ErrorPayload")]
 #[error("{message}")]
 pub struct CommandError {
     pub code: ErrorCode,

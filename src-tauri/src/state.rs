@@ -14,7 +14,8 @@ use kaohe_engine::report::PromotionReport;
 use kaohe_engine::{Grade, Profile, Roster};
 use kaohe_print::{Rendered, Scope, DOCUMENTS};
 use kaohe_store::{committee, LogEntry, Store};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
 
@@ -23,7 +24,7 @@ const SAMPLE_ROSTER: &[u8] = include_bytes!("../../fixtures/sample/名册示例.
 const SAMPLE_ROSTER_NAME: &str = "名册示例.xlsx";
 
 /// `app_info`: what the home page shows about the application and its database.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AppInfo {
     pub name: String,
     pub version: String,
@@ -36,7 +37,7 @@ pub struct AppInfo {
 }
 
 /// `import_sample`: what the import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ImportOutcome {
     pub people: u64,
     pub organs: u64,
@@ -49,12 +50,13 @@ pub struct ImportOutcome {
 }
 
 /// `assessment_log`: one entry of a year's audit trail (as `kaohe assess log --json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AssessmentLogEntry {
     pub year: i32,
     /// The person's ID for an override; `None` for a ratio, a finalisation or a reopening.
     pub id: Option<String>,
-    /// `override`, `ratio`, `finalize` or `reopen`.
+    /// `override`, `ratio`, `finalize` or `reopen` (written by kaohe_store; see [`LogAction`]).
+    #[ts(as = "LogAction")]
     pub action: String,
     pub from: Option<String>,
     pub to: Option<String>,
@@ -62,6 +64,22 @@ pub struct AssessmentLogEntry {
     pub by: String,
     /// `YYYY-MM-DD HH:MM:SS`, local time.
     pub at: String,
+}
+
+/// What an assessment log entry records: the closed set of `action` texts kaohe_store writes
+/// (the TypeScript type of `AssessmentLogEntry.action`; tests/shell.rs checks the store's texts
+/// parse as one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LogAction {
+    /// The committee set a final grade.
+    Override,
+    /// A 优秀 ratio was approved for an organ.
+    Ratio,
+    /// The year was finalised (locked).
+    Finalize,
+    /// A finalised year was reopened.
+    Reopen,
 }
 
 impl From<LogEntry> for AssessmentLogEntry {
@@ -92,7 +110,7 @@ pub struct PrintRequest {
 }
 
 /// `print_preview`: the document written, ready for the preview window.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PrintPreview {
     /// The HTML file.
     pub path: String,

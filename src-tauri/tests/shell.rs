@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use kaohe_app::error::{CommandError, ErrorCode};
-use kaohe_app::state::AppState;
+use kaohe_app::state::{AppState, LogAction};
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::assessment::Flag;
 
@@ -239,6 +239,7 @@ fn the_committee_settles_2025_on_the_sample() {
         ]
     );
     assert_eq!(log[1].reason.as_deref(), Some("领导成员优秀名额为0，经考核委员会研究确定为称职"));
+    assert!(log.iter().all(|e| serde_json::from_value::<LogAction>(serde_json::json!(e.action)).is_ok()), "every action is a LogAction");
     assert_eq!(log[3].reason.as_deref(), Some("收到复核申请，重新研究"));
     assert!(log.iter().all(|e| e.year == 2025 && e.at.len() == "2026-01-15 09:30:00".len()));
     let json = serde_json::to_value(&log[0]).expect("serializable");
@@ -358,6 +359,7 @@ fn an_approved_ratio_changes_the_quota() {
     let log = state.assessment_log(2025).expect("log");
     let last = log.last().expect("logged");
     assert_eq!((last.action.as_str(), last.to.as_deref(), last.by.as_str()), ("ratio", Some("某县人力资源和社会保障局 25%"), by));
+    assert_eq!(serde_json::from_value::<LogAction>(serde_json::json!(last.action)).expect("a LogAction"), LogAction::Ratio);
 }
 
 #[test]

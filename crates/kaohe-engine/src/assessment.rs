@@ -25,6 +25,7 @@ pub struct Decisions {
 }
 
 /// Where a pool's ratio comes from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RatioSource {
@@ -34,6 +35,7 @@ pub enum RatioSource {
     Default,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PoolMode"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
@@ -42,6 +44,7 @@ pub enum Mode {
 }
 
 /// What a person is flagged with, in the order flags are listed.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentFlag"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
@@ -141,6 +144,7 @@ impl PoolResult {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsequenceKind {
@@ -734,6 +738,7 @@ pub mod report {
     use super::*;
     use crate::report::ProfileRef;
 
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessedPerson"))]
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct PersonReport {
         pub id: String,
@@ -747,16 +752,21 @@ pub mod report {
         pub tier: Option<String>,
         pub score: Option<f64>,
         pub rank_in_pool: Option<u32>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::GradeName>"))]
         pub proposal: Option<&'static str>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::GradeName>"))]
         pub suggested: Option<&'static str>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::GradeName>"))]
         #[serde(rename = "final")]
         pub final_grade: Option<&'static str>,
+        #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::NationalCode>"))]
         pub code: Option<&'static str>,
         pub excellent_eligible: bool,
         pub flags: Vec<Flag>,
         pub reasons: Vec<String>,
     }
 
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "RegularCheck"))]
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct RegularCheckReport {
         pub period: String,
@@ -765,6 +775,7 @@ pub mod report {
         pub limit: u32,
     }
 
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentPool"))]
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct PoolReport {
         pub organ: String,
@@ -785,6 +796,7 @@ pub mod report {
         pub arithmetic: String,
     }
 
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Consequence"))]
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct ConsequenceReport {
         pub id: String,
@@ -794,6 +806,7 @@ pub mod report {
         pub reason: String,
     }
 
+    #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
     #[derive(Debug, Clone, PartialEq, Serialize)]
     pub struct AssessmentReport {
         pub year: i32,

@@ -13,6 +13,7 @@ pub type BasisPoints = u32;
 /// A score in hundredths (86.25 → 8625).
 pub type Hundredths = i64;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
@@ -41,6 +42,7 @@ impl Rounding {
 }
 
 /// The five dimensions of 德、能、勤、绩、廉 (《公务员法》第三十五条).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "DimensionKey"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Dimension {
     Virtue,
@@ -64,6 +66,7 @@ impl Dimension {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "UngradedRuleJson"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum UngradedRule {
     /// 5B: 立案调查 open at year end.
@@ -76,6 +79,7 @@ pub enum UngradedRule {
     Probation { months: u32 },
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileUngraded"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ungraded {
     pub code: ResultCode,
@@ -83,6 +87,7 @@ pub struct Ungraded {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileTier"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tier {
     pub name: String,
@@ -91,6 +96,7 @@ pub struct Tier {
     pub levels: (u32, u32),
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileWeights"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Weights {
     /// Canonical category name, or `None` for any.
@@ -102,6 +108,7 @@ pub struct Weights {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileAssessment"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentRules {
     pub ungraded: Vec<Ungraded>,

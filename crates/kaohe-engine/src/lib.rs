@@ -13,6 +13,8 @@ pub mod profile;
 pub mod promotion;
 pub mod report;
 pub mod roster;
+#[cfg(feature = "ts")]
+pub mod ts;
 
 pub use profile::{Citation, Profile, ProfileError, RankRef, Status};
 pub use promotion::{promote, BlockCode, PromotionResult};

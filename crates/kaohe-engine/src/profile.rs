@@ -13,6 +13,7 @@ use std::fmt;
 pub const NATIONAL_TOML: &str = include_str!("../../../profiles/national.toml");
 
 /// How well a rule is established (domain.md's source tags).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CiteStatus"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     /// Read in the primary legal text.
@@ -34,6 +35,7 @@ impl Status {
 }
 
 /// Where a rule comes from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     pub text: String,
@@ -72,6 +74,7 @@ impl fmt::Display for Problem {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileMeta"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Meta {
     pub id: String,
@@ -81,6 +84,7 @@ pub struct Meta {
     pub note: Option<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileCategory"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Category {
     pub key: String,
@@ -89,6 +93,7 @@ pub struct Category {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileRank"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rank {
     pub name: String,
@@ -99,6 +104,7 @@ pub struct Rank {
     pub aliases: Vec<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileLadder"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ladder {
     pub category: String,
@@ -107,6 +113,7 @@ pub struct Ladder {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileLeadingPost"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeadingPost {
     pub name: String,
@@ -116,6 +123,7 @@ pub struct LeadingPost {
 }
 
 /// The rank (and 级别) given after probation, by education.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileStartingRank"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StartingRank {
     pub education: String,
@@ -125,6 +133,7 @@ pub struct StartingRank {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileMinService"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MinService {
     pub target: String,
@@ -134,6 +143,7 @@ pub struct MinService {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileServiceRules"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServiceRules {
     /// Grades whose calendar years do not count as service.
@@ -142,6 +152,7 @@ pub struct ServiceRules {
 }
 
 /// What a restriction stops, as reported in a block's code.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RestrictionBlock {
@@ -150,6 +161,7 @@ pub enum RestrictionBlock {
     Investigation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileRestriction"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RestrictionRule {
     pub kind: String,
@@ -160,6 +172,7 @@ pub struct RestrictionRule {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileBasicCompetent"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BasicCompetentRule {
     pub grade: Grade,
@@ -167,6 +180,7 @@ pub struct BasicCompetentRule {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileOrganLevel"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OrganLevel {
     pub name: String,
@@ -175,6 +189,7 @@ pub struct OrganLevel {
     pub cite: Citation,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfilePool"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pool {
     pub name: String,
@@ -183,6 +198,7 @@ pub struct Pool {
 }
 
 /// Keys that order the eligible within a pool.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrderKey {
@@ -192,6 +208,7 @@ pub enum OrderKey {
     Id,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileOrdering"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ordering {
     pub keys: Vec<OrderKey>,
@@ -199,6 +216,7 @@ pub struct Ordering {
 }
 
 /// How long lists are published (公示), in working days.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfilePublicity"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Publicity {
     pub excellent_working_days: u32,
@@ -215,6 +233,7 @@ pub struct RankRef {
 }
 
 /// A validated rule profile.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Profile {
     pub meta: Meta,

@@ -15,6 +15,7 @@ use std::cmp::Ordering;
 use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap, Lookup};
 
 /// Why a person who may qualify on service cannot be promoted now.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockCode {

@@ -9,6 +9,7 @@ use crate::roster::Roster;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProfileRef {
     pub id: String,
@@ -22,6 +23,7 @@ impl ProfileRef {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PromotionBlock"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BlockReport {
     pub code: BlockCode,
@@ -29,6 +31,7 @@ pub struct BlockReport {
     pub reason: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PromotionPerson"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PersonReport {
     pub id: String,
@@ -43,11 +46,13 @@ pub struct PersonReport {
     pub qualified: bool,
     pub eligible: bool,
     pub eligible_on: Option<NaiveDate>,
+    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::SlotCode>"))]
     pub slot: Option<&'static str>,
     pub blocks: Vec<BlockReport>,
     pub reasons: Vec<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PromotionPool"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PoolReport {
     pub organ: String,
@@ -59,6 +64,7 @@ pub struct PoolReport {
     pub proposed: Vec<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PromotionReport {
     pub as_of: NaiveDate,
@@ -109,7 +115,7 @@ impl PromotionReport {
     }
 }
 
-fn slot_code(slot: Slot) -> Option<&'static str> {
+pub(crate) fn slot_code(slot: Slot) -> Option<&'static str> {
     match slot {
         Slot::NotConsidered => None,
         Slot::Unlimited => Some("unlimited"),

@@ -63,6 +63,7 @@ pub struct Organ {
 }
 
 /// The four annual grades (等次), 《公务员法》第三十八条.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "GradeKey"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Grade {
     Excellent,
@@ -89,6 +90,7 @@ impl Grade {
 }
 
 /// An annual result as the national information system codes it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ResultCodeJson"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ResultCode {
     /// 1–4: graded.
@@ -183,6 +185,7 @@ pub struct Restriction {
 }
 
 /// A 平时考核 grade.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "RegularGradeKey"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum RegularGrade {
     Good,

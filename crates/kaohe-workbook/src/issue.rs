@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "IssueSeverity"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -12,6 +13,7 @@ pub enum Severity {
 }
 
 /// What kind of problem; a closed set mirrored in docs/cli.md.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueCode {
@@ -41,6 +43,7 @@ pub enum IssueCode {
     UnknownRestriction,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Issue {
     pub sheet: String,

@@ -66,7 +66,7 @@ export function regularCheckText(check: RegularCheck): string {
   });
 }
 
-/** Not graded that year (5A/5B/5C/6A): no grade can be set. */
+/** Not graded that year (5A/5B/5C/6A/7): no grade can be set. */
 export function isUngraded(person: AssessedPerson): boolean {
   return person.code !== null && UNGRADED_CODES.includes(person.code);
 }

@@ -1,6 +1,6 @@
 // Pure helpers of the 规则 section: numbers of the profile as the page shows them.
 
-import type { CiteStatus, Profile, ResultCodeJson, UngradedRuleJson } from '../../api/types';
+import type { CiteStatus, GradeKey, Profile, ResultCode, ResultCodeJson, UngradedRuleJson } from '../../api/types';
 
 /** Element Plus tag type of a citation status: U orange (待核实), S grey (通行做法), P green (法定). */
 export function statusTagType(status: CiteStatus): 'warning' | 'info' | 'success' {
@@ -34,7 +34,7 @@ const NATIONAL_CODES = {
   Sanctioned: '5C',
   LongLeave: '6A',
   Other: '7',
-} as const;
+} as const satisfies Record<GradeKey | Exclude<ResultCodeJson, object>, ResultCode>;
 
 export type ResultCodeKey = keyof typeof NATIONAL_CODES;
 
@@ -44,7 +44,7 @@ export function codeKey(code: ResultCodeJson): ResultCodeKey {
 }
 
 /** The national system's code: "1".."4", "5A", "5B", "5C", "6A", "7". */
-export function nationalCode(code: ResultCodeJson): string {
+export function nationalCode(code: ResultCodeJson): ResultCode {
   return NATIONAL_CODES[codeKey(code)];
 }
 

@@ -62,7 +62,8 @@ fn ts_files(dir: &Path) -> BTreeMap<String, String> {
         .map(|p| {
             let name = p.file_name().expect("file name").to_string_lossy().into_owned();
             let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (name, text)
+            // A Windows checkout may have turned the committed files' line ends into CRLF.
+            (name, text.replace("\r\n", "\n"))
         })
         .collect()
 }

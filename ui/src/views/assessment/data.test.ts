@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { AssessedPerson } from '../../api/types';
+import { canOverride, isUngraded } from './data';
+import { sampleReport } from './fixture';
+
+/** A person of the sample report with another result code. */
+function withCode(code: AssessedPerson['code']): AssessedPerson {
+  const person = sampleReport.people[0];
+  if (!person) throw new Error('the sample report has people');
+  return { ...person, final: null, suggested: null, code };
+}
+
+describe('who is not graded', () => {
+  it('counts every national code but 1–4 as not graded, 7 (其他) included', () => {
+    expect((['5A', '5B', '5C', '6A', '7'] as const).map((code) => isUngraded(withCode(code)))).toEqual([true, true, true, true, true]);
+    expect((['1', '2', '3', '4'] as const).map((code) => isUngraded(withCode(code)))).toEqual([false, false, false, false]);
+    expect(isUngraded(withCode(null))).toBe(false);
+  });
+
+  it('offers 修改等次 only to graded people of an open year', () => {
+    expect(canOverride(withCode('7'), false)).toBe(false);
+    expect(canOverride(withCode(null), false)).toBe(true);
+    expect(canOverride(withCode('2'), true)).toBe(false);
+  });
+});

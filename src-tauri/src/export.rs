@@ -120,8 +120,30 @@ fn save(
         WorkbookError::Write { detail, .. } => failed(detail),
         other => failed(other.to_string()),
     })?;
+    // A temporary file is private to its owner; the workbook gets the permissions of the file it
+    // replaces, or those of an ordinary new file.
+    let permissions = match std::fs::metadata(&path) {
+        Ok(old) => old.permissions(),
+        Err(_) => ordinary_permissions(temp.path())?,
+    };
+    std::fs::set_permissions(temp.path(), permissions).map_err(|e| failed(e.to_string()))?;
     temp.persist(&path).map_err(|e| failed(e.error.to_string()))?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Read and write for the owner, read for others (Unix); elsewhere the file's own, less read-only.
+fn ordinary_permissions(file: &Path) -> Result<std::fs::Permissions, CommandError> {
+    let written = std::fs::metadata(file)
+        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("无法读取刚写入的文件「{}」：{e}", file.display())))?;
+    let mut permissions = written.permissions();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        permissions.set_mode(0o644);
+    }
+    #[cfg(not(unix))]
+    permissions.set_readonly(false);
+    Ok(permissions)
 }
 
 /// The chosen path, with `.xlsx` added when the clerk typed a name without it (what is written
@@ -186,6 +208,12 @@ mod tests {
             .expect("not cancelled");
         assert_eq!(written, target.display().to_string());
         assert_eq!(proposed, ["职级晋升资格_2025-12-31.xlsx"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target).expect("written").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "an ordinary file, not a private temporary one");
+        }
 
         let rows = sheet(&written, "晋升资格");
         assert!(rows[0][0].starts_with("职级晋升资格审核表（截至2025年12月31日"), "{}", rows[0][0]);

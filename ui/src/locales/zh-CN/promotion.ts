@@ -29,11 +29,9 @@ export default {
   },
   column: {
     index: '序号',
-    name: '姓名',
-    id: '身份证号',
+    person: '姓名 / 身份证号',
     organ: '单位',
-    rank: '现职级',
-    target: '拟晋升职级',
+    ranks: '现职级 → 拟晋升职级',
     months: '已计 / 需要',
     eligible: '资格',
     eligibleOn: '最早满足日期',

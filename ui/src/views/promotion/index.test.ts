@@ -266,12 +266,28 @@ describe('职级晋升 page', () => {
     page.unmount();
   });
 
-  it('computes again each time the section comes back', async () => {
+  it('computes again each time the section comes back, and not while hidden', async () => {
     const page = await mountPage();
     await page.setProps({ active: false });
+    useAppStore().databaseChanged();
+    await flushPromises();
+    expect(calls.filter((c) => c.cmd === 'promotion')).toHaveLength(1);
     await page.setProps({ active: true });
     await flushPromises();
     expect(calls.filter((c) => c.cmd === 'promotion')).toHaveLength(2);
+    page.unmount();
+  });
+
+  it('renumbers and reorders the rows for a new result (no cell kept from the last one)', async () => {
+    const page = await mountPage();
+    // A later report in which nobody is eligible any more: the report's own order, numbered anew.
+    shell.report = { ...sampleReport, people: sampleReport.people.map((p) => ({ ...p, eligible: false })) };
+    await page.get('[data-test="promotion-compute"]').trigger('click');
+    await flushPromises();
+    expect(texts(page, 'promotion-name')).toEqual(sampleReport.people.map((p) => p.name));
+    expect(texts(page, 'promotion-index')).toEqual(sampleReport.people.map((_, i) => String(i + 1)));
+    expect(texts(page, 'promotion-id')).toEqual(sampleReport.people.map((p) => p.id));
+    expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('0');
     page.unmount();
   });
 });

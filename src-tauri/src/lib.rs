@@ -6,6 +6,7 @@
 //! - [`preview`]: the print preview window (a second window, static HTML, no permissions).
 //! - [`error`]: the `{code, message}` error every command returns.
 //! - [`dialogs`]: native open/save dialogs shown by Rust (with a scripted answer file for tests).
+//! - [`export`]: the result workbooks saved where the clerk chooses (导出).
 //!
 //! Environment: `KAOHE_DB` replaces the database path; `KAOHE_DIALOG_ANSWERS=<file>` answers file
 //! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
@@ -14,6 +15,7 @@
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod export;
 pub mod preview;
 pub mod state;
 
@@ -60,6 +62,9 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::print_preview,
             commands::print_current,
             commands::profile,
+            export::export_promotion,
+            export::export_assessment,
+            export::export_national,
         ])
         .run(tauri::generate_context!())
 }

@@ -37,7 +37,7 @@ describe('App sections', () => {
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
-    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '打印', '规则']);
+    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '职级晋升', '打印与导出', '规则']);
     await tabs()[1]!.trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);
@@ -51,7 +51,7 @@ describe('App sections', () => {
     app.unmount();
   });
 
-  it('opens 打印 when asked: the organs of the database and the pools of the year', async () => {
+  it('opens 打印与导出 when asked: the organs of the database and the pools of the year', async () => {
     const calls: string[] = [];
     mockIPC((cmd) => {
       calls.push(cmd);
@@ -63,7 +63,7 @@ describe('App sections', () => {
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
     expect(app.find('[data-test="preview"]').exists()).toBe(false);
-    await app.findAll('[data-test="sections"] .el-menu-item')[2]!.trigger('click');
+    await app.findAll('[data-test="sections"] .el-menu-item')[3]!.trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'organs']);
     expect(app.get('[data-test="preview"]').text()).toBe('预览');

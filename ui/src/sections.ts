@@ -5,6 +5,7 @@
 import type { Component } from 'vue';
 import HomePage from './views/home/index.vue';
 import AssessmentPage from './views/assessment/index.vue';
+import PromotionPage from './views/promotion/index.vue';
 import PrintPage from './views/print/index.vue';
 import RulesPage from './views/rules/index.vue';
 
@@ -20,7 +21,7 @@ export const SECTIONS: Section[] = [
   { name: 'home', label: 'nav.home', component: HomePage },
   // 导入 (import wizard), 人员 (people)
   { name: 'assessment', label: 'nav.assessment', component: AssessmentPage },
-  // 职级晋升 (promotion)
+  { name: 'promotion', label: 'nav.promotion', component: PromotionPage },
   { name: 'print', label: 'nav.print', component: PrintPage },
   { name: 'rules', label: 'nav.rules', component: RulesPage },
   // 操作日志 (log), 设置 (settings)

@@ -1,6 +1,9 @@
 // Simplified Chinese, the first and reference locale: every visible string of the UI is here.
 // Other locales must have the same keys (the type `Messages` is taken from this file).
 
+import promotionPage from './zh-CN/promotion';
+import exportWorkbooks from './zh-CN/export';
+
 const zhCN = {
   app: {
     title: '考核 Kaohe',
@@ -13,7 +16,7 @@ const zhCN = {
     people: '人员',
     assessment: '年度考核',
     promotion: '职级晋升',
-    print: '打印',
+    print: '打印与导出',
     rules: '规则',
     log: '操作日志',
     settings: '设置',
@@ -265,6 +268,8 @@ const zhCN = {
     hint: '「打印」打开系统打印对话框，在其中选择打印机；在 Windows 上选择「Microsoft Print to PDF」可另存为 PDF 文件。',
     dialogOpened: '已打开打印对话框',
   },
+  promotionPage,
+  export: exportWorkbooks,
   rules: {
     intro: '当前规则：{name}（版本 {version}）。本页只读，列出软件计算时依据的每一条规则及其出处。',
     loadFailed: '无法读取规则',

@@ -174,7 +174,10 @@ describe('打印 page', () => {
     mockShell(calls, shell);
     const page = await mountPage();
     await choose(page, '晋升公示');
-    const dates = page.findAllComponents({ name: 'ElDatePicker' });
+    // The form's date pickers (not the export panel's below it).
+    const dates = page
+      .findAllComponents({ name: 'ElDatePicker' })
+      .filter((d) => !(d.element as HTMLElement).closest('[data-test="export-panel"]'));
     expect(dates).toHaveLength(2);
     expect(dates.map((d) => d.props('modelValue'))).toEqual([localToday(), localToday()]);
     dates[0]!.vm.$emit('update:modelValue', '2025-12-31');

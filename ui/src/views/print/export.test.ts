@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { ElSelect } from 'element-plus';
+import { i18n } from '../../i18n';
+import { localToday } from '../../format/date';
+import { defaultYear } from '../assessment/data';
+import { sampleReport } from '../assessment/fixture';
+import PrintPage from './index.vue';
+import ExportPanel from './modules/ExportPanel.vue';
+
+type Calls = { cmd: string; args: Record<string, unknown> }[];
+
+const EXPORTS = ['export_promotion', 'export_assessment', 'export_national'];
+
+interface Shell {
+  /** What each export command answers: the path written, or null (the clerk cancelled). */
+  saved: Record<string, string | null>;
+  failures: Record<string, { code: string; message: string }>;
+}
+
+function mockShell(calls: Calls, shell: Shell): void {
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+    const failure = shell.failures[cmd];
+    if (failure) throw failure;
+    if (EXPORTS.includes(cmd)) return shell.saved[cmd] ?? null;
+    if (cmd === 'organs') return ['某市财政局'];
+    if (cmd === 'assessment') return sampleReport;
+    throw `unknown command ${cmd}`;
+  });
+}
+
+async function mountPanel(): Promise<VueWrapper> {
+  const panel = mount(ExportPanel, { global: { plugins: [i18n] }, attachTo: document.body });
+  await flushPromises();
+  return panel;
+}
+
+async function click(page: VueWrapper, hook: string): Promise<void> {
+  await page.get(`[data-test="${hook}"]`).trigger('click');
+  await flushPromises();
+}
+
+describe('打印与导出: saving workbooks', () => {
+  let calls: Calls;
+  let shell: Shell;
+
+  beforeEach(() => {
+    calls = [];
+    shell = { saved: {}, failures: {} };
+    mockShell(calls, shell);
+  });
+
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = '';
+  });
+
+  it('sits on the 打印与导出 page under the documents, and asks nothing before a click', async () => {
+    const page = mount(PrintPage, { global: { plugins: [i18n] }, attachTo: document.body });
+    await flushPromises();
+    expect(page.get('[data-test="export-panel"]').text()).toContain('导出 Excel 工作簿');
+    expect(page.findAll('[data-test^="export-"]').map((e) => e.attributes('data-test'))).toEqual(
+      expect.arrayContaining(['export-promotion', 'export-assessment', 'export-national']),
+    );
+    expect(calls.map((c) => c.cmd).filter((c) => EXPORTS.includes(c))).toEqual([]);
+    page.unmount();
+  });
+
+  it('sends the date or the year each workbook needs and shows the path written', async () => {
+    const panel = await mountPanel();
+    shell.saved.export_promotion = '/home/clerk/文档/职级晋升资格_2026-11-27.xlsx';
+    await click(panel, 'export-promotion');
+    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_promotion', args: { asOf: localToday() } });
+    const saved = () => panel.get('[data-test="export-saved"]').text();
+    expect(saved()).toContain('职级晋升资格工作簿');
+    expect(saved()).toContain('已保存到：/home/clerk/文档/职级晋升资格_2026-11-27.xlsx');
+
+    panel.findComponent({ name: 'ElDatePicker' }).vm.$emit('update:modelValue', '2025-12-31');
+    await flushPromises();
+    await click(panel, 'export-promotion');
+    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_promotion', args: { asOf: '2025-12-31' } });
+
+    shell.saved.export_assessment = '/home/clerk/文档/年度考核结果_2025年度.xlsx';
+    await click(panel, 'export-assessment');
+    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_assessment', args: { year: defaultYear() } });
+    expect(saved()).toContain('年度考核结果工作簿');
+    expect(saved()).toContain('/home/clerk/文档/年度考核结果_2025年度.xlsx');
+
+    panel.getComponent(ElSelect).vm.$emit('update:modelValue', 2024);
+    await flushPromises();
+    shell.saved.export_national = '/home/clerk/文档/年度考核导入表_2024年度.xlsx';
+    await click(panel, 'export-national');
+    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_national', args: { year: 2024 } });
+    expect(saved()).toContain('国家系统年度考核导入表');
+    expect(saved()).toContain('已保存到：/home/clerk/文档/年度考核导入表_2024年度.xlsx');
+    panel.unmount();
+  });
+
+  it('a cancelled dialog says nothing, good or bad', async () => {
+    const panel = await mountPanel();
+    for (const hook of ['export-promotion', 'export-assessment', 'export-national']) await click(panel, hook);
+    expect(calls.map((c) => c.cmd)).toEqual(EXPORTS);
+    expect(panel.find('[data-test="export-saved"]').exists()).toBe(false);
+    expect(panel.find('[data-test="export-failure"]').exists()).toBe(false);
+    panel.unmount();
+  });
+
+  it('says why a workbook could not be written', async () => {
+    shell.failures.export_national = {
+      code: 'nothing_readable',
+      message: '2031年度没有参加考核的人员，没有可导出的考核结果。',
+    };
+    const panel = await mountPanel();
+    await click(panel, 'export-national');
+    const failure = panel.get('[data-test="export-failure"]').text();
+    expect(failure).toContain('没有读到任何人员');
+    expect(failure).toContain('2031年度没有参加考核的人员，没有可导出的考核结果。');
+    expect(panel.find('[data-test="export-saved"]').exists()).toBe(false);
+    panel.unmount();
+  });
+});

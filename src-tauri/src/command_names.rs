@@ -17,4 +17,13 @@ pub const COMMANDS: &[&str] = &[
     "print_preview",
     "print_current",
     "profile",
+    "settings",
+    "set_operator",
+    "backup_database",
+    "restore_pick",
+    "restore_database",
+    "operation_log",
+    "active_profile",
+    "profile_load",
+    "profile_reset",
 ];

@@ -6,6 +6,8 @@
 //! - [`preview`]: the print preview window (a second window, static HTML, no permissions).
 //! - [`error`]: the `{code, message}` error every command returns.
 //! - [`dialogs`]: native open/save dialogs shown by Rust (with a scripted answer file for tests).
+//! - [`settings`]: 设置 (操作人, backup, restore); [`log`]: 操作日志; [`rules`]: the active rule
+//!   profile (a local file or the national default).
 //!
 //! Environment: `KAOHE_DB` replaces the database path; `KAOHE_DIALOG_ANSWERS=<file>` answers file
 //! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
@@ -14,7 +16,10 @@
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod log;
 pub mod preview;
+pub mod rules;
+pub mod settings;
 pub mod state;
 
 include!("command_names.rs");
@@ -60,6 +65,15 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::print_preview,
             commands::print_current,
             commands::profile,
+            settings::settings,
+            settings::set_operator,
+            settings::backup_database,
+            settings::restore_pick,
+            settings::restore_database,
+            log::operation_log,
+            rules::active_profile,
+            rules::profile_load,
+            rules::profile_reset,
         ])
         .run(tauri::generate_context!())
 }

@@ -31,6 +31,8 @@ pub struct SettingsInfo {
     /// The 操作人 recorded with every change; empty when not set.
     pub operator: String,
     pub profile: ProfileInfo,
+    /// The database schema this build writes (an older backup is upgraded when restored).
+    pub schema_version: i32,
 }
 
 /// `backup_database`: the copy written.
@@ -61,7 +63,12 @@ impl AppState {
             let store = guard.as_ref().map_err(Clone::clone)?;
             store.operator()?
         };
-        Ok(SettingsInfo { db_path: self.db_path().display().to_string(), operator, profile: self.active_profile()? })
+        Ok(SettingsInfo {
+            db_path: self.db_path().display().to_string(),
+            operator,
+            profile: self.active_profile()?,
+            schema_version: kaohe_store::SCHEMA_VERSION,
+        })
     }
 
     /// Saves the 操作人 (trimmed; empty clears it) and returns it as saved.

@@ -7,6 +7,8 @@ import HomePage from './views/home/index.vue';
 import AssessmentPage from './views/assessment/index.vue';
 import PrintPage from './views/print/index.vue';
 import RulesPage from './views/rules/index.vue';
+import LogPage from './views/log/index.vue';
+import SettingsPage from './views/settings/index.vue';
 
 export interface Section {
   /** Stable name (menu index, `data-test="section-<name>"`). */
@@ -23,5 +25,6 @@ export const SECTIONS: Section[] = [
   // 职级晋升 (promotion)
   { name: 'print', label: 'nav.print', component: PrintPage },
   { name: 'rules', label: 'nav.rules', component: RulesPage },
-  // 操作日志 (log), 设置 (settings)
+  { name: 'log', label: 'nav.log', component: LogPage },
+  { name: 'settings', label: 'nav.settings', component: SettingsPage },
 ];

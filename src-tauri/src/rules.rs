@@ -18,6 +18,9 @@ use crate::dialogs::{self, Filter};
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
 
+/// A rule profile is a few dozen kilobytes; anything far larger is not one.
+const MAX_PROFILE_BYTES: u64 = 4 * 1024 * 1024;
+
 /// A rule profile file.
 pub const PROFILE_FILES: Filter = Filter { name: "规则文件（TOML）", extensions: &["toml"] };
 
@@ -189,6 +192,10 @@ impl AppState {
     /// text in the database and records the change.
     pub fn profile_load(&self, path: &Path) -> Result<ProfileLoad, CommandError> {
         let shown = path.display().to_string();
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_PROFILE_BYTES {
+            return Err(CommandError::new(ErrorCode::FileUnreadable, format!("「{shown}」有 {} KB，不像规则文件（规则文件通常只有几十 KB）", size / 1024)));
+        }
         let bytes = std::fs::read(path).map_err(|e| CommandError::new(ErrorCode::FileUnreadable, format!("无法读取规则文件「{shown}」：{e}")))?;
         let text = String::from_utf8(bytes)
             .map_err(|_| CommandError::new(ErrorCode::FileUnreadable, format!("规则文件「{shown}」不是 UTF-8 编码的文本，请用记事本另存为 UTF-8 后再载入")))?;

@@ -88,6 +88,8 @@ impl AppState {
         let guard = self.store()?;
         let store = guard.as_ref().map_err(Clone::clone)?;
         store.backup_to(dest).map_err(write_failed)?;
+        // Read the copy back: it must open as a Kaohe database.
+        inspect_backup(dest)?;
         let people = store.counts()?.people;
         let shown = dest.display().to_string();
         store.record_operation(&OperationRecord { kind: "backup", subject: Some(&shown), people: Some(people as i64), by: &store.operator()?, ..Default::default() })?;
@@ -122,12 +124,18 @@ impl AppState {
         let mut guard = self.store()?;
         let current = std::mem::replace(&mut *guard, Err(CommandError::new(ErrorCode::Database, "数据库正在恢复")));
         let by = current.as_ref().ok().and_then(|s| s.operator().ok()).unwrap_or_default();
+        let open_error = current.as_ref().err().cloned();
         let current = current.map_err(|e| StoreError::Corrupt(e.message));
         let restored = kaohe_store::settings::restore(current, self.db_path(), &backup, &safety);
         let store = match restored {
             Ok(store) => store,
             Err(failed) => {
-                *guard = failed.store.map_err(CommandError::from);
+                // Still the database that was open (or why it would not open, as before).
+                *guard = match (failed.store, open_error) {
+                    (Ok(store), _) => Ok(store),
+                    (Err(_), Some(before)) => Err(before),
+                    (Err(e), None) => Err(e.into()),
+                };
                 return Err(match failed.error {
                     e @ StoreError::Write { .. } => write_failed(e),
                     e => e.into(),

@@ -318,3 +318,37 @@ fn a_remembered_profile_this_build_refuses_falls_back_to_the_national_one_with_a
     let notice = active.notice.expect("a notice");
     assert!(notice.starts_with("上次使用的规则文件「D:\\规则\\某省.toml」现在无法采用，已改用全国默认规则："), "{notice}");
 }
+
+#[test]
+fn a_backup_restores_a_database_that_would_not_open() {
+    let scratch = Scratch::new();
+    let backup = scratch.path("备份.db");
+    {
+        let state = scratch.state();
+        state.import_sample().expect("sample");
+        state.backup_database(&backup).expect("backup");
+    }
+    // The live database is now from a newer Kaohe: refused, never modified.
+    {
+        let conn = migrations::Connection::open(scratch.db()).expect("sqlite");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
+    }
+    let refused = std::fs::read(scratch.db()).expect("read");
+    let state = scratch.state();
+    assert_eq!(state.open_error().map(|e| e.code), Some(ErrorCode::Database));
+
+    // A file that is no backup changes nothing, and the reason the database would not open stays.
+    let text = scratch.path("说明.db");
+    std::fs::write(&text, "不是数据库").expect("write");
+    assert!(state.restore_check(&text).is_err());
+    let before = state.open_error().expect("still refused");
+    assert!(before.message.contains("由更新版本的考核软件创建"), "{}", before.message);
+
+    state.restore_check(&backup).expect("a backup");
+    let outcome = state.restore_database(at("12:00:00")).expect("restored");
+    assert_eq!(outcome.people, 38);
+    assert_eq!(state.open_error(), None);
+    assert_eq!(state.app_info().expect("info").people, 38);
+    // The refused file is kept as it was, byte for byte.
+    assert_eq!(std::fs::read(&outcome.safety_copy).expect("safety copy"), refused);
+}

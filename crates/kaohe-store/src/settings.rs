@@ -190,11 +190,14 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
     }
     // Close the current connection before its file is replaced.
     drop(current);
-    let replaced = std::fs::rename(&staging, path)
-        .map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })
-        .and_then(|()| Store::open(path));
-    replaced.map_err(|error| {
+    if let Err(e) = std::fs::rename(&staging, path) {
+        // Not replaced (e.g. another program holds the file open): the current file is intact.
         let _ = std::fs::remove_file(&staging);
+        let error = StoreError::Write { path: path.display().to_string(), message: e.to_string() };
+        return Err(Box::new(RestoreFailed { error, store: Store::open(path) }));
+    }
+    Store::open(path).map_err(|error| {
+        // The copy will not open: put the current database back from its safety copy.
         let back = if safety.is_file() {
             std::fs::copy(safety, path)
                 .map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })

@@ -104,6 +104,8 @@ describe('操作日志 page', () => {
     mockShell(calls);
     const page = await mountPage();
     const [kindSelect, yearSelect] = page.findAllComponents(ElSelect);
+    expect(kindSelect!.find('.el-select__selected-item:not(.is-hidden)').text()).toBe('全部操作');
+    expect(yearSelect!.find('.el-select__selected-item:not(.is-hidden)').text()).toBe('全部年度');
 
     kindSelect!.vm.$emit('update:modelValue', 'override');
     await flushPromises();
@@ -111,7 +113,7 @@ describe('操作日志 page', () => {
     expect(rows(page).map((r) => r[1])).toEqual(['修改等次']);
     expect(page.get('[data-test="log-count"]').text()).toBe('共 1 条');
 
-    kindSelect!.vm.$emit('update:modelValue', '');
+    kindSelect!.vm.$emit('update:modelValue', 'all');
     yearSelect!.vm.$emit('update:modelValue', 2025);
     await flushPromises();
     expect(calls[calls.length - 1]?.args).toEqual({ kind: null, year: 2025 });

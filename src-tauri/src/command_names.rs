@@ -20,4 +20,13 @@ pub const COMMANDS: &[&str] = &[
     "export_promotion",
     "export_assessment",
     "export_national",
+    "settings",
+    "set_operator",
+    "backup_database",
+    "restore_pick",
+    "restore_database",
+    "operation_log",
+    "active_profile",
+    "profile_load",
+    "profile_reset",
 ];

@@ -7,6 +7,8 @@
 //! - [`error`]: the `{code, message}` error every command returns.
 //! - [`dialogs`]: native open/save dialogs shown by Rust (with a scripted answer file for tests).
 //! - [`export`]: the result workbooks saved where the clerk chooses (导出).
+//! - [`settings`]: 设置 (操作人, backup, restore); [`log`]: 操作日志; [`rules`]: the active rule
+//!   profile (a local file or the national default).
 //!
 //! Environment: `KAOHE_DB` replaces the database path; `KAOHE_DIALOG_ANSWERS=<file>` answers file
 //! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
@@ -16,7 +18,10 @@ pub mod commands;
 pub mod dialogs;
 pub mod error;
 pub mod export;
+pub mod log;
 pub mod preview;
+pub mod rules;
+pub mod settings;
 pub mod state;
 
 include!("command_names.rs");
@@ -65,6 +70,15 @@ pub fn run() -> Result<(), tauri::Error> {
             export::export_promotion,
             export::export_assessment,
             export::export_national,
+            settings::settings,
+            settings::set_operator,
+            settings::backup_database,
+            settings::restore_pick,
+            settings::restore_database,
+            log::operation_log,
+            rules::active_profile,
+            rules::profile_load,
+            rules::profile_reset,
         ])
         .run(tauri::generate_context!())
 }

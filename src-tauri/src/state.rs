@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
+use crate::rules::ActiveProfile;
 
 /// The sample roster shipped inside the binary (the 「导入示例名册」 button).
 const SAMPLE_ROSTER: &[u8] = include_bytes!("../../fixtures/sample/名册示例.xlsx");
@@ -184,7 +185,10 @@ pub struct AppState {
     db_path: PathBuf,
     /// The open database, or why it could not be opened (shown by every command that needs it).
     store: Mutex<Result<Store, CommandError>>,
-    profile: Profile,
+    /// The rule profile in force; `&self.profile` is a `&Profile` (see [`ActiveProfile`]).
+    pub(crate) profile: ActiveProfile,
+    /// The backup the clerk picked to restore, awaiting confirmation (see [`crate::settings`]).
+    pub(crate) pending_restore: Mutex<Option<PathBuf>>,
     selftest: Option<PathBuf>,
 }
 
@@ -193,21 +197,25 @@ impl AppState {
     /// reported by the commands, so the window still opens and says what is wrong.
     pub fn open(name: &str, version: &str, db_path: PathBuf, selftest: Option<PathBuf>) -> AppState {
         let store = Store::open(&db_path).map_err(CommandError::from);
-        AppState {
+        let state = AppState {
             name: name.to_owned(),
             version: version.to_owned(),
             db_path,
             store: Mutex::new(store),
-            profile: Profile::national(),
+            profile: ActiveProfile::national(),
+            pending_restore: Mutex::new(None),
             selftest,
-        }
+        };
+        state.apply_saved_profile();
+        state
     }
 
     pub fn db_path(&self) -> &Path {
         &self.db_path
     }
 
-    /// The rule profile every command applies (for now always the national default).
+    /// The rule profile every command applies: the national default, or the local file the clerk
+    /// loaded (remembered in the database).
     pub fn profile(&self) -> &Profile {
         &self.profile
     }
@@ -217,7 +225,7 @@ impl AppState {
         self.store.lock().ok().and_then(|s| s.as_ref().err().cloned())
     }
 
-    fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
         self.store
             .lock()
             .map_err(|_| CommandError::new(ErrorCode::Internal, "数据库连接在一次失败的操作后不可用，请重新启动软件"))
@@ -250,7 +258,8 @@ impl AppState {
         }
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
-        let summary = store.import(&read, SAMPLE_ROSTER_NAME)?;
+        let by = store.operator()?;
+        let summary = store.import_as(&read, SAMPLE_ROSTER_NAME, &by)?;
         Ok(ImportOutcome {
             people: summary.people,
             organs: summary.organs,

@@ -37,7 +37,7 @@ describe('App sections', () => {
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
-    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '职级晋升', '打印与导出', '规则']);
+    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
     await tabs()[1]!.trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);

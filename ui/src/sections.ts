@@ -8,6 +8,8 @@ import AssessmentPage from './views/assessment/index.vue';
 import PromotionPage from './views/promotion/index.vue';
 import PrintPage from './views/print/index.vue';
 import RulesPage from './views/rules/index.vue';
+import LogPage from './views/log/index.vue';
+import SettingsPage from './views/settings/index.vue';
 
 export interface Section {
   /** Stable name (menu index, `data-test="section-<name>"`). */
@@ -24,5 +26,6 @@ export const SECTIONS: Section[] = [
   { name: 'promotion', label: 'nav.promotion', component: PromotionPage },
   { name: 'print', label: 'nav.print', component: PrintPage },
   { name: 'rules', label: 'nav.rules', component: RulesPage },
-  // 操作日志 (log), 设置 (settings)
+  { name: 'log', label: 'nav.log', component: LogPage },
+  { name: 'settings', label: 'nav.settings', component: SettingsPage },
 ];

@@ -6,6 +6,8 @@
 
 pub mod committee;
 pub mod migrations;
+pub mod operations;
+pub mod settings;
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
@@ -40,6 +42,8 @@ pub enum StoreError {
     UnknownPerson { id: String },
     #[error("必须填写理由")]
     MissingReason,
+    #[error("无法写入「{path}」：{message}")]
+    Write { path: String, message: String },
 }
 
 impl StoreError {
@@ -138,7 +142,7 @@ pub struct LogEntry {
     pub at: String,
 }
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
@@ -207,6 +211,26 @@ fn person_values(p: &Person) -> [Option<String>; 21] {
     ]
 }
 
+/// Whether `conn` holds a Kaohe database this build can open: its `application_id` is Kaohe's
+/// and its schema is not newer than [`SCHEMA_VERSION`]. An empty file (no tables, no id) passes
+/// only when `empty_ok` (a new database); nothing is written. Returns the schema version found.
+pub(crate) fn check_kaohe(conn: &Connection, shown: &str, empty_ok: bool) -> Result<i32, StoreError> {
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::NotKaohe { path: shown.to_string() },
+        e => StoreError::Sqlite(e),
+    })?;
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let empty = app_id == 0 && tables == 0;
+    if (app_id != APPLICATION_ID && !empty) || (empty && !empty_ok) {
+        return Err(StoreError::NotKaohe { path: shown.to_string() });
+    }
+    let found: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew { path: shown.to_string(), found, supported: SCHEMA_VERSION });
+    }
+    Ok(found)
+}
+
 impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -217,14 +241,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let shown = path.display().to_string();
-        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::NotKaohe { path: shown.clone() },
-            e => StoreError::Sqlite(e),
-        })?;
-        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
-        if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
-            return Err(StoreError::NotKaohe { path: shown });
-        }
+        check_kaohe(&conn, &shown, true)?;
         migrations::migrate(&mut conn, &shown, migrations::MIGRATIONS.len())?;
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         Ok(Store { conn, path: path.to_path_buf() })
@@ -246,13 +263,19 @@ impl Store {
         Ok(Counts { people: count("people")?, organs: count("organs")?, results: count("annual_results")?, restrictions: count("restrictions")? })
     }
 
-    /// Writes what a read produced, in one transaction, recording every changed field.
+    /// Writes what a read produced, in one transaction, recording every changed field. The
+    /// import is logged without an operator; see [`Store::import_as`].
     pub fn import(&mut self, read: &RosterRead, source: &str) -> Result<ImportSummary, StoreError> {
-        let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        self.import_as(read, source, "")
+    }
+
+    /// [`Store::import`], recording `by` (the 操作人) in the import log.
+    pub fn import_as(&mut self, read: &RosterRead, source: &str, by: &str) -> Result<ImportSummary, StoreError> {
+        let now = now();
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO imports (file, imported_at, people, issues) VALUES (?1, ?2, ?3, ?4)",
-            params![source, now, read.roster.people.len() as i64, read.issues.len() as i64],
+            "INSERT INTO imports (file, imported_at, people, issues, by) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![source, now, read.roster.people.len() as i64, read.issues.len() as i64, by.trim()],
         )?;
         let import_id = tx.last_insert_rowid();
         let mut summary = ImportSummary { import_id, ..Default::default() };

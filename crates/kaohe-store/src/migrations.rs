@@ -7,8 +7,10 @@ pub use rusqlite::Connection;
 
 /// Version 1: the roster. Version 2: the import log and per-field history. Version 3: the annual
 /// assessment's inputs and the committee's decisions. Version 4: the fields printed on the
-/// 年度考核登记表. Version 5: column mappings the user confirmed, by header signature.
-pub const MIGRATIONS: [&str; 5] = [
+/// 年度考核登记表. Version 5: column mappings the user confirmed, by header signature. Version 6:
+/// the application's settings (操作人, the active rule profile), the operator of each import and
+/// the log of operations on the database itself (backup, restore, rule profile changes).
+pub const MIGRATIONS: [&str; 6] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -132,6 +134,23 @@ pub const MIGRATIONS: [&str; 5] = [
         signature TEXT PRIMARY KEY,
         mapping TEXT NOT NULL,
         saved_at TEXT NOT NULL
+     );",
+    "CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+     );
+     ALTER TABLE imports ADD COLUMN by TEXT NOT NULL DEFAULT '';
+     CREATE TABLE operations (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT,
+        from_value TEXT,
+        to_value TEXT,
+        reason TEXT,
+        people INTEGER,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL
      );",
 ];
 

@@ -3,6 +3,9 @@
 
 import promotionPage from './zh-CN/promotion';
 import exportWorkbooks from './zh-CN/export';
+import log from './zh-CN/log';
+import rulesFile from './zh-CN/rulesFile';
+import settings from './zh-CN/settings';
 
 const zhCN = {
   app: {
@@ -271,7 +274,7 @@ const zhCN = {
   promotionPage,
   export: exportWorkbooks,
   rules: {
-    intro: '当前规则：{name}（版本 {version}）。本页只读，列出软件计算时依据的每一条规则及其出处。',
+    intro: '下面列出软件计算时依据的每一条规则及其出处。如需修改，请编辑规则文件（TOML）后「载入本地规则文件」。',
     loadFailed: '无法读取规则',
     cite: '依据',
     status: {
@@ -397,6 +400,9 @@ const zhCN = {
       daysValue: '不少于 {days} 个工作日',
     },
   },
+  log,
+  rulesFile,
+  settings,
   duration: {
     none: '0个月',
     months: '{months}个月',

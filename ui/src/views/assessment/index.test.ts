@@ -6,6 +6,7 @@ import { i18n } from '../../i18n';
 import type { AssessmentFlag, AssessmentLogEntry, AssessmentReport } from '../../api/types';
 import { defaultYear, flagLabel, periodLabel, regularCheckText } from './data';
 import { sampleLog, sampleReport } from './fixture';
+import { useSettingsStore } from '../../stores/settings';
 import AssessmentPage from './index.vue';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
@@ -33,6 +34,8 @@ function mockShell(calls: Calls, shell: Shell): void {
         return null;
       case 'assessment_finalize':
         return 38;
+      case 'set_operator':
+        return String((args as { name: string }).name).trim();
       default:
         throw `unknown command ${cmd}`;
     }
@@ -86,7 +89,6 @@ describe('年度考核 page', () => {
   beforeEach(() => {
     calls = [];
     shell = { report: clone(sampleReport), log: [...sampleLog], failures: {} };
-    localStorage.clear();
   });
   afterEach(() => {
     clearMocks();
@@ -203,8 +205,12 @@ describe('年度考核 page', () => {
   it('the override dialog refuses an empty reason and sends the grade, reason and operator', async () => {
     mockShell(calls, shell);
     const page = await mountPage();
-    await field(page, 'operator').setValue('人事科 李明');
-    expect(localStorage.getItem('kaohe.operator')).toBe('人事科 李明');
+    await field(page, 'operator').setValue('人事科 李明 ');
+    await field(page, 'operator').trigger('change');
+    await flushPromises();
+    // The 操作人 is a setting kept in the database.
+    expect(calls.find((c) => c.cmd === 'set_operator')?.args).toEqual({ name: '人事科 李明 ' });
+    expect(useSettingsStore().operator).toBe('人事科 李明');
 
     await rowOf(poolCard(page, '某县人力资源和社会保障局', '领导成员'), '周志强').get('[data-test="override"]').trigger('click');
     await flushPromises();
@@ -243,7 +249,7 @@ describe('年度考核 page', () => {
   });
 
   it('the ratio dialog needs a basis, sends the organ, percent and operator, then shows the new arithmetic', async () => {
-    localStorage.setItem('kaohe.operator', '人事科 李明');
+    useSettingsStore().operator = '人事科 李明';
     mockShell(calls, shell);
     const page = await mountPage();
 
@@ -310,7 +316,7 @@ describe('年度考核 page', () => {
   });
 
   it('shows why the year cannot be finalised', async () => {
-    localStorage.setItem('kaohe.operator', '人事科 李明');
+    useSettingsStore().operator = '人事科 李明';
     shell.failures.assessment_finalize = {
       code: 'cannot_finalize',
       message:
@@ -342,7 +348,7 @@ describe('年度考核 page', () => {
   });
 
   it('on a finalised year locks the grades and reopens only with a reason', async () => {
-    localStorage.setItem('kaohe.operator', '人事科 李明');
+    useSettingsStore().operator = '人事科 李明';
     shell.report.finalized_on = '2026-01-15';
     mockShell(calls, shell);
     const page = await mountPage();
@@ -368,7 +374,7 @@ describe('年度考核 page', () => {
   });
 
   it('shows an error of the shell in Chinese', async () => {
-    localStorage.setItem('kaohe.operator', '人事科 李明');
+    useSettingsStore().operator = '人事科 李明';
     shell.failures.assessment_override = { code: 'year_locked', message: '2025年度考核已定稿，不能再修改' };
     mockShell(calls, shell);
     const page = await mountPage();

@@ -1,0 +1,217 @@
+//! The application's settings kept in the database (the 操作人, the active rule profile), and the
+//! database as a file: a consistent backup copy, what a backup holds (read without changing it),
+//! and restoring one in place of the open database with a safety copy of the current one.
+//!
+//! Copies are made by SQLite itself (`VACUUM INTO`), never by copying the file of an open
+//! database, so a copy is always a complete, consistent database.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use crate::{check_kaohe, now, Store, StoreError};
+
+/// The setting holding the 操作人 recorded with every change.
+pub const OPERATOR: &str = "operator";
+/// The setting holding the text of the active rule profile (absent: the national default).
+pub const PROFILE_TEXT: &str = "profile.text";
+/// The setting holding the file the active rule profile was loaded from (for display only).
+pub const PROFILE_FILE: &str = "profile.file";
+
+/// The last import recorded in a database.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ImportRecord {
+    pub file: String,
+    /// `YYYY-MM-DD HH:MM:SS`, local time.
+    pub at: String,
+    pub people: u64,
+}
+
+/// What a backup file holds, read without changing it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BackupInfo {
+    pub path: String,
+    /// Its schema version (older ones are upgraded once restored).
+    pub schema_version: i32,
+    pub people: u64,
+    pub organs: u64,
+    /// Years whose assessment is finalised.
+    pub finalized_years: Vec<i32>,
+    pub last_import: Option<ImportRecord>,
+}
+
+/// A restore that did not complete: why, and the database that is open now (the current one,
+/// untouched, when the failure came before the file was replaced).
+pub struct RestoreFailed {
+    pub error: StoreError,
+    pub store: Result<Store, StoreError>,
+}
+
+fn table_exists(conn: &Connection, name: &str) -> Result<bool, StoreError> {
+    Ok(conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| r.get::<_, i64>(0))? > 0)
+}
+
+/// Reads what the Kaohe database at `path` holds without modifying it (opened read-only). A file
+/// that is not a Kaohe database, an empty one, or one from a newer schema is refused with the
+/// same errors as [`Store::open`].
+pub fn inspect_backup(path: &Path) -> Result<BackupInfo, StoreError> {
+    let shown = path.display().to_string();
+    if !path.is_file() {
+        return Err(StoreError::NotKaohe { path: shown });
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
+    let schema_version = check_kaohe(&conn, &shown, false)?;
+    let count = |table: &str| -> Result<u64, StoreError> {
+        if !table_exists(&conn, table)? {
+            return Ok(0);
+        }
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
+    };
+    let (people, organs) = (count("people")?, count("organs")?);
+    let mut finalized_years = Vec::new();
+    if table_exists(&conn, "assessment_years")? {
+        let mut stmt = conn.prepare("SELECT year FROM assessment_years WHERE finalized_on IS NOT NULL ORDER BY year")?;
+        finalized_years = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    }
+    let last_import = if table_exists(&conn, "imports")? {
+        conn.query_row("SELECT file, imported_at, people FROM imports ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok(ImportRecord { file: r.get(0)?, at: r.get(1)?, people: r.get::<_, i64>(2)?.max(0) as u64 })
+        })
+        .optional()?
+    } else {
+        None
+    };
+    Ok(BackupInfo { path: shown, schema_version, people, organs, finalized_years, last_import })
+}
+
+/// Writes a consistent copy of the database open on `conn` to `dest` (replacing it): first to a
+/// partial file beside it, renamed once complete, so `dest` is never half written.
+fn vacuum_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
+    let shown = dest.display().to_string();
+    let failed = |message: String| StoreError::Write { path: shown.clone(), message };
+    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| failed(e.to_string()))?;
+    }
+    let mut partial = dest.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    let _ = std::fs::remove_file(&partial);
+    let written = conn
+        .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+        .map_err(|e| failed(e.to_string()))
+        .and_then(|_| std::fs::rename(&partial, dest).map_err(|e| failed(e.to_string())));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
+}
+
+impl Store {
+    /// A setting's value, if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Sets a setting.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            params![key, value, now()],
+        )?;
+        Ok(())
+    }
+
+    /// Removes a setting (back to its default).
+    pub fn clear_setting(&self, key: &str) -> Result<(), StoreError> {
+        self.conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+        Ok(())
+    }
+
+    /// The 操作人 recorded with every change; empty when not set.
+    pub fn operator(&self) -> Result<String, StoreError> {
+        Ok(self.setting(OPERATOR)?.unwrap_or_default())
+    }
+
+    /// Sets the 操作人 (trimmed; empty clears it).
+    pub fn set_operator(&self, name: &str) -> Result<(), StoreError> {
+        match name.trim() {
+            "" => self.clear_setting(OPERATOR),
+            name => self.set_setting(OPERATOR, name),
+        }
+    }
+
+    /// Writes a consistent copy of the whole database to `dest` (replacing that file).
+    pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
+        if same_file(dest, &self.path) {
+            return Err(StoreError::Write { path: dest.display().to_string(), message: "不能备份到正在使用的数据库文件本身".into() });
+        }
+        vacuum_into(&self.conn, dest)
+    }
+}
+
+/// Replaces the database at `path` with the Kaohe database `backup`, after writing a copy of the
+/// current one to `safety`; returns the reopened database. `current` is the database open at
+/// `path` (its connection is closed before the file is replaced), or why it could not be opened:
+/// then the unopened file itself is copied to `safety`, and restoring a backup is the way out.
+///
+/// The backup is checked first ([`inspect_backup`]) and only read; what replaces the database is
+/// a consistent copy of it, migrated to this build's schema when older. If anything fails before
+/// the file is replaced, the current database is untouched and handed back open; if reopening
+/// fails after, the safety copy is put back.
+pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, safety: &Path) -> Result<Store, Box<RestoreFailed>> {
+    let mut staging = path.as_os_str().to_owned();
+    staging.push(".restoring");
+    let staging = PathBuf::from(staging);
+    let prepared = (|| {
+        inspect_backup(backup)?;
+        if same_file(backup, path) || same_file(backup, safety) {
+            return Err(StoreError::Write { path: backup.display().to_string(), message: "所选文件就是正在使用的数据库".into() });
+        }
+        match &current {
+            Ok(store) => store.backup_to(safety)?,
+            Err(_) if path.exists() => {
+                let failed = |e: std::io::Error| StoreError::Write { path: safety.display().to_string(), message: e.to_string() };
+                if let Some(dir) = safety.parent() {
+                    std::fs::create_dir_all(dir).map_err(failed)?;
+                }
+                std::fs::copy(path, safety).map_err(failed)?;
+            }
+            Err(_) => {}
+        }
+        let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        vacuum_into(&source, &staging)?;
+        inspect_backup(&staging)
+    })();
+    if let Err(error) = prepared {
+        let _ = std::fs::remove_file(&staging);
+        return Err(Box::new(RestoreFailed { error, store: current }));
+    }
+    // Close the current connection before its file is replaced.
+    drop(current);
+    if let Err(e) = std::fs::rename(&staging, path) {
+        // Not replaced (e.g. another program holds the file open): the current file is intact.
+        let _ = std::fs::remove_file(&staging);
+        let error = StoreError::Write { path: path.display().to_string(), message: e.to_string() };
+        return Err(Box::new(RestoreFailed { error, store: Store::open(path) }));
+    }
+    Store::open(path).map_err(|error| {
+        // The copy will not open: put the current database back from its safety copy.
+        let back = if safety.is_file() {
+            std::fs::copy(safety, path)
+                .map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })
+                .and_then(|_| Store::open(path))
+        } else {
+            Store::open(path)
+        };
+        Box::new(RestoreFailed { error, store: back })
+    })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}

@@ -17,4 +17,11 @@ pub const COMMANDS: &[&str] = &[
     "print_preview",
     "print_current",
     "profile",
+    "import_pick_file",
+    "import_watch_drops",
+    "import_layout",
+    "import_check",
+    "import_apply",
+    "import_cancel",
+    "import_error_report",
 ];

@@ -6,6 +6,7 @@
 //! - [`preview`]: the print preview window (a second window, static HTML, no permissions).
 //! - [`error`]: the `{code, message}` error every command returns.
 //! - [`dialogs`]: native open/save dialogs shown by Rust (with a scripted answer file for tests).
+//! - [`import`]: the 导入 wizard's commands (layout, check, apply with progress and cancel, drops).
 //!
 //! Environment: `KAOHE_DB` replaces the database path; `KAOHE_DIALOG_ANSWERS=<file>` answers file
 //! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
@@ -14,6 +15,7 @@
 pub mod commands;
 pub mod dialogs;
 pub mod error;
+pub mod import;
 pub mod preview;
 pub mod state;
 
@@ -38,11 +40,15 @@ pub fn run() -> Result<(), tauri::Error> {
                 Some(e) => eprintln!("kaohe-app: 数据库无法打开 / database cannot be opened: {e}"),
             }
             app.manage(state);
+            app.manage(import::ImportShell::default());
             Ok(())
         })
         .on_window_event(|window, event| {
             if window.label() == "main" && matches!(event, WindowEvent::Destroyed) {
                 preview::close(window.app_handle());
+            }
+            if let (true, WindowEvent::DragDrop(drop)) = (window.label() == "main", event) {
+                import::dropped(window.app_handle(), drop);
             }
         })
         .invoke_handler(tauri::generate_handler![
@@ -60,6 +66,13 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::print_preview,
             commands::print_current,
             commands::profile,
+            import::import_pick_file,
+            import::import_watch_drops,
+            import::import_layout,
+            import::import_check,
+            import::import_apply,
+            import::import_cancel,
+            import::import_error_report,
         ])
         .run(tauri::generate_context!())
 }

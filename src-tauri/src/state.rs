@@ -117,7 +117,7 @@ fn for_screen(html: &str) -> String {
 /// The years an assessment may be asked for; anything else is a slip of the keyboard.
 const YEARS: std::ops::RangeInclusive<i32> = 1950..=2199;
 
-fn check_year(year: i32) -> Result<i32, CommandError> {
+pub(crate) fn check_year(year: i32) -> Result<i32, CommandError> {
     if YEARS.contains(&year) {
         Ok(year)
     } else {
@@ -199,7 +199,7 @@ impl AppState {
         self.store.lock().ok().and_then(|s| s.as_ref().err().cloned())
     }
 
-    fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
         self.store
             .lock()
             .map_err(|_| CommandError::new(ErrorCode::Internal, "数据库连接在一次失败的操作后不可用，请重新启动软件"))

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'unknown_organ',
   'no_preview',
   'internal',
+  'cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

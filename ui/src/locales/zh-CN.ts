@@ -421,6 +421,7 @@ const zhCN = {
     unknown_organ: '没有该单位',
     no_preview: '没有打开的打印预览',
     internal: '程序内部错误',
+    cancelled: '已取消',
   },
 } as const;
 

@@ -1,6 +1,8 @@
 // Simplified Chinese, the first and reference locale: every visible string of the UI is here.
 // Other locales must have the same keys (the type `Messages` is taken from this file).
 
+import importMessages from './zh-CN/import';
+
 const zhCN = {
   app: {
     title: '考核 Kaohe',
@@ -29,6 +31,7 @@ const zhCN = {
       '已导入示例名册：人员 {people} 人（新增 {newPeople}，更新 {updatedPeople}），单位 {organs} 个，年度考核记录 {results} 条，处分记录 {restrictions} 条。',
     importedWithIssues: '名册中有 {issues} 处问题，相关行或数值未导入。',
   },
+  import: importMessages,
   promotion: {
     title: '职级晋升',
     asOf: '计算日期',

@@ -308,3 +308,44 @@ fn the_error_workbook_marks_the_rows_not_imported() {
     assert_eq!(rows, ["3", "4", "5", "6", "8", "9", "10"]);
     assert!(people(&scratch).is_empty());
 }
+
+/// A roster of `n` people written as CSV (IDs with their check digit, born 1980-01-01 onwards).
+fn large_roster(scratch: &Scratch, n: u32) -> String {
+    let mut text = String::from("身份证号,姓名,单位,职位类别,职级,任现职级时间\n");
+    for i in 0..n {
+        let first17 = format!("110105{}{:03}", (chrono::NaiveDate::from_ymd_opt(1980, 1, 1).expect("date") + chrono::Days::new(u64::from(i))).format("%Y%m%d"), i % 1000);
+        let id = format!("{first17}{}", kaohe_engine::id_number::check_digit(&first17).expect("digit"));
+        text.push_str(&format!("{id},人员{i},甲局,综合管理类,一级主任科员,2020-01-01\n"));
+    }
+    let path = scratch.path("large.csv");
+    std::fs::write(&path, text).expect("write");
+    path.display().to_string()
+}
+
+#[test]
+fn a_large_roster_reports_its_rows_and_a_cancel_midway_writes_nothing() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    let file = large_roster(&scratch, 1000);
+
+    let (monitor, seen) = recording();
+    let check = state.import_check(&request(file.clone()), &monitor).expect("check");
+    assert_eq!((check.rows_read, check.importable, check.errors), (1000, 1000, 0));
+    let reads: Vec<(u64, u64)> = seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Read).map(|p| (p.done, p.total)).collect();
+    assert_eq!(reads, [(0, 1000), (200, 1000), (400, 1000), (600, 1000), (800, 1000), (1000, 1000)]);
+
+    // Cancelled while reading, then while writing the 600th person: nothing written either time.
+    let e = state.import_apply(&request(file.clone()), &cancelling(Phase::Read, |p| p.done >= 400)).expect_err("cancelled");
+    assert_eq!(e.code, ErrorCode::Cancelled);
+    let e = state.import_apply(&request(file.clone()), &cancelling(Phase::Write, |p| p.done >= 600)).expect_err("cancelled");
+    assert_eq!(e.code, ErrorCode::Cancelled);
+    assert!(people(&scratch).is_empty());
+
+    let (monitor, seen) = recording();
+    let applied = state.import_apply(&request(file), &monitor).expect("apply");
+    assert_eq!(applied.new_people, 1000);
+    let writes: Vec<u64> = seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Write).map(|p| p.done).collect();
+    assert_eq!(writes, [0, 200, 400, 600, 800, 1000]);
+    let stored = people(&scratch);
+    assert_eq!((stored.len(), stored[999].1.as_str()), (1000, "人员999"));
+}

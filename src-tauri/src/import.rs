@@ -298,6 +298,12 @@ impl AppState {
             other => other,
         };
         let mut columns: PeopleColumns = found?;
+        if let (Some(row), true) = (options.header_row, columns.mapping.is_empty()) {
+            return Err(CommandError::new(
+                ErrorCode::BadArgument,
+                format!("工作表「{}」第{row}行是空行或在表格之外，不能作为表头；请填写表头所在的行号", columns.sheet),
+            ));
+        }
         let national = !columns.missing.is_empty() && request.mapping.is_none() && looks_national(&path);
         let mut mapping_reused = false;
         if request.mapping.is_none() && !national {

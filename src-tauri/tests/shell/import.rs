@@ -99,6 +99,9 @@ fn a_header_row_chosen_by_the_clerk_finds_a_header_below_row_20() {
     assert_eq!(layout.header_row, 25);
     assert!(layout.missing.is_empty(), "{:?}", layout.missing);
 
+    let e = state.import_layout(&ImportRequest { header_row: Some(40), ..request(hostile("header-row-25.xlsx")) }).expect_err("no header there");
+    assert_eq!((e.code, e.message.as_str()), (ErrorCode::BadArgument, "工作表「人员」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号"));
+
     let (monitor, _) = recording();
     let check = state.import_check(&at_25, &monitor).expect("check");
     assert_eq!((check.header_row, check.rows_read, check.importable), (25, 3, 3));

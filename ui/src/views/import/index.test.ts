@@ -40,8 +40,11 @@ function mockShell(calls: Calls, shell: Shell): void {
         return null;
       case 'import_pick_file':
         return shell.picked;
-      case 'import_layout':
-        return { ...shell.layout, path: (a.request as ImportRequest).path };
+      case 'import_layout': {
+        const asked = a.request as ImportRequest;
+        if (asked.header_row === 40) throw { code: 'bad_argument', message: '工作表「Sheet1」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号' };
+        return { ...shell.layout, path: asked.path, header_row: asked.header_row ?? shell.layout.header_row };
+      }
       case 'import_check':
       case 'import_apply': {
         const answer = cmd === 'import_check' ? badCellsCheck : applied;
@@ -125,6 +128,13 @@ describe('导入 wizard', () => {
       mapping: null,
       year: null,
     });
+    expect(headerRow.props('modelValue')).toBe(3);
+    // No header at row 40: said, and the row read before stays.
+    headerRow.vm.$emit('change', 40);
+    await flushPromises();
+    expect(page.get('[data-test="import-failure"]').text()).toContain('第40行是空行或在表格之外');
+    expect(headerRow.props('modelValue')).toBe(3);
+    expect(page.findAll('[data-test="mapping-row"]')).toHaveLength(8);
     // Another sheet: its header row is found again.
     selectIn(page, 'import-sheet').vm.$emit('update:modelValue', '说明');
     await flushPromises();

@@ -116,6 +116,7 @@ export default {
     errorReport: '下载问题清单',
     errorReportSaved: '已保存问题清单：{path}',
     more: '另有 {count} 项未列出',
+    stale: '数据库已有变化，请重新检查后再导入。',
   },
   result: {
     title: '导入完成',

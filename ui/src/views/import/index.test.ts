@@ -229,12 +229,20 @@ describe('导入 wizard', () => {
     ]);
     expect(cells.get('.is-marked').attributes('data-column')).toBe('G');
 
+    // The database changed elsewhere: the plan is out of date, the check must be made again.
+    useAppStore().databaseChanged();
+    await flushPromises();
+    expect(page.get('[data-test="import-notice"]').text()).toBe('数据库已有变化，请重新检查后再导入。');
+    expect(page.find('[data-test="import-check-result"]').exists()).toBe(false);
+    await page.get('[data-test="import-check"]').trigger('click');
+    await flushPromises();
+
     await page.get('[data-test="import-error-report"]').trigger('click');
     await flushPromises();
     expect(requests(calls, 'import_error_report')).toHaveLength(1);
 
     const store = useAppStore();
-    expect(store.dataVersion).toBe(0);
+    expect(store.dataVersion).toBe(1);
     await page.get('[data-test="import-apply"]').trigger('click');
     await flushPromises();
     expect(requests(calls, 'import_apply')[0]).toEqual(requests(calls, 'import_check')[0]);
@@ -243,7 +251,8 @@ describe('导入 wizard', () => {
     expect(result.get('[data-test="result-results"]').text()).toBe('年度考核结果 4 条');
     expect(result.get('[data-test="result-skipped"]').text()).toBe('7 行有错误未导入，可下载问题清单修改后重新导入。');
     expect(result.find('[data-test="result-mapping-saved"]').exists()).toBe(true);
-    expect(store.dataVersion).toBe(1);
+    expect(store.dataVersion).toBe(2);
+    expect(page.find('[data-test="import-notice"]').exists()).toBe(false);
 
     await page.get('[data-test="import-again"]').trigger('click');
     expect(page.find('[data-test="import-dropzone"]').exists()).toBe(true);

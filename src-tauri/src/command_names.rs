@@ -29,4 +29,11 @@ pub const COMMANDS: &[&str] = &[
     "active_profile",
     "profile_load",
     "profile_reset",
+    "import_pick_file",
+    "import_watch_drops",
+    "import_layout",
+    "import_check",
+    "import_apply",
+    "import_cancel",
+    "import_error_report",
 ];

@@ -47,11 +47,13 @@ pub enum ErrorCode {
     NoPreview,
     /// A fault of the program itself, not of the clerk's data.
     Internal,
+    /// The clerk cancelled a running import (nothing was written).
+    Cancelled,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::FileUnreadable,
         ErrorCode::SheetMissing,
         ErrorCode::ColumnMissing,
@@ -69,6 +71,7 @@ impl ErrorCode {
         ErrorCode::UnknownOrgan,
         ErrorCode::NoPreview,
         ErrorCode::Internal,
+        ErrorCode::Cancelled,
     ];
 
     /// The code with this name (the crates' `.code()` strings, as in docs/cli.md). The database
@@ -84,6 +87,7 @@ impl ErrorCode {
             "reason_required" => ErrorCode::ReasonRequired,
             "unknown_person" => ErrorCode::UnknownPerson,
             "unknown_organ" => ErrorCode::UnknownOrgan,
+            "cancelled" => ErrorCode::Cancelled,
             _ => ErrorCode::Database,
         }
     }
@@ -123,6 +127,7 @@ impl From<WorkbookError> for CommandError {
             WorkbookError::SheetMissing { .. } => ErrorCode::SheetMissing,
             WorkbookError::ColumnMissing { .. } | WorkbookError::NoHeader { .. } => ErrorCode::ColumnMissing,
             WorkbookError::Write { .. } => ErrorCode::WriteFailed,
+            WorkbookError::Cancelled => ErrorCode::Cancelled,
         };
         CommandError::new(code, e.to_string())
     }

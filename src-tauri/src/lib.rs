@@ -9,6 +9,7 @@
 //! - [`export`]: the result workbooks saved where the clerk chooses (导出).
 //! - [`settings`]: 设置 (操作人, backup, restore); [`log`]: 操作日志; [`rules`]: the active rule
 //!   profile (a local file or the national default).
+//! - [`import`]: the 导入 wizard's commands (layout, check, apply with progress and cancel, drops).
 //!
 //! Environment: `KAOHE_DB` replaces the database path; `KAOHE_DIALOG_ANSWERS=<file>` answers file
 //! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
@@ -19,6 +20,7 @@ pub mod dialogs;
 pub mod error;
 pub mod export;
 pub mod log;
+pub mod import;
 pub mod preview;
 pub mod rules;
 pub mod settings;
@@ -45,11 +47,15 @@ pub fn run() -> Result<(), tauri::Error> {
                 Some(e) => eprintln!("kaohe-app: 数据库无法打开 / database cannot be opened: {e}"),
             }
             app.manage(state);
+            app.manage(import::ImportShell::default());
             Ok(())
         })
         .on_window_event(|window, event| {
             if window.label() == "main" && matches!(event, WindowEvent::Destroyed) {
                 preview::close(window.app_handle());
+            }
+            if let (true, WindowEvent::DragDrop(drop)) = (window.label() == "main", event) {
+                import::dropped(window.app_handle(), drop);
             }
         })
         .invoke_handler(tauri::generate_handler![
@@ -79,6 +85,13 @@ pub fn run() -> Result<(), tauri::Error> {
             rules::active_profile,
             rules::profile_load,
             rules::profile_reset,
+            import::import_pick_file,
+            import::import_watch_drops,
+            import::import_layout,
+            import::import_check,
+            import::import_apply,
+            import::import_cancel,
+            import::import_error_report,
         ])
         .run(tauri::generate_context!())
 }

@@ -136,7 +136,7 @@ fn for_screen(html: &str) -> String {
 /// The years an assessment may be asked for; anything else is a slip of the keyboard.
 const YEARS: std::ops::RangeInclusive<i32> = 1950..=2199;
 
-fn check_year(year: i32) -> Result<i32, CommandError> {
+pub(crate) fn check_year(year: i32) -> Result<i32, CommandError> {
     if YEARS.contains(&year) {
         Ok(year)
     } else {

@@ -9,6 +9,9 @@ use kaohe_app::state::{AppState, LogAction};
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::assessment::Flag;
 
+#[path = "shell/import.rs"]
+mod import;
+
 fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

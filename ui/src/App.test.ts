@@ -37,15 +37,16 @@ describe('App sections', () => {
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
-    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
-    await tabs()[1]!.trigger('click');
+    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '导入', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
+    const tab = (name: string) => app.get(`[data-test="nav-${name}"]`);
+    await tab('assessment').trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);
     expect(app.get('[data-test="pool-arithmetic"]').text()).toContain('15人 × 20% = 3.00 → 3名');
 
-    await tabs()[0]!.trigger('click');
+    await tab('home').trigger('click');
     await flushPromises();
-    await tabs()[1]!.trigger('click');
+    await tab('assessment').trigger('click');
     await flushPromises();
     expect(calls.filter((c) => c === 'assessment')).toHaveLength(2);
     app.unmount();
@@ -63,7 +64,7 @@ describe('App sections', () => {
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
     expect(app.find('[data-test="preview"]').exists()).toBe(false);
-    await app.findAll('[data-test="sections"] .el-menu-item')[3]!.trigger('click');
+    await app.get('[data-test="nav-print"]').trigger('click');
     await flushPromises();
     expect(calls.slice(1).sort()).toEqual(['assessment', 'organs']);
     expect(app.get('[data-test="preview"]').text()).toBe('预览');

@@ -4,6 +4,7 @@
 
 import type { Component } from 'vue';
 import HomePage from './views/home/index.vue';
+import ImportPage from './views/import/index.vue';
 import AssessmentPage from './views/assessment/index.vue';
 import PromotionPage from './views/promotion/index.vue';
 import PrintPage from './views/print/index.vue';
@@ -21,6 +22,7 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { name: 'home', label: 'nav.home', component: HomePage },
+  { name: 'import', label: 'nav.import', component: ImportPage },
   // 导入 (import wizard), 人员 (people)
   { name: 'assessment', label: 'nav.assessment', component: AssessmentPage },
   { name: 'promotion', label: 'nav.promotion', component: PromotionPage },

@@ -229,7 +229,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
         Some(m) => Some(read_mapping(m)?),
         None => None,
     };
-    let mut options = kaohe_workbook::ReadOptions { sheet: o.sheet.clone(), today: None, mapping: given.clone() };
+    let mut options = kaohe_workbook::ReadOptions { sheet: o.sheet.clone(), today: None, mapping: given.clone(), ..Default::default() };
     // A mapping confirmed earlier for rosters with the same headers applies again. Only an
     // existing database can hold one; none is created just to look.
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
@@ -366,16 +366,7 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
         let first = national.issues.first().map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
         return Err(Failure::new("nothing_readable", format!("「{file}」中没有能对应到人员的{year}年度结果（共{}行）。{first}", national.rows_read), 2));
     }
-    let read = RosterRead {
-        file: national.file.clone(),
-        roster: Roster { results: national.results.clone(), ..Roster::default() },
-        issues: national.issues.clone(),
-        rows_read: national.rows_read,
-        sheet: national.sheet.clone(),
-        header_row: 1,
-        mapping: Vec::new(),
-        signature: String::new(),
-    };
+    let read = national.to_roster_read();
     let applied = if o.check { None } else { Some(store.import(&read, file)?) };
     let stdout = if o.json {
         format!(

@@ -44,6 +44,8 @@ pub enum StoreError {
     MissingReason,
     #[error("无法写入「{path}」：{message}")]
     Write { path: String, message: String },
+    #[error("已取消导入，数据库未作任何修改")]
+    Cancelled,
 }
 
 impl StoreError {
@@ -55,6 +57,7 @@ impl StoreError {
             StoreError::NotLocked { .. } => "year_not_locked",
             StoreError::UnknownPerson { .. } => "unknown_person",
             StoreError::MissingReason => "reason_required",
+            StoreError::Cancelled => "cancelled",
             _ => "database",
         }
     }
@@ -271,6 +274,15 @@ impl Store {
 
     /// [`Store::import`], recording `by` (the 操作人) in the import log.
     pub fn import_as(&mut self, read: &RosterRead, source: &str, by: &str) -> Result<ImportSummary, StoreError> {
+        self.import_with(read, source, by, &mut |_, _| true)
+    }
+
+    /// Like [`Store::import_as`], telling `progress` (people written, people in all) as it goes;
+    /// when `progress` answers `false` the transaction is rolled back and nothing is written
+    /// ([`StoreError::Cancelled`]).
+    pub fn import_with(&mut self, read: &RosterRead, source: &str, by: &str, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<ImportSummary, StoreError> {
+        const EVERY: u64 = 200;
+        let total = read.roster.people.len() as u64;
         let now = now();
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -280,7 +292,10 @@ impl Store {
         let import_id = tx.last_insert_rowid();
         let mut summary = ImportSummary { import_id, ..Default::default() };
         import_organs(&tx, &read.roster.organs)?;
-        for p in &read.roster.people {
+        for (done, p) in read.roster.people.iter().enumerate() {
+            if (done as u64).is_multiple_of(EVERY) && !progress(done as u64, total) {
+                return Err(StoreError::Cancelled);
+            }
             match upsert_person(&tx, import_id, p)? {
                 Upsert::New => summary.new_people += 1,
                 Upsert::Updated => summary.updated_people += 1,
@@ -290,6 +305,10 @@ impl Store {
         import_results(&tx, import_id, &read.roster.results)?;
         import_restrictions(&tx, &read.roster.restrictions)?;
         import_assessment_inputs(&tx, &read.roster)?;
+        // The last word before the commit: a cancel now still leaves the database untouched.
+        if !progress(total, total) {
+            return Err(StoreError::Cancelled);
+        }
         tx.commit()?;
         summary.people = read.roster.people.len() as u64;
         summary.organs = read.roster.organs.len() as u64;

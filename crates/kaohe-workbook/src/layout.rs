@@ -159,25 +159,8 @@ fn score(cols: &[Column]) -> usize {
 pub fn detect(sheet: &str, range: &Range<Data>, key: &str) -> Layout {
     let rows: Vec<&[Data]> = range.rows().take(HEADER_SEARCH_ROWS + 1).collect();
     let mut best: Option<(usize, Layout)> = None;
-    for (r, row) in rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
-        let single = columns(sheet, row, None);
-        let mut candidate = (score(&single), Layout { header: r, data: r + 1, columns: single });
-        if let Some(next) = rows.get(r + 1) {
-            let key_col = candidate.1.columns.iter().position(|c| c.field.as_deref() == Some(key));
-            // The row below is a second header row when the key column is empty there (the key's
-            // header merged down), or when the key's own header is there (under a group such as
-            // 基本信息 in the upper row).
-            let key_below = next.iter().position(|c| field(sheet, &text(c)).is_some_and(|(f, _)| f == key));
-            let next_is_header = (key_col.is_some_and(|k| next.get(k).is_none_or(crate::cell::is_empty)) || (key_col.is_none() && key_below.is_some() && candidate.0 > 0))
-                && next.iter().any(|c| !crate::cell::is_empty(c));
-            if next_is_header {
-                let double = columns(sheet, row, Some(next));
-                let s = score(&double);
-                if s > candidate.0 {
-                    candidate = (s, Layout { header: r, data: r + 2, columns: double });
-                }
-            }
-        }
+    for r in 0..rows.len().min(HEADER_SEARCH_ROWS) {
+        let candidate = at_row(sheet, &rows, r, key);
         if candidate.0 > best.as_ref().map_or(0, |b| b.0) {
             best = Some(candidate);
         }
@@ -187,6 +170,41 @@ pub fn detect(sheet: &str, range: &Range<Data>, key: &str) -> Layout {
         // Nothing recognisable: the first row is the header, as the canonical layout says.
         None => Layout { header: 0, data: 1, columns: rows.first().map(|r| columns(sheet, r, None)).unwrap_or_default() },
     }
+}
+
+/// The table whose header is at row index `header` of the range, as the user said (a second
+/// header row under it is still recognised); any row, not only the first twenty.
+pub fn detect_at(sheet: &str, range: &Range<Data>, key: &str, header: usize) -> Layout {
+    let rows: Vec<&[Data]> = range.rows().skip(header).take(2).collect();
+    if rows.is_empty() {
+        return Layout { header, data: header + 1, columns: Vec::new() };
+    }
+    let (_, layout) = at_row(sheet, &rows, 0, key);
+    Layout { header: layout.header + header, data: layout.data + header, columns: layout.columns }
+}
+
+/// The layout with its header at `rows[r]`, and its score.
+fn at_row(sheet: &str, rows: &[&[Data]], r: usize, key: &str) -> (usize, Layout) {
+    let row = rows[r];
+    let single = columns(sheet, row, None);
+    let mut candidate = (score(&single), Layout { header: r, data: r + 1, columns: single });
+    if let Some(next) = rows.get(r + 1) {
+        let key_col = candidate.1.columns.iter().position(|c| c.field.as_deref() == Some(key));
+        // The row below is a second header row when the key column is empty there (the key's
+        // header merged down), or when the key's own header is there (under a group such as
+        // 基本信息 in the upper row).
+        let key_below = next.iter().position(|c| field(sheet, &text(c)).is_some_and(|(f, _)| f == key));
+        let next_is_header = (key_col.is_some_and(|k| next.get(k).is_none_or(crate::cell::is_empty)) || (key_col.is_none() && key_below.is_some() && candidate.0 > 0))
+            && next.iter().any(|c| !crate::cell::is_empty(c));
+        if next_is_header {
+            let double = columns(sheet, row, Some(next));
+            let s = score(&double);
+            if s > candidate.0 {
+                candidate = (s, Layout { header: r, data: r + 2, columns: double });
+            }
+        }
+    }
+    candidate
 }
 
 /// The header signature of a layout: its headers in order, as compared. Rosters from the same

@@ -24,6 +24,22 @@ pub struct NationalRead {
     pub rows_read: u32,
 }
 
+impl NationalRead {
+    /// The matched results as a read the store imports: no people, organs or mapping.
+    pub fn to_roster_read(&self) -> crate::RosterRead {
+        crate::RosterRead {
+            file: self.file.clone(),
+            roster: kaohe_engine::Roster { results: self.results.clone(), ..kaohe_engine::Roster::default() },
+            issues: self.issues.clone(),
+            rows_read: self.rows_read,
+            sheet: self.sheet.clone(),
+            header_row: 1,
+            mapping: Vec::new(),
+            signature: String::new(),
+        }
+    }
+}
+
 /// Whether a file's first sheet looks like the national template.
 pub fn looks_national(path: &Path) -> bool {
     let Ok(mut book) = crate::source::open(path) else { return false };

@@ -20,8 +20,9 @@ pub const SHEET_ASSESSMENTS: &str = "年度考核";
 pub const SHEET_RESTRICTIONS: &str = "处分";
 
 /// Columns of each sheet, required ones first (the counts below say how many are required).
-pub(crate) const PEOPLE_COLUMNS: [&str; 6] = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"];
-const PEOPLE_REQUIRED: usize = 6;
+pub const PEOPLE_COLUMNS: [&str; 6] = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"];
+/// How many of [`PEOPLE_COLUMNS`] are required.
+pub const PEOPLE_REQUIRED: usize = 6;
 pub(crate) const ORGAN_COLUMNS: [&str; 4] = ["单位名称", "机关层级", "优秀比例", "绩效等次"];
 pub(crate) const ASSESSMENT_COLUMNS: [&str; 4] = ["身份证号", "年度", "等次", "姓名"];
 pub(crate) const RESTRICTION_COLUMNS: [&str; 5] = ["身份证号", "类型", "日期", "姓名", "结束日期"];
@@ -33,7 +34,7 @@ pub const SHEET_REGULAR: &str = "平时考核";
 pub const SHEET_ANNUAL: &str = "年度评分";
 
 /// The order the template writes the 人员 columns in.
-pub(crate) const PEOPLE_TEMPLATE_ORDER: [&str; 22] = [
+pub const PEOPLE_TEMPLATE_ORDER: [&str; 22] = [
     "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间",
     "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作",
 ];
@@ -49,6 +50,8 @@ pub enum WorkbookError {
     ColumnMissing { sheet: String, header_row: u32, columns: Vec<String> },
     #[error("无法写入文件「{file}」：{detail}")]
     Write { file: String, detail: String },
+    #[error("已取消读取")]
+    Cancelled,
     #[error("文件「{file}」中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列，表头应在前20行内）；请确认这是人员名册，必要时在 Excel 或 WPS 中打开后另存为 .xlsx 再导入")]
     NoHeader { file: String },
 }
@@ -62,6 +65,7 @@ impl WorkbookError {
             WorkbookError::ColumnMissing { .. } => "column_missing",
             WorkbookError::Write { .. } => "write_failed",
             WorkbookError::NoHeader { .. } => "column_missing",
+            WorkbookError::Cancelled => "cancelled",
         }
     }
 }
@@ -110,9 +114,12 @@ struct Table<'a> {
 
 impl<'a> Table<'a> {
     fn new(kind: &'static str, sheet: &str, range: &'a Range<Data>) -> Table<'a> {
-        let (row0, col0) = range.start().unwrap_or((0, 0));
         let key = if kind == SHEET_ORGANS { "单位名称" } else { "身份证号" };
-        let layout = crate::layout::detect(kind, range, key);
+        Table::with_layout(kind, sheet, range, crate::layout::detect(kind, range, key))
+    }
+
+    fn with_layout(kind: &'static str, sheet: &str, range: &'a Range<Data>, layout: Layout) -> Table<'a> {
+        let (row0, col0) = range.start().unwrap_or((0, 0));
         let mut columns = FastMap::default();
         for (i, c) in layout.columns.iter().enumerate() {
             if let Some(f) = &c.field {
@@ -210,6 +217,126 @@ pub struct ReadOptions {
     pub today: Option<chrono::NaiveDate>,
     /// The user's column mapping for the people sheet (column letter or header → field).
     pub mapping: Option<std::collections::BTreeMap<String, String>>,
+    /// The spreadsheet row number of the people sheet's header, when the user chose it (found by
+    /// its headers otherwise).
+    pub header_row: Option<u32>,
+    /// Told how many of the people rows are read; reading stops with
+    /// [`WorkbookError::Cancelled`] when it answers `false`.
+    pub progress: Option<ReadProgress>,
+}
+
+/// A progress hook for [`ReadOptions`]: called with (people rows read, people rows in all);
+/// `false` cancels the read.
+#[derive(Clone)]
+pub struct ReadProgress(pub std::sync::Arc<dyn Fn(u32, u32) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for ReadProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadProgress")
+    }
+}
+
+/// How often (in people rows) the progress hook is called.
+const PROGRESS_EVERY: u32 = 200;
+
+/// The people sheet's layout: at the header row the user chose, else found by its headers.
+fn people_layout(range: &Range<Data>, options: &ReadOptions) -> Layout {
+    match options.header_row {
+        Some(row) => {
+            let row0 = range.start().map_or(0, |(r, _)| r);
+            crate::layout::detect_at(SHEET_PEOPLE, range, "身份证号", row.saturating_sub(row0 + 1) as usize)
+        }
+        None => crate::layout::detect(SHEET_PEOPLE, range, "身份证号"),
+    }
+}
+
+/// How a layout's columns are read (`col0`: the range's first column).
+fn mapped_columns(layout: &Layout, col0: u32) -> Vec<MappedColumn> {
+    layout
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.header.is_empty())
+        .map(|(i, c)| MappedColumn {
+            column: column_letter(col0 + i as u32),
+            header: c.header.clone(),
+            field: c.field.clone().or_else(|| c.year.map(|y| format!("年度考核:{y}"))),
+            confidence: if c.year.is_some() { 0.8 } else { f64::from((c.confidence * 10.0).round()) / 10.0 },
+        })
+        .collect()
+}
+
+/// The people sheet of a file and how its columns would be read, without reading the people:
+/// what an import wizard shows before the clerk confirms the sheet, header row and mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeopleColumns {
+    /// Every sheet of the file, in order.
+    pub sheets: Vec<String>,
+    /// The people sheet: as asked, else 人员, else the sheet that looks most like a roster.
+    pub sheet: String,
+    /// The spreadsheet row number of its header.
+    pub header_row: u32,
+    pub mapping: Vec<MappedColumn>,
+    /// The header signature (before the user's mapping), as [`RosterRead::signature`].
+    pub signature: String,
+    /// Required fields no column is read as.
+    pub missing: Vec<String>,
+    /// Data rows under the header (an upper bound: blank rows and notes included).
+    pub rows: u32,
+}
+
+/// The people sheet as [`read_roster_with`] would choose it and its columns as it would read
+/// them (with `options`' sheet, header row and mapping), without reading the people.
+pub fn people_columns(path: &Path, options: &ReadOptions) -> Result<PeopleColumns, WorkbookError> {
+    let file = path.display().to_string();
+    let mut book = crate::source::open(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: open_detail(path, &e) })?;
+    let sheets = book.sheet_names();
+    let (sheet, _) = choose_people_sheet(&mut book, &sheets, options, &file)?;
+    let range = book.range(&sheet).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{sheet}」无法读取：{e}") })?;
+    let mut table = Table::with_layout(SHEET_PEOPLE, &sheet, &range, people_layout(&range, options));
+    let signature = crate::layout::signature(&table.layout);
+    if let Some(mapping) = &options.mapping {
+        table.remap(mapping);
+    }
+    let rows = (range.height() as u32).saturating_sub(table.layout.data as u32);
+    Ok(PeopleColumns {
+        header_row: table.header_row(),
+        mapping: mapped_columns(&table.layout, table.col0),
+        missing: table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]),
+        sheets: sheets.clone(),
+        sheet,
+        signature,
+        rows,
+    })
+}
+
+/// The people sheet: as asked, else 人员, else the sheet whose header looks most like a roster
+/// (then `true`: the choice was a guess).
+fn choose_people_sheet(book: &mut crate::source::Book, names: &[String], options: &ReadOptions, file: &str) -> Result<(String, bool), WorkbookError> {
+    if let Some(s) = &options.sheet {
+        return names
+            .iter()
+            .find(|n| *n == s || squeeze(n) == squeeze(s))
+            .map(|n| (n.clone(), false))
+            .ok_or_else(|| WorkbookError::SheetMissing { file: file.to_string(), sheet: s.clone(), found: names.to_vec() });
+    }
+    if let Some(n) = names.iter().find(|n| squeeze(n) == SHEET_PEOPLE) {
+        return Ok((n.clone(), false));
+    }
+    let mut best: Option<(usize, String)> = None;
+    for n in names {
+        let Ok(range) = book.range(n) else { continue };
+        let layout = crate::layout::detect(SHEET_PEOPLE, &range, "身份证号");
+        let fields: HashSet<&str> = layout.columns.iter().filter_map(|c| c.field.as_deref()).collect();
+        if fields.contains("身份证号") && fields.contains("姓名") && best.as_ref().is_none_or(|b| fields.len() > b.0) {
+            best = Some((fields.len(), n.clone()));
+        }
+    }
+    match best {
+        Some((_, n)) => Ok((n, true)),
+        None if book.encoding().is_some() => Err(WorkbookError::NoHeader { file: file.to_string() }),
+        None => Err(WorkbookError::SheetMissing { file: file.to_string(), sheet: SHEET_PEOPLE.to_string(), found: names.to_vec() }),
+    }
 }
 
 /// The header signature of a file's people sheet (the sheet asked for, else 人员, else the first),
@@ -225,7 +352,7 @@ pub fn people_signature(path: &Path, options: &ReadOptions) -> Option<String> {
         .or_else(|| names.first())?
         .clone();
     let range = book.range(&name).ok()?;
-    Some(crate::layout::signature(&crate::layout::detect(SHEET_PEOPLE, &range, "身份证号")))
+    Some(crate::layout::signature(&people_layout(&range, options)))
 }
 
 /// Reads the canonical roster workbook at `path`, resolving names through `profile`.
@@ -241,48 +368,19 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
     let mut issues = Vec::new();
 
-    // The people sheet: as asked, else 人员, else the sheet whose header looks most like a roster.
-    let asked = match &options.sheet {
-        Some(s) => Some(names.iter().find(|n| *n == s || squeeze(n) == squeeze(s)).cloned().ok_or_else(|| WorkbookError::SheetMissing {
-            file: file.clone(),
-            sheet: s.clone(),
-            found: names.clone(),
-        })?),
-        None => find(SHEET_PEOPLE),
-    };
-    let people_name = match asked {
-        Some(n) => n,
-        None => {
-            let mut best: Option<(usize, String)> = None;
-            for n in &names {
-                let Ok(range) = book.range(n) else { continue };
-                let layout = crate::layout::detect(SHEET_PEOPLE, &range, "身份证号");
-                let fields: HashSet<&str> = layout.columns.iter().filter_map(|c| c.field.as_deref()).collect();
-                if fields.contains("身份证号") && fields.contains("姓名") && best.as_ref().is_none_or(|b| fields.len() > b.0) {
-                    best = Some((fields.len(), n.clone()));
-                }
-            }
-            let Some((_, n)) = best else {
-                if book.encoding().is_some() {
-                    return Err(WorkbookError::NoHeader { file });
-                }
-                return Err(WorkbookError::SheetMissing { file, sheet: SHEET_PEOPLE.to_string(), found: names.clone() });
-            };
-            if book.encoding().is_none() {
-                issues.push(Issue {
-                    sheet: n.clone(),
-                    row: None,
-                    column: None,
-                    header: None,
-                    value: None,
-                    code: IssueCode::SheetMissing,
-                    severity: Severity::Warning,
-                    message: format!("文件中没有名为「人员」的工作表，按表头判断，将工作表「{n}」作为人员表读取。"),
-                });
-            }
-            n
-        }
-    };
+    let (people_name, guessed) = choose_people_sheet(&mut book, &names, options, &file)?;
+    if guessed && book.encoding().is_none() {
+        issues.push(Issue {
+            sheet: people_name.clone(),
+            row: None,
+            column: None,
+            header: None,
+            value: None,
+            code: IssueCode::SheetMissing,
+            severity: Severity::Warning,
+            message: format!("文件中没有名为「人员」的工作表，按表头判断，将工作表「{people_name}」作为人员表读取。"),
+        });
+    }
     let people_sheet = people_name.clone();
     let mut people_range = book.range(&people_name).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{e}") })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
@@ -291,7 +389,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let extras = crate::hidden::hidden(path, &people_name);
     let merges = extras.merges.clone();
     if !merges.is_empty() {
-        let layout = crate::layout::detect(SHEET_PEOPLE, &people_range, "身份证号");
+        let layout = people_layout(&people_range, options);
         let data_start = people_range.start().map_or(0, |(r, _)| r) + layout.data as u32;
         for (r0, c0, r1, c1) in merges.into_iter().filter(|m| m.0 >= data_start && m.2 > m.0) {
             let Some(value) = people_range.get_value((r0, c0)).cloned().filter(|v| !cell::is_empty(v)) else { continue };
@@ -349,7 +447,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
 
 
-    let mut people_table = Table::new(SHEET_PEOPLE, &people_sheet, &people_range);
+    let mut people_table = Table::with_layout(SHEET_PEOPLE, &people_sheet, &people_range, people_layout(&people_range, options));
     let signature = crate::layout::signature(&people_table.layout);
     if let Some(mapping) = &options.mapping {
         people_table.remap(mapping);
@@ -392,20 +490,8 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         });
     }
     let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let rows_read = read_people(&people_table, profile, today, &mut roster, &mut issues);
-    let mapping = people_table
-        .layout
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| !c.header.is_empty())
-        .map(|(i, c)| MappedColumn {
-            column: column_letter(people_table.col0 + i as u32),
-            header: c.header.clone(),
-            field: c.field.clone().or_else(|| c.year.map(|y| format!("年度考核:{y}"))),
-            confidence: if c.year.is_some() { 0.8 } else { f64::from((c.confidence * 10.0).round()) / 10.0 },
-        })
-        .collect();
+    let rows_read = read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut issues)?;
+    let mapping = mapped_columns(&people_table.layout, people_table.col0);
     let header_row = people_table.header_row();
     let known: HashSet<String> = roster.people.iter().map(|p| p.id.clone()).collect();
     if let Some(r) = &organs_range {
@@ -484,10 +570,20 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
     }
 }
 
-fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &mut Roster, issues: &mut Vec<Issue>) -> u32 {
+fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress: Option<&ReadProgress>, roster: &mut Roster, issues: &mut Vec<Issue>) -> Result<u32, WorkbookError> {
     let mut seen: FastMap<String, u32> = FastMap::default();
-    let mut rows = 0;
+    let mut rows: u32 = 0;
+    let total = (t.range.height() as u32).saturating_sub(t.layout.data as u32);
+    let told = |done: u32| progress.is_none_or(|p| (p.0)(done, total.max(done)));
+    if !told(0) {
+        return Err(WorkbookError::Cancelled);
+    }
+    // Progress by position in the sheet, so blank rows count as read.
+    let first = t.row0 + t.layout.data as u32 + 1;
     for (row, cells) in t.rows() {
+        if rows.is_multiple_of(PROGRESS_EVERY) && rows > 0 && !told(row - first) {
+            return Err(WorkbookError::Cancelled);
+        }
         rows += 1;
         let before = issues.len();
         let mut ok = true;
@@ -692,7 +788,10 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
             duties: cell::long_text(t.get(cells, "从事或分管工作")),
         });
     }
-    rows
+    if !told(total) {
+        return Err(WorkbookError::Cancelled);
+    }
+    Ok(rows)
 }
 
 fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut Vec<Issue>) {

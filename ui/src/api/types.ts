@@ -91,6 +91,7 @@ export const ERROR_CODES = [
   'unknown_organ',
   'no_preview',
   'internal',
+  'cancelled',
 ] as const satisfies readonly ErrorCode[];
 // ERROR_CODES lists every generated ErrorCode (this line stops compiling when Rust adds one).
 true satisfies ErrorCode extends (typeof ERROR_CODES)[number] ? true : false;

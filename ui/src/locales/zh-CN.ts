@@ -6,6 +6,7 @@ import exportWorkbooks from './zh-CN/export';
 import log from './zh-CN/log';
 import rulesFile from './zh-CN/rulesFile';
 import settings from './zh-CN/settings';
+import importMessages from './zh-CN/import';
 
 const zhCN = {
   app: {
@@ -35,6 +36,7 @@ const zhCN = {
       '已导入示例名册：人员 {people} 人（新增 {newPeople}，更新 {updatedPeople}），单位 {organs} 个，年度考核记录 {results} 条，处分记录 {restrictions} 条。',
     importedWithIssues: '名册中有 {issues} 处问题，相关行或数值未导入。',
   },
+  import: importMessages,
   promotion: {
     title: '职级晋升',
     asOf: '计算日期',
@@ -432,6 +434,7 @@ const zhCN = {
     unknown_organ: '没有该单位',
     no_preview: '没有打开的打印预览',
     internal: '程序内部错误',
+    cancelled: '已取消',
   },
 } as const;
 

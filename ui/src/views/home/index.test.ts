@@ -112,7 +112,7 @@ describe('home page', () => {
 
     expect(page.get('h1').text()).toBe('考核 Kaohe');
     expect(page.get('[data-test="app-version"]').text()).toBe('版本 0.1.0');
-    expect(page.findAll('[data-test="sections"] .el-menu-item').map((tab) => tab.text())).toEqual(['工作台', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
+    expect(page.findAll('[data-test="sections"] .el-menu-item').map((tab) => tab.text())).toEqual(['工作台', '导入', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
     expect(page.get('[data-test="db-path"]').text()).toBe('/home/clerk/.local/share/kaohe/kaohe.db');
     expect(page.get('[data-test="count-people"]').text()).toBe('120');
     expect(page.get('[data-test="count-organs"]').text()).toBe('4');

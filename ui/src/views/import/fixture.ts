@@ -1,0 +1,139 @@
+// What the shell answers for real rosters of fixtures/rosters (as src-tauri/tests/shell/import.rs
+// checks them): the layout of 03-wps-sheet1.xlsx, the check of 13-bad-cells.xlsx, an apply.
+
+import type { FieldChoice, ImportApplied, ImportCheck, ImportLayout } from '../../api/import';
+
+const REQUIRED = ['身份证号', '姓名', '单位', '职位类别', '职级', '任现职级时间'];
+const TEMPLATE = [
+  '身份证号', '姓名', '性别', '出生日期', '单位', '部门', '职位类别', '职级', '任现职级时间', '领导职务', '职务层次', '任现职务时间',
+  '是否领导成员', '学历', '参加工作时间', '进入公务员队伍时间', '级别', '级别起算时间', '档次', '档次起算时间', '政治面貌', '从事或分管工作',
+];
+
+export const FIELDS: FieldChoice[] = TEMPLATE.map((name) => ({ name, required: REQUIRED.includes(name) }));
+
+export const wpsLayout: ImportLayout = {
+  path: '/home/clerk/名册/03-wps-sheet1.xlsx',
+  file_name: '03-wps-sheet1.xlsx',
+  sheets: ['Sheet1', '说明'],
+  sheet: 'Sheet1',
+  header_row: 2,
+  columns: [
+    { column: 'A', header: '序号', field: null, confidence: 0 },
+    { column: 'B', header: '姓名', field: '姓名', confidence: 1 },
+    { column: 'C', header: '身份证号码', field: '身份证号', confidence: 0.9 },
+    { column: 'D', header: '所在单位', field: '单位', confidence: 0.9 },
+    { column: 'E', header: '类别', field: '职位类别', confidence: 0.9 },
+    { column: 'F', header: '现职级', field: '职级', confidence: 0.9 },
+    { column: 'G', header: '任该职级时间', field: '任现职级时间', confidence: 0.9 },
+    { column: 'H', header: '备注', field: null, confidence: 0 },
+  ],
+  missing: [],
+  mapping_reused: false,
+  rows: 6,
+  national: false,
+  fields: FIELDS,
+};
+
+export const badCellsCheck: ImportCheck = {
+  file_name: '13-bad-cells.xlsx',
+  sheet: '人员',
+  header_row: 1,
+  year: null,
+  rows_read: 9,
+  importable: 2,
+  skipped_rows: 7,
+  errors: 3,
+  warnings: 1,
+  organs: 0,
+  results: 0,
+  restrictions: 0,
+  mapping: [],
+  issues: [
+    {
+      sheet: '单位',
+      row: null,
+      column: null,
+      header: null,
+      value: null,
+      code: 'sheet_missing',
+      severity: 'warning',
+      message: '文件中没有「单位」工作表，按无单位记录处理。',
+    },
+    {
+      sheet: '人员',
+      row: 3,
+      column: 'B',
+      header: '身份证号',
+      value: '330106198112174388',
+      code: 'bad_id',
+      severity: 'error',
+      message: '工作表「人员」第3行 B列「身份证号」：「330106198112174388」无效：校验位不对，末位应为 7；该行未导入。',
+    },
+    {
+      sheet: '人员',
+      row: 4,
+      column: 'G',
+      header: '任现职级时间',
+      value: '2019.13',
+      code: 'bad_date',
+      severity: 'error',
+      message: '工作表「人员」第4行 G列「任现职级时间」：「2019.13」不是有效日期；该行未导入。',
+    },
+    {
+      sheet: '人员',
+      row: 5,
+      column: 'F',
+      header: '职级',
+      value: '副主任科员',
+      code: 'unknown_rank',
+      severity: 'error',
+      message: '工作表「人员」第5行 F列「职级」：「副主任科员」不是规则中的职级名称；该行未导入。',
+    },
+  ],
+  rows: [
+    {
+      row: 3,
+      cells: [
+        { column: 'B', header: '身份证号', value: '330106198112174388' },
+        { column: 'C', header: '姓名', value: '孙丽' },
+      ],
+    },
+    {
+      row: 4,
+      cells: [
+        { column: 'B', header: '身份证号', value: '110105198003150011' },
+        { column: 'C', header: '姓名', value: '周涛' },
+        { column: 'G', header: '任现职级时间', value: '2019.13' },
+      ],
+    },
+  ],
+  changes: {
+    new: [
+      ['21010219980926718X', '白雪'],
+      ['34112219730323925X', '邵建平'],
+    ],
+    updated: [{ id: '330106199106022605', name: '王芳', fields: [['职级', '三级主任科员', '二级主任科员']] }],
+    missing: [['510104197601039561', '刘强', '青溪县审计局']],
+    moved: [],
+    rank_changed: [['330106199106022605', '王芳', '三级主任科员', '二级主任科员']],
+    category_changed: [],
+    results: 4,
+    unchanged: 5,
+  },
+};
+
+export const applied: ImportApplied = {
+  file_name: '13-bad-cells.xlsx',
+  year: null,
+  people: 3,
+  new_people: 2,
+  updated_people: 1,
+  unchanged_people: 0,
+  organs: 0,
+  results: 4,
+  restrictions: 0,
+  skipped_rows: 7,
+  errors: 3,
+  warnings: 1,
+  mapping_saved: true,
+};

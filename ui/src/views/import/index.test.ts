@@ -1,0 +1,293 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { ElInputNumber, ElSelect } from 'element-plus';
+import { i18n } from '../../i18n';
+import type { DropEvent, ImportLayout, ImportProgress, ImportRequest } from '../../api/import';
+import { useAppStore } from '../../stores/app';
+import { applied, badCellsCheck, wpsLayout } from './fixture';
+import ImportPage from './index.vue';
+
+type Calls = { cmd: string; args: Record<string, unknown> }[];
+
+interface ChannelLike<T> {
+  onmessage: (message: T) => void;
+}
+
+/** A reply the test settles later, to look at the page while the shell works. */
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+  progress: ChannelLike<ImportProgress>;
+}
+
+interface Shell {
+  layout: ImportLayout;
+  picked: string | null;
+  /** import_check / import_apply wait here when set. */
+  hold: boolean;
+  pending: Pending[];
+  drops: ChannelLike<DropEvent> | null;
+}
+
+function mockShell(calls: Calls, shell: Shell): void {
+  mockIPC((cmd, args) => {
+    const a = (args ?? {}) as Record<string, unknown>;
+    calls.push({ cmd, args: a });
+    switch (cmd) {
+      case 'import_watch_drops':
+        shell.drops = a.onDrop as ChannelLike<DropEvent>;
+        return null;
+      case 'import_pick_file':
+        return shell.picked;
+      case 'import_layout': {
+        const asked = a.request as ImportRequest;
+        if (asked.header_row === 40) throw { code: 'bad_argument', message: '工作表「Sheet1」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号' };
+        return { ...shell.layout, path: asked.path, header_row: asked.header_row ?? shell.layout.header_row };
+      }
+      case 'import_check':
+      case 'import_apply': {
+        const answer = cmd === 'import_check' ? badCellsCheck : applied;
+        const progress = a.onProgress as ChannelLike<ImportProgress>;
+        if (!shell.hold) return answer;
+        return new Promise((resolve, reject) => shell.pending.push({ resolve, reject, progress }));
+      }
+      case 'import_cancel':
+        return null;
+      case 'import_error_report':
+        return '/home/clerk/名册/13-bad-cells（问题清单）.xlsx';
+      default:
+        throw `unknown command ${cmd}`;
+    }
+  });
+}
+
+async function mountPage(): Promise<VueWrapper> {
+  const page = mount(ImportPage, { global: { plugins: [i18n] }, attachTo: document.body });
+  await flushPromises();
+  return page;
+}
+
+function selectIn(page: VueWrapper, test: string) {
+  return page.getComponent(`[data-test="${test}"]`) as VueWrapper<InstanceType<typeof ElSelect>>;
+}
+
+function requests(calls: Calls, cmd: string): ImportRequest[] {
+  return calls.filter((c) => c.cmd === cmd).map((c) => c.args.request as ImportRequest);
+}
+
+function button(page: VueWrapper, test: string): HTMLButtonElement {
+  return page.get(`[data-test="${test}"]`).element as HTMLButtonElement;
+}
+
+async function chooseFile(page: VueWrapper): Promise<void> {
+  await page.get('[data-test="import-choose-file"]').trigger('click');
+  await flushPromises();
+}
+
+describe('导入 wizard', () => {
+  let calls: Calls;
+  let shell: Shell;
+
+  beforeEach(() => {
+    calls = [];
+    shell = { layout: wpsLayout, picked: '/home/clerk/名册/03-wps-sheet1.xlsx', hold: false, pending: [], drops: null };
+  });
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = '';
+  });
+
+  it('proposes the sheet, header row and columns of the chosen file', async () => {
+    mockShell(calls, shell);
+    const page = await mountPage();
+    expect(calls.map((c) => c.cmd)).toEqual(['import_watch_drops']);
+    expect(page.get('[data-test="import-dropzone"]').text()).toContain('选择要导入的名册');
+
+    await chooseFile(page);
+    expect(requests(calls, 'import_layout')).toEqual([
+      { path: '/home/clerk/名册/03-wps-sheet1.xlsx', sheet: null, header_row: null, mapping: null, year: null },
+    ]);
+    expect(page.get('[data-test="import-file-name"]').text()).toBe('03-wps-sheet1.xlsx');
+    expect(selectIn(page, 'import-sheet').props('modelValue')).toBe('Sheet1');
+    const sheets = selectIn(page, 'import-sheet').findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'));
+    expect(sheets).toEqual(['Sheet1', '说明']);
+    const headerRow = page.getComponent('[data-test="import-header-row"]') as VueWrapper<InstanceType<typeof ElInputNumber>>;
+    expect(headerRow.props('modelValue')).toBe(2);
+    expect(page.findAll('[data-test="mapping-row"]')).toHaveLength(8);
+    expect(page.get('[data-test="mapping-confidence-D"]').text()).toBe('90% · 按常见写法识别');
+    expect(button(page, 'import-check').disabled).toBe(false);
+
+    // Another header row: read again at that row, the mapping proposed afresh.
+    headerRow.vm.$emit('change', 3);
+    await flushPromises();
+    expect(requests(calls, 'import_layout').slice(-1)[0]).toEqual({
+      path: '/home/clerk/名册/03-wps-sheet1.xlsx',
+      sheet: 'Sheet1',
+      header_row: 3,
+      mapping: null,
+      year: null,
+    });
+    expect(headerRow.props('modelValue')).toBe(3);
+    // No header at row 40: said, and the row read before stays.
+    headerRow.vm.$emit('change', 40);
+    await flushPromises();
+    expect(page.get('[data-test="import-failure"]').text()).toContain('第40行是空行或在表格之外');
+    expect(headerRow.props('modelValue')).toBe(3);
+    expect(page.findAll('[data-test="mapping-row"]')).toHaveLength(8);
+    // Another sheet: its header row is found again.
+    selectIn(page, 'import-sheet').vm.$emit('update:modelValue', '说明');
+    await flushPromises();
+    expect(requests(calls, 'import_layout').slice(-1)[0]).toMatchObject({ sheet: '说明', header_row: null });
+    page.unmount();
+  });
+
+  it('holds the check until every required field has a column', async () => {
+    mockShell(calls, shell);
+    const page = await mountPage();
+    await chooseFile(page);
+    selectIn(page, 'mapping-field-F').vm.$emit('update:modelValue', '');
+    await flushPromises();
+    expect(page.get('[data-test="import-missing"]').text()).toContain('还没有列对应到必需的字段：职级');
+    expect(button(page, 'import-check').disabled).toBe(true);
+    selectIn(page, 'mapping-field-H').vm.$emit('update:modelValue', '职级');
+    await flushPromises();
+    expect(page.find('[data-test="import-missing"]').exists()).toBe(false);
+    expect(button(page, 'import-check').disabled).toBe(false);
+    page.unmount();
+  });
+
+  it('checks with the edited mapping, shows progress, and a cancel leaves it at the setup', async () => {
+    shell.hold = true;
+    mockShell(calls, shell);
+    const page = await mountPage();
+    await chooseFile(page);
+    selectIn(page, 'mapping-field-H').vm.$emit('update:modelValue', '从事或分管工作');
+    await flushPromises();
+    await page.get('[data-test="import-check"]').trigger('click');
+    await flushPromises();
+
+    const sent = requests(calls, 'import_check');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.mapping).toEqual({ A: '', B: '姓名', C: '身份证号', D: '单位', E: '职位类别', F: '职级', G: '任现职级时间', H: '从事或分管工作' });
+    expect(sent[0]!.header_row).toBe(2);
+
+    shell.pending[0]!.progress.onmessage({ phase: 'read', done: 3, total: 6 });
+    await flushPromises();
+    expect(page.get('[data-test="import-progress-text"]').text()).toBe('正在读取：3 / 6 行');
+    expect(page.get('[data-test="import-progress"]').text()).toContain('50%');
+
+    await page.get('[data-test="import-cancel"]').trigger('click');
+    await flushPromises();
+    expect(calls.filter((c) => c.cmd === 'import_cancel')).toHaveLength(1);
+    shell.pending[0]!.reject({ code: 'cancelled', message: '已取消导入，数据库未作任何修改' });
+    await flushPromises();
+    expect(page.get('[data-test="import-notice"]').text()).toBe('已取消，数据库未作任何修改。');
+    expect(page.find('[data-test="import-progress"]').exists()).toBe(false);
+    expect(page.find('[data-test="import-setup"]').exists()).toBe(true);
+    page.unmount();
+  });
+
+  it('shows the issues by severity with the cells of their row, the planned changes, then applies', async () => {
+    mockShell(calls, shell);
+    const page = await mountPage();
+    await chooseFile(page);
+    await page.get('[data-test="import-check"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_check')[0]!.mapping).toBeNull();
+
+    expect(page.get('[data-test="import-check-summary"]').text()).toBe(
+      '工作表「人员」（表头在第 1 行）：读取 9 行，可导入 2 人，7 行有错误未能读取。',
+    );
+    const count = (test: string) => page.get(`[data-test="${test}"] strong`).text();
+    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors'), count('import-count-warnings')]).toEqual(['2', '7', '3', '1']);
+    const change = (kind: string) => page.get(`[data-test="change-count-${kind}"]`).text();
+    expect(['new', 'updated', 'missing', 'moved', 'rank', 'category', 'results', 'unchanged'].map(change)).toEqual(['2', '1', '1', '0', '1', '0', '4', '5']);
+    expect(page.get('[data-test="change-list-new"]').text()).toContain('白雪（21010219980926718X）');
+    expect(page.get('[data-test="change-list-rank"]').text()).toContain('王芳：三级主任科员 → 二级主任科员');
+
+    const rowNumbers = () => page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-row-number"]').text());
+    expect(rowNumbers()).toEqual(['', '3', '4', '5']);
+    await page.get('[data-test="issue-severity-error"] input').setValue(true);
+    await flushPromises();
+    expect(rowNumbers()).toEqual(['3', '4', '5']);
+    expect(page.get('[data-test="issue-severity-error"]').text()).toBe('错误（3）');
+    await page.get('[data-test="issue-severity-warning"] input').setValue(true);
+    await flushPromises();
+    expect(page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-sheet"]').text())).toEqual(['单位']);
+    await page.get('[data-test="issue-severity-all"] input').setValue(true);
+    await flushPromises();
+
+    // The 2019.13 of row 4: its row's cells, the cell in question marked.
+    await page.findAll('[data-test="issue-row"]')[2]!.trigger('click');
+    const cells = page.get('[data-test="issue-row-cells"]');
+    expect(cells.get('[data-test="issue-row-cells-title"]').text()).toBe('第 4 行的内容');
+    expect(cells.findAll('[data-test="row-cell"]').map((c) => c.text())).toEqual([
+      'B 身份证号110105198003150011',
+      'C 姓名周涛',
+      'G 任现职级时间2019.13',
+    ]);
+    expect(cells.get('.is-marked').attributes('data-column')).toBe('G');
+
+    // The database changed elsewhere: the plan is out of date, the check must be made again.
+    useAppStore().databaseChanged();
+    await flushPromises();
+    expect(page.get('[data-test="import-notice"]').text()).toBe('数据库已有变化，请重新检查后再导入。');
+    expect(page.find('[data-test="import-check-result"]').exists()).toBe(false);
+    await page.get('[data-test="import-check"]').trigger('click');
+    await flushPromises();
+
+    await page.get('[data-test="import-error-report"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_error_report')).toHaveLength(1);
+
+    const store = useAppStore();
+    expect(store.dataVersion).toBe(1);
+    await page.get('[data-test="import-apply"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_apply')[0]).toEqual(requests(calls, 'import_check')[0]);
+    const result = page.get('[data-test="import-result"]');
+    expect(result.get('[data-test="result-people"]').text()).toBe('人员 3 人（新增 2，更新 1，未变 0）');
+    expect(result.get('[data-test="result-results"]').text()).toBe('年度考核结果 4 条');
+    expect(result.get('[data-test="result-skipped"]').text()).toBe('7 行有错误未导入，可下载问题清单修改后重新导入。');
+    expect(result.find('[data-test="result-mapping-saved"]').exists()).toBe(true);
+    expect(store.dataVersion).toBe(2);
+    expect(page.find('[data-test="import-notice"]').exists()).toBe(false);
+
+    await page.get('[data-test="import-again"]').trigger('click');
+    expect(page.find('[data-test="import-dropzone"]').exists()).toBe(true);
+    page.unmount();
+  });
+
+  it('asks the year for the national results template and sends it without a mapping', async () => {
+    shell.layout = { ...wpsLayout, national: true, sheets: ['Sheet1', 'Sheet2', 'Sheet3'], columns: [], missing: ['身份证号'] };
+    mockShell(calls, shell);
+    const page = await mountPage();
+    await chooseFile(page);
+    expect(page.get('[data-test="import-national"]').text()).toContain('国家公务员管理信息系统的年度考核导入表');
+    expect(page.find('[data-test="mapping"]').exists()).toBe(false);
+    const year = page.getComponent('[data-test="import-year"]') as VueWrapper<InstanceType<typeof ElInputNumber>>;
+    year.vm.$emit('update:modelValue', 2025);
+    await flushPromises();
+    await page.get('[data-test="import-check"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_check')[0]).toMatchObject({ year: 2025, mapping: null });
+    page.unmount();
+  });
+
+  it('opens a file dropped on the window, switching to 导入', async () => {
+    mockShell(calls, shell);
+    const page = await mountPage();
+    const store = useAppStore();
+    expect(store.section).toBe('home');
+    shell.drops!.onmessage({ kind: 'over', paths: ['/home/clerk/桌面/花名册.xlsx'] });
+    await flushPromises();
+    expect(page.get('[data-test="import-dropzone"]').text()).toContain('松开鼠标即可导入此文件');
+    shell.drops!.onmessage({ kind: 'drop', paths: ['/home/clerk/桌面/花名册.xlsx', '/home/clerk/桌面/说明.docx'] });
+    await flushPromises();
+    expect(store.section).toBe('import');
+    expect(requests(calls, 'import_layout')[0]!.path).toBe('/home/clerk/桌面/花名册.xlsx');
+    expect(page.get('[data-test="import-notice"]').text()).toBe('一次只能导入一个文件，已选用「花名册.xlsx」');
+    page.unmount();
+  });
+});

@@ -17,4 +17,7 @@ pub const COMMANDS: &[&str] = &[
     "print_preview",
     "print_current",
     "profile",
+    "people",
+    "person",
+    "dashboard",
 ];

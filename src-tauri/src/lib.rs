@@ -12,8 +12,10 @@
 //! self-test (the UI reports its page text, the shell writes it to the file and quits).
 
 pub mod commands;
+pub mod dashboard;
 pub mod dialogs;
 pub mod error;
+pub mod people;
 pub mod preview;
 pub mod state;
 
@@ -60,6 +62,9 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::print_preview,
             commands::print_current,
             commands::profile,
+            people::people,
+            people::person,
+            dashboard::dashboard,
         ])
         .run(tauri::generate_context!())
 }

@@ -199,7 +199,7 @@ impl AppState {
         self.store.lock().ok().and_then(|s| s.as_ref().err().cloned())
     }
 
-    fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
         self.store
             .lock()
             .map_err(|_| CommandError::new(ErrorCode::Internal, "数据库连接在一次失败的操作后不可用，请重新启动软件"))

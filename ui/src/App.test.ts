@@ -27,25 +27,26 @@ describe('App sections', () => {
     mockIPC((cmd) => {
       calls.push(cmd);
       if (cmd === 'app_info') return info;
+      if (cmd === 'dashboard') throw { code: 'database', message: '（本测试不看工作台）' };
       if (cmd === 'assessment') return sampleReport;
       if (cmd === 'assessment_log') return sampleLog;
       throw `unknown command ${cmd}`;
     });
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
-    expect(calls).toEqual(['app_info']);
+    expect(calls).toEqual(['app_info', 'dashboard']);
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
-    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '年度考核', '打印', '规则']);
-    await tabs()[1]!.trigger('click');
+    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '人员', '年度考核', '打印', '规则']);
+    await tabs()[2]!.trigger('click');
     await flushPromises();
-    expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(calls.slice(2).sort()).toEqual(['assessment', 'assessment_log']);
     expect(app.get('[data-test="pool-arithmetic"]').text()).toContain('15人 × 20% = 3.00 → 3名');
 
     await tabs()[0]!.trigger('click');
     await flushPromises();
-    await tabs()[1]!.trigger('click');
+    await tabs()[2]!.trigger('click');
     await flushPromises();
     expect(calls.filter((c) => c === 'assessment')).toHaveLength(2);
     app.unmount();
@@ -56,6 +57,7 @@ describe('App sections', () => {
     mockIPC((cmd) => {
       calls.push(cmd);
       if (cmd === 'app_info') return info;
+      if (cmd === 'dashboard') throw { code: 'database', message: '（本测试不看工作台）' };
       if (cmd === 'organs') return ['某市财政局'];
       if (cmd === 'assessment') return sampleReport;
       throw `unknown command ${cmd}`;
@@ -63,9 +65,9 @@ describe('App sections', () => {
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
     expect(app.find('[data-test="preview"]').exists()).toBe(false);
-    await app.findAll('[data-test="sections"] .el-menu-item')[2]!.trigger('click');
+    await app.findAll('[data-test="sections"] .el-menu-item')[3]!.trigger('click');
     await flushPromises();
-    expect(calls.slice(1).sort()).toEqual(['assessment', 'organs']);
+    expect(calls.slice(2).sort()).toEqual(['assessment', 'organs']);
     expect(app.get('[data-test="preview"]').text()).toBe('预览');
     app.unmount();
   });

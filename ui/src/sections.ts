@@ -6,6 +6,7 @@ import type { Component } from 'vue';
 import HomePage from './views/home/index.vue';
 import AssessmentPage from './views/assessment/index.vue';
 import PrintPage from './views/print/index.vue';
+import PeoplePage from './views/people/index.vue';
 import RulesPage from './views/rules/index.vue';
 
 export interface Section {
@@ -19,6 +20,7 @@ export interface Section {
 export const SECTIONS: Section[] = [
   { name: 'home', label: 'nav.home', component: HomePage },
   // 导入 (import wizard), 人员 (people)
+  { name: 'people', label: 'nav.people', component: PeoplePage },
   { name: 'assessment', label: 'nav.assessment', component: AssessmentPage },
   // 职级晋升 (promotion)
   { name: 'print', label: 'nav.print', component: PrintPage },

@@ -1,6 +1,9 @@
 // Simplified Chinese, the first and reference locale: every visible string of the UI is here.
 // Other locales must have the same keys (the type `Messages` is taken from this file).
 
+import people from './zh-CN/people';
+import dashboard from './zh-CN/dashboard';
+
 const zhCN = {
   app: {
     title: '考核 Kaohe',
@@ -398,6 +401,8 @@ const zhCN = {
     years: '{years}年',
     yearsMonths: '{years}年{months}个月',
   },
+  people,
+  dashboard,
   common: {
     none: '—',
     error: '出错了',

@@ -343,6 +343,8 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
     };
     let mut out: Vec<TimelineEntry> = Vec::new();
     let mut current = [true; 4];
+    // (The organ someone was in when first imported is no event: the drawer shows the organ;
+    // transfers seen by later imports are.)
     let entry = |kind, date, value: &Option<String>| TimelineEntry {
         kind,
         date,
@@ -410,7 +412,6 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
         let value = state.post.clone().or_else(|| state.post_level.clone());
         start(TimelineEntry { detail: state.post_level.clone(), ..entry("post", day(&state.post_since), &value) }, 1);
     }
-    start(entry("organ", None, &state.organ), 2);
     if let Some(f) = first {
         out.push(TimelineEntry { recorded_at: Some(f.at.clone()), file: Some(f.file.clone()), ..entry("added", day(&Some(f.at.chars().take(10).collect())), &f.new) });
     }
@@ -466,7 +467,6 @@ mod tests {
             vec![
                 ("post", Some("2025-06-01".into()), Some("科长"), None, true),
                 ("rank", Some("2025-03-01".into()), Some("一级主任科员"), Some("二级主任科员"), true),
-                ("organ", None, Some("某市财政局"), None, true),
                 ("added", Some("2024-12-20".into()), Some("田建国"), None, false),
                 ("rank", Some("2019-01-28".into()), Some("二级主任科员"), None, false),
             ]

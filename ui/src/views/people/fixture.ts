@@ -52,7 +52,7 @@ export const tianDetail: PersonDetail = {
   },
   timeline: [
     { kind: 'added', date: '2025-12-20', value: '田建国', detail: null, previous: null, current: false, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },
-    { kind: 'organ', date: null, value: '某市财政局', detail: null, previous: null, current: true, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },
+    { kind: 'organ', date: null, value: '某市财政局', detail: null, previous: '某县财政局', current: true, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },
     { kind: 'rank', date: '2019-01-28', value: '二级主任科员', detail: null, previous: '三级主任科员', current: true, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },
     { kind: 'service_start', date: '2013-09-01', value: null, detail: null, previous: null, current: false, recorded_at: null, file: null },
   ],

@@ -329,3 +329,60 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
 
     Alerts { eligible, restrictions, probations, steps, probation_rule: probation_months.is_some() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kaohe_engine::assessment::Decisions;
+    use kaohe_engine::{Person, YearResult};
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    /// The sample roster has no 级别/档次 and nobody on probation: these two come from a roster
+    /// made here. The national profile's rules: a 档次 step per two counted years, a one-year
+    /// probation (its 5A rule).
+    #[test]
+    fn a_step_due_and_a_probation_ending_are_alerts() {
+        let profile = Profile::national();
+        let person = |id: &str, name: &str| Person {
+            id: id.into(),
+            name: name.into(),
+            organ: "某区财政局".into(),
+            category: "综合管理类".into(),
+            rank: "一级科员".into(),
+            rank_since: day("2023-01-01"),
+            service_start: Some(day("2015-09-01")),
+            ..Person::default()
+        };
+        let mut zhang = person("110101199001011234", "张敏");
+        zhang.step = Some(3);
+        zhang.step_since = Some(day("2023-01-01"));
+        let mut li = person("110101199802021235", "李想");
+        li.service_start = Some(day("2025-01-10"));
+        li.rank_since = day("2026-01-10");
+        let roster = Roster {
+            people: vec![zhang, li],
+            results: vec![YearResult { person_id: "110101199001011234".into(), year: 2024, result: ResultCode::Graded(Grade::Competent) }],
+            ..Roster::default()
+        };
+        let mut decisions = Decisions::default();
+        decisions.overrides.insert("110101199001011234".into(), (Grade::Competent, "考核委员会确定".into()));
+        let assessed = assess(&roster, &profile, 2025, &decisions);
+
+        let a = alerts(&roster, &profile, day("2025-12-15"), day("2026-01-14"), &assessed);
+        // 2024 and 2025 称职 since the 档次 of 2023: one step from 2026-01-01.
+        let steps: Vec<(&str, &str, NaiveDate)> = a.steps.iter().map(|s| (s.name.as_str(), s.kind, s.due)).collect();
+        assert_eq!(steps, [("张敏", "grade_step", day("2026-01-01"))]);
+        assert!(a.steps[0].reason.contains("晋升一个档次（现3档）"), "{}", a.steps[0].reason);
+        // Entered service 2025-01-10: probation to 2026-01-09.
+        assert!(a.probation_rule);
+        let probations: Vec<(&str, NaiveDate)> = a.probations.iter().map(|p| (p.name.as_str(), p.until)).collect();
+        assert_eq!(probations, [("李想", day("2026-01-09"))]);
+
+        // Outside the horizon: neither.
+        let later = alerts(&roster, &profile, day("2026-02-01"), day("2026-03-01"), &assessed);
+        assert!(later.probations.is_empty());
+    }
+}

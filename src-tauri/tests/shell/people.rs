@@ -111,6 +111,7 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     let finance = &d.grades.organs[0];
     assert_eq!(finance.organ, "某市财政局");
     assert_eq!(finance.grades.iter().sum::<u32>() + finance.ungraded + finance.none, 16);
+    assert_eq!(finance.grades[0], 3, "梁宏伟, 董静怡 and 高晓燕 are suggested 优秀");
 
     let eligible: Vec<(&str, NaiveDate, &str)> = d.alerts.eligible.iter().map(|a| (a.name.as_str(), a.eligible_on, a.target_rank.as_str())).collect();
     // 黄浩然: 三级调研员 since 2024-03-01, two years; 梁雅琴: 一级科员 since 2024-03-28, two years.
@@ -122,6 +123,23 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     assert!(d.alerts.probation_rule);
     assert!(d.alerts.probations.is_empty(), "the sample's people all entered service by 2019");
     assert!(d.alerts.steps.is_empty(), "the sample has no 级别/档次 columns");
+
+    // A year before: 2024's results were imported, so the chart shows them.
+    let d2024 = state.dashboard(day("2025-06-01"), 30).expect("dashboard");
+    assert_eq!((d2024.assessment.year, d2024.assessment.results, d2024.grades.source), (2024, 38, "stored"));
+    let bars: Vec<(&str, [u32; 4], u32, u32)> = d2024.grades.organs.iter().map(|o| (o.organ.as_str(), o.grades, o.ungraded, o.none)).collect();
+    assert_eq!(
+        bars,
+        [("某市财政局", [5, 11, 0, 0], 0, 0), ("某县人力资源和社会保障局", [1, 10, 0, 0], 0, 0), ("某县市场监督管理局", [3, 8, 0, 0], 0, 0)]
+    );
+
+    // Once 2025 is finalised (周志强 over the 领导成员 quota settled first), it says so.
+    let by = "人事科 李明";
+    state.assessment_override(2025, "330521197211100691", "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by).expect("override");
+    state.assessment_finalize(2025, day("2026-01-15"), by).expect("finalize");
+    let done = state.dashboard(day("2026-02-01"), 90).expect("dashboard");
+    assert_eq!((done.assessment.state, done.assessment.finalized_on, done.assessment.overrides), ("finalized", Some(day("2026-01-15")), 1));
+    assert_eq!((done.grades.source, done.grades.organs[0].grades[0]), ("stored", 3));
 
     let e = state.dashboard(day("2026-01-01"), 0).expect_err("no horizon");
     assert_eq!(e.code, ErrorCode::BadArgument);

@@ -157,3 +157,29 @@ export function stepText(detail: PersonDetail): string {
   if (p.step === null) return t('common.none');
   return p.step_since ? t('people.drawer.stepValue', { step: p.step, since: p.step_since }) : String(p.step);
 }
+
+/** The columns the grid sorts on (a header click): text by pinyin, rank by the ladder (highest first). */
+export type SortKey = 'name' | 'id' | 'organ' | 'department' | 'category' | 'rank' | 'rankSince' | 'post';
+
+export interface Sort {
+  key: SortKey;
+  order: 'asc' | 'desc';
+}
+
+const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+/** The rows in the asked order; equal keys keep roster order. A new array; `rows` is untouched. */
+export function sortRows(grid: PeopleGrid, rows: PersonRow[], sort: Sort | null): PersonRow[] {
+  if (sort === null) return rows;
+  const sign = sort.order === 'asc' ? 1 : -1;
+  const key = sort.key;
+  const compare =
+    key === 'rank'
+      ? (a: PersonRow, b: PersonRow) => grid.rank[a.index]! - grid.rank[b.index]!
+      : key === 'organ'
+        ? (a: PersonRow, b: PersonRow) => grid.organ[a.index]! - grid.organ[b.index]!
+        : key === 'id' || key === 'rankSince'
+          ? (a: PersonRow, b: PersonRow) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0)
+          : (a: PersonRow, b: PersonRow) => collator.compare(a[key], b[key]);
+  return [...rows].sort((a, b) => sign * compare(a, b) || a.index - b.index);
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { i18n } from '../../i18n';
-import { emptyFilters, filterRows, normalise, resultLabel, resultOf, toRows, type Filters } from './data';
+import { emptyFilters, filterRows, normalise, resultLabel, resultOf, sortRows, toRows, type Filters } from './data';
 import { sampleGrid, tianDetail } from './fixture';
 import PeoplePage from './index.vue';
 
@@ -59,6 +59,18 @@ describe('people grid data', () => {
     expect(names({ search: '330102' })).toEqual(['田建国', '马秀英']);
     expect(names({ search: '330102', organ: 1 })).toEqual([]);
     expect(normalise('　田 建国\n')).toBe('田建国');
+  });
+
+  it('sorts by pinyin, by the ladder and by date, keeping roster order on ties', () => {
+    const rows = toRows(sampleGrid);
+    const sorted = (key: Parameters<typeof sortRows>[2]) => sortRows(sampleGrid, rows, key).map((r) => r.name);
+    // 冯 féng, 胡 hú, 黄 huáng, 马 mǎ, 田 tián.
+    expect(sorted({ key: 'name', order: 'asc' })).toEqual(['冯雅琴', '胡雅琴', '黄浩然', '马秀英', '田建国']);
+    expect(sorted({ key: 'rank', order: 'asc' })).toEqual(['黄浩然', '田建国', '胡雅琴', '马秀英', '冯雅琴']);
+    expect(sorted({ key: 'rankSince', order: 'desc' })).toEqual(['马秀英', '黄浩然', '冯雅琴', '胡雅琴', '田建国']);
+    expect(sorted({ key: 'organ', order: 'asc' })).toEqual(['田建国', '马秀英', '黄浩然', '胡雅琴', '冯雅琴']);
+    expect(sorted(null)).toEqual(['田建国', '马秀英', '黄浩然', '冯雅琴', '胡雅琴']);
+    expect(rows.map((r) => r.name)).toEqual(['田建国', '马秀英', '黄浩然', '冯雅琴', '胡雅琴']);
   });
 
   it('filters 100,000 people quickly', () => {
@@ -150,6 +162,19 @@ describe('people page', () => {
     await flushPromises();
     expect(page.get('[data-test="people-count"]').text()).toBe('符合条件 1 人（共 5 人）');
     expect(page.find('[data-test="people-row-330521198710050558"]').exists()).toBe(true);
+    page.unmount();
+  });
+
+  it('sorts when a header is clicked', async () => {
+    const page = mountPage();
+    await flushPromises();
+    const order = () => page.findAll('[data-test^="people-row-"]').map((r) => r.attributes('data-test')!.slice('people-row-'.length));
+    expect(order()[0]).toBe('330102198808060235');
+    const header = page.findAll('.el-table-v2__header-cell').find((c) => c.text().includes('任现职级时间'))!;
+    await header.trigger('click');
+    await flushPromises();
+    // 任现职级时间 ascending: 田建国 2019-01-28 … 马秀英 2024-07-28.
+    expect(order()).toEqual(['330102198808060235', '33052119850420056X', '330522199707060860', '330521198710050558', '330102199604250242']);
     page.unmount();
   });
 

@@ -41,5 +41,6 @@ export default {
     noProbationRule: '规则中没有试用期期限，不提醒试用期',
     steps: '档次、级别晋升到期',
     none: '无',
+    more: '……另有 {n} 人未列出',
   },
 };

@@ -32,6 +32,9 @@ function globalStorage(): Storage | null {
   }
 }
 
+/** Lines shown per alert group; the rest are counted ("另有 N 人"). */
+export const ALERT_LINES_SHOWN = 100;
+
 export interface AlertLine {
   /** The person's ID (to open them in 人员). */
   id: string;
@@ -111,8 +114,12 @@ export function chartHasData(chart: GradeChart): boolean {
   return chart.organs.some((o) => o.grades.some((n) => n > 0) || o.ungraded > 0);
 }
 
+/** Organs shown at once; with more, the chart scrolls (a slider under it, the mouse wheel). */
+export const ORGANS_IN_VIEW = 12;
+
 /** The ECharts option: one stacked bar per organ, people by result. */
 export function gradeChartOption(chart: GradeChart) {
+  const many = chart.organs.length > ORGANS_IN_VIEW;
   const names = seriesNames();
   const values = (o: GradeChart['organs'][number]) => [...o.grades, o.ungraded, o.none];
   const colors = ['#c0392b', '#2e86c1', '#f39c12', '#7f8c8d', '#a569bd', '#d5d8dc'];
@@ -121,8 +128,19 @@ export function gradeChartOption(chart: GradeChart) {
     color: colors,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: names },
-    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: chart.organs.map((o) => o.organ), axisLabel: { interval: 0, width: 110, overflow: 'break' } },
+    grid: { left: 8, right: 16, top: 36, bottom: many ? 40 : 8, containLabel: true },
+    dataZoom: many
+      ? [
+          { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: ORGANS_IN_VIEW - 1, height: 16, bottom: 8, zoomLock: true, brushSelect: false },
+          { type: 'inside', xAxisIndex: 0, zoomLock: true },
+        ]
+      : [],
+    xAxis: {
+      type: 'category',
+      data: chart.organs.map((o) => o.organ),
+      // Few organs: whole names, broken over lines; many: slanted and cut to fit.
+      axisLabel: chart.organs.length > 4 ? { interval: 0, rotate: 30, width: 96, overflow: 'truncate' } : { interval: 0, width: 110, overflow: 'break' },
+    },
     yAxis: { type: 'value', minInterval: 1, name: i18n.global.t('dashboard.chart.axis') },
     series: names.map((name, k) => ({
       name,

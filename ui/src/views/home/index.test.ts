@@ -175,6 +175,21 @@ describe('home page', () => {
     localStorage.clear();
   });
 
+  it('lists at most 100 lines of a group and counts the rest', async () => {
+    const eligible = Array.from({ length: 105 }, (_, i) => ({ ...sampleDashboard.alerts.eligible[0]!, id: `11010119800101${String(i).padStart(4, '0')}`, name: `人员${i}` }));
+    mockIPC((cmd) => {
+      if (cmd === 'app_info') return info;
+      if (cmd === 'dashboard') return { ...sampleDashboard, alerts: { ...sampleDashboard.alerts, eligible } };
+      throw `unknown command ${cmd}`;
+    });
+    const page = mountHome();
+    await flushPromises();
+    expect(page.get('[data-test="alerts-eligible-count"]').text()).toBe('105');
+    expect(page.findAll('[data-test="alerts-eligible"] [data-test="alert-line"]')).toHaveLength(100);
+    expect(page.get('[data-test="alert-more"]').text()).toBe('……另有 5 人未列出');
+    page.unmount();
+  });
+
   it('builds one stacked bar per organ, and says when there is nothing to draw', async () => {
     const chart: GradeChart = { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [1, 4, 0, 0], ungraded: 0, none: 2 }] };
     const option = gradeChartOption(chart);
@@ -187,6 +202,11 @@ describe('home page', () => {
       ['不定等次', 'people', 0],
       ['无结果', 'people', 2],
     ]);
+
+    expect(option.dataZoom).toEqual([]);
+    expect(option.xAxis.axisLabel).toMatchObject({ interval: 0, overflow: 'break' });
+    const many: GradeChart = { ...chart, organs: Array.from({ length: 30 }, (_, i) => ({ organ: `第${i}局`, grades: [1, 2, 0, 0], ungraded: 0, none: 0 })) };
+    expect(gradeChartOption(many).dataZoom[0]).toMatchObject({ type: 'slider', startValue: 0, endValue: 11 });
 
     mockShell(calls);
     mockIPC((cmd, args) => {

@@ -65,7 +65,8 @@ pub struct GradeChart {
     pub year: i32,
     /// `stored`: the results the database holds for the year (finalised or imported);
     /// `in_progress`: the year is open and has no stored results, so the grades are the
-    /// assessment's current final grades (suggested, or as the committee changed them).
+    /// assessment's current final grades (suggested, or as the committee changed them);
+    /// `none`: the year has not started, so nobody has a result (every bar is 无结果).
     pub source: &'static str,
     pub organs: Vec<OrganGrades>,
 }
@@ -221,6 +222,11 @@ impl AppState {
                 add(grid.organ[i] as usize, stored.get(p.id.as_str()).copied());
             }
             "stored"
+        } else if !started {
+            for i in 0..roster.people.len() {
+                add(grid.organ[i] as usize, None);
+            }
+            "none"
         } else {
             let mut seen = vec![false; roster.people.len()];
             for a in &assessed.people {

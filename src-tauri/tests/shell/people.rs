@@ -92,7 +92,7 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     let scratch = Scratch::new();
     let state = scratch.state(None);
     let empty = state.dashboard(day("2026-01-01"), 90).expect("empty dashboard");
-    assert_eq!((empty.people, empty.assessment.state), (0, "not_started"));
+    assert_eq!((empty.people, empty.assessment.state, empty.grades.source), (0, "not_started", "none"));
     state.import_sample().expect("import_sample");
 
     let d = state.dashboard(day("2026-01-01"), 90).expect("dashboard");

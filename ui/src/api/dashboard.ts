@@ -30,8 +30,8 @@ export interface OrganGrades {
 
 export interface GradeChart {
   year: number;
-  /** `stored`: results in the database; `in_progress`: the open assessment's current grades. */
-  source: 'stored' | 'in_progress';
+  /** `stored`: results in the database; `in_progress`: the open assessment's current grades; `none`: not started. */
+  source: 'stored' | 'in_progress' | 'none';
   organs: OrganGrades[];
 }
 

@@ -19,8 +19,11 @@ export default {
   },
   chart: {
     title: '{year}年度考核结果（按单位）',
-    inProgress: '该年度尚未定稿，图中为当前确定的等次（含建议等次）',
-    stored: '图中为数据库中保存的考核结果',
+    source: {
+      in_progress: '该年度尚未定稿，图中为当前确定的等次（含建议等次）',
+      stored: '图中为数据库中保存的考核结果',
+      none: '该年度考核尚未开始',
+    },
     ungraded: '不定等次',
     none: '无结果',
     empty: '没有可显示的考核结果',

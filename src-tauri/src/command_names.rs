@@ -36,4 +36,7 @@ pub const COMMANDS: &[&str] = &[
     "import_apply",
     "import_cancel",
     "import_error_report",
+    "people",
+    "person",
+    "dashboard",
 ];

@@ -16,11 +16,13 @@
 //! self-test (the UI reports its page text, the shell writes it to the file and quits).
 
 pub mod commands;
+pub mod dashboard;
 pub mod dialogs;
 pub mod error;
 pub mod export;
 pub mod log;
 pub mod import;
+pub mod people;
 pub mod preview;
 pub mod rules;
 pub mod settings;
@@ -92,6 +94,9 @@ pub fn run() -> Result<(), tauri::Error> {
             import::import_apply,
             import::import_cancel,
             import::import_error_report,
+            people::people,
+            people::person,
+            dashboard::dashboard,
         ])
         .run(tauri::generate_context!())
 }

@@ -382,3 +382,6 @@ fn profile_is_the_national_rules_with_their_citations() {
     assert_eq!(enforcement["cite"]["status"], "U", "行政执法类 is shown as 待核实");
     assert!(json.to_string().contains("\"status\":\"U\""));
 }
+
+#[path = "shell/people.rs"]
+mod people;

@@ -27,21 +27,22 @@ describe('App sections', () => {
     mockIPC((cmd) => {
       calls.push(cmd);
       if (cmd === 'app_info') return info;
+      if (cmd === 'dashboard') throw { code: 'database', message: '（本测试不看工作台）' };
       if (cmd === 'assessment') return sampleReport;
       if (cmd === 'assessment_log') return sampleLog;
       throw `unknown command ${cmd}`;
     });
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
-    expect(calls).toEqual(['app_info']);
+    expect(calls).toEqual(['app_info', 'dashboard']);
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
-    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '导入', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
+    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '导入', '人员', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
     const tab = (name: string) => app.get(`[data-test="nav-${name}"]`);
     await tab('assessment').trigger('click');
     await flushPromises();
-    expect(calls.slice(1).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(calls.slice(2).sort()).toEqual(['assessment', 'assessment_log']);
     expect(app.get('[data-test="pool-arithmetic"]').text()).toContain('15人 × 20% = 3.00 → 3名');
 
     await tab('home').trigger('click');
@@ -57,6 +58,7 @@ describe('App sections', () => {
     mockIPC((cmd) => {
       calls.push(cmd);
       if (cmd === 'app_info') return info;
+      if (cmd === 'dashboard') throw { code: 'database', message: '（本测试不看工作台）' };
       if (cmd === 'organs') return ['某市财政局'];
       if (cmd === 'assessment') return sampleReport;
       throw `unknown command ${cmd}`;
@@ -66,7 +68,7 @@ describe('App sections', () => {
     expect(app.find('[data-test="preview"]').exists()).toBe(false);
     await app.get('[data-test="nav-print"]').trigger('click');
     await flushPromises();
-    expect(calls.slice(1).sort()).toEqual(['assessment', 'organs']);
+    expect(calls.slice(2).sort()).toEqual(['assessment', 'organs']);
     expect(app.get('[data-test="preview"]').text()).toBe('预览');
     app.unmount();
   });

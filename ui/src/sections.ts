@@ -8,6 +8,7 @@ import ImportPage from './views/import/index.vue';
 import AssessmentPage from './views/assessment/index.vue';
 import PromotionPage from './views/promotion/index.vue';
 import PrintPage from './views/print/index.vue';
+import PeoplePage from './views/people/index.vue';
 import RulesPage from './views/rules/index.vue';
 import LogPage from './views/log/index.vue';
 import SettingsPage from './views/settings/index.vue';
@@ -24,6 +25,7 @@ export const SECTIONS: Section[] = [
   { name: 'home', label: 'nav.home', component: HomePage },
   { name: 'import', label: 'nav.import', component: ImportPage },
   // 导入 (import wizard), 人员 (people)
+  { name: 'people', label: 'nav.people', component: PeoplePage },
   { name: 'assessment', label: 'nav.assessment', component: AssessmentPage },
   { name: 'promotion', label: 'nav.promotion', component: PromotionPage },
   { name: 'print', label: 'nav.print', component: PrintPage },

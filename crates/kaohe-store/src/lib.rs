@@ -469,6 +469,19 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The recorded changes of one person with when and from which file each import was made,
+    /// oldest first (the person drawer's timeline).
+    pub fn history_with_imports(&self, person_id: &str) -> Result<Vec<(Change, String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT h.import_id, h.person_id, h.field, h.old_value, h.new_value, i.imported_at, i.file
+             FROM person_history h JOIN imports i ON i.id = h.import_id WHERE h.person_id = ?1 ORDER BY h.rowid",
+        )?;
+        let rows = stmt.query_map([person_id], |r| {
+            Ok((Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }, r.get(5)?, r.get(6)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The committee's recorded decisions for a year.
     pub fn decisions(&self, year: i32) -> Result<Decisions, StoreError> {
         let mut d = Decisions::default();

@@ -7,6 +7,8 @@ import log from './zh-CN/log';
 import rulesFile from './zh-CN/rulesFile';
 import settings from './zh-CN/settings';
 import importMessages from './zh-CN/import';
+import people from './zh-CN/people';
+import dashboard from './zh-CN/dashboard';
 
 const zhCN = {
   app: {
@@ -411,6 +413,8 @@ const zhCN = {
     years: '{years}年',
     yearsMonths: '{years}年{months}个月',
   },
+  people,
+  dashboard,
   common: {
     none: '—',
     error: '出错了',

@@ -1,68 +1,153 @@
-// What the home page shows of a promotion report: one table row per person, already worded.
+// What the home page (工作台) shows of the `dashboard` answer: the alert lines already worded,
+// the chart's ECharts option, and the alert horizon — a UI setting kept in this browser profile.
 
-import type { BlockCode, IsoDate, PromotionPerson, PromotionReport } from '../../api/types';
-import { formatServiceProgress } from '../../format/duration';
+import type { Dashboard, GradeChart } from '../../api/dashboard';
+import type { BlockCode, IsoDate } from '../../api/types';
 import { i18n } from '../../i18n';
 
-/** The 是否符合 column. */
-export type EligibilityStatus = 'eligible' | 'blocked' | 'not_yet' | 'top_of_ladder';
+/** The alert horizon choices, in days (a UI setting). */
+export const HORIZON_CHOICES = [30, 60, 90, 180, 365] as const;
+export const DEFAULT_HORIZON_DAYS = 90;
+const HORIZON_KEY = 'kaohe.settings.alertHorizonDays';
 
-export interface BlockCell {
-  code: BlockCode;
-  /** Short label with the end date, e.g. "处分期内（至 2026-02-28）". */
-  label: string;
-  /** The engine's full sentence, citing the rule. */
-  reason: string;
+/** The alert horizon setting: what was chosen last time, else 90 days. */
+export function loadHorizonDays(storage: Pick<Storage, 'getItem'> | null = globalStorage()): number {
+  const saved = Number(storage?.getItem(HORIZON_KEY));
+  return (HORIZON_CHOICES as readonly number[]).includes(saved) ? saved : DEFAULT_HORIZON_DAYS;
 }
 
-export interface PromotionRow {
+export function saveHorizonDays(days: number, storage: Pick<Storage, 'setItem'> | null = globalStorage()): void {
+  try {
+    storage?.setItem(HORIZON_KEY, String(days));
+  } catch {
+    // A full or disabled storage only loses the setting.
+  }
+}
+
+function globalStorage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Lines shown per alert group; the rest are counted ("另有 N 人"). */
+export const ALERT_LINES_SHOWN = 100;
+
+export interface AlertLine {
+  /** The person's ID (to open them in 人员). */
   id: string;
-  name: string;
-  organ: string;
-  rank: string;
-  target: string;
-  service: string;
-  status: EligibilityStatus;
-  eligibleOn: string;
-  blocks: BlockCell[];
-  reasons: string[];
+  text: string;
+  /** The date it falls due. */
+  date: IsoDate;
 }
 
-export function eligibilityStatus(p: PromotionPerson): EligibilityStatus {
-  if (p.target_rank === null) return 'top_of_ladder';
-  if (p.eligible) return 'eligible';
-  if (p.qualified) return 'blocked';
-  return 'not_yet';
+export interface AlertGroup {
+  key: 'eligible' | 'restrictions' | 'probations' | 'steps';
+  title: string;
+  lines: AlertLine[];
+  /** Why the group is empty by rule rather than by data, if so. */
+  note: string | null;
 }
 
 function blockLabel(code: BlockCode, until: IsoDate | null): string {
   const { t } = i18n.global;
-  const end = until === null ? t('promotion.openEnded') : t('promotion.until', { date: until });
-  return code === 'top_of_ladder' || code === 'organ_cap'
-    ? t(`promotion.block.${code}`)
-    : `${t(`promotion.block.${code}`)}（${end}）`;
+  const label = t(`promotion.block.${code}`);
+  return until ? `${label}${t('promotion.until', { date: until })}` : label;
 }
 
-export function toRow(p: PromotionPerson): PromotionRow {
-  const none = i18n.global.t('common.none');
+/** The four alert groups, each line worded as the national system's reminders. */
+export function alertGroups(d: Dashboard): AlertGroup[] {
+  const { t } = i18n.global;
+  const a = d.alerts;
+  return [
+    {
+      key: 'eligible',
+      title: t('dashboard.alerts.eligible'),
+      note: null,
+      lines: a.eligible.map((e) => ({
+        id: e.id,
+        date: e.eligible_on,
+        text:
+          t('dashboard.alerts.eligibleLine', { organ: e.organ, name: e.name, rank: e.rank, target: e.target_rank, date: e.eligible_on }) +
+          (e.blocks.length ? t('dashboard.alerts.blockedLine', { blocks: e.blocks.map((b) => blockLabel(b.code, b.until)).join('、') }) : ''),
+      })),
+    },
+    {
+      key: 'restrictions',
+      title: t('dashboard.alerts.restrictions'),
+      note: null,
+      lines: a.restrictions.map((r) => ({
+        id: r.id,
+        date: r.until,
+        text: t('dashboard.alerts.restrictionLine', { organ: r.organ, name: r.name, kind: r.kind, date: r.date, until: r.until }),
+      })),
+    },
+    {
+      key: 'probations',
+      title: t('dashboard.alerts.probations'),
+      note: a.probation_rule ? null : t('dashboard.alerts.noProbationRule'),
+      lines: a.probations.map((p) => ({
+        id: p.id,
+        date: p.until,
+        text: t('dashboard.alerts.probationLine', { organ: p.organ, name: p.name, start: p.service_start, until: p.until }),
+      })),
+    },
+    {
+      key: 'steps',
+      title: t('dashboard.alerts.steps'),
+      note: null,
+      lines: a.steps.map((s) => ({ id: s.id, date: s.due, text: `${s.organ} ${s.name}：${s.reason}` })),
+    },
+  ];
+}
+
+/** The series of the chart, in order: the four grades, 不定等次, 无结果. */
+export function seriesNames(): string[] {
+  const { t } = i18n.global;
+  return [t('people.grade.1'), t('people.grade.2'), t('people.grade.3'), t('people.grade.4'), t('dashboard.chart.ungraded'), t('dashboard.chart.none')];
+}
+
+/** Whether the chart has anything to show. */
+export function chartHasData(chart: GradeChart): boolean {
+  return chart.organs.some((o) => o.grades.some((n) => n > 0) || o.ungraded > 0);
+}
+
+/** Organs shown at once; with more, the chart scrolls (a slider under it, the mouse wheel). */
+export const ORGANS_IN_VIEW = 12;
+
+/** The ECharts option: one stacked bar per organ, people by result. */
+export function gradeChartOption(chart: GradeChart) {
+  const many = chart.organs.length > ORGANS_IN_VIEW;
+  const names = seriesNames();
+  const values = (o: GradeChart['organs'][number]) => [...o.grades, o.ungraded, o.none];
+  const colors = ['#c0392b', '#2e86c1', '#f39c12', '#7f8c8d', '#a569bd', '#d5d8dc'];
   return {
-    id: p.id,
-    name: p.name,
-    organ: p.organ,
-    rank: p.rank,
-    target: p.target_rank ?? none,
-    service: formatServiceProgress(p.counted_months, p.required_months),
-    status: eligibilityStatus(p),
-    eligibleOn: p.eligible_on ?? none,
-    blocks: p.blocks.map((b) => ({ code: b.code, label: blockLabel(b.code, b.until), reason: b.reason })),
-    reasons: p.reasons,
+    animation: false,
+    color: colors,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, data: names },
+    grid: { left: 8, right: 16, top: 36, bottom: many ? 40 : 8, containLabel: true },
+    dataZoom: many
+      ? [
+          { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: ORGANS_IN_VIEW - 1, height: 16, bottom: 8, zoomLock: true, brushSelect: false },
+          { type: 'inside', xAxisIndex: 0, zoomLock: true },
+        ]
+      : [],
+    xAxis: {
+      type: 'category',
+      data: chart.organs.map((o) => o.organ),
+      // Few organs: whole names, broken over lines; many: slanted and cut to fit.
+      axisLabel: chart.organs.length > 4 ? { interval: 0, rotate: 30, width: 96, overflow: 'truncate' } : { interval: 0, width: 110, overflow: 'break' },
+    },
+    yAxis: { type: 'value', minInterval: 1, name: i18n.global.t('dashboard.chart.axis') },
+    series: names.map((name, k) => ({
+      name,
+      type: 'bar',
+      stack: 'people',
+      barMaxWidth: 48,
+      data: chart.organs.map((o) => values(o)[k]),
+    })),
   };
-}
-
-export function toRows(report: PromotionReport): PromotionRow[] {
-  return report.people.map(toRow);
-}
-
-export function countEligible(report: PromotionReport): number {
-  return report.people.filter((p) => p.eligible).length;
 }

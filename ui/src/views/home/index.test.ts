@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
+import { defineComponent, h } from 'vue';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { i18n } from '../../i18n';
-import type { AppInfo, ImportOutcome, PromotionReport } from '../../api/types';
+import type { AppInfo, ImportOutcome } from '../../api/types';
+import type { GradeChart } from '../../api/dashboard';
+import { sampleDashboard } from './fixture';
+import { gradeChartOption, loadHorizonDays } from './data';
 import App from '../../App.vue';
 
 const info: AppInfo = {
@@ -25,48 +29,6 @@ const imported: ImportOutcome = {
   issues: 2,
 };
 
-const report: PromotionReport = {
-  as_of: '2025-12-31',
-  profile: { id: 'national', name: '全国默认规则', version: '2019.06-1' },
-  people: [
-    {
-      id: '110101199003071234',
-      name: '张三',
-      organ: '某某局',
-      category: '综合管理类',
-      rank: '二级主任科员',
-      target_rank: '一级主任科员',
-      required_months: 24,
-      counting_from: '2019-06-15',
-      counted_months: 78,
-      qualified: true,
-      eligible: false,
-      eligible_on: '2021-06-15',
-      slot: null,
-      blocks: [{ code: 'sanction', until: '2026-02-28', reason: '2025年3月1日受记过处分（影响期12个月），影响期内不得晋升职级' }],
-      reasons: ['任职年限已满足。', '结论：任职年限已满足，但因处分影响期暂不能晋升一级主任科员。'],
-    },
-    {
-      id: '110101198805051239',
-      name: '李四',
-      organ: '某某局办公室',
-      category: '综合管理类',
-      rank: '四级主任科员',
-      target_rank: '三级主任科员',
-      required_months: 24,
-      counting_from: '2024-10-01',
-      counted_months: 14,
-      qualified: false,
-      eligible: false,
-      eligible_on: '2026-10-01',
-      slot: null,
-      blocks: [],
-      reasons: ['结论：暂不符合晋升三级主任科员的任职年限条件。'],
-    },
-  ],
-  pools: [],
-};
-
 type Calls = { cmd: string; args: unknown }[];
 
 function mockShell(calls: Calls, overrides: Partial<AppInfo> = {}): void {
@@ -79,8 +41,8 @@ function mockShell(calls: Calls, overrides: Partial<AppInfo> = {}): void {
       case 'import_sample':
         current = { ...current, people: 12, organs: 2, results: 36 };
         return imported;
-      case 'promotion':
-        return report;
+      case 'dashboard':
+        return { ...sampleDashboard, horizon_days: (args as { horizonDays: number }).horizonDays };
       case 'selftest_report':
         return null;
       default:
@@ -90,8 +52,17 @@ function mockShell(calls: Calls, overrides: Partial<AppInfo> = {}): void {
 }
 
 /** The whole app: the home page is its first section. */
+/** ECharts draws on a canvas, which jsdom has not: the chart component shows its option as text. */
+const ChartStub = defineComponent({
+  name: 'Echarts',
+  props: { option: { type: Object, required: true } },
+  setup(props) {
+    return () => h('div', { 'data-test': 'chart-stub' }, JSON.stringify((props.option as { series: { name: string; data: number[] }[] }).series.map((s) => [s.name, ...s.data])));
+  },
+});
+
 function mountHome() {
-  return mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
+  return mount(App, { global: { plugins: [i18n], stubs: { Echarts: ChartStub } }, attachTo: document.body });
 }
 
 describe('home page', () => {
@@ -112,13 +83,13 @@ describe('home page', () => {
 
     expect(page.get('h1').text()).toBe('考核 Kaohe');
     expect(page.get('[data-test="app-version"]').text()).toBe('版本 0.1.0');
-    expect(page.findAll('[data-test="sections"] .el-menu-item').map((tab) => tab.text())).toEqual(['工作台', '导入', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
+    expect(page.findAll('[data-test="sections"] .el-menu-item').map((tab) => tab.text())).toEqual(['工作台', '导入', '人员', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
     expect(page.get('[data-test="db-path"]').text()).toBe('/home/clerk/.local/share/kaohe/kaohe.db');
     expect(page.get('[data-test="count-people"]').text()).toBe('120');
     expect(page.get('[data-test="count-organs"]').text()).toBe('4');
     expect(page.get('[data-test="count-results"]').text()).toBe('360');
     expect(page.text()).toContain('年度考核记录');
-    expect(calls.map((c) => c.cmd)).toEqual(['app_info']);
+    expect(calls.map((c) => c.cmd)).toEqual(['app_info', 'dashboard']);
     page.unmount();
   });
 
@@ -131,7 +102,7 @@ describe('home page', () => {
     await page.get('[data-test="import-sample"]').trigger('click');
     await flushPromises();
 
-    expect(calls.map((c) => c.cmd)).toEqual(['app_info', 'import_sample', 'app_info']);
+    expect(calls.map((c) => c.cmd).sort()).toEqual(['app_info', 'app_info', 'dashboard', 'dashboard', 'import_sample']);
     expect(page.get('[data-test="count-people"]').text()).toBe('12');
     expect(page.get('[data-test="count-results"]').text()).toBe('36');
     const outcome = page.get('[data-test="import-outcome"]').text();
@@ -140,56 +111,115 @@ describe('home page', () => {
     page.unmount();
   });
 
-  it('computes promotion for the chosen date and shows one row per person', async () => {
-    mockShell(calls, { people: 2 });
+  it('shows the counts, the assessment year, the chart and the alerts within the horizon', async () => {
+    localStorage.clear();
+    mockShell(calls, { people: 38, organs: 3 });
     const page = mountHome();
     await flushPromises();
 
-    await page.get('[data-test="compute"]').trigger('click');
-    await flushPromises();
+    expect(calls.find((c) => c.cmd === 'dashboard')?.args).toEqual({ horizonDays: 90 });
+    expect(page.get('[data-test="dashboard-people"]').text()).toBe('38');
+    expect(page.get('[data-test="dashboard-leaders"]').text()).toBe('2');
+    expect(page.get('[data-test="dashboard-organs"]').text()).toBe('3');
+    const counts = (key: string) => page.findAll(`[data-test="dashboard-by-${key}"] [data-test="dashboard-count"]`).map((li) => li.text().replace(/\s+/g, ''));
+    expect(counts('organ')).toEqual(['某市财政局16人', '某县人力资源和社会保障局11人', '某县市场监督管理局11人']);
+    expect(counts('category')).toEqual(['综合管理类32人', '行政执法类6人']);
+    expect(counts('rank')).toEqual(['三级调研员6人', '一级科员7人']);
 
-    const promotionCall = calls.find((c) => c.cmd === 'promotion');
-    expect(promotionCall?.args).toEqual({ asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(page.get('[data-test="assessment-year-state"]').text()).toBe('进行中');
+    expect(page.get('[data-test="dashboard-year"]').text()).toContain('2025年度考核');
+    expect(page.get('[data-test="assessment-year-detail"]').text()).toBe('年度评分 28 人，平时考核 16 人，已存考核结果 0 条，考核委员会改定 0 人');
+    expect(page.get('[data-test="grade-chart-source"]').text()).toBe('该年度尚未定稿，图中为当前确定的等次（含建议等次）');
+    expect(JSON.parse(page.get('[data-test="grade-chart"] [data-test="chart-stub"]').text())).toEqual([
+      ['优秀', 3, 2, 0],
+      ['称职', 11, 8, 0],
+      ['基本称职', 1, 1, 0],
+      ['不称职', 0, 0, 0],
+      ['不定等次', 1, 0, 1],
+      ['无结果', 0, 0, 10],
+    ]);
 
-    expect(page.get('[data-test="promotion-summary"]').text()).toBe(
-      '截至 2025-12-31，共 2 人，符合晋升条件 0 人（规则：全国默认规则）',
-    );
-    const headers = page.findAll('.el-table__header th').map((th) => th.text());
-    expect(headers).toEqual([
-      '',
-      '姓名',
-      '单位',
-      '现职级',
-      '拟晋升职级',
-      '已计月数/需要月数',
-      '是否符合',
-      '最早符合日期',
-      '限制原因',
+    expect(page.get('[data-test="alert-horizon-hint"]').text()).toBe('界面设置：列出今天起90天内（至2026-04-01）到期的事项');
+    const lines = (key: string) => page.findAll(`[data-test="alerts-${key}"] [data-test="alert-line"]`).map((li) => li.text());
+    expect(lines('eligible')).toEqual([
+      '某县人力资源和社会保障局 黄浩然：三级调研员 → 二级调研员，2026-03-01满任职年限',
+      '某县人力资源和社会保障局 梁雅琴：一级科员 → 四级主任科员，2026-03-28满任职年限（另有限制：诫勉或组织处理影响期内至 2026-05-01）',
     ]);
-    const rows = page
-      .findAll('.el-table__body tr.el-table__row')
-      .map((tr) => tr.findAll('td').map((td) => td.text()));
-    expect(rows).toEqual([
-      ['', '张三', '某某局', '二级主任科员', '一级主任科员', '6年6个月 / 2年', '年限已满，受限制', '2021-06-15', '处分期内（至 2026-02-28）'],
-      ['', '李四', '某某局办公室', '四级主任科员', '三级主任科员', '1年2个月 / 2年', '不符合', '2026-10-01', ''],
+    expect(page.get('[data-test="alerts-eligible"] [data-test="alert-line"]').attributes('data-person-id')).toBe('330521198710050558');
+    expect(lines('restrictions')).toEqual([
+      '某市财政局 王宏伟：诫勉（2025-07-22起），影响期至2026-01-21',
+      '某市财政局 田建国：警告（2025-09-17起），影响期至2026-03-16',
     ]);
+    expect(page.get('[data-test="alerts-restrictions-count"]').text()).toBe('2');
+    expect(page.get('[data-test="alerts-probations"]').text()).toContain('无');
+    expect(page.get('[data-test="alerts-steps-count"]').text()).toBe('0');
+    // The promotion calculation has its own page now.
+    expect(page.find('[data-test="compute"]').exists()).toBe(false);
     page.unmount();
   });
 
-  it('shows a command error with its Chinese title', async () => {
+  it('reloads the alerts when the horizon setting changes, and keeps the setting', async () => {
+    localStorage.clear();
     mockShell(calls);
     const page = mountHome();
     await flushPromises();
-    mockIPC(() => {
-      throw { code: 'bad_argument', message: '日期「2025-02-30」无效' };
-    });
-
-    await page.get('[data-test="compute"]').trigger('click');
+    await page.get('[data-test="alert-horizon"] .el-select__wrapper').trigger('click');
     await flushPromises();
+    const option = [...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent?.trim() === '180天内') as HTMLElement;
+    option.click();
+    await flushPromises();
+    expect(calls.filter((c) => c.cmd === 'dashboard').map((c) => c.args)).toEqual([{ horizonDays: 90 }, { horizonDays: 180 }]);
+    expect(loadHorizonDays()).toBe(180);
+    expect(page.get('[data-test="alert-horizon-hint"]').text()).toContain('180天内');
+    page.unmount();
+    localStorage.clear();
+  });
 
-    const failure = page.get('[data-test="promotion-failure"]').text();
-    expect(failure).toContain('参数有误');
-    expect(failure).toContain('日期「2025-02-30」无效');
+  it('lists at most 100 lines of a group and counts the rest', async () => {
+    const eligible = Array.from({ length: 105 }, (_, i) => ({ ...sampleDashboard.alerts.eligible[0]!, id: `11010119800101${String(i).padStart(4, '0')}`, name: `人员${i}` }));
+    mockIPC((cmd) => {
+      if (cmd === 'app_info') return info;
+      if (cmd === 'dashboard') return { ...sampleDashboard, alerts: { ...sampleDashboard.alerts, eligible } };
+      throw `unknown command ${cmd}`;
+    });
+    const page = mountHome();
+    await flushPromises();
+    expect(page.get('[data-test="alerts-eligible-count"]').text()).toBe('105');
+    expect(page.findAll('[data-test="alerts-eligible"] [data-test="alert-line"]')).toHaveLength(100);
+    expect(page.get('[data-test="alert-more"]').text()).toBe('……另有 5 人未列出');
+    page.unmount();
+  });
+
+  it('builds one stacked bar per organ, and says when there is nothing to draw', async () => {
+    const chart: GradeChart = { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [1, 4, 0, 0], ungraded: 0, none: 2 }] };
+    const option = gradeChartOption(chart);
+    expect(option.xAxis.data).toEqual(['某局']);
+    expect(option.series.map((s) => [s.name, s.stack, s.data[0]])).toEqual([
+      ['优秀', 'people', 1],
+      ['称职', 'people', 4],
+      ['基本称职', 'people', 0],
+      ['不称职', 'people', 0],
+      ['不定等次', 'people', 0],
+      ['无结果', 'people', 2],
+    ]);
+
+    expect(option.dataZoom).toEqual([]);
+    expect(option.xAxis.axisLabel).toMatchObject({ interval: 0, overflow: 'break' });
+    const many: GradeChart = { ...chart, organs: Array.from({ length: 30 }, (_, i) => ({ organ: `第${i}局`, grades: [1, 2, 0, 0], ungraded: 0, none: 0 })) };
+    expect(gradeChartOption(many).dataZoom[0]).toMatchObject({ type: 'slider', startValue: 0, endValue: 11 });
+
+    mockShell(calls);
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === 'app_info') return info;
+      if (cmd === 'dashboard') return { ...sampleDashboard, grades: { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [0, 0, 0, 0], ungraded: 0, none: 5 }] } };
+      throw `unknown command ${cmd}`;
+    });
+    const page = mountHome();
+    await flushPromises();
+    expect(page.find('[data-test="grade-chart"]').exists()).toBe(false);
+    expect(page.get('[data-test="grade-chart-empty"]').text()).toContain('没有可显示的考核结果');
+    expect(page.get('[data-test="grade-chart-source"]').text()).toBe('图中为数据库中保存的考核结果');
     page.unmount();
   });
 

@@ -5,7 +5,10 @@
 //! transaction: all of it or none. Every field an import changes is kept in `person_history`.
 
 pub mod committee;
+mod conflicts;
 pub mod migrations;
+
+pub use conflicts::{Confirmations, NameConflict};
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
@@ -86,6 +89,9 @@ pub struct ImportSummary {
     pub new_people: u64,
     pub updated_people: u64,
     pub unchanged_people: u64,
+    /// People held back because the database has their ID under another name, not confirmed
+    /// as a change of name; nothing of theirs was written.
+    pub held_back: u64,
 }
 
 /// What an import would change, worked out without writing anything.
@@ -104,6 +110,23 @@ pub struct ImportPlan {
     /// Annual results that are new or differ from the stored ones.
     pub results: usize,
     pub unchanged: usize,
+    /// IDs the database holds under another name: held back unless confirmed as a change of name.
+    pub name_conflicts: Vec<NameConflict>,
+    /// One issue per name conflict (an error for a row held back, a warning for a confirmed
+    /// change of name), to be shown with the read's issues.
+    #[serde(skip)]
+    pub issues: Vec<kaohe_workbook::Issue>,
+}
+
+impl ImportPlan {
+    /// Brings a read in line with the plan: the held-back people (and all their records) leave
+    /// the roster, and the plan's issues join the read's, so that a report or a summary written
+    /// from it says what the import does.
+    pub fn apply_to(&self, read: &mut RosterRead) {
+        let held = conflicts::held_back(&self.name_conflicts);
+        conflicts::remove(&mut read.roster, &mut read.sources, &held);
+        read.issues.extend(self.issues.iter().cloned());
+    }
 }
 
 /// One person's changed fields: (field, old, new).
@@ -246,16 +269,37 @@ impl Store {
         Ok(Counts { people: count("people")?, organs: count("organs")?, results: count("annual_results")?, restrictions: count("restrictions")? })
     }
 
-    /// Writes what a read produced, in one transaction, recording every changed field.
+    /// Writes what a read produced, in one transaction, recording every changed field. A person
+    /// whose ID the database holds under another name is held back ([`Store::import_with`]).
     pub fn import(&mut self, read: &RosterRead, source: &str) -> Result<ImportSummary, StoreError> {
+        self.import_with(read, source, &Confirmations::default())
+    }
+
+    /// Like [`Store::import`], with the changes of name the clerk confirmed: a person whose ID
+    /// the database holds under another name is imported only when confirmed; otherwise the
+    /// person and all their records are left out and the stored record stays as it is.
+    pub fn import_with(&mut self, read: &RosterRead, source: &str, confirmed: &Confirmations) -> Result<ImportSummary, StoreError> {
         let now = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
         let tx = self.conn.transaction()?;
+        let held = {
+            let stored = stored_names(&tx, read)?;
+            conflicts::held_back(&conflicts::find(read, &stored, confirmed).0)
+        };
+        let owned;
+        let read = if held.is_empty() {
+            read
+        } else {
+            let mut r = read.clone();
+            conflicts::remove(&mut r.roster, &mut r.sources, &held);
+            owned = r;
+            &owned
+        };
         tx.execute(
             "INSERT INTO imports (file, imported_at, people, issues) VALUES (?1, ?2, ?3, ?4)",
             params![source, now, read.roster.people.len() as i64, read.issues.len() as i64],
         )?;
         let import_id = tx.last_insert_rowid();
-        let mut summary = ImportSummary { import_id, ..Default::default() };
+        let mut summary = ImportSummary { import_id, held_back: held.len() as u64, ..Default::default() };
         import_organs(&tx, &read.roster.organs)?;
         for p in &read.roster.people {
             match upsert_person(&tx, import_id, p)? {
@@ -277,12 +321,28 @@ impl Store {
 
     /// What importing `read` would change; nothing is written.
     pub fn plan(&self, read: &RosterRead) -> Result<ImportPlan, StoreError> {
+        self.plan_with(read, &Confirmations::default())
+    }
+
+    /// Like [`Store::plan`], with the changes of name the clerk confirmed.
+    pub fn plan_with(&self, read: &RosterRead, confirmed: &Confirmations) -> Result<ImportPlan, StoreError> {
         let stored = self.load_roster()?;
         let before: HashMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
         let mut plan = ImportPlan::default();
+        let names: HashMap<String, (String, String)> = read
+            .roster
+            .people
+            .iter()
+            .filter_map(|p| before.get(p.id.as_str()).map(|o| (o.id.clone(), (o.name.clone(), o.organ.clone()))))
+            .collect();
+        (plan.name_conflicts, plan.issues) = conflicts::find(read, &names, confirmed);
+        let held = conflicts::held_back(&plan.name_conflicts);
         let mut listed = std::collections::HashSet::new();
         for p in &read.roster.people {
             listed.insert(p.id.as_str());
+            if held.contains(&p.id) {
+                continue;
+            }
             let Some(old) = before.get(p.id.as_str()) else {
                 plan.new.push((p.id.clone(), p.name.clone()));
                 continue;
@@ -308,7 +368,7 @@ impl Store {
         }
         plan.missing = stored.people.iter().filter(|p| !listed.contains(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
         let results: HashMap<(&str, i32), ResultCode> = stored.results.iter().map(|r| ((r.person_id.as_str(), r.year), r.result)).collect();
-        plan.results = read.roster.results.iter().filter(|r| results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
+        plan.results = read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
         Ok(plan)
     }
 
@@ -584,6 +644,20 @@ impl Store {
     pub fn import_count(&self) -> Result<u64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM imports", [], |r| r.get::<_, i64>(0))? as u64)
     }
+}
+
+/// The stored name and organ of each person of `read` already in the database.
+fn stored_names(tx: &Transaction, read: &RosterRead) -> Result<HashMap<String, (String, String)>, StoreError> {
+    let listed: std::collections::HashSet<&str> = read.roster.people.iter().map(|p| p.id.as_str()).collect();
+    let mut stmt = tx.prepare("SELECT id, name, organ FROM people")?;
+    let mut out = HashMap::new();
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        let (id, name, organ) = row?;
+        if listed.contains(id.as_str()) {
+            out.insert(id, (name, organ));
+        }
+    }
+    Ok(out)
 }
 
 enum Upsert {

@@ -82,6 +82,31 @@ pub struct RosterRead {
     pub mapping: Vec<MappedColumn>,
     /// The header signature of the people sheet, under which a confirmed mapping is saved.
     pub signature: String,
+    /// Where each person of `roster.people` came from, in the same order (empty when the
+    /// people were not read from a sheet).
+    pub sources: Vec<PersonSource>,
+}
+
+/// The row a person was read from, and the name as written there when it was normalised.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PersonSource {
+    /// The spreadsheet row number.
+    pub row: u32,
+    /// The name exactly as in the cell ("王\u{3000}一", "张\n三") when inner spaces or line
+    /// breaks were removed; `None` when it was read as written.
+    pub name_as_written: Option<String>,
+}
+
+impl RosterRead {
+    /// The spreadsheet row the person at `index` of `roster.people` was read from.
+    pub fn row_of(&self, index: usize) -> Option<u32> {
+        self.sources.get(index).map(|s| s.row)
+    }
+
+    /// The people sheet's column letter and header for a field, as mapped.
+    pub fn column_of(&self, field: &str) -> Option<(String, String)> {
+        self.mapping.iter().find(|m| m.field.as_deref() == Some(field)).map(|m| (m.column.clone(), m.header.clone()))
+    }
 }
 
 /// One column of the people sheet and the field it was read as.
@@ -189,7 +214,7 @@ impl<'a> Table<'a> {
         let consequence = match severity {
             Severity::Error => "该行未导入",
             Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
-            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden) => "该行已导入，请核对",
+            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized) => "该行已导入，请核对",
             Severity::Warning => "该行已导入，此项未采用",
         };
         issue.message = format!("{}：{shown}；{consequence}。", issue.place());
@@ -392,7 +417,8 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         });
     }
     let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let rows_read = read_people(&people_table, profile, today, &mut roster, &mut issues);
+    let mut sources = Vec::new();
+    let rows_read = read_people(&people_table, profile, today, &mut roster, &mut sources, &mut issues);
     let mapping = people_table
         .layout
         .columns
@@ -423,7 +449,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     if let Some(r) = &annual_range {
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
-    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature })
+    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
 }
 
 /// Says why a file would not open, in a clerk's words.
@@ -484,7 +510,7 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
     }
 }
 
-fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &mut Roster, issues: &mut Vec<Issue>) -> u32 {
+fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &mut Roster, sources: &mut Vec<PersonSource>, issues: &mut Vec<Issue>) -> u32 {
     let mut seen: FastMap<String, u32> = FastMap::default();
     let mut rows = 0;
     for (row, cells) in t.rows() {
@@ -506,7 +532,21 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
             }
             v
         };
-        let name = need_text("姓名", issues).map(|n| squeeze(&n));
+        let written = need_text("姓名", issues);
+        let name = written.as_deref().map(squeeze);
+        // "王　一", "张  三" (aligned), "李\n四": read without the blanks, the original said.
+        let name_as_written = match (&written, &name) {
+            (Some(w), Some(n)) if w != n => {
+                let original = cell::display(t.get(cells, "姓名"));
+                let mut issue = t.issue(row, "姓名", t.get(cells, "姓名"), IssueCode::NameNormalized, Severity::Warning, &format!("中间含有空格或换行，已去掉，按「{n}」读取"));
+                // A line break inside a message would split it; it is named instead.
+                let visible = original.replace("\r\n", "\n").replace('\n', "（换行）");
+                issue.message = issue.message.replacen(&format!("「{original}」"), &format!("「{visible}」"), 1);
+                issues.push(issue);
+                Some(original)
+            }
+            _ => None,
+        };
         let organ = need_text("单位", issues);
         let category_text = need_text("职位类别", issues);
         let rank_text = need_text("职级", issues);
@@ -643,6 +683,7 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
             continue;
         };
         seen.insert(id.clone(), row);
+        sources.push(PersonSource { row, name_as_written });
         // Wide per-year result columns ("2023年度考核", or years under a 考核 group).
         for (c, column) in t.layout.columns.iter().enumerate() {
             let Some(year) = column.year else { continue };

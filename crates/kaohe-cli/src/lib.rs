@@ -45,18 +45,20 @@ struct Failure {
     code: &'static str,
     message: String,
     status: i32,
+    /// The reader's own words (often English), for a developer: in the JSON only.
+    technical: Option<String>,
 }
 
 impl Failure {
     fn new(code: &'static str, message: impl Into<String>, status: i32) -> Failure {
-        Failure { code, message: message.into(), status }
+        Failure { code, message: message.into(), status, technical: None }
     }
 }
 
 impl From<WorkbookError> for Failure {
     fn from(e: WorkbookError) -> Failure {
         let status = if matches!(e, WorkbookError::Write { .. }) { 1 } else { 2 };
-        Failure::new(e.code(), e.to_string(), status)
+        Failure { technical: e.technical().map(str::to_string), ..Failure::new(e.code(), e.to_string(), status) }
     }
 }
 
@@ -140,7 +142,10 @@ pub fn run(args: &[String]) -> Output {
         Ok(out) => out,
         Err(f) => {
             if json {
-                let body = json!({"error": {"code": f.code, "message": f.message}});
+                let mut body = json!({"error": {"code": f.code, "message": f.message}});
+                if let Some(t) = &f.technical {
+                    body["error"]["technical"] = json!(t);
+                }
                 Output { status: f.status, stdout: format!("{body:#}\n"), stderr: String::new() }
             } else {
                 Output { status: f.status, stdout: String::new(), stderr: format!("错误：{}\n", f.message) }

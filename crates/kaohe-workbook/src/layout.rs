@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 const SYNONYMS: &str = include_str!("../headers.toml");
 
 /// How many rows at the top of a sheet may hold titles before the header.
-const HEADER_SEARCH_ROWS: usize = 20;
+pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Texts that start a note under the table.
 const NOTE_PREFIXES: [&str; 17] =
@@ -187,6 +187,19 @@ pub fn detect(sheet: &str, range: &Range<Data>, key: &str) -> Layout {
         // Nothing recognisable: the first row is the header, as the canonical layout says.
         None => Layout { header: 0, data: 1, columns: rows.first().map(|r| columns(sheet, r, None)).unwrap_or_default() },
     }
+}
+
+/// How far down a header is looked for, to tell the clerk where it is when it is not among
+/// the first rows.
+const HEADER_FURTHER_ROWS: usize = 1000;
+
+/// The index (in the range's rows) of a row past the first ones that holds the ID's and the
+/// name's headers, if any.
+pub fn header_further_down(sheet: &str, range: &Range<Data>) -> Option<usize> {
+    range.rows().enumerate().skip(HEADER_SEARCH_ROWS).take(HEADER_FURTHER_ROWS).find_map(|(i, row)| {
+        let fields: Vec<String> = row.iter().filter_map(|c| field(sheet, &text(c)).map(|(f, _)| f)).collect();
+        (fields.iter().any(|f| f == "身份证号") && fields.iter().any(|f| f == "姓名")).then_some(i)
+    })
 }
 
 /// The header signature of a layout: its headers in order, as compared. Rosters from the same

@@ -5,6 +5,7 @@
 //! template and the print-ready result workbooks, written with rust_xlsxwriter.
 
 mod assessment_result;
+mod biff;
 mod cell;
 mod error_report;
 mod hidden;

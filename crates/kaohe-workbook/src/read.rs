@@ -41,9 +41,10 @@ pub(crate) const PEOPLE_TEMPLATE_ORDER: [&str; 22] = [
 /// A file that could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkbookError {
+    /// `detail` is said for a clerk; `technical` is the reader's own words, for a developer only.
     #[error("无法打开文件「{file}」：{detail}")]
-    Open { file: String, detail: String },
-    #[error("文件「{file}」中没有名为「{sheet}」的工作表（现有工作表：{}）", .found.join("、"))]
+    Open { file: String, detail: String, technical: Option<String> },
+    #[error("文件「{file}」中没有名为「{sheet}」的工作表（现有工作表：{}）", .found.iter().map(|n| format!("「{n}」")).collect::<Vec<_>>().join("、"))]
     SheetMissing { file: String, sheet: String, found: Vec<String> },
     #[error("工作表「{sheet}」的表头（第{header_row}行）缺少必需的列：{}", .columns.join("、"))]
     ColumnMissing { sheet: String, header_row: u32, columns: Vec<String> },
@@ -51,6 +52,19 @@ pub enum WorkbookError {
     Write { file: String, detail: String },
     #[error("文件「{file}」中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列，表头应在前20行内）；请确认这是人员名册，必要时在 Excel 或 WPS 中打开后另存为 .xlsx 再导入")]
     NoHeader { file: String },
+    #[error("工作表「{sheet}」是空的，没有任何内容；请确认选择了正确的文件和工作表（人员名册应在这张表中）")]
+    EmptySheet { sheet: String },
+    /// No header in the first rows; `found_at` is the row further down where one was seen.
+    #[error("{}", header_not_found(.sheet, *.found_at))]
+    HeaderNotFound { sheet: String, found_at: Option<u32> },
+}
+
+fn header_not_found(sheet: &str, found_at: Option<u32>) -> String {
+    let rows = crate::layout::HEADER_SEARCH_ROWS;
+    match found_at {
+        Some(r) => format!("工作表「{sheet}」的表头在第{r}行，超出了查找范围（表头应在前{rows}行内）；请删除表头上方多余的标题或说明行后重新导入"),
+        None => format!("工作表「{sheet}」的前{rows}行中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列）；请确认这是人员名册，并且表头在前{rows}行内"),
+    }
 }
 
 impl WorkbookError {
@@ -61,7 +75,16 @@ impl WorkbookError {
             WorkbookError::SheetMissing { .. } => "sheet_missing",
             WorkbookError::ColumnMissing { .. } => "column_missing",
             WorkbookError::Write { .. } => "write_failed",
-            WorkbookError::NoHeader { .. } => "column_missing",
+            WorkbookError::NoHeader { .. } | WorkbookError::EmptySheet { .. } | WorkbookError::HeaderNotFound { .. } => "column_missing",
+        }
+    }
+
+    /// The reader's own account of why a file would not open, for a developer; never part of
+    /// the message a clerk sees.
+    pub fn technical(&self) -> Option<&str> {
+        match self {
+            WorkbookError::Open { technical, .. } => technical.as_deref(),
+            _ => None,
         }
     }
 }
@@ -261,7 +284,7 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
 /// Like [`read_roster`], with a chosen people sheet.
 pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = crate::source::open(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: open_detail(path, &e) })?;
+    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let names = book.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
     let mut issues = Vec::new();
@@ -309,7 +332,9 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         }
     };
     let people_sheet = people_name.clone();
-    let mut people_range = book.range(&people_name).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{e}") })?;
+    let mut people_range = book
+        .range_detailed(&people_name)
+        .map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{}", e.message), technical: e.technical })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
     // every row it spans; merges in the header rows are left to the header reading.
     // Hidden rows and columns, and merged regions, from the sheet's XML in one pass.
@@ -358,7 +383,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
                     value: None,
                     code: IssueCode::SheetMissing,
                     severity: Severity::Error,
-                    message: format!("工作表「{sheet}」无法读取（{e}），按无{sheet}记录处理。"),
+                    message: format!("工作表「{sheet}」无法读取：{e}。按无{sheet}记录处理。"),
                 });
                 None
             }
@@ -381,6 +406,16 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     }
     let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
     if !missing.is_empty() {
+        if people_range.cells().all(|(_, _, v)| cell::is_empty(v)) {
+            return Err(WorkbookError::EmptySheet { sheet: people_sheet });
+        }
+        // Nothing in the first rows reads as a header (and no mapping says otherwise): say so,
+        // and where a header sits further down.
+        let recognised = people_table.layout.columns.iter().any(|c| c.field.is_some() || c.year.is_some());
+        if !recognised && options.mapping.is_none() {
+            let found_at = crate::layout::header_further_down(SHEET_PEOPLE, &people_range).map(|r| people_table.row0 + r as u32 + 1);
+            return Err(WorkbookError::HeaderNotFound { sheet: people_sheet, found_at });
+        }
         return Err(WorkbookError::ColumnMissing { sheet: people_sheet, header_row: people_table.header_row(), columns: missing });
     }
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
@@ -450,21 +485,6 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
     Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
-}
-
-/// Says why a file would not open, in a clerk's words.
-fn open_detail(path: &Path, raw: &str) -> String {
-    if !path.exists() {
-        return "文件不存在".to_string();
-    }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-    if !["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"].contains(&ext.as_str()) {
-        return format!("不支持「.{ext}」格式，请使用 Excel 工作簿（.xlsx、.xls）、.ods 或 .csv 文件");
-    }
-    if raw.starts_with("文件") || raw.starts_with("CSV") || raw.starts_with("压缩") {
-        return raw.to_string();
-    }
-    format!("文件已损坏、加密或不是 Excel 工作簿（{raw}）")
 }
 
 fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>) -> bool {

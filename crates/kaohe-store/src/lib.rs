@@ -12,6 +12,7 @@ pub use conflicts::{Confirmations, NameConflict};
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
+use kaohe_engine::fast_hash::FastMap;
 use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};
 use kaohe_workbook::RosterRead;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -327,7 +328,7 @@ impl Store {
     /// Like [`Store::plan`], with the changes of name the clerk confirmed.
     pub fn plan_with(&self, read: &RosterRead, confirmed: &Confirmations) -> Result<ImportPlan, StoreError> {
         let stored = self.load_roster()?;
-        let before: HashMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
+        let before: FastMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
         let mut plan = ImportPlan::default();
         let names: HashMap<String, (String, String)> = read
             .roster
@@ -337,9 +338,12 @@ impl Store {
             .collect();
         (plan.name_conflicts, plan.issues) = conflicts::find(read, &names, confirmed);
         let held = conflicts::held_back(&plan.name_conflicts);
-        let mut listed = std::collections::HashSet::new();
+        // Who this roster lists, to find who it does not: only when the database has people.
+        let mut listed: FastMap<&str, ()> = FastMap::default();
         for p in &read.roster.people {
-            listed.insert(p.id.as_str());
+            if !before.is_empty() {
+                listed.insert(p.id.as_str(), ());
+            }
             if held.contains(&p.id) {
                 continue;
             }
@@ -366,7 +370,7 @@ impl Store {
             }
             plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
         }
-        plan.missing = stored.people.iter().filter(|p| !listed.contains(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
+        plan.missing = stored.people.iter().filter(|p| !listed.contains_key(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
         let results: HashMap<(&str, i32), ResultCode> = stored.results.iter().map(|r| ((r.person_id.as_str(), r.year), r.result)).collect();
         plan.results = read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
         Ok(plan)

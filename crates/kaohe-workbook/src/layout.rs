@@ -240,8 +240,15 @@ pub fn is_note(row: &[Data]) -> bool {
 pub fn is_note_with_key(row: &[Data], key: Option<usize>) -> bool {
     // Cheap first: most rows are people, whose first filled cell starts with no note word.
     let Some(first) = row.iter().find(|c| !crate::cell::is_empty(c)) else { return false };
-    let squeezed = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
-    let first = squeezed(&text(first));
+    // A person's first cell (a 序号, an ID) starts with a digit: no note; checked before any copy.
+    if let Data::Float(_) | Data::Int(_) | Data::DateTime(_) | Data::Bool(_) = first {
+        return false;
+    }
+    let Some(first) = crate::cell::text_ref(first) else { return false };
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let first = crate::cell::squeezed(&first);
     if !(first.contains("以下空白") || NOTE_PREFIXES.iter().any(|p| first.starts_with(p))) {
         return false;
     }

@@ -205,7 +205,8 @@ impl<'a> Table<'a> {
             .filter(move |(_, r)| used.iter().any(|&c| r.get(c).is_some_and(|v| !cell::is_empty(v))))
             // A header row repeated further down (two lists pasted into one sheet) is not data.
             .filter(move |(_, r)| {
-                key.and_then(|k| r.get(k)).and_then(cell::text).is_none_or(|t| crate::layout::field(kind, &t).is_none())
+                // An ID (or an organ's name starting with a digit) is no header: checked first, without a copy.
+                key.and_then(|k| r.get(k)).and_then(cell::text_ref).is_none_or(|t| t.starts_with(|c: char| c.is_ascii_digit()) || crate::layout::field(kind, &t).is_none())
             })
             .map(move |(i, r)| (row0 + i as u32 + 1, r))
     }
@@ -332,13 +333,15 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         }
     };
     let people_sheet = people_name.clone();
-    let mut people_range = book
-        .range_detailed(&people_name)
-        .map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{}", e.message), technical: e.technical })?;
+    // Hidden rows and columns, and merged regions, come from one more pass over the file (the
+    // sheet's XML, content.xml or the .xls records), after the reader's own parse: not beside
+    // it, since both may hold a large sheet in memory at once; a CSV file has none.
+    let people_range = book.range_detailed(&people_name);
+    let extras = if book.encoding().is_some() || people_range.is_err() { crate::hidden::Hidden::default() } else { crate::hidden::hidden(path, &people_name) };
+    let mut people_range =
+        people_range.map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{}", e.message), technical: e.technical })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
     // every row it spans; merges in the header rows are left to the header reading.
-    // Hidden rows and columns, and merged regions, from the sheet's XML in one pass.
-    let extras = crate::hidden::hidden(path, &people_name);
     let merges = extras.merges.clone();
     if !merges.is_empty() {
         let layout = crate::layout::detect(SHEET_PEOPLE, &people_range, "身份证号");
@@ -468,7 +471,10 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         })
         .collect();
     let header_row = people_table.header_row();
-    let known: HashSet<String> = roster.people.iter().map(|p| p.id.clone()).collect();
+    // The people read, for the sheets that refer to them (a copy of every ID: only when there is
+    // such a sheet).
+    let refers = [&results_range, &restrictions_range, &regular_range, &annual_range].iter().any(|r| r.is_some());
+    let known: HashSet<String> = if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
     if let Some(r) = &organs_range {
         read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, &mut roster, &mut issues);
     }
@@ -512,7 +518,7 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
         issues.push(t.issue(row, "身份证号", c, IssueCode::BadId, Severity::Error, &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写")));
         return None;
     }
-    let Some(raw) = as_digits.or_else(|| cell::text(c)) else {
+    let Some(raw) = as_digits.map(std::borrow::Cow::Owned).or_else(|| cell::text_ref(c)) else {
         issues.push(t.issue(row, "身份证号", c, IssueCode::MissingValue, Severity::Error, "为空"));
         return None;
     };
@@ -530,9 +536,20 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
     }
 }
 
+/// A valid ID as a number: its 18 characters as base-11 digits (X is 10), which fits in 64 bits
+/// (11^18 < 2^64) and is one-to-one.
+fn id_key(id: &str) -> u64 {
+    id.bytes().fold(0u64, |k, b| k.wrapping_mul(11).wrapping_add(if b == b'X' { 10 } else { u64::from(b.wrapping_sub(b'0')) }))
+}
+
 fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &mut Roster, sources: &mut Vec<PersonSource>, issues: &mut Vec<Issue>) -> u32 {
-    let mut seen: FastMap<String, u32> = FastMap::default();
+    // The rows of the IDs read so far, by the ID as a number (no copy of the text per row).
+    let mut seen: FastMap<u64, u32> = FastMap::default();
     let mut rows = 0;
+    // 级别 runs from 1 to the lowest 级别 any ladder of the profile reaches; 档次 has no rule
+    // here beyond being a positive number.
+    let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
+    let year_columns: Vec<(usize, &crate::layout::Column, i32)> = t.layout.columns.iter().enumerate().filter_map(|(c, col)| col.year.map(|y| (c, col, y))).collect();
     for (row, cells) in t.rows() {
         rows += 1;
         let before = issues.len();
@@ -540,20 +557,23 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
         let id = read_id(t, row, cells, issues);
         ok &= id.is_some();
         if let Some(id) = &id {
-            if let Some(first) = seen.get(id) {
+            if let Some(first) = seen.get(&id_key(id)) {
                 issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
                 ok = false;
             }
         }
-        let need_text = |header: &str, issues: &mut Vec<Issue>| -> Option<String> {
-            let v = cell::text(t.get(cells, header));
+        let need_text = |header: &str, issues: &mut Vec<Issue>| -> Option<std::borrow::Cow<'_, str>> {
+            let v = cell::text_ref(t.get(cells, header));
             if v.is_none() {
                 issues.push(t.issue(row, header, t.get(cells, header), IssueCode::MissingValue, Severity::Error, "为空"));
             }
             v
         };
         let written = need_text("姓名", issues);
-        let name = written.as_deref().map(squeeze);
+        let name = written.as_deref().map(|w| cell::squeezed(w).into_owned());
+        let organ = need_text("单位", issues).map(std::borrow::Cow::into_owned);
+        let category_text = need_text("职位类别", issues);
+        let rank_text = need_text("职级", issues);
         // "王　一", "张  三" (aligned), "李\n四": read without the blanks, the original said.
         let name_as_written = match (&written, &name) {
             (Some(w), Some(n)) if w != n => {
@@ -567,9 +587,6 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
             }
             _ => None,
         };
-        let organ = need_text("单位", issues);
-        let category_text = need_text("职位类别", issues);
-        let rank_text = need_text("职级", issues);
 
         let category = category_text.as_deref().and_then(|c| match profile.category(c) {
             Some(cat) => Some(cat.name.clone()),
@@ -641,13 +658,10 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
                 }
             }
         };
-        // 级别 runs from 1 to the lowest 级别 any ladder of the profile reaches; 档次 has no rule
-        // here beyond being a positive number.
-        let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
         let level = count_of("级别", lowest_level, issues);
         let step = count_of("档次", u32::MAX, issues);
 
-        let post_level = cell::text(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
+        let post_level = cell::text_ref(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
             Some(p) => Some(p.name.clone()),
             None => {
                 issues.push(t.issue(row, "职务层次", t.get(cells, "职务层次"), IssueCode::UnknownPostLevel, Severity::Warning, "不是规则中的领导职务层次（如 县处级正职、乡科级副职）"));
@@ -661,7 +675,7 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
                 false
             }
         };
-        let gender = cell::text(t.get(cells, "性别"));
+        let gender = cell::text_ref(t.get(cells, "性别"));
         if let Some(g) = &gender {
             if g != "男" && g != "女" {
                 issues.push(t.issue(row, "性别", t.get(cells, "性别"), IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
@@ -702,21 +716,20 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
         let (Some(id), Some(name), Some(organ), Some(category), Some(rank), Some(rank_since), true) = (id, name, organ, category, rank, rank_since, ok) else {
             continue;
         };
-        seen.insert(id.clone(), row);
+        seen.insert(id_key(&id), row);
         sources.push(PersonSource { row, name_as_written });
         // Wide per-year result columns ("2023年度考核", or years under a 考核 group).
-        for (c, column) in t.layout.columns.iter().enumerate() {
-            let Some(year) = column.year else { continue };
+        for &(c, column, year) in &year_columns {
             let value = cells.get(c).unwrap_or(&Data::Empty);
-            let Some(text) = cell::text(value) else { continue };
-            match ResultCode::parse(&squeeze(&text)) {
+            let Some(text) = cell::text_ref(value) else { continue };
+            match ResultCode::parse(&cell::squeezed(&text)) {
                 Some(result) => roster.results.push(YearResult { person_id: id.clone(), year, result }),
                 None => issues.push(Issue {
                     sheet: t.sheet.clone(),
                     row: Some(row),
                     column: Some(column_letter(t.col0 + c as u32)),
                     header: Some(column.header.clone()),
-                    value: Some(text.clone()),
+                    value: Some(text.to_string()),
                     code: IssueCode::UnknownGrade,
                     severity: Severity::Warning,
                     message: format!(
@@ -731,7 +744,7 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, roster: &
         roster.people.push(Person {
             id,
             name,
-            gender: gender.filter(|g| g == "男" || g == "女"),
+            gender: gender.filter(|g| g == "男" || g == "女").map(std::borrow::Cow::into_owned),
             birth,
             organ,
             department: cell::text(t.get(cells, "部门")),

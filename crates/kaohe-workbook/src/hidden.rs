@@ -211,3 +211,29 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
     }
     tables
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ods_rows_columns_and_merges_count_their_repeats() {
+        let xml = concat!(
+            r#"<table:table table:name="说明"><table:table-row table:visibility="collapse"><table:table-cell/></table:table-row></table:table>"#,
+            r#"<table:table table:name="人员"><table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>"#,
+            r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="4"/></table:table-row>"#,
+            r#"<table:table-row table:visibility="collapse"><table:table-cell table:number-columns-repeated="2"/><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>甲局</text:p></table:table-cell></table:table-row>"#,
+            r#"<table:table-row><table:covered-table-cell table:number-columns-repeated="3"/><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#,
+            r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>"#
+        );
+        let tables = ods_tables(xml);
+        assert_eq!(tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["说明", "人员"]);
+        let people = &tables[1];
+        // Row 4 (after three repeated rows), columns C and D, 甲局 merged over C4:C5.
+        assert_eq!(people.hidden, Hidden { rows: vec![4], columns: vec![2, 3], merges: vec![(3, 2, 4, 2)] });
+        // The filled cells: C4 and D5; the empty repeated tail does not count.
+        assert_eq!(people.cells, Some(((3, 2), (4, 3))));
+        assert_eq!(ods(xml, "人员").rows, vec![4]);
+        assert_eq!(ods(xml, "不存在"), Hidden::default());
+    }
+}

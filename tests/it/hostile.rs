@@ -158,7 +158,7 @@ fn english(message: &str) -> Option<String> {
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| w.len() >= 2)
         // Column letters (A, XFD) and cell references' letters are upper case and short.
-        .find(|w| !USUAL.contains(w) && !(w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())) && *w != "MB")
+        .find(|w| !(USUAL.contains(w) || *w == "MB" || w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())))
         .map(str::to_string)
 }
 

@@ -353,7 +353,8 @@ fn names_with_blanks_are_read_without_them_and_the_original_is_kept() {
     let read = read_roster(&path, &Profile::national()).expect("reads");
     let names: Vec<&str> = read.roster.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["王一", "李二"]);
-    let said: Vec<(Option<u32>, Option<&str>, Option<&str>, Severity)> =
+    type Said<'a> = (Option<u32>, Option<&'a str>, Option<&'a str>, Severity);
+    let said: Vec<Said> =
         read.issues.iter().filter(|i| i.code == IssueCode::NameNormalized).map(|i| (i.row, i.column.as_deref(), i.value.as_deref(), i.severity)).collect();
     assert_eq!(said, [(Some(4), Some("C"), Some("王\u{3000}一"), Severity::Warning), (Some(5), Some("C"), Some("李 二"), Severity::Warning)]);
     let first = read.issues.iter().find(|i| i.code == IssueCode::NameNormalized).expect("issue");

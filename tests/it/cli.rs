@@ -167,3 +167,15 @@ fn a_broken_file_is_explained_in_chinese_and_the_readers_words_are_kept_apart() 
     let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &half.display().to_string()]));
     assert!(out.stderr.contains("文件不完整或已损坏") && !out.stderr.contains("EOCD"), "{}", out.stderr);
 }
+
+#[test]
+fn a_workbook_that_cannot_be_written_says_why_in_chinese() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let target = tmp.path().join("没有这个文件夹").join("模板.xlsx");
+    let out = run(&args(&["template", &target.display().to_string(), "--json"]));
+    assert_eq!(out.status, 1);
+    let v = json(&out.stdout);
+    assert_eq!(v["error"]["code"], "write_failed");
+    assert_eq!(v["error"]["message"], format!("无法写入文件「{}」：保存的文件夹不存在，请换一个位置", target.display()));
+    assert!(v["error"]["technical"].as_str().is_some_and(|t| t.contains("os error")), "{v}");
+}

@@ -48,8 +48,9 @@ pub enum WorkbookError {
     SheetMissing { file: String, sheet: String, found: Vec<String> },
     #[error("工作表「{sheet}」的表头（第{header_row}行）缺少必需的列：{}", .columns.join("、"))]
     ColumnMissing { sheet: String, header_row: u32, columns: Vec<String> },
+    /// `detail` is said for a clerk; `technical` is the writer's own words, for a developer only.
     #[error("无法写入文件「{file}」：{detail}")]
-    Write { file: String, detail: String },
+    Write { file: String, detail: String, technical: Option<String> },
     #[error("文件「{file}」中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列，表头应在前20行内）；请确认这是人员名册，必要时在 Excel 或 WPS 中打开后另存为 .xlsx 再导入")]
     NoHeader { file: String },
     #[error("工作表「{sheet}」是空的，没有任何内容；请确认选择了正确的文件和工作表（人员名册应在这张表中）")]
@@ -83,9 +84,22 @@ impl WorkbookError {
     /// the message a clerk sees.
     pub fn technical(&self) -> Option<&str> {
         match self {
-            WorkbookError::Open { technical, .. } => technical.as_deref(),
+            WorkbookError::Open { technical, .. } | WorkbookError::Write { technical, .. } => technical.as_deref(),
             _ => None,
         }
+    }
+
+    /// A workbook that could not be written to `path`, said for a clerk.
+    pub(crate) fn write(path: &Path, e: rust_xlsxwriter::XlsxError) -> WorkbookError {
+        let detail = match &e {
+            rust_xlsxwriter::XlsxError::IoError(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                "文件可能正在 Excel 或 WPS 中打开，或没有写入该文件夹的权限；请关闭该文件或换一个位置后重试"
+            }
+            rust_xlsxwriter::XlsxError::IoError(io) if io.kind() == std::io::ErrorKind::NotFound => "保存的文件夹不存在，请换一个位置",
+            rust_xlsxwriter::XlsxError::IoError(_) => "写入磁盘失败（磁盘可能已满，或网络位置不可用），请换一个位置后重试",
+            _ => "生成工作簿时出错，请把问题报告给软件维护人员",
+        };
+        WorkbookError::Write { file: path.display().to_string(), detail: detail.to_string(), technical: Some(e.to_string()) }
     }
 }
 

@@ -125,7 +125,7 @@ impl From<WorkbookError> for CommandError {
         let code = match e {
             WorkbookError::Open { .. } => ErrorCode::FileUnreadable,
             WorkbookError::SheetMissing { .. } => ErrorCode::SheetMissing,
-            WorkbookError::ColumnMissing { .. } | WorkbookError::NoHeader { .. } => ErrorCode::ColumnMissing,
+            WorkbookError::ColumnMissing { .. } | WorkbookError::NoHeader { .. } | WorkbookError::EmptySheet { .. } | WorkbookError::HeaderNotFound { .. } => ErrorCode::ColumnMissing,
             WorkbookError::Write { .. } => ErrorCode::WriteFailed,
             WorkbookError::Cancelled => ErrorCode::Cancelled,
         };

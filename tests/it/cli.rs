@@ -59,7 +59,7 @@ fn a_roster_without_people_sheet_lists_the_sheets_it_has() {
     assert_eq!(out.status, 2);
     let v = json(&out.stdout);
     assert_eq!(v["error"]["code"], "sheet_missing");
-    assert!(v["error"]["message"].as_str().unwrap_or_default().contains("现有工作表：Sheet1"));
+    assert!(v["error"]["message"].as_str().unwrap_or_default().contains("现有工作表：「Sheet1」）"));
 }
 
 #[test]
@@ -147,4 +147,35 @@ fn wrong_arguments_say_what_is_expected() {
     let out = run(&args(&["frobnicate"]));
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("未知命令「frobnicate」"));
+}
+
+#[test]
+fn a_broken_file_is_explained_in_chinese_and_the_readers_words_are_kept_apart() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let whole = workbook(tmp.path(), "完整.xlsx", r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"], ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15]]"#);
+    let bytes = std::fs::read(&whole).expect("read");
+    let half = tmp.path().join("半个.xlsx");
+    std::fs::write(&half, &bytes[..bytes.len() / 2]).expect("write");
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &half.display().to_string(), "--json"]));
+    assert_eq!(out.status, 2);
+    let v = json(&out.stdout);
+    assert_eq!(v["error"]["code"], "file_unreadable");
+    let message = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.ends_with("：文件不完整或已损坏（常见于下载或拷贝时中断），无法打开；请重新获取原文件后再导入"), "{message}");
+    assert!(v["error"]["technical"].as_str().is_some_and(|t| t.contains("EOCD")), "{v}");
+    // Without --json the clerk reads the Chinese sentence only.
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &half.display().to_string()]));
+    assert!(out.stderr.contains("文件不完整或已损坏") && !out.stderr.contains("EOCD"), "{}", out.stderr);
+}
+
+#[test]
+fn a_workbook_that_cannot_be_written_says_why_in_chinese() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let target = tmp.path().join("没有这个文件夹").join("模板.xlsx");
+    let out = run(&args(&["template", &target.display().to_string(), "--json"]));
+    assert_eq!(out.status, 1);
+    let v = json(&out.stdout);
+    assert_eq!(v["error"]["code"], "write_failed");
+    assert_eq!(v["error"]["message"], format!("无法写入文件「{}」：保存的文件夹不存在，请换一个位置", target.display()));
+    assert!(v["error"]["technical"].as_str().is_some_and(|t| t.contains("os error")), "{v}");
 }

@@ -139,6 +139,29 @@ fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &
     Ok(Run { status: status.code(), stdout: read(&out_path), stderr: read(&err_path), seconds })
 }
 
+/// A word of English in a message a clerk sees (the reader library's own words leaking
+/// through), if any. What is quoted 「…」 is the clerk's own (file names, values) and is
+/// skipped; format names, column letters and units are Chinese usage.
+fn english(message: &str) -> Option<String> {
+    const USUAL: [&str; 16] = ["Excel", "WPS", "xlsx", "xls", "xlsm", "ods", "csv", "CSV", "UTF", "BOM", "GBK", "GB", "PDF", "HTML", "XML", "Word"];
+    let mut unquoted = String::new();
+    let mut depth = 0;
+    for c in message.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' => depth -= 1,
+            c if depth == 0 => unquoted.push(c),
+            _ => {}
+        }
+    }
+    unquoted
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        // Column letters (A, XFD) and cell references' letters are upper case and short.
+        .find(|w| !(USUAL.contains(w) || *w == "MB" || w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())))
+        .map(str::to_string)
+}
+
 fn tail(s: &str, n: usize) -> String {
     let chars: Vec<char> = s.chars().collect();
     chars[chars.len().saturating_sub(n)..].iter().collect()
@@ -187,6 +210,9 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
                 problems.push(format!("error message does not contain {m:?}: {message:?}"));
             }
         }
+        if let Some(word) = english(message) {
+            problems.push(format!("the clerk's message has the reader's English ({word:?}): {message:?}"));
+        }
     } else {
         let issues = v["issues"].as_array().cloned().unwrap_or_default();
         let people = v["people"].as_array().map_or(0, Vec::len);
@@ -200,7 +226,7 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
         }
         for at in &case.issue_at {
             // "ROW COLUMN CODE", as a clerk would look it up.
-            let want: Vec<&str> = at.split_whitespace().collect();
+            let want: Vec<&str> = at.split_whitespace().map(|w| if w == "-" { "" } else { w }).collect();
             let found = issues.iter().any(|i| {
                 let row = i["row"].as_u64().map(|r| r.to_string()).unwrap_or_default();
                 let column = i["column"].as_str().unwrap_or_default();
@@ -209,6 +235,11 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
             });
             if !found {
                 problems.push(format!("no issue at {at}"));
+            }
+        }
+        for message in issues.iter().filter_map(|i| i["message"].as_str()) {
+            if let Some(word) = english(message) {
+                problems.push(format!("an issue message has English ({word:?}): {message:?}"));
             }
         }
         if let Some(m) = &case.message {

@@ -344,3 +344,84 @@ fn hidden_rows_and_columns_are_read_and_reported() {
     assert_eq!((hidden[1].0, hidden[1].1.as_deref()), (None, Some("G")));
     assert!(hidden[1].2.contains("G列「学历」是隐藏列"));
 }
+
+#[test]
+fn names_with_blanks_are_read_without_them_and_the_original_is_kept() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("花名册.xlsx");
+    messy(&path);
+    let read = read_roster(&path, &Profile::national()).expect("reads");
+    let names: Vec<&str> = read.roster.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["王一", "李二"]);
+    type Said<'a> = (Option<u32>, Option<&'a str>, Option<&'a str>, Severity);
+    let said: Vec<Said> =
+        read.issues.iter().filter(|i| i.code == IssueCode::NameNormalized).map(|i| (i.row, i.column.as_deref(), i.value.as_deref(), i.severity)).collect();
+    assert_eq!(said, [(Some(4), Some("C"), Some("王\u{3000}一"), Severity::Warning), (Some(5), Some("C"), Some("李 二"), Severity::Warning)]);
+    let first = read.issues.iter().find(|i| i.code == IssueCode::NameNormalized).expect("issue");
+    assert_eq!(first.message, "工作表「2025年花名册」第4行 C列「姓名」：「王\u{3000}一」中间含有空格或换行，已去掉，按「王一」读取；该行已导入，请核对。");
+    assert_eq!(read.sources.iter().map(|s| (s.row, s.name_as_written.as_deref())).collect::<Vec<_>>(), [(4, Some("王\u{3000}一")), (5, Some("李 二"))]);
+
+    // A line break inside the cell, through the command line's check.
+    let file = tmp.path().join("换行.xlsx");
+    let sheets: toml::Table = toml::from_str(&format!(
+        r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"], ["{A}", "张\n三", "甲局", "综合管理类", "一级科员", 2020-01-01], ["{B}", "李二", "甲局", "综合管理类", "一级科员", 2020-01-01]]"#
+    ))
+    .expect("toml");
+    kaohe_tests::write_sheets(&sheets, &file).expect("write");
+    let v = json_of(&cli(&["import", &file.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string(), "--check", "--json"]));
+    let issues: Vec<&serde_json::Value> = v["issues"].as_array().expect("issues").iter().filter(|i| i["sheet"] == "人员").collect();
+    assert_eq!(issues.len(), 1, "{issues:#?}");
+    assert_eq!((issues[0]["row"].as_u64(), issues[0]["column"].as_str(), issues[0]["value"].as_str(), issues[0]["code"].as_str(), issues[0]["severity"].as_str()), (Some(2), Some("B"), Some("张\n三"), Some("name_normalized"), Some("warning")));
+    assert_eq!(v["changes"]["new"], serde_json::json!([[A, "张三"], [B, "李二"]]));
+}
+
+#[test]
+fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workbook() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let people = |rows: &str| -> toml::Table { toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml") };
+    let first = tmp.path().join("2024.xlsx");
+    let second = tmp.path().join("2025.xlsx");
+    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李二", "甲局", "综合管理类", "一级科员", 2021-03-01]"#)), &first).expect("write");
+    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李 贰", "甲局", "综合管理类", "四级主任科员", 2025-03-01]"#)), &second).expect("write");
+    assert_eq!(cli(&["import", &first.display().to_string(), "--db", &db]).status, 0);
+
+    let report = tmp.path().join("问题清单.xlsx");
+    let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--check", "--json", "--report", &report.display().to_string()]));
+    let conflict = v["issues"].as_array().expect("issues").iter().find(|i| i["code"] == "name_conflict").expect("a name_conflict issue");
+    assert_eq!(
+        (conflict["sheet"].as_str(), conflict["row"].as_u64(), conflict["column"].as_str(), conflict["value"].as_str(), conflict["severity"].as_str()),
+        (Some("人员"), Some(3), Some("B"), Some("李 贰"), Some("error"))
+    );
+    assert!(conflict["message"].as_str().is_some_and(|m| m.contains(&format!("身份证号 {B} 在数据库中登记为「李二」（甲局），本表为「李贰」")) && m.contains("该行未导入")), "{conflict}");
+    assert_eq!(v["changes"]["name_conflicts"], serde_json::json!([{"id": B, "name": "李贰", "row": 3, "name_in_database": "李二", "organ_in_database": "甲局", "confirmed": false}]));
+    assert_eq!(v["changes"]["rank_changed"], serde_json::json!([]));
+    assert_eq!(v["skipped"].as_u64(), Some(1));
+
+    // The error workbook: the name cell marked, the reason beside the row, the row among the failed.
+    let mut wb = calamine::open_workbook_auto(&report).expect("report opens");
+    use calamine::Reader;
+    let copy = wb.worksheet_range("原表（已标出问题）").expect("copy");
+    let reason = copy.get_value((2, 6)).map(|c| c.to_string()).unwrap_or_default();
+    assert!(reason.contains("【未导入】工作表「人员」第3行 B列「姓名」：身份证号"), "{reason}");
+    let failed = wb.worksheet_range("未导入行（标准格式）").expect("failed rows");
+    let row: Vec<String> = failed.rows().nth(1).expect("row").iter().map(|c| c.to_string()).collect();
+    assert_eq!((row[0].as_str(), row[1].as_str(), row[2].as_str()), ("3", B, "李 贰"));
+
+    // Applied: B is held back; confirmed, B is renamed.
+    let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--json"]));
+    assert_eq!((v["imported"].as_u64(), v["held_back"].as_u64()), (Some(1), Some(1)));
+    let p = json_of(&cli(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
+    let b = p["people"].as_array().expect("people").iter().find(|x| x["id"] == B).expect("B");
+    assert_eq!((b["name"].as_str(), b["rank"].as_str()), (Some("李二"), Some("一级科员")));
+    let text = cli(&["import", &second.display().to_string(), "--db", &db, "--check"]).stdout;
+    assert!(text.contains("如确属改名，请加 --confirm-rename 身份证号"), "{text}");
+
+    let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--confirm-rename", &B.to_lowercase(), "--json"]));
+    assert_eq!((v["imported"].as_u64(), v["held_back"].as_u64()), (Some(2), Some(0)));
+    let conflict = v["issues"].as_array().expect("issues").iter().find(|i| i["code"] == "name_conflict").expect("still said");
+    assert_eq!(conflict["severity"], "warning");
+    let p = json_of(&cli(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
+    let b = p["people"].as_array().expect("people").iter().find(|x| x["id"] == B).expect("B");
+    assert_eq!((b["name"].as_str(), b["rank"].as_str()), (Some("李贰"), Some("四级主任科员")));
+}

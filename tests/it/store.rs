@@ -120,3 +120,70 @@ fn a_newer_or_foreign_database_is_refused() {
 fn rusqlite_conn(path: &Path) -> kaohe_store::migrations::Connection {
     kaohe_store::migrations::Connection::open(path).expect("sqlite opens")
 }
+
+/// The roster of `roster()`, with B written under another name.
+fn renamed(dir: &Path, name_b: &str) -> kaohe_workbook::RosterRead {
+    let text = format!(
+        r#"
+"人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["{ID_A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+  ["{ID_B}", "{name_b}", "乙局", "综合管理类", "二级主任科员", 2025-03-01],
+]
+"年度考核" = [["身份证号", "年度", "等次"], ["{ID_A}", 2024, "优秀"], ["{ID_B}", 2024, "优秀"]]
+"处分" = [["身份证号", "类型", "日期"], ["{ID_B}", "诫勉", 2025-06-01]]
+"#
+    );
+    let sheets: toml::Table = toml::from_str(&text).expect("toml");
+    let path = dir.join(format!("{name_b}.xlsx"));
+    write_sheets(&sheets, &path).expect("write");
+    kaohe_workbook::read_roster(&path, &Profile::national()).expect("read")
+}
+
+#[test]
+fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_name() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    store.import(&roster(tmp.path(), "三级主任科员", "称职"), "2024.xlsx").expect("first");
+    let before = store.load_roster().expect("load");
+    let read = renamed(tmp.path(), "李贰");
+
+    // The check: a conflict with an error naming the row, the cell and both names; B is not
+    // among the updated people, and B's changed 2024 result is not counted.
+    let plan = store.plan(&read).expect("plan");
+    assert_eq!(plan.name_conflicts.len(), 1);
+    let c = &plan.name_conflicts[0];
+    assert_eq!(
+        (c.id.as_str(), c.name.as_str(), c.row, c.name_in_database.as_str(), c.organ_in_database.as_str(), c.confirmed),
+        (ID_B, "李贰", Some(3), "李二", "甲局", false)
+    );
+    let issue = &plan.issues[0];
+    assert_eq!((issue.row, issue.column.as_deref(), issue.header.as_deref(), issue.value.as_deref()), (Some(3), Some("B"), Some("姓名"), Some("李贰")));
+    assert_eq!((issue.code, issue.severity), (kaohe_workbook::IssueCode::NameConflict, kaohe_workbook::Severity::Error));
+    assert_eq!(
+        issue.message,
+        format!("工作表「人员」第3行 B列「姓名」：身份证号 {ID_B} 在数据库中登记为「李二」（甲局），本表为「李贰」。可能是改名，也可能是身份证号填错（填成了别人的号码）；该行未导入，数据库中「李二」的记录保持不变。如确属改名，请确认改名后重新导入；如身份证号填错，请改正后重新导入。")
+    );
+    assert!(plan.updated.is_empty() && plan.moved.is_empty(), "{plan:#?}");
+    assert_eq!((plan.unchanged, plan.results, plan.missing.len()), (1, 0, 0));
+
+    // Applied without confirmation: B and every record of B's are left out.
+    let s = store.import(&read, "2025.xlsx").expect("import");
+    assert_eq!((s.people, s.held_back, s.unchanged_people, s.restrictions), (1, 1, 1, 0));
+    let after = store.load_roster().expect("load");
+    assert_eq!(after, before, "nothing of the held-back person was written");
+
+    // Confirmed as a change of name: imported, the old name kept in the history.
+    let confirmed = kaohe_store::Confirmations { renames: [ID_B.to_string()].into() };
+    let plan = store.plan_with(&read, &confirmed).expect("plan");
+    assert!(plan.name_conflicts[0].confirmed);
+    assert_eq!(plan.issues[0].severity, kaohe_workbook::Severity::Warning);
+    assert!(plan.issues[0].message.contains("已确认为改名；该行已导入，姓名改为「李贰」，原姓名记入变更记录。"), "{}", plan.issues[0].message);
+    assert_eq!(plan.updated[0].fields[0], ("姓名".to_string(), Some("李二".to_string()), Some("李贰".to_string())));
+    let s = store.import_with(&read, "2025.xlsx", "", &confirmed, &mut |_, _| true).expect("import");
+    assert_eq!((s.held_back, s.updated_people), (0, 1));
+    let b = store.load_roster().expect("load").people.into_iter().find(|p| p.id == ID_B).expect("B");
+    assert_eq!((b.name.as_str(), b.organ.as_str()), ("李贰", "乙局"));
+    let history = store.history(ID_B).expect("history");
+    assert!(history.iter().any(|h| h.field == "姓名" && h.old.as_deref() == Some("李二") && h.new.as_deref() == Some("李贰")), "{history:#?}");
+}

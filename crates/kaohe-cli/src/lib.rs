@@ -25,7 +25,7 @@ pub struct Output {
 
 const USAGE: &str = "用法：
   kaohe template OUT.xlsx
-  kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--mapping 列对应.toml] [--check] [--report 问题清单.xlsx] [--json]
+  kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--mapping 列对应.toml] [--confirm-rename 身份证号[,…]] [--check] [--report 问题清单.xlsx] [--json]
   kaohe import 年度考核导入表.xls --year YYYY [--db PATH] [--check] [--json]   # 国家系统年度考核导入表
   kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
   kaohe assess --year YYYY (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--national OUT.xlsx] [--json]
@@ -45,18 +45,20 @@ struct Failure {
     code: &'static str,
     message: String,
     status: i32,
+    /// The reader's own words (often English), for a developer: in the JSON only.
+    technical: Option<String>,
 }
 
 impl Failure {
     fn new(code: &'static str, message: impl Into<String>, status: i32) -> Failure {
-        Failure { code, message: message.into(), status }
+        Failure { code, message: message.into(), status, technical: None }
     }
 }
 
 impl From<WorkbookError> for Failure {
     fn from(e: WorkbookError) -> Failure {
         let status = if matches!(e, WorkbookError::Write { .. }) { 1 } else { 2 };
-        Failure::new(e.code(), e.to_string(), status)
+        Failure { technical: e.technical().map(str::to_string), ..Failure::new(e.code(), e.to_string(), status) }
     }
 }
 
@@ -93,6 +95,7 @@ struct Options {
     check: bool,
     report: Option<PathBuf>,
     mapping: Option<PathBuf>,
+    renames: Vec<String>,
 }
 
 fn parse(args: &[String]) -> Result<Options, Failure> {
@@ -106,6 +109,7 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
             "--sheet" => o.sheet = Some(value("--sheet")?),
             "--report" => o.report = Some(value("--report")?.into()),
             "--mapping" => o.mapping = Some(value("--mapping")?.into()),
+            "--confirm-rename" => o.renames.extend(value("--confirm-rename")?.split([',', '，', ' ']).filter(|s| !s.is_empty()).map(kaohe_engine::id_number::normalize)),
             "--db" => o.db = Some(value("--db")?.into()),
             "--roster" => o.roster = Some(value("--roster")?.into()),
             "--profile" => o.profile = Some(value("--profile")?.into()),
@@ -138,7 +142,10 @@ pub fn run(args: &[String]) -> Output {
         Ok(out) => out,
         Err(f) => {
             if json {
-                let body = json!({"error": {"code": f.code, "message": f.message}});
+                let mut body = json!({"error": {"code": f.code, "message": f.message}});
+                if let Some(t) = &f.technical {
+                    body["error"]["technical"] = json!(t);
+                }
                 Output { status: f.status, stdout: format!("{body:#}\n"), stderr: String::new() }
             } else {
                 Output { status: f.status, stdout: String::new(), stderr: format!("错误：{}\n", f.message) }
@@ -252,21 +259,31 @@ fn import(o: &Options) -> Result<Output, Failure> {
         }
         other => other?,
     };
-    let mut notes = String::new();
-    if let Some(report) = &o.report {
-        kaohe_workbook::write_error_report(report, path, &read)?;
-        let _ = writeln!(notes, "已写出问题清单：{}（在原表中标出了问题单元格，未导入的行另列一表）", report.display());
-    }
     if read.roster.people.is_empty() {
+        if let Some(report) = &o.report {
+            kaohe_workbook::write_error_report(report, path, &read)?;
+        }
         let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
         return Err(Failure::new("nothing_readable", format!("文件「{file}」的「{}」表中没有可导入的人员（共{}行数据）。{first}", read.sheet, read.rows_read), 2));
     }
     // A check against a database that does not exist yet plans against an empty one in memory,
     // so that checking writes nothing, not even a new file.
     let mut store = if o.check && !db.exists() { Store::open(Path::new(":memory:"))? } else { Store::open(&db)? };
-    let plan = store.plan(&read)?;
+    let confirmed = kaohe_store::Confirmations { renames: o.renames.iter().cloned().collect() };
+    let plan = store.plan_with(&read, &confirmed)?;
+    // The read as it will be imported: people held back by a name conflict leave it, and the
+    // conflicts join its issues (in the JSON, the text and the error workbook alike).
+    let mut read = read;
+    plan.apply_to(&mut read);
+    let mut notes = String::new();
+    if let Some(report) = &o.report {
+        kaohe_workbook::write_error_report(report, path, &read)?;
+        let _ = writeln!(notes, "已写出问题清单：{}（在原表中标出了问题单元格，未导入的行另列一表）", report.display());
+    }
     let errors = read.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet == read.sheet && i.row.is_some()).map(|i| i.row).collect::<std::collections::BTreeSet<_>>().len();
-    let summary = if o.check { None } else { Some(store.import(&read, file)?) };
+    let held = plan.name_conflicts.iter().filter(|c| !c.confirmed).count();
+    // The held-back people already left `read`; the summary counts them all the same.
+    let summary = if o.check { None } else { Some(kaohe_store::ImportSummary { held_back: held as u64, ..store.import_with(&read, file, "", &confirmed, &mut |_, _| true)? }) };
     if let (Some(m), false) = (&given, o.check) {
         store.save_mapping(&read.signature, m)?;
     }
@@ -278,7 +295,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
             "header_row": read.header_row,
             "mapping": read.mapping,
             "rows_read": read.rows_read,
-            "imported": if o.check { 0 } else { read.roster.people.len() },
+            "imported": summary.map_or(0, |s| s.people),
             "skipped": errors,
             "checked_only": o.check,
             "mapping_reused": reused,
@@ -295,6 +312,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
                 ("new_people", json!(s.new_people)),
                 ("updated_people", json!(s.updated_people)),
                 ("unchanged_people", json!(s.unchanged_people)),
+                ("held_back", json!(s.held_back)),
             ] {
                 body[k] = v;
             }
@@ -318,6 +336,12 @@ fn import(o: &Options) -> Result<Output, Failure> {
             plan.missing.len(),
             plan.results
         );
+        if held > 0 {
+            let _ = writeln!(
+                s,
+                "同一身份证号在数据库中是另一个姓名的有 {held} 人，这些行不导入（见下方问题）；如确属改名，请加 --confirm-rename 身份证号（多个用逗号分隔）重新导入。"
+            );
+        }
         match summary {
             None => {
                 let _ = writeln!(s, "这是检查结果，数据库未作任何修改；确认无误后去掉 --check 再导入。");

@@ -5,12 +5,16 @@
 //! transaction: all of it or none. Every field an import changes is kept in `person_history`.
 
 pub mod committee;
+mod conflicts;
 pub mod migrations;
 pub mod operations;
 pub mod settings;
 
+pub use conflicts::{Confirmations, NameConflict};
+
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
+use kaohe_engine::fast_hash::FastMap;
 use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};
 use kaohe_workbook::RosterRead;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -93,6 +97,9 @@ pub struct ImportSummary {
     pub new_people: u64,
     pub updated_people: u64,
     pub unchanged_people: u64,
+    /// People held back because the database has their ID under another name, not confirmed
+    /// as a change of name; nothing of theirs was written.
+    pub held_back: u64,
 }
 
 /// What an import would change, worked out without writing anything.
@@ -111,6 +118,23 @@ pub struct ImportPlan {
     /// Annual results that are new or differ from the stored ones.
     pub results: usize,
     pub unchanged: usize,
+    /// IDs the database holds under another name: held back unless confirmed as a change of name.
+    pub name_conflicts: Vec<NameConflict>,
+    /// One issue per name conflict (an error for a row held back, a warning for a confirmed
+    /// change of name), to be shown with the read's issues.
+    #[serde(skip)]
+    pub issues: Vec<kaohe_workbook::Issue>,
+}
+
+impl ImportPlan {
+    /// Brings a read in line with the plan: the held-back people (and all their records) leave
+    /// the roster, and the plan's issues join the read's, so that a report or a summary written
+    /// from it says what the import does.
+    pub fn apply_to(&self, read: &mut RosterRead) {
+        let held = conflicts::held_back(&self.name_conflicts);
+        conflicts::remove(&mut read.roster, &mut read.sources, &held);
+        read.issues.extend(self.issues.iter().cloned());
+    }
 }
 
 /// One person's changed fields: (field, old, new).
@@ -266,7 +290,8 @@ impl Store {
         Ok(Counts { people: count("people")?, organs: count("organs")?, results: count("annual_results")?, restrictions: count("restrictions")? })
     }
 
-    /// Writes what a read produced, in one transaction, recording every changed field. The
+    /// Writes what a read produced, in one transaction, recording every changed field. A person
+    /// whose ID the database holds under another name is held back ([`Store::import_with`]). The
     /// import is logged without an operator; see [`Store::import_as`].
     pub fn import(&mut self, read: &RosterRead, source: &str) -> Result<ImportSummary, StoreError> {
         self.import_as(read, source, "")
@@ -274,23 +299,45 @@ impl Store {
 
     /// [`Store::import`], recording `by` (the 操作人) in the import log.
     pub fn import_as(&mut self, read: &RosterRead, source: &str, by: &str) -> Result<ImportSummary, StoreError> {
-        self.import_with(read, source, by, &mut |_, _| true)
+        self.import_with(read, source, by, &Confirmations::default(), &mut |_, _| true)
     }
 
-    /// Like [`Store::import_as`], telling `progress` (people written, people in all) as it goes;
-    /// when `progress` answers `false` the transaction is rolled back and nothing is written
-    /// ([`StoreError::Cancelled`]).
-    pub fn import_with(&mut self, read: &RosterRead, source: &str, by: &str, progress: &mut dyn FnMut(u64, u64) -> bool) -> Result<ImportSummary, StoreError> {
+    /// Like [`Store::import_as`], with the changes of name the clerk `confirmed` (a person whose
+    /// ID the database holds under another name is imported only when confirmed; otherwise the
+    /// person and all their records are left out and the stored record stays as it is), telling
+    /// `progress` (people written, people in all) as it goes; when `progress` answers `false` the
+    /// transaction is rolled back and nothing is written ([`StoreError::Cancelled`]).
+    pub fn import_with(
+        &mut self,
+        read: &RosterRead,
+        source: &str,
+        by: &str,
+        confirmed: &Confirmations,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> Result<ImportSummary, StoreError> {
         const EVERY: u64 = 200;
         let total = read.roster.people.len() as u64;
         let now = now();
         let tx = self.conn.transaction()?;
+        let held = {
+            let stored = stored_names(&tx, read)?;
+            conflicts::held_back(&conflicts::find(read, &stored, confirmed).0)
+        };
+        let owned;
+        let read = if held.is_empty() {
+            read
+        } else {
+            let mut r = read.clone();
+            conflicts::remove(&mut r.roster, &mut r.sources, &held);
+            owned = r;
+            &owned
+        };
         tx.execute(
             "INSERT INTO imports (file, imported_at, people, issues, by) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![source, now, read.roster.people.len() as i64, read.issues.len() as i64, by.trim()],
         )?;
         let import_id = tx.last_insert_rowid();
-        let mut summary = ImportSummary { import_id, ..Default::default() };
+        let mut summary = ImportSummary { import_id, held_back: held.len() as u64, ..Default::default() };
         import_organs(&tx, &read.roster.organs)?;
         for (done, p) in read.roster.people.iter().enumerate() {
             if (done as u64).is_multiple_of(EVERY) && !progress(done as u64, total) {
@@ -319,12 +366,31 @@ impl Store {
 
     /// What importing `read` would change; nothing is written.
     pub fn plan(&self, read: &RosterRead) -> Result<ImportPlan, StoreError> {
+        self.plan_with(read, &Confirmations::default())
+    }
+
+    /// Like [`Store::plan`], with the changes of name the clerk confirmed.
+    pub fn plan_with(&self, read: &RosterRead, confirmed: &Confirmations) -> Result<ImportPlan, StoreError> {
         let stored = self.load_roster()?;
-        let before: HashMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
+        let before: FastMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
         let mut plan = ImportPlan::default();
-        let mut listed = std::collections::HashSet::new();
+        let names: HashMap<String, (String, String)> = read
+            .roster
+            .people
+            .iter()
+            .filter_map(|p| before.get(p.id.as_str()).map(|o| (o.id.clone(), (o.name.clone(), o.organ.clone()))))
+            .collect();
+        (plan.name_conflicts, plan.issues) = conflicts::find(read, &names, confirmed);
+        let held = conflicts::held_back(&plan.name_conflicts);
+        // Who this roster lists, to find who it does not: only when the database has people.
+        let mut listed: FastMap<&str, ()> = FastMap::default();
         for p in &read.roster.people {
-            listed.insert(p.id.as_str());
+            if !before.is_empty() {
+                listed.insert(p.id.as_str(), ());
+            }
+            if held.contains(&p.id) {
+                continue;
+            }
             let Some(old) = before.get(p.id.as_str()) else {
                 plan.new.push((p.id.clone(), p.name.clone()));
                 continue;
@@ -348,9 +414,9 @@ impl Store {
             }
             plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
         }
-        plan.missing = stored.people.iter().filter(|p| !listed.contains(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
+        plan.missing = stored.people.iter().filter(|p| !listed.contains_key(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
         let results: HashMap<(&str, i32), ResultCode> = stored.results.iter().map(|r| ((r.person_id.as_str(), r.year), r.result)).collect();
-        plan.results = read.roster.results.iter().filter(|r| results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
+        plan.results = read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
         Ok(plan)
     }
 
@@ -639,6 +705,20 @@ impl Store {
     pub fn import_count(&self) -> Result<u64, StoreError> {
         Ok(self.conn.query_row("SELECT count(*) FROM imports", [], |r| r.get::<_, i64>(0))? as u64)
     }
+}
+
+/// The stored name and organ of each person of `read` already in the database.
+fn stored_names(tx: &Transaction, read: &RosterRead) -> Result<HashMap<String, (String, String)>, StoreError> {
+    let listed: std::collections::HashSet<&str> = read.roster.people.iter().map(|p| p.id.as_str()).collect();
+    let mut stmt = tx.prepare("SELECT id, name, organ FROM people")?;
+    let mut out = HashMap::new();
+    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        let (id, name, organ) = row?;
+        if listed.contains(id.as_str()) {
+            out.insert(id, (name, organ));
+        }
+    }
+    Ok(out)
 }
 
 enum Upsert {

@@ -204,13 +204,13 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
 
 /// Writes the assessment result workbook.
 pub fn write_assessment(path: &Path, report: &AssessmentReport) -> Result<(), WorkbookError> {
-    let fail = |e: XlsxError| WorkbookError::Write { file: path.display().to_string(), detail: e.to_string() };
+    let fail = |e: XlsxError| WorkbookError::write(path, e);
     build(report).map_err(fail)?.save(path).map_err(fail)
 }
 
 /// Writes the results alone in the national system's import layout (sheet `Sheet1`).
 pub fn write_national_results(path: &Path, report: &AssessmentReport) -> Result<(), WorkbookError> {
-    let fail = |e: XlsxError| WorkbookError::Write { file: path.display().to_string(), detail: e.to_string() };
+    let fail = |e: XlsxError| WorkbookError::write(path, e);
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Sheet1").map_err(fail)?;
     national_sheet(sheet, report).map_err(fail)?;

@@ -3,6 +3,7 @@
 
 use calamine::Data;
 use chrono::{Days, NaiveDate};
+use std::borrow::Cow;
 
 /// Column letter for a 0-based column index: 0 → A, 26 → AA.
 pub fn column_letter(mut col: u32) -> String {
@@ -49,6 +50,28 @@ pub fn text(cell: &Data) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// Like [`text`], borrowing the text of a text cell (most cells) instead of copying it: for
+/// values that are only looked up or checked.
+pub fn text_ref(cell: &Data) -> Option<Cow<'_, str>> {
+    match cell {
+        Data::String(s) => {
+            let t = s.trim();
+            (!t.is_empty()).then_some(Cow::Borrowed(t))
+        }
+        Data::Empty => None,
+        other => text(other).map(Cow::Owned),
+    }
+}
+
+/// Without spaces (also full-width) or line breaks; borrowed when there were none.
+pub fn squeezed(s: &str) -> Cow<'_, str> {
+    if s.chars().any(|c| c.is_whitespace() || c == '\u{3000}') {
+        Cow::Owned(kaohe_engine::profile::squeeze(s))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Free text such as a 个人总结: inner line breaks kept, surrounding blanks trimmed.
 pub fn long_text(cell: &Data) -> Option<String> {
     let s = display(cell).replace("\r\n", "\n");
@@ -68,7 +91,7 @@ pub fn is_empty(cell: &Data) -> bool {
 /// 2019年3月1日, 201903, 20190301. A month-only date means the 1st.
 pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
     let halfwidth = to_halfwidth(s);
-    let mut s = halfwidth.trim();
+    let mut s: &str = halfwidth.trim();
     // "2019-06-01 00:00:00", "2019-06-01T00:00:00": a date with a time of day.
     if let Some((date, time)) = s.split_once([' ', 'T']) {
         if time.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') && time.contains(':') {
@@ -82,16 +105,25 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
             _ => None,
         };
     }
-    let parts: Vec<&str> = s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    // At most three runs of digits (year, month, day); a fourth makes it no date.
+    let mut parts = [""; 3];
+    let mut count = 0;
+    for part in s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()) {
+        if count == parts.len() {
+            return None;
+        }
+        parts[count] = part;
+        count += 1;
+    }
     let tail_ok = s.chars().last().is_some_and(|c| c.is_ascii_digit() || c == '日' || c == '月');
-    if !tail_ok || parts.first().is_none_or(|y| y.len() != 4) {
+    if !tail_ok || count == 0 || parts[0].len() != 4 {
         return None;
     }
     let y: i32 = parts[0].parse().ok()?;
     if !(1900..=2100).contains(&y) {
         return None;
     }
-    match parts.len() {
+    match count {
         2 => NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, 1),
         3 => NaiveDate::from_ymd_opt(y, parts[1].parse().ok()?, parts[2].parse().ok()?),
         _ => None,
@@ -100,7 +132,10 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
 
 /// Full-width digits and letters (０–９, Ａ–Ｚ, ａ–ｚ) and the full-width full stop, slash and hyphen
 /// as their ASCII forms: what a clerk typing with a Chinese input method often gets.
-pub fn to_halfwidth(s: &str) -> String {
+pub fn to_halfwidth(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || !s.chars().any(|c| matches!(c, '\u{FF0D}'..='\u{FF5A}')) {
+        return Cow::Borrowed(s);
+    }
     s.chars()
         .map(|c| match c {
             '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{FF0E}' | '\u{FF0F}' | '\u{FF0D}' => {
@@ -108,7 +143,8 @@ pub fn to_halfwidth(s: &str) -> String {
             }
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 /// Days from the Excel epoch (1900 system) to a date.
@@ -232,7 +268,7 @@ pub fn yes_no(cell: &Data) -> Result<Option<bool>, String> {
         Data::Int(0) => Ok(Some(false)),
         Data::Float(f) if *f == 1.0 => Ok(Some(true)),
         Data::Float(f) if *f == 0.0 => Ok(Some(false)),
-        _ => match text(cell).as_deref() {
+        _ => match text_ref(cell).as_deref() {
             None => Ok(None),
             Some("是" | "Y" | "y" | "√" | "TRUE" | "true" | "1") => Ok(Some(true)),
             Some("否" | "N" | "n" | "×" | "FALSE" | "false" | "0") => Ok(Some(false)),

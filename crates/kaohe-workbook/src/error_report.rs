@@ -21,7 +21,20 @@ fn letter_index(letter: &str) -> Option<u32> {
     n.checked_sub(1)
 }
 
-fn build(source: &Path, read: &RosterRead) -> Result<Workbook, String> {
+/// Why the error workbook could not be built: the source would not open again (said for a
+/// clerk), or the writer failed.
+enum BuildError {
+    Source(String),
+    Writer(XlsxError),
+}
+
+impl From<String> for BuildError {
+    fn from(s: String) -> BuildError {
+        BuildError::Source(s)
+    }
+}
+
+fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     let mut book = crate::source::open(source)?;
     let range = book.range(&read.sheet)?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
@@ -46,7 +59,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, String> {
     let error = Format::new().set_font_name("宋体").set_num_format("@").set_background_color("#FFC7CE").set_font_color("#9C0006");
     let warning = Format::new().set_font_name("宋体").set_num_format("@").set_background_color("#FFEB9C").set_font_color("#9C5700");
     let reason = Format::new().set_font_name("宋体").set_text_wrap().set_font_color("#9C0006");
-    let err = |e: XlsxError| e.to_string();
+    let err = BuildError::Writer;
 
     // 1. Their own sheet, at the same rows and columns, with the problems marked.
     let sheet = out.add_worksheet().set_name("原表（已标出问题）").map_err(err)?;
@@ -144,7 +157,9 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, String> {
 
 /// Writes the error workbook for a read of `source`.
 pub fn write_error_report(path: &Path, source: &Path, read: &RosterRead) -> Result<(), WorkbookError> {
-    let fail = |detail: String| WorkbookError::Write { file: path.display().to_string(), detail };
-    let mut book = build(source, read).map_err(fail)?;
-    book.save(path).map_err(|e| fail(e.to_string()))
+    let mut book = build(source, read).map_err(|e| match e {
+        BuildError::Source(detail) => WorkbookError::Write { file: path.display().to_string(), detail, technical: None },
+        BuildError::Writer(e) => WorkbookError::write(path, e),
+    })?;
+    book.save(path).map_err(|e| WorkbookError::write(path, e))
 }

@@ -1,6 +1,9 @@
-//! Hidden rows and columns of an .xlsx/.xlsm sheet, which calamine reads like any other: they
-//! are imported, but the clerk is told, since a hidden row is often one somebody meant to leave
-//! out. Read straight from the sheet's XML (`<row hidden="1">`, `<col hidden="1">`).
+//! Hidden rows and columns of a sheet, which calamine reads like any other: they are imported,
+//! but the clerk is told, since a hidden row is often one somebody meant to leave out; and the
+//! merged regions, which calamine gives for none of the formats read here. Read straight from
+//! the file: an .xlsx/.xlsm sheet's XML (`<row hidden="1">`, `<col hidden="1">`, `<mergeCell>`),
+//! an .ods file's content.xml (`table:visibility="collapse"`, `table:number-rows-spanned`), an
+//! .xls file's records ([`crate::biff`]). CSV has none of these.
 
 use std::io::Read;
 use std::path::Path;
@@ -32,31 +35,50 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[start..start + end])
 }
 
-fn read_member(zip: &mut zip::ZipArchive<std::fs::File>, name: &str, limit: u64) -> Option<String> {
+fn read_member<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str, limit: u64) -> Option<String> {
     let file = zip.by_name(name).ok()?;
     let mut s = String::new();
     file.take(limit).read_to_string(&mut s).ok()?;
     Some(s)
 }
 
-/// Finds the hidden rows and columns of `sheet` in an OOXML workbook.
+/// Finds the hidden rows and columns, and the merged regions, of `sheet` in a workbook of any
+/// format read (by content, whatever the file's name says); empty for a CSV file.
 pub fn hidden(path: &Path, sheet: &str) -> Hidden {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-    if ext != "xlsx" && ext != "xlsm" {
+    let mut head = [0u8; 4];
+    let Ok(mut file) = std::fs::File::open(path) else { return Hidden::default() };
+    if file.read_exact(&mut head).is_err() {
+        return Hidden::default();
+    }
+    if head == [0xD0, 0xCF, 0x11, 0xE0] {
+        let Ok(bytes) = std::fs::read(path) else { return Hidden::default() };
+        return crate::biff::read(&bytes).and_then(|b| b.sheets.into_iter().find(|s| s.name == sheet)).map(|s| s.hidden).unwrap_or_default();
+    }
+    if !head.starts_with(b"PK") {
         return Hidden::default();
     }
     let Ok(file) = std::fs::File::open(path) else { return Hidden::default() };
     let Ok(mut zip) = zip::ZipArchive::new(file) else { return Hidden::default() };
+    if zip.by_name("xl/workbook.xml").is_err() {
+        return match read_member(&mut zip, "content.xml", crate::source::MAX_UNPACKED) {
+            Some(xml) => ods(&xml, sheet),
+            None => Hidden::default(),
+        };
+    }
+    ooxml(&mut zip, sheet)
+}
+
+fn ooxml<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, sheet: &str) -> Hidden {
     let limit = crate::source::MAX_UNPACKED;
-    let Some(workbook) = read_member(&mut zip, "xl/workbook.xml", limit) else { return Hidden::default() };
-    let Some(rels) = read_member(&mut zip, "xl/_rels/workbook.xml.rels", limit) else { return Hidden::default() };
+    let Some(workbook) = read_member(zip, "xl/workbook.xml", limit) else { return Hidden::default() };
+    let Some(rels) = read_member(zip, "xl/_rels/workbook.xml.rels", limit) else { return Hidden::default() };
     let escaped = sheet.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
     let rid = workbook.split("<sheet ").skip(1).map(|t| format!(" {t}")).find(|t| attr(t, "name") == Some(&escaped)).and_then(|t| attr(&t, "r:id").map(str::to_string));
     let Some(rid) = rid else { return Hidden::default() };
     let target = rels.split("<Relationship ").skip(1).map(|t| format!(" {t}")).find(|t| attr(t, "Id") == Some(&rid)).and_then(|t| attr(&t, "Target").map(str::to_string));
     let Some(target) = target else { return Hidden::default() };
     let member = if let Some(abs) = target.strip_prefix('/') { abs.to_string() } else { format!("xl/{target}") };
-    let Some(xml) = read_member(&mut zip, &member, limit) else { return Hidden::default() };
+    let Some(xml) = read_member(zip, &member, limit) else { return Hidden::default() };
     let mut out = Hidden::default();
     // Merged regions sit after the data: <mergeCell ref="A3:A5"/>.
     if let Some(at) = xml.rfind("<mergeCells") {
@@ -89,4 +111,129 @@ pub fn hidden(path: &Path, sheet: &str) -> Hidden {
         }
     }
     out
+}
+
+/// The most rows or columns one repeated ODS element is taken to stand for: a sheet's tail is
+/// often one element repeated a million times.
+const ODS_REPEAT_CAP: u32 = 1_048_576;
+
+/// One table of an ODS content.xml, as far as the reader needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct OdsTable {
+    /// The name as written in the XML (entities not decoded).
+    pub name: String,
+    pub hidden: Hidden,
+    /// The first and last (row, column) of its filled cells, 0-based.
+    pub cells: Option<((u32, u32), (u32, u32))>,
+}
+
+/// Hidden rows and columns, and merged regions, of the table named `sheet` in an ODS
+/// content.xml.
+fn ods(xml: &str, sheet: &str) -> Hidden {
+    let escaped = sheet.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    ods_tables(xml).into_iter().find(|t| t.name == escaped).map(|t| t.hidden).unwrap_or_default()
+}
+
+/// Walks the tables of an ODS content.xml. Rows and columns carry
+/// `table:number-rows-repeated` / `table:number-columns-repeated`; a hidden one has
+/// `table:visibility="collapse"` (or `"filter"`, hidden by a filter); a merged cell has
+/// `table:number-rows-spanned` / `table:number-columns-spanned`.
+pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
+    let mut tables: Vec<OdsTable> = Vec::new();
+    let (mut row, mut col, mut column) = (0u32, 0u32, 0u32);
+    let mut row_repeat = 1u32;
+    let mut at = 0;
+    while let Some(i) = xml[at..].find('<') {
+        let tag_start = at + i;
+        let tag_end = xml[tag_start..].find('>').map_or(xml.len(), |e| tag_start + e);
+        let tag = &xml[tag_start + 1..tag_end];
+        at = tag_end;
+        let ending = tag.starts_with('/');
+        let name = tag[usize::from(ending)..].split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or_default();
+        if ending {
+            if name == "table:table-row" {
+                row = row.saturating_add(row_repeat);
+            }
+            continue;
+        }
+        if name == "table:table" {
+            let attrs = format!(" {}", &tag[name.len()..]);
+            tables.push(OdsTable { name: attr(&attrs, "table:name").unwrap_or_default().to_string(), ..OdsTable::default() });
+            (row, col, column) = (0, 0, 0);
+            continue;
+        }
+        let Some(table) = tables.last_mut() else { continue };
+        if !name.starts_with("table:table-") && name != "table:covered-table-cell" {
+            continue;
+        }
+        let attrs = format!(" {}", &tag[name.len()..]);
+        let closed = tag.ends_with('/');
+        let repeat = |key: &str| attr(&attrs, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).clamp(1, ODS_REPEAT_CAP);
+        let hidden = matches!(attr(&attrs, "table:visibility"), Some("collapse" | "filter"));
+        let out = &mut table.hidden;
+        match name {
+            "table:table-column" => {
+                let n = repeat("table:number-columns-repeated");
+                if hidden {
+                    out.columns.extend((column..column.saturating_add(n)).take(1001));
+                }
+                column = column.saturating_add(n);
+            }
+            "table:table-row" => {
+                row_repeat = repeat("table:number-rows-repeated");
+                col = 0;
+                if hidden {
+                    out.rows.extend((row + 1..=row.saturating_add(row_repeat)).take(1001));
+                }
+                if closed {
+                    row = row.saturating_add(row_repeat);
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let rows = attr(&attrs, "table:number-rows-spanned").and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
+                let cols = attr(&attrs, "table:number-columns-spanned").and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
+                if name == "table:table-cell" && (rows > 1 || cols > 1) {
+                    out.merges.push((row, col, row.saturating_add(rows - 1), col.saturating_add(cols - 1)));
+                }
+                let n = repeat("table:number-columns-repeated");
+                // A cell with a value or content counts towards the used area.
+                if name == "table:table-cell" && (!closed || attr(&attrs, "office:value-type").is_some()) {
+                    let last = (row.saturating_add(row_repeat - 1), col.saturating_add(n - 1));
+                    table.cells = Some(match table.cells {
+                        None => ((row, col), last),
+                        Some((first, end)) => ((first.0.min(row), first.1.min(col)), (end.0.max(last.0), end.1.max(last.1))),
+                    });
+                }
+                col = col.saturating_add(n);
+            }
+            _ => {}
+        }
+    }
+    tables
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ods_rows_columns_and_merges_count_their_repeats() {
+        let xml = concat!(
+            r#"<table:table table:name="说明"><table:table-row table:visibility="collapse"><table:table-cell/></table:table-row></table:table>"#,
+            r#"<table:table table:name="人员"><table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse" table:number-columns-repeated="2"/>"#,
+            r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="4"/></table:table-row>"#,
+            r#"<table:table-row table:visibility="collapse"><table:table-cell table:number-columns-repeated="2"/><table:table-cell table:number-rows-spanned="2" office:value-type="string"><text:p>甲局</text:p></table:table-cell></table:table-row>"#,
+            r#"<table:table-row><table:covered-table-cell table:number-columns-repeated="3"/><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#,
+            r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>"#
+        );
+        let tables = ods_tables(xml);
+        assert_eq!(tables.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["说明", "人员"]);
+        let people = &tables[1];
+        // Row 4 (after three repeated rows), columns C and D, 甲局 merged over C4:C5.
+        assert_eq!(people.hidden, Hidden { rows: vec![4], columns: vec![2, 3], merges: vec![(3, 2, 4, 2)] });
+        // The filled cells: C4 and D5; the empty repeated tail does not count.
+        assert_eq!(people.cells, Some(((3, 2), (4, 3))));
+        assert_eq!(ods(xml, "人员").rows, vec![4]);
+        assert_eq!(ods(xml, "不存在"), Hidden::default());
+    }
 }

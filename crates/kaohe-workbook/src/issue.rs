@@ -41,6 +41,10 @@ pub enum IssueCode {
     UnknownPerson,
     SameName,
     UnknownRestriction,
+    /// A name written with inner spaces, full-width spaces or line breaks, imported without them.
+    NameNormalized,
+    /// The same ID is in the database under another name (a change of name, or a wrong ID).
+    NameConflict,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 const SYNONYMS: &str = include_str!("../headers.toml");
 
 /// How many rows at the top of a sheet may hold titles before the header.
-const HEADER_SEARCH_ROWS: usize = 20;
+pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Texts that start a note under the table.
 const NOTE_PREFIXES: [&str; 17] =
@@ -207,6 +207,19 @@ fn at_row(sheet: &str, rows: &[&[Data]], r: usize, key: &str) -> (usize, Layout)
     candidate
 }
 
+/// How far down a header is looked for, to tell the clerk where it is when it is not among
+/// the first rows.
+const HEADER_FURTHER_ROWS: usize = 1000;
+
+/// The index (in the range's rows) of a row past the first ones that holds the ID's and the
+/// name's headers, if any.
+pub fn header_further_down(sheet: &str, range: &Range<Data>) -> Option<usize> {
+    range.rows().enumerate().skip(HEADER_SEARCH_ROWS).take(HEADER_FURTHER_ROWS).find_map(|(i, row)| {
+        let fields: Vec<String> = row.iter().filter_map(|c| field(sheet, &text(c)).map(|(f, _)| f)).collect();
+        (fields.iter().any(|f| f == "身份证号") && fields.iter().any(|f| f == "姓名")).then_some(i)
+    })
+}
+
 /// The header signature of a layout: its headers in order, as compared. Rosters from the same
 /// source share it, so a mapping the user confirmed once applies again.
 pub fn signature(layout: &Layout) -> String {
@@ -245,8 +258,15 @@ pub fn is_note(row: &[Data]) -> bool {
 pub fn is_note_with_key(row: &[Data], key: Option<usize>) -> bool {
     // Cheap first: most rows are people, whose first filled cell starts with no note word.
     let Some(first) = row.iter().find(|c| !crate::cell::is_empty(c)) else { return false };
-    let squeezed = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
-    let first = squeezed(&text(first));
+    // A person's first cell (a 序号, an ID) starts with a digit: no note; checked before any copy.
+    if let Data::Float(_) | Data::Int(_) | Data::DateTime(_) | Data::Bool(_) = first {
+        return false;
+    }
+    let Some(first) = crate::cell::text_ref(first) else { return false };
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let first = crate::cell::squeezed(&first);
     if !(first.contains("以下空白") || NOTE_PREFIXES.iter().any(|p| first.starts_with(p))) {
         return false;
     }

@@ -5,6 +5,7 @@
 //! template and the print-ready result workbooks, written with rust_xlsxwriter.
 
 mod assessment_result;
+mod biff;
 mod cell;
 mod error_report;
 mod hidden;
@@ -22,6 +23,6 @@ pub use cell::{column_letter, parse_date_text};
 pub use cell::display as cell_display;
 pub use issue::{Issue, IssueCode, Severity};
 pub use read::{people_columns, PeopleColumns, ReadProgress, PEOPLE_COLUMNS, PEOPLE_REQUIRED, PEOPLE_TEMPLATE_ORDER};
-pub use read::{people_signature, read_roster, read_roster_with, MappedColumn, ReadOptions, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
+pub use read::{people_signature, read_roster, read_roster_with, MappedColumn, PersonSource, ReadOptions, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
 pub use result::write_promotion;
 pub use template::write_template;

@@ -36,6 +36,7 @@ impl NationalRead {
             header_row: 1,
             mapping: Vec::new(),
             signature: String::new(),
+            sources: Vec::new(),
         }
     }
 }
@@ -55,7 +56,7 @@ pub fn looks_national(path: &Path) -> bool {
 /// Reads the results of `year` and matches them to `people` (the database's roster).
 pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Result<NationalRead, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = crate::source::open(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e })?;
+    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let names = book.sheet_names();
     let mut chosen = None;
     for n in &names {

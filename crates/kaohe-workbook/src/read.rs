@@ -42,18 +42,33 @@ pub const PEOPLE_TEMPLATE_ORDER: [&str; 22] = [
 /// A file that could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum WorkbookError {
+    /// `detail` is said for a clerk; `technical` is the reader's own words, for a developer only.
     #[error("无法打开文件「{file}」：{detail}")]
-    Open { file: String, detail: String },
-    #[error("文件「{file}」中没有名为「{sheet}」的工作表（现有工作表：{}）", .found.join("、"))]
+    Open { file: String, detail: String, technical: Option<String> },
+    #[error("文件「{file}」中没有名为「{sheet}」的工作表（现有工作表：{}）", .found.iter().map(|n| format!("「{n}」")).collect::<Vec<_>>().join("、"))]
     SheetMissing { file: String, sheet: String, found: Vec<String> },
     #[error("工作表「{sheet}」的表头（第{header_row}行）缺少必需的列：{}", .columns.join("、"))]
     ColumnMissing { sheet: String, header_row: u32, columns: Vec<String> },
+    /// `detail` is said for a clerk; `technical` is the writer's own words, for a developer only.
     #[error("无法写入文件「{file}」：{detail}")]
-    Write { file: String, detail: String },
+    Write { file: String, detail: String, technical: Option<String> },
     #[error("已取消读取")]
     Cancelled,
     #[error("文件「{file}」中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列，表头应在前20行内）；请确认这是人员名册，必要时在 Excel 或 WPS 中打开后另存为 .xlsx 再导入")]
     NoHeader { file: String },
+    #[error("工作表「{sheet}」是空的，没有任何内容；请确认选择了正确的文件和工作表（人员名册应在这张表中）")]
+    EmptySheet { sheet: String },
+    /// No header in the first rows; `found_at` is the row further down where one was seen.
+    #[error("{}", header_not_found(.sheet, *.found_at))]
+    HeaderNotFound { sheet: String, found_at: Option<u32> },
+}
+
+fn header_not_found(sheet: &str, found_at: Option<u32>) -> String {
+    let rows = crate::layout::HEADER_SEARCH_ROWS;
+    match found_at {
+        Some(r) => format!("工作表「{sheet}」的表头在第{r}行，超出了查找范围（表头应在前{rows}行内）；请删除表头上方多余的标题或说明行后重新导入"),
+        None => format!("工作表「{sheet}」的前{rows}行中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列）；请确认这是人员名册，并且表头在前{rows}行内"),
+    }
 }
 
 impl WorkbookError {
@@ -64,9 +79,31 @@ impl WorkbookError {
             WorkbookError::SheetMissing { .. } => "sheet_missing",
             WorkbookError::ColumnMissing { .. } => "column_missing",
             WorkbookError::Write { .. } => "write_failed",
-            WorkbookError::NoHeader { .. } => "column_missing",
+            WorkbookError::NoHeader { .. } | WorkbookError::EmptySheet { .. } | WorkbookError::HeaderNotFound { .. } => "column_missing",
             WorkbookError::Cancelled => "cancelled",
         }
+    }
+
+    /// The reader's own account of why a file would not open, for a developer; never part of
+    /// the message a clerk sees.
+    pub fn technical(&self) -> Option<&str> {
+        match self {
+            WorkbookError::Open { technical, .. } | WorkbookError::Write { technical, .. } => technical.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// A workbook that could not be written to `path`, said for a clerk.
+    pub(crate) fn write(path: &Path, e: rust_xlsxwriter::XlsxError) -> WorkbookError {
+        let detail = match &e {
+            rust_xlsxwriter::XlsxError::IoError(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                "文件可能正在 Excel 或 WPS 中打开，或没有写入该文件夹的权限；请关闭该文件或换一个位置后重试"
+            }
+            rust_xlsxwriter::XlsxError::IoError(io) if io.kind() == std::io::ErrorKind::NotFound => "保存的文件夹不存在，请换一个位置",
+            rust_xlsxwriter::XlsxError::IoError(_) => "写入磁盘失败（磁盘可能已满，或网络位置不可用），请换一个位置后重试",
+            _ => "生成工作簿时出错，请把问题报告给软件维护人员",
+        };
+        WorkbookError::Write { file: path.display().to_string(), detail: detail.to_string(), technical: Some(e.to_string()) }
     }
 }
 
@@ -86,6 +123,31 @@ pub struct RosterRead {
     pub mapping: Vec<MappedColumn>,
     /// The header signature of the people sheet, under which a confirmed mapping is saved.
     pub signature: String,
+    /// Where each person of `roster.people` came from, in the same order (empty when the
+    /// people were not read from a sheet).
+    pub sources: Vec<PersonSource>,
+}
+
+/// The row a person was read from, and the name as written there when it was normalised.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PersonSource {
+    /// The spreadsheet row number.
+    pub row: u32,
+    /// The name exactly as in the cell ("王\u{3000}一", "张\n三") when inner spaces or line
+    /// breaks were removed; `None` when it was read as written.
+    pub name_as_written: Option<String>,
+}
+
+impl RosterRead {
+    /// The spreadsheet row the person at `index` of `roster.people` was read from.
+    pub fn row_of(&self, index: usize) -> Option<u32> {
+        self.sources.get(index).map(|s| s.row)
+    }
+
+    /// The people sheet's column letter and header for a field, as mapped.
+    pub fn column_of(&self, field: &str) -> Option<(String, String)> {
+        self.mapping.iter().find(|m| m.field.as_deref() == Some(field)).map(|m| (m.column.clone(), m.header.clone()))
+    }
 }
 
 /// One column of the people sheet and the field it was read as.
@@ -164,7 +226,8 @@ impl<'a> Table<'a> {
             .filter(move |(_, r)| used.iter().any(|&c| r.get(c).is_some_and(|v| !cell::is_empty(v))))
             // A header row repeated further down (two lists pasted into one sheet) is not data.
             .filter(move |(_, r)| {
-                key.and_then(|k| r.get(k)).and_then(cell::text).is_none_or(|t| crate::layout::field(kind, &t).is_none())
+                // An ID (or an organ's name starting with a digit) is no header: checked first, without a copy.
+                key.and_then(|k| r.get(k)).and_then(cell::text_ref).is_none_or(|t| t.starts_with(|c: char| c.is_ascii_digit()) || crate::layout::field(kind, &t).is_none())
             })
             .map(move |(i, r)| (row0 + i as u32 + 1, r))
     }
@@ -196,7 +259,7 @@ impl<'a> Table<'a> {
         let consequence = match severity {
             Severity::Error => "该行未导入",
             Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
-            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden) => "该行已导入，请核对",
+            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized) => "该行已导入，请核对",
             Severity::Warning => "该行已导入，此项未采用",
         };
         issue.message = format!("{}：{shown}；{consequence}。", issue.place());
@@ -289,10 +352,12 @@ pub struct PeopleColumns {
 /// them (with `options`' sheet, header row and mapping), without reading the people.
 pub fn people_columns(path: &Path, options: &ReadOptions) -> Result<PeopleColumns, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = crate::source::open(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: open_detail(path, &e) })?;
+    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let sheets = book.sheet_names();
     let (sheet, _) = choose_people_sheet(&mut book, &sheets, options, &file)?;
-    let range = book.range(&sheet).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{sheet}」无法读取：{e}") })?;
+    let range = book
+        .range_detailed(&sheet)
+        .map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{sheet}」无法读取：{}", e.message), technical: e.technical })?;
     let mut table = Table::with_layout(SHEET_PEOPLE, &sheet, &range, people_layout(&range, options));
     let signature = crate::layout::signature(&table.layout);
     if let Some(mapping) = &options.mapping {
@@ -363,7 +428,7 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
 /// Like [`read_roster`], with a chosen people sheet.
 pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = crate::source::open(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: open_detail(path, &e) })?;
+    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let names = book.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
     let mut issues = Vec::new();
@@ -382,11 +447,15 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         });
     }
     let people_sheet = people_name.clone();
-    let mut people_range = book.range(&people_name).map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{e}") })?;
+    // Hidden rows and columns, and merged regions, come from one more pass over the file (the
+    // sheet's XML, content.xml or the .xls records), after the reader's own parse: not beside
+    // it, since both may hold a large sheet in memory at once; a CSV file has none.
+    let people_range = book.range_detailed(&people_name);
+    let extras = if book.encoding().is_some() || people_range.is_err() { crate::hidden::Hidden::default() } else { crate::hidden::hidden(path, &people_name) };
+    let mut people_range =
+        people_range.map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{}", e.message), technical: e.technical })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
     // every row it spans; merges in the header rows are left to the header reading.
-    // Hidden rows and columns, and merged regions, from the sheet's XML in one pass.
-    let extras = crate::hidden::hidden(path, &people_name);
     let merges = extras.merges.clone();
     if !merges.is_empty() {
         let layout = people_layout(&people_range, options);
@@ -431,7 +500,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
                     value: None,
                     code: IssueCode::SheetMissing,
                     severity: Severity::Error,
-                    message: format!("工作表「{sheet}」无法读取（{e}），按无{sheet}记录处理。"),
+                    message: format!("工作表「{sheet}」无法读取：{e}。按无{sheet}记录处理。"),
                 });
                 None
             }
@@ -454,6 +523,16 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     }
     let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
     if !missing.is_empty() {
+        if people_range.cells().all(|(_, _, v)| cell::is_empty(v)) {
+            return Err(WorkbookError::EmptySheet { sheet: people_sheet });
+        }
+        // Nothing in the first rows reads as a header (and no mapping says otherwise): say so,
+        // and where a header sits further down.
+        let recognised = people_table.layout.columns.iter().any(|c| c.field.is_some() || c.year.is_some());
+        if !recognised && options.mapping.is_none() {
+            let found_at = crate::layout::header_further_down(SHEET_PEOPLE, &people_range).map(|r| people_table.row0 + r as u32 + 1);
+            return Err(WorkbookError::HeaderNotFound { sheet: people_sheet, found_at });
+        }
         return Err(WorkbookError::ColumnMissing { sheet: people_sheet, header_row: people_table.header_row(), columns: missing });
     }
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
@@ -490,10 +569,14 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         });
     }
     let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let rows_read = read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut issues)?;
+    let mut sources = Vec::new();
+    let rows_read = read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut sources, &mut issues)?;
     let mapping = mapped_columns(&people_table.layout, people_table.col0);
     let header_row = people_table.header_row();
-    let known: HashSet<String> = roster.people.iter().map(|p| p.id.clone()).collect();
+    // The people read, for the sheets that refer to them (a copy of every ID: only when there is
+    // such a sheet).
+    let refers = [&results_range, &restrictions_range, &regular_range, &annual_range].iter().any(|r| r.is_some());
+    let known: HashSet<String> = if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
     if let Some(r) = &organs_range {
         read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, &mut roster, &mut issues);
     }
@@ -509,22 +592,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     if let Some(r) = &annual_range {
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
-    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature })
-}
-
-/// Says why a file would not open, in a clerk's words.
-fn open_detail(path: &Path, raw: &str) -> String {
-    if !path.exists() {
-        return "文件不存在".to_string();
-    }
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-    if !["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"].contains(&ext.as_str()) {
-        return format!("不支持「.{ext}」格式，请使用 Excel 工作簿（.xlsx、.xls）、.ods 或 .csv 文件");
-    }
-    if raw.starts_with("文件") || raw.starts_with("CSV") || raw.starts_with("压缩") {
-        return raw.to_string();
-    }
-    format!("文件已损坏、加密或不是 Excel 工作簿（{raw}）")
+    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
 }
 
 fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>) -> bool {
@@ -552,7 +620,7 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
         issues.push(t.issue(row, "身份证号", c, IssueCode::BadId, Severity::Error, &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写")));
         return None;
     }
-    let Some(raw) = as_digits.or_else(|| cell::text(c)) else {
+    let Some(raw) = as_digits.map(std::borrow::Cow::Owned).or_else(|| cell::text_ref(c)) else {
         issues.push(t.issue(row, "身份证号", c, IssueCode::MissingValue, Severity::Error, "为空"));
         return None;
     };
@@ -570,8 +638,16 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
     }
 }
 
-fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress: Option<&ReadProgress>, roster: &mut Roster, issues: &mut Vec<Issue>) -> Result<u32, WorkbookError> {
-    let mut seen: FastMap<String, u32> = FastMap::default();
+/// A valid ID as a number: its 18 characters as base-11 digits (X is 10), which fits in 64 bits
+/// (11^18 < 2^64) and is one-to-one.
+fn id_key(id: &str) -> u64 {
+    id.bytes().fold(0u64, |k, b| k.wrapping_mul(11).wrapping_add(if b == b'X' { 10 } else { u64::from(b.wrapping_sub(b'0')) }))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress: Option<&ReadProgress>, roster: &mut Roster, sources: &mut Vec<PersonSource>, issues: &mut Vec<Issue>) -> Result<u32, WorkbookError> {
+    // The rows of the IDs read so far, by the ID as a number (no copy of the text per row).
+    let mut seen: FastMap<u64, u32> = FastMap::default();
     let mut rows: u32 = 0;
     let total = (t.range.height() as u32).saturating_sub(t.layout.data as u32);
     let told = |done: u32| progress.is_none_or(|p| (p.0)(done, total.max(done)));
@@ -580,6 +656,10 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
     }
     // Progress by position in the sheet, so blank rows count as read.
     let first = t.row0 + t.layout.data as u32 + 1;
+    // 级别 runs from 1 to the lowest 级别 any ladder of the profile reaches; 档次 has no rule
+    // here beyond being a positive number.
+    let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
+    let year_columns: Vec<(usize, &crate::layout::Column, i32)> = t.layout.columns.iter().enumerate().filter_map(|(c, col)| col.year.map(|y| (c, col, y))).collect();
     for (row, cells) in t.rows() {
         if rows.is_multiple_of(PROGRESS_EVERY) && rows > 0 && !told(row - first) {
             return Err(WorkbookError::Cancelled);
@@ -590,22 +670,36 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
         let id = read_id(t, row, cells, issues);
         ok &= id.is_some();
         if let Some(id) = &id {
-            if let Some(first) = seen.get(id) {
+            if let Some(first) = seen.get(&id_key(id)) {
                 issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
                 ok = false;
             }
         }
-        let need_text = |header: &str, issues: &mut Vec<Issue>| -> Option<String> {
-            let v = cell::text(t.get(cells, header));
+        let need_text = |header: &str, issues: &mut Vec<Issue>| -> Option<std::borrow::Cow<'_, str>> {
+            let v = cell::text_ref(t.get(cells, header));
             if v.is_none() {
                 issues.push(t.issue(row, header, t.get(cells, header), IssueCode::MissingValue, Severity::Error, "为空"));
             }
             v
         };
-        let name = need_text("姓名", issues).map(|n| squeeze(&n));
-        let organ = need_text("单位", issues);
+        let written = need_text("姓名", issues);
+        let name = written.as_deref().map(|w| cell::squeezed(w).into_owned());
+        let organ = need_text("单位", issues).map(std::borrow::Cow::into_owned);
         let category_text = need_text("职位类别", issues);
         let rank_text = need_text("职级", issues);
+        // "王　一", "张  三" (aligned), "李\n四": read without the blanks, the original said.
+        let name_as_written = match (&written, &name) {
+            (Some(w), Some(n)) if w != n => {
+                let original = cell::display(t.get(cells, "姓名"));
+                let mut issue = t.issue(row, "姓名", t.get(cells, "姓名"), IssueCode::NameNormalized, Severity::Warning, &format!("中间含有空格或换行，已去掉，按「{n}」读取"));
+                // A line break inside a message would split it; it is named instead.
+                let visible = original.replace("\r\n", "\n").replace('\n', "（换行）");
+                issue.message = issue.message.replacen(&format!("「{original}」"), &format!("「{visible}」"), 1);
+                issues.push(issue);
+                Some(original)
+            }
+            _ => None,
+        };
 
         let category = category_text.as_deref().and_then(|c| match profile.category(c) {
             Some(cat) => Some(cat.name.clone()),
@@ -677,13 +771,10 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
                 }
             }
         };
-        // 级别 runs from 1 to the lowest 级别 any ladder of the profile reaches; 档次 has no rule
-        // here beyond being a positive number.
-        let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
         let level = count_of("级别", lowest_level, issues);
         let step = count_of("档次", u32::MAX, issues);
 
-        let post_level = cell::text(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
+        let post_level = cell::text_ref(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
             Some(p) => Some(p.name.clone()),
             None => {
                 issues.push(t.issue(row, "职务层次", t.get(cells, "职务层次"), IssueCode::UnknownPostLevel, Severity::Warning, "不是规则中的领导职务层次（如 县处级正职、乡科级副职）"));
@@ -697,7 +788,7 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
                 false
             }
         };
-        let gender = cell::text(t.get(cells, "性别"));
+        let gender = cell::text_ref(t.get(cells, "性别"));
         if let Some(g) = &gender {
             if g != "男" && g != "女" {
                 issues.push(t.issue(row, "性别", t.get(cells, "性别"), IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
@@ -738,20 +829,20 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
         let (Some(id), Some(name), Some(organ), Some(category), Some(rank), Some(rank_since), true) = (id, name, organ, category, rank, rank_since, ok) else {
             continue;
         };
-        seen.insert(id.clone(), row);
+        seen.insert(id_key(&id), row);
+        sources.push(PersonSource { row, name_as_written });
         // Wide per-year result columns ("2023年度考核", or years under a 考核 group).
-        for (c, column) in t.layout.columns.iter().enumerate() {
-            let Some(year) = column.year else { continue };
+        for &(c, column, year) in &year_columns {
             let value = cells.get(c).unwrap_or(&Data::Empty);
-            let Some(text) = cell::text(value) else { continue };
-            match ResultCode::parse(&squeeze(&text)) {
+            let Some(text) = cell::text_ref(value) else { continue };
+            match ResultCode::parse(&cell::squeezed(&text)) {
                 Some(result) => roster.results.push(YearResult { person_id: id.clone(), year, result }),
                 None => issues.push(Issue {
                     sheet: t.sheet.clone(),
                     row: Some(row),
                     column: Some(column_letter(t.col0 + c as u32)),
                     header: Some(column.header.clone()),
-                    value: Some(text.clone()),
+                    value: Some(text.to_string()),
                     code: IssueCode::UnknownGrade,
                     severity: Severity::Warning,
                     message: format!(
@@ -766,7 +857,7 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
         roster.people.push(Person {
             id,
             name,
-            gender: gender.filter(|g| g == "男" || g == "女"),
+            gender: gender.filter(|g| g == "男" || g == "女").map(std::borrow::Cow::into_owned),
             birth,
             organ,
             department: cell::text(t.get(cells, "部门")),

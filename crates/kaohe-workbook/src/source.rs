@@ -25,15 +25,23 @@ impl Book {
         }
     }
 
+    /// A sheet's cells; the error is said for a clerk.
     pub fn range(&mut self, name: &str) -> Result<Range<Data>, String> {
+        self.range_detailed(name).map_err(|u| u.message)
+    }
+
+    /// Like [`Book::range`], keeping the reader's own words for a developer. The message says
+    /// what is wrong with the sheet, to follow 「工作表「…」无法读取：」.
+    pub fn range_detailed(&mut self, name: &str) -> Result<Range<Data>, Unreadable> {
+        let damaged = |e: String| Unreadable::with(SHEET_DAMAGED, e);
         match self {
             Book::Calamine(s) => match s.as_mut() {
                 Sheets::Xlsx(x) => bounded_xlsx_range(x, name),
-                other => other.worksheet_range(name).map_err(|e| e.to_string()),
+                other => other.worksheet_range(name).map_err(|e| damaged(e.to_string())),
             },
             Book::Sniffed(s) => match s.as_mut() {
                 Sheets::Xlsx(x) => bounded_xlsx_range(x, name),
-                other => other.worksheet_range(name).map_err(|e| e.to_string()),
+                other => other.worksheet_range(name).map_err(|e| damaged(e.to_string())),
             },
             Book::Csv { range, .. } => Ok(range.clone()),
         }
@@ -53,13 +61,33 @@ impl Book {
 /// the whole sheet's grid.
 pub const MAX_CELLS: u64 = 10_000_000;
 
+/// What a clerk is told about a sheet the reader cannot read.
+const SHEET_DAMAGED: &str = "工作表的内容已损坏（文件可能不完整，或被其他软件改坏）；请在 Excel 或 WPS 中打开，确认内容无误后另存为 .xlsx 再导入";
+
+/// The refusal of a sheet whose cells span an absurd area (0-based first and last row and
+/// column of its filled cells), or `None` when the area is reasonable.
+pub(crate) fn too_wide(first: (u32, u32), last: (u32, u32)) -> Option<String> {
+    let area = u64::from(last.0 - first.0 + 1) * u64::from(last.1 - first.1 + 1);
+    (area > MAX_CELLS).then(|| {
+        format!(
+            "数据范围过大（从 {}{} 到 {}{}，约 {} 万个单元格），多半是远处有多余的内容；请删除名册以外的单元格后重新导入",
+            crate::cell::column_letter(first.1),
+            first.0 + 1,
+            crate::cell::column_letter(last.1),
+            last.0 + 1,
+            area / 10_000
+        )
+    })
+}
+
 /// Reads an .xlsx sheet cell by cell, refusing it when its used range is absurdly large, then
 /// builds the range.
-fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str) -> Result<Range<Data>, String> {
-    let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str) -> Result<Range<Data>, Unreadable> {
+    let damaged = |e: calamine::XlsxError| Unreadable::with(SHEET_DAMAGED, e.to_string());
+    let mut reader = x.worksheet_cells_reader(name).map_err(damaged)?;
     let mut cells: Vec<Cell<Data>> = Vec::new();
     let (mut min_r, mut min_c, mut max_r, mut max_c) = (u32::MAX, u32::MAX, 0u32, 0u32);
-    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+    while let Some(cell) = reader.next_cell().map_err(damaged)? {
         let value: Data = cell.get_value().clone().into();
         if matches!(value, Data::Empty) {
             continue;
@@ -74,15 +102,8 @@ fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<
     if cells.is_empty() {
         return Ok(Range::empty());
     }
-    let area = u64::from(max_r - min_r + 1) * u64::from(max_c - min_c + 1);
-    if area > MAX_CELLS {
-        let far = format!("{}{}", crate::cell::column_letter(max_c), max_r + 1);
-        return Err(format!(
-            "工作表「{name}」的数据范围过大（从 {}{} 到 {far}，约 {} 万个单元格），多半是远处有多余的内容；请删除名册以外的单元格后重新导入",
-            crate::cell::column_letter(min_c),
-            min_r + 1,
-            area / 10_000
-        ));
+    if let Some(why) = too_wide((min_r, min_c), (max_r, max_c)) {
+        return Err(Unreadable::new(why));
     }
     Ok(Range::from_sparse(cells))
 }
@@ -101,8 +122,8 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     }
 }
 
-fn read_csv(path: &Path) -> Result<Book, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+fn read_csv(path: &Path) -> Result<Book, Unreadable> {
+    let bytes = std::fs::read(path).map_err(io_error)?;
     let (text, encoding) = decode(&bytes);
     // Comma, tab or semicolon: whichever the first line uses most.
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
@@ -110,7 +131,7 @@ fn read_csv(path: &Path) -> Result<Book, String> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("CSV 第{}行格式有误（{e}）", rows.len() + 1))?;
+        let record = record.map_err(|e| Unreadable::with(format!("CSV 文件第{}行格式有误，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", rows.len() + 1), e.to_string()))?;
         rows.push(record.iter().map(str::to_string).collect());
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -159,57 +180,168 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// Checks a zip-based workbook (xlsx, xlsm, ods) before handing it to the reader: its
-/// declared unpacked size must be reasonable. Encrypted OOXML files are not zips but OLE
-/// containers holding an `EncryptionInfo` stream.
-fn inspect(path: &Path) -> Result<(), Refusal> {
+/// Why a file or a sheet could not be read: what the clerk is told, in Chinese, and the
+/// reader's own words (often English) for a developer, never shown in the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub message: String,
+    pub technical: Option<String>,
+}
+
+impl Unreadable {
+    fn new(message: impl Into<String>) -> Unreadable {
+        Unreadable { message: message.into(), technical: None }
+    }
+
+    fn with(message: impl Into<String>, technical: impl Into<String>) -> Unreadable {
+        Unreadable { message: message.into(), technical: Some(technical.into()) }
+    }
+}
+
+impl From<Refusal> for Unreadable {
+    fn from(r: Refusal) -> Unreadable {
+        Unreadable::new(r.to_string())
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+fn io_error(e: std::io::Error) -> Unreadable {
+    let message = match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在",
+        std::io::ErrorKind::PermissionDenied => "没有读取该文件的权限（或文件正被其他程序占用），请关闭占用它的程序后重试",
+        _ => "文件无法读取（可能正被其他程序占用，或所在的磁盘、网络位置不可用）",
+    };
+    Unreadable::with(message, e.to_string())
+}
+
+/// What a clerk is told about a file that is not complete.
+const INCOMPLETE: &str = "文件不完整或已损坏（常见于下载或拷贝时中断），无法打开；请重新获取原文件后再导入";
+/// The advice after "not a workbook".
+const SAVE_AS: &str = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入";
+/// The extensions read.
+const SUPPORTED: [&str; 6] = ["xlsx", "xlsm", "xls", "xlsb", "ods", "csv"];
+
+/// Checks a file before handing it to the reader: a zip-based workbook (xlsx, xlsm, ods) must
+/// declare a reasonable unpacked size; an OLE container must not be encrypted (an encrypted
+/// .xlsx holds an `EncryptionInfo` stream, an encrypted .xls a FILEPASS record) and an .xls
+/// sheet must not span an absurd area (the reader would build the whole grid at opening).
+fn inspect(path: &Path) -> Result<(), Unreadable> {
     let mut head = [0u8; 8];
-    let mut file = File::open(path).map_err(|e| Refusal::Other(e.to_string()))?;
-    let n = std::io::Read::read(&mut file, &mut head).map_err(|e| Refusal::Other(e.to_string()))?;
+    let mut file = File::open(path).map_err(io_error)?;
+    let n = std::io::Read::read(&mut file, &mut head).map_err(io_error)?;
     let head = &head[..n];
     if head.starts_with(b"PK") {
-        let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Refusal::Other(format!("压缩结构损坏（{e}）")))?;
+        let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Unreadable::with(INCOMPLETE, e.to_string()))?;
         let total = match zip.decompressed_size() {
             Some(s) => u64::try_from(s).unwrap_or(u64::MAX),
             // Entries with data descriptors: the central directory still has their sizes.
             None => (0..zip.len()).filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size())).fold(0u64, u64::saturating_add),
         };
         if total > MAX_UNPACKED {
-            return Err(Refusal::TooLarge { unpacked_mb: total >> 20 });
+            return Err(Refusal::TooLarge { unpacked_mb: total >> 20 }.into());
+        }
+        // An .ods file: the reader builds every table's whole grid when it opens the file.
+        if zip.by_name("xl/workbook.xml").is_err() {
+            if let Ok(member) = zip.by_name("content.xml") {
+                let mut xml = String::new();
+                if std::io::Read::read_to_string(&mut std::io::Read::take(member, MAX_UNPACKED), &mut xml).is_ok() {
+                    for table in crate::hidden::ods_tables(&xml) {
+                        if let Some(why) = table.cells.and_then(|(first, last)| too_wide(first, last)) {
+                            return Err(Unreadable::new(format!("工作表「{}」的{why}", table.name)));
+                        }
+                    }
+                }
+            }
         }
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // An OLE container: an old .xls, or an encrypted .xlsx.
-        let bytes = std::fs::read(path).map_err(|e| Refusal::Other(e.to_string()))?;
+        let bytes = std::fs::read(path).map_err(io_error)?;
         let marker: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
-            return Err(Refusal::Encrypted);
+            return Err(Refusal::Encrypted.into());
+        }
+        if let Some(book) = crate::biff::read(&bytes) {
+            if book.password {
+                return Err(Refusal::Encrypted.into());
+            }
+            for sheet in &book.sheets {
+                if let Some(why) = sheet.cells.and_then(|(first, last)| too_wide(first, last)) {
+                    return Err(Unreadable::new(format!("工作表「{}」的{why}", sheet.name)));
+                }
+            }
         }
     }
     Ok(())
 }
 
-/// Opens a workbook or CSV file. The error is the underlying reason, for the caller's message.
+/// Says why the reader could not open a file, from what the file is.
+fn explain(path: &Path, bytes: &[u8], raw: String) -> Unreadable {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    let unmarked = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text_start = unmarked.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &unmarked[i..]);
+    let message = if !ext.is_empty() && !SUPPORTED.contains(&ext.as_str()) {
+        format!("不支持「.{ext}」格式，请使用 Excel 工作簿（.xlsx、.xls）、.ods 或 .csv 文件")
+    } else if bytes.is_empty() {
+        "文件是空的（0 字节），不是 Excel 工作簿；请重新获取原文件".to_string()
+    } else if bytes.starts_with(b"PK") {
+        if zip::ZipArchive::new(Cursor::new(bytes)).is_ok() {
+            format!("文件是压缩包格式，但不是 Excel 工作簿（可能是 Word 文档等其他文件改了扩展名），或其中的内容已损坏；{SAVE_AS}")
+        } else {
+            INCOMPLETE.to_string()
+        }
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        format!("文件不是 Excel 工作簿（可能是 Word 等其他 Office 文件改了扩展名），或已损坏；{SAVE_AS}")
+    } else if bytes.starts_with(b"%PDF") {
+        "文件是 PDF 文档，不是 Excel 工作簿；请使用名册的 Excel 原文件".to_string()
+    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"GIF8") {
+        "文件是图片，不是 Excel 工作簿；请使用名册的 Excel 原文件".to_string()
+    } else if text_start.starts_with(b"<") {
+        format!("文件是网页（HTML）或 XML 格式，不是 Excel 工作簿（常见于从网页系统导出、扩展名却是 .xls 的文件）；{SAVE_AS}")
+    } else {
+        format!("文件不是 Excel 工作簿（可能是文本或其他类型的文件改了扩展名）；{SAVE_AS}")
+    };
+    Unreadable::with(message, raw)
+}
+
+/// Opens a workbook or CSV file. The error is said for a clerk.
 pub fn open(path: &Path) -> Result<Book, String> {
+    open_detailed(path).map_err(|u| u.message)
+}
+
+/// Like [`open`], keeping the reader's own words for a developer.
+pub fn open_detailed(path: &Path) -> Result<Book, Unreadable> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
     let mut head = [0u8; 4];
     let sniffed_workbook = File::open(path).ok().and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head).ok()).is_some()
         && (head.starts_with(b"PK") || head == [0xD0, 0xCF, 0x11, 0xE0]);
     if ext == "csv" && !sniffed_workbook {
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        let size = std::fs::metadata(path).map_err(io_error)?.len();
         if size > MAX_CSV {
-            return Err(format!("CSV 文件有 {} MB，超过可处理的上限（{} MB）", size >> 20, MAX_CSV >> 20));
+            return Err(Unreadable::new(format!("CSV 文件有 {} MB，超过可处理的上限（{} MB）", size >> 20, MAX_CSV >> 20)));
         }
         return read_csv(path);
     }
-    if path.exists() {
-        inspect(path).map_err(|r| r.to_string())?;
+    if !path.exists() {
+        return Err(Unreadable::new("文件不存在"));
     }
+    inspect(path)?;
     match open_workbook_auto(path) {
         Ok(s) => Ok(Book::Calamine(Box::new(s))),
+        // RC4 or CryptoAPI encryption of an .xls, should the FILEPASS record have been missed.
+        Err(calamine::Error::Xls(calamine::XlsError::Password)) => Err(Refusal::Encrypted.into()),
         // The name may not match the content (an .xlsx renamed .xls): try by content.
         Err(first) => {
-            let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-            open_workbook_auto_from_rs(Cursor::new(bytes)).map(|s| Book::Sniffed(Box::new(s))).map_err(|_| first.to_string())
+            let bytes = std::fs::read(path).map_err(io_error)?;
+            match open_workbook_auto_from_rs(Cursor::new(bytes.clone())) {
+                Ok(s) => Ok(Book::Sniffed(Box::new(s))),
+                Err(calamine::Error::Xls(calamine::XlsError::Password)) => Err(Refusal::Encrypted.into()),
+                Err(_) => Err(explain(path, &bytes, first.to_string())),
+            }
         }
     }
 }

@@ -1,0 +1,155 @@
+// One app session per journey: a fresh temporary database (KAOHE_DB), a scripted answer file for
+// native file dialogs (KAOHE_DIALOG_ANSWERS, see src-tauri/src/dialogs.rs), its own tauri-driver
+// (which starts WebKitWebDriver, which starts the app), and a WebdriverIO session on it.
+//
+// The app is NOT built here: `cargo xtask test` builds the UI and target/debug/kaohe-app once per
+// run, then runs every journey (KAOHE_APP may name another binary).
+
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+/** The repository root (tests/e2e/lib → ../../..). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** Where screenshots and logs of a run go. */
+export const OUT_DIR = process.env.KAOHE_E2E_OUT ?? join(ROOT, 'target', 'screenshots', 'e2e');
+/** The screen the journeys run on (xvfb-run -s "-screen 0 1366x768x24"). */
+export const SCREEN = { width: 1366, height: 768 };
+
+const EXE = process.platform === 'win32' ? '.exe' : '';
+
+function appBinary() {
+  return process.env.KAOHE_APP ?? join(ROOT, 'target', 'debug', `kaohe-app${EXE}`);
+}
+
+function tauriDriverBinary() {
+  if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
+  const installed = join(homedir(), '.cargo', 'bin', `tauri-driver${EXE}`);
+  return existsSync(installed) ? installed : `tauri-driver${EXE}`;
+}
+
+/** A TCP port nobody listens on right now. */
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** tauri-driver prints "Connection refused" while its native driver starts: poll /status. */
+async function waitForDriver(port, child, timeoutMs = 20000) {
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver 已退出 / exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) {
+        const body = await res.json();
+        if (body?.value?.ready !== false) return;
+      }
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`tauri-driver 在 ${timeoutMs} ms 内未就绪 / not ready`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Starts the app for one journey. `name` names its log and temporary folder.
+ * Returns `{ browser, dir, db, answer(...paths), log, quit() }`; always `await app.quit()` (in a
+ * `finally` or the test's `after`).
+ */
+export async function launch(name) {
+  const app = appBinary();
+  if (!existsSync(app)) {
+    throw new Error(`找不到 / not found: ${app} — build it first (cargo xtask test builds the UI and the app)`);
+  }
+  mkdirSync(join(OUT_DIR, 'logs'), { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), `kaohe-e2e-${name}-`));
+  const db = join(dir, 'kaohe.db');
+  const answers = join(dir, 'dialog-answers.txt');
+  writeFileSync(answers, '');
+  const log = join(OUT_DIR, 'logs', `${name}.log`);
+  const logStream = createWriteStream(log);
+
+  const port = await freePort();
+  let nativePort = await freePort();
+  while (nativePort === port) nativePort = await freePort();
+  const driver = spawn(tauriDriverBinary(), ['--port', String(port), '--native-port', String(nativePort)], {
+    env: {
+      ...process.env,
+      KAOHE_DB: db,
+      KAOHE_DIALOG_ANSWERS: answers,
+      // A fresh web view profile too (localStorage such as the remembered operator, caches).
+      XDG_DATA_HOME: join(dir, 'data'),
+      XDG_CONFIG_HOME: join(dir, 'config'),
+      XDG_CACHE_HOME: join(dir, 'cache'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  driver.stdout.pipe(logStream);
+  driver.stderr.pipe(logStream);
+  const driverExited = new Promise((r) => driver.once('exit', r));
+  driver.once('error', (e) => logStream.write(`tauri-driver: ${e}\n`));
+
+  let browser;
+  const stopDriver = async () => {
+    if (driver.exitCode === null && driver.signalCode === null) {
+      driver.kill('SIGTERM'); // tauri-driver ends its WebKitWebDriver on SIGTERM
+      await Promise.race([driverExited, sleep(5000)]);
+      if (driver.exitCode === null && driver.signalCode === null) driver.kill('SIGKILL');
+    }
+  };
+  try {
+    await waitForDriver(port, driver);
+    browser = await remote({
+      hostname: '127.0.0.1',
+      port,
+      logLevel: 'error', // 'warn' also reports retried stale elements, which are normal here
+      connectionRetryCount: 0,
+      capabilities: {
+        browserName: 'wry',
+        'tauri:options': { application: app },
+        // WebdriverIO 9 otherwise asks for WebDriver BiDi, which WebKitWebDriver refuses.
+        'wdio:enforceWebDriverClassic': true,
+      },
+    });
+  } catch (error) {
+    await stopDriver();
+    throw new Error(`无法启动应用会话 / cannot start the app session: ${error.message}\n日志 / log: ${log}`);
+  }
+
+  const session = {
+    browser,
+    dir,
+    db,
+    log,
+    /** Queues the answers of the next native file dialogs, one path per dialog ('' = cancel). */
+    answer(...paths) {
+      appendFileSync(answers, paths.map((p) => `${p}\n`).join(''));
+    },
+    async quit({ keep = false } = {}) {
+      try {
+        await browser.deleteSession();
+      } catch {
+        // the app may already be gone
+      }
+      await stopDriver();
+      logStream.end();
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}

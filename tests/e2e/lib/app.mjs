@@ -148,7 +148,14 @@ export async function launch(name) {
       }
       await stopDriver();
       logStream.end();
-      if (!keep) rmSync(dir, { recursive: true, force: true });
+      if (!keep) {
+        // The web view's helper processes may still be writing their caches for a moment.
+        try {
+          rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+        } catch (error) {
+          process.stderr.write(`kaohe-e2e: 临时文件夹未能删除 / could not remove ${dir}: ${error.message}\n`);
+        }
+      }
     },
   };
   return session;

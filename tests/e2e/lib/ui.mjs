@@ -93,11 +93,41 @@ export async function confirmMessageBox(browser) {
   await browser.$('.el-message-box').waitForDisplayed({ reverse: true, timeout: DEFAULT_TIMEOUT });
 }
 
-/** Waits for an Element Plus message (ElMessage) of `kind` ('success', 'error'…) and returns its text. */
-export async function message(browser, kind) {
-  const el = await browser.$(`.el-message--${kind} .el-message__content`);
-  await el.waitForDisplayed({ timeout: DEFAULT_TIMEOUT });
-  return (await el.getText()).trim();
+/**
+ * Marks the messages (ElMessage) on screen as seen, so that `nextMessage` returns only a later one.
+ * Call it before the click that should show a message.
+ */
+export async function markMessagesSeen(browser) {
+  await browser.execute(() => document.querySelectorAll('.el-message').forEach((m) => m.setAttribute('data-e2e-seen', '')));
+}
+
+/**
+ * Waits for a message (ElMessage) not marked seen, of one of `kinds` ('success', 'error',
+ * 'warning'…), and returns `{ kind, text }`.
+ */
+export async function nextMessage(browser, kinds = ['success', 'error', 'warning', 'info']) {
+  return until(
+    browser,
+    () =>
+      browser.execute((wanted) => {
+        for (const m of document.querySelectorAll('.el-message:not([data-e2e-seen])')) {
+          const kind = wanted.find((k) => m.classList.contains(`el-message--${k}`));
+          const text = m.querySelector('.el-message__content')?.textContent?.trim();
+          if (kind && text) return { kind, text };
+        }
+        return null;
+      }, kinds),
+    `消息 / a message (${kinds.join(', ')})`,
+  );
+}
+
+/** Waits for a new message of `kind` after `action()` and returns its text. */
+export async function messageAfter(browser, kind, action) {
+  await markMessagesSeen(browser);
+  await action();
+  const shown = await nextMessage(browser);
+  if (shown.kind !== kind) throw new Error(`期望 ${kind} 消息，实际 / expected a ${kind} message, got ${shown.kind}: ${shown.text}`);
+  return shown.text;
 }
 
 /** Waits until no Element Plus message (ElMessage, shown about 3 s) is on screen. */
@@ -128,11 +158,19 @@ export async function screenshot(browser, name, { top = true } = {}) {
   // The page scrolls as a whole and keeps its place across sections: show each from its top
   // (dialogs are fixed on screen and stay in the picture).
   if (top) await browser.execute(() => window.scrollTo(0, 0));
-  // Messages fade out over time: wait for them to go so that pictures do not depend on timing.
-  await noMessages(browser);
+  // Messages (ElMessage) fade out after a few seconds: hide them for the picture so that it does
+  // not depend on timing. Through the CSSOM (the app's CSP refuses injected <style> elements);
+  // Vue still owns and removes the elements.
+  const hide = (visibility) =>
+    browser.execute((v) => document.querySelectorAll('.el-message').forEach((m) => (m.style.visibility = v)), visibility);
+  await hide('hidden');
   await settle(browser);
   const file = join(OUT_DIR, `${name}.png`);
-  await browser.saveScreenshot(file);
+  try {
+    await browser.saveScreenshot(file);
+  } finally {
+    await hide('');
+  }
   if (process.env.KAOHE_BLESS === '1') {
     const docs = join(ROOT, 'docs', 'screenshots');
     mkdirSync(docs, { recursive: true });

@@ -2,7 +2,7 @@
 // row per person (data-test person-name, suggested-grade, final-grade, adjusted, override),
 // 修改等次 (override-dialog), 定稿 (finalize + a confirmation box), the 操作记录 tab (log-table).
 
-import { choose, click, confirmMessageBox, message, noMessages, t, tableRows, textOf, type, until, waitForText } from '../ui.mjs';
+import { choose, click, confirmMessageBox, markMessagesSeen, messageAfter, nextMessage, t, tableRows, textOf, type, until, waitForText } from '../ui.mjs';
 
 const S = 'section-assessment';
 
@@ -83,29 +83,18 @@ export async function override(browser, name, grade, reason, scope, { beforeSubm
   if (await submit.isEnabled()) throw new Error('没有填写理由时「确定」不应可用 / submit enabled without a reason');
   await type(browser, `${dialog} ${t('override-reason')}`, reason);
   if (beforeSubmit) await beforeSubmit();
-  await click(browser, `${dialog} ${t('override-submit')}`);
-  const text = await message(browser, 'success');
+  const text = await messageAfter(browser, 'success', () => click(browser, `${dialog} ${t('override-submit')}`));
   await browser.$(dialog).waitForDisplayed({ reverse: true, timeout: 15000 });
   return text;
 }
 
 /** 「定稿」 and its confirmation. Returns `{ ok, message }` from the message shown. */
 export async function finalize(browser) {
-  await noMessages(browser); // so that the message read below is this one's
+  await markMessagesSeen(browser); // so that the message read below is this one's
   await click(browser, t(S, 'finalize'));
   await confirmMessageBox(browser);
-  const shown = await until(
-    browser,
-    async () => {
-      for (const kind of ['success', 'error']) {
-        const el = await browser.$(`.el-message--${kind} .el-message__content`);
-        if (await el.isDisplayed()) return { ok: kind === 'success', message: (await el.getText()).trim() };
-      }
-      return null;
-    },
-    '定稿结果消息 / the finalisation message',
-  );
-  return shown;
+  const shown = await nextMessage(browser, ['success', 'error']);
+  return { ok: shown.kind === 'success', message: shown.text };
 }
 
 /** The problems listed after a refused finalisation. */

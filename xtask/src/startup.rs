@@ -237,3 +237,27 @@ fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Resu
     let _ = app.wait();
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&[509.0, 520.0, 557.0]), 520.0);
+        assert_eq!(median(&[500.0, 520.0, 560.0, 1000.0]), 540.0);
+        assert_eq!(median(&[700.0]), 700.0);
+    }
+
+    #[test]
+    fn options_default_and_refuse_nonsense() {
+        let o = parse(&[]).expect("no arguments are the defaults");
+        assert_eq!((o.runs, o.db), (DEFAULT_RUNS, None));
+        let args: Vec<String> = ["--runs", "3", "--db", "/tmp/100k.db"].iter().map(|s| s.to_string()).collect();
+        let o = parse(&args).expect("valid arguments");
+        assert_eq!((o.runs, o.db), (3, Some(PathBuf::from("/tmp/100k.db"))));
+        assert!(parse(&["--runs".to_string(), "0".to_string()]).is_err());
+        assert!(parse(&["--runs".to_string()]).is_err());
+        assert!(parse(&["--fast".to_string(), "1".to_string()]).is_err());
+    }
+}

@@ -6,7 +6,7 @@
 // run, then runs every journey (KAOHE_APP may name another binary).
 
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -47,6 +47,43 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** `[pid, command name]` of every process below `root` (Linux: from /proc), children first found first. */
+function descendants(root) {
+  if (process.platform !== 'linux') return [];
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push([Number(entry), name]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const found = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()) ?? []) {
+      found.push(child);
+      queue.push(child[0]);
+    }
+  }
+  return found;
+}
+
+/** Whether `pid` still runs the program called `name` (not a later process that reused the id). */
+function stillRunning(pid, name) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === name && !/^\S+ \(.*\) Z/.test(stat);
+  } catch {
+    return false;
+  }
+}
+
 /** tauri-driver prints "Connection refused" while its native driver starts: poll /status. */
 async function waitForDriver(port, child, timeoutMs = 20000) {
   const started = Date.now();
@@ -82,7 +119,9 @@ export async function launch(name) {
   const answers = join(dir, 'dialog-answers.txt');
   writeFileSync(answers, '');
   const log = join(OUT_DIR, 'logs', `${name}.log`);
-  const logStream = createWriteStream(log);
+  // A file, not a pipe: the app inherits it through WebKitWebDriver, and a pipe held open by an
+  // app that outlives its driver would keep this process waiting.
+  const logFd = openSync(log, 'w');
 
   const port = await freePort();
   let nativePort = await freePort();
@@ -97,19 +136,41 @@ export async function launch(name) {
       XDG_CONFIG_HOME: join(dir, 'config'),
       XDG_CACHE_HOME: join(dir, 'cache'),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', logFd, logFd],
   });
-  driver.stdout.pipe(logStream);
-  driver.stderr.pipe(logStream);
   const driverExited = new Promise((r) => driver.once('exit', r));
-  driver.once('error', (e) => logStream.write(`tauri-driver: ${e}\n`));
+  driver.once('error', (e) => appendFileSync(log, `tauri-driver: ${e}\n`));
 
   let browser;
+  /**
+   * Ends tauri-driver, WebKitWebDriver and the app they started. The app normally quits when its
+   * session is deleted, but not while another of its windows is open (the print preview): what
+   * is left below tauri-driver is ended by process id.
+   */
   const stopDriver = async () => {
+    const tree = driver.pid ? descendants(driver.pid) : [];
     if (driver.exitCode === null && driver.signalCode === null) {
       driver.kill('SIGTERM'); // tauri-driver ends its WebKitWebDriver on SIGTERM
       await Promise.race([driverExited, sleep(5000)]);
       if (driver.exitCode === null && driver.signalCode === null) driver.kill('SIGKILL');
+    }
+    for (const signal of ['SIGTERM', 'SIGKILL']) {
+      const left = tree.filter(([pid, comm]) => stillRunning(pid, comm));
+      if (left.length === 0) break;
+      for (const [pid] of left) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // already gone
+        }
+      }
+      const deadline = Date.now() + 3000;
+      while (Date.now() < deadline && left.some(([pid, comm]) => stillRunning(pid, comm))) await sleep(100);
+    }
+    try {
+      closeSync(logFd);
+    } catch {
+      // closed already
     }
   };
   try {
@@ -147,7 +208,6 @@ export async function launch(name) {
         // the app may already be gone
       }
       await stopDriver();
-      logStream.end();
       if (!keep) {
         // The web view's helper processes may still be writing their caches for a moment.
         try {

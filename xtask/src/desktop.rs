@@ -27,7 +27,7 @@ const EXIT_TIMEOUT: Duration = Duration::from_secs(15);
 /// A blank or nearly blank screen has a handful of colours; the page with text has thousands.
 const MIN_COLOURS: u64 = 50;
 
-fn target_dir(root: &Path) -> PathBuf {
+pub fn target_dir(root: &Path) -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => root.join(dir),
         None => root.join("target"),

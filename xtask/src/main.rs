@@ -2,12 +2,18 @@
 //! Windows machine, a developer's Linux box and CI.
 //!
 //! - `run [ARGS…]`: system packages, UI build, `cargo build -p kaohe-app`, then start the app.
-//! - `test`: system packages, UI build, UI unit tests, `cargo test --workspace`, then the desktop
-//!   self-test: the real app under Xvfb, its page text and a screenshot checked.
+//! - `test`: system packages, tauri-driver, UI build, UI unit tests, `cargo test --workspace`,
+//!   the desktop self-test (the real app under Xvfb, its page text and a screenshot checked), then
+//!   the end-to-end journeys in tests/e2e (WebdriverIO through tauri-driver, one fresh app each).
+//! - `e2e`: the same preparation, then only the end-to-end journeys (for writing journeys, and
+//!   `KAOHE_BLESS=1` to refresh the screenshots in docs/screenshots/).
+//! - `bench-startup`: time from process start to the first usable window (median of several runs).
 //!
 //! Every step prints what it runs; `test` ends with `xtask: N passed, M failed`.
 
 mod desktop;
+mod e2e;
+mod startup;
 mod steps;
 mod sysdeps;
 mod ui;
@@ -22,7 +28,12 @@ usage: cargo xtask <task>
 
 tasks:
   run [ARGS…]   build the UI and the desktop app (debug), then start it with ARGS
-  test          UI unit tests, cargo test --workspace, and the desktop self-test under Xvfb
+  test          UI unit tests, cargo test --workspace, the desktop self-test and the end-to-end
+                journeys under Xvfb (KAOHE_BLESS=1 also refreshes docs/screenshots/)
+  e2e           only the end-to-end journeys (after building the UI and the app once);
+                KAOHE_BLESS=1 cargo xtask e2e refreshes docs/screenshots/
+  bench-startup [--runs N] [--db FILE]
+                time from starting kaohe-app to its first page painted with data, median of N runs
 ";
 
 fn main() -> ExitCode {
@@ -31,7 +42,10 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("run") => run(&root, &args[1..]),
         Some("test") => test(&root),
+        Some("e2e") => e2e_only(&root),
+        Some("bench-startup") => startup::main(&root, &args[1..]),
         Some(desktop::INNER_TASK) => desktop::inner_main(&args[1..]),
+        Some(startup::INNER_TASK) => startup::inner_main(&args[1..]),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             ExitCode::SUCCESS
@@ -87,6 +101,10 @@ fn test(root: &Path) -> ExitCode {
     let mut tally = Tally::new();
     let outcome = (|| -> Result<(), Failure> {
         tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Test))?;
+        if e2e::supported() {
+            tally.step("tauri-driver (cargo install --locked --version ^2)", e2e::ensure_tauri_driver)?;
+            tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || e2e::ensure_node_modules(root))?;
+        }
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
         tally.step("前端单元测试 / UI unit tests (vitest)", || ui::test(root))?;
@@ -103,7 +121,30 @@ fn test(root: &Path) -> ExitCode {
             steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root))
         })?;
         desktop::selftest(root, &mut tally)?;
+        e2e::run(root, &mut tally)?;
         Ok(())
+    })();
+    println!("xtask: 用时 / took {:.0} s", started.elapsed().as_secs_f64());
+    tally.print_summary();
+    match outcome {
+        Ok(()) if tally.failed() == 0 => ExitCode::SUCCESS,
+        _ => ExitCode::FAILURE,
+    }
+}
+
+fn e2e_only(root: &Path) -> ExitCode {
+    let started = std::time::Instant::now();
+    let mut tally = Tally::new();
+    let outcome = (|| -> Result<(), Failure> {
+        tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Test))?;
+        tally.step("tauri-driver (cargo install --locked --version ^2)", e2e::ensure_tauri_driver)?;
+        tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || e2e::ensure_node_modules(root))?;
+        tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
+        tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
+        tally.step("构建程序 / cargo build --workspace --bins", || {
+            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
+        })?;
+        e2e::run(root, &mut tally)
     })();
     println!("xtask: 用时 / took {:.0} s", started.elapsed().as_secs_f64());
     tally.print_summary();

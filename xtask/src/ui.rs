@@ -8,7 +8,12 @@ use crate::steps::{self, Failure};
 
 /// `npm ci` when ui/node_modules is missing or older than ui/package-lock.json.
 pub fn ensure_node_modules(root: &Path) -> Result<(), Failure> {
-    let ui = root.join("ui");
+    ensure_node_modules_in(&root.join("ui"))
+}
+
+/// `npm ci` in `ui` (a folder with package.json and package-lock.json) when its node_modules is
+/// missing or older than its lock file.
+pub fn ensure_node_modules_in(ui: &Path) -> Result<(), Failure> {
     let version = steps::output(steps::npm().arg("--version")).ok_or_else(|| {
         Failure::new(
             "找不到 npm。请安装 Node.js 20.19 或更高版本（含 npm）：https://nodejs.org/\n\
@@ -17,15 +22,16 @@ pub fn ensure_node_modules(root: &Path) -> Result<(), Failure> {
     })?;
     println!("npm {}", version.trim());
 
-    let lock = modified(&ui.join("package-lock.json"))
-        .ok_or_else(|| Failure::new("缺少 ui/package-lock.json / ui/package-lock.json missing"))?;
+    let lock_file = ui.join("package-lock.json");
+    let lock = modified(&lock_file)
+        .ok_or_else(|| Failure::new(format!("缺少 / missing: {}", lock_file.display())))?;
     // npm rewrites node_modules/.package-lock.json on every install.
     match modified(&ui.join("node_modules").join(".package-lock.json")) {
         Some(installed) if installed >= lock => {
-            println!("ui/node_modules 已是最新 / up to date");
+            println!("{} 已是最新 / up to date", ui.join("node_modules").display());
             Ok(())
         }
-        _ => steps::run(steps::npm().args(["ci", "--no-audit", "--no-fund"]).current_dir(&ui)),
+        _ => steps::run(steps::npm().args(["ci", "--no-audit", "--no-fund"]).current_dir(ui)),
     }
 }
 

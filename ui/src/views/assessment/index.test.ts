@@ -8,6 +8,7 @@ import { defaultYear, flagLabel, periodLabel, regularCheckText } from './data';
 import { sampleLog, sampleReport } from './fixture';
 import { useSettingsStore } from '../../stores/settings';
 import AssessmentPage from './index.vue';
+import { useAppStore } from '../../stores/app';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -347,6 +348,26 @@ describe('年度考核 page', () => {
     page.unmount();
   });
 
+  it('after 定稿 tells the other sections that the database changed (the year results were written)', async () => {
+    useSettingsStore().operator = '人事科 李明';
+    mockShell(calls, shell);
+    const page = await mountPage();
+    const store = useAppStore();
+    expect(store.dataVersion).toBe(0);
+
+    await page.get('[data-test="finalize"]').trigger('click');
+    await flushPromises();
+    document.body.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary')?.click();
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await flushPromises();
+
+    expect(calls.find((c) => c.cmd === 'assessment_finalize')?.args).toEqual({ year: 2025, by: '人事科 李明' });
+    expect(document.body.querySelector('.el-message--success')?.textContent).toContain('2025年度考核已定稿，写入考核结果 38 条');
+    expect(store.dataVersion).toBe(1);
+    page.unmount();
+  });
+
   it('on a finalised year locks the grades and reopens only with a reason', async () => {
     useSettingsStore().operator = '人事科 李明';
     shell.report.finalized_on = '2026-01-15';
@@ -370,6 +391,7 @@ describe('年度考核 page', () => {
 
     expect(calls[0]).toEqual({ cmd: 'assessment_reopen', args: { year: 2025, reason: '收到复核申请，重新研究', by: '人事科 李明' } });
     expect(document.body.textContent).toContain('2025年度考核已重新打开');
+    expect(useAppStore().dataVersion).toBe(1);
     page.unmount();
   });
 

@@ -7,8 +7,8 @@
 //!   ones: a Rust change that alters the contract fails here until the bindings are blessed (and
 //!   then `vue-tsc` shows every UI use that no longer fits).
 //!
-//! A new command DTO derives `ts_rs::TS` (engine and workbook types behind their `ts` feature)
-//! and gets one line in [`export_all`].
+//! A new command DTO derives `ts_rs::TS` (engine, workbook and store types behind their `ts`
+//! feature) and gets one line in [`export_all`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

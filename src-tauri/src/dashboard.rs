@@ -16,6 +16,7 @@ use kaohe_engine::dates::add_months;
 use kaohe_engine::{BlockCode, Grade, Profile, ResultCode, Roster};
 use serde::Serialize;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
 use crate::people::{people_grid, restriction_until};
@@ -24,7 +25,7 @@ use crate::state::AppState;
 /// The longest horizon the UI may ask for (two years); anything beyond is a slip.
 const MAX_HORIZON_DAYS: u32 = 731;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Count {
     pub name: String,
     pub count: u32,
@@ -32,9 +33,10 @@ pub struct Count {
 
 /// The assessment year's state: `not_started` (nothing recorded for it), `in_progress` (scores,
 /// 平时 records, proposals, decisions or results exist, not finalised) or `finalized`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct YearState {
     pub year: i32,
+    #[ts(type = "\"not_started\" | \"in_progress\" | \"finalized\"")]
     pub state: &'static str,
     pub finalized_on: Option<NaiveDate>,
     /// People with 年度评分 inputs (scores, proposals, leave) for the year.
@@ -48,7 +50,7 @@ pub struct YearState {
 }
 
 /// One organ's bar of the chart: people per result of the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OrganGrades {
     pub organ: String,
     /// 优秀, 称职, 基本称职, 不称职, in that order.
@@ -60,25 +62,26 @@ pub struct OrganGrades {
 }
 
 /// The chart's data: the year's results by organ.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct GradeChart {
     pub year: i32,
     /// `stored`: the results the database holds for the year (finalised or imported);
     /// `in_progress`: the year is open and has no stored results, so the grades are the
     /// assessment's current final grades (suggested, or as the committee changed them);
     /// `none`: the year has not started, so nobody has a result (every bar is 无结果).
+    #[ts(type = "\"stored\" | \"in_progress\" | \"none\"")]
     pub source: &'static str,
     pub organs: Vec<OrganGrades>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AlertBlock {
     pub code: BlockCode,
     pub until: Option<NaiveDate>,
 }
 
 /// Someone who completes the minimum service for the next rank within the horizon.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct EligibleAlert {
     pub id: String,
     pub name: String,
@@ -91,7 +94,7 @@ pub struct EligibleAlert {
 }
 
 /// A sanction or restriction whose effect period ends within the horizon.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RestrictionAlert {
     pub id: String,
     pub name: String,
@@ -103,7 +106,7 @@ pub struct RestrictionAlert {
 }
 
 /// A probation (试用期) that ends within the horizon.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ProbationAlert {
     pub id: String,
     pub name: String,
@@ -114,19 +117,20 @@ pub struct ProbationAlert {
 }
 
 /// A 档次 or 级别 step the assessment's results usage makes due by the horizon's end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StepAlert {
     pub id: String,
     pub name: String,
     pub organ: String,
     /// `grade_step` (档次) or `level_up` (级别).
+    #[ts(type = "\"grade_step\" | \"level_up\"")]
     pub kind: &'static str,
     pub due: NaiveDate,
     /// The engine's sentence, citing the rule.
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Alerts {
     pub eligible: Vec<EligibleAlert>,
     pub restrictions: Vec<RestrictionAlert>,
@@ -137,7 +141,7 @@ pub struct Alerts {
 }
 
 /// `dashboard`: what the home page shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Dashboard {
     pub today: NaiveDate,
     pub horizon_days: u32,

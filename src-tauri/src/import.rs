@@ -31,7 +31,7 @@ use crate::state::{check_year, AppState};
 const ROW_CELLS_LIMIT: usize = 2000;
 
 /// What to read: the file and the clerk's choices so far. `None`: as the reader finds it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
 pub struct ImportRequest {
     pub path: String,
     pub sheet: Option<String>,
@@ -45,14 +45,14 @@ pub struct ImportRequest {
 }
 
 /// A field the mapping may choose for a column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FieldChoice {
     pub name: String,
     pub required: bool,
 }
 
 /// `import_layout`: how the file would be read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ImportLayout {
     pub path: String,
     pub file_name: String,
@@ -74,7 +74,7 @@ pub struct ImportLayout {
 }
 
 /// One cell of a row named by an issue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowCell {
     pub column: String,
     pub header: String,
@@ -82,14 +82,14 @@ pub struct RowCell {
 }
 
 /// The cells of one row of the people sheet (to show beside its issues).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SheetRow {
     pub row: u32,
     pub cells: Vec<RowCell>,
 }
 
 /// `import_check`: what the import would do; nothing is written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ImportCheck {
     pub file_name: String,
     pub sheet: String,
@@ -115,7 +115,7 @@ pub struct ImportCheck {
 }
 
 /// `import_apply`: what the import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportApplied {
     pub file_name: String,
     pub year: Option<i32>,
@@ -134,8 +134,9 @@ pub struct ImportApplied {
 }
 
 /// Which part of the work the progress is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ImportPhase")]
 pub enum Phase {
     /// Reading the file (rows of the people sheet).
     Read,
@@ -146,7 +147,7 @@ pub enum Phase {
 }
 
 /// Sent on the progress channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportProgress {
     pub phase: Phase,
     pub done: u64,
@@ -471,8 +472,9 @@ pub struct ImportShell {
 
 /// Sent on the drop channel: a file is dragged over the window (`over`), dropped (`drop`, with
 /// its paths), or the drag left (`leave`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DropEvent {
+    #[ts(type = "\"over\" | \"drop\" | \"leave\"")]
     pub kind: String,
     pub paths: Vec<String>,
 }

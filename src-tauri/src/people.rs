@@ -15,12 +15,13 @@ use kaohe_engine::report::{PersonReport, PromotionReport};
 use kaohe_engine::{Person, Profile, Restriction, Roster};
 use serde::Serialize;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
 
 /// `people`: every person, column by column, in roster order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PeopleGrid {
     /// Look-up lists the columns `organ`, `department`, `category` and `rank` index into.
     /// Organs in roster order; categories and ranks in the profile's order (unknown ones last).
@@ -43,14 +44,16 @@ pub struct PeopleGrid {
     pub leader: Vec<bool>,
     pub rank_since: Vec<NaiveDate>,
     /// Per year, per person: the national result code ("1".."4", "5A", "5B", "5C", "6A", "7").
+    #[ts(as = "Vec<Vec<Option<kaohe_engine::ts::NationalCode>>>")]
     pub results: Vec<Vec<Option<&'static str>>>,
 }
 
 /// One step of a person's career as the database knows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TimelineEntry {
     /// `rank` (职级), `post` (领导职务), `organ` (单位), `category` (职位类别), `work_start`
     /// (参加工作), `service_start` (进入公务员队伍), `added` (first imported).
+    #[ts(type = "\"rank\" | \"post\" | \"organ\" | \"category\" | \"work_start\" | \"service_start\" | \"added\"")]
     pub kind: &'static str,
     /// Since when (任职时间); `None` when the roster gives no date for the change.
     pub date: Option<NaiveDate>,
@@ -68,15 +71,16 @@ pub struct TimelineEntry {
 }
 
 /// One annual result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ResultEntry {
     pub year: i32,
+    #[ts(as = "kaohe_engine::ts::NationalCode")]
     pub code: &'static str,
     pub label: &'static str,
 }
 
 /// One sanction, admonition or investigation, with its effect period from the profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RestrictionEntry {
     pub kind: String,
     pub date: NaiveDate,
@@ -88,13 +92,14 @@ pub struct RestrictionEntry {
     pub until: Option<NaiveDate>,
     /// `active` (in effect on the as-of date), `open` (an investigation without conclusion),
     /// `ended`, `future` (dated after the as-of date) or `unknown` (a kind the profile lacks).
+    #[ts(type = "\"active\" | \"open\" | \"ended\" | \"future\" | \"unknown\"")]
     pub state: &'static str,
     /// The rule's citation, with 待核实 when unverified.
     pub cite: Option<String>,
 }
 
 /// `person`: everything the drawer shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PersonDetail {
     /// The date the promotion status and the restriction states are for (the clerk's today).
     pub as_of: NaiveDate,

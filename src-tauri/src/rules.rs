@@ -13,6 +13,7 @@ use kaohe_store::operations::OperationRecord;
 use kaohe_store::settings::{PROFILE_FILE, PROFILE_TEXT};
 use serde::Serialize;
 use tauri::{AppHandle, State};
+use ts_rs::TS;
 
 use crate::dialogs::{self, Filter};
 use crate::error::{CommandError, ErrorCode};
@@ -80,7 +81,7 @@ impl Deref for ActiveProfile {
 }
 
 /// `active_profile`: which rule profile is in force.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ProfileInfo {
     pub id: String,
     pub name: String,
@@ -94,7 +95,7 @@ pub struct ProfileInfo {
 }
 
 /// `profile_load`: the file became the active profile, or why not.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum ProfileLoad {
     Active { profile: ProfileInfo },

@@ -12,6 +12,7 @@ use kaohe_store::settings::{inspect_backup, BackupInfo};
 use kaohe_store::StoreError;
 use serde::Serialize;
 use tauri::{AppHandle, State};
+use ts_rs::TS;
 
 use crate::dialogs::{self, Filter};
 use crate::error::{CommandError, ErrorCode};
@@ -25,7 +26,7 @@ pub const DATABASE_FILES: Filter = Filter { name: "考核数据库（.db）", ex
 pub const SAFETY_FOLDER: &str = "恢复前备份";
 
 /// `settings`: what the 设置 section shows (also loaded at start into the settings store).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SettingsInfo {
     pub db_path: String,
     /// The 操作人 recorded with every change; empty when not set.
@@ -36,14 +37,14 @@ pub struct SettingsInfo {
 }
 
 /// `backup_database`: the copy written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct BackupOutcome {
     pub path: String,
     pub people: u64,
 }
 
 /// `restore_database`: what is open now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RestoreOutcome {
     pub people: u64,
     pub organs: u64,

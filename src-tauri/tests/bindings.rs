@@ -7,8 +7,8 @@
 //!   ones: a Rust change that alters the contract fails here until the bindings are blessed (and
 //!   then `vue-tsc` shows every UI use that no longer fits).
 //!
-//! A new command DTO derives `ts_rs::TS` (engine and workbook types behind their `ts` feature)
-//! and gets one line in [`export_all`].
+//! A new command DTO derives `ts_rs::TS` (engine, workbook and store types behind their `ts`
+//! feature) and gets one line in [`export_all`].
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,27 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_app::state::ImportOutcome::export_all(cfg)?;
     kaohe_app::state::AssessmentLogEntry::export_all(cfg)?;
     kaohe_app::state::PrintPreview::export_all(cfg)?;
+    // 导入 (import.rs), with kaohe_workbook::MappedColumn and kaohe_store::ImportPlan.
+    kaohe_app::import::ImportRequest::export_all(cfg)?;
+    kaohe_app::import::ImportLayout::export_all(cfg)?;
+    kaohe_app::import::ImportCheck::export_all(cfg)?;
+    kaohe_app::import::ImportApplied::export_all(cfg)?;
+    kaohe_app::import::ImportProgress::export_all(cfg)?;
+    kaohe_app::import::DropEvent::export_all(cfg)?;
+    // 人员 (people.rs), with kaohe_engine::Person as PersonRecord.
+    kaohe_app::people::PeopleGrid::export_all(cfg)?;
+    kaohe_app::people::PersonDetail::export_all(cfg)?;
+    // 工作台 (dashboard.rs).
+    kaohe_app::dashboard::Dashboard::export_all(cfg)?;
+    // 设置 (settings.rs) and the rule profile in force (rules.rs), with kaohe_store::settings.
+    kaohe_app::settings::SettingsInfo::export_all(cfg)?;
+    kaohe_app::settings::BackupOutcome::export_all(cfg)?;
+    kaohe_app::settings::RestoreOutcome::export_all(cfg)?;
+    kaohe_store::settings::BackupInfo::export_all(cfg)?;
+    kaohe_app::rules::ProfileInfo::export_all(cfg)?;
+    kaohe_app::rules::ProfileLoad::export_all(cfg)?;
+    // 操作日志 (log.rs): kaohe_store's merged log.
+    kaohe_store::operations::Operation::export_all(cfg)?;
     // The engine's reports and the rule profile (the JSON contracts of docs/cli.md).
     kaohe_engine::report::PromotionReport::export_all(cfg)?;
     kaohe_engine::assessment::report::AssessmentReport::export_all(cfg)?;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One civil servant, as of the roster's date.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PersonRecord"))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Person {
     /// The 18-digit citizen ID number, normalised (upper-case X).

@@ -16,6 +16,7 @@ pub struct Confirmations {
 }
 
 /// One person listed under an ID the database holds under another name.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NameConflict {
     pub id: String,

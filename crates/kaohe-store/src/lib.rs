@@ -103,6 +103,7 @@ pub struct ImportSummary {
 }
 
 /// What an import would change, worked out without writing anything.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ImportPlan {
     /// People not yet in the database: (ID, name).
@@ -138,6 +139,7 @@ impl ImportPlan {
 }
 
 /// One person's changed fields: (field, old, new).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PersonChanges {
     pub id: String,

@@ -10,10 +10,42 @@ use crate::{now, Store, StoreError};
 /// Every kind of entry, in the order the log's filter offers them.
 pub const OPERATION_KINDS: [&str; 8] = ["import", "override", "ratio", "finalize", "reopen", "backup", "restore", "profile"];
 
+/// The TypeScript type of [`Operation::kind`]: the union of [`OPERATION_KINDS`], computed from
+/// the list itself so the two cannot drift (the bindings test writes `OperationKind.ts`).
+#[cfg(feature = "ts")]
+pub struct OperationKind;
+
+#[cfg(feature = "ts")]
+impl ts_rs::TS for OperationKind {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+
+    fn docs() -> Option<String> {
+        Some(ts_rs::format_docs(&[" A kind of entry of the 操作日志 (`OPERATION_KINDS`, in the order the filter offers them)."]))
+    }
+    fn name(_: &ts_rs::Config) -> String {
+        "OperationKind".to_owned()
+    }
+    fn inline(_: &ts_rs::Config) -> String {
+        OPERATION_KINDS.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" | ")
+    }
+    fn decl(cfg: &ts_rs::Config) -> String {
+        format!("type OperationKind = {};", Self::inline(cfg))
+    }
+    fn decl_concrete(cfg: &ts_rs::Config) -> String {
+        Self::decl(cfg)
+    }
+    fn output_path() -> Option<std::path::PathBuf> {
+        Some(std::path::PathBuf::from("OperationKind.ts"))
+    }
+}
+
 /// One entry of the merged log.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Operation {
     /// One of [`OPERATION_KINDS`].
+    #[cfg_attr(feature = "ts", ts(as = "OperationKind"))]
     pub kind: String,
     /// `YYYY-MM-DD HH:MM:SS`, local time.
     pub at: String,

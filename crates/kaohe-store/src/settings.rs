@@ -19,6 +19,7 @@ pub const PROFILE_TEXT: &str = "profile.text";
 pub const PROFILE_FILE: &str = "profile.file";
 
 /// The last import recorded in a database.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ImportRecord {
     pub file: String,
@@ -28,6 +29,7 @@ pub struct ImportRecord {
 }
 
 /// What a backup file holds, read without changing it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BackupInfo {
     pub path: String,

@@ -151,6 +151,7 @@ impl RosterRead {
 }
 
 /// One column of the people sheet and the field it was read as.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct MappedColumn {
     pub column: String,

@@ -1,139 +1,28 @@
-// Commands of the 导入 wizard (src-tauri/src/import.rs) and the types they exchange, mirroring
-// the Rust serde names exactly: ImportRequest, ImportLayout, ImportCheck, ImportApplied,
-// ImportProgress, DropEvent; `MappedColumn` (kaohe_workbook) and `ImportPlan` (kaohe_store).
+// Commands of the 导入 wizard (src-tauri/src/import.rs). The types they exchange are generated
+// from the Rust definitions (./generated, re-exported by ./types): ImportRequest, ImportLayout,
+// ImportCheck, ImportApplied, ImportProgress, DropEvent; `MappedColumn` (kaohe_workbook) and
+// `ImportPlan` with its `name_conflicts` (kaohe_store).
 
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './call';
-import type { Issue } from './types';
+import type { DropEvent, ImportApplied, ImportCheck, ImportLayout, ImportProgress, ImportRequest } from './types';
 
-/** What to read: the file and the clerk's choices so far (null: as the reader finds it). */
-export interface ImportRequest {
-  path: string;
-  sheet: string | null;
-  /** The spreadsheet row number of the header. */
-  header_row: number | null;
-  /** Column letter → field, '' for 不导入, `年度考核:YYYY` for a year's results; saved when applied. */
-  mapping: Record<string, string> | null;
-  /** The year of the national system's results template. */
-  year: number | null;
-}
-
-/** `kaohe_workbook::MappedColumn`. */
-export interface MappedColumn {
-  column: string;
-  header: string;
-  /** A people field, `年度考核:YYYY`, or null when the column is not imported. */
-  field: string | null;
-  /** 1 = the field's own name, 0.9 = a known synonym, 0.8 = a year's results, 0 = not recognised. */
-  confidence: number;
-}
-
-export interface FieldChoice {
-  name: string;
-  required: boolean;
-}
-
-export interface ImportLayout {
-  path: string;
-  file_name: string;
-  sheets: string[];
-  sheet: string;
-  header_row: number;
-  columns: MappedColumn[];
-  /** Required fields no column is read as. */
-  missing: string[];
-  mapping_reused: boolean;
-  /** Data rows under the header (blank rows included). */
-  rows: number;
-  national: boolean;
-  fields: FieldChoice[];
-}
-
-export interface RowCell {
-  column: string;
-  header: string;
-  value: string;
-}
-
-export interface SheetRow {
-  row: number;
-  cells: RowCell[];
-}
-
-/** (ID, name). */
-export type NewPerson = [string, string];
-/** (ID, name, organ). */
-export type MissingPerson = [string, string, string];
-/** (ID, name, from, to). */
-export type PersonMove = [string, string, string, string];
-
-export interface PersonChanges {
-  id: string;
-  name: string;
-  /** (field, old, new). */
-  fields: [string, string | null, string | null][];
-}
-
-/** `kaohe_store::ImportPlan`. */
-export interface ImportPlan {
-  new: NewPerson[];
-  updated: PersonChanges[];
-  missing: MissingPerson[];
-  moved: PersonMove[];
-  rank_changed: PersonMove[];
-  category_changed: PersonMove[];
-  /** Annual results that are new or differ from the stored ones. */
-  results: number;
-  unchanged: number;
-}
-
-export interface ImportCheck {
-  file_name: string;
-  sheet: string;
-  header_row: number;
-  year: number | null;
-  rows_read: number;
-  importable: number;
-  skipped_rows: number;
-  errors: number;
-  warnings: number;
-  organs: number;
-  results: number;
-  restrictions: number;
-  mapping: MappedColumn[];
-  issues: Issue[];
-  rows: SheetRow[];
-  changes: ImportPlan;
-}
-
-export interface ImportApplied {
-  file_name: string;
-  year: number | null;
-  people: number;
-  new_people: number;
-  updated_people: number;
-  unchanged_people: number;
-  organs: number;
-  results: number;
-  restrictions: number;
-  skipped_rows: number;
-  errors: number;
-  warnings: number;
-  mapping_saved: boolean;
-}
-
-export type ImportPhase = 'read' | 'plan' | 'write';
-
-export interface ImportProgress {
-  phase: ImportPhase;
-  done: number;
-  total: number;
-}
-
-export interface DropEvent {
-  kind: 'over' | 'drop' | 'leave';
-  paths: string[];
-}
+export type {
+  DropEvent,
+  FieldChoice,
+  ImportApplied,
+  ImportCheck,
+  ImportLayout,
+  ImportPhase,
+  ImportPlan,
+  ImportProgress,
+  ImportRequest,
+  MappedColumn,
+  NameConflict,
+  PersonChanges,
+  RowCell,
+  SheetRow,
+} from './types';
 
 /** Asks for the roster in a native dialog; null when the clerk cancelled. */
 export function pickFile(): Promise<string | null> {

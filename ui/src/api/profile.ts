@@ -1,7 +1,9 @@
 // The `profile` command: the rule profile in force (the 规则 section shows it, read-only).
 
 import { call } from './call';
-import type { Profile } from './types';
+import type { Profile, ProfileInfo, ProfileLoad } from './types';
+
+export type { ProfileInfo, ProfileLoad } from './types';
 
 /** The active rule profile with every rule's citation. */
 export function profile(): Promise<Profile> {
@@ -9,25 +11,7 @@ export function profile(): Promise<Profile> {
 }
 
 // ── The active profile's source (`active_profile`, `profile_load`, `profile_reset`;
-// src-tauri/src/rules.rs).
-
-/** `ProfileInfo`: which rule profile is in force. */
-export interface ProfileInfo {
-  id: string;
-  name: string;
-  version: string;
-  /** A local file, not the national default. */
-  custom: boolean;
-  /** The file it was loaded from (its text is kept in the database). */
-  file: string | null;
-  /** Why the remembered local profile was not applied at start-up. */
-  notice: string | null;
-}
-
-/** `ProfileLoad`: the file became the active profile, or its problems (nothing changed). */
-export type ProfileLoad =
-  | { status: 'active'; profile: ProfileInfo }
-  | { status: 'invalid'; file: string; problems: string[] };
+// src-tauri/src/rules.rs; `ProfileInfo` and `ProfileLoad` are generated from it).
 
 export function activeProfile(): Promise<ProfileInfo> {
   return call<ProfileInfo>('active_profile');

@@ -1,52 +1,13 @@
 // Commands of the 设置 section: `settings`, `set_operator`, `backup_database`, `restore_pick`,
-// `restore_database`. Types mirror src-tauri/src/settings.rs and kaohe_store::settings.
+// `restore_database`. The types are generated from src-tauri/src/settings.rs and
+// kaohe_store::settings (./generated, re-exported by ./types).
 
 import { call } from './call';
-import type { ProfileInfo } from './profile';
+import type { BackupInfo, BackupOutcome, RestoreOutcome, SettingsInfo } from './types';
 
-/** `SettingsInfo`: the database location, the 操作人 and the active rule profile. */
-export interface SettingsInfo {
-  db_path: string;
-  /** Empty when not set. */
-  operator: string;
-  profile: ProfileInfo;
-  /** The database schema this build writes (an older backup is upgraded when restored). */
-  schema_version: number;
-}
+export type { BackupInfo, BackupOutcome, ImportRecord, RestoreOutcome, SettingsInfo } from './types';
 
-/** `BackupOutcome`: the copy written. */
-export interface BackupOutcome {
-  path: string;
-  people: number;
-}
-
-/** `ImportRecord`: the last import a database holds. */
-export interface ImportRecord {
-  file: string;
-  /** `YYYY-MM-DD HH:MM:SS`, local time. */
-  at: string;
-  people: number;
-}
-
-/** `BackupInfo`: what a backup holds, read without changing it. */
-export interface BackupInfo {
-  path: string;
-  schema_version: number;
-  people: number;
-  organs: number;
-  /** Years whose assessment is finalised. */
-  finalized_years: number[];
-  last_import: ImportRecord | null;
-}
-
-/** `RestoreOutcome`: what is open after a restore. */
-export interface RestoreOutcome {
-  people: number;
-  organs: number;
-  /** Where the database as it was before was copied. */
-  safety_copy: string;
-}
-
+/** What the 设置 section shows: the database location, the 操作人 and the active rule profile. */
 export function settings(): Promise<SettingsInfo> {
   return call<SettingsInfo>('settings');
 }

@@ -70,6 +70,52 @@ export type {
   Issue,
   IssueCode,
   IssueSeverity,
+  // src-tauri/src/import.rs (the 导入 wizard), with kaohe_workbook::MappedColumn and
+  // kaohe_store::{ImportPlan, PersonChanges, NameConflict}
+  ImportRequest,
+  ImportLayout,
+  FieldChoice,
+  MappedColumn,
+  ImportCheck,
+  SheetRow,
+  RowCell,
+  ImportPlan,
+  PersonChanges,
+  NameConflict,
+  ImportApplied,
+  ImportProgress,
+  ImportPhase,
+  DropEvent,
+  // src-tauri/src/people.rs (人员), with kaohe_engine::Person as PersonRecord
+  PeopleGrid,
+  PersonDetail,
+  PersonRecord,
+  TimelineEntry,
+  ResultEntry,
+  RestrictionEntry,
+  // src-tauri/src/dashboard.rs (工作台)
+  Dashboard,
+  Count,
+  YearState,
+  GradeChart,
+  OrganGrades,
+  Alerts,
+  AlertBlock,
+  EligibleAlert,
+  RestrictionAlert,
+  ProbationAlert,
+  StepAlert,
+  // src-tauri/src/settings.rs (设置) with kaohe_store::settings, src-tauri/src/rules.rs (规则文件)
+  SettingsInfo,
+  BackupOutcome,
+  BackupInfo,
+  ImportRecord,
+  RestoreOutcome,
+  ProfileInfo,
+  ProfileLoad,
+  // kaohe_store::operations::Operation (操作日志, src-tauri/src/log.rs)
+  Operation,
+  OperationKind,
 } from './generated';
 
 /** Every code the shell may send in an error, in `ErrorCode`'s order (src-tauri/tests/shell.rs checks the order). */

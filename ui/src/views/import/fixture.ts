@@ -119,6 +119,7 @@ export const badCellsCheck: ImportCheck = {
     category_changed: [],
     results: 4,
     unchanged: 5,
+    name_conflicts: [],
   },
 };
 

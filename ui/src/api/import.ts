@@ -1,6 +1,7 @@
 // Commands of the 导入 wizard (src-tauri/src/import.rs) and the types they exchange, mirroring
 // the Rust serde names exactly: ImportRequest, ImportLayout, ImportCheck, ImportApplied,
-// ImportProgress, DropEvent; `MappedColumn` (kaohe_workbook) and `ImportPlan` (kaohe_store).
+// ImportProgress, DropEvent; `MappedColumn` (kaohe_workbook), `ImportPlan` and `NameConflict`
+// (kaohe_store).
 
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './call';
@@ -16,6 +17,25 @@ export interface ImportRequest {
   mapping: Record<string, string> | null;
   /** The year of the national system's results template. */
   year: number | null;
+  /**
+   * IDs the database holds under another name that the clerk confirmed as a change of name
+   * (`kaohe import --confirm-rename`): imported, the old name kept in the history; any other
+   * such row is held back.
+   */
+  confirm_renames: string[];
+}
+
+/** `kaohe_store::NameConflict`: an ID the database holds under another name. */
+export interface NameConflict {
+  id: string;
+  /** The name in the file (normalised). */
+  name: string;
+  /** The row of the people sheet. */
+  row: number | null;
+  name_in_database: string;
+  organ_in_database: string;
+  /** Confirmed as a change of name: imported; otherwise the row is held back. */
+  confirmed: boolean;
 }
 
 /** `kaohe_workbook::MappedColumn`. */
@@ -85,6 +105,8 @@ export interface ImportPlan {
   /** Annual results that are new or differ from the stored ones. */
   results: number;
   unchanged: number;
+  /** IDs the database holds under another name: held back unless confirmed as a change of name. */
+  name_conflicts: NameConflict[];
 }
 
 export interface ImportCheck {
@@ -120,6 +142,10 @@ export interface ImportApplied {
   errors: number;
   warnings: number;
   mapping_saved: boolean;
+  /** People held back by a name conflict not confirmed; nothing of theirs was written. */
+  held_back: number;
+  /** Confirmed changes of name imported (the old name kept in the history). */
+  renamed: number;
 }
 
 export type ImportPhase = 'read' | 'plan' | 'write';

@@ -320,7 +320,12 @@ fn large_roster(scratch: &Scratch, n: u32) -> String {
         let id = format!("{first17}{}", kaohe_engine::id_number::check_digit(&first17).expect("digit"));
         text.push_str(&format!("{id},人员{i},甲局,综合管理类,一级主任科员,2020-01-01\n"));
     }
-    let path = scratch.path("large.csv");
+    write_file(scratch, "large.csv", &text)
+}
+
+/// Writes `text` into the scratch folder as `file`; its path.
+fn write_file(scratch: &Scratch, file: &str, text: &str) -> String {
+    let path = scratch.path(file);
     std::fs::write(&path, text).expect("write");
     path.display().to_string()
 }
@@ -361,9 +366,7 @@ fn two_people(scratch: &Scratch, file: &str, second_name: &str, rank: &str) -> S
     let text = format!(
         "身份证号,姓名,单位,职位类别,职级,任现职级时间\n{BAI},白雪,青溪县水利局,综合管理类,一级科员,2021-03-01\n{SHAO},{second_name},青溪县水利局,综合管理类,{rank},2019-06-15\n"
     );
-    let path = scratch.path(file);
-    std::fs::write(&path, text).expect("write");
-    path.display().to_string()
+    write_file(scratch, file, &text)
 }
 
 #[test]

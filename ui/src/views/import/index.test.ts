@@ -89,6 +89,22 @@ async function chooseFile(page: VueWrapper): Promise<void> {
   await flushPromises();
 }
 
+/** The page with the picked file checked as the shell reads it. */
+async function checkedPage(calls: Calls, shell: Shell): Promise<VueWrapper> {
+  mockShell(calls, shell);
+  const page = await mountPage();
+  await chooseFile(page);
+  await page.get('[data-test="import-check"]').trigger('click');
+  await flushPromises();
+  return page;
+}
+
+/** Ticks or unticks 「确认是改名」 of the (only) name conflict. */
+async function confirmRename(page: VueWrapper, on: boolean): Promise<void> {
+  await page.get('[data-test="conflict-confirm"] input').setValue(on);
+  await flushPromises();
+}
+
 describe('导入 wizard', () => {
   let calls: Calls;
   let shell: Shell;
@@ -194,11 +210,7 @@ describe('导入 wizard', () => {
   });
 
   it('shows the issues by severity with the cells of their row, the planned changes, then applies', async () => {
-    mockShell(calls, shell);
-    const page = await mountPage();
-    await chooseFile(page);
-    await page.get('[data-test="import-check"]').trigger('click');
-    await flushPromises();
+    const page = await checkedPage(calls, shell);
     expect(requests(calls, 'import_check')[0]!.mapping).toBeNull();
 
     expect(page.get('[data-test="import-check-summary"]').text()).toBe(
@@ -268,11 +280,7 @@ describe('导入 wizard', () => {
     const SHAO = '34112219730323925X';
     shell.check = (request) => (request.confirm_renames.includes(SHAO) ? conflictConfirmedCheck : conflictCheck);
     shell.apply = conflictApplied;
-    mockShell(calls, shell);
-    const page = await mountPage();
-    await chooseFile(page);
-    await page.get('[data-test="import-check"]').trigger('click');
-    await flushPromises();
+    const page = await checkedPage(calls, shell);
     expect(requests(calls, 'import_check')[0]!.confirm_renames).toEqual([]);
 
     const panel = page.get('[data-test="import-conflicts"]');
@@ -290,8 +298,7 @@ describe('导入 wizard', () => {
     expect(page.get('[data-test="conflict-confirm"]').text()).toBe('确认是改名');
 
     // Confirmed: checked again with the ID, the plan now shows the change of name and the new rank.
-    await page.get('[data-test="conflict-confirm"] input').setValue(true);
-    await flushPromises();
+    await confirmRename(page, true);
     expect(requests(calls, 'import_check').map((r) => r.confirm_renames)).toEqual([[], [SHAO]]);
     expect(cells()).toEqual([SHAO, '邵建平（青溪县水利局）', '邵剑平', '3', '按改名导入']);
     expect((page.get('[data-test="conflict-confirm"] input').element as HTMLInputElement).checked).toBe(true);
@@ -320,16 +327,10 @@ describe('导入 wizard', () => {
     shell.check = () => conflictCheck;
     shell.apply = { ...conflictApplied, people: 1, updated_people: 0, skipped_rows: 1, errors: 1, warnings: 0, held_back: 1, renamed: 0 };
     shell.hold = false;
-    mockShell(calls, shell);
-    const page = await mountPage();
-    await chooseFile(page);
-    await page.get('[data-test="import-check"]').trigger('click');
-    await flushPromises();
+    const page = await checkedPage(calls, shell);
     // Confirmed, then taken back before the import: checked again without it.
-    await page.get('[data-test="conflict-confirm"] input').setValue(true);
-    await flushPromises();
-    await page.get('[data-test="conflict-confirm"] input').setValue(false);
-    await flushPromises();
+    await confirmRename(page, true);
+    await confirmRename(page, false);
     expect(requests(calls, 'import_check').map((r) => r.confirm_renames)).toEqual([[], ['34112219730323925X'], []]);
     await page.get('[data-test="import-apply"]').trigger('click');
     await flushPromises();
@@ -345,14 +346,9 @@ describe('导入 wizard', () => {
 
   it('keeps the confirmation as it was when the check made again is cancelled', async () => {
     shell.check = (request) => (request.confirm_renames.length > 0 ? conflictConfirmedCheck : conflictCheck);
-    mockShell(calls, shell);
-    const page = await mountPage();
-    await chooseFile(page);
-    await page.get('[data-test="import-check"]').trigger('click');
-    await flushPromises();
+    const page = await checkedPage(calls, shell);
     shell.hold = true;
-    await page.get('[data-test="conflict-confirm"] input').setValue(true);
-    await flushPromises();
+    await confirmRename(page, true);
     expect(page.find('[data-test="import-progress"]').exists()).toBe(true);
     shell.pending[0]!.reject({ code: 'cancelled', message: '已取消导入，数据库未作任何修改' });
     await flushPromises();

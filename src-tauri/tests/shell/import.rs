@@ -379,13 +379,15 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
 
     // The check: the conflict listed with both names, the stored organ and the row; not importable.
     let check = state.import_check(&request(second.clone()), &monitor).expect("check");
-    let conflicts: Vec<(&str, &str, Option<u32>, &str, &str, bool)> = check
-        .changes
-        .name_conflicts
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str(), c.row, c.name_in_database.as_str(), c.organ_in_database.as_str(), c.confirmed))
-        .collect();
-    assert_eq!(conflicts, [(SHAO, "邵剑平", Some(3), "邵建平", "青溪县水利局", false)]);
+    let conflict = kaohe_store::NameConflict {
+        id: SHAO.into(),
+        name: "邵剑平".into(),
+        row: Some(3),
+        name_in_database: "邵建平".into(),
+        organ_in_database: "青溪县水利局".into(),
+        confirmed: false,
+    };
+    assert_eq!(check.changes.name_conflicts, [conflict]);
     assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (1, 1, 1, 0));
     let issue = check.issues.iter().find(|i| i.code == kaohe_workbook::IssueCode::NameConflict).expect("the conflict's issue");
     assert_eq!((issue.row, issue.column.as_deref(), issue.value.as_deref()), (Some(3), Some("B"), Some("邵剑平")));

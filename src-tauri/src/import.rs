@@ -42,6 +42,11 @@ pub struct ImportRequest {
     pub mapping: Option<BTreeMap<String, String>>,
     /// The year of the national system's results template (`kaohe import --year`).
     pub year: Option<i32>,
+    /// IDs the database holds under another name that the clerk confirmed as a change of name
+    /// (`kaohe import --confirm-rename`): imported, the old name kept in the history. Any other
+    /// such row is held back.
+    #[serde(default)]
+    pub confirm_renames: Vec<String>,
 }
 
 /// A field the mapping may choose for a column.
@@ -131,6 +136,11 @@ pub struct ImportApplied {
     pub warnings: usize,
     /// The mapping was saved for rosters with the same headers.
     pub mapping_saved: bool,
+    /// People held back: the database has their ID under another name, not confirmed as a
+    /// change of name; nothing of theirs was written.
+    pub held_back: u64,
+    /// Confirmed changes of name imported (the old name kept in the history).
+    pub renamed: u64,
 }
 
 /// Which part of the work the progress is about.
@@ -202,6 +212,12 @@ fn options(request: &ImportRequest, progress: Option<ReadProgress>) -> ReadOptio
         header_row: request.header_row.filter(|r| *r > 0),
         progress,
     }
+}
+
+/// The changes of name the clerk confirmed, the IDs written as the reader keys them.
+fn confirmations(request: &ImportRequest) -> kaohe_store::Confirmations {
+    let renames = request.confirm_renames.iter().map(|id| kaohe_engine::id_number::normalize(id)).filter(|id| !id.is_empty()).collect();
+    kaohe_store::Confirmations { renames }
 }
 
 fn path_of(request: &ImportRequest) -> Result<PathBuf, CommandError> {
@@ -344,7 +360,7 @@ impl AppState {
         let changes = {
             let guard = self.store()?;
             let store = guard.as_ref().map_err(Clone::clone)?;
-            store.plan(&read)?
+            store.plan_with(&read, &confirmations(request))?
         };
         // A person whose ID the database holds under another name is held back at apply: the
         // check shows it as an issue of its row, and counts it as not importable.
@@ -378,8 +394,20 @@ impl AppState {
     /// database is as it was.
     pub fn import_apply(&self, request: &ImportRequest, monitor: &Monitor) -> Result<ImportApplied, CommandError> {
         let path = path_of(request)?;
-        let (read, year) = self.import_read(&path, request, monitor)?;
+        let (mut read, year) = self.import_read(&path, request, monitor)?;
         monitor.check()?;
+        let confirmed = confirmations(request);
+        let mut guard = self.store()?;
+        let store: &mut Store = guard.as_mut().map_err(|e| e.clone())?;
+        // As the check showed it: the rows held back by a name conflict leave the read (and are
+        // counted among the skipped rows), the conflicts join its issues.
+        monitor.tell(Phase::Plan, 0, 1);
+        let plan = store.plan_with(&read, &confirmed)?;
+        plan.apply_to(&mut read);
+        monitor.tell(Phase::Plan, 1, 1);
+        monitor.check()?;
+        let held_back = plan.name_conflicts.iter().filter(|c| !c.confirmed).count() as u64;
+        let renamed = plan.name_conflicts.iter().filter(|c| c.confirmed).count() as u64;
         let empty = if year.is_some() { read.roster.results.is_empty() } else { read.roster.people.is_empty() };
         if empty {
             let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
@@ -389,11 +417,9 @@ impl AppState {
                 format!("「{}」的工作表「{}」中没有{what}（共{}行数据），数据库未作任何修改。{first}", file_name(&path), read.sheet, read.rows_read),
             ));
         }
-        let mut guard = self.store()?;
-        let store: &mut Store = guard.as_mut().map_err(|e| e.clone())?;
         let by = store.operator()?;
         let summary = store
-            .import_with(&read, &path.display().to_string(), &by, &kaohe_store::Confirmations::default(), &mut |done, total| monitor.tell(Phase::Write, done, total))
+            .import_with(&read, &path.display().to_string(), &by, &confirmed, &mut |done, total| monitor.tell(Phase::Write, done, total))
             .map_err(CommandError::from)?;
         let mapping_saved = match (&request.mapping, year) {
             (Some(_), None) => {
@@ -417,6 +443,8 @@ impl AppState {
             errors,
             warnings,
             mapping_saved,
+            held_back,
+            renamed,
         })
     }
 
@@ -425,7 +453,14 @@ impl AppState {
     pub fn import_error_report(&self, request: &ImportRequest, out: &Path) -> Result<String, CommandError> {
         let path = path_of(request)?;
         let monitor = Monitor::new(Arc::new(AtomicBool::new(false)), |_| {});
-        let (read, _) = self.import_read(&path, request, &monitor)?;
+        let (mut read, _) = self.import_read(&path, request, &monitor)?;
+        // The rows a name conflict holds back are among the rows not imported, as in the check.
+        let plan = {
+            let guard = self.store()?;
+            let store = guard.as_ref().map_err(Clone::clone)?;
+            store.plan_with(&read, &confirmations(request))?
+        };
+        plan.apply_to(&mut read);
         kaohe_workbook::write_error_report(out, &path, &read)?;
         Ok(out.display().to_string())
     }

@@ -320,7 +320,12 @@ fn large_roster(scratch: &Scratch, n: u32) -> String {
         let id = format!("{first17}{}", kaohe_engine::id_number::check_digit(&first17).expect("digit"));
         text.push_str(&format!("{id},人员{i},甲局,综合管理类,一级主任科员,2020-01-01\n"));
     }
-    let path = scratch.path("large.csv");
+    write_file(scratch, "large.csv", &text)
+}
+
+/// Writes `text` into the scratch folder as `file`; its path.
+fn write_file(scratch: &Scratch, file: &str, text: &str) -> String {
+    let path = scratch.path(file);
     std::fs::write(&path, text).expect("write");
     path.display().to_string()
 }
@@ -351,4 +356,71 @@ fn a_large_roster_reports_its_rows_and_a_cancel_midway_writes_nothing() {
     assert_eq!(writes, [0, 200, 400, 600, 800, 1000]);
     let stored = people(&scratch);
     assert_eq!((stored.len(), stored[999].1.as_str()), (1000, "人员999"));
+}
+
+const BAI: &str = "21010219980926718X";
+const SHAO: &str = "34112219730323925X";
+
+/// A roster of two people as CSV, 邵建平's row under `second_name`, at `rank`.
+fn two_people(scratch: &Scratch, file: &str, second_name: &str, rank: &str) -> String {
+    let text = format!(
+        "身份证号,姓名,单位,职位类别,职级,任现职级时间\n{BAI},白雪,青溪县水利局,综合管理类,一级科员,2021-03-01\n{SHAO},{second_name},青溪县水利局,综合管理类,{rank},2019-06-15\n"
+    );
+    write_file(scratch, file, &text)
+}
+
+#[test]
+fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_name() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    let (monitor, _) = recording();
+    state.import_apply(&request(two_people(&scratch, "2024.csv", "邵建平", "四级调研员")), &monitor).expect("first import");
+    let second = two_people(&scratch, "2025.csv", "邵剑平", "三级调研员");
+
+    // The check: the conflict listed with both names, the stored organ and the row; not importable.
+    let check = state.import_check(&request(second.clone()), &monitor).expect("check");
+    let conflict = kaohe_store::NameConflict {
+        id: SHAO.into(),
+        name: "邵剑平".into(),
+        row: Some(3),
+        name_in_database: "邵建平".into(),
+        organ_in_database: "青溪县水利局".into(),
+        confirmed: false,
+    };
+    assert_eq!(check.changes.name_conflicts, [conflict]);
+    assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (1, 1, 1, 0));
+    let issue = check.issues.iter().find(|i| i.code == kaohe_workbook::IssueCode::NameConflict).expect("the conflict's issue");
+    assert_eq!((issue.row, issue.column.as_deref(), issue.value.as_deref()), (Some(3), Some("B"), Some("邵剑平")));
+    assert!(issue.message.contains(&format!("身份证号 {SHAO} 在数据库中登记为「邵建平」（青溪县水利局），本表为「邵剑平」")), "{}", issue.message);
+    assert!(check.changes.rank_changed.is_empty() && check.changes.updated.is_empty(), "{:?}", check.changes);
+    assert_eq!(check.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [3]);
+
+    // Applied without confirmation: held back, the stored name and rank kept.
+    let applied = state.import_apply(&request(second.clone()), &monitor).expect("apply");
+    assert_eq!((applied.people, applied.held_back, applied.renamed, applied.skipped_rows, applied.errors), (1, 1, 0, 1, 1));
+    let shao = |scratch: &Scratch| people(scratch).into_iter().find(|p| p.0 == SHAO).map(|p| (p.1, p.3));
+    assert_eq!(shao(&scratch), Some(("邵建平".to_owned(), "四级调研员".to_owned())));
+    // The error workbook lists the held-back row among the rows not imported.
+    let out = scratch.path("问题清单.xlsx");
+    state.import_error_report(&request(second.clone()), &out).expect("error workbook");
+    let failed = kaohe_workbook::source::open(&out).expect("open").range("未导入行（标准格式）").expect("sheet");
+    let rows: Vec<(String, String)> = failed.rows().skip(1).map(|r| (kaohe_workbook::cell_display(&r[0]), kaohe_workbook::cell_display(&r[1]))).collect();
+    assert_eq!(rows, [("3".to_owned(), SHAO.to_owned())]);
+
+    // Confirmed (typed in lower case with spaces, as a clerk might): the check plans a rename,
+    // and the apply renames, records the old name in the history and takes the new rank.
+    let confirmed = ImportRequest { confirm_renames: vec![format!(" {} ", SHAO.to_lowercase())], ..request(second) };
+    let check = state.import_check(&confirmed, &monitor).expect("check");
+    assert!(check.changes.name_conflicts[0].confirmed);
+    assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (2, 0, 0, 1));
+    let fields = &check.changes.updated.iter().find(|p| p.id == SHAO).expect("updated").fields;
+    assert_eq!(fields[0], ("姓名".to_owned(), Some("邵建平".to_owned()), Some("邵剑平".to_owned())));
+    assert_eq!(check.changes.rank_changed, [(SHAO.to_owned(), "邵剑平".to_owned(), "四级调研员".to_owned(), "三级调研员".to_owned())]);
+
+    let applied = state.import_apply(&confirmed, &monitor).expect("apply");
+    assert_eq!((applied.people, applied.updated_people, applied.held_back, applied.renamed, applied.skipped_rows), (2, 1, 0, 1, 0));
+    assert_eq!(shao(&scratch), Some(("邵剑平".to_owned(), "三级调研员".to_owned())));
+    let history = Store::open(&db_path(&scratch)).expect("store").history(SHAO).expect("history");
+    let renames: Vec<(Option<&str>, Option<&str>)> = history.iter().filter(|h| h.field == "姓名").map(|h| (h.old.as_deref(), h.new.as_deref())).collect();
+    assert_eq!(renames, [(Some("邵建平"), Some("邵剑平"))]);
 }

@@ -7,4 +7,13 @@ export type ImportApplied = { file_name: string, year: number | null, people: nu
 /**
  * The mapping was saved for rosters with the same headers.
  */
-mapping_saved: boolean, };
+mapping_saved: boolean, 
+/**
+ * People held back: the database has their ID under another name, not confirmed as a
+ * change of name; nothing of theirs was written.
+ */
+held_back: number, 
+/**
+ * Confirmed changes of name imported (the old name kept in the history).
+ */
+renamed: number, };

@@ -16,4 +16,10 @@ mapping: { [key in string]: string } | null,
 /**
  * The year of the national system's results template (`kaohe import --year`).
  */
-year: number | null, };
+year: number | null, 
+/**
+ * IDs the database holds under another name that the clerk confirmed as a change of name
+ * (`kaohe import --confirm-rename`): imported, the old name kept in the history. Any other
+ * such row is held back.
+ */
+confirm_renames: Array<string>, };

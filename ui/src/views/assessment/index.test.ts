@@ -8,6 +8,7 @@ import { defaultYear, flagLabel, periodLabel, regularCheckText } from './data';
 import { sampleLog, sampleReport } from './fixture';
 import { useSettingsStore } from '../../stores/settings';
 import AssessmentPage from './index.vue';
+import ReasonDialog from '../../components/ReasonDialog.vue';
 import { useAppStore } from '../../stores/app';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
@@ -246,6 +247,7 @@ describe('年度考核 page', () => {
     });
     expect(calls.slice(1).map((c) => c.cmd).sort()).toEqual(['assessment', 'assessment_log']);
     expect(document.body.textContent).toContain('已将周志强的等次改为称职');
+    expect(page.findAllComponents(ReasonDialog).find((d) => d.props('test') === 'override')!.props('modelValue')).toBe(false);
     page.unmount();
   });
 
@@ -382,8 +384,10 @@ describe('年度考核 page', () => {
     await page.get('[data-test="reopen"]').trigger('click');
     await flushPromises();
     expect(button(page, 'reopen-submit').disabled).toBe(true);
+    expect(page.get('[data-test="reopen-operator"]').text()).toBe('操作人：人事科 李明');
     await field(page, 'reopen-reason').setValue('  ');
     expect(button(page, 'reopen-submit').disabled).toBe(true);
+    expect(page.get('[data-test="reopen-reason-hint"]').text()).toBe('必须填写理由');
     await field(page, 'reopen-reason').setValue('收到复核申请，重新研究');
     calls.length = 0;
     await page.get('[data-test="reopen-submit"]').trigger('click');
@@ -409,6 +413,11 @@ describe('年度考核 page', () => {
     await flushPromises();
 
     expect(document.body.textContent).toContain('该年度已定稿：2025年度考核已定稿，不能再修改');
+    // Refused: the dialog stays open with the reason typed, to try again or cancel.
+    const dialog = page.findAllComponents(ReasonDialog).find((d) => d.props('test') === 'override')!;
+    expect(dialog.props('modelValue')).toBe(true);
+    expect(field(page, 'override-reason').element.value).toBe('得分并列，民主测评靠前');
+    expect(button(page, 'override-submit').disabled).toBe(false);
     page.unmount();
   });
 

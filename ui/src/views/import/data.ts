@@ -94,6 +94,8 @@ export interface WizardChoices {
   mapping: Mapping | null;
   /** The national template's year; null for a roster. */
   year: number | null;
+  /** IDs whose different name the clerk confirmed as a change of name. */
+  confirmRenames: string[];
 }
 
 export function requestOf(choices: WizardChoices): ImportRequest {
@@ -103,7 +105,14 @@ export function requestOf(choices: WizardChoices): ImportRequest {
     header_row: choices.headerRow,
     mapping: choices.year === null ? choices.mapping : null,
     year: choices.year,
+    confirm_renames: choices.year === null ? [...choices.confirmRenames].sort() : [],
   };
+}
+
+/** The confirmed IDs with `id` confirmed (`on`) or not. */
+export function toggleRename(confirmed: string[], id: string, on: boolean): string[] {
+  const rest = confirmed.filter((c) => c !== id);
+  return on ? [...rest, id] : rest;
 }
 
 /** The mapping to send for a layout: the clerk's when edited or reused, else none (the reader decides). */

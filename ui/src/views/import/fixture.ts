@@ -137,4 +137,75 @@ export const applied: ImportApplied = {
   errors: 3,
   warnings: 1,
   mapping_saved: true,
+  held_back: 0,
+  renamed: 0,
+};
+
+// A second roster whose row 3 has 邵建平's ID under 邵剑平 (as the shell's name-conflict test):
+// checked without, then with the change of name confirmed, and applied without it.
+const SHAO = '34112219730323925X';
+const conflict = { id: SHAO, name: '邵剑平', row: 3, name_in_database: '邵建平', organ_in_database: '青溪县水利局', confirmed: false };
+const conflictIssue = {
+  sheet: '人员',
+  row: 3,
+  column: 'B',
+  header: '姓名',
+  value: '邵剑平',
+  code: 'name_conflict' as const,
+};
+
+export const conflictCheck: ImportCheck = {
+  ...badCellsCheck,
+  file_name: '2025.csv',
+  rows_read: 2,
+  importable: 1,
+  skipped_rows: 1,
+  errors: 1,
+  warnings: 0,
+  issues: [
+    {
+      ...conflictIssue,
+      severity: 'error',
+      message: `工作表「人员」第3行 B列「姓名」：身份证号 ${SHAO} 在数据库中登记为「邵建平」（青溪县水利局），本表为「邵剑平」。可能是改名，也可能是身份证号填错（填成了别人的号码）；该行未导入，数据库中「邵建平」的记录保持不变。如确属改名，请确认改名后重新导入；如身份证号填错，请改正后重新导入。`,
+    },
+  ],
+  rows: [],
+  changes: { new: [], updated: [], missing: [], moved: [], rank_changed: [], category_changed: [], results: 0, unchanged: 1, name_conflicts: [conflict] },
+};
+
+export const conflictConfirmedCheck: ImportCheck = {
+  ...conflictCheck,
+  importable: 2,
+  skipped_rows: 0,
+  errors: 0,
+  warnings: 1,
+  issues: [
+    {
+      ...conflictIssue,
+      severity: 'warning',
+      message: `工作表「人员」第3行 B列「姓名」：身份证号 ${SHAO} 在数据库中登记为「邵建平」（青溪县水利局），本表为「邵剑平」，已确认为改名；该行已导入，姓名改为「邵剑平」，原姓名记入变更记录。`,
+    },
+  ],
+  changes: {
+    ...conflictCheck.changes,
+    updated: [{ id: SHAO, name: '邵剑平', fields: [['姓名', '邵建平', '邵剑平'], ['职级', '四级调研员', '三级调研员']] }],
+    rank_changed: [[SHAO, '邵剑平', '四级调研员', '三级调研员']],
+    name_conflicts: [{ ...conflict, confirmed: true }],
+  },
+};
+
+export const conflictApplied: ImportApplied = {
+  ...applied,
+  file_name: '2025.csv',
+  people: 2,
+  new_people: 0,
+  updated_people: 1,
+  unchanged_people: 1,
+  results: 0,
+  skipped_rows: 0,
+  errors: 0,
+  warnings: 1,
+  mapping_saved: false,
+  held_back: 0,
+  renamed: 1,
 };

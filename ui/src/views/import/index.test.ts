@@ -3,9 +3,9 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ElInputNumber, ElSelect } from 'element-plus';
 import { i18n } from '../../i18n';
-import type { DropEvent, ImportLayout, ImportProgress, ImportRequest } from '../../api/import';
+import type { DropEvent, ImportApplied, ImportCheck, ImportLayout, ImportProgress, ImportRequest } from '../../api/import';
 import { useAppStore } from '../../stores/app';
-import { applied, badCellsCheck, wpsLayout } from './fixture';
+import { applied, badCellsCheck, conflictApplied, conflictCheck, conflictConfirmedCheck, wpsLayout } from './fixture';
 import ImportPage from './index.vue';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
@@ -28,6 +28,9 @@ interface Shell {
   hold: boolean;
   pending: Pending[];
   drops: ChannelLike<DropEvent> | null;
+  /** What import_check and import_apply answer (default: the bad-cells roster). */
+  check?: (request: ImportRequest) => ImportCheck;
+  apply?: ImportApplied;
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
@@ -47,7 +50,8 @@ function mockShell(calls: Calls, shell: Shell): void {
       }
       case 'import_check':
       case 'import_apply': {
-        const answer = cmd === 'import_check' ? badCellsCheck : applied;
+        const asked = a.request as ImportRequest;
+        const answer = cmd === 'import_check' ? (shell.check?.(asked) ?? badCellsCheck) : (shell.apply ?? applied);
         const progress = a.onProgress as ChannelLike<ImportProgress>;
         if (!shell.hold) return answer;
         return new Promise((resolve, reject) => shell.pending.push({ resolve, reject, progress }));
@@ -85,6 +89,22 @@ async function chooseFile(page: VueWrapper): Promise<void> {
   await flushPromises();
 }
 
+/** The page with the picked file checked as the shell reads it. */
+async function checkedPage(calls: Calls, shell: Shell): Promise<VueWrapper> {
+  mockShell(calls, shell);
+  const page = await mountPage();
+  await chooseFile(page);
+  await page.get('[data-test="import-check"]').trigger('click');
+  await flushPromises();
+  return page;
+}
+
+/** Ticks or unticks 「确认是改名」 of the (only) name conflict. */
+async function confirmRename(page: VueWrapper, on: boolean): Promise<void> {
+  await page.get('[data-test="conflict-confirm"] input').setValue(on);
+  await flushPromises();
+}
+
 describe('导入 wizard', () => {
   let calls: Calls;
   let shell: Shell;
@@ -106,7 +126,7 @@ describe('导入 wizard', () => {
 
     await chooseFile(page);
     expect(requests(calls, 'import_layout')).toEqual([
-      { path: '/home/clerk/名册/03-wps-sheet1.xlsx', sheet: null, header_row: null, mapping: null, year: null },
+      { path: '/home/clerk/名册/03-wps-sheet1.xlsx', sheet: null, header_row: null, mapping: null, year: null, confirm_renames: [] },
     ]);
     expect(page.get('[data-test="import-file-name"]').text()).toBe('03-wps-sheet1.xlsx');
     expect(selectIn(page, 'import-sheet').props('modelValue')).toBe('Sheet1');
@@ -127,6 +147,7 @@ describe('导入 wizard', () => {
       header_row: 3,
       mapping: null,
       year: null,
+      confirm_renames: [],
     });
     expect(headerRow.props('modelValue')).toBe(3);
     // No header at row 40: said, and the row read before stays.
@@ -189,11 +210,7 @@ describe('导入 wizard', () => {
   });
 
   it('shows the issues by severity with the cells of their row, the planned changes, then applies', async () => {
-    mockShell(calls, shell);
-    const page = await mountPage();
-    await chooseFile(page);
-    await page.get('[data-test="import-check"]').trigger('click');
-    await flushPromises();
+    const page = await checkedPage(calls, shell);
     expect(requests(calls, 'import_check')[0]!.mapping).toBeNull();
 
     expect(page.get('[data-test="import-check-summary"]').text()).toBe(
@@ -256,6 +273,91 @@ describe('导入 wizard', () => {
 
     await page.get('[data-test="import-again"]').trigger('click');
     expect(page.find('[data-test="import-dropzone"]').exists()).toBe(true);
+    page.unmount();
+  });
+
+  it('lists an ID under another name, and a confirmed change of name is checked again and imported', async () => {
+    const SHAO = '34112219730323925X';
+    shell.check = (request) => (request.confirm_renames.includes(SHAO) ? conflictConfirmedCheck : conflictCheck);
+    shell.apply = conflictApplied;
+    const page = await checkedPage(calls, shell);
+    expect(requests(calls, 'import_check')[0]!.confirm_renames).toEqual([]);
+
+    const panel = page.get('[data-test="import-conflicts"]');
+    expect(panel.get('[data-test="import-conflicts-title"]').text()).toBe('身份证号相同、姓名不同（1 人）');
+    const explain = panel.get('[data-test="import-conflicts-explain"]').text();
+    expect(explain).toContain('可能是本人改了名，也可能是身份证号填错了（填成了别人的号码）');
+    expect(explain).toContain('原姓名记入变更记录');
+    const cells = () => {
+      const row = page.get('[data-test="conflict-row"]');
+      return ['conflict-id', 'conflict-database', 'conflict-name', 'conflict-row-number', 'conflict-state'].map((c) => row.get(`[data-test="${c}"]`).text());
+    };
+    expect(cells()).toEqual([SHAO, '邵建平（青溪县水利局）', '邵剑平', '3', '不导入']);
+    const count = (test: string) => page.get(`[data-test="${test}"] strong`).text();
+    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors')]).toEqual(['1', '1', '1']);
+    expect(page.get('[data-test="conflict-confirm"]').text()).toBe('确认是改名');
+
+    // Confirmed: checked again with the ID, the plan now shows the change of name and the new rank.
+    await confirmRename(page, true);
+    expect(requests(calls, 'import_check').map((r) => r.confirm_renames)).toEqual([[], [SHAO]]);
+    expect(cells()).toEqual([SHAO, '邵建平（青溪县水利局）', '邵剑平', '3', '按改名导入']);
+    expect((page.get('[data-test="conflict-confirm"] input').element as HTMLInputElement).checked).toBe(true);
+    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors')]).toEqual(['2', '0', '0']);
+    expect(page.get('[data-test="change-count-rank"]').text()).toBe('1');
+    expect(page.get('[data-test="change-list-updated"]').text()).toContain('邵剑平：姓名 邵建平 → 邵剑平；职级 四级调研员 → 三级调研员');
+
+    await page.get('[data-test="import-apply"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_apply')[0]!.confirm_renames).toEqual([SHAO]);
+    const result = page.get('[data-test="import-result"]');
+    expect(result.get('[data-test="result-people"]').text()).toBe('人员 2 人（新增 0，更新 1，未变 1）');
+    expect(result.get('[data-test="result-renamed"]').text()).toBe('确认改名 1 人，已改为本表中的姓名，原姓名记入变更记录。');
+    expect(result.find('[data-test="result-held-back"]').exists()).toBe(false);
+
+    // Another file: nothing confirmed any more.
+    await page.get('[data-test="import-again"]').trigger('click');
+    await chooseFile(page);
+    await page.get('[data-test="import-check"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_check').slice(-1)[0]!.confirm_renames).toEqual([]);
+    page.unmount();
+  });
+
+  it('applies without the change of name confirmed: the row held back is said in the summary', async () => {
+    shell.check = () => conflictCheck;
+    shell.apply = { ...conflictApplied, people: 1, updated_people: 0, skipped_rows: 1, errors: 1, warnings: 0, held_back: 1, renamed: 0 };
+    shell.hold = false;
+    const page = await checkedPage(calls, shell);
+    // Confirmed, then taken back before the import: checked again without it.
+    await confirmRename(page, true);
+    await confirmRename(page, false);
+    expect(requests(calls, 'import_check').map((r) => r.confirm_renames)).toEqual([[], ['34112219730323925X'], []]);
+    await page.get('[data-test="import-apply"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_apply')[0]!.confirm_renames).toEqual([]);
+    const result = page.get('[data-test="import-result"]');
+    expect(result.get('[data-test="result-held-back"]').text()).toBe(
+      '1 人的身份证号在数据库中登记为另一个姓名，未确认改名，未导入（数据库中原来的记录保持不变）。',
+    );
+    expect(result.find('[data-test="result-renamed"]').exists()).toBe(false);
+    expect(result.get('[data-test="result-people"]').text()).toBe('人员 1 人（新增 0，更新 0，未变 1）');
+    page.unmount();
+  });
+
+  it('keeps the confirmation as it was when the check made again is cancelled', async () => {
+    shell.check = (request) => (request.confirm_renames.length > 0 ? conflictConfirmedCheck : conflictCheck);
+    const page = await checkedPage(calls, shell);
+    shell.hold = true;
+    await confirmRename(page, true);
+    expect(page.find('[data-test="import-progress"]').exists()).toBe(true);
+    shell.pending[0]!.reject({ code: 'cancelled', message: '已取消导入，数据库未作任何修改' });
+    await flushPromises();
+    expect((page.get('[data-test="conflict-confirm"] input').element as HTMLInputElement).checked).toBe(false);
+    expect(page.get('[data-test="conflict-state"]').text()).toBe('不导入');
+    shell.hold = false;
+    await page.get('[data-test="import-apply"]').trigger('click');
+    await flushPromises();
+    expect(requests(calls, 'import_apply')[0]!.confirm_renames).toEqual([]);
     page.unmount();
   });
 

@@ -74,7 +74,6 @@ test('主流程：导入向导导入示例名册 → 年度考核改等次并定
     for (const m of proposed.mapping) assert.equal(m.field.replace('（必需）', ''), m.header, `列 ${m.column}`);
     const required = proposed.mapping.filter((m) => m.field.endsWith('（必需）')).map((m) => m.header);
     assert.deepEqual(required, ['身份证号', '姓名', '单位', '职位类别', '职级', '任现职级时间']);
-    await screenshot(browser, 'import-mapping-sample');
   });
 
   await t.test('导入：检查（38人可导入，无错误）', async () => {
@@ -181,7 +180,6 @@ test('主流程：导入向导导入示例名册 → 年度考核改等次并定
     assert.deepEqual(who('梁晓东'), ['四级主任科员', '三级主任科员', '6年3个月', '2年', '符合', '2021-09-15', '池内晋升']);
     assert.deepEqual(who('高子轩'), ['一级科员', '四级主任科员', '9年6个月', '2年', '符合', '2018-06-01', '拟列入']);
     assert.deepEqual(who('曹雅琴'), ['三级调研员', '二级调研员', '3年11个月', '2年', '符合', '2024-01-28', '职数不足']);
-    await screenshot(browser, 'promotion-result');
   });
 
   await t.test('职级晋升：导出结果工作簿，单元格与屏幕一致', async () => {

@@ -35,6 +35,10 @@ pub struct AppInfo {
     pub results: u64,
     /// The CI self-test is on (env `KAOHE_SELFTEST`): the UI reports its text once loaded.
     pub selftest: bool,
+    /// Under the self-test only: the section to open first and report once painted (env
+    /// `KAOHE_SELFTEST_SECTION`, e.g. `people` for `cargo xtask bench-startup --section people`);
+    /// none: 工作台 reports.
+    pub selftest_section: Option<String>,
 }
 
 /// `import_sample`: what the import did.
@@ -243,6 +247,11 @@ impl AppState {
             organs: counts.organs,
             results: counts.results,
             selftest: self.selftest.is_some(),
+            selftest_section: self
+                .selftest
+                .as_ref()
+                .and_then(|_| std::env::var("KAOHE_SELFTEST_SECTION").ok())
+                .filter(|s| !s.is_empty()),
         })
     }
 

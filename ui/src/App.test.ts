@@ -14,6 +14,7 @@ const info: AppInfo = {
   organs: 3,
   results: 90,
   selftest: false,
+  selftest_section: null,
 };
 
 describe('App sections', () => {

@@ -15,3 +15,13 @@ export async function reportPageText(): Promise<void> {
   await nextFrame();
   await selftestReport(document.body.innerText);
 }
+
+/**
+ * Waits until an element matching `selector` is on the page (a grid's first painted row), a
+ * frame at a time for at most about 10 s, then reports the page text as above.
+ */
+export async function reportWhenShown(selector: string): Promise<void> {
+  await nextTick();
+  for (let i = 0; i < 600 && document.querySelector(selector) === null; i++) await nextFrame();
+  await reportPageText();
+}

@@ -32,7 +32,7 @@ tasks:
                 journeys under Xvfb (KAOHE_BLESS=1 also refreshes docs/screenshots/)
   e2e           only the end-to-end journeys (after building the UI and the app once);
                 KAOHE_BLESS=1 cargo xtask e2e refreshes docs/screenshots/
-  bench-startup [--runs N] [--db FILE]
+  bench-startup [--runs N] [--db FILE | --people N] [--section home|people]
                 time from starting kaohe-app to its first page painted with data, median of N runs
 ";
 

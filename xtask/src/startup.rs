@@ -1,4 +1,4 @@
-//! `cargo xtask bench-startup [--runs N] [--db FILE]`: how long a clerk waits from starting
+//! `cargo xtask bench-startup [--runs N] [--db FILE | --people N] [--section home|people]`: how long a clerk waits from starting
 //! kaohe-app to a usable window — the first page painted with the database's data.
 //!
 //! Method: the app runs with `KAOHE_SELFTEST=<file>` (the self-test hook): the 工作台 page loads
@@ -10,10 +10,16 @@
 //! clerk's machine; the first run is reported apart). The app is ended after each report. On
 //! Linux the runs share one Xvfb screen of 1366x768.
 //!
-//! Hook for larger data: `--db FILE` measures with any database, e.g. one holding 100,000 people.
-//! When a section shows people (the people grid), the same method applies to it: the section
-//! reports through `reportPageText()` (ui/src/selftest.ts) once its first rows have painted, and
-//! this task gains an option naming the section to open first (see README, Performance).
+//! Larger data: `--db FILE` measures with any database; `--people N` generates one of N people
+//! (a CSV roster written here, imported with the `kaohe` CLI, cached as
+//! `target/bench/people-N.db` for later runs).
+//!
+//! `--section people` times showing the 人员 grid instead: the app runs with
+//! `KAOHE_SELFTEST_SECTION=people` too; 工作台 loads its counts as at every start, then opens 人员
+//! instead of reporting, and 人员 reports (`reportWhenShown`, ui/src/selftest.ts) once the
+//! grid's first row is in the page and the web view has painted twice. The time is again from
+//! spawning the process to the report: start-up, loading every person over IPC, and the grid's
+//! first rows. `cargo xtask bench-startup --section people --people 100000` is the README's figure.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -35,10 +41,17 @@ const SAMPLE: &str = "fixtures/sample/名册示例.xlsx";
 struct Options {
     runs: usize,
     db: Option<PathBuf>,
+    /// `--people N`: a generated database of N people.
+    people: Option<usize>,
+    /// `--section NAME`: the section to open first and time (default 工作台).
+    section: Option<String>,
 }
 
+/// The sections that report through the self-test hook.
+const TIMED_SECTIONS: [&str; 2] = ["home", "people"];
+
 fn parse(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options { runs: DEFAULT_RUNS, db: None };
+    let mut options = Options { runs: DEFAULT_RUNS, db: None, people: None, section: None };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| Failure::new(format!("{flag} 缺少值 / needs a value")))?;
@@ -51,8 +64,26 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
                     .ok_or_else(|| Failure::new(format!("--runs 需要正整数 / needs a positive number: {value}")))?
             }
             "--db" => options.db = Some(PathBuf::from(value)),
+            "--people" => {
+                options.people = Some(
+                    value
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=10_000_000).contains(n))
+                        .ok_or_else(|| Failure::new(format!("--people 需要正整数 / needs a positive number: {value}")))?,
+                )
+            }
+            "--section" => {
+                if !TIMED_SECTIONS.contains(&value.as_str()) {
+                    return Err(Failure::new(format!("--section 只能是 / must be one of {}: {value}", TIMED_SECTIONS.join(", "))));
+                }
+                options.section = Some(value.clone())
+            }
             _ => return Err(Failure::new(format!("未知参数 / unknown argument {flag}"))),
         }
+    }
+    if options.db.is_some() && options.people.is_some() {
+        return Err(Failure::new("--db 与 --people 只能选一个 / give --db or --people, not both"));
     }
     Ok(options)
 }
@@ -75,12 +106,23 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
         })?;
         let _ = fs::remove_dir_all(&work);
         fs::create_dir_all(&work).map_err(|e| Failure::new(format!("{}: {e}", work.display())))?;
-        let db = match &options.db {
-            Some(db) => db.clone(),
-            None => {
+        let kaohe = desktop::target_dir(root).join("debug").join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));
+        let db = match (&options.db, options.people) {
+            (Some(db), _) => db.clone(),
+            (None, Some(n)) => {
+                let db = desktop::target_dir(root).join("bench").join(format!("people-{n}.db"));
+                if db.exists() {
+                    println!("已有 / cached: {}", db.display());
+                } else {
+                    tally.step(&format!("生成 {n} 人的数据库 / generating a database of {n} people (kaohe import)"), || {
+                        generate_db(&kaohe, &db, n, &work)
+                    })?;
+                }
+                db
+            }
+            (None, None) => {
                 let db = work.join("sample.db");
                 tally.step("示例名册数据库 / sample roster database (kaohe import)", || {
-                    let kaohe = desktop::target_dir(root).join("debug").join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));
                     steps::run(Command::new(kaohe).arg("import").arg(root.join(SAMPLE)).env("KAOHE_DB", &db).stdout(Stdio::null()))
                 })?;
                 db
@@ -107,7 +149,9 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
                 .arg("--work")
                 .arg(&work)
                 .arg("--out")
-                .arg(&times);
+                .arg(&times)
+                .arg("--section")
+                .arg(options.section.as_deref().unwrap_or("home"));
             steps::run(command.current_dir(root))
         })?;
         let text = fs::read_to_string(&times).map_err(|e| Failure::new(format!("{}: {e}", times.display())))?;
@@ -116,7 +160,7 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
     let _ = fs::remove_dir_all(&work);
     match outcome {
         Ok(times) if !times.is_empty() => {
-            print_summary(&times);
+            print_summary(&times, options.section.as_deref().unwrap_or("home"));
             tally.print_summary();
             ExitCode::SUCCESS
         }
@@ -140,13 +184,14 @@ fn median(sorted: &[f64]) -> f64 {
     }
 }
 
-fn print_summary(times: &[f64]) {
+fn print_summary(times: &[f64], section: &str) {
+    let what = if section == "people" { "启动到人员表格显示首屏 / start to the people grid's first rows" } else { "启动到可用窗口 / start to first usable window" };
     let list: Vec<String> = times.iter().map(|t| format!("{t:.0}")).collect();
     println!("\n每次 / each run (ms): {}", list.join(", "));
     let mut sorted = times.to_vec();
     sorted.sort_by(f64::total_cmp);
     println!(
-        "启动到可用窗口 / start to first usable window: 中位数 / median {:.0} ms（{} 次 / runs, 最短 / min {:.0} ms, 最长 / max {:.0} ms；首次 / first run {:.0} ms）",
+        "{what}: 中位数 / median {:.0} ms（{} 次 / runs, 最短 / min {:.0} ms, 最长 / max {:.0} ms；首次 / first run {:.0} ms）",
         median(&sorted),
         times.len(),
         sorted[0],
@@ -161,10 +206,12 @@ struct InnerArgs {
     runs: usize,
     work: PathBuf,
     out: PathBuf,
+    section: String,
 }
 
 fn parse_inner(args: &[String]) -> Result<InnerArgs, Failure> {
     let (mut app, mut db, mut runs, mut work, mut out) = (None, None, None, None, None);
+    let mut section = String::from("home");
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| Failure::new(format!("{flag} 缺少值 / needs a value")))?;
@@ -174,11 +221,12 @@ fn parse_inner(args: &[String]) -> Result<InnerArgs, Failure> {
             "--runs" => runs = value.parse().ok(),
             "--work" => work = Some(PathBuf::from(value)),
             "--out" => out = Some(PathBuf::from(value)),
+            "--section" => section = value.clone(),
             _ => return Err(Failure::new(format!("未知参数 / unknown argument {flag}"))),
         }
     }
     match (app, db, runs, work, out) {
-        (Some(app), Some(db), Some(runs), Some(work), Some(out)) => Ok(InnerArgs { app, db, runs, work, out }),
+        (Some(app), Some(db), Some(runs), Some(work), Some(out)) => Ok(InnerArgs { app, db, runs, work, out, section }),
         _ => Err(Failure::new("需要 --app --db --runs --work --out / missing arguments")),
     }
 }
@@ -214,6 +262,7 @@ fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Resu
     let mut app = Command::new(&args.app)
         .env("KAOHE_DB", db)
         .env("KAOHE_SELFTEST", report)
+        .env("KAOHE_SELFTEST_SECTION", &args.section)
         .env("XDG_DATA_HOME", profile.join("data"))
         .env("XDG_CONFIG_HOME", profile.join("config"))
         .env("XDG_CACHE_HOME", profile.join("cache"))
@@ -222,7 +271,7 @@ fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Resu
         .spawn()
         .map_err(|e| Failure::new(format!("无法启动 / cannot start {}: {e}", args.app.display())))?;
     let result = loop {
-        if fs::read_to_string(report).map(|t| t.contains(APP_TITLE)).unwrap_or(false) {
+        if fs::read_to_string(report).map(|t| reported(&t, &args.section)).unwrap_or(false) {
             break Ok(started.elapsed().as_secs_f64() * 1000.0);
         }
         if let Ok(Some(status)) = app.try_wait() {
@@ -236,6 +285,59 @@ fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Resu
     let _ = app.kill();
     let _ = app.wait();
     result
+}
+
+/// The report is complete: the window's title, and for 人员 the grid's count line (「共 N 人」).
+fn reported(text: &str, section: &str) -> bool {
+    text.contains(APP_TITLE) && (section != "people" || (text.contains("共 ") && text.contains(" 人")))
+}
+
+/// The check digit of an 18-digit resident ID (GB 11643) from its first 17 digits.
+fn check_digit(first17: &str) -> char {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first17.chars().zip(WEIGHTS).map(|(c, w)| c.to_digit(10).unwrap_or(0) * w).sum();
+    b"10X98765432"[(sum % 11) as usize] as char
+}
+
+/// A clean roster of `n` people as CSV (the columns `kaohe import` reads): unique valid IDs with
+/// 性别 agreeing, 500 organs, six ranks of 综合管理类, dates spread over 2015–2023, two years of
+/// results. The same as the import benchmark's roster (crates/kaohe-store/benches/import.rs).
+fn roster_csv(n: usize) -> String {
+    let ranks = ["一级科员", "四级主任科员", "三级主任科员", "二级主任科员", "一级主任科员", "四级调研员"];
+    let mut out = String::with_capacity(n * 140);
+    out.push_str("身份证号,姓名,性别,单位,职位类别,职级,任现职级时间,进入公务员队伍时间,2023年度考核,2024年度考核\n");
+    for i in 0..n {
+        // A different birth month for every thousand people keeps the IDs unique.
+        let k = i / 1000;
+        let first17 = format!("320102{:04}{:02}10{:03}", 1960 + k / 12, 1 + k % 12, i % 1000);
+        let id = format!("{first17}{}", check_digit(&first17));
+        // The 17th digit (i % 10) is odd for a man.
+        let gender = if i % 2 == 1 { "男" } else { "女" };
+        out.push_str(&format!(
+            "{id},人员{i},{gender},单位{:03},综合管理类,{},{}-{:02}-{:02},{}-07-01,{},称职\n",
+            i % 500,
+            ranks[i % ranks.len()],
+            2015 + i % 9,
+            1 + i % 12,
+            1 + i % 28,
+            2005 + i % 15,
+            if i % 5 == 0 { "优秀" } else { "称职" },
+        ));
+    }
+    out
+}
+
+/// Writes the roster of `n` people and imports it into `db` (written beside, then renamed, so
+/// that a stopped run leaves no half database in the cache).
+fn generate_db(kaohe: &Path, db: &Path, n: usize, work: &Path) -> Result<(), Failure> {
+    let csv = work.join(format!("roster-{n}.csv"));
+    fs::write(&csv, roster_csv(n)).map_err(|e| Failure::new(format!("{}: {e}", csv.display())))?;
+    let dir = db.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Failure::new(format!("{}: {e}", dir.display())))?;
+    let partial = db.with_extension("db.partial");
+    let _ = fs::remove_file(&partial);
+    steps::run(Command::new(kaohe).arg("import").arg(&csv).env("KAOHE_DB", &partial).stdout(Stdio::null()))?;
+    fs::rename(&partial, db).map_err(|e| Failure::new(format!("{} → {}: {e}", partial.display(), db.display())))
 }
 
 #[cfg(test)]
@@ -259,5 +361,35 @@ mod tests {
         assert!(parse(&["--runs".to_string(), "0".to_string()]).is_err());
         assert!(parse(&["--runs".to_string()]).is_err());
         assert!(parse(&["--fast".to_string(), "1".to_string()]).is_err());
+        let args: Vec<String> = ["--section", "people", "--people", "100000"].iter().map(|s| s.to_string()).collect();
+        let o = parse(&args).expect("valid arguments");
+        assert_eq!((o.section.as_deref(), o.people), (Some("people"), Some(100_000)));
+        assert!(parse(&["--section".to_string(), "rules".to_string()]).is_err());
+        let both: Vec<String> = ["--db", "a.db", "--people", "10"].iter().map(|s| s.to_string()).collect();
+        assert!(parse(&both).is_err());
+    }
+
+    #[test]
+    fn generated_roster_has_valid_unique_ids() {
+        // 11010519491231002X is the standard's own example.
+        assert_eq!(check_digit("11010519491231002"), 'X');
+        let csv = roster_csv(2500);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 2501);
+        assert!(lines[0].starts_with("身份证号,姓名,性别,单位"));
+        let ids: std::collections::HashSet<&str> = lines[1..].iter().map(|l| l.split(',').next().unwrap_or("")).collect();
+        assert_eq!(ids.len(), 2500);
+        for id in &ids {
+            assert_eq!(id.len(), 18);
+            assert_eq!(id.chars().last(), Some(check_digit(&id[..17])));
+        }
+        assert_eq!(lines[2], "320102196001100012,人员1,男,单位001,综合管理类,四级主任科员,2016-02-02,2006-07-01,称职,称职");
+    }
+
+    #[test]
+    fn people_report_needs_the_grid_count() {
+        assert!(reported("考核 Kaohe\n工作台", "home"));
+        assert!(!reported("考核 Kaohe\n正在读取人员…", "people"));
+        assert!(reported("考核 Kaohe\n共 100000 人\n人员0", "people"));
     }
 }

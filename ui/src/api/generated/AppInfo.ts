@@ -7,4 +7,10 @@ export type AppInfo = { name: string, version: string, db_path: string, people: 
 /**
  * The CI self-test is on (env `KAOHE_SELFTEST`): the UI reports its text once loaded.
  */
-selftest: boolean, };
+selftest: boolean, 
+/**
+ * Under the self-test only: the section to open first and report once painted (env
+ * `KAOHE_SELFTEST_SECTION`, e.g. `people` for `cargo xtask bench-startup --section people`);
+ * none: 工作台 reports.
+ */
+selftest_section: string | null, };

@@ -17,6 +17,7 @@ const info: AppInfo = {
   organs: 0,
   results: 0,
   selftest: false,
+  selftest_section: null,
 };
 
 const imported: ImportOutcome = {
@@ -248,5 +249,19 @@ describe('home page', () => {
       if (original) Object.defineProperty(HTMLElement.prototype, 'innerText', original);
       else delete (HTMLElement.prototype as { innerText?: string }).innerText;
     }
+  });
+
+  it('in self-test mode with a first section (bench-startup --section people) opens it and leaves the report to it', async () => {
+    mockShell(calls, { selftest: true, selftest_section: 'people' });
+    const page = mountHome();
+    await flushPromises();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await flushPromises();
+
+    const people = document.querySelector<HTMLElement>('[data-test="section-people"]');
+    expect(people).not.toBeNull();
+    expect(people?.style.display).not.toBe('none');
+    expect(calls.some((c) => c.cmd === 'selftest_report')).toBe(false);
+    page.unmount();
   });
 });

@@ -29,24 +29,33 @@ impl IdProblem {
 
 /// Upper-cases a trailing x and trims spaces; does not validate.
 pub fn normalize(raw: &str) -> String {
-    raw.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(|c| match c {
+    // One allocation per ID: an import normalises every row's.
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}') {
+        out.push(match c {
             // Full-width digits and Ｘ/ｘ from a Chinese input method.
             '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             'Ｘ' | 'ｘ' => 'X',
             c => c.to_ascii_uppercase(),
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 /// The check digit for the first 17 digits.
 pub fn check_digit(first17: &str) -> Option<char> {
-    let digits: Vec<u32> = first17.chars().map(|c| c.to_digit(10)).collect::<Option<_>>()?;
-    if digits.len() != 17 {
+    // Without allocating: every row of an import is checked.
+    let (mut sum, mut count) = (0u32, 0usize);
+    for c in first17.chars() {
+        let d = c.to_digit(10)?;
+        if let Some(w) = WEIGHTS.get(count) {
+            sum += d * w;
+        }
+        count += 1;
+    }
+    if count != 17 {
         return None;
     }
-    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
     Some(CHECK[(sum % 11) as usize])
 }
 
@@ -62,15 +71,16 @@ pub fn upgrade_15(id: &str) -> Option<String> {
 
 /// Validates a normalised 18-character ID number.
 pub fn validate(id: &str) -> Result<(), IdProblem> {
-    let chars: Vec<char> = id.chars().collect();
-    if chars.len() != 18 || !chars[..17].iter().all(|c| c.is_ascii_digit()) || !(chars[17].is_ascii_digit() || chars[17] == 'X') {
+    // By bytes: 18 ASCII characters are 18 bytes, and a non-ASCII byte is no digit.
+    let bytes = id.as_bytes();
+    if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) || !(bytes[17].is_ascii_digit() || bytes[17] == b'X') {
         return Err(IdProblem::Format);
     }
     if birth_date(id).is_none() {
         return Err(IdProblem::BirthDate);
     }
     let expected = check_digit(&id[..17]).ok_or(IdProblem::Format)?;
-    if chars[17] != expected {
+    if char::from(bytes[17]) != expected {
         return Err(IdProblem::CheckDigit(expected));
     }
     Ok(())

@@ -42,6 +42,67 @@ fn read_member<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, n
     Some(s)
 }
 
+/// What a streaming look through a sheet's XML found.
+enum Scan {
+    /// ` hidden="1"` or ` hidden="true"` somewhere: the XML has to be read whole.
+    Hidden,
+    /// Nothing hidden; the XML from its first `<mergeCells` on (empty when there is none).
+    Merges(String),
+}
+
+/// Looks through a sheet's XML (at most `limit` bytes of it) chunk by chunk for the marks of
+/// hidden rows and columns and of merged regions. `None` when the member cannot be read or is
+/// not UTF-8, as [`read_member`].
+fn scan<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str, limit: u64) -> Option<Scan> {
+    use memchr::memmem::Finder;
+    const CHUNK: usize = 1 << 16;
+    // Enough to find a mark that straddles two chunks, and an unfinished UTF-8 character.
+    const KEEP: usize = 16;
+    let file = zip.by_name(name).ok()?;
+    let mut reader = file.take(limit);
+    let hidden = [Finder::new(b" hidden=\"1\""), Finder::new(b" hidden=\"true\"")];
+    let merge = Finder::new(b"<mergeCells");
+    let mut window = vec![0u8; KEEP + CHUNK];
+    // Bytes carried over from the previous chunk at the start of `window`, and how many of
+    // them (at their end) are an unfinished UTF-8 character not yet checked.
+    let (mut kept, mut unchecked) = (0usize, 0usize);
+    let mut tail: Option<Vec<u8>> = None;
+    loop {
+        let n = loop {
+            match reader.read(&mut window[kept..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => return None,
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        let len = kept + n;
+        let text = &window[..len];
+        let from = kept - unchecked;
+        unchecked = match std::str::from_utf8(&text[from..]) {
+            Ok(_) => 0,
+            Err(e) if e.error_len().is_none() => len - from - e.valid_up_to(),
+            Err(_) => return None,
+        };
+        if hidden.iter().any(|f| f.find(text).is_some()) {
+            return Some(Scan::Hidden);
+        }
+        match &mut tail {
+            Some(t) => t.extend_from_slice(&text[kept..]),
+            None => tail = merge.find(text).map(|at| text[at..].to_vec()),
+        }
+        let keep = len.min(KEEP);
+        window.copy_within(len - keep..len, 0);
+        kept = keep;
+    }
+    if unchecked > 0 {
+        return None;
+    }
+    Some(Scan::Merges(tail.map_or(Some(String::new()), |t| String::from_utf8(t).ok())?))
+}
+
 /// Finds the hidden rows and columns, and the merged regions, of `sheet` in a workbook of any
 /// format read (by content, whatever the file's name says); empty for a CSV file.
 pub fn hidden(path: &Path, sheet: &str) -> Hidden {
@@ -78,7 +139,17 @@ fn ooxml<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, sheet: 
     let target = rels.split("<Relationship ").skip(1).map(|t| format!(" {t}")).find(|t| attr(t, "Id") == Some(&rid)).and_then(|t| attr(&t, "Target").map(str::to_string));
     let Some(target) = target else { return Hidden::default() };
     let member = if let Some(abs) = target.strip_prefix('/') { abs.to_string() } else { format!("xl/{target}") };
-    let Some(xml) = read_member(zip, &member, limit) else { return Hidden::default() };
+    // Most sheets have neither hidden rows or columns nor merged cells: one streaming look
+    // through the XML (never held whole in memory) tells, and only the merged regions at the
+    // end are kept; a sheet with something hidden is read whole, as below.
+    let xml = match scan(zip, &member, limit) {
+        None => return Hidden::default(),
+        Some(Scan::Hidden) => match read_member(zip, &member, limit) {
+            Some(xml) => xml,
+            None => return Hidden::default(),
+        },
+        Some(Scan::Merges(tail)) => tail,
+    };
     let mut out = Hidden::default();
     // Merged regions sit after the data: <mergeCell ref="A3:A5"/>.
     if let Some(at) = xml.rfind("<mergeCells") {
@@ -215,6 +286,39 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sheet far larger than one chunk of the streaming look: merged regions at its end, and
+    /// (in the second file) one hidden row and column deep inside it.
+    #[test]
+    fn a_large_sheet_gives_its_merges_and_hidden_rows_whatever_the_chunks() {
+        let dir = tempfile::tempdir().expect("dir");
+        for hide in [false, true] {
+            let mut book = rust_xlsxwriter::Workbook::new();
+            let sheet = book.add_worksheet().set_name("人员").expect("name");
+            for r in 0..20_000u32 {
+                sheet.write_string(r, 0, format!("1101051949123100{:02}", r % 100)).expect("id");
+                sheet.write_string(r, 1, "单位甲").expect("organ");
+            }
+            sheet.merge_range(19_990, 2, 19_995, 2, "甲局", &rust_xlsxwriter::Format::new()).expect("merge");
+            sheet.merge_range(3, 3, 4, 4, "乙", &rust_xlsxwriter::Format::new()).expect("merge");
+            if hide {
+                sheet.set_row_hidden(12_345).expect("row");
+                sheet.set_column_hidden(1).expect("column");
+            }
+            let path = dir.path().join(format!("{hide}.xlsx"));
+            book.save(&path).expect("save");
+            let found = hidden(&path, "人员");
+            let mut merges = found.merges.clone();
+            merges.sort();
+            assert_eq!(merges, vec![(3, 3, 4, 4), (19_990, 2, 19_995, 2)], "hidden: {hide}");
+            if hide {
+                assert_eq!((found.rows, found.columns), (vec![12_346], vec![1]));
+            } else {
+                assert!(found.rows.is_empty() && found.columns.is_empty());
+            }
+            assert_eq!(hidden(&path, "不存在"), Hidden::default());
+        }
+    }
 
     #[test]
     fn ods_rows_columns_and_merges_count_their_repeats() {

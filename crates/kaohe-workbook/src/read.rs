@@ -428,6 +428,7 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
 
 /// Like [`read_roster`], with a chosen people sheet.
 pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
+    let __t = std::time::Instant::now();
     let file = path.display().to_string();
     let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let names = book.sheet_names();
@@ -648,9 +649,12 @@ fn id_key(id: &str) -> u64 {
 #[allow(clippy::too_many_arguments)]
 fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress: Option<&ReadProgress>, roster: &mut Roster, sources: &mut Vec<PersonSource>, issues: &mut Vec<Issue>) -> Result<u32, WorkbookError> {
     // The rows of the IDs read so far, by the ID as a number (no copy of the text per row).
-    let mut seen: FastMap<u64, u32> = FastMap::default();
     let mut rows: u32 = 0;
     let total = (t.range.height() as u32).saturating_sub(t.layout.data as u32);
+    // Room for every row at once (a rehash of a large map, or a copy of a large list, costs).
+    let mut seen: FastMap<u64, u32> = kaohe_engine::fast_hash::map_with_capacity(total as usize);
+    roster.people.reserve(total as usize);
+    sources.reserve(total as usize);
     let told = |done: u32| progress.is_none_or(|p| (p.0)(done, total.max(done)));
     if !told(0) {
         return Err(WorkbookError::Cancelled);

@@ -65,7 +65,7 @@ fn scripted_answer() -> Result<Option<Option<PathBuf>>, CommandError> {
     let first = lines.next().unwrap_or("").trim().to_owned();
     let rest: Vec<&str> = lines.collect();
     std::fs::write(&file, rest.join("\n"))
-        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("{}: {e}", file.display())))?;
+        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("无法更新对话框应答文件「{}」：{e}", file.display())))?;
     Ok(Some((!first.is_empty()).then(|| PathBuf::from(first))))
 }
 

@@ -29,7 +29,11 @@ impl IdProblem {
 
 /// Upper-cases a trailing x and trims spaces; does not validate.
 pub fn normalize(raw: &str) -> String {
-    // One allocation per ID: an import normalises every row's.
+    // One allocation per ID: an import normalises every row's. Most IDs are digits (and X)
+    // already, and are only copied.
+    if raw.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return raw.to_ascii_uppercase();
+    }
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}') {
         out.push(match c {

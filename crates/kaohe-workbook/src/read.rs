@@ -175,6 +175,38 @@ struct Table<'a> {
     columns: FastMap<String, usize>,
 }
 
+/// A field of a sheet: named by its canonical header (looked up on each use), or a [`Col`]
+/// looked up beforehand.
+trait Field: Copy {
+    fn header(&self) -> &str;
+    fn index(&self, t: &Table) -> Option<usize>;
+}
+
+impl Field for &str {
+    fn header(&self) -> &str {
+        self
+    }
+    fn index(&self, t: &Table) -> Option<usize> {
+        t.columns.get(*self).copied()
+    }
+}
+
+/// A field's canonical header and the offset of its column in the range, if the sheet has it.
+#[derive(Debug, Clone, Copy)]
+struct Col {
+    header: &'static str,
+    index: Option<usize>,
+}
+
+impl Field for Col {
+    fn header(&self) -> &str {
+        self.header
+    }
+    fn index(&self, _: &Table) -> Option<usize> {
+        self.index
+    }
+}
+
 impl<'a> Table<'a> {
     fn new(kind: &'static str, sheet: &str, range: &'a Range<Data>) -> Table<'a> {
         let key = if kind == SHEET_ORGANS { "单位名称" } else { "身份证号" };
@@ -233,23 +265,28 @@ impl<'a> Table<'a> {
             .map(move |(i, r)| (row0 + i as u32 + 1, r))
     }
 
-    fn get<'r>(&self, row: &'r [Data], header: &str) -> &'r Data {
-        static EMPTY: Data = Data::Empty;
-        self.columns.get(header).and_then(|&c| row.get(c)).unwrap_or(&EMPTY)
+    /// A field's column, looked up once for a sheet rather than once for every row.
+    fn col(&self, header: &'static str) -> Col {
+        Col { header, index: self.columns.get(header).copied() }
     }
 
-    fn letter(&self, header: &str) -> Option<String> {
-        self.columns.get(header).map(|&c| column_letter(self.col0 + c as u32))
+    fn get<'r>(&self, row: &'r [Data], field: impl Field) -> &'r Data {
+        static EMPTY: Data = Data::Empty;
+        field.index(self).and_then(|c| row.get(c)).unwrap_or(&EMPTY)
+    }
+
+    fn letter(&self, field: impl Field) -> Option<String> {
+        field.index(self).map(|c| column_letter(self.col0 + c as u32))
     }
 
     /// An issue in one cell. `what` completes 「value」…; the consequence is appended.
-    fn issue(&self, row: u32, header: &str, value: &Data, code: IssueCode, severity: Severity, what: &str) -> Issue {
+    fn issue(&self, row: u32, field: impl Field, value: &Data, code: IssueCode, severity: Severity, what: &str) -> Issue {
         let value_text = cell::display(value);
         let mut issue = Issue {
             sheet: self.sheet.clone(),
             row: Some(row),
-            column: self.letter(header),
-            header: Some(header.to_string()),
+            column: self.letter(field),
+            header: Some(field.header().to_string()),
             value: Some(value_text.clone()),
             code,
             severity,
@@ -428,7 +465,6 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
 
 /// Like [`read_roster`], with a chosen people sheet.
 pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
-    let __t = std::time::Instant::now();
     let file = path.display().to_string();
     let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let names = book.sheet_names();
@@ -450,10 +486,17 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     }
     let people_sheet = people_name.clone();
     // Hidden rows and columns, and merged regions, come from one more pass over the file (the
-    // sheet's XML, content.xml or the .xls records), after the reader's own parse: not beside
-    // it, since both may hold a large sheet in memory at once; a CSV file has none.
-    let people_range = book.range_detailed(&people_name);
-    let extras = if book.encoding().is_some() || people_range.is_err() { crate::hidden::Hidden::default() } else { crate::hidden::hidden(path, &people_name) };
+    // sheet's XML, content.xml or the .xls records), on a second thread beside the reader's own
+    // parse: it streams through the sheet (held whole only when something is hidden), so the
+    // two rarely hold a large sheet in memory at once. A CSV file has none.
+    let csv = book.encoding().is_some();
+    let (people_range, extras) = std::thread::scope(|scope| {
+        let extras = (!csv).then(|| scope.spawn(|| crate::hidden::hidden(path, &people_name)));
+        let range = book.range_detailed(&people_name);
+        // A pass that failed says nothing: the cells are still read.
+        let extras = extras.and_then(|h| h.join().ok()).filter(|_| range.is_ok()).unwrap_or_default();
+        (range, extras)
+    });
     let mut people_range =
         people_range.map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{}", e.message), technical: e.technical })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
@@ -610,8 +653,8 @@ fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>)
 }
 
 /// Reads an ID cell; pushes an issue and returns `None` when it is not a valid ID.
-fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Option<String> {
-    let c = t.get(cells, "身份证号");
+fn read_id(t: &Table, column: impl Field, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Option<String> {
+    let c = t.get(cells, column);
     // A 15-digit ID stored as a number lost nothing: it is read as its digits.
     let as_digits = match c {
         Data::Float(f) if f.fract() == 0.0 && (1e14..1e15).contains(f) => Some(format!("{}", *f as i64)),
@@ -619,22 +662,22 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
         _ => None,
     };
     if let (Data::Float(f), None) = (c, &as_digits) {
-        issues.push(t.issue(row, "身份证号", c, IssueCode::BadId, Severity::Error, &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写")));
+        issues.push(t.issue(row, column, c, IssueCode::BadId, Severity::Error, &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写")));
         return None;
     }
     let Some(raw) = as_digits.map(std::borrow::Cow::Owned).or_else(|| cell::text_ref(c)) else {
-        issues.push(t.issue(row, "身份证号", c, IssueCode::MissingValue, Severity::Error, "为空"));
+        issues.push(t.issue(row, column, c, IssueCode::MissingValue, Severity::Error, "为空"));
         return None;
     };
     let mut id = id_number::normalize(&raw);
     if let Some(upgraded) = id_number::upgrade_15(&id) {
-        issues.push(t.issue(row, "身份证号", c, IssueCode::LegacyId, Severity::Warning, &format!("是15位旧身份证号，已按规则转换为18位 {upgraded}")));
+        issues.push(t.issue(row, column, c, IssueCode::LegacyId, Severity::Warning, &format!("是15位旧身份证号，已按规则转换为18位 {upgraded}")));
         id = upgraded;
     }
     match id_number::validate(&id) {
         Ok(()) => Some(id),
         Err(p) => {
-            issues.push(t.issue(row, "身份证号", c, IssueCode::BadId, Severity::Error, &format!("无效：{}", p.message())));
+            issues.push(t.issue(row, column, c, IssueCode::BadId, Severity::Error, &format!("无效：{}", p.message())));
             None
         }
     }
@@ -644,6 +687,61 @@ fn read_id(t: &Table, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Opti
 /// (11^18 < 2^64) and is one-to-one.
 fn id_key(id: &str) -> u64 {
     id.bytes().fold(0u64, |k, b| k.wrapping_mul(11).wrapping_add(if b == b'X' { 10 } else { u64::from(b.wrapping_sub(b'0')) }))
+}
+
+/// The columns of the 人员 sheet, looked up once before its rows are read.
+struct PeopleFields {
+    id: Col,
+    name: Col,
+    gender: Col,
+    birth: Col,
+    organ: Col,
+    department: Col,
+    category: Col,
+    rank: Col,
+    rank_since: Col,
+    post: Col,
+    post_level: Col,
+    post_since: Col,
+    leader: Col,
+    education: Col,
+    work_start: Col,
+    service_start: Col,
+    level: Col,
+    level_since: Col,
+    step: Col,
+    step_since: Col,
+    political_status: Col,
+    duties: Col,
+}
+
+impl PeopleFields {
+    fn of(t: &Table) -> PeopleFields {
+        PeopleFields {
+            id: t.col("身份证号"),
+            name: t.col("姓名"),
+            gender: t.col("性别"),
+            birth: t.col("出生日期"),
+            organ: t.col("单位"),
+            department: t.col("部门"),
+            category: t.col("职位类别"),
+            rank: t.col("职级"),
+            rank_since: t.col("任现职级时间"),
+            post: t.col("领导职务"),
+            post_level: t.col("职务层次"),
+            post_since: t.col("任现职务时间"),
+            leader: t.col("是否领导成员"),
+            education: t.col("学历"),
+            work_start: t.col("参加工作时间"),
+            service_start: t.col("进入公务员队伍时间"),
+            level: t.col("级别"),
+            level_since: t.col("级别起算时间"),
+            step: t.col("档次"),
+            step_since: t.col("档次起算时间"),
+            political_status: t.col("政治面貌"),
+            duties: t.col("从事或分管工作"),
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -664,6 +762,7 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
     // 级别 runs from 1 to the lowest 级别 any ladder of the profile reaches; 档次 has no rule
     // here beyond being a positive number.
     let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
+    let k = PeopleFields::of(t);
     let year_columns: Vec<(usize, &crate::layout::Column, i32)> = t.layout.columns.iter().enumerate().filter_map(|(c, col)| col.year.map(|y| (c, col, y))).collect();
     for (row, cells) in t.rows() {
         if rows.is_multiple_of(PROGRESS_EVERY) && rows > 0 && !told(row - first) {
@@ -672,31 +771,31 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
         rows += 1;
         let before = issues.len();
         let mut ok = true;
-        let id = read_id(t, row, cells, issues);
+        let id = read_id(t, k.id, row, cells, issues);
         ok &= id.is_some();
         if let Some(id) = &id {
             if let Some(first) = seen.get(&id_key(id)) {
-                issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
+                issues.push(t.issue(row, k.id, t.get(cells, k.id), IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
                 ok = false;
             }
         }
-        let need_text = |header: &str, issues: &mut Vec<Issue>| -> Option<std::borrow::Cow<'_, str>> {
+        let need_text = |header: Col, issues: &mut Vec<Issue>| -> Option<std::borrow::Cow<'_, str>> {
             let v = cell::text_ref(t.get(cells, header));
             if v.is_none() {
                 issues.push(t.issue(row, header, t.get(cells, header), IssueCode::MissingValue, Severity::Error, "为空"));
             }
             v
         };
-        let written = need_text("姓名", issues);
+        let written = need_text(k.name, issues);
         let name = written.as_deref().map(|w| cell::squeezed(w).into_owned());
-        let organ = need_text("单位", issues).map(std::borrow::Cow::into_owned);
-        let category_text = need_text("职位类别", issues);
-        let rank_text = need_text("职级", issues);
+        let organ = need_text(k.organ, issues).map(std::borrow::Cow::into_owned);
+        let category_text = need_text(k.category, issues);
+        let rank_text = need_text(k.rank, issues);
         // "王　一", "张  三" (aligned), "李\n四": read without the blanks, the original said.
         let name_as_written = match (&written, &name) {
             (Some(w), Some(n)) if w != n => {
-                let original = cell::display(t.get(cells, "姓名"));
-                let mut issue = t.issue(row, "姓名", t.get(cells, "姓名"), IssueCode::NameNormalized, Severity::Warning, &format!("中间含有空格或换行，已去掉，按「{n}」读取"));
+                let original = cell::display(t.get(cells, k.name));
+                let mut issue = t.issue(row, k.name, t.get(cells, k.name), IssueCode::NameNormalized, Severity::Warning, &format!("中间含有空格或换行，已去掉，按「{n}」读取"));
                 // A line break inside a message would split it; it is named instead.
                 let visible = original.replace("\r\n", "\n").replace('\n', "（换行）");
                 issue.message = issue.message.replacen(&format!("「{original}」"), &format!("「{visible}」"), 1);
@@ -710,14 +809,14 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
             Some(cat) => Some(cat.name.clone()),
             None => {
                 let known: Vec<&str> = profile.categories.iter().map(|c| c.name.as_str()).collect();
-                issues.push(t.issue(row, "职位类别", t.get(cells, "职位类别"), IssueCode::UnknownCategory, Severity::Error, &format!("不是规则中的职位类别（{}）", known.join("、"))));
+                issues.push(t.issue(row, k.category, t.get(cells, k.category), IssueCode::UnknownCategory, Severity::Error, &format!("不是规则中的职位类别（{}）", known.join("、"))));
                 None
             }
         });
         let rank = rank_text.as_deref().and_then(|r| match profile.rank_ref(r) {
             Some(rr) => Some(rr),
             None => {
-                issues.push(t.issue(row, "职级", t.get(cells, "职级"), IssueCode::UnknownRank, Severity::Error, "不是规则中的职级名称"));
+                issues.push(t.issue(row, k.rank, t.get(cells, k.rank), IssueCode::UnknownRank, Severity::Error, "不是规则中的职级名称"));
                 None
             }
         });
@@ -726,8 +825,8 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
             if &ladder.category != cat {
                 issues.push(t.issue(
                     row,
-                    "职级",
-                    t.get(cells, "职级"),
+                    k.rank,
+                    t.get(cells, k.rank),
                     IssueCode::RankCategoryMismatch,
                     Severity::Error,
                     &format!("属于{}职级序列，与职位类别「{cat}」不符", ladder.category),
@@ -736,7 +835,7 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
             }
         }
 
-        let date_of = |header: &str, required: bool, issues: &mut Vec<Issue>| -> Option<chrono::NaiveDate> {
+        let date_of = |header: Col, required: bool, issues: &mut Vec<Issue>| -> Option<chrono::NaiveDate> {
             let c = t.get(cells, header);
             match cell::date(c) {
                 Ok(Some(d)) => Some(d),
@@ -753,14 +852,14 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
                 }
             }
         };
-        let rank_since = date_of("任现职级时间", true, issues);
-        let birth = date_of("出生日期", false, issues);
-        let post_since = date_of("任现职务时间", false, issues);
-        let work_start = date_of("参加工作时间", false, issues);
-        let service_start = date_of("进入公务员队伍时间", false, issues);
-        let level_since = date_of("级别起算时间", false, issues);
-        let step_since = date_of("档次起算时间", false, issues);
-        let count_of = |header: &str, max: u32, issues: &mut Vec<Issue>| -> Option<u32> {
+        let rank_since = date_of(k.rank_since, true, issues);
+        let birth = date_of(k.birth, false, issues);
+        let post_since = date_of(k.post_since, false, issues);
+        let work_start = date_of(k.work_start, false, issues);
+        let service_start = date_of(k.service_start, false, issues);
+        let level_since = date_of(k.level_since, false, issues);
+        let step_since = date_of(k.step_since, false, issues);
+        let count_of = |header: Col, max: u32, issues: &mut Vec<Issue>| -> Option<u32> {
             let c = t.get(cells, header);
             match cell::count(c) {
                 Ok(Some(n)) if n >= 1 && n <= max => Some(n),
@@ -776,27 +875,27 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
                 }
             }
         };
-        let level = count_of("级别", lowest_level, issues);
-        let step = count_of("档次", u32::MAX, issues);
+        let level = count_of(k.level, lowest_level, issues);
+        let step = count_of(k.step, u32::MAX, issues);
 
-        let post_level = cell::text_ref(t.get(cells, "职务层次")).and_then(|l| match profile.leading_post(&l) {
+        let post_level = cell::text_ref(t.get(cells, k.post_level)).and_then(|l| match profile.leading_post(&l) {
             Some(p) => Some(p.name.clone()),
             None => {
-                issues.push(t.issue(row, "职务层次", t.get(cells, "职务层次"), IssueCode::UnknownPostLevel, Severity::Warning, "不是规则中的领导职务层次（如 县处级正职、乡科级副职）"));
+                issues.push(t.issue(row, k.post_level, t.get(cells, k.post_level), IssueCode::UnknownPostLevel, Severity::Warning, "不是规则中的领导职务层次（如 县处级正职、乡科级副职）"));
                 None
             }
         });
-        let is_leader = match cell::yes_no(t.get(cells, "是否领导成员")) {
+        let is_leader = match cell::yes_no(t.get(cells, k.leader)) {
             Ok(v) => v.unwrap_or(false),
             Err(why) => {
-                issues.push(t.issue(row, "是否领导成员", t.get(cells, "是否领导成员"), IssueCode::BadValue, Severity::Warning, &why));
+                issues.push(t.issue(row, k.leader, t.get(cells, k.leader), IssueCode::BadValue, Severity::Warning, &why));
                 false
             }
         };
-        let gender = cell::text_ref(t.get(cells, "性别"));
+        let gender = cell::text_ref(t.get(cells, k.gender));
         if let Some(g) = &gender {
             if g != "男" && g != "女" {
-                issues.push(t.issue(row, "性别", t.get(cells, "性别"), IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
+                issues.push(t.issue(row, k.gender, t.get(cells, k.gender), IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
             }
         }
         // Cross-checks: the ID against 出生日期 and 性别, and the dates in their order.
@@ -804,29 +903,29 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
             let id_birth = id_number::birth_date(id);
             if let (Some(b), Some(ib)) = (birth, id_birth) {
                 if b != ib && (b.year(), b.month()) != (ib.year(), ib.month()) {
-                    issues.push(t.issue(row, "出生日期", t.get(cells, "出生日期"), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号中的出生日期 {ib} 不一致，请核对")));
+                    issues.push(t.issue(row, k.birth, t.get(cells, k.birth), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号中的出生日期 {ib} 不一致，请核对")));
                 }
             }
             if let Some(g) = gender.as_deref().filter(|g| *g == "男" || *g == "女") {
                 let id_gender = id.chars().nth(16).and_then(|c| c.to_digit(10)).map(|d| if d % 2 == 1 { "男" } else { "女" });
                 if id_gender.is_some_and(|ig| ig != g) {
-                    issues.push(t.issue(row, "性别", t.get(cells, "性别"), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号（第17位表示{}）不一致，请核对", id_gender.unwrap_or_default())));
+                    issues.push(t.issue(row, k.gender, t.get(cells, k.gender), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号（第17位表示{}）不一致，请核对", id_gender.unwrap_or_default())));
                 }
             }
         }
         let born = birth.or_else(|| id.as_deref().and_then(id_number::birth_date));
-        let order: [(&str, Option<chrono::NaiveDate>); 4] = [("出生日期", born), ("参加工作时间", work_start), ("进入公务员队伍时间", service_start), ("任现职级时间", rank_since)];
+        let order: [(Col, Option<chrono::NaiveDate>); 4] = [(k.birth, born), (k.work_start, work_start), (k.service_start, service_start), (k.rank_since, rank_since)];
         for w in 0..order.len() {
             for later in w + 1..order.len() {
-                if let ((a_name, Some(a)), (b_name, Some(b))) = (order[w], order[later]) {
+                if let ((a_col, Some(a)), (b_col, Some(b))) = (order[w], order[later]) {
                     if b < a {
-                        issues.push(t.issue(row, b_name, t.get(cells, b_name), IssueCode::DateOrder, Severity::Warning, &format!("早于{a_name}（{a}），请核对")));
+                        issues.push(t.issue(row, b_col, t.get(cells, b_col), IssueCode::DateOrder, Severity::Warning, &format!("早于{}（{a}），请核对", a_col.header)));
                     }
                 }
             }
         }
         if let Some(r) = rank_since.filter(|r| *r > today) {
-            issues.push(t.issue(row, "任现职级时间", t.get(cells, "任现职级时间"), IssueCode::DateOrder, Severity::Warning, &format!("晚于今天（{today}），请核对")));
+            issues.push(t.issue(row, k.rank_since, t.get(cells, k.rank_since), IssueCode::DateOrder, Severity::Warning, &format!("晚于今天（{today}），请核对")));
             let _ = r;
         }
 
@@ -865,23 +964,23 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
             gender: gender.filter(|g| g == "男" || g == "女").map(std::borrow::Cow::into_owned),
             birth,
             organ,
-            department: cell::text(t.get(cells, "部门")),
+            department: cell::text(t.get(cells, k.department)),
             category,
             rank: profile.rank(rank).name.clone(),
             rank_since,
-            post: cell::text(t.get(cells, "领导职务")),
+            post: cell::text(t.get(cells, k.post)),
             post_level,
             post_since,
             is_leader,
-            education: cell::text(t.get(cells, "学历")),
+            education: cell::text(t.get(cells, k.education)),
             work_start,
             service_start,
             level,
             level_since,
             step,
             step_since,
-            political_status: cell::text(t.get(cells, "政治面貌")),
-            duties: cell::long_text(t.get(cells, "从事或分管工作")),
+            political_status: cell::text(t.get(cells, k.political_status)),
+            duties: cell::long_text(t.get(cells, k.duties)),
         });
     }
     if !told(total) {
@@ -961,7 +1060,7 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
                     organ.slots.insert(pool.clone(), n);
                 }
                 Ok(None) => {}
-                Err(why) => issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &why)),
+                Err(why) => issues.push(t.issue(row, header.as_str(), c, IssueCode::BadNumber, Severity::Warning, &why)),
             }
         }
         roster.organs.push(organ);
@@ -975,7 +1074,7 @@ fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
     let mut seen: HashMap<(String, i32), u32> = HashMap::new();
     let from_people: HashSet<(String, i32)> = roster.results.iter().map(|r| (r.person_id.clone(), r.year)).collect();
     for (row, cells) in t.rows() {
-        let Some(id) = read_id(t, row, cells, issues) else { continue };
+        let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
         if !known.contains(&id) {
             issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
             continue;
@@ -1009,7 +1108,7 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
         return;
     }
     for (row, cells) in t.rows() {
-        let Some(id) = read_id(t, row, cells, issues) else { continue };
+        let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
         if !known.contains(&id) {
             issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
             continue;
@@ -1060,7 +1159,7 @@ fn score_of(t: &Table, row: u32, cells: &[Data], header: &str, issues: &mut Vec<
 
 /// The person and year of an assessment row, or `None` (with an issue) when the row is unusable.
 fn person_year(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Vec<Issue>) -> Option<(String, i32)> {
-    let id = read_id(t, row, cells, issues)?;
+    let id = read_id(t, "身份证号", row, cells, issues)?;
     if !known.contains(&id) {
         issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
         return None;

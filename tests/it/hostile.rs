@@ -321,6 +321,26 @@ fn generate(name: &str, dir: &Path) -> Result<PathBuf, String> {
             many_rows(&p, 100_000).map_err(io)?;
             Ok(p)
         }
+        "rows_1m" => {
+            let p = dir.join("名册.xlsx");
+            million_rows(&p, 1_000_000).map_err(io)?;
+            Ok(p)
+        }
+        "ods_rows_repeated" => {
+            let p = dir.join("名册.ods");
+            ods_repeated_rows(&p, 400_000).map_err(io)?;
+            Ok(p)
+        }
+        "csv_rows_over_limit" => {
+            // 300,001 people under the header: one row past the limit.
+            let p = dir.join("名册.csv");
+            let mut text = String::from("身份证号,姓名,单位,职位类别,职级,任现职级时间\n");
+            for i in 0..300_001 {
+                text.push_str(&format!("{},人员{i},甲局,综合管理类,二级主任科员,2019-06-15\n", nth_id(i)));
+            }
+            std::fs::write(&p, text).map_err(io)?;
+            Ok(p)
+        }
         "csv_too_large" => {
             // A sparse file: its size is checked before a byte is read.
             let p = dir.join("名册.csv");
@@ -628,6 +648,52 @@ fn many_rows(path: &Path, n: usize) -> std::io::Result<()> {
     let organs = ["甲局", "乙局", "丙局", "丁局"];
     let rows = (0..n).map(|i| person_row(i + 2, &nth_id(i), &format!("人员{i}"), organs[i % 4]));
     stored_xlsx(path, &people_sheet(rows))
+}
+
+/// `n` valid people as [`many_rows`] writes them, the sheet deflated as it is written (a
+/// million rows unpack to about 370 MB, which is never held in memory).
+fn million_rows(path: &Path, n: usize) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(path)?));
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1));
+    for (name, text) in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", WORKBOOK), ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS), ("xl/styles.xml", STYLES)] {
+        zip.start_file(name, deflated).map_err(std::io::Error::other)?;
+        zip.write_all(text.as_bytes())?;
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", deflated).map_err(std::io::Error::other)?;
+    let head = people_sheet(std::iter::empty());
+    zip.write_all(&head[..head.len() - SHEET_TAIL.len()])?;
+    let organs = ["甲局", "乙局", "丙局", "丁局"];
+    for i in 0..n {
+        zip.write_all(person_row(i + 2, &nth_id(i), &format!("人员{i}"), organs[i % 4]).as_bytes())?;
+    }
+    zip.write_all(SHEET_TAIL.as_bytes())?;
+    zip.finish().map_err(std::io::Error::other)?;
+    Ok(())
+}
+
+/// An .ods file whose 人员 table has a header and one person's row repeated `n` times
+/// (`table:number-rows-repeated`): a few hundred bytes that a reader would expand to `n` rows.
+fn ods_repeated_rows(path: &Path, n: u32) -> std::io::Result<()> {
+    use std::io::Write;
+    let cell = |t: &str| format!(r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#);
+    let header: String = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"].iter().map(|h| cell(h)).collect();
+    let person: String = ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", "2019-06-15"].iter().map(|v| cell(v)).collect();
+    let content = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">"#,
+            r#"<office:body><office:spreadsheet><table:table table:name="人员"><table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="{}">{}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+        ),
+        header, n, person
+    );
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path)?);
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).map_err(std::io::Error::other)?;
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")?;
+    zip.start_file("content.xml", stored).map_err(std::io::Error::other)?;
+    zip.write_all(content.as_bytes())?;
+    zip.finish().map_err(std::io::Error::other)?;
+    Ok(())
 }
 
 #[test]

@@ -196,6 +196,8 @@ pub(crate) struct OdsTable {
     pub hidden: Hidden,
     /// The first and last (row, column) of its filled cells, 0-based.
     pub cells: Option<((u32, u32), (u32, u32))>,
+    /// How many rows have a filled cell (a repeated row counts as often as it is repeated).
+    pub filled_rows: u64,
 }
 
 /// Hidden rows and columns, and merged regions, of the table named `sheet` in an ODS
@@ -213,6 +215,8 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
     let mut tables: Vec<OdsTable> = Vec::new();
     let (mut row, mut col, mut column) = (0u32, 0u32, 0u32);
     let mut row_repeat = 1u32;
+    // Whether the row being walked has had a filled cell yet.
+    let mut row_filled = false;
     let mut at = 0;
     while let Some(i) = xml[at..].find('<') {
         let tag_start = at + i;
@@ -253,6 +257,7 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
             "table:table-row" => {
                 row_repeat = repeat("table:number-rows-repeated");
                 col = 0;
+                row_filled = false;
                 if hidden {
                     out.rows.extend((row + 1..=row.saturating_add(row_repeat)).take(1001));
                 }
@@ -269,6 +274,10 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
                 let n = repeat("table:number-columns-repeated");
                 // A cell with a value or content counts towards the used area.
                 if name == "table:table-cell" && (!closed || attr(&attrs, "office:value-type").is_some()) {
+                    if !row_filled {
+                        row_filled = true;
+                        table.filled_rows += u64::from(row_repeat);
+                    }
                     let last = (row.saturating_add(row_repeat - 1), col.saturating_add(n - 1));
                     table.cells = Some(match table.cells {
                         None => ((row, col), last),
@@ -337,7 +346,18 @@ mod tests {
         assert_eq!(people.hidden, Hidden { rows: vec![4], columns: vec![2, 3], merges: vec![(3, 2, 4, 2)] });
         // The filled cells: C4 and D5; the empty repeated tail does not count.
         assert_eq!(people.cells, Some(((3, 2), (4, 3))));
+        // Rows 4 and 5 have something in them; the repeated rows of empty cells do not.
+        assert_eq!(people.filled_rows, 2);
         assert_eq!(ods(xml, "人员").rows, vec![4]);
         assert_eq!(ods(xml, "不存在"), Hidden::default());
+    }
+
+    #[test]
+    fn a_repeated_filled_row_counts_as_often_as_it_is_repeated() {
+        let xml = concat!(
+            r#"<table:table table:name="人员"><table:table-row><table:table-cell office:value-type="string"><text:p>身份证号</text:p></table:table-cell></table:table-row>"#,
+            r#"<table:table-row table:number-rows-repeated="400000"><table:table-cell/><table:table-cell office:value-type="string"><text:p>王一</text:p></table:table-cell></table:table-row></table:table>"#
+        );
+        assert_eq!(ods_tables(xml)[0].filled_rows, 400_001);
     }
 }

@@ -61,6 +61,17 @@ impl Book {
 /// the whole sheet's grid.
 pub const MAX_CELLS: u64 = 10_000_000;
 
+/// The most rows with something in them a sheet may have. The largest rosters a personnel
+/// office keeps are well under it; a sheet past it (a million rows) would take minutes and
+/// gigabytes, so its reading stops there and the clerk is asked to split the file.
+pub const MAX_ROWS: u64 = 300_000;
+
+/// Why a sheet with more than [`MAX_ROWS`] filled rows is not read, said for a clerk (after
+/// 「工作表「…」」 or 「CSV 文件」).
+pub(crate) fn too_many_rows() -> String {
+    format!("内容超过{}万行，超出一次能导入的上限；请按单位把名册拆分成几个文件，分别导入", MAX_ROWS / 10_000)
+}
+
 /// What a clerk is told about a sheet the reader cannot read.
 const SHEET_DAMAGED: &str = "工作表的内容已损坏（文件可能不完整，或被其他软件改坏）；请在 Excel 或 WPS 中打开，确认内容无误后另存为 .xlsx 再导入";
 
@@ -87,12 +98,22 @@ fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<
     let mut reader = x.worksheet_cells_reader(name).map_err(damaged)?;
     let mut cells: Vec<Cell<Data>> = Vec::new();
     let (mut min_r, mut min_c, mut max_r, mut max_c) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    // Rows with something in them, counted as the cells come (row by row): a sheet of a million
+    // rows is refused when it passes the limit, before it is all in memory.
+    let (mut rows, mut last_row) = (0u64, None);
     while let Some(cell) = reader.next_cell().map_err(damaged)? {
         let value: Data = cell.get_value().clone().into();
         if matches!(value, Data::Empty) {
             continue;
         }
         let (r, c) = cell.get_position();
+        if last_row != Some(r) {
+            last_row = Some(r);
+            rows += 1;
+            if rows > MAX_ROWS {
+                return Err(Unreadable::new(too_many_rows()));
+            }
+        }
         min_r = min_r.min(r);
         min_c = min_c.min(c);
         max_r = max_r.max(r);
@@ -130,8 +151,15 @@ fn read_csv(path: &Path) -> Result<Book, Unreadable> {
     let delimiter = [b',', b'\t', b';'].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut filled = 0u64;
     for record in reader.records() {
         let record = record.map_err(|e| Unreadable::with(format!("CSV 文件第{}行格式有误，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", rows.len() + 1), e.to_string()))?;
+        if record.iter().any(|v| !v.is_empty()) {
+            filled += 1;
+            if filled > MAX_ROWS {
+                return Err(Unreadable::new(format!("CSV 文件的{}", too_many_rows())));
+            }
+        }
         rows.push(record.iter().map(str::to_string).collect());
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -253,6 +281,9 @@ fn inspect(path: &Path) -> Result<(), Unreadable> {
                     for table in crate::hidden::ods_tables(&xml) {
                         if let Some(why) = table.cells.and_then(|(first, last)| too_wide(first, last)) {
                             return Err(Unreadable::new(format!("工作表「{}」的{why}", table.name)));
+                        }
+                        if table.filled_rows > MAX_ROWS {
+                            return Err(Unreadable::new(format!("工作表「{}」的{}", table.name, too_many_rows())));
                         }
                     }
                 }

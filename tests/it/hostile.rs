@@ -52,6 +52,8 @@ struct Case {
     message: Option<String>,
     issue_codes: Vec<String>,
     issue_at: Vec<String>,
+    /// "ROW COLUMN" cells that must have no issue.
+    no_issue_at: Vec<String>,
     people: Option<usize>,
     json: Option<Value>,
     time_limit: f64,
@@ -81,6 +83,7 @@ fn parse_case(t: &toml::Table) -> Result<Case, String> {
         message: s("message"),
         issue_codes: list("issue_codes"),
         issue_at: list("issue_at"),
+        no_issue_at: list("no_issue_at"),
         people: t.get("people").and_then(|v| v.as_integer()).map(|n| n as usize),
         json,
         time_limit: t.get("time_limit").and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64))).unwrap_or(DEFAULT_TIME_LIMIT),
@@ -237,6 +240,17 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
                 problems.push(format!("no issue at {at}"));
             }
         }
+        for at in &case.no_issue_at {
+            let want: Vec<&str> = at.split_whitespace().collect();
+            let said: Vec<&str> = issues
+                .iter()
+                .filter(|i| want == [i["row"].as_u64().map(|r| r.to_string()).unwrap_or_default().as_str(), i["column"].as_str().unwrap_or_default()])
+                .filter_map(|i| i["code"].as_str())
+                .collect();
+            if !said.is_empty() {
+                problems.push(format!("issues at {at}, where there should be none: {said:?}"));
+            }
+        }
         for message in issues.iter().filter_map(|i| i["message"].as_str()) {
             if let Some(word) = english(message) {
                 problems.push(format!("an issue message has English ({word:?}): {message:?}"));
@@ -339,6 +353,11 @@ fn generate(name: &str, dir: &Path) -> Result<PathBuf, String> {
                 text.push_str(&format!("{},人员{i},甲局,综合管理类,二级主任科员,2019-06-15\n", nth_id(i)));
             }
             std::fs::write(&p, text).map_err(io)?;
+            Ok(p)
+        }
+        "uncached_formulas" => {
+            let p = dir.join("名册.xlsx");
+            uncached_formulas(&p).map_err(io)?;
             Ok(p)
         }
         "csv_too_large" => {
@@ -694,6 +713,39 @@ fn ods_repeated_rows(path: &Path, n: u32) -> std::io::Result<()> {
     zip.write_all(content.as_bytes())?;
     zip.finish().map_err(std::io::Error::other)?;
     Ok(())
+}
+
+/// A roster as a program writes it: formulas with no result saved (no `<v>`). 王一 is whole,
+/// with a formula whose saved result is empty text in 部门 (G2); 李二's 单位 (C3) and 张三's 部门
+/// (G4) are formulas without results; row 5 is formulas only, none with a result.
+fn uncached_formulas(path: &Path) -> std::io::Result<()> {
+    let formula = |cell: &str, f: &str| format!(r#"<c r="{cell}" t="str"><f>{f}</f></c>"#);
+    let mut xml = String::from(SHEET_HEAD);
+    xml.push_str(r#"<row r="1">"#);
+    for (c, h) in ('A'..).zip(["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "部门"]) {
+        xml.push_str(&inline(1, c, h));
+    }
+    xml.push_str("</row>");
+    let person = |r: usize, id: &str, name: &str, organ: Option<&str>, department: String| {
+        let organ = organ.map_or_else(|| formula(&format!("C{r}"), "&quot;甲&quot;&amp;&quot;局&quot;"), |o| inline(r, 'C', o));
+        format!(
+            r#"<row r="{r}">{}{}{organ}{}{}<c r="F{r}" s="1"><v>43631</v></c>{department}</row>"#,
+            inline(r, 'A', id),
+            inline(r, 'B', name),
+            inline(r, 'D', "综合管理类"),
+            inline(r, 'E', "二级主任科员"),
+        )
+    };
+    xml.push_str(&person(2, "11010519491231002X", "王一", Some("甲局"), r#"<c r="G2" t="str"><f>IF(1&gt;2,"办公室","")</f><v></v></c>"#.to_string()));
+    xml.push_str(&person(3, "330102198808060235", "李二", None, String::new()));
+    xml.push_str(&person(4, "330102199604250242", "张三", Some("甲局"), formula("G4", "VLOOKUP(A4,部门表!A:B,2,FALSE)")));
+    xml.push_str(r#"<row r="5">"#);
+    for (c, f) in ('A'..).zip(["INDEX(来源!A:A,5)", "INDEX(来源!B:B,5)", "INDEX(来源!C:C,5)", "INDEX(来源!D:D,5)", "INDEX(来源!E:E,5)", "INDEX(来源!F:F,5)"]) {
+        xml.push_str(&formula(&format!("{c}5"), f));
+    }
+    xml.push_str("</row>");
+    xml.push_str(SHEET_TAIL);
+    stored_xlsx(path, xml.as_bytes())
 }
 
 #[test]

@@ -45,6 +45,9 @@ pub enum IssueCode {
     NameNormalized,
     /// The same ID is in the database under another name (a change of name, or a wrong ID).
     NameConflict,
+    /// A formula whose result the file does not hold (written by a program, never opened and
+    /// saved in Excel or WPS): read as blank, never evaluated.
+    FormulaWithoutValue,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -492,11 +492,15 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let csv = book.encoding().is_some();
     let (people_range, extras) = std::thread::scope(|scope| {
         let extras = (!csv).then(|| scope.spawn(|| crate::hidden::hidden(path, &people_name)));
-        let range = book.range_detailed(&people_name);
+        let range = book.sheet(&people_name);
         // A pass that failed says nothing: the cells are still read.
         let extras = extras.and_then(|h| h.join().ok()).filter(|_| range.is_ok()).unwrap_or_default();
         (range, extras)
     });
+    let (people_range, uncached) = match people_range {
+        Ok(sheet) => (Ok(sheet.range), sheet.uncached),
+        Err(e) => (Err(e), Vec::new()),
+    };
     let mut people_range =
         people_range.map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{}", e.message), technical: e.technical })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
@@ -613,6 +617,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             message: format!("工作表「{people_sheet}」{}列「{}」是隐藏列，已按正常数据读取。", column_letter(*c), column.header),
         });
     }
+    uncached_formula_issues(&people_table, &uncached, &mut issues);
     let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut sources = Vec::new();
     let rows_read = read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut sources, &mut issues)?;
@@ -638,6 +643,40 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
     Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
+}
+
+/// Formulas in the people's cells whose results the file does not hold (a program wrote the
+/// formula, and nobody opened and saved the file in Excel or WPS): read as blank, and said, in
+/// the columns read and the rows of people.
+fn uncached_formula_issues(t: &Table, uncached: &[((u32, u32), String)], issues: &mut Vec<Issue>) {
+    if uncached.is_empty() {
+        return;
+    }
+    // Below the header: a row whose every cell is such a formula is not in the range at all,
+    // and would otherwise be passed over without a word.
+    let first_data = t.row0 + t.layout.data as u32 + 1;
+    for ((r, c), formula) in uncached {
+        let Some(column) = c.checked_sub(t.col0).and_then(|i| t.layout.columns.get(i as usize)) else { continue };
+        let row = r + 1;
+        if (column.field.is_none() && column.year.is_none()) || row < first_data {
+            continue;
+        }
+        let mut issue = Issue {
+            sheet: t.sheet.clone(),
+            row: Some(row),
+            column: Some(column_letter(*c)),
+            header: Some(column.field.clone().unwrap_or_else(|| column.header.clone())),
+            value: Some(format!("={formula}")),
+            code: IssueCode::FormulaWithoutValue,
+            severity: Severity::Warning,
+            message: String::new(),
+        };
+        issue.message = format!(
+            "{}：是公式「={formula}」，但文件中没有保存它的计算结果，已按空白读取（软件不计算公式）；请在 Excel 或 WPS 中打开该文件并保存（保存时会算出结果），再重新导入。",
+            issue.place()
+        );
+        issues.push(issue);
+    }
 }
 
 fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>) -> bool {

@@ -33,17 +33,24 @@ impl Book {
     /// Like [`Book::range`], keeping the reader's own words for a developer. The message says
     /// what is wrong with the sheet, to follow 「工作表「…」无法读取：」.
     pub fn range_detailed(&mut self, name: &str) -> Result<Range<Data>, Unreadable> {
+        self.sheet(name).map(|s| s.range)
+    }
+
+    /// A sheet's cells, and (for .xlsx and .xlsm) its formulas whose results the file does not
+    /// hold. The error is as [`Book::range_detailed`]'s.
+    pub fn sheet(&mut self, name: &str) -> Result<SheetCells, Unreadable> {
         let damaged = |e: String| Unreadable::with(SHEET_DAMAGED, e);
+        let whole = |range: Range<Data>| SheetCells { range, uncached: Vec::new() };
         match self {
             Book::Calamine(s) => match s.as_mut() {
                 Sheets::Xlsx(x) => bounded_xlsx_range(x, name),
-                other => other.worksheet_range(name).map_err(|e| damaged(e.to_string())),
+                other => other.worksheet_range(name).map(whole).map_err(|e| damaged(e.to_string())),
             },
             Book::Sniffed(s) => match s.as_mut() {
                 Sheets::Xlsx(x) => bounded_xlsx_range(x, name),
-                other => other.worksheet_range(name).map_err(|e| damaged(e.to_string())),
+                other => other.worksheet_range(name).map(whole).map_err(|e| damaged(e.to_string())),
             },
-            Book::Csv { range, .. } => Ok(range.clone()),
+            Book::Csv { range, .. } => Ok(whole(range.clone())),
         }
     }
 
@@ -91,22 +98,37 @@ pub(crate) fn too_wide(first: (u32, u32), last: (u32, u32)) -> Option<String> {
     })
 }
 
+/// A sheet as read.
+#[derive(Debug, Clone, Default)]
+pub struct SheetCells {
+    pub range: Range<Data>,
+    /// Formula cells with no result saved in the file (0-based row and column, and the formula
+    /// without its "="): the range has nothing there. Only .xlsx and .xlsm say so.
+    pub uncached: Vec<((u32, u32), String)>,
+}
+
 /// Reads an .xlsx sheet cell by cell, refusing it when its used range is absurdly large, then
 /// builds the range.
-fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str) -> Result<Range<Data>, Unreadable> {
+fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str) -> Result<SheetCells, Unreadable> {
     let damaged = |e: calamine::XlsxError| Unreadable::with(SHEET_DAMAGED, e.to_string());
     let mut reader = x.worksheet_cells_reader(name).map_err(damaged)?;
+    let mut uncached = Vec::new();
     let mut cells: Vec<Cell<Data>> = Vec::new();
     let (mut min_r, mut min_c, mut max_r, mut max_c) = (u32::MAX, u32::MAX, 0u32, 0u32);
     // Rows with something in them, counted as the cells come (row by row): a sheet of a million
     // rows is refused when it passes the limit, before it is all in memory.
     let (mut rows, mut last_row) = (0u64, None);
-    while let Some(cell) = reader.next_cell().map_err(damaged)? {
-        let value: Data = cell.get_value().clone().into();
+    // A cell's formula comes with its value (as cheap as the value alone where there is none).
+    // A formula with no <v> has no result saved: a cached empty text is `String("")`, not `Empty`.
+    while let Some(cell) = reader.next_cell_with_formula().map_err(damaged)? {
+        let value: Data = cell.value.into();
         if matches!(value, Data::Empty) {
+            if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
+                uncached.push((cell.pos, formula));
+            }
             continue;
         }
-        let (r, c) = cell.get_position();
+        let (r, c) = cell.pos;
         if last_row != Some(r) {
             last_row = Some(r);
             rows += 1;
@@ -121,12 +143,12 @@ fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<
         cells.push(Cell::new((r, c), value));
     }
     if cells.is_empty() {
-        return Ok(Range::empty());
+        return Ok(SheetCells { range: Range::empty(), uncached });
     }
     if let Some(why) = too_wide((min_r, min_c), (max_r, max_c)) {
         return Err(Unreadable::new(why));
     }
-    Ok(Range::from_sparse(cells))
+    Ok(SheetCells { range: Range::from_sparse(cells), uncached })
 }
 
 /// Decodes CSV bytes: UTF-8 with or without BOM, else GB18030 (a superset of GBK and GB2312).

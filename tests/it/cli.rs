@@ -111,6 +111,52 @@ fn a_broken_profile_file_is_refused_naming_the_entry() {
 }
 
 #[test]
+fn a_database_command_uses_the_rule_file_the_app_saved_in_it() {
+    use kaohe_store::settings::{PROFILE_FILE, PROFILE_TEXT};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db_path = tmp.path().join("k.db");
+    let db = db_path.display().to_string();
+    let file = workbook(
+        tmp.path(),
+        "名册.xlsx",
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+]"#,
+    );
+    let out = run(&args(&["import", &file.display().to_string(), "--db", &db, "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // The app's 规则 page saves a local rule file's text in the database.
+    let local = kaohe_engine::profile::NATIONAL_TOML.replacen("id = \"national\"", "id = \"local-a\"", 1).replacen("name = \"全国默认规则\"", "name = \"某市规则\"", 1);
+    let store = kaohe_store::Store::open(&db_path).expect("store");
+    store.set_setting(PROFILE_TEXT, &local).expect("save");
+    store.set_setting(PROFILE_FILE, "D:/规则/某市规则.toml").expect("save");
+    drop(store);
+
+    let v = json(&run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"])).stdout);
+    assert_eq!((v["profile"]["id"].as_str(), v["profile"]["name"].as_str()), (Some("local-a"), Some("某市规则")), "{v}");
+    let v = json(&run(&args(&["profile", "--db", &db, "--json"])).stdout);
+    assert_eq!(v["meta"]["id"], "local-a");
+    // --profile still decides, and a roster file has no database to take rules from.
+    let national = tmp.path().join("national.toml");
+    std::fs::write(&national, kaohe_engine::profile::NATIONAL_TOML).expect("write");
+    let v = json(&run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--profile", &national.display().to_string(), "--json"])).stdout);
+    assert_eq!(v["profile"]["id"], "national");
+    let v = json(&run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"])).stdout);
+    assert_eq!(v["profile"]["id"], "national");
+
+    // A saved rule file this build refuses stops the command, naming the database and the file.
+    let broken = local.replacen("ranks = [\"一级调研员\", \"二级调研员\"]", "ranks = [\"一级调研员\", \"二级研究员\"]", 1);
+    kaohe_store::Store::open(&db_path).expect("store").set_setting(PROFILE_TEXT, &broken).expect("save");
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
+    assert_eq!(out.status, 1);
+    let v = json(&out.stdout);
+    assert_eq!(v["error"]["code"], "profile_invalid");
+    let message = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("中保存的规则文件「D:/规则/某市规则.toml」无法采用") && message.contains("二级研究员"), "{message}");
+}
+
+#[test]
 fn import_then_promote_from_the_database() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("k.db").display().to_string();

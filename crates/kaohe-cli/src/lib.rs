@@ -178,8 +178,24 @@ pub fn load_profile(path: Option<&Path>) -> Result<Profile, (String, &'static st
     Profile::from_toml(&text).map_err(|e| (format!("规则文件「{}」未采用。{e}", path.display()), "profile_invalid"))
 }
 
+/// The rules in force: `--profile`; else, for a command on a database (`--db`, or the default
+/// one; not `--roster`), the local rule file the app saved in that database (its 规则 page), as the
+/// app would use it; else the national default. A saved rule file this build refuses is an error
+/// rather than a silent change of rules.
 fn profile_of(o: &Options) -> Result<Profile, Failure> {
-    load_profile(o.profile.as_deref()).map_err(|(m, code)| Failure::new(code, m, 1))
+    if o.profile.is_some() || o.roster.is_some() {
+        return load_profile(o.profile.as_deref()).map_err(|(m, code)| Failure::new(code, m, 1));
+    }
+    let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
+    let Some(saved) = kaohe_store::settings::saved_profile(&db)? else { return Ok(Profile::national()) };
+    Profile::from_toml(&saved.text).map_err(|e| {
+        let file = saved.file.map(|f| format!("「{f}」")).unwrap_or_default();
+        Failure::new(
+            "profile_invalid",
+            format!("数据库「{}」中保存的规则文件{file}无法采用：{e}。请用 --profile 指定规则文件，或在软件的「规则」页改回全国默认规则", db.display()),
+            1,
+        )
+    })
 }
 
 fn template(o: &Options) -> Result<Output, Failure> {

@@ -53,6 +53,29 @@ fn table_exists(conn: &Connection, name: &str) -> Result<bool, StoreError> {
     Ok(conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| r.get::<_, i64>(0))? > 0)
 }
 
+/// A local rule profile the app saved in a database: its text, and the file it was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedProfile {
+    pub text: String,
+    pub file: Option<String>,
+}
+
+/// The local rule profile saved in the database at `path`, read without modifying it (or
+/// creating it): `None` when there is no such file, the database is from before settings were
+/// kept, or the national default is in force.
+pub fn saved_profile(path: &Path) -> Result<Option<SavedProfile>, StoreError> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    if !table_exists(&conn, "settings")? {
+        return Ok(None);
+    }
+    let get = |key: &str| conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get::<_, String>(0)).optional();
+    let Some(text) = get(PROFILE_TEXT)? else { return Ok(None) };
+    Ok(Some(SavedProfile { text, file: get(PROFILE_FILE)? }))
+}
+
 /// Reads what the Kaohe database at `path` holds without modifying it (opened read-only). A file
 /// that is not a Kaohe database, an empty one, or one from a newer schema is refused with the
 /// same errors as [`Store::open`].

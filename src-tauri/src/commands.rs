@@ -37,14 +37,7 @@ pub fn assessment(state: State<'_, AppState>, year: i32) -> Result<AssessmentRep
 }
 
 #[tauri::command(async)]
-pub fn assessment_override(
-    state: State<'_, AppState>,
-    year: i32,
-    id: String,
-    grade: String,
-    reason: String,
-    by: String,
-) -> Result<(), CommandError> {
+pub fn assessment_override(state: State<'_, AppState>, year: i32, id: String, grade: String, reason: String, by: String) -> Result<(), CommandError> {
     state.assessment_override(year, &id, &grade, &reason, &by)
 }
 
@@ -66,14 +59,7 @@ pub fn assessment_log(state: State<'_, AppState>, year: i32) -> Result<Vec<Asses
 
 /// Records a 优秀 ratio approved for an organ's year (percent, e.g. 25) and its basis.
 #[tauri::command(async)]
-pub fn assessment_ratio(
-    state: State<'_, AppState>,
-    year: i32,
-    organ: String,
-    percent: f64,
-    basis: String,
-    by: String,
-) -> Result<(), CommandError> {
+pub fn assessment_ratio(state: State<'_, AppState>, year: i32, organ: String, percent: f64, basis: String, by: String) -> Result<(), CommandError> {
     state.assessment_ratio(year, &organ, percent, &basis, &by)
 }
 
@@ -94,11 +80,7 @@ pub fn print_preview(
     pool: Option<String>,
     from: Option<String>,
 ) -> Result<PrintPreview, CommandError> {
-    let dir = app
-        .path()
-        .app_cache_dir()
-        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("找不到用于打印文件的缓存文件夹：{e}")))?
-        .join("print");
+    let dir = app.path().app_cache_dir().map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("找不到用于打印文件的缓存文件夹：{e}")))?.join("print");
     let request = PrintRequest { doc, year, as_of, organ, pool, from };
     let written = app.state::<AppState>().print_preview(&dir, &request, chrono::Local::now().date_naive())?;
     preview::show(&app, std::path::Path::new(&written.path), &written.title)?;

@@ -177,9 +177,8 @@ impl AppState {
             (store.load_roster()?, store.decisions(year)?, store.assessment_log(year)?.len())
         };
         let profile = self.profile();
-        let horizon_end = today
-            .checked_add_days(Days::new(u64::from(horizon_days)))
-            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "提醒期限超出日期范围"))?;
+        let horizon_end =
+            today.checked_add_days(Days::new(u64::from(horizon_days))).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "提醒期限超出日期范围"))?;
         let assessed = assess(&roster, profile, year, &decisions);
 
         let grid = people_grid(&roster, profile);

@@ -51,8 +51,7 @@ pub fn save_file(app: &AppHandle, title: &str, default_name: &str, filters: &[Fi
 }
 
 fn into_path(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf, CommandError> {
-    path.into_path()
-        .map_err(|e| CommandError::new(ErrorCode::BadArgument, format!("所选位置不是本机文件：{e}")))
+    path.into_path().map_err(|e| CommandError::new(ErrorCode::BadArgument, format!("所选位置不是本机文件：{e}")))
 }
 
 /// `Some(answer)` when the test hook is on; `None` when a real dialog must be shown.

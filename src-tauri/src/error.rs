@@ -125,7 +125,9 @@ impl From<WorkbookError> for CommandError {
         let code = match e {
             WorkbookError::Open { .. } => ErrorCode::FileUnreadable,
             WorkbookError::SheetMissing { .. } => ErrorCode::SheetMissing,
-            WorkbookError::ColumnMissing { .. } | WorkbookError::NoHeader { .. } | WorkbookError::EmptySheet { .. } | WorkbookError::HeaderNotFound { .. } => ErrorCode::ColumnMissing,
+            WorkbookError::ColumnMissing { .. } | WorkbookError::NoHeader { .. } | WorkbookError::EmptySheet { .. } | WorkbookError::HeaderNotFound { .. } => {
+                ErrorCode::ColumnMissing
+            }
             WorkbookError::Write { .. } => ErrorCode::WriteFailed,
             WorkbookError::Cancelled => ErrorCode::Cancelled,
         };
@@ -164,14 +166,8 @@ mod tests {
             (CommitteeError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] }.into(), "cannot_finalize"),
             (CommitteeError::NotAssessed { year: 2025, id: "1".into() }.into(), "unknown_person"),
             (CommitteeError::UnknownOrgan("某局".into()).into(), "unknown_organ"),
-            (
-                CommitteeError::NotGraded { year: 2025, id: "1".into(), name: "甲".into(), code: "6A", label: "病事假超过半年" }.into(),
-                "not_graded",
-            ),
-            (
-                CommitteeError::AlreadyFinal { year: 2025, on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date") }.into(),
-                "year_locked",
-            ),
+            (CommitteeError::NotGraded { year: 2025, id: "1".into(), name: "甲".into(), code: "6A", label: "病事假超过半年" }.into(), "not_graded"),
+            (CommitteeError::AlreadyFinal { year: 2025, on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date") }.into(), "year_locked"),
             (CommitteeError::RatioTooHigh { percent: 30.0, max: 25.0 }.into(), "bad_argument"),
         ];
         for (e, code) in cases {

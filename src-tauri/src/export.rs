@@ -92,11 +92,7 @@ fn nobody_assessed(year: i32) -> CommandError {
 
 /// Asks where, then writes into a temporary file beside the target and moves it into place, so
 /// that a failed write never leaves half a workbook nor destroys the file it was to replace.
-fn save(
-    ask: &mut AskWhere<'_>,
-    default_name: &str,
-    write: impl FnOnce(&Path) -> Result<(), WorkbookError>,
-) -> Result<Option<String>, CommandError> {
+fn save(ask: &mut AskWhere<'_>, default_name: &str, write: impl FnOnce(&Path) -> Result<(), WorkbookError>) -> Result<Option<String>, CommandError> {
     let Some(chosen) = ask(default_name)? else {
         return Ok(None);
     };
@@ -133,8 +129,7 @@ fn save(
 
 /// Read and write for the owner, read for others (Unix); elsewhere the file's own, less read-only.
 fn ordinary_permissions(file: &Path) -> Result<std::fs::Permissions, CommandError> {
-    let written = std::fs::metadata(file)
-        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("无法读取刚写入的文件「{}」：{e}", file.display())))?;
+    let written = std::fs::metadata(file).map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("无法读取刚写入的文件「{}」：{e}", file.display())))?;
     let mut permissions = written.permissions();
     #[cfg(unix)]
     {
@@ -202,10 +197,7 @@ mod tests {
         let report = state.promotion("2025-12-31").expect("promotion");
         let mut proposed = Vec::new();
         let target = dir.path().join("晋升结果.xlsx");
-        let written = state
-            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed))
-            .expect("export")
-            .expect("not cancelled");
+        let written = state.export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed)).expect("export").expect("not cancelled");
         assert_eq!(written, target.display().to_string());
         assert_eq!(proposed, ["职级晋升资格_2025-12-31.xlsx"]);
         #[cfg(unix)]
@@ -286,10 +278,7 @@ mod tests {
         let state = state(dir.path());
         std::fs::write(dir.path().join("考核结果.xlsx"), "旧文件").expect("old file");
         let mut proposed = Vec::new();
-        let written = state
-            .export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed))
-            .expect("export")
-            .expect("written");
+        let written = state.export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed)).expect("export").expect("written");
         assert_eq!(written, dir.path().join("考核结果.xlsx").display().to_string());
         let report = state.assessment(2025).expect("assessment");
         let rows = sheet(&written, "考核结果");
@@ -312,10 +301,7 @@ mod tests {
         let state = state(dir.path());
         let report = state.assessment(2025).expect("assessment");
         let mut proposed = Vec::new();
-        let written = state
-            .export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed))
-            .expect("export")
-            .expect("written");
+        let written = state.export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed)).expect("export").expect("written");
         let rows = sheet(&written, "Sheet1");
         assert_eq!(rows[0], ["序号", "姓 名", "单位及职务", "等 次"]);
         assert_eq!(rows.len() - 1, report.people.len());

@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex};
 use kaohe_store::{ImportPlan, Store};
 use kaohe_workbook::national::{looks_national, read_national_results};
 use kaohe_workbook::{
-    people_columns, Issue, MappedColumn, PeopleColumns, ReadOptions, ReadProgress, RosterRead, Severity, WorkbookError,
-    PEOPLE_COLUMNS, PEOPLE_REQUIRED, PEOPLE_TEMPLATE_ORDER,
+    people_columns, Issue, MappedColumn, PeopleColumns, ReadOptions, ReadProgress, RosterRead, Severity, WorkbookError, PEOPLE_COLUMNS, PEOPLE_REQUIRED,
+    PEOPLE_TEMPLATE_ORDER,
 };
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -260,11 +260,8 @@ fn issue_rows(path: &Path, read: &RosterRead) -> Vec<SheetRow> {
     let Ok(range) = book.range(&read.sheet) else { return Vec::new() };
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let headers: HashMap<&str, &str> = read.mapping.iter().map(|m| (m.column.as_str(), m.header.as_str())).collect();
-    let header_cells: Vec<String> = range
-        .rows()
-        .nth(read.header_row.saturating_sub(row0 + 1) as usize)
-        .map(|r| r.iter().map(kaohe_workbook::cell_display).collect())
-        .unwrap_or_default();
+    let header_cells: Vec<String> =
+        range.rows().nth(read.header_row.saturating_sub(row0 + 1) as usize).map(|r| r.iter().map(kaohe_workbook::cell_display).collect()).unwrap_or_default();
     wanted
         .into_iter()
         .filter_map(|row| {
@@ -539,9 +536,7 @@ fn start(shell: &ImportShell, on_progress: Channel<ImportProgress>) -> Monitor {
 }
 
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T, CommandError> + Send + 'static) -> Result<T, CommandError> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("导入任务异常结束：{e}")))?
+    tauri::async_runtime::spawn_blocking(work).await.map_err(|e| CommandError::new(ErrorCode::Internal, format!("导入任务异常结束：{e}")))?
 }
 
 /// Asks for the roster file in a native dialog; `None`: the clerk cancelled.

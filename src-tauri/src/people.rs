@@ -150,12 +150,8 @@ impl AppState {
         };
         let profile = self.profile();
         let p = &roster.people[index];
-        let mut results: Vec<ResultEntry> = roster
-            .results
-            .iter()
-            .filter(|r| r.person_id == id)
-            .map(|r| ResultEntry { year: r.year, code: r.result.code(), label: r.result.label() })
-            .collect();
+        let mut results: Vec<ResultEntry> =
+            roster.results.iter().filter(|r| r.person_id == id).map(|r| ResultEntry { year: r.year, code: r.result.code(), label: r.result.label() }).collect();
         results.sort_by_key(|r| r.year);
         let mut restrictions: Vec<RestrictionEntry> =
             roster.restrictions.iter().filter(|r| r.person_id == id).map(|r| restriction_entry(r, profile, as_of)).collect();
@@ -165,10 +161,8 @@ impl AppState {
         result.people.retain(|o| o.person == index);
         let promotion = PromotionReport::build(&result, &roster, profile).people.into_iter().next();
 
-        let history: Vec<Recorded> = history
-            .into_iter()
-            .map(|(c, at, file)| Recorded { import_id: c.import_id, field: c.field, old: c.old, new: c.new, at, file })
-            .collect();
+        let history: Vec<Recorded> =
+            history.into_iter().map(|(c, at, file)| Recorded { import_id: c.import_id, field: c.field, old: c.old, new: c.new, at, file }).collect();
         Ok(PersonDetail { as_of, person: p.clone(), timeline: timeline(p, &history), results, restrictions, promotion })
     }
 }
@@ -392,10 +386,7 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
         if after.post != before.post || after.post_level != before.post_level {
             let previous = before.post.clone().or_else(|| before.post_level.clone());
             let value = after.post.clone().or_else(|| after.post_level.clone());
-            push(
-                TimelineEntry { previous, detail: after.post_level.clone(), ..entry("post", day(&after.post_since), &value) },
-                1,
-            );
+            push(TimelineEntry { previous, detail: after.post_level.clone(), ..entry("post", day(&after.post_since), &value) }, 1);
         }
         if after.organ != before.organ {
             push(TimelineEntry { previous: before.organ.clone(), ..entry("organ", None, &after.organ) }, 2);
@@ -418,7 +409,11 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
         start(TimelineEntry { detail: state.post_level.clone(), ..entry("post", day(&state.post_since), &value) }, 1);
     }
     if let Some(f) = first {
-        out.push(TimelineEntry { recorded_at: Some(f.at.clone()), file: Some(f.file.clone()), ..entry("added", day(&Some(f.at.chars().take(10).collect())), &f.new) });
+        out.push(TimelineEntry {
+            recorded_at: Some(f.at.clone()),
+            file: Some(f.file.clone()),
+            ..entry("added", day(&Some(f.at.chars().take(10).collect())), &f.new)
+        });
     }
     if p.service_start.is_some() {
         out.push(entry("service_start", p.service_start, &None));
@@ -463,10 +458,8 @@ mod tests {
             rec(3, "任现职务时间", None, Some("2025-06-01"), "2025-07-01 10:00:00"),
         ];
         let t = timeline(&p, &history);
-        let lines: Vec<(&str, Option<String>, Option<&str>, Option<&str>, bool)> = t
-            .iter()
-            .map(|e| (e.kind, e.date.map(|d| d.to_string()), e.value.as_deref(), e.previous.as_deref(), e.current))
-            .collect();
+        let lines: Vec<(&str, Option<String>, Option<&str>, Option<&str>, bool)> =
+            t.iter().map(|e| (e.kind, e.date.map(|d| d.to_string()), e.value.as_deref(), e.previous.as_deref(), e.current)).collect();
         assert_eq!(
             lines,
             vec![

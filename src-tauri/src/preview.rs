@@ -22,8 +22,7 @@ fn failed(e: tauri::Error) -> CommandError {
 
 /// Shows the file in the preview window, opening the window or reusing it.
 pub fn show(app: &AppHandle, file: &Path, title: &str) -> Result<(), CommandError> {
-    let url = Url::from_file_path(file)
-        .map_err(|()| CommandError::new(ErrorCode::Internal, format!("无法打开打印文件「{}」", file.display())))?;
+    let url = Url::from_file_path(file).map_err(|()| CommandError::new(ErrorCode::Internal, format!("无法打开打印文件「{}」", file.display())))?;
     let window_title = format!("打印预览 – {title}");
     if let Some(window) = app.get_webview_window(LABEL) {
         window.navigate(url).map_err(failed)?;
@@ -35,10 +34,8 @@ pub fn show(app: &AppHandle, file: &Path, title: &str) -> Result<(), CommandErro
         window.set_focus().map_err(failed)?;
         return Ok(());
     }
-    let screen_height = app
-        .get_webview_window("main")
-        .and_then(|main| main.current_monitor().ok().flatten())
-        .map(|m| f64::from(m.size().height) / m.scale_factor());
+    let screen_height =
+        app.get_webview_window("main").and_then(|main| main.current_monitor().ok().flatten()).map(|m| f64::from(m.size().height) / m.scale_factor());
     let height = screen_height.map_or(SIZE.1, |h| SIZE.1.min(h - 80.0).max(360.0));
     WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(url))
         .title(window_title)
@@ -53,8 +50,7 @@ pub fn show(app: &AppHandle, file: &Path, title: &str) -> Result<(), CommandErro
 
 /// The preview window, if open.
 pub fn window(app: &AppHandle) -> Result<WebviewWindow, CommandError> {
-    app.get_webview_window(LABEL)
-        .ok_or_else(|| CommandError::new(ErrorCode::NoPreview, "没有打开的打印预览，请先点击「预览」"))
+    app.get_webview_window(LABEL).ok_or_else(|| CommandError::new(ErrorCode::NoPreview, "没有打开的打印预览，请先点击「预览」"))
 }
 
 /// Opens the system print dialog for the preview window's page.

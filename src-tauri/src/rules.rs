@@ -98,9 +98,14 @@ pub struct ProfileInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum ProfileLoad {
-    Active { profile: ProfileInfo },
+    Active {
+        profile: ProfileInfo,
+    },
     /// The file is not a valid profile; nothing changed. One Chinese sentence per problem.
-    Invalid { file: String, problems: Vec<String> },
+    Invalid {
+        file: String,
+        problems: Vec<String>,
+    },
 }
 
 /// Every problem of a refused profile as a sentence for the clerk. `text` is the file, to quote
@@ -161,10 +166,7 @@ impl AppState {
             Err(e) => {
                 self.profile.set(national());
                 let file = file.unwrap_or_default();
-                self.profile.set_notice(Some(format!(
-                    "上次使用的规则文件「{file}」现在无法采用，已改用全国默认规则：{}",
-                    problems(&e, &text).join("；")
-                )));
+                self.profile.set_notice(Some(format!("上次使用的规则文件「{file}」现在无法采用，已改用全国默认规则：{}", problems(&e, &text).join("；"))));
             }
         }
     }

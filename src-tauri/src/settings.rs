@@ -93,7 +93,13 @@ impl AppState {
         inspect_backup(dest)?;
         let people = store.counts()?.people;
         let shown = dest.display().to_string();
-        store.record_operation(&OperationRecord { kind: "backup", subject: Some(&shown), people: Some(people as i64), by: &store.operator()?, ..Default::default() })?;
+        store.record_operation(&OperationRecord {
+            kind: "backup",
+            subject: Some(&shown),
+            people: Some(people as i64),
+            by: &store.operator()?,
+            ..Default::default()
+        })?;
         Ok(BackupOutcome { path: shown, people })
     }
 
@@ -114,12 +120,8 @@ impl AppState {
     /// the current one into [`SAFETY_FOLDER`] beside it (named by `now`); reopens it, keeps the
     /// 操作人 and applies the rule profile the backup remembers. Records the restore.
     pub fn restore_database(&self, now: NaiveDateTime) -> Result<RestoreOutcome, CommandError> {
-        let backup = self
-            .pending_restore
-            .lock()
-            .ok()
-            .and_then(|mut p| p.take())
-            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请先选择要恢复的备份文件"))?;
+        let backup =
+            self.pending_restore.lock().ok().and_then(|mut p| p.take()).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请先选择要恢复的备份文件"))?;
         let dir = self.db_path().parent().map(Path::to_path_buf).unwrap_or_default().join(SAFETY_FOLDER);
         let safety = dir.join(format!("恢复前备份_{}.db", now.format("%Y-%m-%d_%H%M%S")));
         let mut guard = self.store()?;

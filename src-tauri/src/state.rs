@@ -149,8 +149,7 @@ pub(crate) fn check_year(year: i32) -> Result<i32, CommandError> {
 }
 
 fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
 }
 
 fn present(text: &Option<String>) -> Option<&str> {
@@ -171,7 +170,8 @@ fn organ_names(roster: &Roster) -> Vec<String> {
 
 /// A file name from a title: characters Windows refuses in names become 「_」.
 fn file_name(title: &str) -> String {
-    let safe: String = title.chars().map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c }).collect();
+    let safe: String =
+        title.chars().map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c }).collect();
     format!("{safe}.html")
 }
 
@@ -230,9 +230,7 @@ impl AppState {
     }
 
     pub(crate) fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
-        self.store
-            .lock()
-            .map_err(|_| CommandError::new(ErrorCode::Internal, "数据库连接在一次失败的操作后不可用，请重新启动软件"))
+        self.store.lock().map_err(|_| CommandError::new(ErrorCode::Internal, "数据库连接在一次失败的操作后不可用，请重新启动软件"))
     }
 
     pub fn app_info(&self) -> Result<AppInfo, CommandError> {
@@ -247,11 +245,7 @@ impl AppState {
             organs: counts.organs,
             results: counts.results,
             selftest: self.selftest.is_some(),
-            selftest_section: self
-                .selftest
-                .as_ref()
-                .and_then(|_| std::env::var("KAOHE_SELFTEST_SECTION").ok())
-                .filter(|s| !s.is_empty()),
+            selftest_section: self.selftest.as_ref().and_then(|_| std::env::var("KAOHE_SELFTEST_SECTION").ok()).filter(|s| !s.is_empty()),
         })
     }
 
@@ -260,10 +254,7 @@ impl AppState {
         let file = write_temp(SAMPLE_ROSTER)?;
         let read = kaohe_workbook::read_roster(file.path(), &self.profile)?;
         if read.roster.people.is_empty() {
-            return Err(CommandError::new(
-                ErrorCode::NothingReadable,
-                format!("示例名册的「人员」表中没有可导入的人员（共{}行数据）", read.rows_read),
-            ));
+            return Err(CommandError::new(ErrorCode::NothingReadable, format!("示例名册的「人员」表中没有可导入的人员（共{}行数据）", read.rows_read)));
         }
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
@@ -305,9 +296,8 @@ impl AppState {
     /// The committee sets a person's final grade (优秀/称职/基本称职/不称职), with a reason.
     pub fn assessment_override(&self, year: i32, id: &str, grade: &str, reason: &str, by: &str) -> Result<(), CommandError> {
         let year = check_year(year)?;
-        let grade = Grade::from_name(grade.trim()).ok_or_else(|| {
-            CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职"))
-        })?;
+        let grade = Grade::from_name(grade.trim())
+            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职")))?;
         let by = operator(by)?;
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
@@ -437,9 +427,7 @@ impl AppState {
         let Some(path) = &self.selftest else {
             return Err(CommandError::new(ErrorCode::BadArgument, "自检未启用（未设置 KAOHE_SELFTEST）"));
         };
-        let failed = |e: std::io::Error| {
-            CommandError::new(ErrorCode::WriteFailed, format!("无法写入自检报告「{}」：{e}", path.display()))
-        };
+        let failed = |e: std::io::Error| CommandError::new(ErrorCode::WriteFailed, format!("无法写入自检报告「{}」：{e}", path.display()));
         let partial = path.with_extension("partial");
         std::fs::write(&partial, text).map_err(failed)?;
         std::fs::rename(&partial, path).map_err(failed)
@@ -449,9 +437,7 @@ impl AppState {
 /// An organ named by the clerk must be in the database (else the document would be empty).
 fn check_organ(roster: &Roster, organ: Option<&str>) -> Result<(), CommandError> {
     match organ {
-        Some(name) if !organ_names(roster).iter().any(|o| o == name) => {
-            Err(CommandError::new(ErrorCode::UnknownOrgan, format!("数据库中没有单位「{name}」")))
-        }
+        Some(name) if !organ_names(roster).iter().any(|o| o == name) => Err(CommandError::new(ErrorCode::UnknownOrgan, format!("数据库中没有单位「{name}」"))),
         _ => Ok(()),
     }
 }

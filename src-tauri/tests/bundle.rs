@@ -43,7 +43,12 @@ fn every_icon_listed_exists_and_the_windows_icon_is_an_ico_with_large_sizes() {
     assert_eq!(&ico[..4], &[0, 0, 1, 0]);
     let count = usize::from(u16::from_le_bytes([ico[4], ico[5]]));
     // Each ICONDIRENTRY is 16 bytes; its first byte is the width (0 means 256).
-    let widths: Vec<u16> = (0..count).map(|i| match ico[6 + 16 * i] { 0 => 256, w => u16::from(w) }).collect();
+    let widths: Vec<u16> = (0..count)
+        .map(|i| match ico[6 + 16 * i] {
+            0 => 256,
+            w => u16::from(w),
+        })
+        .collect();
     for needed in [16, 32, 48, 256] {
         assert!(widths.contains(&needed), "icon.ico lacks {needed}px: {widths:?}");
     }

@@ -163,7 +163,10 @@ fn restore_replaces_the_data_and_keeps_a_safety_copy() {
     let log = state.operation_log(None, None).expect("log");
     let kinds: Vec<&str> = log.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(kinds, ["restore"], "the restored database has its own log and the restore");
-    assert_eq!((log[0].subject.as_deref(), log[0].to.as_deref(), log[0].by.as_str()), (Some(empty_backup.display().to_string().as_str()), Some(safety.display().to_string().as_str()), BY));
+    assert_eq!(
+        (log[0].subject.as_deref(), log[0].to.as_deref(), log[0].by.as_str()),
+        (Some(empty_backup.display().to_string().as_str()), Some(safety.display().to_string().as_str()), BY)
+    );
 
     // And back: the safety copy restores the 38 people, and the local rules they used.
     state.restore_check(&safety).expect("the safety copy is a backup");
@@ -232,9 +235,7 @@ fn the_log_merges_every_kind_newest_first_with_who_and_why() {
     assert_eq!((log[6].year, log[6].person_id.as_deref(), log[6].from.as_deref()), (Some(2025), Some(id("周志强").as_str()), Some("优秀")));
     assert!(log.windows(2).all(|w| w[0].at >= w[1].at));
 
-    let kinds = |kind: Option<&str>, year: Option<i32>| -> Vec<String> {
-        state.operation_log(kind, year).expect("log").into_iter().map(|e| e.kind).collect()
-    };
+    let kinds = |kind: Option<&str>, year: Option<i32>| -> Vec<String> { state.operation_log(kind, year).expect("log").into_iter().map(|e| e.kind).collect() };
     assert_eq!(kinds(Some("override"), None), ["override"]);
     assert_eq!(kinds(None, Some(2025)), ["reopen", "finalize", "ratio", "override"]);
     let this_year = chrono::Local::now().year();

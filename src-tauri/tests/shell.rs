@@ -30,24 +30,16 @@ fn ui_mirrors_the_error_codes() {
     let start = types.find("ERROR_CODES = [").expect("ERROR_CODES in types.ts");
     let list = &types[start..];
     let list = &list[list.find('[').expect("[") + 1..list.find(']').expect("]")];
-    let in_ts: Vec<String> =
-        list.split(',').map(|s| s.trim().trim_matches('\'').to_owned()).filter(|s| !s.is_empty()).collect();
-    let in_rust: Vec<String> = ErrorCode::ALL
-        .iter()
-        .map(|c| serde_json::to_value(c).expect("code").as_str().expect("string").to_owned())
-        .collect();
+    let in_ts: Vec<String> = list.split(',').map(|s| s.trim().trim_matches('\'').to_owned()).filter(|s| !s.is_empty()).collect();
+    let in_rust: Vec<String> = ErrorCode::ALL.iter().map(|c| serde_json::to_value(c).expect("code").as_str().expect("string").to_owned()).collect();
     assert_eq!(in_ts, in_rust, "ui/src/api/types.ts ERROR_CODES must list ErrorCode's variants in order");
 }
 
 #[test]
 fn capability_grants_exactly_the_commands() {
     let capability = json(&crate_dir().join("capabilities/default.json"));
-    let granted: Vec<&str> = capability["permissions"]
-        .as_array()
-        .expect("permissions")
-        .iter()
-        .map(|p| p.as_str().expect("permission identifiers only, no scopes"))
-        .collect();
+    let granted: Vec<&str> =
+        capability["permissions"].as_array().expect("permissions").iter().map(|p| p.as_str().expect("permission identifiers only, no scopes")).collect();
     let expected: Vec<String> = kaohe_app::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
     assert_eq!(granted, expected);
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
@@ -164,18 +156,11 @@ fn the_committee_settles_2025_on_the_sample() {
     assert_eq!((finance.excellent, finance.final_excellent), (3, 3));
     assert_eq!(finance.arithmetic, "15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）");
     assert!(finance.tied_at_line.is_empty());
-    let suggested: Vec<&str> = report
-        .people
-        .iter()
-        .filter(|p| p.organ == "某市财政局" && p.suggested == Some("优秀"))
-        .map(|p| p.name.as_str())
-        .collect();
+    let suggested: Vec<&str> = report.people.iter().filter(|p| p.organ == "某市财政局" && p.suggested == Some("优秀")).map(|p| p.name.as_str()).collect();
     assert_eq!(suggested, ["梁宏伟", "董静怡", "高晓燕"]);
     let leaders = pool(&report, "某县人力资源和社会保障局", "领导成员");
     assert_eq!((leaders.participants, leaders.quota, leaders.final_excellent), (2, 0, 1));
-    let person = |report: &AssessmentReport, name: &str| {
-        report.people.iter().find(|p| p.name == name).cloned().unwrap_or_else(|| panic!("{name}"))
-    };
+    let person = |report: &AssessmentReport, name: &str| report.people.iter().find(|p| p.name == name).cloned().unwrap_or_else(|| panic!("{name}"));
     let zhou = person(&report, "周志强");
     assert_eq!((zhou.proposal, zhou.final_grade, zhou.code), (Some("优秀"), Some("优秀"), Some("1")));
     assert_eq!(zhou.flags, [Flag::OverQuota]);
@@ -190,10 +175,7 @@ fn the_committee_settles_2025_on_the_sample() {
     let on_leave = person(&report, "孙鹏飞");
     assert_eq!(on_leave.code, Some("6A"));
     assert_eq!(state.assessment_override(2025, &on_leave.id, "称职", "复核", by).map_err(refused), Err(ErrorCode::NotGraded));
-    assert_eq!(
-        state.assessment_override(2025, "110101190001010000", "称职", "复核", by).map_err(refused),
-        Err(ErrorCode::UnknownPerson)
-    );
+    assert_eq!(state.assessment_override(2025, "110101190001010000", "称职", "复核", by).map_err(refused), Err(ErrorCode::UnknownPerson));
     assert_eq!(state.assessment(1900).map(|_| ()).map_err(refused), Err(ErrorCode::BadArgument));
 
     let ma = person(&report, "马明辉");
@@ -228,10 +210,7 @@ fn the_committee_settles_2025_on_the_sample() {
     let log = state.assessment_log(2025).expect("log");
     /// action, person, from, to, by.
     type Line<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
-    let summary: Vec<Line> = log
-        .iter()
-        .map(|e| (e.action.as_str(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
-        .collect();
+    let summary: Vec<Line> = log.iter().map(|e| (e.action.as_str(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str())).collect();
     assert_eq!(
         summary,
         [
@@ -310,14 +289,16 @@ fn print_preview_writes_the_documents_of_the_sample() {
         assert!(!html.contains(id.as_str()), "full ID {id} on the 公示");
     }
 
-    let excellent = state
-        .print_preview(&dir, &PrintRequest { year: Some(2025), from: Some("2026-01-19".into()), ..request("优秀公示") }, today)
-        .expect("优秀公示");
+    let excellent =
+        state.print_preview(&dir, &PrintRequest { year: Some(2025), from: Some("2026-01-19".into()), ..request("优秀公示") }, today).expect("优秀公示");
     let html = read(Path::new(&excellent.path));
     assert!(html.contains("公示时间：2026年1月19日至"), "from the given start");
     assert!(html.contains("********") && !ids.iter().any(|id| html.contains(id.as_str())));
-    for (doc, year, as_of) in [("考核汇总", Some(2025), None), ("名额测算", Some(2025), None), ("晋升审核", None, Some("2025-12-31")), ("职数", None, Some("2025-12-31"))] {
-        let done = state.print_preview(&dir, &PrintRequest { year, as_of: as_of.map(Into::into), ..request(doc) }, today).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    for (doc, year, as_of) in
+        [("考核汇总", Some(2025), None), ("名额测算", Some(2025), None), ("晋升审核", None, Some("2025-12-31")), ("职数", None, Some("2025-12-31"))]
+    {
+        let done =
+            state.print_preview(&dir, &PrintRequest { year, as_of: as_of.map(Into::into), ..request(doc) }, today).unwrap_or_else(|e| panic!("{doc}: {e}"));
         assert!(read(Path::new(&done.path)).starts_with("<!DOCTYPE html>"), "{doc}");
     }
 
@@ -341,9 +322,8 @@ fn an_approved_ratio_changes_the_quota() {
     let state = scratch.state(None);
     state.import_sample().expect("import_sample");
     let organ = "某县人力资源和社会保障局";
-    let others = |state: &AppState| {
-        state.assessment(2025).expect("assessment").pools.into_iter().find(|p| p.organ == organ && p.pool == "非领导成员").expect("pool")
-    };
+    let others =
+        |state: &AppState| state.assessment(2025).expect("assessment").pools.into_iter().find(|p| p.organ == organ && p.pool == "非领导成员").expect("pool");
     let before = others(&state);
     assert_eq!((before.participants, before.quota), (8, 1));
 
@@ -373,12 +353,7 @@ fn profile_is_the_national_rules_with_their_citations() {
     assert_eq!(profile.ladders.len(), 3);
     let json = serde_json::to_value(profile).expect("profile serialises");
     assert_eq!(json["ladders"].as_array().map(Vec::len), Some(3));
-    let enforcement = json["ladders"]
-        .as_array()
-        .expect("ladders")
-        .iter()
-        .find(|l| l["category"] == "行政执法类")
-        .expect("行政执法类 ladder");
+    let enforcement = json["ladders"].as_array().expect("ladders").iter().find(|l| l["category"] == "行政执法类").expect("行政执法类 ladder");
     assert_eq!(enforcement["cite"]["status"], "U", "行政执法类 is shown as 待核实");
     assert!(json.to_string().contains("\"status\":\"U\""));
 }

@@ -10,13 +10,7 @@ use serde_json::Value;
 use std::path::Path;
 
 const IDS: [&str; 8] = [
-    "320102199001101000",
-    "320102199002111016",
-    "320102199003121021",
-    "320102199004131037",
-    "320102199005141042",
-    "320102199006151058",
-    "320102199007161063",
+    "320102199001101000", "320102199002111016", "320102199003121021", "320102199004131037", "320102199005141042", "320102199006151058", "320102199007161063",
     "320102199008171079",
 ];
 const NAMES: [&str; 8] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"];
@@ -101,7 +95,13 @@ fn ties_overrides_quota_lock_and_reopen() {
     assert_eq!((jia["suggested"].is_null(), jia["final"].as_str(), jia["code"].as_str()), (true, Some("优秀"), Some("1")));
     assert!(jia["reasons"].as_array().expect("reasons").iter().any(|r| r == "考核委员会确定为优秀（建议为待定），理由：考核委员会投票 7:2"));
     let kinds = |id: &str| -> Vec<(String, Value)> {
-        v["consequences"].as_array().expect("list").iter().filter(|c| c["id"] == id).map(|c| (c["kind"].as_str().unwrap_or("").to_string(), c["due"].clone())).collect()
+        v["consequences"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter(|c| c["id"] == id)
+            .map(|c| (c["kind"].as_str().unwrap_or("").to_string(), c["due"].clone()))
+            .collect()
     };
     assert_eq!(kinds(IDS[0]), vec![("commendation".to_string(), Value::Null), ("bonus".to_string(), Value::Null)]);
     assert_eq!(kinds(IDS[6]), vec![("admonition".to_string(), Value::Null), ("review_deadline".to_string(), Value::from("2026-02-14"))]);
@@ -121,13 +121,20 @@ fn ties_overrides_quota_lock_and_reopen() {
     assert_eq!(cli(&["assess", "reopen", "--year", "2025", "--db", &db, "--reason", "丙提出复核，材料属实", "--by", "李科长"]).status, 0);
 
     // Two 优秀 now exceed the quota of 1 until a 25% ratio is approved (8 × 25% = 2).
-    assert_eq!(cli(&["assess", "override", "--year", "2025", "--db", &db, "--id", IDS[2], "--grade", "优秀", "--reason", "复核后改定", "--by", "李科长"]).status, 0);
+    assert_eq!(
+        cli(&["assess", "override", "--year", "2025", "--db", &db, "--id", IDS[2], "--grade", "优秀", "--reason", "复核后改定", "--by", "李科长"]).status,
+        0
+    );
     let out = cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-02-20"]);
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("甲局·非领导成员最终确定优秀2人，超过优秀名额1名"), "{}", out.stderr);
     let out = cli(&["assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "30", "--basis", "市考核办批复"]);
     assert_eq!(out.status, 1, "30% is above the profile's 25% cap");
-    assert_eq!(cli(&["assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "25", "--basis", "市考核办〔2026〕3号批复", "--by", "李科长"]).status, 0);
+    assert_eq!(
+        cli(&["assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "25", "--basis", "市考核办〔2026〕3号批复", "--by", "李科长"])
+            .status,
+        0
+    );
     let v = json(&assess);
     assert_eq!(v["pools"][0]["quota"], 2);
     assert_eq!(v["pools"][0]["ratio_source"], "approved");
@@ -177,7 +184,10 @@ fn the_assessment_workbook_and_the_national_file_hold_the_results() {
     assert_eq!(results[0][0], "2025年度考核结果（规则：全国默认规则 2019.06-1，未定稿）");
     assert_eq!(results[1][..5], ["序号", "单位", "考核池", "姓名", "身份证号"]);
     let row = |i: usize| &results[2 + i];
-    assert_eq!((row(0)[3].as_str(), row(0)[8].as_str(), row(0)[9].as_str(), row(0)[10].as_str(), row(0)[14].as_str()), ("甲", "95.00", "1", "待定", "名额线同分"));
+    assert_eq!(
+        (row(0)[3].as_str(), row(0)[8].as_str(), row(0)[9].as_str(), row(0)[10].as_str(), row(0)[14].as_str()),
+        ("甲", "95.00", "1", "待定", "名额线同分")
+    );
     assert_eq!((row(2)[3].as_str(), row(2)[8].as_str(), row(2)[9].as_str(), row(2)[10].as_str(), row(2)[12].as_str()), ("丙", "88.00", "3", "称职", "2"));
     assert_eq!((row(7)[10].as_str(), row(7)[12].as_str()), ("不称职", "4"));
 

@@ -30,10 +30,11 @@ fn check(dir: &Path, command: Command) -> Vec<String> {
         Ok(c) => c,
         Err(e) => return fail(format!("case.toml: {e}")),
     };
-    let expected: Value = match std::fs::read_to_string(dir.join("expected.json")).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
-        Ok(v) => v,
-        Err(e) => return fail(format!("expected.json: {e}")),
-    };
+    let expected: Value =
+        match std::fs::read_to_string(dir.join("expected.json")).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+            Ok(v) => v,
+            Err(e) => return fail(format!("expected.json: {e}")),
+        };
     let tmp = match tempfile::tempdir() {
         Ok(t) => t,
         Err(e) => return fail(e.to_string()),

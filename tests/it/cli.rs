@@ -24,7 +24,11 @@ fn json(stdout: &str) -> Value {
 #[test]
 fn a_missing_required_column_names_sheet_and_column_and_exits_2() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let file = workbook(tmp.path(), "缺列.xlsx", r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "任现职级时间"], ["11010519491231002X", "王一", "甲局", "综合管理类", 2019-06-15]]"#);
+    let file = workbook(
+        tmp.path(),
+        "缺列.xlsx",
+        r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "任现职级时间"], ["11010519491231002X", "王一", "甲局", "综合管理类", 2019-06-15]]"#,
+    );
     let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"]));
     assert_eq!(out.status, 2);
     let v = json(&out.stdout);
@@ -127,7 +131,8 @@ fn a_database_command_uses_the_rule_file_the_app_saved_in_it() {
     let out = run(&args(&["import", &file.display().to_string(), "--db", &db, "--json"]));
     assert_eq!(out.status, 0, "{}", out.stderr);
     // The app's 规则 page saves a local rule file's text in the database.
-    let local = kaohe_engine::profile::NATIONAL_TOML.replacen("id = \"national\"", "id = \"local-a\"", 1).replacen("name = \"全国默认规则\"", "name = \"某市规则\"", 1);
+    let local =
+        kaohe_engine::profile::NATIONAL_TOML.replacen("id = \"national\"", "id = \"local-a\"", 1).replacen("name = \"全国默认规则\"", "name = \"某市规则\"", 1);
     let store = kaohe_store::Store::open(&db_path).expect("store");
     store.set_setting(PROFILE_TEXT, &local).expect("save");
     store.set_setting(PROFILE_FILE, "D:/规则/某市规则.toml").expect("save");
@@ -173,7 +178,8 @@ fn import_then_promote_from_the_database() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     let v = json(&out.stdout);
     assert_eq!((v["people"].as_u64(), v["new_people"].as_u64()), (Some(1), Some(1)));
-    let sheets_missing: Vec<&str> = v["issues"].as_array().expect("issues").iter().filter(|i| i["code"] == "sheet_missing").filter_map(|i| i["sheet"].as_str()).collect();
+    let sheets_missing: Vec<&str> =
+        v["issues"].as_array().expect("issues").iter().filter(|i| i["code"] == "sheet_missing").filter_map(|i| i["sheet"].as_str()).collect();
     assert_eq!(sheets_missing, vec!["年度考核", "处分"]);
 
     let out = run(&args(&["promote", "--as-of", "2021-06-14", "--db", &db, "--json"]));
@@ -198,7 +204,11 @@ fn wrong_arguments_say_what_is_expected() {
 #[test]
 fn a_broken_file_is_explained_in_chinese_and_the_readers_words_are_kept_apart() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let whole = workbook(tmp.path(), "完整.xlsx", r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"], ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15]]"#);
+    let whole = workbook(
+        tmp.path(),
+        "完整.xlsx",
+        r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"], ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15]]"#,
+    );
     let bytes = std::fs::read(&whole).expect("read");
     let half = tmp.path().join("半个.xlsx");
     std::fs::write(&half, &bytes[..bytes.len() / 2]).expect("write");

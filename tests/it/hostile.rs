@@ -62,7 +62,9 @@ struct Case {
 
 fn parse_case(t: &toml::Table) -> Result<Case, String> {
     let s = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
-    let list = |k: &str| -> Vec<String> { t.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default() };
+    let list = |k: &str| -> Vec<String> {
+        t.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    };
     let file = s("name");
     let generated = s("generated");
     let label = file.clone().or_else(|| generated.as_ref().map(|g| format!("generated:{g}"))).ok_or("an entry has neither name nor generated")?;
@@ -125,7 +127,13 @@ fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &
         c
     };
     let start = Instant::now();
-    let mut child = command.stdin(Stdio::null()).stdout(stdout).stderr(stderr).env("RUST_BACKTRACE", "0").spawn().map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(stderr)
+        .env("RUST_BACKTRACE", "0")
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
     let status = loop {
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
             break status;
@@ -184,7 +192,8 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
     if !path.exists() {
         return (vec![format!("{} does not exist", path.display())], 0.0);
     }
-    let args: Vec<String> = ["promote", "--as-of", "2025-12-31", "--roster"].iter().map(|s| s.to_string()).chain([path.display().to_string(), "--json".to_string()]).collect();
+    let args: Vec<String> =
+        ["promote", "--as-of", "2025-12-31", "--roster"].iter().map(|s| s.to_string()).chain([path.display().to_string(), "--json".to_string()]).collect();
     let run = match run_kaohe(bin, &args, case.time_limit, case.memory_mb, scratch) {
         Ok(r) => r,
         Err(e) => return (vec![e], case.time_limit),
@@ -279,13 +288,18 @@ fn hostile_files_are_refused_or_read_with_a_clerks_message() {
     let text = std::fs::read_to_string(dir.join("expected.toml")).expect("fixtures/hostile/expected.toml");
     let table: toml::Table = toml::from_str(&text).expect("expected.toml is valid TOML");
     let entries = table.get("file").and_then(|f| f.as_array()).expect("[[file]] entries");
-    let cases: Vec<Case> = entries.iter().map(|e| parse_case(e.as_table().expect("[[file]] is a table")).unwrap_or_else(|e| panic!("expected.toml: {e}"))).collect();
+    let cases: Vec<Case> =
+        entries.iter().map(|e| parse_case(e.as_table().expect("[[file]] is a table")).unwrap_or_else(|e| panic!("expected.toml: {e}"))).collect();
     assert!(cases.len() >= 40, "expected at least 40 hostile cases, found {}", cases.len());
 
     // Every committed file is a case, and every case's file is committed.
     let listed: std::collections::BTreeSet<&str> = cases.iter().filter_map(|c| c.file.as_deref()).collect();
-    let present: std::collections::BTreeSet<String> =
-        std::fs::read_dir(&dir).expect("fixtures/hostile").filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).filter(|n| n != "expected.toml" && !n.starts_with('.')).collect();
+    let present: std::collections::BTreeSet<String> = std::fs::read_dir(&dir)
+        .expect("fixtures/hostile")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "expected.toml" && !n.starts_with('.'))
+        .collect();
     let unlisted: Vec<&String> = present.iter().filter(|n| !listed.contains(n.as_str())).collect();
     assert!(unlisted.is_empty(), "files in fixtures/hostile without an entry in expected.toml: {unlisted:?}");
 
@@ -449,9 +463,7 @@ fn write_zip(path: &Path, members: &[(&str, Member, Option<u32>)]) -> std::io::R
 
 /// CRC-32 (the zip polynomial), continuing from `crc`.
 fn crc32(crc: u32, data: &[u8]) -> u32 {
-    let table: Vec<u32> = (0..256u32)
-        .map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 }))
-        .collect();
+    let table: Vec<u32> = (0..256u32).map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 })).collect();
     !data.iter().fold(!crc, |c, &b| table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
 }
 
@@ -675,7 +687,13 @@ fn million_rows(path: &Path, n: usize) -> std::io::Result<()> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(path)?));
     let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1));
-    for (name, text) in [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS), ("xl/workbook.xml", WORKBOOK), ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS), ("xl/styles.xml", STYLES)] {
+    for (name, text) in [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", ROOT_RELS),
+        ("xl/workbook.xml", WORKBOOK),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
+        ("xl/styles.xml", STYLES),
+    ] {
         zip.start_file(name, deflated).map_err(std::io::Error::other)?;
         zip.write_all(text.as_bytes())?;
     }
@@ -740,7 +758,8 @@ fn uncached_formulas(path: &Path) -> std::io::Result<()> {
     xml.push_str(&person(3, "330102198808060235", "李二", None, String::new()));
     xml.push_str(&person(4, "330102199604250242", "张三", Some("甲局"), formula("G4", "VLOOKUP(A4,部门表!A:B,2,FALSE)")));
     xml.push_str(r#"<row r="5">"#);
-    for (c, f) in ('A'..).zip(["INDEX(来源!A:A,5)", "INDEX(来源!B:B,5)", "INDEX(来源!C:C,5)", "INDEX(来源!D:D,5)", "INDEX(来源!E:E,5)", "INDEX(来源!F:F,5)"]) {
+    for (c, f) in ('A'..).zip(["INDEX(来源!A:A,5)", "INDEX(来源!B:B,5)", "INDEX(来源!C:C,5)", "INDEX(来源!D:D,5)", "INDEX(来源!E:E,5)", "INDEX(来源!F:F,5)"])
+    {
         xml.push_str(&formula(&format!("{c}5"), f));
     }
     xml.push_str("</row>");

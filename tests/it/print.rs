@@ -31,17 +31,8 @@ fn pdf(html: &Path) -> PathBuf {
     tool(
         "chromium",
         &[
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--no-pdf-header-footer",
-            &user_data,
-            &target,
-            &url,
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--no-pdf-header-footer", &user_data, &target, &url,
         ],
     );
     assert!(out.exists(), "no PDF written for {}", html.display());
@@ -116,7 +107,17 @@ fn registration_forms_are_one_a4_page_each_and_long_summaries_continue() {
     assert!(printed.contains("【总结完】") && printed.contains("（续见附页）"));
     // The last row of every form is on its page, not cut off.
     assert_eq!(printed.matches("公务员主管部门备案").count(), 3);
-    for expected in ["年度考核登记表", "王一", "中共党员", "文稿起草、综合协调", "参加市委党校中青班", "考核等次建议：优秀", "赵<i>三</i>", "病假40天", "病事假累计超过半年不进行考核"] {
+    for expected in [
+        "年度考核登记表",
+        "王一",
+        "中共党员",
+        "文稿起草、综合协调",
+        "参加市委党校中青班",
+        "考核等次建议：优秀",
+        "赵<i>三</i>",
+        "病假40天",
+        "病事假累计超过半年不进行考核",
+    ] {
         let expected = squeeze(expected).replace("病假40天", "事假40天");
         assert!(printed.contains(&expected), "missing {expected}");
     }

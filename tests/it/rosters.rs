@@ -93,7 +93,10 @@ fn a_gbk_csv_roster_is_read() {
     let read = read_roster(&path, &Profile::national()).expect("reads");
     assert!(read.issues.is_empty(), "{:#?}", read.issues);
     let people = &read.roster.people;
-    assert_eq!(people.iter().map(|p| (p.name.as_str(), p.rank_since.to_string())).collect::<Vec<_>>(), vec![("王一", "2019-06-15".to_string()), ("李二", "2019-03-01".to_string())]);
+    assert_eq!(
+        people.iter().map(|p| (p.name.as_str(), p.rank_since.to_string())).collect::<Vec<_>>(),
+        vec![("王一", "2019-06-15".to_string()), ("李二", "2019-03-01".to_string())]
+    );
     assert_eq!(read.roster.results.len(), 2);
     assert_eq!(read.roster.results[0].result, ResultCode::Graded(Grade::Excellent));
 }
@@ -112,10 +115,24 @@ fn check_shows_the_changes_and_writes_nothing() {
     let db = tmp.path().join("k.db").display().to_string();
     let first = tmp.path().join("2024.xlsx");
     let second = tmp.path().join("2025.xlsx");
-    let people = |rows: &str| -> toml::Table { toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml") };
-    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李二", "甲局", "综合管理类", "一级科员", 2021-03-01]"#)), &first).expect("write");
+    let people = |rows: &str| -> toml::Table {
+        toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml")
+    };
+    kaohe_tests::write_sheets(
+        &people(&format!(
+            r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李二", "甲局", "综合管理类", "一级科员", 2021-03-01]"#
+        )),
+        &first,
+    )
+    .expect("write");
     let c = "320102199001101000";
-    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "乙局", "综合管理类", "一级主任科员", 2025-06-15], ["{c}", "张三", "甲局", "综合管理类", "二级科员", 2024-08-01]"#)), &second).expect("write");
+    kaohe_tests::write_sheets(
+        &people(&format!(
+            r#"["{A}", "王一", "乙局", "综合管理类", "一级主任科员", 2025-06-15], ["{c}", "张三", "甲局", "综合管理类", "二级科员", 2024-08-01]"#
+        )),
+        &second,
+    )
+    .expect("write");
 
     // Checking against no database creates none.
     let v = json_of(&cli(&["import", &first.display().to_string(), "--db", &db, "--check", "--json"]));
@@ -224,7 +241,12 @@ fn national_system_results_match_by_name_within_unit() {
 
     let v = json_of(&cli(&["import", &results.display().to_string(), "--db", &db, "--year", "2025", "--json"]));
     assert_eq!((v["rows_read"].as_u64(), v["matched"].as_u64()), (Some(5), Some(2)));
-    let issues: Vec<(u64, &str, &str)> = v["issues"].as_array().expect("issues").iter().map(|i| (i["row"].as_u64().unwrap_or(0), i["code"].as_str().unwrap_or(""), i["message"].as_str().unwrap_or(""))).collect();
+    let issues: Vec<(u64, &str, &str)> = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .map(|i| (i["row"].as_u64().unwrap_or(0), i["code"].as_str().unwrap_or(""), i["message"].as_str().unwrap_or("")))
+        .collect();
     assert_eq!(issues.len(), 3, "{issues:#?}");
     assert_eq!((issues[0].0, issues[0].1), (4, "same_name"));
     assert!(issues[0].2.contains("数据库中有2名「王一」（甲局、乙局）"), "{}", issues[0].2);
@@ -238,7 +260,10 @@ fn national_system_results_match_by_name_within_unit() {
     assert!(!reasons(ids[0]).contains("扣除"), "优秀 does not deduct");
     let store = kaohe_store::Store::open(Path::new(&db)).expect("db");
     let stored: Vec<(String, i32, ResultCode)> = store.load_roster().expect("load").results.into_iter().map(|r| (r.person_id, r.year, r.result)).collect();
-    assert_eq!(stored, vec![(ids[0].to_string(), 2025, ResultCode::Graded(Grade::Excellent)), (ids[1].to_string(), 2025, ResultCode::Graded(Grade::Competent))]);
+    assert_eq!(
+        stored,
+        vec![(ids[0].to_string(), 2025, ResultCode::Graded(Grade::Excellent)), (ids[1].to_string(), 2025, ResultCode::Graded(Grade::Competent))]
+    );
 }
 
 #[test]
@@ -264,12 +289,8 @@ fn cross_checks_warn_about_what_does_not_fit_together() {
     let options = kaohe_workbook::ReadOptions { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() };
     let read = kaohe_workbook::read_roster_with(&path, &Profile::national(), &options).expect("reads");
     assert_eq!(read.roster.people.len(), 2, "warnings only");
-    let found: Vec<(u32, String, IssueCode)> = read
-        .issues
-        .iter()
-        .filter(|i| i.sheet == "人员")
-        .map(|i| (i.row.unwrap_or(0), i.column.clone().unwrap_or_default(), i.code))
-        .collect();
+    let found: Vec<(u32, String, IssueCode)> =
+        read.issues.iter().filter(|i| i.sheet == "人员").map(|i| (i.row.unwrap_or(0), i.column.clone().unwrap_or_default(), i.code)).collect();
     assert_eq!(
         found,
         vec![
@@ -371,7 +392,10 @@ fn names_with_blanks_are_read_without_them_and_the_original_is_kept() {
     let v = json_of(&cli(&["import", &file.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string(), "--check", "--json"]));
     let issues: Vec<&serde_json::Value> = v["issues"].as_array().expect("issues").iter().filter(|i| i["sheet"] == "人员").collect();
     assert_eq!(issues.len(), 1, "{issues:#?}");
-    assert_eq!((issues[0]["row"].as_u64(), issues[0]["column"].as_str(), issues[0]["value"].as_str(), issues[0]["code"].as_str(), issues[0]["severity"].as_str()), (Some(2), Some("B"), Some("张\n三"), Some("name_normalized"), Some("warning")));
+    assert_eq!(
+        (issues[0]["row"].as_u64(), issues[0]["column"].as_str(), issues[0]["value"].as_str(), issues[0]["code"].as_str(), issues[0]["severity"].as_str()),
+        (Some(2), Some("B"), Some("张\n三"), Some("name_normalized"), Some("warning"))
+    );
     assert_eq!(v["changes"]["new"], serde_json::json!([[A, "张三"], [B, "李二"]]));
 }
 
@@ -379,11 +403,25 @@ fn names_with_blanks_are_read_without_them_and_the_original_is_kept() {
 fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workbook() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("k.db").display().to_string();
-    let people = |rows: &str| -> toml::Table { toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml") };
+    let people = |rows: &str| -> toml::Table {
+        toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml")
+    };
     let first = tmp.path().join("2024.xlsx");
     let second = tmp.path().join("2025.xlsx");
-    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李二", "甲局", "综合管理类", "一级科员", 2021-03-01]"#)), &first).expect("write");
-    kaohe_tests::write_sheets(&people(&format!(r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李 贰", "甲局", "综合管理类", "四级主任科员", 2025-03-01]"#)), &second).expect("write");
+    kaohe_tests::write_sheets(
+        &people(&format!(
+            r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李二", "甲局", "综合管理类", "一级科员", 2021-03-01]"#
+        )),
+        &first,
+    )
+    .expect("write");
+    kaohe_tests::write_sheets(
+        &people(&format!(
+            r#"["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15], ["{B}", "李 贰", "甲局", "综合管理类", "四级主任科员", 2025-03-01]"#
+        )),
+        &second,
+    )
+    .expect("write");
     assert_eq!(cli(&["import", &first.display().to_string(), "--db", &db]).status, 0);
 
     let report = tmp.path().join("问题清单.xlsx");
@@ -393,8 +431,16 @@ fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workboo
         (conflict["sheet"].as_str(), conflict["row"].as_u64(), conflict["column"].as_str(), conflict["value"].as_str(), conflict["severity"].as_str()),
         (Some("人员"), Some(3), Some("B"), Some("李 贰"), Some("error"))
     );
-    assert!(conflict["message"].as_str().is_some_and(|m| m.contains(&format!("身份证号 {B} 在数据库中登记为「李二」（甲局），本表为「李贰」")) && m.contains("该行未导入")), "{conflict}");
-    assert_eq!(v["changes"]["name_conflicts"], serde_json::json!([{"id": B, "name": "李贰", "row": 3, "name_in_database": "李二", "organ_in_database": "甲局", "confirmed": false}]));
+    assert!(
+        conflict["message"]
+            .as_str()
+            .is_some_and(|m| m.contains(&format!("身份证号 {B} 在数据库中登记为「李二」（甲局），本表为「李贰」")) && m.contains("该行未导入")),
+        "{conflict}"
+    );
+    assert_eq!(
+        v["changes"]["name_conflicts"],
+        serde_json::json!([{"id": B, "name": "李贰", "row": 3, "name_in_database": "李二", "organ_in_database": "甲局", "confirmed": false}])
+    );
     assert_eq!(v["changes"]["rank_changed"], serde_json::json!([]));
     assert_eq!(v["skipped"].as_u64(), Some(1));
 

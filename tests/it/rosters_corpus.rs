@@ -43,14 +43,16 @@ fn round_confidences(out: &mut Value) {
 /// Runs one roster through check, import and promote; returns its mismatches.
 fn check(dir: &Path, expected_path: &Path) -> Vec<String> {
     let mut problems = Vec::new();
-    let expected: Value = match std::fs::read_to_string(expected_path).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
-        Ok(v) => v,
-        Err(e) => return vec![format!("expected.json: {e}")],
-    };
+    let expected: Value =
+        match std::fs::read_to_string(expected_path).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+            Ok(v) => v,
+            Err(e) => return vec![format!("expected.json: {e}")],
+        };
     let stem = expected_path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".expected.json")).unwrap_or_default();
     let file = match std::fs::read_dir(dir).ok().and_then(|entries| {
         entries.filter_map(|e| e.ok()).map(|e| e.path()).find(|p| {
-            p.file_stem().and_then(|s| s.to_str()) == Some(stem) && matches!(p.extension().and_then(|e| e.to_str()), Some("xlsx" | "xls" | "csv" | "ods" | "xlsm"))
+            p.file_stem().and_then(|s| s.to_str()) == Some(stem)
+                && matches!(p.extension().and_then(|e| e.to_str()), Some("xlsx" | "xls" | "csv" | "ods" | "xlsm"))
         })
     }) {
         Some(f) => f.display().to_string(),
@@ -137,14 +139,20 @@ fn every_real_shaped_roster_reads_as_a_clerk_expects() {
     let (mut failed, mut gaps) = (Vec::new(), Vec::new());
     for case in &cases {
         let name = case.file_name().and_then(|n| n.to_str()).unwrap_or_default().trim_end_matches(".expected.json").to_string();
-        let gap = std::fs::read_to_string(case).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()).and_then(|v| v["known_gap"].as_str().map(str::to_string));
+        let gap =
+            std::fs::read_to_string(case).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()).and_then(|v| v["known_gap"].as_str().map(str::to_string));
         let problems = check(&dir, case);
         match (gap, problems.is_empty()) {
             (None, true) => {}
             (None, false) => failed.push(format!("── {name}\n{}", problems.join("\n"))),
             (Some(_), true) => failed.push(format!("── {name}\nnow reads as expected: remove its \"known_gap\" mark")),
             (Some(why), false) => {
-                let short: Vec<&str> = problems.iter().filter(|p| !p.contains(" printed: ") && !p.starts_with("promote people: ")).take(6).map(|p| p.get(..300).unwrap_or(p)).collect();
+                let short: Vec<&str> = problems
+                    .iter()
+                    .filter(|p| !p.contains(" printed: ") && !p.starts_with("promote people: "))
+                    .take(6)
+                    .map(|p| p.get(..300).unwrap_or(p))
+                    .collect();
                 gaps.push(format!("── {name} (known gap: {why})\n{}", short.join("\n")));
             }
         }

@@ -12,10 +12,17 @@ fn cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
         .into_iter()
         .map(|name| {
             let range = book.worksheet_range(&name).expect("sheet reads");
-            let rows = range.rows().map(|r| r.iter().map(|c| match c {
-                Data::DateTime(d) => d.as_datetime().map(|d| d.date().to_string()).unwrap_or_default(),
-                other => other.to_string(),
-            }).collect()).collect();
+            let rows = range
+                .rows()
+                .map(|r| {
+                    r.iter()
+                        .map(|c| match c {
+                            Data::DateTime(d) => d.as_datetime().map(|d| d.date().to_string()).unwrap_or_default(),
+                            other => other.to_string(),
+                        })
+                        .collect()
+                })
+                .collect();
             (name, rows)
         })
         .collect()

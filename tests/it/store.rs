@@ -60,11 +60,7 @@ fn a_second_import_updates_and_keeps_history() {
     let fields: Vec<(&str, Option<&str>, Option<&str>)> = history.iter().map(|c| (c.field.as_str(), c.old.as_deref(), c.new.as_deref())).collect();
     assert_eq!(
         fields,
-        vec![
-            ("新增人员", None, Some("李二")),
-            ("职级", Some("三级主任科员"), Some("二级主任科员")),
-            ("2024年度考核", Some("称职"), Some("基本称职")),
-        ]
+        vec![("新增人员", None, Some("李二")), ("职级", Some("三级主任科员"), Some("二级主任科员")), ("2024年度考核", Some("称职"), Some("基本称职")),]
     );
     assert_eq!(history[1].import_id, s.import_id);
 }

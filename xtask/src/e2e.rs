@@ -68,7 +68,6 @@ pub fn run(root: &Path, tally: &mut Tally) -> Result<(), Failure> {
         command.arg("-a").arg("-e").arg(out.join("xvfb.log")).arg("-s").arg(SCREEN);
         command.arg(if cfg!(windows) { "npm.cmd" } else { "npm" }).arg("test");
         command.current_dir(root.join("tests").join("e2e")).env("KAOHE_APP", &app).env("TAURI_DRIVER", &driver).env("KAOHE_E2E_OUT", &out);
-        steps::run(&mut command)
-            .map_err(|f| Failure::new(format!("{f}\n截图与日志 / screenshots and logs: {}", out.display())))
+        steps::run(&mut command).map_err(|f| Failure::new(format!("{f}\n截图与日志 / screenshots and logs: {}", out.display())))
     })
 }

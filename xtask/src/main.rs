@@ -72,9 +72,7 @@ fn run(root: &Path, app_args: &[String]) -> ExitCode {
         tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Build))?;
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
-        tally.step("构建桌面程序 / cargo build -p kaohe-app", || {
-            steps::run(steps::cargo().args(["build", "-p", "kaohe-app"]).current_dir(root))
-        })?;
+        tally.step("构建桌面程序 / cargo build -p kaohe-app", || steps::run(steps::cargo().args(["build", "-p", "kaohe-app"]).current_dir(root)))?;
         Ok(())
     })();
     if prepared.is_err() {
@@ -114,12 +112,9 @@ fn test(root: &Path) -> ExitCode {
         // The hostile-input tests run the `kaohe` binary itself, which `cargo test` does not
         // build for another package: build the workspace's binaries first, with the same
         // selection of packages (so nothing is rebuilt for different features).
-        tally.step("构建程序 / cargo build --workspace --bins", || {
-            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
-        })?;
-        tally.step("Rust 测试 / cargo test --workspace", || {
-            steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root))
-        })?;
+        tally
+            .step("构建程序 / cargo build --workspace --bins", || steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root)))?;
+        tally.step("Rust 测试 / cargo test --workspace", || steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root)))?;
         desktop::selftest(root, &mut tally)?;
         e2e::run(root, &mut tally)?;
         Ok(())
@@ -141,9 +136,8 @@ fn e2e_only(root: &Path) -> ExitCode {
         tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || e2e::ensure_node_modules(root))?;
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
-        tally.step("构建程序 / cargo build --workspace --bins", || {
-            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
-        })?;
+        tally
+            .step("构建程序 / cargo build --workspace --bins", || steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root)))?;
         e2e::run(root, &mut tally)
     })();
     println!("xtask: 用时 / took {:.0} s", started.elapsed().as_secs_f64());

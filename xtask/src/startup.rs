@@ -57,11 +57,8 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
         let value = it.next().ok_or_else(|| Failure::new(format!("{flag} 缺少值 / needs a value")))?;
         match flag.as_str() {
             "--runs" => {
-                options.runs = value
-                    .parse()
-                    .ok()
-                    .filter(|n| *n >= 1)
-                    .ok_or_else(|| Failure::new(format!("--runs 需要正整数 / needs a positive number: {value}")))?
+                options.runs =
+                    value.parse().ok().filter(|n| *n >= 1).ok_or_else(|| Failure::new(format!("--runs 需要正整数 / needs a positive number: {value}")))?
             }
             "--db" => options.db = Some(PathBuf::from(value)),
             "--people" => {
@@ -101,9 +98,8 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
     let outcome = (|| -> Result<Vec<f64>, Failure> {
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
-        tally.step("构建程序 / cargo build --workspace --bins", || {
-            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
-        })?;
+        tally
+            .step("构建程序 / cargo build --workspace --bins", || steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root)))?;
         let _ = fs::remove_dir_all(&work);
         fs::create_dir_all(&work).map_err(|e| Failure::new(format!("{}: {e}", work.display())))?;
         let kaohe = desktop::target_dir(root).join("debug").join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));
@@ -185,7 +181,11 @@ fn median(sorted: &[f64]) -> f64 {
 }
 
 fn print_summary(times: &[f64], section: &str) {
-    let what = if section == "people" { "启动到人员表格显示首屏 / start to the people grid's first rows" } else { "启动到可用窗口 / start to first usable window" };
+    let what = if section == "people" {
+        "启动到人员表格显示首屏 / start to the people grid's first rows"
+    } else {
+        "启动到可用窗口 / start to first usable window"
+    };
     let list: Vec<String> = times.iter().map(|t| format!("{t:.0}")).collect();
     println!("\n每次 / each run (ms): {}", list.join(", "));
     let mut sorted = times.to_vec();

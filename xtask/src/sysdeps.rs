@@ -23,7 +23,8 @@ const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "build-essential", "p
 const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "fonts-noto-cjk", "webkit2gtk-driver", "imagemagick", "chromium", "poppler-utils", "fontconfig"];
 
 /// Programs the self-test runs (from TEST_PACKAGES).
-const TEST_PROGRAMS: &[&str] = &["xvfb-run", "Xvfb", "xauth", "import", "convert", "identify", "WebKitWebDriver", "chromium", "pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "fc-list"];
+const TEST_PROGRAMS: &[&str] =
+    &["xvfb-run", "Xvfb", "xauth", "import", "convert", "identify", "WebKitWebDriver", "chromium", "pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "fc-list"];
 
 pub fn ensure(need: Need) -> Result<(), Failure> {
     if !cfg!(target_os = "linux") {
@@ -45,12 +46,7 @@ pub fn ensure(need: Need) -> Result<(), Failure> {
         )));
     }
     steps::run(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
-    steps::run(
-        Command::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends"])
-            .args(&missing)
-            .env("DEBIAN_FRONTEND", "noninteractive"),
-    )?;
+    steps::run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))?;
     let still = missing_packages(need);
     if still.is_empty() {
         Ok(())
@@ -78,9 +74,7 @@ fn missing_packages(need: Need) -> Vec<&'static str> {
 /// Whether fontconfig knows a font covering Chinese (fonts-noto-cjk); without one, every
 /// character of the UI renders as a box.
 fn has_chinese_font() -> bool {
-    steps::output(Command::new("fc-list").args([":lang=zh", "family"]))
-        .map(|list| !list.trim().is_empty())
-        .unwrap_or(false)
+    steps::output(Command::new("fc-list").args([":lang=zh", "family"])).map(|list| !list.trim().is_empty()).unwrap_or(false)
 }
 
 fn is_root() -> bool {

@@ -23,8 +23,7 @@ pub fn ensure_node_modules_in(ui: &Path) -> Result<(), Failure> {
     println!("npm {}", version.trim());
 
     let lock_file = ui.join("package-lock.json");
-    let lock = modified(&lock_file)
-        .ok_or_else(|| Failure::new(format!("缺少 / missing: {}", lock_file.display())))?;
+    let lock = modified(&lock_file).ok_or_else(|| Failure::new(format!("缺少 / missing: {}", lock_file.display())))?;
     // npm rewrites node_modules/.package-lock.json on every install.
     match modified(&ui.join("node_modules").join(".package-lock.json")) {
         Some(installed) if installed >= lock => {

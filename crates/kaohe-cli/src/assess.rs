@@ -6,8 +6,8 @@ use super::{open_store, profile_of, read, Failure, Options, Output};
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
 use kaohe_engine::assessment::{assess, AssessmentResult, Decisions};
-use kaohe_store::committee;
 use kaohe_engine::{Grade, Profile, Roster};
+use kaohe_store::committee;
 use kaohe_workbook::{write_assessment, write_national_results, Issue};
 use serde::Serialize;
 use serde_json::json;
@@ -93,7 +93,8 @@ fn compute(o: &Options) -> Result<Output, Failure> {
         let _ = writeln!(notes, "已写出国家系统年度考核导入表：{}", out.display());
     }
     let stdout = if o.json {
-        let body = serde_json::to_string_pretty(&AssessJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
+        let body =
+            serde_json::to_string_pretty(&AssessJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
         format!("{body}\n")
     } else {
         text(&report, &issues)
@@ -107,7 +108,8 @@ fn text(r: &AssessmentReport, issues: &[Issue]) -> String {
         Some(d) => format!("已于{d}定稿"),
         None => "未定稿".to_string(),
     };
-    let _ = writeln!(s, "{}年度考核（规则：{} {}，{state}）：共 {} 人，{} 个考核池。", r.year, r.profile.name, r.profile.version, r.people.len(), r.pools.len());
+    let _ =
+        writeln!(s, "{}年度考核（规则：{} {}，{state}）：共 {} 人，{} 个考核池。", r.year, r.profile.name, r.profile.version, r.people.len(), r.pools.len());
     for pool in &r.pools {
         let _ = writeln!(s, "【{}·{}】{}；建议优秀 {} 人，最终优秀 {} 人", pool.organ, pool.pool, pool.arithmetic, pool.excellent, pool.final_excellent);
         if !pool.tied_at_line.is_empty() {
@@ -163,7 +165,11 @@ fn override_grade(o: &Options) -> Result<Output, Failure> {
     let mut store = open_store(o)?;
     let done = committee::override_grade(&mut store, &profile, year, &id, grade, reason, &operator(o))?;
     let from = done.from.map(Grade::name).unwrap_or("待定");
-    Ok(Output { status: 0, stdout: format!("已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{}\n", done.name, grade.name(), reason.trim()), stderr: String::new() })
+    Ok(Output {
+        status: 0,
+        stdout: format!("已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{}\n", done.name, grade.name(), reason.trim()),
+        stderr: String::new(),
+    })
 }
 
 fn ratio(o: &Options) -> Result<Output, Failure> {

@@ -109,7 +109,9 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
             "--sheet" => o.sheet = Some(value("--sheet")?),
             "--report" => o.report = Some(value("--report")?.into()),
             "--mapping" => o.mapping = Some(value("--mapping")?.into()),
-            "--confirm-rename" => o.renames.extend(value("--confirm-rename")?.split([',', '，', ' ']).filter(|s| !s.is_empty()).map(kaohe_engine::id_number::normalize)),
+            "--confirm-rename" => {
+                o.renames.extend(value("--confirm-rename")?.split([',', '，', ' ']).filter(|s| !s.is_empty()).map(kaohe_engine::id_number::normalize))
+            }
             "--db" => o.db = Some(value("--db")?.into()),
             "--roster" => o.roster = Some(value("--roster")?.into()),
             "--profile" => o.profile = Some(value("--profile")?.into()),
@@ -280,7 +282,11 @@ fn import(o: &Options) -> Result<Output, Failure> {
             kaohe_workbook::write_error_report(report, path, &read)?;
         }
         let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
-        return Err(Failure::new("nothing_readable", format!("文件「{file}」的「{}」表中没有可导入的人员（共{}行数据）。{first}", read.sheet, read.rows_read), 2));
+        return Err(Failure::new(
+            "nothing_readable",
+            format!("文件「{file}」的「{}」表中没有可导入的人员（共{}行数据）。{first}", read.sheet, read.rows_read),
+            2,
+        ));
     }
     // A check against a database that does not exist yet plans against an empty one in memory,
     // so that checking writes nothing, not even a new file.
@@ -296,10 +302,20 @@ fn import(o: &Options) -> Result<Output, Failure> {
         kaohe_workbook::write_error_report(report, path, &read)?;
         let _ = writeln!(notes, "已写出问题清单：{}（在原表中标出了问题单元格，未导入的行另列一表）", report.display());
     }
-    let errors = read.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet == read.sheet && i.row.is_some()).map(|i| i.row).collect::<std::collections::BTreeSet<_>>().len();
+    let errors = read
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error && i.sheet == read.sheet && i.row.is_some())
+        .map(|i| i.row)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     let held = plan.name_conflicts.iter().filter(|c| !c.confirmed).count();
     // The held-back people already left `read`; the summary counts them all the same.
-    let summary = if o.check { None } else { Some(kaohe_store::ImportSummary { held_back: held as u64, ..store.import_with(&read, file, "", &confirmed, &mut |_, _| true)? }) };
+    let summary = if o.check {
+        None
+    } else {
+        Some(kaohe_store::ImportSummary { held_back: held as u64, ..store.import_with(&read, file, "", &confirmed, &mut |_, _| true)? })
+    };
     if let (Some(m), false) = (&given, o.check) {
         store.save_mapping(&read.signature, m)?;
     }
@@ -336,7 +352,11 @@ fn import(o: &Options) -> Result<Output, Failure> {
         format!("{body:#}\n")
     } else {
         let mut s = String::new();
-        let _ = writeln!(s, "读取「{file}」的工作表「{}」（表头在第{}行）：{} 行人员数据，其中 {errors} 行有错误未能读取。", read.sheet, read.header_row, read.rows_read);
+        let _ = writeln!(
+            s,
+            "读取「{file}」的工作表「{}」（表头在第{}行）：{} 行人员数据，其中 {errors} 行有错误未能读取。",
+            read.sheet, read.header_row, read.rows_read
+        );
         if reused {
             let _ = writeln!(s, "按上次确认的列对应读取（表头与上次导入的名册相同）。");
         }
@@ -388,17 +408,25 @@ fn import(o: &Options) -> Result<Output, Failure> {
 fn read_mapping(path: &Path) -> Result<std::collections::BTreeMap<String, String>, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| Failure::new("bad_argument", format!("无法读取列对应文件「{}」：{e}", path.display()), 1))?;
     let table: toml::Table = toml::from_str(&text).map_err(|e| Failure::new("bad_argument", format!("列对应文件「{}」格式有误：{e}", path.display()), 1))?;
-    let columns = table.get("columns").and_then(|c| c.as_table()).ok_or_else(|| Failure::new("bad_argument", format!("列对应文件「{}」缺少 [columns] 表", path.display()), 1))?;
+    let columns = table
+        .get("columns")
+        .and_then(|c| c.as_table())
+        .ok_or_else(|| Failure::new("bad_argument", format!("列对应文件「{}」缺少 [columns] 表", path.display()), 1))?;
     columns
         .iter()
-        .map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())).ok_or_else(|| Failure::new("bad_argument", format!("列对应文件中「{k}」的取值应为文字（字段名）"), 1)))
+        .map(|(k, v)| {
+            v.as_str()
+                .map(|v| (k.clone(), v.to_string()))
+                .ok_or_else(|| Failure::new("bad_argument", format!("列对应文件中「{k}」的取值应为文字（字段名）"), 1))
+        })
         .collect()
 }
 
 /// `import FILE --year Y`: a national-system results file, matched to the database's people.
 fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
     let text = o.year.as_deref().unwrap_or_default();
-    let year: i32 = text.parse().ok().filter(|y| (1950..=2100).contains(y)).ok_or_else(|| Failure::new("bad_argument", format!("--year 的年度「{text}」无效"), 1))?;
+    let year: i32 =
+        text.parse().ok().filter(|y| (1950..=2100).contains(y)).ok_or_else(|| Failure::new("bad_argument", format!("--year 的年度「{text}」无效"), 1))?;
     let mut store = open_store(o)?;
     let people = store.load_roster()?.people;
     let national = kaohe_workbook::national::read_national_results(Path::new(file), year, &people)?;
@@ -454,7 +482,8 @@ fn promote_cmd(o: &Options) -> Result<Output, Failure> {
         let _ = writeln!(notes, "已写出结果工作簿：{}", out.display());
     }
     let stdout = if o.json {
-        let body = serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
+        let body =
+            serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
         format!("{body}\n")
     } else {
         promote_text(&report, &issues)
@@ -465,7 +494,8 @@ fn promote_cmd(o: &Options) -> Result<Output, Failure> {
 fn promote_text(r: &PromotionReport, issues: &[Issue]) -> String {
     let mut s = String::new();
     let eligible = r.people.iter().filter(|p| p.eligible).count();
-    let _ = writeln!(s, "职级晋升资格（截至{}，规则：{} {}）：共 {} 人，符合资格 {} 人。", r.as_of, r.profile.name, r.profile.version, r.people.len(), eligible);
+    let _ =
+        writeln!(s, "职级晋升资格（截至{}，规则：{} {}）：共 {} 人，符合资格 {} 人。", r.as_of, r.profile.name, r.profile.version, r.people.len(), eligible);
     for p in &r.people {
         let target = p.target_rank.as_deref().unwrap_or("—");
         let need = p.required_months.map(months_text).unwrap_or_else(|| "—".into());
@@ -474,7 +504,17 @@ fn promote_text(r: &PromotionReport, issues: &[Issue]) -> String {
     }
     for pool in &r.pools {
         let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_else(|| "未核定".into());
-        let _ = writeln!(s, "  职数 {}「{}」：核定 {}，实有 {}，空缺 {}，符合条件 {} 人，拟列入 {} 人", pool.organ, pool.pool, n(pool.approved), pool.held, n(pool.free), pool.candidates.len(), pool.proposed.len());
+        let _ = writeln!(
+            s,
+            "  职数 {}「{}」：核定 {}，实有 {}，空缺 {}，符合条件 {} 人，拟列入 {} 人",
+            pool.organ,
+            pool.pool,
+            n(pool.approved),
+            pool.held,
+            n(pool.free),
+            pool.candidates.len(),
+            pool.proposed.len()
+        );
     }
     s.push_str(&issues_text(issues));
     s

@@ -8,7 +8,7 @@ use crate::assessment_rules::{AssessmentRules, BasisPoints, Hundredths, Rounding
 use crate::dates::{add_months, year_end, year_start};
 use crate::fast_hash::{ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{Citation, Profile, Status};
-use crate::roster::{Grade, Period, RegularGrade, RegularRecord, ResultCode, Restriction, Roster};
+use crate::roster::{Grade, Period, RegularGrade, RegularRecord, Restriction, ResultCode, Roster};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -181,9 +181,17 @@ pub enum Detail {
     /// Consecutive years.
     Run(u32),
     /// Counted years since the year after `since`, the current value, and (级别) the rank's highest.
-    Counted { counted: u32, since: i32, current: u32, highest: Option<u32> },
+    Counted {
+        counted: u32,
+        since: i32,
+        current: u32,
+        highest: Option<u32>,
+    },
     /// The grade appealed against and the day the count starts from.
-    Review { grade: Grade, from: Option<NaiveDate> },
+    Review {
+        grade: Grade,
+        from: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -340,10 +348,13 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                     .iter()
                     .filter(|r| kinds.contains(&r.kind))
                     .find_map(|r| period_end(profile, r).filter(|&end| overlaps(r.date, end, year)).map(|end| (r, end)))
-                    .map(|(r, end)| format!("受{}处分（{}至{}），影响期与{year}年度重叠", r.kind, r.date.format("%Y年%-m月%-d日"), end.format("%Y年%-m月%-d日"))),
+                    .map(|(r, end)| {
+                        format!("受{}处分（{}至{}），影响期与{year}年度重叠", r.kind, r.date.format("%Y年%-m月%-d日"), end.format("%Y年%-m月%-d日"))
+                    }),
                 UngradedRule::Leave { days_over } => input.and_then(|a| {
                     let total = a.sick_days.unwrap_or(0) + a.personal_days.unwrap_or(0);
-                    (total > *days_over).then(|| format!("病假{}天、事假{}天，累计{}天，超过{}天", a.sick_days.unwrap_or(0), a.personal_days.unwrap_or(0), total, days_over))
+                    (total > *days_over)
+                        .then(|| format!("病假{}天、事假{}天，累计{}天，超过{}天", a.sick_days.unwrap_or(0), a.personal_days.unwrap_or(0), total, days_over))
                 }),
                 UngradedRule::Probation { months } => person.service_start.and_then(|s| {
                     let last = add_months(s, *months).checked_sub_days(Days::new(1))?;
@@ -552,8 +563,11 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
 
     match pool.mode {
         Mode::Score => {
-            let candidates: Vec<usize> =
-                scored.iter().copied().filter(|&m| people[m].ungraded.is_empty() && people[m].excellent_eligible && people[m].score >= Some(rules.basic_below)).collect();
+            let candidates: Vec<usize> = scored
+                .iter()
+                .copied()
+                .filter(|&m| people[m].ungraded.is_empty() && people[m].excellent_eligible && people[m].score >= Some(rules.basic_below))
+                .collect();
             let q = pool.quota as usize;
             let mut excellent: Vec<usize> = Vec::new();
             if candidates.len() <= q {
@@ -687,7 +701,11 @@ fn consequences(
                 let n = counted_since(since);
                 let highest = profile.rank(rank).grades.0;
                 if n % rules.years_per_level == 0 && level > highest {
-                    push(ConsequenceKind::LevelUp, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) });
+                    push(
+                        ConsequenceKind::LevelUp,
+                        Some(next_year),
+                        Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) },
+                    );
                 }
             }
         }
@@ -932,7 +950,11 @@ pub mod report {
                     excellent: p.excellent,
                     final_excellent: p.final_excellent,
                     tied_at_line: p.tied_at_line.iter().map(id).collect(),
-                    regular_checks: p.regular_checks.iter().map(|c| RegularCheckReport { period: c.period.code(), recorded: c.recorded, good: c.good, limit: c.limit }).collect(),
+                    regular_checks: p
+                        .regular_checks
+                        .iter()
+                        .map(|c| RegularCheckReport { period: c.period.code(), recorded: c.recorded, good: c.good, limit: c.limit })
+                        .collect(),
                     arithmetic: arithmetic(p),
                 })
                 .collect();
@@ -941,7 +963,13 @@ pub mod report {
                 .iter()
                 .map(|c| {
                     let p = &roster.people[result.people[c.assessed].person];
-                    ConsequenceReport { id: p.id.clone(), name: p.name.clone(), kind: c.kind, due: c.due, reason: c.reason(result.year, &p.rank, &profile.assessment) }
+                    ConsequenceReport {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        kind: c.kind,
+                        due: c.due,
+                        reason: c.reason(result.year, &p.rank, &profile.assessment),
+                    }
                 })
                 .collect();
             AssessmentReport {
@@ -966,7 +994,12 @@ pub mod report {
         }
         if a.ungraded.is_empty() {
             if let Some(d) = a.warning {
-                out.push(format!("{}受警告处分，影响期与{}年度重叠，可以确定等次但不得确定为优秀{}", d.format("%Y年%-m月%-d日"), result.year, cite_text(&rules.no_excellent_cite)));
+                out.push(format!(
+                    "{}受警告处分，影响期与{}年度重叠，可以确定等次但不得确定为优秀{}",
+                    d.format("%Y年%-m月%-d日"),
+                    result.year,
+                    cite_text(&rules.no_excellent_cite)
+                ));
             }
             let (recorded, good, forbidden) = a.regular;
             if recorded > 0 {
@@ -998,10 +1031,9 @@ pub mod report {
         }
         let suggestion = match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
             _ if !a.ungraded.is_empty() => None,
-            (_, None, true) => Some(format!(
-                "与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定",
-                pool.tied_at_line.len().saturating_sub(1)
-            )),
+            (_, None, true) => {
+                Some(format!("与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定", pool.tied_at_line.len().saturating_sub(1)))
+            }
             (Mode::Score, Some(Grade::Excellent), _) => Some(format!("在符合评优条件的人员中得分位于{}个优秀名额之内，建议优秀", pool.quota)),
             (Mode::Score, Some(g), _) if a.flags.contains(&Flag::MissingScore) => Some(format!("没有评分，建议{}", g.name())),
             (Mode::Score, Some(Grade::Incompetent), _) => Some(format!("综合得分低于{}分，建议不称职", two(rules.incompetent_below))),

@@ -149,7 +149,6 @@ impl<'a, T> ByPerson<'a, T> {
     }
 }
 
-
 /// String equality for short keys such as ID numbers, eight bytes at a time and inlined; the
 /// library comparison calls `memcmp`, which dominated grouping a million people's records.
 #[inline]

@@ -3,10 +3,10 @@
 //! locality loads its own file) and validated before use: a broken profile is refused with a
 //! message that names the entry.
 
+use crate::fast_hash::FastMap as HashMap;
 use crate::roster::Grade;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use crate::fast_hash::FastMap as HashMap;
 use std::fmt;
 
 /// The national default profile's text.
@@ -567,16 +567,9 @@ mod raw {
             let mut c = Checker::default();
             let mut index = Index::default();
 
-            let effective_from = self.profile.effective_from.and_then(|d| {
-                d.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()))
-            });
-            let meta = super::Meta {
-                id: self.profile.id,
-                name: self.profile.name,
-                version: self.profile.version,
-                effective_from,
-                note: self.profile.note,
-            };
+            let effective_from =
+                self.profile.effective_from.and_then(|d| d.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())));
+            let meta = super::Meta { id: self.profile.id, name: self.profile.name, version: self.profile.version, effective_from, note: self.profile.note };
 
             let mut categories = Vec::new();
             for (i, cat) in self.category.into_iter().enumerate() {
@@ -648,7 +641,13 @@ mod raw {
                 if grade < rank.grades.0 || grade > rank.grades.1 {
                     c.fail(&entry, format!("级别 {grade} 不在{}的级别范围 {}–{} 内", rank.name, rank.grades.0, rank.grades.1));
                 }
-                starting_ranks.push(super::StartingRank { education: sr.education, aliases: sr.aliases, rank: rank.name.clone(), grade, cite: cite(sr.cite, sr.status) });
+                starting_ranks.push(super::StartingRank {
+                    education: sr.education,
+                    aliases: sr.aliases,
+                    rank: rank.name.clone(),
+                    grade,
+                    cite: cite(sr.cite, sr.status),
+                });
             }
 
             let mut min_service = Vec::new();

@@ -7,12 +7,12 @@
 //! uncounted grade subtract their months inside the interval. Nothing here reads the clock.
 
 use crate::dates::{add_months, whole_months, year_end, year_start};
+use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{OrderKey, Profile, RankRef, RestrictionBlock};
 use crate::roster::{Grade, Organ, Person, Roster};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cmp::Ordering;
-use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap, Lookup};
 
 /// Why a person who may qualify on service cannot be promoted now.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -58,9 +58,17 @@ pub struct Block {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Cause {
     /// A restriction of the roster: index into the profile's restriction rules, and its date.
-    Restriction { rule: usize, date: NaiveDate },
-    BasicCompetent { year: i32 },
-    OrganCap { organ_level: usize, target_level: u32 },
+    Restriction {
+        rule: usize,
+        date: NaiveDate,
+    },
+    BasicCompetent {
+        year: i32,
+    },
+    OrganCap {
+        organ_level: usize,
+        target_level: u32,
+    },
     TopOfLadder,
 }
 
@@ -256,10 +264,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         }
 
         let history = results.of(pi);
-        let mut bad_years: Vec<(i32, Grade)> = history
-            .iter()
-            .filter_map(|r| r.result.grade().filter(|g| uncounted.contains(g)).map(|g| (r.year, g)))
-            .collect();
+        let mut bad_years: Vec<(i32, Grade)> = history.iter().filter_map(|r| r.result.grade().filter(|g| uncounted.contains(g)).map(|g| (r.year, g))).collect();
         bad_years.sort_unstable();
         bad_years.dedup_by_key(|(y, _)| *y);
 
@@ -269,10 +274,8 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         let required_months = rule.map(|r| r.years * 12);
         let qualified = required_months.is_some_and(|r| counted_months >= r);
         let eligible_on = required_months.and_then(|r| first_qualifying_date(start, r, &bad_years, as_of, qualified));
-        let excellent_years = history
-            .iter()
-            .filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year))
-            .count() as u32;
+        let excellent_years =
+            history.iter().filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year)).count() as u32;
 
         let mut blocks = Vec::new();
         match target {

@@ -4,10 +4,10 @@
 
 use crate::profile::{Profile, Status};
 use crate::promotion::{Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, StartBasis};
-use std::collections::HashMap;
 use crate::roster::Roster;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,7 +133,8 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
     let target = o.target.map(|t| profile.rank(t).name.clone());
     let mut reasons = Vec::new();
 
-    let blocks: Vec<BlockReport> = o.blocks.iter().map(|b| BlockReport { code: b.code, until: b.until, reason: block_reason(b, o, p.organ.as_str(), profile) }).collect();
+    let blocks: Vec<BlockReport> =
+        o.blocks.iter().map(|b| BlockReport { code: b.code, until: b.until, reason: block_reason(b, o, p.organ.as_str(), profile) }).collect();
 
     if let (Some(target), Some(rule)) = (&target, o.rule.map(|i| &profile.min_service[i])) {
         {
@@ -189,10 +190,9 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
     let verdict = match (&target, o.qualified, o.eligible) {
         (None, _, _) => "结论：无可晋升的上一职级。".to_string(),
         (Some(t), _, true) => format!("结论：符合晋升{t}的资格条件。"),
-        (Some(t), true, false) => format!(
-            "结论：任职年限已满足，但因{}暂不能晋升{t}。",
-            o.blocks.iter().map(|b| b.code.label()).collect::<Vec<_>>().join("、")
-        ),
+        (Some(t), true, false) => {
+            format!("结论：任职年限已满足，但因{}暂不能晋升{t}。", o.blocks.iter().map(|b| b.code.label()).collect::<Vec<_>>().join("、"))
+        }
         (Some(t), false, false) => format!("结论：暂不符合晋升{t}的任职年限条件。"),
     };
     reasons.push(verdict);
@@ -250,12 +250,8 @@ fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> Strin
 
 fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&str, usize), &PoolOutcome>) -> Option<String> {
     let pool_name = |i: usize| profile.pools[i].name.as_str();
-    let numbers = |i: usize| {
-        slots
-            .get(&(organ, i))
-            .and_then(|p| Some(format!("核定{}名、实有{}名、空缺{}名", p.approved?, p.held, p.free?)))
-            .unwrap_or_default()
-    };
+    let numbers =
+        |i: usize| slots.get(&(organ, i)).and_then(|p| Some(format!("核定{}名、实有{}名、空缺{}名", p.approved?, p.held, p.free?))).unwrap_or_default();
     let order = cite_text(&profile.ordering.cite.text, profile.ordering.cite.status);
     Some(match o.slot {
         Slot::NotConsidered => return None,

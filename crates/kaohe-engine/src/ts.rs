@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use ts_rs::{Config, TS};
 
-use crate::report::slot_code;
 use crate::promotion::Slot;
+use crate::report::slot_code;
 use crate::roster::{Grade, ResultCode};
 
 /// `type Name = "a" | "b";` for a set of strings.

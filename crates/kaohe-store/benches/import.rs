@@ -26,7 +26,10 @@ fn generate(path: &Path, n: usize) {
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let sheet = book.add_worksheet().set_name("人员").expect("sheet");
-    let headers = ["身份证号", "姓名", "性别", "单位", "职位类别", "职级", "任现职级时间", "职务层次", "任现职务时间", "进入公务员队伍时间", "2023年度考核", "2024年度考核"];
+    let headers = [
+        "身份证号", "姓名", "性别", "单位", "职位类别", "职级", "任现职级时间", "职务层次", "任现职务时间", "进入公务员队伍时间", "2023年度考核",
+        "2024年度考核",
+    ];
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).expect("header");
     }
@@ -115,7 +118,12 @@ fn main() {
     let read = kaohe_workbook::read_roster(&path, &profile).expect("read");
     println!("import bench: {n} people, {} read, {} issues, {} results", read.roster.people.len(), read.issues.len(), read.roster.results.len());
     println!("baseline (calamine reads the sheet): best {:.3} s, median {:.3} s", base_best.as_secs_f64(), base_median.as_secs_f64());
-    println!("import with check: best {:.3} s, median {:.3} s ({:.2}x baseline)", best.as_secs_f64(), median.as_secs_f64(), median.as_secs_f64() / base_median.as_secs_f64());
+    println!(
+        "import with check: best {:.3} s, median {:.3} s ({:.2}x baseline)",
+        best.as_secs_f64(),
+        median.as_secs_f64(),
+        median.as_secs_f64() / base_median.as_secs_f64()
+    );
     if let Some(mib) = peak_mib() {
         println!("peak memory of the whole run: {mib:.0} MiB");
     }

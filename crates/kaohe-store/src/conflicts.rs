@@ -74,7 +74,14 @@ pub(crate) fn find(read: &RosterRead, stored: &HashMap<String, (String, String)>
             severity: if ok { Severity::Warning } else { Severity::Error },
             message,
         });
-        conflicts.push(NameConflict { id: p.id.clone(), name: p.name.clone(), row, name_in_database: old_name.clone(), organ_in_database: old_organ.clone(), confirmed: ok });
+        conflicts.push(NameConflict {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            row,
+            name_in_database: old_name.clone(),
+            organ_in_database: old_organ.clone(),
+            confirmed: ok,
+        });
     }
     (conflicts, issues)
 }

@@ -15,7 +15,7 @@ pub use conflicts::{Confirmations, NameConflict};
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
 use kaohe_engine::fast_hash::FastMap;
-use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};
+use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult};
 use kaohe_workbook::RosterRead;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::HashMap;
@@ -72,9 +72,7 @@ pub fn default_db_path() -> PathBuf {
     if let Some(p) = std::env::var_os("KAOHE_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    directories::ProjectDirs::from("cn", "kaohe", "Kaohe")
-        .map(|d| d.data_dir().join("kaohe.db"))
-        .unwrap_or_else(|| PathBuf::from("kaohe.db"))
+    directories::ProjectDirs::from("cn", "kaohe", "Kaohe").map(|d| d.data_dir().join("kaohe.db")).unwrap_or_else(|| PathBuf::from("kaohe.db"))
 }
 
 /// Row counts of the main tables.
@@ -185,8 +183,7 @@ fn date_text(d: Option<NaiveDate>) -> Option<String> {
 }
 
 fn parse_date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
-    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("日期「{s}」格式不对"))))
-        .transpose()
+    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("日期「{s}」格式不对")))).transpose()
 }
 
 /// The fields of a person as stored, in column order, for comparison and history.
@@ -286,9 +283,8 @@ impl Store {
     }
 
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let count = |table: &str| -> Result<u64, StoreError> {
-            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
-        };
+        let count =
+            |table: &str| -> Result<u64, StoreError> { Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64) };
         Ok(Counts { people: count("people")?, organs: count("organs")?, results: count("annual_results")?, restrictions: count("restrictions")? })
     }
 
@@ -376,12 +372,8 @@ impl Store {
         let stored = self.load_roster()?;
         let before: FastMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
         let mut plan = ImportPlan::default();
-        let names: HashMap<String, (String, String)> = read
-            .roster
-            .people
-            .iter()
-            .filter_map(|p| before.get(p.id.as_str()).map(|o| (o.id.clone(), (o.name.clone(), o.organ.clone()))))
-            .collect();
+        let names: HashMap<String, (String, String)> =
+            read.roster.people.iter().filter_map(|p| before.get(p.id.as_str()).map(|o| (o.id.clone(), (o.name.clone(), o.organ.clone())))).collect();
         (plan.name_conflicts, plan.issues) = conflicts::find(read, &names, confirmed);
         let held = conflicts::held_back(&plan.name_conflicts);
         // Who this roster lists, to find who it does not: only when the database has people.
@@ -418,7 +410,8 @@ impl Store {
         }
         plan.missing = stored.people.iter().filter(|p| !listed.contains_key(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
         let results: HashMap<(&str, i32), ResultCode> = stored.results.iter().map(|r| ((r.person_id.as_str(), r.year), r.result)).collect();
-        plan.results = read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
+        plan.results =
+            read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
         Ok(plan)
     }
 
@@ -432,7 +425,9 @@ impl Store {
             slots.entry(organ).or_default().push((pool, n.max(0) as u32));
         }
         let mut stmt = self.conn.prepare("SELECT name, level, excellent_ratio, performance_rating FROM organs ORDER BY position, name")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<u32>>(2)?, r.get::<_, Option<String>>(3)?)))? {
+        for row in
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<u32>>(2)?, r.get::<_, Option<String>>(3)?)))?
+        {
             let (name, level, excellent_ratio, performance_rating) = row?;
             let slots = slots.remove(&name).unwrap_or_default().into_iter().collect();
             roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating });
@@ -461,8 +456,24 @@ impl Store {
             ))
         })?;
         for row in rows {
-            let (id, name, gender, birth, organ, department, category, rank, rank_since, (post, post_level, post_since), is_leader, education, work_start, service_start, (level, level_since, step, step_since), (political_status, duties)) =
-                row?;
+            let (
+                id,
+                name,
+                gender,
+                birth,
+                organ,
+                department,
+                category,
+                rank,
+                rank_since,
+                (post, post_level, post_since),
+                is_leader,
+                education,
+                work_start,
+                service_start,
+                (level, level_since, step, step_since),
+                (political_status, duties),
+            ) = row?;
             roster.people.push(Person {
                 id,
                 name,
@@ -488,19 +499,24 @@ impl Store {
                 duties,
             });
         }
-        let mut stmt = self.conn.prepare("SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.year")?;
+        let mut stmt =
+            self.conn.prepare("SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.year")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))? {
             let (person_id, year, code) = row?;
             let result = ResultCode::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{code}」无效")))?;
             roster.results.push(YearResult { person_id, year, result });
         }
-        let mut stmt = self.conn.prepare("SELECT r.person_id, r.kind, r.date, r.end_date FROM restrictions r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.date")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT r.person_id, r.kind, r.date, r.end_date FROM restrictions r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.date")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
             let (person_id, kind, date, end) = row?;
             roster.restrictions.push(Restriction { person_id, kind, date: parse_date(Some(date))?.unwrap_or_default(), end: parse_date(end)? });
         }
         let mut stmt = self.conn.prepare("SELECT r.person_id, r.year, r.period, r.grade, r.score FROM regular_results r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.year, r.period")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<i64>>(4)?)))? {
+        for row in stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<i64>>(4)?))
+        })? {
             let (person_id, year, period, grade, score) = row?;
             let period = parse_period(&period).ok_or_else(|| StoreError::Corrupt(format!("平时考核期间「{period}」无效")))?;
             let grade = grade.and_then(|g| RegularGrade::from_name(&g));
@@ -533,7 +549,8 @@ impl Store {
     /// The recorded changes of one person, oldest first.
     pub fn history(&self, person_id: &str) -> Result<Vec<Change>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT import_id, person_id, field, old_value, new_value FROM person_history WHERE person_id = ?1 ORDER BY rowid")?;
-        let rows = stmt.query_map([person_id], |r| Ok(Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }))?;
+        let rows =
+            stmt.query_map([person_id], |r| Ok(Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -624,14 +641,24 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         Self::ensure_open(&tx, year)?;
-        let old: Option<u32> = tx.query_row("SELECT ratio FROM approved_ratios WHERE year = ?1 AND organ = ?2", params![year, organ], |r| r.get(0)).optional()?;
+        let old: Option<u32> =
+            tx.query_row("SELECT ratio FROM approved_ratios WHERE year = ?1 AND organ = ?2", params![year, organ], |r| r.get(0)).optional()?;
         tx.execute(
             "INSERT INTO approved_ratios (year, organ, ratio, basis) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(year, organ) DO UPDATE SET ratio = excluded.ratio, basis = excluded.basis",
             params![year, organ, ratio, basis.trim()],
         )?;
         let pct = |bp: u32| format!("{}%", bp as f64 / 100.0);
-        let entry = LogEntry { year, person_id: None, action: "ratio".into(), from: old.map(pct), to: Some(format!("{organ} {}", pct(ratio))), reason: Some(basis.trim().to_string()), by: by.to_string(), at: now() };
+        let entry = LogEntry {
+            year,
+            person_id: None,
+            action: "ratio".into(),
+            from: old.map(pct),
+            to: Some(format!("{organ} {}", pct(ratio))),
+            reason: Some(basis.trim().to_string()),
+            by: by.to_string(),
+            at: now(),
+        };
         Self::log(&tx, &entry)?;
         tx.commit()?;
         Ok(())
@@ -653,7 +680,16 @@ impl Store {
              ON CONFLICT(year) DO UPDATE SET finalized_on = excluded.finalized_on, finalized_by = excluded.finalized_by",
             params![year, date_text(Some(on)), by],
         )?;
-        let entry = LogEntry { year, person_id: None, action: "finalize".into(), from: None, to: Some(format!("{}人", results.len())), reason: None, by: by.to_string(), at: now() };
+        let entry = LogEntry {
+            year,
+            person_id: None,
+            action: "finalize".into(),
+            from: None,
+            to: Some(format!("{}人", results.len())),
+            reason: None,
+            by: by.to_string(),
+            at: now(),
+        };
         Self::log(&tx, &entry)?;
         tx.commit()?;
         Ok(())
@@ -670,7 +706,16 @@ impl Store {
             return Err(StoreError::NotLocked { year });
         };
         tx.execute("UPDATE assessment_years SET finalized_on = NULL, finalized_by = NULL WHERE year = ?1", [year])?;
-        let entry = LogEntry { year, person_id: None, action: "reopen".into(), from: Some(format!("{on}定稿")), to: None, reason: Some(reason.trim().to_string()), by: by.to_string(), at: now() };
+        let entry = LogEntry {
+            year,
+            person_id: None,
+            action: "reopen".into(),
+            from: Some(format!("{on}定稿")),
+            to: None,
+            reason: Some(reason.trim().to_string()),
+            by: by.to_string(),
+            at: now(),
+        };
         Self::log(&tx, &entry)?;
         tx.commit()?;
         Ok(())
@@ -678,9 +723,19 @@ impl Store {
 
     /// The audit trail of a year's assessment, oldest first.
     pub fn assessment_log(&self, year: i32) -> Result<Vec<LogEntry>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT year, person_id, action, from_value, to_value, reason, by, at FROM assessment_log WHERE year = ?1 ORDER BY id")?;
+        let mut stmt =
+            self.conn.prepare("SELECT year, person_id, action, from_value, to_value, reason, by, at FROM assessment_log WHERE year = ?1 ORDER BY id")?;
         let rows = stmt.query_map([year], |r| {
-            Ok(LogEntry { year: r.get(0)?, person_id: r.get(1)?, action: r.get(2)?, from: r.get(3)?, to: r.get(4)?, reason: r.get(5)?, by: r.get(6)?, at: r.get(7)? })
+            Ok(LogEntry {
+                year: r.get(0)?,
+                person_id: r.get(1)?,
+                action: r.get(2)?,
+                from: r.get(3)?,
+                to: r.get(4)?,
+                reason: r.get(5)?,
+                by: r.get(6)?,
+                at: r.get(7)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -753,11 +808,14 @@ fn upsert_person(tx: &Transaction, import_id: i64, p: &Person) -> Result<Upsert,
         c => c.to_string(),
     };
     let select = format!("SELECT {} FROM people WHERE id = ?1", columns.iter().map(|c| expr(c)).collect::<Vec<_>>().join(", "));
-    let old: Option<Vec<Option<String>>> = tx
-        .query_row(&select, [&p.id], |r| (0..PERSON_FIELDS.len()).map(|i| r.get::<_, Option<String>>(i)).collect())
-        .optional()?;
+    let old: Option<Vec<Option<String>>> =
+        tx.query_row(&select, [&p.id], |r| (0..PERSON_FIELDS.len()).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?;
     let values: Vec<&dyn rusqlite::ToSql> = std::iter::once(&p.id as &dyn rusqlite::ToSql)
-        .chain(new.iter().enumerate().map(|(i, v)| if PERSON_FIELDS[i].0 == "is_leader" { &p.is_leader as &dyn rusqlite::ToSql } else { v as &dyn rusqlite::ToSql }))
+        .chain(
+            new.iter()
+                .enumerate()
+                .map(|(i, v)| if PERSON_FIELDS[i].0 == "is_leader" { &p.is_leader as &dyn rusqlite::ToSql } else { v as &dyn rusqlite::ToSql }),
+        )
         .chain(std::iter::once(&import_id as &dyn rusqlite::ToSql))
         .collect();
     match old {
@@ -769,7 +827,10 @@ fn upsert_person(tx: &Transaction, import_id: i64, p: &Person) -> Result<Upsert,
                 n = PERSON_FIELDS.len() + 2
             );
             tx.execute(&sql, values.as_slice())?;
-            tx.execute("INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, '新增人员', NULL, ?3)", params![import_id, p.id, p.name])?;
+            tx.execute(
+                "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, '新增人员', NULL, ?3)",
+                params![import_id, p.id, p.name],
+            )?;
             Ok(Upsert::New)
         }
         Some(old) => {
@@ -796,12 +857,16 @@ fn upsert_person(tx: &Transaction, import_id: i64, p: &Person) -> Result<Upsert,
 
 fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult]) -> Result<(), StoreError> {
     for r in results {
-        let old: Option<String> = tx.query_row("SELECT code FROM annual_results WHERE person_id = ?1 AND year = ?2", params![r.person_id, r.year], |x| x.get(0)).optional()?;
+        let old: Option<String> =
+            tx.query_row("SELECT code FROM annual_results WHERE person_id = ?1 AND year = ?2", params![r.person_id, r.year], |x| x.get(0)).optional()?;
         let code = r.result.code();
         if old.as_deref() == Some(code) {
             continue;
         }
-        tx.execute("INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code", params![r.person_id, r.year, code])?;
+        tx.execute(
+            "INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code",
+            params![r.person_id, r.year, code],
+        )?;
         if let Some(old) = old {
             let label = |c: &str| ResultCode::parse(c).map(|c| c.label().to_string());
             tx.execute(

@@ -155,7 +155,14 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
     let headers = [("序号", 5.0), ("姓名", 8.0), ("身份证号", 20.0), ("事项", 16.0), ("期限", 11.0), ("说明", 70.0)];
     let first = layout(sheet, &format!("{year}年度考核结果运用清单"), &headers)?;
     for (n, c) in r.consequences.iter().enumerate() {
-        let cells = [(n + 1).to_string(), c.name.clone(), c.id.clone(), kind_label(c.kind).to_string(), c.due.map(|d| d.to_string()).unwrap_or_default(), c.reason.clone()];
+        let cells = [
+            (n + 1).to_string(),
+            c.name.clone(),
+            c.id.clone(),
+            kind_label(c.kind).to_string(),
+            c.due.map(|d| d.to_string()).unwrap_or_default(),
+            c.reason.clone(),
+        ];
         write_row(sheet, first + n as u32, &cells, &[0, 4])?;
     }
 

@@ -135,7 +135,9 @@ fn read_sheet(stream: &[u8], name: String, at: usize) -> BiffSheet {
             }
             // MulRK: row, first column, …, last column at the end.
             0x00BD => {
-                if let (Some(row), Some(first), Some(last)) = (u16_at(r.data, 0), u16_at(r.data, 2), r.data.len().checked_sub(2).and_then(|e| u16_at(r.data, e))) {
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(r.data, 0), u16_at(r.data, 2), r.data.len().checked_sub(2).and_then(|e| u16_at(r.data, e)))
+                {
                     extend(row, first, last.max(first));
                 }
             }
@@ -160,7 +162,9 @@ fn read_sheet(stream: &[u8], name: String, at: usize) -> BiffSheet {
                 let count = usize::from(u16_at(r.data, 0).unwrap_or(0));
                 for k in 0..count {
                     let at = 2 + k * 8;
-                    if let (Some(r0), Some(r1), Some(c0), Some(c1)) = (u16_at(r.data, at), u16_at(r.data, at + 2), u16_at(r.data, at + 4), u16_at(r.data, at + 6)) {
+                    if let (Some(r0), Some(r1), Some(c0), Some(c1)) =
+                        (u16_at(r.data, at), u16_at(r.data, at + 2), u16_at(r.data, at + 4), u16_at(r.data, at + 6))
+                    {
                         sheet.hidden.merges.push((u32::from(r0), u32::from(c0), u32::from(r1), u32::from(c1)));
                     }
                 }

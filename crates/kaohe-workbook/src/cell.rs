@@ -165,9 +165,7 @@ pub fn date(cell: &Data) -> Result<Option<NaiveDate>, String> {
         Data::Int(i) => number_date(*i as f64),
         Data::Float(f) => number_date(*f),
         Data::String(s) if s.trim().is_empty() => Ok(None),
-        Data::String(s) => parse_date_text(s)
-            .map(Some)
-            .ok_or_else(|| "不是有效日期（可写作 2019-03-01、2019.03 或 2019年3月1日）".to_string()),
+        Data::String(s) => parse_date_text(s).map(Some).ok_or_else(|| "不是有效日期（可写作 2019-03-01、2019.03 或 2019年3月1日）".to_string()),
         _ => Err("不是日期".to_string()),
     }
 }

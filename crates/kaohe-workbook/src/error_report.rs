@@ -82,7 +82,8 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     let reason_col = (col0 + width) as u16;
     sheet.write_string_with_format(read.header_row.saturating_sub(1), reason_col, "错误原因", &header_format()).map_err(err)?;
     for (row, list) in &by_row {
-        let text: Vec<String> = list.iter().map(|i| format!("{}{}", if i.severity == Severity::Error { "【未导入】" } else { "【提示】" }, i.message)).collect();
+        let text: Vec<String> =
+            list.iter().map(|i| format!("{}{}", if i.severity == Severity::Error { "【未导入】" } else { "【提示】" }, i.message)).collect();
         sheet.write_string_with_format(row - 1, reason_col, text.join("\n"), &reason).map_err(err)?;
     }
     sheet.set_column_width(reason_col, 80).map_err(err)?;

@@ -134,9 +134,19 @@ fn ooxml<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, sheet: 
     let Some(workbook) = read_member(zip, "xl/workbook.xml", limit) else { return Hidden::default() };
     let Some(rels) = read_member(zip, "xl/_rels/workbook.xml.rels", limit) else { return Hidden::default() };
     let escaped = sheet.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-    let rid = workbook.split("<sheet ").skip(1).map(|t| format!(" {t}")).find(|t| attr(t, "name") == Some(&escaped)).and_then(|t| attr(&t, "r:id").map(str::to_string));
+    let rid = workbook
+        .split("<sheet ")
+        .skip(1)
+        .map(|t| format!(" {t}"))
+        .find(|t| attr(t, "name") == Some(&escaped))
+        .and_then(|t| attr(&t, "r:id").map(str::to_string));
     let Some(rid) = rid else { return Hidden::default() };
-    let target = rels.split("<Relationship ").skip(1).map(|t| format!(" {t}")).find(|t| attr(t, "Id") == Some(&rid)).and_then(|t| attr(&t, "Target").map(str::to_string));
+    let target = rels
+        .split("<Relationship ")
+        .skip(1)
+        .map(|t| format!(" {t}"))
+        .find(|t| attr(t, "Id") == Some(&rid))
+        .and_then(|t| attr(&t, "Target").map(str::to_string));
     let Some(target) = target else { return Hidden::default() };
     let member = if let Some(abs) = target.strip_prefix('/') { abs.to_string() } else { format!("xl/{target}") };
     // Most sheets have neither hidden rows or columns nor merged cells: one streaming look
@@ -176,7 +186,9 @@ fn ooxml<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, sheet: 
     for tag in xml.split("<col ").skip(1) {
         let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
         if matches!(attr(&tag, "hidden"), Some("1" | "true")) {
-            let (Some(min), Some(max)) = (attr(&tag, "min").and_then(|v| v.parse::<u32>().ok()), attr(&tag, "max").and_then(|v| v.parse::<u32>().ok())) else { continue };
+            let (Some(min), Some(max)) = (attr(&tag, "min").and_then(|v| v.parse::<u32>().ok()), attr(&tag, "max").and_then(|v| v.parse::<u32>().ok())) else {
+                continue;
+            };
             // Column ranges can run to the sheet's last column; only the first thousand matter.
             out.columns.extend((min..=max.min(min + 1000)).map(|c| c - 1));
         }

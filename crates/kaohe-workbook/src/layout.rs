@@ -13,8 +13,10 @@ const SYNONYMS: &str = include_str!("../headers.toml");
 pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Texts that start a note under the table.
-const NOTE_PREFIXES: [&str; 17] =
-    ["填表人", "审核人", "制表人", "填报人", "制表", "负责人", "单位负责人", "注：", "注:", "备注", "说明：", "填表日期", "填报日期", "以下空白", "合计", "总计", "小计"];
+const NOTE_PREFIXES: [&str; 17] = [
+    "填表人", "审核人", "制表人", "填报人", "制表", "负责人", "单位负责人", "注：", "注:", "备注", "说明：", "填表日期", "填报日期", "以下空白", "合计",
+    "总计", "小计",
+];
 
 type Table = HashMap<String, HashMap<String, String>>;
 
@@ -194,7 +196,8 @@ fn at_row(sheet: &str, rows: &[&[Data]], r: usize, key: &str) -> (usize, Layout)
         // header merged down), or when the key's own header is there (under a group such as
         // 基本信息 in the upper row).
         let key_below = next.iter().position(|c| field(sheet, &text(c)).is_some_and(|(f, _)| f == key));
-        let next_is_header = (key_col.is_some_and(|k| next.get(k).is_none_or(crate::cell::is_empty)) || (key_col.is_none() && key_below.is_some() && candidate.0 > 0))
+        let next_is_header = (key_col.is_some_and(|k| next.get(k).is_none_or(crate::cell::is_empty))
+            || (key_col.is_none() && key_below.is_some() && candidate.0 > 0))
             && next.iter().any(|c| !crate::cell::is_empty(c));
         if next_is_header {
             let double = columns(sheet, row, Some(next));
@@ -231,7 +234,10 @@ pub fn signature(layout: &Layout) -> String {
 pub fn apply_mapping(layout: &mut Layout, mapping: &std::collections::BTreeMap<String, String>, col0: u32) {
     for (i, c) in layout.columns.iter_mut().enumerate() {
         let letter = crate::cell::column_letter(col0 + i as u32);
-        let chosen = mapping.get(&letter).or_else(|| mapping.get(&c.header)).or_else(|| mapping.iter().find(|(k, _)| normalize(k) == normalize(&c.header)).map(|(_, v)| v));
+        let chosen = mapping
+            .get(&letter)
+            .or_else(|| mapping.get(&c.header))
+            .or_else(|| mapping.iter().find(|(k, _)| normalize(k) == normalize(&c.header)).map(|(_, v)| v));
         if let Some(field) = chosen {
             if field.is_empty() {
                 c.field = None;

@@ -18,11 +18,14 @@ pub mod source;
 mod template;
 
 pub use assessment_result::{write_assessment, write_national_results, NATIONAL_COLUMNS};
-pub use error_report::write_error_report;
-pub use cell::{column_letter, parse_date_text};
 pub use cell::display as cell_display;
+pub use cell::{column_letter, parse_date_text};
+pub use error_report::write_error_report;
 pub use issue::{Issue, IssueCode, Severity};
 pub use read::{people_columns, PeopleColumns, ReadProgress, PEOPLE_COLUMNS, PEOPLE_REQUIRED, PEOPLE_TEMPLATE_ORDER};
-pub use read::{people_signature, read_roster, read_roster_with, MappedColumn, PersonSource, ReadOptions, RosterRead, WorkbookError, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_ANNUAL, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
+pub use read::{
+    people_signature, read_roster, read_roster_with, MappedColumn, PersonSource, ReadOptions, RosterRead, WorkbookError, SHEET_ANNUAL, SHEET_ASSESSMENTS,
+    SHEET_ORGANS, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS,
+};
 pub use result::write_promotion;
 pub use template::write_template;

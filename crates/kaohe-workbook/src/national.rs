@@ -69,7 +69,11 @@ pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Resul
         }
     }
     let Some((sheet, range, layout)) = chosen else {
-        return Err(WorkbookError::ColumnMissing { sheet: names.first().cloned().unwrap_or_default(), header_row: 1, columns: vec!["姓名".into(), "单位及职务".into(), "等次".into()] });
+        return Err(WorkbookError::ColumnMissing {
+            sheet: names.first().cloned().unwrap_or_default(),
+            header_row: 1,
+            columns: vec!["姓名".into(), "单位及职务".into(), "等次".into()],
+        });
     };
     let col = |f: &str| layout.columns.iter().position(|c| c.field.as_deref() == Some(f));
     let (Some(name_col), Some(unit_col), Some(grade_col)) = (col("姓名"), col("单位及职务"), col("等次")) else {
@@ -116,7 +120,11 @@ pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Resul
                 value: Some(name.clone()),
                 code: IssueCode::DuplicateResult,
                 severity: Severity::Error,
-                message: format!("工作表「{sheet}」第{excel_row}行 {}列「姓名」：与第{first}行是同一人（{}）；该行未导入。", column_letter(col0 + name_col as u32), person.organ),
+                message: format!(
+                    "工作表「{sheet}」第{excel_row}行 {}列「姓名」：与第{first}行是同一人（{}）；该行未导入。",
+                    column_letter(col0 + name_col as u32),
+                    person.organ
+                ),
             });
             continue;
         }
@@ -138,7 +146,14 @@ fn match_row<'p>(
     (name_col, unit_col, grade_col): (usize, usize, usize),
 ) -> Option<(&'p Person, ResultCode)> {
     let Some(result) = ResultCode::parse(&squeeze(grade)) else {
-        issue(grade_col, "等次", grade, IssueCode::UnknownGrade, Severity::Error, format!("「{grade}」不是有效等次（优秀、称职、基本称职、不称职，或不定等次的说明、代码）"));
+        issue(
+            grade_col,
+            "等次",
+            grade,
+            IssueCode::UnknownGrade,
+            Severity::Error,
+            format!("「{grade}」不是有效等次（优秀、称职、基本称职、不称职，或不定等次的说明、代码）"),
+        );
         return None;
     };
     let candidates: Vec<&Person> = by_name.get(name).cloned().unwrap_or_default();
@@ -164,11 +179,25 @@ fn match_row<'p>(
         (_, 1) => in_unit[0],
         (_, 0) => {
             let organs: Vec<&str> = candidates.iter().map(|p| p.organ.as_str()).collect();
-            issue(unit_col, "单位及职务", unit, IssueCode::SameName, Severity::Error, format!("数据库中有{}名「{name}」（{}），「{unit}」与其中任何一人的单位都不相符，无法确定是谁", candidates.len(), organs.join("、")));
+            issue(
+                unit_col,
+                "单位及职务",
+                unit,
+                IssueCode::SameName,
+                Severity::Error,
+                format!("数据库中有{}名「{name}」（{}），「{unit}」与其中任何一人的单位都不相符，无法确定是谁", candidates.len(), organs.join("、")),
+            );
             return None;
         }
         (_, n) => {
-            issue(unit_col, "单位及职务", unit, IssueCode::SameName, Severity::Error, format!("同一单位有{n}名「{name}」，本表没有身份证号，无法区分是谁；请在系统中逐人确定"));
+            issue(
+                unit_col,
+                "单位及职务",
+                unit,
+                IssueCode::SameName,
+                Severity::Error,
+                format!("同一单位有{n}名「{name}」，本表没有身份证号，无法区分是谁；请在系统中逐人确定"),
+            );
             return None;
         }
     };

@@ -5,12 +5,12 @@
 use crate::cell::{self, column_letter};
 use crate::issue::{Issue, IssueCode, Severity};
 use crate::layout::Layout;
+use calamine::{Data, Range};
 use chrono::Datelike;
 use kaohe_engine::fast_hash::FastMap;
-use calamine::{Data, Range};
 use kaohe_engine::id_number;
 use kaohe_engine::profile::squeeze;
-use kaohe_engine::{AnnualInput, Organ, Period, Person, Profile, RegularGrade, RegularRecord, ResultCode, Restriction, Roster, YearResult};
+use kaohe_engine::{AnnualInput, Organ, Period, Person, Profile, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -35,8 +35,8 @@ pub const SHEET_ANNUAL: &str = "年度评分";
 
 /// The order the template writes the 人员 columns in.
 pub const PEOPLE_TEMPLATE_ORDER: [&str; 22] = [
-    "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间",
-    "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作",
+    "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间", "是否领导成员", "学历",
+    "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作",
 ];
 
 /// A file that could not be read at all.
@@ -67,7 +67,9 @@ fn header_not_found(sheet: &str, found_at: Option<u32>) -> String {
     let rows = crate::layout::HEADER_SEARCH_ROWS;
     match found_at {
         Some(r) => format!("工作表「{sheet}」的表头在第{r}行，超出了查找范围（表头应在前{rows}行内）；请删除表头上方多余的标题或说明行后重新导入"),
-        None => format!("工作表「{sheet}」的前{rows}行中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列）；请确认这是人员名册，并且表头在前{rows}行内"),
+        None => {
+            format!("工作表「{sheet}」的前{rows}行中找不到人员名册的表头（至少需要「身份证号」和「姓名」两列）；请确认这是人员名册，并且表头在前{rows}行内")
+        }
     }
 }
 
@@ -260,7 +262,9 @@ impl<'a> Table<'a> {
             // A header row repeated further down (two lists pasted into one sheet) is not data.
             .filter(move |(_, r)| {
                 // An ID (or an organ's name starting with a digit) is no header: checked first, without a copy.
-                key.and_then(|k| r.get(k)).and_then(cell::text_ref).is_none_or(|t| t.starts_with(|c: char| c.is_ascii_digit()) || crate::layout::field(kind, &t).is_none())
+                key.and_then(|k| r.get(k))
+                    .and_then(cell::text_ref)
+                    .is_none_or(|t| t.starts_with(|c: char| c.is_ascii_digit()) || crate::layout::field(kind, &t).is_none())
             })
             .map(move |(i, r)| (row0 + i as u32 + 1, r))
     }
@@ -297,7 +301,9 @@ impl<'a> Table<'a> {
         let consequence = match severity {
             Severity::Error => "该行未导入",
             Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
-            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized) => "该行已导入，请核对",
+            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized) => {
+                "该行已导入，请核对"
+            }
             Severity::Warning => "该行已导入，此项未采用",
         };
         issue.message = format!("{}：{shown}；{consequence}。", issue.place());
@@ -393,9 +399,11 @@ pub fn people_columns(path: &Path, options: &ReadOptions) -> Result<PeopleColumn
     let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let sheets = book.sheet_names();
     let (sheet, _) = choose_people_sheet(&mut book, &sheets, options, &file)?;
-    let range = book
-        .range_detailed(&sheet)
-        .map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{sheet}」无法读取：{}", e.message), technical: e.technical })?;
+    let range = book.range_detailed(&sheet).map_err(|e| WorkbookError::Open {
+        file: file.clone(),
+        detail: format!("工作表「{sheet}」无法读取：{}", e.message),
+        technical: e.technical,
+    })?;
     let mut table = Table::with_layout(SHEET_PEOPLE, &sheet, &range, people_layout(&range, options));
     let signature = crate::layout::signature(&table.layout);
     if let Some(mapping) = &options.mapping {
@@ -417,11 +425,11 @@ pub fn people_columns(path: &Path, options: &ReadOptions) -> Result<PeopleColumn
 /// (then `true`: the choice was a guess).
 fn choose_people_sheet(book: &mut crate::source::Book, names: &[String], options: &ReadOptions, file: &str) -> Result<(String, bool), WorkbookError> {
     if let Some(s) = &options.sheet {
-        return names
-            .iter()
-            .find(|n| *n == s || squeeze(n) == squeeze(s))
-            .map(|n| (n.clone(), false))
-            .ok_or_else(|| WorkbookError::SheetMissing { file: file.to_string(), sheet: s.clone(), found: names.to_vec() });
+        return names.iter().find(|n| *n == s || squeeze(n) == squeeze(s)).map(|n| (n.clone(), false)).ok_or_else(|| WorkbookError::SheetMissing {
+            file: file.to_string(),
+            sheet: s.clone(),
+            found: names.to_vec(),
+        });
     }
     if let Some(n) = names.iter().find(|n| squeeze(n) == SHEET_PEOPLE) {
         return Ok((n.clone(), false));
@@ -501,8 +509,11 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         Ok(sheet) => (Ok(sheet.range), sheet.uncached),
         Err(e) => (Err(e), Vec::new()),
     };
-    let mut people_range =
-        people_range.map_err(|e| WorkbookError::Open { file: file.clone(), detail: format!("工作表「{people_name}」无法读取：{}", e.message), technical: e.technical })?;
+    let mut people_range = people_range.map_err(|e| WorkbookError::Open {
+        file: file.clone(),
+        detail: format!("工作表「{people_name}」无法读取：{}", e.message),
+        technical: e.technical,
+    })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
     // every row it spans; merges in the header rows are left to the header reading.
     let merges = extras.merges.clone();
@@ -563,7 +574,6 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     // only does not have them.
     let regular_range = find(SHEET_REGULAR).and_then(|n| range_of(&Some(n), SHEET_REGULAR, &mut issues));
     let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
-
 
     let mut people_table = Table::with_layout(SHEET_PEOPLE, &people_sheet, &people_range, people_layout(&people_range, options));
     let signature = crate::layout::signature(&people_table.layout);
@@ -784,7 +794,15 @@ impl PeopleFields {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress: Option<&ReadProgress>, roster: &mut Roster, sources: &mut Vec<PersonSource>, issues: &mut Vec<Issue>) -> Result<u32, WorkbookError> {
+fn read_people(
+    t: &Table,
+    profile: &Profile,
+    today: chrono::NaiveDate,
+    progress: Option<&ReadProgress>,
+    roster: &mut Roster,
+    sources: &mut Vec<PersonSource>,
+    issues: &mut Vec<Issue>,
+) -> Result<u32, WorkbookError> {
     // The rows of the IDs read so far, by the ID as a number (no copy of the text per row).
     let mut rows: u32 = 0;
     let total = (t.range.height() as u32).saturating_sub(t.layout.data as u32);
@@ -802,7 +820,8 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
     // here beyond being a positive number.
     let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
     let k = PeopleFields::of(t);
-    let year_columns: Vec<(usize, &crate::layout::Column, i32)> = t.layout.columns.iter().enumerate().filter_map(|(c, col)| col.year.map(|y| (c, col, y))).collect();
+    let year_columns: Vec<(usize, &crate::layout::Column, i32)> =
+        t.layout.columns.iter().enumerate().filter_map(|(c, col)| col.year.map(|y| (c, col, y))).collect();
     for (row, cells) in t.rows() {
         if rows.is_multiple_of(PROGRESS_EVERY) && rows > 0 && !told(row - first) {
             return Err(WorkbookError::Cancelled);
@@ -834,7 +853,14 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
         let name_as_written = match (&written, &name) {
             (Some(w), Some(n)) if w != n => {
                 let original = cell::display(t.get(cells, k.name));
-                let mut issue = t.issue(row, k.name, t.get(cells, k.name), IssueCode::NameNormalized, Severity::Warning, &format!("中间含有空格或换行，已去掉，按「{n}」读取"));
+                let mut issue = t.issue(
+                    row,
+                    k.name,
+                    t.get(cells, k.name),
+                    IssueCode::NameNormalized,
+                    Severity::Warning,
+                    &format!("中间含有空格或换行，已去掉，按「{n}」读取"),
+                );
                 // A line break inside a message would split it; it is named instead.
                 let visible = original.replace("\r\n", "\n").replace('\n', "（换行）");
                 issue.message = issue.message.replacen(&format!("「{original}」"), &format!("「{visible}」"), 1);
@@ -848,7 +874,14 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
             Some(cat) => Some(cat.name.clone()),
             None => {
                 let known: Vec<&str> = profile.categories.iter().map(|c| c.name.as_str()).collect();
-                issues.push(t.issue(row, k.category, t.get(cells, k.category), IssueCode::UnknownCategory, Severity::Error, &format!("不是规则中的职位类别（{}）", known.join("、"))));
+                issues.push(t.issue(
+                    row,
+                    k.category,
+                    t.get(cells, k.category),
+                    IssueCode::UnknownCategory,
+                    Severity::Error,
+                    &format!("不是规则中的职位类别（{}）", known.join("、")),
+                ));
                 None
             }
         });
@@ -920,7 +953,14 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
         let post_level = cell::text_ref(t.get(cells, k.post_level)).and_then(|l| match profile.leading_post(&l) {
             Some(p) => Some(p.name.clone()),
             None => {
-                issues.push(t.issue(row, k.post_level, t.get(cells, k.post_level), IssueCode::UnknownPostLevel, Severity::Warning, "不是规则中的领导职务层次（如 县处级正职、乡科级副职）"));
+                issues.push(t.issue(
+                    row,
+                    k.post_level,
+                    t.get(cells, k.post_level),
+                    IssueCode::UnknownPostLevel,
+                    Severity::Warning,
+                    "不是规则中的领导职务层次（如 县处级正职、乡科级副职）",
+                ));
                 None
             }
         });
@@ -942,29 +982,58 @@ fn read_people(t: &Table, profile: &Profile, today: chrono::NaiveDate, progress:
             let id_birth = id_number::birth_date(id);
             if let (Some(b), Some(ib)) = (birth, id_birth) {
                 if b != ib && (b.year(), b.month()) != (ib.year(), ib.month()) {
-                    issues.push(t.issue(row, k.birth, t.get(cells, k.birth), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号中的出生日期 {ib} 不一致，请核对")));
+                    issues.push(t.issue(
+                        row,
+                        k.birth,
+                        t.get(cells, k.birth),
+                        IssueCode::IdMismatch,
+                        Severity::Warning,
+                        &format!("与身份证号中的出生日期 {ib} 不一致，请核对"),
+                    ));
                 }
             }
             if let Some(g) = gender.as_deref().filter(|g| *g == "男" || *g == "女") {
                 let id_gender = id.chars().nth(16).and_then(|c| c.to_digit(10)).map(|d| if d % 2 == 1 { "男" } else { "女" });
                 if id_gender.is_some_and(|ig| ig != g) {
-                    issues.push(t.issue(row, k.gender, t.get(cells, k.gender), IssueCode::IdMismatch, Severity::Warning, &format!("与身份证号（第17位表示{}）不一致，请核对", id_gender.unwrap_or_default())));
+                    issues.push(t.issue(
+                        row,
+                        k.gender,
+                        t.get(cells, k.gender),
+                        IssueCode::IdMismatch,
+                        Severity::Warning,
+                        &format!("与身份证号（第17位表示{}）不一致，请核对", id_gender.unwrap_or_default()),
+                    ));
                 }
             }
         }
         let born = birth.or_else(|| id.as_deref().and_then(id_number::birth_date));
-        let order: [(Col, Option<chrono::NaiveDate>); 4] = [(k.birth, born), (k.work_start, work_start), (k.service_start, service_start), (k.rank_since, rank_since)];
+        let order: [(Col, Option<chrono::NaiveDate>); 4] =
+            [(k.birth, born), (k.work_start, work_start), (k.service_start, service_start), (k.rank_since, rank_since)];
         for w in 0..order.len() {
             for later in w + 1..order.len() {
                 if let ((a_col, Some(a)), (b_col, Some(b))) = (order[w], order[later]) {
                     if b < a {
-                        issues.push(t.issue(row, b_col, t.get(cells, b_col), IssueCode::DateOrder, Severity::Warning, &format!("早于{}（{a}），请核对", a_col.header)));
+                        issues.push(t.issue(
+                            row,
+                            b_col,
+                            t.get(cells, b_col),
+                            IssueCode::DateOrder,
+                            Severity::Warning,
+                            &format!("早于{}（{a}），请核对", a_col.header),
+                        ));
                     }
                 }
             }
         }
         if let Some(r) = rank_since.filter(|r| *r > today) {
-            issues.push(t.issue(row, k.rank_since, t.get(cells, k.rank_since), IssueCode::DateOrder, Severity::Warning, &format!("晚于今天（{today}），请核对")));
+            issues.push(t.issue(
+                row,
+                k.rank_since,
+                t.get(cells, k.rank_since),
+                IssueCode::DateOrder,
+                Severity::Warning,
+                &format!("晚于今天（{today}），请核对"),
+            ));
             let _ = r;
         }
 
@@ -1073,7 +1142,14 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
             Some(ol) => Some(ol.name.clone()),
             None => {
                 let known: Vec<&str> = profile.organ_levels.iter().map(|o| o.name.as_str()).collect();
-                issues.push(t.issue(row, "机关层级", t.get(cells, "机关层级"), IssueCode::UnknownOrganLevel, Severity::Warning, &format!("不是规则中的机关层级（{}）", known.join("、"))));
+                issues.push(t.issue(
+                    row,
+                    "机关层级",
+                    t.get(cells, "机关层级"),
+                    IssueCode::UnknownOrganLevel,
+                    Severity::Warning,
+                    &format!("不是规则中的机关层级（{}）", known.join("、")),
+                ));
                 None
             }
         });
@@ -1127,15 +1203,36 @@ fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
         };
         let grade_cell = t.get(cells, "等次");
         let Some(result) = cell::text(grade_cell).and_then(|g| ResultCode::parse(&squeeze(&g))) else {
-            issues.push(t.issue(row, "等次", grade_cell, IssueCode::UnknownGrade, Severity::Error, "不是有效等次（优秀、称职、基本称职、不称职，或代码 1、2、3、4、5A、5B、5C、6A、7）"));
+            issues.push(t.issue(
+                row,
+                "等次",
+                grade_cell,
+                IssueCode::UnknownGrade,
+                Severity::Error,
+                "不是有效等次（优秀、称职、基本称职、不称职，或代码 1、2、3、4、5A、5B、5C、6A、7）",
+            ));
             continue;
         };
         if let Some(first) = seen.insert((id.clone(), year), row) {
-            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的结果已在第{first}行出现")));
+            issues.push(t.issue(
+                row,
+                "年度",
+                t.get(cells, "年度"),
+                IssueCode::DuplicateResult,
+                Severity::Error,
+                &format!("该人员{year}年度的结果已在第{first}行出现"),
+            ));
             continue;
         }
         if from_people.contains(&(id.clone(), year)) {
-            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的结果已在「人员」表的年度考核列中填写")));
+            issues.push(t.issue(
+                row,
+                "年度",
+                t.get(cells, "年度"),
+                IssueCode::DuplicateResult,
+                Severity::Error,
+                &format!("该人员{year}年度的结果已在「人员」表的年度考核列中填写"),
+            ));
             continue;
         }
         roster.results.push(YearResult { person_id: id, year, result });
@@ -1155,7 +1252,14 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
         let kind_cell = t.get(cells, "类型");
         let Some(kind) = cell::text(kind_cell).and_then(|k| profile.restriction(&k)).map(|r| r.kind.clone()) else {
             let known: Vec<&str> = profile.restrictions.iter().map(|r| r.kind.as_str()).collect();
-            issues.push(t.issue(row, "类型", kind_cell, IssueCode::UnknownRestriction, Severity::Error, &format!("不是规则中的处分或处理类型（{}）", known.join("、"))));
+            issues.push(t.issue(
+                row,
+                "类型",
+                kind_cell,
+                IssueCode::UnknownRestriction,
+                Severity::Error,
+                &format!("不是规则中的处分或处理类型（{}）", known.join("、")),
+            ));
             continue;
         };
         let date = match cell::date(t.get(cells, "日期")) {
@@ -1218,11 +1322,15 @@ fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
     }
     let has = |h: &str| t.columns.contains_key(h);
     if !has("季度") && !has("月份") {
-        issues.push(t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「季度」或「月份」列；该工作表未导入。", t.sheet, t.header_row())));
+        issues.push(
+            t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「季度」或「月份」列；该工作表未导入。", t.sheet, t.header_row())),
+        );
         return;
     }
     if !has("等次") && !has("得分") {
-        issues.push(t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「等次」或「得分」列；该工作表未导入。", t.sheet, t.header_row())));
+        issues.push(
+            t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「等次」或「得分」列；该工作表未导入。", t.sheet, t.header_row())),
+        );
         return;
     }
     let mut seen: HashMap<(String, i32, Period), u32> = HashMap::new();
@@ -1254,7 +1362,14 @@ fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
             continue;
         }
         if let Some(first) = seen.insert((id.clone(), year, period), row) {
-            issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年{}的平时考核已在第{first}行出现", period.label())));
+            issues.push(t.issue(
+                row,
+                "身份证号",
+                t.get(cells, "身份证号"),
+                IssueCode::DuplicateResult,
+                Severity::Error,
+                &format!("该人员{year}年{}的平时考核已在第{first}行出现", period.label()),
+            ));
             continue;
         }
         roster.regular.push(RegularRecord { person_id: id, year, period, grade, score });
@@ -1269,7 +1384,14 @@ fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: 
     for (row, cells) in t.rows() {
         let Some((id, year)) = person_year(t, row, cells, known, issues) else { continue };
         if let Some(first) = seen.insert((id.clone(), year), row) {
-            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的评分已在第{first}行出现")));
+            issues.push(t.issue(
+                row,
+                "年度",
+                t.get(cells, "年度"),
+                IssueCode::DuplicateResult,
+                Severity::Error,
+                &format!("该人员{year}年度的评分已在第{first}行出现"),
+            ));
             continue;
         }
         let mut dimensions = [None; 5];
@@ -1281,7 +1403,14 @@ fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: 
         let proposal = cell::text(proposal_cell).and_then(|g| match ResultCode::parse(&squeeze(&g)).and_then(ResultCode::grade) {
             Some(g) => Some(g),
             None => {
-                issues.push(t.issue(row, "建议等次", proposal_cell, IssueCode::UnknownGrade, Severity::Warning, "不是有效等次（优秀、称职、基本称职、不称职）"));
+                issues.push(t.issue(
+                    row,
+                    "建议等次",
+                    proposal_cell,
+                    IssueCode::UnknownGrade,
+                    Severity::Warning,
+                    "不是有效等次（优秀、称职、基本称职、不称职）",
+                ));
                 None
             }
         });

@@ -13,7 +13,11 @@ pub enum Book {
     /// A workbook whose name does not say its format (an .xlsx saved as .xls), read from memory.
     Sniffed(Box<Sheets<Cursor<Vec<u8>>>>),
     /// A CSV file is one sheet, named after the file.
-    Csv { name: String, range: Range<Data>, encoding: &'static str },
+    Csv {
+        name: String,
+        range: Range<Data>,
+        encoding: &'static str,
+    },
 }
 
 impl Book {
@@ -175,7 +179,9 @@ fn read_csv(path: &Path) -> Result<Book, Unreadable> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut filled = 0u64;
     for record in reader.records() {
-        let record = record.map_err(|e| Unreadable::with(format!("CSV 文件第{}行格式有误，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", rows.len() + 1), e.to_string()))?;
+        let record = record.map_err(|e| {
+            Unreadable::with(format!("CSV 文件第{}行格式有误，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", rows.len() + 1), e.to_string())
+        })?;
         if record.iter().any(|v| !v.is_empty()) {
             filled += 1;
             if filled > MAX_ROWS {
@@ -224,7 +230,9 @@ impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Refusal::Encrypted => f.write_str("文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码后另存，再导入"),
-            Refusal::TooLarge { unpacked_mb } => write!(f, "文件解压后约 {unpacked_mb} MB，超过可处理的上限（{} MB），可能已损坏或不是名册，未读取", MAX_UNPACKED >> 20),
+            Refusal::TooLarge { unpacked_mb } => {
+                write!(f, "文件解压后约 {unpacked_mb} MB，超过可处理的上限（{} MB），可能已损坏或不是名册，未读取", MAX_UNPACKED >> 20)
+            }
             Refusal::Other(s) => f.write_str(s),
         }
     }

@@ -7,12 +7,21 @@ use kaohe_engine::{Grade, Profile};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
-const DATE_COLUMNS: [&str; 9] = ["出生日期", "任现职级时间", "任现职务时间", "参加工作时间", "进入公务员队伍时间", "日期", "结束日期", "级别起算时间", "档次起算时间"];
+const DATE_COLUMNS: [&str; 9] =
+    ["出生日期", "任现职级时间", "任现职务时间", "参加工作时间", "进入公务员队伍时间", "日期", "结束日期", "级别起算时间", "档次起算时间"];
 /// Rows that get the drop-down lists and formats.
 const ROWS: u32 = 2000;
 
 pub(crate) fn header_format() -> Format {
-    Format::new().set_font_name("宋体").set_font_size(11).set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin).set_background_color("#D9E1F2").set_text_wrap()
+    Format::new()
+        .set_font_name("宋体")
+        .set_font_size(11)
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin)
+        .set_background_color("#D9E1F2")
+        .set_text_wrap()
 }
 
 /// Display width of a text in Excel's character units (a CJK character counts two).

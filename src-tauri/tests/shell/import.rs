@@ -316,7 +316,8 @@ fn the_error_workbook_marks_the_rows_not_imported() {
 fn large_roster(scratch: &Scratch, n: u32) -> String {
     let mut text = String::from("身份证号,姓名,单位,职位类别,职级,任现职级时间\n");
     for i in 0..n {
-        let first17 = format!("110105{}{:03}", (chrono::NaiveDate::from_ymd_opt(1980, 1, 1).expect("date") + chrono::Days::new(u64::from(i))).format("%Y%m%d"), i % 1000);
+        let first17 =
+            format!("110105{}{:03}", (chrono::NaiveDate::from_ymd_opt(1980, 1, 1).expect("date") + chrono::Days::new(u64::from(i))).format("%Y%m%d"), i % 1000);
         let id = format!("{first17}{}", kaohe_engine::id_number::check_digit(&first17).expect("digit"));
         text.push_str(&format!("{id},人员{i},甲局,综合管理类,一级主任科员,2020-01-01\n"));
     }

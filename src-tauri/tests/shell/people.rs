@@ -60,7 +60,10 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
     // 警告 of 2025-09-17: six months, to 2026-03-16.
     assert_eq!(tian.restrictions.len(), 1);
     let warning = &tian.restrictions[0];
-    assert_eq!((warning.kind.as_str(), warning.date, warning.months, warning.until, warning.state), ("警告", day("2025-09-17"), Some(6), Some(day("2026-03-16")), "active"));
+    assert_eq!(
+        (warning.kind.as_str(), warning.date, warning.months, warning.until, warning.state),
+        ("警告", day("2025-09-17"), Some(6), Some(day("2026-03-16")), "active")
+    );
     let rank = tian.timeline.iter().find(|e| e.kind == "rank").expect("rank entry");
     assert_eq!((rank.value.as_deref(), rank.date, rank.current), (Some("二级主任科员"), Some(day("2019-01-28")), true));
     assert_eq!(rank.file.as_deref(), Some("名册示例.xlsx"));
@@ -128,10 +131,7 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     let d2024 = state.dashboard(day("2025-06-01"), 30).expect("dashboard");
     assert_eq!((d2024.assessment.year, d2024.assessment.results, d2024.grades.source), (2024, 38, "stored"));
     let bars: Vec<(&str, [u32; 4], u32, u32)> = d2024.grades.organs.iter().map(|o| (o.organ.as_str(), o.grades, o.ungraded, o.none)).collect();
-    assert_eq!(
-        bars,
-        [("某市财政局", [5, 11, 0, 0], 0, 0), ("某县人力资源和社会保障局", [1, 10, 0, 0], 0, 0), ("某县市场监督管理局", [3, 8, 0, 0], 0, 0)]
-    );
+    assert_eq!(bars, [("某市财政局", [5, 11, 0, 0], 0, 0), ("某县人力资源和社会保障局", [1, 10, 0, 0], 0, 0), ("某县市场监督管理局", [3, 8, 0, 0], 0, 0)]);
 
     // Once 2025 is finalised (周志强 over the 领导成员 quota settled first), it says so.
     let by = "人事科 李明";

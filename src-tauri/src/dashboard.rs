@@ -284,7 +284,7 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
             })
         })
         .collect();
-    eligible.sort_by(|a, b| a.eligible_on.cmp(&b.eligible_on));
+    eligible.sort_by_key(|a| a.eligible_on);
 
     let mut restrictions: Vec<RestrictionAlert> = roster
         .restrictions
@@ -296,7 +296,7 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
             Some(RestrictionAlert { id: p.id.clone(), name: p.name.clone(), organ: p.organ.clone(), kind: r.kind.clone(), date: r.date, until })
         })
         .collect();
-    restrictions.sort_by(|a, b| a.until.cmp(&b.until));
+    restrictions.sort_by_key(|a| a.until);
 
     let probation_months = profile.assessment.ungraded.iter().find_map(|u| match u.rule {
         UngradedRule::Probation { months } => Some(months),
@@ -314,7 +314,7 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
             })
             .collect(),
     };
-    probations.sort_by(|a, b| a.until.cmp(&b.until));
+    probations.sort_by_key(|a| a.until);
 
     let rules = &profile.assessment;
     let mut steps: Vec<StepAlert> = assessed
@@ -334,7 +334,7 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
             })
         })
         .collect();
-    steps.sort_by(|a, b| a.due.cmp(&b.due));
+    steps.sort_by_key(|a| a.due);
 
     Alerts { eligible, restrictions, probations, steps, probation_rule: probation_months.is_some() }
 }

@@ -74,16 +74,16 @@ mod tests {
 
     #[test]
     fn scripted_answers_are_taken_in_order_and_blank_means_cancel() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().expect("dir");
         let file = dir.path().join("answers.txt");
-        std::fs::write(&file, "/tmp/a.xlsx\n\n/tmp/b.xlsx\n").unwrap();
+        std::fs::write(&file, "/tmp/a.xlsx\n\n/tmp/b.xlsx\n").expect("answers");
         // Only this test in this binary reads or sets the variable.
         std::env::set_var(ANSWERS_ENV, &file);
-        assert_eq!(scripted_answer().unwrap(), Some(Some(PathBuf::from("/tmp/a.xlsx"))));
-        assert_eq!(scripted_answer().unwrap(), Some(None));
-        assert_eq!(scripted_answer().unwrap(), Some(Some(PathBuf::from("/tmp/b.xlsx"))));
-        assert_eq!(scripted_answer().unwrap(), Some(None));
+        assert_eq!(scripted_answer().expect("no error"), Some(Some(PathBuf::from("/tmp/a.xlsx"))));
+        assert_eq!(scripted_answer().expect("no error"), Some(None));
+        assert_eq!(scripted_answer().expect("no error"), Some(Some(PathBuf::from("/tmp/b.xlsx"))));
+        assert_eq!(scripted_answer().expect("no error"), Some(None));
         std::env::remove_var(ANSWERS_ENV);
-        assert_eq!(scripted_answer().unwrap(), None);
+        assert_eq!(scripted_answer().expect("no error"), None);
     }
 }

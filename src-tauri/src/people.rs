@@ -423,7 +423,7 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
     }
     // Newest first; undated changes by the day they were recorded.
     let key = |e: &TimelineEntry| e.date.or_else(|| day(&e.recorded_at.as_ref().map(|a| a.chars().take(10).collect())));
-    out.sort_by(|a, b| key(b).cmp(&key(a)));
+    out.sort_by_key(|e| std::cmp::Reverse(key(e)));
     out
 }
 
@@ -458,8 +458,9 @@ mod tests {
             rec(3, "任现职务时间", None, Some("2025-06-01"), "2025-07-01 10:00:00"),
         ];
         let t = timeline(&p, &history);
-        let lines: Vec<(&str, Option<String>, Option<&str>, Option<&str>, bool)> =
-            t.iter().map(|e| (e.kind, e.date.map(|d| d.to_string()), e.value.as_deref(), e.previous.as_deref(), e.current)).collect();
+        // kind, date, value, previous value, current
+        type Line<'a> = (&'a str, Option<String>, Option<&'a str>, Option<&'a str>, bool);
+        let lines: Vec<Line> = t.iter().map(|e| (e.kind, e.date.map(|d| d.to_string()), e.value.as_deref(), e.previous.as_deref(), e.current)).collect();
         assert_eq!(
             lines,
             vec![

@@ -154,8 +154,8 @@ fn person(i: usize, organs: usize) -> Person {
         category: ["综合管理类", "行政执法类"][i % 2].to_owned(),
         rank: ["一级科员", "四级主任科员", "三级主任科员", "二级主任科员"][i % 4].to_owned(),
         rank_since: NaiveDate::from_ymd_opt(2015 + (i % 10) as i32, 1 + (i % 12) as u32, 1).expect("date"),
-        post: (i % 20 == 0).then(|| "科长".to_owned()),
-        is_leader: i % 50 == 0,
+        post: i.is_multiple_of(20).then(|| "科长".to_owned()),
+        is_leader: i.is_multiple_of(50),
         ..Person::default()
     }
 }
@@ -169,7 +169,7 @@ fn a_100k_roster_fits_the_grid() {
     let mut roster = Roster { people: (0..n).map(|i| person(i, 500)).collect(), ..Roster::default() };
     for (i, p) in roster.people.iter().enumerate() {
         for year in 2022..=2024 {
-            let grade = if (i + year as usize) % 7 == 0 { Grade::Excellent } else { Grade::Competent };
+            let grade = if (i + year as usize).is_multiple_of(7) { Grade::Excellent } else { Grade::Competent };
             roster.results.push(YearResult { person_id: p.id.clone(), year, result: ResultCode::Graded(grade) });
         }
     }

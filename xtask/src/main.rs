@@ -103,6 +103,12 @@ fn test(root: &Path) -> ExitCode {
             tally.step("tauri-driver (cargo install --locked --version ^2)", e2e::ensure_tauri_driver)?;
             tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || e2e::ensure_node_modules(root))?;
         }
+        // The layout of the Rust code (rustfmt.toml); a toolchain without rustfmt skips it.
+        if steps::cargo().args(["fmt", "--version"]).output().is_ok_and(|o| o.status.success()) {
+            tally.step("代码格式 / cargo fmt --check", || steps::run(steps::cargo().args(["fmt", "--all", "--check"]).current_dir(root)))?;
+        } else {
+            println!("\n==> 代码格式 / cargo fmt --check: 跳过，未安装 rustfmt / skipped, rustfmt is not installed");
+        }
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
         tally.step("前端单元测试 / UI unit tests (vitest)", || ui::test(root))?;

@@ -72,7 +72,7 @@ impl AppState {
         })
     }
 
-    /// Saves the 操作人 (trimmed; empty clears it) and returns it as saved.
+    /// Saves the 操作人 (trimmed; empty clears it), logs the change, and returns it as saved.
     pub fn set_operator(&self, name: &str) -> Result<String, CommandError> {
         let name = name.trim();
         if name.chars().count() > 40 {
@@ -80,7 +80,7 @@ impl AppState {
         }
         let guard = self.store()?;
         let store = guard.as_ref().map_err(Clone::clone)?;
-        store.set_operator(name)?;
+        store.change_operator(name)?;
         Ok(store.operator()?)
     }
 

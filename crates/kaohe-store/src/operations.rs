@@ -1,6 +1,7 @@
 //! The 操作日志: every change to the database with who, when, what and why. Imports and the
 //! committee's decisions keep their own records (`imports`, `assessment_log`); operations on the
-//! database itself (backup, restore, a change of rule profile) are recorded in `operations`.
+//! database itself (backup, restore, a change of rule profile or of 操作人) are recorded in
+//! `operations`.
 //! [`Store::operation_log`] merges the three, newest first.
 
 use rusqlite::params;
@@ -8,7 +9,7 @@ use rusqlite::params;
 use crate::{now, Store, StoreError};
 
 /// Every kind of entry, in the order the log's filter offers them.
-pub const OPERATION_KINDS: [&str; 8] = ["import", "override", "ratio", "finalize", "reopen", "backup", "restore", "profile"];
+pub const OPERATION_KINDS: [&str; 9] = ["import", "override", "ratio", "finalize", "reopen", "backup", "restore", "profile", "operator"];
 
 /// The TypeScript type of [`Operation::kind`]: the union of [`OPERATION_KINDS`], computed from
 /// the list itself so the two cannot drift (the bindings test writes `OperationKind.ts`).
@@ -79,7 +80,7 @@ pub struct LogFilter {
 /// What to record for an operation on the database itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OperationRecord<'a> {
-    /// `backup`, `restore` or `profile`.
+    /// `backup`, `restore`, `profile` or `operator`.
     pub kind: &'a str,
     pub subject: Option<&'a str>,
     pub from: Option<&'a str>,

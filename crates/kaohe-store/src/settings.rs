@@ -167,6 +167,29 @@ impl Store {
         }
     }
 
+    /// Sets the 操作人 as [`Store::set_operator`] does and, when it changed, records the change
+    /// in the 操作日志 (kind `operator`, from and to; by the new 操作人, or the old one when it
+    /// is cleared), both in one transaction. Returns whether it changed.
+    pub fn change_operator(&self, name: &str) -> Result<bool, StoreError> {
+        let (old, new) = (self.operator()?, name.trim().to_string());
+        if old == new {
+            return Ok(false);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        self.set_operator(&new)?;
+        let by = if new.is_empty() { &old } else { &new };
+        let shown = |n: &str| (!n.is_empty()).then(|| n.to_string());
+        self.record_operation(&crate::operations::OperationRecord {
+            kind: "operator",
+            from: shown(&old).as_deref(),
+            to: shown(&new).as_deref(),
+            by,
+            ..Default::default()
+        })?;
+        tx.commit()?;
+        Ok(true)
+    }
+
     /// Writes a consistent copy of the whole database to `dest` (replacing that file).
     pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
         if same_file(dest, &self.path) {

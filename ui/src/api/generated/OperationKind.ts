@@ -3,4 +3,4 @@
 /**
  * A kind of entry of the 操作日志 (`OPERATION_KINDS`, in the order the filter offers them).
  */
-export type OperationKind = "import" | "override" | "ratio" | "finalize" | "reopen" | "backup" | "restore" | "profile";
+export type OperationKind = "import" | "override" | "ratio" | "finalize" | "reopen" | "backup" | "restore" | "profile" | "operator";

@@ -27,6 +27,7 @@ export default {
     backup: '备份',
     restore: '从备份恢复',
     profile: '更换规则',
+    operator: '更换操作人',
   },
   what: {
     import: '导入「{file}」：人员 {people} 人，问题 {issues} 处',
@@ -40,5 +41,6 @@ export default {
     restoreNoSafety: '从「{file}」恢复（人员 {people} 人）',
     profile: '规则由「{from}」改为「{to}」，规则文件「{file}」',
     profileDefault: '规则由「{from}」改为「{to}」',
+    operator: '操作人由「{from}」改为「{to}」',
   },
 } as const;

@@ -44,6 +44,8 @@ export function whatText(op: Operation): string {
       return op.subject
         ? t('log.what.profile', { from: v(op.from), to: v(op.to), file: op.subject })
         : t('log.what.profileDefault', { from: v(op.from), to: v(op.to) });
+    case 'operator':
+      return t('log.what.operator', { from: v(op.from), to: v(op.to) });
     default:
       return v(op.to);
   }

@@ -31,13 +31,39 @@ pub struct Count {
     pub count: u32,
 }
 
+/// Where a year's assessment stands: `not_started` (nothing recorded for it), `in_progress`
+/// (平时 records, proposals, decisions or results exist, not finalised) or `finalized`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum YearProgress {
+    NotStarted,
+    InProgress,
+    Finalized,
+}
+
+/// Where the chart's grades come from (see [`GradeChart::source`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum GradeSource {
+    Stored,
+    InProgress,
+    None,
+}
+
+/// What falls due: a 档次 (`grade_step`) or a 级别 (`level_up`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKind {
+    GradeStep,
+    LevelUp,
+}
+
 /// The assessment year's state: `not_started` (nothing recorded for it), `in_progress` (scores,
 /// 平时 records, proposals, decisions or results exist, not finalised) or `finalized`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct YearState {
     pub year: i32,
-    #[ts(type = "\"not_started\" | \"in_progress\" | \"finalized\"")]
-    pub state: &'static str,
+    pub state: YearProgress,
     pub finalized_on: Option<NaiveDate>,
     /// People with 年度评分 inputs (scores, proposals, leave) for the year.
     pub inputs: u32,
@@ -69,8 +95,7 @@ pub struct GradeChart {
     /// `in_progress`: the year is open and has no stored results, so the grades are the
     /// assessment's current final grades (suggested, or as the committee changed them);
     /// `none`: the year has not started, so nobody has a result (every bar is 无结果).
-    #[ts(type = "\"stored\" | \"in_progress\" | \"none\"")]
-    pub source: &'static str,
+    pub source: GradeSource,
     pub organs: Vec<OrganGrades>,
 }
 
@@ -123,8 +148,7 @@ pub struct StepAlert {
     pub name: String,
     pub organ: String,
     /// `grade_step` (档次) or `level_up` (级别).
-    #[ts(type = "\"grade_step\" | \"level_up\"")]
-    pub kind: &'static str,
+    pub kind: StepKind,
     pub due: NaiveDate,
     /// The engine's sentence, citing the rule.
     pub reason: String,
@@ -202,9 +226,9 @@ impl AppState {
         let overrides = of_year(decisions.overrides.len());
         let started = inputs > 0 || !regular_people.is_empty() || results > 0 || overrides > 0 || !decisions.approved_ratios.is_empty() || log > 0;
         let state = match (decisions.finalized_on, started) {
-            (Some(_), _) => "finalized",
-            (None, true) => "in_progress",
-            (None, false) => "not_started",
+            (Some(_), _) => YearProgress::Finalized,
+            (None, true) => YearProgress::InProgress,
+            (None, false) => YearProgress::NotStarted,
         };
         let assessment = YearState { year, state, finalized_on: decisions.finalized_on, inputs, regular: of_year(regular_people.len()), results, overrides };
 
@@ -224,12 +248,12 @@ impl AppState {
             for (i, p) in roster.people.iter().enumerate() {
                 add(grid.organ[i] as usize, stored.get(p.id.as_str()).copied());
             }
-            "stored"
+            GradeSource::Stored
         } else if !started {
             for i in 0..roster.people.len() {
                 add(grid.organ[i] as usize, None);
             }
-            "none"
+            GradeSource::None
         } else {
             let mut seen = vec![false; roster.people.len()];
             for a in &assessed.people {
@@ -241,7 +265,7 @@ impl AppState {
                     add(grid.organ[i] as usize, None);
                 }
             }
-            "in_progress"
+            GradeSource::InProgress
         };
         let grades = GradeChart { year, source, organs: bars };
 
@@ -328,7 +352,7 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
                 id: p.id.clone(),
                 name: p.name.clone(),
                 organ: p.organ.clone(),
-                kind: if c.kind == ConsequenceKind::GradeStep { "grade_step" } else { "level_up" },
+                kind: if c.kind == ConsequenceKind::GradeStep { StepKind::GradeStep } else { StepKind::LevelUp },
                 due: c.due?,
                 reason: c.reason(assessed.year, &p.rank, rules),
             })
@@ -382,8 +406,8 @@ mod tests {
 
         let a = alerts(&roster, &profile, day("2025-12-15"), day("2026-01-14"), &assessed);
         // 2024 and 2025 称职 since the 档次 of 2023: one step from 2026-01-01.
-        let steps: Vec<(&str, &str, NaiveDate)> = a.steps.iter().map(|s| (s.name.as_str(), s.kind, s.due)).collect();
-        assert_eq!(steps, [("张敏", "grade_step", day("2026-01-01"))]);
+        let steps: Vec<(&str, StepKind, NaiveDate)> = a.steps.iter().map(|s| (s.name.as_str(), s.kind, s.due)).collect();
+        assert_eq!(steps, [("张敏", StepKind::GradeStep, day("2026-01-01"))]);
         assert!(a.steps[0].reason.contains("晋升一个档次（现3档）"), "{}", a.steps[0].reason);
         // Entered service 2025-01-10: probation to 2026-01-09.
         assert!(a.probation_rule);

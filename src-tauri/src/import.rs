@@ -502,28 +502,36 @@ pub struct ImportShell {
     drops: Mutex<Option<Channel<DropEvent>>>,
 }
 
+/// What happened to a dragged file: over the window, dropped on it, or taken away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DropKind {
+    Over,
+    Drop,
+    Leave,
+}
+
 /// Sent on the drop channel: a file is dragged over the window (`over`), dropped (`drop`, with
 /// its paths), or the drag left (`leave`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DropEvent {
-    #[ts(type = "\"over\" | \"drop\" | \"leave\"")]
-    pub kind: String,
+    pub kind: DropKind,
     pub paths: Vec<String>,
 }
 
 /// Hands the main window's drag-and-drop to the wizard's channel, if it registered one.
 pub fn dropped(app: &AppHandle, event: &DragDropEvent) {
-    let (kind, paths): (&str, &[PathBuf]) = match event {
-        DragDropEvent::Enter { paths, .. } => ("over", paths),
-        DragDropEvent::Drop { paths, .. } => ("drop", paths),
-        DragDropEvent::Leave => ("leave", &[]),
+    let (kind, paths): (DropKind, &[PathBuf]) = match event {
+        DragDropEvent::Enter { paths, .. } => (DropKind::Over, paths),
+        DragDropEvent::Drop { paths, .. } => (DropKind::Drop, paths),
+        DragDropEvent::Leave => (DropKind::Leave, &[]),
         _ => return,
     };
     let shell = app.state::<ImportShell>();
     let Ok(guard) = shell.drops.lock() else { return };
     if let Some(channel) = guard.as_ref() {
         let paths = paths.iter().map(|p| p.display().to_string()).collect();
-        let _ = channel.send(DropEvent { kind: kind.to_owned(), paths });
+        let _ = channel.send(DropEvent { kind, paths });
     }
 }
 

@@ -4,6 +4,7 @@
 use std::time::Instant;
 
 use chrono::NaiveDate;
+use kaohe_app::dashboard::{GradeSource, YearProgress};
 use kaohe_app::error::ErrorCode;
 use kaohe_app::people::people_grid;
 use kaohe_engine::{BlockCode, Grade, Person, Profile, ResultCode, Roster, YearResult};
@@ -95,7 +96,7 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     let scratch = Scratch::new();
     let state = scratch.state(None);
     let empty = state.dashboard(day("2026-01-01"), 90).expect("empty dashboard");
-    assert_eq!((empty.people, empty.assessment.state, empty.grades.source), (0, "not_started", "none"));
+    assert_eq!((empty.people, empty.assessment.state, empty.grades.source), (0, YearProgress::NotStarted, GradeSource::None));
     state.import_sample().expect("import_sample");
 
     let d = state.dashboard(day("2026-01-01"), 90).expect("dashboard");
@@ -108,9 +109,9 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     assert_eq!(d.by_rank.iter().find(|c| c.name == "三级调研员").map(|c| c.count), Some(6));
 
     // 2025: scores, proposals and 平时 records, nothing finalised.
-    assert_eq!((d.assessment.year, d.assessment.state, d.assessment.results), (2025, "in_progress", 0));
+    assert_eq!((d.assessment.year, d.assessment.state, d.assessment.results), (2025, YearProgress::InProgress, 0));
     assert_eq!(d.grades.year, 2025);
-    assert_eq!(d.grades.source, "in_progress");
+    assert_eq!(d.grades.source, GradeSource::InProgress);
     let finance = &d.grades.organs[0];
     assert_eq!(finance.organ, "某市财政局");
     assert_eq!(finance.grades.iter().sum::<u32>() + finance.ungraded + finance.none, 16);
@@ -129,7 +130,7 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
 
     // A year before: 2024's results were imported, so the chart shows them.
     let d2024 = state.dashboard(day("2025-06-01"), 30).expect("dashboard");
-    assert_eq!((d2024.assessment.year, d2024.assessment.results, d2024.grades.source), (2024, 38, "stored"));
+    assert_eq!((d2024.assessment.year, d2024.assessment.results, d2024.grades.source), (2024, 38, GradeSource::Stored));
     let bars: Vec<(&str, [u32; 4], u32, u32)> = d2024.grades.organs.iter().map(|o| (o.organ.as_str(), o.grades, o.ungraded, o.none)).collect();
     assert_eq!(bars, [("某市财政局", [5, 11, 0, 0], 0, 0), ("某县人力资源和社会保障局", [1, 10, 0, 0], 0, 0), ("某县市场监督管理局", [3, 8, 0, 0], 0, 0)]);
 
@@ -138,8 +139,8 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     state.assessment_override(2025, "330521197211100691", "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by).expect("override");
     state.assessment_finalize(2025, day("2026-01-15"), by).expect("finalize");
     let done = state.dashboard(day("2026-02-01"), 90).expect("dashboard");
-    assert_eq!((done.assessment.state, done.assessment.finalized_on, done.assessment.overrides), ("finalized", Some(day("2026-01-15")), 1));
-    assert_eq!((done.grades.source, done.grades.organs[0].grades[0]), ("stored", 3));
+    assert_eq!((done.assessment.state, done.assessment.finalized_on, done.assessment.overrides), (YearProgress::Finalized, Some(day("2026-01-15")), 1));
+    assert_eq!((done.grades.source, done.grades.organs[0].grades[0]), (GradeSource::Stored, 3));
 
     let e = state.dashboard(day("2026-01-01"), 0).expect_err("no horizon");
     assert_eq!(e.code, ErrorCode::BadArgument);

@@ -4,10 +4,11 @@
 // preview window (a second window handle) and the test reads the document there as a clerk
 // would — one form per person of the organ, each person's name, organ, department and rank and
 // the grade the app suggests, the title — and photographs it (docs/screenshots/preview.png with
-// KAOHE_BLESS=1). Then the organ's 优秀等次人选公示 in the same window: the 优秀 people the app
-// shows, their IDs masked (110105********002X), no full ID anywhere. 「打印」 is checked enabled
-// but never clicked (the system print dialog would wait for a person). Finally the preview window
-// is closed through WebDriver and the test goes on in the main window.
+// KAOHE_BLESS=1). Then the organ's 优秀等次人选公示 and 职级晋升人选公示 (as of 2025-12-31) in the
+// same window: the people 年度考核 and 职级晋升 show, their IDs masked (110105********002X), no
+// full ID anywhere. 「打印」 is checked enabled after each preview and disabled while the form asks
+// for something else, but never clicked (the system print dialog would wait for a person).
+// Finally the preview window is closed through WebDriver and the test goes on in the main window.
 //
 // WebDriver's 「close window」 destroys only the preview's web view (wry answers WebKit's `close`
 // signal so), not the Tauri window around it: the window stays, blank, until the app ends, and a
@@ -18,11 +19,12 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, ROOT, SCREEN } from '../lib/app.mjs';
 import { screenshot, until } from '../lib/ui.mjs';
-import { SAMPLE_YEAR } from '../lib/sections.mjs';
+import { AS_OF, SAMPLE_YEAR } from '../lib/sections.mjs';
 import * as shell from '../lib/pages/shell.mjs';
 import * as importer from '../lib/pages/import.mjs';
 import * as people from '../lib/pages/people.mjs';
 import * as assessment from '../lib/pages/assessment.mjs';
+import * as promotion from '../lib/pages/promotion.mjs';
 import * as print from '../lib/pages/print.mjs';
 import * as preview from '../lib/pages/preview.mjs';
 
@@ -64,7 +66,7 @@ async function idShown(name) {
   return rows[0][1];
 }
 
-test('打印：登记表与优秀公示在预览窗口中核对', async (t) => {
+test('打印：登记表与两份公示在预览窗口中核对', async (t) => {
   /** The organ's people in 年度考核: `[{ organ, pool, name, suggested, final }]`. */
   let graded;
   let organCount;
@@ -73,6 +75,8 @@ test('打印：登记表与优秀公示在预览窗口中核对', async (t) => {
   let excellent;
   let registration;
   let handles;
+  /** The organ's people a 职级晋升人选公示 lists, as 职级晋升 shows them. */
+  let promoted;
 
   await t.test('导入：示例名册（导入向导）', async () => {
     await shell.open(browser, 'import');
@@ -112,6 +116,18 @@ test('打印：登记表与优秀公示在预览窗口中核对', async (t) => {
     // Worked out by hand from the sample: 3 优秀 in 某市财政局's pool.
     assert.deepEqual(excellent.map((p) => p.name).sort(), ['梁宏伟', '董静怡', '高晓燕'].sort());
     for (const p of excellent) assert.match(p.id, /^\d{17}[\dX]$/, p.name);
+  });
+
+  await t.test(`职级晋升：截至 ${AS_OF} ${ORGAN} 拟晋升的人员`, async () => {
+    await shell.open(browser, 'promotion');
+    await promotion.computeAsOf(browser, AS_OF);
+    // Who a 职级晋升人选公示 lists: eligible, and proposed within the slots (or needing none).
+    const listed = new Set(['拟列入', '池内晋升', '不受职数限制']);
+    promoted = (await promotion.rows(browser)).filter((r) => r.organ === ORGAN && r.status === '符合' && listed.has(r.slot));
+    // The sample's 某市财政局: 8 (梁晓东 池内晋升, 高子轩 拟列入 among them, as the main journey reads them).
+    assert.equal(promoted.length, 8, JSON.stringify(promoted.map((r) => [r.name, r.slot])));
+    assert.ok(['梁晓东', '高子轩'].every((n) => promoted.some((r) => r.name === n)));
+    for (const r of promoted) assert.match(r.id, /^\d{17}[\dX]$/, r.name);
   });
 
   await t.test(`打印：${YEAR}年度考核登记表（${ORGAN}）预览`, async () => {
@@ -204,11 +220,42 @@ test('打印：登记表与优秀公示在预览窗口中核对', async (t) => {
     }
   });
 
+  await t.test(`打印：${ORGAN}职级晋升人选公示（截至 ${AS_OF}），身份证号隐去出生日期`, async () => {
+    await print.chooseDocument(browser, '晋升公示');
+    await print.chooseAsOf(browser, AS_OF);
+    await print.chooseFrom(browser, FROM);
+    const shown = await print.preview(browser, '职级晋升人选公示');
+    assert.equal(shown.title, `职级晋升人选公示（截至2025年12月31日·${ORGAN}）`);
+    assert.equal(shown.pages, null);
+    assert.equal((await print.printButton(browser)).enabled, true);
+
+    const again = await preview.open(browser, /职级晋升人选公示$/);
+    try {
+      assert.equal(again.preview, handles.preview);
+      const list = await preview.publicity(browser);
+      assert.equal(list.heading, `${ORGAN}职级晋升人选公示`);
+      assert.deepEqual(list.header, ['序号', '姓名', '性别', '出生年月', '单位', '现职级', '拟晋升职级', '身份证号']);
+      assert.ok(list.notes[0].includes(`拟晋升以下${promoted.length}名同志的职级（资格截至2025年12月31日）`), list.notes[0]);
+      assert.ok(list.notes[1].startsWith('公示时间：2026年1月19日至2026年1月23日（5个工作日）。'), list.notes[1]);
+      assert.deepEqual(list.rows.map((r) => r[1]).sort(), promoted.map((p) => p.name).sort());
+      const text = (await preview.contents(browser)).text;
+      for (const p of promoted) {
+        const row = list.rows.find((r) => r[1] === p.name);
+        assert.deepEqual([row[4], row[5], row[6]], [ORGAN, p.rank, p.target], p.name);
+        assert.equal(row[7], masked(p.id), p.name);
+        assert.ok(!text.includes(p.id), `公示中不应出现完整身份证号 / the full ID of ${p.name} must not appear`);
+      }
+      assert.doesNotMatch(text, /\d{17}[\dX]/, '公示中没有任何完整身份证号 / no full ID at all');
+    } finally {
+      await preview.back(browser, again);
+    }
+  });
+
   await t.test('预览窗口：关闭后回到主窗口', async () => {
     await preview.close(browser, handles);
     assert.equal(await browser.getTitle(), '考核 Kaohe');
     // The main window goes on: the 打印 section still names what was previewed, the menu works.
-    assert.equal(await print.shownTitle(browser), `年度考核优秀等次人选公示（${YEAR}年度·${ORGAN}）`);
+    assert.equal(await print.shownTitle(browser), `职级晋升人选公示（截至2025年12月31日·${ORGAN}）`);
     await shell.open(browser, 'home');
   });
 });

@@ -1,4 +1,5 @@
-// 打印 (section "print"): a document (data-test doc-<doc>), its 考核年度 (year) and scope (organ),
+// 打印 (section "print"): a document (data-test doc-<doc>), its 考核年度 (year), 资格计算日期
+// (field-as-of), 公示开始日期 (field-from) and scope (organ),
 // 预览 (preview: the document opens in a second window, read with lib/pages/preview.mjs), what was
 // built (print-title, print-pages, print-stale) and 打印 (print: the system print dialog of the
 // preview window; never clicked by the journeys, a GTK print dialog would wait for a person).
@@ -22,19 +23,29 @@ export async function chooseOrgan(browser, organ) {
   await choose(browser, t(S, 'organ'), organ);
 }
 
-/** Types the 公示 start date (公示开始日期, YYYY-MM-DD) into its date picker. */
-export async function chooseFrom(browser, date) {
-  // Through its form item (field-from), as 职级晋升 finds its date picker's input.
-  const input = await browser.$(`${t(S, 'field-from')} input`);
+/** Types `date` (YYYY-MM-DD) into the date picker of the form item `field` (field-from, field-as-of). */
+async function chooseDate(browser, field, date) {
+  // Through its form item, as 职级晋升 finds its date picker's input.
+  const input = await browser.$(`${t(S, field)} input`);
   await input.waitForDisplayed({ timeout: 15000 });
   await input.click();
   await browser.keys([Key.Ctrl, 'a']);
   await browser.keys(Key.Backspace);
   await input.addValue(date);
   await browser.keys(Key.Enter);
-  await until(browser, async () => (await input.getValue()) === date, `公示开始日期 / date ${date}`);
+  await until(browser, async () => (await input.getValue()) === date, `${field}: ${date}`);
   // Close the picker's panel (teleported) before clicking elsewhere.
   await browser.keys(Key.Escape);
+}
+
+/** The 公示开始日期 of a 公示. */
+export async function chooseFrom(browser, date) {
+  await chooseDate(browser, 'field-from', date);
+}
+
+/** The 资格计算日期 of the promotion documents. */
+export async function chooseAsOf(browser, date) {
+  await chooseDate(browser, 'field-as-of', date);
 }
 
 /**

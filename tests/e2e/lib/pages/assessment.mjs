@@ -129,3 +129,22 @@ export async function canFinalize(browser) {
   return browser.$(t(S, 'finalize')).isEnabled();
 }
 
+
+/**
+ * Every person of every 考核池 card as shown: `[{ organ, pool, name, suggested, final }]`, in
+ * card and row order (organ and pool read from the card's title 「<organ> · <pool>」).
+ */
+export async function everyone(browser) {
+  return browser.execute((s) => {
+    const out = [];
+    for (const title of document.querySelectorAll(`${s} [data-test="pool-title"]`)) {
+      const card = title.closest('.pool');
+      const [organ, pool] = title.innerText.split(' · ').map((x) => x.trim());
+      for (const tr of card.querySelectorAll('[data-test="pool-table"] tr.el-table__row')) {
+        const cell = (n) => tr.querySelector(`[data-test="${n}"]`)?.innerText.trim() ?? '';
+        out.push({ organ, pool, name: cell('person-name'), suggested: cell('suggested-grade'), final: cell('final-grade') });
+      }
+    }
+    return out;
+  }, t(S));
+}

@@ -1,7 +1,7 @@
 // 人员 (section "people"): the search box (people-search), filters (people-filter-*), the count
 // (people-count) and the virtualised grid (people-grid, el-table-v2: only the rows on screen exist).
 
-import { t, textOf, type, until, waitForText } from '../ui.mjs';
+import { choose, t, textOf, type, until, waitForText } from '../ui.mjs';
 
 const S = 'section-people';
 
@@ -28,5 +28,11 @@ export async function visibleRows(browser) {
 /** Types a name or ID into the search box and waits for the filtered count. */
 export async function search(browser, text) {
   await type(browser, t(S, 'people-search'), text);
+  return waitForText(browser, t(S, 'people-count'), '符合条件');
+}
+
+/** Chooses one 单位 in the organ filter and waits for the filtered count (「符合条件 11 人（共 38 人）」). */
+export async function filterOrgan(browser, organ) {
+  await choose(browser, t(S, 'people-filter-organ'), organ);
   return waitForText(browser, t(S, 'people-count'), '符合条件');
 }

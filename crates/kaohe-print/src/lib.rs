@@ -150,8 +150,8 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
 <colgroup><col style="width:27mm"><col style="width:35mm"><col style="width:17mm"><col style="width:30mm"><col style="width:22mm"><col></colgroup>
 <tr style="height:11mm"><td class="label">姓　　名</td><td>{name}</td><td class="label">性　别</td><td>{gender}</td><td class="label">出生年月</td><td>{birth}</td></tr>
 <tr style="height:11mm"><td class="label">政治面貌</td><td>{political}</td><td class="label" colspan="2">任现职务职级时间</td><td colspan="2">{since}</td></tr>
-<tr style="height:11mm"><td class="label">单位及职务职级</td><td colspan="5">{unit}</td></tr>
-<tr style="height:13mm"><td class="label">从事或分管工作</td><td colspan="5" class="small">{duties}</td></tr>
+<tr style="height:11mm"><td class="label">单位及职务<br>职级</td><td colspan="5">{unit}</td></tr>
+<tr style="height:13mm"><td class="label">从事或分管<br>工作</td><td colspan="5" class="small">{duties}</td></tr>
 <tr style="height:84mm"><td class="label">个<br>人<br>总<br>结</td><td colspan="5" class="box">{summary}<div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
 <tr style="height:11mm"><td class="label">参加脱产<br>培训情况</td><td colspan="5" class="small">{training}</td></tr>
 <tr style="height:25mm"><td class="label">主管领导评语<br>和考核等次<br>建议</td><td colspan="5" class="box"><div class="text small">{comment}</div><div class="text small">考核等次建议：{proposal}</div><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>

@@ -1,6 +1,7 @@
 //! The 人员 section: `people` (everyone in the database, for a virtualised grid) and `person`
 //! (one person's drawer: rank and post timeline, annual results, sanctions and restrictions, and
-//! the promotion status on the clerk's today).
+//! the promotion status on the clerk's today). The drawer reads only the person's organ from the
+//! database, not everyone (`Store::load_organ_roster`; promotion decides within an organ).
 //!
 //! The grid is sent in a columnar shape: one array per column, the repeated texts (organs,
 //! departments, categories, ranks) once in look-up lists that the rows point into. For 100,000
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use kaohe_engine::dates::add_months;
 use kaohe_engine::report::{PersonReport, PromotionReport};
 use kaohe_engine::{Person, Profile, Restriction, Roster};
+use kaohe_store::Change;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -137,34 +139,46 @@ impl AppState {
         Ok(people_grid(&roster, self.profile()))
     }
 
-    /// One person's detail on `as_of`.
+    /// One person's detail on `as_of`. Only the person's organ is read ([`Store::load_organ_roster`]):
+    /// promotion decides within an organ, so the detail is the one from everyone's roster.
+    ///
+    /// [`Store::load_organ_roster`]: kaohe_store::Store::load_organ_roster
     pub fn person(&self, id: &str, as_of: NaiveDate) -> Result<PersonDetail, CommandError> {
         let id = id.trim();
         let (roster, history) = {
             let guard = self.store()?;
             let store = guard.as_ref().map_err(Clone::clone)?;
-            (store.load_roster()?, store.history_with_imports(id)?)
+            let Some(organ) = store.organ_of(id)? else { return Err(unknown_person(id)) };
+            (store.load_organ_roster(&organ)?, store.history_with_imports(id)?)
         };
-        let Some(index) = roster.people.iter().position(|p| p.id == id) else {
-            return Err(CommandError::new(ErrorCode::UnknownPerson, format!("数据库中没有身份证号为 {id} 的人员")));
-        };
-        let profile = self.profile();
-        let p = &roster.people[index];
-        let mut results: Vec<ResultEntry> =
-            roster.results.iter().filter(|r| r.person_id == id).map(|r| ResultEntry { year: r.year, code: r.result.code(), label: r.result.label() }).collect();
-        results.sort_by_key(|r| r.year);
-        let mut restrictions: Vec<RestrictionEntry> =
-            roster.restrictions.iter().filter(|r| r.person_id == id).map(|r| restriction_entry(r, profile, as_of)).collect();
-        restrictions.sort_by_key(|r| r.date);
-
-        let mut result = kaohe_engine::promote(&roster, profile, as_of);
-        result.people.retain(|o| o.person == index);
-        let promotion = PromotionReport::build(&result, &roster, profile).people.into_iter().next();
-
-        let history: Vec<Recorded> =
-            history.into_iter().map(|(c, at, file)| Recorded { import_id: c.import_id, field: c.field, old: c.old, new: c.new, at, file }).collect();
-        Ok(PersonDetail { as_of, person: p.clone(), timeline: timeline(p, &history), results, restrictions, promotion })
+        person_detail(&roster, id, history, self.profile(), as_of).ok_or_else(|| unknown_person(id))
     }
+}
+
+fn unknown_person(id: &str) -> CommandError {
+    CommandError::new(ErrorCode::UnknownPerson, format!("数据库中没有身份证号为 {id} 的人员"))
+}
+
+/// The drawer's detail of the person `id` from a roster holding them (everyone's, or their
+/// organ's) and their recorded changes ([`kaohe_store::Store::history_with_imports`]); `None`
+/// when the roster does not hold them.
+pub fn person_detail(roster: &Roster, id: &str, history: Vec<(Change, String, String)>, profile: &Profile, as_of: NaiveDate) -> Option<PersonDetail> {
+    let index = roster.people.iter().position(|p| p.id == id)?;
+    let p = &roster.people[index];
+    let mut results: Vec<ResultEntry> =
+        roster.results.iter().filter(|r| r.person_id == id).map(|r| ResultEntry { year: r.year, code: r.result.code(), label: r.result.label() }).collect();
+    results.sort_by_key(|r| r.year);
+    let mut restrictions: Vec<RestrictionEntry> =
+        roster.restrictions.iter().filter(|r| r.person_id == id).map(|r| restriction_entry(r, profile, as_of)).collect();
+    restrictions.sort_by_key(|r| r.date);
+
+    let mut result = kaohe_engine::promote(roster, profile, as_of);
+    result.people.retain(|o| o.person == index);
+    let promotion = PromotionReport::build(&result, roster, profile).people.into_iter().next();
+
+    let history: Vec<Recorded> =
+        history.into_iter().map(|(c, at, file)| Recorded { import_id: c.import_id, field: c.field, old: c.old, new: c.new, at, file }).collect();
+    Some(PersonDetail { as_of, person: p.clone(), timeline: timeline(p, &history), results, restrictions, promotion })
 }
 
 /// Names in the profile's order first, then any other in order of appearance.

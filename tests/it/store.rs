@@ -183,3 +183,67 @@ fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_na
     let history = store.history(ID_B).expect("history");
     assert!(history.iter().any(|h| h.field == "姓名" && h.old.as_deref() == Some("李二") && h.new.as_deref() == Some("李贰")), "{history:#?}");
 }
+
+/// One organ's roster (the person drawer reads only the person's organ): exactly that organ's
+/// row and slots, its people in roster order, and their results, restrictions, 平时 records and
+/// assessment inputs — the same records, in the same order, as the full roster holds of them.
+#[test]
+fn an_organs_roster_holds_that_organ_and_nothing_else() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    let read = kaohe_workbook::read_roster(&kaohe_tests::root().join("fixtures/sample/名册示例.xlsx"), &Profile::national()).expect("sample reads");
+    store.import(&read, "名册示例.xlsx").expect("import");
+    let full = store.load_roster().expect("load");
+
+    assert_eq!(store.organ_of("330102198808060235").expect("organ").as_deref(), Some("某市财政局"));
+    assert_eq!(store.organ_of(" 330102198808060235").expect("organ"), None, "IDs are looked up as given (the shell trims)");
+    assert_eq!(store.organ_of("110101199003071234").expect("organ"), None);
+
+    let finance = store.load_organ_roster("某市财政局").expect("organ roster");
+    let names: Vec<&str> = finance.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "田建国", "马秀英", "宋丽娜", "梁晓东", "王宏伟", "周春燕", "郑玉兰", "王鹏飞", "梁宏伟", "王梦瑶", "高子轩", "刘丽娜", "曹雅琴", "董静怡",
+            "高晓燕", "吴秀英"
+        ]
+    );
+    assert_eq!(finance.organs.len(), 1);
+    let organ = &finance.organs[0];
+    assert_eq!((organ.name.as_str(), organ.level.as_deref()), ("某市财政局", Some("市(地)")));
+    let slots: Vec<(&str, u32)> = organ.slots.iter().map(|(pool, n)| (pool.as_str(), *n)).collect();
+    assert_eq!(slots, [("一级和二级主任科员", 8), ("一级和二级调研员", 2), ("三级和四级主任科员", 10), ("三级和四级调研员", 5)]);
+    assert_eq!((finance.results.len(), finance.regular.len(), finance.annual_inputs.len()), (48, 64, 16));
+    let tian: Vec<(i32, &str)> = finance.results.iter().filter(|r| r.person_id == "330102198808060235").map(|r| (r.year, r.result.label())).collect();
+    assert_eq!(tian, [(2022, "称职"), (2023, "基本称职"), (2024, "优秀")]);
+    let restrictions: Vec<(&str, &str, String)> = finance
+        .restrictions
+        .iter()
+        .map(|r| (finance.people.iter().find(|p| p.id == r.person_id).map_or("?", |p| p.name.as_str()), r.kind.as_str(), r.date.to_string()))
+        .collect();
+    let expected = [("田建国", "警告", "2025-09-17"), ("宋丽娜", "诫勉", "2025-10-14"), ("王宏伟", "诫勉", "2025-07-22"), ("周春燕", "立案调查", "2025-08-12")];
+    assert_eq!(restrictions, expected.map(|(n, k, d)| (n, k, d.to_owned())));
+
+    // 某县市场监督管理局: 11 people, 郑明辉's 诫勉, no 平时 records, one person with scores.
+    let market = store.load_organ_roster("某县市场监督管理局").expect("organ roster");
+    assert_eq!(market.people.len(), 11);
+    assert_eq!((market.results.len(), market.restrictions.len(), market.regular.len(), market.annual_inputs.len()), (33, 1, 0, 1));
+    assert_eq!((market.restrictions[0].person_id.as_str(), market.restrictions[0].kind.as_str()), ("330522198901130776", "诫勉"));
+    assert_eq!(market.organs[0].slots.get("一级和二级主办"), Some(&3));
+
+    // Every organ: exactly what the full roster holds of it, in the same order.
+    for organ in &full.organs {
+        let part = store.load_organ_roster(&organ.name).expect("organ roster");
+        let ids: std::collections::HashSet<&str> = full.people.iter().filter(|p| p.organ == organ.name).map(|p| p.id.as_str()).collect();
+        let mine = |id: &str| ids.contains(id);
+        assert_eq!(part.organs, std::slice::from_ref(organ));
+        assert_eq!(part.people, full.people.iter().filter(|p| p.organ == organ.name).cloned().collect::<Vec<_>>());
+        assert_eq!(part.results, full.results.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
+        assert_eq!(part.restrictions, full.restrictions.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
+        assert_eq!(part.regular, full.regular.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
+        assert_eq!(part.annual_inputs, full.annual_inputs.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
+    }
+    // An organ the database does not hold: nothing.
+    let none = store.load_organ_roster("某省不存在局").expect("organ roster");
+    assert!(none.people.is_empty() && none.organs.is_empty() && none.results.is_empty(), "{none:?}");
+}

@@ -417,25 +417,52 @@ impl Store {
 
     /// Everything stored, as the engine takes it.
     pub fn load_roster(&self) -> Result<Roster, StoreError> {
+        self.load(None)
+    }
+
+    /// One organ's (单位's) part of the roster: its row with its approved slots (none when the
+    /// 单位 sheet never listed it), its people in roster order, and their annual results,
+    /// restrictions, 平时 records and assessment inputs — what [`Store::load_roster`] holds of that
+    /// organ, in the same order. Promotion decides within an organ (its level caps the target
+    /// rank; slots, candidates and proposals are per organ and pool), so a person's promotion
+    /// status from this roster is the one from everyone's. Read through indexes (`people_by_organ`
+    /// and the primary keys), so its cost follows the organ's size, not the database's.
+    pub fn load_organ_roster(&self, organ: &str) -> Result<Roster, StoreError> {
+        self.load(Some(organ))
+    }
+
+    /// The organ (单位) of the person with this ID, if the database holds the person.
+    pub fn organ_of(&self, person_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT organ FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?)
+    }
+
+    /// The roster, of everyone or of one organ: each query is written once, its `{organ}` the
+    /// filter on that organ or nothing.
+    fn load(&self, organ: Option<&str>) -> Result<Roster, StoreError> {
+        let sql = |text: &str, filter: &str| text.replace("{organ}", if organ.is_some() { filter } else { "" });
+        let args = || rusqlite::params_from_iter(organ);
         let mut roster = Roster::default();
         let mut slots: HashMap<String, Vec<(String, u32)>> = HashMap::new();
-        let mut stmt = self.conn.prepare("SELECT organ, pool, approved FROM organ_slots ORDER BY organ, pool")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))? {
+        let mut stmt = self.conn.prepare(&sql("SELECT organ, pool, approved FROM organ_slots {organ} ORDER BY organ, pool", "WHERE organ = ?1"))?;
+        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))? {
             let (organ, pool, n) = row?;
             slots.entry(organ).or_default().push((pool, n.max(0) as u32));
         }
-        let mut stmt = self.conn.prepare("SELECT name, level, excellent_ratio, performance_rating FROM organs ORDER BY position, name")?;
-        for row in
-            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<u32>>(2)?, r.get::<_, Option<String>>(3)?)))?
+        let mut stmt = self
+            .conn
+            .prepare(&sql("SELECT name, level, excellent_ratio, performance_rating FROM organs {organ} ORDER BY position, name", "WHERE name = ?1"))?;
+        for row in stmt
+            .query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<u32>>(2)?, r.get::<_, Option<String>>(3)?)))?
         {
             let (name, level, excellent_ratio, performance_rating) = row?;
             let slots = slots.remove(&name).unwrap_or_default().into_iter().collect();
             roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating });
         }
-        let mut stmt = self.conn.prepare(
-            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties FROM people ORDER BY position, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties FROM people {organ} ORDER BY position, id",
+            "WHERE organ = ?1",
+        ))?;
+        let rows = stmt.query_map(args(), |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
@@ -499,22 +526,30 @@ impl Store {
                 duties,
             });
         }
-        let mut stmt =
-            self.conn.prepare("SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.year")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))? {
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year",
+            "WHERE p.organ = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))? {
             let (person_id, year, code) = row?;
             let result = ResultCode::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{code}」无效")))?;
             roster.results.push(YearResult { person_id, year, result });
         }
-        let mut stmt = self
-            .conn
-            .prepare("SELECT r.person_id, r.kind, r.date, r.end_date FROM restrictions r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.date")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
+        // Restrictions of one person on the same day come by kind, so that their order (and the
+        // order of the blocks they cause) is the same however the rows are read.
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT r.person_id, r.kind, r.date, r.end_date FROM restrictions r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.date, r.kind",
+            "WHERE p.organ = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
             let (person_id, kind, date, end) = row?;
             roster.restrictions.push(Restriction { person_id, kind, date: parse_date(Some(date))?.unwrap_or_default(), end: parse_date(end)? });
         }
-        let mut stmt = self.conn.prepare("SELECT r.person_id, r.year, r.period, r.grade, r.score FROM regular_results r JOIN people p ON p.id = r.person_id ORDER BY p.position, r.year, r.period")?;
-        for row in stmt.query_map([], |r| {
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT r.person_id, r.year, r.period, r.grade, r.score FROM regular_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year, r.period",
+            "WHERE p.organ = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<i64>>(4)?))
         })? {
             let (person_id, year, period, grade, score) = row?;
@@ -522,11 +557,12 @@ impl Store {
             let grade = grade.and_then(|g| RegularGrade::from_name(&g));
             roster.regular.push(RegularRecord { person_id, year, period, grade, score });
         }
-        let mut stmt = self.conn.prepare(
+        let mut stmt = self.conn.prepare(&sql(
             "SELECT a.person_id, a.year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days, summary, training, supervisor_comment
-             FROM annual_inputs a JOIN people p ON p.id = a.person_id ORDER BY p.position, a.year",
-        )?;
-        let rows = stmt.query_map([], |r| {
+             FROM annual_inputs a JOIN people p ON p.id = a.person_id {organ} ORDER BY p.position, a.year",
+            "WHERE p.organ = ?1",
+        ))?;
+        let rows = stmt.query_map(args(), |r| {
             Ok(AnnualInput {
                 person_id: r.get(0)?,
                 year: r.get(1)?,

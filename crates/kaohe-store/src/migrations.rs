@@ -9,8 +9,9 @@ pub use rusqlite::Connection;
 /// assessment's inputs and the committee's decisions. Version 4: the fields printed on the
 /// 年度考核登记表. Version 5: column mappings the user confirmed, by header signature. Version 6:
 /// the application's settings (操作人, the active rule profile), the operator of each import and
-/// the log of operations on the database itself (backup, restore, rule profile changes).
-pub const MIGRATIONS: [&str; 6] = [
+/// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
+/// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
+pub const MIGRATIONS: [&str; 7] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -152,6 +153,7 @@ pub const MIGRATIONS: [&str; 6] = [
         by TEXT NOT NULL,
         at TEXT NOT NULL
      );",
+    "CREATE INDEX people_by_organ ON people(organ, position, id);",
 ];
 
 /// The schema version this build writes.

@@ -6,8 +6,9 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use kaohe_app::dashboard::{GradeSource, YearProgress};
 use kaohe_app::error::ErrorCode;
-use kaohe_app::people::people_grid;
+use kaohe_app::people::{people_grid, person_detail};
 use kaohe_engine::{BlockCode, Grade, Person, Profile, ResultCode, Roster, YearResult};
+use kaohe_store::Store;
 
 use super::Scratch;
 
@@ -89,6 +90,47 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
 
     let e = state.person("110101199003071234", day("2026-01-01")).expect_err("unknown");
     assert_eq!(e.code, ErrorCode::UnknownPerson);
+}
+
+/// The drawer reads only the person's organ: for everyone in the sample, on dates around the
+/// sample's restrictions and eligibility dates, the detail is the one computed from the whole
+/// roster (the drawer's former way).
+#[test]
+fn person_from_the_organ_equals_person_from_everyone() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    state.import_sample().expect("import_sample");
+    let store = Store::open(&scratch.path("data/kaohe.db")).expect("open");
+    let full = store.load_roster().expect("load");
+    assert_eq!(full.people.len(), 38);
+    for as_of in ["2025-06-30", "2026-01-01", "2026-03-20"].map(day) {
+        for p in &full.people {
+            let got = state.person(&p.id, as_of).expect("person");
+            let history = store.history_with_imports(&p.id).expect("history");
+            let want = person_detail(&full, &p.id, history, state.profile(), as_of).expect("in the roster");
+            assert_eq!(got, want, "{} on {as_of}", p.name);
+        }
+    }
+    // 2026-03-20. 某市财政局 has 2 free 一级和二级调研员 slots and three eligible 三级调研员: its
+    // order (counted months first) proposes 梁宏伟 (78 months) and 高晓燕 (72 less 12 for 2023's
+    // 基本称职) and leaves 曹雅琴 (61 less 12) waiting. 黄浩然 qualified on 2026-03-01, but his
+    // county organ never filled in that pool's approved count; 王梦瑶 is 3 months short.
+    let promotion = |id: &str| state.person(id, day("2026-03-20")).expect("person").promotion.expect("promotion");
+    type Status<'a> = (Option<String>, u32, bool, Option<NaiveDate>, Option<&'a str>);
+    let status = |p: &kaohe_engine::report::PersonReport| -> Status { (p.target_rank.clone(), p.counted_months, p.eligible, p.eligible_on, p.slot) };
+    let liang = promotion("330102198710140392");
+    assert_eq!(status(&liang), (Some("二级调研员".into()), 78, true, Some(day("2021-09-01")), Some("proposed")));
+    assert!(liang.reasons.iter().any(|r| r.contains("空缺2名；在3名符合条件人员中排第1位，列入拟晋升人选")), "{:?}", liang.reasons);
+    let gao = promotion("330102198702140501");
+    assert_eq!(status(&gao), (Some("二级调研员".into()), 60, true, Some(day("2022-03-01")), Some("proposed")));
+    let cao = promotion("330102199403180460");
+    assert_eq!(status(&cao), (Some("二级调研员".into()), 49, true, Some(day("2024-01-28")), Some("waiting")));
+    assert!(cao.reasons.iter().any(|r| r.contains("在3名符合条件人员中排第3位，超出空缺数")), "{:?}", cao.reasons);
+    let huang = promotion("330521198710050558");
+    assert_eq!(status(&huang), (Some("二级调研员".into()), 24, true, Some(day("2026-03-01")), Some("not_approved")));
+    let wang = promotion("330102199410020406");
+    assert_eq!(status(&wang), (Some("二级调研员".into()), 21, false, Some(day("2026-06-15")), None));
+    assert_eq!((wang.required_months, wang.qualified), (Some(24), false));
 }
 
 #[test]

@@ -50,13 +50,26 @@ pub struct PeopleGrid {
     pub results: Vec<Vec<Option<&'static str>>>,
 }
 
+/// What changed in a career step: `rank` (职级), `post` (领导职务), `organ` (单位), `category`
+/// (职位类别), `work_start` (参加工作), `service_start` (进入公务员队伍), `added` (first imported).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TimelineKind {
+    Rank,
+    Post,
+    Organ,
+    Category,
+    WorkStart,
+    ServiceStart,
+    Added,
+}
+
 /// One step of a person's career as the database knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct TimelineEntry {
     /// `rank` (职级), `post` (领导职务), `organ` (单位), `category` (职位类别), `work_start`
     /// (参加工作), `service_start` (进入公务员队伍), `added` (first imported).
-    #[ts(type = "\"rank\" | \"post\" | \"organ\" | \"category\" | \"work_start\" | \"service_start\" | \"added\"")]
-    pub kind: &'static str,
+    pub kind: TimelineKind,
     /// Since when (任职时间); `None` when the roster gives no date for the change.
     pub date: Option<NaiveDate>,
     /// The rank, post title, organ or category from then on.
@@ -81,6 +94,19 @@ pub struct ResultEntry {
     pub label: &'static str,
 }
 
+/// Where a restriction stands on the as-of date: `active` (in effect), `open` (an investigation
+/// without conclusion), `ended`, `future` (dated after the as-of date) or `unknown` (a kind the
+/// profile lacks).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RestrictionState {
+    Active,
+    Open,
+    Ended,
+    Future,
+    Unknown,
+}
+
 /// One sanction, admonition or investigation, with its effect period from the profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RestrictionEntry {
@@ -94,8 +120,7 @@ pub struct RestrictionEntry {
     pub until: Option<NaiveDate>,
     /// `active` (in effect on the as-of date), `open` (an investigation without conclusion),
     /// `ended`, `future` (dated after the as-of date) or `unknown` (a kind the profile lacks).
-    #[ts(type = "\"active\" | \"open\" | \"ended\" | \"future\" | \"unknown\"")]
-    pub state: &'static str,
+    pub state: RestrictionState,
     /// The rule's citation, with 待核实 when unverified.
     pub cite: Option<String>,
 }
@@ -278,11 +303,11 @@ fn restriction_entry(r: &Restriction, profile: &Profile, as_of: NaiveDate) -> Re
     let rule = profile.restriction(&r.kind);
     let until = restriction_until(r, profile);
     let state = match rule {
-        None => "unknown",
-        Some(_) if r.date > as_of => "future",
-        Some(rule) if rule.months.is_none() && r.end.is_none() => "open",
-        Some(_) if until.is_some_and(|u| as_of <= u) => "active",
-        Some(_) => "ended",
+        None => RestrictionState::Unknown,
+        Some(_) if r.date > as_of => RestrictionState::Future,
+        Some(rule) if rule.months.is_none() && r.end.is_none() => RestrictionState::Open,
+        Some(_) if until.is_some_and(|u| as_of <= u) => RestrictionState::Active,
+        Some(_) => RestrictionState::Ended,
     };
     RestrictionEntry {
         kind: r.kind.clone(),
@@ -395,18 +420,18 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
             continue;
         }
         if after.rank != before.rank {
-            push(TimelineEntry { previous: before.rank.clone(), ..entry("rank", day(&after.rank_since), &after.rank) }, 0);
+            push(TimelineEntry { previous: before.rank.clone(), ..entry(TimelineKind::Rank, day(&after.rank_since), &after.rank) }, 0);
         }
         if after.post != before.post || after.post_level != before.post_level {
             let previous = before.post.clone().or_else(|| before.post_level.clone());
             let value = after.post.clone().or_else(|| after.post_level.clone());
-            push(TimelineEntry { previous, detail: after.post_level.clone(), ..entry("post", day(&after.post_since), &value) }, 1);
+            push(TimelineEntry { previous, detail: after.post_level.clone(), ..entry(TimelineKind::Post, day(&after.post_since), &value) }, 1);
         }
         if after.organ != before.organ {
-            push(TimelineEntry { previous: before.organ.clone(), ..entry("organ", None, &after.organ) }, 2);
+            push(TimelineEntry { previous: before.organ.clone(), ..entry(TimelineKind::Organ, None, &after.organ) }, 2);
         }
         if after.category != before.category {
-            push(TimelineEntry { previous: before.category.clone(), ..entry("category", None, &after.category) }, 3);
+            push(TimelineEntry { previous: before.category.clone(), ..entry(TimelineKind::Category, None, &after.category) }, 3);
         }
     }
     // Where the record starts: the state at the first import (today's, without history).
@@ -417,23 +442,23 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
         e.file = file.clone();
         out.push(e);
     };
-    start(entry("rank", day(&state.rank_since), &state.rank), 0);
+    start(entry(TimelineKind::Rank, day(&state.rank_since), &state.rank), 0);
     if state.post.is_some() || state.post_level.is_some() {
         let value = state.post.clone().or_else(|| state.post_level.clone());
-        start(TimelineEntry { detail: state.post_level.clone(), ..entry("post", day(&state.post_since), &value) }, 1);
+        start(TimelineEntry { detail: state.post_level.clone(), ..entry(TimelineKind::Post, day(&state.post_since), &value) }, 1);
     }
     if let Some(f) = first {
         out.push(TimelineEntry {
             recorded_at: Some(f.at.clone()),
             file: Some(f.file.clone()),
-            ..entry("added", day(&Some(f.at.chars().take(10).collect())), &f.new)
+            ..entry(TimelineKind::Added, day(&Some(f.at.chars().take(10).collect())), &f.new)
         });
     }
     if p.service_start.is_some() {
-        out.push(entry("service_start", p.service_start, &None));
+        out.push(entry(TimelineKind::ServiceStart, p.service_start, &None));
     }
     if p.work_start.is_some() {
-        out.push(entry("work_start", p.work_start, &None));
+        out.push(entry(TimelineKind::WorkStart, p.work_start, &None));
     }
     // Newest first; undated changes by the day they were recorded.
     let key = |e: &TimelineEntry| e.date.or_else(|| day(&e.recorded_at.as_ref().map(|a| a.chars().take(10).collect())));
@@ -473,15 +498,15 @@ mod tests {
         ];
         let t = timeline(&p, &history);
         // kind, date, value, previous value, current
-        type Line<'a> = (&'a str, Option<String>, Option<&'a str>, Option<&'a str>, bool);
+        type Line<'a> = (TimelineKind, Option<String>, Option<&'a str>, Option<&'a str>, bool);
         let lines: Vec<Line> = t.iter().map(|e| (e.kind, e.date.map(|d| d.to_string()), e.value.as_deref(), e.previous.as_deref(), e.current)).collect();
         assert_eq!(
             lines,
             vec![
-                ("post", Some("2025-06-01".into()), Some("科长"), None, true),
-                ("rank", Some("2025-03-01".into()), Some("一级主任科员"), Some("二级主任科员"), true),
-                ("added", Some("2024-12-20".into()), Some("田建国"), None, false),
-                ("rank", Some("2019-01-28".into()), Some("二级主任科员"), None, false),
+                (TimelineKind::Post, Some("2025-06-01".into()), Some("科长"), None, true),
+                (TimelineKind::Rank, Some("2025-03-01".into()), Some("一级主任科员"), Some("二级主任科员"), true),
+                (TimelineKind::Added, Some("2024-12-20".into()), Some("田建国"), None, false),
+                (TimelineKind::Rank, Some("2019-01-28".into()), Some("二级主任科员"), None, false),
             ]
         );
         assert_eq!(t[1].file.as_deref(), Some("名册2.xlsx"));

@@ -6,7 +6,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use kaohe_app::dashboard::{GradeSource, YearProgress};
 use kaohe_app::error::ErrorCode;
-use kaohe_app::people::{people_grid, person_detail};
+use kaohe_app::people::{people_grid, person_detail, RestrictionState, TimelineKind};
 use kaohe_engine::{BlockCode, Grade, Person, Profile, ResultCode, Roster, YearResult};
 use kaohe_store::Store;
 
@@ -64,13 +64,13 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
     let warning = &tian.restrictions[0];
     assert_eq!(
         (warning.kind.as_str(), warning.date, warning.months, warning.until, warning.state),
-        ("警告", day("2025-09-17"), Some(6), Some(day("2026-03-16")), "active")
+        ("警告", day("2025-09-17"), Some(6), Some(day("2026-03-16")), RestrictionState::Active)
     );
-    let rank = tian.timeline.iter().find(|e| e.kind == "rank").expect("rank entry");
+    let rank = tian.timeline.iter().find(|e| e.kind == TimelineKind::Rank).expect("rank entry");
     assert_eq!((rank.value.as_deref(), rank.date, rank.current), (Some("二级主任科员"), Some(day("2019-01-28")), true));
     assert_eq!(rank.file.as_deref(), Some("名册示例.xlsx"));
-    let kinds: Vec<&str> = tian.timeline.iter().map(|e| e.kind).collect();
-    assert!(kinds.contains(&"added") && kinds.contains(&"service_start") && kinds.contains(&"work_start"), "{kinds:?}");
+    let kinds: Vec<TimelineKind> = tian.timeline.iter().map(|e| e.kind).collect();
+    assert!([TimelineKind::Added, TimelineKind::ServiceStart, TimelineKind::WorkStart].iter().all(|k| kinds.contains(k)), "{kinds:?}");
     let promotion = tian.promotion.expect("promotion report");
     assert_eq!(promotion.target_rank.as_deref(), Some("一级主任科员"));
     assert_eq!(promotion.required_months, Some(24));
@@ -81,11 +81,11 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
 
     // 周春燕: the open investigation.
     let zhou = state.person("330102197404070328", day("2026-01-01")).expect("person");
-    assert_eq!(zhou.restrictions.iter().map(|r| (r.kind.as_str(), r.state, r.until)).collect::<Vec<_>>(), [("立案调查", "open", None)]);
+    assert_eq!(zhou.restrictions.iter().map(|r| (r.kind.as_str(), r.state, r.until)).collect::<Vec<_>>(), [("立案调查", RestrictionState::Open, None)]);
 
     // A leader with a post: the post is in the timeline with its level and date.
     let huang = state.person("330521198710050558", day("2026-01-01")).expect("person");
-    let post = huang.timeline.iter().find(|e| e.kind == "post").expect("post entry");
+    let post = huang.timeline.iter().find(|e| e.kind == TimelineKind::Post).expect("post entry");
     assert_eq!((post.value.as_deref(), post.detail.as_deref(), post.date), (Some("局长"), Some("县处级副职"), Some(day("2022-03-01"))));
 
     let e = state.person("110101199003071234", day("2026-01-01")).expect_err("unknown");

@@ -283,6 +283,11 @@ impl<'a> Table<'a> {
         field.index(self).map(|c| column_letter(self.col0 + c as u32))
     }
 
+    /// An issue in the cell of `field` among a row's `cells`, as [`Table::issue`].
+    fn issue_at(&self, row: u32, cells: &[Data], field: impl Field, code: IssueCode, severity: Severity, what: &str) -> Issue {
+        self.issue(row, field, self.get(cells, field), code, severity, what)
+    }
+
     /// An issue in one cell. `what` completes 「value」…; the consequence is appended.
     fn issue(&self, row: u32, field: impl Field, value: &Data, code: IssueCode, severity: Severity, what: &str) -> Issue {
         let value_text = cell::display(value);
@@ -833,14 +838,14 @@ fn read_people(
         ok &= id.is_some();
         if let Some(id) = &id {
             if let Some(first) = seen.get(&id_key(id)) {
-                issues.push(t.issue(row, k.id, t.get(cells, k.id), IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
+                issues.push(t.issue_at(row, cells, k.id, IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
                 ok = false;
             }
         }
         let need_text = |header: Col, issues: &mut Vec<Issue>| -> Option<std::borrow::Cow<'_, str>> {
             let v = cell::text_ref(t.get(cells, header));
             if v.is_none() {
-                issues.push(t.issue(row, header, t.get(cells, header), IssueCode::MissingValue, Severity::Error, "为空"));
+                issues.push(t.issue_at(row, cells, header, IssueCode::MissingValue, Severity::Error, "为空"));
             }
             v
         };
@@ -853,14 +858,8 @@ fn read_people(
         let name_as_written = match (&written, &name) {
             (Some(w), Some(n)) if w != n => {
                 let original = cell::display(t.get(cells, k.name));
-                let mut issue = t.issue(
-                    row,
-                    k.name,
-                    t.get(cells, k.name),
-                    IssueCode::NameNormalized,
-                    Severity::Warning,
-                    &format!("中间含有空格或换行，已去掉，按「{n}」读取"),
-                );
+                let mut issue =
+                    t.issue_at(row, cells, k.name, IssueCode::NameNormalized, Severity::Warning, &format!("中间含有空格或换行，已去掉，按「{n}」读取"));
                 // A line break inside a message would split it; it is named instead.
                 let visible = original.replace("\r\n", "\n").replace('\n', "（换行）");
                 issue.message = issue.message.replacen(&format!("「{original}」"), &format!("「{visible}」"), 1);
@@ -874,10 +873,10 @@ fn read_people(
             Some(cat) => Some(cat.name.clone()),
             None => {
                 let known: Vec<&str> = profile.categories.iter().map(|c| c.name.as_str()).collect();
-                issues.push(t.issue(
+                issues.push(t.issue_at(
                     row,
+                    cells,
                     k.category,
-                    t.get(cells, k.category),
                     IssueCode::UnknownCategory,
                     Severity::Error,
                     &format!("不是规则中的职位类别（{}）", known.join("、")),
@@ -888,17 +887,17 @@ fn read_people(
         let rank = rank_text.as_deref().and_then(|r| match profile.rank_ref(r) {
             Some(rr) => Some(rr),
             None => {
-                issues.push(t.issue(row, k.rank, t.get(cells, k.rank), IssueCode::UnknownRank, Severity::Error, "不是规则中的职级名称"));
+                issues.push(t.issue_at(row, cells, k.rank, IssueCode::UnknownRank, Severity::Error, "不是规则中的职级名称"));
                 None
             }
         });
         if let (Some(cat), Some(rr)) = (&category, rank) {
             let ladder = &profile.ladders[rr.ladder];
             if &ladder.category != cat {
-                issues.push(t.issue(
+                issues.push(t.issue_at(
                     row,
+                    cells,
                     k.rank,
-                    t.get(cells, k.rank),
                     IssueCode::RankCategoryMismatch,
                     Severity::Error,
                     &format!("属于{}职级序列，与职位类别「{cat}」不符", ladder.category),
@@ -953,10 +952,10 @@ fn read_people(
         let post_level = cell::text_ref(t.get(cells, k.post_level)).and_then(|l| match profile.leading_post(&l) {
             Some(p) => Some(p.name.clone()),
             None => {
-                issues.push(t.issue(
+                issues.push(t.issue_at(
                     row,
+                    cells,
                     k.post_level,
-                    t.get(cells, k.post_level),
                     IssueCode::UnknownPostLevel,
                     Severity::Warning,
                     "不是规则中的领导职务层次（如 县处级正职、乡科级副职）",
@@ -967,14 +966,14 @@ fn read_people(
         let is_leader = match cell::yes_no(t.get(cells, k.leader)) {
             Ok(v) => v.unwrap_or(false),
             Err(why) => {
-                issues.push(t.issue(row, k.leader, t.get(cells, k.leader), IssueCode::BadValue, Severity::Warning, &why));
+                issues.push(t.issue_at(row, cells, k.leader, IssueCode::BadValue, Severity::Warning, &why));
                 false
             }
         };
         let gender = cell::text_ref(t.get(cells, k.gender));
         if let Some(g) = &gender {
             if g != "男" && g != "女" {
-                issues.push(t.issue(row, k.gender, t.get(cells, k.gender), IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
+                issues.push(t.issue_at(row, cells, k.gender, IssueCode::BadValue, Severity::Warning, "应填“男”或“女”"));
             }
         }
         // Cross-checks: the ID against 出生日期 and 性别, and the dates in their order.
@@ -982,10 +981,10 @@ fn read_people(
             let id_birth = id_number::birth_date(id);
             if let (Some(b), Some(ib)) = (birth, id_birth) {
                 if b != ib && (b.year(), b.month()) != (ib.year(), ib.month()) {
-                    issues.push(t.issue(
+                    issues.push(t.issue_at(
                         row,
+                        cells,
                         k.birth,
-                        t.get(cells, k.birth),
                         IssueCode::IdMismatch,
                         Severity::Warning,
                         &format!("与身份证号中的出生日期 {ib} 不一致，请核对"),
@@ -995,10 +994,10 @@ fn read_people(
             if let Some(g) = gender.as_deref().filter(|g| *g == "男" || *g == "女") {
                 let id_gender = id.chars().nth(16).and_then(|c| c.to_digit(10)).map(|d| if d % 2 == 1 { "男" } else { "女" });
                 if id_gender.is_some_and(|ig| ig != g) {
-                    issues.push(t.issue(
+                    issues.push(t.issue_at(
                         row,
+                        cells,
                         k.gender,
-                        t.get(cells, k.gender),
                         IssueCode::IdMismatch,
                         Severity::Warning,
                         &format!("与身份证号（第17位表示{}）不一致，请核对", id_gender.unwrap_or_default()),
@@ -1013,27 +1012,13 @@ fn read_people(
             for later in w + 1..order.len() {
                 if let ((a_col, Some(a)), (b_col, Some(b))) = (order[w], order[later]) {
                     if b < a {
-                        issues.push(t.issue(
-                            row,
-                            b_col,
-                            t.get(cells, b_col),
-                            IssueCode::DateOrder,
-                            Severity::Warning,
-                            &format!("早于{}（{a}），请核对", a_col.header),
-                        ));
+                        issues.push(t.issue_at(row, cells, b_col, IssueCode::DateOrder, Severity::Warning, &format!("早于{}（{a}），请核对", a_col.header)));
                     }
                 }
             }
         }
         if let Some(r) = rank_since.filter(|r| *r > today) {
-            issues.push(t.issue(
-                row,
-                k.rank_since,
-                t.get(cells, k.rank_since),
-                IssueCode::DateOrder,
-                Severity::Warning,
-                &format!("晚于今天（{today}），请核对"),
-            ));
+            issues.push(t.issue_at(row, cells, k.rank_since, IssueCode::DateOrder, Severity::Warning, &format!("晚于今天（{today}），请核对")));
             let _ = r;
         }
 
@@ -1131,21 +1116,21 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
     let mut seen: HashSet<String> = HashSet::new();
     for (row, cells) in t.rows() {
         let Some(name) = cell::text(t.get(cells, "单位名称")) else {
-            issues.push(t.issue(row, "单位名称", t.get(cells, "单位名称"), IssueCode::MissingValue, Severity::Error, "为空"));
+            issues.push(t.issue_at(row, cells, "单位名称", IssueCode::MissingValue, Severity::Error, "为空"));
             continue;
         };
         if !seen.insert(name.clone()) {
-            issues.push(t.issue(row, "单位名称", t.get(cells, "单位名称"), IssueCode::DuplicateId, Severity::Error, "在本表中重复出现"));
+            issues.push(t.issue_at(row, cells, "单位名称", IssueCode::DuplicateId, Severity::Error, "在本表中重复出现"));
             continue;
         }
         let level = cell::text(t.get(cells, "机关层级")).and_then(|l| match profile.organ_level(&l) {
             Some(ol) => Some(ol.name.clone()),
             None => {
                 let known: Vec<&str> = profile.organ_levels.iter().map(|o| o.name.as_str()).collect();
-                issues.push(t.issue(
+                issues.push(t.issue_at(
                     row,
+                    cells,
                     "机关层级",
-                    t.get(cells, "机关层级"),
                     IssueCode::UnknownOrganLevel,
                     Severity::Warning,
                     &format!("不是规则中的机关层级（{}）", known.join("、")),
@@ -1191,13 +1176,13 @@ fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
     for (row, cells) in t.rows() {
         let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
         if !known.contains(&id) {
-            issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+            issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
             continue;
         }
         let year = match cell::year(t.get(cells, "年度")) {
             Ok(y) => y,
             Err(why) => {
-                issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::BadYear, Severity::Error, &why));
+                issues.push(t.issue_at(row, cells, "年度", IssueCode::BadYear, Severity::Error, &why));
                 continue;
             }
         };
@@ -1214,21 +1199,14 @@ fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
             continue;
         };
         if let Some(first) = seen.insert((id.clone(), year), row) {
-            issues.push(t.issue(
-                row,
-                "年度",
-                t.get(cells, "年度"),
-                IssueCode::DuplicateResult,
-                Severity::Error,
-                &format!("该人员{year}年度的结果已在第{first}行出现"),
-            ));
+            issues.push(t.issue_at(row, cells, "年度", IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的结果已在第{first}行出现")));
             continue;
         }
         if from_people.contains(&(id.clone(), year)) {
-            issues.push(t.issue(
+            issues.push(t.issue_at(
                 row,
+                cells,
                 "年度",
-                t.get(cells, "年度"),
                 IssueCode::DuplicateResult,
                 Severity::Error,
                 &format!("该人员{year}年度的结果已在「人员」表的年度考核列中填写"),
@@ -1246,7 +1224,7 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
     for (row, cells) in t.rows() {
         let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
         if !known.contains(&id) {
-            issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+            issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
             continue;
         }
         let kind_cell = t.get(cells, "类型");
@@ -1265,23 +1243,23 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
         let date = match cell::date(t.get(cells, "日期")) {
             Ok(Some(d)) => d,
             Ok(None) => {
-                issues.push(t.issue(row, "日期", t.get(cells, "日期"), IssueCode::MissingValue, Severity::Error, "为空"));
+                issues.push(t.issue_at(row, cells, "日期", IssueCode::MissingValue, Severity::Error, "为空"));
                 continue;
             }
             Err(why) => {
-                issues.push(t.issue(row, "日期", t.get(cells, "日期"), IssueCode::BadDate, Severity::Error, &why));
+                issues.push(t.issue_at(row, cells, "日期", IssueCode::BadDate, Severity::Error, &why));
                 continue;
             }
         };
         let end = match cell::date(t.get(cells, "结束日期")) {
             Ok(d) => d,
             Err(why) => {
-                issues.push(t.issue(row, "结束日期", t.get(cells, "结束日期"), IssueCode::BadDate, Severity::Error, &why));
+                issues.push(t.issue_at(row, cells, "结束日期", IssueCode::BadDate, Severity::Error, &why));
                 continue;
             }
         };
         if end.is_some_and(|e| e < date) {
-            issues.push(t.issue(row, "结束日期", t.get(cells, "结束日期"), IssueCode::DateOrder, Severity::Error, "早于「日期」"));
+            issues.push(t.issue_at(row, cells, "结束日期", IssueCode::DateOrder, Severity::Error, "早于「日期」"));
             continue;
         }
         roster.restrictions.push(Restriction { person_id: id, kind, date, end });
@@ -1304,13 +1282,13 @@ fn score_of(t: &Table, row: u32, cells: &[Data], header: &str, issues: &mut Vec<
 fn person_year(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Vec<Issue>) -> Option<(String, i32)> {
     let id = read_id(t, "身份证号", row, cells, issues)?;
     if !known.contains(&id) {
-        issues.push(t.issue(row, "身份证号", t.get(cells, "身份证号"), IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+        issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
         return None;
     }
     match cell::year(t.get(cells, "年度")) {
         Ok(y) => Some((id, y)),
         Err(why) => {
-            issues.push(t.issue(row, "年度", t.get(cells, "年度"), IssueCode::BadYear, Severity::Error, &why));
+            issues.push(t.issue_at(row, cells, "年度", IssueCode::BadYear, Severity::Error, &why));
             None
         }
     }
@@ -1341,7 +1319,7 @@ fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
             (Ok(None), Ok(Some(m))) if (1..=12).contains(&m) => Period::Month(m as u8),
             _ => {
                 let header = if has("季度") && !cell::is_empty(t.get(cells, "季度")) || !has("月份") { "季度" } else { "月份" };
-                issues.push(t.issue(row, header, t.get(cells, header), IssueCode::BadValue, Severity::Error, "应为季度 1–4 或月份 1–12"));
+                issues.push(t.issue_at(row, cells, header, IssueCode::BadValue, Severity::Error, "应为季度 1–4 或月份 1–12"));
                 continue;
             }
         };
@@ -1362,10 +1340,10 @@ fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
             continue;
         }
         if let Some(first) = seen.insert((id.clone(), year, period), row) {
-            issues.push(t.issue(
+            issues.push(t.issue_at(
                 row,
+                cells,
                 "身份证号",
-                t.get(cells, "身份证号"),
                 IssueCode::DuplicateResult,
                 Severity::Error,
                 &format!("该人员{year}年{}的平时考核已在第{first}行出现", period.label()),
@@ -1384,14 +1362,7 @@ fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: 
     for (row, cells) in t.rows() {
         let Some((id, year)) = person_year(t, row, cells, known, issues) else { continue };
         if let Some(first) = seen.insert((id.clone(), year), row) {
-            issues.push(t.issue(
-                row,
-                "年度",
-                t.get(cells, "年度"),
-                IssueCode::DuplicateResult,
-                Severity::Error,
-                &format!("该人员{year}年度的评分已在第{first}行出现"),
-            ));
+            issues.push(t.issue_at(row, cells, "年度", IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的评分已在第{first}行出现")));
             continue;
         }
         let mut dimensions = [None; 5];

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
-import { i18n } from '../../i18n';
 import type { AssessmentFlag, AssessmentLogEntry, AssessmentReport } from '../../api/types';
 import { defaultYear, flagLabel, periodLabel, regularCheckText } from './data';
 import { sampleLog, sampleReport } from './fixture';
@@ -10,6 +9,7 @@ import { useSettingsStore } from '../../stores/settings';
 import AssessmentPage from './index.vue';
 import ReasonDialog from '../../components/ReasonDialog.vue';
 import { useAppStore } from '../../stores/app';
+import { mountSection } from '../../test-utils';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -44,11 +44,7 @@ function mockShell(calls: Calls, shell: Shell): void {
   });
 }
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(AssessmentPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(AssessmentPage);
 
 /** The pool card of organ · pool. */
 function poolCard(page: VueWrapper, organ: string, pool: string): DOMWrapper<Element> {

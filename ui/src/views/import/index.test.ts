@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ElInputNumber, ElSelect } from 'element-plus';
-import { i18n } from '../../i18n';
 import type { DropEvent, ImportApplied, ImportCheck, ImportLayout, ImportProgress, ImportRequest } from '../../api/import';
 import { useAppStore } from '../../stores/app';
 import { applied, badCellsCheck, conflictApplied, conflictCheck, conflictConfirmedCheck, wpsLayout } from './fixture';
 import ImportPage from './index.vue';
+import { mountSection } from '../../test-utils';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -66,11 +66,7 @@ function mockShell(calls: Calls, shell: Shell): void {
   });
 }
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(ImportPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(ImportPage);
 
 function selectIn(page: VueWrapper, test: string) {
   return page.getComponent(`[data-test="${test}"]`) as VueWrapper<InstanceType<typeof ElSelect>>;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
-import { i18n } from '../../i18n';
 import type { Operation } from '../../api/log';
 import { useAppStore } from '../../stores/app';
 import LogPage from './index.vue';
+import { mountSection } from '../../test-utils';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -44,11 +44,7 @@ function mockShell(calls: Calls): void {
   });
 }
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(LogPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(LogPage);
 
 /** Each row as [when, kind, who, what, why]. */
 function rows(page: VueWrapper): string[][] {

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
-import { i18n } from '../../i18n';
 import { PRINT_DOCUMENTS, type PrintPreview } from '../../api/types';
 import { localToday } from '../../format/date';
 import { defaultYear } from '../assessment/data';
 import { sampleReport } from '../assessment/fixture';
 import { fieldsOf, poolChoices, requestOf } from './data';
 import PrintPage from './index.vue';
+import { mountSection } from '../../test-utils';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -45,11 +45,7 @@ function mockShell(calls: Calls, shell: Shell): void {
   });
 }
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(PrintPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(PrintPage);
 
 async function choose(page: VueWrapper, doc: string): Promise<void> {
   await page.get(`[data-test="doc-${doc}"] input`).setValue(true);

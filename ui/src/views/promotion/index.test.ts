@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
-import { i18n } from '../../i18n';
 import type { PromotionReport } from '../../api/types';
 import { localToday } from '../../format/date';
 import { useAppStore } from '../../stores/app';
 import { countsOf, filterRows, poolsByOrgan, toRows } from './data';
 import { sampleReport } from './fixture';
 import PromotionPage from './index.vue';
+import { mountSection } from '../../test-utils';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -35,11 +35,7 @@ function mockShell(calls: Calls, shell: Shell): void {
   });
 }
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(PromotionPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(PromotionPage);
 
 const texts = (page: VueWrapper, hook: string): string[] =>
   page.findAll(`[data-test="${hook}"]`).map((e) => e.text());

@@ -1,16 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { i18n } from '../../i18n';
 import { condition, nationalCode, percent, score, statusTagType } from './data';
 import { nationalProfile } from './fixture';
 import RulesPage from './index.vue';
+import { mountSection } from '../../test-utils';
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(RulesPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(RulesPage);
 
 describe('规则 page', () => {
   afterEach(() => {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { i18n } from '../../i18n';
 import type { ProfileInfo, ProfileLoad } from '../../api/profile';
 import type { Profile } from '../../api/types';
 import { useAppStore } from '../../stores/app';
 import { useSettingsStore } from '../../stores/settings';
 import { nationalProfile } from './fixture';
 import RulesPage from './index.vue';
+import { mountSection } from '../../test-utils';
 
 type Calls = string[];
 
@@ -38,11 +38,7 @@ function mockShell(calls: Calls, shell: Shell): void {
   });
 }
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(RulesPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(RulesPage);
 
 describe('规则 page: the rule file in force', () => {
   let calls: Calls;

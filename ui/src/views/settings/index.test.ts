@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
+import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { i18n } from '../../i18n';
 import type { BackupInfo, SettingsInfo } from '../../api/settings';
 import { useAppStore } from '../../stores/app';
 import { useSettingsStore } from '../../stores/settings';
 import SettingsPage from './index.vue';
+import { mountSection } from '../../test-utils';
 
 type Calls = { cmd: string; args: Record<string, unknown> }[];
 
@@ -53,11 +53,7 @@ function mockShell(calls: Calls, shell: Shell): void {
   });
 }
 
-async function mountPage(): Promise<VueWrapper> {
-  const page = mount(SettingsPage, { global: { plugins: [i18n] }, attachTo: document.body });
-  await flushPromises();
-  return page;
-}
+const mountPage = (): Promise<VueWrapper> => mountSection(SettingsPage);
 
 function field(root: VueWrapper, test: string): DOMWrapper<HTMLInputElement> {
   const el = root.get(`[data-test="${test}"]`);

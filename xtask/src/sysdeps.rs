@@ -22,6 +22,10 @@ const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "build-essential", "p
 /// with poppler for printing the documents to PDF and reading them back.
 const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "fonts-noto-cjk", "webkit2gtk-driver", "imagemagick", "chromium", "poppler-utils", "fontconfig"];
 
+/// The end-to-end drag and drop (tests/e2e/lib/drop.mjs): xdotool moves the mouse, Debian's
+/// Python with GTK 3 (tests/e2e/lib/drag-source.py) offers the file as a file manager would.
+const DRAG_PACKAGES: &[&str] = &["xdotool", "python3-gi", "gir1.2-gtk-3.0"];
+
 /// Programs the self-test runs (from TEST_PACKAGES).
 const TEST_PROGRAMS: &[&str] =
     &["xvfb-run", "Xvfb", "xauth", "import", "convert", "identify", "WebKitWebDriver", "chromium", "pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "fc-list"];
@@ -67,8 +71,18 @@ fn missing_packages(need: Need) -> Vec<&'static str> {
         if !programs || !has_chinese_font() {
             missing.extend_from_slice(TEST_PACKAGES);
         }
+        if !steps::on_path("xdotool") || !has_python_gtk() {
+            missing.extend_from_slice(DRAG_PACKAGES);
+        }
     }
     missing
+}
+
+/// Whether /usr/bin/python3 (the one tests/e2e/lib/drop.mjs runs) can load GTK 3 through
+/// PyGObject (python3-gi, gir1.2-gtk-3.0); importing needs no display.
+fn has_python_gtk() -> bool {
+    let check = "import gi; gi.require_version('Gtk', '3.0'); gi.require_version('Gdk', '3.0'); from gi.repository import Gdk, Gtk";
+    steps::output(Command::new("/usr/bin/python3").args(["-c", check])).is_some()
 }
 
 /// Whether fontconfig knows a font covering Chinese (fonts-noto-cjk); without one, every

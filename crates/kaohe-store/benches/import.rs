@@ -5,7 +5,7 @@
 //! (finding the header, mapping columns, every value converted and checked, issues; the pass
 //! for hidden rows and merged cells runs on a second thread beside the reader's parse, as in
 //! the app) followed by `Store::plan` against an empty database (the changes it would make).
-//! The two are run 7 times each, in turns, and their medians compared, under the allocator the
+//! After one untimed run of each, the two are run 9 times each, in turns, and their medians compared, under the allocator the
 //! app and the CLI use (mimalloc). Peak memory is the process's high-water mark (VmHWM) after the runs, read from /proc. The
 //! roster is clean: 性别 agrees with the ID; a few people's dates are out of order (warnings).
 
@@ -63,8 +63,13 @@ fn generate(path: &Path, n: usize) {
 
 /// Times `a` and `b` `runs` times each, taking turns (a, b, a, b …) so that a slower spell of
 /// a shared machine falls on both; their (best, median) times.
-fn time_both<A, B>(runs: usize, mut a: impl FnMut() -> A, mut b: impl FnMut() -> B) -> ((Duration, Duration), (Duration, Duration)) {
+/// Each one's times, sorted.
+fn time_both<A, B>(runs: usize, mut a: impl FnMut() -> A, mut b: impl FnMut() -> B) -> (Vec<Duration>, Vec<Duration>) {
     let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
+    // One untimed run of each first: the first run of a process also pays for memory the
+    // allocator has not got from the system yet.
+    black_box(a());
+    black_box(b());
     for _ in 0..runs {
         let t = Instant::now();
         black_box(a());
@@ -73,11 +78,9 @@ fn time_both<A, B>(runs: usize, mut a: impl FnMut() -> A, mut b: impl FnMut() ->
         black_box(b());
         tb.push(t.elapsed());
     }
-    let stats = |mut v: Vec<Duration>| {
-        v.sort();
-        (v[0], v[v.len() / 2])
-    };
-    (stats(ta), stats(tb))
+    ta.sort();
+    tb.sort();
+    (ta, tb)
 }
 
 fn peak_mib() -> Option<f64> {
@@ -87,7 +90,7 @@ fn peak_mib() -> Option<f64> {
 }
 
 /// Runs of each, taken in turns.
-const RUNS: usize = 7;
+const RUNS: usize = 9;
 
 fn main() {
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
@@ -102,7 +105,7 @@ fn main() {
     let profile = Profile::national();
     let store = Store::open(Path::new(":memory:")).expect("store");
 
-    let ((base_best, base_median), (best, median)) = time_both(
+    let (base_times, times) = time_both(
         RUNS,
         || {
             let mut book = open_workbook_auto(&path).expect("open");
@@ -116,7 +119,10 @@ fn main() {
         },
     );
     let read = kaohe_workbook::read_roster(&path, &profile).expect("read");
+    let (base_best, base_median, best, median) = (base_times[0], base_times[RUNS / 2], times[0], times[RUNS / 2]);
+    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
     println!("import bench: {n} people, {} read, {} issues, {} results", read.roster.people.len(), read.issues.len(), read.roster.results.len());
+    println!("runs in ms, sorted: baseline {}; import {}", ms(&base_times), ms(&times));
     println!("baseline (calamine reads the sheet): best {:.3} s, median {:.3} s", base_best.as_secs_f64(), base_median.as_secs_f64());
     println!(
         "import with check: best {:.3} s, median {:.3} s ({:.2}x baseline)",

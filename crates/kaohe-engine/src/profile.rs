@@ -4,7 +4,7 @@
 //! message that names the entry.
 
 use crate::fast_hash::FastMap as HashMap;
-use crate::roster::Grade;
+use crate::roster::{Grade, ResultCode};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -146,9 +146,38 @@ pub struct MinService {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileServiceRules"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ServiceRules {
-    /// Grades whose calendar years do not count as service.
-    pub uncounted_grades: Vec<Grade>,
+    /// Results (grades or national codes) whose calendar years do not count as service.
+    pub uncounted: Vec<ResultCode>,
     pub cite: Citation,
+    /// Months each 优秀 year in the interval takes off the requirement.
+    pub excellent_months: u32,
+    pub excellent_cite: Citation,
+    /// Which 优秀 years count, and from when their reduction applies.
+    pub excellent_years: ExcellentYears,
+    pub excellent_from: ExcellentFrom,
+    pub excellent_timing_cite: Citation,
+}
+
+/// Which 优秀 years shorten the requirement.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExcellentYears {
+    /// The year's 31 December lies inside the counting interval.
+    YearEnd,
+    /// The whole calendar year lies inside it.
+    WholeYear,
+}
+
+/// From when a 优秀 year's reduction applies.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExcellentFrom {
+    /// 1 January of the next year.
+    NextYear,
+    /// The year's 31 December.
+    YearEnd,
 }
 
 /// What a restriction stops, as reported in a block's code.
@@ -156,7 +185,11 @@ pub struct ServiceRules {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RestrictionBlock {
+    /// 处分 (政务处分 or 处分 under 公务员法).
     Sanction,
+    /// 党纪处分.
+    PartyDiscipline,
+    /// 诫勉 and the kinds of 组织处理.
     Admonition,
     Investigation,
 }
@@ -169,6 +202,10 @@ pub struct RestrictionRule {
     pub block: RestrictionBlock,
     /// Effect period from the recorded date; `None`: until the recorded end date.
     pub months: Option<u32>,
+    /// What the period is called in reasons: 处分期 for 处分, 影响期 for the others.
+    pub period: String,
+    /// Said on import for each row of this kind (a kind written without its detail).
+    pub import_warning: Option<String>,
     pub cite: Citation,
 }
 
@@ -180,12 +217,22 @@ pub struct BasicCompetentRule {
     pub cite: Citation,
 }
 
+/// The latest graded year has this grade: not promotable.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileIncompetent"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncompetentRule {
+    pub grade: Grade,
+    pub cite: Citation,
+}
+
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileOrganLevel"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OrganLevel {
     pub name: String,
     pub aliases: Vec<String>,
     pub max_rank: String,
+    /// Said on import for an organ of this level (a level that leaves the rule open).
+    pub import_warning: Option<String>,
     pub cite: Citation,
 }
 
@@ -245,6 +292,7 @@ pub struct Profile {
     pub service: ServiceRules,
     pub restrictions: Vec<RestrictionRule>,
     pub basic_competent: BasicCompetentRule,
+    pub incompetent: IncompetentRule,
     pub organ_levels: Vec<OrganLevel>,
     pub pools: Vec<Pool>,
     pub ordering: Ordering,
@@ -367,6 +415,7 @@ mod raw {
         service: Service,
         restriction: Vec<Restriction>,
         basic_competent: BasicCompetent,
+        incompetent: Incompetent,
         organ_level: Vec<OrganLevel>,
         #[serde(default)]
         pool: Vec<Pool>,
@@ -463,9 +512,24 @@ mod raw {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Service {
-        uncounted_grades: Vec<String>,
+        uncounted: Vec<String>,
         uncounted_cite: String,
         uncounted_status: Status,
+        excellent_months: i64,
+        excellent_cite: String,
+        excellent_status: Status,
+        excellent_years: ExcellentYears,
+        excellent_from: ExcellentFrom,
+        excellent_timing_cite: String,
+        excellent_timing_status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Incompetent {
+        grade: String,
+        cite: String,
+        status: Status,
     }
 
     #[derive(Deserialize)]
@@ -476,6 +540,8 @@ mod raw {
         aliases: Vec<String>,
         block: String,
         months: Option<i64>,
+        period: Option<String>,
+        import_warning: Option<String>,
         cite: String,
         status: Status,
     }
@@ -496,6 +562,7 @@ mod raw {
         #[serde(default)]
         aliases: Vec<String>,
         max_rank: String,
+        import_warning: Option<String>,
         cite: String,
         status: Status,
     }
@@ -683,30 +750,52 @@ mod raw {
                 }
             }
 
-            let mut uncounted_grades = Vec::new();
-            for g in &self.service.uncounted_grades {
-                match Grade::from_name(g) {
-                    Some(g) => uncounted_grades.push(g),
-                    None => c.fail("service.uncounted_grades", format!("未知的考核等次「{g}」")),
+            let sv = self.service;
+            let mut uncounted = Vec::new();
+            for g in &sv.uncounted {
+                match ResultCode::parse(g) {
+                    Some(code) => uncounted.push(code),
+                    None => c.fail("service.uncounted", format!("未知的考核等次或结果代码「{g}」（可用等次名称或 5A、5B、5C、6A 等代码）")),
                 }
             }
-            let service = ServiceRules { uncounted_grades, cite: cite(self.service.uncounted_cite, self.service.uncounted_status) };
+            if uncounted.contains(&ResultCode::Graded(Grade::Excellent)) || uncounted.contains(&ResultCode::Graded(Grade::Competent)) {
+                c.fail("service.uncounted", "优秀、称职年度应计算为任职年限");
+            }
+            let service = ServiceRules {
+                uncounted,
+                cite: cite(sv.uncounted_cite, sv.uncounted_status),
+                excellent_months: c.count("service", "excellent_months（优秀缩短月数）", sv.excellent_months),
+                excellent_cite: cite(sv.excellent_cite, sv.excellent_status),
+                excellent_years: sv.excellent_years,
+                excellent_from: sv.excellent_from,
+                excellent_timing_cite: cite(sv.excellent_timing_cite, sv.excellent_timing_status),
+            };
 
             let mut restrictions = Vec::new();
             for (i, r) in self.restriction.into_iter().enumerate() {
                 let entry = format!("处分或处理「{}」", r.kind);
                 let block = match r.block.as_str() {
                     "sanction" => RestrictionBlock::Sanction,
+                    "party_discipline" => RestrictionBlock::PartyDiscipline,
                     "admonition" => RestrictionBlock::Admonition,
                     "investigation" => RestrictionBlock::Investigation,
                     other => {
-                        c.fail(&entry, format!("block 应为 sanction、admonition 或 investigation（现为「{other}」）"));
+                        c.fail(&entry, format!("block 应为 sanction、party_discipline、admonition 或 investigation（现为「{other}」）"));
                         continue;
                     }
                 };
                 let months = r.months.map(|m| c.count(&entry, "months（影响期月数）", m));
                 c.register(&mut index.restrictions, "处分或处理", &r.kind, &r.aliases, i);
-                restrictions.push(RestrictionRule { kind: r.kind, aliases: r.aliases, block, months, cite: cite(r.cite, r.status) });
+                let period = r.period.unwrap_or_else(|| if block == RestrictionBlock::Sanction { "处分期" } else { "影响期" }.to_string());
+                restrictions.push(RestrictionRule {
+                    kind: r.kind,
+                    aliases: r.aliases,
+                    block,
+                    months,
+                    period,
+                    import_warning: r.import_warning,
+                    cite: cite(r.cite, r.status),
+                });
             }
 
             let bc_grade = Grade::from_name(&self.basic_competent.grade).unwrap_or_else(|| {
@@ -715,6 +804,11 @@ mod raw {
             });
             let years_after = c.count("basic_competent", "years_after", self.basic_competent.years_after);
             let basic_competent = BasicCompetentRule { grade: bc_grade, years_after, cite: cite(self.basic_competent.cite, self.basic_competent.status) };
+            let ic_grade = Grade::from_name(&self.incompetent.grade).unwrap_or_else(|| {
+                c.fail("incompetent", format!("未知的考核等次「{}」", self.incompetent.grade));
+                Grade::Incompetent
+            });
+            let incompetent = IncompetentRule { grade: ic_grade, cite: cite(self.incompetent.cite, self.incompetent.status) };
 
             let mut organ_levels = Vec::new();
             for (i, o) in self.organ_level.into_iter().enumerate() {
@@ -723,7 +817,13 @@ mod raw {
                     Some(r) => {
                         let name = ladders[r.ladder].ranks[r.index].name.clone();
                         c.register(&mut index.organ_levels, "机关层级", &o.name, &o.aliases, i);
-                        organ_levels.push(super::OrganLevel { name: o.name, aliases: o.aliases, max_rank: name, cite: cite(o.cite, o.status) });
+                        organ_levels.push(super::OrganLevel {
+                            name: o.name,
+                            aliases: o.aliases,
+                            max_rank: name,
+                            import_warning: o.import_warning,
+                            cite: cite(o.cite, o.status),
+                        });
                     }
                     None => c.fail(&entry, format!("可设置的最高职级「{}」未定义", o.max_rank)),
                 }
@@ -796,6 +896,7 @@ mod raw {
                 service,
                 restrictions,
                 basic_competent,
+                incompetent,
                 organ_levels,
                 pools,
                 ordering,

@@ -1,15 +1,16 @@
 //! Promotion to the next rank (职级晋升): who qualifies on service, who is blocked and until
 //! when, who fits in the organ's free slots — and why, in words that cite the rule.
 //!
-//! The method (domain.md §3): ranks are climbed one step at a time; service is counted in whole
-//! months from the earliest date the person has continuously held the rank below the target or a
-//! leading post the profile lists for it, up to the as-of date; calendar years graded with an
-//! uncounted grade subtract their months inside the interval. Nothing here reads the clock.
+//! The method (domain.md §3, 并行规定 第十九条): ranks are climbed one step at a time; service is
+//! counted in whole months from the earliest date the person has continuously held the rank below
+//! the target or a leading post the profile lists for it, up to the as-of date; calendar years
+//! whose result is uncounted (基本称职, 不称职, the 不定等次 codes) subtract their months inside the
+//! interval; each 优秀 year in the interval shortens the requirement. Nothing here reads the clock.
 
 use crate::dates::{add_months, whole_months, year_end, year_start};
 use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap, Lookup};
-use crate::profile::{OrderKey, Profile, RankRef, RestrictionBlock};
-use crate::roster::{Grade, Organ, Person, Roster};
+use crate::profile::{ExcellentFrom, ExcellentYears, OrderKey, Profile, RankRef, RestrictionBlock, ServiceRules};
+use crate::roster::{Grade, Organ, Person, ResultCode, Roster};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -21,12 +22,16 @@ use std::cmp::Ordering;
 pub enum BlockCode {
     /// Inside a 处分 period.
     Sanction,
-    /// Inside the effect period of 诫勉 or 组织处理.
+    /// Inside the effect period of a 党纪处分.
+    PartyDiscipline,
+    /// Inside the effect period of 诫勉 or a 组织处理.
     Admonition,
     /// 立案调查 open on the as-of date.
     Investigation,
     /// Graded 基本称职 recently.
     BasicCompetent,
+    /// The latest graded year is 不称职.
+    Incompetent,
     /// The target rank is above what the organ's level may set.
     OrganCap,
     /// There is no next rank.
@@ -36,10 +41,12 @@ pub enum BlockCode {
 impl BlockCode {
     pub fn label(self) -> &'static str {
         match self {
-            BlockCode::Sanction => "处分影响期",
+            BlockCode::Sanction => "处分期",
+            BlockCode::PartyDiscipline => "党纪处分影响期",
             BlockCode::Admonition => "诫勉或组织处理影响期",
             BlockCode::Investigation => "立案审查调查未结案",
             BlockCode::BasicCompetent => "年度考核基本称职",
+            BlockCode::Incompetent => "年度考核不称职",
             BlockCode::OrganCap => "超出机关职级设置规格",
             BlockCode::TopOfLadder => "已是最高职级",
         }
@@ -65,6 +72,9 @@ pub enum Cause {
     BasicCompetent {
         year: i32,
     },
+    Incompetent {
+        year: i32,
+    },
     OrganCap {
         organ_level: usize,
         target_level: u32,
@@ -83,7 +93,7 @@ pub enum StartBasis {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deduction {
     pub year: i32,
-    pub grade: Grade,
+    pub result: ResultCode,
     pub months: u32,
 }
 
@@ -113,7 +123,12 @@ pub struct Outcome {
     pub target: Option<RankRef>,
     /// Index of the profile's minimum-service rule used.
     pub rule: Option<usize>,
+    /// The statutory requirement (the table's years × 12).
     pub required_months: Option<u32>,
+    /// Months taken off the requirement on the as-of date by 优秀 years (并行规定 第十九条).
+    pub reduction_months: u32,
+    /// The 优秀 years behind the reduction.
+    pub reduction_years: Vec<i32>,
     pub start: NaiveDate,
     pub basis: StartBasis,
     pub total_months: u32,
@@ -153,76 +168,96 @@ pub struct PromotionResult {
 }
 
 /// Months of uncounted years inside [start, end).
-fn deductions(start: NaiveDate, end: NaiveDate, bad_years: &[(i32, Grade)]) -> Vec<Deduction> {
+fn deductions(start: NaiveDate, end: NaiveDate, bad_years: &[(i32, ResultCode)]) -> Vec<Deduction> {
     let mut out = Vec::new();
-    for &(year, grade) in bad_years {
+    for &(year, result) in bad_years {
         let from = start.max(year_start(year));
         let to = end.min(year_start(year + 1));
         let months = whole_months(from, to);
         if months > 0 {
-            out.push(Deduction { year, grade, months });
+            out.push(Deduction { year, result, months });
         }
     }
     out
 }
 
-fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, Grade)]) -> u32 {
+fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, ResultCode)]) -> u32 {
     let total = whole_months(start, at);
     let lost: u32 = bad_years.iter().map(|&(year, _)| whole_months(start.max(year_start(year)), at.min(year_start(year + 1)))).sum();
     total.saturating_sub(lost)
 }
 
-/// When the person qualifies on service, later years assumed counted.
+/// The 优秀 years that shorten the requirement, each with the day its reduction applies from.
+fn excellent_credits(start: NaiveDate, excellent: &[i32], rules: &ServiceRules) -> Vec<(i32, NaiveDate)> {
+    excellent
+        .iter()
+        .filter(|&&y| match rules.excellent_years {
+            ExcellentYears::YearEnd => year_end(y) >= start,
+            ExcellentYears::WholeYear => year_start(y) >= start,
+        })
+        .map(|&y| {
+            let from = match rules.excellent_from {
+                ExcellentFrom::NextYear => year_start(y + 1),
+                ExcellentFrom::YearEnd => year_end(y),
+            };
+            (y, from)
+        })
+        .collect()
+}
+
+/// The requirement on day `at`: the statutory months less the reductions in force by then.
+fn required_at(required: u32, per_year: u32, credits: &[(i32, NaiveDate)], at: NaiveDate) -> u32 {
+    let n = credits.iter().filter(|&&(_, from)| from <= at).count() as u32;
+    required.saturating_sub(per_year.saturating_mul(n))
+}
+
+/// When the person qualifies on service, later years assumed 称职 (counted, no reduction).
 ///
 /// Counted months rise on the monthly anniversaries of `start` and fall on the first of each
-/// month of an uncounted year, so inside such a year the count can touch the requirement and drop
-/// below it again. The date is kept consistent with `qualified` on the as-of date:
+/// month of an uncounted year; the requirement falls on the day each 优秀 year's reduction
+/// applies. So the two can cross more than once. The date is kept consistent with `qualified` on
+/// the as-of date:
 /// - qualified: the date since which the count has stayed at or above the requirement (≤ as-of);
 /// - not qualified: the first date after which it never falls short again (> as-of).
 ///
-/// Without uncounted years both are simply `start` + the required months.
-fn first_qualifying_date(start: NaiveDate, required: u32, bad_years: &[(i32, Grade)], as_of: NaiveDate, qualified: bool) -> Option<NaiveDate> {
+/// Without uncounted years or reductions it is simply `start` + the required months.
+fn first_qualifying_date(
+    start: NaiveDate,
+    required: u32,
+    bad_years: &[(i32, ResultCode)],
+    credits: &[(i32, NaiveDate)],
+    per_year: u32,
+    as_of: NaiveDate,
+    qualified: bool,
+) -> Option<NaiveDate> {
     // Years that end before the interval starts take nothing away.
-    let relevant: Vec<(i32, Grade)> = bad_years.iter().copied().filter(|&(y, _)| year_start(y + 1) > start).collect();
-    if relevant.is_empty() {
+    let relevant: Vec<(i32, ResultCode)> = bad_years.iter().copied().filter(|&(y, _)| year_start(y + 1) > start).collect();
+    if relevant.is_empty() && credits.is_empty() {
         return Some(add_months(start, required));
     }
     let bad_years = relevant.as_slice();
-    // Inside an uncounted year the count never drops more than one month below its value on that
-    // year's 1 January, and it is back to that value on the next 1 January. So when the count
-    // exceeds the requirement by more than a month before the first uncounted year, it never
-    // falls short afterwards.
-    let first = year_start(bad_years.iter().map(|&(y, _)| y).min().unwrap_or(start.year()));
-    if whole_months(start, first) > required {
-        return Some(add_months(start, required));
-    }
-    // After the last uncounted year the count only rises, D months behind the calendar. When the
-    // requirement is first met after that year, the answer is plain arithmetic.
-    let end = year_start(bad_years.iter().map(|&(y, _)| y).max().unwrap_or(start.year()) + 1);
-    let lost: u32 = bad_years.iter().map(|&(y, _)| whole_months(start.max(year_start(y)), year_start(y + 1))).sum();
-    let plain = add_months(start, required + lost);
-    if plain >= end && (!qualified || as_of >= end) {
-        return Some(plain);
-    }
-    // Before `required` months have passed the count is short anyway: only later points can be
-    // the last shortfall.
-    let floor = add_months(start, required.saturating_sub(1));
+    // Each uncounted year takes at most 12 months: from start + required + 12 per year on, the
+    // count is at or above the statutory requirement for good. Every point where either side
+    // changes lies before that, so short(d) only has to be looked at on those points: between
+    // two of them it does not change.
     let limit = required + 12 * bad_years.len() as u32 + 1;
-    let anniversaries = (required..=limit).map(|n| add_months(start, n));
-    let month_starts = bad_years
-        .iter()
-        .flat_map(|&(year, _)| (1..=12).filter_map(move |m| NaiveDate::from_ymd_opt(year, m, 1)))
-        .chain(bad_years.iter().map(|&(year, _)| year_start(year + 1)))
-        .filter(|&d| d > floor);
-    let floor_short = (required > 0).then_some(floor);
-    let last_short = anniversaries
-        .clone()
-        .chain(month_starts)
-        .filter(|&d| !qualified || d <= as_of)
-        .filter(|&d| counted_at(start, d, bad_years) < required)
-        .max()
-        .max(floor_short);
-    anniversaries.filter(|&d| last_short.is_none_or(|s| d > s)).find(|&d| counted_at(start, d, bad_years) >= required)
+    let mut points: Vec<NaiveDate> = (0..=limit).map(|n| add_months(start, n)).collect();
+    for &(year, _) in bad_years {
+        points.extend((1..=12).filter_map(|m| NaiveDate::from_ymd_opt(year, m, 1)));
+        points.push(year_start(year + 1));
+    }
+    points.extend(credits.iter().map(|&(_, from)| from));
+    points.retain(|&d| d >= start);
+    points.sort_unstable();
+    points.dedup();
+    let short = |d: NaiveDate| counted_at(start, d, bad_years) < required_at(required, per_year, credits, d);
+    // The last point (up to as-of when qualified) on which the count is short; the answer is the
+    // next point after it.
+    let last_short = points.iter().rposition(|&d| (!qualified || d <= as_of) && short(d));
+    match last_short {
+        None => points.first().copied(),
+        Some(i) => points.get(i + 1).copied(),
+    }
 }
 
 /// Decides promotion eligibility for everyone in `roster` on `as_of`.
@@ -242,7 +277,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         });
         caps.insert(o.name.as_str(), cap);
     }
-    let uncounted = &profile.service.uncounted_grades;
+    let service = &profile.service;
 
     let mut people = Vec::with_capacity(roster.people.len());
     let mut undecided = Vec::new();
@@ -264,16 +299,26 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         }
 
         let history = results.of(pi);
-        let mut bad_years: Vec<(i32, Grade)> = history.iter().filter_map(|r| r.result.grade().filter(|g| uncounted.contains(g)).map(|g| (r.year, g))).collect();
-        bad_years.sort_unstable();
+        let mut bad_years: Vec<(i32, ResultCode)> =
+            history.iter().filter(|r| service.uncounted.contains(&r.result)).map(|r| (r.year, r.result)).collect();
+        bad_years.sort_unstable_by_key(|&(y, _)| y);
         bad_years.dedup_by_key(|(y, _)| *y);
+        let mut excellent: Vec<i32> = history.iter().filter(|r| r.result == ResultCode::Graded(Grade::Excellent)).map(|r| r.year).collect();
+        excellent.sort_unstable();
+        excellent.dedup();
+        // A year recorded twice with different results: the uncounted one wins (the stricter).
+        excellent.retain(|y| !bad_years.iter().any(|(b, _)| b == y));
+        let credits = excellent_credits(start, &excellent, service);
 
         let total_months = whole_months(start, as_of);
         let deducted = deductions(start, as_of, &bad_years);
         let counted_months = total_months.saturating_sub(deducted.iter().map(|d| d.months).sum());
         let required_months = rule.map(|r| r.years * 12);
-        let qualified = required_months.is_some_and(|r| counted_months >= r);
-        let eligible_on = required_months.and_then(|r| first_qualifying_date(start, r, &bad_years, as_of, qualified));
+        let reduction_years: Vec<i32> = credits.iter().filter(|&&(_, from)| from <= as_of).map(|&(y, _)| y).collect();
+        let reduction_months = required_months.map_or(0, |r| r - required_at(r, service.excellent_months, &credits, as_of));
+        let qualified = required_months.is_some_and(|r| counted_months >= r - reduction_months);
+        let eligible_on =
+            required_months.and_then(|r| first_qualifying_date(start, r, &bad_years, &credits, service.excellent_months, as_of, qualified));
         let excellent_years =
             history.iter().filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year)).count() as u32;
 
@@ -305,6 +350,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             if active {
                 let code = match rule.block {
                     RestrictionBlock::Sanction => BlockCode::Sanction,
+                    RestrictionBlock::PartyDiscipline => BlockCode::PartyDiscipline,
                     RestrictionBlock::Admonition => BlockCode::Admonition,
                     RestrictionBlock::Investigation => BlockCode::Investigation,
                 };
@@ -320,6 +366,13 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
                 }
             }
         }
+        // The latest graded year (ungraded codes skipped) decides the 不称职 block.
+        let latest = history.iter().filter(|r| r.year <= as_of.year()).filter_map(|r| r.result.grade().map(|g| (r.year, g))).max_by_key(|&(y, _)| y);
+        if let Some((year, grade)) = latest {
+            if grade == profile.incompetent.grade {
+                blocks.push(Block { code: BlockCode::Incompetent, until: None, cause: Cause::Incompetent { year } });
+            }
+        }
 
         let eligible = qualified && blocks.is_empty();
         people.push(Outcome {
@@ -328,6 +381,8 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             target,
             rule: rule_index,
             required_months,
+            reduction_months,
+            reduction_years,
             start,
             basis,
             total_months,
@@ -439,20 +494,27 @@ fn entry_date(p: &Person) -> NaiveDate {
 mod tests {
     use super::*;
 
+    const BASIC: ResultCode = ResultCode::Graded(Grade::BasicallyCompetent);
+    const INCOMPETENT: ResultCode = ResultCode::Graded(Grade::Incompetent);
+
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
+    }
+
+    fn date_without_credits(start: NaiveDate, required: u32, bad: &[(i32, ResultCode)], as_of: NaiveDate, qualified: bool) -> Option<NaiveDate> {
+        first_qualifying_date(start, required, bad, &[], 6, as_of, qualified)
     }
 
     #[test]
     fn eligible_date_agrees_with_qualified_inside_an_uncounted_year() {
         // 2024 is graded 基本称职: during 2024 the count goes up to 24 on each 15th and back to 23
         // on each 1st. The date reported always agrees with `qualified` on the as-of date.
-        let bad = [(2024, Grade::BasicallyCompetent)];
+        let bad = [(2024, BASIC)];
         let start = d("2022-01-15");
         assert_eq!(counted_at(start, d("2024-06-30"), &bad), 24);
-        assert_eq!(first_qualifying_date(start, 24, &bad, d("2024-06-30"), true), Some(d("2024-06-15")));
+        assert_eq!(date_without_credits(start, 24, &bad, d("2024-06-30"), true), Some(d("2024-06-15")));
         assert_eq!(counted_at(start, d("2024-07-10"), &bad), 23);
-        let on = first_qualifying_date(start, 24, &bad, d("2024-07-10"), false).expect("date");
+        let on = date_without_credits(start, 24, &bad, d("2024-07-10"), false).expect("date");
         assert_eq!(on, d("2025-01-15"));
         // From that date on it never falls short again.
         let mut day = on;
@@ -465,12 +527,12 @@ mod tests {
 
     /// Day by day: the day after the last day the count is short (among days up to `as_of` when
     /// qualified).
-    fn reference(start: NaiveDate, required: u32, bad: &[(i32, Grade)], as_of: NaiveDate, qualified: bool) -> NaiveDate {
+    fn reference(start: NaiveDate, required: u32, bad: &[(i32, ResultCode)], credits: &[(i32, NaiveDate)], as_of: NaiveDate, qualified: bool) -> NaiveDate {
         let horizon = add_months(start, required + 12 * bad.len() as u32 + 14);
-        let mut last_short = start;
+        let mut last_short = start.pred_opt().expect("day before");
         let mut day = start;
         while day <= horizon && (!qualified || day <= as_of) {
-            if counted_at(start, day, bad) < required {
+            if counted_at(start, day, bad) < required_at(required, 6, credits, day) {
                 last_short = day;
             }
             day = day.succ_opt().expect("next day");
@@ -481,24 +543,31 @@ mod tests {
     #[test]
     fn eligible_date_matches_a_day_by_day_count() {
         let starts = ["2019-01-31", "2019-06-15", "2020-02-29", "2020-12-01", "2021-03-10", "2022-01-15"];
-        let bad_sets: [&[(i32, Grade)]; 6] = [
-            &[(2020, Grade::BasicallyCompetent)],
-            &[(2021, Grade::Incompetent)],
-            &[(2022, Grade::BasicallyCompetent)],
-            &[(2021, Grade::BasicallyCompetent), (2023, Grade::Incompetent)],
-            &[(2024, Grade::BasicallyCompetent)],
-            &[(2018, Grade::BasicallyCompetent)],
+        let bad_sets: [&[(i32, ResultCode)]; 7] = [
+            &[],
+            &[(2020, BASIC)],
+            &[(2021, INCOMPETENT)],
+            &[(2022, ResultCode::Sanctioned)],
+            &[(2021, BASIC), (2023, ResultCode::LongLeave)],
+            &[(2024, BASIC)],
+            &[(2018, BASIC)],
         ];
+        let excellent_sets: [&[i32]; 4] = [&[], &[2020], &[2021, 2022], &[2019, 2023, 2024]];
+        let rules = Profile::national().service;
         let as_ofs = ["2021-06-30", "2022-07-10", "2023-12-31", "2024-07-10", "2024-12-31", "2026-01-01"];
         for start in starts.map(d) {
             for bad in bad_sets {
-                for required in [24, 36] {
-                    for as_of in as_ofs.map(d) {
-                        let qualified = counted_at(start, as_of, bad) >= required;
-                        let got = first_qualifying_date(start, required, bad, as_of, qualified);
-                        let want = reference(start, required, bad, as_of, qualified);
-                        assert_eq!(got, Some(want), "start {start}, required {required}, bad {bad:?}, as of {as_of}, qualified {qualified}");
-                        assert_eq!(qualified, want <= as_of, "start {start}, bad {bad:?}, as of {as_of}");
+                for excellent in excellent_sets {
+                    let excellent: Vec<i32> = excellent.iter().copied().filter(|y| !bad.iter().any(|(b, _)| b == y)).collect();
+                    let credits = excellent_credits(start, &excellent, &rules);
+                    for required in [24, 36] {
+                        for as_of in as_ofs.map(d) {
+                            let qualified = counted_at(start, as_of, bad) >= required_at(required, 6, &credits, as_of);
+                            let got = first_qualifying_date(start, required, bad, &credits, 6, as_of, qualified);
+                            let want = reference(start, required, bad, &credits, as_of, qualified);
+                            assert_eq!(got, Some(want), "start {start}, required {required}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}, qualified {qualified}");
+                            assert_eq!(qualified, want <= as_of, "start {start}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}");
+                        }
                     }
                 }
             }
@@ -507,6 +576,20 @@ mod tests {
 
     #[test]
     fn without_uncounted_years_the_date_is_the_anniversary() {
-        assert_eq!(first_qualifying_date(d("2019-06-15"), 24, &[], d("2020-01-01"), false), Some(d("2021-06-15")));
+        assert_eq!(date_without_credits(d("2019-06-15"), 24, &[], d("2020-01-01"), false), Some(d("2021-06-15")));
+    }
+
+    #[test]
+    fn an_excellent_year_applies_from_the_next_january() {
+        // domain.md §3, second worked example: 一级科员 since 2023-07-01, 2024 优秀.
+        let rules = Profile::national().service;
+        let start = d("2023-07-01");
+        let credits = excellent_credits(start, &[2024], &rules);
+        assert_eq!(credits, vec![(2024, d("2025-01-01"))]);
+        assert_eq!(required_at(24, 6, &credits, d("2024-12-31")), 24);
+        assert_eq!(required_at(24, 6, &credits, d("2025-01-01")), 18);
+        assert_eq!(first_qualifying_date(start, 24, &[], &credits, 6, d("2025-03-31"), true), Some(d("2025-01-01")));
+        // A 优秀 year that ended before the interval started shortens nothing.
+        assert!(excellent_credits(start, &[2022], &rules).is_empty());
     }
 }

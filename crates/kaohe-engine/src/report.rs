@@ -2,7 +2,7 @@
 //! reasons in Chinese, each citing the rule it applies. This is the shape of `kaohe promote
 //! --json` and of the desktop app's promotion page (docs/cli.md).
 
-use crate::profile::{Profile, Status};
+use crate::profile::{ExcellentFrom, Profile, RestrictionBlock, Status};
 use crate::promotion::{Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, StartBasis};
 use crate::roster::Roster;
 use chrono::NaiveDate;
@@ -40,7 +40,12 @@ pub struct PersonReport {
     pub category: String,
     pub rank: String,
     pub target_rank: Option<String>,
+    /// The statutory requirement (the table's years × 12).
     pub required_months: Option<u32>,
+    /// Months taken off the requirement on the as-of date by 优秀 years (0 when none).
+    pub reduction_months: u32,
+    /// The 优秀 years behind `reduction_months`.
+    pub reduction_years: Vec<i32>,
     pub counting_from: NaiveDate,
     pub counted_months: u32,
     pub qualified: bool,
@@ -159,22 +164,43 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
             };
             let mut line = format!("任职年限自{}起算（{basis}），至{}共{}个月", date_text(o.start), date_text(as_of), o.total_months);
             for d in &o.deductions {
-                line.push_str(&format!("；{}年度考核为{}，扣除该年度在计算期内的{}个月", d.year, d.grade.name(), d.months));
+                let result = match d.result.grade() {
+                    Some(g) => g.name().to_string(),
+                    None => format!("不定等次（{}，{}）", d.result.code(), d.result.label()),
+                };
+                line.push_str(&format!("；{}年度考核为{result}，该年度不计算任职年限，扣除其在计算期内的{}个月", d.year, d.months));
             }
             if !o.deductions.is_empty() {
                 line.push_str(&cite_text(&profile.service.cite.text, profile.service.cite.status));
             }
             line.push_str(&format!("，计{}个月（{}）。", o.counted_months, months_text(o.counted_months)));
             reasons.push(line);
-            let required = rule.years * 12;
+            let statutory = rule.years * 12;
+            let required = statutory - o.reduction_months.min(statutory);
+            if o.reduction_months > 0 {
+                let years: Vec<String> = o.reduction_years.iter().map(|y| format!("{y}年度")).collect();
+                let sv = &profile.service;
+                let from = match sv.excellent_from {
+                    ExcellentFrom::NextYear => "各自次年1月1日起缩短",
+                    ExcellentFrom::YearEnd => "各自该年12月31日起缩短",
+                };
+                let timing = format!("，{from}{}", cite_text(&sv.excellent_timing_cite.text, sv.excellent_timing_cite.status));
+                reasons.push(format!(
+                    "计算期内{}考核为优秀（{}个），所需任职年限缩短{}个月，为{}个月{timing}{}",
+                    years.join("、"),
+                    o.reduction_years.len(),
+                    o.reduction_months,
+                    required,
+                    cite_text(&sv.excellent_cite.text, sv.excellent_cite.status)
+                ));
+            }
             match (o.qualified, o.eligible_on) {
-                (true, Some(on)) => reasons.push(format!("任职年限已满足（自{}起满{}个月）。", date_text(on), required)),
+                (true, Some(on)) => reasons.push(format!("任职年限已满足（自{}起达到所需年限）。", date_text(on))),
                 (true, None) => reasons.push("任职年限已满足。".to_string()),
                 (false, Some(on)) => reasons.push(format!(
-                    "任职年限尚差{}个月；如此后年度考核均为称职以上，将于{}满{}个月。",
+                    "任职年限尚差{}个月；如此后年度考核均为称职，将于{}达到所需年限。",
                     required - o.counted_months.min(required),
                     date_text(on),
-                    required
                 )),
                 (false, None) => reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required))),
             }
@@ -205,6 +231,8 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
         rank: rank.name.clone(),
         target_rank: target,
         required_months: o.required_months,
+        reduction_months: o.reduction_months,
+        reduction_years: o.reduction_years.clone(),
         counting_from: o.start,
         counted_months: o.counted_months,
         qualified: o.qualified,
@@ -222,14 +250,25 @@ fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> Strin
         Cause::Restriction { rule, date } => {
             let r = &profile.restrictions[*rule];
             let cite = cite_text(&r.cite.text, r.cite.status);
-            match r.months {
-                Some(m) => format!("{}受{}（影响期{}个月，{until}），影响期内不得晋升职级{cite}", date_text(*date), r.kind, m),
-                None => format!("自{}起{}，尚未作出结论，期间不得晋升职级{cite}", date_text(*date), r.kind),
+            let period = &r.period;
+            match (r.months, r.block) {
+                (Some(m), _) => format!("{}受{}（{period}{}个月，{until}），{period}内不得晋升职级{cite}", date_text(*date), r.kind, m),
+                (None, RestrictionBlock::Investigation) => format!("自{}起{}，尚未作出结论，期间不得晋升职级{cite}", date_text(*date), r.kind),
+                (None, _) if b.until.is_some() => format!("{}受{}（{period}{until}），{period}内不得晋升职级{cite}", date_text(*date), r.kind),
+                (None, _) => format!("{}受{}，不得晋升职级{cite}", date_text(*date), r.kind),
             }
         }
         Cause::BasicCompetent { year } => {
             let bc = &profile.basic_competent;
             format!("{year}年度考核为{}，{until}不得晋升职级{}", bc.grade.name(), cite_text(&bc.cite.text, bc.cite.status))
+        }
+        Cause::Incompetent { year } => {
+            let ic = &profile.incompetent;
+            format!(
+                "{year}年度考核为{}（最近一次确定等次的年度考核），应降低一个职级层次任职，不得晋升职级；名册中的职级可能尚未按降低后的职级更新，请核对{}",
+                ic.grade.name(),
+                cite_text(&ic.cite.text, ic.cite.status)
+            )
         }
         Cause::OrganCap { organ_level, .. } => {
             let l = &profile.organ_levels[*organ_level];

@@ -48,6 +48,10 @@ pub enum IssueCode {
     /// A formula whose result the file does not hold (written by a program, never opened and
     /// saved in Excel or WPS): read as blank, never evaluated.
     FormulaWithoutValue,
+    /// A value read and used that leaves a rule open (组织处理 without its kind, 留党察看 without
+    /// its period, an organ level 区 without which kind of 区): the message says what is applied
+    /// and asks the clerk to write it out.
+    VagueValue,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

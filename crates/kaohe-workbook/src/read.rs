@@ -306,7 +306,7 @@ impl<'a> Table<'a> {
         let consequence = match severity {
             Severity::Error => "该行未导入",
             Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
-            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized) => {
+            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized | IssueCode::VagueValue) => {
                 "该行已导入，请核对"
             }
             Severity::Warning => "该行已导入，此项未采用",
@@ -1124,7 +1124,12 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
             continue;
         }
         let level = cell::text(t.get(cells, "机关层级")).and_then(|l| match profile.organ_level(&l) {
-            Some(ol) => Some(ol.name.clone()),
+            Some(ol) => {
+                if let Some(w) = &ol.import_warning {
+                    issues.push(t.issue_at(row, cells, "机关层级", IssueCode::VagueValue, Severity::Warning, w));
+                }
+                Some(ol.name.clone())
+            }
             None => {
                 let known: Vec<&str> = profile.organ_levels.iter().map(|o| o.name.as_str()).collect();
                 issues.push(t.issue_at(
@@ -1228,7 +1233,7 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
             continue;
         }
         let kind_cell = t.get(cells, "类型");
-        let Some(kind) = cell::text(kind_cell).and_then(|k| profile.restriction(&k)).map(|r| r.kind.clone()) else {
+        let Some(rule) = cell::text(kind_cell).and_then(|k| profile.restriction(&k)) else {
             let known: Vec<&str> = profile.restrictions.iter().map(|r| r.kind.as_str()).collect();
             issues.push(t.issue(
                 row,
@@ -1262,7 +1267,10 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
             issues.push(t.issue_at(row, cells, "结束日期", IssueCode::DateOrder, Severity::Error, "早于「日期」"));
             continue;
         }
-        roster.restrictions.push(Restriction { person_id: id, kind, date, end });
+        if let Some(w) = &rule.import_warning {
+            issues.push(t.issue(row, "类型", kind_cell, IssueCode::VagueValue, Severity::Warning, w));
+        }
+        roster.restrictions.push(Restriction { person_id: id, kind: rule.kind.clone(), date, end });
     }
 }
 

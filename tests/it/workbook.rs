@@ -62,10 +62,10 @@ fn the_promotion_workbook_holds_what_the_json_says() {
     let roster = tmp.path().join("名册.xlsx");
     let sheets: toml::Table = toml::from_str(
         r#""人员" = [
-  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],
-  ["11010519491231002X", "王一", "甲局", "综合管理类", "三级主任科员", 2024-03-01, 2015-07-01],
-  ["330102198808060235", "李二", "甲局", "综合管理类", "三级主任科员", 2019-06-15, 2012-07-01],
-  ["330102199604250242", "赵四", "甲局", "综合管理类", "三级主任科员", 2020-01-01, 2013-07-01],
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间", "级别"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "三级主任科员", 2024-03-01, 2015-07-01, ""],
+  ["330102198808060235", "李二", "甲局", "综合管理类", "三级主任科员", 2019-06-15, 2012-07-01, 19],
+  ["330102199604250242", "赵四", "甲局", "综合管理类", "三级主任科员", 2020-01-01, 2013-07-01, ""],
 ]
 "单位" = [["单位名称", "机关层级", "三级和四级主任科员", "一级和二级主任科员"], ["甲局", "市(地)", 5, 4]]
 "处分" = [["身份证号", "类型", "日期"], ["330102199604250242", "记过", 2025-03-10]]"#,
@@ -90,19 +90,28 @@ fn the_promotion_workbook_holds_what_the_json_says() {
     // Eligible first: 李二 (78 months), then 王一 (21 months, not yet), 赵四 (blocked by 记过).
     let names: Vec<&str> = rows[2..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(names, ["李二", "王一", "赵四"]);
+    let header = rows[1].clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name} in {header:?}"));
+    let cell = |r: &Vec<String>, name: &str| r[col(name)].clone();
     let li = &rows[2];
-    assert_eq!(li[6], "二级主任科员");
-    assert_eq!(li[7], "2019-06-15");
-    assert_eq!(li[8], "6年6个月");
-    assert_eq!(li[9], "2年");
-    assert_eq!((li[10].as_str(), li[11].as_str(), li[12].as_str()), ("是", "2021-06-15", "符合"));
+    assert_eq!(cell(li, "拟晋升职级"), "二级主任科员");
+    assert_eq!(cell(li, "起算日期"), "2019-06-15");
+    assert_eq!(cell(li, "已计任职年限"), "6年6个月");
+    assert_eq!(cell(li, "需要年限"), "2年");
+    assert_eq!(cell(li, "优秀缩短"), "—");
+    // 管理办法 第十三条: 19 is inside 二级主任科员's 22–16, which is not a rank that keeps it: one up.
+    assert_eq!((cell(li, "现级别"), cell(li, "晋升后级别")), ("19级".into(), "18级".into()));
+    assert_eq!((cell(li, "年限是否满足"), cell(li, "最早满足日期"), cell(li, "资格审核结论")), ("是".into(), "2021-06-15".into(), "符合".into()));
     // 二级主任科员 enters 一级和二级主任科员 (4 approved, none held): proposed.
-    assert_eq!(li[13], "拟列入");
+    assert_eq!(cell(li, "职数情况"), "拟列入");
     let wang = &rows[3];
-    assert_eq!((wang[8].as_str(), wang[10].as_str(), wang[11].as_str(), wang[12].as_str()), ("1年9个月", "否", "2026-03-01", "不符合"));
+    assert_eq!(
+        (cell(wang, "已计任职年限"), cell(wang, "年限是否满足"), cell(wang, "最早满足日期"), cell(wang, "资格审核结论")),
+        ("1年9个月".into(), "否".into(), "2026-03-01".into(), "不符合".into())
+    );
     let zhao = &rows[4];
-    assert_eq!(zhao[12], "不符合");
-    assert!(zhao[14].contains("2025年3月10日受记过（影响期12个月，至2026年3月9日）"), "{}", zhao[14]);
+    assert_eq!(cell(zhao, "资格审核结论"), "不符合");
+    assert!(cell(zhao, "限制原因").contains("2025年3月10日受记过（处分期12个月，至2026年3月9日）"), "{}", cell(zhao, "限制原因"));
 
     let pools = sheet(&out_path, "职数");
     assert_eq!(pools[1], ["单位", "职数池", "核定", "实有", "空缺", "符合条件人数", "拟晋升人选"]);

@@ -217,6 +217,31 @@ pub struct BasicCompetentRule {
     pub cite: Citation,
 }
 
+/// The 级别 a person gets on promotion (管理办法 第十三条).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileLevelOnPromotion"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelOnPromotion {
+    pub steps: u32,
+    /// Ladder levels (rows) where a 级别 already in range stays.
+    pub keep_in_range: Vec<u32>,
+    pub cite: Citation,
+}
+
+impl LevelOnPromotion {
+    /// The 级别 after promotion to a rank with `target_level` and 级别 range `grades` (highest,
+    /// lowest; 1 is the highest), from `level`.
+    pub fn apply(&self, level: u32, target_level: u32, grades: (u32, u32)) -> u32 {
+        let (high, low) = grades;
+        if level > low {
+            low
+        } else if level <= high || self.keep_in_range.contains(&target_level) {
+            level
+        } else {
+            level.saturating_sub(self.steps).max(high)
+        }
+    }
+}
+
 /// The latest graded year has this grade: not promotable.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileIncompetent"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -293,6 +318,7 @@ pub struct Profile {
     pub restrictions: Vec<RestrictionRule>,
     pub basic_competent: BasicCompetentRule,
     pub incompetent: IncompetentRule,
+    pub level_on_promotion: LevelOnPromotion,
     pub organ_levels: Vec<OrganLevel>,
     pub pools: Vec<Pool>,
     pub ordering: Ordering,
@@ -416,6 +442,7 @@ mod raw {
         restriction: Vec<Restriction>,
         basic_competent: BasicCompetent,
         incompetent: Incompetent,
+        level_on_promotion: LevelOnPromotionRaw,
         organ_level: Vec<OrganLevel>,
         #[serde(default)]
         pool: Vec<Pool>,
@@ -522,6 +549,15 @@ mod raw {
         excellent_from: ExcellentFrom,
         excellent_timing_cite: String,
         excellent_timing_status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct LevelOnPromotionRaw {
+        steps: i64,
+        keep_in_range: Vec<String>,
+        cite: String,
+        status: Status,
     }
 
     #[derive(Deserialize)]
@@ -809,6 +845,16 @@ mod raw {
                 Grade::Incompetent
             });
             let incompetent = IncompetentRule { grade: ic_grade, cite: cite(self.incompetent.cite, self.incompetent.status) };
+            let lp = self.level_on_promotion;
+            let mut keep_in_range = Vec::new();
+            for r in &lp.keep_in_range {
+                match index.ranks.get(&squeeze(r)) {
+                    Some(rr) => keep_in_range.push(ladders[rr.ladder].ranks[rr.index].level),
+                    None => c.fail("level_on_promotion.keep_in_range", format!("职级「{r}」未定义")),
+                }
+            }
+            let level_on_promotion =
+                LevelOnPromotion { steps: c.count("level_on_promotion", "steps", lp.steps), keep_in_range, cite: cite(lp.cite, lp.status) };
 
             let mut organ_levels = Vec::new();
             for (i, o) in self.organ_level.into_iter().enumerate() {
@@ -897,6 +943,7 @@ mod raw {
                 restrictions,
                 basic_competent,
                 incompetent,
+                level_on_promotion,
                 organ_levels,
                 pools,
                 ordering,
@@ -930,6 +977,39 @@ mod tests {
         let text = NATIONAL_TOML.replace("rank = \"二级主任科员\"\ngrade = 22", "rank = \"二级主任科员\"\ngrade = 12");
         let msg = Profile::from_toml(&text).expect_err("out of range").to_string();
         assert!(msg.contains("起始职级「博士研究生」：级别 12 不在二级主任科员的级别范围 16–22 内"), "{msg}");
+    }
+
+    #[test]
+    fn level_on_promotion_follows_article_13() {
+        let p = Profile::national();
+        let lp = &p.level_on_promotion;
+        let at = |rank: &str| {
+            let r = p.rank(p.rank_ref(rank).expect("rank"));
+            (r.level, r.grades)
+        };
+        let (l, g) = at("四级主任科员");
+        assert_eq!(lp.apply(25, l, g), 24, "below the range: up to its lowest");
+        assert_eq!(lp.apply(23, l, g), 22, "inside the range: one up");
+        assert_eq!(lp.apply(18, l, g), 18, "at the top already: stays");
+        let (l, g) = at("一级主任科员");
+        assert_eq!(lp.apply(18, l, g), 18, "一级主任科员 keeps a 级别 already in range");
+        assert_eq!(lp.apply(22, l, g), 21);
+        let (l, g) = at("一级主管");
+        assert_eq!(lp.apply(19, l, g), 19, "the same level of another ladder keeps it too");
+    }
+
+    #[test]
+    fn party_discipline_and_organisational_measures_are_kinds_of_their_own() {
+        let p = Profile::national();
+        let kind = |w: &str| p.restriction(w).map(|r| (r.kind.as_str(), r.block, r.months));
+        assert_eq!(kind("警告"), Some(("警告", RestrictionBlock::Sanction, Some(6))));
+        assert_eq!(kind("党内警告"), Some(("党内警告", RestrictionBlock::PartyDiscipline, Some(12))));
+        assert_eq!(kind("党内严重警告"), Some(("严重警告", RestrictionBlock::PartyDiscipline, Some(18))));
+        assert_eq!(kind("留党察看两年"), Some(("留党察看二年", RestrictionBlock::PartyDiscipline, Some(48))));
+        assert_eq!(kind("开除党籍"), Some(("开除党籍", RestrictionBlock::PartyDiscipline, None)));
+        assert_eq!(kind("免职"), Some(("免职", RestrictionBlock::Admonition, Some(24))));
+        assert!(p.restriction("组织处理").and_then(|r| r.import_warning.as_ref()).is_some());
+        assert!(p.restriction("调整职务").and_then(|r| r.import_warning.as_ref()).is_none());
     }
 
     #[test]

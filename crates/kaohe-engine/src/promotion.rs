@@ -139,6 +139,8 @@ pub struct Outcome {
     pub eligible_on: Option<NaiveDate>,
     pub blocks: Vec<Block>,
     pub excellent_years: u32,
+    /// The 级别 after promotion to the target, when the person's 级别 is known.
+    pub new_level: Option<u32>,
     pub slot: Slot,
 }
 
@@ -299,8 +301,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         }
 
         let history = results.of(pi);
-        let mut bad_years: Vec<(i32, ResultCode)> =
-            history.iter().filter(|r| service.uncounted.contains(&r.result)).map(|r| (r.year, r.result)).collect();
+        let mut bad_years: Vec<(i32, ResultCode)> = history.iter().filter(|r| service.uncounted.contains(&r.result)).map(|r| (r.year, r.result)).collect();
         bad_years.sort_unstable_by_key(|&(y, _)| y);
         bad_years.dedup_by_key(|(y, _)| *y);
         let mut excellent: Vec<i32> = history.iter().filter(|r| r.result == ResultCode::Graded(Grade::Excellent)).map(|r| r.year).collect();
@@ -317,8 +318,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         let reduction_years: Vec<i32> = credits.iter().filter(|&&(_, from)| from <= as_of).map(|&(y, _)| y).collect();
         let reduction_months = required_months.map_or(0, |r| r - required_at(r, service.excellent_months, &credits, as_of));
         let qualified = required_months.is_some_and(|r| counted_months >= r - reduction_months);
-        let eligible_on =
-            required_months.and_then(|r| first_qualifying_date(start, r, &bad_years, &credits, service.excellent_months, as_of, qualified));
+        let eligible_on = required_months.and_then(|r| first_qualifying_date(start, r, &bad_years, &credits, service.excellent_months, as_of, qualified));
         let excellent_years =
             history.iter().filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year)).count() as u32;
 
@@ -393,6 +393,10 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             eligible_on,
             blocks,
             excellent_years,
+            new_level: target.zip(person.level).map(|(t, level)| {
+                let r = profile.rank(t);
+                profile.level_on_promotion.apply(level, r.level, r.grades)
+            }),
             slot: Slot::NotConsidered,
         });
     }
@@ -565,7 +569,11 @@ mod tests {
                             let qualified = counted_at(start, as_of, bad) >= required_at(required, 6, &credits, as_of);
                             let got = first_qualifying_date(start, required, bad, &credits, 6, as_of, qualified);
                             let want = reference(start, required, bad, &credits, as_of, qualified);
-                            assert_eq!(got, Some(want), "start {start}, required {required}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}, qualified {qualified}");
+                            assert_eq!(
+                                got,
+                                Some(want),
+                                "start {start}, required {required}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}, qualified {qualified}"
+                            );
                             assert_eq!(qualified, want <= as_of, "start {start}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}");
                         }
                     }

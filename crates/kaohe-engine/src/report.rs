@@ -51,6 +51,9 @@ pub struct PersonReport {
     pub qualified: bool,
     pub eligible: bool,
     pub eligible_on: Option<NaiveDate>,
+    /// The person's 级别 now (from the roster) and after promotion to the target.
+    pub level: Option<u32>,
+    pub new_level: Option<u32>,
     #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::SlotCode>"))]
     pub slot: Option<&'static str>,
     pub blocks: Vec<BlockReport>,
@@ -207,6 +210,16 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
         }
     }
 
+    if let (Some(target), Some(level), Some(new)) = (&target, p.level, o.new_level) {
+        let lp = &profile.level_on_promotion;
+        let (high, low) = profile.rank(o.target.unwrap_or(o.rank)).grades;
+        let how = if new == level { "级别不变" } else { "晋升" };
+        reasons.push(format!(
+            "晋升{target}后级别：现为{level}级，{target}对应{low}级至{high}级，{how}{}{}",
+            if new == level { String::new() } else { format!("为{new}级") },
+            cite_text(&lp.cite.text, lp.cite.status)
+        ));
+    }
     for b in &blocks {
         reasons.push(b.reason.clone());
     }
@@ -238,6 +251,8 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
         qualified: o.qualified,
         eligible: o.eligible,
         eligible_on: o.eligible_on,
+        level: p.level,
+        new_level: o.new_level,
         slot: slot_code(o.slot),
         blocks,
         reasons,

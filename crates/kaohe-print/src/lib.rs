@@ -380,6 +380,7 @@ pub fn promotion_review(report: &PromotionReport, scope: &Scope) -> Rendered {
             r#"<table style="margin-bottom:4mm"><colgroup><col style="width:24mm"><col><col style="width:24mm"><col></colgroup>
 <tr><td class="label">{n}. 姓名</td><td>{name}</td><td class="label">单位</td><td>{organ}</td></tr>
 <tr><td class="label">现职级</td><td>{rank}</td><td class="label">拟晋升职级</td><td>{target}</td></tr>
+<tr><td class="label">现级别</td><td>{level}</td><td class="label">晋升后级别</td><td>{new_level}</td></tr>
 <tr><td class="label">任职年限</td><td>自{from}起，计{counted}</td><td class="label">需要年限</td><td>{required}</td></tr>
 <tr><td class="label">审核结论</td><td colspan="3">{verdict}</td></tr>
 <tr><td class="label">说明及依据</td><td colspan="3" class="small"><div class="text">{reasons}</div></td></tr>
@@ -392,7 +393,15 @@ pub fn promotion_review(report: &PromotionReport, scope: &Scope) -> Rendered {
             target = escape(p.target_rank.as_deref().unwrap_or("—")),
             from = cn_date(p.counting_from),
             counted = months_text(p.counted_months),
-            required = p.required_months.map(months_text).unwrap_or_else(|| "—".into()),
+            required = p
+                .required_months
+                .map(|r| match p.reduction_months {
+                    0 => months_text(r),
+                    cut => format!("{}（优秀缩短{}，为{}）", months_text(r), months_text(cut), months_text(r.saturating_sub(cut))),
+                })
+                .unwrap_or_else(|| "—".into()),
+            level = p.level.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into()),
+            new_level = p.new_level.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into()),
             reasons = escape(&p.reasons.join("\n")),
         );
     }

@@ -306,7 +306,9 @@ impl<'a> Table<'a> {
         let consequence = match severity {
             Severity::Error => "该行未导入",
             Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
-            Severity::Warning if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized | IssueCode::VagueValue) => {
+            Severity::Warning
+                if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized | IssueCode::VagueValue) =>
+            {
                 "该行已导入，请核对"
             }
             Severity::Warning => "该行已导入，此项未采用",

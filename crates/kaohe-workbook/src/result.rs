@@ -53,9 +53,12 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
         ("职位类别", 10.0),
         ("现职级", 12.0),
         ("拟晋升职级", 12.0),
+        ("现级别", 6.0),
+        ("晋升后级别", 7.0),
         ("起算日期", 11.0),
         ("已计任职年限", 11.0),
         ("需要年限", 9.0),
+        ("优秀缩短", 8.0),
         ("年限是否满足", 7.0),
         ("最早满足日期", 11.0),
         ("资格审核结论", 9.0),
@@ -77,7 +80,8 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
             Some("unlimited") => "不受职数限制",
             _ => "",
         };
-        let cells: [String; 16] = [
+        let level = |l: Option<u32>| l.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into());
+        let cells: [String; 19] = [
             (n + 1).to_string(),
             p.name.clone(),
             p.id.clone(),
@@ -85,9 +89,12 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
             p.category.clone(),
             p.rank.clone(),
             p.target_rank.clone().unwrap_or_else(|| "—".into()),
+            level(p.level),
+            level(p.new_level),
             p.counting_from.to_string(),
             months_text(p.counted_months),
             p.required_months.map(months_text).unwrap_or_else(|| "—".into()),
+            if p.reduction_months > 0 { months_text(p.reduction_months) } else { "—".into() },
             if p.qualified { "是" } else { "否" }.into(),
             p.eligible_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
             if p.eligible { "符合" } else { "不符合" }.into(),
@@ -96,7 +103,7 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
             p.reasons.join("\n"),
         ];
         for (c, v) in cells.iter().enumerate() {
-            let fmt = if [0, 7, 8, 9, 10, 11, 12].contains(&c) { &center } else { &body };
+            let fmt = if [0, 7, 8, 9, 10, 11, 12, 13, 14, 15].contains(&c) { &center } else { &body };
             sheet.write_string_with_format(row, c as u16, v, fmt)?;
         }
     }

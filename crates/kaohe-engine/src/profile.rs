@@ -269,6 +269,25 @@ pub struct Pool {
     pub cite: Citation,
 }
 
+/// The places of one rank inside its pool, as a share of the pool's approved number, for organs
+/// of some levels.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileSubLimit"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubLimit {
+    pub pool: String,
+    pub rank: String,
+    pub percent: u32,
+    pub organ_levels: Vec<String>,
+    pub cite: Citation,
+}
+
+impl SubLimit {
+    /// The places of the rank out of a pool's approved number (rounded down).
+    pub fn places(&self, approved: u32) -> u32 {
+        approved.saturating_mul(self.percent) / 100
+    }
+}
+
 /// Keys that order the eligible within a pool.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -321,6 +340,7 @@ pub struct Profile {
     pub level_on_promotion: LevelOnPromotion,
     pub organ_levels: Vec<OrganLevel>,
     pub pools: Vec<Pool>,
+    pub sub_limits: Vec<SubLimit>,
     pub ordering: Ordering,
     pub assessment: crate::assessment_rules::AssessmentRules,
     pub publicity: Publicity,
@@ -413,6 +433,12 @@ impl Profile {
         self.index.pools.get(&squeeze(name)).map(|&i| (i, &self.pools[i]))
     }
 
+    /// The sub-limit of a rank for organs of a level.
+    pub fn sub_limit(&self, rank: &str, organ_level: Option<&str>) -> Option<(usize, &SubLimit)> {
+        let level = organ_level?;
+        self.sub_limits.iter().enumerate().find(|(_, s)| s.rank == rank && s.organ_levels.iter().any(|l| l == level))
+    }
+
     /// The pool a rank's slots are counted in.
     pub fn pool_of(&self, r: RankRef) -> Option<usize> {
         self.index.rank_pool.get(&r).copied()
@@ -446,6 +472,8 @@ mod raw {
         organ_level: Vec<OrganLevel>,
         #[serde(default)]
         pool: Vec<Pool>,
+        #[serde(default)]
+        sub_limit: Vec<SubLimitRaw>,
         ordering: Ordering,
         assessment: crate::assessment_rules::raw::Section,
         publicity: Publicity,
@@ -608,6 +636,17 @@ mod raw {
     struct Pool {
         name: String,
         ranks: Vec<String>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SubLimitRaw {
+        pool: String,
+        rank: String,
+        percent: i64,
+        organ_levels: Vec<String>,
         cite: String,
         status: Status,
     }
@@ -899,6 +938,41 @@ mod raw {
                 pools.push(super::Pool { name: p.name, ranks, cite: cite(p.cite, p.status) });
             }
 
+            let mut sub_limits = Vec::new();
+            for sl in self.sub_limit {
+                let entry = format!("职数限额「{}」", sl.rank);
+                let percent = c.count(&entry, "percent", sl.percent);
+                if percent > 100 {
+                    c.fail(&entry, format!("percent 应在 0–100 之间（现为 {percent}）"));
+                }
+                let Some(&pi) = index.pools.get(&squeeze(&sl.pool)) else {
+                    c.fail(&entry, format!("职数池「{}」未定义", sl.pool));
+                    continue;
+                };
+                let Some(rank) = index.ranks.get(&squeeze(&sl.rank)).copied() else {
+                    c.fail(&entry, format!("职级「{}」未定义", sl.rank));
+                    continue;
+                };
+                if index.rank_pool.get(&rank) != Some(&pi) {
+                    c.fail(&entry, format!("职级「{}」不属于职数池「{}」", sl.rank, sl.pool));
+                    continue;
+                }
+                let mut levels = Vec::new();
+                for l in &sl.organ_levels {
+                    match index.organ_levels.get(&squeeze(l)) {
+                        Some(&li) => levels.push(organ_levels[li].name.clone()),
+                        None => c.fail(&entry, format!("机关层级「{l}」未定义")),
+                    }
+                }
+                sub_limits.push(SubLimit {
+                    pool: pools[pi].name.clone(),
+                    rank: ladders[rank.ladder].ranks[rank.index].name.clone(),
+                    percent,
+                    organ_levels: levels,
+                    cite: cite(sl.cite, sl.status),
+                });
+            }
+
             let mut keys = Vec::new();
             for k in &self.ordering.keys {
                 match k.as_str() {
@@ -946,6 +1020,7 @@ mod raw {
                 level_on_promotion,
                 organ_levels,
                 pools,
+                sub_limits,
                 ordering,
                 assessment,
                 publicity,

@@ -104,14 +104,38 @@ pub enum Slot {
     NotConsidered,
     /// The target rank belongs to no pool.
     Unlimited,
-    /// The target rank is in the pool the person is already counted in.
+    /// The target rank is in the pool the person is already counted in, and has no places of its
+    /// own (no per-rank number, no sub-limit): no new place of the pool is used.
     WithinPool { pool: usize },
-    /// Entering a pool with a free slot: on the proposed list.
-    Proposed { pool: usize, position: usize, of: usize },
-    /// Entering a pool but ranked past its free slots.
-    Waiting { pool: usize, position: usize, of: usize },
+    /// A free place (of the pool when entering it, and of the target rank when it has places of
+    /// its own): on the proposed list.
+    Proposed { pool: usize, position: usize, of: usize, entering: bool, sub: Option<usize> },
+    /// Ranked past the free places of the pool or of the target rank (`short_of_rank`).
+    Waiting { pool: usize, position: usize, of: usize, entering: bool, sub: Option<usize>, short_of_rank: bool },
     /// The organ has no approved count for the pool.
     NotApproved { pool: usize },
+}
+
+/// Where a rank's places inside its pool come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SubBasis {
+    /// The organ's own number for the rank (a column of the 单位 sheet).
+    Organ,
+    /// A profile sub-limit (index into `sub_limits`) applied to the pool's approved number.
+    Ratio(usize),
+}
+
+/// The places of one rank inside a pool, in one organ.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankSlots {
+    pub rank: RankRef,
+    pub approved: u32,
+    pub basis: SubBasis,
+    pub held: u32,
+    pub free: u32,
+    /// Eligible people promoted to this rank, in order (indices into the roster's people).
+    pub candidates: Vec<usize>,
+    pub proposed: Vec<usize>,
 }
 
 /// The decision for one person.
@@ -153,9 +177,12 @@ pub struct PoolOutcome {
     pub approved: Option<u32>,
     pub held: u32,
     pub free: Option<u32>,
-    /// Eligible people entering the pool, in order (indices into the roster's people).
+    /// Eligible people entering the pool, or promoted inside it to a rank with places of its
+    /// own, in order (indices into the roster's people).
     pub candidates: Vec<usize>,
     pub proposed: Vec<usize>,
+    /// The ranks of the pool with places of their own (per-rank numbers or sub-limits).
+    pub ranks: Vec<RankSlots>,
 }
 
 /// The whole decision for a roster on a date.
@@ -405,8 +432,13 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
     PromotionResult { as_of, people, undecided, pools }
 }
 
-/// Counts held slots per organ and pool, orders the eligible who would enter each pool, and
-/// proposes as many as there are free slots.
+/// Counts held slots per organ and pool (and per rank with places of its own), orders the
+/// eligible who would use a place of each pool, and proposes as many as there are free places.
+///
+/// A person entering a pool needs a free place of the pool; a person promoted to a rank with
+/// places of its own (the 单位 sheet's number for the rank, else a profile sub-limit of the
+/// pool's approved number) needs a free place of that rank too, even inside the pool. Candidates
+/// are taken in the profile's order; one who does not fit waits, and later ones may still fit.
 fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Organ>, people: &mut [Outcome]) -> Vec<PoolOutcome> {
     // Organs in the order they first appear: the 单位 sheet, then people.
     let mut organ_order: Vec<&str> = roster.organs.iter().map(|o| o.name.as_str()).collect();
@@ -421,13 +453,16 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
 
     let pool_count = profile.pools.len();
     let mut held = vec![0u32; organ_order.len() * pool_count];
-    let mut entering: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+    let mut held_rank: HashMap<(usize, RankRef), u32> = HashMap::default();
+    // (organ, pool) → people who would use a place of the pool or of one of its ranks.
+    let mut wanting: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
     for (oi, outcome) in people.iter_mut().enumerate() {
         let person = &roster.people[outcome.person];
         let organ = organ_index[person.organ.as_str()];
         let current_pool = profile.pool_of(outcome.rank);
         if let Some(cp) = current_pool {
             held[organ * pool_count + cp] += 1;
+            *held_rank.entry((organ, outcome.rank)).or_default() += 1;
         }
         if !outcome.eligible {
             continue;
@@ -435,38 +470,81 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
         let Some(target) = outcome.target else { continue };
         outcome.slot = match profile.pool_of(target) {
             None => Slot::Unlimited,
-            Some(tp) if Some(tp) == current_pool => Slot::WithinPool { pool: tp },
             Some(tp) => {
-                entering.entry((organ, tp)).or_default().push(oi);
-                Slot::NotApproved { pool: tp }
+                wanting.entry((organ, tp)).or_default().push(oi);
+                if Some(tp) == current_pool {
+                    Slot::WithinPool { pool: tp }
+                } else {
+                    Slot::NotApproved { pool: tp }
+                }
             }
         };
     }
 
     let mut pools = Vec::new();
     for (organ, name) in organ_order.iter().enumerate() {
-        let slots = organs.get(name).map(|o| &o.slots);
+        let organ_row = organs.get(name);
+        let slots = organ_row.map(|o| &o.slots);
+        let level = organ_row.and_then(|o| o.level.as_deref());
         for (pool, p) in profile.pools.iter().enumerate() {
             let approved = slots.and_then(|s| s.get(&p.name)).copied();
             let held_here = held[organ * pool_count + pool];
-            let mut candidates = entering.remove(&(organ, pool)).unwrap_or_default();
-            if approved.is_none() && held_here == 0 && candidates.is_empty() {
+            // The ranks of the pool with places of their own.
+            let mut ranks: Vec<RankSlots> = Vec::new();
+            for rank_name in &p.ranks {
+                let Some(rank) = profile.rank_ref(rank_name) else { continue };
+                let own = slots.and_then(|s| s.get(rank_name)).map(|&n| (n, SubBasis::Organ));
+                let ratio = || {
+                    let (i, sl) = profile.sub_limit(rank_name, level)?;
+                    Some((sl.places(approved?), SubBasis::Ratio(i)))
+                };
+                if let Some((n, basis)) = own.or_else(ratio) {
+                    let held = held_rank.get(&(organ, rank)).copied().unwrap_or(0);
+                    ranks.push(RankSlots { rank, approved: n, basis, held, free: n.saturating_sub(held), candidates: Vec::new(), proposed: Vec::new() });
+                }
+            }
+            let mut candidates = wanting.remove(&(organ, pool)).unwrap_or_default();
+            // Inside the pool only a rank with places of its own makes a candidate.
+            candidates.retain(|&c| {
+                let entering = !matches!(people[c].slot, Slot::WithinPool { .. });
+                entering || people[c].target.is_some_and(|t| ranks.iter().any(|r| r.rank == t))
+            });
+            if approved.is_none() && held_here == 0 && candidates.is_empty() && ranks.is_empty() {
                 continue;
             }
             candidates.sort_by(|&a, &b| compare(profile, roster, &people[a], &people[b]));
             let free = approved.map(|a| a.saturating_sub(held_here));
             let of = candidates.len();
+            let mut pool_left = free;
+            let mut proposed = Vec::new();
             for (position, &c) in candidates.iter().enumerate() {
-                people[c].slot = match free {
-                    None => Slot::NotApproved { pool },
-                    Some(f) if (position as u32) < f => Slot::Proposed { pool, position: position + 1, of },
-                    Some(_) => Slot::Waiting { pool, position: position + 1, of },
+                let entering = !matches!(people[c].slot, Slot::WithinPool { .. });
+                let sub = people[c].target.and_then(|t| ranks.iter().position(|r| r.rank == t));
+                if let Some(si) = sub {
+                    ranks[si].candidates.push(people[c].person);
+                }
+                if entering && pool_left.is_none() {
+                    people[c].slot = Slot::NotApproved { pool };
+                    continue;
+                }
+                let pool_ok = !entering || pool_left.is_some_and(|f| f > 0);
+                let rank_ok = sub.is_none_or(|si| ranks[si].free > ranks[si].proposed.len() as u32);
+                let position = position + 1;
+                people[c].slot = if pool_ok && rank_ok {
+                    if entering {
+                        pool_left = pool_left.map(|f| f - 1);
+                    }
+                    if let Some(si) = sub {
+                        ranks[si].proposed.push(people[c].person);
+                    }
+                    proposed.push(people[c].person);
+                    Slot::Proposed { pool, position, of, entering, sub }
+                } else {
+                    Slot::Waiting { pool, position, of, entering, sub, short_of_rank: pool_ok }
                 };
             }
-            let take = free.map_or(0, |f| (f as usize).min(of));
-            let proposed = candidates[..take].iter().map(|&c| people[c].person).collect();
             let candidates = candidates.iter().map(|&c| people[c].person).collect();
-            pools.push(PoolOutcome { organ: name.to_string(), pool, approved, held: held_here, free, candidates, proposed });
+            pools.push(PoolOutcome { organ: name.to_string(), pool, approved, held: held_here, free, candidates, proposed, ranks });
         }
     }
     pools

@@ -3,7 +3,7 @@
 //! --json` and of the desktop app's promotion page (docs/cli.md).
 
 use crate::profile::{ExcellentFrom, Profile, RestrictionBlock, Status};
-use crate::promotion::{Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, StartBasis};
+use crate::promotion::{Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, StartBasis, SubBasis};
 use crate::roster::Roster;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -70,6 +70,26 @@ pub struct PoolReport {
     pub free: Option<u32>,
     pub candidates: Vec<String>,
     pub proposed: Vec<String>,
+    /// The pool's ranks with places of their own.
+    pub ranks: Vec<RankSlotReport>,
+}
+
+/// The places of one rank inside a pool (a per-rank number of the 单位 sheet, or a sub-limit).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PromotionRankSlots"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankSlotReport {
+    pub rank: String,
+    pub approved: u32,
+    /// "organ" (the 单位 sheet's number) or "ratio" (a profile sub-limit of the pool's number).
+    #[cfg_attr(feature = "ts", ts(type = "\"organ\" | \"ratio\""))]
+    pub basis: &'static str,
+    /// The sub-limit's percent and citation when `basis` is "ratio".
+    pub percent: Option<u32>,
+    pub cite: Option<String>,
+    pub held: u32,
+    pub free: u32,
+    pub candidates: Vec<String>,
+    pub proposed: Vec<String>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -117,6 +137,27 @@ impl PromotionReport {
                 free: p.free,
                 candidates: p.candidates.iter().map(id).collect(),
                 proposed: p.proposed.iter().map(id).collect(),
+                ranks: p
+                    .ranks
+                    .iter()
+                    .map(|r| {
+                        let sl = match r.basis {
+                            SubBasis::Organ => None,
+                            SubBasis::Ratio(i) => Some(&profile.sub_limits[i]),
+                        };
+                        RankSlotReport {
+                            rank: profile.rank(r.rank).name.clone(),
+                            approved: r.approved,
+                            basis: if sl.is_some() { "ratio" } else { "organ" },
+                            percent: sl.map(|s| s.percent),
+                            cite: sl.map(|s| s.cite.to_string()),
+                            held: r.held,
+                            free: r.free,
+                            candidates: r.candidates.iter().map(id).collect(),
+                            proposed: r.proposed.iter().map(id).collect(),
+                        }
+                    })
+                    .collect(),
             })
             .collect();
         PromotionReport { as_of: result.as_of, profile: ProfileRef::of(profile), people, pools }
@@ -306,16 +347,48 @@ fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&st
     let pool_name = |i: usize| profile.pools[i].name.as_str();
     let numbers =
         |i: usize| slots.get(&(organ, i)).and_then(|p| Some(format!("核定{}名、实有{}名、空缺{}名", p.approved?, p.held, p.free?))).unwrap_or_default();
+    let rank_numbers = |pool: usize, sub: Option<usize>| -> String {
+        let Some(r) = sub.and_then(|si| slots.get(&(organ, pool))?.ranks.get(si)) else { return String::new() };
+        let name = &profile.rank(r.rank).name;
+        let basis = match r.basis {
+            SubBasis::Organ => "本单位核定".to_string(),
+            SubBasis::Ratio(i) => {
+                let sl = &profile.sub_limits[i];
+                format!("按职数池核定数的{}%（向下取整）计", sl.percent)
+            }
+        };
+        let cite = match r.basis {
+            SubBasis::Organ => String::new(),
+            SubBasis::Ratio(i) => cite_text(&profile.sub_limits[i].cite.text, profile.sub_limits[i].cite.status),
+        };
+        format!("；其中{name}{basis}{}名、实有{}名、空缺{}名{cite}", r.approved, r.held, r.free)
+    };
     let order = cite_text(&profile.ordering.cite.text, profile.ordering.cite.status);
+    let target = o.target.map(|t| profile.rank(t).name.as_str()).unwrap_or_default();
     Some(match o.slot {
         Slot::NotConsidered => return None,
-        Slot::Unlimited => "拟晋升职级不属于任何职数池，不受职数限制。".to_string(),
-        Slot::WithinPool { pool } => format!("晋升后仍在「{}」职数池内，不占用新增职数。", pool_name(pool)),
-        Slot::Proposed { pool, position, of } => {
-            format!("{organ}「{}」{}；在{of}名符合条件人员中排第{position}位，列入拟晋升人选{order}", pool_name(pool), numbers(pool))
+        Slot::Unlimited => format!("{target}不属于任何职数池，规则未设职数限制，不占用职数。"),
+        Slot::WithinPool { pool } => {
+            format!("晋升后仍在「{}」职数池内，不占用该池新增职数；{target}未核定单列职数，也无适用的职数限额。", pool_name(pool))
         }
-        Slot::Waiting { pool, position, of } => {
-            format!("{organ}「{}」{}；在{of}名符合条件人员中排第{position}位，超出空缺数，暂不列入拟晋升人选{order}", pool_name(pool), numbers(pool))
+        Slot::Proposed { pool, position, of, entering, sub } => {
+            let place = if entering { "" } else { "（池内晋升，占用该职级职数）" };
+            format!(
+                "{organ}「{}」{}{}{place}；在{of}名符合条件人员中排第{position}位，列入拟晋升人选{order}",
+                pool_name(pool),
+                numbers(pool),
+                rank_numbers(pool, sub)
+            )
+        }
+        Slot::Waiting { pool, position, of, entering, sub, short_of_rank } => {
+            let place = if entering { "" } else { "（池内晋升，占用该职级职数）" };
+            let why = if short_of_rank { format!("超出{target}的空缺数") } else { "超出空缺数".to_string() };
+            format!(
+                "{organ}「{}」{}{}{place}；在{of}名符合条件人员中排第{position}位，{why}，暂不列入拟晋升人选{order}",
+                pool_name(pool),
+                numbers(pool),
+                rank_numbers(pool, sub)
+            )
         }
         Slot::NotApproved { pool } => format!("{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选。", pool_name(pool)),
     })

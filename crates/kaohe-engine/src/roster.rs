@@ -55,7 +55,8 @@ pub struct Organ {
     pub name: String,
     /// Canonical organ level from the profile (中央, 省, 市(地), 县 …), if known.
     pub level: Option<String>,
-    /// Approved slot counts (核定职数), by pool name.
+    /// Approved slot counts (核定职数), by pool name, and a rank's own number inside its pool by
+    /// rank name (the 单位 sheet's 一级调研员 column …).
     pub slots: BTreeMap<String, u32>,
     /// The organ's own 优秀 ratio (优秀比例), in basis points (20% = 2000).
     pub excellent_ratio: Option<u32>,

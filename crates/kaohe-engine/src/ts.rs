@@ -64,8 +64,8 @@ string_union! {
     SlotCode as "SlotCode" = [
         Slot::Unlimited,
         Slot::WithinPool { pool: 0 },
-        Slot::Proposed { pool: 0, position: 0, of: 0 },
-        Slot::Waiting { pool: 0, position: 0, of: 0 },
+        Slot::Proposed { pool: 0, position: 0, of: 0, entering: true, sub: None },
+        Slot::Waiting { pool: 0, position: 0, of: 0, entering: true, sub: None, short_of_rank: false },
         Slot::NotApproved { pool: 0 },
     ]
     .into_iter()

@@ -1095,8 +1095,10 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
         if h.is_empty() || column.field.is_some() {
             continue;
         }
-        match profile.pool(&h) {
-            Some((_, pool)) => pool_columns.push((i, h.clone(), pool.name.clone())),
+        // A pool's approved number, or a rank's own number inside its pool (一级调研员 …).
+        let rank_in_pool = || profile.rank_ref(&h).filter(|&r| profile.pool_of(r).is_some()).map(|r| profile.rank(r).name.clone());
+        match profile.pool(&h).map(|(_, pool)| pool.name.clone()).or_else(rank_in_pool) {
+            Some(key) => pool_columns.push((i, h.clone(), key)),
             None => issues.push(Issue {
                 sheet: t.sheet.clone(),
                 row: Some(t.header_row()),
@@ -1106,7 +1108,7 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
                 code: IssueCode::UnknownPool,
                 severity: Severity::Warning,
                 message: format!(
-                    "工作表「{}」第{}行 {}列：表头「{h}」不是规则中的职数池名称（如 {}），该列未导入。",
+                    "工作表「{}」第{}行 {}列：表头「{h}」不是规则中的职数池名称（如 {}），也不是属于职数池的职级，该列未导入。",
                     t.sheet,
                     t.header_row(),
                     column_letter(t.col0 + i as u32),

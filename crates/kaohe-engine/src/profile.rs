@@ -288,6 +288,15 @@ impl SubLimit {
     }
 }
 
+/// Titles used before 2019-06 and the rank each was converted to.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileOldTitles"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OldTitles {
+    /// (old title, canonical rank name).
+    pub map: Vec<(String, String)>,
+    pub cite: Citation,
+}
+
 /// Keys that order the eligible within a pool.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -341,6 +350,7 @@ pub struct Profile {
     pub organ_levels: Vec<OrganLevel>,
     pub pools: Vec<Pool>,
     pub sub_limits: Vec<SubLimit>,
+    pub old_titles: OldTitles,
     pub ordering: Ordering,
     pub assessment: crate::assessment_rules::AssessmentRules,
     pub publicity: Publicity,
@@ -433,6 +443,12 @@ impl Profile {
         self.index.pools.get(&squeeze(name)).map(|&i| (i, &self.pools[i]))
     }
 
+    /// The rank an old (pre-2019) title was converted to.
+    pub fn old_title(&self, title: &str) -> Option<RankRef> {
+        let t = squeeze(title);
+        self.old_titles.map.iter().find(|(old, _)| *old == t).and_then(|(_, rank)| self.rank_ref(rank))
+    }
+
     /// The sub-limit of a rank for organs of a level.
     pub fn sub_limit(&self, rank: &str, organ_level: Option<&str>) -> Option<(usize, &SubLimit)> {
         let level = organ_level?;
@@ -474,6 +490,7 @@ mod raw {
         pool: Vec<Pool>,
         #[serde(default)]
         sub_limit: Vec<SubLimitRaw>,
+        old_titles: Option<OldTitlesRaw>,
         ordering: Ordering,
         assessment: crate::assessment_rules::raw::Section,
         publicity: Publicity,
@@ -638,6 +655,21 @@ mod raw {
         ranks: Vec<String>,
         cite: String,
         status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct OldTitlesRaw {
+        map: Vec<OldTitleRaw>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct OldTitleRaw {
+        old: String,
+        rank: String,
     }
 
     #[derive(Deserialize)]
@@ -973,6 +1005,24 @@ mod raw {
                 });
             }
 
+            let old_titles = match self.old_titles {
+                None => OldTitles { map: Vec::new(), cite: cite(String::new(), Status::S) },
+                Some(ot) => {
+                    let mut map = Vec::new();
+                    for t in ot.map {
+                        let entry = format!("旧职务名称「{}」", t.old);
+                        if index.ranks.contains_key(&squeeze(&t.old)) {
+                            c.fail(&entry, "与现行职级名称或别名重复");
+                        }
+                        match index.ranks.get(&squeeze(&t.rank)) {
+                            Some(r) => map.push((squeeze(&t.old), ladders[r.ladder].ranks[r.index].name.clone())),
+                            None => c.fail(&entry, format!("套转职级「{}」未定义", t.rank)),
+                        }
+                    }
+                    OldTitles { map, cite: cite(ot.cite, ot.status) }
+                }
+            };
+
             let mut keys = Vec::new();
             for k in &self.ordering.keys {
                 match k.as_str() {
@@ -1021,6 +1071,7 @@ mod raw {
                 organ_levels,
                 pools,
                 sub_limits,
+                old_titles,
                 ordering,
                 assessment,
                 publicity,

@@ -52,6 +52,9 @@ pub enum IssueCode {
     /// its period, an organ level 区 without which kind of 区): the message says what is applied
     /// and asks the clerk to write it out.
     VagueValue,
+    /// A title used before 2019-06 (调研员, 主任科员 …), read as the rank the profile says it was
+    /// converted to.
+    OldTitle,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

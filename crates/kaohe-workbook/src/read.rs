@@ -888,6 +888,13 @@ fn read_people(
         });
         let rank = rank_text.as_deref().and_then(|r| match profile.rank_ref(r) {
             Some(rr) => Some(rr),
+            None if profile.old_title(r).is_some() => {
+                let rr = profile.old_title(r)?;
+                let name = &profile.rank(rr).name;
+                let why = format!("是2019年6月前的职务名称，已按职级套转视为「{name}」；请按任职文件核对并改写为现行职级");
+                issues.push(t.issue_at(row, cells, k.rank, IssueCode::OldTitle, Severity::Warning, &why));
+                Some(rr)
+            }
             None => {
                 issues.push(t.issue_at(row, cells, k.rank, IssueCode::UnknownRank, Severity::Error, "不是规则中的职级名称"));
                 None

@@ -45,13 +45,19 @@ fn the_template_has_every_sheet_and_column_and_reads_back_empty() {
     );
     let organs = sheet(&path, "单位");
     assert_eq!(
-        &organs[0][..8],
-        ["单位名称", "机关层级", "优秀比例", "绩效等次", "一级和二级调研员", "三级和四级调研员", "一级和二级主任科员", "三级和四级主任科员"]
+        &organs[0][..9],
+        ["单位名称", "机关层级", "优秀比例", "绩效等次", "一级和二级巡视员", "一级和二级调研员", "三级和四级调研员", "一级和二级主任科员", "三级和四级主任科员"]
     );
     assert_eq!(sheet(&path, "年度考核")[0], ["身份证号", "姓名", "年度", "等次"]);
     assert_eq!(sheet(&path, "处分")[0], ["身份证号", "姓名", "类型", "日期", "结束日期"]);
     // Its drop-down lists come from the profile.
     assert!(zip_text(&path, "xl/worksheets/sheet1.xml").contains("综合管理类,专业技术类,行政执法类"));
+    // 处分's 类型: 处分, 党纪处分, 诫勉 and each kind of 组织处理, 立案调查 (并行规定 第二十一条).
+    let sheets: Vec<String> = (1..=6).map(|i| zip_text(&path, &format!("xl/worksheets/sheet{i}.xml"))).collect();
+    assert!(
+        sheets.iter().any(|x| x.contains("警告,记过,记大过,降级,撤职,党内警告,严重警告,撤销党内职务,留党察看一年,留党察看二年,留党察看,开除党籍,诫勉,调整职务,责令辞职,免职,降职,组织处理,立案调查")),
+        "the 类型 list of 处分"
+    );
     let read = kaohe_workbook::read_roster(&path, &Profile::national()).expect("reads");
     assert!(read.roster.people.is_empty() && read.issues.is_empty(), "{:?}", read.issues);
 }

@@ -228,7 +228,10 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
                     ExcellentFrom::NextYear => "各自次年1月1日起缩短",
                     ExcellentFrom::YearEnd => "各自该年12月31日起缩短",
                 };
-                let timing = format!("，{from}{}", cite_text(&sv.excellent_timing_cite.text, sv.excellent_timing_cite.status));
+                let timing = match sv.excellent_timing_cite.status {
+                    Status::U => format!("（{from}：{}，待核实）", sv.excellent_timing_cite.text),
+                    _ => format!("（{from}）"),
+                };
                 reasons.push(format!(
                     "计算期内{}考核为优秀（{}个），所需任职年限缩短{}个月，为{}个月{timing}{}",
                     years.join("、"),

@@ -201,6 +201,11 @@ test('主流程：导入向导导入示例名册 → 年度考核改等次并定
     };
     const body = rows.slice(2).filter((r) => r && r[col('身份证号')]);
     assert.equal(body.length, 38);
+    // "1年6个月" → 18; "—" (no reduction) → 0.
+    const months = (text) => {
+      const m = /^(?:(\d+)年)?(?:(\d+)个月)?$/.exec(text);
+      return m ? Number(m[1] ?? 0) * 12 + Number(m[2] ?? 0) : 0;
+    };
     const byId = new Map(body.map((r) => [r[col('身份证号')], r]));
     // Eligible first, as on screen.
     const firstIneligible = body.findIndex((r) => r[col('资格审核结论')] === '不符合');
@@ -215,7 +220,9 @@ test('主流程：导入向导导入示例名册 → 年度考核改等次并定
       assert.equal(r[col('现职级')], s.rank, what);
       assert.equal(r[col('拟晋升职级')], s.target, what);
       if (r[col('已计任职年限')] !== '0个月') assert.equal(r[col('已计任职年限')], s.months, what);
-      if (s.required !== '') assert.equal(r[col('需要年限')], s.required, what);
+      // The screen shows the requirement less the 优秀 reduction (并行规定 第十九条); the workbook
+      // both: 需要年限 (statutory) and 优秀缩短.
+      if (s.required !== '') assert.equal(months(s.required), months(r[col('需要年限')]) - months(r[col('优秀缩短')]), what);
       assert.equal(r[col('资格审核结论')], s.status === '符合' ? '符合' : '不符合', what);
       assert.equal(r[col('最早满足日期')], s.eligibleOn, what);
       assert.equal(r[col('职数情况')], s.slot, what);

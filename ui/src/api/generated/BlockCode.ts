@@ -3,4 +3,4 @@
 /**
  * Why a person who may qualify on service cannot be promoted now.
  */
-export type BlockCode = "sanction" | "admonition" | "investigation" | "basic_competent" | "organ_cap" | "top_of_ladder";
+export type BlockCode = "sanction" | "party_discipline" | "admonition" | "investigation" | "basic_competent" | "incompetent" | "organ_cap" | "top_of_ladder";

@@ -3,4 +3,4 @@
 /**
  * What kind of problem; a closed set mirrored in docs/cli.md.
  */
-export type IssueCode = "sheet_missing" | "column_missing" | "missing_value" | "bad_id" | "legacy_id" | "id_mismatch" | "hidden" | "duplicate_id" | "bad_date" | "date_order" | "unknown_category" | "unknown_rank" | "rank_category_mismatch" | "unknown_post_level" | "unknown_organ_level" | "unknown_pool" | "bad_number" | "bad_value" | "bad_year" | "unknown_grade" | "duplicate_result" | "unknown_person" | "same_name" | "unknown_restriction" | "name_normalized" | "name_conflict" | "formula_without_value";
+export type IssueCode = "sheet_missing" | "column_missing" | "missing_value" | "bad_id" | "legacy_id" | "id_mismatch" | "hidden" | "duplicate_id" | "bad_date" | "date_order" | "unknown_category" | "unknown_rank" | "rank_category_mismatch" | "unknown_post_level" | "unknown_organ_level" | "unknown_pool" | "bad_number" | "bad_value" | "bad_year" | "unknown_grade" | "duplicate_result" | "unknown_person" | "same_name" | "unknown_restriction" | "name_normalized" | "name_conflict" | "formula_without_value" | "vague_value" | "old_title";

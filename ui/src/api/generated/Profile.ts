@@ -2,10 +2,13 @@
 import type { ProfileAssessment } from "./ProfileAssessment";
 import type { ProfileBasicCompetent } from "./ProfileBasicCompetent";
 import type { ProfileCategory } from "./ProfileCategory";
+import type { ProfileIncompetent } from "./ProfileIncompetent";
 import type { ProfileLadder } from "./ProfileLadder";
 import type { ProfileLeadingPost } from "./ProfileLeadingPost";
+import type { ProfileLevelOnPromotion } from "./ProfileLevelOnPromotion";
 import type { ProfileMeta } from "./ProfileMeta";
 import type { ProfileMinService } from "./ProfileMinService";
+import type { ProfileOldTitles } from "./ProfileOldTitles";
 import type { ProfileOrdering } from "./ProfileOrdering";
 import type { ProfileOrganLevel } from "./ProfileOrganLevel";
 import type { ProfilePool } from "./ProfilePool";
@@ -13,8 +16,9 @@ import type { ProfilePublicity } from "./ProfilePublicity";
 import type { ProfileRestriction } from "./ProfileRestriction";
 import type { ProfileServiceRules } from "./ProfileServiceRules";
 import type { ProfileStartingRank } from "./ProfileStartingRank";
+import type { ProfileSubLimit } from "./ProfileSubLimit";
 
 /**
  * A validated rule profile.
  */
-export type Profile = { meta: ProfileMeta, categories: Array<ProfileCategory>, ladders: Array<ProfileLadder>, leading_posts: Array<ProfileLeadingPost>, starting_ranks: Array<ProfileStartingRank>, min_service: Array<ProfileMinService>, service: ProfileServiceRules, restrictions: Array<ProfileRestriction>, basic_competent: ProfileBasicCompetent, organ_levels: Array<ProfileOrganLevel>, pools: Array<ProfilePool>, ordering: ProfileOrdering, assessment: ProfileAssessment, publicity: ProfilePublicity, };
+export type Profile = { meta: ProfileMeta, categories: Array<ProfileCategory>, ladders: Array<ProfileLadder>, leading_posts: Array<ProfileLeadingPost>, starting_ranks: Array<ProfileStartingRank>, min_service: Array<ProfileMinService>, service: ProfileServiceRules, restrictions: Array<ProfileRestriction>, basic_competent: ProfileBasicCompetent, incompetent: ProfileIncompetent, level_on_promotion: ProfileLevelOnPromotion, organ_levels: Array<ProfileOrganLevel>, pools: Array<ProfilePool>, sub_limits: Array<ProfileSubLimit>, old_titles: ProfileOldTitles, ordering: ProfileOrdering, assessment: ProfileAssessment, publicity: ProfilePublicity, };

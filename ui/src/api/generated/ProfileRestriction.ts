@@ -6,4 +6,12 @@ export type ProfileRestriction = { kind: string, aliases: Array<string>, block: 
 /**
  * Effect period from the recorded date; `None`: until the recorded end date.
  */
-months: number | null, cite: Citation, };
+months: number | null, 
+/**
+ * What the period is called in reasons: 处分期 for 处分, 影响期 for the others.
+ */
+period: string, 
+/**
+ * Said on import for each row of this kind (a kind written without its detail).
+ */
+import_warning: string | null, cite: Citation, };

@@ -2,4 +2,20 @@
 import type { PromotionBlock } from "./PromotionBlock";
 import type { SlotCode } from "./SlotCode";
 
-export type PromotionPerson = { id: string, name: string, organ: string, category: string, rank: string, target_rank: string | null, required_months: number | null, counting_from: string, counted_months: number, qualified: boolean, eligible: boolean, eligible_on: string | null, slot: SlotCode | null, blocks: Array<PromotionBlock>, reasons: Array<string>, };
+export type PromotionPerson = { id: string, name: string, organ: string, category: string, rank: string, target_rank: string | null, 
+/**
+ * The statutory requirement (the table's years × 12).
+ */
+required_months: number | null, 
+/**
+ * Months taken off the requirement on the as-of date by 优秀 years (0 when none).
+ */
+reduction_months: number, 
+/**
+ * The 优秀 years behind `reduction_months`.
+ */
+reduction_years: Array<number>, counting_from: string, counted_months: number, qualified: boolean, eligible: boolean, eligible_on: string | null, 
+/**
+ * The person's 级别 now (from the roster) and after promotion to the target.
+ */
+level: number | null, new_level: number | null, slot: SlotCode | null, blocks: Array<PromotionBlock>, reasons: Array<string>, };

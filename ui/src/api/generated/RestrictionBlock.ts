@@ -3,4 +3,4 @@
 /**
  * What a restriction stops, as reported in a block's code.
  */
-export type RestrictionBlock = "sanction" | "admonition" | "investigation";
+export type RestrictionBlock = "sanction" | "party_discipline" | "admonition" | "investigation";

@@ -38,10 +38,13 @@ export interface PersonRow {
   category: string;
   rank: string;
   target: string;
-  /** "6年6个月 / 2年". */
+  /** "6年6个月 / 2年": counted against the requirement less the 优秀 reduction in force. */
   service: string;
   counted: string;
+  /** The statutory requirement, and the 优秀 reduction when there is one. */
   required: string;
+  /** "25级 → 24级" (管理办法 第十三条), or none when the roster has no 级别. */
+  level: string;
   countingFrom: IsoDate;
   eligible: boolean;
   status: EligibilityStatus;
@@ -66,6 +69,20 @@ function blockLabel(code: BlockCode, until: IsoDate | null): string {
   return `${name}（${end}）`;
 }
 
+/** "2年", or with 优秀 years "2年，优秀缩短6个月（2024年度），实需1年6个月" (并行规定 第十九条). */
+function requiredText(p: PromotionPerson): string {
+  const { t } = i18n.global;
+  if (p.required_months === null) return t('common.none');
+  const statutory = formatMonths(p.required_months);
+  if (p.reduction_months === 0) return statutory;
+  return t('promotionPage.requiredReduced', {
+    statutory,
+    cut: formatMonths(p.reduction_months),
+    years: p.reduction_years.map((y) => t('promotionPage.yearOf', { year: y })).join('、'),
+    required: formatMonths(Math.max(0, p.required_months - p.reduction_months)),
+  });
+}
+
 /** The people, eligible first; within each group the report's order (stable). */
 export function orderedPeople(report: PromotionReport): PromotionPerson[] {
   return [...report.people.filter((p) => p.eligible), ...report.people.filter((p) => !p.eligible)];
@@ -81,9 +98,10 @@ export function toRows(report: PromotionReport): PersonRow[] {
     category: p.category,
     rank: p.rank,
     target: p.target_rank ?? none,
-    service: formatServiceProgress(p.counted_months, p.required_months),
+    service: formatServiceProgress(p.counted_months, p.required_months === null ? null : Math.max(0, p.required_months - p.reduction_months)),
     counted: formatMonths(p.counted_months),
-    required: p.required_months === null ? none : formatMonths(p.required_months),
+    required: requiredText(p),
+    level: p.level === null ? none : p.new_level === null ? `${p.level}级` : `${p.level}级 → ${p.new_level}级`,
     countingFrom: p.counting_from,
     eligible: p.eligible,
     status: eligibilityStatus(p),

@@ -64,7 +64,7 @@ describe('职级晋升 data', () => {
     expect(rows.map((r) => r.name)).toEqual(ELIGIBLE_FIRST);
     expect(rows.map((r) => r.index)).toEqual(ELIGIBLE_FIRST.map((_, i) => i + 1));
     const tian = rows.find((r) => r.name === '田建国')!;
-    expect([tian.status, tian.service, tian.eligibleOn]).toEqual(['blocked', '5年11个月 / 2年', '2021-01-28']);
+    expect([tian.status, tian.service, tian.eligibleOn]).toEqual(['blocked', '5年11个月 / 1年6个月', '2021-01-28']);
     expect(tian.blocks.map((b) => b.label)).toEqual(['处分期内（至 2026-03-16）']);
   });
 
@@ -122,7 +122,7 @@ describe('职级晋升 page', () => {
     expect(texts(page, 'promotion-target')[0]).toBe('二级调研员');
     expect(texts(page, 'promotion-months')[0]).toBe('6年3个月 / 2年');
     expect(texts(page, 'promotion-eligible')[0]).toBe('符合');
-    expect(texts(page, 'promotion-slot').slice(0, 4)).toEqual(['拟列入', '拟列入', '不受职数限制', '职数不足']);
+    expect(texts(page, 'promotion-slot').slice(0, 4)).toEqual(['拟列入', '拟列入', '不属于职数池', '职数不足']);
     const tian = ELIGIBLE_FIRST.indexOf('田建国');
     expect(texts(page, 'promotion-eligible')[tian]).toBe('年限已满，受限制');
     expect(texts(page, 'promotion-eligible-on')[tian]).toBe('2021-01-28');
@@ -209,7 +209,12 @@ describe('职级晋升 page', () => {
     expect(drawer().querySelector('[data-test="promotion-detail-counted"]')?.textContent).toBe('5年11个月');
     const tian = sampleReport.people.find((p) => p.name === '田建国')!;
     expect(reasons()).toEqual(tian.reasons);
-    expect(reasons()[3]).toContain('〔依据：《公务员法》第六十四条；《公职人员政务处分法》第八条〕');
+    expect(drawer().querySelector('[data-test="promotion-detail-required"]')?.textContent).toBe('2年，优秀缩短6个月（2024年度），实需1年6个月');
+    expect(drawer().querySelector('[data-test="promotion-detail-level"]')?.textContent).toBe('—');
+    // 2023 基本称职 not counted; 2024 优秀 shortens the requirement (并行规定 第十九条); the 警告's 处分期.
+    expect(reasons()[1]).toContain('2023年度考核为基本称职，该年度不计算任职年限');
+    expect(reasons()[2]).toContain('计算期内2024年度考核为优秀（1个），所需任职年限缩短6个月，为18个月');
+    expect(reasons()[4]).toContain('处分期内不得晋升职级〔依据：《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条〕');
 
     const cao = page.findAll('[data-test="promotion-pool-person"]').find((b) => b.text() === '3. 曹雅琴')!;
     await cao.trigger('click');

@@ -282,8 +282,8 @@ export const nationalProfile: Profile = {
   },
   "basic_competent": {
     "cite": {
-      "status": "U",
-      "text": "年度考核确定为基本称职的，自确定等次之日起一年内不得晋升职级"
+      "status": "S",
+      "text": "《公务员考核规定》(2020) 第二十一条：年度考核被确定为基本称职等次的，下一年内不得晋升职务职级"
     },
     "grade": "BasicallyCompetent",
     "years_after": 1
@@ -329,12 +329,19 @@ export const nationalProfile: Profile = {
       "name": "行政执法类"
     }
   ],
+  "incompetent": {
+    "cite": {
+      "status": "P",
+      "text": "《公务员法》第五十条：在年度考核中被确定为不称职的，按照规定程序降低一个职务或者职级层次任职；《公务员职务与职级并行规定》第二十二条（二）"
+    },
+    "grade": "Incompetent"
+  },
   "ladders": [
     {
       "category": "综合管理类",
       "cite": {
         "status": "P",
-        "text": "《公务员法》第十九条"
+        "text": "《公务员法》第十九条（职级序列）；《公务员职务与职级并行规定》第八条（职级对应的级别）"
       },
       "ranks": [
         {
@@ -808,6 +815,19 @@ export const nationalProfile: Profile = {
       "name": "乡科级副职"
     }
   ],
+  "level_on_promotion": {
+    "cite": {
+      "status": "S",
+      "text": "《公务员职务、职级与级别管理办法》(2020) 第十三条：晋升职级时，级别低于新任职级对应最低级别的，晋升到最低级别；已在范围内的晋升一个级别，但晋升一级调研员、三级调研员、一级主任科员、三级主任科员（及其他职位类别同层级职级）时级别已在范围内的不再晋升"
+    },
+    "keep_in_range": [
+      3,
+      5,
+      7,
+      9
+    ],
+    "steps": 1
+  },
   "meta": {
     "effective_from": "2019-06-01",
     "id": "national",
@@ -1124,6 +1144,46 @@ export const nationalProfile: Profile = {
       "years": 2
     }
   ],
+  "old_titles": {
+    "cite": {
+      "status": "S",
+      "text": "公务员职务与职级并行制度实施时的职级套转：原巡视员、副巡视员、调研员、副调研员、主任科员、副主任科员、科员、办事员分别套转为一级巡视员、二级巡视员、二级调研员、四级调研员、二级主任科员、四级主任科员、一级科员、二级科员（2019年套转办法，各地具体套转结果以任职文件为准）"
+    },
+    "map": [
+      [
+        "巡视员",
+        "一级巡视员"
+      ],
+      [
+        "副巡视员",
+        "二级巡视员"
+      ],
+      [
+        "调研员",
+        "二级调研员"
+      ],
+      [
+        "副调研员",
+        "四级调研员"
+      ],
+      [
+        "主任科员",
+        "二级主任科员"
+      ],
+      [
+        "副主任科员",
+        "四级主任科员"
+      ],
+      [
+        "科员",
+        "一级科员"
+      ],
+      [
+        "办事员",
+        "二级科员"
+      ]
+    ]
+  },
   "ordering": {
     "cite": {
       "status": "U",
@@ -1144,8 +1204,9 @@ export const nationalProfile: Profile = {
       ],
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级设置"
+        "text": "《公务员职务与职级并行规定》第十条（一）：中央机关，省、自治区、直辖市机关设置一级巡视员以下职级"
       },
+      "import_warning": null,
       "max_rank": "一级巡视员",
       "name": "中央"
     },
@@ -1153,24 +1214,30 @@ export const nationalProfile: Profile = {
       "aliases": [
         "省级",
         "省直",
-        "省级机关"
+        "省级机关",
+        "自治区",
+        "直辖市"
       ],
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级设置"
+        "text": "《公务员职务与职级并行规定》第十条（一）：中央机关，省、自治区、直辖市机关设置一级巡视员以下职级"
       },
+      "import_warning": null,
       "max_rank": "一级巡视员",
       "name": "省"
     },
     {
       "aliases": [
-        "副省级"
+        "副省级",
+        "副省级城市",
+        "副省级城市机关"
       ],
       "cite": {
-        "status": "U",
-        "text": "《公务员职务与职级并行规定》(2019) 职级设置（副省级市按市(地)级设置，待核实）"
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第十条（二）：副省级城市机关设置一级巡视员以下职级"
       },
-      "max_rank": "二级巡视员",
+      "import_warning": null,
+      "max_rank": "一级巡视员",
       "name": "副省级市"
     },
     {
@@ -1180,14 +1247,45 @@ export const nationalProfile: Profile = {
         "地级",
         "市（地）",
         "地市级",
-        "市直"
+        "市直",
+        "地级市",
+        "州",
+        "盟"
       ],
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级设置"
+        "text": "《公务员职务与职级并行规定》第十条（三）：市(地、州、盟)、直辖市的区机关设置二级巡视员以下职级"
       },
+      "import_warning": null,
       "max_rank": "二级巡视员",
       "name": "市(地)"
+    },
+    {
+      "aliases": [
+        "直辖市区",
+        "直辖市辖区"
+      ],
+      "cite": {
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第十条（三）：市(地、州、盟)、直辖市的区机关设置二级巡视员以下职级"
+      },
+      "import_warning": null,
+      "max_rank": "二级巡视员",
+      "name": "直辖市的区"
+    },
+    {
+      "aliases": [
+        "副省级城市区",
+        "副省级市的区",
+        "副省级市辖区"
+      ],
+      "cite": {
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第十条（三）：副省级城市的区机关设置一级调研员以下职级"
+      },
+      "import_warning": null,
+      "max_rank": "一级调研员",
+      "name": "副省级城市的区"
     },
     {
       "aliases": [
@@ -1195,12 +1293,17 @@ export const nationalProfile: Profile = {
         "县(市、区)",
         "县（市、区）",
         "县直",
-        "区"
+        "县级市",
+        "市辖区",
+        "旗",
+        "县(市、区、旗)",
+        "县（市、区、旗）"
       ],
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级设置"
+        "text": "《公务员职务与职级并行规定》第十条（四）：县(市、区、旗)、乡镇机关设置二级调研员以下职级"
       },
+      "import_warning": null,
       "max_rank": "二级调研员",
       "name": "县"
     },
@@ -1213,13 +1316,38 @@ export const nationalProfile: Profile = {
       ],
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级设置"
+        "text": "《公务员职务与职级并行规定》第十条（四）：县(市、区、旗)、乡镇机关设置二级调研员以下职级"
       },
+      "import_warning": null,
       "max_rank": "二级调研员",
       "name": "乡镇"
+    },
+    {
+      "aliases": [
+        "区级",
+        "区直"
+      ],
+      "cite": {
+        "status": "U",
+        "text": "《公务员职务与职级并行规定》第十条（三）（四）：机关层级只写「区」，按普通市辖区掌握"
+      },
+      "import_warning": "未写明是直辖市的区、副省级城市的区还是普通市辖区，三者可设置的最高职级不同；暂按普通市辖区（二级调研员以下）掌握，请改写为「直辖市的区」「副省级城市的区」或「县」",
+      "max_rank": "二级调研员",
+      "name": "区"
     }
   ],
   "pools": [
+    {
+      "cite": {
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第二十条：一级、二级巡视员职级职数由上级机关核定，使用情况按年度报公务员主管部门备案"
+      },
+      "name": "一级和二级巡视员",
+      "ranks": [
+        "一级巡视员",
+        "二级巡视员"
+      ]
+    },
     {
       "cite": {
         "status": "S",
@@ -1367,94 +1495,316 @@ export const nationalProfile: Profile = {
   },
   "restrictions": [
     {
-      "aliases": [],
+      "aliases": [
+        "政务警告",
+        "行政警告"
+      ],
       "block": "sanction",
       "cite": {
         "status": "P",
-        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条"
+        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条"
       },
+      "import_warning": null,
       "kind": "警告",
-      "months": 6
+      "months": 6,
+      "period": "处分期"
     },
     {
-      "aliases": [],
+      "aliases": [
+        "政务记过",
+        "行政记过"
+      ],
       "block": "sanction",
       "cite": {
         "status": "P",
-        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条"
+        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条"
       },
+      "import_warning": null,
       "kind": "记过",
-      "months": 12
+      "months": 12,
+      "period": "处分期"
     },
     {
-      "aliases": [],
+      "aliases": [
+        "政务记大过",
+        "行政记大过"
+      ],
       "block": "sanction",
       "cite": {
         "status": "P",
-        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条"
+        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条"
       },
+      "import_warning": null,
       "kind": "记大过",
-      "months": 18
+      "months": 18,
+      "period": "处分期"
     },
     {
-      "aliases": [],
+      "aliases": [
+        "政务降级",
+        "行政降级"
+      ],
       "block": "sanction",
       "cite": {
         "status": "P",
-        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条"
+        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条"
       },
+      "import_warning": null,
       "kind": "降级",
-      "months": 24
+      "months": 24,
+      "period": "处分期"
     },
     {
-      "aliases": [],
+      "aliases": [
+        "政务撤职",
+        "行政撤职"
+      ],
       "block": "sanction",
       "cite": {
         "status": "P",
-        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条"
+        "text": "《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条"
       },
+      "import_warning": null,
       "kind": "撤职",
-      "months": 24
+      "months": 24,
+      "period": "处分期"
     },
     {
-      "aliases": [],
+      "aliases": [
+        "党纪警告",
+        "党内警告处分"
+      ],
+      "block": "party_discipline",
+      "cite": {
+        "status": "S",
+        "text": "《中国共产党纪律处分条例》(2023) 第十条：受到警告处分一年内不得在党内提拔职务或者进一步使用"
+      },
+      "import_warning": null,
+      "kind": "党内警告",
+      "months": 12,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "党内严重警告",
+        "党纪严重警告",
+        "严重警告处分",
+        "党内严重警告处分"
+      ],
+      "block": "party_discipline",
+      "cite": {
+        "status": "S",
+        "text": "《中国共产党纪律处分条例》(2023) 第十条：受到严重警告处分一年半内不得在党内提拔职务或者进一步使用"
+      },
+      "import_warning": null,
+      "kind": "严重警告",
+      "months": 18,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "撤销党内职务处分"
+      ],
+      "block": "party_discipline",
+      "cite": {
+        "status": "S",
+        "text": "《中国共产党纪律处分条例》(2023) 第十一条：受到撤销党内职务处分的，二年内不得担任与其原任职务相当或者高于其原任职务的职务"
+      },
+      "import_warning": null,
+      "kind": "撤销党内职务",
+      "months": 24,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "留党察看1年",
+        "留党察看（一年）",
+        "留党察看(一年)"
+      ],
+      "block": "party_discipline",
+      "cite": {
+        "status": "U",
+        "text": "《中国共产党纪律处分条例》(2023) 第十二条：留党察看期间及恢复党员权利后二年内不得担任与其原任职务相当或者高于其原任职务的职务（察看一年另加二年，共36个月）"
+      },
+      "import_warning": null,
+      "kind": "留党察看一年",
+      "months": 36,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "留党察看2年",
+        "留党察看两年",
+        "留党察看（二年）",
+        "留党察看(二年)"
+      ],
+      "block": "party_discipline",
+      "cite": {
+        "status": "U",
+        "text": "《中国共产党纪律处分条例》(2023) 第十二条：留党察看期间及恢复党员权利后二年内不得担任与其原任职务相当或者高于其原任职务的职务（察看二年另加二年，共48个月）"
+      },
+      "import_warning": null,
+      "kind": "留党察看二年",
+      "months": 48,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "留党察看处分"
+      ],
+      "block": "party_discipline",
+      "cite": {
+        "status": "U",
+        "text": "《中国共产党纪律处分条例》(2023) 第十二条；未写明察看期限的按二年计"
+      },
+      "import_warning": "未写明留党察看的期限（一年或二年），暂按二年（影响期48个月）掌握；请改写为「留党察看一年」或「留党察看二年」",
+      "kind": "留党察看",
+      "months": 48,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "开除党籍处分"
+      ],
+      "block": "party_discipline",
+      "cite": {
+        "status": "S",
+        "text": "《中国共产党纪律处分条例》(2023) 第八条、第十三条：受到开除党籍处分的，不得晋升职级，一般应同时予以辞退或开除（有结束日期的按结束日期）"
+      },
+      "import_warning": null,
+      "kind": "开除党籍",
+      "months": null,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "诫勉谈话",
+        "书面诫勉",
+        "谈话诫勉"
+      ],
       "block": "admonition",
       "cite": {
         "status": "U",
-        "text": "受诫勉影响期内不得晋升职级（影响期待核实）"
+        "text": "《公务员职务与职级并行规定》第二十一条（二）；受到诫勉的，六个月内不得晋升职级（影响期见《关于对党员领导干部进行诫勉的规定》）"
       },
+      "import_warning": null,
       "kind": "诫勉",
-      "months": 6
+      "months": 6,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "调整职务处理"
+      ],
+      "block": "admonition",
+      "cite": {
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第二十一条（二）；《组织处理规定（试行）》(2021)：受到调整职务处理的，一年内不得提拔"
+      },
+      "import_warning": null,
+      "kind": "调整职务",
+      "months": 12,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "责令辞职处理"
+      ],
+      "block": "admonition",
+      "cite": {
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第二十一条（二）；《组织处理规定（试行）》(2021)：责令辞职的，一年内不安排领导职务，二年内不得担任高于原任职务层级的职务"
+      },
+      "import_warning": null,
+      "kind": "责令辞职",
+      "months": 24,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "免职处理",
+        "免去职务"
+      ],
+      "block": "admonition",
+      "cite": {
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第二十一条（二）；《组织处理规定（试行）》(2021)：免职的，一年内不安排领导职务，二年内不得担任高于原任职务层级的职务"
+      },
+      "import_warning": null,
+      "kind": "免职",
+      "months": 24,
+      "period": "影响期"
+    },
+    {
+      "aliases": [
+        "降职处理"
+      ],
+      "block": "admonition",
+      "cite": {
+        "status": "S",
+        "text": "《公务员职务与职级并行规定》第二十一条（二）；《组织处理规定（试行）》(2021)：受到降职处理的，二年内不得提拔"
+      },
+      "import_warning": null,
+      "kind": "降职",
+      "months": 24,
+      "period": "影响期"
     },
     {
       "aliases": [],
       "block": "admonition",
       "cite": {
         "status": "U",
-        "text": "受组织处理影响期内不得晋升职级（影响期待核实）"
+        "text": "《公务员职务与职级并行规定》第二十一条（二）；未写明种类的组织处理按12个月计"
       },
+      "import_warning": "未写明组织处理的种类（调整职务、责令辞职、免职、降职），暂按影响期12个月掌握；请写明种类",
       "kind": "组织处理",
-      "months": 12
+      "months": 12,
+      "period": "影响期"
     },
     {
-      "aliases": [],
+      "aliases": [
+        "立案审查调查",
+        "立案审查",
+        "立案调查中"
+      ],
       "block": "investigation",
       "cite": {
         "status": "S",
-        "text": "涉嫌违纪违法正在接受审查调查、尚未作出结论的，不得晋升职级"
+        "text": "《公务员职务与职级并行规定》第二十一条（三）：涉嫌违纪违法正在接受审查调查尚未作出结论的，不得晋升职级"
       },
+      "import_warning": null,
       "kind": "立案调查",
-      "months": null
+      "months": null,
+      "period": "影响期"
     }
   ],
   "service": {
     "cite": {
-      "status": "U",
-      "text": "年度考核基本称职、不称职的年度不计算为晋升职级的任职年限"
+      "status": "S",
+      "text": "《公务员职务与职级并行规定》第十九条：每有1个年度考核结果为基本称职等次或者不定等次的，该年度不计算为晋升职级的任职年限；不称职年度亦不计算（《公务员考核规定》(2020) 第二十二条）"
     },
-    "uncounted_grades": [
-      "BasicallyCompetent",
-      "Incompetent"
+    "excellent_cite": {
+      "status": "S",
+      "text": "《公务员职务与职级并行规定》第十九条：晋升职级所要求任职年限的年度考核结果均应为称职以上等次，其间每有1个年度考核结果为优秀等次的，任职年限缩短半年"
+    },
+    "excellent_from": "next_year",
+    "excellent_months": 6,
+    "excellent_timing_cite": {
+      "status": "U",
+      "text": "任职当年只任部分时间的优秀年度是否计入、缩短自何时起算，为本地掌握"
+    },
+    "excellent_years": "year_end",
+    "uncounted": [
+      {
+        "Graded": "BasicallyCompetent"
+      },
+      {
+        "Graded": "Incompetent"
+      },
+      "Probation",
+      "UnderInvestigation",
+      "Sanctioned",
+      "LongLeave"
     ]
   },
   "starting_ranks": [
@@ -1523,6 +1873,33 @@ export const nationalProfile: Profile = {
       "education": "博士研究生",
       "grade": 22,
       "rank": "二级主任科员"
+    }
+  ],
+  "sub_limits": [
+    {
+      "cite": {
+        "status": "U",
+        "text": "市(地)机关一级调研员职数不超过一级和二级调研员职数的50%（各地职数比例规定）"
+      },
+      "organ_levels": [
+        "市(地)"
+      ],
+      "percent": 50,
+      "pool": "一级和二级调研员",
+      "rank": "一级调研员"
+    },
+    {
+      "cite": {
+        "status": "U",
+        "text": "县乡机关三级调研员职数不超过三级和四级调研员职数的40%（各地职数比例规定）"
+      },
+      "organ_levels": [
+        "县",
+        "乡镇"
+      ],
+      "percent": 40,
+      "pool": "三级和四级调研员",
+      "rank": "三级调研员"
     }
   ]
 };

@@ -25,7 +25,19 @@ describe('规则 page', () => {
     expect(calls).toEqual(['profile']);
 
     const groups = page.findAll('.el-collapse-item__header').map((h) => h.text());
-    expect(groups).toEqual(['职级序列', '最低任职年限', '处分与处理影响期', '机关层级可设最高职级', '职数池', '年度考核', '公示期']);
+    expect(groups).toEqual(['职级序列', '最低任职年限', '任职年限计算与晋升限制', '处分与处理影响期', '机关层级可设最高职级', '职数池', '年度考核', '公示期']);
+
+    // How service is counted (并行规定 第十九条), the 不称职 block, 级别 on promotion, old titles.
+    const service = page.findAll('[data-test="service-row"]').map((r) => r.text());
+    expect(service[0]).toContain('不计算任职年限的年度');
+    expect(service[0]).toContain('基本称职、不称职、5A 新录用试用期不定等次');
+    expect(service[1]).toContain('每个优秀年度缩短6个月');
+    expect(service[1]).toContain('第十九条');
+    expect(service[2]).toContain('该年12月31日在计算期内即计入；自次年1月1日起缩短');
+    expect(service[2]).toContain('待核实');
+    expect(service[4]).toContain('最近一次确定等次为不称职的，不得晋升职级');
+    expect(service.some((r) => r.includes('「一级和二级调研员」中的一级调研员不超过核定数的50%（市(地)）'))).toBe(true);
+    expect(service[service.length - 1]).toContain('调研员→二级调研员');
 
     const general = page.get('[data-test="ladder-综合管理类"]');
     const first = general.findAll('[data-test="ladder-row"]')[0]!;
@@ -44,7 +56,10 @@ describe('规则 page', () => {
 
     const restriction = page.findAll('[data-test="restriction-row"]')[0]!.text();
     expect(restriction).toContain('警告');
-    expect(restriction).toContain('处分期间不得晋升');
+    expect(restriction).toContain('处分期内不得晋升');
+    const partyWarning = page.findAll('[data-test="restriction-row"]').find((r) => r.text().startsWith('党内警告'))!.text();
+    expect(partyWarning).toContain('党纪处分影响期内不得晋升');
+    expect(partyWarning).toContain('12个月');
     expect(restriction).toContain('6个月');
 
     const quota = page.get('[data-test="quota-row"]').text();

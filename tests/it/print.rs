@@ -199,3 +199,24 @@ fn every_document_prints_and_publicity_lists_mask_ids() {
         }
     }
 }
+
+/// 公示 periods skip the State Council's holidays and count its make-up working days (the
+/// profile's table per year); a period reaching a year the table does not hold says 待核实.
+#[test]
+fn publicity_periods_follow_the_holiday_notices() {
+    let sample = root().join("fixtures/sample/名册示例.xlsx").display().to_string();
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().display().to_string();
+    let period = |from: &str| {
+        let html = print(&["print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &sample, "--from", from, "--out", &out]);
+        let text = std::fs::read_to_string(&html).expect("html");
+        let start = text.find("公示时间：").expect("period") + "公示时间：".len();
+        text[start..].split('。').next().unwrap_or_default().to_string()
+    };
+    // 2025 国庆 and 中秋: 1–8 October off; Saturday 11 October worked (国办发明电〔2024〕12号).
+    assert_eq!(period("2025-09-30"), "2025年9月30日至2025年10月13日（5个工作日）");
+    // 2026 元旦: 1–3 January off, Sunday 4 January worked (国办发明电〔2025〕7号).
+    assert_eq!(period("2025-12-31"), "2025年12月31日至2026年1月7日（5个工作日）");
+    // 2027 is not in the table yet: weekends only, and said so.
+    assert_eq!(period("2026-12-28"), "2026年12月28日至2027年1月1日（5个工作日，仅扣除周末：规则中尚无2027年节假日安排，期限待核实）");
+}

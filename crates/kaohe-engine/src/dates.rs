@@ -44,24 +44,65 @@ pub fn year_end(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
-/// The working-day period that starts on `from` (or the next working day, if `from` falls on a
-/// weekend) and lasts `days` working days: its first and last day. Saturdays and Sundays are
-/// skipped; public holidays and their make-up working days are not known here.
-pub fn working_days(from: NaiveDate, days: u32) -> (NaiveDate, NaiveDate) {
-    let is_working = |d: NaiveDate| !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+/// Public holidays and make-up working days (调休上班) of the years whose State Council notice
+/// the profile holds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HolidayCalendar {
+    off: std::collections::BTreeSet<NaiveDate>,
+    workdays: std::collections::BTreeSet<NaiveDate>,
+    years: std::collections::BTreeSet<i32>,
+}
+
+impl HolidayCalendar {
+    /// A calendar from (year of the notice, days off, make-up working days).
+    pub fn new<'a>(years: impl IntoIterator<Item = (i32, &'a [NaiveDate], &'a [NaiveDate])>) -> HolidayCalendar {
+        let mut c = HolidayCalendar::default();
+        for (year, off, workdays) in years {
+            c.years.insert(year);
+            c.off.extend(off.iter().copied());
+            c.workdays.extend(workdays.iter().copied());
+        }
+        c
+    }
+
+    /// A working day: a make-up working day, or a weekday that is not a day off.
+    pub fn is_working(&self, d: NaiveDate) -> bool {
+        self.workdays.contains(&d) || (!self.off.contains(&d) && !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun))
+    }
+
+    /// Whether the notice of `year` is known.
+    pub fn knows(&self, year: i32) -> bool {
+        self.years.contains(&year)
+    }
+}
+
+/// A 公示 period in working days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkingPeriod {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// Years the period touches whose holidays are not known: weekends only were skipped.
+    pub unknown_years: Vec<i32>,
+}
+
+/// The working-day period that starts on `from` (or the next working day, if `from` is not one)
+/// and lasts `days` working days: its first and last day. Weekends and the calendar's days off
+/// are skipped, its make-up working days count.
+pub fn working_days(from: NaiveDate, days: u32, calendar: &HolidayCalendar) -> WorkingPeriod {
     let mut first = from;
-    while !is_working(first) {
+    while !calendar.is_working(first) {
         first = first.succ_opt().unwrap_or(first);
     }
     let mut last = first;
     let mut counted = 1;
     while counted < days.max(1) {
         last = last.succ_opt().unwrap_or(last);
-        if is_working(last) {
+        if calendar.is_working(last) {
             counted += 1;
         }
     }
-    (first, last)
+    let unknown_years = (from.year()..=last.year()).filter(|&y| !calendar.knows(y)).collect();
+    WorkingPeriod { first, last, unknown_years }
 }
 
 #[cfg(test)]
@@ -104,15 +145,35 @@ mod tests {
         }
     }
 
+    fn span(from: &str, days: u32, calendar: &HolidayCalendar) -> (NaiveDate, NaiveDate, Vec<i32>) {
+        let p = working_days(d(from), days, calendar);
+        (p.first, p.last, p.unknown_years)
+    }
+
     #[test]
     fn publicity_periods_skip_weekends() {
+        let none = HolidayCalendar::default();
         // Friday start: Fri, Mon, Tue, Wed, Thu.
-        assert_eq!(working_days(d("2025-12-05"), 5), (d("2025-12-05"), d("2025-12-11")));
+        assert_eq!(span("2025-12-05", 5, &none), (d("2025-12-05"), d("2025-12-11"), vec![2025]));
         // Saturday start moves to Monday.
-        assert_eq!(working_days(d("2025-12-06"), 5), (d("2025-12-08"), d("2025-12-12")));
+        assert_eq!(span("2025-12-06", 5, &none), (d("2025-12-08"), d("2025-12-12"), vec![2025]));
         // Across a month end and two weekends.
-        assert_eq!(working_days(d("2026-01-29"), 7), (d("2026-01-29"), d("2026-02-06")));
-        assert_eq!(working_days(d("2025-12-08"), 1), (d("2025-12-08"), d("2025-12-08")));
+        assert_eq!(span("2026-01-29", 7, &none), (d("2026-01-29"), d("2026-02-06"), vec![2026]));
+        assert_eq!(span("2025-12-08", 1, &none), (d("2025-12-08"), d("2025-12-08"), vec![2025]));
+    }
+
+    #[test]
+    fn publicity_periods_skip_holidays_and_count_make_up_days() {
+        // 2025 国庆: 1–8 October off, Sunday 28 September and Saturday 11 October worked.
+        let off: Vec<NaiveDate> = (1..=8).map(|n| d(&format!("2025-10-{n:02}"))).collect();
+        let work = [d("2025-09-28"), d("2025-10-11")];
+        let calendar = HolidayCalendar::new([(2025, off.as_slice(), work.as_slice())]);
+        // From Friday 26 September: 26, (Sun) 28, 29, 30 September, then (Thu) 9 October.
+        assert_eq!(span("2025-09-26", 5, &calendar), (d("2025-09-26"), d("2025-10-09"), vec![]));
+        // From 1 October (a holiday): 9, 10, (Sat) 11, 13, 14.
+        assert_eq!(span("2025-10-01", 5, &calendar), (d("2025-10-09"), d("2025-10-14"), vec![]));
+        // Into a year the calendar does not know: said so.
+        assert_eq!(span("2025-12-29", 5, &calendar).2, vec![2026]);
     }
 
     #[test]

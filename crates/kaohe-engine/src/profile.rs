@@ -5,7 +5,7 @@
 
 use crate::fast_hash::FastMap as HashMap;
 use crate::roster::{Grade, ResultCode};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -325,6 +325,16 @@ pub struct Publicity {
     pub promotion_cite: Citation,
 }
 
+/// One year's public holidays and make-up working days, from the State Council's notice.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileHolidayYear"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HolidayYear {
+    pub year: i32,
+    pub off: Vec<NaiveDate>,
+    pub workdays: Vec<NaiveDate>,
+    pub cite: Citation,
+}
+
 /// Where a rank sits: its ladder and its index in that ladder (0 = top).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub struct RankRef {
@@ -354,6 +364,10 @@ pub struct Profile {
     pub ordering: Ordering,
     pub assessment: crate::assessment_rules::AssessmentRules,
     pub publicity: Publicity,
+    pub holidays: Vec<HolidayYear>,
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    calendar: crate::dates::HolidayCalendar,
     #[serde(skip)]
     index: Index,
 }
@@ -443,6 +457,16 @@ impl Profile {
         self.index.pools.get(&squeeze(name)).map(|&i| (i, &self.pools[i]))
     }
 
+    /// The public holidays and make-up working days of the years the profile knows.
+    pub fn calendar(&self) -> &crate::dates::HolidayCalendar {
+        &self.calendar
+    }
+
+    /// The holiday entry (and its citation) of a year.
+    pub fn holiday_year(&self, year: i32) -> Option<&HolidayYear> {
+        self.holidays.iter().find(|h| h.year == year)
+    }
+
     /// The rank an old (pre-2019) title was converted to.
     pub fn old_title(&self, title: &str) -> Option<RankRef> {
         let t = squeeze(title);
@@ -494,6 +518,18 @@ mod raw {
         ordering: Ordering,
         assessment: crate::assessment_rules::raw::Section,
         publicity: Publicity,
+        #[serde(default)]
+        holiday_year: Vec<HolidayYearRaw>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct HolidayYearRaw {
+        year: i64,
+        off: Vec<toml::value::Datetime>,
+        workdays: Vec<toml::value::Datetime>,
+        cite: String,
+        status: Status,
     }
 
     #[derive(Deserialize)]
@@ -1053,6 +1089,38 @@ mod raw {
                 promotion_cite: cite(p.promotion_cite, p.promotion_status),
             };
 
+            let mut holidays: Vec<super::HolidayYear> = Vec::new();
+            for h in self.holiday_year {
+                let entry = format!("节假日安排「{}年」", h.year);
+                let Ok(year) = i32::try_from(h.year) else {
+                    c.fail(&entry, "年份无效");
+                    continue;
+                };
+                if holidays.iter().any(|x| x.year == year) {
+                    c.fail(&entry, "同一年份出现两次");
+                }
+                let mut dates = |list: Vec<toml::value::Datetime>, what: &str| -> Vec<NaiveDate> {
+                    let mut out = Vec::new();
+                    for v in list {
+                        match v.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())) {
+                            Some(d) if (year - 1..=year).contains(&d.year()) => out.push(d),
+                            _ => c.fail(&entry, format!("{what}中的「{v}」不是该年（或上年末）的日期")),
+                        }
+                    }
+                    out.sort_unstable();
+                    out
+                };
+                let off = dates(h.off, "off（放假日期）");
+                let workdays = dates(h.workdays, "workdays（调休上班日期）");
+                for d in &workdays {
+                    if !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun) {
+                        c.fail(&entry, format!("调休上班日期 {d} 不是星期六或星期日"));
+                    }
+                }
+                holidays.push(super::HolidayYear { year, off, workdays, cite: cite(h.cite, h.status) });
+            }
+            let calendar = crate::dates::HolidayCalendar::new(holidays.iter().map(|h| (h.year, h.off.as_slice(), h.workdays.as_slice())));
+
             if !c.problems.is_empty() {
                 return Err(ProfileError::Invalid(c.problems));
             }
@@ -1075,6 +1143,8 @@ mod raw {
                 ordering,
                 assessment,
                 publicity,
+                holidays,
+                calendar,
                 index,
             })
         }

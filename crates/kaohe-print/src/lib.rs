@@ -201,9 +201,19 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
     Rendered { html: document(&format!("{}年度考核登记表", result.year), &body), pages: Some(pages) }
 }
 
-fn publicity_period(from: NaiveDate, days: u32) -> String {
-    let (first, last) = working_days(from, days);
-    format!("{}至{}（{days}个工作日）", cn_date(first), cn_date(last))
+/// "2026年1月9日至2026年1月15日（5个工作日）", skipping weekends and the profile's public holidays
+/// and counting its make-up working days; a year whose holiday notice the profile does not hold
+/// is said to be 待核实.
+fn publicity_period(from: NaiveDate, days: u32, profile: &Profile) -> String {
+    let p = working_days(from, days, profile.calendar());
+    let mut text = format!("{}至{}（{days}个工作日", cn_date(p.first), cn_date(p.last));
+    if p.unknown_years.is_empty() {
+        text.push('）');
+    } else {
+        let years: Vec<String> = p.unknown_years.iter().map(|y| format!("{y}年")).collect();
+        let _ = write!(text, "，仅扣除周末：规则中尚无{}节假日安排，期限待核实）", years.join("、"));
+    }
+    text
 }
 
 /// 年度考核优秀等次人选公示: the final (or, before the committee decides, the suggested) 优秀 of
@@ -243,7 +253,7 @@ pub fn excellent_publicity(report: &AssessmentReport, roster: &Roster, profile: 
 </section>
 "#,
         year = report.year,
-        period = publicity_period(from, days),
+        period = publicity_period(from, days, profile),
         state = match report.finalized_on {
             Some(_) => "考核委员会已确定".to_string(),
             None => "（考核委员会尚未定稿，名单为建议人选）".to_string(),
@@ -292,7 +302,7 @@ pub fn promotion_publicity(report: &PromotionReport, roster: &Roster, profile: &
 </section>
 "#,
         as_of = cn_date(report.as_of),
-        period = publicity_period(from, days),
+        period = publicity_period(from, days, profile),
         cite = escape(&profile.publicity.promotion_cite.to_string()),
     );
     Rendered { html: document(&title, &body), pages: None }

@@ -2,6 +2,7 @@
 import type { ProfileAssessment } from "./ProfileAssessment";
 import type { ProfileBasicCompetent } from "./ProfileBasicCompetent";
 import type { ProfileCategory } from "./ProfileCategory";
+import type { ProfileHolidayYear } from "./ProfileHolidayYear";
 import type { ProfileIncompetent } from "./ProfileIncompetent";
 import type { ProfileLadder } from "./ProfileLadder";
 import type { ProfileLeadingPost } from "./ProfileLeadingPost";
@@ -21,4 +22,4 @@ import type { ProfileSubLimit } from "./ProfileSubLimit";
 /**
  * A validated rule profile.
  */
-export type Profile = { meta: ProfileMeta, categories: Array<ProfileCategory>, ladders: Array<ProfileLadder>, leading_posts: Array<ProfileLeadingPost>, starting_ranks: Array<ProfileStartingRank>, min_service: Array<ProfileMinService>, service: ProfileServiceRules, restrictions: Array<ProfileRestriction>, basic_competent: ProfileBasicCompetent, incompetent: ProfileIncompetent, level_on_promotion: ProfileLevelOnPromotion, organ_levels: Array<ProfileOrganLevel>, pools: Array<ProfilePool>, sub_limits: Array<ProfileSubLimit>, old_titles: ProfileOldTitles, ordering: ProfileOrdering, assessment: ProfileAssessment, publicity: ProfilePublicity, };
+export type Profile = { meta: ProfileMeta, categories: Array<ProfileCategory>, ladders: Array<ProfileLadder>, leading_posts: Array<ProfileLeadingPost>, starting_ranks: Array<ProfileStartingRank>, min_service: Array<ProfileMinService>, service: ProfileServiceRules, restrictions: Array<ProfileRestriction>, basic_competent: ProfileBasicCompetent, incompetent: ProfileIncompetent, level_on_promotion: ProfileLevelOnPromotion, organ_levels: Array<ProfileOrganLevel>, pools: Array<ProfilePool>, sub_limits: Array<ProfileSubLimit>, old_titles: ProfileOldTitles, ordering: ProfileOrdering, assessment: ProfileAssessment, publicity: ProfilePublicity, holidays: Array<ProfileHolidayYear>, };

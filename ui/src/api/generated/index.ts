@@ -59,6 +59,7 @@ export type { Profile } from './Profile';
 export type { ProfileAssessment } from './ProfileAssessment';
 export type { ProfileBasicCompetent } from './ProfileBasicCompetent';
 export type { ProfileCategory } from './ProfileCategory';
+export type { ProfileHolidayYear } from './ProfileHolidayYear';
 export type { ProfileIncompetent } from './ProfileIncompetent';
 export type { ProfileInfo } from './ProfileInfo';
 export type { ProfileLadder } from './ProfileLadder';

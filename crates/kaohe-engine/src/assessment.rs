@@ -4,7 +4,7 @@
 //! from the profile's `[assessment]` section. Nothing here reads the clock: the year and the
 //! committee's decisions are arguments.
 
-use crate::assessment_rules::{AssessmentRules, BasisPoints, Hundredths, Rounding, UngradedRule};
+use crate::assessment_rules::{AssessmentRules, BasisPoints, DisciplineEffect, Hundredths, Rounding, UngradedRule};
 use crate::dates::{add_months, year_end, year_start};
 use crate::fast_hash::{ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{Citation, Profile, Status};
@@ -56,6 +56,10 @@ pub enum Flag {
     ProposalIgnored,
     WarningNoExcellent,
     RegularRuleFailed,
+    /// 党纪处分, 诫勉 or 组织处理 in the year: graded, not 优秀.
+    DisciplineNoExcellent,
+    /// 党纪处分 in the year: 不称职, whatever the score or proposal.
+    DisciplineIncompetent,
 }
 
 /// Why a person is not graded.
@@ -64,7 +68,22 @@ pub struct UngradedHit {
     pub code: ResultCode,
     /// Index into the rules' `ungraded` list.
     pub rule: usize,
+    /// For 5C: index into the rules' `discipline` list (the rule cited).
+    pub discipline: Option<usize>,
     pub detail: String,
+}
+
+/// A sanction, party discipline, 诫勉 or 组织处理 that affects the year, by the year of its
+/// decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DisciplineHit {
+    pub kind: String,
+    /// The day of the decision.
+    pub date: NaiveDate,
+    /// Index into the rules' `discipline` list.
+    pub rule: usize,
+    /// Its effect in this year.
+    pub effect: DisciplineEffect,
 }
 
 /// A pool's 平时 period with more 好 than allowed.
@@ -87,7 +106,12 @@ pub struct Assessed {
     pub tier: Option<usize>,
     pub weights: Option<usize>,
     pub ungraded: Vec<UngradedHit>,
-    pub warning: Option<NaiveDate>,
+    /// Ungraded hits outweighed by a forced 不称职 (listed in the reasons).
+    pub set_aside: Vec<UngradedHit>,
+    /// Sanctions, party discipline, 诫勉 and 组织处理 affecting the year.
+    pub discipline: Vec<DisciplineHit>,
+    /// A grade the rules force (不称职 for some 党纪处分): the suggestion whatever the score.
+    pub forced: Option<Grade>,
     /// 平时: (recorded periods, 好, forbidden grades) of the year.
     pub regular: (u32, u32, u32),
     pub regular_ok: bool,
@@ -276,15 +300,40 @@ fn weighted<const N: usize>(parts: [(u32, Option<Fraction>); N]) -> Option<Fract
     (total > 0).then_some(Fraction { num: acc.num, den: acc.den * total })
 }
 
-fn overlaps(from: NaiveDate, to: NaiveDate, year: i32) -> bool {
-    from <= year_end(year) && to >= year_start(year)
+/// "决定当年（2025年度）", "决定当年及第二年（2024—2025年度）", "决定当年起3年（…）".
+fn span_words(from: i32, years: u32) -> String {
+    match years {
+        1 => format!("决定当年（{from}年度）"),
+        2 => format!("决定当年及第二年（{from}—{}年度）", from + 1),
+        n => format!("决定当年起{n}年（{from}—{}年度）", from + n as i32 - 1),
+    }
 }
 
-/// The last day of a restriction's effect period, or `None` if it has no fixed period.
-fn period_end(profile: &Profile, r: &Restriction) -> Option<NaiveDate> {
-    let rule = profile.restriction(&r.kind)?;
-    let months = rule.months?;
-    add_months(r.date, months).checked_sub_days(Days::new(1))
+/// The discipline hits of a person's restrictions in `year`, heaviest first.
+fn discipline_hits(mine: &[&Restriction], rules: &AssessmentRules, year: i32) -> Vec<DisciplineHit> {
+    let mut hits: Vec<DisciplineHit> = mine
+        .iter()
+        .filter_map(|r| {
+            let rule = rules.discipline_of(&r.kind)?;
+            let effect = rules.discipline[rule].effect_in(r.date.year(), year)?;
+            Some(DisciplineHit { kind: r.kind.clone(), date: r.date, rule, effect })
+        })
+        .collect();
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.effect), h.date));
+    hits
+}
+
+/// Why a discipline hit has its effect this year, in words (no citation).
+fn discipline_words(h: &DisciplineHit, rules: &AssessmentRules, year: i32) -> String {
+    let d = &rules.discipline[h.rule];
+    let decided = h.date.year();
+    let when = if year - decided < d.years as i32 {
+        span_words(decided, d.years)
+    } else {
+        let from = decided + d.years as i32;
+        format!("{}之后的{}年（{from}—{}年度）", span_words(decided, d.years), d.then_ungraded_years, from + d.then_ungraded_years as i32 - 1)
+    };
+    format!("{}受{}（{}年作出决定），{when}{}", h.date.format("%Y年%-m月%-d日"), h.kind, decided, h.effect.label())
 }
 
 /// Runs the year's assessment.
@@ -336,6 +385,8 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         let mine = restrictions.of(pi);
         let input = inputs.of(pi).iter().find(|a| a.year == year).copied();
 
+        let hits = discipline_hits(mine, rules, year);
+        let heaviest = hits.first().map(|h| h.effect);
         let mut ungraded = Vec::new();
         for (ri, u) in rules.ungraded.iter().enumerate() {
             let hit = match &u.rule {
@@ -344,13 +395,12 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                     .filter(|r| profile.restriction(&r.kind).is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation))
                     .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
                     .map(|r| format!("{}起{}，年末尚未结案", r.date.format("%Y年%-m月%-d日"), r.kind)),
-                UngradedRule::Sanction { kinds } => mine
-                    .iter()
-                    .filter(|r| kinds.contains(&r.kind))
-                    .find_map(|r| period_end(profile, r).filter(|&end| overlaps(r.date, end, year)).map(|end| (r, end)))
-                    .map(|(r, end)| {
-                        format!("受{}处分（{}至{}），影响期与{year}年度重叠", r.kind, r.date.format("%Y年%-m月%-d日"), end.format("%Y年%-m月%-d日"))
-                    }),
+                UngradedRule::Discipline => {
+                    for h in hits.iter().filter(|h| h.effect == DisciplineEffect::Ungraded) {
+                        ungraded.push(UngradedHit { code: u.code, rule: ri, discipline: Some(h.rule), detail: discipline_words(h, rules, year) });
+                    }
+                    None
+                }
                 UngradedRule::Leave { days_over } => input.and_then(|a| {
                     let total = a.sick_days.unwrap_or(0) + a.personal_days.unwrap_or(0);
                     (total > *days_over)
@@ -362,15 +412,14 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                 }),
             };
             if let Some(detail) = hit {
-                ungraded.push(UngradedHit { code: u.code, rule: ri, detail });
+                ungraded.push(UngradedHit { code: u.code, rule: ri, discipline: None, detail });
             }
         }
 
-        let warning = mine
-            .iter()
-            .filter(|r| rules.no_excellent_sanctions.contains(&r.kind))
-            .find(|r| period_end(profile, r).is_some_and(|end| overlaps(r.date, end, year)))
-            .map(|r| r.date);
+        // A forced 不称职 outweighs every 不确定等次 (the heaviest applies).
+        let forced = (heaviest == Some(DisciplineEffect::Incompetent)).then_some(Grade::Incompetent);
+        let set_aside = if forced.is_some() { std::mem::take(&mut ungraded) } else { Vec::new() };
+        let not_excellent = heaviest == Some(DisciplineEffect::NotExcellent);
 
         let grade_of = |r: &RegularRecord| r.grade.or_else(|| r.score.map(|s| rules.band(s)));
         let (mut recorded, mut good, mut forbidden, mut regular_sum, mut regular_n) = (0u32, 0u32, 0u32, 0i128, 0i128);
@@ -406,10 +455,17 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         };
 
         let graded = ungraded.is_empty();
-        let excellent_eligible = graded && warning.is_none() && regular_ok;
+        let excellent_eligible = graded && forced.is_none() && !not_excellent && regular_ok;
         let mut flags = Vec::new();
-        if graded && warning.is_some() {
+        if forced.is_some() {
+            flags.push(Flag::DisciplineIncompetent);
+        }
+        let is_sanction = |h: &DisciplineHit| profile.restriction(&h.kind).is_some_and(|r| r.block == crate::profile::RestrictionBlock::Sanction);
+        if graded && not_excellent && hits.iter().any(is_sanction) {
             flags.push(Flag::WarningNoExcellent);
+        }
+        if graded && not_excellent && !hits.iter().all(is_sanction) {
+            flags.push(Flag::DisciplineNoExcellent);
         }
         if graded && !regular_ok {
             flags.push(Flag::RegularRuleFailed);
@@ -434,7 +490,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             tier,
             weights: weights_index,
             ungraded,
-            warning,
+            set_aside,
+            discipline: hits,
+            forced,
             regular: (recorded, good, forbidden),
             regular_ok,
             components: (dims.map(Fraction::rounded), regular_avg.map(Fraction::rounded), democratic.map(Fraction::rounded)),
@@ -585,7 +643,9 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
             let tied: std::collections::HashSet<usize> = pool.tied_at_line.iter().copied().collect();
             for &m in &graded {
                 let a = &mut people[m];
-                a.suggested = if excellent.contains(&m) {
+                a.suggested = if let Some(f) = a.forced {
+                    Some(f)
+                } else if excellent.contains(&m) {
                     Some(Grade::Excellent)
                 } else if tied.contains(&m) {
                     a.flags.push(Flag::TieAtLine);
@@ -604,9 +664,13 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
             }
         }
         Mode::Proposal => {
-            let proposed_excellent = graded.iter().filter(|&&m| people[m].proposal == Some(Grade::Excellent)).count() as u32;
+            let proposed_excellent = graded.iter().filter(|&&m| people[m].forced.is_none() && people[m].proposal == Some(Grade::Excellent)).count() as u32;
             for &m in &graded {
                 let a = &mut people[m];
+                if let Some(f) = a.forced {
+                    a.suggested = Some(f);
+                    continue;
+                }
                 match a.proposal {
                     Some(g) => {
                         a.suggested = Some(g);
@@ -877,6 +941,8 @@ pub mod report {
             Flag::ProposalIgnored => "不定等次人员的建议等次未采用",
             Flag::WarningNoExcellent => "受警告处分不得评优",
             Flag::RegularRuleFailed => "平时考核不满足评优条件",
+            Flag::DisciplineNoExcellent => "受党纪处分、诫勉或组织处理不得评优",
+            Flag::DisciplineIncompetent => "受党纪处分确定为不称职",
         }
     }
 
@@ -989,18 +1055,22 @@ pub mod report {
         let mut out = Vec::new();
         let tier = a.tier.map(|t| rules.tiers[t].name.as_str()).unwrap_or("未分层");
         out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool), cite_text(&rules.quota_cite)));
+        let hit_cite = |h: &UngradedHit| cite_text(h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite));
         for h in &a.ungraded {
-            out.push(format!("不定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, cite_text(&rules.ungraded[h.rule].cite)));
+            out.push(format!("参加考核，不确定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
+        }
+        // The discipline hits that are not a 不确定等次 line: 不称职 first, then not 优秀.
+        for h in a.discipline.iter().filter(|h| h.effect != DisciplineEffect::Ungraded) {
+            let outweighed = match (h.effect, a.forced.is_some() || !a.ungraded.is_empty()) {
+                (DisciplineEffect::NotExcellent, true) => "；另有较重的情形，按较重者处理",
+                _ => "",
+            };
+            out.push(format!("{}{outweighed}{}", discipline_words(h, rules, result.year), cite_text(&rules.discipline[h.rule].cite)));
+        }
+        for h in &a.set_aside {
+            out.push(format!("另有参加考核、不确定等次的情形（{}，{}）：{}；按较重的不称职处理{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
         }
         if a.ungraded.is_empty() {
-            if let Some(d) = a.warning {
-                out.push(format!(
-                    "{}受警告处分，影响期与{}年度重叠，可以确定等次但不得确定为优秀{}",
-                    d.format("%Y年%-m月%-d日"),
-                    result.year,
-                    cite_text(&rules.no_excellent_cite)
-                ));
-            }
             let (recorded, good, forbidden) = a.regular;
             if recorded > 0 {
                 let verdict = if a.regular_ok { "符合评优条件" } else { "不符合评优条件" };
@@ -1031,6 +1101,7 @@ pub mod report {
         }
         let suggestion = match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
             _ if !a.ungraded.is_empty() => None,
+            (_, Some(g), _) if a.forced == Some(g) => Some(format!("因所受处分按规定确定为{}，不因得分或主管领导建议等次改变", g.name())),
             (_, None, true) => {
                 Some(format!("与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定", pool.tied_at_line.len().saturating_sub(1)))
             }

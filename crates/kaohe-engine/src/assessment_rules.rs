@@ -71,8 +71,8 @@ impl Dimension {
 pub enum UngradedRule {
     /// 5B: 立案调查 open at year end.
     Investigation,
-    /// 5C: a sanction of these kinds overlapping the year.
-    Sanction { kinds: Vec<String> },
+    /// 5C: a 不定等次 of the `discipline` list (by the year of the decision).
+    Discipline,
     /// 6A: sick + personal leave days above this.
     Leave { days_over: u32 },
     /// 5A: probation (this many months from entry) not finished by 31 December.
@@ -85,6 +85,61 @@ pub struct Ungraded {
     pub code: ResultCode,
     pub rule: UngradedRule,
     pub cite: Citation,
+}
+
+/// What a sanction, party discipline, 诫勉 or 组织处理 does to the year's assessment, lightest
+/// first (the heaviest of several applies).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisciplineEffect {
+    /// Graded, but never 优秀.
+    NotExcellent,
+    /// 参加考核，不确定等次 (5C).
+    Ungraded,
+    /// 确定为不称职 (a forced grade).
+    Incompetent,
+}
+
+impl DisciplineEffect {
+    pub fn label(self) -> &'static str {
+        match self {
+            DisciplineEffect::NotExcellent => "不得确定为优秀等次",
+            DisciplineEffect::Ungraded => "参加考核，不确定等次",
+            DisciplineEffect::Incompetent => "确定为不称职等次",
+        }
+    }
+}
+
+/// One `[[assessment.discipline]]` entry: restriction kinds and their effect, counted by the
+/// year of the decision (《公务员考核规定》(2020) 第二十九条 and the secondary tables).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileDiscipline"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discipline {
+    /// Canonical restriction kinds.
+    pub kinds: Vec<String>,
+    pub effect: DisciplineEffect,
+    /// Assessment years the effect lasts, the decision year first.
+    pub years: u32,
+    /// After those, this many more years 不确定等次.
+    pub then_ungraded_years: u32,
+    pub cite: Citation,
+}
+
+impl Discipline {
+    /// The effect in `year` of a decision made in `decided`, if any.
+    pub fn effect_in(&self, decided: i32, year: i32) -> Option<DisciplineEffect> {
+        let offset = i64::from(year) - i64::from(decided);
+        if offset < 0 {
+            None
+        } else if offset < i64::from(self.years) {
+            Some(self.effect)
+        } else if offset < i64::from(self.years) + i64::from(self.then_ungraded_years) {
+            Some(DisciplineEffect::Ungraded)
+        } else {
+            None
+        }
+    }
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileTier"))]
@@ -112,8 +167,8 @@ pub struct Weights {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentRules {
     pub ungraded: Vec<Ungraded>,
-    pub no_excellent_sanctions: Vec<String>,
-    pub no_excellent_cite: Citation,
+    /// Sanctions, party discipline, 诫勉 and 组织处理 by the year of the decision.
+    pub discipline: Vec<Discipline>,
     pub split_by_tier: bool,
     pub merge_below: u32,
     pub counted_ungraded: Vec<ResultCode>,
@@ -161,6 +216,11 @@ impl AssessmentRules {
         self.bands.iter().find(|(_, min)| score >= *min).map(|(g, _)| *g).unwrap_or(RegularGrade::Poor)
     }
 
+    /// The discipline entry of a canonical restriction kind.
+    pub fn discipline_of(&self, kind: &str) -> Option<usize> {
+        self.discipline.iter().position(|d| d.kinds.iter().any(|k| k == kind))
+    }
+
     pub fn grade_score(&self, grade: RegularGrade) -> Option<Hundredths> {
         self.grade_scores.iter().find(|(g, _)| *g == grade).map(|(_, s)| *s)
     }
@@ -181,7 +241,7 @@ pub(crate) mod raw {
     #[serde(deny_unknown_fields)]
     pub struct Section {
         ungraded: Vec<UngradedEntry>,
-        no_excellent: Cited<NoExcellent>,
+        discipline: Vec<DisciplineEntry>,
         pools: Cited<Pools>,
         tier: Vec<TierEntry>,
         quota: Cited<Quota>,
@@ -203,7 +263,6 @@ pub(crate) mod raw {
     #[serde(deny_unknown_fields)]
     struct UngradedEntry {
         code: String,
-        sanctions: Option<Vec<String>>,
         leave_days_over: Option<i64>,
         probation_months: Option<i64>,
         cite: String,
@@ -211,8 +270,15 @@ pub(crate) mod raw {
     }
 
     #[derive(Deserialize)]
-    struct NoExcellent {
-        sanctions: Vec<String>,
+    #[serde(deny_unknown_fields)]
+    struct DisciplineEntry {
+        kinds: Vec<String>,
+        effect: String,
+        years: i64,
+        #[serde(default)]
+        then_ungraded_years: i64,
+        cite: String,
+        status: Status,
     }
 
     #[derive(Deserialize)]
@@ -365,22 +431,13 @@ pub(crate) mod raw {
             for u in self.ungraded {
                 let entry = format!("不定等次「{}」", u.code);
                 let code = ResultCode::parse(&u.code);
-                let rule = match (code, u.sanctions, u.leave_days_over, u.probation_months) {
-                    (Some(ResultCode::UnderInvestigation), None, None, None) => UngradedRule::Investigation,
-                    (Some(ResultCode::Sanctioned), Some(kinds), None, None) => {
-                        let mut resolved = Vec::new();
-                        for k in kinds {
-                            match (names.restrictions)(&k) {
-                                Some(k) => resolved.push(k),
-                                None => c.fail(&entry, format!("处分种类「{k}」未在处分列表中定义")),
-                            }
-                        }
-                        UngradedRule::Sanction { kinds: resolved }
-                    }
-                    (Some(ResultCode::LongLeave), None, Some(days), None) => UngradedRule::Leave { days_over: c.count(&entry, days) },
-                    (Some(ResultCode::Probation), None, None, Some(m)) => UngradedRule::Probation { months: c.count(&entry, m) },
+                let rule = match (code, u.leave_days_over, u.probation_months) {
+                    (Some(ResultCode::UnderInvestigation), None, None) => UngradedRule::Investigation,
+                    (Some(ResultCode::Sanctioned), None, None) => UngradedRule::Discipline,
+                    (Some(ResultCode::LongLeave), Some(days), None) => UngradedRule::Leave { days_over: c.count(&entry, days) },
+                    (Some(ResultCode::Probation), None, Some(m)) => UngradedRule::Probation { months: c.count(&entry, m) },
                     _ => {
-                        c.fail(&entry, "应为 5B（无参数）、5C（sanctions）、6A（leave_days_over）或 5A（probation_months）之一");
+                        c.fail(&entry, "应为 5B（无参数）、5C（无参数，见 assessment.discipline）、6A（leave_days_over）或 5A（probation_months）之一");
                         continue;
                     }
                 };
@@ -390,12 +447,41 @@ pub(crate) mod raw {
                 ungraded.push(Ungraded { code: code.unwrap_or(ResultCode::Other), rule, cite: cite(u.cite, u.status) });
             }
 
-            let mut no_excellent_sanctions = Vec::new();
-            for k in self.no_excellent.inner.sanctions {
-                match (names.restrictions)(&k) {
-                    Some(k) => no_excellent_sanctions.push(k),
-                    None => c.fail("assessment.no_excellent", format!("处分种类「{k}」未在处分列表中定义")),
+            let mut discipline: Vec<Discipline> = Vec::new();
+            for d in self.discipline {
+                let entry = format!("考核影响「{}」", d.kinds.join("、"));
+                let effect = match d.effect.as_str() {
+                    "not_excellent" => DisciplineEffect::NotExcellent,
+                    "ungraded" => DisciplineEffect::Ungraded,
+                    "incompetent" => DisciplineEffect::Incompetent,
+                    other => {
+                        c.fail(&entry, format!("effect 应为 not_excellent、ungraded 或 incompetent（现为「{other}」）"));
+                        DisciplineEffect::NotExcellent
+                    }
+                };
+                if d.kinds.is_empty() {
+                    c.fail(&entry, "kinds 不能为空");
                 }
+                let mut kinds = Vec::new();
+                for k in &d.kinds {
+                    match (names.restrictions)(k) {
+                        Some(k) if discipline.iter().any(|x| x.kinds.contains(&k)) || kinds.contains(&k) => {
+                            c.fail(&entry, format!("「{k}」重复出现在多个条目中"))
+                        }
+                        Some(k) => kinds.push(k),
+                        None => c.fail(&entry, format!("种类「{k}」未在处分列表（restriction）中定义")),
+                    }
+                }
+                let years = c.count(&entry, d.years);
+                if years == 0 {
+                    c.fail(&entry, "years 应不小于1（决定当年计为第1年）");
+                }
+                let then_ungraded_years = c.count(&entry, d.then_ungraded_years);
+                discipline.push(Discipline { kinds, effect, years, then_ungraded_years, cite: cite(d.cite, d.status) });
+            }
+            let needs_5c = discipline.iter().any(|d| d.effect == DisciplineEffect::Ungraded || d.then_ungraded_years > 0);
+            if needs_5c && !ungraded.iter().any(|u| u.rule == UngradedRule::Discipline) {
+                c.fail("assessment.discipline", "有不确定等次的条目，但 assessment.ungraded 中没有 5C");
             }
 
             let merge_below = c.count("assessment.pools.merge_below", self.pools.inner.merge_below);
@@ -537,8 +623,7 @@ pub(crate) mod raw {
             let u = self.usage.inner;
             AssessmentRules {
                 ungraded,
-                no_excellent_sanctions,
-                no_excellent_cite: cite(self.no_excellent.cite, self.no_excellent.status),
+                discipline,
                 split_by_tier: self.pools.inner.split_by_tier,
                 merge_below,
                 counted_ungraded,
@@ -571,5 +656,34 @@ pub(crate) mod raw {
                 usage_cite: cite(self.usage.cite, self.usage.status),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::profile::{Profile, NATIONAL_TOML};
+
+    #[test]
+    fn a_discipline_entry_is_checked_by_name() {
+        let text = NATIONAL_TOML.replacen("kinds = [\"诫勉\"]\neffect = \"not_excellent\"", "kinds = [\"诫勉谈话记录\"]\neffect = \"lighter\"", 1);
+        let msg = Profile::from_toml(&text).expect_err("broken").to_string();
+        assert!(msg.contains("考核影响「诫勉谈话记录」：effect 应为 not_excellent、ungraded 或 incompetent（现为「lighter」）"), "{msg}");
+        assert!(msg.contains("考核影响「诫勉谈话记录」：种类「诫勉谈话记录」未在处分列表（restriction）中定义"), "{msg}");
+        let text = NATIONAL_TOML.replacen("kinds = [\"调整职务\"]", "kinds = [\"警告\"]", 1);
+        let msg = Profile::from_toml(&text).expect_err("twice").to_string();
+        assert!(msg.contains("考核影响「警告」：「警告」重复出现在多个条目中"), "{msg}");
+    }
+
+    #[test]
+    fn effects_count_from_the_year_of_the_decision() {
+        let p = Profile::national();
+        let rules = &p.assessment;
+        let of = |kind: &str| &rules.discipline[rules.discipline_of(kind).expect(kind)];
+        use crate::assessment_rules::DisciplineEffect::*;
+        assert_eq!([2024, 2025].map(|y| of("记过").effect_in(2024, y)), [Some(Ungraded), None]);
+        assert_eq!([2023, 2024, 2025, 2026].map(|y| of("降级").effect_in(2024, y)), [None, Some(Ungraded), Some(Ungraded), None]);
+        assert_eq!([2024, 2025, 2026].map(|y| of("留党察看一年").effect_in(2024, y)), [Some(Incompetent), Some(Ungraded), None]);
+        assert_eq!([2024, 2025, 2026, 2027].map(|y| of("开除党籍").effect_in(2024, y)), [Some(Incompetent), Some(Ungraded), Some(Ungraded), None]);
+        assert_eq!(of("组织处理").cite.status, crate::profile::Status::U);
     }
 }

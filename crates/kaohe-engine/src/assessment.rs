@@ -112,6 +112,8 @@ pub struct Assessed {
     pub discipline: Vec<DisciplineHit>,
     /// A grade the rules force (不称职 for some 党纪处分): the suggestion whatever the score.
     pub forced: Option<Grade>,
+    /// Within a 试用期's dates but not a new recruit (调任, 转任 …): why 5A does not apply.
+    pub probation_exempt: Option<String>,
     /// 平时: (recorded periods, 好, forbidden grades) of the year.
     pub regular: (u32, u32, u32),
     pub regular_ok: bool,
@@ -366,7 +368,8 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     let mut keys: Vec<(usize, usize)> = Vec::new();
     for (pi, person) in roster.people.iter().enumerate() {
         let entry = person.service_start.or(person.work_start);
-        if entry.is_some_and(|e| e > dec31) {
+        // Entered after the year, or left or retired by its end: not assessed.
+        if entry.is_some_and(|e| e > dec31) || person.left_on.is_some_and(|l| l <= dec31) {
             continue;
         }
         // Tier and weights depend only on category, rank and post level: looked up once each.
@@ -386,6 +389,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         let input = inputs.of(pi).iter().find(|a| a.year == year).copied();
 
         let hits = discipline_hits(mine, rules, year);
+        let mut probation_exempt = None;
         let heaviest = hits.first().map(|h| h.effect);
         let mut ungraded = Vec::new();
         for (ri, u) in rules.ungraded.iter().enumerate() {
@@ -406,9 +410,22 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                     (total > *days_over)
                         .then(|| format!("病假{}天、事假{}天，累计{}天，超过{}天", a.sick_days.unwrap_or(0), a.personal_days.unwrap_or(0), total, days_over))
                 }),
+                // A probation ending on 31 December is over at year end.
                 UngradedRule::Probation { months } => person.service_start.and_then(|s| {
                     let last = add_months(s, *months).checked_sub_days(Days::new(1))?;
-                    (last >= dec31).then(|| format!("{}进入公务员队伍，试用期至{}，年末未满", s.format("%Y年%-m月%-d日"), last.format("%Y年%-m月%-d日")))
+                    if last <= dec31 {
+                        return None;
+                    }
+                    let method = person.entry_method.as_deref().and_then(|m| rules.entry_method(m));
+                    let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
+                    match method {
+                        Some(m) if !m.probation => {
+                            probation_exempt = Some(format!("{}以{}方式进入公务员队伍，不是新录用公务员，不适用试用期内不确定等次", on(s), m.name));
+                            None
+                        }
+                        Some(m) => Some(format!("{}以{}方式进入公务员队伍，试用期至{}，年末尚未期满", on(s), m.name, on(last))),
+                        None => Some(format!("{}进入公务员队伍，试用期至{}，年末尚未期满；进入方式未填写，按新录用公务员掌握（待核实）", on(s), on(last))),
+                    }
                 }),
             };
             if let Some(detail) = hit {
@@ -493,6 +510,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             set_aside,
             discipline: hits,
             forced,
+            probation_exempt,
             regular: (recorded, good, forbidden),
             regular_ok,
             components: (dims.map(Fraction::rounded), regular_avg.map(Fraction::rounded), democratic.map(Fraction::rounded)),
@@ -1069,6 +1087,10 @@ pub mod report {
         }
         for h in &a.set_aside {
             out.push(format!("另有参加考核、不确定等次的情形（{}，{}）：{}；按较重的不称职处理{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
+        }
+        if let Some(why) = &a.probation_exempt {
+            let cite = rules.ungraded.iter().find(|u| matches!(u.rule, UngradedRule::Probation { .. })).map(|u| cite_text(&u.cite)).unwrap_or_default();
+            out.push(format!("{why}{cite}"));
         }
         if a.ungraded.is_empty() {
             let (recorded, good, forbidden) = a.regular;

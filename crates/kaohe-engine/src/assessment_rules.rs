@@ -142,6 +142,16 @@ impl Discipline {
     }
 }
 
+/// A way of entering the civil service (进入方式), as the 人员 sheet writes it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileEntryMethod"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryMethod {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// A new recruit with a 试用期: 5A applies.
+    pub probation: bool,
+}
+
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileTier"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tier {
@@ -169,6 +179,8 @@ pub struct AssessmentRules {
     pub ungraded: Vec<Ungraded>,
     /// Sanctions, party discipline, 诫勉 and 组织处理 by the year of the decision.
     pub discipline: Vec<Discipline>,
+    /// 进入方式.
+    pub entry_methods: Vec<EntryMethod>,
     pub split_by_tier: bool,
     pub merge_below: u32,
     pub counted_ungraded: Vec<ResultCode>,
@@ -216,6 +228,12 @@ impl AssessmentRules {
         self.bands.iter().find(|(_, min)| score >= *min).map(|(g, _)| *g).unwrap_or(RegularGrade::Poor)
     }
 
+    /// The canonical 进入方式 of a name or alias (compared without blanks).
+    pub fn entry_method(&self, written: &str) -> Option<&EntryMethod> {
+        let s = squeeze(written);
+        self.entry_methods.iter().find(|e| e.name == s || e.aliases.iter().any(|a| squeeze(a) == s))
+    }
+
     /// The discipline entry of a canonical restriction kind.
     pub fn discipline_of(&self, kind: &str) -> Option<usize> {
         self.discipline.iter().position(|d| d.kinds.iter().any(|k| k == kind))
@@ -241,6 +259,8 @@ pub(crate) mod raw {
     #[serde(deny_unknown_fields)]
     pub struct Section {
         ungraded: Vec<UngradedEntry>,
+        #[serde(default)]
+        entry_method: Vec<EntryMethodEntry>,
         discipline: Vec<DisciplineEntry>,
         pools: Cited<Pools>,
         tier: Vec<TierEntry>,
@@ -267,6 +287,15 @@ pub(crate) mod raw {
         probation_months: Option<i64>,
         cite: String,
         status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct EntryMethodEntry {
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        probation: bool,
     }
 
     #[derive(Deserialize)]
@@ -447,6 +476,18 @@ pub(crate) mod raw {
                 ungraded.push(Ungraded { code: code.unwrap_or(ResultCode::Other), rule, cite: cite(u.cite, u.status) });
             }
 
+            let mut entry_methods: Vec<EntryMethod> = Vec::new();
+            for e in self.entry_method {
+                let entry = format!("进入方式「{}」", e.name);
+                for written in std::iter::once(&e.name).chain(&e.aliases) {
+                    let s = squeeze(written);
+                    if entry_methods.iter().any(|x| x.name == s || x.aliases.iter().any(|a| squeeze(a) == s)) {
+                        c.fail(&entry, format!("「{written}」已是另一进入方式的名称或别名"));
+                    }
+                }
+                entry_methods.push(EntryMethod { name: squeeze(&e.name), aliases: e.aliases, probation: e.probation });
+            }
+
             let mut discipline: Vec<Discipline> = Vec::new();
             for d in self.discipline {
                 let entry = format!("考核影响「{}」", d.kinds.join("、"));
@@ -624,6 +665,7 @@ pub(crate) mod raw {
             AssessmentRules {
                 ungraded,
                 discipline,
+                entry_methods,
                 split_by_tier: self.pools.inner.split_by_tier,
                 merge_below,
                 counted_ungraded,

@@ -47,6 +47,10 @@ pub struct Person {
     pub political_status: Option<String>,
     /// 从事或分管工作.
     pub duties: Option<String>,
+    /// 进入方式: the profile's canonical name (录用, 调任 …), if written.
+    pub entry_method: Option<String>,
+    /// 离职/退休日期: left or retired on this day (not assessed in a year ending after it).
+    pub left_on: Option<NaiveDate>,
 }
 
 /// An organ (机关/单位) with its level and approved slots per pool.

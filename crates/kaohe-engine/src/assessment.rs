@@ -148,9 +148,13 @@ pub struct PoolResult {
     /// Indices into the result's people.
     pub members: Vec<usize>,
     pub participants: u32,
+    /// Members not graded (5A, 5B, 5C, 6A): (counted in `participants`, not counted).
+    pub ungraded: (u32, u32),
     pub ratio: BasisPoints,
     pub ratio_source: RatioSource,
     pub ratio_basis: Option<String>,
+    /// The ratio is above the profile's normal ratio and no approval is recorded.
+    pub ratio_unapproved: bool,
     pub quota: u32,
     pub rounding: Rounding,
     /// Suggested 优秀.
@@ -267,6 +271,8 @@ impl Consequence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentResult {
     pub year: i32,
+    /// The profile's normal 优秀 ratio (a higher one needs an approval).
+    pub normal_ratio: BasisPoints,
     pub people: Vec<Assessed>,
     pub pools: Vec<PoolResult>,
     pub consequences: Vec<Consequence>,
@@ -577,6 +583,8 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             mode: Mode::Proposal,
             members: Vec::new(),
             participants: 0,
+            ungraded: (0, 0),
+            ratio_unapproved: ratio > rules.ratio && ratio_source != RatioSource::Approved,
             ratio,
             ratio_source,
             ratio_basis,
@@ -615,13 +623,16 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     }
 
     let consequences = consequences(&people, roster, profile, year, &history, decisions.finalized_on);
-    AssessmentResult { year, people, pools, consequences }
+    AssessmentResult { year, normal_ratio: rules.ratio, people, pools, consequences }
 }
 
 /// Quota, mode, ranks, suggestions, ties and 平时 checks of one pool.
 fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &AssessmentRules, year: i32, regular: &ByPerson<RegularRecord>) {
     let participates = |a: &Assessed| a.ungraded.first().is_none_or(|h| rules.counted_ungraded.contains(&h.code));
     pool.participants = pool.members.iter().filter(|&&m| participates(&people[m])).count() as u32;
+    let ungraded = pool.members.iter().filter(|&&m| !people[m].ungraded.is_empty()).count() as u32;
+    let counted = pool.members.iter().filter(|&&m| !people[m].ungraded.is_empty() && participates(&people[m])).count() as u32;
+    pool.ungraded = (counted, ungraded - counted);
     pool.quota = pool.rounding.apply(u64::from(pool.participants) * u64::from(pool.ratio), 10_000) as u32;
     let graded: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].ungraded.is_empty()).collect();
     pool.mode = if graded.iter().any(|&m| people[m].score.is_some()) { Mode::Score } else { Mode::Proposal };
@@ -809,6 +820,15 @@ pub fn finalize_problems(result: &AssessmentResult, roster: &Roster) -> Vec<Stri
         }
     }
     for pool in &result.pools {
+        if pool.ratio_unapproved {
+            out.push(format!(
+                "{}·{}的优秀比例{}%高于规定的{}%，尚未记录批准：请记录经批准的优秀比例及批准依据（kaohe assess ratio），或改用规定比例",
+                pool.organ,
+                pool.name,
+                report::percent_number(pool.ratio),
+                report::percent_number(ratio_of(result))
+            ));
+        }
         if pool.final_excellent > pool.quota {
             out.push(format!(
                 "{}·{}最终确定优秀{}人，超过优秀名额{}名：请核减，或先记录经批准的优秀比例",
@@ -817,6 +837,11 @@ pub fn finalize_problems(result: &AssessmentResult, roster: &Roster) -> Vec<Stri
         }
     }
     out
+}
+
+/// The profile's normal ratio, as the result recorded it.
+fn ratio_of(result: &AssessmentResult) -> BasisPoints {
+    result.normal_ratio
 }
 
 /// The national results to store when the year is finalised: (person ID, code).
@@ -873,6 +898,8 @@ pub mod report {
         pub recorded: u32,
         pub good: u32,
         pub limit: u32,
+        /// The check in words, citing its rule (待核实 while the 40% is a local practice).
+        pub reason: String,
     }
 
     #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentPool"))]
@@ -894,6 +921,12 @@ pub mod report {
         pub regular_checks: Vec<RegularCheckReport>,
         /// The arithmetic in words.
         pub arithmetic: String,
+        /// Members not graded (5A, 5B, 5C, 6A), and how many of them count in `participants`.
+        pub ungraded: u32,
+        pub ungraded_counted: u32,
+        /// The ratio is above the profile's normal ratio with no approval recorded: the year
+        /// cannot be finalised.
+        pub ratio_unapproved: bool,
     }
 
     #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Consequence"))]
@@ -928,10 +961,15 @@ pub mod report {
     }
 
     fn percent(bp: BasisPoints) -> String {
+        format!("{}%", percent_number(bp))
+    }
+
+    /// 20 for 2000 basis points, 22.5 for 2250.
+    pub fn percent_number(bp: BasisPoints) -> String {
         if bp.is_multiple_of(100) {
-            format!("{}%", bp / 100)
+            format!("{}", bp / 100)
         } else {
-            format!("{}%", bp as f64 / 100.0)
+            format!("{}", bp as f64 / 100.0)
         }
     }
 
@@ -973,17 +1011,35 @@ pub mod report {
         }
     }
 
-    /// "10人 × 20% = 2.00 → 2名（向下取整）".
-    pub fn arithmetic(pool: &PoolResult) -> String {
-        format!(
-            "{}人 × {} = {} → {}名（{}；比例来源：{}）",
+    /// "10人 × 20% = 2.00 → 2名（向下取整；比例来源：规则默认比例）", then what a setting to be
+    /// verified changes (待核实) and a ratio still to be approved.
+    pub fn arithmetic(pool: &PoolResult, rules: &AssessmentRules) -> String {
+        let pending = |c: &Citation| if c.status == Status::U { "，待核实" } else { "" };
+        let rating = if pool.ratio_source == RatioSource::Rating { pending(&rules.rating_cite) } else { "" };
+        let mut out = format!(
+            "{}人 × {} = {} → {}名（{}；比例来源：{}{rating}）",
             pool.participants,
             percent(pool.ratio),
             two(pool.exact_hundredths() as Hundredths),
             pool.quota,
             pool.rounding.label(),
             source_label(pool)
-        )
+        );
+        let (counted, excluded) = pool.ungraded;
+        let mut base = Vec::new();
+        if counted > 0 {
+            base.push(format!("含不确定等次的{counted}人"));
+        }
+        if excluded > 0 {
+            base.push(format!("不含不确定等次的{excluded}人"));
+        }
+        if !base.is_empty() {
+            out.push_str(&format!("；参加人数{}{}", base.join("、"), pending(&rules.counted_ungraded_cite)));
+        }
+        if pool.ratio_unapproved {
+            out.push_str(&format!("；比例高于规定的{}，尚未记录批准，不能定稿", percent(rules.ratio)));
+        }
+        out
     }
 
     impl AssessmentReport {
@@ -1037,9 +1093,26 @@ pub mod report {
                     regular_checks: p
                         .regular_checks
                         .iter()
-                        .map(|c| RegularCheckReport { period: c.period.code(), recorded: c.recorded, good: c.good, limit: c.limit })
+                        .map(|c| RegularCheckReport {
+                            period: c.period.code(),
+                            recorded: c.recorded,
+                            good: c.good,
+                            limit: c.limit,
+                            reason: format!(
+                                "{}有平时考核记录{}人，其中“好”{}人，超过{}%（{}人）{}",
+                                c.period.label(),
+                                c.recorded,
+                                c.good,
+                                rules.good_limit,
+                                c.limit,
+                                cite_text(&rules.regular_cite)
+                            ),
+                        })
                         .collect(),
-                    arithmetic: arithmetic(p),
+                    arithmetic: arithmetic(p, rules),
+                    ungraded: p.ungraded.0 + p.ungraded.1,
+                    ungraded_counted: p.ungraded.0,
+                    ratio_unapproved: p.ratio_unapproved,
                 })
                 .collect();
             let consequences = result
@@ -1072,7 +1145,7 @@ pub mod report {
         let rules = &profile.assessment;
         let mut out = Vec::new();
         let tier = a.tier.map(|t| rules.tiers[t].name.as_str()).unwrap_or("未分层");
-        out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool), cite_text(&rules.quota_cite)));
+        out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool, rules), cite_text(&rules.quota_cite)));
         let hit_cite = |h: &UngradedHit| cite_text(h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite));
         for h in &a.ungraded {
             out.push(format!("参加考核，不确定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));

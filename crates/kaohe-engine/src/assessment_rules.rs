@@ -184,6 +184,8 @@ pub struct AssessmentRules {
     pub split_by_tier: bool,
     pub merge_below: u32,
     pub counted_ungraded: Vec<ResultCode>,
+    /// Whether 不定等次 people count in the quota's base (待核实 nationally).
+    pub counted_ungraded_cite: Citation,
     pub pools_cite: Citation,
     pub tiers: Vec<Tier>,
     pub ratio: BasisPoints,
@@ -191,6 +193,8 @@ pub struct AssessmentRules {
     pub rounding: Rounding,
     /// Organ performance rating → ratio.
     pub organ_rating: Vec<(String, BasisPoints)>,
+    /// The rule behind `organ_rating` (a local practice).
+    pub rating_cite: Citation,
     pub quota_cite: Citation,
     /// Lower bounds, highest band first.
     pub bands: Vec<(RegularGrade, Hundredths)>,
@@ -315,6 +319,8 @@ pub(crate) mod raw {
         split_by_tier: bool,
         merge_below: i64,
         counted_ungraded: Vec<String>,
+        counted_ungraded_cite: Option<String>,
+        counted_ungraded_status: Option<Status>,
     }
 
     #[derive(Deserialize)]
@@ -339,6 +345,8 @@ pub(crate) mod raw {
         rounding: String,
         #[serde(default)]
         organ_rating: Vec<Rating>,
+        rating_cite: Option<String>,
+        rating_status: Option<Status>,
     }
 
     #[derive(Deserialize)]
@@ -454,7 +462,7 @@ pub(crate) mod raw {
     }
 
     impl Section {
-        pub(crate) fn validate(self, names: &Names, problems: &mut Vec<Problem>) -> AssessmentRules {
+        pub(crate) fn validate(mut self, names: &Names, problems: &mut Vec<Problem>) -> AssessmentRules {
             let mut c = Check { problems };
             let mut ungraded = Vec::new();
             for u in self.ungraded {
@@ -559,6 +567,10 @@ pub(crate) mod raw {
                 }
             }
 
+            let rating_cite = match (self.quota.inner.rating_cite.take(), self.quota.inner.rating_status) {
+                (Some(text), status) => cite(text, status.unwrap_or(Status::U)),
+                (None, _) => cite(self.quota.cite.clone(), Status::U),
+            };
             let q = self.quota.inner;
             let ratio = c.percent("assessment.quota.ratio_percent", q.ratio_percent);
             let max_ratio = c.percent("assessment.quota.max_ratio_percent", q.max_ratio_percent);
@@ -669,12 +681,18 @@ pub(crate) mod raw {
                 split_by_tier: self.pools.inner.split_by_tier,
                 merge_below,
                 counted_ungraded,
+                counted_ungraded_cite: match (self.pools.inner.counted_ungraded_cite, self.pools.inner.counted_ungraded_status) {
+                    (Some(text), Some(status)) => cite(text, status),
+                    (Some(text), None) => cite(text, Status::U),
+                    (None, _) => cite(self.pools.cite.clone(), Status::U),
+                },
                 pools_cite: cite(self.pools.cite, self.pools.status),
                 tiers,
                 ratio,
                 max_ratio,
                 rounding,
                 organ_rating,
+                rating_cite,
                 quota_cite: cite(self.quota.cite, self.quota.status),
                 bands,
                 grade_scores,

@@ -109,7 +109,8 @@ fn ties_overrides_quota_lock_and_reopen() {
             .collect()
     };
     assert_eq!(kinds(IDS[0]), vec![("commendation".to_string(), Value::Null), ("bonus".to_string(), Value::Null)]);
-    assert_eq!(kinds(IDS[6]), vec![("admonition".to_string(), Value::Null), ("review_deadline".to_string(), Value::from("2026-02-14"))]);
+    // 基本称职: 诫勉, no 复核/申诉 (公务员法 第九十五条 lists 定期考核定为不称职 only).
+    assert_eq!(kinds(IDS[6]), vec![("admonition".to_string(), Value::Null)]);
     assert_eq!(kinds(IDS[7]), vec![("demotion".to_string(), Value::Null), ("review_deadline".to_string(), Value::from("2026-02-14"))]);
 
     // The final grades now count for promotion: 庚's 基本称职 blocks until the end of 2026.

@@ -187,6 +187,10 @@ pub enum ConsequenceKind {
     GradeStep,
     LevelUp,
     ReviewDeadline,
+    /// A 档次 step due, withheld by a restriction in effect on its due day.
+    StepWithheld,
+    /// A 级别 step due, withheld likewise.
+    LevelWithheld,
 }
 
 /// The profile key of a consequence kind (as in `cite_by_kind`).
@@ -201,6 +205,8 @@ fn kind_key(kind: ConsequenceKind) -> &'static str {
         ConsequenceKind::GradeStep => "grade_step",
         ConsequenceKind::LevelUp => "level_up",
         ConsequenceKind::ReviewDeadline => "review_deadline",
+        ConsequenceKind::StepWithheld => "grade_step",
+        ConsequenceKind::LevelWithheld => "level_up",
     }
 }
 
@@ -222,6 +228,19 @@ pub enum Detail {
         grade: Grade,
         from: Option<NaiveDate>,
     },
+    /// A step that fell due (`counted` years since `since`, at `current`) on `on`, withheld by a
+    /// restriction: `block` indexes the rules' `step_blocks`, `kind` its kinds; the restriction
+    /// dated `from`, in effect until `until` (`None`: no end recorded).
+    Withheld {
+        counted: u32,
+        since: i32,
+        current: u32,
+        on: NaiveDate,
+        block: usize,
+        kind: usize,
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -239,14 +258,24 @@ impl Consequence {
         let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
         let due = self.due.map(on).unwrap_or_default();
         let key = kind_key(self.kind);
-        let cite = cite_text(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite));
+        let cite = match self.detail {
+            Detail::Withheld { block, .. } => rules.step_blocks.get(block).map(|b| cite_text(&b.cite)).unwrap_or_default(),
+            _ => cite_text(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite)),
+        };
         match (self.kind, self.detail) {
             (ConsequenceKind::Commendation, _) => format!("{year}年度考核为优秀，给予嘉奖{cite}"),
-            (ConsequenceKind::Merit, Detail::Run(n)) => format!("{}—{year}年度连续{n}年考核为优秀，记三等功{cite}", year - n as i32 + 1),
+            (ConsequenceKind::Merit, Detail::Run(n)) => {
+                // Whether the run starts again after a 三等功 is a setting, said with its status.
+                let setting = if rules.merit_restarts { "此后连续优秀年数重新起算" } else { "此后连续优秀的每一年均再记三等功" };
+                let pending = if rules.merit_restarts_cite.status == Status::U { "，待核实" } else { "" };
+                format!("{}—{year}年度连续{n}年考核为优秀，记三等功（{setting}{pending}）{cite}", year - n as i32 + 1)
+            }
             (ConsequenceKind::Bonus, Detail::Grade(g)) => format!("{year}年度考核为{}，享受年终一次性奖金{cite}", g.name()),
-            (ConsequenceKind::Admonition, _) => format!("{year}年度考核为基本称职，对其诫勉谈话，限期改进{cite}"),
+            (ConsequenceKind::Admonition, _) => format!("{year}年度考核为基本称职，对其进行诫勉，责令作出书面检查，限期改进{cite}"),
             (ConsequenceKind::Demotion, _) => format!("{year}年度考核为不称职，按规定降低一个职务或者职级层次任职{cite}"),
-            (ConsequenceKind::DismissalReview, Detail::Run(n)) => format!("{}—{year}年度连续{n}年考核为不称职，应予辞退审查{cite}", year - n as i32 + 1),
+            (ConsequenceKind::DismissalReview, Detail::Run(n)) => {
+                format!("{}—{year}年度连续{n}年考核为不称职，按规定予以辞退，履行辞退程序{cite}", year - n as i32 + 1)
+            }
             (ConsequenceKind::GradeStep, Detail::Counted { counted, since, current, .. }) => {
                 format!("自{}年起累计{counted}个年度考核为称职以上，{due}起晋升一个档次（现{current}档）{cite}", since + 1)
             }
@@ -255,14 +284,39 @@ impl Consequence {
                 since + 1,
                 highest.unwrap_or(current)
             ),
-            (ConsequenceKind::ReviewDeadline, Detail::Review { grade, from }) => format!(
-                "对{}等次不服的，可自{}起{}日内申请复核{}；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉{cite}",
-                grade.name(),
-                from.map(on).unwrap_or_else(|| "接到考核结果通知之日".into()),
-                rules.review_days,
-                if due.is_empty() { String::new() } else { format!("（至{due}）") },
-                rules.appeal_days
-            ),
+            (ConsequenceKind::ReviewDeadline, Detail::Review { grade, from }) => {
+                let start = from.map(on).unwrap_or_else(|| "接到考核结果通知之日".into());
+                let direct_due = from.and_then(|d| d.checked_add_days(Days::new(u64::from(rules.direct_appeal_days)))).map(|d| format!("（至{}）", on(d)));
+                format!(
+                    "对{}等次不服的，可自{start}起{}日内申请复核{}；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉；也可以不经复核，自{start}起{}日内直接提出申诉{}{cite}",
+                    grade.name(),
+                    rules.review_days,
+                    if due.is_empty() { String::new() } else { format!("（至{due}）") },
+                    rules.appeal_days,
+                    rules.direct_appeal_days,
+                    direct_due.unwrap_or_default()
+                )
+            }
+            (
+                kind @ (ConsequenceKind::StepWithheld | ConsequenceKind::LevelWithheld),
+                Detail::Withheld { counted, since, current, on: day, block, kind: k, from, until },
+            ) => {
+                let what = if kind == ConsequenceKind::StepWithheld {
+                    format!("晋升一个档次（现{current}档）")
+                } else {
+                    format!("在{rank}级别范围内晋升一个级别（现{current}级）")
+                };
+                let restriction = rules.step_blocks.get(block).and_then(|b| b.kinds.get(k)).map(String::as_str).unwrap_or("");
+                let period = match until {
+                    Some(u) => format!("{}至{}", on(from), on(u)),
+                    None => format!("{}起，尚无结束日期", on(from)),
+                };
+                format!(
+                    "自{}年起累计{counted}个年度考核为称职以上，本应{}起{what}，但当日处于{restriction}的期间（{period}），暂不晋升{cite}",
+                    since + 1,
+                    on(day)
+                )
+            }
             (kind, _) => format!("{year}年度：{kind:?}"),
         }
     }
@@ -622,7 +676,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         pool.final_excellent = pool.members.iter().filter(|&&m| people[m].final_grade == Some(Grade::Excellent)).count() as u32;
     }
 
-    let consequences = consequences(&people, roster, profile, year, &history, decisions.finalized_on);
+    let consequences = consequences(&people, roster, profile, year, &history, &restrictions, decisions.finalized_on);
     AssessmentResult { year, normal_ratio: rules.ratio, people, pools, consequences }
 }
 
@@ -750,6 +804,7 @@ fn consequences(
     profile: &Profile,
     year: i32,
     history: &ByPerson<crate::roster::YearResult>,
+    restrictions: &ByPerson<Restriction>,
     finalized_on: Option<NaiveDate>,
 ) -> Vec<Consequence> {
     let rules = &profile.assessment;
@@ -760,13 +815,28 @@ fn consequences(
         let person = &roster.people[a.person];
         let past = history.of(a.person);
         let grade_in = |y: i32| past.iter().find(|r| r.year == y && y < year).and_then(|r| r.result.grade());
+        // The first restriction in effect on `day` that withholds a 级别 (`level`) or 档次 step.
+        let withheld_by = |day: NaiveDate, level: bool| -> Option<(usize, usize, NaiveDate, Option<NaiveDate>)> {
+            restrictions.of(a.person).iter().find_map(|r| {
+                let (bi, b) = rules.step_blocks.iter().enumerate().find(|(_, b)| if level { b.level } else { b.step } && b.kinds.contains(&r.kind))?;
+                let ki = b.kinds.iter().position(|k| *k == r.kind)?;
+                let until = match profile.restriction(&r.kind).and_then(|x| x.months) {
+                    Some(m) => add_months(r.date, m).checked_sub_days(Days::new(1)),
+                    None => r.end,
+                };
+                (r.date <= day && until.is_none_or(|u| u >= day)).then_some((bi, ki, r.date, until))
+            })
+        };
         let counted = |g: Grade| matches!(g, Grade::Excellent | Grade::Competent);
         let mut push = |kind, due, detail| out.push(Consequence { assessed: ai, kind, due, detail });
         if g == Grade::Excellent {
             push(ConsequenceKind::Commendation, None, Detail::Grade(g));
-            let n = rules.merit_consecutive as i32;
-            if n > 0 && (1..n).all(|k| grade_in(year - k) == Some(Grade::Excellent)) {
-                push(ConsequenceKind::Merit, None, Detail::Run(n as u32));
+            // The run of 优秀 years ending with this one; with `merit_restarts` each full run of n
+            // gives one 三等功, else every year from the n-th on.
+            let n = rules.merit_consecutive;
+            let run = 1 + (1..).take_while(|k| grade_in(year - k) == Some(Grade::Excellent)).count() as u32;
+            if n > 0 && run >= n && (!rules.merit_restarts || run.is_multiple_of(n)) {
+                push(ConsequenceKind::Merit, None, Detail::Run(n));
             }
         }
         if counted(g) {
@@ -787,22 +857,39 @@ fn consequences(
             if let (Some(step), Some(since)) = (person.step, person.step_since) {
                 let n = counted_since(since);
                 if n % rules.years_per_step == 0 {
-                    push(ConsequenceKind::GradeStep, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: step, highest: None });
+                    match withheld_by(next_year, false) {
+                        Some((block, kind, from, until)) => push(
+                            ConsequenceKind::StepWithheld,
+                            None,
+                            Detail::Withheld { counted: n, since: since.year(), current: step, on: next_year, block, kind, from, until },
+                        ),
+                        None => {
+                            push(ConsequenceKind::GradeStep, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: step, highest: None })
+                        }
+                    }
                 }
             }
             if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
                 let n = counted_since(since);
                 let highest = profile.rank(rank).grades.0;
                 if n % rules.years_per_level == 0 && level > highest {
-                    push(
-                        ConsequenceKind::LevelUp,
-                        Some(next_year),
-                        Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) },
-                    );
+                    match withheld_by(next_year, true) {
+                        Some((block, kind, from, until)) => push(
+                            ConsequenceKind::LevelWithheld,
+                            None,
+                            Detail::Withheld { counted: n, since: since.year(), current: level, on: next_year, block, kind, from, until },
+                        ),
+                        None => push(
+                            ConsequenceKind::LevelUp,
+                            Some(next_year),
+                            Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) },
+                        ),
+                    }
                 }
             }
         }
-        if matches!(g, Grade::BasicallyCompetent | Grade::Incompetent) {
+        // 复核/申诉 only for 不称职 (公务员法 第九十五条第（四）项).
+        if g == Grade::Incompetent {
             let due = finalized_on.and_then(|d| d.checked_add_days(Days::new(u64::from(rules.review_days))));
             push(ConsequenceKind::ReviewDeadline, due, Detail::Review { grade: g, from: finalized_on });
         }
@@ -984,6 +1071,8 @@ pub mod report {
             ConsequenceKind::GradeStep => "晋升档次",
             ConsequenceKind::LevelUp => "晋升级别",
             ConsequenceKind::ReviewDeadline => "复核申诉期限",
+            ConsequenceKind::StepWithheld => "暂不晋升档次",
+            ConsequenceKind::LevelWithheld => "暂不晋升级别",
         }
     }
 

@@ -152,6 +152,17 @@ pub struct EntryMethod {
     pub probation: bool,
 }
 
+/// Restriction kinds that withhold a 级别 (`level`) and/or 档次 (`step`) step falling due within
+/// their period (公务员法 第六十四条; 管理办法 第十六条).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileStepBlock"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepBlock {
+    pub kinds: Vec<String>,
+    pub level: bool,
+    pub step: bool,
+    pub cite: Citation,
+}
+
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileTier"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tier {
@@ -216,6 +227,13 @@ pub struct AssessmentRules {
     pub years_per_level: u32,
     pub review_days: u32,
     pub appeal_days: u32,
+    /// 申诉 without a 复核, within this many days.
+    pub direct_appeal_days: u32,
+    /// After a 记三等功 the run of 优秀 years starts again.
+    pub merit_restarts: bool,
+    pub merit_restarts_cite: Citation,
+    /// Restrictions that withhold a 级别 or 档次 step falling due in their period.
+    pub step_blocks: Vec<StepBlock>,
     pub usage_cite: Citation,
     /// The rule behind each consequence kind (`commendation`, `merit`, …).
     pub usage_cites: BTreeMap<String, Citation>,
@@ -412,6 +430,22 @@ pub(crate) mod raw {
         years_per_level: i64,
         review_days: i64,
         appeal_days: i64,
+        direct_appeal_days: Option<i64>,
+        #[serde(default)]
+        merit_restarts: bool,
+        merit_restarts_cite: Option<String>,
+        merit_restarts_status: Option<Status>,
+        #[serde(default)]
+        step_block: Vec<StepBlockEntry>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct StepBlockEntry {
+        kinds: Vec<String>,
+        stops: Vec<String>,
+        cite: String,
+        status: Status,
     }
 
     struct Check<'p> {
@@ -674,6 +708,30 @@ pub(crate) mod raw {
             }
 
             let u = self.usage.inner;
+            let mut step_blocks = Vec::new();
+            for b in u.step_block {
+                let entry = format!("assessment.usage.step_block「{}」", b.kinds.join("、"));
+                let mut kinds = Vec::new();
+                for k in &b.kinds {
+                    match (names.restrictions)(k) {
+                        Some(k) => kinds.push(k),
+                        None => c.fail(&entry, format!("种类「{k}」未在处分列表（restriction）中定义")),
+                    }
+                }
+                let (mut level, mut step) = (false, false);
+                for s in &b.stops {
+                    match s.as_str() {
+                        "level" => level = true,
+                        "step" => step = true,
+                        other => c.fail(&entry, format!("stops 的值应为 level 或 step（现为「{other}」）")),
+                    }
+                }
+                step_blocks.push(StepBlock { kinds, level, step, cite: cite(b.cite, b.status) });
+            }
+            let merit_restarts_cite = match u.merit_restarts_cite {
+                Some(text) => cite(text, u.merit_restarts_status.unwrap_or(Status::U)),
+                None => cite("记三等功后连续优秀年数是否重新起算".to_string(), Status::U),
+            };
             AssessmentRules {
                 ungraded,
                 discipline,
@@ -712,6 +770,13 @@ pub(crate) mod raw {
                 years_per_level: c.count("assessment.usage.years_per_level", u.years_per_level).max(1),
                 review_days: c.count("assessment.usage.review_days", u.review_days),
                 appeal_days: c.count("assessment.usage.appeal_days", u.appeal_days),
+                direct_appeal_days: match u.direct_appeal_days {
+                    Some(d) => c.count("assessment.usage.direct_appeal_days", d),
+                    None => c.count("assessment.usage.review_days", u.review_days),
+                },
+                merit_restarts: u.merit_restarts,
+                merit_restarts_cite,
+                step_blocks,
                 usage_cites: u.cite_by_kind.into_iter().map(|(k, v)| (k, cite(v.text, v.status))).collect(),
                 usage_cite: cite(self.usage.cite, self.usage.status),
             }

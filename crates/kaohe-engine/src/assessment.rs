@@ -393,7 +393,9 @@ fn discipline_words(h: &DisciplineHit, rules: &AssessmentRules, year: i32) -> St
         span_words(decided, d.years)
     } else {
         let from = decided + d.years as i32;
-        format!("{}之后的{}年（{from}—{}年度）", span_words(decided, d.years), d.then_ungraded_years, from + d.then_ungraded_years as i32 - 1)
+        let to = from + d.then_ungraded_years as i32 - 1;
+        let years = if to == from { format!("{from}年度") } else { format!("{from}—{to}年度") };
+        format!("{}之后的{}年（{years}）", span_words(decided, d.years), d.then_ungraded_years)
     };
     format!("{}受{}（{}年作出决定），{when}{}", h.date.format("%Y年%-m月%-d日"), h.kind, decided, h.effect.label())
 }

@@ -812,3 +812,22 @@ mod tests {
         assert_eq!(of("组织处理").cite.status, crate::profile::Status::U);
     }
 }
+
+#[cfg(test)]
+mod usage_tests {
+    use crate::profile::{Profile, NATIONAL_TOML};
+
+    #[test]
+    fn entry_methods_and_step_blocks_are_checked_by_name() {
+        let text = NATIONAL_TOML.replacen("aliases = [\"调入\", \"调任进入\", \"公务员调任\"]", "aliases = [\"调入\", \"考录\"]", 1);
+        let msg = Profile::from_toml(&text).expect_err("alias twice").to_string();
+        assert!(msg.contains("进入方式「调任」：「考录」已是另一进入方式的名称或别名"), "{msg}");
+        let text = NATIONAL_TOML.replacen("kinds = [\"警告\"]\nstops = [\"level\"]", "kinds = [\"警告\"]\nstops = [\"grade\"]", 1);
+        let msg = Profile::from_toml(&text).expect_err("stops").to_string();
+        assert!(msg.contains("assessment.usage.step_block「警告」：stops 的值应为 level 或 step（现为「grade」）"), "{msg}");
+        let p = Profile::national();
+        assert_eq!(p.assessment.entry_method("公开 遴选").map(|e| (e.name.as_str(), e.probation)), Some(("遴选", false)));
+        assert_eq!(p.assessment.entry_method("考录").map(|e| e.probation), Some(true));
+        assert!(p.assessment.merit_restarts);
+    }
+}

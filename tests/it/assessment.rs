@@ -18,6 +18,11 @@ const NAMES: [&str; 8] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"
 const SCORES: [u32; 8] = [95, 95, 88, 85, 80, 72, 65, 55];
 
 fn roster(dir: &Path) -> String {
+    roster_with_organ(dir, r#"["单位名称", "机关层级"], ["甲局", "市(地)"]"#)
+}
+
+/// The roster with the 单位 sheet's rows as given.
+fn roster_with_organ(dir: &Path, organ_rows: &str) -> String {
     let mut people = String::from(r#"["身份证号", "姓名", "单位", "部门", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],"#);
     let mut scores = String::from(r#"["身份证号", "姓名", "年度", "德", "能", "勤", "绩", "廉"],"#);
     for i in 0..8 {
@@ -25,7 +30,7 @@ fn roster(dir: &Path) -> String {
         let s = SCORES[i];
         scores.push_str(&format!(r#"["{}", "{}", 2025, {s}, {s}, {s}, {s}, {s}],"#, IDS[i], NAMES[i]));
     }
-    let text = format!("\"人员\" = [{people}]\n\"年度评分\" = [{scores}]\n\"单位\" = [[\"单位名称\", \"机关层级\"], [\"甲局\", \"市(地)\"]]\n");
+    let text = format!("\"人员\" = [{people}]\n\"年度评分\" = [{scores}]\n\"单位\" = [{organ_rows}]\n");
     let sheets: toml::Table = toml::from_str(&text).expect("toml");
     let path = dir.join("名册.xlsx");
     write_sheets(&sheets, &path).expect("write");
@@ -104,7 +109,8 @@ fn ties_overrides_quota_lock_and_reopen() {
             .collect()
     };
     assert_eq!(kinds(IDS[0]), vec![("commendation".to_string(), Value::Null), ("bonus".to_string(), Value::Null)]);
-    assert_eq!(kinds(IDS[6]), vec![("admonition".to_string(), Value::Null), ("review_deadline".to_string(), Value::from("2026-02-14"))]);
+    // 基本称职: 诫勉, no 复核/申诉 (公务员法 第九十五条 lists 定期考核定为不称职 only).
+    assert_eq!(kinds(IDS[6]), vec![("admonition".to_string(), Value::Null)]);
     assert_eq!(kinds(IDS[7]), vec![("demotion".to_string(), Value::Null), ("review_deadline".to_string(), Value::from("2026-02-14"))]);
 
     // The final grades now count for promotion: 庚's 基本称职 blocks until the end of 2026.
@@ -209,4 +215,27 @@ fn the_assessment_workbook_and_the_national_file_hold_the_results() {
         assert_eq!(rows[3], ["3", "丙", "甲局综合科三级主任科员", "称职"]);
         assert_eq!(rows.len(), 9);
     }
+}
+
+#[test]
+fn a_ratio_above_the_normal_one_stops_finalising_until_approved() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let file = roster_with_organ(tmp.path(), r#"["单位名称", "机关层级", "优秀比例"], ["甲局", "市(地)", 25]"#);
+    assert_eq!(cli(&["import", &file, "--db", &db]).status, 0);
+    let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
+    let pool = &v["pools"][0];
+    // 8 × 25% = 2, from the 单位 sheet: above the normal 20% with no approval recorded.
+    assert_eq!((pool["quota"].as_u64(), pool["ratio_source"].as_str(), pool["ratio_unapproved"].as_bool()), (Some(2), Some("organ"), Some(true)));
+    assert_eq!(pool["arithmetic"], "8人 × 25% = 2.00 → 2名（向下取整；比例来源：单位表填写的优秀比例）；比例高于规定的20%，尚未记录批准，不能定稿");
+    // 甲 and 乙 tie at 95 for 2 places: both 优秀, nothing left to decide but the ratio.
+    let out = cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-01-15"]);
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("甲局·非领导成员的优秀比例25%高于规定的20%，尚未记录批准"), "{}", out.stderr);
+    let approve =
+        ["assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "25", "--basis", "市考核办2026年3号批复", "--by", "李科长"];
+    assert_eq!(cli(&approve).status, 0);
+    let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
+    assert_eq!((v["pools"][0]["ratio_source"].as_str(), v["pools"][0]["ratio_unapproved"].as_bool()), (Some("approved"), Some(false)));
+    assert_eq!(cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-01-15"]).status, 0);
 }

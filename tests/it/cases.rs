@@ -76,6 +76,7 @@ fn check(dir: &Path, command: Command) -> Vec<String> {
         Err(e) => return fail(format!("output is not JSON ({e}): {}{}", out.stdout, out.stderr)),
     };
     let mut problems = json_contains(&expected, &actual);
+    problems.extend(nested_brackets(&actual));
     let is_error = actual.get("error").is_some();
     if is_error == (out.status == 0) {
         problems.push(format!("exit status {} does not fit the output", out.status));
@@ -84,6 +85,29 @@ fn check(dir: &Path, command: Command) -> Vec<String> {
         problems.push(format!("actual output: {actual:#}"));
     }
     problems
+}
+
+/// Reasons never nest 〔〕 (a citation is one 〔依据：…〕 and its text has no 〔〕 of its own).
+fn nested_brackets(actual: &Value) -> Vec<String> {
+    let people =
+        actual.get("people").and_then(Value::as_array).into_iter().flatten().flat_map(|p| p.get("reasons").and_then(Value::as_array).into_iter().flatten());
+    let consequences = actual.get("consequences").and_then(Value::as_array).into_iter().flatten().filter_map(|c| c.get("reason"));
+    let mut out = Vec::new();
+    for reason in people.chain(consequences).filter_map(Value::as_str) {
+        let mut depth = 0i32;
+        for ch in reason.chars() {
+            match ch {
+                '〔' => depth += 1,
+                '〕' => depth -= 1,
+                _ => {}
+            }
+            if depth > 1 {
+                out.push(format!("nested 〔〕 in a reason: {reason}"));
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn run_all(kind: &str, command: Command, at_least: usize) {

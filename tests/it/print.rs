@@ -116,7 +116,7 @@ fn registration_forms_are_one_a4_page_each_and_long_summaries_continue() {
         "考核等次建议：优秀",
         "赵<i>三</i>",
         "病假40天",
-        "病事假累计超过半年不进行考核",
+        "病事假累计超过半年不定等次",
     ] {
         let expected = squeeze(expected).replace("病假40天", "事假40天");
         assert!(printed.contains(&expected), "missing {expected}");

@@ -247,3 +247,39 @@ fn an_organs_roster_holds_that_organ_and_nothing_else() {
     let none = store.load_organ_roster("某省不存在局").expect("organ roster");
     assert!(none.people.is_empty() && none.organs.is_empty() && none.results.is_empty(), "{none:?}");
 }
+
+#[test]
+fn entry_method_and_leaving_date_round_trip_and_their_changes_are_history() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    let write = |name: &str, method: &str, left: &str| {
+        let text = format!(
+            r#"
+"人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "进入方式", "退休日期"],
+  ["{ID_A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15, "{method}", {left}],
+  ["{ID_B}", "李二", "甲局", "综合管理类", "三级主任科员", 2021-03-01, "", ""],
+]
+"#
+        );
+        let sheets: toml::Table = toml::from_str(&text).expect("toml");
+        let path = tmp.path().join(name);
+        write_sheets(&sheets, &path).expect("write");
+        kaohe_workbook::read_roster(&path, &Profile::national()).expect("read")
+    };
+    let first = write("a.xlsx", "公开遴选", "\"\"");
+    assert!(first.issues.iter().all(|i| i.row.is_none()), "{:?}", first.issues);
+    store.import(&first, "a.xlsx").expect("import");
+    let loaded = store.load_roster().expect("load");
+    let a = loaded.people.iter().find(|p| p.id == ID_A).expect("A");
+    // The alias is stored as the profile's name.
+    assert_eq!((a.entry_method.as_deref(), a.left_on), (Some("遴选"), None));
+    assert_eq!(loaded, first.roster);
+
+    store.import(&write("b.xlsx", "遴选", "2025-09-30"), "b.xlsx").expect("second");
+    let a = store.load_roster().expect("load").people.into_iter().find(|p| p.id == ID_A).expect("A");
+    assert_eq!(a.left_on, chrono::NaiveDate::from_ymd_opt(2025, 9, 30));
+    let history = store.history(ID_A).expect("history");
+    let last = history.last().expect("change");
+    assert_eq!((last.field.as_str(), last.old.as_deref(), last.new.as_deref()), ("离职/退休日期", None, Some("2025-09-30")));
+}

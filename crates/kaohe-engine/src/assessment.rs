@@ -4,7 +4,7 @@
 //! from the profile's `[assessment]` section. Nothing here reads the clock: the year and the
 //! committee's decisions are arguments.
 
-use crate::assessment_rules::{AssessmentRules, BasisPoints, Hundredths, Rounding, UngradedRule};
+use crate::assessment_rules::{AssessmentRules, BasisPoints, DisciplineEffect, Hundredths, Rounding, UngradedRule};
 use crate::dates::{add_months, year_end, year_start};
 use crate::fast_hash::{ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{Citation, Profile, Status};
@@ -56,6 +56,10 @@ pub enum Flag {
     ProposalIgnored,
     WarningNoExcellent,
     RegularRuleFailed,
+    /// 党纪处分, 诫勉 or 组织处理 in the year: graded, not 优秀.
+    DisciplineNoExcellent,
+    /// 党纪处分 in the year: 不称职, whatever the score or proposal.
+    DisciplineIncompetent,
 }
 
 /// Why a person is not graded.
@@ -64,7 +68,22 @@ pub struct UngradedHit {
     pub code: ResultCode,
     /// Index into the rules' `ungraded` list.
     pub rule: usize,
+    /// For 5C: index into the rules' `discipline` list (the rule cited).
+    pub discipline: Option<usize>,
     pub detail: String,
+}
+
+/// A sanction, party discipline, 诫勉 or 组织处理 that affects the year, by the year of its
+/// decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DisciplineHit {
+    pub kind: String,
+    /// The day of the decision.
+    pub date: NaiveDate,
+    /// Index into the rules' `discipline` list.
+    pub rule: usize,
+    /// Its effect in this year.
+    pub effect: DisciplineEffect,
 }
 
 /// A pool's 平时 period with more 好 than allowed.
@@ -87,7 +106,14 @@ pub struct Assessed {
     pub tier: Option<usize>,
     pub weights: Option<usize>,
     pub ungraded: Vec<UngradedHit>,
-    pub warning: Option<NaiveDate>,
+    /// Ungraded hits outweighed by a forced 不称职 (listed in the reasons).
+    pub set_aside: Vec<UngradedHit>,
+    /// Sanctions, party discipline, 诫勉 and 组织处理 affecting the year.
+    pub discipline: Vec<DisciplineHit>,
+    /// A grade the rules force (不称职 for some 党纪处分): the suggestion whatever the score.
+    pub forced: Option<Grade>,
+    /// Within a 试用期's dates but not a new recruit (调任, 转任 …): why 5A does not apply.
+    pub probation_exempt: Option<String>,
     /// 平时: (recorded periods, 好, forbidden grades) of the year.
     pub regular: (u32, u32, u32),
     pub regular_ok: bool,
@@ -122,9 +148,13 @@ pub struct PoolResult {
     /// Indices into the result's people.
     pub members: Vec<usize>,
     pub participants: u32,
+    /// Members not graded (5A, 5B, 5C, 6A): (counted in `participants`, not counted).
+    pub ungraded: (u32, u32),
     pub ratio: BasisPoints,
     pub ratio_source: RatioSource,
     pub ratio_basis: Option<String>,
+    /// The ratio is above the profile's normal ratio and no approval is recorded.
+    pub ratio_unapproved: bool,
     pub quota: u32,
     pub rounding: Rounding,
     /// Suggested 优秀.
@@ -157,6 +187,10 @@ pub enum ConsequenceKind {
     GradeStep,
     LevelUp,
     ReviewDeadline,
+    /// A 档次 step due, withheld by a restriction in effect on its due day.
+    StepWithheld,
+    /// A 级别 step due, withheld likewise.
+    LevelWithheld,
 }
 
 /// The profile key of a consequence kind (as in `cite_by_kind`).
@@ -171,6 +205,8 @@ fn kind_key(kind: ConsequenceKind) -> &'static str {
         ConsequenceKind::GradeStep => "grade_step",
         ConsequenceKind::LevelUp => "level_up",
         ConsequenceKind::ReviewDeadline => "review_deadline",
+        ConsequenceKind::StepWithheld => "grade_step",
+        ConsequenceKind::LevelWithheld => "level_up",
     }
 }
 
@@ -192,6 +228,19 @@ pub enum Detail {
         grade: Grade,
         from: Option<NaiveDate>,
     },
+    /// A step that fell due (`counted` years since `since`, at `current`) on `on`, withheld by a
+    /// restriction: `block` indexes the rules' `step_blocks`, `kind` its kinds; the restriction
+    /// dated `from`, in effect until `until` (`None`: no end recorded).
+    Withheld {
+        counted: u32,
+        since: i32,
+        current: u32,
+        on: NaiveDate,
+        block: usize,
+        kind: usize,
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -209,14 +258,24 @@ impl Consequence {
         let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
         let due = self.due.map(on).unwrap_or_default();
         let key = kind_key(self.kind);
-        let cite = cite_text(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite));
+        let cite = match self.detail {
+            Detail::Withheld { block, .. } => rules.step_blocks.get(block).map(|b| cite_text(&b.cite)).unwrap_or_default(),
+            _ => cite_text(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite)),
+        };
         match (self.kind, self.detail) {
             (ConsequenceKind::Commendation, _) => format!("{year}年度考核为优秀，给予嘉奖{cite}"),
-            (ConsequenceKind::Merit, Detail::Run(n)) => format!("{}—{year}年度连续{n}年考核为优秀，记三等功{cite}", year - n as i32 + 1),
+            (ConsequenceKind::Merit, Detail::Run(n)) => {
+                // Whether the run starts again after a 三等功 is a setting, said with its status.
+                let setting = if rules.merit_restarts { "此后连续优秀年数重新起算" } else { "此后连续优秀的每一年均再记三等功" };
+                let pending = if rules.merit_restarts_cite.status == Status::U { "，待核实" } else { "" };
+                format!("{}—{year}年度连续{n}年考核为优秀，记三等功（{setting}{pending}）{cite}", year - n as i32 + 1)
+            }
             (ConsequenceKind::Bonus, Detail::Grade(g)) => format!("{year}年度考核为{}，享受年终一次性奖金{cite}", g.name()),
-            (ConsequenceKind::Admonition, _) => format!("{year}年度考核为基本称职，对其诫勉谈话，限期改进{cite}"),
+            (ConsequenceKind::Admonition, _) => format!("{year}年度考核为基本称职，对其进行诫勉，责令作出书面检查，限期改进{cite}"),
             (ConsequenceKind::Demotion, _) => format!("{year}年度考核为不称职，按规定降低一个职务或者职级层次任职{cite}"),
-            (ConsequenceKind::DismissalReview, Detail::Run(n)) => format!("{}—{year}年度连续{n}年考核为不称职，应予辞退审查{cite}", year - n as i32 + 1),
+            (ConsequenceKind::DismissalReview, Detail::Run(n)) => {
+                format!("{}—{year}年度连续{n}年考核为不称职，按规定予以辞退，履行辞退程序{cite}", year - n as i32 + 1)
+            }
             (ConsequenceKind::GradeStep, Detail::Counted { counted, since, current, .. }) => {
                 format!("自{}年起累计{counted}个年度考核为称职以上，{due}起晋升一个档次（现{current}档）{cite}", since + 1)
             }
@@ -225,14 +284,39 @@ impl Consequence {
                 since + 1,
                 highest.unwrap_or(current)
             ),
-            (ConsequenceKind::ReviewDeadline, Detail::Review { grade, from }) => format!(
-                "对{}等次不服的，可自{}起{}日内申请复核{}；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉{cite}",
-                grade.name(),
-                from.map(on).unwrap_or_else(|| "接到考核结果通知之日".into()),
-                rules.review_days,
-                if due.is_empty() { String::new() } else { format!("（至{due}）") },
-                rules.appeal_days
-            ),
+            (ConsequenceKind::ReviewDeadline, Detail::Review { grade, from }) => {
+                let start = from.map(on).unwrap_or_else(|| "接到考核结果通知之日".into());
+                let direct_due = from.and_then(|d| d.checked_add_days(Days::new(u64::from(rules.direct_appeal_days)))).map(|d| format!("（至{}）", on(d)));
+                format!(
+                    "对{}等次不服的，可自{start}起{}日内申请复核{}；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉；也可以不经复核，自{start}起{}日内直接提出申诉{}{cite}",
+                    grade.name(),
+                    rules.review_days,
+                    if due.is_empty() { String::new() } else { format!("（至{due}）") },
+                    rules.appeal_days,
+                    rules.direct_appeal_days,
+                    direct_due.unwrap_or_default()
+                )
+            }
+            (
+                kind @ (ConsequenceKind::StepWithheld | ConsequenceKind::LevelWithheld),
+                Detail::Withheld { counted, since, current, on: day, block, kind: k, from, until },
+            ) => {
+                let what = if kind == ConsequenceKind::StepWithheld {
+                    format!("晋升一个档次（现{current}档）")
+                } else {
+                    format!("在{rank}级别范围内晋升一个级别（现{current}级）")
+                };
+                let restriction = rules.step_blocks.get(block).and_then(|b| b.kinds.get(k)).map(String::as_str).unwrap_or("");
+                let period = match until {
+                    Some(u) => format!("{}至{}", on(from), on(u)),
+                    None => format!("{}起，尚无结束日期", on(from)),
+                };
+                format!(
+                    "自{}年起累计{counted}个年度考核为称职以上，本应{}起{what}，但当日处于{restriction}的期间（{period}），暂不晋升{cite}",
+                    since + 1,
+                    on(day)
+                )
+            }
             (kind, _) => format!("{year}年度：{kind:?}"),
         }
     }
@@ -241,6 +325,8 @@ impl Consequence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentResult {
     pub year: i32,
+    /// The profile's normal 优秀 ratio (a higher one needs an approval).
+    pub normal_ratio: BasisPoints,
     pub people: Vec<Assessed>,
     pub pools: Vec<PoolResult>,
     pub consequences: Vec<Consequence>,
@@ -276,15 +362,42 @@ fn weighted<const N: usize>(parts: [(u32, Option<Fraction>); N]) -> Option<Fract
     (total > 0).then_some(Fraction { num: acc.num, den: acc.den * total })
 }
 
-fn overlaps(from: NaiveDate, to: NaiveDate, year: i32) -> bool {
-    from <= year_end(year) && to >= year_start(year)
+/// "决定当年（2025年度）", "决定当年及第二年（2024—2025年度）", "决定当年起3年（…）".
+fn span_words(from: i32, years: u32) -> String {
+    match years {
+        1 => format!("决定当年（{from}年度）"),
+        2 => format!("决定当年及第二年（{from}—{}年度）", from + 1),
+        n => format!("决定当年起{n}年（{from}—{}年度）", from + n as i32 - 1),
+    }
 }
 
-/// The last day of a restriction's effect period, or `None` if it has no fixed period.
-fn period_end(profile: &Profile, r: &Restriction) -> Option<NaiveDate> {
-    let rule = profile.restriction(&r.kind)?;
-    let months = rule.months?;
-    add_months(r.date, months).checked_sub_days(Days::new(1))
+/// The discipline hits of a person's restrictions in `year`, heaviest first.
+fn discipline_hits(mine: &[&Restriction], rules: &AssessmentRules, year: i32) -> Vec<DisciplineHit> {
+    let mut hits: Vec<DisciplineHit> = mine
+        .iter()
+        .filter_map(|r| {
+            let rule = rules.discipline_of(&r.kind)?;
+            let effect = rules.discipline[rule].effect_in(r.date.year(), year)?;
+            Some(DisciplineHit { kind: r.kind.clone(), date: r.date, rule, effect })
+        })
+        .collect();
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.effect), h.date));
+    hits
+}
+
+/// Why a discipline hit has its effect this year, in words (no citation).
+fn discipline_words(h: &DisciplineHit, rules: &AssessmentRules, year: i32) -> String {
+    let d = &rules.discipline[h.rule];
+    let decided = h.date.year();
+    let when = if year - decided < d.years as i32 {
+        span_words(decided, d.years)
+    } else {
+        let from = decided + d.years as i32;
+        let to = from + d.then_ungraded_years as i32 - 1;
+        let years = if to == from { format!("{from}年度") } else { format!("{from}—{to}年度") };
+        format!("{}之后的{}年（{years}）", span_words(decided, d.years), d.then_ungraded_years)
+    };
+    format!("{}受{}（{}年作出决定），{when}{}", h.date.format("%Y年%-m月%-d日"), h.kind, decided, h.effect.label())
 }
 
 /// Runs the year's assessment.
@@ -317,7 +430,8 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     let mut keys: Vec<(usize, usize)> = Vec::new();
     for (pi, person) in roster.people.iter().enumerate() {
         let entry = person.service_start.or(person.work_start);
-        if entry.is_some_and(|e| e > dec31) {
+        // Entered after the year, or left or retired by its end: not assessed.
+        if entry.is_some_and(|e| e > dec31) || person.left_on.is_some_and(|l| l <= dec31) {
             continue;
         }
         // Tier and weights depend only on category, rank and post level: looked up once each.
@@ -336,6 +450,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         let mine = restrictions.of(pi);
         let input = inputs.of(pi).iter().find(|a| a.year == year).copied();
 
+        let hits = discipline_hits(mine, rules, year);
+        let mut probation_exempt = None;
+        let heaviest = hits.first().map(|h| h.effect);
         let mut ungraded = Vec::new();
         for (ri, u) in rules.ungraded.iter().enumerate() {
             let hit = match &u.rule {
@@ -344,33 +461,44 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                     .filter(|r| profile.restriction(&r.kind).is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation))
                     .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
                     .map(|r| format!("{}起{}，年末尚未结案", r.date.format("%Y年%-m月%-d日"), r.kind)),
-                UngradedRule::Sanction { kinds } => mine
-                    .iter()
-                    .filter(|r| kinds.contains(&r.kind))
-                    .find_map(|r| period_end(profile, r).filter(|&end| overlaps(r.date, end, year)).map(|end| (r, end)))
-                    .map(|(r, end)| {
-                        format!("受{}处分（{}至{}），影响期与{year}年度重叠", r.kind, r.date.format("%Y年%-m月%-d日"), end.format("%Y年%-m月%-d日"))
-                    }),
+                UngradedRule::Discipline => {
+                    for h in hits.iter().filter(|h| h.effect == DisciplineEffect::Ungraded) {
+                        ungraded.push(UngradedHit { code: u.code, rule: ri, discipline: Some(h.rule), detail: discipline_words(h, rules, year) });
+                    }
+                    None
+                }
                 UngradedRule::Leave { days_over } => input.and_then(|a| {
                     let total = a.sick_days.unwrap_or(0) + a.personal_days.unwrap_or(0);
                     (total > *days_over)
                         .then(|| format!("病假{}天、事假{}天，累计{}天，超过{}天", a.sick_days.unwrap_or(0), a.personal_days.unwrap_or(0), total, days_over))
                 }),
+                // A probation ending on 31 December is over at year end.
                 UngradedRule::Probation { months } => person.service_start.and_then(|s| {
                     let last = add_months(s, *months).checked_sub_days(Days::new(1))?;
-                    (last >= dec31).then(|| format!("{}进入公务员队伍，试用期至{}，年末未满", s.format("%Y年%-m月%-d日"), last.format("%Y年%-m月%-d日")))
+                    if last <= dec31 {
+                        return None;
+                    }
+                    let method = person.entry_method.as_deref().and_then(|m| rules.entry_method(m));
+                    let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
+                    match method {
+                        Some(m) if !m.probation => {
+                            probation_exempt = Some(format!("{}以{}方式进入公务员队伍，不是新录用公务员，不适用试用期内不确定等次", on(s), m.name));
+                            None
+                        }
+                        Some(m) => Some(format!("{}以{}方式进入公务员队伍，试用期至{}，年末尚未期满", on(s), m.name, on(last))),
+                        None => Some(format!("{}进入公务员队伍，试用期至{}，年末尚未期满；进入方式未填写，按新录用公务员掌握（待核实）", on(s), on(last))),
+                    }
                 }),
             };
             if let Some(detail) = hit {
-                ungraded.push(UngradedHit { code: u.code, rule: ri, detail });
+                ungraded.push(UngradedHit { code: u.code, rule: ri, discipline: None, detail });
             }
         }
 
-        let warning = mine
-            .iter()
-            .filter(|r| rules.no_excellent_sanctions.contains(&r.kind))
-            .find(|r| period_end(profile, r).is_some_and(|end| overlaps(r.date, end, year)))
-            .map(|r| r.date);
+        // A forced 不称职 outweighs every 不确定等次 (the heaviest applies).
+        let forced = (heaviest == Some(DisciplineEffect::Incompetent)).then_some(Grade::Incompetent);
+        let set_aside = if forced.is_some() { std::mem::take(&mut ungraded) } else { Vec::new() };
+        let not_excellent = heaviest == Some(DisciplineEffect::NotExcellent);
 
         let grade_of = |r: &RegularRecord| r.grade.or_else(|| r.score.map(|s| rules.band(s)));
         let (mut recorded, mut good, mut forbidden, mut regular_sum, mut regular_n) = (0u32, 0u32, 0u32, 0i128, 0i128);
@@ -406,10 +534,17 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         };
 
         let graded = ungraded.is_empty();
-        let excellent_eligible = graded && warning.is_none() && regular_ok;
+        let excellent_eligible = graded && forced.is_none() && !not_excellent && regular_ok;
         let mut flags = Vec::new();
-        if graded && warning.is_some() {
+        if forced.is_some() {
+            flags.push(Flag::DisciplineIncompetent);
+        }
+        let is_sanction = |h: &DisciplineHit| profile.restriction(&h.kind).is_some_and(|r| r.block == crate::profile::RestrictionBlock::Sanction);
+        if graded && not_excellent && hits.iter().any(is_sanction) {
             flags.push(Flag::WarningNoExcellent);
+        }
+        if graded && not_excellent && !hits.iter().all(is_sanction) {
+            flags.push(Flag::DisciplineNoExcellent);
         }
         if graded && !regular_ok {
             flags.push(Flag::RegularRuleFailed);
@@ -434,7 +569,10 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             tier,
             weights: weights_index,
             ungraded,
-            warning,
+            set_aside,
+            discipline: hits,
+            forced,
+            probation_exempt,
             regular: (recorded, good, forbidden),
             regular_ok,
             components: (dims.map(Fraction::rounded), regular_avg.map(Fraction::rounded), democratic.map(Fraction::rounded)),
@@ -501,6 +639,8 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             mode: Mode::Proposal,
             members: Vec::new(),
             participants: 0,
+            ungraded: (0, 0),
+            ratio_unapproved: ratio > rules.ratio && ratio_source != RatioSource::Approved,
             ratio,
             ratio_source,
             ratio_basis,
@@ -538,14 +678,17 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         pool.final_excellent = pool.members.iter().filter(|&&m| people[m].final_grade == Some(Grade::Excellent)).count() as u32;
     }
 
-    let consequences = consequences(&people, roster, profile, year, &history, decisions.finalized_on);
-    AssessmentResult { year, people, pools, consequences }
+    let consequences = consequences(&people, roster, profile, year, &history, &restrictions, decisions.finalized_on);
+    AssessmentResult { year, normal_ratio: rules.ratio, people, pools, consequences }
 }
 
 /// Quota, mode, ranks, suggestions, ties and 平时 checks of one pool.
 fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &AssessmentRules, year: i32, regular: &ByPerson<RegularRecord>) {
     let participates = |a: &Assessed| a.ungraded.first().is_none_or(|h| rules.counted_ungraded.contains(&h.code));
     pool.participants = pool.members.iter().filter(|&&m| participates(&people[m])).count() as u32;
+    let ungraded = pool.members.iter().filter(|&&m| !people[m].ungraded.is_empty()).count() as u32;
+    let counted = pool.members.iter().filter(|&&m| !people[m].ungraded.is_empty() && participates(&people[m])).count() as u32;
+    pool.ungraded = (counted, ungraded - counted);
     pool.quota = pool.rounding.apply(u64::from(pool.participants) * u64::from(pool.ratio), 10_000) as u32;
     let graded: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].ungraded.is_empty()).collect();
     pool.mode = if graded.iter().any(|&m| people[m].score.is_some()) { Mode::Score } else { Mode::Proposal };
@@ -585,7 +728,9 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
             let tied: std::collections::HashSet<usize> = pool.tied_at_line.iter().copied().collect();
             for &m in &graded {
                 let a = &mut people[m];
-                a.suggested = if excellent.contains(&m) {
+                a.suggested = if let Some(f) = a.forced {
+                    Some(f)
+                } else if excellent.contains(&m) {
                     Some(Grade::Excellent)
                 } else if tied.contains(&m) {
                     a.flags.push(Flag::TieAtLine);
@@ -604,9 +749,13 @@ fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &Assessmen
             }
         }
         Mode::Proposal => {
-            let proposed_excellent = graded.iter().filter(|&&m| people[m].proposal == Some(Grade::Excellent)).count() as u32;
+            let proposed_excellent = graded.iter().filter(|&&m| people[m].forced.is_none() && people[m].proposal == Some(Grade::Excellent)).count() as u32;
             for &m in &graded {
                 let a = &mut people[m];
+                if let Some(f) = a.forced {
+                    a.suggested = Some(f);
+                    continue;
+                }
                 match a.proposal {
                     Some(g) => {
                         a.suggested = Some(g);
@@ -657,6 +806,7 @@ fn consequences(
     profile: &Profile,
     year: i32,
     history: &ByPerson<crate::roster::YearResult>,
+    restrictions: &ByPerson<Restriction>,
     finalized_on: Option<NaiveDate>,
 ) -> Vec<Consequence> {
     let rules = &profile.assessment;
@@ -667,13 +817,28 @@ fn consequences(
         let person = &roster.people[a.person];
         let past = history.of(a.person);
         let grade_in = |y: i32| past.iter().find(|r| r.year == y && y < year).and_then(|r| r.result.grade());
+        // The first restriction in effect on `day` that withholds a 级别 (`level`) or 档次 step.
+        let withheld_by = |day: NaiveDate, level: bool| -> Option<(usize, usize, NaiveDate, Option<NaiveDate>)> {
+            restrictions.of(a.person).iter().find_map(|r| {
+                let (bi, b) = rules.step_blocks.iter().enumerate().find(|(_, b)| if level { b.level } else { b.step } && b.kinds.contains(&r.kind))?;
+                let ki = b.kinds.iter().position(|k| *k == r.kind)?;
+                let until = match profile.restriction(&r.kind).and_then(|x| x.months) {
+                    Some(m) => add_months(r.date, m).checked_sub_days(Days::new(1)),
+                    None => r.end,
+                };
+                (r.date <= day && until.is_none_or(|u| u >= day)).then_some((bi, ki, r.date, until))
+            })
+        };
         let counted = |g: Grade| matches!(g, Grade::Excellent | Grade::Competent);
         let mut push = |kind, due, detail| out.push(Consequence { assessed: ai, kind, due, detail });
         if g == Grade::Excellent {
             push(ConsequenceKind::Commendation, None, Detail::Grade(g));
-            let n = rules.merit_consecutive as i32;
-            if n > 0 && (1..n).all(|k| grade_in(year - k) == Some(Grade::Excellent)) {
-                push(ConsequenceKind::Merit, None, Detail::Run(n as u32));
+            // The run of 优秀 years ending with this one; with `merit_restarts` each full run of n
+            // gives one 三等功, else every year from the n-th on.
+            let n = rules.merit_consecutive;
+            let run = 1 + (1..).take_while(|k| grade_in(year - k) == Some(Grade::Excellent)).count() as u32;
+            if n > 0 && run >= n && (!rules.merit_restarts || run.is_multiple_of(n)) {
+                push(ConsequenceKind::Merit, None, Detail::Run(n));
             }
         }
         if counted(g) {
@@ -694,22 +859,39 @@ fn consequences(
             if let (Some(step), Some(since)) = (person.step, person.step_since) {
                 let n = counted_since(since);
                 if n % rules.years_per_step == 0 {
-                    push(ConsequenceKind::GradeStep, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: step, highest: None });
+                    match withheld_by(next_year, false) {
+                        Some((block, kind, from, until)) => push(
+                            ConsequenceKind::StepWithheld,
+                            None,
+                            Detail::Withheld { counted: n, since: since.year(), current: step, on: next_year, block, kind, from, until },
+                        ),
+                        None => {
+                            push(ConsequenceKind::GradeStep, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: step, highest: None })
+                        }
+                    }
                 }
             }
             if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
                 let n = counted_since(since);
                 let highest = profile.rank(rank).grades.0;
                 if n % rules.years_per_level == 0 && level > highest {
-                    push(
-                        ConsequenceKind::LevelUp,
-                        Some(next_year),
-                        Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) },
-                    );
+                    match withheld_by(next_year, true) {
+                        Some((block, kind, from, until)) => push(
+                            ConsequenceKind::LevelWithheld,
+                            None,
+                            Detail::Withheld { counted: n, since: since.year(), current: level, on: next_year, block, kind, from, until },
+                        ),
+                        None => push(
+                            ConsequenceKind::LevelUp,
+                            Some(next_year),
+                            Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) },
+                        ),
+                    }
                 }
             }
         }
-        if matches!(g, Grade::BasicallyCompetent | Grade::Incompetent) {
+        // 复核/申诉 only for 不称职 (公务员法 第九十五条第（四）项).
+        if g == Grade::Incompetent {
             let due = finalized_on.and_then(|d| d.checked_add_days(Days::new(u64::from(rules.review_days))));
             push(ConsequenceKind::ReviewDeadline, due, Detail::Review { grade: g, from: finalized_on });
         }
@@ -727,6 +909,15 @@ pub fn finalize_problems(result: &AssessmentResult, roster: &Roster) -> Vec<Stri
         }
     }
     for pool in &result.pools {
+        if pool.ratio_unapproved {
+            out.push(format!(
+                "{}·{}的优秀比例{}%高于规定的{}%，尚未记录批准：请记录经批准的优秀比例及批准依据（kaohe assess ratio），或改用规定比例",
+                pool.organ,
+                pool.name,
+                report::percent_number(pool.ratio),
+                report::percent_number(ratio_of(result))
+            ));
+        }
         if pool.final_excellent > pool.quota {
             out.push(format!(
                 "{}·{}最终确定优秀{}人，超过优秀名额{}名：请核减，或先记录经批准的优秀比例",
@@ -735,6 +926,11 @@ pub fn finalize_problems(result: &AssessmentResult, roster: &Roster) -> Vec<Stri
         }
     }
     out
+}
+
+/// The profile's normal ratio, as the result recorded it.
+fn ratio_of(result: &AssessmentResult) -> BasisPoints {
+    result.normal_ratio
 }
 
 /// The national results to store when the year is finalised: (person ID, code).
@@ -791,6 +987,8 @@ pub mod report {
         pub recorded: u32,
         pub good: u32,
         pub limit: u32,
+        /// The check in words, citing its rule (待核实 while the 40% is a local practice).
+        pub reason: String,
     }
 
     #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentPool"))]
@@ -812,6 +1010,12 @@ pub mod report {
         pub regular_checks: Vec<RegularCheckReport>,
         /// The arithmetic in words.
         pub arithmetic: String,
+        /// Members not graded (5A, 5B, 5C, 6A), and how many of them count in `participants`.
+        pub ungraded: u32,
+        pub ungraded_counted: u32,
+        /// The ratio is above the profile's normal ratio with no approval recorded: the year
+        /// cannot be finalised.
+        pub ratio_unapproved: bool,
     }
 
     #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Consequence"))]
@@ -846,10 +1050,15 @@ pub mod report {
     }
 
     fn percent(bp: BasisPoints) -> String {
+        format!("{}%", percent_number(bp))
+    }
+
+    /// 20 for 2000 basis points, 22.5 for 2250.
+    pub fn percent_number(bp: BasisPoints) -> String {
         if bp.is_multiple_of(100) {
-            format!("{}%", bp / 100)
+            format!("{}", bp / 100)
         } else {
-            format!("{}%", bp as f64 / 100.0)
+            format!("{}", bp as f64 / 100.0)
         }
     }
 
@@ -864,6 +1073,8 @@ pub mod report {
             ConsequenceKind::GradeStep => "晋升档次",
             ConsequenceKind::LevelUp => "晋升级别",
             ConsequenceKind::ReviewDeadline => "复核申诉期限",
+            ConsequenceKind::StepWithheld => "暂不晋升档次",
+            ConsequenceKind::LevelWithheld => "暂不晋升级别",
         }
     }
 
@@ -877,6 +1088,8 @@ pub mod report {
             Flag::ProposalIgnored => "不定等次人员的建议等次未采用",
             Flag::WarningNoExcellent => "受警告处分不得评优",
             Flag::RegularRuleFailed => "平时考核不满足评优条件",
+            Flag::DisciplineNoExcellent => "受党纪处分、诫勉或组织处理不得评优",
+            Flag::DisciplineIncompetent => "受党纪处分确定为不称职",
         }
     }
 
@@ -889,17 +1102,35 @@ pub mod report {
         }
     }
 
-    /// "10人 × 20% = 2.00 → 2名（向下取整）".
-    pub fn arithmetic(pool: &PoolResult) -> String {
-        format!(
-            "{}人 × {} = {} → {}名（{}；比例来源：{}）",
+    /// "10人 × 20% = 2.00 → 2名（向下取整；比例来源：规则默认比例）", then what a setting to be
+    /// verified changes (待核实) and a ratio still to be approved.
+    pub fn arithmetic(pool: &PoolResult, rules: &AssessmentRules) -> String {
+        let pending = |c: &Citation| if c.status == Status::U { "，待核实" } else { "" };
+        let rating = if pool.ratio_source == RatioSource::Rating { pending(&rules.rating_cite) } else { "" };
+        let mut out = format!(
+            "{}人 × {} = {} → {}名（{}；比例来源：{}{rating}）",
             pool.participants,
             percent(pool.ratio),
             two(pool.exact_hundredths() as Hundredths),
             pool.quota,
             pool.rounding.label(),
             source_label(pool)
-        )
+        );
+        let (counted, excluded) = pool.ungraded;
+        let mut base = Vec::new();
+        if counted > 0 {
+            base.push(format!("含不确定等次的{counted}人"));
+        }
+        if excluded > 0 {
+            base.push(format!("不含不确定等次的{excluded}人"));
+        }
+        if !base.is_empty() {
+            out.push_str(&format!("；参加人数{}{}", base.join("、"), pending(&rules.counted_ungraded_cite)));
+        }
+        if pool.ratio_unapproved {
+            out.push_str(&format!("；比例高于规定的{}，尚未记录批准，不能定稿", percent(rules.ratio)));
+        }
+        out
     }
 
     impl AssessmentReport {
@@ -953,9 +1184,26 @@ pub mod report {
                     regular_checks: p
                         .regular_checks
                         .iter()
-                        .map(|c| RegularCheckReport { period: c.period.code(), recorded: c.recorded, good: c.good, limit: c.limit })
+                        .map(|c| RegularCheckReport {
+                            period: c.period.code(),
+                            recorded: c.recorded,
+                            good: c.good,
+                            limit: c.limit,
+                            reason: format!(
+                                "{}有平时考核记录{}人，其中“好”{}人，超过{}%（{}人）{}",
+                                c.period.label(),
+                                c.recorded,
+                                c.good,
+                                rules.good_limit,
+                                c.limit,
+                                cite_text(&rules.regular_cite)
+                            ),
+                        })
                         .collect(),
-                    arithmetic: arithmetic(p),
+                    arithmetic: arithmetic(p, rules),
+                    ungraded: p.ungraded.0 + p.ungraded.1,
+                    ungraded_counted: p.ungraded.0,
+                    ratio_unapproved: p.ratio_unapproved,
                 })
                 .collect();
             let consequences = result
@@ -988,19 +1236,27 @@ pub mod report {
         let rules = &profile.assessment;
         let mut out = Vec::new();
         let tier = a.tier.map(|t| rules.tiers[t].name.as_str()).unwrap_or("未分层");
-        out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool), cite_text(&rules.quota_cite)));
+        out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool, rules), cite_text(&rules.quota_cite)));
+        let hit_cite = |h: &UngradedHit| cite_text(h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite));
         for h in &a.ungraded {
-            out.push(format!("不定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, cite_text(&rules.ungraded[h.rule].cite)));
+            out.push(format!("参加考核，不确定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
+        }
+        // The discipline hits that are not a 不确定等次 line: 不称职 first, then not 优秀.
+        for h in a.discipline.iter().filter(|h| h.effect != DisciplineEffect::Ungraded) {
+            let outweighed = match (h.effect, a.forced.is_some() || !a.ungraded.is_empty()) {
+                (DisciplineEffect::NotExcellent, true) => "；另有较重的情形，按较重者处理",
+                _ => "",
+            };
+            out.push(format!("{}{outweighed}{}", discipline_words(h, rules, result.year), cite_text(&rules.discipline[h.rule].cite)));
+        }
+        for h in &a.set_aside {
+            out.push(format!("另有参加考核、不确定等次的情形（{}，{}）：{}；按较重的不称职处理{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
+        }
+        if let Some(why) = &a.probation_exempt {
+            let cite = rules.ungraded.iter().find(|u| matches!(u.rule, UngradedRule::Probation { .. })).map(|u| cite_text(&u.cite)).unwrap_or_default();
+            out.push(format!("{why}{cite}"));
         }
         if a.ungraded.is_empty() {
-            if let Some(d) = a.warning {
-                out.push(format!(
-                    "{}受警告处分，影响期与{}年度重叠，可以确定等次但不得确定为优秀{}",
-                    d.format("%Y年%-m月%-d日"),
-                    result.year,
-                    cite_text(&rules.no_excellent_cite)
-                ));
-            }
             let (recorded, good, forbidden) = a.regular;
             if recorded > 0 {
                 let verdict = if a.regular_ok { "符合评优条件" } else { "不符合评优条件" };
@@ -1031,6 +1287,7 @@ pub mod report {
         }
         let suggestion = match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
             _ if !a.ungraded.is_empty() => None,
+            (_, Some(g), _) if a.forced == Some(g) => Some(format!("因所受处分按规定确定为{}，不因得分或主管领导建议等次改变", g.name())),
             (_, None, true) => {
                 Some(format!("与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定", pool.tied_at_line.len().saturating_sub(1)))
             }

@@ -71,8 +71,8 @@ impl Dimension {
 pub enum UngradedRule {
     /// 5B: 立案调查 open at year end.
     Investigation,
-    /// 5C: a sanction of these kinds overlapping the year.
-    Sanction { kinds: Vec<String> },
+    /// 5C: a 不定等次 of the `discipline` list (by the year of the decision).
+    Discipline,
     /// 6A: sick + personal leave days above this.
     Leave { days_over: u32 },
     /// 5A: probation (this many months from entry) not finished by 31 December.
@@ -84,6 +84,82 @@ pub enum UngradedRule {
 pub struct Ungraded {
     pub code: ResultCode,
     pub rule: UngradedRule,
+    pub cite: Citation,
+}
+
+/// What a sanction, party discipline, 诫勉 or 组织处理 does to the year's assessment, lightest
+/// first (the heaviest of several applies).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisciplineEffect {
+    /// Graded, but never 优秀.
+    NotExcellent,
+    /// 参加考核，不确定等次 (5C).
+    Ungraded,
+    /// 确定为不称职 (a forced grade).
+    Incompetent,
+}
+
+impl DisciplineEffect {
+    pub fn label(self) -> &'static str {
+        match self {
+            DisciplineEffect::NotExcellent => "不得确定为优秀等次",
+            DisciplineEffect::Ungraded => "参加考核，不确定等次",
+            DisciplineEffect::Incompetent => "确定为不称职等次",
+        }
+    }
+}
+
+/// One `[[assessment.discipline]]` entry: restriction kinds and their effect, counted by the
+/// year of the decision (《公务员考核规定》(2020) 第二十九条 and the secondary tables).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileDiscipline"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discipline {
+    /// Canonical restriction kinds.
+    pub kinds: Vec<String>,
+    pub effect: DisciplineEffect,
+    /// Assessment years the effect lasts, the decision year first.
+    pub years: u32,
+    /// After those, this many more years 不确定等次.
+    pub then_ungraded_years: u32,
+    pub cite: Citation,
+}
+
+impl Discipline {
+    /// The effect in `year` of a decision made in `decided`, if any.
+    pub fn effect_in(&self, decided: i32, year: i32) -> Option<DisciplineEffect> {
+        let offset = i64::from(year) - i64::from(decided);
+        if offset < 0 {
+            None
+        } else if offset < i64::from(self.years) {
+            Some(self.effect)
+        } else if offset < i64::from(self.years) + i64::from(self.then_ungraded_years) {
+            Some(DisciplineEffect::Ungraded)
+        } else {
+            None
+        }
+    }
+}
+
+/// A way of entering the civil service (进入方式), as the 人员 sheet writes it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileEntryMethod"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntryMethod {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// A new recruit with a 试用期: 5A applies.
+    pub probation: bool,
+}
+
+/// Restriction kinds that withhold a 级别 (`level`) and/or 档次 (`step`) step falling due within
+/// their period (公务员法 第六十四条; 管理办法 第十六条).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileStepBlock"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepBlock {
+    pub kinds: Vec<String>,
+    pub level: bool,
+    pub step: bool,
     pub cite: Citation,
 }
 
@@ -112,11 +188,15 @@ pub struct Weights {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AssessmentRules {
     pub ungraded: Vec<Ungraded>,
-    pub no_excellent_sanctions: Vec<String>,
-    pub no_excellent_cite: Citation,
+    /// Sanctions, party discipline, 诫勉 and 组织处理 by the year of the decision.
+    pub discipline: Vec<Discipline>,
+    /// 进入方式.
+    pub entry_methods: Vec<EntryMethod>,
     pub split_by_tier: bool,
     pub merge_below: u32,
     pub counted_ungraded: Vec<ResultCode>,
+    /// Whether 不定等次 people count in the quota's base (待核实 nationally).
+    pub counted_ungraded_cite: Citation,
     pub pools_cite: Citation,
     pub tiers: Vec<Tier>,
     pub ratio: BasisPoints,
@@ -124,6 +204,8 @@ pub struct AssessmentRules {
     pub rounding: Rounding,
     /// Organ performance rating → ratio.
     pub organ_rating: Vec<(String, BasisPoints)>,
+    /// The rule behind `organ_rating` (a local practice).
+    pub rating_cite: Citation,
     pub quota_cite: Citation,
     /// Lower bounds, highest band first.
     pub bands: Vec<(RegularGrade, Hundredths)>,
@@ -145,6 +227,13 @@ pub struct AssessmentRules {
     pub years_per_level: u32,
     pub review_days: u32,
     pub appeal_days: u32,
+    /// 申诉 without a 复核, within this many days.
+    pub direct_appeal_days: u32,
+    /// After a 记三等功 the run of 优秀 years starts again.
+    pub merit_restarts: bool,
+    pub merit_restarts_cite: Citation,
+    /// Restrictions that withhold a 级别 or 档次 step falling due in their period.
+    pub step_blocks: Vec<StepBlock>,
     pub usage_cite: Citation,
     /// The rule behind each consequence kind (`commendation`, `merit`, …).
     pub usage_cites: BTreeMap<String, Citation>,
@@ -159,6 +248,17 @@ impl AssessmentRules {
     /// The 平时 grade of a score.
     pub fn band(&self, score: Hundredths) -> RegularGrade {
         self.bands.iter().find(|(_, min)| score >= *min).map(|(g, _)| *g).unwrap_or(RegularGrade::Poor)
+    }
+
+    /// The canonical 进入方式 of a name or alias (compared without blanks).
+    pub fn entry_method(&self, written: &str) -> Option<&EntryMethod> {
+        let s = squeeze(written);
+        self.entry_methods.iter().find(|e| e.name == s || e.aliases.iter().any(|a| squeeze(a) == s))
+    }
+
+    /// The discipline entry of a canonical restriction kind.
+    pub fn discipline_of(&self, kind: &str) -> Option<usize> {
+        self.discipline.iter().position(|d| d.kinds.iter().any(|k| k == kind))
     }
 
     pub fn grade_score(&self, grade: RegularGrade) -> Option<Hundredths> {
@@ -181,7 +281,9 @@ pub(crate) mod raw {
     #[serde(deny_unknown_fields)]
     pub struct Section {
         ungraded: Vec<UngradedEntry>,
-        no_excellent: Cited<NoExcellent>,
+        #[serde(default)]
+        entry_method: Vec<EntryMethodEntry>,
+        discipline: Vec<DisciplineEntry>,
         pools: Cited<Pools>,
         tier: Vec<TierEntry>,
         quota: Cited<Quota>,
@@ -203,7 +305,6 @@ pub(crate) mod raw {
     #[serde(deny_unknown_fields)]
     struct UngradedEntry {
         code: String,
-        sanctions: Option<Vec<String>>,
         leave_days_over: Option<i64>,
         probation_months: Option<i64>,
         cite: String,
@@ -211,8 +312,24 @@ pub(crate) mod raw {
     }
 
     #[derive(Deserialize)]
-    struct NoExcellent {
-        sanctions: Vec<String>,
+    #[serde(deny_unknown_fields)]
+    struct EntryMethodEntry {
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+        probation: bool,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct DisciplineEntry {
+        kinds: Vec<String>,
+        effect: String,
+        years: i64,
+        #[serde(default)]
+        then_ungraded_years: i64,
+        cite: String,
+        status: Status,
     }
 
     #[derive(Deserialize)]
@@ -220,6 +337,8 @@ pub(crate) mod raw {
         split_by_tier: bool,
         merge_below: i64,
         counted_ungraded: Vec<String>,
+        counted_ungraded_cite: Option<String>,
+        counted_ungraded_status: Option<Status>,
     }
 
     #[derive(Deserialize)]
@@ -244,6 +363,8 @@ pub(crate) mod raw {
         rounding: String,
         #[serde(default)]
         organ_rating: Vec<Rating>,
+        rating_cite: Option<String>,
+        rating_status: Option<Status>,
     }
 
     #[derive(Deserialize)]
@@ -309,6 +430,22 @@ pub(crate) mod raw {
         years_per_level: i64,
         review_days: i64,
         appeal_days: i64,
+        direct_appeal_days: Option<i64>,
+        #[serde(default)]
+        merit_restarts: bool,
+        merit_restarts_cite: Option<String>,
+        merit_restarts_status: Option<Status>,
+        #[serde(default)]
+        step_block: Vec<StepBlockEntry>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct StepBlockEntry {
+        kinds: Vec<String>,
+        stops: Vec<String>,
+        cite: String,
+        status: Status,
     }
 
     struct Check<'p> {
@@ -359,28 +496,19 @@ pub(crate) mod raw {
     }
 
     impl Section {
-        pub(crate) fn validate(self, names: &Names, problems: &mut Vec<Problem>) -> AssessmentRules {
+        pub(crate) fn validate(mut self, names: &Names, problems: &mut Vec<Problem>) -> AssessmentRules {
             let mut c = Check { problems };
             let mut ungraded = Vec::new();
             for u in self.ungraded {
                 let entry = format!("不定等次「{}」", u.code);
                 let code = ResultCode::parse(&u.code);
-                let rule = match (code, u.sanctions, u.leave_days_over, u.probation_months) {
-                    (Some(ResultCode::UnderInvestigation), None, None, None) => UngradedRule::Investigation,
-                    (Some(ResultCode::Sanctioned), Some(kinds), None, None) => {
-                        let mut resolved = Vec::new();
-                        for k in kinds {
-                            match (names.restrictions)(&k) {
-                                Some(k) => resolved.push(k),
-                                None => c.fail(&entry, format!("处分种类「{k}」未在处分列表中定义")),
-                            }
-                        }
-                        UngradedRule::Sanction { kinds: resolved }
-                    }
-                    (Some(ResultCode::LongLeave), None, Some(days), None) => UngradedRule::Leave { days_over: c.count(&entry, days) },
-                    (Some(ResultCode::Probation), None, None, Some(m)) => UngradedRule::Probation { months: c.count(&entry, m) },
+                let rule = match (code, u.leave_days_over, u.probation_months) {
+                    (Some(ResultCode::UnderInvestigation), None, None) => UngradedRule::Investigation,
+                    (Some(ResultCode::Sanctioned), None, None) => UngradedRule::Discipline,
+                    (Some(ResultCode::LongLeave), Some(days), None) => UngradedRule::Leave { days_over: c.count(&entry, days) },
+                    (Some(ResultCode::Probation), None, Some(m)) => UngradedRule::Probation { months: c.count(&entry, m) },
                     _ => {
-                        c.fail(&entry, "应为 5B（无参数）、5C（sanctions）、6A（leave_days_over）或 5A（probation_months）之一");
+                        c.fail(&entry, "应为 5B（无参数）、5C（无参数，见 assessment.discipline）、6A（leave_days_over）或 5A（probation_months）之一");
                         continue;
                     }
                 };
@@ -390,12 +518,53 @@ pub(crate) mod raw {
                 ungraded.push(Ungraded { code: code.unwrap_or(ResultCode::Other), rule, cite: cite(u.cite, u.status) });
             }
 
-            let mut no_excellent_sanctions = Vec::new();
-            for k in self.no_excellent.inner.sanctions {
-                match (names.restrictions)(&k) {
-                    Some(k) => no_excellent_sanctions.push(k),
-                    None => c.fail("assessment.no_excellent", format!("处分种类「{k}」未在处分列表中定义")),
+            let mut entry_methods: Vec<EntryMethod> = Vec::new();
+            for e in self.entry_method {
+                let entry = format!("进入方式「{}」", e.name);
+                for written in std::iter::once(&e.name).chain(&e.aliases) {
+                    let s = squeeze(written);
+                    if entry_methods.iter().any(|x| x.name == s || x.aliases.iter().any(|a| squeeze(a) == s)) {
+                        c.fail(&entry, format!("「{written}」已是另一进入方式的名称或别名"));
+                    }
                 }
+                entry_methods.push(EntryMethod { name: squeeze(&e.name), aliases: e.aliases, probation: e.probation });
+            }
+
+            let mut discipline: Vec<Discipline> = Vec::new();
+            for d in self.discipline {
+                let entry = format!("考核影响「{}」", d.kinds.join("、"));
+                let effect = match d.effect.as_str() {
+                    "not_excellent" => DisciplineEffect::NotExcellent,
+                    "ungraded" => DisciplineEffect::Ungraded,
+                    "incompetent" => DisciplineEffect::Incompetent,
+                    other => {
+                        c.fail(&entry, format!("effect 应为 not_excellent、ungraded 或 incompetent（现为「{other}」）"));
+                        DisciplineEffect::NotExcellent
+                    }
+                };
+                if d.kinds.is_empty() {
+                    c.fail(&entry, "kinds 不能为空");
+                }
+                let mut kinds = Vec::new();
+                for k in &d.kinds {
+                    match (names.restrictions)(k) {
+                        Some(k) if discipline.iter().any(|x| x.kinds.contains(&k)) || kinds.contains(&k) => {
+                            c.fail(&entry, format!("「{k}」重复出现在多个条目中"))
+                        }
+                        Some(k) => kinds.push(k),
+                        None => c.fail(&entry, format!("种类「{k}」未在处分列表（restriction）中定义")),
+                    }
+                }
+                let years = c.count(&entry, d.years);
+                if years == 0 {
+                    c.fail(&entry, "years 应不小于1（决定当年计为第1年）");
+                }
+                let then_ungraded_years = c.count(&entry, d.then_ungraded_years);
+                discipline.push(Discipline { kinds, effect, years, then_ungraded_years, cite: cite(d.cite, d.status) });
+            }
+            let needs_5c = discipline.iter().any(|d| d.effect == DisciplineEffect::Ungraded || d.then_ungraded_years > 0);
+            if needs_5c && !ungraded.iter().any(|u| u.rule == UngradedRule::Discipline) {
+                c.fail("assessment.discipline", "有不确定等次的条目，但 assessment.ungraded 中没有 5C");
             }
 
             let merge_below = c.count("assessment.pools.merge_below", self.pools.inner.merge_below);
@@ -432,6 +601,10 @@ pub(crate) mod raw {
                 }
             }
 
+            let rating_cite = match (self.quota.inner.rating_cite.take(), self.quota.inner.rating_status) {
+                (Some(text), status) => cite(text, status.unwrap_or(Status::U)),
+                (None, _) => cite(self.quota.cite.clone(), Status::U),
+            };
             let q = self.quota.inner;
             let ratio = c.percent("assessment.quota.ratio_percent", q.ratio_percent);
             let max_ratio = c.percent("assessment.quota.max_ratio_percent", q.max_ratio_percent);
@@ -535,19 +708,49 @@ pub(crate) mod raw {
             }
 
             let u = self.usage.inner;
+            let mut step_blocks = Vec::new();
+            for b in u.step_block {
+                let entry = format!("assessment.usage.step_block「{}」", b.kinds.join("、"));
+                let mut kinds = Vec::new();
+                for k in &b.kinds {
+                    match (names.restrictions)(k) {
+                        Some(k) => kinds.push(k),
+                        None => c.fail(&entry, format!("种类「{k}」未在处分列表（restriction）中定义")),
+                    }
+                }
+                let (mut level, mut step) = (false, false);
+                for s in &b.stops {
+                    match s.as_str() {
+                        "level" => level = true,
+                        "step" => step = true,
+                        other => c.fail(&entry, format!("stops 的值应为 level 或 step（现为「{other}」）")),
+                    }
+                }
+                step_blocks.push(StepBlock { kinds, level, step, cite: cite(b.cite, b.status) });
+            }
+            let merit_restarts_cite = match u.merit_restarts_cite {
+                Some(text) => cite(text, u.merit_restarts_status.unwrap_or(Status::U)),
+                None => cite("记三等功后连续优秀年数是否重新起算".to_string(), Status::U),
+            };
             AssessmentRules {
                 ungraded,
-                no_excellent_sanctions,
-                no_excellent_cite: cite(self.no_excellent.cite, self.no_excellent.status),
+                discipline,
+                entry_methods,
                 split_by_tier: self.pools.inner.split_by_tier,
                 merge_below,
                 counted_ungraded,
+                counted_ungraded_cite: match (self.pools.inner.counted_ungraded_cite, self.pools.inner.counted_ungraded_status) {
+                    (Some(text), Some(status)) => cite(text, status),
+                    (Some(text), None) => cite(text, Status::U),
+                    (None, _) => cite(self.pools.cite.clone(), Status::U),
+                },
                 pools_cite: cite(self.pools.cite, self.pools.status),
                 tiers,
                 ratio,
                 max_ratio,
                 rounding,
                 organ_rating,
+                rating_cite,
                 quota_cite: cite(self.quota.cite, self.quota.status),
                 bands,
                 grade_scores,
@@ -567,9 +770,64 @@ pub(crate) mod raw {
                 years_per_level: c.count("assessment.usage.years_per_level", u.years_per_level).max(1),
                 review_days: c.count("assessment.usage.review_days", u.review_days),
                 appeal_days: c.count("assessment.usage.appeal_days", u.appeal_days),
+                direct_appeal_days: match u.direct_appeal_days {
+                    Some(d) => c.count("assessment.usage.direct_appeal_days", d),
+                    None => c.count("assessment.usage.review_days", u.review_days),
+                },
+                merit_restarts: u.merit_restarts,
+                merit_restarts_cite,
+                step_blocks,
                 usage_cites: u.cite_by_kind.into_iter().map(|(k, v)| (k, cite(v.text, v.status))).collect(),
                 usage_cite: cite(self.usage.cite, self.usage.status),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::profile::{Profile, NATIONAL_TOML};
+
+    #[test]
+    fn a_discipline_entry_is_checked_by_name() {
+        let text = NATIONAL_TOML.replacen("kinds = [\"诫勉\"]\neffect = \"not_excellent\"", "kinds = [\"诫勉谈话记录\"]\neffect = \"lighter\"", 1);
+        let msg = Profile::from_toml(&text).expect_err("broken").to_string();
+        assert!(msg.contains("考核影响「诫勉谈话记录」：effect 应为 not_excellent、ungraded 或 incompetent（现为「lighter」）"), "{msg}");
+        assert!(msg.contains("考核影响「诫勉谈话记录」：种类「诫勉谈话记录」未在处分列表（restriction）中定义"), "{msg}");
+        let text = NATIONAL_TOML.replacen("kinds = [\"调整职务\"]", "kinds = [\"警告\"]", 1);
+        let msg = Profile::from_toml(&text).expect_err("twice").to_string();
+        assert!(msg.contains("考核影响「警告」：「警告」重复出现在多个条目中"), "{msg}");
+    }
+
+    #[test]
+    fn effects_count_from_the_year_of_the_decision() {
+        let p = Profile::national();
+        let rules = &p.assessment;
+        let of = |kind: &str| &rules.discipline[rules.discipline_of(kind).expect(kind)];
+        use crate::assessment_rules::DisciplineEffect::*;
+        assert_eq!([2024, 2025].map(|y| of("记过").effect_in(2024, y)), [Some(Ungraded), None]);
+        assert_eq!([2023, 2024, 2025, 2026].map(|y| of("降级").effect_in(2024, y)), [None, Some(Ungraded), Some(Ungraded), None]);
+        assert_eq!([2024, 2025, 2026].map(|y| of("留党察看一年").effect_in(2024, y)), [Some(Incompetent), Some(Ungraded), None]);
+        assert_eq!([2024, 2025, 2026, 2027].map(|y| of("开除党籍").effect_in(2024, y)), [Some(Incompetent), Some(Ungraded), Some(Ungraded), None]);
+        assert_eq!(of("组织处理").cite.status, crate::profile::Status::U);
+    }
+}
+
+#[cfg(test)]
+mod usage_tests {
+    use crate::profile::{Profile, NATIONAL_TOML};
+
+    #[test]
+    fn entry_methods_and_step_blocks_are_checked_by_name() {
+        let text = NATIONAL_TOML.replacen("aliases = [\"调入\", \"调任进入\", \"公务员调任\"]", "aliases = [\"调入\", \"考录\"]", 1);
+        let msg = Profile::from_toml(&text).expect_err("alias twice").to_string();
+        assert!(msg.contains("进入方式「调任」：「考录」已是另一进入方式的名称或别名"), "{msg}");
+        let text = NATIONAL_TOML.replacen("kinds = [\"警告\"]\nstops = [\"level\"]", "kinds = [\"警告\"]\nstops = [\"grade\"]", 1);
+        let msg = Profile::from_toml(&text).expect_err("stops").to_string();
+        assert!(msg.contains("assessment.usage.step_block「警告」：stops 的值应为 level 或 step（现为「grade」）"), "{msg}");
+        let p = Profile::national();
+        assert_eq!(p.assessment.entry_method("公开 遴选").map(|e| (e.name.as_str(), e.probation)), Some(("遴选", false)));
+        assert_eq!(p.assessment.entry_method("考录").map(|e| e.probation), Some(true));
+        assert!(p.assessment.merit_restarts);
     }
 }

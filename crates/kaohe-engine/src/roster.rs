@@ -47,6 +47,10 @@ pub struct Person {
     pub political_status: Option<String>,
     /// 从事或分管工作.
     pub duties: Option<String>,
+    /// 进入方式: the profile's canonical name (录用, 调任 …), if written.
+    pub entry_method: Option<String>,
+    /// 离职/退休日期: left or retired on this day (not assessed in a year ending after it).
+    pub left_on: Option<NaiveDate>,
 }
 
 /// An organ (机关/单位) with its level and approved slots per pool.
@@ -97,13 +101,13 @@ impl Grade {
 pub enum ResultCode {
     /// 1–4: graded.
     Graded(Grade),
-    /// 5A 新录用试用期不定等次.
+    /// 5A 新录用试用期不定等次 (参加考核，不确定等次: 《公务员考核规定》(2020) 第二十五条).
     Probation,
-    /// 5B 立案调查未结案不定等次.
+    /// 5B 立案调查未结案不定等次 (第二十八条).
     UnderInvestigation,
-    /// 5C 受处分期间不定等次.
+    /// 5C 受处分不定等次 (第二十九条).
     Sanctioned,
-    /// 6A 病事假累计超过半年不进行考核.
+    /// 6A 病事假累计超过半年不定等次 (第二十七条).
     LongLeave,
     /// 7 其他.
     Other,
@@ -143,20 +147,24 @@ impl ResultCode {
             ResultCode::Graded(g) => g.name(),
             ResultCode::Probation => "新录用试用期不定等次",
             ResultCode::UnderInvestigation => "立案调查未结案不定等次",
-            ResultCode::Sanctioned => "受处分期间不定等次",
-            ResultCode::LongLeave => "病事假累计超过半年不进行考核",
+            ResultCode::Sanctioned => "受处分不定等次",
+            ResultCode::LongLeave => "病事假累计超过半年不定等次",
             ResultCode::Other => "其他",
         }
     }
 
-    /// Reads a grade name or a national code.
+    /// Labels of earlier versions, still read: (label, code).
+    const OLD_LABELS: [(&'static str, ResultCode); 2] =
+        [("受处分期间不定等次", ResultCode::Sanctioned), ("病事假累计超过半年不进行考核", ResultCode::LongLeave)];
+
+    /// Reads a grade name, a national code, its label or an earlier label.
     pub fn parse(s: &str) -> Option<ResultCode> {
         let s = s.trim();
         if let Some(g) = Grade::from_name(s) {
             return Some(ResultCode::Graded(g));
         }
         let upper = s.to_uppercase();
-        ResultCode::ALL.into_iter().find(|c| c.code() == upper || c.label() == s)
+        ResultCode::ALL.into_iter().find(|c| c.code() == upper || c.label() == s).or_else(|| Self::OLD_LABELS.iter().find(|(l, _)| *l == s).map(|(_, c)| *c))
     }
 
     pub fn grade(self) -> Option<Grade> {
@@ -288,7 +296,11 @@ mod tests {
         assert_eq!(ResultCode::parse("1"), Some(ResultCode::Graded(Grade::Excellent)));
         assert_eq!(ResultCode::parse("基本称职"), Some(ResultCode::Graded(Grade::BasicallyCompetent)));
         assert_eq!(ResultCode::parse("5a"), Some(ResultCode::Probation));
-        assert_eq!(ResultCode::parse("6A").map(ResultCode::label), Some("病事假累计超过半年不进行考核"));
+        assert_eq!(ResultCode::parse("6A").map(ResultCode::label), Some("病事假累计超过半年不定等次"));
+        assert_eq!(ResultCode::parse("5C").map(ResultCode::label), Some("受处分不定等次"));
+        // The labels of earlier versions still read.
+        assert_eq!(ResultCode::parse("病事假累计超过半年不进行考核"), Some(ResultCode::LongLeave));
+        assert_eq!(ResultCode::parse("受处分期间不定等次"), Some(ResultCode::Sanctioned));
         assert_eq!(ResultCode::parse("良好"), None);
     }
 }

@@ -187,7 +187,7 @@ fn parse_date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
 }
 
 /// The fields of a person as stored, in column order, for comparison and history.
-const PERSON_FIELDS: [(&str, &str); 21] = [
+const PERSON_FIELDS: [(&str, &str); 23] = [
     ("name", "姓名"),
     ("gender", "性别"),
     ("birth", "出生日期"),
@@ -209,9 +209,11 @@ const PERSON_FIELDS: [(&str, &str); 21] = [
     ("step_since", "档次起算时间"),
     ("political_status", "政治面貌"),
     ("duties", "从事或分管工作"),
+    ("entry_method", "进入方式"),
+    ("left_on", "离职/退休日期"),
 ];
 
-fn person_values(p: &Person) -> [Option<String>; 21] {
+fn person_values(p: &Person) -> [Option<String>; 23] {
     [
         Some(p.name.clone()),
         p.gender.clone(),
@@ -234,6 +236,8 @@ fn person_values(p: &Person) -> [Option<String>; 21] {
         date_text(p.step_since),
         p.political_status.clone(),
         p.duties.clone(),
+        p.entry_method.clone(),
+        date_text(p.left_on),
     ]
 }
 
@@ -459,7 +463,7 @@ impl Store {
             roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating });
         }
         let mut stmt = self.conn.prepare(&sql(
-            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties FROM people {organ} ORDER BY position, id",
+            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties, entry_method, left_on FROM people {organ} ORDER BY position, id",
             "WHERE organ = ?1",
         ))?;
         let rows = stmt.query_map(args(), |r| {
@@ -480,6 +484,7 @@ impl Store {
                 r.get::<_, Option<String>>(15)?,
                 (r.get::<_, Option<u32>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<u32>>(18)?, r.get::<_, Option<String>>(19)?),
                 (r.get::<_, Option<String>>(20)?, r.get::<_, Option<String>>(21)?),
+                (r.get::<_, Option<String>>(22)?, r.get::<_, Option<String>>(23)?),
             ))
         })?;
         for row in rows {
@@ -500,6 +505,7 @@ impl Store {
                 service_start,
                 (level, level_since, step, step_since),
                 (political_status, duties),
+                (entry_method, left_on),
             ) = row?;
             roster.people.push(Person {
                 id,
@@ -524,6 +530,8 @@ impl Store {
                 step_since: parse_date(step_since)?,
                 political_status,
                 duties,
+                entry_method,
+                left_on: parse_date(left_on)?,
             });
         }
         let mut stmt = self.conn.prepare(&sql(

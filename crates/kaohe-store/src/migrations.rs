@@ -11,7 +11,7 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-pub const MIGRATIONS: [&str; 7] = [
+pub const MIGRATIONS: [&str; 8] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -154,6 +154,9 @@ pub const MIGRATIONS: [&str; 7] = [
         at TEXT NOT NULL
      );",
     "CREATE INDEX people_by_organ ON people(organ, position, id);",
+    // 8: 进入方式 (5A only for new recruits) and 离职/退休日期 (not assessed once gone).
+    "ALTER TABLE people ADD COLUMN entry_method TEXT;
+     ALTER TABLE people ADD COLUMN left_on TEXT;",
 ];
 
 /// The schema version this build writes.

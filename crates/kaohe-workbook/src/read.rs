@@ -34,9 +34,9 @@ pub const SHEET_REGULAR: &str = "平时考核";
 pub const SHEET_ANNUAL: &str = "年度评分";
 
 /// The order the template writes the 人员 columns in.
-pub const PEOPLE_TEMPLATE_ORDER: [&str; 22] = [
+pub const PEOPLE_TEMPLATE_ORDER: [&str; 24] = [
     "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间", "是否领导成员", "学历",
-    "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作",
+    "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作", "进入方式", "离职/退休日期",
 ];
 
 /// A file that could not be read at all.
@@ -769,6 +769,8 @@ struct PeopleFields {
     step_since: Col,
     political_status: Col,
     duties: Col,
+    entry_method: Col,
+    left_on: Col,
 }
 
 impl PeopleFields {
@@ -796,6 +798,8 @@ impl PeopleFields {
             step_since: t.col("档次起算时间"),
             political_status: t.col("政治面貌"),
             duties: t.col("从事或分管工作"),
+            entry_method: t.col("进入方式"),
+            left_on: t.col("离职/退休日期"),
         }
     }
 }
@@ -939,6 +943,23 @@ fn read_people(
         let service_start = date_of(k.service_start, false, issues);
         let level_since = date_of(k.level_since, false, issues);
         let step_since = date_of(k.step_since, false, issues);
+        let left_on = date_of(k.left_on, false, issues);
+        // 进入方式 through the profile's names and aliases; another value costs only that value.
+        let entry_method = cell::text_ref(t.get(cells, k.entry_method)).and_then(|m| match profile.assessment.entry_method(&m) {
+            Some(e) => Some(e.name.clone()),
+            None => {
+                let known: Vec<&str> = profile.assessment.entry_methods.iter().map(|e| e.name.as_str()).collect();
+                issues.push(t.issue_at(
+                    row,
+                    cells,
+                    k.entry_method,
+                    IssueCode::BadValue,
+                    Severity::Warning,
+                    &format!("不是规则中的进入方式（{}）；按未填写处理", known.join("、")),
+                ));
+                None
+            }
+        });
         let count_of = |header: Col, max: u32, issues: &mut Vec<Issue>| -> Option<u32> {
             let c = t.get(cells, header);
             match cell::count(c) {
@@ -1083,6 +1104,8 @@ fn read_people(
             step_since,
             political_status: cell::text(t.get(cells, k.political_status)),
             duties: cell::long_text(t.get(cells, k.duties)),
+            entry_method,
+            left_on,
         });
     }
     if !told(total) {

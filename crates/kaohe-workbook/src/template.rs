@@ -7,8 +7,8 @@ use kaohe_engine::{Grade, Profile};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
-const DATE_COLUMNS: [&str; 9] =
-    ["出生日期", "任现职级时间", "任现职务时间", "参加工作时间", "进入公务员队伍时间", "日期", "结束日期", "级别起算时间", "档次起算时间"];
+const DATE_COLUMNS: [&str; 10] =
+    ["出生日期", "任现职级时间", "任现职务时间", "参加工作时间", "进入公务员队伍时间", "日期", "结束日期", "级别起算时间", "档次起算时间", "离职/退休日期"];
 /// Rows that get the drop-down lists and formats.
 const ROWS: u32 = 2000;
 
@@ -66,6 +66,8 @@ fn build(profile: &Profile) -> Result<Workbook, XlsxError> {
     list(sheet, &people, "是否领导成员", &["是", "否"])?;
     let posts: Vec<&str> = profile.leading_posts.iter().map(|p| p.name.as_str()).collect();
     list(sheet, &people, "职务层次", &posts)?;
+    let entry_methods: Vec<&str> = profile.assessment.entry_methods.iter().map(|e| e.name.as_str()).collect();
+    list(sheet, &people, "进入方式", &entry_methods)?;
 
     let mut organs = owned(&ORGAN_COLUMNS);
     organs.extend(profile.pools.iter().map(|p| p.name.clone()));

@@ -3,4 +3,4 @@
 /**
  * What a person is flagged with, in the order flags are listed.
  */
-export type AssessmentFlag = "tie_at_line" | "missing_score" | "no_proposal" | "proposal_not_eligible" | "over_quota" | "proposal_ignored" | "warning_no_excellent" | "regular_rule_failed";
+export type AssessmentFlag = "tie_at_line" | "missing_score" | "no_proposal" | "proposal_not_eligible" | "over_quota" | "proposal_ignored" | "warning_no_excellent" | "regular_rule_failed" | "discipline_no_excellent" | "discipline_incompetent";

@@ -8,4 +8,13 @@ export type AssessmentPool = { organ: string, pool: string, mode: PoolMode, memb
 /**
  * The arithmetic in words.
  */
-arithmetic: string, };
+arithmetic: string, 
+/**
+ * Members not graded (5A, 5B, 5C, 6A), and how many of them count in `participants`.
+ */
+ungraded: number, ungraded_counted: number, 
+/**
+ * The ratio is above the profile's normal ratio with no approval recorded: the year
+ * cannot be finalised.
+ */
+ratio_unapproved: boolean, };

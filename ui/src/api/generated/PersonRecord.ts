@@ -59,4 +59,12 @@ political_status: string | null,
 /**
  * 从事或分管工作.
  */
-duties: string | null, };
+duties: string | null, 
+/**
+ * 进入方式: the profile's canonical name (录用, 调任 …), if written.
+ */
+entry_method: string | null, 
+/**
+ * 离职/退休日期: left or retired on this day (not assessed in a year ending after it).
+ */
+left_on: string | null, };

@@ -77,6 +77,8 @@ export default {
       level: '级别',
       step: '档次',
       political: '政治面貌',
+      entryMethod: '进入方式',
+      leftOn: '离职/退休日期',
       duties: '从事或分管工作',
       target: '拟晋升职级',
       months: '已计月数/需要月数',

@@ -170,10 +170,13 @@ export const sampleReport: AssessmentReport = {
       final_excellent: 2,
       tied_at_line: ['110101198001010044', '110101198001010055'],
       regular_checks: [
-        { period: 'Q1', recorded: 16, good: 16, limit: 6 },
-        { period: 'M7', recorded: 16, good: 9, limit: 6 },
+        { period: 'Q1', recorded: 16, good: 16, limit: 6, reason: '第1季度有平时考核记录16人，其中“好”16人，超过40%（6人）〔依据：平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、评优要求的“好”的比例与“好”等次不超过40%为本地做法；待核实〕' },
+        { period: 'M7', recorded: 16, good: 9, limit: 6, reason: '7月有平时考核记录16人，其中“好”9人，超过40%（6人）〔依据：平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、评优要求的“好”的比例与“好”等次不超过40%为本地做法；待核实〕' },
       ],
       arithmetic: '15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）',
+      ungraded: 0,
+      ungraded_counted: 0,
+      ratio_unapproved: false,
     },
     {
       organ: HRSS,
@@ -191,6 +194,9 @@ export const sampleReport: AssessmentReport = {
       tied_at_line: [],
       regular_checks: [],
       arithmetic: '2人 × 20% = 0.40 → 0名（向下取整；比例来源：规则默认比例）',
+      ungraded: 0,
+      ungraded_counted: 0,
+      ratio_unapproved: false,
     },
     {
       organ: HRSS,
@@ -207,7 +213,10 @@ export const sampleReport: AssessmentReport = {
       final_excellent: 0,
       tied_at_line: [],
       regular_checks: [],
-      arithmetic: '1人 × 20% = 0.20 → 0名（向下取整；比例来源：规则默认比例）',
+      arithmetic: '1人 × 20% = 0.20 → 0名（向下取整；比例来源：规则默认比例）；参加人数不含不确定等次的1人，待核实',
+      ungraded: 1,
+      ungraded_counted: 0,
+      ratio_unapproved: false,
     },
   ],
   consequences: [

@@ -127,9 +127,12 @@ describe('年度考核 page', () => {
     expect(finance.find('[data-test="pool-over-quota"]').exists()).toBe(false);
     expect(finance.get('[data-test="pool-tied"]').text()).toContain('名额线同分，须由考核委员会确定等次：董静怡、吴秀英');
     expect(finance.findAll('[data-test="pool-regular-check"]').map((li) => li.text())).toEqual([
-      '第1季度：16人中“好”16人，上限6人',
-      '7月：16人中“好”9人，上限6人',
+      '第1季度：16人中“好”16人，上限6人 待核实',
+      '7月：16人中“好”9人，上限6人 待核实',
     ]);
+    // The 40% is local practice: the line carries 待核实 and the full reason with its rule.
+    expect(finance.get('[data-test="pool-regular-check"]').attributes('title')).toContain('“好”等次不超过40%为本地做法；待核实');
+    expect(finance.find('[data-test="pool-ratio-unapproved"]').exists()).toBe(false);
 
     const leaders = poolCard(page, '某县人力资源和社会保障局', '领导成员');
     expect(leaders.get('[data-test="pool-mode"]').text()).toBe('按建议等次');
@@ -180,11 +183,13 @@ describe('年度考核 page', () => {
       proposal_ignored: '建议等次未采用',
       warning_no_excellent: '受警告处分不得评优',
       regular_rule_failed: '平时考核不满足评优条件',
+      discipline_no_excellent: '受处分或处理当年不得评优',
+      discipline_incompetent: '受党纪处分当年确定为不称职',
     };
     for (const [flag, label] of Object.entries(labels)) expect(flagLabel(flag as AssessmentFlag)).toBe(label);
     expect(periodLabel('Q4')).toBe('第4季度');
     expect(periodLabel('M12')).toBe('12月');
-    expect(regularCheckText({ period: 'Q2', recorded: 16, good: 11, limit: 6 })).toBe('第2季度：16人中“好”11人，上限6人');
+    expect(regularCheckText({ period: 'Q2', recorded: 16, good: 11, limit: 6, reason: '' })).toBe('第2季度：16人中“好”11人，上限6人');
   });
 
   it('asks for the operator before a change', async () => {

@@ -49,6 +49,8 @@ export const tianDetail: PersonDetail = {
     step_since: null,
     political_status: null,
     duties: null,
+    entry_method: null,
+    left_on: null,
   },
   timeline: [
     { kind: 'added', date: '2025-12-20', value: '田建国', detail: null, previous: null, current: false, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },

@@ -49,9 +49,9 @@ export function nationalCode(code: ResultCodeJson): ResultCode {
 }
 
 /** An ungraded rule as a locale key and its parameters (`rules.assessment.conditions.<key>`). */
-export function condition(rule: UngradedRuleJson): { key: 'investigation' | 'sanction' | 'leave' | 'probation'; params: Record<string, string | number> } {
+export function condition(rule: UngradedRuleJson): { key: 'investigation' | 'discipline' | 'leave' | 'probation'; params: Record<string, string | number> } {
   if (rule === 'Investigation') return { key: 'investigation', params: {} };
-  if ('Sanction' in rule) return { key: 'sanction', params: { kinds: rule.Sanction.kinds.join('、') } };
+  if (rule === 'Discipline') return { key: 'discipline', params: {} };
   if ('Leave' in rule) return { key: 'leave', params: { days: rule.Leave.days_over } };
   return { key: 'probation', params: { months: rule.Probation.months } };
 }

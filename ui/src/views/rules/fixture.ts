@@ -31,7 +31,252 @@ export const nationalProfile: Profile = {
       20
     ],
     "counted_ungraded": [],
+    "counted_ungraded_cite": {
+      "status": "U",
+      "text": "不确定等次的人员参加年度考核，是否计入确定优秀等次比例的基数（规定原文按参加考核人数，不少地方不计入）为本地掌握"
+    },
+    "direct_appeal_days": 30,
+    "discipline": [
+      {
+        "cite": {
+          "status": "S",
+          "text": "《公务员考核规定》(2020) 第二十九条：受警告处分的，当年参加年度考核，可以确定等次，但不得确定为优秀等次"
+        },
+        "effect": "not_excellent",
+        "kinds": [
+          "警告"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "《公务员考核规定》(2020) 第二十九条：受记过处分的当年，参加年度考核，不确定等次"
+        },
+        "effect": "ungraded",
+        "kinds": [
+          "记过"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "《公务员考核规定》(2020) 第二十九条：受记大过、降级、撤职处分的当年及第二年，参加年度考核，不确定等次"
+        },
+        "effect": "ungraded",
+        "kinds": [
+          "记大过",
+          "降级",
+          "撤职"
+        ],
+        "then_ungraded_years": 0,
+        "years": 2
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受党内警告处分的当年，不得确定为优秀等次"
+        },
+        "effect": "not_excellent",
+        "kinds": [
+          "党内警告"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受党内严重警告处分的当年，参加年度考核，不确定等次"
+        },
+        "effect": "ungraded",
+        "kinds": [
+          "严重警告"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受撤销党内职务处分的当年，确定为不称职等次"
+        },
+        "effect": "incompetent",
+        "kinds": [
+          "撤销党内职务"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受留党察看处分的当年确定为不称职等次，察看期内的下一年度参加考核、不确定等次"
+        },
+        "effect": "incompetent",
+        "kinds": [
+          "留党察看一年"
+        ],
+        "then_ungraded_years": 1,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受留党察看处分的当年确定为不称职等次，察看期内的以后两个年度参加考核、不确定等次"
+        },
+        "effect": "incompetent",
+        "kinds": [
+          "留党察看二年"
+        ],
+        "then_ungraded_years": 2,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "U",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受留党察看处分的当年确定为不称职等次；未写明察看期限，其后不确定等次的年数按察看二年计"
+        },
+        "effect": "incompetent",
+        "kinds": [
+          "留党察看"
+        ],
+        "then_ungraded_years": 2,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受开除党籍处分的当年确定为不称职等次，以后两个年度参加考核、不确定等次"
+        },
+        "effect": "incompetent",
+        "kinds": [
+          "开除党籍"
+        ],
+        "then_ungraded_years": 2,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受到诫勉的当年，年度考核不得确定为优秀等次"
+        },
+        "effect": "not_excellent",
+        "kinds": [
+          "诫勉"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受到调整职务处理的当年，年度考核不得确定为优秀等次"
+        },
+        "effect": "not_excellent",
+        "kinds": [
+          "调整职务"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：受到责令辞职、免职、降职处理的当年，参加年度考核，不确定等次"
+        },
+        "effect": "ungraded",
+        "kinds": [
+          "责令辞职",
+          "免职",
+          "降职"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      },
+      {
+        "cite": {
+          "status": "U",
+          "text": "受党纪处分、组织处理的公务员年度考核（通行做法，见组通字1998年19号等）：未写明组织处理的种类，暂按当年不得确定为优秀等次掌握"
+        },
+        "effect": "not_excellent",
+        "kinds": [
+          "组织处理"
+        ],
+        "then_ungraded_years": 0,
+        "years": 1
+      }
+    ],
     "dismissal_consecutive": 2,
+    "entry_methods": [
+      {
+        "aliases": [
+          "考录",
+          "考试录用",
+          "公开招录",
+          "招录",
+          "公务员招录",
+          "公务员录用",
+          "新录用",
+          "录用公务员",
+          "考试录用公务员"
+        ],
+        "name": "录用",
+        "probation": true
+      },
+      {
+        "aliases": [
+          "调入",
+          "调任进入",
+          "公务员调任"
+        ],
+        "name": "调任",
+        "probation": false
+      },
+      {
+        "aliases": [
+          "交流转任",
+          "转任进入",
+          "公务员转任",
+          "交流"
+        ],
+        "name": "转任",
+        "probation": false
+      },
+      {
+        "aliases": [
+          "公开遴选",
+          "遴选进入",
+          "公务员遴选"
+        ],
+        "name": "遴选",
+        "probation": false
+      },
+      {
+        "aliases": [
+          "军转安置",
+          "军队转业",
+          "军队转业干部",
+          "军转干部",
+          "军队转业安置",
+          "转业安置"
+        ],
+        "name": "军转",
+        "probation": false
+      },
+      {
+        "aliases": [
+          "选调",
+          "定向选调",
+          "选调生录用"
+        ],
+        "name": "选调生",
+        "probation": false
+      }
+    ],
     "forbidden": [
       "Average",
       "Poor"
@@ -59,14 +304,12 @@ export const nationalProfile: Profile = {
     "max_ratio": 2500,
     "merge_below": 0,
     "merit_consecutive": 3,
-    "min_good_share": 50,
-    "no_excellent_cite": {
+    "merit_restarts": true,
+    "merit_restarts_cite": {
       "status": "U",
-      "text": "受警告处分的当年，参加年度考核，不得确定为优秀等次"
+      "text": "记三等功后连续优秀年数是否重新起算为本地掌握"
     },
-    "no_excellent_sanctions": [
-      "警告"
-    ],
+    "min_good_share": 50,
     "organ_rating": [
       [
         "优秀",
@@ -87,12 +330,16 @@ export const nationalProfile: Profile = {
     },
     "quota_cite": {
       "status": "S",
-      "text": "优秀等次人数一般掌握在本机关参加年度考核人数的20%以内，考核优秀的机关经批准可放宽至25%（与机关绩效挂钩的比例为本地做法）"
+      "text": "优秀等次人数一般掌握在本机关参加年度考核人数的20%以内，考核优秀的机关经同级公务员主管部门批准可放宽至25%"
+    },
+    "rating_cite": {
+      "status": "U",
+      "text": "按机关绩效等次确定优秀等次比例为本地做法"
     },
     "ratio": 2000,
     "regular_cite": {
-      "status": "S",
-      "text": "平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、优秀条件与“好”等次比例为本地做法"
+      "status": "U",
+      "text": "平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、评优要求的“好”的比例与“好”等次不超过40%为本地做法"
     },
     "require_records": false,
     "review_days": 30,
@@ -102,6 +349,49 @@ export const nationalProfile: Profile = {
       "text": "考核内容为德、能、勤、绩、廉，重点考核政治素质和工作实绩（《公务员法》第三十五条）；权重与分数线为本地设置"
     },
     "split_by_tier": false,
+    "step_blocks": [
+      {
+        "cite": {
+          "status": "P",
+          "text": "《公务员法》第六十四条：公务员在受处分期间不得晋升职务、职级和级别"
+        },
+        "kinds": [
+          "警告"
+        ],
+        "level": true,
+        "step": false
+      },
+      {
+        "cite": {
+          "status": "P",
+          "text": "《公务员法》第六十四条：公务员在受处分期间不得晋升职务、职级和级别，其中受记过、记大过、降级、撤职处分的，不得晋升工资档次"
+        },
+        "kinds": [
+          "记过",
+          "记大过",
+          "降级",
+          "撤职"
+        ],
+        "level": true,
+        "step": true
+      },
+      {
+        "cite": {
+          "status": "S",
+          "text": "《公务员职务、职级与级别管理办法》第十六条：受到诫勉、组织处理的，影响期内不得晋升级别和工资档次"
+        },
+        "kinds": [
+          "诫勉",
+          "调整职务",
+          "责令辞职",
+          "免职",
+          "降职",
+          "组织处理"
+        ],
+        "level": true,
+        "step": true
+      }
+    ],
     "tiers": [
       {
         "levels": [
@@ -141,32 +431,23 @@ export const nationalProfile: Profile = {
       {
         "cite": {
           "status": "S",
-          "text": "涉嫌违纪违法被立案审查调查尚未结案的，参加年度考核，不写评语、不定等次"
+          "text": "《公务员考核规定》(2020) 第二十八条：涉嫌违纪违法被立案审查调查尚未结案的，参加年度考核，不写评语、不确定等次"
         },
         "code": "UnderInvestigation",
         "rule": "Investigation"
       },
       {
         "cite": {
-          "status": "U",
-          "text": "受记过以上处分期间参加年度考核只写评语、不定等次（处分种类待核实）"
+          "status": "S",
+          "text": "《公务员考核规定》(2020) 第二十九条：受处分的公务员参加年度考核，不确定等次的情形"
         },
         "code": "Sanctioned",
-        "rule": {
-          "Sanction": {
-            "kinds": [
-              "记过",
-              "记大过",
-              "降级",
-              "撤职"
-            ]
-          }
-        }
+        "rule": "Discipline"
       },
       {
         "cite": {
           "status": "S",
-          "text": "病假、事假累计超过考核年度半年的，不进行年度考核"
+          "text": "《公务员考核规定》(2020) 第二十七条：病、事假累计超过考核年度半年的，参加年度考核，不确定等次"
         },
         "code": "LongLeave",
         "rule": {
@@ -178,7 +459,7 @@ export const nationalProfile: Profile = {
       {
         "cite": {
           "status": "S",
-          "text": "《公务员法》第三十四条（试用期为一年）；试用期未满的参加年度考核，只写评语，不定等次"
+          "text": "《公务员考核规定》(2020) 第二十五条：新录用公务员在试用期内参加年度考核，只写评语，不确定等次；《公务员法》第三十四条（试用期为一年）"
         },
         "code": "Probation",
         "rule": {
@@ -190,12 +471,12 @@ export const nationalProfile: Profile = {
     ],
     "usage_cite": {
       "status": "S",
-      "text": "《公务员法》第五十条、第八十条、第八十八条、第九十五条；嘉奖、记三等功与档次、级别晋升年限见通行资料"
+      "text": "《公务员法》第五十条、第八十条、第八十八条、第九十五条；《公务员考核规定》(2020) 第十九条至第二十二条；嘉奖、记三等功与档次、级别晋升年限见通行资料"
     },
     "usage_cites": {
       "admonition": {
-        "status": "U",
-        "text": "年度考核被确定为基本称职的，对其进行诫勉谈话，限期改进"
+        "status": "S",
+        "text": "《公务员考核规定》(2020) 第二十一条：年度考核被确定为基本称职等次的，对其进行诫勉，责令作出书面检查，限期改进"
       },
       "bonus": {
         "status": "P",
@@ -211,7 +492,7 @@ export const nationalProfile: Profile = {
       },
       "dismissal_review": {
         "status": "P",
-        "text": "《公务员法》第八十八条第（一）项：在年度考核中连续两年被确定为不称职的，予以辞退"
+        "text": "《公务员法》第八十八条第（一）项：在年度考核中连续两年被确定为不称职的，予以辞退；《公务员考核规定》(2020) 第二十二条"
       },
       "grade_step": {
         "status": "S",
@@ -227,7 +508,7 @@ export const nationalProfile: Profile = {
       },
       "review_deadline": {
         "status": "P",
-        "text": "《公务员法》第九十五条：自知道该人事处理之日起三十日内申请复核，对复核结果不服的自接到复核决定之日起十五日内提出申诉"
+        "text": "《公务员法》第九十五条第（四）项：定期考核定为不称职的，可以自知道之日起三十日内申请复核，对复核结果不服的自接到复核决定之日起十五日内提出申诉，也可以不经复核自知道之日起三十日内直接提出申诉"
       }
     },
     "weights": [

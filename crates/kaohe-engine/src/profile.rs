@@ -156,6 +156,9 @@ pub struct ServiceRules {
     pub excellent_years: ExcellentYears,
     pub excellent_from: ExcellentFrom,
     pub excellent_timing_cite: Citation,
+    /// Service of a recruit with a probation counts from the probation's end.
+    pub from_probation_end: bool,
+    pub probation_cite: Citation,
 }
 
 /// Which 优秀 years shorten the requirement.
@@ -630,6 +633,16 @@ mod raw {
         excellent_from: ExcellentFrom,
         excellent_timing_cite: String,
         excellent_timing_status: Status,
+        #[serde(default)]
+        from_probation_end: bool,
+        #[serde(default)]
+        probation_cite: String,
+        #[serde(default = "default_status")]
+        probation_status: Status,
+    }
+
+    fn default_status() -> Status {
+        Status::U
     }
 
     #[derive(Deserialize)]
@@ -912,6 +925,8 @@ mod raw {
                 excellent_years: sv.excellent_years,
                 excellent_from: sv.excellent_from,
                 excellent_timing_cite: cite(sv.excellent_timing_cite, sv.excellent_timing_status),
+                from_probation_end: sv.from_probation_end,
+                probation_cite: cite(sv.probation_cite, sv.probation_status),
             };
 
             let mut restrictions = Vec::new();

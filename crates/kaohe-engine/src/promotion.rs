@@ -87,6 +87,8 @@ pub enum Cause {
 pub enum StartBasis {
     Rank,
     Post,
+    /// A recruit's probation ended after the roster's rank date: counted from its end.
+    ProbationEnd,
 }
 
 /// A calendar year whose months inside the interval do not count.
@@ -307,6 +309,10 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         caps.insert(o.name.as_str(), cap);
     }
     let service = &profile.service;
+    let probation_months = profile.assessment.ungraded.iter().find_map(|u| match u.rule {
+        crate::assessment_rules::UngradedRule::Probation { months } => Some(months),
+        _ => None,
+    });
 
     let mut people = Vec::with_capacity(roster.people.len());
     let mut undecided = Vec::new();
@@ -324,6 +330,17 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             if rule.posts.iter().any(|p| p == level) && since < start {
                 start = since;
                 basis = StartBasis::Post;
+            }
+        }
+
+        // 定级规定: a recruit's service counts from the end of the probation.
+        if let (true, Some(months), Some(entered), Some(method)) =
+            (service.from_probation_end, probation_months, person.service_start, person.entry_method.as_deref())
+        {
+            let end = add_months(entered, months);
+            if profile.assessment.entry_method(method).is_some_and(|m| m.probation) && start < end && basis == StartBasis::Rank {
+                start = end;
+                basis = StartBasis::ProbationEnd;
             }
         }
 

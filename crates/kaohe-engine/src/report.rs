@@ -198,6 +198,12 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
             ));
             let basis = match o.basis {
                 StartBasis::Rank => format!("任{}", rank.name),
+                StartBasis::ProbationEnd => format!(
+                    "{}{}进入公务员队伍，自试用期满之日起计算，不自名册中的任{}时间起算",
+                    p.service_start.map(date_text).unwrap_or_default(),
+                    p.entry_method.as_deref().unwrap_or_default(),
+                    rank.name
+                ),
                 StartBasis::Post => format!(
                     "任{}{}（早于任{}的{}）",
                     p.post_level.as_deref().unwrap_or_default(),
@@ -207,6 +213,9 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
                 ),
             };
             let mut line = format!("任职年限自{}起算（{basis}），至{}共{}个月", date_text(o.start), date_text(as_of), o.total_months);
+            if o.basis == StartBasis::ProbationEnd {
+                line.push_str(&cite_text(&profile.service.probation_cite.text, profile.service.probation_cite.status));
+            }
             for d in &o.deductions {
                 let result = match d.result.grade() {
                     Some(g) => g.name().to_string(),

@@ -16,4 +16,8 @@ excellent_months: number, excellent_cite: Citation,
 /**
  * Which 优秀 years count, and from when their reduction applies.
  */
-excellent_years: ExcellentYears, excellent_from: ExcellentFrom, excellent_timing_cite: Citation, };
+excellent_years: ExcellentYears, excellent_from: ExcellentFrom, excellent_timing_cite: Citation, 
+/**
+ * Service of a recruit with a probation counts from the probation's end.
+ */
+from_probation_end: boolean, probation_cite: Citation, };

@@ -2450,6 +2450,11 @@ export const nationalProfile: Profile = {
       "text": "任职当年只任部分时间的优秀年度是否计入、缩短自何时起算，为本地掌握"
     },
     "excellent_years": "year_end",
+    "from_probation_end": true,
+    "probation_cite": {
+      "status": "S",
+      "text": "《新录用公务员任职定级规定》：新录用公务员试用期满考核合格后任职定级，任职年限自试用期满之日起计算"
+    },
     "uncounted": [
       {
         "Graded": "BasicallyCompetent"

@@ -332,6 +332,12 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
             .people
             .iter()
             .filter_map(|p| {
+                // Only a new recruit has a probation (考核规定 第二十五条): 调任, 转任 … have none; a
+                // blank 进入方式 keeps the alert (the clerk knows best).
+                let method = p.entry_method.as_deref().and_then(|m| profile.assessment.entry_method(m));
+                if method.is_some_and(|m| !m.probation) {
+                    return None;
+                }
                 let start = p.service_start?;
                 let until = add_months(start, months).pred_opt().filter(|&u| within(u))?;
                 Some(ProbationAlert { id: p.id.clone(), name: p.name.clone(), organ: p.organ.clone(), service_start: start, until })
@@ -395,8 +401,13 @@ mod tests {
         let mut li = person("110101199802021235", "李想");
         li.service_start = Some(day("2025-01-10"));
         li.rank_since = day("2026-01-10");
+        li.entry_method = Some("录用".into());
+        // Transferred in (调任) on the same day: no probation, no alert.
+        let mut wang = person("110101199803031236", "王调");
+        wang.service_start = Some(day("2025-01-10"));
+        wang.entry_method = Some("调任".into());
         let roster = Roster {
-            people: vec![zhang, li],
+            people: vec![zhang, li, wang],
             results: vec![YearResult { person_id: "110101199001011234".into(), year: 2024, result: ResultCode::Graded(Grade::Competent) }],
             ..Roster::default()
         };

@@ -217,19 +217,28 @@ mod tests {
         expected.extend(report.people.iter().filter(|p| !p.eligible));
         let eligible = report.people.iter().filter(|p| p.eligible).count();
         assert!(eligible > 0 && eligible < report.people.len(), "the sample has both: {eligible}");
+        let header = rows[1].clone();
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name}"));
+        let level = |l: Option<u32>| l.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into());
         for (n, (row, p)) in people.iter().zip(&expected).enumerate() {
             assert_eq!(row[0], (n + 1).to_string());
             assert_eq!((row[1].as_str(), row[2].as_str(), row[3].as_str()), (p.name.as_str(), p.id.as_str(), p.organ.as_str()));
-            assert_eq!(row[5], p.rank);
-            assert_eq!(row[6], p.target_rank.clone().unwrap_or_else(|| "—".into()));
-            assert_eq!(row[8], months_text(p.counted_months));
-            assert_eq!(row[9], p.required_months.map(months_text).unwrap_or_else(|| "—".into()));
-            assert_eq!(row[12], if p.eligible { "符合" } else { "不符合" });
-            assert_eq!(row[15], p.reasons.join("\n"));
+            assert_eq!(row[col("现职级")], p.rank);
+            assert_eq!(row[col("拟晋升职级")], p.target_rank.clone().unwrap_or_else(|| "—".into()));
+            assert_eq!((row[col("现级别")].clone(), row[col("晋升后级别")].clone()), (level(p.level), level(p.new_level)));
+            assert_eq!(row[col("已计任职年限")], months_text(p.counted_months));
+            assert_eq!(row[col("需要年限")], p.required_months.map(months_text).unwrap_or_else(|| "—".into()));
+            assert_eq!(row[col("优秀缩短")], if p.reduction_months > 0 { months_text(p.reduction_months) } else { "—".into() });
+            assert_eq!(row[col("资格审核结论")], if p.eligible { "符合" } else { "不符合" });
+            assert_eq!(row[col("说明")], p.reasons.join("\n"));
         }
-        // The first person of the sample, by name and numbers a clerk would check.
+        // The first person of the sample, by name and numbers a clerk would check: 2024 优秀
+        // shortens the requirement by 6 months (并行规定 第十九条).
         let tian = people.iter().find(|r| r[1] == "田建国").expect("田建国");
-        assert_eq!((tian[5].as_str(), tian[6].as_str(), tian[7].as_str()), ("二级主任科员", "一级主任科员", "2019-01-28"));
+        assert_eq!(
+            (tian[col("现职级")].as_str(), tian[col("拟晋升职级")].as_str(), tian[col("起算日期")].as_str(), tian[col("优秀缩短")].as_str()),
+            ("二级主任科员", "一级主任科员", "2019-01-28", "6个月")
+        );
 
         let slots = sheet(&written, "职数");
         assert_eq!(slots[1], ["单位", "职数池", "核定", "实有", "空缺", "符合条件人数", "拟晋升人选"]);

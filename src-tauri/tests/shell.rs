@@ -154,7 +154,7 @@ fn the_committee_settles_2025_on_the_sample() {
     let finance = pool(&report, "某市财政局", "非领导成员");
     assert_eq!((finance.members, finance.participants, finance.quota), (16, 15, 3));
     assert_eq!((finance.excellent, finance.final_excellent), (3, 3));
-    assert_eq!(finance.arithmetic, "15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）");
+    assert_eq!(finance.arithmetic, "15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）；参加人数不含不确定等次的1人，待核实");
     assert!(finance.tied_at_line.is_empty());
     let suggested: Vec<&str> = report.people.iter().filter(|p| p.organ == "某市财政局" && p.suggested == Some("优秀")).map(|p| p.name.as_str()).collect();
     assert_eq!(suggested, ["梁宏伟", "董静怡", "高晓燕"]);
@@ -338,7 +338,10 @@ fn an_approved_ratio_changes_the_quota() {
     state.assessment_ratio(2025, organ, 25.0, "县考核委员会批复（县考委〔2026〕1号）", by).expect("ratio");
     let after = others(&state);
     assert_eq!((after.participants, after.ratio, after.quota), (8, 25.0, 2));
-    assert_eq!(after.arithmetic, "8人 × 25% = 2.00 → 2名（向下取整；比例来源：经批准的比例（县考核委员会批复（县考委〔2026〕1号）））");
+    assert_eq!(
+        after.arithmetic,
+        "8人 × 25% = 2.00 → 2名（向下取整；比例来源：经批准的比例（县考核委员会批复（县考委〔2026〕1号）））；参加人数不含不确定等次的1人，待核实"
+    );
     let log = state.assessment_log(2025).expect("log");
     let last = log.last().expect("logged");
     assert_eq!((last.action.as_str(), last.to.as_deref(), last.by.as_str()), ("ratio", Some("某县人力资源和社会保障局 25%"), by));

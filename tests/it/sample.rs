@@ -74,6 +74,38 @@ fn sample_imports_cleanly_and_decides() {
     }
 }
 
+/// The sample is what a real office would hold: a 县 organ's 局长 is 乡科级正职 (no 县处级 post in a
+/// 县 bureau), a 股长 holds no leading-post level, nobody's rank is below the starting rank of
+/// their education, and nobody proposed is near retirement.
+#[test]
+fn sample_is_plausible() {
+    let profile = Profile::national();
+    let roster = kaohe_workbook::read_roster(&root().join("fixtures/sample/名册示例.xlsx"), &profile).expect("reads").roster;
+    let level_of = |organ: &str| roster.organs.iter().find(|o| o.name == organ).and_then(|o| o.level.clone()).unwrap_or_default();
+    for p in &roster.people {
+        if level_of(&p.organ) == "县" {
+            assert!(!p.post_level.as_deref().unwrap_or_default().starts_with("县处级"), "{}: a 县 bureau's post is at most 乡科级", p.name);
+        }
+        if p.post.as_deref() == Some("股长") {
+            assert!(p.post_level.is_none(), "{}: 股长 is not a leading-post level", p.name);
+        }
+        let rank = profile.rank(profile.rank_ref(&p.rank).expect("rank")).level;
+        let education = p.education.as_deref().expect("education");
+        let start = profile.starting_ranks.iter().find(|s| s.education == education || s.aliases.iter().any(|a| a == education)).expect("starting rank");
+        let start_level = profile.rank(profile.rank_ref(&start.rank).expect("rank")).level;
+        assert!(rank <= start_level, "{}: {} is below {education}'s starting rank {}", p.name, p.rank, start.rank);
+    }
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).expect("date");
+    let report = kaohe_engine::report::PromotionReport::build(&promote(&roster, &profile, as_of), &roster, &profile);
+    for pool in &report.pools {
+        for id in &pool.proposed {
+            let p = roster.people.iter().find(|p| &p.id == id).expect("person");
+            let age = as_of.years_since(p.birth.expect("birth")).unwrap_or(0);
+            assert!(age < 55, "{} is proposed at {age}", p.name);
+        }
+    }
+}
+
 trait Code {
     fn reasons_code(&self) -> String;
 }

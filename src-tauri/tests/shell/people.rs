@@ -43,7 +43,7 @@ fn people_lists_the_sample_column_by_column() {
     assert_eq!(grid.leader.iter().filter(|l| **l).count(), 2);
     // Ranks come in the profile's ladder order: 三级调研员 before 一级科员.
     let pos = |r: &str| grid.ranks.iter().position(|x| x == r).expect(r);
-    assert!(pos("三级调研员") < pos("一级主任科员") && pos("一级主任科员") < pos("二级科员"));
+    assert!(pos("三级调研员") < pos("一级主任科员") && pos("一级主任科员") < pos("一级科员"));
     let enforcement = grid.categories.iter().position(|c| c == "行政执法类").expect("行政执法类") as u32;
     assert_eq!(grid.category.iter().filter(|c| **c == enforcement).count(), 6);
 }
@@ -83,10 +83,11 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
     let zhou = state.person("330102197404070328", day("2026-01-01")).expect("person");
     assert_eq!(zhou.restrictions.iter().map(|r| (r.kind.as_str(), r.state, r.until)).collect::<Vec<_>>(), [("立案调查", RestrictionState::Open, None)]);
 
-    // A leader with a post: the post is in the timeline with its level and date.
+    // A leader with a post: the post is in the timeline with its level and date (a 县 bureau's
+    // 局长 is 乡科级正职).
     let huang = state.person("330521198710050558", day("2026-01-01")).expect("person");
     let post = huang.timeline.iter().find(|e| e.kind == TimelineKind::Post).expect("post entry");
-    assert_eq!((post.value.as_deref(), post.detail.as_deref(), post.date), (Some("局长"), Some("县处级副职"), Some(day("2022-03-01"))));
+    assert_eq!((post.value.as_deref(), post.detail.as_deref(), post.date), (Some("局长"), Some("乡科级正职"), Some(day("2022-03-01"))));
 
     let e = state.person("110101199003071234", day("2026-01-01")).expect_err("unknown");
     assert_eq!(e.code, ErrorCode::UnknownPerson);

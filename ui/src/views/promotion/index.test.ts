@@ -48,6 +48,7 @@ const ELIGIBLE_FIRST = [
   '曹雅琴',
   '高晓燕',
   '吴秀英',
+  '孙鹏飞',
   '吴建国',
   '马明辉',
   '周志强',
@@ -72,8 +73,8 @@ describe('职级晋升 data', () => {
     const rows = toRows(sampleReport);
     const county = filterRows(rows, { organ: '某县人力资源和社会保障局', status: 'not_eligible' });
     expect(county.map((r) => r.name)).toEqual(['黄浩然']);
-    expect(filterRows(rows, { organ: '', status: 'eligible' })).toHaveLength(10);
-    expect(countsOf(sampleReport, '')).toEqual({ total: 14, eligible: 10, proposed: 7 });
+    expect(filterRows(rows, { organ: '', status: 'eligible' })).toHaveLength(11);
+    expect(countsOf(sampleReport, '')).toEqual({ total: 15, eligible: 11, proposed: 8 });
     expect(countsOf(sampleReport, '某市财政局')).toEqual({ total: 9, eligible: 6, proposed: 4 });
   });
 
@@ -113,16 +114,16 @@ describe('职级晋升 page', () => {
     const page = await mountPage();
     expect(calls).toEqual([{ cmd: 'promotion', args: { asOf: localToday() } }]);
     expect(texts(page, 'promotion-name')).toEqual(ELIGIBLE_FIRST);
-    expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('10');
-    expect(page.get('[data-test="promotion-total"]').text()).toBe('共 14 人');
-    expect(page.get('[data-test="promotion-proposed-count"]').text()).toBe('拟晋升人选 7 人');
+    expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('11');
+    expect(page.get('[data-test="promotion-total"]').text()).toBe('共 15 人');
+    expect(page.get('[data-test="promotion-proposed-count"]').text()).toBe('拟晋升人选 8 人');
 
     const ids = texts(page, 'promotion-id');
     expect(ids[0]).toBe('330102198710140392');
     expect(texts(page, 'promotion-target')[0]).toBe('二级调研员');
     expect(texts(page, 'promotion-months')[0]).toBe('6年3个月 / 2年');
     expect(texts(page, 'promotion-eligible')[0]).toBe('符合');
-    expect(texts(page, 'promotion-slot').slice(0, 4)).toEqual(['拟列入', '拟列入', '不属于职数池', '职数不足']);
+    expect(texts(page, 'promotion-slot').slice(0, 4)).toEqual(['拟列入', '拟列入', '池内晋升', '职数不足']);
     const tian = ELIGIBLE_FIRST.indexOf('田建国');
     expect(texts(page, 'promotion-eligible')[tian]).toBe('年限已满，受限制');
     expect(texts(page, 'promotion-eligible-on')[tian]).toBe('2021-01-28');
@@ -148,8 +149,8 @@ describe('职级晋升 page', () => {
     const page = await mountPage();
     page.getComponent(ElSelect).vm.$emit('update:modelValue', '某县人力资源和社会保障局');
     await flushPromises();
-    expect(texts(page, 'promotion-name')).toEqual(['吴建国', '马明辉', '周志强', '林浩然', '黄浩然']);
-    expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('4');
+    expect(texts(page, 'promotion-name')).toEqual(['孙鹏飞', '吴建国', '马明辉', '周志强', '林浩然', '黄浩然']);
+    expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('5');
     expect(page.findAll('[data-test^="promotion-pools-"][data-test$="局"]').map((c) => c.attributes('data-test'))).toEqual([
       'promotion-pools-某县人力资源和社会保障局',
     ]);
@@ -162,7 +163,7 @@ describe('职级晋升 page', () => {
     page.getComponent(ElSelect).vm.$emit('update:modelValue', '');
     await page.get('[data-test="promotion-status-eligible"] input').setValue(true);
     await flushPromises();
-    expect(texts(page, 'promotion-name')).toEqual(ELIGIBLE_FIRST.slice(0, 10));
+    expect(texts(page, 'promotion-name')).toEqual(ELIGIBLE_FIRST.slice(0, 11));
     page.unmount();
   });
 
@@ -184,7 +185,7 @@ describe('职级晋升 page', () => {
       ['一级和二级调研员', '2', '0', '2', '3', '1. 梁宏伟、2. 高晓燕', '3. 曹雅琴'],
       ['三级和四级调研员', '5', '4', '1', '1', '1. 吴秀英', '无'],
       ['一级和二级主任科员', '8', '3', '5', '0', '无', '无'],
-      ['三级和四级主任科员', '10', '4', '6', '1', '1. 高子轩', '无'],
+      ['三级和四级主任科员', '10', '6', '4', '1', '1. 高子轩', '无'],
     ]);
     // 空缺 = 核定 − 实有, as the engine counted.
     for (const r of rows) expect(Number(r[3])).toBe(Number(r[1]) - Number(r[2]));
@@ -263,7 +264,7 @@ describe('职级晋升 page', () => {
     useAppStore().databaseChanged();
     await flushPromises();
     expect(calls.filter((c) => c.cmd === 'promotion')).toHaveLength(2);
-    expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('10');
+    expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('11');
     page.unmount();
   });
 

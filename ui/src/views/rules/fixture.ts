@@ -996,8 +996,8 @@ export const nationalProfile: Profile = {
     {
       "category": "综合管理类",
       "cite": {
-        "status": "P",
-        "text": "《公务员法》第十九条（职级序列）；《公务员职务与职级并行规定》第八条（职级对应的级别）"
+        "status": "S",
+        "text": "《公务员法》第十九条（职级序列，法定）；《公务员职务与职级并行规定》第八条（职级对应的级别）"
       },
       "ranks": [
         {
@@ -2513,7 +2513,7 @@ export const nationalProfile: Profile = {
     {
       "aliases": [
         "硕士",
-        "研究生"
+        "硕士研究生毕业"
       ],
       "cite": {
         "status": "S",

@@ -46,7 +46,8 @@ describe('规则 page', () => {
     expect(cells[0]).toBe(String(top.level));
     expect(cells[1]).toContain(top.name);
     expect(cells[2]).toBe(`${top.grades[0]}级至${top.grades[1]}级`);
-    expect(general.get('[data-test="status-P"]').text()).toBe('法定');
+    // The ranks are 公务员法 第十九条, their 级别 ranges 并行规定 第八条 (通行做法: its text is not at hand).
+    expect(general.get('[data-test="status-S"]').text()).toBe('通行做法');
 
     const enforcement = page.get('[data-test="ladder-行政执法类"]');
     const tag = enforcement.get('[data-test="status-U"]');

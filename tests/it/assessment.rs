@@ -239,3 +239,80 @@ fn a_ratio_above_the_normal_one_stops_finalising_until_approved() {
     assert_eq!((v["pools"][0]["ratio_source"].as_str(), v["pools"][0]["ratio_unapproved"].as_bool()), (Some("approved"), Some(false)));
     assert_eq!(cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-01-15"]).status, 0);
 }
+
+/// 补定等次 (《公务员考核规定》(2020) 第二十八条): 5B at year end; once the investigation closes with
+/// no 处分 (or only a 警告) the grade is set afterwards — also in a finalised year, whose stored
+/// result then counts for promotion — logged; refused while the investigation is open, after a
+/// 记过, or for someone who was graded.
+#[test]
+fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let mut people = String::from(r#"["身份证号", "姓名", "单位", "部门", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],"#);
+    for i in 0..4 {
+        people.push_str(&format!(r#"["{}", "{}", "甲局", "综合科", "综合管理类", "三级主任科员", 2022-01-01, 2015-07-01],"#, IDS[i], NAMES[i]));
+    }
+    // 甲: closed 2026-03-01, no 处分; 乙: still open; 丙: closed, then 记过 2026-04-01; 丁: none.
+    let text = format!(
+        "\"人员\" = [{people}]\n\"单位\" = [[\"单位名称\", \"机关层级\"], [\"甲局\", \"市(地)\"]]\n\"处分\" = [[\"身份证号\", \"姓名\", \"类型\", \"日期\", \"结束日期\"], [\"{a}\", \"甲\", \"立案调查\", 2025-10-01, 2026-03-01], [\"{b}\", \"乙\", \"立案调查\", 2025-10-01, \"\"], [\"{c}\", \"丙\", \"立案调查\", 2025-10-01, 2026-03-01], [\"{c}\", \"丙\", \"记过\", 2026-04-01, \"\"]]\n",
+        a = IDS[0],
+        b = IDS[1],
+        c = IDS[2]
+    );
+    let sheets: toml::Table = toml::from_str(&text).expect("toml");
+    let file = tmp.path().join("名册.xlsx");
+    write_sheets(&sheets, &file).expect("write");
+    assert_eq!(cli(&["import", &file.display().to_string(), "--db", &db]).status, 0);
+
+    let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
+    let (a, b, c, d) = (person(&v, IDS[0]), person(&v, IDS[1]), person(&v, IDS[2]), person(&v, IDS[3]));
+    for p in [a, b, c] {
+        assert_eq!(p["code"], "5B", "{p}");
+    }
+    assert_eq!((a["supplementable"].as_bool(), b["supplementable"].as_bool(), c["supplementable"].as_bool()), (Some(true), Some(false), Some(false)));
+    assert!(a["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .any(|r| r.as_str().is_some_and(|r| r.contains("立案审查调查已于2026年3月1日结案，未受记过以上处分，可按规定补定等次"))));
+    assert_eq!(d["code"], "2");
+
+    // The year is finalised first (the usual order: the investigation closes months later).
+    let out = cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-01-15", "--by", "李明"]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+
+    let supplement = |id: &str, reason: &str| {
+        cli(&["assess", "supplement", "--year", "2025", "--id", id, "--grade", "称职", "--reason", reason, "--by", "李明", "--db", &db, "--json"])
+    };
+    let refused = supplement(IDS[1], "尚未结案");
+    assert_eq!(refused.status, 1);
+    assert!(refused.stdout.contains("not_supplementable") && refused.stdout.contains("立案审查调查尚未结案"), "{}", refused.stdout);
+    assert!(supplement(IDS[2], "结案").stdout.contains("not_supplementable"));
+    let graded = supplement(IDS[3], "已定等次");
+    assert!(graded.stdout.contains("该年度已确定等次"), "{}", graded.stdout);
+    assert_eq!(supplement(IDS[0], "").status, 1, "a reason is required");
+
+    let out = supplement(IDS[0], "2026年3月1日结案，不予处分，经考核委员会研究补定为称职");
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
+    let a = person(&v, IDS[0]);
+    assert_eq!((a["code"].as_str(), a["final"].as_str(), a["supplemented"].as_bool()), (Some("2"), Some("称职"), Some(true)));
+    assert!(a["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .any(|r| r.as_str().is_some_and(|r| r.contains("补定等次为称职，理由：2026年3月1日结案，不予处分"))));
+
+    // The stored 2025 result is now 称职: promotion counts 2025 (no longer an uncounted 5B year).
+    let p = json(&["promote", "--as-of", "2026-06-30", "--db", &db, "--json"]);
+    let a = person(&p, IDS[0]);
+    assert_eq!(a["counted_months"], 53, "2022-01-01 to 2026-06-30 with no year taken out");
+    let b = person(&p, IDS[1]);
+    assert_eq!(b["counted_months"], 41, "乙's 2025 stays 5B: 53 − 12");
+
+    // Logged, with the 5B it replaced.
+    let log = json(&["assess", "log", "--year", "2025", "--db", &db, "--json"]);
+    let entries = log["log"].as_array().expect("log entries");
+    let entry = entries.iter().find(|e| e["action"] == "supplement").expect("supplement entry");
+    assert_eq!((entry["from"].as_str(), entry["to"].as_str(), entry["by"].as_str()), (Some("5B"), Some("称职"), Some("李明")));
+}

@@ -40,11 +40,12 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
     match o.positional.first().map(String::as_str) {
         None => compute(o),
         Some("override") => override_grade(o),
+        Some("supplement") => supplement(o),
         Some("ratio") => ratio(o),
         Some("finalize") => finalize(o),
         Some("reopen") => reopen(o),
         Some("log") => log(o),
-        Some(other) => Err(bad(format!("未知的 assess 子命令「{other}」（可用 override、ratio、finalize、reopen、log）"))),
+        Some(other) => Err(bad(format!("未知的 assess 子命令「{other}」（可用 override、supplement、ratio、finalize、reopen、log）"))),
     }
 }
 
@@ -169,6 +170,25 @@ fn override_grade(o: &Options) -> Result<Output, Failure> {
         status: 0,
         stdout: format!("已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{}\n", done.name, grade.name(), reason.trim()),
         stderr: String::new(),
+    })
+}
+
+/// 补定等次: the grade of a person the year left 5B, once the investigation closed.
+fn supplement(o: &Options) -> Result<Output, Failure> {
+    need_db(o)?;
+    let id = o.id.as_deref().map(kaohe_engine::id_number::normalize).ok_or_else(|| bad("需要 --id 身份证号"))?;
+    let grade_text = o.grade.as_deref().ok_or_else(|| bad("需要 --grade 等次（优秀、称职、基本称职、不称职）"))?;
+    let grade = Grade::from_name(grade_text.trim()).ok_or_else(|| bad(format!("等次「{grade_text}」无效，应为 优秀、称职、基本称职 或 不称职")))?;
+    let reason = o.reason.as_deref().unwrap_or_default();
+    if reason.trim().is_empty() {
+        return Err(Failure::new("reason_required", "补定等次必须用 --reason 说明理由（如结案结论）", 1));
+    }
+    let year = year_of(o)?;
+    let profile = profile_of(o)?;
+    let mut store = open_store(o)?;
+    let name = committee::supplement_grade(&mut store, &profile, year, &id, grade, reason, &operator(o))?;
+    Ok(Output {
+        status: 0, stdout: format!("已记录：{name}（{id}）{year}年度补定等次为{}，理由：{}\n", grade.name(), reason.trim()), stderr: String::new()
     })
 }
 

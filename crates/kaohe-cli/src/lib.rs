@@ -30,6 +30,7 @@ const USAGE: &str = "用法：
   kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
   kaohe assess --year YYYY (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--national OUT.xlsx] [--json]
   kaohe assess override --year YYYY --id 身份证号 --grade 等次 --reason 理由 [--by 姓名] [--db PATH]
+  kaohe assess supplement --year YYYY --id 身份证号 --grade 等次 --reason 结案情况 [--by 姓名] [--db PATH]   # 补定等次（立案调查结案后）
   kaohe assess ratio --year YYYY --organ 单位 --percent 25 --basis 批准文件 [--by 姓名] [--db PATH]
   kaohe assess finalize --year YYYY [--on YYYY-MM-DD] [--by 姓名] [--db PATH]
   kaohe assess reopen --year YYYY --reason 理由 [--by 姓名] [--db PATH]

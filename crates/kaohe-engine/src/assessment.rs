@@ -22,6 +22,8 @@ pub struct Decisions {
     pub approved_ratios: BTreeMap<String, (BasisPoints, String)>,
     /// The day the year was finalised, if it was.
     pub finalized_on: Option<NaiveDate>,
+    /// 补定等次: grades set for people who were 5B once their investigation closed, with the reason.
+    pub supplements: BTreeMap<String, (Grade, String)>,
 }
 
 /// Where a pool's ratio comes from.
@@ -127,11 +129,20 @@ pub struct Assessed {
     pub final_grade: Option<Grade>,
     pub overridden: Option<String>,
     pub flags: Vec<Flag>,
+    /// 5B only, and the investigation has since closed (this day) with no 处分 heavier than a
+    /// 警告: the grade may be set afterwards (补定等次, 考核规定 第二十八条).
+    pub supplementable: Option<NaiveDate>,
+    /// The grade set afterwards, with the committee's reason.
+    pub supplement: Option<(Grade, String)>,
 }
 
 impl Assessed {
-    /// The national code: the final grade's, or the ungraded code; `None` while undecided.
+    /// The national code: the final grade's, or the ungraded code; `None` while undecided. A
+    /// grade set afterwards (补定等次) replaces the 5B.
     pub fn code(&self) -> Option<ResultCode> {
+        if let Some((g, _)) = &self.supplement {
+            return Some(ResultCode::Graded(*g));
+        }
         match self.ungraded.first() {
             Some(h) => Some(h.code),
             None => self.final_grade.map(ResultCode::Graded),
@@ -533,6 +544,23 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             None
         };
 
+        // 补定等次: 5B alone, the investigation closed after the year end, and nothing decided since
+        // its start heavier than a 警告 (a discipline whose effect is only "not 优秀").
+        let supplementable = match ungraded.as_slice() {
+            [only] if matches!(rules.ungraded[only.rule].rule, UngradedRule::Investigation) => mine
+                .iter()
+                .filter(|r| profile.restriction(&r.kind).is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation))
+                .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
+                .and_then(|inv| {
+                    let closed = inv.end?;
+                    let heavier = mine.iter().any(|r| {
+                        r.date >= inv.date && rules.discipline_of(&r.kind).is_some_and(|d| rules.discipline[d].effect != DisciplineEffect::NotExcellent)
+                    });
+                    (!heavier).then_some(closed)
+                }),
+            _ => None,
+        };
+
         let graded = ungraded.is_empty();
         let excellent_eligible = graded && forced.is_none() && !not_excellent && regular_ok;
         let mut flags = Vec::new();
@@ -584,6 +612,8 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             final_grade: None,
             overridden: None,
             flags,
+            supplementable,
+            supplement: None,
         });
     }
 
@@ -665,6 +695,10 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     // Final grades.
     for a in people.iter_mut() {
         if !a.ungraded.is_empty() {
+            if let (Some(_), Some((g, why))) = (a.supplementable, decisions.supplements.get(&roster.people[a.person].id)) {
+                a.supplement = Some((*g, why.clone()));
+                a.final_grade = Some(*g);
+            }
             continue;
         }
         let id = &roster.people[a.person].id;
@@ -977,6 +1011,11 @@ pub mod report {
         pub code: Option<&'static str>,
         pub excellent_eligible: bool,
         pub flags: Vec<Flag>,
+        /// 5B whose investigation has closed with no 处分 heavier than a 警告: a grade may be set
+        /// afterwards (补定等次), also in a finalised year.
+        pub supplementable: bool,
+        /// The grade was set afterwards (补定等次); `final` and `code` are that grade's.
+        pub supplemented: bool,
         pub reasons: Vec<String>,
     }
 
@@ -1158,6 +1197,8 @@ pub mod report {
                         final_grade: a.final_grade.map(Grade::name),
                         code: a.code().map(ResultCode::code),
                         excellent_eligible: a.excellent_eligible,
+                        supplementable: a.supplementable.is_some(),
+                        supplemented: a.supplement.is_some(),
                         flags: a.flags.clone(),
                         reasons: reasons(a, pool, result, roster, profile),
                     }
@@ -1309,6 +1350,14 @@ pub mod report {
         }
         if a.flags.contains(&Flag::ProposalIgnored) {
             out.push("不定等次人员的主管领导建议等次未采用".to_string());
+        }
+        if let Some(closed) = a.supplementable {
+            let cite = a.ungraded.first().map(|h| cite_text(&rules.ungraded[h.rule].cite)).unwrap_or_default();
+            let closed = closed.format("%Y年%-m月%-d日");
+            out.push(match &a.supplement {
+                Some((g, why)) => format!("立案审查调查已于{closed}结案，未受记过以上处分，补定等次为{}，理由：{why}{cite}", g.name()),
+                None => format!("立案审查调查已于{closed}结案，未受记过以上处分，可按规定补定等次{cite}"),
+            });
         }
         if let Some(why) = &a.overridden {
             out.push(format!(

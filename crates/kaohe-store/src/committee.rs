@@ -25,6 +25,8 @@ pub enum CommitteeError {
     UnknownOrgan(String),
     #[error("{year}年度考核已于{on}定稿")]
     AlreadyFinal { year: i32, on: NaiveDate },
+    #[error("{name}（{id}）{year}年度不能补定等次：{why}")]
+    NotSupplementable { year: i32, id: String, name: String, why: String },
 }
 
 impl CommitteeError {
@@ -38,6 +40,7 @@ impl CommitteeError {
             CommitteeError::RatioTooHigh { .. } => "bad_argument",
             CommitteeError::UnknownOrgan(_) => "unknown_organ",
             CommitteeError::AlreadyFinal { .. } => "year_locked",
+            CommitteeError::NotSupplementable { .. } => "not_supplementable",
         }
     }
 }
@@ -72,6 +75,31 @@ pub fn override_grade(store: &mut Store, profile: &Profile, year: i32, id: &str,
     }
     store.set_override(year, id, grade, a.final_grade, reason, by)?;
     Ok(Overridden { name, from: a.final_grade })
+}
+
+/// 补定等次 (《公务员考核规定》(2020) 第二十八条): sets the grade of a person the year left 5B, once
+/// the investigation has closed with no 处分 heavier than a 警告 — also in a finalised year.
+pub fn supplement_grade(store: &mut Store, profile: &Profile, year: i32, id: &str, grade: Grade, reason: &str, by: &str) -> Result<String, CommitteeError> {
+    if reason.trim().is_empty() {
+        return Err(StoreError::MissingReason.into());
+    }
+    let (roster, _, result) = year_state(store, profile, year)?;
+    let Some(a) = result.people.iter().find(|a| roster.people[a.person].id == id) else {
+        return Err(CommitteeError::NotAssessed { year, id: id.to_string() });
+    };
+    let name = roster.people[a.person].name.clone();
+    if a.supplementable.is_none() {
+        let why = match a.ungraded.first() {
+            None => "该年度已确定等次，如需改变请「修改等次」".to_string(),
+            Some(h) if h.code == kaohe_engine::ResultCode::UnderInvestigation && a.ungraded.len() == 1 => {
+                "立案审查调查尚未结案（处分表中未填结束日期），或结案后受到记过以上处分".to_string()
+            }
+            Some(h) => format!("不定等次的原因是{}（{}），只有立案审查调查（5B）结案后才能补定等次", h.code.label(), h.code.code()),
+        };
+        return Err(CommitteeError::NotSupplementable { year, id: id.to_string(), name, why });
+    }
+    store.set_supplement(year, id, grade, reason, by)?;
+    Ok(name)
 }
 
 /// Records an approved 优秀 ratio (percent) for an organ.

@@ -625,10 +625,58 @@ impl Store {
             let (organ, ratio, basis) = row?;
             d.approved_ratios.insert(organ, (ratio, basis));
         }
+        let mut stmt = self.conn.prepare("SELECT person_id, grade, reason FROM assessment_supplements WHERE year = ?1")?;
+        for row in stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+            let (id, grade, reason) = row?;
+            let grade = Grade::from_name(&grade).ok_or_else(|| StoreError::Corrupt(format!("等次「{grade}」无效")))?;
+            d.supplements.insert(id, (grade, reason));
+        }
         d.finalized_on = parse_date(
             self.conn.query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get::<_, Option<String>>(0)).optional()?.flatten(),
         )?;
         Ok(d)
+    }
+
+    /// 补定等次: records the grade set for a person the year left 5B, once the investigation
+    /// closed — also in a finalised year, whose stored result for the person becomes that grade.
+    /// One transaction with its log entry. The caller checks the person may be supplemented
+    /// (`committee::supplement_grade`).
+    pub fn set_supplement(&mut self, year: i32, person_id: &str, grade: Grade, reason: &str, by: &str) -> Result<(), StoreError> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::MissingReason);
+        }
+        let tx = self.conn.transaction()?;
+        let known: Option<String> = tx.query_row("SELECT id FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?;
+        if known.is_none() {
+            return Err(StoreError::UnknownPerson { id: person_id.to_string() });
+        }
+        let before: Option<String> =
+            tx.query_row("SELECT grade FROM assessment_supplements WHERE year = ?1 AND person_id = ?2", params![year, person_id], |r| r.get(0)).optional()?;
+        tx.execute(
+            "INSERT INTO assessment_supplements (year, person_id, grade, reason) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(year, person_id) DO UPDATE SET grade = excluded.grade, reason = excluded.reason",
+            params![year, person_id, grade.name(), reason.trim()],
+        )?;
+        let finalized: Option<Option<String>> = tx.query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0)).optional()?;
+        if finalized.flatten().is_some() {
+            tx.execute(
+                "INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code",
+                params![person_id, year, ResultCode::Graded(grade).code()],
+            )?;
+        }
+        let entry = LogEntry {
+            year,
+            person_id: Some(person_id.to_string()),
+            action: "supplement".into(),
+            from: Some(before.unwrap_or_else(|| ResultCode::UnderInvestigation.code().to_string())),
+            to: Some(grade.name().to_string()),
+            reason: Some(reason.trim().to_string()),
+            by: by.to_string(),
+            at: now(),
+        };
+        Self::log(&tx, &entry)?;
+        tx.commit()?;
+        Ok(())
     }
 
     fn ensure_open(tx: &Transaction, year: i32) -> Result<(), StoreError> {

@@ -11,7 +11,7 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-pub const MIGRATIONS: [&str; 8] = [
+pub const MIGRATIONS: [&str; 9] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -157,6 +157,14 @@ pub const MIGRATIONS: [&str; 8] = [
     // 8: 进入方式 (5A only for new recruits) and 离职/退休日期 (not assessed once gone).
     "ALTER TABLE people ADD COLUMN entry_method TEXT;
      ALTER TABLE people ADD COLUMN left_on TEXT;",
+    // 9: 补定等次 — a grade set for a 5B person once the investigation closed (考核规定 第二十八条).
+    "CREATE TABLE assessment_supplements (
+        year INTEGER NOT NULL,
+        person_id TEXT NOT NULL,
+        grade TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (year, person_id)
+     );",
 ];
 
 /// The schema version this build writes.

@@ -171,14 +171,15 @@ test('主流程：导入向导导入示例名册 → 年度考核改等次并定
     assert.equal(shownPromotion.length, 38);
     assert.equal(shownPromotion.filter((r) => r.status === '符合').length, shownCounts.eligible);
     assert.equal(shownPromotion.filter((r) => r.slot === '拟列入').length, shownCounts.proposed);
-    assert.deepEqual([shownCounts.eligible, shownCounts.proposed], [24, 8]);
+    assert.deepEqual([shownCounts.eligible, shownCounts.proposed], [25, 9]);
     // A few people, as a clerk would read them: counted years, target rank, first date, slot.
     const who = (name) => {
       const r = shownPromotion.find((p) => p.name === name);
       return r && [r.rank, r.target, r.months, r.required, r.status, r.eligibleOn, r.slot];
     };
-    assert.deepEqual(who('梁晓东'), ['四级主任科员', '三级主任科员', '6年3个月', '2年', '符合', '2021-09-15', '池内晋升']);
-    assert.deepEqual(who('高子轩'), ['一级科员', '四级主任科员', '9年6个月', '2年', '符合', '2018-06-01', '拟列入']);
+    // The requirement shown is less the 优秀 reduction (并行规定 第十九条): 梁晓东 two 优秀 years, 高子轩 one.
+    assert.deepEqual(who('梁晓东'), ['四级主任科员', '三级主任科员', '6年3个月', '1年', '符合', '2021-09-15', '池内晋升']);
+    assert.deepEqual(who('高子轩'), ['一级科员', '四级主任科员', '9年6个月', '1年6个月', '符合', '2018-06-01', '拟列入']);
     assert.deepEqual(who('曹雅琴'), ['三级调研员', '二级调研员', '3年11个月', '2年', '符合', '2024-01-28', '职数不足']);
   });
 

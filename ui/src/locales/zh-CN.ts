@@ -237,6 +237,7 @@ const zhCN = {
       },
       action: {
         override: '修改等次',
+        supplement: '补定等次',
         ratio: '批准优秀比例',
         finalize: '定稿',
         reopen: '重新打开',

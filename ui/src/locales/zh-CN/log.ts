@@ -21,6 +21,7 @@ export default {
   kinds: {
     import: '导入名册',
     override: '修改等次',
+    supplement: '补定等次',
     ratio: '批准优秀比例',
     finalize: '定稿',
     reopen: '重新打开',
@@ -32,6 +33,7 @@ export default {
   what: {
     import: '导入「{file}」：人员 {people} 人，问题 {issues} 处',
     override: '{year}年度 {name}（{id}）：{from} → {to}',
+    supplement: '{year}年度 {name}（{id}）补定等次：{from} → {to}',
     ratio: '{year}年度 {to}（原为 {from}）',
     ratioNew: '{year}年度 {to}',
     finalize: '{year}年度考核定稿，写入考核结果 {to}',

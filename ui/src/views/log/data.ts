@@ -28,6 +28,8 @@ export function whatText(op: Operation): string {
       return t('log.what.import', { file: v(op.subject), people: v(op.people), issues: v(op.issues) });
     case 'override':
       return t('log.what.override', { year, name: v(op.subject), id: v(op.person_id), from: v(op.from), to: v(op.to) });
+    case 'supplement':
+      return t('log.what.supplement', { year, name: v(op.subject), id: v(op.person_id), from: v(op.from), to: v(op.to) });
     case 'ratio':
       return op.from ? t('log.what.ratio', { year, to: v(op.to), from: op.from }) : t('log.what.ratioNew', { year, to: v(op.to) });
     case 'finalize':

@@ -9,6 +9,7 @@ pub const COMMANDS: &[&str] = &[
     "selftest_report",
     "assessment",
     "assessment_override",
+    "assessment_supplement",
     "assessment_finalize",
     "assessment_reopen",
     "assessment_log",

@@ -41,6 +41,11 @@ pub fn assessment_override(state: State<'_, AppState>, year: i32, id: String, gr
     state.assessment_override(year, &id, &grade, &reason, &by)
 }
 
+#[tauri::command(async)]
+pub fn assessment_supplement(state: State<'_, AppState>, year: i32, id: String, grade: String, reason: String, by: String) -> Result<(), CommandError> {
+    state.assessment_supplement(year, &id, &grade, &reason, &by)
+}
+
 /// Finalises the year as of today (the clerk's local date).
 #[tauri::command(async)]
 pub fn assessment_finalize(state: State<'_, AppState>, year: i32, by: String) -> Result<usize, CommandError> {

@@ -82,7 +82,8 @@ impl ErrorCode {
             "bad_argument" => ErrorCode::BadArgument,
             "year_locked" => ErrorCode::YearLocked,
             "year_not_locked" => ErrorCode::YearNotLocked,
-            "not_graded" => ErrorCode::NotGraded,
+            // 补定等次 refused: likewise no grade can be set (the message says why).
+            "not_graded" | "not_supplementable" => ErrorCode::NotGraded,
             "cannot_finalize" => ErrorCode::CannotFinalize,
             "reason_required" => ErrorCode::ReasonRequired,
             "unknown_person" => ErrorCode::UnknownPerson,
@@ -167,6 +168,7 @@ mod tests {
             (CommitteeError::NotAssessed { year: 2025, id: "1".into() }.into(), "unknown_person"),
             (CommitteeError::UnknownOrgan("某局".into()).into(), "unknown_organ"),
             (CommitteeError::NotGraded { year: 2025, id: "1".into(), name: "甲".into(), code: "6A", label: "病事假超过半年" }.into(), "not_graded"),
+            (CommitteeError::NotSupplementable { year: 2025, id: "1".into(), name: "甲".into(), why: "立案审查调查尚未结案".into() }.into(), "not_graded"),
             (CommitteeError::AlreadyFinal { year: 2025, on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date") }.into(), "year_locked"),
             (CommitteeError::RatioTooHigh { percent: 30.0, max: 25.0 }.into(), "bad_argument"),
         ];

@@ -67,6 +67,7 @@ pub fn run() -> Result<(), tauri::Error> {
             commands::selftest_report,
             commands::assessment,
             commands::assessment_override,
+            commands::assessment_supplement,
             commands::assessment_finalize,
             commands::assessment_reopen,
             commands::assessment_log,

@@ -305,6 +305,19 @@ impl AppState {
         Ok(())
     }
 
+    /// 补定等次: the grade of a person the year left 5B, once the investigation closed with no
+    /// 处分 heavier than a 警告 (also in a finalised year), with a reason.
+    pub fn assessment_supplement(&self, year: i32, id: &str, grade: &str, reason: &str, by: &str) -> Result<(), CommandError> {
+        let year = check_year(year)?;
+        let grade = Grade::from_name(grade.trim())
+            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职")))?;
+        let by = operator(by)?;
+        let mut guard = self.store()?;
+        let store = guard.as_mut().map_err(|e| e.clone())?;
+        committee::supplement_grade(store, &self.profile, year, id, grade, reason, by)?;
+        Ok(())
+    }
+
     /// Finalises the year on `on`: stores the final grades and locks it. Returns how many
     /// results were stored.
     pub fn assessment_finalize(&self, year: i32, on: NaiveDate, by: &str) -> Result<usize, CommandError> {

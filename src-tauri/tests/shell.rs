@@ -175,6 +175,14 @@ fn the_committee_settles_2025_on_the_sample() {
     let on_leave = person(&report, "孙鹏飞");
     assert_eq!(on_leave.code, Some("6A"));
     assert_eq!(state.assessment_override(2025, &on_leave.id, "称职", "复核", by).map_err(refused), Err(ErrorCode::NotGraded));
+    // 补定等次 only for a 5B whose investigation closed: 周春燕's 立案调查 is still open, 孙鹏飞 is 6A.
+    let investigated = person(&report, "周春燕");
+    assert_eq!((investigated.code, investigated.supplementable), (Some("5B"), false));
+    let e = state.assessment_supplement(2025, &investigated.id, "称职", "结案", by).expect_err("still open");
+    assert_eq!(e.code, ErrorCode::NotGraded);
+    assert!(e.message.contains("立案审查调查尚未结案"), "{}", e.message);
+    let e = state.assessment_supplement(2025, &on_leave.id, "称职", "结案", by).expect_err("6A");
+    assert!(e.message.contains("只有立案审查调查（5B）结案后才能补定等次"), "{}", e.message);
     assert_eq!(state.assessment_override(2025, "110101190001010000", "称职", "复核", by).map_err(refused), Err(ErrorCode::UnknownPerson));
     assert_eq!(state.assessment(1900).map(|_| ()).map_err(refused), Err(ErrorCode::BadArgument));
 

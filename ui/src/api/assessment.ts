@@ -27,6 +27,12 @@ export function assessmentOverride(request: OverrideRequest): Promise<void> {
   return call<void>('assessment_override', { year, id, grade, reason, by });
 }
 
+/** 补定等次: the grade of a person the year left 5B, once the investigation closed (allowed in a finalised year; refused otherwise with the reason). */
+export function assessmentSupplement(request: OverrideRequest): Promise<void> {
+  const { year, id, grade, reason, by } = request;
+  return call<void>('assessment_supplement', { year, id, grade, reason, by });
+}
+
 /** Stores the year's final grades and locks it; resolves with how many results were stored. */
 export function assessmentFinalize(year: number, by: string): Promise<number> {
   return call<number>('assessment_finalize', { year, by });

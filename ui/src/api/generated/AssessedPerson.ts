@@ -7,4 +7,13 @@ export type AssessedPerson = { id: string, name: string, organ: string, pool: st
 /**
  * 单位及职务 as the national system writes it: organ, department, post (or rank).
  */
-unit_and_post: string, tier: string | null, score: number | null, rank_in_pool: number | null, proposal: Grade | null, suggested: Grade | null, final: Grade | null, code: ResultCode | null, excellent_eligible: boolean, flags: Array<AssessmentFlag>, reasons: Array<string>, };
+unit_and_post: string, tier: string | null, score: number | null, rank_in_pool: number | null, proposal: Grade | null, suggested: Grade | null, final: Grade | null, code: ResultCode | null, excellent_eligible: boolean, flags: Array<AssessmentFlag>, 
+/**
+ * 5B whose investigation has closed with no 处分 heavier than a 警告: a grade may be set
+ * afterwards (补定等次), also in a finalised year.
+ */
+supplementable: boolean, 
+/**
+ * The grade was set afterwards (补定等次); `final` and `code` are that grade's.
+ */
+supplemented: boolean, reasons: Array<string>, };

@@ -18,6 +18,8 @@ function person(fields: Partial<AssessedPerson> & Pick<AssessedPerson, 'id' | 'n
     code: '2',
     excellent_eligible: true,
     flags: [],
+    supplementable: false,
+    supplemented: false,
     reasons: [],
     ...fields,
   };

@@ -31,6 +31,7 @@ function mockShell(calls: Calls, shell: Shell): void {
       case 'assessment_log':
         return shell.log;
       case 'assessment_override':
+      case 'assessment_supplement':
       case 'assessment_ratio':
       case 'assessment_reopen':
         return null;
@@ -368,6 +369,36 @@ describe('年度考核 page', () => {
     expect(calls.find((c) => c.cmd === 'assessment_finalize')?.args).toEqual({ year: 2025, by: '人事科 李明' });
     expect(document.body.querySelector('.el-message--success')?.textContent).toContain('2025年度考核已定稿，写入考核结果 38 条');
     expect(store.dataVersion).toBe(1);
+    page.unmount();
+  });
+
+  it('offers 补定等次 for a 5B person whose investigation closed, also in a finalised year, and sends grade, reason and operator', async () => {
+    useSettingsStore().operator = '人事科 李明';
+    shell.report.finalized_on = '2026-01-15';
+    const sun = shell.report.people.find((p) => p.name === '孙鹏飞')!;
+    Object.assign(sun, { code: '5B', supplementable: true, reasons: ['立案审查调查已于2026年3月1日结案，未受记过以上处分，可按规定补定等次'] });
+    mockShell(calls, shell);
+    const page = await mountPage();
+
+    const others = poolCard(page, '某县人力资源和社会保障局', '非领导成员');
+    // Only the supplementable person gets the button; the others keep 修改等次 (locked here).
+    expect(others.findAll('[data-test="supplement"]')).toHaveLength(1);
+    expect(rowOf(others, '孙鹏飞').find('[data-test="override"]').exists()).toBe(false);
+    await rowOf(others, '孙鹏飞').get('[data-test="supplement"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="supplement-person"]').text()).toBe('孙鹏飞（某县人力资源和社会保障局 · 非领导成员）');
+    expect(button(page, 'supplement-submit').disabled).toBe(true);
+    page.getComponent('[data-test="supplement-dialog"]').findComponent(ElSelect).vm.$emit('update:modelValue', '称职');
+    await field(page, 'supplement-reason').setValue('2026年3月1日结案，不予处分，经考核委员会研究补定为称职');
+    expect(button(page, 'supplement-submit').disabled).toBe(false);
+    calls.length = 0;
+    await page.get('[data-test="supplement-submit"]').trigger('click');
+    await flushPromises();
+    expect(calls[0]).toEqual({
+      cmd: 'assessment_supplement',
+      args: { year: 2025, id: sun.id, grade: '称职', reason: '2026年3月1日结案，不予处分，经考核委员会研究补定为称职', by: '人事科 李明' },
+    });
+    expect(document.body.textContent).toContain('已为孙鹏飞补定等次：称职');
     page.unmount();
   });
 

@@ -227,7 +227,7 @@ pub enum Detail {
     Grade(Grade),
     /// Consecutive years.
     Run(u32),
-    /// Counted years since the year after `since`, the current value, and (级别) the rank's highest.
+    /// Counted years from the first whole year since the 起算时间 (`since`), the current value, and (级别) the rank's highest.
     Counted {
         counted: u32,
         since: i32,
@@ -288,11 +288,11 @@ impl Consequence {
                 format!("{}—{year}年度连续{n}年考核为不称职，按规定予以辞退，履行辞退程序{cite}", year - n as i32 + 1)
             }
             (ConsequenceKind::GradeStep, Detail::Counted { counted, since, current, .. }) => {
-                format!("自{}年起累计{counted}个年度考核为称职以上，{due}起晋升一个档次（现{current}档）{cite}", since + 1)
+                format!("自{}年起累计{counted}个年度考核为称职以上，{due}起晋升一个档次（现{current}档）{cite}", since)
             }
             (ConsequenceKind::LevelUp, Detail::Counted { counted, since, current, highest }) => format!(
                 "自{}年起累计{counted}个年度考核为称职以上，{due}起在{rank}级别范围内晋升一个级别（现{current}级，最高{}级）{cite}",
-                since + 1,
+                since,
                 highest.unwrap_or(current)
             ),
             (ConsequenceKind::ReviewDeadline, Detail::Review { grade, from }) => {
@@ -322,11 +322,7 @@ impl Consequence {
                     Some(u) => format!("{}至{}", on(from), on(u)),
                     None => format!("{}起，尚无结束日期", on(from)),
                 };
-                format!(
-                    "自{}年起累计{counted}个年度考核为称职以上，本应{}起{what}，但当日处于{restriction}的期间（{period}），暂不晋升{cite}",
-                    since + 1,
-                    on(day)
-                )
+                format!("自{}年起累计{counted}个年度考核为称职以上，本应{}起{what}，但当日处于{restriction}的期间（{period}），暂不晋升{cite}", since, on(day))
             }
             (kind, _) => format!("{year}年度：{kind:?}"),
         }
@@ -889,36 +885,48 @@ fn consequences(
             }
         }
         if counted(g) {
-            let counted_since = |since: NaiveDate| (since.year() + 1..year).filter(|&y| grade_in(y).is_some_and(counted)).count() as u32 + 1;
+            // 档次/级别起算时间 is the day the present 档次 (级别) took effect. The years that count
+            // are the whole calendar years from then on: the year of that day counts only when the
+            // day is its 1 January (the usual date), so a step of 2023-01-01 counts 2023 and one
+            // given on 2023-07-01 counts from 2024. This year counts itself (it is graded 称职+).
+            let first_year = |since: NaiveDate| if since.ordinal() == 1 { since.year() } else { since.year() + 1 };
+            let counted_since = |since: NaiveDate| {
+                if year < first_year(since) {
+                    return 0;
+                }
+                (first_year(since)..year).filter(|&y| grade_in(y).is_some_and(counted)).count() as u32 + 1
+            };
             if let (Some(step), Some(since)) = (person.step, person.step_since) {
                 let n = counted_since(since);
-                if n % rules.years_per_step == 0 {
+                if n > 0 && n % rules.years_per_step == 0 {
                     match withheld_by(next_year, false) {
                         Some((block, kind, from, until)) => push(
                             ConsequenceKind::StepWithheld,
                             None,
-                            Detail::Withheld { counted: n, since: since.year(), current: step, on: next_year, block, kind, from, until },
+                            Detail::Withheld { counted: n, since: first_year(since), current: step, on: next_year, block, kind, from, until },
                         ),
-                        None => {
-                            push(ConsequenceKind::GradeStep, Some(next_year), Detail::Counted { counted: n, since: since.year(), current: step, highest: None })
-                        }
+                        None => push(
+                            ConsequenceKind::GradeStep,
+                            Some(next_year),
+                            Detail::Counted { counted: n, since: first_year(since), current: step, highest: None },
+                        ),
                     }
                 }
             }
             if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
                 let n = counted_since(since);
                 let highest = profile.rank(rank).grades.0;
-                if n % rules.years_per_level == 0 && level > highest {
+                if n > 0 && n % rules.years_per_level == 0 && level > highest {
                     match withheld_by(next_year, true) {
                         Some((block, kind, from, until)) => push(
                             ConsequenceKind::LevelWithheld,
                             None,
-                            Detail::Withheld { counted: n, since: since.year(), current: level, on: next_year, block, kind, from, until },
+                            Detail::Withheld { counted: n, since: first_year(since), current: level, on: next_year, block, kind, from, until },
                         ),
                         None => push(
                             ConsequenceKind::LevelUp,
                             Some(next_year),
-                            Detail::Counted { counted: n, since: since.year(), current: level, highest: Some(highest) },
+                            Detail::Counted { counted: n, since: first_year(since), current: level, highest: Some(highest) },
                         ),
                     }
                 }

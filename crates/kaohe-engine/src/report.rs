@@ -376,12 +376,21 @@ fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&st
         format!("；其中{name}{basis}{}名、实有{}名、空缺{}名{cite}", r.approved, r.held, r.free)
     };
     let order = cite_text(&profile.ordering.cite.text, profile.ordering.cite.status);
+    // A pool that is itself 待核实 (the other ladders' pools, set by analogy) says so.
+    let pool_cite = |i: usize| {
+        let c = &profile.pools[i].cite;
+        if c.status == Status::U {
+            cite_text(&c.text, c.status)
+        } else {
+            String::new()
+        }
+    };
     let target = o.target.map(|t| profile.rank(t).name.as_str()).unwrap_or_default();
     Some(match o.slot {
         Slot::NotConsidered => return None,
         Slot::Unlimited => format!("{target}不属于任何职数池，规则未设职数限制，不占用职数。"),
         Slot::WithinPool { pool } => {
-            format!("晋升后仍在「{}」职数池内，不占用该池新增职数；{target}未核定单列职数，也无适用的职数限额。", pool_name(pool))
+            format!("晋升后仍在「{}」职数池内，不占用该池新增职数；{target}未核定单列职数，也无适用的职数限额{}。", pool_name(pool), pool_cite(pool))
         }
         Slot::Proposed { pool, position, of, entering, sub } => {
             let place = if entering { "" } else { "（池内晋升，占用该职级职数）" };
@@ -396,13 +405,14 @@ fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&st
             let place = if entering { "" } else { "（池内晋升，占用该职级职数）" };
             let why = if short_of_rank { format!("超出{target}的空缺数") } else { "超出空缺数".to_string() };
             format!(
-                "{organ}「{}」{}{}{place}；在{of}名符合条件人员中排第{position}位，{why}，暂不列入拟晋升人选{order}",
+                "{organ}「{}」{}{}{}{place}；在{of}名符合条件人员中排第{position}位，{why}，暂不列入拟晋升人选{order}",
                 pool_name(pool),
                 numbers(pool),
+                pool_cite(pool),
                 rank_numbers(pool, sub)
             )
         }
-        Slot::NotApproved { pool } => format!("{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选。", pool_name(pool)),
+        Slot::NotApproved { pool } => format!("{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选{}。", pool_name(pool), pool_cite(pool)),
     })
 }
 

@@ -2051,7 +2051,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "一级和二级高级主管",
       "ranks": [
@@ -2062,7 +2062,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "三级和四级高级主管",
       "ranks": [
@@ -2073,7 +2073,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "一级和二级主管",
       "ranks": [
@@ -2084,7 +2084,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "三级和四级主管",
       "ranks": [
@@ -2095,7 +2095,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "一级和二级高级主办",
       "ranks": [
@@ -2106,7 +2106,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "三级和四级高级主办",
       "ranks": [
@@ -2117,7 +2117,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "一级和二级主办",
       "ranks": [
@@ -2128,7 +2128,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "U",
-        "text": "比照综合管理类（待核实）"
+        "text": "比照综合管理类的职数池设置"
       },
       "name": "三级和四级主办",
       "ranks": [

@@ -316,3 +316,20 @@ fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
     let entry = entries.iter().find(|e| e["action"] == "supplement").expect("supplement entry");
     assert_eq!((entry["from"].as_str(), entry["to"].as_str(), entry["by"].as_str()), (Some("5B"), Some("称职"), Some("李明")));
 }
+
+/// The suggestion says where the person stands among those who may be 优秀 and the quota.
+#[test]
+fn an_excellent_suggestion_names_its_place_and_the_quota() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = roster_with_organ(tmp.path(), r#"["单位名称", "机关层级", "优秀比例"], ["甲局", "市(地)", 25]"#);
+    let v = json(&["assess", "--year", "2025", "--roster", &file, "--json"]);
+    // 8 × 25% = 2 places; 甲 and 乙 tie at 95 (both first), both inside the quota.
+    assert_eq!(v["pools"][0]["quota"], 2);
+    for id in &IDS[..2] {
+        let p = person(&v, id);
+        assert_eq!(p["suggested"], "优秀");
+        let reasons: Vec<&str> = p["reasons"].as_array().expect("reasons").iter().filter_map(|r| r.as_str()).collect();
+        assert!(reasons.contains(&"在符合评优条件人员中排第1名，在优秀名额（2名）以内，建议优秀"), "{reasons:#?}");
+    }
+    assert_eq!(person(&v, IDS[2])["suggested"], "称职");
+}

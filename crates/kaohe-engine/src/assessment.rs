@@ -1340,7 +1340,16 @@ pub mod report {
             (_, None, true) => {
                 Some(format!("与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定", pool.tied_at_line.len().saturating_sub(1)))
             }
-            (Mode::Score, Some(Grade::Excellent), _) => Some(format!("在符合评优条件的人员中得分位于{}个优秀名额之内，建议优秀", pool.quota)),
+            (Mode::Score, Some(Grade::Excellent), _) => {
+                // Competition rank among the pool's members who may be 优秀.
+                let better = pool
+                    .members
+                    .iter()
+                    .map(|&m| &result.people[m])
+                    .filter(|b| b.excellent_eligible && b.ungraded.is_empty() && b.score.is_some_and(|s| a.score.is_some_and(|mine| s > mine)))
+                    .count();
+                Some(format!("在符合评优条件人员中排第{}名，在优秀名额（{}名）以内，建议优秀", better + 1, pool.quota))
+            }
             (Mode::Score, Some(g), _) if a.flags.contains(&Flag::MissingScore) => Some(format!("没有评分，建议{}", g.name())),
             (Mode::Score, Some(Grade::Incompetent), _) => Some(format!("综合得分低于{}分，建议不称职", two(rules.incompetent_below))),
             (Mode::Score, Some(Grade::BasicallyCompetent), _) => Some(format!("综合得分低于{}分，建议基本称职", two(rules.basic_below))),

@@ -1495,7 +1495,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [
         "厅局级副职"
@@ -1506,7 +1506,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [],
       "target": "二级巡视员",
@@ -1515,7 +1515,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [
         "县处级正职"
@@ -1526,7 +1526,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [],
       "target": "二级调研员",
@@ -1535,7 +1535,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [
         "县处级副职"
@@ -1546,7 +1546,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [],
       "target": "四级调研员",
@@ -1555,7 +1555,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [
         "乡科级正职"
@@ -1566,7 +1566,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [],
       "target": "二级主任科员",
@@ -1575,7 +1575,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [
         "乡科级副职"
@@ -1586,7 +1586,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [],
       "target": "四级主任科员",
@@ -1595,7 +1595,7 @@ export const nationalProfile: Profile = {
     {
       "cite": {
         "status": "S",
-        "text": "《公务员职务与职级并行规定》(2019) 职级晋升资格条件"
+        "text": "《公务员职务与职级并行规定》第十八条"
       },
       "posts": [],
       "target": "一级科员",

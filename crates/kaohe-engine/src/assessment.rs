@@ -428,6 +428,8 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         });
     }
 
+    let supervisors: HashMap<&str, &str> =
+        roster.organs.iter().filter_map(|o| Some((o.name.as_str(), o.supervisor.as_deref().filter(|s| !s.trim().is_empty())?))).collect();
     let mut people: Vec<Assessed> = Vec::with_capacity(roster.people.len());
     // (category, rank, post level) → (tier, weights entry).
     type Placement = (Option<usize>, Option<usize>);
@@ -578,7 +580,16 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             flags.push(Flag::ProposalIgnored);
         }
 
-        let organ = organ_index.get(person.organ.as_str()).copied().unwrap_or(0);
+        let mut organ = organ_index.get(person.organ.as_str()).copied().unwrap_or(0);
+        // 领导成员 under one 主管机关 may share a pool, named after the 主管机关.
+        if person.is_leader && rules.leaders_by_supervisor {
+            if let Some(sup) = supervisors.get(person.organ.as_str()) {
+                organ = *organ_index.entry(sup).or_insert_with(|| {
+                    organ_order.push(sup);
+                    organ_order.len() - 1
+                });
+            }
+        }
         let key = if person.is_leader {
             0
         } else if rules.split_by_tier {
@@ -640,6 +651,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     let mut pool_of: HashMap<(usize, usize), usize> = HashMap::default();
     for &(o, k) in &pool_keys {
         let name = match k {
+            0 if rules.leaders_by_supervisor && !organs_by_name.contains_key(organ_order[o]) => "所属单位领导成员".to_string(),
             0 => "领导成员".to_string(),
             k if k == usize::MAX => "非领导成员".to_string(),
             k if k == merged_key => format!("合并（不足{}人的层次）", rules.merge_below),
@@ -1286,6 +1298,14 @@ pub mod report {
         let mut out = Vec::new();
         let tier = a.tier.map(|t| rules.tiers[t].name.as_str()).unwrap_or("未分层");
         out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool, rules), cite_text(&rules.quota_cite)));
+        if roster.people[a.person].is_leader {
+            let how = if rules.leaders_by_supervisor && pool.organ != roster.people[a.person].organ {
+                format!("与{}所属各单位的领导成员合并设池", pool.organ)
+            } else {
+                "按本单位单独设池".to_string()
+            };
+            out.push(format!("领导成员由主管机关考核，{how}{}", cite_text(&rules.leaders_cite)));
+        }
         let hit_cite = |h: &UngradedHit| cite_text(h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite));
         for h in &a.ungraded {
             out.push(format!("参加考核，不确定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));

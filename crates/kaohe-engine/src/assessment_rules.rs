@@ -193,6 +193,9 @@ pub struct AssessmentRules {
     /// 进入方式.
     pub entry_methods: Vec<EntryMethod>,
     pub split_by_tier: bool,
+    /// 领导成员 of the organs under one 主管机关 (the 单位 sheet's 主管机关) form one pool.
+    pub leaders_by_supervisor: bool,
+    pub leaders_cite: Citation,
     pub merge_below: u32,
     pub counted_ungraded: Vec<ResultCode>,
     /// Whether 不定等次 people count in the quota's base (待核实 nationally).
@@ -339,6 +342,10 @@ pub(crate) mod raw {
         counted_ungraded: Vec<String>,
         counted_ungraded_cite: Option<String>,
         counted_ungraded_status: Option<Status>,
+        #[serde(default)]
+        leaders_by_supervisor: bool,
+        leaders_cite: Option<String>,
+        leaders_status: Option<Status>,
     }
 
     #[derive(Deserialize)]
@@ -737,6 +744,11 @@ pub(crate) mod raw {
                 discipline,
                 entry_methods,
                 split_by_tier: self.pools.inner.split_by_tier,
+                leaders_by_supervisor: self.pools.inner.leaders_by_supervisor,
+                leaders_cite: cite(
+                    self.pools.inner.leaders_cite.clone().unwrap_or_else(|| "领导成员由主管机关考核，其优秀比例与是否跨单位设池为本地掌握".to_string()),
+                    self.pools.inner.leaders_status.unwrap_or(Status::U),
+                ),
                 merge_below,
                 counted_ungraded,
                 counted_ungraded_cite: match (self.pools.inner.counted_ungraded_cite, self.pools.inner.counted_ungraded_status) {

@@ -66,6 +66,9 @@ pub struct Organ {
     pub excellent_ratio: Option<u32>,
     /// The organ's own performance rating (绩效等次), as written.
     pub performance_rating: Option<String>,
+    /// 主管机关: the organ that assesses this organ's 领导成员.
+    #[serde(default)]
+    pub supervisor: Option<String>,
 }
 
 /// The four annual grades (等次), 《公务员法》第三十八条.

@@ -452,15 +452,22 @@ impl Store {
             let (organ, pool, n) = row?;
             slots.entry(organ).or_default().push((pool, n.max(0) as u32));
         }
-        let mut stmt = self
-            .conn
-            .prepare(&sql("SELECT name, level, excellent_ratio, performance_rating FROM organs {organ} ORDER BY position, name", "WHERE name = ?1"))?;
-        for row in stmt
-            .query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<u32>>(2)?, r.get::<_, Option<String>>(3)?)))?
-        {
-            let (name, level, excellent_ratio, performance_rating) = row?;
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT name, level, excellent_ratio, performance_rating, supervisor FROM organs {organ} ORDER BY position, name",
+            "WHERE name = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<u32>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })? {
+            let (name, level, excellent_ratio, performance_rating, supervisor) = row?;
             let slots = slots.remove(&name).unwrap_or_default().into_iter().collect();
-            roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating });
+            roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating, supervisor });
         }
         let mut stmt = self.conn.prepare(&sql(
             "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties, entry_method, left_on FROM people {organ} ORDER BY position, id",
@@ -879,9 +886,9 @@ enum Upsert {
 fn import_organs(tx: &Transaction, organs: &[Organ]) -> Result<(), StoreError> {
     for o in organs {
         tx.execute(
-            "INSERT INTO organs (name, level, excellent_ratio, performance_rating, position) VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM organs))
-             ON CONFLICT(name) DO UPDATE SET level = excluded.level, excellent_ratio = excluded.excellent_ratio, performance_rating = excluded.performance_rating",
-            params![o.name, o.level, o.excellent_ratio, o.performance_rating],
+            "INSERT INTO organs (name, level, excellent_ratio, performance_rating, supervisor, position) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), 0) + 1 FROM organs))
+             ON CONFLICT(name) DO UPDATE SET level = excluded.level, excellent_ratio = excluded.excellent_ratio, performance_rating = excluded.performance_rating, supervisor = excluded.supervisor",
+            params![o.name, o.level, o.excellent_ratio, o.performance_rating, o.supervisor],
         )?;
         tx.execute("DELETE FROM organ_slots WHERE organ = ?1", [&o.name])?;
         for (pool, n) in &o.slots {

@@ -11,7 +11,7 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-pub const MIGRATIONS: [&str; 9] = [
+pub const MIGRATIONS: [&str; 10] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -165,6 +165,8 @@ pub const MIGRATIONS: [&str; 9] = [
         reason TEXT NOT NULL,
         PRIMARY KEY (year, person_id)
      );",
+    // 10: 主管机关 of an organ (a 领导成员 pool may span the organs under one).
+    "ALTER TABLE organs ADD COLUMN supervisor TEXT;",
 ];
 
 /// The schema version this build writes.

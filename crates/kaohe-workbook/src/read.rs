@@ -23,7 +23,7 @@ pub const SHEET_RESTRICTIONS: &str = "处分";
 pub const PEOPLE_COLUMNS: [&str; 6] = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"];
 /// How many of [`PEOPLE_COLUMNS`] are required.
 pub const PEOPLE_REQUIRED: usize = 6;
-pub(crate) const ORGAN_COLUMNS: [&str; 4] = ["单位名称", "机关层级", "优秀比例", "绩效等次"];
+pub(crate) const ORGAN_COLUMNS: [&str; 5] = ["单位名称", "机关层级", "优秀比例", "绩效等次", "主管机关"];
 pub(crate) const ASSESSMENT_COLUMNS: [&str; 4] = ["身份证号", "年度", "等次", "姓名"];
 pub(crate) const RESTRICTION_COLUMNS: [&str; 5] = ["身份证号", "类型", "日期", "姓名", "结束日期"];
 
@@ -1191,7 +1191,8 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
             }
         };
         let performance_rating = cell::text(t.get(cells, "绩效等次"));
-        let mut organ = Organ { name, level, slots: Default::default(), excellent_ratio, performance_rating };
+        let supervisor = cell::text(t.get(cells, "主管机关"));
+        let mut organ = Organ { name, level, slots: Default::default(), excellent_ratio, performance_rating, supervisor };
         for (col, header, pool) in &pool_columns {
             let c = cells.get(*col).unwrap_or(&Data::Empty);
             match cell::count(c) {

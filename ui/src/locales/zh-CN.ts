@@ -382,6 +382,10 @@ const zhCN = {
       ratio: '一般比例',
       maxRatio: '最高比例（经批准）',
       rounding: '名额取整',
+      ungradedCounted: '不确定等次的人员计入优秀比例的基数',
+      ungradedNotCounted: '不确定等次的人员不计入优秀比例的基数',
+      leadersByOrgan: '领导成员按本单位单独设池',
+      leadersBySupervisor: '领导成员按主管机关合并设池（单位表「主管机关」相同的单位）',
       roundings: {
         floor: '向下取整',
         round_half_up: '四舍五入',

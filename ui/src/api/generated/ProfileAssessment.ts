@@ -18,7 +18,11 @@ discipline: Array<ProfileDiscipline>,
 /**
  * 进入方式.
  */
-entry_methods: Array<ProfileEntryMethod>, split_by_tier: boolean, merge_below: number, counted_ungraded: Array<ResultCodeJson>, 
+entry_methods: Array<ProfileEntryMethod>, split_by_tier: boolean, 
+/**
+ * 领导成员 of the organs under one 主管机关 (the 单位 sheet's 主管机关) form one pool.
+ */
+leaders_by_supervisor: boolean, leaders_cite: Citation, merge_below: number, counted_ungraded: Array<ResultCodeJson>, 
 /**
  * Whether 不定等次 people count in the quota's base (待核实 nationally).
  */

@@ -301,6 +301,11 @@ export const nationalProfile: Profile = {
       ]
     ],
     "incompetent_below": 6000,
+    "leaders_by_supervisor": false,
+    "leaders_cite": {
+      "status": "U",
+      "text": "领导成员由主管机关按党政领导干部考核有关规定考核（《公务员法》第三十七条），跨单位合并设池与优秀比例为本地掌握"
+    },
     "max_ratio": 2500,
     "merge_below": 0,
     "merit_consecutive": 3,

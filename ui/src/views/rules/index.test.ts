@@ -67,6 +67,11 @@ describe('规则 page', () => {
     expect(quota).toContain('20%');
     expect(quota).toContain('25%');
     expect(quota).toContain('向下取整');
+    // The open questions of the quota are shown as 待核实 settings.
+    expect(page.get('[data-test="counted-ungraded-row"]').text()).toContain('不确定等次的人员不计入优秀比例的基数');
+    expect(page.get('[data-test="counted-ungraded-row"]').text()).toContain('待核实');
+    expect(page.get('[data-test="leaders-row"]').text()).toContain('领导成员按本单位单独设池');
+    expect(page.get('[data-test="leaders-row"]').text()).toContain('待核实');
     expect(page.get('[data-test="leave-row"]').text()).toContain('病事假累计超过');
     expect(page.findAll('[data-test="publicity-row"]')[0]!.text()).toContain('不少于 5 个工作日');
 

@@ -175,6 +175,11 @@ fn file_name(title: &str) -> String {
     format!("{safe}.html")
 }
 
+/// A grade named by the UI (优秀, 称职, 基本称职, 不称职).
+fn grade_of(grade: &str) -> Result<Grade, CommandError> {
+    Grade::from_name(grade.trim()).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职")))
+}
+
 /// The operator recorded in the assessment log: required, trimmed.
 fn operator(by: &str) -> Result<&str, CommandError> {
     match by.trim() {
@@ -295,10 +300,7 @@ impl AppState {
 
     /// The committee sets a person's final grade (优秀/称职/基本称职/不称职), with a reason.
     pub fn assessment_override(&self, year: i32, id: &str, grade: &str, reason: &str, by: &str) -> Result<(), CommandError> {
-        let year = check_year(year)?;
-        let grade = Grade::from_name(grade.trim())
-            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职")))?;
-        let by = operator(by)?;
+        let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
         committee::override_grade(store, &self.profile, year, id, grade, reason, by)?;
@@ -308,10 +310,7 @@ impl AppState {
     /// 补定等次: the grade of a person the year left 5B, once the investigation closed with no
     /// 处分 heavier than a 警告 (also in a finalised year), with a reason.
     pub fn assessment_supplement(&self, year: i32, id: &str, grade: &str, reason: &str, by: &str) -> Result<(), CommandError> {
-        let year = check_year(year)?;
-        let grade = Grade::from_name(grade.trim())
-            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职")))?;
-        let by = operator(by)?;
+        let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
         committee::supplement_grade(store, &self.profile, year, id, grade, reason, by)?;

@@ -152,43 +152,43 @@ fn need_db(o: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
-fn override_grade(o: &Options) -> Result<Output, Failure> {
+/// The arguments of a grade decision (修改等次, 补定等次): the person's ID, the grade and the
+/// reason, which `what` names when it is missing.
+fn grade_decision(o: &Options, what: &str) -> Result<(String, Grade, String), Failure> {
     need_db(o)?;
     let id = o.id.as_deref().map(kaohe_engine::id_number::normalize).ok_or_else(|| bad("需要 --id 身份证号"))?;
     let grade_text = o.grade.as_deref().ok_or_else(|| bad("需要 --grade 等次（优秀、称职、基本称职、不称职）"))?;
     let grade = Grade::from_name(grade_text.trim()).ok_or_else(|| bad(format!("等次「{grade_text}」无效，应为 优秀、称职、基本称职 或 不称职")))?;
-    let reason = o.reason.as_deref().unwrap_or_default();
-    if reason.trim().is_empty() {
-        return Err(Failure::new("reason_required", "修改等次必须用 --reason 说明理由", 1));
+    let reason = o.reason.as_deref().unwrap_or_default().trim().to_string();
+    if reason.is_empty() {
+        return Err(Failure::new("reason_required", what, 1));
     }
+    Ok((id, grade, reason))
+}
+
+fn override_grade(o: &Options) -> Result<Output, Failure> {
+    let (id, grade, reason) = grade_decision(o, "修改等次必须用 --reason 说明理由")?;
     let year = year_of(o)?;
     let profile = profile_of(o)?;
     let mut store = open_store(o)?;
-    let done = committee::override_grade(&mut store, &profile, year, &id, grade, reason, &operator(o))?;
+    let done = committee::override_grade(&mut store, &profile, year, &id, grade, &reason, &operator(o))?;
     let from = done.from.map(Grade::name).unwrap_or("待定");
     Ok(Output {
         status: 0,
-        stdout: format!("已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{}\n", done.name, grade.name(), reason.trim()),
+        stdout: format!("已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{reason}\n", done.name, grade.name()),
         stderr: String::new(),
     })
 }
 
 /// 补定等次: the grade of a person the year left 5B, once the investigation closed.
 fn supplement(o: &Options) -> Result<Output, Failure> {
-    need_db(o)?;
-    let id = o.id.as_deref().map(kaohe_engine::id_number::normalize).ok_or_else(|| bad("需要 --id 身份证号"))?;
-    let grade_text = o.grade.as_deref().ok_or_else(|| bad("需要 --grade 等次（优秀、称职、基本称职、不称职）"))?;
-    let grade = Grade::from_name(grade_text.trim()).ok_or_else(|| bad(format!("等次「{grade_text}」无效，应为 优秀、称职、基本称职 或 不称职")))?;
-    let reason = o.reason.as_deref().unwrap_or_default();
-    if reason.trim().is_empty() {
-        return Err(Failure::new("reason_required", "补定等次必须用 --reason 说明理由（如结案结论）", 1));
-    }
+    let (id, grade, reason) = grade_decision(o, "补定等次必须用 --reason 说明理由（如结案结论）")?;
     let year = year_of(o)?;
     let profile = profile_of(o)?;
     let mut store = open_store(o)?;
-    let name = committee::supplement_grade(&mut store, &profile, year, &id, grade, reason, &operator(o))?;
+    let name = committee::supplement_grade(&mut store, &profile, year, &id, grade, &reason, &operator(o))?;
     Ok(Output {
-        status: 0, stdout: format!("已记录：{name}（{id}）{year}年度补定等次为{}，理由：{}\n", grade.name(), reason.trim()), stderr: String::new()
+        status: 0, stdout: format!("已记录：{name}（{id}）{year}年度补定等次为{}，理由：{reason}\n", grade.name()), stderr: String::new()
     })
 }
 

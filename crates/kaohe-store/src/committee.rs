@@ -5,7 +5,7 @@
 
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
-use kaohe_engine::assessment::{assess, final_codes, finalize_problems, AssessmentResult, Decisions};
+use kaohe_engine::assessment::{assess, final_codes, finalize_problems, Assessed, AssessmentResult, Decisions};
 use kaohe_engine::{Grade, Profile, Roster};
 
 /// A committee operation that was refused.
@@ -53,6 +53,20 @@ pub fn year_state(store: &Store, profile: &Profile, year: i32) -> Result<(Roster
     Ok((roster, decisions, result))
 }
 
+/// The person a grade decision is about, as the year assesses them, and their name; the reason
+/// must not be empty.
+fn decided_person(store: &Store, profile: &Profile, year: i32, id: &str, reason: &str) -> Result<(Assessed, String), CommitteeError> {
+    if reason.trim().is_empty() {
+        return Err(StoreError::MissingReason.into());
+    }
+    let (roster, _, result) = year_state(store, profile, year)?;
+    let Some(a) = result.people.into_iter().find(|a| roster.people[a.person].id == id) else {
+        return Err(CommitteeError::NotAssessed { year, id: id.to_string() });
+    };
+    let name = roster.people[a.person].name.clone();
+    Ok((a, name))
+}
+
 /// What an override changed: the person's name and the grade before.
 pub struct Overridden {
     pub name: String,
@@ -62,14 +76,7 @@ pub struct Overridden {
 /// Sets a person's final grade for the year, with the reason, after checking the person is
 /// assessed and graded that year.
 pub fn override_grade(store: &mut Store, profile: &Profile, year: i32, id: &str, grade: Grade, reason: &str, by: &str) -> Result<Overridden, CommitteeError> {
-    if reason.trim().is_empty() {
-        return Err(StoreError::MissingReason.into());
-    }
-    let (roster, _, result) = year_state(store, profile, year)?;
-    let Some(a) = result.people.iter().find(|a| roster.people[a.person].id == id) else {
-        return Err(CommitteeError::NotAssessed { year, id: id.to_string() });
-    };
-    let name = roster.people[a.person].name.clone();
+    let (a, name) = decided_person(store, profile, year, id, reason)?;
     if let Some(h) = a.ungraded.first() {
         return Err(CommitteeError::NotGraded { year, id: id.to_string(), name, code: h.code.code(), label: h.code.label() });
     }
@@ -80,14 +87,7 @@ pub fn override_grade(store: &mut Store, profile: &Profile, year: i32, id: &str,
 /// 补定等次 (《公务员考核规定》(2020) 第二十八条): sets the grade of a person the year left 5B, once
 /// the investigation has closed with no 处分 heavier than a 警告 — also in a finalised year.
 pub fn supplement_grade(store: &mut Store, profile: &Profile, year: i32, id: &str, grade: Grade, reason: &str, by: &str) -> Result<String, CommitteeError> {
-    if reason.trim().is_empty() {
-        return Err(StoreError::MissingReason.into());
-    }
-    let (roster, _, result) = year_state(store, profile, year)?;
-    let Some(a) = result.people.iter().find(|a| roster.people[a.person].id == id) else {
-        return Err(CommitteeError::NotAssessed { year, id: id.to_string() });
-    };
-    let name = roster.people[a.person].name.clone();
+    let (a, name) = decided_person(store, profile, year, id, reason)?;
     if a.supplementable.is_none() {
         let why = match a.ungraded.first() {
             None => "该年度已确定等次，如需改变请「修改等次」".to_string(),

@@ -219,21 +219,24 @@ fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, ResultCode)]) 
 }
 
 /// The 优秀 years that shorten the requirement, each with the day its reduction applies from.
-fn excellent_credits(start: NaiveDate, excellent: &[i32], rules: &ServiceRules) -> Vec<(i32, NaiveDate)> {
-    excellent
-        .iter()
-        .filter(|&&y| match rules.excellent_years {
+/// In year order, each year once.
+fn excellent_credits(start: NaiveDate, excellent: impl Iterator<Item = i32>, rules: &ServiceRules) -> Vec<(i32, NaiveDate)> {
+    let mut credits: Vec<(i32, NaiveDate)> = excellent
+        .filter(|&y| match rules.excellent_years {
             ExcellentYears::YearEnd => year_end(y) >= start,
             ExcellentYears::WholeYear => year_start(y) >= start,
         })
-        .map(|&y| {
+        .map(|y| {
             let from = match rules.excellent_from {
                 ExcellentFrom::NextYear => year_start(y + 1),
                 ExcellentFrom::YearEnd => year_end(y),
             };
             (y, from)
         })
-        .collect()
+        .collect();
+    credits.sort_unstable();
+    credits.dedup();
+    credits
 }
 
 /// The requirement on day `at`: the statutory months less the reductions in force by then.
@@ -267,6 +270,23 @@ fn first_qualifying_date(
         return Some(add_months(start, required));
     }
     let bad_years = relevant.as_slice();
+    // The count exceeding the statutory requirement by more than a month before the first
+    // uncounted year never falls short afterwards (inside such a year it drops at most a month
+    // below its 1 January value): the uncounted years change nothing.
+    let first = bad_years.iter().map(|&(y, _)| year_start(y)).min();
+    if bad_years.is_empty() || first.is_some_and(|f| whole_months(start, f) > required) {
+        // Without uncounted years the count only rises and the requirement only falls, so the
+        // first day the count meets the requirement in force is the answer either way: for each
+        // requirement (the statutory one from the start, then less each reduction from its day),
+        // the later of its first day and the day the count reaches it; the earliest of those.
+        // `credits` are in year order, so their days are in order too.
+        let mut best = add_months(start, required);
+        for (k, day) in credits.iter().map(|&(_, d)| d.max(start)).enumerate() {
+            let cut = per_year.saturating_mul(k as u32 + 1);
+            best = best.min(day.max(add_months(start, required.saturating_sub(cut))));
+        }
+        return Some(best);
+    }
     // Each uncounted year takes at most 12 months: from start + required + 12 per year on, the
     // count is at or above the statutory requirement for good. Every point where either side
     // changes lies before that, so short(d) only has to be looked at on those points: between
@@ -348,12 +368,10 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         let mut bad_years: Vec<(i32, ResultCode)> = history.iter().filter(|r| service.uncounted.contains(&r.result)).map(|r| (r.year, r.result)).collect();
         bad_years.sort_unstable_by_key(|&(y, _)| y);
         bad_years.dedup_by_key(|(y, _)| *y);
-        let mut excellent: Vec<i32> = history.iter().filter(|r| r.result == ResultCode::Graded(Grade::Excellent)).map(|r| r.year).collect();
-        excellent.sort_unstable();
-        excellent.dedup();
         // A year recorded twice with different results: the uncounted one wins (the stricter).
-        excellent.retain(|y| !bad_years.iter().any(|(b, _)| b == y));
-        let credits = excellent_credits(start, &excellent, service);
+        let excellent =
+            history.iter().filter(|r| r.result == ResultCode::Graded(Grade::Excellent) && !bad_years.iter().any(|&(b, _)| b == r.year)).map(|r| r.year);
+        let credits = excellent_credits(start, excellent, service);
 
         let total_months = whole_months(start, as_of);
         let deducted = deductions(start, as_of, &bad_years);
@@ -469,6 +487,28 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
     }
 
     let pool_count = profile.pools.len();
+    // The ranks with places of their own in each organ: the 单位 sheet's number for the rank, else
+    // a sub-limit of the organ level applied to the pool's approved number.
+    let mut own: HashMap<(usize, RankRef), (u32, SubBasis)> = HashMap::default();
+    for (organ, name) in organ_order.iter().enumerate() {
+        let organ_row = organs.get(name);
+        let slots = organ_row.map(|o| &o.slots);
+        let level = organ_row.and_then(|o| o.level.as_deref());
+        for p in &profile.pools {
+            let approved = slots.and_then(|s| s.get(&p.name)).copied();
+            for rank_name in &p.ranks {
+                let Some(rank) = profile.rank_ref(rank_name) else { continue };
+                let given = slots.and_then(|s| s.get(rank_name)).map(|&n| (n, SubBasis::Organ));
+                let ratio = || {
+                    let (i, sl) = profile.sub_limit(rank_name, level)?;
+                    Some((sl.places(approved?), SubBasis::Ratio(i)))
+                };
+                if let Some(places) = given.or_else(ratio) {
+                    own.insert((organ, rank), places);
+                }
+            }
+        }
+    }
     let mut held = vec![0u32; organ_order.len() * pool_count];
     let mut held_rank: HashMap<(usize, RankRef), u32> = HashMap::default();
     // (organ, pool) → people who would use a place of the pool or of one of its ranks.
@@ -479,7 +519,9 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
         let current_pool = profile.pool_of(outcome.rank);
         if let Some(cp) = current_pool {
             held[organ * pool_count + cp] += 1;
-            *held_rank.entry((organ, outcome.rank)).or_default() += 1;
+            if own.contains_key(&(organ, outcome.rank)) {
+                *held_rank.entry((organ, outcome.rank)).or_default() += 1;
+            }
         }
         if !outcome.eligible {
             continue;
@@ -487,45 +529,37 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
         let Some(target) = outcome.target else { continue };
         outcome.slot = match profile.pool_of(target) {
             None => Slot::Unlimited,
+            // Inside the pool only a rank with places of its own makes a candidate.
+            Some(tp) if Some(tp) == current_pool => {
+                if own.contains_key(&(organ, target)) {
+                    wanting.entry((organ, tp)).or_default().push(oi);
+                }
+                Slot::WithinPool { pool: tp }
+            }
             Some(tp) => {
                 wanting.entry((organ, tp)).or_default().push(oi);
-                if Some(tp) == current_pool {
-                    Slot::WithinPool { pool: tp }
-                } else {
-                    Slot::NotApproved { pool: tp }
-                }
+                Slot::NotApproved { pool: tp }
             }
         };
     }
 
     let mut pools = Vec::new();
     for (organ, name) in organ_order.iter().enumerate() {
-        let organ_row = organs.get(name);
-        let slots = organ_row.map(|o| &o.slots);
-        let level = organ_row.and_then(|o| o.level.as_deref());
+        let slots = organs.get(name).map(|o| &o.slots);
         for (pool, p) in profile.pools.iter().enumerate() {
             let approved = slots.and_then(|s| s.get(&p.name)).copied();
             let held_here = held[organ * pool_count + pool];
-            // The ranks of the pool with places of their own.
-            let mut ranks: Vec<RankSlots> = Vec::new();
-            for rank_name in &p.ranks {
-                let Some(rank) = profile.rank_ref(rank_name) else { continue };
-                let own = slots.and_then(|s| s.get(rank_name)).map(|&n| (n, SubBasis::Organ));
-                let ratio = || {
-                    let (i, sl) = profile.sub_limit(rank_name, level)?;
-                    Some((sl.places(approved?), SubBasis::Ratio(i)))
-                };
-                if let Some((n, basis)) = own.or_else(ratio) {
+            let mut ranks: Vec<RankSlots> = p
+                .ranks
+                .iter()
+                .filter_map(|rank_name| {
+                    let rank = profile.rank_ref(rank_name)?;
+                    let &(n, basis) = own.get(&(organ, rank))?;
                     let held = held_rank.get(&(organ, rank)).copied().unwrap_or(0);
-                    ranks.push(RankSlots { rank, approved: n, basis, held, free: n.saturating_sub(held), candidates: Vec::new(), proposed: Vec::new() });
-                }
-            }
+                    Some(RankSlots { rank, approved: n, basis, held, free: n.saturating_sub(held), candidates: Vec::new(), proposed: Vec::new() })
+                })
+                .collect();
             let mut candidates = wanting.remove(&(organ, pool)).unwrap_or_default();
-            // Inside the pool only a rank with places of its own makes a candidate.
-            candidates.retain(|&c| {
-                let entering = !matches!(people[c].slot, Slot::WithinPool { .. });
-                entering || people[c].target.is_some_and(|t| ranks.iter().any(|r| r.rank == t))
-            });
             if approved.is_none() && held_here == 0 && candidates.is_empty() && ranks.is_empty() {
                 continue;
             }
@@ -658,7 +692,7 @@ mod tests {
             for bad in bad_sets {
                 for excellent in excellent_sets {
                     let excellent: Vec<i32> = excellent.iter().copied().filter(|y| !bad.iter().any(|(b, _)| b == y)).collect();
-                    let credits = excellent_credits(start, &excellent, &rules);
+                    let credits = excellent_credits(start, excellent.iter().copied(), &rules);
                     for required in [24, 36] {
                         for as_of in as_ofs.map(d) {
                             let qualified = counted_at(start, as_of, bad) >= required_at(required, 6, &credits, as_of);
@@ -687,12 +721,12 @@ mod tests {
         // domain.md §3, second worked example: 一级科员 since 2023-07-01, 2024 优秀.
         let rules = Profile::national().service;
         let start = d("2023-07-01");
-        let credits = excellent_credits(start, &[2024], &rules);
+        let credits = excellent_credits(start, [2024].into_iter(), &rules);
         assert_eq!(credits, vec![(2024, d("2025-01-01"))]);
         assert_eq!(required_at(24, 6, &credits, d("2024-12-31")), 24);
         assert_eq!(required_at(24, 6, &credits, d("2025-01-01")), 18);
         assert_eq!(first_qualifying_date(start, 24, &[], &credits, 6, d("2025-03-31"), true), Some(d("2025-01-01")));
         // A 优秀 year that ended before the interval started shortens nothing.
-        assert!(excellent_credits(start, &[2022], &rules).is_empty());
+        assert!(excellent_credits(start, [2022].into_iter(), &rules).is_empty());
     }
 }

@@ -1,7 +1,7 @@
 //! Hostile and broken input: files that are not workbooks, encrypted ones, zip bombs, rosters
 //! with the table in odd places and values a clerk gets wrong. Each case in
 //! `fixtures/hostile/expected.toml` runs through the real `kaohe` binary as a subprocess, so a
-//! crash (panic, abort, out of memory) or a hang is caught: the case is killed at its time limit
+//! crash (panic, abort, out of memory) or a hang is caught: the case is killed at its CPU-time limit
 //! and, on Unix, runs under an address-space limit. Files too big to commit are written at run
 //! time by the generators below (`generated = "…"`).
 //!
@@ -108,8 +108,17 @@ struct Run {
     seconds: f64,
 }
 
-/// Runs `kaohe` with `args`, killing it after `limit` seconds. Output goes to files, not pipes,
-/// so a large output cannot block the child while we poll.
+/// A hang that uses no CPU (waiting forever) is caught by the clock at this many times the case's
+/// limit; a busy machine never comes near it.
+const WALL_CLOCK_FACTOR: f64 = 10.0;
+
+/// The threads whose CPU time counts against a case's limit.
+const CPU_THREADS: f64 = 2.0;
+
+/// Runs `kaohe` with `args`. The case's `limit` bounds the program's own work — on Unix its CPU
+/// time (`ulimit -t`, which a machine busy with other builds does not eat into) — and a wall
+/// clock of `WALL_CLOCK_FACTOR` times it catches a hang that waits without working. Output goes
+/// to files, not pipes, so a large output cannot block the child while we poll.
 fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &Path) -> Result<Run, String> {
     let out_path = scratch.join("stdout");
     let err_path = scratch.join("stderr");
@@ -119,7 +128,10 @@ fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &
         // An address-space limit, so a runaway allocation fails in the child instead of
         // pushing the machine into swap or the OOM killer.
         let mut c = Command::new("/bin/sh");
-        c.arg("-c").arg(format!("ulimit -v {} && exec \"$0\" \"$@\"", memory_mb * 1024)).arg(bin).args(args);
+        // The reader works on two threads (the hidden-row pass beside the parse): the CPU time of
+        // `limit` seconds on each.
+        let cpu_seconds = (limit * CPU_THREADS).ceil().max(1.0) as u64;
+        c.arg("-c").arg(format!("ulimit -v {} && ulimit -t {cpu_seconds} && exec \"$0\" \"$@\"", memory_mb * 1024)).arg(bin).args(args);
         c
     } else {
         let mut c = Command::new(bin);
@@ -138,14 +150,24 @@ fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
             break status;
         }
-        if start.elapsed().as_secs_f64() > limit {
+        let wall = if cfg!(unix) { limit * WALL_CLOCK_FACTOR } else { limit };
+        if start.elapsed().as_secs_f64() > wall {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(format!("still running after {limit} s: killed (a hang, or far too slow)"));
+            return Err(format!("still running after {wall} s: killed (a hang)"));
         }
         std::thread::sleep(Duration::from_millis(20));
     };
     let seconds = start.elapsed().as_secs_f64();
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        // SIGXCPU, then SIGKILL at the hard limit: the CPU-time limit was reached (we only kill
+        // on the wall clock above, and an allocation past `ulimit -v` aborts instead).
+        if matches!(status.signal(), Some(24) | Some(9)) {
+            return Err(format!("used more than {limit} s of CPU time: killed (a hang, or far too slow)"));
+        }
+    }
     let read = |p: &Path| std::fs::read(p).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     Ok(Run { status: status.code(), stdout: read(&out_path), stderr: read(&err_path), seconds })
 }
@@ -781,4 +803,18 @@ fn the_bomb_generator_writes_a_valid_deflate_stream() {
     assert!(text.starts_with(SHEET_HEAD) && text.ends_with(SHEET_TAIL));
     assert_eq!(crc32_combine(crc32(0, b"abc"), crc32(0, b"defg"), 4), crc32(0, b"abcdefg"));
     assert_eq!(nth_id(0), "110105196001010009");
+}
+
+/// A run that works too long is stopped by its CPU time, whatever else the machine is doing; one
+/// that waits forever is stopped by the clock.
+#[cfg(unix)]
+#[test]
+fn a_runaway_and_a_hang_are_both_stopped() {
+    let scratch = tempfile::tempdir().expect("scratch");
+    let spin = run_kaohe(Path::new("/bin/sh"), &["-c".into(), "while :; do :; done".into()], 0.5, 256, scratch.path());
+    let e = spin.err().expect("a busy loop is stopped");
+    assert!(e.contains("s of CPU time: killed"), "{e}");
+    let wait = run_kaohe(Path::new("/bin/sleep"), &["600".into()], 0.1, 256, scratch.path());
+    let e = wait.err().expect("a hang is stopped");
+    assert!(e.contains("killed (a hang)"), "{e}");
 }

@@ -170,6 +170,8 @@ export interface PoolView {
   proposed: NamedPerson[];
   /** Eligible for the pool but beyond its free slots (or none approved), in the engine's order. */
   waiting: NamedPerson[];
+  /** The pool's ranks with places of their own, one line each (其中一级调研员 核定1名 …). */
+  ranks: string[];
 }
 
 export interface OrganPools {
@@ -203,5 +205,10 @@ function poolView(pool: PromotionPool, names: Map<string, string>): PoolView {
     candidates: pool.candidates.length,
     proposed: named.filter((c) => pool.proposed.includes(c.id)),
     waiting: named.filter((c) => !pool.proposed.includes(c.id)),
+    ranks: pool.ranks.map((r) => {
+      const { t } = i18n.global;
+      const line = t('promotionPage.pools.rankLine', { rank: r.rank, approved: r.approved, held: r.held, free: r.free });
+      return r.basis === 'ratio' ? `${line}${t('promotionPage.pools.rankRatio', { percent: r.percent ?? 0 })}` : line;
+    }),
   };
 }

@@ -187,6 +187,10 @@ describe('职级晋升 page', () => {
       ['一级和二级主任科员', '8', '3', '5', '0', '无', '无'],
       ['三级和四级主任科员', '10', '6', '4', '1', '1. 高子轩', '无'],
     ]);
+    // A rank with places of its own inside its pool: 市(地) 一级调研员 at 50% of the pool's 2.
+    expect(finance.findAll('[data-test="promotion-pool-rank"]').map((d) => d.text())).toEqual([
+      '其中一级调研员：核定1名，实有0名，空缺1名（按职数池核定数的50%计，待核实）',
+    ]);
     // 空缺 = 核定 − 实有, as the engine counted.
     for (const r of rows) expect(Number(r[3])).toBe(Number(r[1]) - Number(r[2]));
 

@@ -274,7 +274,7 @@ fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
         .as_array()
         .expect("reasons")
         .iter()
-        .any(|r| r.as_str().is_some_and(|r| r.contains("立案审查调查已于2026年3月1日结案，未受记过以上处分，可按规定补定等次"))));
+        .any(|r| r.as_str().is_some_and(|r| r.contains("立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次"))));
     assert_eq!(d["code"], "2");
 
     // The year is finalised first (the usual order: the investigation closes months later).
@@ -315,6 +315,13 @@ fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
     let entries = log["log"].as_array().expect("log entries");
     let entry = entries.iter().find(|e| e["action"] == "supplement").expect("supplement entry");
     assert_eq!((entry["from"].as_str(), entry["to"].as_str(), entry["by"].as_str()), (Some("5B"), Some("称职"), Some("李明")));
+
+    // Set again as 优秀: the grade changes, the year's 优秀 count against the quota does not.
+    let out = cli(&["assess", "supplement", "--year", "2025", "--id", IDS[0], "--grade", "优秀", "--reason", "复议后补定为优秀", "--by", "李明", "--db", &db]);
+    assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
+    let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
+    assert_eq!(person(&v, IDS[0])["code"], "1");
+    assert_eq!(v["pools"][0]["final_excellent"], 0, "a grade set afterwards takes no place of the quota");
 }
 
 /// The suggestion says where the person stands among those who may be 优秀 and the quota.

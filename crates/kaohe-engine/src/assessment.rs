@@ -717,7 +717,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         }
     }
     for pool in pools.iter_mut() {
-        pool.final_excellent = pool.members.iter().filter(|&&m| people[m].final_grade == Some(Grade::Excellent)).count() as u32;
+        // A grade set afterwards (补定等次) takes no place of the year's quota.
+        pool.final_excellent =
+            pool.members.iter().filter(|&&m| people[m].supplement.is_none() && people[m].final_grade == Some(Grade::Excellent)).count() as u32;
     }
 
     let consequences = consequences(&people, roster, profile, year, &history, &restrictions, decisions.finalized_on);
@@ -1392,8 +1394,8 @@ pub mod report {
             let cite = a.ungraded.first().map(|h| cite_text(&rules.ungraded[h.rule].cite)).unwrap_or_default();
             let closed = closed.format("%Y年%-m月%-d日");
             out.push(match &a.supplement {
-                Some((g, why)) => format!("立案审查调查已于{closed}结案，未受记过以上处分，补定等次为{}，理由：{why}{cite}", g.name()),
-                None => format!("立案审查调查已于{closed}结案，未受记过以上处分，可按规定补定等次{cite}"),
+                Some((g, why)) => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，补定等次为{}，理由：{why}{cite}", g.name()),
+                None => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，可按规定补定等次{cite}"),
             });
         }
         if let Some(why) = &a.overridden {

@@ -92,7 +92,7 @@ pub fn supplement_grade(store: &mut Store, profile: &Profile, year: i32, id: &st
         let why = match a.ungraded.first() {
             None => "该年度已确定等次，如需改变请「修改等次」".to_string(),
             Some(h) if h.code == kaohe_engine::ResultCode::UnderInvestigation && a.ungraded.len() == 1 => {
-                "立案审查调查尚未结案（处分表中未填结束日期），或结案后受到记过以上处分".to_string()
+                "立案审查调查尚未结案（处分表中未填结束日期），或结案后受到了影响确定等次的处分或处理".to_string()
             }
             Some(h) => format!("不定等次的原因是{}（{}），只有立案审查调查（5B）结案后才能补定等次", h.code.label(), h.code.code()),
         };

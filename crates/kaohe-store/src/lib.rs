@@ -653,10 +653,7 @@ impl Store {
             return Err(StoreError::MissingReason);
         }
         let tx = self.conn.transaction()?;
-        let known: Option<String> = tx.query_row("SELECT id FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?;
-        if known.is_none() {
-            return Err(StoreError::UnknownPerson { id: person_id.to_string() });
-        }
+        Self::ensure_person(&tx, person_id)?;
         let before: Option<String> =
             tx.query_row("SELECT grade FROM assessment_supplements WHERE year = ?1 AND person_id = ?2", params![year, person_id], |r| r.get(0)).optional()?;
         tx.execute(
@@ -686,6 +683,14 @@ impl Store {
         Ok(())
     }
 
+    fn ensure_person(tx: &Transaction, person_id: &str) -> Result<(), StoreError> {
+        let known: Option<String> = tx.query_row("SELECT id FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?;
+        match known {
+            Some(_) => Ok(()),
+            None => Err(StoreError::UnknownPerson { id: person_id.to_string() }),
+        }
+    }
+
     fn ensure_open(tx: &Transaction, year: i32) -> Result<(), StoreError> {
         let locked: Option<Option<String>> = tx.query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0)).optional()?;
         if locked.flatten().is_some() {
@@ -709,10 +714,7 @@ impl Store {
         }
         let tx = self.conn.transaction()?;
         Self::ensure_open(&tx, year)?;
-        let known: Option<String> = tx.query_row("SELECT id FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?;
-        if known.is_none() {
-            return Err(StoreError::UnknownPerson { id: person_id.to_string() });
-        }
+        Self::ensure_person(&tx, person_id)?;
         tx.execute(
             "INSERT INTO assessment_overrides (year, person_id, grade, reason) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(year, person_id) DO UPDATE SET grade = excluded.grade, reason = excluded.reason",

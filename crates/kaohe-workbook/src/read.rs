@@ -307,7 +307,10 @@ impl<'a> Table<'a> {
             Severity::Error => "该行未导入",
             Severity::Warning if code == IssueCode::LegacyId => "该行已按转换后的号码导入",
             Severity::Warning
-                if matches!(code, IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized | IssueCode::VagueValue) =>
+                if matches!(
+                    code,
+                    IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized | IssueCode::VagueValue | IssueCode::OldTitle
+                ) =>
             {
                 "该行已导入，请核对"
             }

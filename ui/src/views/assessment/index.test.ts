@@ -376,7 +376,7 @@ describe('年度考核 page', () => {
     useSettingsStore().operator = '人事科 李明';
     shell.report.finalized_on = '2026-01-15';
     const sun = shell.report.people.find((p) => p.name === '孙鹏飞')!;
-    Object.assign(sun, { code: '5B', supplementable: true, reasons: ['立案审查调查已于2026年3月1日结案，未受记过以上处分，可按规定补定等次'] });
+    Object.assign(sun, { code: '5B', supplementable: true, reasons: ['立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次'] });
     mockShell(calls, shell);
     const page = await mountPage();
 

@@ -21,6 +21,10 @@ pub struct Hidden {
 fn cell_ref(r: &str) -> Option<(u32, u32)> {
     let letters: String = r.chars().take_while(|c| c.is_ascii_uppercase()).collect();
     let digits = &r[letters.len()..];
+    // A sheet has at most 16,384 columns (XFD): longer letters are no cell of it.
+    if letters.len() > 3 {
+        return None;
+    }
     let mut col: u32 = 0;
     for c in letters.chars() {
         col = col * 26 + (c as u32 - 'A' as u32 + 1);
@@ -278,8 +282,9 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
                 }
             }
             "table:table-cell" | "table:covered-table-cell" => {
-                let rows = attr(&attrs, "table:number-rows-spanned").and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
-                let cols = attr(&attrs, "table:number-columns-spanned").and_then(|v| v.parse::<u32>().ok()).unwrap_or(1);
+                // A span of 0 (which no program writes) is read as 1, as a repeat is.
+                let span = |key: &str| attr(&attrs, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).clamp(1, ODS_REPEAT_CAP);
+                let (rows, cols) = (span("table:number-rows-spanned"), span("table:number-columns-spanned"));
                 if name == "table:table-cell" && (rows > 1 || cols > 1) {
                     out.merges.push((row, col, row.saturating_add(rows - 1), col.saturating_add(cols - 1)));
                 }
@@ -371,5 +376,20 @@ mod tests {
             r#"<table:table-row table:number-rows-repeated="400000"><table:table-cell/><table:table-cell office:value-type="string"><text:p>王一</text:p></table:table-cell></table:table-row></table:table>"#
         );
         assert_eq!(ods_tables(xml)[0].filled_rows, 400_001);
+    }
+
+    /// Sizes read from a file are never trusted: a span of 0, a span past the sheet and a cell
+    /// reference with more letters than a sheet has columns neither overflow nor abort.
+    #[test]
+    fn sizes_from_the_file_are_checked() {
+        let xml = concat!(
+            r#"<table:table table:name="人员"><table:table-row><table:table-cell table:number-rows-spanned="0" table:number-columns-spanned="0" office:value-type="string"><text:p>甲局</text:p></table:table-cell>"#,
+            r#"<table:table-cell table:number-rows-spanned="4294967295" office:value-type="string"><text:p>乙局</text:p></table:table-cell></table:table-row></table:table>"#
+        );
+        // The cell spanning 0 rows is no merge; the huge span stops at the repeat cap.
+        assert_eq!(ods(xml, "人员").merges, vec![(0, 1, ODS_REPEAT_CAP - 1, 1)]);
+        assert_eq!(cell_ref("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(cell_ref("ZZZZZZZZZZZZZZ1"), None);
+        assert_eq!(cell_ref("A0"), None);
     }
 }

@@ -526,20 +526,10 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     })?;
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
     // every row it spans; merges in the header rows are left to the header reading.
-    let merges = extras.merges.clone();
-    if !merges.is_empty() {
+    if !extras.merges.is_empty() {
         let layout = people_layout(&people_range, options);
         let data_start = people_range.start().map_or(0, |(r, _)| r) + layout.data as u32;
-        for (r0, c0, r1, c1) in merges.into_iter().filter(|m| m.0 >= data_start && m.2 > m.0) {
-            let Some(value) = people_range.get_value((r0, c0)).cloned().filter(|v| !cell::is_empty(v)) else { continue };
-            for r in r0..=r1 {
-                for c in c0..=c1 {
-                    if people_range.get_value((r, c)).is_none_or(cell::is_empty) {
-                        people_range.set_value((r, c), value.clone());
-                    }
-                }
-            }
-        }
+        fill_merges(&mut people_range, &extras.merges, data_start);
     }
     // A CSV file holds the people only: the other sheets are not missing, they cannot exist.
     let single = book.encoding().is_some();
@@ -663,6 +653,35 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
     Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
+}
+
+/// Gives each merged region's value (its top-left cell's) to the empty cells it spans, in the
+/// rows at or below `data_start`. The regions are the file's word and are not trusted: each is
+/// clamped to the sheet's used area (a merge written over A3:XFD1048576 costs no more than the
+/// sheet), the cells looked at are capped at [`crate::source::MAX_CELLS`] in all, and only rows
+/// with a value of their own are filled: a row that the merge alone would fill is blank to the
+/// clerk, so filling never adds a row (the row limit, checked when the sheet was read, holds).
+fn fill_merges(range: &mut Range<Data>, merges: &[(u32, u32, u32, u32)], data_start: u32) {
+    let (Some((top, left)), Some((bottom, right))) = (range.start(), range.end()) else { return };
+    let own: Vec<bool> = range.rows().map(|row| row.iter().any(|v| !cell::is_empty(v))).collect();
+    let mut budget = crate::source::MAX_CELLS;
+    for &(r0, c0, r1, c1) in merges.iter().filter(|m| m.0 >= data_start && m.2 > m.0 && m.0 <= bottom && m.1 <= right) {
+        let (r1, c0, c1) = (r1.min(bottom), c0.max(left), c1.min(right));
+        if c0 > c1 {
+            continue;
+        }
+        let area = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+        let Some(rest) = budget.checked_sub(area) else { break };
+        budget = rest;
+        let Some(value) = range.get_value((r0, c0)).cloned().filter(|v| !cell::is_empty(v)) else { continue };
+        for r in (r0..=r1).filter(|r| own[(r - top) as usize]) {
+            for c in c0..=c1 {
+                if range.get_value((r, c)).is_none_or(cell::is_empty) {
+                    range.set_value((r, c), value.clone());
+                }
+            }
+        }
+    }
 }
 
 /// Formulas in the people's cells whose results the file does not hold (a program wrote the

@@ -283,12 +283,11 @@ fn issue_rows(path: &Path, read: &RosterRead) -> Vec<SheetRow> {
 
 /// Rows of the people sheet with an error (not imported).
 fn skipped_rows(read: &RosterRead) -> usize {
+    // Past the cap the issues do not name every row: the rows read less the people read.
+    if read.issues_beyond.errors > 0 {
+        return (read.rows_read as usize).saturating_sub(read.roster.people.len());
+    }
     read.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet == read.sheet).filter_map(|i| i.row).collect::<BTreeSet<_>>().len()
-}
-
-fn severities(issues: &[Issue]) -> (usize, usize) {
-    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
-    (errors, issues.len() - errors)
 }
 
 impl AppState {
@@ -365,7 +364,7 @@ impl AppState {
         monitor.check()?;
         let rows = issue_rows(&path, &read);
         monitor.tell(Phase::Plan, 1, 1);
-        let (errors, warnings) = severities(&read.issues);
+        let (errors, warnings) = read.issue_counts();
         Ok(ImportCheck {
             file_name: file_name(&path),
             sheet: read.sheet.clone(),
@@ -425,7 +424,7 @@ impl AppState {
             }
             _ => false,
         };
-        let (errors, warnings) = severities(&read.issues);
+        let (errors, warnings) = read.issue_counts();
         Ok(ImportApplied {
             file_name: file_name(&path),
             year,

@@ -235,3 +235,66 @@ fn a_workbook_that_cannot_be_written_says_why_in_chinese() {
     assert_eq!(v["error"]["message"], format!("无法写入文件「{}」：保存的文件夹不存在，请换一个位置", target.display()));
     assert!(v["error"]["technical"].as_str().is_some_and(|t| t.contains("os error")), "{v}");
 }
+
+/// A CSV cell longer than a workbook cell holds is cut at import, with a warning naming it, so
+/// the result workbooks of that database can still be written (they failed, every one of them).
+#[test]
+fn a_cell_too_long_for_a_workbook_is_cut_at_import_and_exports_still_work() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("k.db").display().to_string();
+    let csv = tmp.path().join("名册.csv");
+    let long = "钱".repeat(40_000);
+    std::fs::write(&csv, format!("身份证号,姓名,单位,职位类别,职级,任现职级时间\n51010719900101123X,{long},甲局,综合管理类,二级主任科员,2019-06-15\n"))
+        .expect("csv");
+    let out = run(&args(&["import", &csv.display().to_string(), "--db", &db, "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v = json(&out.stdout);
+    let cut: Vec<(&str, &str)> = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["code"] == "cell_cleaned")
+        .map(|i| (i["column"].as_str().unwrap_or_default(), i["severity"].as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(cut, vec![("B", "warning")]);
+    let book = tmp.path().join("晋升.xlsx");
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--out", &book.display().to_string()]));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    use calamine::{DataType, Reader};
+    let mut wb = calamine::open_workbook_auto(&book).expect("the workbook opens");
+    let sheet = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&sheet).expect("sheet");
+    let name = range.cells().find_map(|(_, _, v)| v.get_string().filter(|s| s.starts_with('钱')).map(str::to_string)).expect("the name is in the workbook");
+    assert_eq!(name.chars().count(), 32_767);
+}
+
+/// A row with an error is not imported: its warnings must not say it was ("该行已导入").
+#[test]
+fn the_warnings_of_a_row_not_imported_do_not_say_it_was() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = workbook(
+        tmp.path(),
+        "名册.xlsx",
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["110105194912310021", "王　一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+  ["330102198808060235", "李　二", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+]"#,
+    );
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let v = json(&out.stdout);
+    let said: Vec<(u64, &str, &str)> = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["row"].is_u64())
+        .map(|i| (i["row"].as_u64().unwrap_or_default(), i["code"].as_str().unwrap_or_default(), i["message"].as_str().unwrap_or_default()))
+        .collect();
+    // 王一's ID has a wrong check digit: not imported, and his name's warning says so.
+    assert!(said.iter().any(|(r, c, m)| (*r, *c) == (2, "bad_id") && m.ends_with("该行未导入。")), "{said:?}");
+    assert!(said.iter().any(|(r, c, m)| (*r, *c) == (2, "name_normalized") && m.ends_with("该行因有错误未导入，改正时请一并核对此项。")), "{said:?}");
+    // 李二 is imported, as his warning says.
+    assert!(said.iter().any(|(r, c, m)| (*r, *c) == (3, "name_normalized") && m.ends_with("该行已导入，请核对。")), "{said:?}");
+    assert_eq!(v["people"].as_array().map(Vec::len), Some(1));
+}

@@ -419,6 +419,35 @@ fn generate(name: &str, dir: &Path) -> Result<PathBuf, String> {
             merged_roster(&p, true, &["C2:C400000", "D2:D400000", "E2:E400000", "F2:F400000"]).map_err(io)?;
             Ok(p)
         }
+        "issues_over_cap" => {
+            // 12,000 rows each with a wrong check digit and a date that is none (24,000 errors),
+            // then the five people.
+            let p = dir.join("名册.xlsx");
+            let broken = (0..12_000).map(|i| {
+                let id = nth_id(i);
+                let wrong = if id.ends_with('0') { '1' } else { '0' };
+                let r = i + 2;
+                person_row(r, &format!("{}{wrong}", &id[..17]), &format!("人员{i}"), "甲局").replace(r#"s="1"><v>43631</v>"#, r#"t="inlineStr"><is><t>2019-13-45</t></is>"#)
+            });
+            let people = (0..5).map(|i| person_row(12_002 + i, &nth_id(20_000 + i), &format!("正常{i}"), "乙局"));
+            stored_xlsx(&p, &people_sheet(broken.chain(people))).map_err(io)?;
+            Ok(p)
+        }
+        "invisible_and_long_cells" => {
+            // A CSV with a zero-width space, a right-to-left override, a byte order mark and a
+            // NUL inside names and an organ, and a name of 40,000 characters.
+            let p = dir.join("名册.csv");
+            let rows = [
+                "身份证号,姓名,单位,职位类别,职级,任现职级时间".to_string(),
+                "11010519491231002X,王\u{200B}一,甲局,综合管理类,二级主任科员,2019-06-15".to_string(),
+                "330102198808060235,李二,甲局\u{202E},综合管理类,二级主任科员,2019-06-15".to_string(),
+                "330102199604250242,\u{FEFF}张三,甲局,综合管理类,二级主任科员,2019-06-15".to_string(),
+                "44030519850312001X,赵\u{0}四,甲局,综合管理类,二级主任科员,-2019-06-15".to_string(),
+                format!("51010719900101123X,{},甲局,综合管理类,二级主任科员,2019-06-15", "钱".repeat(40_000)),
+            ];
+            std::fs::write(&p, rows.join("\n")).map_err(io)?;
+            Ok(p)
+        }
         "ods_span_zero" => {
             let p = dir.join("名册.ods");
             ods_span_zero(&p).map_err(io)?;

@@ -141,7 +141,7 @@ fn text(r: &AssessmentReport, issues: &[Issue]) -> String {
             let _ = writeln!(s, "  {} {}{due}：{}", c.name, kind_label(c.kind), c.reason);
         }
     }
-    s.push_str(&super::issues_text(issues));
+    s.push_str(&super::issues_text(issues, kaohe_workbook::IssuesBeyond::default()));
     s
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use kaohe_engine::report::{months_text, PromotionReport};
 use kaohe_engine::{promote, Profile, Roster};
 use kaohe_store::Store;
-use kaohe_workbook::{read_roster, write_promotion, write_template, Issue, RosterRead, Severity, WorkbookError};
+use kaohe_workbook::{read_roster, write_promotion, write_template, Issue, IssuesBeyond, RosterRead, Severity, WorkbookError};
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -224,11 +224,13 @@ fn read(path: &Path, profile: &Profile) -> Result<RosterRead, Failure> {
     Ok(read)
 }
 
-fn issues_text(issues: &[Issue]) -> String {
+fn issues_text(issues: &[Issue], beyond: IssuesBeyond) -> String {
     let mut s = String::new();
-    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count() + beyond.errors;
+    let listed = issues.iter().filter(|i| i.code != kaohe_workbook::IssueCode::TooManyIssues).count();
+    let all = listed + beyond.total();
     if !issues.is_empty() {
-        let _ = writeln!(s, "发现 {} 个问题（错误 {} 个，所在的行未导入；提示 {} 个，所在的行已导入）：", issues.len(), errors, issues.len() - errors);
+        let _ = writeln!(s, "发现 {all} 个问题（错误 {errors} 个，所在的行未导入；提示 {} 个，所在的行已导入）：", all - errors);
         for i in issues {
             let tag = if i.severity == Severity::Error { "错误" } else { "提示" };
             let _ = writeln!(s, "  [{tag}] {}", i.message);
@@ -334,6 +336,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
             "mapping_reused": reused,
             "changes": plan,
             "issues": read.issues,
+            "issues_beyond": read.issues_beyond,
         });
         if let Some(s) = summary {
             for (k, v) in [
@@ -398,7 +401,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
                 );
             }
         }
-        s.push_str(&issues_text(&read.issues));
+        s.push_str(&issues_text(&read.issues, read.issues_beyond));
         s
     };
     Ok(Output { status: 0, stdout, stderr: notes })
@@ -445,7 +448,7 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
         )
     } else {
         let verb = if o.check { "可以导入（检查，未写入）" } else { "已导入" };
-        format!("「{file}」{year}年度考核结果：共 {} 行，{verb} {} 人。\n{}", national.rows_read, national.results.len(), issues_text(&national.issues))
+        format!("「{file}」{year}年度考核结果：共 {} 行，{verb} {} 人。\n{}", national.rows_read, national.results.len(), issues_text(&national.issues, IssuesBeyond::default()))
     };
     Ok(Output { status: 0, stdout, stderr: String::new() })
 }
@@ -455,6 +458,13 @@ struct PromoteJson<'a> {
     #[serde(flatten)]
     report: &'a PromotionReport,
     issues: &'a [Issue],
+    /// Issues past the cap, counted: not written when there are none.
+    #[serde(skip_serializing_if = "is_zero")]
+    issues_beyond: IssuesBeyond,
+}
+
+fn is_zero(b: &IssuesBeyond) -> bool {
+    b.total() == 0
 }
 
 fn promote_cmd(o: &Options) -> Result<Output, Failure> {
@@ -465,12 +475,12 @@ fn promote_cmd(o: &Options) -> Result<Output, Failure> {
         return Err(Failure::new("bad_argument", "--db 与 --roster 只能选一个", 1));
     }
     let profile = profile_of(o)?;
-    let (roster, issues): (Roster, Vec<Issue>) = match &o.roster {
+    let (roster, issues, beyond): (Roster, Vec<Issue>, IssuesBeyond) = match &o.roster {
         Some(file) => {
             let read = read(file, &profile)?;
-            (read.roster, read.issues)
+            (read.roster, read.issues, read.issues_beyond)
         }
-        None => (open_store(o)?.load_roster()?, Vec::new()),
+        None => (open_store(o)?.load_roster()?, Vec::new(), IssuesBeyond::default()),
     };
     let result = promote(&roster, &profile, as_of);
     let report = PromotionReport::build(&result, &roster, &profile);
@@ -484,15 +494,15 @@ fn promote_cmd(o: &Options) -> Result<Output, Failure> {
     }
     let stdout = if o.json {
         let body =
-            serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
+            serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues, issues_beyond: beyond }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
         format!("{body}\n")
     } else {
-        promote_text(&report, &issues)
+        promote_text(&report, &issues, beyond)
     };
     Ok(Output { status: 0, stdout, stderr: notes })
 }
 
-fn promote_text(r: &PromotionReport, issues: &[Issue]) -> String {
+fn promote_text(r: &PromotionReport, issues: &[Issue], beyond: IssuesBeyond) -> String {
     let mut s = String::new();
     let eligible = r.people.iter().filter(|p| p.eligible).count();
     let _ =
@@ -517,7 +527,7 @@ fn promote_text(r: &PromotionReport, issues: &[Issue]) -> String {
             pool.proposed.len()
         );
     }
-    s.push_str(&issues_text(issues));
+    s.push_str(&issues_text(issues, beyond));
     s
 }
 

@@ -466,7 +466,11 @@ pub(crate) mod raw {
 
         fn count(&mut self, entry: &str, value: i64) -> u32 {
             match u32::try_from(value) {
-                Ok(v) => v,
+                Ok(v) if value <= crate::profile::MAX_COUNT => v,
+                Ok(_) => {
+                    self.fail(entry, format!("数值过大（现为 {value}，规则中的年数、月数、天数等不应超过 {}）", crate::profile::MAX_COUNT));
+                    0
+                }
                 Err(_) => {
                     self.fail(entry, format!("应为不小于0的整数（现为 {value}）"));
                     0
@@ -658,6 +662,11 @@ pub(crate) mod raw {
             let forbidden = r.forbidden.iter().filter_map(|g| c.regular_grade("assessment.regular.forbidden", g)).collect();
             let min_good_share = c.count("assessment.regular.min_good_share_percent", r.min_good_share_percent);
             let good_limit = c.count("assessment.regular.good_limit_percent", r.good_limit_percent);
+            for (entry, v) in [("assessment.regular.min_good_share_percent", min_good_share), ("assessment.regular.good_limit_percent", good_limit)] {
+                if v > 100 {
+                    c.fail(entry, format!("比例应在 0–100 之间（现为 {v}）"));
+                }
+            }
 
             let s = self.score.inner;
             let blend = (

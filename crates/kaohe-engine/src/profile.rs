@@ -12,6 +12,14 @@ use std::fmt;
 /// The national default profile's text.
 pub const NATIONAL_TOML: &str = include_str!("../../../profiles/national.toml");
 
+/// The largest number a rule profile may give as a count of years, months, days, levels or
+/// places: far above any rule, far below what would make a computation run for minutes (a 公示
+/// of 4,294,967,295 working days took 27 s of CPU to print).
+pub const MAX_COUNT: i64 = 10_000;
+
+/// The longest 公示 a profile may set, in working days (the rules say 5).
+pub const MAX_PUBLICITY_DAYS: u32 = 60;
+
 /// How well a rule is established (domain.md's source tags).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CiteStatus"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -760,10 +768,21 @@ mod raw {
                 self.fail(entry, format!("{field} 不能为负数（现为 {value}）"));
                 return 0;
             }
-            u32::try_from(value).unwrap_or_else(|_| {
-                self.fail(entry, format!("{field} 数值过大（现为 {value}）"));
-                0
-            })
+            if value > super::MAX_COUNT {
+                self.fail(entry, format!("{field} 数值过大（现为 {value}，规则中的年数、月数、天数等不应超过 {}）", super::MAX_COUNT));
+                return 0;
+            }
+            value as u32
+        }
+
+        /// A count that must lie in `range` (a 公示 of 1–60 working days, a percent).
+        fn within(&mut self, entry: &str, field: &str, value: i64, range: std::ops::RangeInclusive<u32>) -> u32 {
+            let v = self.count(entry, field, value);
+            if !range.contains(&v) && (0..=super::MAX_COUNT).contains(&value) {
+                self.fail(entry, format!("{field} 应在 {}–{} 之间（现为 {value}）", range.start(), range.end()));
+                return *range.start();
+            }
+            v
         }
 
         fn grades(&mut self, entry: &str, g: [i64; 2]) -> (u32, u32) {
@@ -1024,10 +1043,7 @@ mod raw {
             let mut sub_limits = Vec::new();
             for sl in self.sub_limit {
                 let entry = format!("职数限额「{}」", sl.rank);
-                let percent = c.count(&entry, "percent", sl.percent);
-                if percent > 100 {
-                    c.fail(&entry, format!("percent 应在 0–100 之间（现为 {percent}）"));
-                }
+                let percent = c.within(&entry, "percent", sl.percent, 0..=100);
                 let Some(&pi) = index.pools.get(&squeeze(&sl.pool)) else {
                     c.fail(&entry, format!("职数池「{}」未定义", sl.pool));
                     continue;
@@ -1098,9 +1114,9 @@ mod raw {
             let assessment = self.assessment.validate(&names, &mut c.problems);
             let p = self.publicity;
             let publicity = super::Publicity {
-                excellent_working_days: c.count("publicity", "excellent_working_days", p.excellent_working_days),
+                excellent_working_days: c.within("publicity", "excellent_working_days", p.excellent_working_days, 1..=MAX_PUBLICITY_DAYS),
                 excellent_cite: cite(p.excellent_cite, p.excellent_status),
-                promotion_working_days: c.count("publicity", "promotion_working_days", p.promotion_working_days),
+                promotion_working_days: c.within("publicity", "promotion_working_days", p.promotion_working_days, 1..=MAX_PUBLICITY_DAYS),
                 promotion_cite: cite(p.promotion_cite, p.promotion_status),
             };
 
@@ -1230,5 +1246,27 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("职级序列「综合管理类」"), "{msg}");
         assert!(msg.contains("缺少层级"), "{msg}");
+    }
+
+    /// Every number of a profile has a sane range: a 公示 of 4,294,967,295 working days took
+    /// 27 s of CPU in one print, and a percent of 150 means nothing.
+    #[test]
+    fn numbers_out_of_any_sane_range_are_refused_by_entry() {
+        let refuse = |from: &str, to: &str| {
+            assert!(NATIONAL_TOML.contains(from), "{from}");
+            Profile::from_toml(&NATIONAL_TOML.replacen(from, to, 1)).expect_err(to).to_string()
+        };
+        let msg = refuse("excellent_working_days = 5", "excellent_working_days = 4294967295");
+        assert!(msg.contains("excellent_working_days 数值过大（现为 4294967295"), "{msg}");
+        let msg = refuse("promotion_working_days = 5", "promotion_working_days = 0");
+        assert!(msg.contains("promotion_working_days 应在 1–60 之间（现为 0）"), "{msg}");
+        let msg = refuse("percent = 50", "percent = 150");
+        assert!(msg.contains("percent 应在 0–100 之间（现为 150）"), "{msg}");
+        let msg = refuse("good_limit_percent = 40", "good_limit_percent = 400");
+        assert!(msg.contains("比例应在 0–100 之间（现为 400）"), "{msg}");
+        let msg = refuse("review_days = 30", "review_days = 99999999");
+        assert!(msg.contains("数值过大（现为 99999999"), "{msg}");
+        // The national profile itself is within every range.
+        assert!(Profile::from_toml(NATIONAL_TOML).is_ok());
     }
 }

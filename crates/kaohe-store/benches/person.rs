@@ -93,6 +93,7 @@ fn database(n: usize, profile: &Profile) -> PathBuf {
     let mut store = Store::open(&partial).expect("database");
     let roster = roster(n, profile);
     let read = RosterRead {
+        issues_beyond: Default::default(),
         file: "生成名册.xlsx".to_owned(),
         rows_read: n as u32,
         sheet: "人员".to_owned(),

@@ -98,6 +98,10 @@ pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
             s = date;
         }
     }
+    // A date starts with its year: "-2019-01-01" is no date (nor 2019-01-01 with a sign lost).
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     if s.chars().all(|c| c.is_ascii_digit()) {
         return match s.len() {
             8 => NaiveDate::from_ymd_opt(s[..4].parse().ok()?, s[4..6].parse().ok()?, s[6..].parse().ok()?),
@@ -332,5 +336,98 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(27), "AB");
+    }
+}
+
+/// The most characters a workbook cell holds (Excel's and WPS's limit): a longer text could be
+/// read from a CSV file but no result workbook could be written with it.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// A character no one can see that changes how text compares or shows: C0 controls but tab and
+/// line breaks, DEL, zero-width spaces and joiners, bidirectional marks and overrides, the
+/// invisible operators, the byte order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// An invisible character's kind, in words a clerk can look up.
+fn invisible_name(c: char) -> &'static str {
+    match c {
+        '\u{0}' => "空字符",
+        '\u{200B}' => "零宽空格",
+        '\u{200C}' | '\u{200D}' | '\u{2060}' => "零宽连接符",
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "文字方向控制符",
+        '\u{FEFF}' => "字节顺序标记",
+        '\u{2061}'..='\u{2064}' => "不可见运算符",
+        _ => "控制字符",
+    }
+}
+
+/// What cleaning did to a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cleaned {
+    pub text: String,
+    /// The kinds of invisible characters removed, each once, in words.
+    pub removed: Vec<&'static str>,
+    /// The length in characters before it was cut to [`MAX_CELL_CHARS`], when it was.
+    pub cut_from: Option<usize>,
+}
+
+/// A cell's text without invisible characters and no longer than a cell can hold; `None` when
+/// it is fine as it is (the usual case, decided from its bytes alone).
+pub fn clean_text(s: &str) -> Option<Cleaned> {
+    // Every invisible character is an ASCII control or starts with the byte E2 or EF in UTF-8.
+    let suspect = s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xE2 || b == 0xEF);
+    let long = s.len() > MAX_CELL_CHARS && s.chars().count() > MAX_CELL_CHARS;
+    if !long && !(suspect && s.chars().any(is_invisible)) {
+        return None;
+    }
+    let mut removed: Vec<&'static str> = Vec::new();
+    let mut text: String = s
+        .chars()
+        .filter(|&c| {
+            let gone = is_invisible(c);
+            if gone && !removed.contains(&invisible_name(c)) {
+                removed.push(invisible_name(c));
+            }
+            !gone
+        })
+        .collect();
+    let count = text.chars().count();
+    let cut_from = (count > MAX_CELL_CHARS).then(|| {
+        let end = text.char_indices().nth(MAX_CELL_CHARS).map_or(text.len(), |(i, _)| i);
+        text.truncate(end);
+        count
+    });
+    Some(Cleaned { text, removed, cut_from })
+}
+
+#[cfg(test)]
+mod cleaning_tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_are_removed_and_long_text_cut() {
+        assert_eq!(clean_text("王一"), None);
+        assert_eq!(clean_text("“甲局”—办公室…"), None);
+        assert_eq!(clean_text("第一行\n第二行\t"), None);
+        let c = clean_text("王\u{200B}一\u{202E}\u{200B}").expect("cleaned");
+        assert_eq!((c.text.as_str(), c.removed.clone(), c.cut_from), ("王一", vec!["零宽空格", "文字方向控制符"], None));
+        assert_eq!(clean_text("\u{FEFF}张三").map(|c| c.text), Some("张三".to_string()));
+        assert_eq!(clean_text("赵\0四\u{1}").map(|c| c.removed), Some(vec!["空字符", "控制字符"]));
+        let long = "孙".repeat(40_000);
+        let c = clean_text(&long).expect("cut");
+        assert_eq!((c.text.chars().count(), c.cut_from), (MAX_CELL_CHARS, Some(40_000)));
+        // 32,767 characters of three bytes each fit.
+        assert_eq!(clean_text(&"孙".repeat(MAX_CELL_CHARS)), None);
+    }
+
+    #[test]
+    fn a_date_with_a_sign_or_words_before_it_is_no_date() {
+        assert_eq!(parse_date_text("-2019-01-01"), None);
+        assert_eq!(parse_date_text("+2019-01-01"), None);
+        assert_eq!(parse_date_text("约2019年3月"), None);
+        assert_eq!(parse_date_text(" 2019-01-01 "), NaiveDate::from_ymd_opt(2019, 1, 1));
+        assert_eq!(date(&Data::String("-2019-01-01".into())).map_err(|e| e.contains("不是有效日期")), Err(true));
     }
 }

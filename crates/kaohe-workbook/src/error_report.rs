@@ -119,14 +119,14 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     let sheet = out.add_worksheet().set_name("汇总").map_err(err)?;
     let label = Format::new().set_font_name("黑体").set_align(FormatAlign::Right);
     let value = Format::new().set_font_name("宋体");
-    let errors = read.issues.iter().filter(|i| i.severity == Severity::Error).count();
+    let (errors, warnings) = read.issue_counts();
     let lines = [
         ("文件", read.file.clone()),
         ("人员工作表", format!("{}（表头在第{}行）", read.sheet, read.header_row)),
         ("读取人员行数", read.rows_read.to_string()),
         ("已导入人员", read.roster.people.len().to_string()),
         ("未导入人员行", failed.len().to_string()),
-        ("问题总数", format!("{}（未导入 {errors}，提示 {}）", read.issues.len(), read.issues.len() - errors)),
+        ("问题总数", format!("{}（未导入 {errors}，提示 {warnings}）", errors + warnings)),
     ];
     for (r, (k, v)) in lines.iter().enumerate() {
         sheet.write_string_with_format(r as u32, 0, *k, &label).map_err(err)?;

@@ -21,7 +21,7 @@ pub use assessment_result::{write_assessment, write_national_results, NATIONAL_C
 pub use cell::display as cell_display;
 pub use cell::{column_letter, parse_date_text};
 pub use error_report::write_error_report;
-pub use issue::{Issue, IssueCode, Severity};
+pub use issue::{Issue, IssueCode, IssuesBeyond, Severity, MAX_ISSUES};
 pub use read::{people_columns, PeopleColumns, ReadProgress, PEOPLE_COLUMNS, PEOPLE_REQUIRED, PEOPLE_TEMPLATE_ORDER};
 pub use read::{
     people_signature, read_roster, read_roster_with, MappedColumn, PersonSource, ReadOptions, RosterRead, WorkbookError, SHEET_ANNUAL, SHEET_ASSESSMENTS,

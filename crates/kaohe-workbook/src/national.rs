@@ -31,6 +31,7 @@ impl NationalRead {
             file: self.file.clone(),
             roster: kaohe_engine::Roster { results: self.results.clone(), ..kaohe_engine::Roster::default() },
             issues: self.issues.clone(),
+            issues_beyond: crate::IssuesBeyond::default(),
             rows_read: self.rows_read,
             sheet: self.sheet.clone(),
             header_row: 1,

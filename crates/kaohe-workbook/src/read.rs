@@ -3,7 +3,7 @@
 //! file that cannot be opened, or a 人员 sheet without its required columns, stops the read.
 
 use crate::cell::{self, column_letter};
-use crate::issue::{Issue, IssueCode, Severity};
+use crate::issue::{Issue, IssueCode, Issues, IssuesBeyond, Severity};
 use crate::layout::Layout;
 use calamine::{Data, Range};
 use chrono::Datelike;
@@ -115,6 +115,8 @@ pub struct RosterRead {
     pub file: String,
     pub roster: Roster,
     pub issues: Vec<Issue>,
+    /// Issues found past the [`crate::MAX_ISSUES`] kept in `issues`, counted.
+    pub issues_beyond: IssuesBeyond,
     /// Non-blank data rows of the 人员 sheet.
     pub rows_read: u32,
     /// The sheet the people were read from, as named in the file.
@@ -141,6 +143,14 @@ pub struct PersonSource {
 }
 
 impl RosterRead {
+    /// Errors and warnings found, those past the cap included (the issue that says so is not
+    /// counted).
+    pub fn issue_counts(&self) -> (usize, usize) {
+        let errors = self.issues.iter().filter(|i| i.severity == Severity::Error).count();
+        let listed = self.issues.iter().filter(|i| i.code != IssueCode::TooManyIssues).count();
+        (errors + self.issues_beyond.errors, listed - errors + self.issues_beyond.warnings)
+    }
+
     /// The spreadsheet row the person at `index` of `roster.people` was read from.
     pub fn row_of(&self, index: usize) -> Option<u32> {
         self.sources.get(index).map(|s| s.row)
@@ -487,7 +497,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
     let names = book.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
-    let mut issues = Vec::new();
+    let mut issues = Issues::default();
 
     let (people_name, guessed) = choose_people_sheet(&mut book, &names, options, &file)?;
     if guessed && book.encoding().is_none() {
@@ -524,6 +534,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         detail: format!("工作表「{people_name}」无法读取：{}", e.message),
         technical: e.technical,
     })?;
+    clean_cells(&mut people_range, &people_name, &mut issues);
     // A cell merged down over several people (one 单位 for a block of rows) gives its value to
     // every row it spans; merges in the header rows are left to the header reading.
     if !extras.merges.is_empty() {
@@ -533,7 +544,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     }
     // A CSV file holds the people only: the other sheets are not missing, they cannot exist.
     let single = book.encoding().is_some();
-    let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Vec<Issue>| -> Option<Range<Data>> {
+    let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Issues| -> Option<Range<Data>> {
         let Some(name) = name else {
             if !single {
                 issues.push(Issue {
@@ -550,7 +561,10 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             return None;
         };
         match book.range(name) {
-            Ok(r) => Some(r),
+            Ok(mut r) => {
+                clean_cells(&mut r, name, issues);
+                Some(r)
+            }
             Err(e) => {
                 issues.push(Issue {
                     sheet: sheet.to_string(),
@@ -652,7 +666,48 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     if let Some(r) = &annual_range {
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
-    Ok(RosterRead { file, roster, issues, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
+    let (issues, issues_beyond) = issues.finish(&people_sheet);
+    Ok(RosterRead { file, roster, issues, issues_beyond, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
+}
+
+/// Removes invisible characters from every text cell of a sheet and cuts a text longer than a
+/// workbook cell holds, each with a warning naming the cell: a name with a zero-width space
+/// looks like another person's and is not the same text, a bidirectional override shows an
+/// organ's name backwards, and a 40,000-character cell (a CSV file allows it) would make every
+/// later result workbook fail to write.
+fn clean_cells(range: &mut Range<Data>, sheet: &str, issues: &mut Issues) {
+    let Some((top, left)) = range.start() else { return };
+    let found: Vec<((u32, u32), cell::Cleaned)> = range
+        .used_cells()
+        .filter_map(|(r, c, v)| match v {
+            Data::String(s) => cell::clean_text(s).map(|cleaned| ((r as u32 + top, c as u32 + left), cleaned)),
+            _ => None,
+        })
+        .collect();
+    for ((r, c), cleaned) in found {
+        let before = range.get_value((r, c)).map(cell::display).unwrap_or_default();
+        let shown: String = before.chars().filter(|&c| !cell::is_invisible(c)).take(20).collect();
+        let mut what = Vec::new();
+        if !cleaned.removed.is_empty() {
+            what.push(format!("含有看不见的字符（{}），已去除", cleaned.removed.join("、")));
+        }
+        if let Some(n) = cleaned.cut_from {
+            what.push(format!("有 {n} 个字，超过单元格能容纳的 {} 个字，只保留前 {} 个字", cell::MAX_CELL_CHARS, cell::MAX_CELL_CHARS));
+        }
+        let place = format!("工作表「{sheet}」第{}行 {}列", r + 1, column_letter(c));
+        let ellipsis = if before.chars().count() > 20 { "…" } else { "" };
+        issues.push(Issue {
+            sheet: sheet.to_string(),
+            row: Some(r + 1),
+            column: Some(column_letter(c)),
+            header: None,
+            value: Some(shown.clone() + ellipsis),
+            code: IssueCode::CellCleaned,
+            severity: Severity::Warning,
+            message: format!("{place}：「{shown}{ellipsis}」{}；请核对原表。", what.join("；")),
+        });
+        range.set_value((r, c), Data::String(cleaned.text));
+    }
 }
 
 /// Gives each merged region's value (its top-left cell's) to the empty cells it spans, in the
@@ -687,7 +742,7 @@ fn fill_merges(range: &mut Range<Data>, merges: &[(u32, u32, u32, u32)], data_st
 /// Formulas in the people's cells whose results the file does not hold (a program wrote the
 /// formula, and nobody opened and saved the file in Excel or WPS): read as blank, and said, in
 /// the columns read and the rows of people.
-fn uncached_formula_issues(t: &Table, uncached: &[((u32, u32), String)], issues: &mut Vec<Issue>) {
+fn uncached_formula_issues(t: &Table, uncached: &[((u32, u32), String)], issues: &mut Issues) {
     if uncached.is_empty() {
         return;
     }
@@ -718,7 +773,7 @@ fn uncached_formula_issues(t: &Table, uncached: &[((u32, u32), String)], issues:
     }
 }
 
-fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>) -> bool {
+fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Issues) -> bool {
     let missing = t.missing(required);
     if missing.is_empty() {
         return true;
@@ -731,7 +786,7 @@ fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut Vec<Issue>)
 }
 
 /// Reads an ID cell; pushes an issue and returns `None` when it is not a valid ID.
-fn read_id(t: &Table, column: impl Field, row: u32, cells: &[Data], issues: &mut Vec<Issue>) -> Option<String> {
+fn read_id(t: &Table, column: impl Field, row: u32, cells: &[Data], issues: &mut Issues) -> Option<String> {
     let c = t.get(cells, column);
     // A 15-digit ID stored as a number lost nothing: it is read as its digits.
     let as_digits = match c {
@@ -834,7 +889,7 @@ fn read_people(
     progress: Option<&ReadProgress>,
     roster: &mut Roster,
     sources: &mut Vec<PersonSource>,
-    issues: &mut Vec<Issue>,
+    issues: &mut Issues,
 ) -> Result<u32, WorkbookError> {
     // The rows of the IDs read so far, by the ID as a number (no copy of the text per row).
     let mut rows: u32 = 0;
@@ -860,7 +915,8 @@ fn read_people(
             return Err(WorkbookError::Cancelled);
         }
         rows += 1;
-        let before = issues.len();
+        let before = issues.errors();
+        let kept_from = issues.kept();
         let mut ok = true;
         let id = read_id(t, k.id, row, cells, issues);
         ok &= id.is_some();
@@ -870,7 +926,7 @@ fn read_people(
                 ok = false;
             }
         }
-        let need_text = |header: Col, issues: &mut Vec<Issue>| -> Option<std::borrow::Cow<'_, str>> {
+        let need_text = |header: Col, issues: &mut Issues| -> Option<std::borrow::Cow<'_, str>> {
             let v = cell::text_ref(t.get(cells, header));
             if v.is_none() {
                 issues.push(t.issue_at(row, cells, header, IssueCode::MissingValue, Severity::Error, "为空"));
@@ -941,7 +997,7 @@ fn read_people(
             }
         }
 
-        let date_of = |header: Col, required: bool, issues: &mut Vec<Issue>| -> Option<chrono::NaiveDate> {
+        let date_of = |header: Col, required: bool, issues: &mut Issues| -> Option<chrono::NaiveDate> {
             let c = t.get(cells, header);
             match cell::date(c) {
                 Ok(Some(d)) => Some(d),
@@ -982,7 +1038,7 @@ fn read_people(
                 None
             }
         });
-        let count_of = |header: Col, max: u32, issues: &mut Vec<Issue>| -> Option<u32> {
+        let count_of = |header: Col, max: u32, issues: &mut Issues| -> Option<u32> {
             let c = t.get(cells, header);
             match cell::count(c) {
                 Ok(Some(n)) if n >= 1 && n <= max => Some(n),
@@ -1074,7 +1130,10 @@ fn read_people(
             let _ = r;
         }
 
-        ok &= issues[before..].iter().all(|i| i.severity != Severity::Error);
+        ok &= issues.errors() == before;
+        if !ok {
+            issues.row_not_imported(kept_from);
+        }
         let (Some(id), Some(name), Some(organ), Some(category), Some(rank), Some(rank_since), true) = (id, name, organ, category, rank, rank_since, ok) else {
             continue;
         };
@@ -1136,7 +1195,7 @@ fn read_people(
     Ok(rows)
 }
 
-fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut Vec<Issue>) {
+fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &ORGAN_COLUMNS[..1], issues) {
         return;
     }
@@ -1229,7 +1288,7 @@ fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, issues: &mut V
     }
 }
 
-fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &ASSESSMENT_COLUMNS[..3], issues) {
         return;
     }
@@ -1279,7 +1338,7 @@ fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
     }
 }
 
-fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &RESTRICTION_COLUMNS[..3], issues) {
         return;
     }
@@ -1332,7 +1391,7 @@ fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, rost
 }
 
 /// Reads a score cell into hundredths, reporting a bad one as a warning.
-fn score_of(t: &Table, row: u32, cells: &[Data], header: &str, issues: &mut Vec<Issue>) -> Option<i64> {
+fn score_of(t: &Table, row: u32, cells: &[Data], header: &str, issues: &mut Issues) -> Option<i64> {
     let c = t.get(cells, header);
     match cell::score(c) {
         Ok(v) => v,
@@ -1344,7 +1403,7 @@ fn score_of(t: &Table, row: u32, cells: &[Data], header: &str, issues: &mut Vec<
 }
 
 /// The person and year of an assessment row, or `None` (with an issue) when the row is unusable.
-fn person_year(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Vec<Issue>) -> Option<(String, i32)> {
+fn person_year(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Issues) -> Option<(String, i32)> {
     let id = read_id(t, "身份证号", row, cells, issues)?;
     if !known.contains(&id) {
         issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
@@ -1359,7 +1418,7 @@ fn person_year(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, iss
     }
 }
 
-fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &REGULAR_COLUMNS[..2], issues) {
         return;
     }
@@ -1419,7 +1478,7 @@ fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues:
     }
 }
 
-fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Vec<Issue>) {
+fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &ANNUAL_COLUMNS[..2], issues) {
         return;
     }
@@ -1450,7 +1509,7 @@ fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: 
                 None
             }
         });
-        let days = |header: &str, issues: &mut Vec<Issue>| -> Option<u32> {
+        let days = |header: &str, issues: &mut Issues| -> Option<u32> {
             let c = t.get(cells, header);
             match cell::count(c) {
                 Ok(Some(n)) if n <= 366 => Some(n),

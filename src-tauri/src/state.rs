@@ -168,11 +168,9 @@ fn organ_names(roster: &Roster) -> Vec<String> {
     names
 }
 
-/// A file name from a title: characters Windows refuses in names become 「_」.
+/// A file name from a title, as the CLI names its printed files ([`kaohe_print::safe_file_stem`]).
 fn file_name(title: &str) -> String {
-    let safe: String =
-        title.chars().map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() { '_' } else { c }).collect();
-    format!("{safe}.html")
+    format!("{}.html", kaohe_print::safe_file_stem(title))
 }
 
 /// A grade named by the UI (优秀, 称职, 基本称职, 不称职).

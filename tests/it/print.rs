@@ -152,7 +152,7 @@ fn png_size(path: &Path) -> (u32, u32) {
 }
 
 #[test]
-fn every_document_prints_and_publicity_lists_mask_ids() {
+fn every_document_prints_and_publicity_lists_carry_no_id() {
     let tmp = tempfile::tempdir().expect("tmp");
     let sample = root().join("fixtures/sample/名册示例.xlsx").display().to_string();
     let out = tmp.path().display().to_string();
@@ -179,10 +179,14 @@ fn every_document_prints_and_publicity_lists_mask_ids() {
             "登记表" => assert_eq!(pages, 38, "one form per person of the sample"),
             "优秀公示" | "晋升公示" => {
                 assert!(squeeze(&printed).contains("2026年1月9日至2026年1月15日（5个工作日）"), "{doc}: period");
+                // A 公示 is posted publicly: no ID number, not even a masked one.
                 for p in &roster.people {
-                    assert!(!printed.contains(&p.id), "{doc} shows a full ID: {}", p.id);
+                    assert!(!printed.contains(&p.id[..6]) || !printed.contains(&p.id[14..]), "{doc} shows part of an ID: {}", p.id);
                 }
-                assert!(printed.contains("********"), "{doc}: masked IDs");
+                assert!(!printed.contains("********") && !printed.contains("身份证号"), "{doc}: an ID column");
+                let html_text = std::fs::read_to_string(&html).expect("html");
+                assert!(!html_text.contains("data-id") && !html_text.contains("********"), "{doc}: IDs in the markup");
+                assert!(html_text.contains(">出生年月</th>") && html_text.contains(">学历</th>"), "{doc}: birth month and education instead");
             }
             _ => {}
         }
@@ -219,4 +223,41 @@ fn publicity_periods_follow_the_holiday_notices() {
     assert_eq!(period("2025-12-31"), "2025年12月31日至2026年1月7日（5个工作日）");
     // 2027 is not in the table yet: weekends only, and said so.
     assert_eq!(period("2026-12-28"), "2026年12月28日至2027年1月1日（5个工作日，仅扣除周末：规则中尚无2027年节假日安排，期限待核实）");
+}
+
+/// The 登记表 carries no ID in its markup (it had every full ID in data-id attributes).
+#[test]
+fn registration_forms_carry_no_id_in_their_markup() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let sample = root().join("fixtures/sample/名册示例.xlsx").display().to_string();
+    let html = print(&["print", "--doc", "登记表", "--year", "2025", "--roster", &sample, "--out", &tmp.path().display().to_string()]);
+    let text = std::fs::read_to_string(&html).expect("html");
+    assert!(!text.contains("data-id"));
+    let roster = kaohe_workbook::read_roster(Path::new(&sample), &kaohe_engine::Profile::national()).expect("sample").roster;
+    assert!(roster.people.iter().all(|p| !text.contains(&p.id)));
+}
+
+/// `--organ` names the file but cannot lead it outside `--out`; the title is escaped once.
+#[test]
+fn an_organ_name_cannot_lead_a_printed_file_outside_its_folder() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out = tmp.path().join("a/b");
+    let table: toml::Table = toml::from_str(&format!(
+        "\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], [\"{}\", \"王一\", \"甲&乙局\", \"综合管理类\", \"一级科员\", 2020-01-01]]",
+        id(7)
+    ))
+    .expect("toml");
+    let roster = tmp.path().join("名册.xlsx");
+    write_sheets(&table, &roster).expect("write");
+    let roster = roster.display().to_string();
+    let out_text = out.display().to_string();
+    for organ in ["../../逃逸", "/tmp/逃逸", "..", "CON"] {
+        let html = print(&["print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &roster, "--organ", organ, "--out", &out_text]);
+        assert_eq!(html.parent(), Some(out.as_path()), "{organ}: {}", html.display());
+    }
+    assert!(!tmp.path().join("逃逸职级晋升公示.html").exists() && !tmp.path().join("a/逃逸职级晋升公示.html").exists());
+    let html = print(&["print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &roster, "--organ", "甲&乙局", "--out", &out_text]);
+    let text = std::fs::read_to_string(&html).expect("html");
+    assert!(text.contains("<title>甲&amp;乙局职级晋升人选公示</title>"), "{}", &text[..600.min(text.len())]);
+    assert!(text.contains("<h1>甲&amp;乙局职级晋升人选公示</h1>") && !text.contains("&amp;amp;"));
 }

@@ -81,7 +81,7 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
         }
     }
     name.push_str(doc);
-    let path = out_dir.join(format!("{name}.html"));
+    let path = out_dir.join(format!("{}.html", kaohe_print::safe_file_stem(&name)));
     std::fs::write(&path, rendered.html).map_err(|e| Failure::new("write_failed", format!("无法写入文件「{}」：{e}", path.display()), 1))?;
     let pages = rendered.pages.map(|n| format!("，共 {n} 页")).unwrap_or_default();
     Ok(Output { status: 0, stdout: format!("已生成{title}：{}{pages}\n", path.display()), stderr: String::new() })

@@ -3,7 +3,7 @@
 //! pages: A4, 仿宋 body and 小标宋/黑体 titles with CJK fallbacks, fixed table layouts.
 //!
 //! Everything that comes from a roster is escaped: no cell ever becomes markup. Personal ID
-//! numbers are masked on every publicity list.
+//! numbers appear on no publicity list and in no attribute of a page.
 
 mod fit;
 
@@ -73,15 +73,41 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// 110105********002X: the birth date digits hidden.
-pub fn mask_id(id: &str) -> String {
-    let chars: Vec<char> = id.chars().collect();
-    if chars.len() != 18 {
-        return "*".repeat(chars.len());
+/// A file name (without extension) from a title or an organ's name, safe on Windows and Unix:
+/// characters Windows refuses and control characters become 「_」, so no path separator and no
+/// 「..」 can lead outside the folder chosen; leading dots and trailing dots and spaces go; a
+/// device name (CON, NUL, COM1 …) gets a 「_」; at most 120 characters. The CLI's `print` and the
+/// app's preview both name their files with it.
+pub fn safe_file_stem(title: &str) -> String {
+    let mut safe: String = title
+        .chars()
+        .map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() || invisible(c) { '_' } else { c })
+        .take(120)
+        .collect();
+    safe = safe.trim_start_matches(['.', ' ']).trim_end_matches(['.', ' ']).to_string();
+    let device = safe.split('.').next().unwrap_or_default().to_ascii_uppercase();
+    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (device.len() == 4 && (device.starts_with("COM") || device.starts_with("LPT")) && device.ends_with(|c: char| c.is_ascii_digit()));
+    if safe.is_empty() || reserved {
+        safe.insert(0, '_');
     }
-    let head: String = chars[..6].iter().collect();
-    let tail: String = chars[14..].iter().collect();
-    format!("{head}********{tail}")
+    safe
+}
+
+/// Bidirectional controls and zero-width characters, which would make a file name read
+/// otherwise than it is.
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// What a 公示 says of a person besides the name: sex, birth month and education. A 公示 is
+/// posted publicly, so it carries no ID number, not even a masked one: area code, check digit
+/// and birth month together narrow an ID down to a handful (domain.md §6).
+fn publicity_person<'a>(person: Option<&'a Person>, id: &str) -> (&'a str, String, &'a str) {
+    let gender = person.and_then(|x| x.gender.as_deref()).unwrap_or("");
+    let birth = ym(person.and_then(|x| x.birth).or_else(|| kaohe_engine::id_number::birth_date(id)));
+    let education = person.and_then(|x| x.education.as_deref()).unwrap_or("");
+    (gender, birth, education)
 }
 
 fn ym(d: Option<NaiveDate>) -> String {
@@ -143,7 +169,7 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
         };
         let _ = write!(
             body,
-            r#"<section class="page registration" data-id="{id}">
+            r#"<section class="page registration">
 <h1>年度考核登记表</h1>
 <p class="subtitle">（{year}年度）</p>
 <table>
@@ -162,7 +188,6 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
 </table>
 </section>
 "#,
-            id = field(&p.id),
             year = result.year,
             name = field(&p.name),
             gender = field(p.gender.as_deref().unwrap_or("")),
@@ -182,7 +207,7 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
         for chunk in &fit.rest {
             let _ = write!(
                 body,
-                r#"<section class="page registration-continued" data-id="{id}">
+                r#"<section class="page registration-continued">
 <h1>年度考核登记表（续页）</h1>
 <p class="subtitle">（{year}年度）　{name}</p>
 <table><colgroup><col style="width:27mm"><col></colgroup>
@@ -190,8 +215,7 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
 </table>
 </section>
 "#,
-                id = field(&p.id),
-                year = result.year,
+                    year = result.year,
                 name = field(&p.name),
                 text = escape(chunk)
             );
@@ -228,30 +252,32 @@ pub fn excellent_publicity(report: &AssessmentReport, roster: &Roster, profile: 
             continue;
         }
         n += 1;
-        let gender = by_id.get(p.id.as_str()).and_then(|x| x.gender.as_deref()).unwrap_or("");
+        let person = by_id.get(p.id.as_str());
+        let (gender, birth, education) = publicity_person(person.copied(), &p.id);
         let _ = writeln!(
             rows,
-            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{birth}</td><td>{}</td><td>{}</td></tr>",
             escape(&p.name),
             escape(gender),
+            escape(education),
             escape(&p.unit_and_post),
-            mask_id(&p.id)
         );
     }
     let days = profile.publicity.excellent_working_days;
-    let title = format!("{}{}年度考核优秀等次人选公示", escape(&scope.label()), report.year);
+    let title = format!("{}{}年度考核优秀等次人选公示", scope.label(), report.year);
     let body = format!(
         r#"<section class="flow">
-<h1>{title}</h1>
+<h1>{heading}</h1>
 <p class="note">经个人总结、主管领导提出建议、考核委员会审核，拟确定以下{n}名同志{year}年度考核为优秀等次，现予公示。</p>
 <p class="note">公示时间：{period}。公示期间，如有异议，请以书面或当面方式向本机关组织人事部门反映。</p>
-<table><thead><tr><th class="num" style="width:12mm">序号</th><th style="width:24mm">姓名</th><th class="num" style="width:14mm">性别</th><th>单位及职务职级</th><th class="num" style="width:46mm">身份证号</th></tr></thead>
+<table><thead><tr><th class="num" style="width:12mm">序号</th><th style="width:24mm">姓名</th><th class="num" style="width:14mm">性别</th><th class="num" style="width:20mm">出生年月</th><th style="width:26mm">学历</th><th>单位及职务职级</th></tr></thead>
 <tbody>
 {rows}</tbody></table>
 <p class="note right">{state}</p>
 <p class="note small">依据：{cite}</p>
 </section>
 "#,
+        heading = escape(&title),
         year = report.year,
         period = publicity_period(from, days, profile),
         state = match report.finalized_on {
@@ -274,33 +300,32 @@ pub fn promotion_publicity(report: &PromotionReport, roster: &Roster, profile: &
             continue;
         }
         n += 1;
-        let person = by_id.get(p.id.as_str());
-        let gender = person.and_then(|x| x.gender.as_deref()).unwrap_or("");
-        let birth = ym(person.and_then(|x| x.birth).or_else(|| kaohe_engine::id_number::birth_date(&p.id)));
+        let (gender, birth, education) = publicity_person(by_id.get(p.id.as_str()).copied(), &p.id);
         let _ = writeln!(
             rows,
-            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{birth}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{birth}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&p.name),
             escape(gender),
+            escape(education),
             escape(&p.organ),
             escape(&p.rank),
             escape(p.target_rank.as_deref().unwrap_or("")),
-            mask_id(&p.id)
         );
     }
     let days = profile.publicity.promotion_working_days;
-    let title = format!("{}职级晋升人选公示", escape(&scope.label()));
+    let title = format!("{}职级晋升人选公示", scope.label());
     let body = format!(
         r#"<section class="flow">
-<h1>{title}</h1>
+<h1>{heading}</h1>
 <p class="note">根据公务员职务与职级并行有关规定，经资格审核，拟晋升以下{n}名同志的职级（资格截至{as_of}），现予公示。</p>
 <p class="note">公示时间：{period}。公示期间，如有异议，请以书面或当面方式向本机关组织人事部门反映。</p>
-<table><thead><tr><th class="num" style="width:11mm">序号</th><th style="width:20mm">姓名</th><th class="num" style="width:11mm">性别</th><th class="num" style="width:18mm">出生年月</th><th>单位</th><th style="width:24mm">现职级</th><th style="width:24mm">拟晋升职级</th><th class="num" style="width:40mm">身份证号</th></tr></thead>
+<table><thead><tr><th class="num" style="width:11mm">序号</th><th style="width:20mm">姓名</th><th class="num" style="width:11mm">性别</th><th class="num" style="width:18mm">出生年月</th><th style="width:22mm">学历</th><th>单位</th><th style="width:26mm">现职级</th><th style="width:26mm">拟晋升职级</th></tr></thead>
 <tbody>
 {rows}</tbody></table>
 <p class="note small">依据：{cite}</p>
 </section>
 "#,
+        heading = escape(&title),
         as_of = cn_date(report.as_of),
         period = publicity_period(from, days, profile),
         cite = escape(&profile.publicity.promotion_cite.to_string()),
@@ -454,13 +479,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn markup_from_a_roster_is_escaped() {
-        assert_eq!(escape("<script>alert('x')</script> & \"y\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
+    fn file_names_stay_in_their_folder() {
+        assert_eq!(safe_file_stem("../../x"), "_.._x");
+        assert_eq!(safe_file_stem("/etc/passwd"), "_etc_passwd");
+        assert_eq!(safe_file_stem("C:\\Windows\\甲局"), "C__Windows_甲局");
+        assert_eq!(safe_file_stem(".."), "_");
+        assert_eq!(safe_file_stem("某市财政局2025年度登记表"), "某市财政局2025年度登记表");
+        assert_eq!(safe_file_stem("CON"), "_CON");
+        assert_eq!(safe_file_stem("com1.登记表"), "_com1.登记表");
+        assert_eq!(safe_file_stem("甲局\u{202E}xslx.exe"), "甲局_xslx.exe");
+        assert_eq!(safe_file_stem(&"局".repeat(300)).chars().count(), 120);
     }
 
     #[test]
-    fn ids_are_masked_in_the_middle() {
-        assert_eq!(mask_id("11010519491231002X"), "110105********002X");
-        assert_eq!(mask_id("123"), "***");
+    fn markup_from_a_roster_is_escaped() {
+        assert_eq!(escape("<script>alert('x')</script> & \"y\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
     }
 }

@@ -136,3 +136,54 @@ fn the_promotion_workbook_holds_what_the_json_says() {
     assert!(book.contains("_xlnm.Print_Titles") && book.contains("晋升资格!$1:$2"), "{book}");
     assert!(zip_text(&out_path, "xl/styles.xml").contains(r#"val="宋体""#));
 }
+
+/// The number format of the cell `reference` (e.g. "B3") of the first sheet, from its style in
+/// styles.xml: "General", "@" (Text) or the format's code.
+fn number_format(path: &Path, reference: &str) -> String {
+    let sheet = zip_text(path, "xl/worksheets/sheet1.xml");
+    let at = sheet.find(&format!("<c r=\"{reference}\"")).unwrap_or_else(|| panic!("no cell {reference}"));
+    let tag = &sheet[at..at + sheet[at..].find('>').expect("tag end")];
+    let style: usize = tag.split(" s=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let styles = zip_text(path, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").expect("cellXfs")..];
+    let xf = xfs.split("<xf ").nth(style + 1).expect("the cell's xf");
+    let id: u32 = xf.split("numFmtId=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("numFmtId");
+    match id {
+        0 => "General".to_string(),
+        49 => "@".to_string(),
+        id => {
+            let at = styles.find(&format!("<numFmt numFmtId=\"{id}\" formatCode=\"")).expect("the custom format") + format!("<numFmt numFmtId=\"{id}\" formatCode=\"").len();
+            styles[at..at + styles[at..].find('"').expect("end")].to_string()
+        }
+    }
+}
+
+/// Text from a roster that Excel would take for a formula once a clerk edits its cell (= + - @)
+/// is written with the Text format in the result workbooks; other text keeps the General one.
+#[test]
+fn text_that_looks_like_a_formula_stays_text_in_the_result_workbooks() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let roster = tmp.path().join("名册.xlsx");
+    let sheets: toml::Table = toml::from_str(
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["11010519491231002X", "=HYPERLINK(\"http://x\",\"王一\")", "甲局", "综合管理类", "三级主任科员", 2019-03-01],
+  ["330102198808060235", "李二", "甲局", "综合管理类", "三级主任科员", 2019-06-15],
+]"#,
+    )
+    .expect("toml");
+    write_sheets(&sheets, &roster).expect("write");
+    let book = tmp.path().join("晋升结果.xlsx");
+    let out = run(&["promote", "--as-of", "2025-12-31", "--roster", &roster.display().to_string(), "--out", &book.display().to_string()].map(String::from));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    let rows = sheet(&book, &open_workbook_auto(&book).expect("opens").sheet_names()[0]);
+    let (r, c) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(r, row)| row.iter().position(|v| v.starts_with("=HYPERLINK")).map(|c| (r, c)))
+        .expect("the name is written as text");
+    let column = kaohe_workbook::column_letter(c as u32);
+    assert_eq!(number_format(&book, &format!("{column}{}", r + 1)), "@", "the formula-like name has the Text format");
+    let li = rows.iter().position(|row| row.iter().any(|v| v == "李二")).expect("李二");
+    assert_eq!(number_format(&book, &format!("{column}{}", li + 1)), "General", "an ordinary name keeps General");
+}

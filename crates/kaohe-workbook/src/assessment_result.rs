@@ -17,7 +17,7 @@ fn write_row(sheet: &mut Worksheet, row: u32, cells: &[String], centered: &[usiz
     let center = body_format().set_align(FormatAlign::Center);
     for (c, v) in cells.iter().enumerate() {
         let fmt = if centered.contains(&c) { &center } else { &body };
-        sheet.write_string_with_format(row, c as u16, v, fmt)?;
+        crate::text::write_text(sheet, row, c as u16, v, fmt)?;
     }
     Ok(())
 }
@@ -49,9 +49,9 @@ fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport) -> Result<(), Xls
     for (i, p) in by_pool(r).into_iter().enumerate() {
         let row = i as u32 + 1;
         sheet.write_number(row, 0, (i + 1) as f64)?;
-        sheet.write_string_with_format(row, 1, &p.name, &text)?;
-        sheet.write_string_with_format(row, 2, &p.unit_and_post, &text)?;
-        sheet.write_string_with_format(row, 3, national_grade(p), &text)?;
+        crate::text::write_text(sheet, row, 1, &p.name, &text)?;
+        crate::text::write_text(sheet, row, 2, &p.unit_and_post, &text)?;
+        crate::text::write_text(sheet, row, 3, national_grade(p), &text)?;
     }
     sheet.set_column_width(0, 6)?;
     sheet.set_column_width(1, 10)?;
@@ -199,7 +199,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             if i >= 3 {
                 sheet.write_number_with_format(row, i as u16, v.parse::<f64>().unwrap_or(0.0), &center)?;
             } else {
-                sheet.write_string_with_format(row, i as u16, v, &body)?;
+                crate::text::write_text(sheet, row, i as u16, v, &body)?;
             }
         }
     }

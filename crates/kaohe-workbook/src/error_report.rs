@@ -76,7 +76,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
                 Some(Severity::Warning) => &warning,
                 None => &text,
             };
-            sheet.write_string_with_format(r, c as u16, &value, fmt).map_err(err)?;
+            crate::text::write_text(sheet, r, c as u16, &value, fmt).map_err(err)?;
         }
     }
     let reason_col = (col0 + width) as u16;
@@ -84,7 +84,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     for (row, list) in &by_row {
         let text: Vec<String> =
             list.iter().map(|i| format!("{}{}", if i.severity == Severity::Error { "【未导入】" } else { "【提示】" }, i.message)).collect();
-        sheet.write_string_with_format(row - 1, reason_col, text.join("\n"), &reason).map_err(err)?;
+        crate::text::write_text(sheet, row - 1, reason_col, text.join("\n"), &reason).map_err(err)?;
     }
     sheet.set_column_width(reason_col, 80).map_err(err)?;
 
@@ -105,14 +105,14 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     let rows: Vec<&[calamine::Data]> = range.rows().collect();
     for (n, r) in failed.iter().enumerate() {
         let out_row = n as u32 + 1;
-        sheet.write_string_with_format(out_row, 0, r.to_string(), &body).map_err(err)?;
+        crate::text::write_text(sheet, out_row, 0, r.to_string(), &body).map_err(err)?;
         let Some(src) = r.checked_sub(row0 + 1).and_then(|i| rows.get(i as usize)) else { continue };
         for (c, h) in PEOPLE_TEMPLATE_ORDER.iter().enumerate() {
             let value = field_col.get(h).and_then(|&col| src.get((col - col0) as usize)).map(display).unwrap_or_default();
-            sheet.write_string_with_format(out_row, c as u16 + 1, &value, &body).map_err(err)?;
+            crate::text::write_text(sheet, out_row, c as u16 + 1, &value, &body).map_err(err)?;
         }
         let why: Vec<String> = by_row[r].iter().filter(|i| i.severity == Severity::Error).map(|i| i.message.clone()).collect();
-        sheet.write_string_with_format(out_row, last, why.join("\n"), &reason).map_err(err)?;
+        crate::text::write_text(sheet, out_row, last, why.join("\n"), &reason).map_err(err)?;
     }
 
     // 3. Summary.
@@ -130,7 +130,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     ];
     for (r, (k, v)) in lines.iter().enumerate() {
         sheet.write_string_with_format(r as u32, 0, *k, &label).map_err(err)?;
-        sheet.write_string_with_format(r as u32, 1, v, &value).map_err(err)?;
+        crate::text::write_text(sheet, r as u32, 1, v, &value).map_err(err)?;
     }
     let start = lines.len() as u32 + 1;
     for (c, h) in ["工作表", "行", "列", "内容", "问题", "说明"].iter().enumerate() {
@@ -147,7 +147,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
             i.message.clone(),
         ];
         for (c, v) in cells.iter().enumerate() {
-            sheet.write_string_with_format(r, c as u16, v, &value).map_err(err)?;
+            crate::text::write_text(sheet, r, c as u16, v, &value).map_err(err)?;
         }
     }
     sheet.set_column_width(0, 16).map_err(err)?;

@@ -16,6 +16,7 @@ mod read;
 mod result;
 pub mod source;
 mod template;
+mod text;
 
 pub use assessment_result::{write_assessment, write_national_results, NATIONAL_COLUMNS};
 pub use cell::display as cell_display;

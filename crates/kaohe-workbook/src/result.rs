@@ -104,7 +104,7 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
         ];
         for (c, v) in cells.iter().enumerate() {
             let fmt = if [0, 7, 8, 9, 10, 11, 12, 13, 14, 15].contains(&c) { &center } else { &body };
-            sheet.write_string_with_format(row, c as u16, v, fmt)?;
+            crate::text::write_text(sheet, row, c as u16, v, fmt)?;
         }
     }
 
@@ -129,8 +129,10 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
             let fmt = if (2..=5).contains(&c) { &center } else { &body };
             // Counts are numbers a clerk may sum; everything else is text.
             match v.parse::<f64>() {
-                Ok(n) if (2..=5).contains(&c) => sheet.write_number_with_format(row, c as u16, n, fmt)?,
-                _ => sheet.write_string_with_format(row, c as u16, v, fmt)?,
+                Ok(n) if (2..=5).contains(&c) => {
+                    sheet.write_number_with_format(row, c as u16, n, fmt)?;
+                }
+                _ => crate::text::write_text(sheet, row, c as u16, v, fmt)?,
             };
         }
     }

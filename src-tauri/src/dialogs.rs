@@ -20,10 +20,11 @@ pub struct Filter {
 }
 
 /// The roster formats the importer reads.
-pub const ROSTERS: Filter = Filter { name: "名册（Excel、WPS、CSV）", extensions: &["xlsx", "xlsm", "xls", "ods", "et", "csv", "txt"] };
+pub const ROSTERS: Filter = Filter { name: "名册（Excel、WPS、CSV）", extensions: &["xlsx", "xlsm", "xls", "ods", "et", "csv"] };
 /// An .xlsx workbook written by Kaohe.
 pub const WORKBOOK: Filter = Filter { name: "Excel 工作簿", extensions: &["xlsx"] };
 
+#[cfg(debug_assertions)]
 const ANSWERS_ENV: &str = "KAOHE_DIALOG_ANSWERS";
 
 /// Asks for an existing file. `Ok(None)`: the clerk cancelled.
@@ -54,7 +55,15 @@ fn into_path(path: tauri_plugin_dialog::FilePath) -> Result<PathBuf, CommandErro
     path.into_path().map_err(|e| CommandError::new(ErrorCode::BadArgument, format!("所选位置不是本机文件：{e}")))
 }
 
-/// `Some(answer)` when the test hook is on; `None` when a real dialog must be shown.
+/// A release build has no test hook: every dialog is a real one, whatever the environment says.
+#[cfg(not(debug_assertions))]
+fn scripted_answer() -> Result<Option<Option<PathBuf>>, CommandError> {
+    Ok(None)
+}
+
+/// `Some(answer)` when the test hook is on; `None` when a real dialog must be shown. Only in
+/// debug builds (those the tests drive): a release build never reads the variable.
+#[cfg(debug_assertions)]
 fn scripted_answer() -> Result<Option<Option<PathBuf>>, CommandError> {
     let Some(file) = std::env::var_os(ANSWERS_ENV).filter(|v| !v.is_empty()).map(PathBuf::from) else {
         return Ok(None);

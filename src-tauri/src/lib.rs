@@ -11,7 +11,8 @@
 //!   profile (a local file or the national default).
 //! - [`import`]: the 导入 wizard's commands (layout, check, apply with progress and cancel, drops).
 //!
-//! Environment: `KAOHE_DB` replaces the database path; `KAOHE_DIALOG_ANSWERS=<file>` answers file
+//! Environment: `KAOHE_DB` replaces the database path; in debug builds only (the tests' builds),
+//! `KAOHE_DIALOG_ANSWERS=<file>` answers file
 //! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
 //! self-test (the UI reports its page text, the shell writes it to the file and quits).
 
@@ -41,7 +42,9 @@ pub fn run() -> Result<(), tauri::Error> {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let db_path = kaohe_store::default_db_path();
-            let selftest = std::env::var_os("KAOHE_SELFTEST").filter(|v| !v.is_empty()).map(PathBuf::from);
+            // The self-test hook exists in debug builds only (those the tests run): a release
+            // build never reads the variable.
+            let selftest = cfg!(debug_assertions).then(|| std::env::var_os("KAOHE_SELFTEST")).flatten().filter(|v| !v.is_empty()).map(PathBuf::from);
             let info = app.package_info();
             let state = AppState::open("考核 Kaohe", &info.version.to_string(), db_path, selftest);
             match state.open_error() {

@@ -8,11 +8,13 @@
 //! - `e2e`: the same preparation, then only the end-to-end journeys (for writing journeys, and
 //!   `KAOHE_BLESS=1` to refresh the screenshots in docs/screenshots/).
 //! - `bench-startup`: time from process start to the first usable window (median of several runs).
+//! - `fuzz`: libFuzzer on what Kaohe reads from files (see fuzz.rs).
 //!
 //! Every step prints what it runs; `test` ends with `xtask: N passed, M failed`.
 
 mod desktop;
 mod e2e;
+mod fuzz;
 mod startup;
 mod steps;
 mod sysdeps;
@@ -34,6 +36,9 @@ tasks:
                 KAOHE_BLESS=1 cargo xtask e2e refreshes docs/screenshots/
   bench-startup [--runs N] [--db FILE | --people N] [--section home|people]
                 time from starting kaohe-app to its first page painted with data, median of N runs
+  fuzz [--minutes N] [--target NAME]
+                libFuzzer (cargo-fuzz, nightly) on the roster readers, the rule profile, the
+                mapping file and backup inspection, seeded from fixtures/ (report in target/fuzz/)
 ";
 
 fn main() -> ExitCode {
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("e2e") => e2e_only(&root),
         Some("bench-startup") => startup::main(&root, &args[1..]),
+        Some("fuzz") => fuzz::main(&root, &args[1..]),
         Some(desktop::INNER_TASK) => desktop::inner_main(&args[1..]),
         Some(startup::INNER_TASK) => startup::inner_main(&args[1..]),
         Some("help" | "-h" | "--help") => {

@@ -411,19 +411,15 @@ fn import(o: &Options) -> Result<Output, Failure> {
 /// (or "" to ignore a column, `年度考核:YYYY` for a year's results) as values.
 fn read_mapping(path: &Path) -> Result<std::collections::BTreeMap<String, String>, Failure> {
     let text = std::fs::read_to_string(path).map_err(|e| Failure::new("bad_argument", format!("无法读取列对应文件「{}」：{e}", path.display()), 1))?;
-    let table: toml::Table = toml::from_str(&text).map_err(|e| Failure::new("bad_argument", format!("列对应文件「{}」格式有误：{e}", path.display()), 1))?;
-    let columns = table
-        .get("columns")
-        .and_then(|c| c.as_table())
-        .ok_or_else(|| Failure::new("bad_argument", format!("列对应文件「{}」缺少 [columns] 表", path.display()), 1))?;
-    columns
-        .iter()
-        .map(|(k, v)| {
-            v.as_str()
-                .map(|v| (k.clone(), v.to_string()))
-                .ok_or_else(|| Failure::new("bad_argument", format!("列对应文件中「{k}」的取值应为文字（字段名）"), 1))
-        })
-        .collect()
+    parse_mapping(&text).map_err(|why| Failure::new("bad_argument", format!("列对应文件「{}」{why}", path.display()), 1))
+}
+
+/// A column mapping file's text (`[columns]`, header = field): the mapping, or what is wrong
+/// with it in words that follow the file's name.
+pub fn parse_mapping(text: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| format!("格式有误：{e}"))?;
+    let columns = table.get("columns").and_then(|c| c.as_table()).ok_or("缺少 [columns] 表")?;
+    columns.iter().map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())).ok_or_else(|| format!("中「{k}」的取值应为文字（字段名）"))).collect()
 }
 
 /// `import FILE --year Y`: a national-system results file, matched to the database's people.

@@ -8,7 +8,7 @@
 //! The national system's results template (no ID numbers) is imported for a year, as
 //! `kaohe import --year`. Everything is read by kaohe-workbook and written by kaohe-store.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -499,6 +499,31 @@ impl AppState {
 pub struct ImportShell {
     cancel: Arc<AtomicBool>,
     drops: Mutex<Option<Channel<DropEvent>>>,
+    /// The files the clerk chose in the open dialog or dropped on the window, as the web view
+    /// was told them: the only paths the import commands open (the web view cannot name a
+    /// file of its own choosing).
+    granted: Mutex<HashSet<String>>,
+}
+
+impl ImportShell {
+    /// Lets the web view use `path` from now on (it came from a dialog or a drop).
+    fn grant(&self, path: &Path) -> String {
+        let text = path.display().to_string();
+        if let Ok(mut granted) = self.granted.lock() {
+            granted.insert(text.clone());
+        }
+        text
+    }
+
+    /// Refuses a request whose file was not chosen in a dialog or dropped.
+    fn check_granted(&self, request: &ImportRequest) -> Result<(), CommandError> {
+        let granted = self.granted.lock().map_err(|_| CommandError::new(ErrorCode::Internal, "导入状态不可用，请重新启动软件"))?;
+        if granted.contains(request.path.trim()) {
+            Ok(())
+        } else {
+            Err(CommandError::new(ErrorCode::BadArgument, "只能导入通过「选择文件」或拖放到窗口选定的文件，请重新选择文件"))
+        }
+    }
 }
 
 /// What happened to a dragged file: over the window, dropped on it, or taken away.
@@ -529,7 +554,8 @@ pub fn dropped(app: &AppHandle, event: &DragDropEvent) {
     let shell = app.state::<ImportShell>();
     let Ok(guard) = shell.drops.lock() else { return };
     if let Some(channel) = guard.as_ref() {
-        let paths = paths.iter().map(|p| p.display().to_string()).collect();
+        // A dropped file is the clerk's choice, as one picked in the dialog: the wizard may open it.
+        let paths = paths.iter().map(|p| if kind == DropKind::Drop { shell.grant(p) } else { p.display().to_string() }).collect();
         let _ = channel.send(DropEvent { kind, paths });
     }
 }
@@ -549,7 +575,7 @@ async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T, CommandErr
 /// Asks for the roster file in a native dialog; `None`: the clerk cancelled.
 #[tauri::command(async)]
 pub fn import_pick_file(app: AppHandle) -> Result<Option<String>, CommandError> {
-    Ok(dialogs::pick_file(&app, "选择要导入的名册", &[dialogs::ROSTERS])?.map(|p| p.display().to_string()))
+    Ok(dialogs::pick_file(&app, "选择要导入的名册", &[dialogs::ROSTERS])?.map(|p| app.state::<ImportShell>().grant(&p)))
 }
 
 /// Registers the channel files dropped on the window are sent on (replacing an earlier one).
@@ -561,18 +587,21 @@ pub fn import_watch_drops(shell: State<'_, ImportShell>, on_drop: Channel<DropEv
 }
 
 #[tauri::command(async)]
-pub fn import_layout(state: State<'_, AppState>, request: ImportRequest) -> Result<ImportLayout, CommandError> {
+pub fn import_layout(state: State<'_, AppState>, shell: State<'_, ImportShell>, request: ImportRequest) -> Result<ImportLayout, CommandError> {
+    shell.check_granted(&request)?;
     state.import_layout(&request)
 }
 
 #[tauri::command]
 pub async fn import_check(app: AppHandle, request: ImportRequest, on_progress: Channel<ImportProgress>) -> Result<ImportCheck, CommandError> {
+    app.state::<ImportShell>().check_granted(&request)?;
     let monitor = start(&app.state::<ImportShell>(), on_progress);
     blocking(move || app.state::<AppState>().import_check(&request, &monitor)).await
 }
 
 #[tauri::command]
 pub async fn import_apply(app: AppHandle, request: ImportRequest, on_progress: Channel<ImportProgress>) -> Result<ImportApplied, CommandError> {
+    app.state::<ImportShell>().check_granted(&request)?;
     let monitor = start(&app.state::<ImportShell>(), on_progress);
     blocking(move || app.state::<AppState>().import_apply(&request, &monitor)).await
 }
@@ -587,6 +616,7 @@ pub fn import_cancel(shell: State<'_, ImportShell>) -> Result<(), CommandError> 
 /// Asks where to save the error workbook, then writes it; `None`: the clerk cancelled.
 #[tauri::command]
 pub async fn import_error_report(app: AppHandle, request: ImportRequest) -> Result<Option<String>, CommandError> {
+    app.state::<ImportShell>().check_granted(&request)?;
     blocking(move || {
         let stem = Path::new(&request.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "名册".to_owned());
         let Some(out) = dialogs::save_file(&app, "保存问题清单", &format!("{stem}（问题清单）.xlsx"), &[dialogs::WORKBOOK])? else {
@@ -600,6 +630,22 @@ pub async fn import_error_report(app: AppHandle, request: ImportRequest) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The web view names the file of every import request; only a file the clerk chose in the
+    /// dialog or dropped on the window is opened (it opened any path it was sent).
+    #[test]
+    fn only_files_chosen_or_dropped_are_opened() {
+        let shell = ImportShell::default();
+        let request = |path: &str| ImportRequest { path: path.into(), sheet: None, header_row: None, mapping: None, year: None, confirm_renames: Vec::new() };
+        let refused = shell.check_granted(&request("/home/clerk/.ssh/id_rsa")).expect_err("not chosen");
+        assert_eq!(refused.code, ErrorCode::BadArgument);
+        assert!(refused.message.contains("只能导入通过「选择文件」或拖放到窗口选定的文件"), "{}", refused.message);
+        let told = shell.grant(Path::new("/home/clerk/桌面/花名册.xlsx"));
+        assert_eq!(told, "/home/clerk/桌面/花名册.xlsx");
+        assert!(shell.check_granted(&request("/home/clerk/桌面/花名册.xlsx")).is_ok());
+        assert!(shell.check_granted(&request(" /home/clerk/桌面/花名册.xlsx ")).is_ok(), "as the web view may send it back");
+        assert!(shell.check_granted(&request("/home/clerk/桌面/../.ssh/id_rsa")).is_err());
+    }
 
     #[test]
     fn a_saved_mapping_names_columns_by_header_unless_a_header_repeats() {

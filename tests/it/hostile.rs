@@ -379,7 +379,12 @@ fn generate(name: &str, dir: &Path) -> Result<PathBuf, String> {
         }
         "rows_1m" => {
             let p = dir.join("名册.xlsx");
-            million_rows(&p, 1_000_000).map_err(io)?;
+            million_rows(&p, 1_000_000, "人员").map_err(io)?;
+            Ok(p)
+        }
+        "rows_1m_sheet_named_otherwise" => {
+            let p = dir.join("名册.xlsx");
+            million_rows(&p, 1_000_000, "人员名册").map_err(io)?;
             Ok(p)
         }
         "ods_rows_repeated" => {
@@ -755,14 +760,14 @@ fn many_rows(path: &Path, n: usize) -> std::io::Result<()> {
 
 /// `n` valid people as [`many_rows`] writes them, the sheet deflated as it is written (a
 /// million rows unpack to about 370 MB, which is never held in memory).
-fn million_rows(path: &Path, n: usize) -> std::io::Result<()> {
+fn million_rows(path: &Path, n: usize, sheet: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(path)?));
     let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1));
     for (name, text) in [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", ROOT_RELS),
-        ("xl/workbook.xml", WORKBOOK),
+        ("xl/workbook.xml", &WORKBOOK.replace("name=\"人员\"", &format!("name=\"{sheet}\""))),
         ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS),
         ("xl/styles.xml", STYLES),
     ] {

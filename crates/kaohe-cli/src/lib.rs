@@ -259,18 +259,32 @@ fn import(o: &Options) -> Result<Output, Failure> {
     };
     let mut options = kaohe_workbook::ReadOptions { sheet: o.sheet.clone(), today: None, mapping: given.clone(), ..Default::default() };
     // A mapping confirmed earlier for rosters with the same headers applies again. Only an
-    // existing database can hold one; none is created just to look.
+    // existing database can hold one; none is created just to look. It is looked up under the
+    // headers of the read itself, and the file read again only when there is one (the sheet is
+    // parsed once in the usual case). A read that found no usable header says nothing of its
+    // signature: it is taken from the header rows alone then.
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
     let mut reused = false;
-    if given.is_none() && db.exists() {
-        if let Some(sig) = kaohe_workbook::people_signature(path, &options) {
-            if let Some(saved) = Store::open(&db)?.mapping_for(&sig)? {
-                options.mapping = Some(saved);
-                reused = true;
-            }
+    let first = kaohe_workbook::read_roster_with(path, &profile, &options);
+    let signature = match &first {
+        _ if given.is_some() || !db.exists() => None,
+        Ok(read) => Some(read.signature.clone()),
+        Err(WorkbookError::ColumnMissing { .. } | WorkbookError::HeaderNotFound { .. }) => kaohe_workbook::people_signature(path, &options),
+        Err(_) => None,
+    };
+    let saved = match signature {
+        Some(sig) => Store::open(&db)?.mapping_for(&sig)?,
+        None => None,
+    };
+    let first = match saved {
+        Some(saved) => {
+            options.mapping = Some(saved);
+            reused = true;
+            kaohe_workbook::read_roster_with(path, &profile, &options)
         }
-    }
-    let read = match kaohe_workbook::read_roster_with(path, &profile, &options) {
+        None => first,
+    };
+    let read = match first {
         Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. })) if kaohe_workbook::national::looks_national(path) => {
             return Err(Failure::new(
                 e.code(),

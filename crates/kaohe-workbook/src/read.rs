@@ -454,9 +454,11 @@ fn choose_people_sheet(book: &mut crate::source::Book, names: &[String], options
     if let Some(n) = names.iter().find(|n| squeeze(n) == SHEET_PEOPLE) {
         return Ok((n.clone(), false));
     }
+    // Each sheet's first rows tell whether it holds the people: no sheet is read whole to guess
+    // (a large one is read once, when chosen, and refused then with its own message).
     let mut best: Option<(usize, String)> = None;
     for n in names {
-        let Ok(range) = book.range(n) else { continue };
+        let Ok(range) = book.head(n, crate::layout::HEADER_SEARCH_ROWS as u32 + 2) else { continue };
         let layout = crate::layout::detect(SHEET_PEOPLE, &range, "身份证号");
         let fields: HashSet<&str> = layout.columns.iter().filter_map(|c| c.field.as_deref()).collect();
         if fields.contains("身份证号") && fields.contains("姓名") && best.as_ref().is_none_or(|b| fields.len() > b.0) {

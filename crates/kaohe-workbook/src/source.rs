@@ -58,6 +58,42 @@ impl Book {
         }
     }
 
+    /// The first `rows` rows of a sheet (counted from its first row with something in it): what
+    /// finding its header needs. An .xlsx sheet is read only that far; the other formats are
+    /// read whole (an .xls or .ods file holds every sheet parsed already, a CSV file one sheet).
+    pub fn head(&mut self, name: &str, rows: u32) -> Result<Range<Data>, Unreadable> {
+        let damaged = |e: calamine::XlsxError| Unreadable::with(SHEET_DAMAGED, e.to_string());
+        fn first_rows<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str, rows: u32) -> Result<Range<Data>, calamine::XlsxError> {
+            let mut reader = x.worksheet_cells_reader(name)?;
+            let mut cells: Vec<Cell<Data>> = Vec::new();
+            let mut first = None;
+            while let Some(cell) = reader.next_cell()? {
+                let value: Data = cell.get_value().clone().into();
+                if matches!(value, Data::Empty) {
+                    continue;
+                }
+                let r = cell.get_position().0;
+                let first = *first.get_or_insert(r);
+                if r >= first.saturating_add(rows) {
+                    break;
+                }
+                cells.push(Cell::new(cell.get_position(), value));
+            }
+            Ok(if cells.is_empty() { Range::empty() } else { Range::from_sparse(cells) })
+        }
+        match self {
+            Book::Calamine(s) => match s.as_mut() {
+                Sheets::Xlsx(x) => first_rows(x, name, rows).map_err(damaged),
+                _ => self.range_detailed(name),
+            },
+            Book::Sniffed(s) => match s.as_mut() {
+                Sheets::Xlsx(x) => first_rows(x, name, rows).map_err(damaged),
+                _ => self.range_detailed(name),
+            },
+            Book::Csv { .. } => self.range_detailed(name),
+        }
+    }
+
     /// The text encoding a CSV file was read in.
     pub fn encoding(&self) -> Option<&'static str> {
         match self {

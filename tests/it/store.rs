@@ -283,3 +283,31 @@ fn entry_method_and_leaving_date_round_trip_and_their_changes_are_history() {
     let last = history.last().expect("change");
     assert_eq!((last.field.as_str(), last.old.as_deref(), last.new.as_deref()), ("离职/退休日期", None, Some("2025-09-30")));
 }
+
+#[cfg(unix)]
+/// The permission bits of a file, in octal as `ls` and `chmod` say them.
+pub fn mode(path: &Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    format!("{:o}", std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777)
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_its_folder_and_its_backups_are_for_their_owner_only() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("数据").join("Kaohe").join("kaohe.db");
+    let mut store = Store::open(&db).expect("open");
+    store.import(&roster(tmp.path(), "三级主任科员", "称职"), "a.xlsx").expect("import");
+    assert_eq!(mode(&db), "600", "the database");
+    assert_eq!(mode(db.parent().expect("folder")), "700", "the data folder Kaohe created");
+    assert_eq!(mode(&tmp.path().join("数据")), "700", "and the one above it");
+    let backup = tmp.path().join("备份.db");
+    store.backup_to(&backup).expect("backup");
+    assert_eq!(mode(&backup), "600", "the backup");
+    let safety = tmp.path().join("恢复前备份").join("恢复前备份_1.db");
+    let store = kaohe_store::settings::restore(Ok(store), &db, &backup, &safety).map_err(|f| f.error).expect("restored");
+    assert_eq!(mode(&safety), "600", "the safety copy");
+    assert_eq!(mode(safety.parent().expect("folder")), "700", "the folder of safety copies");
+    assert_eq!(mode(&db), "600", "the restored database");
+    drop(store);
+}

@@ -6,6 +6,7 @@
 
 pub mod committee;
 mod conflicts;
+mod connection;
 pub mod migrations;
 pub mod operations;
 pub mod settings;
@@ -50,6 +51,12 @@ pub enum StoreError {
     Write { path: String, message: String },
     #[error("已取消导入，数据库未作任何修改")]
     Cancelled,
+}
+
+impl From<kaohe_files::FileError> for StoreError {
+    fn from(e: kaohe_files::FileError) -> StoreError {
+        StoreError::Write { message: e.detail(), path: e.path }
+    }
 }
 
 impl StoreError {
@@ -265,9 +272,9 @@ impl Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
+            kaohe_files::create_folder(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
         }
-        let mut conn = Connection::open(path)?;
+        let mut conn = connection::open(path, connection::Mode::ReadWrite)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let shown = path.display().to_string();
@@ -1020,4 +1027,21 @@ fn import_assessment_inputs(tx: &Transaction, roster: &Roster) -> Result<(), Sto
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_connection_distrusts_the_schema_and_is_defensive() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("kaohe.db")).expect("open");
+        let trusted: bool = store.conn.pragma_query_value(None, "trusted_schema", |r| r.get(0)).expect("pragma");
+        let defensive = store.conn.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE).expect("db config");
+        assert_eq!((trusted, defensive), (false, true));
+        // Defensive: the schema cannot be edited by hand.
+        let e = store.conn.execute_batch("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'x' WHERE name = 'people'");
+        assert!(e.is_err(), "sqlite_master written");
+    }
 }

@@ -7,8 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use kaohe_files::{same_file, Access};
+use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::connection::{self, Mode};
 use crate::{check_kaohe, now, Store, StoreError};
 
 /// The setting holding the 操作人 recorded with every change.
@@ -67,7 +69,7 @@ pub fn saved_profile(path: &Path) -> Result<Option<SavedProfile>, StoreError> {
     if !path.exists() {
         return Ok(None);
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = connection::open(path, Mode::ReadOnly)?;
     if !table_exists(&conn, "settings")? {
         return Ok(None);
     }
@@ -84,8 +86,7 @@ pub fn inspect_backup(path: &Path) -> Result<BackupInfo, StoreError> {
     if !path.is_file() {
         return Err(StoreError::NotKaohe { path: shown });
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
+    let conn = connection::open(path, Mode::ReadOnly).map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
     let schema_version = check_kaohe(&conn, &shown, false)?;
     let count = |table: &str| -> Result<u64, StoreError> {
         if !table_exists(&conn, table)? {
@@ -110,26 +111,17 @@ pub fn inspect_backup(path: &Path) -> Result<BackupInfo, StoreError> {
     Ok(BackupInfo { path: shown, schema_version, people, organs, finalized_years, last_import })
 }
 
-/// Writes a consistent copy of the database open on `conn` to `dest` (replacing it): first to a
-/// partial file beside it, renamed once complete, so `dest` is never half written.
+/// Writes a consistent copy of the database open on `conn` to `dest` (replacing it), owner-only
+/// and never half written ([`kaohe_files::write_replacing`]).
 fn vacuum_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
-    let shown = dest.display().to_string();
-    let failed = |message: String| StoreError::Write { path: shown.clone(), message };
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| failed(e.to_string()))?;
+        kaohe_files::create_folder(dir).map_err(|e| StoreError::Write { path: dest.display().to_string(), message: e.to_string() })?;
     }
-    let mut partial = dest.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let _ = std::fs::remove_file(&partial);
-    let written = conn
-        .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
-        .map_err(|e| failed(e.to_string()))
-        .and_then(|_| std::fs::rename(&partial, dest).map_err(|e| failed(e.to_string())));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    written
+    kaohe_files::write_replacing(dest, Access::OwnerOnly, |partial| {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+            .map(drop)
+            .map_err(|e| StoreError::Write { path: dest.display().to_string(), message: e.to_string() })
+    })
 }
 
 impl Store {
@@ -222,13 +214,13 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
             Err(_) if path.exists() => {
                 let failed = |e: std::io::Error| StoreError::Write { path: safety.display().to_string(), message: e.to_string() };
                 if let Some(dir) = safety.parent() {
-                    std::fs::create_dir_all(dir).map_err(failed)?;
+                    kaohe_files::create_folder(dir).map_err(failed)?;
                 }
-                std::fs::copy(path, safety).map_err(failed)?;
+                kaohe_files::write_replacing(safety, Access::OwnerOnly, |partial| std::fs::copy(path, partial).map(drop).map_err(failed))?;
             }
             Err(_) => {}
         }
-        let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let source = connection::open(backup, Mode::ReadOnly)?;
         vacuum_into(&source, &staging)?;
         inspect_backup(&staging)
     })();
@@ -255,11 +247,4 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
         };
         Box::new(RestoreFailed { error, store: back })
     })
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }

@@ -7,6 +7,7 @@
 pub mod committee;
 mod conflicts;
 mod connection;
+mod known_schema;
 pub mod migrations;
 pub mod operations;
 pub mod settings;
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 pub use migrations::SCHEMA_VERSION;
 
 /// SQLite `application_id` that marks a Kaohe database ("KAOH").
-const APPLICATION_ID: i32 = 0x4B41_4F48;
+pub(crate) const APPLICATION_ID: i32 = 0x4B41_4F48;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -51,6 +52,11 @@ pub enum StoreError {
     Write { path: String, message: String },
     #[error("已取消导入，数据库未作任何修改")]
     Cancelled,
+    /// A backup whose schema is not exactly what Kaohe's migrations create (see `known_schema`).
+    #[error("备份「{path}」的结构与考核软件的数据库不符：{}。这样的文件可能被改动过，为安全起见不能恢复；请选择由考核软件「立即备份」生成的备份", .problems.join("、"))]
+    UnsafeBackup { path: String, problems: Vec<String> },
+    #[error("备份「{path}」中的数据不完整或已损坏（{detail}），不能恢复")]
+    DamagedBackup { path: String, detail: String },
 }
 
 impl From<kaohe_files::FileError> for StoreError {
@@ -69,6 +75,8 @@ impl StoreError {
             StoreError::UnknownPerson { .. } => "unknown_person",
             StoreError::MissingReason => "reason_required",
             StoreError::Cancelled => "cancelled",
+            StoreError::UnsafeBackup { .. } => "backup_unsafe",
+            StoreError::DamagedBackup { .. } => "backup_damaged",
             _ => "database",
         }
     }

@@ -311,3 +311,36 @@ fn the_database_its_folder_and_its_backups_are_for_their_owner_only() {
     assert_eq!(mode(&db), "600", "the restored database");
     drop(store);
 }
+
+#[test]
+fn a_saved_mapping_keeps_headers_with_line_breaks_and_tabs() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("k.db");
+    let mapping: std::collections::BTreeMap<String, String> = [("职位\n类别", "职位类别"), ("备注\t（一）", ""), ("A", "身份证号"), ("年度考核\r\n2024", "年度考核:2024")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Store::open(&path).expect("open").save_mapping("签名", &mapping).expect("saved");
+    assert_eq!(Store::open(&path).expect("reopen").mapping_for("签名").expect("read"), Some(mapping));
+}
+
+#[test]
+fn saved_mappings_of_an_older_database_become_json() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("old.db");
+    {
+        let conn = migrations::create_at_version(&path, 10).expect("v10");
+        conn.execute_batch(
+            "INSERT INTO column_mappings (signature, mapping, saved_at) VALUES ('甲', 'A\t身份证号\nB\t姓名\nC\t\n', '2025-01-01 00:00:00');
+             INSERT INTO column_mappings (signature, mapping, saved_at) VALUES ('乙', '', '2025-01-01 00:00:00');",
+        )
+        .expect("rows");
+    }
+    let store = Store::open(&path).expect("migrated");
+    let saved = store.mapping_for("甲").expect("read").expect("kept");
+    assert_eq!(saved.into_iter().collect::<Vec<_>>(), [("A".into(), "身份证号".into()), ("B".into(), "姓名".into()), ("C".into(), String::new())]);
+    assert_eq!(store.mapping_for("乙").expect("read").expect("kept").len(), 0);
+    drop(store);
+    let text: String = rusqlite_conn(&path).query_row("SELECT mapping FROM column_mappings WHERE signature = '甲'", [], |r| r.get(0)).expect("row");
+    assert_eq!(text, r#"{"A":"身份证号","B":"姓名","C":""}"#);
+}

@@ -856,10 +856,10 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Saves the column mapping the user confirmed for rosters with this header signature.
-    /// The mapping is stored as lines of `key<TAB>field`.
+    /// Saves the column mapping the user confirmed for rosters with this header signature, as a
+    /// JSON object (a header may hold any character, line breaks and tabs too).
     pub fn save_mapping(&self, signature: &str, mapping: &std::collections::BTreeMap<String, String>) -> Result<(), StoreError> {
-        let text: String = mapping.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
+        let text = serde_json::to_string(mapping).map_err(|e| StoreError::Corrupt(format!("列对应无法保存：{e}")))?;
         self.conn.execute(
             "INSERT INTO column_mappings (signature, mapping, saved_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
@@ -871,7 +871,7 @@ impl Store {
     /// The mapping saved for a header signature, if any.
     pub fn mapping_for(&self, signature: &str) -> Result<Option<std::collections::BTreeMap<String, String>>, StoreError> {
         let text: Option<String> = self.conn.query_row("SELECT mapping FROM column_mappings WHERE signature = ?1", [signature], |r| r.get(0)).optional()?;
-        Ok(text.map(|t| t.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect()))
+        text.map(|t| serde_json::from_str(&t).map_err(|_| StoreError::Corrupt("保存的列对应无法读取，请在导入时重新确认各列".into()))).transpose()
     }
 
     /// Number of imports recorded.

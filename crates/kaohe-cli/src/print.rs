@@ -1,7 +1,7 @@
 //! `kaohe print`: writes a document as an HTML file (A4, paged), ready for a browser's or the
 //! app's print dialog. The documents and their layout are kaohe-print's.
 
-use super::{open_store, profile_of, read, Failure, Options, Output};
+use super::{profile_of, read, read_store, Failure, Options, Output};
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::assessment::{assess, Decisions};
@@ -24,7 +24,7 @@ fn roster(o: &Options, profile: &Profile) -> Result<(Roster, Option<kaohe_store:
     match &o.roster {
         Some(file) => Ok((read(file, profile)?.roster, None)),
         None => {
-            let store = open_store(o)?;
+            let store = read_store(o)?;
             Ok((store.load_roster()?, Some(store)))
         }
     }

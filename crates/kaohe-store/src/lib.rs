@@ -38,6 +38,12 @@ pub enum StoreError {
     TooNew { path: String, found: i32, supported: i32 },
     #[error("文件「{path}」不是考核软件的数据库")]
     NotKaohe { path: String },
+    #[error("数据库「{path}」不存在，请先导入名册，或指明已有的数据库文件")]
+    Missing { path: String },
+    #[error("数据库「{path}」是只读文件，不能修改；只查看结果的操作仍可进行，如需修改，请先取消该文件的只读属性")]
+    ReadOnly { path: String },
+    #[error("数据库「{path}」的结构是旧版本的（结构版本 {found}），需要升级后才能读取，但它是只读文件；请先取消该文件的只读属性")]
+    OldReadOnly { path: String, found: i32 },
     #[error("数据库中的数据无法读取：{0}")]
     Corrupt(String),
     #[error("{year}年度考核已定稿，不能再修改；如需修改，请先重新打开该年度并说明理由")]
@@ -70,6 +76,7 @@ impl StoreError {
         match self {
             StoreError::TooNew { .. } => "database_too_new",
             StoreError::NotKaohe { .. } => "not_a_kaohe_database",
+            StoreError::ReadOnly { .. } | StoreError::OldReadOnly { .. } => "database_read_only",
             StoreError::Locked { .. } => "year_locked",
             StoreError::NotLocked { .. } => "year_not_locked",
             StoreError::UnknownPerson { .. } => "unknown_person",
@@ -277,18 +284,52 @@ pub(crate) fn check_kaohe(conn: &Connection, shown: &str, empty_ok: bool) -> Res
 }
 
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Opens (creating if needed) and migrates the database at `path`, to read and write it. A
+    /// file marked read-only (or that cannot be written) is refused ([`StoreError::ReadOnly`]),
+    /// even for a user who could override the mark: see [`Store::open_read_only`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(StoreError::ReadOnly { path: shown });
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             kaohe_files::create_folder(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
         }
         let mut conn = connection::open(path, connection::Mode::ReadWrite)?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly { path: shown });
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let shown = path.display().to_string();
         check_kaohe(&conn, &shown, true)?;
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         migrations::migrate(&mut conn, &shown, migrations::MIGRATIONS.len())?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        if app_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    /// Opens the database at `path` to read it only: nothing in the file changes, not even its
+    /// header, and a read-only file opens. A missing file is refused, as is anything
+    /// [`Store::open`] refuses; a database of an older schema is opened as [`Store::open`] does
+    /// (upgraded once), or refused when it cannot be written ([`StoreError::OldReadOnly`]).
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        if !path.is_file() {
+            return Err(StoreError::Missing { path: shown });
+        }
+        let conn = connection::open(path, connection::Mode::ReadOnly).map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        check_kaohe(&conn, &shown, false)?;
+        let found: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found < SCHEMA_VERSION {
+            drop(conn);
+            return Store::open(path).map_err(|e| match e {
+                StoreError::ReadOnly { path } => StoreError::OldReadOnly { path, found },
+                e => e,
+            });
+        }
         Ok(Store { conn, path: path.to_path_buf() })
     }
 

@@ -283,3 +283,35 @@ fn a_read_only_database_is_read_and_never_written() {
     assert_eq!((out.status, out.stderr), (1, format!("错误：{refused}\n")));
     assert!(std::fs::read(&db_path).expect("read") == before, "not a byte written");
 }
+
+#[test]
+fn the_error_report_never_replaces_the_roster_it_reports_on() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db_path = tmp.path().join("k.db");
+    let roster = workbook(
+        tmp.path(),
+        "名册.xlsx",
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+  ["110105194912310021", "错号", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+]
+"单位" = [["单位名称"], ["甲局"]]
+"说明一" = [["a"]]
+"说明二" = [["b"]]"#,
+    );
+    let before = std::fs::read(&roster).expect("roster");
+    // The same file under another spelling of its path is the same file.
+    let other_spelling = tmp.path().join(".").join("名册.xlsx").display().to_string();
+    for report in [roster.display().to_string(), other_spelling] {
+        let out = run(&args(&["import", &roster.display().to_string(), "--db", &db_path.display().to_string(), "--report", &report, "--json"]));
+        let v = json(&out.stdout);
+        assert_eq!((out.status, v["error"]["code"].as_str()), (1, Some("write_failed")), "{v}");
+        assert_eq!(
+            v["error"]["message"],
+            format!("无法写入文件「{report}」：这就是正在导入的名册，问题清单不能覆盖它；请另选一个文件名，如「名册（问题清单）.xlsx」")
+        );
+        assert!(std::fs::read(&roster).expect("roster") == before, "the roster is byte for byte as it was");
+    }
+    assert_eq!(kaohe_store::Store::open_read_only(&db_path).expect("db").counts().expect("counts").people, 0, "nothing imported");
+}

@@ -63,6 +63,12 @@ impl From<WorkbookError> for Failure {
     }
 }
 
+impl From<kaohe_files::FileError> for Failure {
+    fn from(e: kaohe_files::FileError) -> Failure {
+        Failure::new("write_failed", e.to_string(), 1)
+    }
+}
+
 impl From<kaohe_store::StoreError> for Failure {
     fn from(e: kaohe_store::StoreError) -> Failure {
         Failure::new(e.code(), e.to_string(), 1)

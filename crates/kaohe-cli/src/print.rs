@@ -82,7 +82,9 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
     }
     name.push_str(doc);
     let path = out_dir.join(format!("{name}.html"));
-    std::fs::write(&path, rendered.html).map_err(|e| Failure::new("write_failed", format!("无法写入文件「{}」：{e}", path.display()), 1))?;
+    kaohe_files::write_replacing(&path, kaohe_files::Access::Ordinary, |partial| {
+        std::fs::write(partial, &rendered.html).map_err(|e| Failure::from(kaohe_files::FileError::new(&path, e)))
+    })?;
     let pages = rendered.pages.map(|n| format!("，共 {n} 页")).unwrap_or_default();
     Ok(Output { status: 0, stdout: format!("已生成{title}：{}{pages}\n", path.display()), stderr: String::new() })
 }

@@ -47,11 +47,13 @@ impl FileError {
 
 fn detail(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::PermissionDenied => "没有写入权限，或文件正在 Excel 或 WPS 中打开；请关闭该文件或换一个位置后重试".into(),
-        io::ErrorKind::NotFound => "所在的文件夹不存在，请换一个位置".into(),
-        io::ErrorKind::StorageFull => "磁盘空间不足".into(),
-        io::ErrorKind::ReadOnlyFilesystem => "该位置是只读的，请换一个位置".into(),
-        _ => e.to_string(),
+        io::ErrorKind::PermissionDenied => "文件可能正在 Excel 或 WPS 中打开，或没有写入该文件夹的权限；请关闭该文件或换一个位置后重试".into(),
+        io::ErrorKind::NotFound => "保存的文件夹不存在，请换一个位置".into(),
+        io::ErrorKind::StorageFull => "磁盘空间不足，请清理磁盘或换一个位置后重试".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "该位置只能读不能写，请换一个位置".into(),
+        // A writer's own account (e.g. a test's), else the disk's.
+        io::ErrorKind::Other if e.get_ref().is_some() => e.to_string(),
+        _ => "写入磁盘失败（磁盘可能已满，或网络位置不可用），请换一个位置后重试".into(),
     }
 }
 

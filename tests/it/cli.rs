@@ -276,7 +276,8 @@ fn a_read_only_database_is_read_and_never_written() {
 
     // A command that writes says why it cannot, and writes nothing.
     let refused = format!("数据库「{db}」是只读文件，不能修改；只查看结果的操作仍可进行，如需修改，请先取消该文件的只读属性");
-    let out = run(&args(&["assess", "override", "--year", "2025", "--id", "11010519491231002X", "--grade", "优秀", "--reason", "经研究", "--db", &db, "--json"]));
+    let out =
+        run(&args(&["assess", "override", "--year", "2025", "--id", "11010519491231002X", "--grade", "优秀", "--reason", "经研究", "--db", &db, "--json"]));
     let v = json(&out.stdout);
     assert_eq!((out.status, v["error"]["code"].as_str(), v["error"]["message"].as_str()), (1, Some("database_read_only"), Some(refused.as_str())));
     let out = run(&args(&["import", &file, "--db", &db]));

@@ -116,10 +116,7 @@ fn refused(scratch: &Scratch, crafted: &Path, object: &str) {
 #[test]
 fn a_trigger_that_erases_the_assessment_log_is_refused() {
     let scratch = Scratch::new();
-    let crafted = scratch.crafted(
-        "抹日志.db",
-        "CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;",
-    );
+    let crafted = scratch.crafted("抹日志.db", "CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;");
     refused(&scratch, &crafted, "触发器「wipe_log」");
     let e = inspect_backup(&crafted).expect_err("refused");
     assert_eq!(
@@ -176,7 +173,8 @@ fn a_table_defined_otherwise_is_refused() {
 fn a_damaged_backup_is_refused() {
     let scratch = Scratch::new();
     // A result of a person who is not in the database (written with the checks off).
-    let crafted = scratch.crafted("不一致.db", "PRAGMA foreign_keys = OFF; INSERT INTO annual_results (person_id, year, code) VALUES ('110101199001011234', 2024, '1');");
+    let crafted =
+        scratch.crafted("不一致.db", "PRAGMA foreign_keys = OFF; INSERT INTO annual_results (person_id, year, code) VALUES ('110101199001011234', 2024, '1');");
     let e = inspect_backup(&crafted).expect_err("refused");
     assert_eq!(e.code(), "backup_damaged");
     assert_eq!(

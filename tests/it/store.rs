@@ -316,10 +316,11 @@ fn the_database_its_folder_and_its_backups_are_for_their_owner_only() {
 fn a_saved_mapping_keeps_headers_with_line_breaks_and_tabs() {
     let tmp = tempfile::tempdir().expect("tmp");
     let path = tmp.path().join("k.db");
-    let mapping: std::collections::BTreeMap<String, String> = [("职位\n类别", "职位类别"), ("备注\t（一）", ""), ("A", "身份证号"), ("年度考核\r\n2024", "年度考核:2024")]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let mapping: std::collections::BTreeMap<String, String> =
+        [("职位\n类别", "职位类别"), ("备注\t（一）", ""), ("A", "身份证号"), ("年度考核\r\n2024", "年度考核:2024")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
     Store::open(&path).expect("open").save_mapping("签名", &mapping).expect("saved");
     assert_eq!(Store::open(&path).expect("reopen").mapping_for("签名").expect("read"), Some(mapping));
 }

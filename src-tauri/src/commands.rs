@@ -9,7 +9,7 @@ use kaohe_engine::report::PromotionReport;
 use kaohe_engine::Profile;
 use tauri::{AppHandle, Manager, State};
 
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 use crate::preview;
 use crate::state::{AppInfo, AppState, AssessmentLogEntry, ImportOutcome, PrintPreview, PrintRequest};
 
@@ -85,7 +85,7 @@ pub fn print_preview(
     pool: Option<String>,
     from: Option<String>,
 ) -> Result<PrintPreview, CommandError> {
-    let dir = app.path().app_cache_dir().map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("找不到用于打印文件的缓存文件夹：{e}")))?.join("print");
+    let dir = preview::folder(&app)?;
     let request = PrintRequest { doc, year, as_of, organ, pool, from };
     let written = app.state::<AppState>().print_preview(&dir, &request, chrono::Local::now().date_naive())?;
     preview::show(&app, std::path::Path::new(&written.path), &written.title)?;

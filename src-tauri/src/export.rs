@@ -90,55 +90,25 @@ fn nobody_assessed(year: i32) -> CommandError {
     CommandError::new(ErrorCode::NothingReadable, format!("{year}年度没有参加考核的人员，没有可导出的考核结果。"))
 }
 
-/// Asks where, then writes into a temporary file beside the target and moves it into place, so
-/// that a failed write never leaves half a workbook nor destroys the file it was to replace.
+/// Asks where, then writes. The workbook writers write whole or not at all
+/// ([`kaohe_files::write_replacing`]), so that a failed write never leaves half a workbook nor
+/// destroys the file it was to replace; a replaced file keeps its permissions.
 fn save(ask: &mut AskWhere<'_>, default_name: &str, write: impl FnOnce(&Path) -> Result<(), WorkbookError>) -> Result<Option<String>, CommandError> {
     let Some(chosen) = ask(default_name)? else {
         return Ok(None);
     };
     let path = with_xlsx_extension(chosen);
-    let failed = |detail: String| {
+    write(&path).map_err(|e| {
+        let detail = match e {
+            WorkbookError::Write { detail, .. } => detail,
+            other => other.to_string(),
+        };
         CommandError::new(
             ErrorCode::WriteFailed,
             format!("无法保存「{}」：{detail}。如果该文件正在 Excel 或 WPS 中打开，请先关闭它再保存，或换一个文件名。", path.display()),
         )
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let temp = tempfile::Builder::new()
-        .prefix(".kaohe-")
-        .suffix(".xlsx")
-        .tempfile_in(&dir)
-        .map_err(|e| failed(format!("不能在文件夹「{}」中写入（{e}）", dir.display())))?;
-    write(temp.path()).map_err(|e| match e {
-        WorkbookError::Write { detail, .. } => failed(detail),
-        other => failed(other.to_string()),
     })?;
-    // A temporary file is private to its owner; the workbook gets the permissions of the file it
-    // replaces, or those of an ordinary new file.
-    let permissions = match std::fs::metadata(&path) {
-        Ok(old) => old.permissions(),
-        Err(_) => ordinary_permissions(temp.path())?,
-    };
-    std::fs::set_permissions(temp.path(), permissions).map_err(|e| failed(e.to_string()))?;
-    temp.persist(&path).map_err(|e| failed(e.error.to_string()))?;
     Ok(Some(path.display().to_string()))
-}
-
-/// Read and write for the owner, read for others (Unix); elsewhere the file's own, less read-only.
-fn ordinary_permissions(file: &Path) -> Result<std::fs::Permissions, CommandError> {
-    let written = std::fs::metadata(file).map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("无法读取刚写入的文件「{}」：{e}", file.display())))?;
-    let mut permissions = written.permissions();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        permissions.set_mode(0o644);
-    }
-    #[cfg(not(unix))]
-    permissions.set_readonly(false);
-    Ok(permissions)
 }
 
 /// The chosen path, with `.xlsx` added when the clerk typed a name without it (what is written
@@ -299,7 +269,7 @@ mod tests {
         let leftovers: Vec<_> = std::fs::read_dir(dir.path())
             .expect("dir")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".kaohe-"))
+            .filter(|n| n.starts_with('.'))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
     }

@@ -53,11 +53,20 @@ pub fn run() -> Result<(), tauri::Error> {
             }
             app.manage(state);
             app.manage(import::ImportShell::default());
+            // Previews a crash left behind.
+            if let Ok(dir) = preview::folder(app.handle()) {
+                preview::remove_files(&dir);
+            }
             Ok(())
         })
         .on_window_event(|window, event| {
             if window.label() == "main" && matches!(event, WindowEvent::Destroyed) {
                 preview::close(window.app_handle());
+            }
+            if window.label() == preview::LABEL && matches!(event, WindowEvent::Destroyed) {
+                if let Ok(dir) = preview::folder(window.app_handle()) {
+                    preview::remove_files(&dir);
+                }
             }
             if let (true, WindowEvent::DragDrop(drop)) = (window.label() == "main", event) {
                 import::dropped(window.app_handle(), drop);

@@ -2,8 +2,12 @@
 //! [`crate::state::AppState::print_preview`] wrote, loaded from its `file://` URL. It is in no
 //! capability, so it may call no command; the file's own CSP allows no script. 「打印」 asks the
 //! web view of this window for the system print dialog.
+//!
+//! The files shown are the roster's names, IDs and grades: written owner-only into the app's
+//! cache folder ([`folder`]), they are removed when the window closes and, for what a crash left,
+//! when the app starts ([`remove_files`]).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Manager, Url, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
@@ -18,6 +22,23 @@ const SIZE: (f64, f64) = (900.0, 1000.0);
 
 fn failed(e: tauri::Error) -> CommandError {
     CommandError::new(ErrorCode::Internal, format!("无法打开打印预览窗口：{e}"))
+}
+
+/// The folder the previews are written into: `print/` in the app's cache folder.
+pub fn folder(app: &AppHandle) -> Result<PathBuf, CommandError> {
+    let cache = app.path().app_cache_dir().map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("找不到用于打印文件的缓存文件夹：{e}")))?;
+    Ok(cache.join("print"))
+}
+
+/// Removes the files in the previews' folder `dir` (the folder itself stays); best effort, a
+/// missing folder is nothing to remove.
+pub fn remove_files(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Shows the file in the preview window, opening the window or reusing it.

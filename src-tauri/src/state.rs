@@ -426,9 +426,13 @@ impl AppState {
         let name = description.split('（').next().unwrap_or(description);
         let title = format!("{name}（{}）", qualifiers.join("·"));
         let path = dir.join(file_name(&title));
-        let failed = |e: std::io::Error| CommandError::new(ErrorCode::WriteFailed, format!("无法写入打印文件「{}」：{e}", path.display()));
-        std::fs::create_dir_all(dir).map_err(failed)?;
-        std::fs::write(&path, for_screen(&rendered.html)).map_err(failed)?;
+        // Owner-only: the page holds names, IDs and grades (see crate::preview).
+        let failed = |e: kaohe_files::FileError| CommandError::new(ErrorCode::WriteFailed, format!("无法写入打印文件「{}」：{}", path.display(), e.detail()));
+        kaohe_files::create_folder(dir).map_err(|e| failed(kaohe_files::FileError::new(dir, e)))?;
+        kaohe_files::write_replacing(&path, kaohe_files::Access::OwnerOnly, |partial| {
+            std::fs::write(partial, for_screen(&rendered.html)).map_err(|e| kaohe_files::FileError::new(&path, e))
+        })
+        .map_err(failed)?;
         Ok(PrintPreview { path: path.display().to_string(), pages: rendered.pages, title })
     }
 

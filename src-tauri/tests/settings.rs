@@ -366,3 +366,29 @@ fn a_backup_restores_a_database_that_would_not_open() {
     // The refused file is kept as it was, byte for byte.
     assert_eq!(std::fs::read(&outcome.safety_copy).expect("safety copy"), refused);
 }
+
+#[test]
+fn a_backup_with_a_trigger_is_refused_when_picked_and_nothing_is_pending() {
+    let scratch = Scratch::new();
+    let state = scratch.state();
+    state.import_sample().expect("sample");
+    let backup = scratch.path("备份.db");
+    state.backup_database(&backup).expect("backup");
+    {
+        let conn = migrations::Connection::open(&backup).expect("sqlite");
+        conn.execute_batch("CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;").expect("trigger");
+    }
+    let live_before = std::fs::read(scratch.db()).expect("live db");
+    let e = state.restore_check(&backup).expect_err("refused");
+    assert_eq!(e.code, ErrorCode::Database);
+    assert_eq!(
+        e.message,
+        format!(
+            "备份「{}」的结构与考核软件的数据库不符：多出触发器「wipe_log」（在表「assessment_log」上）。这样的文件可能被改动过，为安全起见不能恢复；请选择由考核软件「立即备份」生成的备份",
+            backup.display()
+        )
+    );
+    assert_eq!(state.restore_database(at("10:00:00")).map_err(|e| e.code), Err(ErrorCode::BadArgument));
+    assert!(std::fs::read(scratch.db()).expect("live db") == live_before, "the live database is unchanged");
+    assert!(!scratch.db().parent().expect("dir").join("恢复前备份").exists());
+}

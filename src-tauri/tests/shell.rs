@@ -371,3 +371,29 @@ fn profile_is_the_national_rules_with_their_citations() {
 
 #[path = "shell/people.rs"]
 mod people;
+
+#[test]
+fn print_previews_are_for_their_owner_only_and_do_not_outlive_their_window() {
+    use kaohe_app::state::PrintRequest;
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    state.import_sample().expect("import_sample");
+    let dir = scratch.path("cache/print");
+    let today = NaiveDate::from_ymd_opt(2026, 1, 12).expect("date");
+    let request = PrintRequest { doc: "考核汇总".into(), year: Some(2025), ..PrintRequest::default() };
+    let written = state.print_preview(&dir, &request, today).expect("考核汇总");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| format!("{:o}", std::fs::metadata(p).expect("meta").permissions().mode() & 0o777);
+        assert_eq!(mode(Path::new(&written.path)), "600", "the preview holds names and grades");
+        assert_eq!(mode(&dir), "700");
+        assert_eq!(mode(&scratch.path("cache")), "700");
+    }
+    // What the window showed, and what a crash left (a partial file), go when the window closes
+    // or the app starts; the folder stays.
+    std::fs::write(dir.join(".考核汇总.html.x1.partial"), "半个文件").expect("partial");
+    kaohe_app::preview::remove_files(&dir);
+    assert_eq!(std::fs::read_dir(&dir).expect("folder").count(), 0);
+    kaohe_app::preview::remove_files(&scratch.path("没有这个文件夹"));
+}

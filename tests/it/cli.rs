@@ -236,6 +236,87 @@ fn a_workbook_that_cannot_be_written_says_why_in_chinese() {
     assert!(v["error"]["technical"].as_str().is_some_and(|t| t.contains("os error")), "{v}");
 }
 
+#[test]
+fn a_read_only_database_is_read_and_never_written() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db_path = tmp.path().join("k.db");
+    let db = db_path.display().to_string();
+    let file = workbook(
+        tmp.path(),
+        "名册.xlsx",
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+]
+"单位" = [["单位名称", "机关层级", "一级和二级主任科员"], ["甲局", "市(地)", 3]]"#,
+    )
+    .display()
+    .to_string();
+    assert_eq!(run(&args(&["import", &file, "--db", &db])).status, 0);
+    let mut permissions = std::fs::metadata(&db_path).expect("db").permissions();
+    permissions.set_readonly(true); // chmod 0444 on Unix
+    std::fs::set_permissions(&db_path, permissions).expect("read-only");
+    let before = std::fs::read(&db_path).expect("read");
+
+    let out = run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    let v = json(&out.stdout);
+    assert_eq!((v["people"][0]["name"].as_str(), v["people"][0]["target_rank"].as_str()), (Some("王一"), Some("一级主任科员")));
+    let out = run(&args(&["assess", "--year", "2025", "--db", &db, "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_eq!(json(&out.stdout)["people"][0]["name"], "王一");
+    let printed = tmp.path().join("打印");
+    let out = run(&args(&["print", "--doc", "晋升审核", "--as-of", "2025-12-31", "--db", &db, "--out", &printed.display().to_string()]));
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    assert!(std::fs::read_to_string(printed.join("晋升审核.html")).expect("printed").contains("王一"));
+    let out = run(&args(&["import", &file, "--db", &db, "--check", "--json"]));
+    assert_eq!(out.status, 0, "{}", out.stdout);
+    assert_eq!(json(&out.stdout)["changes"]["unchanged"], 1);
+    assert!(std::fs::read(&db_path).expect("read") == before, "not a byte written");
+
+    // A command that writes says why it cannot, and writes nothing.
+    let refused = format!("数据库「{db}」是只读文件，不能修改；只查看结果的操作仍可进行，如需修改，请先取消该文件的只读属性");
+    let out =
+        run(&args(&["assess", "override", "--year", "2025", "--id", "11010519491231002X", "--grade", "优秀", "--reason", "经研究", "--db", &db, "--json"]));
+    let v = json(&out.stdout);
+    assert_eq!((out.status, v["error"]["code"].as_str(), v["error"]["message"].as_str()), (1, Some("database_read_only"), Some(refused.as_str())));
+    let out = run(&args(&["import", &file, "--db", &db]));
+    assert_eq!((out.status, out.stderr), (1, format!("错误：{refused}\n")));
+    assert!(std::fs::read(&db_path).expect("read") == before, "not a byte written");
+}
+
+#[test]
+fn the_error_report_never_replaces_the_roster_it_reports_on() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db_path = tmp.path().join("k.db");
+    let roster = workbook(
+        tmp.path(),
+        "名册.xlsx",
+        r#""人员" = [
+  ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"],
+  ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+  ["110105194912310021", "错号", "甲局", "综合管理类", "二级主任科员", 2019-06-15],
+]
+"单位" = [["单位名称"], ["甲局"]]
+"说明一" = [["a"]]
+"说明二" = [["b"]]"#,
+    );
+    let before = std::fs::read(&roster).expect("roster");
+    // The same file under another spelling of its path is the same file.
+    let other_spelling = tmp.path().join(".").join("名册.xlsx").display().to_string();
+    for report in [roster.display().to_string(), other_spelling] {
+        let out = run(&args(&["import", &roster.display().to_string(), "--db", &db_path.display().to_string(), "--report", &report, "--json"]));
+        let v = json(&out.stdout);
+        assert_eq!((out.status, v["error"]["code"].as_str()), (1, Some("write_failed")), "{v}");
+        assert_eq!(
+            v["error"]["message"],
+            format!("无法写入文件「{report}」：这就是正在导入的名册，问题清单不能覆盖它；请另选一个文件名，如「名册（问题清单）.xlsx」")
+        );
+        assert!(std::fs::read(&roster).expect("roster") == before, "the roster is byte for byte as it was");
+    }
+    assert_eq!(kaohe_store::Store::open_read_only(&db_path).expect("db").counts().expect("counts").people, 0, "nothing imported");
+}
+
 /// A CSV cell longer than a workbook cell holds is cut at import, with a warning naming it, so
 /// the result workbooks of that database can still be written (they failed, every one of them).
 #[test]

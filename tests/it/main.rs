@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod hostile;
 mod print;
+mod restore;
 mod rosters;
 mod rosters_corpus;
 mod sample;

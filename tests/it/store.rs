@@ -283,3 +283,65 @@ fn entry_method_and_leaving_date_round_trip_and_their_changes_are_history() {
     let last = history.last().expect("change");
     assert_eq!((last.field.as_str(), last.old.as_deref(), last.new.as_deref()), ("离职/退休日期", None, Some("2025-09-30")));
 }
+
+#[cfg(unix)]
+/// The permission bits of a file, in octal as `ls` and `chmod` say them.
+pub fn mode(path: &Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    format!("{:o}", std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777)
+}
+
+#[cfg(unix)]
+#[test]
+fn the_database_its_folder_and_its_backups_are_for_their_owner_only() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let db = tmp.path().join("数据").join("Kaohe").join("kaohe.db");
+    let mut store = Store::open(&db).expect("open");
+    store.import(&roster(tmp.path(), "三级主任科员", "称职"), "a.xlsx").expect("import");
+    assert_eq!(mode(&db), "600", "the database");
+    assert_eq!(mode(db.parent().expect("folder")), "700", "the data folder Kaohe created");
+    assert_eq!(mode(&tmp.path().join("数据")), "700", "and the one above it");
+    let backup = tmp.path().join("备份.db");
+    store.backup_to(&backup).expect("backup");
+    assert_eq!(mode(&backup), "600", "the backup");
+    let safety = tmp.path().join("恢复前备份").join("恢复前备份_1.db");
+    let store = kaohe_store::settings::restore(Ok(store), &db, &backup, &safety).map_err(|f| f.error).expect("restored");
+    assert_eq!(mode(&safety), "600", "the safety copy");
+    assert_eq!(mode(safety.parent().expect("folder")), "700", "the folder of safety copies");
+    assert_eq!(mode(&db), "600", "the restored database");
+    drop(store);
+}
+
+#[test]
+fn a_saved_mapping_keeps_headers_with_line_breaks_and_tabs() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("k.db");
+    let mapping: std::collections::BTreeMap<String, String> =
+        [("职位\n类别", "职位类别"), ("备注\t（一）", ""), ("A", "身份证号"), ("年度考核\r\n2024", "年度考核:2024")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+    Store::open(&path).expect("open").save_mapping("签名", &mapping).expect("saved");
+    assert_eq!(Store::open(&path).expect("reopen").mapping_for("签名").expect("read"), Some(mapping));
+}
+
+#[test]
+fn saved_mappings_of_an_older_database_become_json() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("old.db");
+    {
+        let conn = migrations::create_at_version(&path, 10).expect("v10");
+        conn.execute_batch(
+            "INSERT INTO column_mappings (signature, mapping, saved_at) VALUES ('甲', 'A\t身份证号\nB\t姓名\nC\t\n', '2025-01-01 00:00:00');
+             INSERT INTO column_mappings (signature, mapping, saved_at) VALUES ('乙', '', '2025-01-01 00:00:00');",
+        )
+        .expect("rows");
+    }
+    let store = Store::open(&path).expect("migrated");
+    let saved = store.mapping_for("甲").expect("read").expect("kept");
+    assert_eq!(saved.into_iter().collect::<Vec<_>>(), [("A".into(), "身份证号".into()), ("B".into(), "姓名".into()), ("C".into(), String::new())]);
+    assert_eq!(store.mapping_for("乙").expect("read").expect("kept").len(), 0);
+    drop(store);
+    let text: String = rusqlite_conn(&path).query_row("SELECT mapping FROM column_mappings WHERE signature = '甲'", [], |r| r.get(0)).expect("row");
+    assert_eq!(text, r#"{"A":"身份证号","B":"姓名","C":""}"#);
+}

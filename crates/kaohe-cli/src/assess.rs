@@ -2,7 +2,7 @@
 //! (override, ratio, finalize, reopen, log). docs/assessment.md is the method, docs/cli.md the
 //! JSON.
 
-use super::{open_store, profile_of, read, Failure, Options, Output};
+use super::{open_store, profile_of, read, read_store, Failure, Options, Output};
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
 use kaohe_engine::assessment::{assess, AssessmentResult, Decisions};
@@ -60,7 +60,7 @@ fn inputs(o: &Options, profile: &Profile, year: i32) -> Result<(Roster, Decision
             Ok((r.roster, Decisions::default(), r.issues))
         }
         None => {
-            let store = open_store(o)?;
+            let store = read_store(o)?;
             Ok((store.load_roster()?, store.decisions(year)?, Vec::new()))
         }
     }
@@ -235,7 +235,7 @@ fn reopen(o: &Options) -> Result<Output, Failure> {
 
 fn log(o: &Options) -> Result<Output, Failure> {
     let year = year_of(o)?;
-    let store = open_store(o)?;
+    let store = read_store(o)?;
     let entries = store.assessment_log(year)?;
     let stdout = if o.json {
         let list: Vec<_> = entries

@@ -63,6 +63,12 @@ impl From<WorkbookError> for Failure {
     }
 }
 
+impl From<kaohe_files::FileError> for Failure {
+    fn from(e: kaohe_files::FileError) -> Failure {
+        Failure::new("write_failed", e.to_string(), 1)
+    }
+}
+
 impl From<kaohe_store::StoreError> for Failure {
     fn from(e: kaohe_store::StoreError) -> Failure {
         Failure::new(e.code(), e.to_string(), 1)
@@ -239,9 +245,16 @@ fn issues_text(issues: &[Issue], beyond: IssuesBeyond) -> String {
     s
 }
 
+/// The database (`--db`, else the default one), to change it.
 fn open_store(o: &Options) -> Result<Store, Failure> {
     let path = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
     Ok(Store::open(&path)?)
+}
+
+/// The database, to read it only: a read-only file is read, and nothing in it is written.
+fn read_store(o: &Options) -> Result<Store, Failure> {
+    let path = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
+    Ok(Store::open_read_only(&path)?)
 }
 
 fn import(o: &Options) -> Result<Output, Failure> {
@@ -273,7 +286,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
         Err(_) => None,
     };
     let saved = match signature {
-        Some(sig) => Store::open(&db)?.mapping_for(&sig)?,
+        Some(sig) => Store::open_read_only(&db)?.mapping_for(&sig)?,
         None => None,
     };
     let first = match saved {
@@ -307,7 +320,11 @@ fn import(o: &Options) -> Result<Output, Failure> {
     }
     // A check against a database that does not exist yet plans against an empty one in memory,
     // so that checking writes nothing, not even a new file.
-    let mut store = if o.check && !db.exists() { Store::open(Path::new(":memory:"))? } else { Store::open(&db)? };
+    let mut store = match (o.check, db.exists()) {
+        (true, false) => Store::open(Path::new(":memory:"))?,
+        (true, true) => Store::open_read_only(&db)?,
+        (false, _) => Store::open(&db)?,
+    };
     let confirmed = kaohe_store::Confirmations { renames: o.renames.iter().cloned().collect() };
     let plan = store.plan_with(&read, &confirmed)?;
     // The read as it will be imported: people held back by a name conflict leave it, and the
@@ -441,7 +458,7 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
     let text = o.year.as_deref().unwrap_or_default();
     let year: i32 =
         text.parse().ok().filter(|y| (1950..=2100).contains(y)).ok_or_else(|| Failure::new("bad_argument", format!("--year 的年度「{text}」无效"), 1))?;
-    let mut store = open_store(o)?;
+    let mut store = if o.check { read_store(o)? } else { open_store(o)? };
     let people = store.load_roster()?.people;
     let national = kaohe_workbook::national::read_national_results(Path::new(file), year, &people)?;
     if national.results.is_empty() {
@@ -490,7 +507,7 @@ fn promote_cmd(o: &Options) -> Result<Output, Failure> {
             let read = read(file, &profile)?;
             (read.roster, read.issues, read.issues_beyond)
         }
-        None => (open_store(o)?.load_roster()?, Vec::new(), IssuesBeyond::default()),
+        None => (read_store(o)?.load_roster()?, Vec::new(), IssuesBeyond::default()),
     };
     let result = promote(&roster, &profile, as_of);
     let report = PromotionReport::build(&result, &roster, &profile);

@@ -1,7 +1,7 @@
 //! `kaohe print`: writes a document as an HTML file (A4, paged), ready for a browser's or the
 //! app's print dialog. The documents and their layout are kaohe-print's.
 
-use super::{open_store, profile_of, read, Failure, Options, Output};
+use super::{profile_of, read, read_store, Failure, Options, Output};
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::assessment::{assess, Decisions};
@@ -24,7 +24,7 @@ fn roster(o: &Options, profile: &Profile) -> Result<(Roster, Option<kaohe_store:
     match &o.roster {
         Some(file) => Ok((read(file, profile)?.roster, None)),
         None => {
-            let store = open_store(o)?;
+            let store = read_store(o)?;
             Ok((store.load_roster()?, Some(store)))
         }
     }
@@ -82,7 +82,9 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
     }
     name.push_str(doc);
     let path = out_dir.join(format!("{}.html", kaohe_print::safe_file_stem(&name)));
-    std::fs::write(&path, rendered.html).map_err(|e| Failure::new("write_failed", format!("无法写入文件「{}」：{e}", path.display()), 1))?;
+    kaohe_files::write_replacing(&path, kaohe_files::Access::Ordinary, |partial| {
+        std::fs::write(partial, &rendered.html).map_err(|e| Failure::from(kaohe_files::FileError::new(&path, e)))
+    })?;
     let pages = rendered.pages.map(|n| format!("，共 {n} 页")).unwrap_or_default();
     Ok(Output { status: 0, stdout: format!("已生成{title}：{}{pages}\n", path.display()), stderr: String::new() })
 }

@@ -6,6 +6,8 @@
 
 pub mod committee;
 mod conflicts;
+mod connection;
+mod known_schema;
 pub mod migrations;
 pub mod operations;
 pub mod settings;
@@ -24,7 +26,7 @@ use std::path::{Path, PathBuf};
 pub use migrations::SCHEMA_VERSION;
 
 /// SQLite `application_id` that marks a Kaohe database ("KAOH").
-const APPLICATION_ID: i32 = 0x4B41_4F48;
+pub(crate) const APPLICATION_ID: i32 = 0x4B41_4F48;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -36,6 +38,12 @@ pub enum StoreError {
     TooNew { path: String, found: i32, supported: i32 },
     #[error("文件「{path}」不是考核软件的数据库")]
     NotKaohe { path: String },
+    #[error("数据库「{path}」不存在，请先导入名册，或指明已有的数据库文件")]
+    Missing { path: String },
+    #[error("数据库「{path}」是只读文件，不能修改；只查看结果的操作仍可进行，如需修改，请先取消该文件的只读属性")]
+    ReadOnly { path: String },
+    #[error("数据库「{path}」的结构是旧版本的（结构版本 {found}），需要升级后才能读取，但它是只读文件；请先取消该文件的只读属性")]
+    OldReadOnly { path: String, found: i32 },
     #[error("数据库中的数据无法读取：{0}")]
     Corrupt(String),
     #[error("{year}年度考核已定稿，不能再修改；如需修改，请先重新打开该年度并说明理由")]
@@ -50,6 +58,17 @@ pub enum StoreError {
     Write { path: String, message: String },
     #[error("已取消导入，数据库未作任何修改")]
     Cancelled,
+    /// A backup whose schema is not exactly what Kaohe's migrations create (see `known_schema`).
+    #[error("备份「{path}」的结构与考核软件的数据库不符：{}。这样的文件可能被改动过，为安全起见不能恢复；请选择由考核软件「立即备份」生成的备份", .problems.join("、"))]
+    UnsafeBackup { path: String, problems: Vec<String> },
+    #[error("备份「{path}」中的数据不完整或已损坏（{detail}），不能恢复")]
+    DamagedBackup { path: String, detail: String },
+}
+
+impl From<kaohe_files::FileError> for StoreError {
+    fn from(e: kaohe_files::FileError) -> StoreError {
+        StoreError::Write { message: e.detail(), path: e.path }
+    }
 }
 
 impl StoreError {
@@ -57,11 +76,14 @@ impl StoreError {
         match self {
             StoreError::TooNew { .. } => "database_too_new",
             StoreError::NotKaohe { .. } => "not_a_kaohe_database",
+            StoreError::ReadOnly { .. } | StoreError::OldReadOnly { .. } => "database_read_only",
             StoreError::Locked { .. } => "year_locked",
             StoreError::NotLocked { .. } => "year_not_locked",
             StoreError::UnknownPerson { .. } => "unknown_person",
             StoreError::MissingReason => "reason_required",
             StoreError::Cancelled => "cancelled",
+            StoreError::UnsafeBackup { .. } => "backup_unsafe",
+            StoreError::DamagedBackup { .. } => "backup_damaged",
             _ => "database",
         }
     }
@@ -262,18 +284,52 @@ pub(crate) fn check_kaohe(conn: &Connection, shown: &str, empty_ok: bool) -> Res
 }
 
 impl Store {
-    /// Opens (creating if needed) and migrates the database at `path`.
+    /// Opens (creating if needed) and migrates the database at `path`, to read and write it. A
+    /// file marked read-only (or that cannot be written) is refused ([`StoreError::ReadOnly`]),
+    /// even for a user who could override the mark: see [`Store::open_read_only`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
+        let shown = path.display().to_string();
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(StoreError::ReadOnly { path: shown });
         }
-        let mut conn = Connection::open(path)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            kaohe_files::create_folder(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
+        }
+        let mut conn = connection::open(path, connection::Mode::ReadWrite)?;
+        if conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(StoreError::ReadOnly { path: shown });
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let shown = path.display().to_string();
         check_kaohe(&conn, &shown, true)?;
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         migrations::migrate(&mut conn, &shown, migrations::MIGRATIONS.len())?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        if app_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    /// Opens the database at `path` to read it only: nothing in the file changes, not even its
+    /// header, and a read-only file opens. A missing file is refused, as is anything
+    /// [`Store::open`] refuses; a database of an older schema is opened as [`Store::open`] does
+    /// (upgraded once), or refused when it cannot be written ([`StoreError::OldReadOnly`]).
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        if !path.is_file() {
+            return Err(StoreError::Missing { path: shown });
+        }
+        let conn = connection::open(path, connection::Mode::ReadOnly).map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        check_kaohe(&conn, &shown, false)?;
+        let found: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found < SCHEMA_VERSION {
+            drop(conn);
+            return Store::open(path).map_err(|e| match e {
+                StoreError::ReadOnly { path } => StoreError::OldReadOnly { path, found },
+                e => e,
+            });
+        }
         Ok(Store { conn, path: path.to_path_buf() })
     }
 
@@ -841,10 +897,10 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Saves the column mapping the user confirmed for rosters with this header signature.
-    /// The mapping is stored as lines of `key<TAB>field`.
+    /// Saves the column mapping the user confirmed for rosters with this header signature, as a
+    /// JSON object (a header may hold any character, line breaks and tabs too).
     pub fn save_mapping(&self, signature: &str, mapping: &std::collections::BTreeMap<String, String>) -> Result<(), StoreError> {
-        let text: String = mapping.iter().map(|(k, v)| format!("{k}\t{v}\n")).collect();
+        let text = serde_json::to_string(mapping).map_err(|e| StoreError::Corrupt(format!("列对应无法保存：{e}")))?;
         self.conn.execute(
             "INSERT INTO column_mappings (signature, mapping, saved_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
@@ -856,7 +912,7 @@ impl Store {
     /// The mapping saved for a header signature, if any.
     pub fn mapping_for(&self, signature: &str) -> Result<Option<std::collections::BTreeMap<String, String>>, StoreError> {
         let text: Option<String> = self.conn.query_row("SELECT mapping FROM column_mappings WHERE signature = ?1", [signature], |r| r.get(0)).optional()?;
-        Ok(text.map(|t| t.lines().filter_map(|l| l.split_once('\t')).map(|(k, v)| (k.to_string(), v.to_string())).collect()))
+        text.map(|t| serde_json::from_str(&t).map_err(|_| StoreError::Corrupt("保存的列对应无法读取，请在导入时重新确认各列".into()))).transpose()
     }
 
     /// Number of imports recorded.
@@ -1020,4 +1076,21 @@ fn import_assessment_inputs(tx: &Transaction, roster: &Roster) -> Result<(), Sto
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_connection_distrusts_the_schema_and_is_defensive() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("kaohe.db")).expect("open");
+        let trusted: bool = store.conn.pragma_query_value(None, "trusted_schema", |r| r.get(0)).expect("pragma");
+        let defensive = store.conn.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE).expect("db config");
+        assert_eq!((trusted, defensive), (false, true));
+        // Defensive: the schema cannot be edited by hand.
+        let e = store.conn.execute_batch("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'x' WHERE name = 'people'");
+        assert!(e.is_err(), "sqlite_master written");
+    }
 }

@@ -11,7 +11,7 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-pub const MIGRATIONS: [&str; 10] = [
+pub const MIGRATIONS: [&str; 11] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -167,6 +167,18 @@ pub const MIGRATIONS: [&str; 10] = [
      );",
     // 10: 主管机关 of an organ (a 领导成员 pool may span the organs under one).
     "ALTER TABLE organs ADD COLUMN supervisor TEXT;",
+    // 11: a saved column mapping as a JSON object {header or letter: field} instead of lines of
+    // `key<TAB>field` (a header holding a line break or a tab broke them). Each stored text is
+    // split at its line breaks, each line at its first tab, as the old reader did.
+    "UPDATE column_mappings SET mapping = (
+        WITH RECURSIVE split(line, rest) AS (
+            SELECT NULL, column_mappings.mapping || char(10)
+            UNION ALL
+            SELECT substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1) FROM split WHERE rest <> ''
+        )
+        SELECT json_group_object(substr(line, 1, instr(line, char(9)) - 1), substr(line, instr(line, char(9)) + 1))
+        FROM split WHERE instr(line, char(9)) > 0
+     );",
 ];
 
 /// The schema version this build writes.
@@ -190,7 +202,7 @@ pub fn migrate(conn: &mut Connection, path: &str, target: usize) -> Result<(), S
 /// Builds a database at an older schema version, for upgrade tests.
 #[doc(hidden)]
 pub fn create_at_version(path: &std::path::Path, version: usize) -> Result<Connection, StoreError> {
-    let mut conn = Connection::open(path)?;
+    let mut conn = crate::connection::open(path, crate::connection::Mode::ReadWrite)?;
     conn.pragma_update(None, "application_id", super::APPLICATION_ID)?;
     migrate(&mut conn, &path.display().to_string(), version)?;
     Ok(conn)

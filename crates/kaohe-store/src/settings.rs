@@ -3,13 +3,17 @@
 //! and restoring one in place of the open database with a safety copy of the current one.
 //!
 //! Copies are made by SQLite itself (`VACUUM INTO`), never by copying the file of an open
-//! database, so a copy is always a complete, consistent database.
+//! database, so a copy is always a complete, consistent database. A backup being restored is
+//! trusted for its data only: its schema must be Kaohe's own, and what replaces the database is
+//! a fresh one built by the migrations and filled from it column by column (`known_schema`).
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use kaohe_files::{same_file, Access};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::{check_kaohe, now, Store, StoreError};
+use crate::connection::{self, Mode};
+use crate::{check_kaohe, known_schema, migrations, now, Store, StoreError};
 
 /// The setting holding the 操作人 recorded with every change.
 pub const OPERATOR: &str = "operator";
@@ -67,7 +71,7 @@ pub fn saved_profile(path: &Path) -> Result<Option<SavedProfile>, StoreError> {
     if !path.exists() {
         return Ok(None);
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let conn = connection::open(path, Mode::ReadOnly)?;
     if !table_exists(&conn, "settings")? {
         return Ok(None);
     }
@@ -76,17 +80,22 @@ pub fn saved_profile(path: &Path) -> Result<Option<SavedProfile>, StoreError> {
     Ok(Some(SavedProfile { text, file: get(PROFILE_FILE)? }))
 }
 
-/// Reads what the Kaohe database at `path` holds without modifying it (opened read-only). A file
-/// that is not a Kaohe database, an empty one, or one from a newer schema is refused with the
-/// same errors as [`Store::open`].
+/// Reads what the Kaohe database at `path` holds without modifying it (opened read-only), and
+/// checks it as [`restore`] will: a file that is not a Kaohe database, an empty one, or one from a
+/// newer schema is refused with the same errors as [`Store::open`]; one with anything in its
+/// schema that Kaohe's migrations do not create ([`StoreError::UnsafeBackup`], naming each), or
+/// that fails SQLite's integrity or foreign key checks ([`StoreError::DamagedBackup`]), is
+/// refused too. Nothing of the file's schema is executed: only Kaohe's own tables are counted,
+/// once the schema is known to be Kaohe's.
 pub fn inspect_backup(path: &Path) -> Result<BackupInfo, StoreError> {
     let shown = path.display().to_string();
     if !path.is_file() {
         return Err(StoreError::NotKaohe { path: shown });
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
+    let conn = connection::open(path, Mode::ReadOnly).map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
     let schema_version = check_kaohe(&conn, &shown, false)?;
+    known_schema::check(&conn, "main", &shown, schema_version)?;
+    known_schema::check_integrity(&conn, "main", &shown)?;
     let count = |table: &str| -> Result<u64, StoreError> {
         if !table_exists(&conn, table)? {
             return Ok(0);
@@ -110,26 +119,36 @@ pub fn inspect_backup(path: &Path) -> Result<BackupInfo, StoreError> {
     Ok(BackupInfo { path: shown, schema_version, people, organs, finalized_years, last_import })
 }
 
-/// Writes a consistent copy of the database open on `conn` to `dest` (replacing it): first to a
-/// partial file beside it, renamed once complete, so `dest` is never half written.
+/// Builds at `staging` (replacing any file left there) a fresh database holding the data of the
+/// checked `backup`, at schema `version`, then brought to this build's schema and checked.
+fn rebuild(staging: &Path, backup: &Path, version: i32) -> Result<(), StoreError> {
+    let shown = backup.display().to_string();
+    match std::fs::remove_file(staging) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(StoreError::Write { path: staging.display().to_string(), message: e.to_string() }),
+        _ => {}
+    }
+    let mut conn = connection::open(staging, Mode::ReadWrite)?;
+    // Tables are filled in any order; the references are checked once all are.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    conn.pragma_update(None, "application_id", crate::APPLICATION_ID)?;
+    migrations::migrate(&mut conn, &shown, version.max(0) as usize)?;
+    known_schema::copy(&mut conn, backup, &shown, version)?;
+    migrations::migrate(&mut conn, &shown, migrations::MIGRATIONS.len())?;
+    known_schema::check_integrity(&conn, "main", &shown)?;
+    Ok(())
+}
+
+/// Writes a consistent copy of the database open on `conn` to `dest` (replacing it), owner-only
+/// and never half written ([`kaohe_files::write_replacing`]).
 fn vacuum_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
-    let shown = dest.display().to_string();
-    let failed = |message: String| StoreError::Write { path: shown.clone(), message };
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| failed(e.to_string()))?;
+        kaohe_files::create_folder(dir).map_err(|e| StoreError::Write { path: dest.display().to_string(), message: e.to_string() })?;
     }
-    let mut partial = dest.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let _ = std::fs::remove_file(&partial);
-    let written = conn
-        .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
-        .map_err(|e| failed(e.to_string()))
-        .and_then(|_| std::fs::rename(&partial, dest).map_err(|e| failed(e.to_string())));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    written
+    kaohe_files::write_replacing(dest, Access::OwnerOnly, |partial| {
+        conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
+            .map(drop)
+            .map_err(|e| StoreError::Write { path: dest.display().to_string(), message: e.to_string() })
+    })
 }
 
 impl Store {
@@ -204,8 +223,10 @@ impl Store {
 /// `path` (its connection is closed before the file is replaced), or why it could not be opened:
 /// then the unopened file itself is copied to `safety`, and restoring a backup is the way out.
 ///
-/// The backup is checked first ([`inspect_backup`]) and only read; what replaces the database is
-/// a consistent copy of it, migrated to this build's schema when older. If anything fails before
+/// The backup is checked first ([`inspect_backup`]: its schema must be exactly Kaohe's, its data
+/// whole) and only read. What replaces the database is a fresh one: Kaohe's migrations up to the
+/// backup's version, its known tables filled column by column from the backup attached read-only,
+/// the later migrations, then SQLite's integrity and foreign key checks. If anything fails before
 /// the file is replaced, the current database is untouched and handed back open; if reopening
 /// fails after, the safety copy is put back.
 pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, safety: &Path) -> Result<Store, Box<RestoreFailed>> {
@@ -213,7 +234,7 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
     staging.push(".restoring");
     let staging = PathBuf::from(staging);
     let prepared = (|| {
-        inspect_backup(backup)?;
+        let version = inspect_backup(backup)?.schema_version;
         if same_file(backup, path) || same_file(backup, safety) {
             return Err(StoreError::Write { path: backup.display().to_string(), message: "所选文件就是正在使用的数据库".into() });
         }
@@ -222,15 +243,13 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
             Err(_) if path.exists() => {
                 let failed = |e: std::io::Error| StoreError::Write { path: safety.display().to_string(), message: e.to_string() };
                 if let Some(dir) = safety.parent() {
-                    std::fs::create_dir_all(dir).map_err(failed)?;
+                    kaohe_files::create_folder(dir).map_err(failed)?;
                 }
-                std::fs::copy(path, safety).map_err(failed)?;
+                kaohe_files::write_replacing(safety, Access::OwnerOnly, |partial| std::fs::copy(path, partial).map(drop).map_err(failed))?;
             }
             Err(_) => {}
         }
-        let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        vacuum_into(&source, &staging)?;
-        inspect_backup(&staging)
+        rebuild(&staging, backup, version)
     })();
     if let Err(error) = prepared {
         let _ = std::fs::remove_file(&staging);
@@ -255,11 +274,4 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
         };
         Box::new(RestoreFailed { error, store: back })
     })
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
 }

@@ -212,7 +212,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
 /// Writes the assessment result workbook.
 pub fn write_assessment(path: &Path, report: &AssessmentReport) -> Result<(), WorkbookError> {
     let fail = |e: XlsxError| WorkbookError::write(path, e);
-    build(report).map_err(fail)?.save(path).map_err(fail)
+    WorkbookError::save(path, &mut build(report).map_err(fail)?)
 }
 
 /// Writes the results alone in the national system's import layout (sheet `Sheet1`).
@@ -221,5 +221,5 @@ pub fn write_national_results(path: &Path, report: &AssessmentReport) -> Result<
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Sheet1").map_err(fail)?;
     national_sheet(sheet, report).map_err(fail)?;
-    book.save(path).map_err(fail)
+    WorkbookError::save(path, &mut book)
 }

@@ -158,9 +158,17 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
 
 /// Writes the error workbook for a read of `source`.
 pub fn write_error_report(path: &Path, source: &Path, read: &RosterRead) -> Result<(), WorkbookError> {
+    if kaohe_files::same_file(path, source) {
+        let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "名册".into());
+        return Err(WorkbookError::Write {
+            file: path.display().to_string(),
+            detail: format!("这就是正在导入的名册，问题清单不能覆盖它；请另选一个文件名，如「{stem}（问题清单）.xlsx」"),
+            technical: None,
+        });
+    }
     let mut book = build(source, read).map_err(|e| match e {
         BuildError::Source(detail) => WorkbookError::Write { file: path.display().to_string(), detail, technical: None },
         BuildError::Writer(e) => WorkbookError::write(path, e),
     })?;
-    book.save(path).map_err(|e| WorkbookError::write(path, e))
+    WorkbookError::save(path, &mut book)
 }

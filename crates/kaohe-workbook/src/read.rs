@@ -95,6 +95,12 @@ impl WorkbookError {
         }
     }
 
+    /// Saves `book` as `path`, whole or not at all ([`kaohe_files::write_replacing`]: a file
+    /// beside it, synced, renamed into place; a failure leaves an old file as it was).
+    pub(crate) fn save(path: &Path, book: &mut rust_xlsxwriter::Workbook) -> Result<(), WorkbookError> {
+        kaohe_files::write_replacing(path, kaohe_files::Access::Ordinary, |partial| book.save(partial).map_err(|e| WorkbookError::write(path, e)))
+    }
+
     /// A workbook that could not be written to `path`, said for a clerk.
     pub(crate) fn write(path: &Path, e: rust_xlsxwriter::XlsxError) -> WorkbookError {
         let detail = match &e {
@@ -106,6 +112,12 @@ impl WorkbookError {
             _ => "生成工作簿时出错，请把问题报告给软件维护人员",
         };
         WorkbookError::Write { file: path.display().to_string(), detail: detail.to_string(), technical: Some(e.to_string()) }
+    }
+}
+
+impl From<kaohe_files::FileError> for WorkbookError {
+    fn from(e: kaohe_files::FileError) -> WorkbookError {
+        WorkbookError::Write { detail: e.detail(), technical: Some(e.source.to_string()), file: e.path }
     }
 }
 

@@ -142,5 +142,5 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
 /// Writes the promotion result workbook.
 pub fn write_promotion(path: &Path, report: &PromotionReport) -> Result<(), WorkbookError> {
     let fail = |e: XlsxError| WorkbookError::write(path, e);
-    build(report).map_err(fail)?.save(path).map_err(fail)
+    WorkbookError::save(path, &mut build(report).map_err(fail)?)
 }

@@ -107,5 +107,5 @@ fn build(profile: &Profile) -> Result<Workbook, XlsxError> {
 /// Writes the empty roster workbook, with the profile's names in its drop-down lists.
 pub fn write_template(path: &Path, profile: &Profile) -> Result<(), WorkbookError> {
     let fail = |e: XlsxError| WorkbookError::write(path, e);
-    build(profile).map_err(fail)?.save(path).map_err(fail)
+    WorkbookError::save(path, &mut build(profile).map_err(fail)?)
 }

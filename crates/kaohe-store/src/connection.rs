@@ -1,0 +1,51 @@
+//! Every connection to a database is opened here ([`open`]), with the same protections, so that
+//! a file from elsewhere (a backup, a database copied from another office) can make Kaohe do no
+//! more than read and write its own tables:
+//!
+//! - SQLite's defensive mode: no editing of the schema by hand (`writable_schema`), no pragmas
+//!   that can corrupt the file;
+//! - `trusted_schema=OFF`: views, triggers, defaults and indexes of the file may not call
+//!   functions with side effects.
+//!
+//! A new database file is created owner-only first ([`kaohe_files::create_owner_only`]); SQLite
+//! gives its journal the same permissions.
+
+use std::path::Path;
+
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags};
+
+use crate::StoreError;
+
+/// How a database is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Read and write, creating the file (owner-only) when missing; URI file names allowed (the
+    /// restore attaches its backup read-only by URI).
+    ReadWrite,
+    /// Read only: nothing in the file can change, nothing is created.
+    ReadOnly,
+}
+
+/// Opens the database at `path` (`:memory:` for one in memory) with Kaohe's protections.
+pub(crate) fn open(path: &Path, mode: Mode) -> Result<Connection, StoreError> {
+    let flags = match mode {
+        Mode::ReadWrite => {
+            let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
+            if !in_memory {
+                kaohe_files::create_owner_only(path).map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })?;
+            }
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_URI
+        }
+        Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+    };
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    protect(&conn)?;
+    Ok(conn)
+}
+
+fn protect(conn: &Connection) -> Result<(), StoreError> {
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    Ok(())
+}

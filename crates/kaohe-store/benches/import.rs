@@ -9,12 +9,12 @@
 //! app and the CLI use (mimalloc). Peak memory is the process's high-water mark (VmHWM) after the runs, read from /proc. The
 //! roster is clean: 性别 agrees with the ID; a few people's dates are out of order (warnings).
 
+mod common;
+
 use calamine::{open_workbook_auto, Reader};
-use kaohe_engine::id_number::check_digit;
+use common::{peak_mib, time_both};
 use kaohe_engine::Profile;
 use kaohe_store::Store;
-use rust_xlsxwriter::{Format, Workbook};
-use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -22,84 +22,17 @@ use std::time::{Duration, Instant};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn generate(path: &Path, n: usize) {
-    let mut book = Workbook::new();
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let sheet = book.add_worksheet().set_name("人员").expect("sheet");
-    let headers = [
-        "身份证号", "姓名", "性别", "单位", "职位类别", "职级", "任现职级时间", "职务层次", "任现职务时间", "进入公务员队伍时间", "2023年度考核",
-        "2024年度考核",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).expect("header");
-    }
-    let ranks = ["一级科员", "四级主任科员", "三级主任科员", "二级主任科员", "一级主任科员", "四级调研员"];
-    for i in 0..n {
-        let r = i as u32 + 1;
-        // A different birth day for every thousand people keeps the IDs unique.
-        let birth = chrono::NaiveDate::from_ymd_opt(1960, 1, 1).expect("date") + chrono::Days::new((i / 1000) as u64);
-        let first17 = format!("320102{}{:03}", birth.format("%Y%m%d"), i % 1000);
-        let id = format!("{first17}{}", check_digit(&first17).expect("digits"));
-        sheet.write_string(r, 0, &id).expect("id");
-        sheet.write_string(r, 1, format!("人员{i}")).expect("name");
-        // The 17th digit of the ID (i % 10 here) is odd for a man: 性别 agrees with the ID, as
-        // in a clean roster (a mismatch would be a warning on every row).
-        sheet.write_string(r, 2, if i % 2 == 1 { "男" } else { "女" }).expect("gender");
-        sheet.write_string(r, 3, format!("单位{:03}", i % 500)).expect("organ");
-        sheet.write_string(r, 4, "综合管理类").expect("category");
-        sheet.write_string(r, 5, ranks[i % ranks.len()]).expect("rank");
-        let d = rust_xlsxwriter::ExcelDateTime::from_ymd(2015 + (i % 9) as u16, 1 + (i % 12) as u8, 1 + (i % 28) as u8).expect("date");
-        sheet.write_datetime_with_format(r, 6, &d, &date).expect("date");
-        if i % 10 == 0 {
-            sheet.write_string(r, 7, "乡科级正职").expect("post");
-            sheet.write_string(r, 8, format!("{}.{:02}", 2014 + i % 8, 1 + i % 12)).expect("post date");
-        }
-        sheet.write_string(r, 9, format!("{}年7月", 2005 + i % 15)).expect("entry");
-        sheet.write_string(r, 10, if i % 5 == 0 { "优秀" } else { "称职" }).expect("2023");
-        sheet.write_string(r, 11, "称职").expect("2024");
-    }
-    book.save(path).expect("save");
-}
-
-/// Times `a` and `b` `runs` times each, taking turns (a, b, a, b …) so that a slower spell of
-/// a shared machine falls on both; their (best, median) times.
-/// Each one's times, sorted.
-fn time_both<A, B>(runs: usize, mut a: impl FnMut() -> A, mut b: impl FnMut() -> B) -> (Vec<Duration>, Vec<Duration>) {
-    let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
-    // One untimed run of each first: the first run of a process also pays for memory the
-    // allocator has not got from the system yet.
-    black_box(a());
-    black_box(b());
-    for _ in 0..runs {
-        let t = Instant::now();
-        black_box(a());
-        ta.push(t.elapsed());
-        let t = Instant::now();
-        black_box(b());
-        tb.push(t.elapsed());
-    }
-    ta.sort();
-    tb.sort();
-    (ta, tb)
-}
-
-fn peak_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
-    Some(kb / 1024.0)
-}
-
 /// Runs of each, taken in turns.
 const RUNS: usize = 9;
 
 fn main() {
     let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
-    let dir = std::env::temp_dir().join(format!("kaohe-import-bench-v3-{n}"));
+    let dir = std::env::temp_dir().join(format!("kaohe-import-bench-v4-{n}"));
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("名册.xlsx");
     if !path.exists() {
         let t = Instant::now();
-        generate(&path, n);
+        common::generate_roster(&path, n, false);
         eprintln!("generated {n} people in {:.2?}", t.elapsed());
     }
     let profile = Profile::national();

@@ -43,6 +43,10 @@ impl Book {
     /// A sheet's cells, and (for .xlsx and .xlsm) its formulas whose results the file does not
     /// hold. The error is as [`Book::range_detailed`]'s.
     pub fn sheet(&mut self, name: &str) -> Result<SheetCells, Unreadable> {
+        guarded(SHEET_DAMAGED, || self.sheet_unguarded(name))
+    }
+
+    fn sheet_unguarded(&mut self, name: &str) -> Result<SheetCells, Unreadable> {
         let damaged = |e: String| Unreadable::with(SHEET_DAMAGED, e);
         let whole = |range: Range<Data>| SheetCells { range, uncached: Vec::new() };
         match self {
@@ -62,6 +66,10 @@ impl Book {
     /// finding its header needs. An .xlsx sheet is read only that far; the other formats are
     /// read whole (an .xls or .ods file holds every sheet parsed already, a CSV file one sheet).
     pub fn head(&mut self, name: &str, rows: u32) -> Result<Range<Data>, Unreadable> {
+        guarded(SHEET_DAMAGED, || self.head_unguarded(name, rows))
+    }
+
+    fn head_unguarded(&mut self, name: &str, rows: u32) -> Result<Range<Data>, Unreadable> {
         let damaged = |e: calamine::XlsxError| Unreadable::with(SHEET_DAMAGED, e.to_string());
         fn first_rows<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str, rows: u32) -> Result<Range<Data>, calamine::XlsxError> {
             let mut reader = x.worksheet_cells_reader(name)?;
@@ -362,6 +370,12 @@ fn inspect(path: &Path) -> Result<(), Unreadable> {
         if bytes.windows(marker.len()).any(|w| w == marker.as_slice()) {
             return Err(Refusal::Encrypted.into());
         }
+        // The container's own structure first, by a reader that checks its sector chains: a
+        // chain that loops made the spreadsheet reader grow a buffer until memory ran out (found
+        // by fuzzing). A container that does not hold together is damaged, whatever it claims.
+        if let Err(e) = cfb::CompoundFile::open(std::io::Cursor::new(&bytes)) {
+            return Err(Unreadable::with(INCOMPLETE, format!("compound file: {e}")));
+        }
         if let Some(book) = crate::biff::read(&bytes) {
             if book.password {
                 return Err(Refusal::Encrypted.into());
@@ -412,6 +426,38 @@ pub fn open(path: &Path) -> Result<Book, String> {
 
 /// Like [`open`], keeping the reader's own words for a developer.
 pub fn open_detailed(path: &Path) -> Result<Book, Unreadable> {
+    guarded(INCOMPLETE, || open_unguarded(path))
+}
+
+thread_local! {
+    /// Set while a third-party reader works on this thread under [`guarded`].
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs the spreadsheet reader's work so that a panic inside it (calamine asserts on some
+/// malformed files, found by fuzzing) becomes an error about the file, said with `message`,
+/// instead of ending the program; such a panic prints nothing. A panic anywhere else is
+/// reported as before.
+pub(crate) fn guarded<T>(message: &str, work: impl FnOnce() -> Result<T, Unreadable>) -> Result<T, Unreadable> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
+    GUARDED.with(|g| g.set(was));
+    result.unwrap_or_else(|panic| {
+        let why = panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+        Err(Unreadable::with(message, format!("reader panicked: {why}")))
+    })
+}
+
+fn open_unguarded(path: &Path) -> Result<Book, Unreadable> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
     let mut head = [0u8; 4];
     let sniffed_workbook = File::open(path).ok().and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head).ok()).is_some()
@@ -446,6 +492,22 @@ pub fn open_detailed(path: &Path) -> Result<Book, Unreadable> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A panic inside the spreadsheet reader's work is an error about the file; the work after
+    /// it, and the reporting of panics elsewhere, go on as before.
+    #[test]
+    fn a_panic_in_the_reader_is_an_error_about_the_file() {
+        let failed: Result<(), Unreadable> = guarded("文件已损坏", || {
+            let short = [1u8, 2];
+            assert_eq!(short.len() % 4, 0, "a reader's own assertion");
+            Ok(())
+        });
+        let e = failed.expect_err("the panic is an error");
+        assert_eq!(e.message, "文件已损坏");
+        assert!(e.technical.as_deref().is_some_and(|t| t.starts_with("reader panicked")), "{:?}", e.technical);
+        assert_eq!(guarded("文件已损坏", || Ok(7)).expect("no panic"), 7);
+        assert!(!GUARDED.with(std::cell::Cell::get), "the flag is down after the work");
+    }
 
     #[test]
     fn encodings_are_detected() {

@@ -1,0 +1,101 @@
+//! Benchmark: what a clerk waits for when importing into the database, against a bare calamine
+//! read of the same file in the same run.
+//!
+//! `cargo bench -p kaohe-store --bench import_write [-- PEOPLE]` (100,000 by default). Three
+//! imports as `kaohe import ROSTER --db DB` does them — the read with every check, the plan
+//! against the database, the write in one transaction, committed:
+//! - **fresh**: into a new database file;
+//! - **unchanged**: the same roster again into the database it was imported into;
+//! - **10% changed**: a roster where every tenth person moved to another organ, holds the next
+//!   rank and has a 2025 result, into a copy of the database after the first import (the copy
+//!   is made before the clock starts).
+//!
+//! Each is run in turns with the bare read (5 timed runs each after one untimed one) and their
+//! medians compared; every run's time is printed, and the peak memory of the process (VmHWM).
+
+mod common;
+
+use calamine::{open_workbook_auto, Reader};
+use common::{peak_mib, time_both};
+use kaohe_engine::Profile;
+use kaohe_store::{Confirmations, Store};
+use std::path::Path;
+use std::time::Duration;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const RUNS: usize = 5;
+
+/// `kaohe import ROSTER --db DB`, as the CLI does it; the people written.
+fn import(roster: &Path, db: &Path, profile: &Profile) -> u64 {
+    let read = kaohe_workbook::read_roster(roster, profile).expect("read");
+    let mut store = Store::open(db).expect("store");
+    let confirmed = Confirmations::default();
+    let plan = store.plan_with(&read, &confirmed).expect("plan");
+    let mut read = read;
+    plan.apply_to(&mut read);
+    let summary = store.import_with(&read, &roster.display().to_string(), "", &confirmed, &mut |_, _| true).expect("import");
+    summary.people
+}
+
+fn bare_read(roster: &Path) -> usize {
+    let mut book = open_workbook_auto(roster).expect("open");
+    book.worksheet_range("人员").expect("sheet").rows().count()
+}
+
+fn report(what: &str, base: &[Duration], times: &[Duration]) {
+    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
+    let (b, t) = (base[base.len() / 2].as_secs_f64(), times[times.len() / 2].as_secs_f64());
+    println!("{what}: median {t:.3} s against the bare read's {b:.3} s: {:.2}x (runs in ms, sorted: import {}; bare read {})", t / b, ms(times), ms(base));
+}
+
+fn main() {
+    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
+    let dir = std::env::temp_dir().join(format!("kaohe-import-write-bench-v1-{n}"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let roster = dir.join("名册.xlsx");
+    let changed = dir.join("名册（10%变动）.xlsx");
+    if !roster.exists() || !changed.exists() {
+        common::generate_roster(&roster, n, false);
+        common::generate_roster(&changed, n, true);
+    }
+    let profile = Profile::national();
+    println!("import_write bench: {n} people");
+
+    let fresh = dir.join("fresh.db");
+    let (base, times) = time_both(RUNS, || bare_read(&roster), || {
+        let _ = std::fs::remove_file(&fresh);
+        import(&roster, &fresh, &profile)
+    });
+    report("fresh database", &base, &times);
+
+    // `fresh` now holds the roster: importing it again changes nothing.
+    let (base, times) = time_both(RUNS, || bare_read(&roster), || import(&roster, &fresh, &profile));
+    report("re-import, nothing changed", &base, &times);
+
+    let copy = dir.join("changed.db");
+    let mut base_times = Vec::new();
+    let mut import_times = Vec::new();
+    for run in 0..=RUNS {
+        let _ = std::fs::remove_file(&copy);
+        std::fs::copy(&fresh, &copy).expect("copy");
+        let started = std::time::Instant::now();
+        std::hint::black_box(bare_read(&changed));
+        let bare = started.elapsed();
+        let started = std::time::Instant::now();
+        std::hint::black_box(import(&changed, &copy, &profile));
+        let took = started.elapsed();
+        // The first run of each is untimed, as in time_both.
+        if run > 0 {
+            base_times.push(bare);
+            import_times.push(took);
+        }
+    }
+    base_times.sort();
+    import_times.sort();
+    report("re-import, 10% of the people changed", &base_times, &import_times);
+    if let Some(mib) = peak_mib() {
+        println!("peak memory of the whole run: {mib:.0} MiB");
+    }
+}

@@ -29,13 +29,19 @@ const RUNS: usize = 5;
 
 /// `kaohe import ROSTER --db DB`, as the CLI does it; the people written.
 fn import(roster: &Path, db: &Path, profile: &Profile) -> u64 {
+    let t = std::time::Instant::now();
     let read = kaohe_workbook::read_roster(roster, profile).expect("read");
+    let t_read = t.elapsed();
     let mut store = Store::open(db).expect("store");
     let confirmed = Confirmations::default();
     let plan = store.plan_with(&read, &confirmed).expect("plan");
+    let t_plan = t.elapsed();
     let mut read = read;
     plan.apply_to(&mut read);
     let summary = store.import_with(&read, &roster.display().to_string(), "", &confirmed, &mut |_, _| true).expect("import");
+    if std::env::var_os("KAOHE_BENCH_PHASES").is_some() {
+        eprintln!("  read {:.0} ms, plan {:.0} ms, write {:.0} ms", t_read.as_secs_f64() * 1e3, (t_plan - t_read).as_secs_f64() * 1e3, (t.elapsed() - t_plan).as_secs_f64() * 1e3);
+    }
     summary.people
 }
 

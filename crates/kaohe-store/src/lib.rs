@@ -377,10 +377,10 @@ impl Store {
         let total = read.roster.people.len() as u64;
         let now = now();
         let tx = self.conn.transaction()?;
-        let held = {
-            let stored = stored_names(&tx, read)?;
-            conflicts::held_back(&conflicts::find(read, &stored, confirmed).0)
-        };
+        // What the database holds, read once for the whole import (one pass over each table,
+        // not a look-up per person): a fingerprint of each stored person and the stored results.
+        let stored = Stored::load(&tx, read)?;
+        let held = conflicts::held_back(&conflicts::find(read, &stored.names, confirmed).0);
         let owned;
         let read = if held.is_empty() {
             read
@@ -403,14 +403,14 @@ impl Store {
                 if (done as u64).is_multiple_of(EVERY) && !progress(done as u64, total) {
                     return Err(StoreError::Cancelled);
                 }
-                match people.upsert(p)? {
+                match people.upsert(p, stored.people.get(p.id.as_str()).copied())? {
                     Upsert::New => summary.new_people += 1,
                     Upsert::Updated => summary.updated_people += 1,
                     Upsert::Unchanged => summary.unchanged_people += 1,
                 }
             }
         }
-        import_results(&tx, import_id, &read.roster.results)?;
+        import_results(&tx, import_id, &read.roster.results, &stored.results)?;
         import_restrictions(&tx, &read.roster.restrictions)?;
         import_assessment_inputs(&tx, &read.roster)?;
         // The last word before the commit: a cancel now still leaves the database untouched.
@@ -432,49 +432,54 @@ impl Store {
 
     /// Like [`Store::plan`], with the changes of name the clerk confirmed.
     pub fn plan_with(&self, read: &RosterRead, confirmed: &Confirmations) -> Result<ImportPlan, StoreError> {
-        let stored = self.load_roster()?;
-        let before: FastMap<&str, &Person> = stored.people.iter().map(|p| (p.id.as_str(), p)).collect();
+        // The database read as the import reads it: a fingerprint per stored person, the fields
+        // read back only for those whose fingerprint differs.
+        let stored = Stored::load(&self.conn, read)?;
         let mut plan = ImportPlan::default();
-        let names: HashMap<String, (String, String)> =
-            read.roster.people.iter().filter_map(|p| before.get(p.id.as_str()).map(|o| (o.id.clone(), (o.name.clone(), o.organ.clone())))).collect();
-        (plan.name_conflicts, plan.issues) = conflicts::find(read, &names, confirmed);
+        (plan.name_conflicts, plan.issues) = conflicts::find(read, &stored.names, confirmed);
         let held = conflicts::held_back(&plan.name_conflicts);
-        // Who this roster lists, to find who it does not: only when the database has people.
-        let mut listed: FastMap<&str, ()> = FastMap::default();
+        let n = PERSON_FIELDS.len();
+        let mut select = self.conn.prepare_cached(&people_sql().select)?;
         for p in &read.roster.people {
-            if !before.is_empty() {
-                listed.insert(p.id.as_str(), ());
-            }
             if held.contains(&p.id) {
                 continue;
             }
-            let Some(old) = before.get(p.id.as_str()) else {
+            let Some(&print) = stored.people.get(p.id.as_str()) else {
                 plan.new.push((p.id.clone(), p.name.clone()));
                 continue;
             };
-            let (ov, nv) = (person_values(old), person_values(p));
+            let nv = person_values(p);
+            if print == fingerprint(nv.iter().map(Option::as_deref)) {
+                plan.unchanged += 1;
+                continue;
+            }
+            let ov: Vec<Option<String>> = select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())?;
             let fields: Vec<(String, Option<String>, Option<String>)> =
-                (0..PERSON_FIELDS.len()).filter(|&i| ov[i] != nv[i]).map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), nv[i].clone())).collect();
+                (0..n).filter(|&i| ov[i] != nv[i]).map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), nv[i].clone())).collect();
             if fields.is_empty() {
                 plan.unchanged += 1;
                 continue;
             }
-            let pair = |a: &str, b: &str| (p.id.clone(), p.name.clone(), a.to_string(), b.to_string());
-            if old.organ != p.organ {
-                plan.moved.push(pair(&old.organ, &p.organ));
+            let pair = |a: &Option<String>, b: &Option<String>| (p.id.clone(), p.name.clone(), a.clone().unwrap_or_default(), b.clone().unwrap_or_default());
+            // The fields at 3, 5 and 6 are 单位, 职位类别 and 职级 (PERSON_FIELDS).
+            if ov[3] != nv[3] {
+                plan.moved.push(pair(&ov[3], &nv[3]));
             }
-            if old.rank != p.rank {
-                plan.rank_changed.push(pair(&old.rank, &p.rank));
+            if ov[6] != nv[6] {
+                plan.rank_changed.push(pair(&ov[6], &nv[6]));
             }
-            if old.category != p.category {
-                plan.category_changed.push(pair(&old.category, &p.category));
+            if ov[5] != nv[5] {
+                plan.category_changed.push(pair(&ov[5], &nv[5]));
             }
             plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
         }
-        plan.missing = stored.people.iter().filter(|p| !listed.contains_key(p.id.as_str())).map(|p| (p.id.clone(), p.name.clone(), p.organ.clone())).collect();
-        let results: HashMap<(&str, i32), ResultCode> = stored.results.iter().map(|r| ((r.person_id.as_str(), r.year), r.result)).collect();
-        plan.results =
-            read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && results.get(&(r.person_id.as_str(), r.year)) != Some(&r.result)).count();
+        plan.missing = stored.missing;
+        plan.results = read
+            .roster
+            .results
+            .iter()
+            .filter(|r| !held.contains(&r.person_id) && stored.results.get(&(r.person_id.clone(), r.year)).map(String::as_str) != Some(r.result.code()))
+            .count();
         Ok(plan)
     }
 
@@ -925,17 +930,63 @@ impl Store {
 }
 
 /// The stored name and organ of each person of `read` already in the database.
-fn stored_names(tx: &Transaction, read: &RosterRead) -> Result<HashMap<String, (String, String)>, StoreError> {
-    let listed: std::collections::HashSet<&str> = read.roster.people.iter().map(|p| p.id.as_str()).collect();
-    let mut stmt = tx.prepare("SELECT id, name, organ FROM people")?;
-    let mut out = HashMap::new();
-    for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
-        let (id, name, organ) = row?;
-        if listed.contains(id.as_str()) {
-            out.insert(id, (name, organ));
-        }
+/// What an import needs of the database, read in one pass over each table: a fingerprint of
+/// each stored person's fields (an unchanged person costs no look-up; the fields of a changed
+/// one are read back for the history), the name and organ of the people the roster lists (for
+/// the changes of name), and the stored results.
+struct Stored {
+    people: FastMap<String, u64>,
+    names: HashMap<String, (String, String)>,
+    results: FastMap<(String, i32), String>,
+    /// The stored people the roster does not list (id, name, organ), in roster order.
+    missing: Vec<(String, String, String)>,
+}
+
+/// A fingerprint of a person's fields as stored (see [`person_values`]).
+fn fingerprint<'a>(values: impl Iterator<Item = Option<&'a str>>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = kaohe_engine::fast_hash::FxHasher::default();
+    for v in values {
+        v.hash(&mut h);
     }
-    Ok(out)
+    h.finish()
+}
+
+impl Stored {
+    fn load(tx: &Connection, read: &RosterRead) -> Result<Stored, StoreError> {
+        let mut listed: FastMap<&str, ()> = kaohe_engine::fast_hash::map_with_capacity(read.roster.people.len());
+        listed.extend(read.roster.people.iter().map(|p| (p.id.as_str(), ())));
+        let n = PERSON_FIELDS.len();
+        let mut people = kaohe_engine::fast_hash::map_with_capacity(listed.len());
+        let mut names = HashMap::with_capacity(listed.len());
+        let mut missing: Vec<(i64, (String, String, String))> = Vec::new();
+        let mut stmt = tx.prepare(&people_sql().all)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from));
+            if !listed.contains_key(id) {
+                missing.push((r.get::<_, i64>(n + 1)?, (id.to_string(), text(1)?.unwrap_or_default().to_string(), text(4)?.unwrap_or_default().to_string())));
+                continue;
+            }
+            let values: Vec<Option<&str>> = (1..=n).map(text).collect::<Result<_, _>>()?;
+            names.insert(id.to_string(), (values[0].unwrap_or_default().to_string(), values[3].unwrap_or_default().to_string()));
+            people.insert(id.to_string(), fingerprint(values.into_iter()));
+        }
+        let mut results = FastMap::default();
+        let mut stmt = tx.prepare("SELECT person_id, year, code FROM annual_results")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            if listed.contains_key(id) {
+                results.insert((id.to_string(), r.get(1)?), r.get(2)?);
+            }
+        }
+        // In roster order (the table is read in its own order, which needs no sort).
+        missing.sort_by(|a, b| (a.0, &a.1 .0).cmp(&(b.0, &b.1 .0)));
+        let missing = missing.into_iter().map(|(_, m)| m).collect();
+        Ok(Stored { people, names, results, missing })
+    }
 }
 
 enum Upsert {
@@ -977,6 +1028,8 @@ struct PeopleWriter<'t> {
 
 /// The SQL of [`PeopleWriter`], built once per process.
 struct PeopleSql {
+    /// Every stored person's id and fields, as [`person_values`] writes them.
+    all: String,
     select: String,
     insert: String,
     update: String,
@@ -993,6 +1046,7 @@ fn people_sql() -> &'static PeopleSql {
         };
         let n = PERSON_FIELDS.len();
         PeopleSql {
+            all: format!("SELECT id, {}, position FROM people", columns.iter().map(|c| expr(c)).collect::<Vec<_>>().join(", ")),
             select: format!("SELECT {} FROM people WHERE id = ?1", columns.iter().map(|c| expr(c)).collect::<Vec<_>>().join(", ")),
             insert: format!(
                 "INSERT INTO people (id, {}, first_import, last_import, position) VALUES (?1, {}, ?{}, ?{}, ?{})",
@@ -1017,7 +1071,6 @@ const ORGAN_UPSERT: &str = "INSERT INTO organs (name, level, excellent_ratio, pe
          ON CONFLICT(name) DO UPDATE SET level = excluded.level, excellent_ratio = excluded.excellent_ratio, performance_rating = excluded.performance_rating, supervisor = excluded.supervisor";
 const ORGAN_SLOTS_CLEAR: &str = "DELETE FROM organ_slots WHERE organ = ?1";
 const ORGAN_SLOT_INSERT: &str = "INSERT INTO organ_slots (organ, pool, approved) VALUES (?1, ?2, ?3)";
-const RESULT_SELECT: &str = "SELECT code FROM annual_results WHERE person_id = ?1 AND year = ?2";
 const RESULT_UPSERT: &str = "INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code";
 const RESTRICTION_UPSERT: &str = "INSERT INTO restrictions (person_id, kind, date, end_date) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(person_id, kind, date) DO UPDATE SET end_date = excluded.end_date";
@@ -1045,10 +1098,19 @@ impl<'t> PeopleWriter<'t> {
         })
     }
 
-    fn upsert(&mut self, p: &Person) -> Result<Upsert, StoreError> {
+    /// Writes `p`, whose stored fields have the fingerprint `stored` (`None`: a new person).
+    fn upsert(&mut self, p: &Person, stored: Option<u64>) -> Result<Upsert, StoreError> {
         let new = person_values(p);
         let n = PERSON_FIELDS.len();
-        let old: Option<Vec<Option<String>>> = self.select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?;
+        if stored.is_some_and(|f| f == fingerprint(new.iter().map(Option::as_deref))) {
+            return Ok(Upsert::Unchanged);
+        }
+        // A changed person's fields as stored, for the history (and a fingerprint that matched
+        // nothing stored means a new person).
+        let old: Option<Vec<Option<String>>> = match stored {
+            Some(_) => self.select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?,
+            None => None,
+        };
         if let Some(old) = &old {
             if (0..n).all(|i| old[i] == new[i]) {
                 return Ok(Upsert::Unchanged);
@@ -1078,20 +1140,19 @@ impl<'t> PeopleWriter<'t> {
     }
 }
 
-fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult]) -> Result<(), StoreError> {
-    let mut select = tx.prepare_cached(RESULT_SELECT)?;
+fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stored: &FastMap<(String, i32), String>) -> Result<(), StoreError> {
     let mut upsert = tx.prepare_cached(RESULT_UPSERT)?;
     let mut history = tx.prepare_cached(HISTORY_INSERT)?;
     for r in results {
-        let old: Option<String> = select.query_row(params![r.person_id, r.year], |x| x.get(0)).optional()?;
+        let old = stored.get(&(r.person_id.clone(), r.year)).map(String::as_str);
         let code = r.result.code();
-        if old.as_deref() == Some(code) {
+        if old == Some(code) {
             continue;
         }
         upsert.execute(params![r.person_id, r.year, code])?;
         if let Some(old) = old {
             let label = |c: &str| ResultCode::parse(c).map(|c| c.label().to_string());
-            history.execute(params![import_id, r.person_id, format!("{}年度考核", r.year), label(&old), label(code)])?;
+            history.execute(params![import_id, r.person_id, format!("{}年度考核", r.year), label(old), label(code)])?;
         }
     }
     Ok(())
@@ -1146,7 +1207,6 @@ mod tests {
             ORGAN_UPSERT,
             ORGAN_SLOTS_CLEAR,
             ORGAN_SLOT_INSERT,
-            RESULT_SELECT,
             RESULT_UPSERT,
             RESTRICTION_UPSERT,
             REGULAR_UPSERT,

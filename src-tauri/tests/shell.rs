@@ -301,7 +301,7 @@ fn print_preview_writes_the_documents_of_the_sample() {
         state.print_preview(&dir, &PrintRequest { year: Some(2025), from: Some("2026-01-19".into()), ..request("优秀公示") }, today).expect("优秀公示");
     let html = read(Path::new(&excellent.path));
     assert!(html.contains("公示时间：2026年1月19日至"), "from the given start");
-    assert!(html.contains("********") && !ids.iter().any(|id| html.contains(id.as_str())));
+    assert!(!html.contains("********") && html.contains(">出生年月</th>") && !ids.iter().any(|id| html.contains(id.as_str())), "no ID column, masked or not");
     for (doc, year, as_of) in
         [("考核汇总", Some(2025), None), ("名额测算", Some(2025), None), ("晋升审核", None, Some("2025-12-31")), ("职数", None, Some("2025-12-31"))]
     {

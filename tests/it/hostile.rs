@@ -20,7 +20,7 @@ const DEFAULT_TIME_LIMIT: f64 = 20.0;
 const DEFAULT_MEMORY_MB: u64 = 2048;
 
 /// The `kaohe` binary next to this test executable (`target/debug/deps/it-…` → `target/debug/kaohe`).
-fn kaohe_binary() -> Result<PathBuf, String> {
+pub(crate) fn kaohe_binary() -> Result<PathBuf, String> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let dir = exe.parent().and_then(Path::parent).ok_or("no target directory above the test executable")?;
     let bin = dir.join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));

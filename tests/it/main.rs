@@ -4,6 +4,7 @@ mod assessment;
 mod cases;
 mod cli;
 mod hostile;
+mod kill;
 mod print;
 mod restore;
 mod rosters;

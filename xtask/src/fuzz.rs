@@ -118,6 +118,7 @@ fn fuzz(root: &Path, args: &Args) -> Result<Vec<Outcome>, Failure> {
         std::fs::create_dir_all(&artifacts).map_err(|e| Failure::new(format!("{}: {e}", artifacts.display())))?;
         let before: Vec<PathBuf> = crashes(&artifacts);
         println!("==> {target}: {seconds} s from {seeds} seeds");
+        let started = std::time::Instant::now();
         let output = nightly_cargo()
             .args(["fuzz", "run", "--debug-assertions", target])
             .arg(&corpus)
@@ -139,7 +140,8 @@ fn fuzz(root: &Path, args: &Args) -> Result<Vec<Outcome>, Failure> {
         let new: Vec<PathBuf> = crashes(&artifacts).into_iter().filter(|p| !before.contains(p)).collect();
         outcomes.push(Outcome {
             target,
-            seconds,
+            // As run: a crash ends a target's run early.
+            seconds: started.elapsed().as_secs(),
             seeds,
             executions: stat(&log, "stat::number_of_executed_units:").unwrap_or(0),
             edges: last_field(&log, "cov:").unwrap_or(0),

@@ -432,7 +432,8 @@ fn generate(name: &str, dir: &Path) -> Result<PathBuf, String> {
                 let id = nth_id(i);
                 let wrong = if id.ends_with('0') { '1' } else { '0' };
                 let r = i + 2;
-                person_row(r, &format!("{}{wrong}", &id[..17]), &format!("人员{i}"), "甲局").replace(r#"s="1"><v>43631</v>"#, r#"t="inlineStr"><is><t>2019-13-45</t></is>"#)
+                person_row(r, &format!("{}{wrong}", &id[..17]), &format!("人员{i}"), "甲局")
+                    .replace(r#"s="1"><v>43631</v>"#, r#"t="inlineStr"><is><t>2019-13-45</t></is>"#)
             });
             let people = (0..5).map(|i| person_row(12_002 + i, &nth_id(20_000 + i), &format!("正常{i}"), "乙局"));
             stored_xlsx(&p, &people_sheet(broken.chain(people))).map_err(io)?;

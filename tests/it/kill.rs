@@ -99,11 +99,8 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
         }
         let check: String = rusqlite::Connection::open(&db).expect("open").query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
         assert_eq!(check, "ok", "kill {k} after {delay:?} (seed {seed})");
-        let (people, imports, results) = (
-            count(&db, "SELECT count(*) FROM people"),
-            count(&db, "SELECT count(*) FROM imports"),
-            count(&db, "SELECT count(*) FROM annual_results"),
-        );
+        let (people, imports, results) =
+            (count(&db, "SELECT count(*) FROM people"), count(&db, "SELECT count(*) FROM imports"), count(&db, "SELECT count(*) FROM annual_results"));
         let whole_import = 500 + n as i64;
         match (people, imports, results) {
             (500, 1, 500) => none += 1,
@@ -111,7 +108,10 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
             other => panic!("kill {k} after {delay:?} (seed {seed}): people, imports, results = {other:?}: part of an import"),
         }
     }
-    eprintln!("kill -9 of `kaohe import` ({n} people into 500, whole run {whole:?}): {} kills, {none} left none of it, {all} all of it ({finished} had finished)", kills());
+    eprintln!(
+        "kill -9 of `kaohe import` ({n} people into 500, whole run {whole:?}): {} kills, {none} left none of it, {all} all of it ({finished} had finished)",
+        kills()
+    );
     assert!(none > 0, "no kill fell inside the import: the delays are wrong");
 }
 

@@ -152,7 +152,8 @@ fn number_format(path: &Path, reference: &str) -> String {
         0 => "General".to_string(),
         49 => "@".to_string(),
         id => {
-            let at = styles.find(&format!("<numFmt numFmtId=\"{id}\" formatCode=\"")).expect("the custom format") + format!("<numFmt numFmtId=\"{id}\" formatCode=\"").len();
+            let at = styles.find(&format!("<numFmt numFmtId=\"{id}\" formatCode=\"")).expect("the custom format")
+                + format!("<numFmt numFmtId=\"{id}\" formatCode=\"").len();
             styles[at..at + styles[at..].find('"').expect("end")].to_string()
         }
     }
@@ -177,11 +178,8 @@ fn text_that_looks_like_a_formula_stays_text_in_the_result_workbooks() {
     let out = run(&["promote", "--as-of", "2025-12-31", "--roster", &roster.display().to_string(), "--out", &book.display().to_string()].map(String::from));
     assert_eq!(out.status, 0, "{}", out.stderr);
     let rows = sheet(&book, &open_workbook_auto(&book).expect("opens").sheet_names()[0]);
-    let (r, c) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(r, row)| row.iter().position(|v| v.starts_with("=HYPERLINK")).map(|c| (r, c)))
-        .expect("the name is written as text");
+    let (r, c) =
+        rows.iter().enumerate().find_map(|(r, row)| row.iter().position(|v| v.starts_with("=HYPERLINK")).map(|c| (r, c))).expect("the name is written as text");
     let column = kaohe_workbook::column_letter(c as u32);
     assert_eq!(number_format(&book, &format!("{column}{}", r + 1)), "@", "the formula-like name has the Text format");
     let li = rows.iter().position(|row| row.iter().any(|v| v == "李二")).expect("李二");

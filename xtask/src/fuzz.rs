@@ -212,7 +212,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 
 fn crashes(dir: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("crash-") || n.starts_with("oom-") || n.starts_with("timeout-"))).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("crash-") || n.starts_with("oom-") || n.starts_with("timeout-"))
+                })
+                .collect()
+        })
         .unwrap_or_default();
     found.sort();
     found

@@ -475,7 +475,12 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
         )
     } else {
         let verb = if o.check { "可以导入（检查，未写入）" } else { "已导入" };
-        format!("「{file}」{year}年度考核结果：共 {} 行，{verb} {} 人。\n{}", national.rows_read, national.results.len(), issues_text(&national.issues, IssuesBeyond::default()))
+        format!(
+            "「{file}」{year}年度考核结果：共 {} 行，{verb} {} 人。\n{}",
+            national.rows_read,
+            national.results.len(),
+            issues_text(&national.issues, IssuesBeyond::default())
+        )
     };
     Ok(Output { status: 0, stdout, stderr: String::new() })
 }
@@ -520,8 +525,8 @@ fn promote_cmd(o: &Options) -> Result<Output, Failure> {
         let _ = writeln!(notes, "已写出结果工作簿：{}", out.display());
     }
     let stdout = if o.json {
-        let body =
-            serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues, issues_beyond: beyond }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
+        let body = serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues, issues_beyond: beyond })
+            .map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
         format!("{body}\n")
     } else {
         promote_text(&report, &issues, beyond)

@@ -215,7 +215,7 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
 </table>
 </section>
 "#,
-                    year = result.year,
+                year = result.year,
                 name = field(&p.name),
                 text = escape(chunk)
             );

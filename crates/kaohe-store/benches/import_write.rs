@@ -40,7 +40,12 @@ fn import(roster: &Path, db: &Path, profile: &Profile) -> u64 {
     plan.apply_to(&mut read);
     let summary = store.import_with(&read, &roster.display().to_string(), "", &confirmed, &mut |_, _| true).expect("import");
     if std::env::var_os("KAOHE_BENCH_PHASES").is_some() {
-        eprintln!("  read {:.0} ms, plan {:.0} ms, write {:.0} ms", t_read.as_secs_f64() * 1e3, (t_plan - t_read).as_secs_f64() * 1e3, (t.elapsed() - t_plan).as_secs_f64() * 1e3);
+        eprintln!(
+            "  read {:.0} ms, plan {:.0} ms, write {:.0} ms",
+            t_read.as_secs_f64() * 1e3,
+            (t_plan - t_read).as_secs_f64() * 1e3,
+            (t.elapsed() - t_plan).as_secs_f64() * 1e3
+        );
     }
     summary.people
 }
@@ -70,10 +75,14 @@ fn main() {
     println!("import_write bench: {n} people");
 
     let fresh = dir.join("fresh.db");
-    let (base, times) = time_both(RUNS, || bare_read(&roster), || {
-        let _ = std::fs::remove_file(&fresh);
-        import(&roster, &fresh, &profile)
-    });
+    let (base, times) = time_both(
+        RUNS,
+        || bare_read(&roster),
+        || {
+            let _ = std::fs::remove_file(&fresh);
+            import(&roster, &fresh, &profile)
+        },
+    );
     report("fresh database", &base, &times);
 
     // `fresh` now holds the roster: importing it again changes nothing.

@@ -1071,7 +1071,8 @@ const ORGAN_UPSERT: &str = "INSERT INTO organs (name, level, excellent_ratio, pe
          ON CONFLICT(name) DO UPDATE SET level = excluded.level, excellent_ratio = excluded.excellent_ratio, performance_rating = excluded.performance_rating, supervisor = excluded.supervisor";
 const ORGAN_SLOTS_CLEAR: &str = "DELETE FROM organ_slots WHERE organ = ?1";
 const ORGAN_SLOT_INSERT: &str = "INSERT INTO organ_slots (organ, pool, approved) VALUES (?1, ?2, ?3)";
-const RESULT_UPSERT: &str = "INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code";
+const RESULT_UPSERT: &str =
+    "INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code";
 const RESTRICTION_UPSERT: &str = "INSERT INTO restrictions (person_id, kind, date, end_date) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(person_id, kind, date) DO UPDATE SET end_date = excluded.end_date";
 const REGULAR_UPSERT: &str = "INSERT INTO regular_results (person_id, year, period, grade, score) VALUES (?1, ?2, ?3, ?4, ?5)
@@ -1118,7 +1119,11 @@ impl<'t> PeopleWriter<'t> {
         }
         let position = self.next_position;
         let values: Vec<&dyn rusqlite::ToSql> = std::iter::once(&p.id as &dyn rusqlite::ToSql)
-            .chain(new.iter().enumerate().map(|(i, v)| if PERSON_FIELDS[i].0 == "is_leader" { &p.is_leader as &dyn rusqlite::ToSql } else { v as &dyn rusqlite::ToSql }))
+            .chain(
+                new.iter()
+                    .enumerate()
+                    .map(|(i, v)| if PERSON_FIELDS[i].0 == "is_leader" { &p.is_leader as &dyn rusqlite::ToSql } else { v as &dyn rusqlite::ToSql }),
+            )
             .chain(std::iter::once(&self.import_id as &dyn rusqlite::ToSql))
             .chain(old.is_none().then_some(&position as &dyn rusqlite::ToSql))
             .collect();
@@ -1183,7 +1188,22 @@ fn import_assessment_inputs(tx: &Transaction, roster: &Roster) -> Result<(), Sto
     let mut annual = tx.prepare_cached(ANNUAL_UPSERT)?;
     for a in &roster.annual_inputs {
         let [virtue, ability, diligence, achievement, integrity] = a.dimensions;
-        annual.execute(params![a.person_id, a.year, virtue, ability, diligence, achievement, integrity, a.democratic, a.proposal.map(Grade::name), a.sick_days, a.personal_days, a.summary, a.training, a.supervisor_comment])?;
+        annual.execute(params![
+            a.person_id,
+            a.year,
+            virtue,
+            ability,
+            diligence,
+            achievement,
+            integrity,
+            a.democratic,
+            a.proposal.map(Grade::name),
+            a.sick_days,
+            a.personal_days,
+            a.summary,
+            a.training,
+            a.supervisor_comment
+        ])?;
     }
     Ok(())
 }
@@ -1220,7 +1240,11 @@ mod tests {
             let steps: Vec<String> = plan.query_map(nulls, |r| r.get::<_, String>(3)).expect("rows").map(|r| r.expect("row")).collect();
             let ok = steps.iter().all(|s| !s.starts_with("SCAN") && (!s.starts_with("SEARCH") || s.contains("=?)")))
                 && (!statement.contains("WHERE") || steps.iter().any(|s| s.starts_with("SEARCH")));
-            if ok { Ok(()) } else { Err(steps) }
+            if ok {
+                Ok(())
+            } else {
+                Err(steps)
+            }
         };
         for statement in statements {
             if let Err(steps) = by_key(statement) {

@@ -84,4 +84,3 @@ pub fn peak_mib() -> Option<f64> {
     let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb / 1024.0)
 }
-

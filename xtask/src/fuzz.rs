@@ -125,7 +125,7 @@ fn fuzz(root: &Path, args: &Args) -> Result<Vec<Outcome>, Failure> {
             .arg("--")
             .arg(format!("-max_total_time={seconds}"))
             .arg(format!("-max_len={max_len}"))
-            .args(["-rss_limit_mb=2048", "-timeout=30", "-print_final_stats=1", "-jobs=1", "-workers=1"])
+            .args(["-rss_limit_mb=2048", "-timeout=30", "-print_final_stats=1"])
             .arg(format!("-artifact_prefix={}/", artifacts.display()))
             .current_dir(root)
             .stdout(Stdio::inherit())

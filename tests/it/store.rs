@@ -345,3 +345,29 @@ fn saved_mappings_of_an_older_database_become_json() {
     let text: String = rusqlite_conn(&path).query_row("SELECT mapping FROM column_mappings WHERE signature = '甲'", [], |r| r.get(0)).expect("row");
     assert_eq!(text, r#"{"A":"身份证号","B":"姓名","C":""}"#);
 }
+
+/// The write reuses the plan's reading of the database only while it holds: a roster planned as
+/// unchanged, then changed in the database by another import, is still written as it reads.
+#[test]
+fn the_plans_reading_of_the_database_is_not_reused_once_the_database_changed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    let first = roster(tmp.path(), "三级主任科员", "称职");
+    store.import(&first, "a.xlsx").expect("first");
+    // Planned against the database as it is: nothing would change.
+    let plan = store.plan(&first).expect("plan");
+    assert_eq!((plan.new.len(), plan.updated.len(), plan.unchanged), (0, 0, 2));
+    // Another import changes 李二's rank and 2024 grade in between.
+    store.import(&roster(tmp.path(), "二级主任科员", "基本称职"), "b.xlsx").expect("between");
+    let s = store.import(&first, "a.xlsx").expect("the planned roster");
+    assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 1, 1));
+    let loaded = store.load_roster().expect("load");
+    assert_eq!(loaded.people.iter().find(|p| p.id == ID_B).map(|p| p.rank.as_str()), Some("三级主任科员"));
+    let grade = loaded.results.iter().find(|r| r.person_id == ID_B && r.year == 2024).map(|r| r.result.label().to_string());
+    assert_eq!(grade.as_deref(), Some("称职"));
+    // Planned and written back to back, the same roster is unchanged either way.
+    let plan = store.plan(&first).expect("plan");
+    assert_eq!(plan.unchanged, 2);
+    let s = store.import(&first, "a.xlsx").expect("again");
+    assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 0, 2));
+}

@@ -198,6 +198,35 @@ pub(crate) fn now() -> String {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The database as the last plan read it, for the import that follows it (the check and the
+    /// write of one import read the database once): kept with what it was read for.
+    planned: std::cell::RefCell<Option<(PlanKey, Stored)>>,
+}
+
+/// What a plan's reading of the database holds for: the roster's people (their count and IDs)
+/// and the database unchanged since (this connection's changes and SQLite's `data_version`,
+/// which moves when another connection commits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PlanKey {
+    people: usize,
+    ids: u64,
+    changes: u64,
+    data_version: i64,
+}
+
+impl PlanKey {
+    fn of(conn: &Connection, read: &RosterRead) -> Result<PlanKey, StoreError> {
+        use std::hash::{Hash, Hasher};
+        let mut h = kaohe_engine::fast_hash::FxHasher::default();
+        for p in &read.roster.people {
+            p.id.hash(&mut h);
+        }
+        for r in &read.roster.results {
+            (&r.person_id, r.year).hash(&mut h);
+        }
+        let data_version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok(PlanKey { people: read.roster.people.len(), ids: h.finish(), changes: conn.total_changes(), data_version })
+    }
 }
 
 fn date_text(d: Option<NaiveDate>) -> Option<String> {
@@ -307,7 +336,7 @@ impl Store {
         if app_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default() })
     }
 
     /// Opens the database at `path` to read it only: nothing in the file changes, not even its
@@ -330,7 +359,7 @@ impl Store {
                 e => e,
             });
         }
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default() })
     }
 
     pub fn path(&self) -> &Path {
@@ -376,10 +405,16 @@ impl Store {
         const EVERY: u64 = 200;
         let total = read.roster.people.len() as u64;
         let now = now();
-        let tx = self.conn.transaction()?;
         // What the database holds, read once for the whole import (one pass over each table,
-        // not a look-up per person): a fingerprint of each stored person and the stored results.
-        let stored = Stored::load(&tx, read)?;
+        // not a look-up per person): a fingerprint of each stored person and the stored results;
+        // the plan's reading when it was made for this roster and nothing was written since.
+        let planned = self.planned.borrow_mut().take();
+        let key = PlanKey::of(&self.conn, read)?;
+        let tx = self.conn.transaction()?;
+        let stored = match planned {
+            Some((k, stored)) if k == key => stored,
+            _ => Stored::load(&tx, read)?,
+        };
         let held = conflicts::held_back(&conflicts::find(read, &stored.names, confirmed).0);
         let owned;
         let read = if held.is_empty() {
@@ -434,6 +469,7 @@ impl Store {
     pub fn plan_with(&self, read: &RosterRead, confirmed: &Confirmations) -> Result<ImportPlan, StoreError> {
         // The database read as the import reads it: a fingerprint per stored person, the fields
         // read back only for those whose fingerprint differs.
+        let key = PlanKey::of(&self.conn, read)?;
         let stored = Stored::load(&self.conn, read)?;
         let mut plan = ImportPlan::default();
         (plan.name_conflicts, plan.issues) = conflicts::find(read, &stored.names, confirmed);
@@ -473,13 +509,15 @@ impl Store {
             }
             plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
         }
-        plan.missing = stored.missing;
+        plan.missing = stored.missing.clone();
         plan.results = read
             .roster
             .results
             .iter()
             .filter(|r| !held.contains(&r.person_id) && stored.results.get(&(r.person_id.clone(), r.year)).map(String::as_str) != Some(r.result.code()))
             .count();
+        drop(select);
+        *self.planned.borrow_mut() = Some((key, stored));
         Ok(plan)
     }
 

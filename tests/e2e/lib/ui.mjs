@@ -71,21 +71,11 @@ export async function type(browser, selector, text) {
 /** Chooses `label` in the Element Plus select `selector` (its dropdown is teleported to <body>). */
 export async function choose(browser, selector, label) {
   await click(browser, selector);
-  let opened = Date.now();
   const option = await until(
     browser,
     async () => {
-      let shown = false;
       for (const item of await browser.$$('.el-select-dropdown__item')) {
-        if (!(await item.isDisplayed())) continue;
-        shown = true;
-        if ((await item.getText()).trim() === label) return item;
-      }
-      // No option shown: the dropdown opened before its options arrived, or closed as the form
-      // re-rendered on a busy machine. Open it again (at most every 2 s).
-      if (!shown && Date.now() - opened > 2000) {
-        await click(browser, selector);
-        opened = Date.now();
+        if ((await item.isDisplayed()) && (await item.getText()).trim() === label) return item;
       }
       return null;
     },

@@ -1,7 +1,8 @@
 //! `kill -9` at random moments: an import killed while it writes leaves the database whole
 //! (`PRAGMA integrity_check` is ok) and holding all of the import or none of it; an export
-//! killed while it writes leaves the old workbook or the new one, never a part of one. The real
-//! `kaohe` binary is killed (SIGKILL, which nothing can catch) after a random delay drawn from
+//! killed while it writes leaves the old workbook or the new one, never a part of one; a backup
+//! or a restore killed leaves a whole database (the library calls the app makes, run in a child
+//! process: this test binary again, as `kill_child`). The real `kaohe` binary is killed (SIGKILL, which nothing can catch) after a random delay drawn from
 //! a fixed seed, so a failure can be replayed. `KAOHE_KILLS=N` sets how many kills of each
 //! (default 25) and `KAOHE_KILL_PEOPLE=N` the people imported (default 3,000); the figures are
 //! printed.
@@ -155,4 +156,121 @@ fn an_export_killed_at_any_moment_leaves_the_old_workbook_or_the_new_one() {
         }
     }
     eprintln!("kill -9 of `kaohe promote --out` ({n} people, whole run {whole:?}): {} kills, {kept} left the old workbook, {replaced} the new one", kills());
+}
+
+/// What a child process does when the kill tests run this test binary again as one
+/// (`KAOHE_KILL_CHILD=backup|restore`); in a normal test run it does nothing.
+#[test]
+fn kill_child() {
+    let Ok(what) = std::env::var("KAOHE_KILL_CHILD") else { return };
+    let arg = |name: &str| std::path::PathBuf::from(std::env::var(name).expect(name));
+    match what.as_str() {
+        "backup" => {
+            let store = kaohe_store::Store::open(&arg("KAOHE_KILL_DB")).expect("open");
+            store.backup_to(&arg("KAOHE_KILL_BACKUP")).expect("backup");
+        }
+        "restore" => {
+            let db = arg("KAOHE_KILL_DB");
+            let current = kaohe_store::Store::open(&db);
+            if kaohe_store::settings::restore(current, &db, &arg("KAOHE_KILL_BACKUP"), &arg("KAOHE_KILL_SAFETY")).is_err() {
+                panic!("the restore failed");
+            }
+        }
+        other => panic!("unknown child {other}"),
+    }
+}
+
+/// Runs this test binary's `kill_child` as `what` with `env`, killed after `delay`.
+fn run_child_and_kill(what: &str, env: &[(&str, &Path)], delay: Duration) -> bool {
+    let mut command = Command::new(std::env::current_exe().expect("this test binary"));
+    command.args(["--exact", "kill::kill_child", "--test-threads=1"]).env("KAOHE_KILL_CHILD", what).stdout(Stdio::null()).stderr(Stdio::null());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().expect("spawn");
+    let started = Instant::now();
+    while started.elapsed() < delay {
+        if child.try_wait().expect("wait").is_some() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+    let finished = child.try_wait().expect("wait").is_some();
+    let _ = child.kill();
+    let _ = child.wait();
+    finished
+}
+
+fn integrity(db: &Path) -> String {
+    rusqlite::Connection::open(db).expect("open").query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check")
+}
+
+/// A backup killed while it is made leaves no backup or a whole one; a restore killed at any
+/// moment leaves the database as it was or as the backup has it, whole either way.
+#[test]
+fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
+    let bin = kaohe_binary().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (small, large) = (tmp.path().join("小.csv"), tmp.path().join("大.csv"));
+    roster(&small, 0, 200);
+    roster(&large, 200, people());
+    let import = |file: &Path, db: &Path| {
+        let out = Command::new(&bin).args(["import", &file.display().to_string(), "--db", &db.display().to_string()]).output().expect("import");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    };
+    // The database in use holds 200 people; the backup holds 200 + n.
+    let live = tmp.path().join("live.db");
+    import(&small, &live);
+    let source = tmp.path().join("source.db");
+    import(&small, &source);
+    import(&large, &source);
+    let whole_backup = 200 + people() as i64;
+    let backup = tmp.path().join("备份.db");
+    let started = Instant::now();
+    assert!(run_child_and_kill("backup", &[("KAOHE_KILL_DB", &source), ("KAOHE_KILL_BACKUP", &backup)], Duration::from_secs(600)));
+    let backup_time = started.elapsed();
+    assert_eq!(count(&backup, "SELECT count(*) FROM people"), whole_backup);
+
+    let seed = 3_122_026;
+    let mut rng = Lcg(seed);
+    let (mut none, mut whole) = (0, 0);
+    let made = tmp.path().join("新备份.db");
+    for k in 0..kills() {
+        let _ = std::fs::remove_file(&made);
+        let delay = Duration::from_micros(rng.below(backup_time.as_micros() as u64 * 12 / 10));
+        run_child_and_kill("backup", &[("KAOHE_KILL_DB", &source), ("KAOHE_KILL_BACKUP", &made)], delay);
+        if made.exists() {
+            assert_eq!(integrity(&made), "ok", "backup kill {k} after {delay:?} (seed {seed})");
+            assert_eq!(count(&made, "SELECT count(*) FROM people"), whole_backup, "backup kill {k} after {delay:?} (seed {seed})");
+            whole += 1;
+        } else {
+            none += 1;
+        }
+    }
+    eprintln!("kill -9 of a backup ({whole_backup} people, whole run {backup_time:?}): {} kills, {none} left no backup, {whole} a whole one", kills());
+
+    let live_copy = tmp.path().join("live-copy.db");
+    std::fs::copy(&live, &live_copy).expect("copy");
+    let safety = tmp.path().join("恢复前备份.db");
+    let started = Instant::now();
+    assert!(run_child_and_kill("restore", &[("KAOHE_KILL_DB", &live), ("KAOHE_KILL_BACKUP", &backup), ("KAOHE_KILL_SAFETY", &safety)], Duration::from_secs(600)));
+    let restore_time = started.elapsed();
+    assert_eq!(count(&live, "SELECT count(*) FROM people"), whole_backup);
+    let (mut old, mut restored) = (0, 0);
+    for k in 0..kills() {
+        std::fs::copy(&live_copy, &live).expect("the live database back");
+        for suffix in ["-journal", ".restoring"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", live.display()));
+        }
+        let _ = std::fs::remove_file(&safety);
+        let delay = Duration::from_micros(rng.below(restore_time.as_micros() as u64 * 12 / 10));
+        run_child_and_kill("restore", &[("KAOHE_KILL_DB", &live), ("KAOHE_KILL_BACKUP", &backup), ("KAOHE_KILL_SAFETY", &safety)], delay);
+        assert_eq!(integrity(&live), "ok", "restore kill {k} after {delay:?} (seed {seed})");
+        match count(&live, "SELECT count(*) FROM people") {
+            200 => old += 1,
+            n if n == whole_backup => restored += 1,
+            n => panic!("restore kill {k} after {delay:?} (seed {seed}): {n} people, neither the old database nor the backup"),
+        }
+    }
+    eprintln!("kill -9 of a restore ({whole_backup} people over 200, whole run {restore_time:?}): {} kills, {old} left the old database, {restored} the restored one", kills());
 }

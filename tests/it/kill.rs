@@ -253,7 +253,11 @@ fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
     std::fs::copy(&live, &live_copy).expect("copy");
     let safety = tmp.path().join("恢复前备份.db");
     let started = Instant::now();
-    assert!(run_child_and_kill("restore", &[("KAOHE_KILL_DB", &live), ("KAOHE_KILL_BACKUP", &backup), ("KAOHE_KILL_SAFETY", &safety)], Duration::from_secs(600)));
+    assert!(run_child_and_kill(
+        "restore",
+        &[("KAOHE_KILL_DB", &live), ("KAOHE_KILL_BACKUP", &backup), ("KAOHE_KILL_SAFETY", &safety)],
+        Duration::from_secs(600)
+    ));
     let restore_time = started.elapsed();
     assert_eq!(count(&live, "SELECT count(*) FROM people"), whole_backup);
     let (mut old, mut restored) = (0, 0);
@@ -272,5 +276,8 @@ fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
             n => panic!("restore kill {k} after {delay:?} (seed {seed}): {n} people, neither the old database nor the backup"),
         }
     }
-    eprintln!("kill -9 of a restore ({whole_backup} people over 200, whole run {restore_time:?}): {} kills, {old} left the old database, {restored} the restored one", kills());
+    eprintln!(
+        "kill -9 of a restore ({whole_backup} people over 200, whole run {restore_time:?}): {} kills, {old} left the old database, {restored} the restored one",
+        kills()
+    );
 }

@@ -11,4 +11,5 @@ mod rosters;
 mod rosters_corpus;
 mod sample;
 mod store;
+mod windows;
 mod workbook;

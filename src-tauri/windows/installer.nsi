@@ -6,7 +6,7 @@
 ; Built by `cargo xtask windows` on Linux (Debian's makensis) and by .github/workflows/windows.yml
 ; on Windows, from the same defines:
 ;   makensis -DVERSION=0.1.0 -DAPP_EXE=…\kaohe-app.exe -DCLI_EXE=…\kaohe.exe -DICON=…\icon.ico
-;            -DOUTFILE=…\Kaohe_0.1.0_x64-setup.exe [-DNSIS_TARGET=amd64-unicode]
+;            -DOUTFILE=…\Kaohe_0.1.0_x64-setup.exe [-DNSIS_TARGET=amd64-unicode] [-DWEBVIEW2_LOADER=…\WebView2Loader.dll]
 ;            [-DWEBVIEW2_OFFLINE=…\MicrosoftEdgeWebView2RuntimeInstallerX64.exe]
 ;            src-tauri/windows/installer.nsi
 ;
@@ -125,6 +125,11 @@ Section "Kaohe"
   SetOutPath "$INSTDIR"
   File "/oname=kaohe-app.exe" "${APP_EXE}"
   File "/oname=kaohe.exe" "${CLI_EXE}"
+  ; The gnu build of the app loads WebView2Loader.dll from its own folder (the MSVC build links
+  ; it statically and has none).
+  !ifdef WEBVIEW2_LOADER
+    File "/oname=WebView2Loader.dll" "${WEBVIEW2_LOADER}"
+  !endif
   File "/oname=kaohe.ico" "${ICON}"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -149,6 +154,7 @@ Section "Uninstall"
   SetShellVarContext current
   Delete "$INSTDIR\kaohe-app.exe"
   Delete "$INSTDIR\kaohe.exe"
+  Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\kaohe.ico"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"

@@ -9,6 +9,8 @@
 //!   `KAOHE_BLESS=1` to refresh the screenshots in docs/screenshots/).
 //! - `bench-startup`: time from process start to the first usable window (median of several runs).
 //! - `fuzz`: libFuzzer on what Kaohe reads from files (see fuzz.rs).
+//! - `windows [--test]`: kaohe.exe, kaohe-app.exe and the NSIS installer cross-built for Windows;
+//!   with `--test`, the CLI's journeys and the installer under Wine (see windows.rs).
 //!
 //! Every step prints what it runs; `test` ends with `xtask: N passed, M failed`.
 
@@ -19,6 +21,7 @@ mod startup;
 mod steps;
 mod sysdeps;
 mod ui;
+mod windows;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +39,10 @@ tasks:
                 KAOHE_BLESS=1 cargo xtask e2e refreshes docs/screenshots/
   bench-startup [--runs N] [--db FILE | --people N] [--section home|people]
                 time from starting kaohe-app to its first page painted with data, median of N runs
+  windows [--test]
+                cross-build kaohe.exe, kaohe-app.exe and the NSIS installer for Windows
+                (target/windows/bundle/); --test runs the CLI's journeys and the installer
+                under Wine
   fuzz [--minutes N] [--target NAME]
                 libFuzzer (cargo-fuzz, nightly) on the roster readers, the rule profile, the
                 mapping file and backup inspection, seeded from fixtures/ (report in target/fuzz/)
@@ -50,6 +57,7 @@ fn main() -> ExitCode {
         Some("e2e") => e2e_only(&root),
         Some("bench-startup") => startup::main(&root, &args[1..]),
         Some("fuzz") => fuzz::main(&root, &args[1..]),
+        Some("windows") => windows::main(&root, &args[1..]),
         Some(desktop::INNER_TASK) => desktop::inner_main(&args[1..]),
         Some(startup::INNER_TASK) => startup::inner_main(&args[1..]),
         Some("help" | "-h" | "--help") => {

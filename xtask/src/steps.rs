@@ -48,6 +48,16 @@ impl Tally {
         result
     }
 
+    /// Runs one step that gives back a value, printing its name before and its result after.
+    pub fn step_value<T>(&mut self, name: &str, body: impl FnOnce() -> Result<T, Failure>) -> Result<T, Failure> {
+        let mut value = None;
+        self.step(name, || {
+            value = Some(body()?);
+            Ok(())
+        })?;
+        value.ok_or_else(|| Failure::new(format!("{name}: no value")))
+    }
+
     /// Records a check that was computed elsewhere (no command run).
     pub fn check(&mut self, name: &str, result: Result<(), Failure>) -> Result<(), Failure> {
         self.record(name, result.as_ref().map(|_| ()).map_err(|f| f.0.as_str()), 0.0);

@@ -123,7 +123,7 @@ fn screenshot_size(shot: &Path) -> Result<(), Failure> {
     }
 }
 
-fn screenshot_not_blank(shot: &Path) -> Result<(), Failure> {
+pub fn screenshot_not_blank(shot: &Path) -> Result<(), Failure> {
     let colours = steps::output(Command::new("convert").arg(shot).args(["-format", "%k", "info:"]))
         .and_then(|n| n.trim().parse::<u64>().ok())
         .ok_or_else(|| Failure::new(format!("convert 无法读取 / cannot read {}", shot.display())))?;

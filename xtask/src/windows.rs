@@ -253,6 +253,16 @@ fn prefix(root: &Path, out: &Path) -> Result<Wine, Failure> {
             fs::remove_file(entry.path()).and_then(|()| fs::create_dir(entry.path())).map_err(|e| Failure::new(format!("{}: {e}", entry.path().display())))?;
         }
     }
+    // Wine has no Chinese font of its own: the installer's dialog font (宋体, from NSIS's
+    // SimpChinese.nlf) and Wine's dialog fonts drawn with Noto Sans CJK (fonts-noto-cjk) instead.
+    let fonts =
+        ["宋体", "SimSun", "Tahoma", "MS Shell Dlg", "MS Shell Dlg 2"].iter().map(|face| format!("\"{face}\"=\"Noto Sans CJK SC\"\r\n")).collect::<String>();
+    let reg = format!("Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Wine\\Fonts\\Replacements]\r\n{fonts}");
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(reg.encode_utf16().flat_map(u16::to_le_bytes));
+    fs::write(prefix.join("drive_c/fonts.reg"), utf16).map_err(|e| Failure::new(format!("fonts.reg: {e}")))?;
+    steps::run(wine.wine().args(["regedit", "/S", r"C:\fonts.reg"]))?;
+    wine.wait()?;
     // ProcessPrng for Wine 8 (see the C file).
     let system32 = prefix.join("drive_c/windows/system32");
     steps::run(
@@ -313,6 +323,7 @@ kill $pid; '{server}' -k; exit 0"#,
         .check("安装向导为中文 / the installer's window is 「考核 Kaohe 安装」", shown.and_then(|()| has(&title_text, &format!("{PRODUCT} 安装"))))
         .is_err();
     println!("截图 / screenshot: {}", shot.display());
+    failed |= tally.check("安装向导截图不是空白 / the screenshot is not blank", crate::desktop::screenshot_not_blank(&shot)).is_err();
 
     // Silent install, per user.
     let installed = tally.step("静默安装 / silent install (setup.exe /S)", || {

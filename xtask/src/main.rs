@@ -2,9 +2,11 @@
 //! Windows machine, a developer's Linux box and CI.
 //!
 //! - `run [ARGS…]`: system packages, UI build, `cargo build -p kaohe-app`, then start the app.
-//! - `test`: system packages, tauri-driver, UI build, UI unit tests, `cargo test --workspace`,
-//!   the desktop self-test (the real app under Xvfb, its page text and a screenshot checked), then
-//!   the end-to-end journeys in tests/e2e (WebdriverIO through tauri-driver, one fresh app each).
+//! - `test`: system packages, tauri-driver, UI build, UI unit tests, the Windows cross-build and a
+//!   Wine prefix, `cargo test --workspace` (with the Windows CLI's journeys under Wine), the
+//!   desktop self-test (the real app under Xvfb, its page text and a screenshot checked), the
+//!   end-to-end journeys in tests/e2e (WebdriverIO through tauri-driver, one fresh app each), then
+//!   the Windows installer under Wine.
 //! - `e2e`: the same preparation, then only the end-to-end journeys (for writing journeys, and
 //!   `KAOHE_BLESS=1` to refresh the screenshots in docs/screenshots/).
 //! - `bench-startup`: time from process start to the first usable window (median of several runs).
@@ -33,8 +35,9 @@ usage: cargo xtask <task>
 
 tasks:
   run [ARGS…]   build the UI and the desktop app (debug), then start it with ARGS
-  test          UI unit tests, cargo test --workspace, the desktop self-test and the end-to-end
-                journeys under Xvfb (KAOHE_BLESS=1 also refreshes docs/screenshots/)
+  test          UI unit tests, the Windows cross-build, cargo test --workspace (with the Windows
+                CLI under Wine), the desktop self-test and the end-to-end journeys under Xvfb,
+                the Windows installer under Wine (KAOHE_BLESS=1 also refreshes docs/screenshots/)
   e2e           only the end-to-end journeys (after building the UI and the app once);
                 KAOHE_BLESS=1 cargo xtask e2e refreshes docs/screenshots/
   bench-startup [--runs N] [--db FILE | --people N] [--section home|people]
@@ -126,6 +129,10 @@ fn test(root: &Path) -> ExitCode {
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
         tally.step("前端单元测试 / UI unit tests (vitest)", || ui::test(root))?;
+        // Windows, cross-built and run under Wine (windows.rs): built before the Rust tests, whose
+        // tests/it/windows.rs journeys then run the Windows CLI beside the Linux one.
+        let windows = if cfg!(target_os = "linux") { Some(windows::prepare(root, &mut tally)?) } else { None };
+        let windows_env = windows.as_ref().map(windows::Prepared::test_env).unwrap_or_default();
         // One invocation for the whole workspace, so that every crate is built with the same
         // features (mixing `-p` and `--workspace` rebuilds dozens of crates). With an integration
         // test in src-tauri, this also builds target/debug/kaohe-app for the self-test below.
@@ -134,9 +141,12 @@ fn test(root: &Path) -> ExitCode {
         // selection of packages (so nothing is rebuilt for different features).
         tally
             .step("构建程序 / cargo build --workspace --bins", || steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root)))?;
-        tally.step("Rust 测试 / cargo test --workspace", || steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root)))?;
+        tally.step("Rust 测试 / cargo test --workspace", || steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root).envs(windows_env)))?;
         desktop::selftest(root, &mut tally)?;
         e2e::run(root, &mut tally)?;
+        if let Some(prepared) = &windows {
+            windows::check_installer(root, prepared, &mut tally)?;
+        }
         Ok(())
     })();
     println!("xtask: 用时 / took {:.0} s", started.elapsed().as_secs_f64());

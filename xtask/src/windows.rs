@@ -58,27 +58,60 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
     }
 }
 
-/// Builds (and with `test`, exercises) the Windows programs and installer; the steps are counted
-/// in `tally`, so that `cargo xtask test` can run this as part of its own.
-pub fn run(root: &Path, test: bool, tally: &mut Tally) -> Result<(), Failure> {
+/// Builds (and with `test`, exercises) the Windows programs and installer.
+fn run(root: &Path, test: bool, tally: &mut Tally) -> Result<(), Failure> {
+    if test {
+        let prepared = prepare(root, tally)?;
+        tally.step("Windows 命令行旅程 / CLI journeys under Wine (tests/it/windows.rs)", || {
+            steps::run(steps::cargo().args(["test", "-p", "kaohe-tests", "--test", "it", "windows::"]).current_dir(root).envs(prepared.test_env()))
+        })?;
+        check_installer(root, &prepared, tally)
+    } else {
+        let out = out_dir(root)?;
+        tally.step("Windows 构建工具 / Windows packages (rustc-web, mingw-w64, nsis)", || ensure_packages(false))?;
+        build_all(root, &out, tally).map(|bundle| println!("安装程序 / installer: {}", bundle.setup.display()))
+    }
+}
+
+/// Everything the Windows tests need, made once.
+pub struct Prepared {
+    bundle: Bundle,
+    wine: Wine,
+}
+
+impl Prepared {
+    /// The environment under which tests/it/windows.rs runs its journeys (without it, they say
+    /// so and pass without running).
+    pub fn test_env(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![("KAOHE_WINDOWS_EXE", self.bundle.cli.clone().into()), ("KAOHE_WINE", WINE.into()), ("WINEPREFIX", self.wine.prefix.clone().into())]
+    }
+}
+
+fn out_dir(root: &Path) -> Result<PathBuf, Failure> {
     if !cfg!(target_os = "linux") {
         return Err(Failure::new("cargo xtask windows 在 Linux 上交叉编译 / cross-builds on Linux; on Windows use `tauri build`"));
     }
-    let out = crate::desktop::target_dir(root).join("windows");
-    tally.step("Windows 构建工具 / Windows packages (rustc-web, mingw-w64, nsis…)", || ensure_packages(test))?;
+    Ok(crate::desktop::target_dir(root).join("windows"))
+}
+
+/// Packages, the cross-build, the installer and a fresh Wine prefix.
+pub fn prepare(root: &Path, tally: &mut Tally) -> Result<Prepared, Failure> {
+    let out = out_dir(root)?;
+    tally.step("Windows 构建工具 / Windows packages (rustc-web, mingw-w64, nsis, wine64…)", || ensure_packages(true))?;
+    let bundle = build_all(root, &out, tally)?;
+    let wine = tally.step_value("Wine 环境 / fresh Wine prefix (target/windows/wine)", || prefix(root, &out))?;
+    Ok(Prepared { bundle, wine })
+}
+
+fn build_all(root: &Path, out: &Path, tally: &mut Tally) -> Result<Bundle, Failure> {
     if !root.join("ui/dist/index.html").is_file() {
         tally.step("前端依赖 / UI dependencies (npm ci)", || crate::ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || crate::ui::build(root))?;
     }
-    tally.step("交叉编译 / kaohe.exe + kaohe-app.exe (x86_64-pc-windows-gnu, release)", || build(root, &out))?;
-    let bundle = tally.step_value("安装程序 / NSIS installer (makensis)", || installer(root, &out))?;
+    tally.step("交叉编译 / kaohe.exe + kaohe-app.exe (x86_64-pc-windows-gnu, release)", || build(root, out))?;
+    let bundle = tally.step_value("安装程序 / NSIS installer (makensis)", || installer(root, out))?;
     println!("安装程序 / installer: {}", bundle.setup.display());
-    if test {
-        let wine = tally.step_value("Wine 环境 / fresh Wine prefix (target/windows/wine)", || prefix(root, &out))?;
-        tally.step("Windows 命令行旅程 / CLI journeys under Wine (tests/it/windows.rs)", || journeys(root, &wine, &bundle))?;
-        installer_checks(root, &wine, &bundle, tally)?;
-    }
-    Ok(())
+    Ok(bundle)
 }
 
 fn ensure_packages(test: bool) -> Result<(), Failure> {
@@ -276,18 +309,9 @@ fn prefix(root: &Path, out: &Path) -> Result<Wine, Failure> {
     Ok(wine)
 }
 
-fn journeys(root: &Path, wine: &Wine, bundle: &Bundle) -> Result<(), Failure> {
-    steps::run(
-        steps::cargo()
-            .args(["test", "-p", "kaohe-tests", "--test", "it", "windows::", "--", "--test-threads=1"])
-            .current_dir(root)
-            .env("KAOHE_WINDOWS_EXE", &bundle.cli)
-            .env("KAOHE_WINE", WINE)
-            .env("WINEPREFIX", &wine.prefix),
-    )
-}
-
-fn installer_checks(root: &Path, wine: &Wine, bundle: &Bundle, tally: &mut Tally) -> Result<(), Failure> {
+/// The installer: listed, its first page shown, installed and uninstalled silently.
+pub fn check_installer(root: &Path, prepared: &Prepared, tally: &mut Tally) -> Result<(), Failure> {
+    let (wine, bundle) = (&prepared.wine, &prepared.bundle);
     let mut failed = false;
     let listing = steps::output(Command::new("7z").arg("l").arg(&bundle.setup)).unwrap_or_default();
     failed |= tally.check("安装包为 64 位 Unicode NSIS / a 64-bit Unicode NSIS installer", has(&listing, "NSIS-3 Unicode 64-bit")).is_err();

@@ -1,7 +1,9 @@
 //! The Windows build of the command line, run under Wine beside this (Linux) build: the same
 //! journeys, the same answers. `cargo xtask windows --test` cross-builds `kaohe.exe`, makes a Wine
 //! prefix and runs these tests with `KAOHE_WINDOWS_EXE`, `KAOHE_WINE` and `WINEPREFIX` set;
-//! without them (a plain `cargo test`) each test says so and passes without running.
+//! without them (a plain `cargo test`) each test says so and passes without running. On Windows
+//! itself (the GitHub workflow) `KAOHE_WINDOWS_EXE` alone runs the same journeys there, in a
+//! temporary folder with `KAOHE_DB` set (the console test is Wine's only).
 //!
 //! The Windows side works as a clerk's machine would: its files sit in a folder whose path has
 //! Chinese characters and spaces (`C:\考核 工作\2025 年度\`), its database is the default one under
@@ -18,10 +20,10 @@ use std::process::Command;
 use calamine::{open_workbook_auto, Data, Reader};
 use kaohe_tests::root;
 
-/// The folder of the journeys on the Windows side, as the Windows program sees it (each test
-/// works in a folder of its own below it).
-const WIN_DIR: &str = r"C:\考核 工作\2025 年度";
-/// The same folder inside the prefix (under drive_c).
+/// The folder of the journeys on the Windows side, below its `C:\` (each test works in a folder
+/// of its own below it).
+const WIN_DIR: &str = r"考核 工作\2025 年度";
+/// The same folder as this test names it.
 const WIN_DIR_IN_PREFIX: &str = "考核 工作/2025 年度";
 /// What both sides' folder becomes in a compared output.
 const DIR_WORD: &str = "〈文件夹〉";
@@ -29,19 +31,33 @@ const DIR_WORD: &str = "〈文件夹〉";
 const DB_WORD: &str = "〈数据库〉";
 
 struct Wine {
-    wine: PathBuf,
+    /// Wine and its prefix; `None` on Windows itself, where the program runs directly.
+    wine: Option<(PathBuf, PathBuf)>,
     exe: PathBuf,
-    prefix: PathBuf,
+    /// The journeys' `C:\` as this test sees it: the prefix's drive_c under Wine; on Windows a
+    /// temporary folder (the clerk's own database and folders are never touched).
+    c_drive: PathBuf,
+    /// The same, as the Windows program names it.
+    c_name: String,
+    _temp: Option<tempfile::TempDir>,
 }
 
-/// The Wine set-up made by `cargo xtask windows --test`, or `None` (the test then passes without
-/// running, saying why).
+/// The Windows program and where it runs: under Wine, as set up by `cargo xtask windows --test`
+/// (`KAOHE_WINDOWS_EXE`, `KAOHE_WINE`, `WINEPREFIX`), or on Windows itself (`KAOHE_WINDOWS_EXE`
+/// only, as the GitHub workflow runs it); otherwise `None` (the test passes without running,
+/// saying why).
 fn wine(test: &str) -> Option<Wine> {
     let exe = std::env::var_os("KAOHE_WINDOWS_EXE").map(PathBuf::from);
     let wine = std::env::var_os("KAOHE_WINE").map(PathBuf::from);
     let prefix = std::env::var_os("WINEPREFIX").map(PathBuf::from);
     match (exe, wine, prefix) {
-        (Some(exe), Some(wine), Some(prefix)) => Some(Wine { wine, exe, prefix }),
+        (Some(exe), Some(wine), Some(prefix)) => {
+            Some(Wine { c_drive: prefix.join("drive_c"), c_name: "C:".into(), wine: Some((wine, prefix)), exe, _temp: None })
+        }
+        (Some(exe), None, _) if cfg!(windows) => {
+            let temp = tempfile::tempdir().expect("temporary C:");
+            Some(Wine { c_drive: temp.path().to_path_buf(), c_name: temp.path().display().to_string(), wine: None, exe, _temp: Some(temp) })
+        }
         _ => {
             eprintln!("{test}: 未运行（仅在 cargo xtask windows --test 中运行）/ not run: only under `cargo xtask windows --test`");
             None
@@ -66,33 +82,52 @@ impl Run {
 }
 
 impl Wine {
-    /// Runs `kaohe.exe ARGS` in the prefix, from C:\ (no KAOHE_DB: the default database).
+    /// Runs `kaohe.exe ARGS` from `C:\`: under Wine with no KAOHE_DB (the default database under
+    /// %APPDATA%), on Windows itself with KAOHE_DB in the temporary folder.
     fn kaohe(&self, args: &[&str]) -> Run {
-        let out = Command::new(&self.wine)
-            .arg(&self.exe)
-            .args(args)
-            .env("WINEPREFIX", &self.prefix)
-            .env("WINEDEBUG", "-all")
-            .env_remove("KAOHE_DB")
-            .current_dir(self.prefix.join("drive_c"))
-            .output()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.wine.display()));
+        let mut command = match &self.wine {
+            Some((wine, prefix)) => {
+                let mut c = Command::new(wine);
+                c.arg(&self.exe).env("WINEPREFIX", prefix).env("WINEDEBUG", "-all").env_remove("KAOHE_DB");
+                c
+            }
+            None => {
+                let mut c = Command::new(&self.exe);
+                c.env("KAOHE_DB", self.c_drive.join("默认数据库").join("kaohe.db"));
+                c
+            }
+        };
+        let out = command.args(args).current_dir(&self.c_drive).output().unwrap_or_else(|e| panic!("cannot start {}: {e}", self.exe.display()));
         Run { status: out.status.code().unwrap_or(-1), stdout: out.stdout, stderr: out.stderr }
     }
 
-    /// A journey's folder, emptied: as a Linux path and as the Windows program sees it.
+    /// How the Windows program names a path below `C:\`.
+    fn windows_path(&self, path: &Path) -> String {
+        let below = path.strip_prefix(&self.c_drive).unwrap_or_else(|_| panic!("{} is not below C:", path.display()));
+        format!(r"{}\{}", self.c_name, below.display().to_string().replace('/', r"\"))
+    }
+
+    /// A journey's folder, emptied: as this test names it and as the Windows program does.
     fn fresh_dir(&self, journey: &str) -> (PathBuf, String) {
-        let dir = self.prefix.join("drive_c").join(WIN_DIR_IN_PREFIX).join(journey);
+        let dir = self.c_drive.join(WIN_DIR_IN_PREFIX).join(journey);
         if dir.exists() {
             std::fs::remove_dir_all(&dir).expect("empty the journey folder");
         }
         std::fs::create_dir_all(&dir).expect("journey folder");
-        (dir, format!(r"{WIN_DIR}\{journey}"))
+        (dir, format!(r"{}\{WIN_DIR}\{journey}", self.c_name))
     }
 
-    /// The default database under %APPDATA% (the prefix's user is whoever runs Wine), removed.
+    /// The database a command without `--db` uses, removed: under Wine the default one under
+    /// %APPDATA% (the prefix's user is whoever runs Wine); on Windows KAOHE_DB's.
     fn fresh_default_db(&self) -> PathBuf {
-        let users = self.prefix.join("drive_c/users");
+        let Some((_, prefix)) = &self.wine else {
+            let data = self.c_drive.join("默认数据库");
+            if data.exists() {
+                std::fs::remove_dir_all(&data).expect("empty the data folder");
+            }
+            return data.join("kaohe.db");
+        };
+        let users = prefix.join("drive_c/users");
         let user = std::fs::read_dir(&users)
             .expect("users in the prefix")
             .filter_map(Result::ok)
@@ -255,12 +290,16 @@ fn the_windows_build_answers_as_linux_does_from_template_to_print() {
     let windows = wine.kaohe(&["import", &win(&sample)]);
     let linux_run = linux(&[&["import", &l(&sample)][..], &db_args].concat());
     // Where the Windows build put its database, in the words it printed.
-    let wdb =
-        r"C:\users\".to_string() + &wdb_file.strip_prefix(wine.prefix.join("drive_c/users")).expect("under users").display().to_string().replace('/', r"\");
+    let wdb = wine.windows_path(&wdb_file);
     assert_same("import 名册示例.xlsx", &windows, &linux_run, (&wdir_win, &wdb), &ldir, &ldb);
     assert!(windows.out().contains(&format!("已导入到数据库 {wdb}：人员 38 人")), "{}", windows.out());
-    assert!(wdb_file.is_file(), "the default database is under %APPDATA%: {}", wdb_file.display());
-    assert!(wdb.contains(r"\AppData\Roaming\kaohe\Kaohe\data\kaohe.db"), "{wdb}");
+    assert!(wdb_file.is_file(), "the database is where it said: {}", wdb_file.display());
+    if wine.wine.is_some() {
+        assert!(
+            wdb.starts_with(r"C:\users\") && wdb.ends_with(r"\AppData\Roaming\kaohe\Kaohe\data\kaohe.db"),
+            "the default database is under %APPDATA%: {wdb}"
+        );
+    }
 
     // Promotion and assessment, as JSON (UTF-8, byte for byte).
     for args in [&["promote", "--as-of", "2025-12-31", "--json"][..], &["assess", "--year", "2025", "--json"][..]] {
@@ -329,10 +368,15 @@ fn the_windows_build_answers_as_linux_does_from_template_to_print() {
 /// the same output is UTF-8.
 #[test]
 fn chinese_output_is_readable_in_a_gbk_console_and_utf8_when_redirected() {
-    let Some(wine) = wine("chinese_output_is_readable_in_a_gbk_console_and_utf8_when_redirected") else { return };
+    let name = "chinese_output_is_readable_in_a_gbk_console_and_utf8_when_redirected";
+    let Some(wine) = wine(name) else { return };
+    let Some((wine_program, prefix)) = &wine.wine else {
+        eprintln!("{name}: 仅在 Wine 中运行（控制台由 Wine 的区域设置模拟）/ only under Wine");
+        return;
+    };
     // Under a GBK locale Wine reads its own arguments as GBK: the batch file and its folder have
     // plain names, and the program's path comes through the environment.
-    let dir = wine.prefix.join("drive_c/kaohe-console");
+    let dir = prefix.join("drive_c/kaohe-console");
     if dir.exists() {
         std::fs::remove_dir_all(&dir).expect("empty the console folder");
     }
@@ -341,11 +385,11 @@ fn chinese_output_is_readable_in_a_gbk_console_and_utf8_when_redirected() {
     std::fs::write(dir.join("run.bat"), batch).expect("batch file");
     let typescript = dir.join("typescript");
     // `script` hands the command to the shell: quoted, so the backslashes stay.
-    let command = format!("'{}' cmd /c 'C:\\kaohe-console\\run.bat'", wine.wine.display());
+    let command = format!("'{}' cmd /c 'C:\\kaohe-console\\run.bat'", wine_program.display());
     let status = Command::new("script")
         .args(["-q", "-e", "-c", &command])
         .arg(&typescript)
-        .env("WINEPREFIX", &wine.prefix)
+        .env("WINEPREFIX", prefix)
         .env("WINEDEBUG", "-all")
         .env("LANG", "zh_CN.GBK")
         .env("LC_ALL", "zh_CN.GBK")

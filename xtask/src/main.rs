@@ -145,6 +145,7 @@ fn test(root: &Path) -> ExitCode {
         desktop::selftest(root, &mut tally)?;
         e2e::run(root, &mut tally)?;
         if let Some(prepared) = &windows {
+            windows::rust_tests(root, prepared, &mut tally)?;
             windows::check_installer(root, prepared, &mut tally)?;
         }
         Ok(())

@@ -12,7 +12,8 @@
 //!   it downloads a plugin DLL from GitHub at bundle time, which these machines cannot reach.
 //! - `--test`: a fresh Wine prefix (target/windows/wine) with the ProcessPrng shim Wine 8 lacks
 //!   (xtask/windows/bcryptprimitives.c); the CLI's journeys (tests/it/windows.rs, answers compared
-//!   with the Linux build's); the installer listed, its first page shown under Xvfb (title and
+//!   with the Linux build's); the Rust tests themselves built for Windows and run under Wine
+//!   (`rust_tests`); the installer listed, its first page shown under Xvfb (title and
 //!   screenshot), installed silently, its shortcut and uninstall entry checked, the installed
 //!   kaohe.exe run, and uninstalled (the database stays). The desktop app itself needs WebView2,
 //!   which Wine does not have: it is built and installed, not started.
@@ -65,6 +66,7 @@ fn run(root: &Path, test: bool, tally: &mut Tally) -> Result<(), Failure> {
         tally.step("Windows 命令行旅程 / CLI journeys under Wine (tests/it/windows.rs)", || {
             steps::run(steps::cargo().args(["test", "-p", "kaohe-tests", "--test", "it", "windows::"]).current_dir(root).envs(prepared.test_env()))
         })?;
+        rust_tests(root, &prepared, tally)?;
         check_installer(root, &prepared, tally)
     } else {
         let out = out_dir(root)?;
@@ -85,6 +87,37 @@ impl Prepared {
     pub fn test_env(&self) -> Vec<(&'static str, std::ffi::OsString)> {
         vec![("KAOHE_WINDOWS_EXE", self.bundle.cli.clone().into()), ("KAOHE_WINE", WINE.into()), ("WINEPREFIX", self.wine.prefix.clone().into())]
     }
+}
+
+/// The Windows build's own tests that need Chromium, a Linux program here: the printed documents
+/// rendered to PDF (tests/it/print.rs). The journeys (`windows::`) run beside the Linux build.
+const NOT_UNDER_WINE: &[&str] =
+    &["print::registration_forms_are_one_a4_page_each", "print::a_batch_of_200_prints", "print::every_document_prints", "windows::"];
+
+/// The Rust tests built for Windows and run under Wine (as cargo's runner): every library's unit
+/// tests and tests/it — rosters, hand-computed cases, hostile files through kaohe.exe, the store,
+/// restore (its `file:///C:/` URI) — but those of [`NOT_UNDER_WINE`].
+pub fn rust_tests(root: &Path, prepared: &Prepared, tally: &mut Tally) -> Result<(), Failure> {
+    let out = out_dir(root)?;
+    tally.step("Windows 上的 Rust 测试 / the Rust tests built for Windows, run under Wine", || {
+        let mut cargo = cross_cargo(root, &out);
+        cargo.args(["test", "--release", "-Zbuild-std=std,panic_abort", "--target", TARGET]);
+        for package in ["kaohe-engine", "kaohe-workbook", "kaohe-store", "kaohe-print", "kaohe-files", "kaohe-cli", "kaohe-tests"] {
+            cargo.args(["-p", package]);
+        }
+        cargo.arg("--");
+        for skip in NOT_UNDER_WINE {
+            cargo.args(["--skip", skip]);
+        }
+        steps::run(
+            cargo
+                .env("CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER", WINE)
+                .env("WINEPREFIX", &prepared.wine.prefix)
+                .env("WINEDEBUG", "-all")
+                .env_remove("KAOHE_DB")
+                .env_remove("DISPLAY"),
+        )
+    })
 }
 
 fn out_dir(root: &Path) -> Result<PathBuf, Failure> {

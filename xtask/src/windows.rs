@@ -352,6 +352,22 @@ pub fn check_installer(root: &Path, prepared: &Prepared, tally: &mut Tally) -> R
         failed |= tally.check(&format!("安装包含 / installer holds {file}"), has(&listing, file)).is_err();
     }
 
+    // The app's own icon and version, as Explorer shows them (its PE resources).
+    let app = bundle.cli.with_file_name("kaohe-app.exe");
+    let resources = steps::output(Command::new("7z").args(["l", "-tPE"]).arg(&app)).unwrap_or_default();
+    failed |= tally.check("kaohe-app.exe 带图标 / kaohe-app.exe carries its icon", has(&resources, ".rsrc/GROUP_ICON")).is_err();
+    let version_info = Command::new("7z").args(["e", "-so", "-tPE"]).arg(&app).arg(".rsrc/version.txt").output().map(|o| o.stdout).unwrap_or_default();
+    let version_text = String::from_utf16_lossy(&version_info.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect::<Vec<_>>());
+    failed |= tally
+        .check(
+            &format!("kaohe-app.exe 版本 / kaohe-app.exe's ProductVersion {}", bundle.version),
+            version_text
+                .lines()
+                .find(|l| l.contains("\"ProductVersion\""))
+                .map_or(Err(Failure::new("没有 ProductVersion")), |line| has(line, &format!("\"{}\"", bundle.version))),
+        )
+        .is_err();
+
     // The first page, as a clerk double-clicking the installer sees it.
     let shots = crate::desktop::target_dir(root).join("screenshots");
     let _ = fs::create_dir_all(&shots);

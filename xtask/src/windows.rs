@@ -96,7 +96,9 @@ const NOT_UNDER_WINE: &[&str] =
 
 /// The Rust tests built for Windows and run under Wine (as cargo's runner): every library's unit
 /// tests and tests/it — rosters, hand-computed cases, hostile files through kaohe.exe, the store,
-/// restore (its `file:///C:/` URI) — but those of [`NOT_UNDER_WINE`].
+/// restore (its `file:///C:/` URI) — but those of [`NOT_UNDER_WINE`]. The journeys of
+/// tests/it/windows.rs run here as the GitHub workflow runs them on Windows: the test itself a
+/// Windows program, kaohe.exe given by `KAOHE_WINDOWS_EXE` alone.
 pub fn rust_tests(root: &Path, prepared: &Prepared, tally: &mut Tally) -> Result<(), Failure> {
     let out = out_dir(root)?;
     tally.step("Windows 上的 Rust 测试 / the Rust tests built for Windows, run under Wine", || {
@@ -112,6 +114,8 @@ pub fn rust_tests(root: &Path, prepared: &Prepared, tally: &mut Tally) -> Result
         steps::run(
             cargo
                 .env("CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER", WINE)
+                .env("KAOHE_WINDOWS_EXE", format!("Z:{}", prepared.bundle.cli.display()).replace('/', "\\"))
+                .env_remove("KAOHE_WINE")
                 .env("WINEPREFIX", &prepared.wine.prefix)
                 .env("WINEDEBUG", "-all")
                 .env_remove("KAOHE_DB")

@@ -1,5 +1,7 @@
-//! The Windows installers' settings in tauri.conf.json, checked on every platform (the installers
-//! themselves are built only on Windows, by .github/workflows/windows.yml).
+//! The Windows installers' settings, checked on every platform: the MSI's in tauri.conf.json
+//! (built only on Windows, by .github/workflows/windows.yml) and the NSIS script's
+//! (src-tauri/windows/installer.nsi; `cargo xtask windows --test` builds that installer here and
+//! installs it under Wine).
 
 use std::path::Path;
 
@@ -14,18 +16,40 @@ fn conf() -> serde_json::Value {
 }
 
 #[test]
-fn windows_installers_are_nsis_and_msi_in_simplified_chinese() {
+fn the_msi_is_in_simplified_chinese_and_carries_webview2() {
     let conf = conf();
     let bundle = &conf["bundle"];
     assert_eq!(bundle["active"], true);
-    assert_eq!(bundle["targets"], serde_json::json!(["nsis", "msi"]));
+    // The NSIS installers are Kaohe's own script, not Tauri's bundler (see README, Windows).
+    assert_eq!(bundle["targets"], serde_json::json!(["msi"]));
     let windows = &bundle["windows"];
-    assert_eq!(windows["nsis"]["languages"], serde_json::json!(["SimpChinese"]));
-    assert_eq!(windows["nsis"]["displayLanguageSelector"], false);
     assert_eq!(windows["wix"]["language"], serde_json::json!(["zh-CN"]));
     // A fixed upgrade code: a newer MSI replaces the installed one instead of sitting beside it.
     let code = windows["wix"]["upgradeCode"].as_str().expect("upgrade code set");
     assert_eq!(code.len(), 36, "{code}");
+    // Offices without internet: the WebView2 standalone installer inside the MSI.
+    assert_eq!(windows["webviewInstallMode"]["type"], "offlineInstaller");
+}
+
+#[test]
+fn the_nsis_installer_is_per_user_in_simplified_chinese_and_keeps_the_database() {
+    let path = crate_dir().join("windows/installer.nsi");
+    let script = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for line in [
+        "Unicode true",
+        "RequestExecutionLevel user",
+        r#"InstallDir "$LOCALAPPDATA\Programs\Kaohe""#,
+        r#"!insertmacro MUI_LANGUAGE "SimpChinese""#,
+        r#"!define PRODUCT "考核 Kaohe""#,
+        r#"CreateShortCut "$SMPROGRAMS\${PRODUCT}\${PRODUCT}.lnk" "$INSTDIR\kaohe-app.exe""#,
+        r#"WriteRegStr HKCU "${UNINSTALL_KEY}" "QuietUninstallString""#,
+    ] {
+        assert!(script.lines().any(|l| l.trim().starts_with(line)), "installer.nsi lacks `{line}`");
+    }
+    // Nothing machine-wide, and the uninstaller never touches %APPDATA% (the database).
+    assert!(!script.contains("HKLM \"Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall"), "an uninstall entry under HKLM");
+    let uninstall = &script[script.find("Section \"Uninstall\"").expect("uninstall section")..];
+    assert!(!uninstall.contains("$APPDATA"), "the uninstaller touches %APPDATA%");
 }
 
 #[test]
@@ -52,6 +76,4 @@ fn every_icon_listed_exists_and_the_windows_icon_is_an_ico_with_large_sizes() {
     for needed in [16, 32, 48, 256] {
         assert!(widths.contains(&needed), "icon.ico lacks {needed}px: {widths:?}");
     }
-    let nsis_icon = conf["bundle"]["windows"]["nsis"]["installerIcon"].as_str().expect("installer icon");
-    assert!(crate_dir().join(nsis_icon).is_file());
 }

@@ -12,11 +12,9 @@ use std::path::Path;
 /// The national system's annual-result import template's columns (with their inner spaces).
 pub const NATIONAL_COLUMNS: [&str; 4] = ["序号", "姓 名", "单位及职务", "等 次"];
 
-fn write_row(sheet: &mut Worksheet, row: u32, cells: &[String], centered: &[usize]) -> Result<(), XlsxError> {
-    let body = body_format();
-    let center = body_format().set_align(FormatAlign::Center);
+fn write_row(sheet: &mut Worksheet, row: u32, cells: &[String], centered: &[usize], (body, center): (&Format, &Format)) -> Result<(), XlsxError> {
     for (c, v) in cells.iter().enumerate() {
-        let fmt = if centered.contains(&c) { &center } else { &body };
+        let fmt = if centered.contains(&c) { center } else { body };
         crate::text::write_text(sheet, row, c as u16, v, fmt)?;
     }
     Ok(())
@@ -31,11 +29,15 @@ fn national_grade(p: &PersonReport) -> String {
     }
 }
 
-/// People grouped by pool, in the report's pool order.
+/// People grouped by pool, in the report's pool order (within a pool, in the report's order).
 fn by_pool(r: &AssessmentReport) -> Vec<&PersonReport> {
+    let mut members: std::collections::HashMap<(&str, &str), Vec<&PersonReport>> = std::collections::HashMap::new();
+    for p in &r.people {
+        members.entry((p.organ.as_str(), p.pool.as_str())).or_default().push(p);
+    }
     let mut out = Vec::with_capacity(r.people.len());
     for pool in &r.pools {
-        out.extend(r.people.iter().filter(|p| p.organ == pool.organ && p.pool == pool.pool));
+        out.extend(members.remove(&(pool.organ.as_str(), pool.pool.as_str())).unwrap_or_default());
     }
     out
 }
@@ -62,13 +64,16 @@ fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport) -> Result<(), Xls
 
 fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
+    let (body, center) = (body_format(), body_format().set_align(FormatAlign::Center));
     let year = r.year;
     let state = match r.finalized_on {
         Some(d) => format!("{}定稿", d.format("%Y年%-m月%-d日")),
         None => "未定稿".to_string(),
     };
 
-    let sheet = book.add_worksheet().set_name("考核结果")?;
+    // The sheets with a row per person (or per consequence) keep one row in memory at a time,
+    // their rows written in order and their text inline (no shared string table held either).
+    let sheet = book.add_worksheet_with_constant_memory()?.set_name("考核结果")?;
     let headers = [
         ("序号", 5.0),
         ("单位", 14.0),
@@ -107,7 +112,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             p.flags.iter().map(|f| flag_label(*f)).collect::<Vec<_>>().join("、"),
             p.reasons.join("\n"),
         ];
-        write_row(sheet, first + n as u32, &cells, &[0, 8, 9, 10, 11, 12, 13])?;
+        write_row(sheet, first + n as u32, &cells, &[0, 8, 9, 10, 11, 12, 13], (&body, &center))?;
     }
 
     let sheet = book.add_worksheet().set_name("优秀名额测算")?;
@@ -148,10 +153,10 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             pool.tied_at_line.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id)).collect::<Vec<_>>().join("、"),
             pool.arithmetic.clone(),
         ];
-        write_row(sheet, first + n as u32, &cells, &[2, 3, 4, 5, 6, 7, 8, 9, 10])?;
+        write_row(sheet, first + n as u32, &cells, &[2, 3, 4, 5, 6, 7, 8, 9, 10], (&body, &center))?;
     }
 
-    let sheet = book.add_worksheet().set_name("结果运用")?;
+    let sheet = book.add_worksheet_with_constant_memory()?.set_name("结果运用")?;
     let headers = [("序号", 5.0), ("姓名", 8.0), ("身份证号", 20.0), ("事项", 16.0), ("期限", 11.0), ("说明", 70.0)];
     let first = layout(sheet, &format!("{year}年度考核结果运用清单"), &headers)?;
     for (n, c) in r.consequences.iter().enumerate() {
@@ -163,7 +168,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             c.due.map(|d| d.to_string()).unwrap_or_default(),
             c.reason.clone(),
         ];
-        write_row(sheet, first + n as u32, &cells, &[0, 4])?;
+        write_row(sheet, first + n as u32, &cells, &[0, 4], (&body, &center))?;
     }
 
     let sheet = book.add_worksheet().set_name("统计")?;
@@ -204,7 +209,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
         }
     }
 
-    let sheet = book.add_worksheet().set_name("年度考核导入")?;
+    let sheet = book.add_worksheet_with_constant_memory()?.set_name("年度考核导入")?;
     national_sheet(sheet, r)?;
     Ok(book)
 }
@@ -219,7 +224,7 @@ pub fn write_assessment(path: &Path, report: &AssessmentReport) -> Result<(), Wo
 pub fn write_national_results(path: &Path, report: &AssessmentReport) -> Result<(), WorkbookError> {
     let fail = |e: XlsxError| WorkbookError::write(path, e);
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("Sheet1").map_err(fail)?;
+    let sheet = book.add_worksheet_with_constant_memory().and_then(|s| s.set_name("Sheet1")).map_err(fail)?;
     national_sheet(sheet, report).map_err(fail)?;
     WorkbookError::save(path, &mut book)
 }

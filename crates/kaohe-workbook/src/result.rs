@@ -44,7 +44,9 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
     let center = body_format().set_align(FormatAlign::Center);
     let as_of = report.as_of.format("%Y年%-m月%-d日");
 
-    let sheet = book.add_worksheet().set_name("晋升资格")?;
+    // One row in memory at a time (the rows are written in order, their text inline): 100,000
+    // people's rows would otherwise all be held until the save.
+    let sheet = book.add_worksheet_with_constant_memory()?.set_name("晋升资格")?;
     let headers = [
         ("序号", 5.0),
         ("姓名", 9.0),

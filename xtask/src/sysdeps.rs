@@ -91,6 +91,6 @@ fn has_chinese_font() -> bool {
     steps::output(Command::new("fc-list").args([":lang=zh", "family"])).map(|list| !list.trim().is_empty()).unwrap_or(false)
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     steps::output(Command::new("id").arg("-u")).map(|uid| uid.trim() == "0").unwrap_or(false)
 }

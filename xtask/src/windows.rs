@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use crate::steps::{self, Failure, Tally};
+use crate::sysdeps::is_root;
 
 const TARGET: &str = "x86_64-pc-windows-gnu";
 /// Debian's rustc-web and cargo-web (1.96 on Debian 12), with the standard library's source.
@@ -191,10 +192,6 @@ fn ensure_packages(test: bool) -> Result<(), Failure> {
 
 fn has_gbk_locale() -> bool {
     steps::output(Command::new("locale").arg("-a")).is_some_and(|list| list.lines().any(|l| l.eq_ignore_ascii_case("zh_CN.gbk")))
-}
-
-fn is_root() -> bool {
-    steps::output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
 }
 
 /// The cross-compiling cargo: Debian's, with its own rustc, the mingw linker, its own target dir.

@@ -13,6 +13,7 @@ pub mod profile;
 pub mod promotion;
 pub mod report;
 pub mod roster;
+pub mod text;
 #[cfg(feature = "ts")]
 pub mod ts;
 

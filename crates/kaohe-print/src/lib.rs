@@ -79,11 +79,9 @@ pub fn escape(s: &str) -> String {
 /// device name (CON, NUL, COM1 …) gets a 「_」; at most 120 characters. The CLI's `print` and the
 /// app's preview both name their files with it.
 pub fn safe_file_stem(title: &str) -> String {
-    let mut safe: String = title
-        .chars()
-        .map(|c| if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() || invisible(c) { '_' } else { c })
-        .take(120)
-        .collect();
+    use kaohe_engine::text::is_invisible;
+    let forbidden = |c: char| matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() || is_invisible(c);
+    let mut safe: String = title.chars().map(|c| if forbidden(c) { '_' } else { c }).take(120).collect();
     safe = safe.trim_start_matches(['.', ' ']).trim_end_matches(['.', ' ']).to_string();
     let device = safe.split('.').next().unwrap_or_default().to_ascii_uppercase();
     let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
@@ -92,12 +90,6 @@ pub fn safe_file_stem(title: &str) -> String {
         safe.insert(0, '_');
     }
     safe
-}
-
-/// Bidirectional controls and zero-width characters, which would make a file name read
-/// otherwise than it is.
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// What a 公示 says of a person besides the name: sex, birth month and education. A 公示 is

@@ -343,12 +343,7 @@ mod tests {
 /// read from a CSV file but no result workbook could be written with it.
 pub const MAX_CELL_CHARS: usize = 32_767;
 
-/// A character no one can see that changes how text compares or shows: C0 controls but tab and
-/// line breaks, DEL, zero-width spaces and joiners, bidirectional marks and overrides, the
-/// invisible operators, the byte order mark.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-}
+pub use kaohe_engine::text::is_invisible;
 
 /// An invisible character's kind, in words a clerk can look up.
 fn invisible_name(c: char) -> &'static str {

@@ -47,7 +47,13 @@ fn people() -> usize {
 
 /// Runs `kaohe ARGS` and kills it after `delay` (unless it ended first); whether it ended first.
 fn run_and_kill(bin: &Path, args: &[&str], delay: Duration) -> bool {
-    let mut child = Command::new(bin).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn kaohe");
+    spawn_and_kill(Command::new(bin).args(args), delay)
+}
+
+/// Starts `command` (its output discarded) and kills it after `delay` (unless it ended first);
+/// whether it ended first.
+fn spawn_and_kill(command: &mut Command, delay: Duration) -> bool {
+    let mut child = command.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn");
     let started = Instant::now();
     while started.elapsed() < delay {
         if child.try_wait().expect("wait").is_some() {
@@ -183,22 +189,11 @@ fn kill_child() {
 /// Runs this test binary's `kill_child` as `what` with `env`, killed after `delay`.
 fn run_child_and_kill(what: &str, env: &[(&str, &Path)], delay: Duration) -> bool {
     let mut command = Command::new(std::env::current_exe().expect("this test binary"));
-    command.args(["--exact", "kill::kill_child", "--test-threads=1"]).env("KAOHE_KILL_CHILD", what).stdout(Stdio::null()).stderr(Stdio::null());
+    command.args(["--exact", "kill::kill_child", "--test-threads=1"]).env("KAOHE_KILL_CHILD", what);
     for (k, v) in env {
         command.env(k, v);
     }
-    let mut child = command.spawn().expect("spawn");
-    let started = Instant::now();
-    while started.elapsed() < delay {
-        if child.try_wait().expect("wait").is_some() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_micros(200));
-    }
-    let finished = child.try_wait().expect("wait").is_some();
-    let _ = child.kill();
-    let _ = child.wait();
-    finished
+    spawn_and_kill(&mut command, delay)
 }
 
 fn integrity(db: &Path) -> String {

@@ -789,19 +789,26 @@ fn million_rows(path: &Path, n: usize, sheet: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-/// An .ods file whose 人员 table has a header and one person's row repeated `n` times
-/// (`table:number-rows-repeated`): a few hundred bytes that a reader would expand to `n` rows.
-fn ods_repeated_rows(path: &Path, n: u32) -> std::io::Result<()> {
+/// A cell of an .ods table holding text.
+fn ods_cell(text: &str) -> String {
+    format!(r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#)
+}
+
+/// The header row of the small .ods rosters.
+fn ods_header() -> String {
+    ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"].iter().map(|h| ods_cell(h)).collect()
+}
+
+/// An .ods file (every part stored, with its manifest) whose one table, 人员, holds `rows`
+/// (`<table:table-row>` elements).
+fn stored_ods(path: &Path, rows: &str) -> std::io::Result<()> {
     use std::io::Write;
-    let cell = |t: &str| format!(r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#);
-    let header: String = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"].iter().map(|h| cell(h)).collect();
-    let person: String = ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", "2019-06-15"].iter().map(|v| cell(v)).collect();
     let content = format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">"#,
-            r#"<office:body><office:spreadsheet><table:table table:name="人员"><table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="{}">{}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+            r#"<office:body><office:spreadsheet><table:table table:name="人员">{}</table:table></office:spreadsheet></office:body></office:document-content>"#
         ),
-        header, n, person
+        rows
     );
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path)?);
     let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
@@ -809,8 +816,24 @@ fn ods_repeated_rows(path: &Path, n: u32) -> std::io::Result<()> {
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")?;
     zip.start_file("content.xml", stored).map_err(std::io::Error::other)?;
     zip.write_all(content.as_bytes())?;
+    zip.start_file("META-INF/manifest.xml", stored).map_err(std::io::Error::other)?;
+    zip.write_all(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">"#,
+        r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
+        r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
+    ).as_bytes())?;
     zip.finish().map_err(std::io::Error::other)?;
     Ok(())
+}
+
+/// An .ods file whose 人员 table has a header and one person's row repeated `n` times
+/// (`table:number-rows-repeated`): a few hundred bytes that a reader would expand to `n` rows.
+fn ods_repeated_rows(path: &Path, n: u32) -> std::io::Result<()> {
+    let person: String = ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", "2019-06-15"].iter().map(|v| ods_cell(v)).collect();
+    stored_ods(
+        path,
+        &format!(r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="{n}">{person}</table:table-row>"#, ods_header()),
+    )
 }
 
 /// A roster as a program writes it: formulas with no result saved (no `<v>`). 王一 is whole,
@@ -876,33 +899,10 @@ fn merged_roster(path: &Path, merged: bool, merges: &[&str]) -> std::io::Result<
 /// An .ods whose 人员 table has one person and a cell spanning 0 rows and 0 columns
 /// (`table:number-rows-spanned="0"`), which no program writes.
 fn ods_span_zero(path: &Path) -> std::io::Result<()> {
-    use std::io::Write;
-    let cell = |t: &str| format!(r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#);
-    let header: String = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"].iter().map(|h| cell(h)).collect();
-    let person: String = ["11010519491231002X", "王一"].iter().map(|v| cell(v)).collect::<String>()
+    let person: String = ["11010519491231002X", "王一"].iter().map(|v| ods_cell(v)).collect::<String>()
         + r#"<table:table-cell table:number-rows-spanned="0" table:number-columns-spanned="0" office:value-type="string"><text:p>甲局</text:p></table:table-cell>"#
-        + &["综合管理类", "二级主任科员", "2019-06-15"].iter().map(|v| cell(v)).collect::<String>();
-    let content = format!(
-        concat!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">"#,
-            r#"<office:body><office:spreadsheet><table:table table:name="人员"><table:table-row>{}</table:table-row><table:table-row>{}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
-        ),
-        header, person
-    );
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(path)?);
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).map_err(std::io::Error::other)?;
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")?;
-    zip.start_file("content.xml", stored).map_err(std::io::Error::other)?;
-    zip.write_all(content.as_bytes())?;
-    zip.start_file("META-INF/manifest.xml", stored).map_err(std::io::Error::other)?;
-    zip.write_all(concat!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">"#,
-        r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
-        r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
-    ).as_bytes())?;
-    zip.finish().map_err(std::io::Error::other)?;
-    Ok(())
+        + &["综合管理类", "二级主任科员", "2019-06-15"].iter().map(|v| ods_cell(v)).collect::<String>();
+    stored_ods(path, &format!("<table:table-row>{}</table:table-row><table:table-row>{person}</table:table-row>", ods_header()))
 }
 
 #[test]

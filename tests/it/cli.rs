@@ -379,3 +379,18 @@ fn the_warnings_of_a_row_not_imported_do_not_say_it_was() {
     assert!(said.iter().any(|(r, c, m)| (*r, *c) == (3, "name_normalized") && m.ends_with("该行已导入，请核对。")), "{said:?}");
     assert_eq!(v["people"].as_array().map(Vec::len), Some(1));
 }
+
+#[test]
+fn the_json_reports_streamed_by_the_binary_are_what_run_returns() {
+    let sample = kaohe_tests::root().join("fixtures/sample/名册示例.xlsx").display().to_string();
+    for command in [["promote", "--as-of", "2025-12-31"], ["assess", "--year", "2025"]] {
+        let list: Vec<&str> = command.iter().copied().chain(["--roster", sample.as_str(), "--json"]).collect();
+        let whole = run(&args(&list));
+        assert_eq!(whole.status, 0, "{}", whole.stderr);
+        let mut streamed = Vec::new();
+        let rest = kaohe_cli::run_streaming(&args(&list), &mut streamed);
+        assert_eq!((rest.status, rest.stdout.as_str()), (0, ""), "{command:?}: nothing left for the output after the stream");
+        assert!(streamed.len() > 10_000 && streamed == whole.stdout.as_bytes(), "{command:?}: the streamed JSON differs");
+        assert_eq!(json(&whole.stdout)["people"].as_array().map(Vec::len), Some(38), "{command:?}");
+    }
+}

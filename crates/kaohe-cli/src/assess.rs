@@ -36,9 +36,9 @@ fn operator(o: &Options) -> String {
         .unwrap_or_else(|| "未署名".to_string())
 }
 
-pub(super) fn run(o: &Options) -> Result<Output, Failure> {
+pub(super) fn run(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     match o.positional.first().map(String::as_str) {
-        None => compute(o),
+        None => compute(o, sink),
         Some("override") => override_grade(o),
         Some("supplement") => supplement(o),
         Some("ratio") => ratio(o),
@@ -81,7 +81,7 @@ struct AssessJson<'a> {
     issues: &'a [Issue],
 }
 
-fn compute(o: &Options) -> Result<Output, Failure> {
+fn compute(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     let (profile, roster, decisions, issues, result) = run_year(o)?;
     let report = AssessmentReport::build(&result, &roster, &profile, &decisions);
     let mut notes = String::new();
@@ -94,9 +94,8 @@ fn compute(o: &Options) -> Result<Output, Failure> {
         let _ = writeln!(notes, "已写出国家系统年度考核导入表：{}", out.display());
     }
     let stdout = if o.json {
-        let body =
-            serde_json::to_string_pretty(&AssessJson { report: &report, issues: &issues }).map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
-        format!("{body}\n")
+        super::write_json(sink, &AssessJson { report: &report, issues: &issues })?;
+        String::new()
     } else {
         text(&report, &issues)
     };

@@ -146,8 +146,21 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
 
 /// Runs one command line (without the program name).
 pub fn run(args: &[String]) -> Output {
+    let mut streamed = Vec::new();
+    let mut out = run_streaming(args, &mut streamed);
+    if !streamed.is_empty() {
+        out.stdout = String::from_utf8_lossy(&streamed).into_owned() + &out.stdout;
+    }
+    out
+}
+
+/// Runs one command line, writing the large JSON reports (`promote --json`, `assess --json`) to
+/// `sink` as they are made instead of into [`Output::stdout`]: the `kaohe` binary passes its
+/// standard output, so that 100,000 people's report is never held twice as text. Everything
+/// else is in the returned output, which comes after what went to `sink`.
+pub fn run_streaming(args: &[String], sink: &mut dyn std::io::Write) -> Output {
     let json = args.iter().any(|a| a == "--json");
-    match dispatch(args) {
+    match dispatch(args, sink) {
         Ok(out) => out,
         Err(f) => {
             if json {
@@ -163,7 +176,7 @@ pub fn run(args: &[String]) -> Output {
     }
 }
 
-fn dispatch(args: &[String]) -> Result<Output, Failure> {
+fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Ok(Output { status: 1, stdout: String::new(), stderr: USAGE.to_string() });
     };
@@ -171,8 +184,8 @@ fn dispatch(args: &[String]) -> Result<Output, Failure> {
     match command.as_str() {
         "template" => template(&o),
         "import" => import(&o),
-        "promote" => promote_cmd(&o),
-        "assess" => assess::run(&o),
+        "promote" => promote_cmd(&o, sink),
+        "assess" => assess::run(&o, sink),
         "print" => print::run(&o),
         "profile" => profile_cmd(&o),
         "help" | "--help" | "-h" => Ok(Output { status: 0, stdout: USAGE.to_string(), stderr: String::new() }),
@@ -485,6 +498,18 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
     Ok(Output { status: 0, stdout, stderr: String::new() })
 }
 
+/// Writes `body` as pretty JSON and a line break to `sink`, buffered. A reader that stops
+/// reading (`| head`) is not an error.
+pub(crate) fn write_json(sink: &mut dyn std::io::Write, body: &impl Serialize) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let written = serde_json::to_writer_pretty(&mut out, body).map_err(std::io::Error::from).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new("write_failed", format!("无法写出结果：{e}"), 1)),
+        _ => Ok(()),
+    }
+}
+
 #[derive(Serialize)]
 struct PromoteJson<'a> {
     #[serde(flatten)]
@@ -499,7 +524,7 @@ fn is_zero(b: &IssuesBeyond) -> bool {
     b.total() == 0
 }
 
-fn promote_cmd(o: &Options) -> Result<Output, Failure> {
+fn promote_cmd(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     let as_of_text = o.as_of.as_deref().ok_or_else(|| Failure::new("bad_argument", format!("promote 需要 --as-of YYYY-MM-DD\n{USAGE}"), 1))?;
     let as_of = NaiveDate::parse_from_str(as_of_text, "%Y-%m-%d")
         .map_err(|_| Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1))?;
@@ -525,9 +550,8 @@ fn promote_cmd(o: &Options) -> Result<Output, Failure> {
         let _ = writeln!(notes, "已写出结果工作簿：{}", out.display());
     }
     let stdout = if o.json {
-        let body = serde_json::to_string_pretty(&PromoteJson { report: &report, issues: &issues, issues_beyond: beyond })
-            .map_err(|e| Failure::new("write_failed", e.to_string(), 1))?;
-        format!("{body}\n")
+        write_json(sink, &PromoteJson { report: &report, issues: &issues, issues_beyond: beyond })?;
+        String::new()
     } else {
         promote_text(&report, &issues, beyond)
     };

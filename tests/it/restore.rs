@@ -232,3 +232,18 @@ fn an_older_backup_is_copied_at_its_version_then_upgraded() {
     let mapping = store.mapping_for("sig").expect("mapping").expect("kept");
     assert_eq!(mapping.into_iter().collect::<Vec<_>>(), [("A".to_string(), "身份证号".to_string()), ("B".to_string(), "姓名".to_string())]);
 }
+
+/// A backup's fingerprints of people's fields are never trusted: one forged to stand for other
+/// fields (so that a later import would take a changed person for unchanged and keep what the
+/// forger wrote) is computed again from the fields at restore.
+#[test]
+fn a_backups_fingerprints_are_computed_again_at_restore() {
+    let scratch = Scratch::new();
+    let genuine = contents(&scratch.backup());
+    let forged = scratch
+        .crafted("指纹.db", &format!("UPDATE people SET fingerprint = 1 WHERE id = '{ID_A}'; UPDATE people SET fingerprint = NULL WHERE id = '{ID_B}';"));
+    inspect_backup(&forged).expect("a backup whose fingerprints differ is a backup");
+    let store = restore(Store::open(&scratch.db()), &scratch.db(), &forged, &scratch.safety()).map_err(|f| f.error).expect("restored");
+    drop(store);
+    assert_eq!(contents(&scratch.db()), genuine, "the fingerprints as the fields give them");
+}

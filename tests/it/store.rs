@@ -371,3 +371,44 @@ fn the_plans_reading_of_the_database_is_not_reused_once_the_database_changed() {
     let s = store.import(&first, "a.xlsx").expect("again");
     assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 0, 2));
 }
+
+/// Each person's fields' fingerprint, as the database keeps it, by ID.
+fn fingerprints(path: &Path) -> Vec<(String, Option<i64>)> {
+    let conn = rusqlite_conn(path);
+    let mut stmt = conn.prepare("SELECT id, fingerprint FROM people ORDER BY id").expect("select");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").map(|r| r.expect("row")).collect()
+}
+
+/// The import keeps a fingerprint of each person's fields in the database, so that the next
+/// import reads one number per person instead of every field. Whoever wrote the person — the
+/// import (new, then updated), an older Kaohe (no fingerprint: computed from the fields and
+/// filled in), or a fingerprint that disagrees with the fields — the next import of an
+/// unchanged roster finds everyone unchanged, writes no history and leaves the fingerprint of
+/// the fields as they are.
+#[test]
+fn the_stored_fingerprint_of_a_person_is_always_that_of_their_fields() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("k.db");
+    let mut store = Store::open(&path).expect("open");
+    store.import(&roster(tmp.path(), "三级主任科员", "称职"), "2024.xlsx").expect("first");
+    let second = roster(tmp.path(), "二级主任科员", "基本称职");
+    store.import(&second, "2025.xlsx").expect("second");
+    let written = fingerprints(&path);
+    assert_eq!(written.len(), 2);
+    assert!(written.iter().all(|(_, f)| f.is_some()), "{written:?}");
+    let history = |store: &Store| store.history(ID_A).expect("a").len() + store.history(ID_B).expect("b").len();
+    let changes = history(&store);
+
+    // As an older database or a restore from before leaves them: none stored.
+    rusqlite_conn(&path).execute("UPDATE people SET fingerprint = NULL", []).expect("null");
+    let s = store.import(&second, "2025.xlsx").expect("again");
+    assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 0, 2));
+    assert_eq!(fingerprints(&path), written, "computed from the fields and filled in");
+
+    // One that disagrees with the fields: the fields decide, and the fingerprint is put right.
+    rusqlite_conn(&path).execute("UPDATE people SET fingerprint = 12345 WHERE id = ?1", [ID_A]).expect("wrong");
+    let s = store.import(&second, "2025.xlsx").expect("again");
+    assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 0, 2));
+    assert_eq!(fingerprints(&path), written);
+    assert_eq!(history(&store), changes, "no change recorded");
+}

@@ -6,7 +6,7 @@
 
 use kaohe_engine::Roster;
 use kaohe_workbook::{Issue, IssueCode, RosterRead, Severity};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// What the clerk confirmed after a check.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,13 +30,13 @@ pub struct NameConflict {
     pub confirmed: bool,
 }
 
-/// The conflicts of `read` against the stored names (ID → (name, organ)), with an issue each.
-pub(crate) fn find(read: &RosterRead, stored: &HashMap<String, (String, String)>, confirmed: &Confirmations) -> (Vec<NameConflict>, Vec<Issue>) {
+/// The conflicts of `read` against the stored names, with an issue each.
+pub(crate) fn find(read: &RosterRead, stored: &crate::Stored, confirmed: &Confirmations) -> (Vec<NameConflict>, Vec<Issue>) {
     let (column, header) = read.column_of("姓名").map_or((None, None), |(c, h)| (Some(c), Some(h)));
     let mut conflicts = Vec::new();
     let mut issues = Vec::new();
     for (i, p) in read.roster.people.iter().enumerate() {
-        let Some((old_name, old_organ)) = stored.get(&p.id) else { continue };
+        let Some(crate::StoredPerson { name: old_name, organ: old_organ, .. }) = stored.people.get(&p.id) else { continue };
         if *old_name == p.name {
             continue;
         }

@@ -115,8 +115,14 @@ pub(crate) fn copy(fresh: &mut Connection, backup: &Path, shown: &str, version: 
                 let names = stmt.query_map([&table], |r| r.get::<_, String>(0))?.collect::<Result<Vec<_>, _>>()?;
                 names.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect()
             };
+            // A column derived from the others is left to be computed again: a backup's could
+            // have been written to disagree with the fields it stands for.
+            let columns: Vec<String> = columns.into_iter().filter(|c| !DERIVED.contains(&(table.as_str(), c.trim_matches('"')))).collect();
             let columns = columns.join(", ");
             tx.execute(&format!("INSERT INTO main.\"{table}\" ({columns}) SELECT {columns} FROM backup.\"{table}\""), [])?;
+        }
+        if version >= FINGERPRINTS_SINCE {
+            crate::fill_fingerprints(&tx)?;
         }
         tx.commit()?;
         Ok(())
@@ -124,6 +130,13 @@ pub(crate) fn copy(fresh: &mut Connection, backup: &Path, shown: &str, version: 
     fresh.execute("DETACH DATABASE backup", [])?;
     copied
 }
+
+/// The (table, column) pairs that only restate other columns (`people.fingerprint`, the import's
+/// fingerprint of a person's fields): never copied from a backup, computed again from what was.
+const DERIVED: [(&str, &str); 1] = [("people", "fingerprint")];
+
+/// The schema version that added `people.fingerprint`.
+const FINGERPRINTS_SINCE: i32 = 12;
 
 /// The `file:` URI that opens `path` read-only (for `ATTACH`): absolute, with every byte but the
 /// unreserved ones percent-encoded, so that no character of a file name is read as part of the URI.

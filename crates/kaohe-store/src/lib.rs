@@ -191,6 +191,9 @@ pub struct LogEntry {
     pub at: String,
 }
 
+/// The page cache of an import, in SQLite's `cache_size` terms (negative: KiB): 64 MiB.
+const IMPORT_CACHE_KIB: i64 = -65_536;
+
 pub(crate) fn now() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
@@ -230,7 +233,7 @@ impl PlanKey {
 }
 
 fn date_text(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    d.map(|d| Text::date(d).as_str().to_string())
 }
 
 fn parse_date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
@@ -264,32 +267,111 @@ const PERSON_FIELDS: [(&str, &str); 23] = [
     ("left_on", "离职/退休日期"),
 ];
 
-fn person_values(p: &Person) -> [Option<String>; 23] {
+/// A field's text as stored: borrowed from the person, or a date or number written in place, so
+/// that comparing and writing 100,000 people makes no string of their 23 fields.
+#[derive(Debug, Clone)]
+enum Text<'a> {
+    Borrowed(&'a str),
+    Inline([u8; 16], u8),
+    Owned(String),
+}
+
+impl<'a> Text<'a> {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            // Only ASCII digits and '-' are written in place.
+            Text::Inline(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or_default(),
+            Text::Owned(s) => s,
+        }
+    }
+
+    /// `YYYY-MM-DD`, as chrono's `%Y-%m-%d` writes it (a year outside 0–9999 through chrono).
+    fn date(d: NaiveDate) -> Text<'static> {
+        use chrono::Datelike;
+        let year = d.year();
+        if !(0..=9999).contains(&year) {
+            return Text::Owned(d.format("%Y-%m-%d").to_string());
+        }
+        let mut buf = [0u8; 16];
+        let digits = |n: u32, out: &mut [u8]| {
+            let mut n = n;
+            for b in out.iter_mut().rev() {
+                *b = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        };
+        digits(year as u32, &mut buf[0..4]);
+        buf[4] = b'-';
+        digits(d.month(), &mut buf[5..7]);
+        buf[7] = b'-';
+        digits(d.day(), &mut buf[8..10]);
+        Text::Inline(buf, 10)
+    }
+
+    fn number(n: u32) -> Text<'static> {
+        let mut buf = [0u8; 16];
+        let mut len = 0;
+        let mut rest = n;
+        loop {
+            buf[len] = b'0' + (rest % 10) as u8;
+            len += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        buf[..len].reverse();
+        Text::Inline(buf, len as u8)
+    }
+}
+
+impl rusqlite::ToSql for Text<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::Borrowed(rusqlite::types::ValueRef::Text(self.as_str().as_bytes())))
+    }
+}
+
+/// The text of an optional field.
+fn text_of<'v>(v: &'v Option<Text<'_>>) -> Option<&'v str> {
+    v.as_ref().map(Text::as_str)
+}
+
+fn person_values(p: &Person) -> [Option<Text<'_>>; 23] {
+    fn s(v: &Option<String>) -> Option<Text<'_>> {
+        v.as_deref().map(Text::Borrowed)
+    }
+    let d = |v: Option<NaiveDate>| v.map(Text::date);
     [
-        Some(p.name.clone()),
-        p.gender.clone(),
-        date_text(p.birth),
-        Some(p.organ.clone()),
-        p.department.clone(),
-        Some(p.category.clone()),
-        Some(p.rank.clone()),
-        date_text(Some(p.rank_since)),
-        p.post.clone(),
-        p.post_level.clone(),
-        date_text(p.post_since),
-        Some(if p.is_leader { "是" } else { "否" }.to_string()),
-        p.education.clone(),
-        date_text(p.work_start),
-        date_text(p.service_start),
-        p.level.map(|v| v.to_string()),
-        date_text(p.level_since),
-        p.step.map(|v| v.to_string()),
-        date_text(p.step_since),
-        p.political_status.clone(),
-        p.duties.clone(),
-        p.entry_method.clone(),
-        date_text(p.left_on),
+        Some(Text::Borrowed(&p.name)),
+        s(&p.gender),
+        d(p.birth),
+        Some(Text::Borrowed(&p.organ)),
+        s(&p.department),
+        Some(Text::Borrowed(&p.category)),
+        Some(Text::Borrowed(&p.rank)),
+        Some(Text::date(p.rank_since)),
+        s(&p.post),
+        s(&p.post_level),
+        d(p.post_since),
+        Some(Text::Borrowed(if p.is_leader { "是" } else { "否" })),
+        s(&p.education),
+        d(p.work_start),
+        d(p.service_start),
+        p.level.map(Text::number),
+        d(p.level_since),
+        p.step.map(Text::number),
+        d(p.step_since),
+        s(&p.political_status),
+        s(&p.duties),
+        s(&p.entry_method),
+        d(p.left_on),
     ]
+}
+
+/// The fingerprint of a person's fields as [`person_values`] gives them.
+fn person_fingerprint(values: &[Option<Text<'_>>; 23]) -> u64 {
+    fingerprint(values.iter().map(text_of))
 }
 
 /// Whether `conn` holds a Kaohe database this build can open: its `application_id` is Kaohe's
@@ -402,6 +484,23 @@ impl Store {
         confirmed: &Confirmations,
         progress: &mut dyn FnMut(u64, u64) -> bool,
     ) -> Result<ImportSummary, StoreError> {
+        // A page cache that holds the indexes an import writes into (SQLite's default of 2 MB
+        // spills and reads them again); back to what it was after.
+        let cache: i64 = self.conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        let imported = self.import_in_one_transaction(read, source, by, confirmed, progress);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        imported
+    }
+
+    fn import_in_one_transaction(
+        &mut self,
+        read: &RosterRead,
+        source: &str,
+        by: &str,
+        confirmed: &Confirmations,
+        progress: &mut dyn FnMut(u64, u64) -> bool,
+    ) -> Result<ImportSummary, StoreError> {
         const EVERY: u64 = 200;
         let total = read.roster.people.len() as u64;
         let now = now();
@@ -415,7 +514,7 @@ impl Store {
             Some((k, stored)) if k == key => stored,
             _ => Stored::load(&tx, read)?,
         };
-        let held = conflicts::held_back(&conflicts::find(read, &stored.names, confirmed).0);
+        let held = conflicts::held_back(&conflicts::find(read, &stored, confirmed).0);
         let owned;
         let read = if held.is_empty() {
             read
@@ -438,14 +537,14 @@ impl Store {
                 if (done as u64).is_multiple_of(EVERY) && !progress(done as u64, total) {
                     return Err(StoreError::Cancelled);
                 }
-                match people.upsert(p, stored.people.get(p.id.as_str()).copied())? {
+                match people.upsert(p, stored.people.get(p.id.as_str()), stored.changed.get(p.id.as_str()))? {
                     Upsert::New => summary.new_people += 1,
                     Upsert::Updated => summary.updated_people += 1,
                     Upsert::Unchanged => summary.unchanged_people += 1,
                 }
             }
         }
-        import_results(&tx, import_id, &read.roster.results, &stored.results)?;
+        import_results(&tx, import_id, &read.roster.results, &stored)?;
         import_restrictions(&tx, &read.roster.restrictions)?;
         import_assessment_inputs(&tx, &read.roster)?;
         // The last word before the commit: a cancel now still leaves the database untouched.
@@ -470,9 +569,9 @@ impl Store {
         // The database read as the import reads it: a fingerprint per stored person, the fields
         // read back only for those whose fingerprint differs.
         let key = PlanKey::of(&self.conn, read)?;
-        let stored = Stored::load(&self.conn, read)?;
+        let mut stored = Stored::load(&self.conn, read)?;
         let mut plan = ImportPlan::default();
-        (plan.name_conflicts, plan.issues) = conflicts::find(read, &stored.names, confirmed);
+        (plan.name_conflicts, plan.issues) = conflicts::find(read, &stored, confirmed);
         let held = conflicts::held_back(&plan.name_conflicts);
         let n = PERSON_FIELDS.len();
         let mut select = self.conn.prepare_cached(&people_sql().select)?;
@@ -480,16 +579,17 @@ impl Store {
             if held.contains(&p.id) {
                 continue;
             }
-            let Some(&print) = stored.people.get(p.id.as_str()) else {
+            let Some(s) = stored.people.get(p.id.as_str()) else {
                 plan.new.push((p.id.clone(), p.name.clone()));
                 continue;
             };
             let nv = person_values(p);
-            if print == fingerprint(nv.iter().map(Option::as_deref)) {
+            if s.fingerprint == person_fingerprint(&nv) {
                 plan.unchanged += 1;
                 continue;
             }
             let ov: Vec<Option<String>> = select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())?;
+            let nv: Vec<Option<String>> = nv.iter().map(|v| text_of(v).map(str::to_string)).collect();
             let fields: Vec<(String, Option<String>, Option<String>)> =
                 (0..n).filter(|&i| ov[i] != nv[i]).map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), nv[i].clone())).collect();
             if fields.is_empty() {
@@ -508,14 +608,10 @@ impl Store {
                 plan.category_changed.push(pair(&ov[5], &nv[5]));
             }
             plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
+            stored.changed.insert(p.id.clone(), ov);
         }
         plan.missing = stored.missing.clone();
-        plan.results = read
-            .roster
-            .results
-            .iter()
-            .filter(|r| !held.contains(&r.person_id) && stored.results.get(&(r.person_id.clone(), r.year)).map(String::as_str) != Some(r.result.code()))
-            .count();
+        plan.results = read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && !stored.holds_result(&r.person_id, r.year, r.result)).count();
         drop(select);
         *self.planned.borrow_mut() = Some((key, stored));
         Ok(plan)
@@ -967,20 +1063,48 @@ impl Store {
     }
 }
 
-/// The stored name and organ of each person of `read` already in the database.
-/// What an import needs of the database, read in one pass over each table: a fingerprint of
-/// each stored person's fields (an unchanged person costs no look-up; the fields of a changed
-/// one are read back for the history), the name and organ of the people the roster lists (for
-/// the changes of name), and the stored results.
+/// What an import needs of the database, read in one pass over each table: for each stored
+/// person the roster lists, the fingerprint of their fields (an unchanged person costs no
+/// look-up; the fields of a changed one are read back for the history), their name and organ
+/// (for the changes of name) and their stored results; and the stored people it does not list.
 struct Stored {
-    people: FastMap<String, u64>,
-    names: HashMap<String, (String, String)>,
-    results: FastMap<(String, i32), String>,
+    people: FastMap<String, StoredPerson>,
+    /// The stored fields of the people the plan found changed, as it read them (the import
+    /// that follows the plan does not read them again).
+    changed: FastMap<String, Vec<Option<String>>>,
     /// The stored people the roster does not list (id, name, organ), in roster order.
     missing: Vec<(String, String, String)>,
 }
 
-/// A fingerprint of a person's fields as stored (see [`person_values`]).
+struct StoredPerson {
+    fingerprint: u64,
+    /// Whether the fingerprint is in the database; `false`: computed from the fields (a database
+    /// from before version 12, a restored backup), to be filled in by the import.
+    fingerprint_stored: bool,
+    name: String,
+    organ: String,
+    /// (year, code), the code as written when it is not one of the national codes exactly
+    /// (then it is always written over).
+    results: Vec<(i32, Result<ResultCode, Box<str>>)>,
+}
+
+impl StoredPerson {
+    /// The stored result of `year`.
+    fn result(&self, year: i32) -> Option<&Result<ResultCode, Box<str>>> {
+        self.results.iter().find(|(y, _)| *y == year).map(|(_, c)| c)
+    }
+}
+
+impl Stored {
+    /// Whether the stored result of `person_id` for `year` is `code` already.
+    fn holds_result(&self, person_id: &str, year: i32, code: ResultCode) -> bool {
+        self.people.get(person_id).and_then(|p| p.result(year)) == Some(&Ok(code))
+    }
+}
+
+/// A fingerprint of a person's fields as stored (see [`person_values`]). It is kept in the
+/// database (`people.fingerprint`): changing how it is computed needs a migration that sets
+/// every stored one to NULL.
 fn fingerprint<'a>(values: impl Iterator<Item = Option<&'a str>>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = kaohe_engine::fast_hash::FxHasher::default();
@@ -994,37 +1118,92 @@ impl Stored {
     fn load(tx: &Connection, read: &RosterRead) -> Result<Stored, StoreError> {
         let mut listed: FastMap<&str, ()> = kaohe_engine::fast_hash::map_with_capacity(read.roster.people.len());
         listed.extend(read.roster.people.iter().map(|p| (p.id.as_str(), ())));
-        let n = PERSON_FIELDS.len();
-        let mut people = kaohe_engine::fast_hash::map_with_capacity(listed.len());
-        let mut names = HashMap::with_capacity(listed.len());
+        let mut people: FastMap<String, StoredPerson> = kaohe_engine::fast_hash::map_with_capacity(listed.len());
         let mut missing: Vec<(i64, (String, String, String))> = Vec::new();
-        let mut stmt = tx.prepare(&people_sql().all)?;
+        let mut unknown = 0usize;
+        let mut stmt = tx.prepare("SELECT id, name, organ, fingerprint, position FROM people")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from));
+            let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from)).map(|t| t.unwrap_or_default().to_string());
             if !listed.contains_key(id) {
-                missing.push((r.get::<_, i64>(n + 1)?, (id.to_string(), text(1)?.unwrap_or_default().to_string(), text(4)?.unwrap_or_default().to_string())));
+                missing.push((r.get::<_, i64>(4)?, (id.to_string(), text(1)?, text(2)?)));
                 continue;
             }
-            let values: Vec<Option<&str>> = (1..=n).map(text).collect::<Result<_, _>>()?;
-            names.insert(id.to_string(), (values[0].unwrap_or_default().to_string(), values[3].unwrap_or_default().to_string()));
-            people.insert(id.to_string(), fingerprint(values.into_iter()));
+            let print: Option<i64> = r.get(3)?;
+            unknown += usize::from(print.is_none());
+            let person = StoredPerson {
+                fingerprint: print.unwrap_or_default() as u64,
+                fingerprint_stored: print.is_some(),
+                name: text(1)?,
+                organ: text(2)?,
+                results: Vec::new(),
+            };
+            people.insert(id.to_string(), person);
         }
-        let mut results = FastMap::default();
-        let mut stmt = tx.prepare("SELECT person_id, year, code FROM annual_results")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            if listed.contains_key(id) {
-                results.insert((id.to_string(), r.get(1)?), r.get(2)?);
+        // The people whose fingerprint is not in the database: computed from their fields.
+        if unknown > 0 {
+            let n = PERSON_FIELDS.len();
+            let mut stmt = tx.prepare(&people_sql().unprinted)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+                let Some(person) = people.get_mut(id) else { continue };
+                let values: Vec<Option<&str>> =
+                    (1..=n).map(|i| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from))).collect::<Result<_, _>>()?;
+                person.fingerprint = fingerprint(values.into_iter());
             }
         }
+        // A person's results mostly follow each other in the table (an import writes them
+        // person by person): each run of one person's is looked up once.
+        let mut stmt = tx.prepare("SELECT person_id, year, code FROM annual_results")?;
+        let mut rows = stmt.query([])?;
+        let mut run_of: String = String::new();
+        let mut run = Vec::new();
+        let mut flush = |id: &str, run: &mut Vec<(i32, Result<ResultCode, Box<str>>)>| {
+            if let Some(person) = people.get_mut(id) {
+                person.results.append(run);
+            }
+            run.clear();
+        };
+        while let Some(r) = rows.next()? {
+            let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            if id != run_of {
+                flush(&run_of, &mut run);
+                run_of.clear();
+                run_of.push_str(id);
+            }
+            let code = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            let code = ResultCode::ALL.into_iter().find(|c| c.code() == code).ok_or_else(|| Box::from(code));
+            run.push((r.get(1)?, code));
+        }
+        flush(&run_of, &mut run);
         // In roster order (the table is read in its own order, which needs no sort).
         missing.sort_by(|a, b| (a.0, &a.1 .0).cmp(&(b.0, &b.1 .0)));
         let missing = missing.into_iter().map(|(_, m)| m).collect();
-        Ok(Stored { people, names, results, missing })
+        Ok(Stored { people, changed: FastMap::default(), missing })
     }
+}
+
+/// Computes the fingerprint of every stored person whose fingerprint is not in the database
+/// (after a restore, which never copies one) from their fields, and writes it.
+pub(crate) fn fill_fingerprints(tx: &Connection) -> Result<(), StoreError> {
+    let n = PERSON_FIELDS.len();
+    let mut computed = Vec::new();
+    {
+        let mut stmt = tx.prepare(&people_sql().unprinted)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let values: Vec<Option<&str>> =
+                (1..=n).map(|i| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from))).collect::<Result<_, _>>()?;
+            computed.push((r.get::<_, String>(0)?, fingerprint(values.into_iter()) as i64));
+        }
+    }
+    let mut set = tx.prepare_cached(FINGERPRINT_SET)?;
+    for (id, print) in computed {
+        set.execute(params![id, print])?;
+    }
+    Ok(())
 }
 
 enum Upsert {
@@ -1058,6 +1237,7 @@ struct PeopleWriter<'t> {
     select: rusqlite::CachedStatement<'t>,
     insert: rusqlite::CachedStatement<'t>,
     update: rusqlite::CachedStatement<'t>,
+    print: rusqlite::CachedStatement<'t>,
     history: rusqlite::CachedStatement<'t>,
     /// The place in roster order the next new person takes (after every stored one).
     next_position: i64,
@@ -1066,8 +1246,9 @@ struct PeopleWriter<'t> {
 
 /// The SQL of [`PeopleWriter`], built once per process.
 struct PeopleSql {
-    /// Every stored person's id and fields, as [`person_values`] writes them.
-    all: String,
+    /// The id and fields, as [`person_values`] writes them, of every stored person whose
+    /// fingerprint is not in the database.
+    unprinted: String,
     select: String,
     insert: String,
     update: String,
@@ -1083,21 +1264,24 @@ fn people_sql() -> &'static PeopleSql {
             c => c.to_string(),
         };
         let n = PERSON_FIELDS.len();
+        let exprs = columns.iter().map(|c| expr(c)).collect::<Vec<_>>().join(", ");
         PeopleSql {
-            all: format!("SELECT id, {}, position FROM people", columns.iter().map(|c| expr(c)).collect::<Vec<_>>().join(", ")),
-            select: format!("SELECT {} FROM people WHERE id = ?1", columns.iter().map(|c| expr(c)).collect::<Vec<_>>().join(", ")),
+            unprinted: format!("SELECT id, {exprs} FROM people WHERE fingerprint IS NULL"),
+            select: format!("SELECT {exprs} FROM people WHERE id = ?1"),
             insert: format!(
-                "INSERT INTO people (id, {}, first_import, last_import, position) VALUES (?1, {}, ?{}, ?{}, ?{})",
+                "INSERT INTO people (id, {}, first_import, last_import, position, fingerprint) VALUES (?1, {}, ?{}, ?{}, ?{}, ?{})",
                 columns.join(", "),
                 (2..=n + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", "),
                 n + 2,
                 n + 2,
-                n + 3
+                n + 3,
+                n + 4
             ),
             update: format!(
-                "UPDATE people SET {}, last_import = ?{} WHERE id = ?1",
+                "UPDATE people SET {}, last_import = ?{}, fingerprint = ?{} WHERE id = ?1",
                 columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect::<Vec<_>>().join(", "),
-                n + 2
+                n + 2,
+                n + 3
             ),
         }
     })
@@ -1121,6 +1305,7 @@ const ANNUAL_UPSERT: &str = "INSERT INTO annual_inputs (person_id, year, virtue,
             achievement = excluded.achievement, integrity = excluded.integrity, democratic = excluded.democratic, proposal = excluded.proposal,
             sick_days = excluded.sick_days, personal_days = excluded.personal_days, summary = excluded.summary, training = excluded.training,
             supervisor_comment = excluded.supervisor_comment";
+const FINGERPRINT_SET: &str = "UPDATE people SET fingerprint = ?2 WHERE id = ?1";
 const HISTORY_INSERT: &str = "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 impl<'t> PeopleWriter<'t> {
@@ -1131,31 +1316,41 @@ impl<'t> PeopleWriter<'t> {
             select: tx.prepare_cached(&sql.select)?,
             insert: tx.prepare_cached(&sql.insert)?,
             update: tx.prepare_cached(&sql.update)?,
+            print: tx.prepare_cached(FINGERPRINT_SET)?,
             history: tx.prepare_cached(HISTORY_INSERT)?,
             next_position,
             import_id,
         })
     }
 
-    /// Writes `p`, whose stored fields have the fingerprint `stored` (`None`: a new person).
-    fn upsert(&mut self, p: &Person, stored: Option<u64>) -> Result<Upsert, StoreError> {
+    /// Writes `p`, stored as `stored` (`None`: a new person), whose stored fields the plan read
+    /// as `fields` when it found them changed.
+    fn upsert(&mut self, p: &Person, stored: Option<&StoredPerson>, fields: Option<&Vec<Option<String>>>) -> Result<Upsert, StoreError> {
         let new = person_values(p);
+        let print = person_fingerprint(&new);
         let n = PERSON_FIELDS.len();
-        if stored.is_some_and(|f| f == fingerprint(new.iter().map(Option::as_deref))) {
+        if let Some(s) = stored.filter(|s| s.fingerprint == print) {
+            if !s.fingerprint_stored {
+                self.print.execute(params![p.id, print as i64])?;
+            }
             return Ok(Upsert::Unchanged);
         }
-        // A changed person's fields as stored, for the history (and a fingerprint that matched
-        // nothing stored means a new person).
-        let old: Option<Vec<Option<String>>> = match stored {
-            Some(_) => self.select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?,
-            None => None,
+        // A changed person's fields as stored, for the history (and a person that is not found
+        // after all is new).
+        let old: Option<Vec<Option<String>>> = match (stored, fields) {
+            (Some(_), Some(fields)) => Some(fields.clone()),
+            (Some(_), None) => self.select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?,
+            (None, _) => None,
         };
         if let Some(old) = &old {
-            if (0..n).all(|i| old[i] == new[i]) {
+            if (0..n).all(|i| old[i].as_deref() == text_of(&new[i])) {
+                // Equal fields under another fingerprint: the stored one was wrong.
+                self.print.execute(params![p.id, print as i64])?;
                 return Ok(Upsert::Unchanged);
             }
         }
         let position = self.next_position;
+        let print = print as i64;
         let values: Vec<&dyn rusqlite::ToSql> = std::iter::once(&p.id as &dyn rusqlite::ToSql)
             .chain(
                 new.iter()
@@ -1164,6 +1359,7 @@ impl<'t> PeopleWriter<'t> {
             )
             .chain(std::iter::once(&self.import_id as &dyn rusqlite::ToSql))
             .chain(old.is_none().then_some(&position as &dyn rusqlite::ToSql))
+            .chain(std::iter::once(&print as &dyn rusqlite::ToSql))
             .collect();
         match old {
             None => {
@@ -1174,8 +1370,8 @@ impl<'t> PeopleWriter<'t> {
             }
             Some(old) => {
                 self.update.execute(values.as_slice())?;
-                for i in (0..n).filter(|&i| old[i] != new[i]) {
-                    self.history.execute(params![self.import_id, p.id, PERSON_FIELDS[i].1, old[i], new[i]])?;
+                for i in (0..n).filter(|&i| old[i].as_deref() != text_of(&new[i])) {
+                    self.history.execute(params![self.import_id, p.id, PERSON_FIELDS[i].1, old[i], text_of(&new[i])])?;
                 }
                 Ok(Upsert::Updated)
             }
@@ -1183,19 +1379,21 @@ impl<'t> PeopleWriter<'t> {
     }
 }
 
-fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stored: &FastMap<(String, i32), String>) -> Result<(), StoreError> {
+fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stored: &Stored) -> Result<(), StoreError> {
     let mut upsert = tx.prepare_cached(RESULT_UPSERT)?;
     let mut history = tx.prepare_cached(HISTORY_INSERT)?;
     for r in results {
-        let old = stored.get(&(r.person_id.clone(), r.year)).map(String::as_str);
-        let code = r.result.code();
-        if old == Some(code) {
+        let old = stored.people.get(r.person_id.as_str()).and_then(|p| p.result(r.year));
+        if old == Some(&Ok(r.result)) {
             continue;
         }
-        upsert.execute(params![r.person_id, r.year, code])?;
+        upsert.execute(params![r.person_id, r.year, r.result.code()])?;
         if let Some(old) = old {
-            let label = |c: &str| ResultCode::parse(c).map(|c| c.label().to_string());
-            history.execute(params![import_id, r.person_id, format!("{}年度考核", r.year), label(old), label(code)])?;
+            let old = match old {
+                Ok(c) => Some(c.label()),
+                Err(raw) => ResultCode::parse(raw).map(ResultCode::label),
+            };
+            history.execute(params![import_id, r.person_id, format!("{}年度考核", r.year), old, r.result.label()])?;
         }
     }
     Ok(())
@@ -1204,7 +1402,7 @@ fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stor
 fn import_restrictions(tx: &Transaction, restrictions: &[Restriction]) -> Result<(), StoreError> {
     let mut upsert = tx.prepare_cached(RESTRICTION_UPSERT)?;
     for r in restrictions {
-        upsert.execute(params![r.person_id, r.kind, date_text(Some(r.date)), date_text(r.end)])?;
+        upsert.execute(params![r.person_id, r.kind, Text::date(r.date), r.end.map(Text::date)])?;
     }
     Ok(())
 }
@@ -1261,6 +1459,7 @@ mod tests {
             sql.select.as_str(),
             sql.insert.as_str(),
             sql.update.as_str(),
+            FINGERPRINT_SET,
             HISTORY_INSERT,
             ORGAN_UPSERT,
             ORGAN_SLOTS_CLEAR,

@@ -11,7 +11,7 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-pub const MIGRATIONS: [&str; 11] = [
+pub const MIGRATIONS: [&str; 12] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -179,6 +179,11 @@ pub const MIGRATIONS: [&str; 11] = [
         SELECT json_group_object(substr(line, 1, instr(line, char(9)) - 1), substr(line, instr(line, char(9)) + 1))
         FROM split WHERE instr(line, char(9)) > 0
      );",
+    // 12: a fingerprint of each person's fields as stored, written with them by the import, so
+    // that the next import reads one number per person instead of all 23 fields. NULL where not
+    // known (a database from before, a restored backup, whose fingerprints are never trusted):
+    // the import then computes it from the fields and fills it in.
+    "ALTER TABLE people ADD COLUMN fingerprint INTEGER;",
 ];
 
 /// The schema version this build writes.

@@ -412,3 +412,31 @@ fn the_stored_fingerprint_of_a_person_is_always_that_of_their_fields() {
     assert_eq!(fingerprints(&path), written);
     assert_eq!(history(&store), changes, "no change recorded");
 }
+
+/// The schema of the database at `path` (type, name, table, SQL), SQLite's own left out.
+fn schema(path: &Path) -> Vec<(String, String, String, Option<String>)> {
+    let conn = rusqlite_conn(path);
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").expect("schema");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).expect("rows").map(|r| r.expect("row")).collect()
+}
+
+/// A first import builds the indexes of people and their history after writing them; the
+/// schema it leaves is the one the migrations made, index for index, and the indexes hold
+/// every row (SQLite's integrity check compares each index with its table).
+#[test]
+fn a_first_import_leaves_the_schema_and_its_indexes_as_they_were() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("k.db");
+    let mut store = Store::open(&path).expect("open");
+    let made = schema(&path);
+    assert!(made.iter().any(|o| o.1 == "people_by_organ") && made.iter().any(|o| o.1 == "person_history_by_person"), "{made:?}");
+    store.import(&roster(tmp.path(), "三级主任科员", "称职"), "a.xlsx").expect("import");
+    assert_eq!(schema(&path), made);
+    let conn = rusqlite_conn(&path);
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+    assert_eq!(check, "ok");
+    let by_organ: i64 = conn.query_row("SELECT count(*) FROM people INDEXED BY people_by_organ WHERE organ = '甲局'", [], |r| r.get(0)).expect("by organ");
+    assert_eq!(by_organ, 2);
+    drop(conn);
+    assert_eq!(store.history(ID_B).expect("history").len(), 1, "read through person_history_by_person");
+}

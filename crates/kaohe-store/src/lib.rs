@@ -530,6 +530,12 @@ impl Store {
         )?;
         let import_id = tx.last_insert_rowid();
         let mut summary = ImportSummary { import_id, held_back: held.len() as u64, ..Default::default() };
+        // Into an empty database, the indexes of people and their history are built after the
+        // people are written (SQLite sorts once) rather than entry by entry in no order.
+        let rebuilt = match stored.people.is_empty() && stored.missing.is_empty() {
+            true => drop_indexes(&tx, FILLED_AT_FIRST)?,
+            false => Vec::new(),
+        };
         import_organs(&tx, &read.roster.organs)?;
         {
             let mut people = PeopleWriter::new(&tx, import_id)?;
@@ -543,6 +549,9 @@ impl Store {
                     Upsert::Unchanged => summary.unchanged_people += 1,
                 }
             }
+        }
+        for sql in &rebuilt {
+            tx.execute_batch(sql)?;
         }
         import_results(&tx, import_id, &read.roster.results, &stored)?;
         import_restrictions(&tx, &read.roster.restrictions)?;
@@ -1204,6 +1213,23 @@ pub(crate) fn fill_fingerprints(tx: &Connection) -> Result<(), StoreError> {
         set.execute(params![id, print])?;
     }
     Ok(())
+}
+
+/// The tables a first import fills with a row per person, whose indexes it builds after.
+const FILLED_AT_FIRST: [&str; 2] = ["people", "person_history"];
+
+/// Drops the indexes of `tables` that the schema defines (not those of a primary key or a
+/// UNIQUE constraint); the statements that create them again, exactly as they were written.
+fn drop_indexes(tx: &Transaction, tables: [&str; 2]) -> Result<Vec<String>, StoreError> {
+    let indexes: Vec<(String, String)> = {
+        let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (?1, ?2) AND sql IS NOT NULL ORDER BY name")?;
+        let rows = stmt.query_map(tables, |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }
 
 enum Upsert {

@@ -195,12 +195,19 @@ pub fn migrate(conn: &mut Connection, path: &str, target: usize) -> Result<(), S
     if current > SCHEMA_VERSION {
         return Err(StoreError::TooNew { path: path.to_string(), found: current, supported: SCHEMA_VERSION });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().take(target).skip(current.max(0) as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i32)?;
-        tx.commit()?;
+    // All that are due in one transaction: a new database is written once, and an upgrade
+    // that fails leaves the file at the version it had.
+    let target = target.min(MIGRATIONS.len());
+    let due = target.saturating_sub(current.max(0) as usize);
+    if due == 0 {
+        return Ok(());
     }
+    let tx = conn.transaction()?;
+    for sql in MIGRATIONS.iter().take(target).skip(current.max(0) as usize) {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", target as i32)?;
+    tx.commit()?;
     Ok(())
 }
 

@@ -440,3 +440,35 @@ fn a_first_import_leaves_the_schema_and_its_indexes_as_they_were() {
     drop(conn);
     assert_eq!(store.history(ID_B).expect("history").len(), 1, "read through person_history_by_person");
 }
+
+/// What the database held, read ahead beside the roster's read (`read_ahead`), serves the plan
+/// and the import only while nothing was written since: not after another program (here a
+/// second connection, as another Kaohe would) or this store itself changed it.
+#[test]
+fn a_read_ahead_is_not_used_once_the_database_changed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("k.db");
+    let first = roster(tmp.path(), "三级主任科员", "称职");
+    Store::open(&path).expect("open").import(&first, "a.xlsx").expect("first");
+
+    // Read ahead, then another connection changes 李二's rank: the plan sees the change.
+    let (second, store) = kaohe_store::read_ahead(|| Store::open(&path), || roster(tmp.path(), "二级主任科员", "基本称职"));
+    let mut store = store.expect("opened beside the read");
+    rusqlite_conn(&path).execute("UPDATE people SET rank = '一级主任科员' WHERE id = ?1", [ID_B]).expect("elsewhere");
+    let plan = store.plan(&second).expect("plan");
+    assert_eq!(plan.rank_changed, vec![(ID_B.to_string(), "李二".to_string(), "一级主任科员".to_string(), "二级主任科员".to_string())]);
+
+    // Read ahead, then this store writes (an import): the next import reads the database again.
+    store.prefetch().expect("read ahead");
+    store.import(&first, "a.xlsx").expect("back to the first roster");
+    let s = store.import(&second, "b.xlsx").expect("second");
+    assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 1, 1));
+    let b = store.load_roster().expect("load").people.into_iter().find(|p| p.id == ID_B).expect("B");
+    assert_eq!(b.rank, "二级主任科员");
+    let ranks: Vec<(Option<String>, Option<String>)> =
+        store.history(ID_B).expect("history").into_iter().filter(|c| c.field == "职级").map(|c| (c.old, c.new)).collect();
+    assert_eq!(
+        ranks,
+        vec![(Some("一级主任科员".to_string()), Some("三级主任科员".to_string())), (Some("三级主任科员".to_string()), Some("二级主任科员".to_string()))]
+    );
+}

@@ -291,7 +291,23 @@ fn import(o: &Options) -> Result<Output, Failure> {
     // signature: it is taken from the header rows alone then.
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
     let mut reused = false;
-    let first = kaohe_workbook::read_roster_with(path, &profile, &options);
+    // A check against a database that does not exist yet plans against an empty one in memory,
+    // so that checking writes nothing, not even a new file; an import creates the file only once
+    // the roster is read.
+    let open = |db: &Path| match (o.check, db.exists()) {
+        (true, false) => Store::open(Path::new(":memory:")),
+        (true, true) => Store::open_read_only(db),
+        (false, _) => Store::open(db),
+    };
+    // A database that exists is opened, and what the import needs of it read, on a second
+    // thread while the roster is read.
+    let (first, ahead) = match db.exists() {
+        true => {
+            let (first, store) = kaohe_store::read_ahead(|| open(&db), || kaohe_workbook::read_roster_with(path, &profile, &options));
+            (first, Some(store))
+        }
+        false => (kaohe_workbook::read_roster_with(path, &profile, &options), None),
+    };
     let signature = match &first {
         _ if given.is_some() || !db.exists() => None,
         Ok(read) => Some(read.signature.clone()),
@@ -331,12 +347,9 @@ fn import(o: &Options) -> Result<Output, Failure> {
             2,
         ));
     }
-    // A check against a database that does not exist yet plans against an empty one in memory,
-    // so that checking writes nothing, not even a new file.
-    let mut store = match (o.check, db.exists()) {
-        (true, false) => Store::open(Path::new(":memory:"))?,
-        (true, true) => Store::open_read_only(&db)?,
-        (false, _) => Store::open(&db)?,
+    let mut store = match ahead {
+        Some(store) => store?,
+        None => open(&db)?,
     };
     let confirmed = kaohe_store::Confirmations { renames: o.renames.iter().cloned().collect() };
     let plan = store.plan_with(&read, &confirmed)?;

@@ -204,6 +204,8 @@ pub struct Store {
     /// The database as the last plan read it, for the import that follows it (the check and the
     /// write of one import read the database once): kept with what it was read for.
     planned: std::cell::RefCell<Option<(PlanKey, Stored)>>,
+    /// What [`Store::prefetch`] read, with where the database stood then.
+    prefetched: std::cell::RefCell<Option<((u64, i64), Snapshot)>>,
 }
 
 /// What a plan's reading of the database holds for: the roster's people (their count and IDs)
@@ -418,7 +420,7 @@ impl Store {
         if app_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default() })
+        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default() })
     }
 
     /// Opens the database at `path` to read it only: nothing in the file changes, not even its
@@ -441,7 +443,7 @@ impl Store {
                 e => e,
             });
         }
-        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default() })
+        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default() })
     }
 
     pub fn path(&self) -> &Path {
@@ -508,11 +510,18 @@ impl Store {
         // not a look-up per person): a fingerprint of each stored person and the stored results;
         // the plan's reading when it was made for this roster and nothing was written since.
         let planned = self.planned.borrow_mut().take();
+        let prefetched = self.take_prefetched()?;
         let key = PlanKey::of(&self.conn, read)?;
         let tx = self.conn.transaction()?;
         let stored = match planned {
             Some((k, stored)) if k == key => stored,
-            _ => Stored::load(&tx, read)?,
+            _ => Stored::of(
+                match prefetched {
+                    Some(people) => people,
+                    None => read_snapshot(&tx)?,
+                },
+                read,
+            ),
         };
         let held = conflicts::held_back(&conflicts::find(read, &stored, confirmed).0);
         let owned;
@@ -549,6 +558,7 @@ impl Store {
                     Upsert::Unchanged => summary.unchanged_people += 1,
                 }
             }
+            people.finish()?;
         }
         for sql in &rebuilt {
             tx.execute_batch(sql)?;
@@ -568,6 +578,26 @@ impl Store {
         Ok(summary)
     }
 
+    /// Reads what a plan or an import will need of the database (every stored person's
+    /// fingerprint, name and organ, and every stored result), so that it can be read on a
+    /// second thread while the roster is read ([`read_ahead`]). The next plan or import
+    /// uses it when nothing was written to the database since; otherwise it reads again.
+    pub fn prefetch(&mut self) -> Result<(), StoreError> {
+        let state = state_of(&self.conn)?;
+        let people = read_snapshot(&self.conn)?;
+        *self.prefetched.borrow_mut() = Some((state, people));
+        Ok(())
+    }
+
+    /// What [`Store::prefetch`] read, when the database has not changed since.
+    fn take_prefetched(&self) -> Result<Option<Snapshot>, StoreError> {
+        let taken = self.prefetched.borrow_mut().take();
+        Ok(match taken {
+            Some((state, people)) if state == state_of(&self.conn)? => Some(people),
+            _ => None,
+        })
+    }
+
     /// What importing `read` would change; nothing is written.
     pub fn plan(&self, read: &RosterRead) -> Result<ImportPlan, StoreError> {
         self.plan_with(read, &Confirmations::default())
@@ -578,7 +608,11 @@ impl Store {
         // The database read as the import reads it: a fingerprint per stored person, the fields
         // read back only for those whose fingerprint differs.
         let key = PlanKey::of(&self.conn, read)?;
-        let mut stored = Stored::load(&self.conn, read)?;
+        let people = match self.take_prefetched()? {
+            Some(people) => people,
+            None => read_snapshot(&self.conn)?,
+        };
+        let mut stored = Stored::of(people, read);
         let mut plan = ImportPlan::default();
         (plan.name_conflicts, plan.issues) = conflicts::find(read, &stored, confirmed);
         let held = conflicts::held_back(&plan.name_conflicts);
@@ -1092,6 +1126,10 @@ struct StoredPerson {
     fingerprint_stored: bool,
     name: String,
     organ: String,
+    /// The place in roster order.
+    position: i64,
+    /// Whether the roster being imported lists the person.
+    listed: bool,
     /// (year, code), the code as written when it is not one of the national codes exactly
     /// (then it is always written over).
     results: Vec<(i32, Result<ResultCode, Box<str>>)>,
@@ -1123,74 +1161,112 @@ fn fingerprint<'a>(values: impl Iterator<Item = Option<&'a str>>) -> u64 {
     h.finish()
 }
 
-impl Stored {
-    fn load(tx: &Connection, read: &RosterRead) -> Result<Stored, StoreError> {
-        let mut listed: FastMap<&str, ()> = kaohe_engine::fast_hash::map_with_capacity(read.roster.people.len());
-        listed.extend(read.roster.people.iter().map(|p| (p.id.as_str(), ())));
-        let mut people: FastMap<String, StoredPerson> = kaohe_engine::fast_hash::map_with_capacity(listed.len());
-        let mut missing: Vec<(i64, (String, String, String))> = Vec::new();
-        let mut unknown = 0usize;
-        let mut stmt = tx.prepare("SELECT id, name, organ, fingerprint, position FROM people")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from)).map(|t| t.unwrap_or_default().to_string());
-            if !listed.contains_key(id) {
-                missing.push((r.get::<_, i64>(4)?, (id.to_string(), text(1)?, text(2)?)));
-                continue;
-            }
-            let print: Option<i64> = r.get(3)?;
-            unknown += usize::from(print.is_none());
-            let person = StoredPerson {
-                fingerprint: print.unwrap_or_default() as u64,
-                fingerprint_stored: print.is_some(),
-                name: text(1)?,
-                organ: text(2)?,
-                results: Vec::new(),
-            };
-            people.insert(id.to_string(), person);
-        }
-        // The people whose fingerprint is not in the database: computed from their fields.
-        if unknown > 0 {
-            let n = PERSON_FIELDS.len();
-            let mut stmt = tx.prepare(&people_sql().unprinted)?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-                let Some(person) = people.get_mut(id) else { continue };
-                let values: Vec<Option<&str>> =
-                    (1..=n).map(|i| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from))).collect::<Result<_, _>>()?;
-                person.fingerprint = fingerprint(values.into_iter());
-            }
-        }
-        // A person's results mostly follow each other in the table (an import writes them
-        // person by person): each run of one person's is looked up once.
-        let mut stmt = tx.prepare("SELECT person_id, year, code FROM annual_results")?;
-        let mut rows = stmt.query([])?;
-        let mut run_of: String = String::new();
-        let mut run = Vec::new();
-        let mut flush = |id: &str, run: &mut Vec<(i32, Result<ResultCode, Box<str>>)>| {
-            if let Some(person) = people.get_mut(id) {
-                person.results.append(run);
-            }
-            run.clear();
+/// Runs `work` (the read of a roster) on this thread while a second one opens the database
+/// with `open` and reads ahead what the plan and the import will need of it
+/// ([`Store::prefetch`]): the two take the time of the longer. A read ahead that fails is
+/// forgotten (the plan reads the database itself, and says what is wrong).
+pub fn read_ahead<T>(open: impl FnOnce() -> Result<Store, StoreError> + Send, work: impl FnOnce() -> T) -> (T, Result<Store, StoreError>) {
+    std::thread::scope(|s| {
+        let ahead = s.spawn(|| {
+            let mut store = open()?;
+            let _ = store.prefetch();
+            Ok(store)
+        });
+        let done = work();
+        (done, ahead.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
+/// Every stored person, by ID, as an import needs them: read in one pass over each table.
+type Snapshot = FastMap<String, StoredPerson>;
+
+/// Where a database stands for this connection: its changes and SQLite's `data_version` (which
+/// moves when another connection commits). What was read of it holds while this stays.
+fn state_of(conn: &Connection) -> Result<(u64, i64), StoreError> {
+    Ok((conn.total_changes(), conn.pragma_query_value(None, "data_version", |r| r.get(0))?))
+}
+
+fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
+    let count: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+    let mut people: Snapshot = kaohe_engine::fast_hash::map_with_capacity(count.max(0) as usize);
+    let mut unknown = 0usize;
+    let mut stmt = tx.prepare("SELECT id, name, organ, fingerprint, position FROM people")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from)).map(|t| t.unwrap_or_default().to_string());
+        let print: Option<i64> = r.get(3)?;
+        unknown += usize::from(print.is_none());
+        let person = StoredPerson {
+            fingerprint: print.unwrap_or_default() as u64,
+            fingerprint_stored: print.is_some(),
+            name: text(1)?,
+            organ: text(2)?,
+            position: r.get(4)?,
+            listed: false,
+            results: Vec::new(),
         };
+        people.insert(id.to_string(), person);
+    }
+    // The people whose fingerprint is not in the database: computed from their fields.
+    if unknown > 0 {
+        let n = PERSON_FIELDS.len();
+        let mut stmt = tx.prepare(&people_sql().unprinted)?;
+        let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-            if id != run_of {
-                flush(&run_of, &mut run);
-                run_of.clear();
-                run_of.push_str(id);
-            }
-            let code = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-            let code = ResultCode::ALL.into_iter().find(|c| c.code() == code).ok_or_else(|| Box::from(code));
-            run.push((r.get(1)?, code));
+            let Some(person) = people.get_mut(id) else { continue };
+            let values: Vec<Option<&str>> =
+                (1..=n).map(|i| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from))).collect::<Result<_, _>>()?;
+            person.fingerprint = fingerprint(values.into_iter());
         }
-        flush(&run_of, &mut run);
-        // In roster order (the table is read in its own order, which needs no sort).
+    }
+    // A person's results mostly follow each other in the table (an import writes them
+    // person by person): each run of one person's is looked up once.
+    let mut stmt = tx.prepare("SELECT person_id, year, code FROM annual_results")?;
+    let mut rows = stmt.query([])?;
+    let mut run_of: String = String::new();
+    let mut run = Vec::new();
+    let mut flush = |id: &str, run: &mut Vec<(i32, Result<ResultCode, Box<str>>)>| {
+        if let Some(person) = people.get_mut(id) {
+            person.results.append(run);
+        }
+        run.clear();
+    };
+    while let Some(r) = rows.next()? {
+        let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        if id != run_of {
+            flush(&run_of, &mut run);
+            run_of.clear();
+            run_of.push_str(id);
+        }
+        let code = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+        let code = ResultCode::ALL.into_iter().find(|c| c.code() == code).ok_or_else(|| Box::from(code));
+        run.push((r.get(1)?, code));
+    }
+    flush(&run_of, &mut run);
+    Ok(people)
+}
+
+impl Stored {
+    /// What `read` needs of the database read as `people`: the people it lists, and those it
+    /// does not (in roster order).
+    fn of(mut people: Snapshot, read: &RosterRead) -> Stored {
+        for p in &read.roster.people {
+            if let Some(s) = people.get_mut(p.id.as_str()) {
+                s.listed = true;
+            }
+        }
+        let mut missing: Vec<(i64, (String, String, String))> = Vec::new();
+        people.retain(|id, s| {
+            if !s.listed {
+                missing.push((s.position, (id.clone(), std::mem::take(&mut s.name), std::mem::take(&mut s.organ))));
+            }
+            s.listed
+        });
         missing.sort_by(|a, b| (a.0, &a.1 .0).cmp(&(b.0, &b.1 .0)));
         let missing = missing.into_iter().map(|(_, m)| m).collect();
-        Ok(Stored { people, changed: FastMap::default(), missing })
+        Stored { people, changed: FastMap::default(), missing }
     }
 }
 
@@ -1259,16 +1335,38 @@ fn import_organs(tx: &Transaction, organs: &[Organ]) -> Result<(), StoreError> {
 /// statement built and prepared again for every person, and a scan of the whole table for each
 /// new person's place, made a 100,000-person import take minutes). Every one looks a person up
 /// by the primary key (a test checks each statement's plan).
-struct PeopleWriter<'t> {
+struct PeopleWriter<'t, 'p> {
     select: rusqlite::CachedStatement<'t>,
     insert: rusqlite::CachedStatement<'t>,
     update: rusqlite::CachedStatement<'t>,
     print: rusqlite::CachedStatement<'t>,
     history: rusqlite::CachedStatement<'t>,
+    /// New people, written [`NEW_PEOPLE_PER_STATEMENT`] at a time: (person, fields, place,
+    /// fingerprint).
+    new: Vec<(&'p Person, [Option<Text<'p>>; 23], i64, i64)>,
+    insert_many: rusqlite::CachedStatement<'t>,
+    added_many: rusqlite::CachedStatement<'t>,
     /// The place in roster order the next new person takes (after every stored one).
     next_position: i64,
     import_id: i64,
 }
+
+/// The values of one new person as [`PeopleSql::insert`] takes them.
+fn new_person_row<'a>(
+    (p, fields, position, print): &'a (&'a Person, [Option<Text<'a>>; 23], i64, i64),
+    import_id: &'a i64,
+    out: &mut Vec<&'a dyn rusqlite::ToSql>,
+) {
+    out.push(&p.id);
+    for (i, v) in fields.iter().enumerate() {
+        out.push(if PERSON_FIELDS[i].0 == "is_leader" { &p.is_leader } else { v });
+    }
+    out.extend([import_id as &dyn rusqlite::ToSql, import_id, position, print]);
+}
+
+/// New people written by one statement (SQLite runs one statement of many rows faster than as
+/// many statements of one; 28 values a person).
+const NEW_PEOPLE_PER_STATEMENT: usize = 20;
 
 /// The SQL of [`PeopleWriter`], built once per process.
 struct PeopleSql {
@@ -1277,6 +1375,10 @@ struct PeopleSql {
     unprinted: String,
     select: String,
     insert: String,
+    /// [`PeopleSql::insert`] for [`NEW_PEOPLE_PER_STATEMENT`] people.
+    insert_many: String,
+    /// The history's 「新增人员」 of as many.
+    added_many: String,
     update: String,
 }
 
@@ -1295,13 +1397,18 @@ fn people_sql() -> &'static PeopleSql {
             unprinted: format!("SELECT id, {exprs} FROM people WHERE fingerprint IS NULL"),
             select: format!("SELECT {exprs} FROM people WHERE id = ?1"),
             insert: format!(
-                "INSERT INTO people (id, {}, first_import, last_import, position, fingerprint) VALUES (?1, {}, ?{}, ?{}, ?{}, ?{})",
+                "INSERT INTO people (id, {}, first_import, last_import, position, fingerprint) VALUES ({})",
                 columns.join(", "),
-                (2..=n + 1).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", "),
-                n + 2,
-                n + 2,
-                n + 3,
-                n + 4
+                vec!["?"; n + 5].join(", ")
+            ),
+            insert_many: format!(
+                "INSERT INTO people (id, {}, first_import, last_import, position, fingerprint) VALUES {}",
+                columns.join(", "),
+                vec![format!("({})", vec!["?"; n + 5].join(", ")); NEW_PEOPLE_PER_STATEMENT].join(", ")
+            ),
+            added_many: format!(
+                "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES {}",
+                vec!["(?, ?, '新增人员', NULL, ?)"; NEW_PEOPLE_PER_STATEMENT].join(", ")
             ),
             update: format!(
                 "UPDATE people SET {}, last_import = ?{}, fingerprint = ?{} WHERE id = ?1",
@@ -1334,8 +1441,8 @@ const ANNUAL_UPSERT: &str = "INSERT INTO annual_inputs (person_id, year, virtue,
 const FINGERPRINT_SET: &str = "UPDATE people SET fingerprint = ?2 WHERE id = ?1";
 const HISTORY_INSERT: &str = "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)";
 
-impl<'t> PeopleWriter<'t> {
-    fn new(tx: &'t Transaction, import_id: i64) -> Result<PeopleWriter<'t>, StoreError> {
+impl<'t, 'p> PeopleWriter<'t, 'p> {
+    fn new(tx: &'t Transaction, import_id: i64) -> Result<PeopleWriter<'t, 'p>, StoreError> {
         let sql = people_sql();
         let next_position = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM people", [], |r| r.get(0))?;
         Ok(PeopleWriter {
@@ -1344,6 +1451,9 @@ impl<'t> PeopleWriter<'t> {
             update: tx.prepare_cached(&sql.update)?,
             print: tx.prepare_cached(FINGERPRINT_SET)?,
             history: tx.prepare_cached(HISTORY_INSERT)?,
+            new: Vec::with_capacity(NEW_PEOPLE_PER_STATEMENT),
+            insert_many: tx.prepare_cached(&sql.insert_many)?,
+            added_many: tx.prepare_cached(&sql.added_many)?,
             next_position,
             import_id,
         })
@@ -1351,7 +1461,7 @@ impl<'t> PeopleWriter<'t> {
 
     /// Writes `p`, stored as `stored` (`None`: a new person), whose stored fields the plan read
     /// as `fields` when it found them changed.
-    fn upsert(&mut self, p: &Person, stored: Option<&StoredPerson>, fields: Option<&Vec<Option<String>>>) -> Result<Upsert, StoreError> {
+    fn upsert(&mut self, p: &'p Person, stored: Option<&StoredPerson>, fields: Option<&Vec<Option<String>>>) -> Result<Upsert, StoreError> {
         let new = person_values(p);
         let print = person_fingerprint(&new);
         let n = PERSON_FIELDS.len();
@@ -1377,6 +1487,14 @@ impl<'t> PeopleWriter<'t> {
         }
         let position = self.next_position;
         let print = print as i64;
+        if old.is_none() {
+            self.new.push((p, new, position, print));
+            self.next_position += 1;
+            if self.new.len() == NEW_PEOPLE_PER_STATEMENT {
+                self.write_new()?;
+            }
+            return Ok(Upsert::New);
+        }
         let values: Vec<&dyn rusqlite::ToSql> = std::iter::once(&p.id as &dyn rusqlite::ToSql)
             .chain(
                 new.iter()
@@ -1387,33 +1505,61 @@ impl<'t> PeopleWriter<'t> {
             .chain(old.is_none().then_some(&position as &dyn rusqlite::ToSql))
             .chain(std::iter::once(&print as &dyn rusqlite::ToSql))
             .collect();
-        match old {
-            None => {
-                self.insert.execute(values.as_slice())?;
-                self.next_position += 1;
-                self.history.execute(params![self.import_id, p.id, "新增人员", None::<String>, p.name])?;
-                Ok(Upsert::New)
+        self.update.execute(values.as_slice())?;
+        let old = old.unwrap_or_default();
+        for i in (0..n).filter(|&i| old[i].as_deref() != text_of(&new[i])) {
+            self.history.execute(params![self.import_id, p.id, PERSON_FIELDS[i].1, old[i], text_of(&new[i])])?;
+        }
+        Ok(Upsert::Updated)
+    }
+
+    /// Writes the new people waiting, each with its 「新增人员」 in the history: a full set by
+    /// one statement, fewer (the last of an import) one by one.
+    fn write_new(&mut self) -> Result<(), StoreError> {
+        use rusqlite::ToSql;
+        let new = std::mem::take(&mut self.new);
+        let import_id = self.import_id;
+        let row = new_person_row;
+        if new.len() == NEW_PEOPLE_PER_STATEMENT {
+            let mut values: Vec<&dyn ToSql> = Vec::with_capacity(NEW_PEOPLE_PER_STATEMENT * (PERSON_FIELDS.len() + 5));
+            for person in &new {
+                row(person, &import_id, &mut values);
             }
-            Some(old) => {
-                self.update.execute(values.as_slice())?;
-                for i in (0..n).filter(|&i| old[i].as_deref() != text_of(&new[i])) {
-                    self.history.execute(params![self.import_id, p.id, PERSON_FIELDS[i].1, old[i], text_of(&new[i])])?;
-                }
-                Ok(Upsert::Updated)
+            self.insert_many.execute(values.as_slice())?;
+            let added: Vec<&dyn ToSql> = new.iter().flat_map(|(p, ..)| [&import_id as &dyn ToSql, &p.id, &p.name]).collect();
+            self.added_many.execute(added.as_slice())?;
+        } else {
+            for person in &new {
+                let mut values: Vec<&dyn ToSql> = Vec::with_capacity(PERSON_FIELDS.len() + 5);
+                row(person, &import_id, &mut values);
+                self.insert.execute(values.as_slice())?;
+                self.history.execute(params![import_id, person.0.id, "新增人员", None::<String>, person.0.name])?;
             }
         }
+        self.new = new;
+        self.new.clear();
+        Ok(())
+    }
+
+    /// Writes what is still waiting.
+    fn finish(mut self) -> Result<(), StoreError> {
+        self.write_new()
     }
 }
 
+/// Results written per statement by [`import_results`] (SQLite runs one statement of many rows
+/// faster than as many statements of one).
+const RESULTS_PER_STATEMENT: usize = 50;
+
 fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stored: &Stored) -> Result<(), StoreError> {
-    let mut upsert = tx.prepare_cached(RESULT_UPSERT)?;
     let mut history = tx.prepare_cached(HISTORY_INSERT)?;
+    let mut due: Vec<&YearResult> = Vec::new();
     for r in results {
         let old = stored.people.get(r.person_id.as_str()).and_then(|p| p.result(r.year));
         if old == Some(&Ok(r.result)) {
             continue;
         }
-        upsert.execute(params![r.person_id, r.year, r.result.code()])?;
+        due.push(r);
         if let Some(old) = old {
             let old = match old {
                 Ok(c) => Some(c.label()),
@@ -1422,7 +1568,27 @@ fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stor
             history.execute(params![import_id, r.person_id, format!("{}年度考核", r.year), old, r.result.label()])?;
         }
     }
+    // In the roster's order, as one statement each would write them (a later row of the same
+    // person and year replaces an earlier one).
+    let mut many = tx.prepare_cached(&results_upsert(RESULTS_PER_STATEMENT))?;
+    let mut chunks = due.chunks_exact(RESULTS_PER_STATEMENT);
+    for chunk in &mut chunks {
+        let values: Vec<(&str, i32, &str)> = chunk.iter().map(|r| (r.person_id.as_str(), r.year, r.result.code())).collect();
+        let params: Vec<&dyn rusqlite::ToSql> =
+            values.iter().flat_map(|(id, year, code)| [id as &dyn rusqlite::ToSql, year as &dyn rusqlite::ToSql, code as &dyn rusqlite::ToSql]).collect();
+        many.execute(params.as_slice())?;
+    }
+    let mut one = tx.prepare_cached(RESULT_UPSERT)?;
+    for r in chunks.remainder() {
+        one.execute(params![r.person_id, r.year, r.result.code()])?;
+    }
     Ok(())
+}
+
+/// [`RESULT_UPSERT`] for `rows` results at once.
+fn results_upsert(rows: usize) -> String {
+    let values: Vec<String> = (0..rows).map(|i| format!("(?{}, ?{}, ?{})", 3 * i + 1, 3 * i + 2, 3 * i + 3)).collect();
+    format!("INSERT INTO annual_results (person_id, year, code) VALUES {} ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code", values.join(", "))
 }
 
 fn import_restrictions(tx: &Transaction, restrictions: &[Restriction]) -> Result<(), StoreError> {
@@ -1516,6 +1682,29 @@ mod tests {
         }
         // The statement that gave each new person a place read a whole index every time.
         assert!(by_key("SELECT coalesce(max(position), 0) + 1 FROM people").is_err());
+    }
+
+    /// The trigger that sets a person's fingerprint to NULL when their fields change without it
+    /// watches every field the fingerprint stands for, and the fingerprint stands for every
+    /// column of a person but their ID and the import's own bookkeeping.
+    #[test]
+    fn the_fingerprint_stands_for_every_field_and_its_trigger_watches_them_all() {
+        let store = Store::open(Path::new(":memory:")).expect("store");
+        let sql: String = store
+            .conn
+            .query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'people_fingerprint_follows_fields'", [], |r| r.get(0))
+            .expect("trigger");
+        let watched: Vec<String> =
+            sql.split("UPDATE OF").nth(1).and_then(|s| s.split(" ON ").next()).expect("columns").split(',').map(|c| c.trim().to_string()).collect();
+        let fields: Vec<String> = PERSON_FIELDS.iter().map(|(c, _)| c.to_string()).collect();
+        assert_eq!(watched, fields);
+        let mut stmt = store.conn.prepare("SELECT name FROM pragma_table_info('people') ORDER BY cid").expect("columns");
+        let mut columns: Vec<String> = stmt.query_map([], |r| r.get(0)).expect("rows").map(|r| r.expect("row")).collect();
+        columns.retain(|c| !["id", "position", "first_import", "last_import", "fingerprint"].contains(&c.as_str()));
+        columns.sort();
+        let mut sorted = fields;
+        sorted.sort();
+        assert_eq!(columns, sorted);
     }
 
     #[test]

@@ -182,8 +182,16 @@ pub const MIGRATIONS: [&str; 12] = [
     // 12: a fingerprint of each person's fields as stored, written with them by the import, so
     // that the next import reads one number per person instead of all 23 fields. NULL where not
     // known (a database from before, a restored backup, whose fingerprints are never trusted):
-    // the import then computes it from the fields and fills it in.
-    "ALTER TABLE people ADD COLUMN fingerprint INTEGER;",
+    // the import then computes it from the fields and fills it in. A change of the fields that
+    // does not also write the fingerprint (another program editing the file) sets it to NULL.
+    "ALTER TABLE people ADD COLUMN fingerprint INTEGER;
+     CREATE TRIGGER people_fingerprint_follows_fields
+        AFTER UPDATE OF name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader,
+            education, work_start, service_start, level, level_since, step, step_since, political_status, duties, entry_method, left_on
+        ON people WHEN NEW.fingerprint IS OLD.fingerprint
+     BEGIN
+        UPDATE people SET fingerprint = NULL WHERE id = NEW.id;
+     END;",
 ];
 
 /// The schema version this build writes.

@@ -20,7 +20,7 @@ use kaohe_engine::fast_hash::FastMap;
 use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult};
 use kaohe_workbook::RosterRead;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use migrations::SCHEMA_VERSION;
@@ -220,15 +220,18 @@ struct PlanKey {
 }
 
 impl PlanKey {
-    fn of(conn: &Connection, read: &RosterRead) -> Result<PlanKey, StoreError> {
+    /// The key of a plan of `read` (its people's IDs and names, its results, the changes of
+    /// name confirmed: what the plan's decisions that the import takes over rest on).
+    fn of(conn: &Connection, read: &RosterRead, confirmed: &Confirmations) -> Result<PlanKey, StoreError> {
         use std::hash::{Hash, Hasher};
         let mut h = kaohe_engine::fast_hash::FxHasher::default();
         for p in &read.roster.people {
-            p.id.hash(&mut h);
+            (&p.id, &p.name).hash(&mut h);
         }
         for r in &read.roster.results {
-            (&r.person_id, r.year).hash(&mut h);
+            (&r.person_id, r.year, r.result).hash(&mut h);
         }
+        confirmed.renames.hash(&mut h);
         let data_version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         Ok(PlanKey { people: read.roster.people.len(), ids: h.finish(), changes: conn.total_changes(), data_version })
     }
@@ -371,6 +374,26 @@ fn person_values(p: &Person) -> [Option<Text<'_>>; 23] {
     ]
 }
 
+/// The fingerprint of each person's fields, in roster order, when `wanted` (none otherwise: a
+/// database with nobody in it compares nothing). A large roster's are computed on two threads
+/// (100,000 people's take about 30 ms on one).
+fn fingerprints_of(people: &[Person], wanted: bool) -> Vec<u64> {
+    let prints = |people: &[Person]| people.iter().map(|p| person_fingerprint(&person_values(p))).collect::<Vec<u64>>();
+    match (wanted, people.len()) {
+        (false, _) => Vec::new(),
+        (true, n) if n < 10_000 => prints(people),
+        (true, n) => {
+            let (first, second) = people.split_at(n / 2);
+            std::thread::scope(|s| {
+                let later = s.spawn(|| prints(second));
+                let mut all = prints(first);
+                all.extend(later.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                all
+            })
+        }
+    }
+}
+
 /// The fingerprint of a person's fields as [`person_values`] gives them.
 fn person_fingerprint(values: &[Option<Text<'_>>; 23]) -> u64 {
     fingerprint(values.iter().map(text_of))
@@ -511,9 +534,9 @@ impl Store {
         // the plan's reading when it was made for this roster and nothing was written since.
         let planned = self.planned.borrow_mut().take();
         let prefetched = self.take_prefetched()?;
-        let key = PlanKey::of(&self.conn, read)?;
+        let key = PlanKey::of(&self.conn, read, confirmed)?;
         let tx = self.conn.transaction()?;
-        let stored = match planned {
+        let mut stored = match planned {
             Some((k, stored)) if k == key => stored,
             _ => Stored::of(
                 match prefetched {
@@ -523,7 +546,11 @@ impl Store {
                 read,
             ),
         };
-        let held = conflicts::held_back(&conflicts::find(read, &stored, confirmed).0);
+        // What the plan decided of this roster, or decided now.
+        let held = match stored.held.take() {
+            Some(held) => held,
+            None => conflicts::held_back(&conflicts::find(read, &stored, confirmed).0),
+        };
         let owned;
         let read = if held.is_empty() {
             read
@@ -548,11 +575,12 @@ impl Store {
         import_organs(&tx, &read.roster.organs)?;
         {
             let mut people = PeopleWriter::new(&tx, import_id)?;
+            let prints = fingerprints_of(&read.roster.people, !stored.people.is_empty());
             for (done, p) in read.roster.people.iter().enumerate() {
                 if (done as u64).is_multiple_of(EVERY) && !progress(done as u64, total) {
                     return Err(StoreError::Cancelled);
                 }
-                match people.upsert(p, stored.people.get(p.id.as_str()), stored.changed.get(p.id.as_str()))? {
+                match people.upsert(p, prints.get(done).copied(), stored.people.get(p.id.as_str()), stored.changed.get(p.id.as_str()))? {
                     Upsert::New => summary.new_people += 1,
                     Upsert::Updated => summary.updated_people += 1,
                     Upsert::Unchanged => summary.unchanged_people += 1,
@@ -563,7 +591,9 @@ impl Store {
         for sql in &rebuilt {
             tx.execute_batch(sql)?;
         }
-        import_results(&tx, import_id, &read.roster.results, &stored)?;
+        // The plan's list of results holds for the roster as planned, not once people left it.
+        let due = if held.is_empty() { stored.due_results.as_deref() } else { None };
+        import_results(&tx, import_id, &read.roster.results, &stored, due)?;
         import_restrictions(&tx, &read.roster.restrictions)?;
         import_assessment_inputs(&tx, &read.roster)?;
         // The last word before the commit: a cancel now still leaves the database untouched.
@@ -607,7 +637,7 @@ impl Store {
     pub fn plan_with(&self, read: &RosterRead, confirmed: &Confirmations) -> Result<ImportPlan, StoreError> {
         // The database read as the import reads it: a fingerprint per stored person, the fields
         // read back only for those whose fingerprint differs.
-        let key = PlanKey::of(&self.conn, read)?;
+        let key = PlanKey::of(&self.conn, read, confirmed)?;
         let people = match self.take_prefetched()? {
             Some(people) => people,
             None => read_snapshot(&self.conn)?,
@@ -618,7 +648,8 @@ impl Store {
         let held = conflicts::held_back(&plan.name_conflicts);
         let n = PERSON_FIELDS.len();
         let mut select = self.conn.prepare_cached(&people_sql().select)?;
-        for p in &read.roster.people {
+        let prints = fingerprints_of(&read.roster.people, !stored.people.is_empty());
+        for (i, p) in read.roster.people.iter().enumerate() {
             if held.contains(&p.id) {
                 continue;
             }
@@ -626,35 +657,44 @@ impl Store {
                 plan.new.push((p.id.clone(), p.name.clone()));
                 continue;
             };
-            let nv = person_values(p);
-            if s.fingerprint == person_fingerprint(&nv) {
+            if prints.get(i) == Some(&s.fingerprint) {
                 plan.unchanged += 1;
                 continue;
             }
+            let nv = person_values(p);
             let ov: Vec<Option<String>> = select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())?;
-            let nv: Vec<Option<String>> = nv.iter().map(|v| text_of(v).map(str::to_string)).collect();
+            let differs = |i: usize| ov[i].as_deref() != text_of(&nv[i]);
+            let owned = |i: usize| text_of(&nv[i]).map(str::to_string);
             let fields: Vec<(String, Option<String>, Option<String>)> =
-                (0..n).filter(|&i| ov[i] != nv[i]).map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), nv[i].clone())).collect();
+                (0..n).filter(|&i| differs(i)).map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), owned(i))).collect();
             if fields.is_empty() {
                 plan.unchanged += 1;
                 continue;
             }
-            let pair = |a: &Option<String>, b: &Option<String>| (p.id.clone(), p.name.clone(), a.clone().unwrap_or_default(), b.clone().unwrap_or_default());
+            let pair = |i: usize| (p.id.clone(), p.name.clone(), ov[i].clone().unwrap_or_default(), owned(i).unwrap_or_default());
             // The fields at 3, 5 and 6 are 单位, 职位类别 and 职级 (PERSON_FIELDS).
-            if ov[3] != nv[3] {
-                plan.moved.push(pair(&ov[3], &nv[3]));
+            if differs(3) {
+                plan.moved.push(pair(3));
             }
-            if ov[6] != nv[6] {
-                plan.rank_changed.push(pair(&ov[6], &nv[6]));
+            if differs(6) {
+                plan.rank_changed.push(pair(6));
             }
-            if ov[5] != nv[5] {
-                plan.category_changed.push(pair(&ov[5], &nv[5]));
+            if differs(5) {
+                plan.category_changed.push(pair(5));
             }
             plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
             stored.changed.insert(p.id.clone(), ov);
         }
         plan.missing = stored.missing.clone();
-        plan.results = read.roster.results.iter().filter(|r| !held.contains(&r.person_id) && !stored.holds_result(&r.person_id, r.year, r.result)).count();
+        let due: Vec<usize> = (0..read.roster.results.len())
+            .filter(|&i| {
+                let r = &read.roster.results[i];
+                !held.contains(&r.person_id) && !stored.holds_result(&r.person_id, r.year, r.result)
+            })
+            .collect();
+        plan.results = due.len();
+        stored.due_results = Some(due);
+        stored.held = Some(held);
         drop(select);
         *self.planned.borrow_mut() = Some((key, stored));
         Ok(plan)
@@ -1115,6 +1155,11 @@ struct Stored {
     /// The stored fields of the people the plan found changed, as it read them (the import
     /// that follows the plan does not read them again).
     changed: FastMap<String, Vec<Option<String>>>,
+    /// The plan's decisions, for the import of the roster it was made for: the people held back
+    /// by a change of name not confirmed, and the results that are new or changed (indices
+    /// into the roster's results).
+    held: Option<HashSet<String>>,
+    due_results: Option<Vec<usize>>,
     /// The stored people the roster does not list (id, name, organ), in roster order.
     missing: Vec<(String, String, String)>,
 }
@@ -1266,7 +1311,7 @@ impl Stored {
         });
         missing.sort_by(|a, b| (a.0, &a.1 .0).cmp(&(b.0, &b.1 .0)));
         let missing = missing.into_iter().map(|(_, m)| m).collect();
-        Stored { people, changed: FastMap::default(), missing }
+        Stored { people, changed: FastMap::default(), held: None, due_results: None, missing }
     }
 }
 
@@ -1346,6 +1391,10 @@ struct PeopleWriter<'t, 'p> {
     new: Vec<(&'p Person, [Option<Text<'p>>; 23], i64, i64)>,
     insert_many: rusqlite::CachedStatement<'t>,
     added_many: rusqlite::CachedStatement<'t>,
+    /// Changes of fields for the history, written [`CHANGES_PER_STATEMENT`] at a time: (ID,
+    /// field, old, new).
+    changes: Vec<(&'p str, &'static str, Option<String>, Option<String>)>,
+    changes_many: rusqlite::CachedStatement<'t>,
     /// The place in roster order the next new person takes (after every stored one).
     next_position: i64,
     import_id: i64,
@@ -1364,6 +1413,9 @@ fn new_person_row<'a>(
     out.extend([import_id as &dyn rusqlite::ToSql, import_id, position, print]);
 }
 
+/// Changes of fields written to the history by one statement.
+const CHANGES_PER_STATEMENT: usize = 50;
+
 /// New people written by one statement (SQLite runs one statement of many rows faster than as
 /// many statements of one; 28 values a person).
 const NEW_PEOPLE_PER_STATEMENT: usize = 20;
@@ -1379,6 +1431,8 @@ struct PeopleSql {
     insert_many: String,
     /// The history's 「新增人员」 of as many.
     added_many: String,
+    /// [`HISTORY_INSERT`] for [`CHANGES_PER_STATEMENT`] changes.
+    changes_many: String,
     update: String,
 }
 
@@ -1405,6 +1459,10 @@ fn people_sql() -> &'static PeopleSql {
                 "INSERT INTO people (id, {}, first_import, last_import, position, fingerprint) VALUES {}",
                 columns.join(", "),
                 vec![format!("({})", vec!["?"; n + 5].join(", ")); NEW_PEOPLE_PER_STATEMENT].join(", ")
+            ),
+            changes_many: format!(
+                "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES {}",
+                vec!["(?, ?, ?, ?, ?)"; CHANGES_PER_STATEMENT].join(", ")
             ),
             added_many: format!(
                 "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES {}",
@@ -1454,16 +1512,27 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
             new: Vec::with_capacity(NEW_PEOPLE_PER_STATEMENT),
             insert_many: tx.prepare_cached(&sql.insert_many)?,
             added_many: tx.prepare_cached(&sql.added_many)?,
+            changes: Vec::with_capacity(CHANGES_PER_STATEMENT),
+            changes_many: tx.prepare_cached(&sql.changes_many)?,
             next_position,
             import_id,
         })
     }
 
-    /// Writes `p`, stored as `stored` (`None`: a new person), whose stored fields the plan read
-    /// as `fields` when it found them changed.
-    fn upsert(&mut self, p: &'p Person, stored: Option<&StoredPerson>, fields: Option<&Vec<Option<String>>>) -> Result<Upsert, StoreError> {
+    /// Writes `p` (the fingerprint of whose fields is `print`, when computed already), stored as
+    /// `stored` (`None`: a new person), whose stored fields the plan read as `fields` when it
+    /// found them changed.
+    fn upsert(&mut self, p: &'p Person, print: Option<u64>, stored: Option<&StoredPerson>, fields: Option<&Vec<Option<String>>>) -> Result<Upsert, StoreError> {
+        if let (Some(print), Some(s)) = (print, stored) {
+            if s.fingerprint == print {
+                if !s.fingerprint_stored {
+                    self.print.execute(params![p.id, print as i64])?;
+                }
+                return Ok(Upsert::Unchanged);
+            }
+        }
         let new = person_values(p);
-        let print = person_fingerprint(&new);
+        let print = print.unwrap_or_else(|| person_fingerprint(&new));
         let n = PERSON_FIELDS.len();
         if let Some(s) = stored.filter(|s| s.fingerprint == print) {
             if !s.fingerprint_stored {
@@ -1473,9 +1542,11 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
         }
         // A changed person's fields as stored, for the history (and a person that is not found
         // after all is new).
-        let old: Option<Vec<Option<String>>> = match (stored, fields) {
-            (Some(_), Some(fields)) => Some(fields.clone()),
-            (Some(_), None) => self.select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?,
+        let old: Option<std::borrow::Cow<'_, Vec<Option<String>>>> = match (stored, fields) {
+            (Some(_), Some(fields)) => Some(std::borrow::Cow::Borrowed(fields)),
+            (Some(_), None) => {
+                self.select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?.map(std::borrow::Cow::Owned)
+            }
             (None, _) => None,
         };
         if let Some(old) = &old {
@@ -1508,9 +1579,29 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
         self.update.execute(values.as_slice())?;
         let old = old.unwrap_or_default();
         for i in (0..n).filter(|&i| old[i].as_deref() != text_of(&new[i])) {
-            self.history.execute(params![self.import_id, p.id, PERSON_FIELDS[i].1, old[i], text_of(&new[i])])?;
+            self.changes.push((p.id.as_str(), PERSON_FIELDS[i].1, old[i].clone(), text_of(&new[i]).map(str::to_string)));
+            if self.changes.len() == CHANGES_PER_STATEMENT {
+                self.write_changes()?;
+            }
         }
         Ok(Upsert::Updated)
+    }
+
+    /// Writes the changes of fields waiting to the history: a full set by one statement, fewer
+    /// (the last of an import) one by one.
+    fn write_changes(&mut self) -> Result<(), StoreError> {
+        use rusqlite::ToSql;
+        let import_id = self.import_id;
+        if self.changes.len() == CHANGES_PER_STATEMENT {
+            let values: Vec<&dyn ToSql> = self.changes.iter().flat_map(|(id, field, old, new)| [&import_id as &dyn ToSql, id, field, old, new]).collect();
+            self.changes_many.execute(values.as_slice())?;
+        } else {
+            for (id, field, old, new) in &self.changes {
+                self.history.execute(params![import_id, id, field, old, new])?;
+            }
+        }
+        self.changes.clear();
+        Ok(())
     }
 
     /// Writes the new people waiting, each with its 「新增人员」 in the history: a full set by
@@ -1543,7 +1634,8 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
 
     /// Writes what is still waiting.
     fn finish(mut self) -> Result<(), StoreError> {
-        self.write_new()
+        self.write_new()?;
+        self.write_changes()
     }
 }
 
@@ -1551,10 +1643,20 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
 /// faster than as many statements of one).
 const RESULTS_PER_STATEMENT: usize = 50;
 
-fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stored: &Stored) -> Result<(), StoreError> {
+/// Writes the `results` that are new or changed, keeping each change in the history; `due`: the
+/// plan's list of them (indices into `results`), when it was made for these results.
+fn import_results(tx: &Transaction, import_id: i64, results: &[YearResult], stored: &Stored, due_planned: Option<&[usize]>) -> Result<(), StoreError> {
     let mut history = tx.prepare_cached(HISTORY_INSERT)?;
     let mut due: Vec<&YearResult> = Vec::new();
-    for r in results {
+    let all: Vec<usize>;
+    let indices = match due_planned {
+        Some(planned) => planned,
+        None => {
+            all = (0..results.len()).collect();
+            &all
+        }
+    };
+    for r in indices.iter().map(|&i| &results[i]) {
         let old = stored.people.get(r.person_id.as_str()).and_then(|p| p.result(r.year));
         if old == Some(&Ok(r.result)) {
             continue;

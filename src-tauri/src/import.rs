@@ -350,7 +350,7 @@ impl AppState {
     /// nothing is written.
     pub fn import_check(&self, request: &ImportRequest, monitor: &Monitor) -> Result<ImportCheck, CommandError> {
         let path = path_of(request)?;
-        let (mut read, year) = self.import_read(&path, request, monitor)?;
+        let (mut read, year) = self.read_beside_the_database(&path, request, monitor)?;
         monitor.check()?;
         monitor.tell(Phase::Plan, 0, 1);
         let changes = {
@@ -390,7 +390,7 @@ impl AppState {
     /// database is as it was.
     pub fn import_apply(&self, request: &ImportRequest, monitor: &Monitor) -> Result<ImportApplied, CommandError> {
         let path = path_of(request)?;
-        let (mut read, year) = self.import_read(&path, request, monitor)?;
+        let (mut read, year) = self.read_beside_the_database(&path, request, monitor)?;
         monitor.check()?;
         let confirmed = confirmations(request);
         let mut guard = self.store()?;
@@ -459,6 +459,25 @@ impl AppState {
         plan.apply_to(&mut read);
         kaohe_workbook::write_error_report(out, &path, &read)?;
         Ok(out.display().to_string())
+    }
+
+    /// [`AppState::import_read`], with what the plan and the import need of the database read
+    /// ahead on a second thread meanwhile (a roster; the national template is matched to the
+    /// people it loads itself), as `kaohe import` does.
+    fn read_beside_the_database(&self, path: &Path, request: &ImportRequest, monitor: &Monitor) -> Result<(RosterRead, Option<i32>), CommandError> {
+        if request.year.is_some() {
+            return self.import_read(path, request, monitor);
+        }
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                if let Ok(mut guard) = self.store() {
+                    if let Ok(store) = guard.as_mut() {
+                        let _ = store.prefetch();
+                    }
+                }
+            });
+            self.import_read(path, request, monitor)
+        })
     }
 
     /// The read of a roster, or of the national results template for a year (matched to the

@@ -36,7 +36,7 @@ pub(crate) fn find(read: &RosterRead, stored: &crate::Stored, confirmed: &Confir
     let mut conflicts = Vec::new();
     let mut issues = Vec::new();
     for (i, p) in read.roster.people.iter().enumerate() {
-        let Some(crate::StoredPerson { name: old_name, organ: old_organ, .. }) = stored.people.get(&p.id) else { continue };
+        let Some(crate::StoredPerson { name: old_name, organ: old_organ, .. }) = stored.people.get(p.id.as_str()) else { continue };
         if *old_name == p.name {
             continue;
         }

@@ -1151,7 +1151,7 @@ impl Store {
 /// look-up; the fields of a changed one are read back for the history), their name and organ
 /// (for the changes of name) and their stored results; and the stored people it does not list.
 struct Stored {
-    people: FastMap<String, StoredPerson>,
+    people: Snapshot,
     /// The stored fields of the people the plan found changed, as it read them (the import
     /// that follows the plan does not read them again).
     changed: FastMap<String, Vec<Option<String>>>,
@@ -1223,7 +1223,56 @@ pub fn read_ahead<T>(open: impl FnOnce() -> Result<Store, StoreError> + Send, wo
 }
 
 /// Every stored person, by ID, as an import needs them: read in one pass over each table.
-type Snapshot = FastMap<String, StoredPerson>;
+type Snapshot = FastMap<IdKey, StoredPerson>;
+
+/// A person's ID as the key of the stored people, held in place when it fits (an 18-character
+/// ID does): a look-up among 100,000 compares it without following a pointer to the heap.
+#[derive(Debug, Clone)]
+enum IdKey {
+    Inline(u8, [u8; 23]),
+    Heap(Box<str>),
+}
+
+impl IdKey {
+    fn new(id: &str) -> IdKey {
+        match id.len() {
+            n if n <= 23 => {
+                let mut buf = [0u8; 23];
+                buf[..n].copy_from_slice(id.as_bytes());
+                IdKey::Inline(n as u8, buf)
+            }
+            _ => IdKey::Heap(id.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Copied whole from a `str`, cut at its own length: always UTF-8.
+            IdKey::Inline(n, buf) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or_default(),
+            IdKey::Heap(s) => s,
+        }
+    }
+}
+
+impl std::borrow::Borrow<str> for IdKey {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::hash::Hash for IdKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl PartialEq for IdKey {
+    fn eq(&self, other: &IdKey) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for IdKey {}
 
 /// Where a database stands for this connection: its changes and SQLite's `data_version` (which
 /// moves when another connection commits). What was read of it holds while this stays.
@@ -1251,7 +1300,7 @@ fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
             listed: false,
             results: Vec::new(),
         };
-        people.insert(id.to_string(), person);
+        people.insert(IdKey::new(id), person);
     }
     // The people whose fingerprint is not in the database: computed from their fields.
     if unknown > 0 {
@@ -1297,18 +1346,24 @@ impl Stored {
     /// What `read` needs of the database read as `people`: the people it lists, and those it
     /// does not (in roster order).
     fn of(mut people: Snapshot, read: &RosterRead) -> Stored {
+        let people_len = people.len();
+        let mut listed = 0;
         for p in &read.roster.people {
             if let Some(s) = people.get_mut(p.id.as_str()) {
+                listed += usize::from(!s.listed);
                 s.listed = true;
             }
         }
         let mut missing: Vec<(i64, (String, String, String))> = Vec::new();
-        people.retain(|id, s| {
-            if !s.listed {
-                missing.push((s.position, (id.clone(), std::mem::take(&mut s.name), std::mem::take(&mut s.organ))));
-            }
-            s.listed
-        });
+        // Everyone stored is listed (the usual re-import): nobody to leave out.
+        if listed < people_len {
+            people.retain(|id, s| {
+                if !s.listed {
+                    missing.push((s.position, (id.as_str().to_string(), std::mem::take(&mut s.name), std::mem::take(&mut s.organ))));
+                }
+                s.listed
+            });
+        }
         missing.sort_by(|a, b| (a.0, &a.1 .0).cmp(&(b.0, &b.1 .0)));
         let missing = missing.into_iter().map(|(_, m)| m).collect();
         Stored { people, changed: FastMap::default(), held: None, due_results: None, missing }
@@ -1807,6 +1862,38 @@ mod tests {
         let mut sorted = fields;
         sorted.sort();
         assert_eq!(columns, sorted);
+    }
+
+    /// The fields are written as chrono and `to_string` would write them (the fingerprints of
+    /// databases written before depend on it): dates as `%Y-%m-%d`, also outside the years
+    /// 0–9999, numbers in decimal.
+    #[test]
+    fn dates_and_numbers_are_written_as_chrono_and_to_string_write_them() {
+        for (y, m, d) in [(2025, 10, 1), (1949, 12, 31), (1, 1, 1), (0, 2, 29), (9999, 12, 31), (10_000, 1, 1), (-1, 3, 5)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
+            assert_eq!(Text::date(date).as_str(), date.format("%Y-%m-%d").to_string());
+        }
+        for n in [0, 7, 10, 24, 4_294_967_295] {
+            assert_eq!(Text::number(n).as_str(), n.to_string());
+        }
+    }
+
+    /// A stored person is found by the ID as text whether it is held in place or not, and the
+    /// key hashes as the text does (the map looks up by `&str`).
+    #[test]
+    fn an_id_key_is_found_by_its_text() {
+        let long = "这不是身份证号，而是一段很长的文字".repeat(2);
+        let ids = ["11010519491231002X", "110105491231002", "", long.as_str()];
+        let mut map: FastMap<IdKey, usize> = FastMap::default();
+        for (i, id) in ids.iter().enumerate() {
+            map.insert(IdKey::new(id), i);
+        }
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(map.get(*id), Some(&i), "{id}");
+            assert_eq!(IdKey::new(id).as_str(), *id);
+        }
+        assert!(matches!(IdKey::new(&long), IdKey::Heap(_)));
+        assert_eq!(map.get("11010519491231002x"), None);
     }
 
     #[test]

@@ -11,9 +11,22 @@ use std::time::{Duration, Instant};
 /// A generated roster of `n` people over 500 organs; with `changed`, every tenth person has
 /// moved to the next organ, holds the next rank since 2025-10-01 and has a 2025 result.
 pub fn generate_roster(path: &Path, n: usize, changed: bool) {
+    generate_roster_as(path, n, changed, "人员");
+}
+
+/// [`generate_roster`] with the people on a sheet named `name`; a sheet other than 「人员」
+/// comes after a short 「填表说明」 sheet, as in many real rosters (the reader must find it).
+pub fn generate_roster_as(path: &Path, n: usize, changed: bool, name: &str) {
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    let sheet = book.add_worksheet().set_name("人员").expect("sheet");
+    if name != "人员" {
+        let notes = book.add_worksheet().set_name("填表说明").expect("notes");
+        for (r, line) in ["本表由人事科填写。", "身份证号填18位；日期填年月日。", "年度考核填优秀、称职、基本称职或不称职。"].iter().enumerate()
+        {
+            notes.write_string(r as u32, 0, *line).expect("note");
+        }
+    }
+    let sheet = book.add_worksheet().set_name(name).expect("sheet");
     let headers = [
         "身份证号", "姓名", "性别", "单位", "职位类别", "职级", "任现职级时间", "职务层次", "任现职务时间", "进入公务员队伍时间", "2023年度考核",
         "2024年度考核", "2025年度考核",

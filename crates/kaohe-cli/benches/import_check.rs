@@ -1,0 +1,66 @@
+//! Benchmark: `kaohe import ROSTER --check` as a clerk runs it — the people sheet named
+//! 「人员名册」 after a 「填表说明」 sheet (found by the reader itself, no `--sheet`), against the
+//! default database holding the roster already (a saved column mapping looked up, the database
+//! read ahead beside the read, the plan) — against a bare calamine read of that sheet in the same
+//! run.
+//!
+//! `cargo bench -p kaohe-cli --bench import_check [-- PEOPLE]` (100,000 by default). The command
+//! runs in this process through `kaohe_cli::run`, as the binary runs it. 5 timed runs each after
+//! one untimed one, in turns with the bare read, every run printed, medians compared.
+
+#[path = "../../kaohe-store/benches/common/mod.rs"]
+mod common;
+
+use calamine::{open_workbook_auto, Reader};
+use common::{peak_mib, time_both};
+use std::path::Path;
+use std::time::Duration;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const RUNS: usize = 5;
+const SHEET: &str = "人员名册";
+
+fn cli(args: &[&str]) -> String {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let out = kaohe_cli::run(&args);
+    assert_eq!(out.status, 0, "kaohe {}: {}", args.join(" "), out.stderr);
+    out.stdout
+}
+
+fn bare_read(roster: &Path) -> usize {
+    let mut book = open_workbook_auto(roster).expect("open");
+    book.worksheet_range(SHEET).expect("sheet").rows().count()
+}
+
+fn report(what: &str, base: &[Duration], times: &[Duration]) {
+    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
+    let (b, t) = (base[base.len() / 2].as_secs_f64(), times[times.len() / 2].as_secs_f64());
+    println!("{what}: median {t:.3} s against the bare read's {b:.3} s: {:.2}x (runs in ms, sorted: check {}; bare read {})", t / b, ms(times), ms(base));
+}
+
+fn main() {
+    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
+    let dir = std::env::temp_dir().join(format!("kaohe-import-check-bench-v1-{n}"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let roster = dir.join("名册.xlsx");
+    let changed = dir.join("名册（10%变动）.xlsx");
+    if !roster.exists() || !changed.exists() {
+        common::generate_roster_as(&roster, n, false, SHEET);
+        common::generate_roster_as(&changed, n, true, SHEET);
+    }
+    println!("import_check bench: {n} people on the sheet 「{SHEET}」");
+    let db = dir.join("kaohe.db");
+    if !db.exists() {
+        cli(&["import", &roster.display().to_string(), "--db", &db.display().to_string()]);
+    }
+    let (roster, changed, db) = (roster.display().to_string(), changed.display().to_string(), db.display().to_string());
+    let (base, times) = time_both(RUNS, || bare_read(Path::new(&roster)), || cli(&["import", &roster, "--check", "--db", &db]));
+    report("check, the roster as imported", &base, &times);
+    let (base, times) = time_both(RUNS, || bare_read(Path::new(&changed)), || cli(&["import", &changed, "--check", "--db", &db]));
+    report("check, 10% of the people changed", &base, &times);
+    if let Some(mib) = peak_mib() {
+        println!("peak memory of the whole run: {mib:.0} MiB");
+    }
+}

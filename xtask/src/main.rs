@@ -2,7 +2,8 @@
 //! Windows machine, a developer's Linux box and CI.
 //!
 //! - `run [ARGS…]`: system packages, UI build, `cargo build -p kaohe-app`, then start the app.
-//! - `test`: system packages, tauri-driver, UI build, UI unit tests, the Windows cross-build and a
+//! - `test`: system packages, tauri-driver, `cargo fmt --check`, UI build, UI unit tests,
+//!   `cargo clippy -D warnings`, the Windows cross-build and a
 //!   Wine prefix, `cargo test --workspace` (with the Windows CLI's journeys under Wine), the
 //!   desktop self-test (the real app under Xvfb, its page text and a screenshot checked), the
 //!   end-to-end journeys in tests/e2e (WebdriverIO through tauri-driver, one fresh app each), then
@@ -129,6 +130,16 @@ fn test(root: &Path) -> ExitCode {
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
         tally.step("前端单元测试 / UI unit tests (vitest)", || ui::test(root))?;
+        // The workspace's lints (Cargo.toml [workspace.lints]) over every crate, tests and benches
+        // included, warnings refused; after the UI build (the shell embeds ui/dist). A toolchain
+        // without clippy skips it.
+        if steps::cargo().args(["clippy", "--version"]).output().is_ok_and(|o| o.status.success()) {
+            tally.step("代码检查 / cargo clippy -D warnings", || {
+                steps::run(steps::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).current_dir(root))
+            })?;
+        } else {
+            println!("\n==> 代码检查 / cargo clippy: 跳过，未安装 clippy / skipped, clippy is not installed");
+        }
         // Windows, cross-built and run under Wine (windows.rs): built before the Rust tests, whose
         // tests/it/windows.rs journeys then run the Windows CLI beside the Linux one.
         let windows = if cfg!(target_os = "linux") { Some(windows::prepare(root, &mut tally)?) } else { None };

@@ -1416,13 +1416,12 @@ enum Upsert {
 
 fn import_organs(tx: &Transaction, organs: &[Organ]) -> Result<(), StoreError> {
     // The next place in roster order, read once: a new organ goes after every stored one.
-    let mut next: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM organs", [], |r| r.get(0))?;
+    let first: i64 = tx.query_row("SELECT coalesce(max(position), 0) + 1 FROM organs", [], |r| r.get(0))?;
     let mut upsert = tx.prepare_cached(ORGAN_UPSERT)?;
     let mut clear = tx.prepare_cached(ORGAN_SLOTS_CLEAR)?;
     let mut slot = tx.prepare_cached(ORGAN_SLOT_INSERT)?;
-    for o in organs {
+    for (next, o) in (first..).zip(organs) {
         upsert.execute(params![o.name, o.level, o.excellent_ratio, o.performance_rating, o.supervisor, next])?;
-        next += 1;
         clear.execute([&o.name])?;
         for (pool, n) in &o.slots {
             slot.execute(params![o.name, pool, *n as i64])?;

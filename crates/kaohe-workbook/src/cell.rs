@@ -374,7 +374,7 @@ pub fn clean_text(s: &str) -> Option<Cleaned> {
     // Every invisible character is an ASCII control or starts with the byte E2 or EF in UTF-8.
     let suspect = s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xE2 || b == 0xEF);
     let long = s.len() > MAX_CELL_CHARS && s.chars().count() > MAX_CELL_CHARS;
-    if !long && !(suspect && s.chars().any(is_invisible)) {
+    if !(long || suspect && s.chars().any(is_invisible)) {
         return None;
     }
     let mut removed: Vec<&'static str> = Vec::new();

@@ -11,8 +11,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 use kaohe_engine::assessment::{assess, ConsequenceKind};
-use kaohe_engine::assessment_rules::UngradedRule;
-use kaohe_engine::dates::add_months;
+use kaohe_engine::dates::period_end;
 use kaohe_engine::{BlockCode, Grade, Profile, ResultCode, Roster};
 use serde::Serialize;
 use tauri::State;
@@ -322,10 +321,7 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
         .collect();
     restrictions.sort_by_key(|a| a.until);
 
-    let probation_months = profile.assessment.ungraded.iter().find_map(|u| match u.rule {
-        UngradedRule::Probation { months } => Some(months),
-        _ => None,
-    });
+    let probation_months = profile.assessment.probation_months();
     let mut probations: Vec<ProbationAlert> = match probation_months {
         None => Vec::new(),
         Some(months) => roster
@@ -339,7 +335,7 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
                     return None;
                 }
                 let start = p.service_start?;
-                let until = add_months(start, months).pred_opt().filter(|&u| within(u))?;
+                let until = Some(period_end(start, months)).filter(|&u| within(u))?;
                 Some(ProbationAlert { id: p.id.clone(), name: p.name.clone(), organ: p.organ.clone(), service_start: start, until })
             })
             .collect(),

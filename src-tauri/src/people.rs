@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
-use kaohe_engine::dates::add_months;
 use kaohe_engine::report::{PersonReport, PromotionReport};
 use kaohe_engine::{Person, Profile, Restriction, Roster};
 use kaohe_store::Change;
@@ -292,11 +291,7 @@ pub fn people_grid(roster: &Roster, profile: &Profile) -> PeopleGrid {
 /// from its date (the day before the same date that many months later), or — for kinds without
 /// a period (立案调查) — the day before its recorded conclusion.
 pub fn restriction_until(r: &Restriction, profile: &Profile) -> Option<NaiveDate> {
-    let rule = profile.restriction(&r.kind)?;
-    match rule.months {
-        Some(m) => add_months(r.date, m).pred_opt(),
-        None => r.end.and_then(|e| e.pred_opt()),
-    }
+    profile.restriction(&r.kind)?.until(r)
 }
 
 fn restriction_entry(r: &Restriction, profile: &Profile, as_of: NaiveDate) -> RestrictionEntry {

@@ -5,7 +5,7 @@
 //! committee's decisions are arguments.
 
 use crate::assessment_rules::{AssessmentRules, BasisPoints, DisciplineEffect, Hundredths, Rounding, UngradedRule};
-use crate::dates::{add_months, year_end, year_start};
+use crate::dates::{year_end, year_start};
 use crate::fast_hash::{ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{Citation, Profile, Status};
 use crate::roster::{Grade, Period, RegularGrade, RegularRecord, Restriction, ResultCode, Roster};
@@ -483,7 +483,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                 }),
                 // A probation ending on 31 December is over at year end.
                 UngradedRule::Probation { months } => person.service_start.and_then(|s| {
-                    let last = add_months(s, *months).checked_sub_days(Days::new(1))?;
+                    let last = crate::dates::period_end(s, *months);
                     if last <= dec31 {
                         return None;
                     }
@@ -866,9 +866,11 @@ fn consequences(
             restrictions.of(a.person).iter().find_map(|r| {
                 let (bi, b) = rules.step_blocks.iter().enumerate().find(|(_, b)| if level { b.level } else { b.step } && b.kinds.contains(&r.kind))?;
                 let ki = b.kinds.iter().position(|k| *k == r.kind)?;
-                let until = match profile.restriction(&r.kind).and_then(|x| x.months) {
-                    Some(m) => add_months(r.date, m).checked_sub_days(Days::new(1)),
-                    None => r.end,
+                // As promotion counts it (a kind without a period ends the day before its
+                // recorded conclusion).
+                let until = match profile.restriction(&r.kind) {
+                    Some(rule) => rule.until(r),
+                    None => r.end.and_then(|e| e.pred_opt()),
                 };
                 (r.date <= day && until.is_none_or(|u| u >= day)).then_some((bi, ki, r.date, until))
             })

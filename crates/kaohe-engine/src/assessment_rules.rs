@@ -243,6 +243,14 @@ pub struct AssessmentRules {
 }
 
 impl AssessmentRules {
+    /// The months of a new recruit's probation (the 5A rule's), when the rules have one.
+    pub fn probation_months(&self) -> Option<u32> {
+        self.ungraded.iter().find_map(|u| match u.rule {
+            UngradedRule::Probation { months } => Some(months),
+            _ => None,
+        })
+    }
+
     /// The weights for a category and tier: the first entry matching both.
     pub fn weights_for(&self, category: &str, tier: Option<&str>) -> Option<&Weights> {
         self.weights.iter().find(|w| w.category.as_deref().is_none_or(|c| c == category) && w.tier.as_deref().is_none_or(|t| Some(t) == tier))

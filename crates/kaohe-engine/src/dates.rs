@@ -10,6 +10,12 @@ pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
     date.checked_add_months(Months::new(n)).unwrap_or(NaiveDate::MAX)
 }
 
+/// The last day of a period of `months` months from `start` (the day before the same date that
+/// many months later): a probation, a restriction's effect period.
+pub fn period_end(start: NaiveDate, months: u32) -> NaiveDate {
+    add_months(start, months).pred_opt().unwrap_or(start)
+}
+
 /// Whole months from `from` to `to`: the largest n with `add_months(from, n) <= to`.
 /// Zero when `to` is before `from`. Computed without calendar stepping: it runs once per
 /// person and year on rosters of a million people.

@@ -220,6 +220,18 @@ pub struct RestrictionRule {
     pub cite: Citation,
 }
 
+impl RestrictionRule {
+    /// The last day of `r`'s effect, as promotion counts it: the rule's months from its date
+    /// ([`crate::dates::period_end`]), or — for a kind without a period (立案调查) — the day
+    /// before its recorded conclusion (`None` while it has none).
+    pub fn until(&self, r: &crate::roster::Restriction) -> Option<NaiveDate> {
+        match self.months {
+            Some(m) => Some(crate::dates::period_end(r.date, m)),
+            None => r.end.and_then(|e| e.pred_opt()),
+        }
+    }
+}
+
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileBasicCompetent"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BasicCompetentRule {
@@ -1185,6 +1197,22 @@ mod raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One end of a restriction's effect for promotion, the assessment's 级别/档次 steps and the
+    /// app alike: 警告 (6 months in the national profile) dated 2025-05-01 has its last day on
+    /// 2025-10-31; 立案调查 (no period) concluded on 2025-09-10 on 2025-09-09, and none while open.
+    #[test]
+    fn a_restrictions_last_day_is_the_day_before_its_period_or_its_conclusion() {
+        let p = Profile::national();
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let r = |kind: &str, end: Option<NaiveDate>| crate::roster::Restriction { person_id: "x".into(), kind: kind.into(), date: d("2025-05-01"), end };
+        let warning = p.restriction("警告").expect("警告");
+        assert_eq!(warning.until(&r("警告", None)), Some(d("2025-10-31")));
+        let investigation = p.restriction("立案调查").expect("立案调查");
+        assert_eq!(investigation.until(&r("立案调查", Some(d("2025-09-10")))), Some(d("2025-09-09")));
+        assert_eq!(investigation.until(&r("立案调查", None)), None);
+        assert_eq!(crate::dates::period_end(d("2019-01-31"), 1), d("2019-02-27"));
+    }
 
     #[test]
     fn national_profile_loads() {

@@ -329,10 +329,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         caps.insert(o.name.as_str(), cap);
     }
     let service = &profile.service;
-    let probation_months = profile.assessment.ungraded.iter().find_map(|u| match u.rule {
-        crate::assessment_rules::UngradedRule::Probation { months } => Some(months),
-        _ => None,
-    });
+    let probation_months = profile.assessment.probation_months();
 
     let mut people = Vec::with_capacity(roster.people.len());
     let mut undecided = Vec::new();
@@ -402,12 +399,10 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             if r.date > as_of {
                 continue;
             }
-            let (active, until) = match rule.months {
-                Some(m) => {
-                    let until = add_months(r.date, m).pred_opt().unwrap_or(r.date);
-                    (as_of <= until, Some(until))
-                }
-                None => (r.end.is_none_or(|end| end > as_of), r.end.and_then(|e| e.pred_opt())),
+            let until = rule.until(r);
+            let active = match rule.months {
+                Some(_) => until.is_none_or(|u| as_of <= u),
+                None => r.end.is_none_or(|end| end > as_of),
             };
             if active {
                 let code = match rule.block {

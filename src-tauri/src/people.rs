@@ -357,7 +357,7 @@ impl Snapshot {
 }
 
 fn day(text: &Option<String>) -> Option<NaiveDate> {
-    text.as_deref().and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+    text.as_deref().and_then(kaohe_engine::dates::parse_ymd)
 }
 
 /// The career as the imports saw it: starting from today's fields, each import's changes are

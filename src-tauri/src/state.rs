@@ -137,11 +137,8 @@ fn for_screen(html: &str) -> String {
     }
 }
 
-/// The years an assessment may be asked for; anything else is a slip of the keyboard.
-const YEARS: std::ops::RangeInclusive<i32> = 1950..=2199;
-
 pub(crate) fn check_year(year: i32) -> Result<i32, CommandError> {
-    if YEARS.contains(&year) {
+    if kaohe_engine::dates::YEARS.contains(&year) {
         Ok(year)
     } else {
         Err(CommandError::new(ErrorCode::BadArgument, format!("年度「{year}」无效")))
@@ -149,7 +146,7 @@ pub(crate) fn check_year(year: i32) -> Result<i32, CommandError> {
 }
 
 fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
+    kaohe_engine::dates::parse_ymd(text).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
 }
 
 fn present(text: &Option<String>) -> Option<&str> {
@@ -276,8 +273,7 @@ impl AppState {
 
     /// Promotion eligibility of everyone in the database on `as_of` (`YYYY-MM-DD`).
     pub fn promotion(&self, as_of: &str) -> Result<PromotionReport, CommandError> {
-        let date = NaiveDate::parse_from_str(as_of, "%Y-%m-%d")
-            .map_err(|_| CommandError::new(ErrorCode::BadArgument, format!("日期「{as_of}」无效，应为 YYYY-MM-DD")))?;
+        let date = parse_date("日期", as_of)?;
         let roster = {
             let guard = self.store()?;
             let store = guard.as_ref().map_err(Clone::clone)?;

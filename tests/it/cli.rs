@@ -394,3 +394,28 @@ fn the_json_reports_streamed_by_the_binary_are_what_run_returns() {
         assert_eq!(json(&whole.stdout)["people"].as_array().map(Vec::len), Some(38), "{command:?}");
     }
 }
+
+/// Every command takes the years and dates the app takes (`kaohe_engine::dates`): `print` took
+/// any number as a year (「3000年度考核汇总」 was written), `assess` refused the years after 2100
+/// that the app accepts.
+#[test]
+fn every_command_takes_the_years_and_dates_the_app_takes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let sample = kaohe_tests::root().join("fixtures/sample/名册示例.xlsx").display().to_string();
+    let out_dir = tmp.path().display().to_string();
+    let print = |year: &str| run(&args(&["print", "--doc", "考核汇总", "--year", year, "--roster", &sample, "--out", &out_dir]));
+    let refused = print("3000");
+    assert_eq!(refused.status, 1, "{}", refused.stderr);
+    assert!(refused.stderr.contains("--year 的年度「3000」无效，应为四位年份"), "{}", refused.stderr);
+    assert_eq!(std::fs::read_dir(tmp.path()).expect("dir").count(), 0, "nothing written");
+    let printed = print(" 2025 ");
+    assert_eq!(printed.status, 0, "{}", printed.stderr);
+    assert!(tmp.path().join("2025年度考核汇总.html").is_file(), "named by the year read");
+    let db = tmp.path().join("k.db").display().to_string();
+    assert_eq!(run(&args(&["import", &sample, "--db", &db])).status, 0);
+    let later = run(&args(&["assess", "--year", "2150", "--db", &db, "--json"]));
+    assert_eq!(later.status, 0, "a year the app takes: {}", later.stderr);
+    let slip = run(&args(&["promote", "--as-of", "2025-13-01", "--db", &db]));
+    assert_eq!(slip.status, 1);
+    assert!(slip.stderr.contains("--as-of 的日期「2025-13-01」无效"), "{}", slip.stderr);
+}

@@ -3,7 +3,6 @@
 //! JSON.
 
 use super::{open_store, profile_of, read, read_store, Failure, Options, Output};
-use chrono::NaiveDate;
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
 use kaohe_engine::assessment::{assess, AssessmentResult, Decisions};
 use kaohe_engine::{Grade, Profile, Roster};
@@ -24,8 +23,12 @@ fn bad(message: impl Into<String>) -> Failure {
 }
 
 fn year_of(o: &Options) -> Result<i32, Failure> {
-    let text = o.year.as_deref().ok_or_else(|| bad("需要 --year YYYY，如 --year 2025"))?;
-    text.parse::<i32>().ok().filter(|y| (1950..=2100).contains(y)).ok_or_else(|| bad(format!("--year 的年度「{text}」无效，应为四位年份，如 2025")))
+    year_text(o.year.as_deref().ok_or_else(|| bad("需要 --year YYYY，如 --year 2025"))?)
+}
+
+/// `--year` of every command (assess, print): a year within the range the app takes too.
+pub(super) fn year_text(text: &str) -> Result<i32, Failure> {
+    kaohe_engine::dates::parse_year(text).ok_or_else(|| bad(format!("--year 的年度「{text}」无效，应为四位年份，如 2025")))
 }
 
 fn operator(o: &Options) -> String {
@@ -210,7 +213,7 @@ fn ratio(o: &Options) -> Result<Output, Failure> {
 fn finalize(o: &Options) -> Result<Output, Failure> {
     need_db(o)?;
     let on = match &o.on {
-        Some(t) => NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| bad(format!("--on 的日期「{t}」无效，应写作 YYYY-MM-DD")))?,
+        Some(t) => kaohe_engine::dates::parse_ymd(t).ok_or_else(|| bad(format!("--on 的日期「{t}」无效，应写作 YYYY-MM-DD")))?,
         None => chrono::Local::now().date_naive(),
     };
     let year = year_of(o)?;

@@ -2,7 +2,6 @@
 //! so tests drive exactly what users type. Commands and the JSON they print are documented in
 //! docs/cli.md, which is a contract.
 
-use chrono::NaiveDate;
 use kaohe_engine::report::{months_text, PromotionReport};
 use kaohe_engine::{promote, Profile, Roster};
 use kaohe_store::Store;
@@ -539,8 +538,8 @@ fn is_zero(b: &IssuesBeyond) -> bool {
 
 fn promote_cmd(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     let as_of_text = o.as_of.as_deref().ok_or_else(|| Failure::new("bad_argument", format!("promote 需要 --as-of YYYY-MM-DD\n{USAGE}"), 1))?;
-    let as_of = NaiveDate::parse_from_str(as_of_text, "%Y-%m-%d")
-        .map_err(|_| Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1))?;
+    let as_of = kaohe_engine::dates::parse_ymd(as_of_text)
+        .ok_or_else(|| Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1))?;
     if o.db.is_some() && o.roster.is_some() {
         return Err(Failure::new("bad_argument", "--db 与 --roster 只能选一个", 1));
     }

@@ -14,7 +14,7 @@ fn bad(message: impl Into<String>) -> Failure {
 }
 
 fn date_arg(name: &str, text: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(format!("{name} 的日期「{text}」无效，应写作 YYYY-MM-DD")))
+    kaohe_engine::dates::parse_ymd(text).ok_or_else(|| bad(format!("{name} 的日期「{text}」无效，应写作 YYYY-MM-DD")))
 }
 
 fn roster(o: &Options, profile: &Profile) -> Result<(Roster, Option<kaohe_store::Store>), Failure> {
@@ -46,7 +46,7 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
     let assessment_docs = ["登记表", "优秀公示", "考核汇总", "名额测算"];
     let rendered: Rendered = if assessment_docs.contains(&doc) {
         let text = o.year.as_deref().ok_or_else(|| bad(format!("「{doc}」需要 --year 年度")))?;
-        let year: i32 = text.parse().map_err(|_| bad(format!("--year 的年度「{text}」无效")))?;
+        let year = super::assess::year_text(text)?;
         let decisions = match &store {
             Some(s) => s.decisions(year)?,
             None => Decisions::default(),
@@ -75,7 +75,7 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
     if let Some(organ) = &o.organ {
         name.push_str(organ);
     }
-    if let Some(y) = &o.year {
+    if let Some(y) = o.year.as_deref().and_then(kaohe_engine::dates::parse_year) {
         if !matches!(doc, "晋升公示" | "晋升审核" | "职数") {
             name.push_str(&format!("{y}年度"));
         }

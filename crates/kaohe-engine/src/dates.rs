@@ -5,6 +5,20 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+/// The years an assessment, a document or a decision may be asked for, in the CLI and the app
+/// alike: anything else is a slip of the keyboard (not a rule: a sanity range).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1950..=2199;
+
+/// A date as the CLI and the app take one: `YYYY-MM-DD`, blanks around it ignored.
+pub fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// A year as the CLI and the app take one: a number within [`YEARS`].
+pub fn parse_year(text: &str) -> Option<i32> {
+    text.trim().parse::<i32>().ok().filter(|y| YEARS.contains(y))
+}
+
 /// The date `n` months after `date` (same day, or the month's last day).
 pub fn add_months(date: NaiveDate, n: u32) -> NaiveDate {
     date.checked_add_months(Months::new(n)).unwrap_or(NaiveDate::MAX)
@@ -114,6 +128,15 @@ pub fn working_days(from: NaiveDate, days: u32, calendar: &HolidayCalendar) -> W
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_years_are_taken_as_the_cli_and_the_app_take_them() {
+        assert_eq!(parse_ymd(" 2025-12-31 "), NaiveDate::from_ymd_opt(2025, 12, 31));
+        assert_eq!(parse_ymd("2025-02-29"), None);
+        assert_eq!(parse_ymd("2025/12/31"), None);
+        assert_eq!((parse_year("2025"), parse_year(" 1950 "), parse_year("2199")), (Some(2025), Some(1950), Some(2199)));
+        assert_eq!((parse_year("1949"), parse_year("2200"), parse_year("二〇二五"), parse_year("25.0")), (None, None, None, None));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")

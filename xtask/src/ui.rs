@@ -39,6 +39,11 @@ pub fn build(root: &Path) -> Result<(), Failure> {
     steps::run(steps::npm().args(["run", "build"]).current_dir(root.join("ui")))
 }
 
+/// `npm run lint`: ESLint (ui/eslint.config.js) over the UI's TypeScript and Vue files.
+pub fn lint(root: &Path) -> Result<(), Failure> {
+    steps::run(steps::npm().args(["run", "lint"]).current_dir(root.join("ui")))
+}
+
 /// `npm test`: Vitest, once.
 pub fn test(root: &Path) -> Result<(), Failure> {
     steps::run(steps::npm().arg("test").current_dir(root.join("ui")))

@@ -480,9 +480,7 @@ pub fn parse_mapping(text: &str) -> Result<std::collections::BTreeMap<String, St
 
 /// `import FILE --year Y`: a national-system results file, matched to the database's people.
 fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
-    let text = o.year.as_deref().unwrap_or_default();
-    let year: i32 =
-        text.parse().ok().filter(|y| (1950..=2100).contains(y)).ok_or_else(|| Failure::new("bad_argument", format!("--year 的年度「{text}」无效"), 1))?;
+    let year = assess::year_text(o.year.as_deref().unwrap_or_default())?;
     let mut store = if o.check { read_store(o)? } else { open_store(o)? };
     let people = store.load_roster()?.people;
     let national = kaohe_workbook::national::read_national_results(Path::new(file), year, &people)?;

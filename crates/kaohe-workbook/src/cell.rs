@@ -257,7 +257,8 @@ pub fn year(cell: &Data) -> Result<i32, String> {
     let s = display(cell);
     let digits: String = s.trim().trim_end_matches('度').trim_end_matches('年').to_string();
     match digits.parse::<f64>() {
-        Ok(v) if v.fract() == 0.0 && (1950.0..=2100.0).contains(&v) => Ok(v as i32),
+        // The years the CLI and the app take (kaohe_engine::dates::YEARS).
+        Ok(v) if v.fract() == 0.0 && kaohe_engine::dates::YEARS.contains(&(v as i32)) => Ok(v as i32),
         _ => Err("不是有效年度（应为四位年份，如 2025）".to_string()),
     }
 }

@@ -76,7 +76,7 @@ fn year_of(header: &str, group: &str) -> Option<i32> {
         for w in digits.windows(4) {
             if w.iter().all(char::is_ascii_digit) {
                 let y: i32 = w.iter().collect::<String>().parse().ok()?;
-                if (1950..=2100).contains(&y) {
+                if kaohe_engine::dates::YEARS.contains(&y) {
                     return Some(y);
                 }
             }
@@ -88,7 +88,7 @@ fn year_of(header: &str, group: &str) -> Option<i32> {
         return None;
     }
     let year: i32 = digits.parse().ok()?;
-    if !(1950..=2100).contains(&year) {
+    if !kaohe_engine::dates::YEARS.contains(&year) {
         return None;
     }
     let suffix = &h[4..];

@@ -934,3 +934,33 @@ fn a_runaway_and_a_hang_are_both_stopped() {
     let e = wait.err().expect("a hang is stopped");
     assert!(e.contains("killed (a hang)"), "{e}");
 }
+
+/// Every committed hostile file is its generator's output, byte for byte
+/// (`kaohe_tests::hostile_files`), or is named among those without one, with why; no file is
+/// committed unaccounted for. `KAOHE_BLESS=1` writes the generated files over the committed ones.
+#[test]
+fn every_committed_hostile_file_is_its_generators_output() {
+    use kaohe_tests::hostile_files::{GENERATORS, WITHOUT_GENERATOR};
+    let dir = root().join("fixtures/hostile");
+    let bless = std::env::var_os("KAOHE_BLESS").is_some();
+    let scratch = tempfile::tempdir().expect("scratch");
+    let mut differ = Vec::new();
+    for (name, generate) in GENERATORS {
+        let made = scratch.path().join(name);
+        generate(&made).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let bytes = std::fs::read(&made).expect("generated");
+        // The same bytes on every run (no clock, no randomness in a generator).
+        generate(&made).expect("again");
+        assert_eq!(std::fs::read(&made).expect("generated again"), bytes, "{name} is not the same twice");
+        if bless {
+            std::fs::write(dir.join(name), &bytes).expect("bless");
+        } else if std::fs::read(dir.join(name)).ok().as_deref() != Some(bytes.as_slice()) {
+            differ.push(name);
+        }
+    }
+    assert!(differ.is_empty(), "committed files that are not their generator's output (KAOHE_BLESS=1 writes them): {differ:?}");
+    let committed: std::collections::BTreeSet<String> =
+        std::fs::read_dir(&dir).expect("fixtures/hostile").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    let known: std::collections::BTreeSet<String> = GENERATORS.iter().map(|g| g.0).chain(WITHOUT_GENERATOR.iter().map(|w| w.0)).map(str::to_string).collect();
+    assert_eq!(committed, known, "every committed file has a generator or a reason in WITHOUT_GENERATOR");
+}

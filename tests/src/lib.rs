@@ -1,6 +1,8 @@
 //! Helpers for Kaohe's integration tests: workbooks written from a TOML description of their
 //! sheets (so a case is readable text), and a partial JSON matcher for hand-computed expectations.
 
+pub mod hostile_files;
+
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,236 @@
+//! The generators of the committed hostile files in `fixtures/hostile/` (the recipes are in its
+//! `expected.toml`, `made`). `tests/it/hostile.rs` regenerates every one listed here and holds
+//! the committed file to it byte for byte (`KAOHE_BLESS=1` writes them instead); the files not
+//! listed are in [`WITHOUT_GENERATOR`], each with why.
+//!
+//! So far the text files (CSV, tab-separated, HTML, renamed text and PDF): the workbooks built
+//! from zip members by hand are still to come.
+
+use std::io;
+use std::path::Path;
+
+/// A generator: writes its file at the path given.
+pub type Generator = fn(&Path) -> io::Result<()>;
+
+/// Every committed hostile file that has a generator here, by name.
+pub const GENERATORS: [(&str, Generator); 18] = [
+    ("text-renamed.xlsx", text_renamed),
+    ("empty.xlsx", empty),
+    ("csv-renamed.xlsx", csv_renamed),
+    ("web-export.xls", web_export),
+    ("roster.txt", roster_txt),
+    ("pdf-renamed.xls", pdf_renamed),
+    ("gbk.csv", gbk),
+    ("utf8-bom.csv", utf8_bom),
+    ("utf16.csv", utf16),
+    ("ragged.csv", ragged),
+    ("quoted-newline.csv", quoted_newline),
+    ("tab-separated.csv", tab_separated),
+    ("semicolon.csv", semicolon),
+    ("binary-garbage.csv", binary_garbage),
+    ("empty.csv", empty),
+    ("xlsx-named.csv", three_people_xlsx),
+    ("xlsx-renamed.xls", three_people_xlsx),
+    ("no-extension", three_people_xlsx),
+];
+
+/// The committed hostile files without a generator yet, and why.
+pub const WITHOUT_GENERATOR: [(&str, &str); 49] = [
+    ("png-renamed.xlsx", "a PNG built with zlib; not yet"),
+    ("docx-renamed.xlsx", "a zip built by hand; not yet"),
+    ("truncated.xlsx", "a roster .xlsx cut in half; not yet"),
+    ("corrupt-entry.xlsx", "a roster .xlsx with a member's compressed bytes changed; not yet"),
+    ("ods-without-content.ods", "a zip built by hand; not yet"),
+    ("missing-sheet-part.xlsx", "a roster .xlsx with a member removed; not yet"),
+    ("encrypted.xlsx", "an OLE container built by hand; not yet"),
+    ("encrypted-as-xls.xls", "encrypted.xlsx under another name; not yet"),
+    ("encrypted-biff.xls", "an OLE container built by hand; not yet"),
+    ("encrypted-biff-xor.xls", "an OLE container built by hand; not yet"),
+    ("bomb-overlapping.xlsx", "a zip built by hand; not yet"),
+    ("entity-expansion.xlsx", "a roster .xlsx with a member replaced; not yet"),
+    ("malformed-sheet-xml.xlsx", "a roster .xlsx with a member cut short; not yet"),
+    ("bad-shared-string-index.xlsx", "a roster .xlsx with a member edited; not yet"),
+    ("bad-cell-reference.xlsx", "a roster .xlsx with a member edited; not yet"),
+    ("no-people-headers.xlsx", "a workbook; not yet"),
+    ("missing-rank.xlsx", "a workbook; not yet"),
+    ("empty-people-sheet.xlsx", "a workbook; not yet"),
+    ("header-only.xlsx", "a workbook; not yet"),
+    ("header-row-15.xlsx", "a workbook; not yet"),
+    ("header-row-25.xlsx", "a workbook; not yet"),
+    ("formulas-cached.xlsx", "a workbook with cached formula results; not yet"),
+    ("error-cells.xlsx", "a workbook with error cells; not yet"),
+    ("stray-cell-last-row.xlsx", "a workbook; not yet"),
+    ("stray-cell-last-column.xlsx", "a workbook; not yet"),
+    ("stray-cell-far-away.xlsx", "a workbook; not yet"),
+    ("many-sheets.xlsx", "a workbook; not yet"),
+    ("wide-header.xlsx", "a workbook; not yet"),
+    ("whitespace-and-case.xlsx", "a workbook; not yet"),
+    ("date-1904-system.xlsx", "a workbook in the 1904 date system; not yet"),
+    ("date-serials-near-zero.xlsx", "a workbook; not yet"),
+    ("id-as-number.xlsx", "a workbook; not yet"),
+    ("id-15-digits-as-number.xlsx", "a workbook; not yet"),
+    ("duplicate-ids.xlsx", "a workbook; not yet"),
+    ("bad-check-digits.xlsx", "a workbook; not yet"),
+    ("legacy-15-digit-ids.xlsx", "a workbook; not yet"),
+    ("bad-dates.xlsx", "a workbook; not yet"),
+    ("ambiguous-month.xlsx", "a workbook; not yet"),
+    ("unknown-ranks.xlsx", "a workbook; not yet"),
+    ("fullwidth-digits.xlsx", "a workbook; not yet"),
+    ("libreoffice.ods", "an OpenDocument zip built by hand; not yet"),
+    ("hidden-rows-columns.ods", "libreoffice.ods edited; not yet"),
+    ("stray-cell-far-away.ods", "libreoffice.ods edited; not yet"),
+    ("hidden-rows-columns.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
+    ("stray-cell-far-away.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
+    ("fuzz-cfb-short-sector.xlsx", "found by the roster_xlsx fuzz target (cargo xtask fuzz): its generator is the fuzzer"),
+    ("fuzz-cfb-fat-loop.xls", "found by the roster_xls fuzz target (cargo xtask fuzz): its generator is the fuzzer"),
+    ("expected.toml", "the expectations themselves"),
+    (".gitattributes", "keeps every file here byte for byte in a checkout (no line-ending conversion)"),
+];
+
+/// The header and the three people of the small text rosters (expected.toml names them).
+const HEADER: [&str; 6] = ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"];
+const WANG: [&str; 6] = ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", "2019-06-15"];
+
+/// The three people of gbk.csv and its siblings: three ways of writing a date, 张三 in 乙局.
+fn three_people() -> [[&'static str; 6]; 4] {
+    [
+        HEADER,
+        WANG,
+        ["330102198808060235", "李二", "甲局", "综合管理类", "二级主任科员", "2019.06"],
+        ["330102199604250242", "张三", "乙局", "综合管理类", "一级主任科员", "2020年1月1日"],
+    ]
+}
+
+/// The three people of the roster .xlsx saved under other names: all in 甲局 since 2019-06-15.
+fn three_plain() -> [[&'static str; 6]; 4] {
+    [
+        HEADER,
+        WANG,
+        ["330102198808060235", "李二", "甲局", "综合管理类", "二级主任科员", "2019-06-15"],
+        ["330102199604250242", "张三", "甲局", "综合管理类", "二级主任科员", "2019-06-15"],
+    ]
+}
+
+/// Rows joined by `sep`, each line ending with `eol`.
+fn lines(rows: &[[&str; 6]], sep: &str, eol: &str) -> String {
+    rows.iter().map(|r| format!("{}{eol}", r.join(sep))).collect()
+}
+
+fn text_renamed(path: &Path) -> io::Result<()> {
+    std::fs::write(path, "这其实是一个文本文件，不是 Excel 工作簿。\n身份证号,姓名\n")
+}
+
+fn empty(path: &Path) -> io::Result<()> {
+    std::fs::write(path, b"")
+}
+
+fn csv_renamed(path: &Path) -> io::Result<()> {
+    std::fs::write(path, lines(&[HEADER, WANG], ",", "\n"))
+}
+
+fn roster_txt(path: &Path) -> io::Result<()> {
+    std::fs::write(path, lines(&[HEADER, WANG], "\t", "\n"))
+}
+
+fn web_export(path: &Path) -> io::Result<()> {
+    let cells = |row: &[&str], first: &str| -> String {
+        row.iter().enumerate().map(|(i, v)| if i == 0 { format!("<td{first}>{v}</td>") } else { format!("<td>{v}</td>") }).collect()
+    };
+    let html = format!(
+        "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n\
+         <head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"><!--[if gte mso 9]><xml><x:ExcelWorkbook><x:ExcelWorksheets><x:ExcelWorksheet><x:Name>人员</x:Name></x:ExcelWorksheet></x:ExcelWorksheets></x:ExcelWorkbook></xml><![endif]--></head>\n\
+         <body><table border=\"1\">\n<tr>{}</tr>\n<tr>{}</tr>\n</table></body></html>\n",
+        cells(&HEADER, ""),
+        cells(&WANG, " style=\"mso-number-format:'@'\"")
+    );
+    std::fs::write(path, html)
+}
+
+fn pdf_renamed(path: &Path) -> io::Result<()> {
+    std::fs::write(
+        path,
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n\
+         3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    )
+}
+
+fn gbk(path: &Path) -> io::Result<()> {
+    let text = lines(&three_people(), ",", "\r\n");
+    let (bytes, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(path, bytes)
+}
+
+fn utf8_bom(path: &Path) -> io::Result<()> {
+    std::fs::write(path, format!("\u{feff}{}", lines(&three_people(), ",", "\r\n")))
+}
+
+fn utf16(path: &Path) -> io::Result<()> {
+    let text = format!("\u{feff}{}", lines(&three_people(), ",", "\r\n"));
+    std::fs::write(path, text.encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<u8>>())
+}
+
+fn ragged(path: &Path) -> io::Result<()> {
+    let text = format!(
+        "{}\r\n{},多出的列,又一列\r\n330102198808060235,李二,甲局,综合管理类\r\n330102199604250242,张三,甲局,综合管理类,二级主任科员,2019-06-15\r\n",
+        HEADER.join(","),
+        WANG.join(",")
+    );
+    std::fs::write(path, text)
+}
+
+fn quoted_newline(path: &Path) -> io::Result<()> {
+    let text = format!(
+        "{}\r\n11010519491231002X,\"王\n一\",\"甲局\n办公室\",综合管理类,二级主任科员,2019-06-15\r\n\
+         330102198808060235,\"李二\",\"甲局,二科\",综合管理类,\"二级主任科员\",2019-06-15\r\n\
+         330102199604250242,\"张\"\"三\"\"\",甲局,综合管理类,二级主任科员,2019-06-15\r\n",
+        HEADER.join(",")
+    );
+    std::fs::write(path, text)
+}
+
+fn tab_separated(path: &Path) -> io::Result<()> {
+    std::fs::write(path, lines(&three_people(), "\t", "\r\n"))
+}
+
+fn semicolon(path: &Path) -> io::Result<()> {
+    std::fs::write(path, lines(&three_people(), ";", "\r\n"))
+}
+
+/// 4 KiB from a fixed xorshift sequence: the same bytes on every run.
+fn binary_garbage(path: &Path) -> io::Result<()> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes: Vec<u8> = (0..4096)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect();
+    std::fs::write(path, bytes)
+}
+
+/// The 3-person roster .xlsx (saved under other names by hand, or none).
+fn three_people_xlsx(path: &Path) -> io::Result<()> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    // A fixed date in the document's properties: the same bytes on every run.
+    let when = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 1, 1).map_err(io::Error::other)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&when));
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    let sheet = book.add_worksheet().set_name("人员").map_err(io::Error::other)?;
+    for (r, row) in three_plain().iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let (r, c) = (r as u32, c as u16);
+            match (r, c) {
+                (1.., 5) => {
+                    let d = rust_xlsxwriter::ExcelDateTime::parse_from_str(v).map_err(io::Error::other)?;
+                    sheet.write_datetime_with_format(r, c, &d, &date).map_err(io::Error::other)?;
+                }
+                _ => {
+                    sheet.write_string(r, c, *v).map_err(io::Error::other)?;
+                }
+            }
+        }
+    }
+    book.save(path).map_err(io::Error::other)
+}

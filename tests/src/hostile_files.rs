@@ -3,8 +3,8 @@
 //! the committed file to it byte for byte (`KAOHE_BLESS=1` writes them instead); the files not
 //! listed are in [`WITHOUT_GENERATOR`], each with why.
 //!
-//! So far the text files (CSV, tab-separated, HTML, renamed text and PDF): the workbooks built
-//! from zip members by hand are still to come.
+//! So far the text files (CSV, tab-separated, HTML, renamed text and PDF) and the workbooks of
+//! plain cells (text, numbers, dates); those built from zip members by hand are still to come.
 
 use std::io;
 use std::path::Path;
@@ -13,7 +13,7 @@ use std::path::Path;
 pub type Generator = fn(&Path) -> io::Result<()>;
 
 /// Every committed hostile file that has a generator here, by name.
-pub const GENERATORS: [(&str, Generator); 18] = [
+pub const GENERATORS: [(&str, Generator); 30] = [
     ("text-renamed.xlsx", text_renamed),
     ("empty.xlsx", empty),
     ("csv-renamed.xlsx", csv_renamed),
@@ -32,10 +32,22 @@ pub const GENERATORS: [(&str, Generator); 18] = [
     ("xlsx-named.csv", three_people_xlsx),
     ("xlsx-renamed.xls", three_people_xlsx),
     ("no-extension", three_people_xlsx),
+    ("missing-rank.xlsx", missing_rank),
+    ("empty-people-sheet.xlsx", empty_people_sheet),
+    ("header-only.xlsx", header_only),
+    ("id-as-number.xlsx", id_as_number),
+    ("duplicate-ids.xlsx", duplicate_ids),
+    ("bad-check-digits.xlsx", bad_check_digits),
+    ("legacy-15-digit-ids.xlsx", legacy_15_digit_ids),
+    ("bad-dates.xlsx", bad_dates),
+    ("ambiguous-month.xlsx", ambiguous_month),
+    ("unknown-ranks.xlsx", unknown_ranks),
+    ("id-15-digits-as-number.xlsx", id_15_digits_as_number),
+    ("fullwidth-digits.xlsx", fullwidth_digits),
 ];
 
 /// The committed hostile files without a generator yet, and why.
-pub const WITHOUT_GENERATOR: [(&str, &str); 49] = [
+pub const WITHOUT_GENERATOR: [(&str, &str); 37] = [
     ("png-renamed.xlsx", "a PNG built with zlib; not yet"),
     ("docx-renamed.xlsx", "a zip built by hand; not yet"),
     ("truncated.xlsx", "a roster .xlsx cut in half; not yet"),
@@ -52,9 +64,6 @@ pub const WITHOUT_GENERATOR: [(&str, &str); 49] = [
     ("bad-shared-string-index.xlsx", "a roster .xlsx with a member edited; not yet"),
     ("bad-cell-reference.xlsx", "a roster .xlsx with a member edited; not yet"),
     ("no-people-headers.xlsx", "a workbook; not yet"),
-    ("missing-rank.xlsx", "a workbook; not yet"),
-    ("empty-people-sheet.xlsx", "a workbook; not yet"),
-    ("header-only.xlsx", "a workbook; not yet"),
     ("header-row-15.xlsx", "a workbook; not yet"),
     ("header-row-25.xlsx", "a workbook; not yet"),
     ("formulas-cached.xlsx", "a workbook with cached formula results; not yet"),
@@ -67,15 +76,6 @@ pub const WITHOUT_GENERATOR: [(&str, &str); 49] = [
     ("whitespace-and-case.xlsx", "a workbook; not yet"),
     ("date-1904-system.xlsx", "a workbook in the 1904 date system; not yet"),
     ("date-serials-near-zero.xlsx", "a workbook; not yet"),
-    ("id-as-number.xlsx", "a workbook; not yet"),
-    ("id-15-digits-as-number.xlsx", "a workbook; not yet"),
-    ("duplicate-ids.xlsx", "a workbook; not yet"),
-    ("bad-check-digits.xlsx", "a workbook; not yet"),
-    ("legacy-15-digit-ids.xlsx", "a workbook; not yet"),
-    ("bad-dates.xlsx", "a workbook; not yet"),
-    ("ambiguous-month.xlsx", "a workbook; not yet"),
-    ("unknown-ranks.xlsx", "a workbook; not yet"),
-    ("fullwidth-digits.xlsx", "a workbook; not yet"),
     ("libreoffice.ods", "an OpenDocument zip built by hand; not yet"),
     ("hidden-rows-columns.ods", "libreoffice.ods edited; not yet"),
     ("stray-cell-far-away.ods", "libreoffice.ods edited; not yet"),
@@ -233,4 +233,163 @@ fn three_people_xlsx(path: &Path) -> io::Result<()> {
         }
     }
     book.save(path).map_err(io::Error::other)
+}
+
+/// A cell of a generated workbook.
+#[derive(Clone, Copy)]
+enum Cell {
+    /// Text.
+    T(&'static str),
+    /// A number with no format.
+    N(f64),
+    /// A date: the serial number in the date format (43631 is 2019-06-15).
+    D(f64),
+}
+
+use Cell::{D, N, T};
+
+/// 2019-06-15 as Excel counts days.
+const JUNE_15_2019: f64 = 43631.0;
+
+/// A workbook with `sheets` (name, rows), written with a fixed document date: the same bytes
+/// on every run.
+fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<Cell>>)]) -> io::Result<()> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let when = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 1, 1).map_err(io::Error::other)?;
+    book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&when));
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    for (name, rows) in sheets {
+        let sheet = book.add_worksheet().set_name(*name).map_err(io::Error::other)?;
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    T(text) => sheet.write_string(r, c, *text).map(drop),
+                    N(n) => sheet.write_number(r, c, *n).map(drop),
+                    D(serial) => sheet.write_number_with_format(r, c, *serial, &date).map(drop),
+                }
+                .map_err(io::Error::other)?;
+            }
+        }
+    }
+    book.save(path).map_err(io::Error::other)
+}
+
+/// The six headers every small roster has.
+fn header() -> Vec<Cell> {
+    HEADER.iter().map(|h| T(h)).collect()
+}
+
+/// A person of 甲局, 综合管理类, with `rank` and `since` as given.
+fn person(id: Cell, name: &'static str, rank: &'static str, since: Cell) -> Vec<Cell> {
+    vec![id, T(name), T("甲局"), T("综合管理类"), T(rank), since]
+}
+
+fn wang() -> Vec<Cell> {
+    person(T("11010519491231002X"), "王一", "二级主任科员", D(JUNE_15_2019))
+}
+
+/// 王一 then `others`, on a sheet 人员 under the six headers.
+fn roster(path: &Path, others: Vec<Vec<Cell>>) -> io::Result<()> {
+    workbook(path, &[("人员", [vec![header(), wang()], others].concat())])
+}
+
+fn missing_rank(path: &Path) -> io::Result<()> {
+    let row = |id, name| vec![T(id), T(name), T("甲局"), T("综合管理类"), D(JUNE_15_2019)];
+    let headers = ["身份证号", "姓名", "单位", "职位类别", "任现职级时间"].iter().map(|h| T(h)).collect();
+    workbook(path, &[("人员", vec![headers, row("11010519491231002X", "王一"), row("330102198808060235", "李二"), row("330102199604250242", "张三")])])
+}
+
+fn empty_people_sheet(path: &Path) -> io::Result<()> {
+    workbook(path, &[("人员", vec![]), ("单位", vec![vec![T("单位名称"), T("机关层级")], vec![T("甲局"), T("县")]])])
+}
+
+fn header_only(path: &Path) -> io::Result<()> {
+    workbook(path, &[("人员", vec![header()])])
+}
+
+fn id_as_number(path: &Path) -> io::Result<()> {
+    roster(
+        path,
+        vec![person(N(3.30102199001011e17), "李二", "二级主任科员", D(JUNE_15_2019)), person(N(110105194912310021.0), "赵六", "二级主任科员", D(JUNE_15_2019))],
+    )
+}
+
+fn duplicate_ids(path: &Path) -> io::Result<()> {
+    roster(
+        path,
+        vec![
+            person(T("330102198808060235"), "李二", "二级主任科员", D(JUNE_15_2019)),
+            vec![T("11010519491231002x"), T("王一（重复）"), T("乙局"), T("综合管理类"), T("一级主任科员"), D(43831.0)],
+            person(T(" 330102198808060235 "), "李二", "二级主任科员", D(JUNE_15_2019)),
+        ],
+    )
+}
+
+fn bad_check_digits(path: &Path) -> io::Result<()> {
+    let rows = vec![
+        header(),
+        person(T("330102198808060235"), "李二", "二级主任科员", D(JUNE_15_2019)),
+        person(T("110105194912310021"), "王一", "二级主任科员", D(JUNE_15_2019)),
+        person(T("110105199002301234"), "周七", "二级主任科员", D(JUNE_15_2019)),
+        person(T("11010519491231002"), "吴八", "二级主任科员", D(JUNE_15_2019)),
+    ];
+    workbook(path, &[("人员", rows)])
+}
+
+fn legacy_15_digit_ids(path: &Path) -> io::Result<()> {
+    roster(
+        path,
+        vec![person(T("330102880806023"), "李二", "二级主任科员", D(JUNE_15_2019)), person(T("  330102960425024 "), "张三", "二级主任科员", D(JUNE_15_2019))],
+    )
+}
+
+fn bad_dates(path: &Path) -> io::Result<()> {
+    roster(
+        path,
+        vec![
+            person(T("330102198808060235"), "李二", "二级主任科员", T("2019.13")),
+            person(T("330102199604250242"), "张三", "二级主任科员", T("2019-02-30")),
+            person(T("44030519850312001X"), "赵四", "二级主任科员", T("三月")),
+            person(T("51010719900101123X"), "钱五", "二级主任科员", N(0.0)),
+            person(T("110105198001010016"), "孙六", "二级主任科员", N(-43631.0)),
+        ],
+    )
+}
+
+fn ambiguous_month(path: &Path) -> io::Result<()> {
+    let rows = vec![
+        header(),
+        person(T("11010519491231002X"), "王一", "二级主任科员", N(2019.06)),
+        person(T("330102198808060235"), "李二", "二级主任科员", N(2019.1)),
+        person(T("330102199604250242"), "张三", "二级主任科员", N(2019.12)),
+        person(T("44030519850312001X"), "赵四", "二级主任科员", N(2019.0)),
+    ];
+    workbook(path, &[("人员", rows)])
+}
+
+fn unknown_ranks(path: &Path) -> io::Result<()> {
+    roster(
+        path,
+        vec![
+            person(T("330102198808060235"), "李二", "科长", D(JUNE_15_2019)),
+            person(T("330102199604250242"), "张三", "一级主管", D(JUNE_15_2019)),
+            vec![T("44030519850312001X"), T("赵四"), T("甲局"), T("工勤"), T("二级主任科员"), D(JUNE_15_2019)],
+            person(T("51010719900101123X"), "钱五", "科员（一级）", D(JUNE_15_2019)),
+        ],
+    )
+}
+
+fn id_15_digits_as_number(path: &Path) -> io::Result<()> {
+    roster(path, vec![person(N(330102880806023.0), "李二", "二级主任科员", D(JUNE_15_2019))])
+}
+
+fn fullwidth_digits(path: &Path) -> io::Result<()> {
+    roster(
+        path,
+        vec![
+            person(T("３３０１０２１９８８０８０６０２３５"), "李二", "二级主任科员", D(JUNE_15_2019)),
+            person(T("330102199604250242"), "张三", "二级主任科员", T("２０１９年６月")),
+        ],
+    )
 }

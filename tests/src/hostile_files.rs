@@ -13,7 +13,7 @@ use std::path::Path;
 pub type Generator = fn(&Path) -> io::Result<()>;
 
 /// Every committed hostile file that has a generator here, by name.
-pub const GENERATORS: [(&str, Generator); 30] = [
+pub const GENERATORS: [(&str, Generator); 40] = [
     ("text-renamed.xlsx", text_renamed),
     ("empty.xlsx", empty),
     ("csv-renamed.xlsx", csv_renamed),
@@ -44,10 +44,20 @@ pub const GENERATORS: [(&str, Generator); 30] = [
     ("unknown-ranks.xlsx", unknown_ranks),
     ("id-15-digits-as-number.xlsx", id_15_digits_as_number),
     ("fullwidth-digits.xlsx", fullwidth_digits),
+    ("header-row-15.xlsx", header_row_15),
+    ("header-row-25.xlsx", header_row_25),
+    ("no-people-headers.xlsx", no_people_headers),
+    ("stray-cell-last-row.xlsx", stray_cell_last_row),
+    ("stray-cell-last-column.xlsx", stray_cell_last_column),
+    ("stray-cell-far-away.xlsx", stray_cell_far_away),
+    ("date-serials-near-zero.xlsx", date_serials_near_zero),
+    ("whitespace-and-case.xlsx", whitespace_and_case),
+    ("many-sheets.xlsx", many_sheets),
+    ("wide-header.xlsx", wide_header),
 ];
 
 /// The committed hostile files without a generator yet, and why.
-pub const WITHOUT_GENERATOR: [(&str, &str); 37] = [
+pub const WITHOUT_GENERATOR: [(&str, &str); 27] = [
     ("png-renamed.xlsx", "a PNG built with zlib; not yet"),
     ("docx-renamed.xlsx", "a zip built by hand; not yet"),
     ("truncated.xlsx", "a roster .xlsx cut in half; not yet"),
@@ -63,19 +73,9 @@ pub const WITHOUT_GENERATOR: [(&str, &str); 37] = [
     ("malformed-sheet-xml.xlsx", "a roster .xlsx with a member cut short; not yet"),
     ("bad-shared-string-index.xlsx", "a roster .xlsx with a member edited; not yet"),
     ("bad-cell-reference.xlsx", "a roster .xlsx with a member edited; not yet"),
-    ("no-people-headers.xlsx", "a workbook; not yet"),
-    ("header-row-15.xlsx", "a workbook; not yet"),
-    ("header-row-25.xlsx", "a workbook; not yet"),
     ("formulas-cached.xlsx", "a workbook with cached formula results; not yet"),
     ("error-cells.xlsx", "a workbook with error cells; not yet"),
-    ("stray-cell-last-row.xlsx", "a workbook; not yet"),
-    ("stray-cell-last-column.xlsx", "a workbook; not yet"),
-    ("stray-cell-far-away.xlsx", "a workbook; not yet"),
-    ("many-sheets.xlsx", "a workbook; not yet"),
-    ("wide-header.xlsx", "a workbook; not yet"),
-    ("whitespace-and-case.xlsx", "a workbook; not yet"),
     ("date-1904-system.xlsx", "a workbook in the 1904 date system; not yet"),
-    ("date-serials-near-zero.xlsx", "a workbook; not yet"),
     ("libreoffice.ods", "an OpenDocument zip built by hand; not yet"),
     ("hidden-rows-columns.ods", "libreoffice.ods edited; not yet"),
     ("stray-cell-far-away.ods", "libreoffice.ods edited; not yet"),
@@ -236,17 +236,22 @@ fn three_people_xlsx(path: &Path) -> io::Result<()> {
 }
 
 /// A cell of a generated workbook.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Cell {
     /// Text.
     T(&'static str),
+    /// Text made at run time.
+    S(String),
     /// A number with no format.
     N(f64),
     /// A date: the serial number in the date format (43631 is 2019-06-15).
     D(f64),
 }
 
-use Cell::{D, N, T};
+use Cell::{D, N, S, T};
+
+/// A sheet's cells at their zero-based row and column.
+type Placed = Vec<(u32, u16, Cell)>;
 
 /// 2019-06-15 as Excel counts days.
 const JUNE_15_2019: f64 = 43631.0;
@@ -254,22 +259,33 @@ const JUNE_15_2019: f64 = 43631.0;
 /// A workbook with `sheets` (name, rows), written with a fixed document date: the same bytes
 /// on every run.
 fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<Cell>>)]) -> io::Result<()> {
+    let placed: Vec<(&str, Placed)> = sheets
+        .iter()
+        .map(|(name, rows)| {
+            let cells = rows.iter().enumerate().flat_map(|(r, row)| row.iter().enumerate().map(move |(c, cell)| (r as u32, c as u16, cell.clone())));
+            (*name, cells.collect())
+        })
+        .collect();
+    workbook_at(path, &placed)
+}
+
+/// A workbook with `sheets` (name, cells at their zero-based row and column), as [`workbook`].
+fn workbook_at(path: &Path, sheets: &[(&str, Placed)]) -> io::Result<()> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let when = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 1, 1).map_err(io::Error::other)?;
     book.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&when));
     let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
     for (name, rows) in sheets {
         let sheet = book.add_worksheet().set_name(*name).map_err(io::Error::other)?;
-        for (r, row) in rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                let (r, c) = (r as u32, c as u16);
-                match cell {
-                    T(text) => sheet.write_string(r, c, *text).map(drop),
-                    N(n) => sheet.write_number(r, c, *n).map(drop),
-                    D(serial) => sheet.write_number_with_format(r, c, *serial, &date).map(drop),
-                }
-                .map_err(io::Error::other)?;
+        for (r, c, cell) in rows {
+            let (r, c) = (*r, *c);
+            match cell {
+                T(text) => sheet.write_string(r, c, *text).map(drop),
+                S(text) => sheet.write_string(r, c, text).map(drop),
+                N(n) => sheet.write_number(r, c, *n).map(drop),
+                D(serial) => sheet.write_number_with_format(r, c, *serial, &date).map(drop),
             }
+            .map_err(io::Error::other)?;
         }
     }
     book.save(path).map_err(io::Error::other)
@@ -392,4 +408,99 @@ fn fullwidth_digits(path: &Path) -> io::Result<()> {
             person(T("330102199604250242"), "张三", "二级主任科员", T("２０１９年６月")),
         ],
     )
+}
+
+/// The three people of 甲局 since 2019-06-15 under the six headers, from zero-based `row` on.
+fn plain_roster_at(row: u32) -> Placed {
+    let rows = [
+        header(),
+        wang(),
+        person(T("330102198808060235"), "李二", "二级主任科员", D(JUNE_15_2019)),
+        person(T("330102199604250242"), "张三", "二级主任科员", D(JUNE_15_2019)),
+    ];
+    rows.into_iter().enumerate().flat_map(|(r, cells)| cells.into_iter().enumerate().map(move |(c, cell)| (row + r as u32, c as u16, cell))).collect()
+}
+
+const TITLE: &str = "某某县2025年度公务员职级晋升名册";
+
+fn header_row_15(path: &Path) -> io::Result<()> {
+    let mut cells = vec![(0, 0, T(TITLE))];
+    cells.extend([3u32, 6, 9, 12].map(|r| (r - 1, 0, S(format!("（说明第{r}行）")))));
+    cells.extend([(14, 0, T("填报单位：某某县人力资源和社会保障局")), (14, 4, T("日期：2025年12月"))]);
+    cells.extend(plain_roster_at(15));
+    workbook_at(path, &[("人员", cells)])
+}
+
+fn header_row_25(path: &Path) -> io::Result<()> {
+    let mut cells = vec![(0, 0, T(TITLE))];
+    cells.extend((2u32..=24).map(|r| (r - 1, 0, S(format!("（说明第{r}行）")))));
+    cells.extend(plain_roster_at(24));
+    workbook_at(path, &[("人员", cells)])
+}
+
+fn no_people_headers(path: &Path) -> io::Result<()> {
+    workbook(
+        path,
+        &[("Sheet1", vec![vec![T("序号"), T("项目"), T("金额")], vec![N(1.0), T("办公用品"), N(320.5)]]), ("Sheet2", vec![vec![T("备注")], vec![T("无")]])],
+    )
+}
+
+/// The plain roster and an "x" at zero-based (`row`, `column`).
+fn with_stray(path: &Path, row: u32, column: u16) -> io::Result<()> {
+    let mut cells = plain_roster_at(0);
+    cells.push((row, column, T("x")));
+    workbook_at(path, &[("人员", cells)])
+}
+
+fn stray_cell_last_row(path: &Path) -> io::Result<()> {
+    with_stray(path, 1_048_575, 0)
+}
+
+fn stray_cell_last_column(path: &Path) -> io::Result<()> {
+    with_stray(path, 0, 16_383)
+}
+
+fn stray_cell_far_away(path: &Path) -> io::Result<()> {
+    with_stray(path, 1_048_575, 16_383)
+}
+
+fn date_serials_near_zero(path: &Path) -> io::Result<()> {
+    let rows = vec![
+        header(),
+        person(T("11010519491231002X"), "王一", "二级主任科员", D(0.0)),
+        person(T("330102198808060235"), "李二", "二级主任科员", D(1.0)),
+        person(T("330102199604250242"), "张三", "二级主任科员", D(60.0)),
+        person(T("44030519850312001X"), "赵四", "二级主任科员", D(-1.0)),
+    ];
+    workbook(path, &[("人员", rows)])
+}
+
+fn whitespace_and_case(path: &Path) -> io::Result<()> {
+    let rows = [
+        vec![T(" 身份证号 "), T("姓\u{3000}名"), T("单 位"), T("职位\n类别"), T("*职级"), T("任现职级时间（年月）")],
+        vec![T("11010519491231002x"), T(" 王 一 "), T(" 甲局 "), T("综合管理"), T(" 二级主任科员 "), T("2019年6月15日")],
+        vec![],
+        vec![T("填表人：张三"), T(""), T(""), T("审核人：李四")],
+        person(T("330102198808060235"), "李二", "二级主任科员", D(JUNE_15_2019)),
+    ];
+    // The blank cells of the 填表人 row are not written.
+    let placed: Placed = rows
+        .iter()
+        .enumerate()
+        .flat_map(|(r, row)| row.iter().enumerate().filter(|(_, c)| !matches!(c, T(""))).map(move |(c, cell)| (r as u32, c as u16, cell.clone())))
+        .collect();
+    workbook_at(path, &[("人员", placed)])
+}
+
+fn many_sheets(path: &Path) -> io::Result<()> {
+    let mut sheets: Vec<(String, Placed)> = (1..=199).map(|n| (format!("Sheet{n}"), vec![(0, 0, T("备注")), (1, 0, S(format!("第{n}页")))])).collect();
+    sheets.push(("2025年花名册".to_string(), plain_roster_at(0)));
+    let sheets: Vec<(&str, Placed)> = sheets.iter().map(|(n, c)| (n.as_str(), c.clone())).collect();
+    workbook_at(path, &sheets)
+}
+
+fn wide_header(path: &Path) -> io::Result<()> {
+    let mut cells = plain_roster_at(0);
+    cells.extend((0..16_000u16).map(|i| (0, 6 + i, S(format!("备用{i}")))));
+    workbook_at(path, &[("人员", cells)])
 }

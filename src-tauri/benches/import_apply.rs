@@ -20,7 +20,7 @@ use kaohe_app::state::AppState;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 // The app's allocator (src/main.rs).
 #[global_allocator]
@@ -79,30 +79,12 @@ fn measure(what: &str, roster: &Path, mut prepare: impl FnMut() -> AppState) {
     }
     base.sort();
     times.sort();
-    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
-    let (b, t) = (base[RUNS / 2].as_secs_f64(), times[RUNS / 2].as_secs_f64());
     let per_run = |i: usize| reports.0[i].load(Ordering::Relaxed) / (RUNS as u64 + 1);
-    println!(
-        "{what}: median {t:.3} s against the bare read's {b:.3} s: {:.2}x (runs in ms, sorted: import {}; bare read {}); progress reports per run: read {}, plan {}, write {}",
-        t / b,
-        ms(&times),
-        ms(&base),
-        per_run(0),
-        per_run(1),
-        per_run(2)
-    );
+    println!("{}; progress reports per run: read {}, plan {}, write {}", common::medians(what, "import", &base, &times), per_run(0), per_run(1), per_run(2));
 }
 
 fn main() {
-    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
-    let dir = std::env::temp_dir().join(format!("kaohe-import-apply-bench-v1-{n}"));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let roster = dir.join("名册.xlsx");
-    let changed = dir.join("名册（10%变动）.xlsx");
-    if !roster.exists() || !changed.exists() {
-        common::generate_roster(&roster, n, false);
-        common::generate_roster(&changed, n, true);
-    }
+    let (n, dir, roster, changed) = common::rosters("import-apply", "人员");
     println!("import_apply bench (the app's 导入): {n} people");
     let fresh: PathBuf = dir.join("fresh.db");
     measure("fresh database", &roster, || {

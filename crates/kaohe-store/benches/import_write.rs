@@ -66,21 +66,11 @@ fn bare_read(roster: &Path) -> usize {
 }
 
 fn report(what: &str, base: &[Duration], times: &[Duration]) {
-    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
-    let (b, t) = (base[base.len() / 2].as_secs_f64(), times[times.len() / 2].as_secs_f64());
-    println!("{what}: median {t:.3} s against the bare read's {b:.3} s: {:.2}x (runs in ms, sorted: import {}; bare read {})", t / b, ms(times), ms(base));
+    println!("{}", common::medians(what, "import", base, times));
 }
 
 fn main() {
-    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
-    let dir = std::env::temp_dir().join(format!("kaohe-import-write-bench-v1-{n}"));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let roster = dir.join("名册.xlsx");
-    let changed = dir.join("名册（10%变动）.xlsx");
-    if !roster.exists() || !changed.exists() {
-        common::generate_roster(&roster, n, false);
-        common::generate_roster(&changed, n, true);
-    }
+    let (n, dir, roster, changed) = common::rosters("import-write", "人员");
     let profile = Profile::national();
     println!("import_write bench: {n} people");
 

@@ -97,3 +97,28 @@ pub fn peak_mib() -> Option<f64> {
     let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb / 1024.0)
 }
+
+/// The line a bench prints for one measurement: the two medians, their ratio and every run
+/// (sorted, in ms) of `what` (the measured thing's name in the line, e.g. "import") and of the
+/// bare read.
+pub fn medians(title: &str, what: &str, base: &[Duration], times: &[Duration]) -> String {
+    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
+    let (b, t) = (base[base.len() / 2].as_secs_f64(), times[times.len() / 2].as_secs_f64());
+    format!("{title}: median {t:.3} s against the bare read's {b:.3} s: {:.2}x (runs in ms, sorted: {what} {}; bare read {})", t / b, ms(times), ms(base))
+}
+
+/// The people a bench is asked for (its first numeric argument; 100,000 by default), and its
+/// folder in the temporary folder (`kaohe-NAME-bench-v1-N`) holding the two rosters, generated
+/// once with the people on `sheet`: as imported, and with 10% of the people changed.
+pub fn rosters(name: &str, sheet: &str) -> (usize, std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let n: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
+    let dir = std::env::temp_dir().join(format!("kaohe-{name}-bench-v1-{n}"));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let roster = dir.join("名册.xlsx");
+    let changed = dir.join("名册（10%变动）.xlsx");
+    if !roster.exists() || !changed.exists() {
+        generate_roster_as(&roster, n, false, sheet);
+        generate_roster_as(&changed, n, true, sheet);
+    }
+    (n, dir, roster, changed)
+}

@@ -80,7 +80,7 @@ fn a_backup_is_a_kaohe_database_with_the_same_people() {
     let outcome = state.backup_database(&dest).expect("backup");
     assert_eq!((outcome.path, outcome.people), (dest.display().to_string(), 38));
 
-    let info = inspect_backup(&dest).expect("a Kaohe database");
+    let info = inspect_backup(&dest, None).expect("a Kaohe database");
     assert_eq!((info.people, info.organs, info.schema_version), (38, 3, SCHEMA_VERSION));
     let last = info.last_import.expect("last import");
     assert_eq!((last.file.as_str(), last.people), ("名册示例.xlsx", 38));
@@ -89,7 +89,7 @@ fn a_backup_is_a_kaohe_database_with_the_same_people() {
 
     // A second backup over the same file replaces it.
     state.backup_database(&dest).expect("backup again");
-    assert_eq!(inspect_backup(&dest).expect("still a Kaohe database").people, 38);
+    assert_eq!(inspect_backup(&dest, None).expect("still a Kaohe database").people, 38);
     // Never onto the live database itself.
     assert_eq!(state.backup_database(&scratch.db()).map_err(|e| e.code), Err(ErrorCode::WriteFailed));
     let log = state.operation_log(Some("backup"), None).expect("log");
@@ -163,7 +163,7 @@ fn restore_replaces_the_data_and_keeps_a_safety_copy() {
     let safety = scratch.path("data/恢复前备份/恢复前备份_2026-11-27_103005.db");
     assert_eq!((outcome.people, outcome.safety_copy.as_str()), (0, safety.display().to_string().as_str()));
     assert_eq!(state.app_info().expect("info").people, 0);
-    assert_eq!(inspect_backup(&safety).expect("safety copy").people, 38);
+    assert_eq!(inspect_backup(&safety, None).expect("safety copy").people, 38);
     assert_eq!(names(&safety).len(), 38);
     // The backup predates the local rule file: the national rules apply again; the 操作人 stays.
     assert_eq!(state.profile().meta.name, "全国默认规则");

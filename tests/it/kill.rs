@@ -178,7 +178,7 @@ fn kill_child() {
         "restore" => {
             let db = arg("KAOHE_KILL_DB");
             let current = kaohe_store::Store::open(&db);
-            if kaohe_store::settings::restore(current, &db, &arg("KAOHE_KILL_BACKUP"), &arg("KAOHE_KILL_SAFETY")).is_err() {
+            if kaohe_store::settings::restore(current, &db, &arg("KAOHE_KILL_BACKUP"), None, &arg("KAOHE_KILL_SAFETY")).is_err() {
                 panic!("the restore failed");
             }
         }

@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod hostile;
 mod kill;
+mod password;
 mod print;
 mod restore;
 mod rosters;

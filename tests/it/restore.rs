@@ -93,11 +93,11 @@ fn contents(path: &Path) -> Vec<(String, Vec<String>)> {
 /// The crafted backup is refused at inspection and at restore, naming `object`; the live
 /// database is unchanged, still open, and no safety copy or staging file is left.
 fn refused(scratch: &Scratch, crafted: &Path, object: &str) {
-    let e = inspect_backup(crafted).expect_err("inspection refuses it");
+    let e = inspect_backup(crafted, None).expect_err("inspection refuses it");
     assert_eq!(e.code(), "backup_unsafe", "{e}");
     assert!(e.to_string().contains(object), "{e}");
     let before = contents(&scratch.db());
-    let failed = match restore(Store::open(&scratch.db()), &scratch.db(), crafted, &scratch.safety()) {
+    let failed = match restore(Store::open(&scratch.db()), &scratch.db(), crafted, None, &scratch.safety()) {
         Ok(_) => panic!("{} was restored", crafted.display()),
         Err(failed) => failed,
     };
@@ -118,7 +118,7 @@ fn a_trigger_that_erases_the_assessment_log_is_refused() {
     let scratch = Scratch::new();
     let crafted = scratch.crafted("抹日志.db", "CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;");
     refused(&scratch, &crafted, "触发器「wipe_log」");
-    let e = inspect_backup(&crafted).expect_err("refused");
+    let e = inspect_backup(&crafted, None).expect_err("refused");
     assert_eq!(
         e.to_string(),
         format!(
@@ -175,14 +175,14 @@ fn a_damaged_backup_is_refused() {
     // A result of a person who is not in the database (written with the checks off).
     let crafted =
         scratch.crafted("不一致.db", "PRAGMA foreign_keys = OFF; INSERT INTO annual_results (person_id, year, code) VALUES ('110101199001011234', 2024, '1');");
-    let e = inspect_backup(&crafted).expect_err("refused");
+    let e = inspect_backup(&crafted, None).expect_err("refused");
     assert_eq!(e.code(), "backup_damaged");
     assert_eq!(
         e.to_string(),
         format!("备份「{}」中的数据不完整或已损坏（表「annual_results」中有 1 条记录引用的「people」记录不存在），不能恢复", crafted.display())
     );
     let before = contents(&scratch.db());
-    let failed = restore(Store::open(&scratch.db()), &scratch.db(), &crafted, &scratch.safety()).err().expect("refused");
+    let failed = restore(Store::open(&scratch.db()), &scratch.db(), &crafted, None, &scratch.safety()).err().expect("refused");
     assert_eq!(failed.error.to_string(), e.to_string());
     drop(failed);
     assert_eq!(contents(&scratch.db()), before);
@@ -200,9 +200,9 @@ fn a_genuine_backup_restores_every_table_as_it_was() {
     }
     let moved_on = contents(&scratch.db());
     assert_ne!(moved_on, backed_up);
-    let info = inspect_backup(&scratch.backup()).expect("a genuine backup");
+    let info = inspect_backup(&scratch.backup(), None).expect("a genuine backup");
     assert_eq!((info.people, info.organs, info.schema_version), (2, 1, SCHEMA_VERSION));
-    let store = restore(Store::open(&scratch.db()), &scratch.db(), &scratch.backup(), &scratch.safety()).map_err(|f| f.error).expect("restored");
+    let store = restore(Store::open(&scratch.db()), &scratch.db(), &scratch.backup(), None, &scratch.safety()).map_err(|f| f.error).expect("restored");
     assert_eq!(store.assessment_log(2025).expect("log").len(), 1);
     assert_eq!(store.operator().expect("operator"), "人事科 李明");
     drop(store);
@@ -224,7 +224,7 @@ fn an_older_backup_is_copied_at_its_version_then_upgraded() {
         ))
         .expect("data");
     }
-    let store = restore(Store::open(&scratch.db()), &scratch.db(), &old, &scratch.safety()).map_err(|f| f.error).expect("restored");
+    let store = restore(Store::open(&scratch.db()), &scratch.db(), &old, None, &scratch.safety()).map_err(|f| f.error).expect("restored");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     let roster = store.load_roster().expect("roster");
     assert_eq!(roster.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect::<Vec<_>>(), [(ID_A, "王一")]);
@@ -242,8 +242,8 @@ fn a_backups_fingerprints_are_computed_again_at_restore() {
     let genuine = contents(&scratch.backup());
     let forged = scratch
         .crafted("指纹.db", &format!("UPDATE people SET fingerprint = 1 WHERE id = '{ID_A}'; UPDATE people SET fingerprint = NULL WHERE id = '{ID_B}';"));
-    inspect_backup(&forged).expect("a backup whose fingerprints differ is a backup");
-    let store = restore(Store::open(&scratch.db()), &scratch.db(), &forged, &scratch.safety()).map_err(|f| f.error).expect("restored");
+    inspect_backup(&forged, None).expect("a backup whose fingerprints differ is a backup");
+    let store = restore(Store::open(&scratch.db()), &scratch.db(), &forged, None, &scratch.safety()).map_err(|f| f.error).expect("restored");
     drop(store);
     assert_eq!(contents(&scratch.db()), genuine, "the fingerprints as the fields give them");
 }

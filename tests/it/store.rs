@@ -305,7 +305,7 @@ fn the_database_its_folder_and_its_backups_are_for_their_owner_only() {
     store.backup_to(&backup).expect("backup");
     assert_eq!(mode(&backup), "600", "the backup");
     let safety = tmp.path().join("恢复前备份").join("恢复前备份_1.db");
-    let store = kaohe_store::settings::restore(Ok(store), &db, &backup, &safety).map_err(|f| f.error).expect("restored");
+    let store = kaohe_store::settings::restore(Ok(store), &db, &backup, None, &safety).map_err(|f| f.error).expect("restored");
     assert_eq!(mode(&safety), "600", "the safety copy");
     assert_eq!(mode(safety.parent().expect("folder")), "700", "the folder of safety copies");
     assert_eq!(mode(&db), "600", "the restored database");

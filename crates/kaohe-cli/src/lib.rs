@@ -4,7 +4,7 @@
 
 use kaohe_engine::report::{months_text, PromotionReport};
 use kaohe_engine::{promote, Profile, Roster};
-use kaohe_store::Store;
+use kaohe_store::{Password, Store};
 use kaohe_workbook::{read_roster, write_promotion, write_template, Issue, IssuesBeyond, RosterRead, Severity, WorkbookError};
 use serde::Serialize;
 use serde_json::json;
@@ -37,6 +37,8 @@ const USAGE: &str = "用法：
   kaohe print --doc 文书 (--year YYYY | --as-of YYYY-MM-DD) (--db PATH | --roster FILE) [--organ 单位] [--pool 考核池] [--from YYYY-MM-DD] --out DIR
       文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
   kaohe profile [--profile FILE]
+  kaohe password [--db PATH] [--remove]   # 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
+设置了密码的数据库：密码取自环境变量 KAOHE_DB_PASSWORD。
 ";
 
 /// A failure that ends the command: its docs/cli.md code, message and exit status.
@@ -102,6 +104,7 @@ struct Options {
     report: Option<PathBuf>,
     mapping: Option<PathBuf>,
     renames: Vec<String>,
+    remove: bool,
 }
 
 fn parse(args: &[String]) -> Result<Options, Failure> {
@@ -112,6 +115,7 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
         match a.as_str() {
             "--json" => o.json = true,
             "--check" => o.check = true,
+            "--remove" => o.remove = true,
             "--sheet" => o.sheet = Some(value("--sheet")?),
             "--report" => o.report = Some(value("--report")?.into()),
             "--mapping" => o.mapping = Some(value("--mapping")?.into()),
@@ -187,6 +191,7 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
         "assess" => assess::run(&o, sink),
         "print" => print::run(&o),
         "profile" => profile_cmd(&o),
+        "password" => password_cmd(&o),
         "help" | "--help" | "-h" => Ok(Output { status: 0, stdout: USAGE.to_string(), stderr: String::new() }),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),
     }
@@ -208,7 +213,7 @@ fn profile_of(o: &Options) -> Result<Profile, Failure> {
         return load_profile(o.profile.as_deref()).map_err(|(m, code)| Failure::new(code, m, 1));
     }
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
-    let Some(saved) = kaohe_store::settings::saved_profile(&db)? else { return Ok(Profile::national()) };
+    let Some(saved) = kaohe_store::settings::saved_profile(&db, db_password().as_ref())? else { return Ok(Profile::national()) };
     Profile::from_toml(&saved.text).map_err(|e| {
         let file = saved.file.map(|f| format!("「{f}」")).unwrap_or_default();
         Failure::new(
@@ -257,16 +262,52 @@ fn issues_text(issues: &[Issue], beyond: IssuesBeyond) -> String {
     s
 }
 
+/// The environment variable holding the database's password, when it has one.
+pub const PASSWORD_VAR: &str = "KAOHE_DB_PASSWORD";
+/// The environment variable holding the password `kaohe password` sets.
+pub const NEW_PASSWORD_VAR: &str = "KAOHE_DB_NEW_PASSWORD";
+
+/// The database's password (`KAOHE_DB_PASSWORD`): used for a database that has one, and to
+/// create a new database with one. Never an option: a command line is visible to other users.
+fn db_password() -> Option<Password> {
+    std::env::var(PASSWORD_VAR).ok().and_then(|text| Password::new(&text))
+}
+
 /// The database (`--db`, else the default one), to change it.
 fn open_store(o: &Options) -> Result<Store, Failure> {
     let path = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
-    Ok(Store::open(&path)?)
+    Ok(Store::open_with(&path, db_password().as_ref())?)
 }
 
 /// The database, to read it only: a read-only file is read, and nothing in it is written.
 fn read_store(o: &Options) -> Result<Store, Failure> {
     let path = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
-    Ok(Store::open_read_only(&path)?)
+    Ok(Store::open_read_only_with(&path, db_password().as_ref())?)
+}
+
+/// `kaohe password`: sets or changes the database's password to `KAOHE_DB_NEW_PASSWORD`, or
+/// with `--remove` removes it; the current one, if any, from `KAOHE_DB_PASSWORD`.
+fn password_cmd(o: &Options) -> Result<Output, Failure> {
+    let path = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
+    if !path.is_file() {
+        return Err(kaohe_store::StoreError::Missing { path: path.display().to_string() }.into());
+    }
+    let new = match (o.remove, std::env::var(NEW_PASSWORD_VAR).ok().filter(|t| !t.is_empty())) {
+        (true, None) => None,
+        (false, Some(text)) => Some(Password::new_for_setting(&text)?),
+        (true, Some(_)) => return Err(Failure::new("bad_argument", format!("--remove 取消密码，不能同时设置 {NEW_PASSWORD_VAR}"), 1)),
+        (false, None) => return Err(Failure::new("bad_argument", format!("请把新密码放在环境变量 {NEW_PASSWORD_VAR} 中；取消密码用 --remove"), 1)),
+    };
+    let mut store = open_store(o)?;
+    let had = store.has_password();
+    store.change_password(new.as_ref())?;
+    let said = match (had, new.is_some()) {
+        (false, true) => "已为数据库设置密码",
+        (true, true) => "已更改数据库密码",
+        (true, false) => "已取消数据库密码",
+        (false, false) => "数据库本来就没有密码，未作修改",
+    };
+    Ok(Output { status: 0, stdout: format!("{said}：{}\n", path.display()), stderr: String::new() })
 }
 
 fn import(o: &Options) -> Result<Output, Failure> {
@@ -295,8 +336,8 @@ fn import(o: &Options) -> Result<Output, Failure> {
     // the roster is read.
     let open = |db: &Path| match (o.check, db.exists()) {
         (true, false) => Store::open(Path::new(":memory:")),
-        (true, true) => Store::open_read_only(db),
-        (false, _) => Store::open(db),
+        (true, true) => Store::open_read_only_with(db, db_password().as_ref()),
+        (false, _) => Store::open_with(db, db_password().as_ref()),
     };
     // A database that exists is opened, and what the import needs of it read, on a second
     // thread while the roster is read.
@@ -314,7 +355,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
         Err(_) => None,
     };
     let saved = match signature {
-        Some(sig) => Store::open_read_only(&db)?.mapping_for(&sig)?,
+        Some(sig) => Store::open_read_only_with(&db, db_password().as_ref())?.mapping_for(&sig)?,
         None => None,
     };
     let first = match saved {

@@ -8,13 +8,15 @@
 //!   functions with side effects.
 //!
 //! A new database file is created owner-only first ([`kaohe_files::create_owner_only`]); SQLite
-//! gives its journal the same permissions.
+//! gives its journal the same permissions. A file with a password is given it before anything
+//! is read ([`crate::password`]).
 
 use std::path::Path;
 
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
+use crate::password::{self, Encryption, Password};
 use crate::StoreError;
 
 /// How a database is opened.
@@ -27,11 +29,19 @@ pub(crate) enum Mode {
     ReadOnly,
 }
 
-/// Opens the database at `path` (`:memory:` for one in memory) with Kaohe's protections.
-pub(crate) fn open(path: &Path, mode: Mode) -> Result<Connection, StoreError> {
+/// Opens the database at `path` (`:memory:` for one in memory) with Kaohe's protections. An
+/// encrypted file needs its `password` ([`StoreError::PasswordRequired`],
+/// [`StoreError::WrongPassword`]); a new file opened to write is created encrypted with it; a
+/// plain one opens without it.
+pub(crate) fn open(path: &Path, mode: Mode, password: Option<&Password>) -> Result<Connection, StoreError> {
+    let shown = path.display().to_string();
+    let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
+    let encryption = if in_memory { Encryption::Plain } else { Encryption::of(path) };
+    if encryption == Encryption::Encrypted && password.is_none() {
+        return Err(StoreError::PasswordRequired { path: shown });
+    }
     let flags = match mode {
         Mode::ReadWrite => {
-            let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
             if !in_memory {
                 kaohe_files::create_owner_only(path).map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })?;
             }
@@ -40,6 +50,11 @@ pub(crate) fn open(path: &Path, mode: Mode) -> Result<Connection, StoreError> {
         Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
     };
     let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    match (encryption, password) {
+        (Encryption::Encrypted, Some(p)) => password::unlock(&conn, p, &shown)?,
+        (Encryption::New, Some(p)) if mode == Mode::ReadWrite => password::encrypt_new(&conn, p)?,
+        _ => {}
+    }
     protect(&conn)?;
     Ok(conn)
 }

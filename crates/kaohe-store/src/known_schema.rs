@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use crate::{migrations, StoreError};
+use crate::{migrations, Password, StoreError};
 
 /// One entry of a database's schema (`sqlite_master`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,8 +103,11 @@ pub(crate) fn check_integrity(conn: &Connection, schema: &str, shown: &str) -> R
 /// database just built by the migrations up to `version`, empty, foreign keys off), in one
 /// transaction. The backup is attached read-only and held against Kaohe's schema again first,
 /// within the transaction (it cannot change in between); nothing of its schema is executed.
-pub(crate) fn copy(fresh: &mut Connection, backup: &Path, shown: &str, version: i32) -> Result<(), StoreError> {
-    fresh.execute("ATTACH DATABASE ?1 AS backup", [read_only_uri(backup)])?;
+pub(crate) fn copy(fresh: &mut Connection, backup: (&Path, Option<&Password>), shown: &str, version: i32) -> Result<(), StoreError> {
+    let (backup, password) = backup;
+    // The key is always named: without one, SQLCipher would attach it with `fresh`'s.
+    let key = password.map(Password::text).unwrap_or("");
+    fresh.execute("ATTACH DATABASE ?1 AS backup KEY ?2", [read_only_uri(backup).as_str(), key])?;
     let copied = (|| {
         let tx = fresh.transaction()?;
         check(&tx, "backup", shown, version)?;

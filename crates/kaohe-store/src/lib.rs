@@ -10,9 +10,11 @@ mod connection;
 mod known_schema;
 pub mod migrations;
 pub mod operations;
+pub mod password;
 pub mod settings;
 
 pub use conflicts::{Confirmations, NameConflict};
+pub use password::{Encryption, Password};
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
@@ -63,6 +65,13 @@ pub enum StoreError {
     UnsafeBackup { path: String, problems: Vec<String> },
     #[error("备份「{path}」中的数据不完整或已损坏（{detail}），不能恢复")]
     DamagedBackup { path: String, detail: String },
+    #[error("数据库「{path}」设置了密码，请输入密码后再打开")]
+    PasswordRequired { path: String },
+    #[error("密码不对，数据库「{path}」没有打开（也可能这个文件不是考核软件的数据库）")]
+    WrongPassword { path: String },
+    /// A new password that may not be set; why.
+    #[error("{0}")]
+    WeakPassword(String),
 }
 
 impl From<kaohe_files::FileError> for StoreError {
@@ -84,6 +93,9 @@ impl StoreError {
             StoreError::Cancelled => "cancelled",
             StoreError::UnsafeBackup { .. } => "backup_unsafe",
             StoreError::DamagedBackup { .. } => "backup_damaged",
+            StoreError::PasswordRequired { .. } => "password_required",
+            StoreError::WrongPassword { .. } => "wrong_password",
+            StoreError::WeakPassword(_) => "bad_argument",
             _ => "database",
         }
     }
@@ -206,6 +218,8 @@ pub struct Store {
     planned: std::cell::RefCell<Option<(PlanKey, Stored)>>,
     /// What [`Store::prefetch`] read, with where the database stood then.
     prefetched: std::cell::RefCell<Option<((u64, i64), Snapshot)>>,
+    /// The password the database was opened with (see [`password`]).
+    password: Option<Password>,
 }
 
 /// What a plan's reading of the database holds for: the roster's people (their count and IDs)
@@ -424,6 +438,12 @@ impl Store {
     /// file marked read-only (or that cannot be written) is refused ([`StoreError::ReadOnly`]),
     /// even for a user who could override the mark: see [`Store::open_read_only`].
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, None)
+    }
+
+    /// Like [`Store::open`], with the database's password: needed when the file is encrypted, used
+    /// to create a new one encrypted, and not used for a plain one ([`password`]).
+    pub fn open_with(path: &Path, password: Option<&Password>) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
             return Err(StoreError::ReadOnly { path: shown });
@@ -431,7 +451,9 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             kaohe_files::create_folder(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
         }
-        let mut conn = connection::open(path, connection::Mode::ReadWrite)?;
+        // Kept when it is used: the file is encrypted, or a new one is created encrypted.
+        let password = password.filter(|_| matches!(Encryption::of(path), Encryption::Encrypted | Encryption::New)).cloned();
+        let mut conn = connection::open(path, connection::Mode::ReadWrite, password.as_ref())?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StoreError::ReadOnly { path: shown });
         }
@@ -443,7 +465,7 @@ impl Store {
         if app_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default() })
+        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default(), password })
     }
 
     /// Opens the database at `path` to read it only: nothing in the file changes, not even its
@@ -451,22 +473,31 @@ impl Store {
     /// [`Store::open`] refuses; a database of an older schema is opened as [`Store::open`] does
     /// (upgraded once), or refused when it cannot be written ([`StoreError::OldReadOnly`]).
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        Store::open_read_only_with(path, None)
+    }
+
+    /// Like [`Store::open_read_only`], with the database's password (see [`Store::open_with`]).
+    pub fn open_read_only_with(path: &Path, password: Option<&Password>) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         if !path.is_file() {
             return Err(StoreError::Missing { path: shown });
         }
-        let conn = connection::open(path, connection::Mode::ReadOnly).map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
+        let password = password.filter(|_| Encryption::of(path) == Encryption::Encrypted).cloned();
+        let conn = connection::open(path, connection::Mode::ReadOnly, password.as_ref()).map_err(|e| match e {
+            e @ (StoreError::PasswordRequired { .. } | StoreError::WrongPassword { .. }) => e,
+            _ => StoreError::NotKaohe { path: shown.clone() },
+        })?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         check_kaohe(&conn, &shown, false)?;
         let found: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if found < SCHEMA_VERSION {
             drop(conn);
-            return Store::open(path).map_err(|e| match e {
+            return Store::open_with(path, password.as_ref()).map_err(|e| match e {
                 StoreError::ReadOnly { path } => StoreError::OldReadOnly { path, found },
                 e => e,
             });
         }
-        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default() })
+        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default(), password })
     }
 
     pub fn path(&self) -> &Path {

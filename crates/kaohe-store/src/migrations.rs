@@ -222,7 +222,7 @@ pub fn migrate(conn: &mut Connection, path: &str, target: usize) -> Result<(), S
 /// Builds a database at an older schema version, for upgrade tests.
 #[doc(hidden)]
 pub fn create_at_version(path: &std::path::Path, version: usize) -> Result<Connection, StoreError> {
-    let mut conn = crate::connection::open(path, crate::connection::Mode::ReadWrite)?;
+    let mut conn = crate::connection::open(path, crate::connection::Mode::ReadWrite, None)?;
     conn.pragma_update(None, "application_id", super::APPLICATION_ID)?;
     migrate(&mut conn, &path.display().to_string(), version)?;
     Ok(conn)

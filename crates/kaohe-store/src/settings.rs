@@ -13,7 +13,7 @@ use kaohe_files::{same_file, Access};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::connection::{self, Mode};
-use crate::{check_kaohe, known_schema, migrations, now, Store, StoreError};
+use crate::{check_kaohe, known_schema, migrations, now, Password, Store, StoreError};
 
 /// The setting holding the 操作人 recorded with every change.
 pub const OPERATOR: &str = "operator";
@@ -64,14 +64,14 @@ pub struct SavedProfile {
     pub file: Option<String>,
 }
 
-/// The local rule profile saved in the database at `path`, read without modifying it (or
-/// creating it): `None` when there is no such file, the database is from before settings were
-/// kept, or the national default is in force.
-pub fn saved_profile(path: &Path) -> Result<Option<SavedProfile>, StoreError> {
+/// The local rule profile saved in the database at `path` (opened with its `password` if it has
+/// one), read without modifying it (or creating it): `None` when there is no such file, the
+/// database is from before settings were kept, or the national default is in force.
+pub fn saved_profile(path: &Path, password: Option<&Password>) -> Result<Option<SavedProfile>, StoreError> {
     if !path.exists() {
         return Ok(None);
     }
-    let conn = connection::open(path, Mode::ReadOnly)?;
+    let conn = connection::open(path, Mode::ReadOnly, password)?;
     if !table_exists(&conn, "settings")? {
         return Ok(None);
     }
@@ -86,13 +86,17 @@ pub fn saved_profile(path: &Path) -> Result<Option<SavedProfile>, StoreError> {
 /// schema that Kaohe's migrations do not create ([`StoreError::UnsafeBackup`], naming each), or
 /// that fails SQLite's integrity or foreign key checks ([`StoreError::DamagedBackup`]), is
 /// refused too. Nothing of the file's schema is executed: only Kaohe's own tables are counted,
-/// once the schema is known to be Kaohe's.
-pub fn inspect_backup(path: &Path) -> Result<BackupInfo, StoreError> {
+/// once the schema is known to be Kaohe's. A backup with a password needs it
+/// ([`StoreError::PasswordRequired`], [`StoreError::WrongPassword`]); a plain one opens without.
+pub fn inspect_backup(path: &Path, password: Option<&Password>) -> Result<BackupInfo, StoreError> {
     let shown = path.display().to_string();
     if !path.is_file() {
         return Err(StoreError::NotKaohe { path: shown });
     }
-    let conn = connection::open(path, Mode::ReadOnly).map_err(|_| StoreError::NotKaohe { path: shown.clone() })?;
+    let conn = connection::open(path, Mode::ReadOnly, password).map_err(|e| match e {
+        e @ (StoreError::PasswordRequired { .. } | StoreError::WrongPassword { .. }) => e,
+        _ => StoreError::NotKaohe { path: shown.clone() },
+    })?;
     let schema_version = check_kaohe(&conn, &shown, false)?;
     known_schema::check(&conn, "main", &shown, schema_version)?;
     known_schema::check_integrity(&conn, "main", &shown)?;
@@ -120,19 +124,21 @@ pub fn inspect_backup(path: &Path) -> Result<BackupInfo, StoreError> {
 }
 
 /// Builds at `staging` (replacing any file left there) a fresh database holding the data of the
-/// checked `backup`, at schema `version`, then brought to this build's schema and checked.
-fn rebuild(staging: &Path, backup: &Path, version: i32) -> Result<(), StoreError> {
+/// checked `backup` (opened with `backup_password`), at schema `version`, then brought to this
+/// build's schema and checked; encrypted with `password` if given.
+fn rebuild(staging: &Path, backup: (&Path, Option<&Password>), version: i32, password: Option<&Password>) -> Result<(), StoreError> {
+    let (backup, backup_password) = backup;
     let shown = backup.display().to_string();
     match std::fs::remove_file(staging) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(StoreError::Write { path: staging.display().to_string(), message: e.to_string() }),
         _ => {}
     }
-    let mut conn = connection::open(staging, Mode::ReadWrite)?;
+    let mut conn = connection::open(staging, Mode::ReadWrite, password)?;
     // Tables are filled in any order; the references are checked once all are.
     conn.pragma_update(None, "foreign_keys", false)?;
     conn.pragma_update(None, "application_id", crate::APPLICATION_ID)?;
     migrations::migrate(&mut conn, &shown, version.max(0) as usize)?;
-    known_schema::copy(&mut conn, backup, &shown, version)?;
+    known_schema::copy(&mut conn, (backup, backup_password), &shown, version)?;
     migrations::migrate(&mut conn, &shown, migrations::MIGRATIONS.len())?;
     known_schema::check_integrity(&conn, "main", &shown)?;
     Ok(())
@@ -218,10 +224,13 @@ impl Store {
     }
 }
 
-/// Replaces the database at `path` with the Kaohe database `backup`, after writing a copy of the
-/// current one to `safety`; returns the reopened database. `current` is the database open at
-/// `path` (its connection is closed before the file is replaced), or why it could not be opened:
-/// then the unopened file itself is copied to `safety`, and restoring a backup is the way out.
+/// Replaces the database at `path` with the Kaohe database `backup` (opened with
+/// `backup_password` if it has one), after writing a copy of the current one to `safety`;
+/// returns the reopened database. `current` is the database open at `path` (its connection is
+/// closed before the file is replaced), or why it could not be opened: then the unopened file
+/// itself is copied to `safety`, and restoring a backup is the way out (a forgotten password
+/// too). The restored database keeps the current one's password; when the current one has none
+/// (or could not be opened), it takes the backup's.
 ///
 /// The backup is checked first ([`inspect_backup`]: its schema must be exactly Kaohe's, its data
 /// whole) and only read. What replaces the database is a fresh one: Kaohe's migrations up to the
@@ -229,12 +238,14 @@ impl Store {
 /// the later migrations, then SQLite's integrity and foreign key checks. If anything fails before
 /// the file is replaced, the current database is untouched and handed back open; if reopening
 /// fails after, the safety copy is put back.
-pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, safety: &Path) -> Result<Store, Box<RestoreFailed>> {
+pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, backup_password: Option<&Password>, safety: &Path) -> Result<Store, Box<RestoreFailed>> {
+    let old_password = current.as_ref().ok().and_then(|s| s.password().cloned());
+    let password = old_password.clone().or_else(|| backup_password.cloned());
     let mut staging = path.as_os_str().to_owned();
     staging.push(".restoring");
     let staging = PathBuf::from(staging);
     let prepared = (|| {
-        let version = inspect_backup(backup)?.schema_version;
+        let version = inspect_backup(backup, backup_password)?.schema_version;
         if same_file(backup, path) || same_file(backup, safety) {
             return Err(StoreError::Write { path: backup.display().to_string(), message: "所选文件就是正在使用的数据库".into() });
         }
@@ -249,7 +260,7 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
             }
             Err(_) => {}
         }
-        rebuild(&staging, backup, version)
+        rebuild(&staging, (backup, backup_password), version, password.as_ref())
     })();
     if let Err(error) = prepared {
         let _ = std::fs::remove_file(&staging);
@@ -261,16 +272,16 @@ pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, s
         // Not replaced (e.g. another program holds the file open): the current file is intact.
         let _ = std::fs::remove_file(&staging);
         let error = StoreError::Write { path: path.display().to_string(), message: e.to_string() };
-        return Err(Box::new(RestoreFailed { error, store: Store::open(path) }));
+        return Err(Box::new(RestoreFailed { error, store: Store::open_with(path, old_password.as_ref()) }));
     }
-    Store::open(path).map_err(|error| {
+    Store::open_with(path, password.as_ref()).map_err(|error| {
         // The copy will not open: put the current database back from its safety copy.
         let back = if safety.is_file() {
             std::fs::copy(safety, path)
                 .map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })
-                .and_then(|_| Store::open(path))
+                .and_then(|_| Store::open_with(path, old_password.as_ref()))
         } else {
-            Store::open(path)
+            Store::open_with(path, old_password.as_ref())
         };
         Box::new(RestoreFailed { error, store: back })
     })

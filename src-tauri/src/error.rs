@@ -49,11 +49,15 @@ pub enum ErrorCode {
     Internal,
     /// The clerk cancelled a running import (nothing was written).
     Cancelled,
+    /// The database (or a backup) has a password, and none was given: the UI asks for it.
+    PasswordRequired,
+    /// The password given does not open the database (or the backup).
+    WrongPassword,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::FileUnreadable,
         ErrorCode::SheetMissing,
         ErrorCode::ColumnMissing,
@@ -72,6 +76,8 @@ impl ErrorCode {
         ErrorCode::NoPreview,
         ErrorCode::Internal,
         ErrorCode::Cancelled,
+        ErrorCode::PasswordRequired,
+        ErrorCode::WrongPassword,
     ];
 
     /// The code with this name (the crates' `.code()` strings, as in docs/cli.md). The database
@@ -89,6 +95,8 @@ impl ErrorCode {
             "unknown_person" => ErrorCode::UnknownPerson,
             "unknown_organ" => ErrorCode::UnknownOrgan,
             "cancelled" => ErrorCode::Cancelled,
+            "password_required" => ErrorCode::PasswordRequired,
+            "wrong_password" => ErrorCode::WrongPassword,
             _ => ErrorCode::Database,
         }
     }

@@ -23,6 +23,7 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod log;
+pub mod password;
 pub mod people;
 pub mod preview;
 pub mod rules;
@@ -96,6 +97,10 @@ pub fn run() -> Result<(), tauri::Error> {
             settings::backup_database,
             settings::restore_pick,
             settings::restore_database,
+            password::database_lock,
+            password::unlock_database,
+            password::set_database_password,
+            password::restore_unlock,
             log::operation_log,
             rules::active_profile,
             rules::profile_load,

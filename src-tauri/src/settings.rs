@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, NaiveDateTime};
 use kaohe_store::operations::OperationRecord;
 use kaohe_store::settings::{inspect_backup, BackupInfo};
-use kaohe_store::StoreError;
+use kaohe_store::{Password, StoreError};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
@@ -31,6 +31,8 @@ pub struct SettingsInfo {
     pub db_path: String,
     /// The 操作人 recorded with every change; empty when not set.
     pub operator: String,
+    /// The database has a password (see [`crate::password`]).
+    pub has_password: bool,
     pub profile: ProfileInfo,
     /// The database schema this build writes (an older backup is upgraded when restored).
     pub schema_version: i32,
@@ -52,6 +54,16 @@ pub struct RestoreOutcome {
     pub safety_copy: String,
 }
 
+/// The backup picked for 「从备份恢复」, awaiting the clerk's confirmation.
+pub struct PendingRestore {
+    pub path: PathBuf,
+    /// The password it opened with (the database's, or the one the clerk typed for it).
+    pub password: Option<Password>,
+    /// Whether it was checked and found a Kaohe backup ([`inspect_backup`]); not yet when it
+    /// waits for its password.
+    pub checked: bool,
+}
+
 /// 「考核数据备份_2026-11-27.db」.
 pub fn backup_name(today: NaiveDate) -> String {
     format!("考核数据备份_{}.db", today.format("%Y-%m-%d"))
@@ -59,14 +71,15 @@ pub fn backup_name(today: NaiveDate) -> String {
 
 impl AppState {
     pub fn settings(&self) -> Result<SettingsInfo, CommandError> {
-        let operator = {
+        let (operator, has_password) = {
             let guard = self.store()?;
             let store = guard.as_ref().map_err(Clone::clone)?;
-            store.operator()?
+            (store.operator()?, store.has_password())
         };
         Ok(SettingsInfo {
             db_path: self.db_path().display().to_string(),
             operator,
+            has_password,
             profile: self.active_profile()?,
             schema_version: kaohe_store::SCHEMA_VERSION,
         })
@@ -89,8 +102,8 @@ impl AppState {
         let guard = self.store()?;
         let store = guard.as_ref().map_err(Clone::clone)?;
         store.backup_to(dest).map_err(write_failed)?;
-        // Read the copy back: it must open as a Kaohe database.
-        inspect_backup(dest)?;
+        // Read the copy back: it must open as a Kaohe database (with the database's password).
+        inspect_backup(dest, store.password())?;
         let people = store.counts()?.people;
         let shown = dest.display().to_string();
         store.record_operation(&OperationRecord {
@@ -103,25 +116,36 @@ impl AppState {
         Ok(BackupOutcome { path: shown, people })
     }
 
-    /// What the backup at `path` holds, checked without changing it; remembered for
-    /// [`AppState::restore_database`].
+    /// What the backup at `path` holds, checked without changing it (opened with the database's
+    /// password if it has one); remembered for [`AppState::restore_database`]. A backup with
+    /// another password stays picked, waiting for it ([`AppState::restore_unlock`]).
     pub fn restore_check(&self, path: &Path) -> Result<BackupInfo, CommandError> {
+        let password = self.store()?.as_ref().ok().and_then(|s| s.password().cloned());
+        self.restore_check_with(path, password)
+    }
+
+    pub(crate) fn restore_check_with(&self, path: &Path, password: Option<Password>) -> Result<BackupInfo, CommandError> {
+        let checked = inspect_backup(path, password.as_ref());
+        let waits = matches!(checked, Err(StoreError::PasswordRequired { .. } | StoreError::WrongPassword { .. }));
         if let Ok(mut p) = self.pending_restore.lock() {
-            *p = None;
+            *p = (checked.is_ok() || waits).then(|| PendingRestore { path: path.to_path_buf(), password, checked: checked.is_ok() });
         }
-        let info = inspect_backup(path)?;
-        if let Ok(mut p) = self.pending_restore.lock() {
-            *p = Some(path.to_path_buf());
-        }
-        Ok(info)
+        checked.map_err(|e| match e {
+            StoreError::PasswordRequired { .. } => {
+                CommandError::new(ErrorCode::PasswordRequired, format!("备份「{}」设置了密码，请输入这个备份的密码", path.display()))
+            }
+            StoreError::WrongPassword { .. } => CommandError::new(ErrorCode::WrongPassword, format!("密码不对，备份「{}」没有打开", path.display())),
+            e => e.into(),
+        })
     }
 
     /// Replaces the database with the backup checked by [`AppState::restore_check`], after copying
     /// the current one into [`SAFETY_FOLDER`] beside it (named by `now`); reopens it, keeps the
     /// 操作人 and applies the rule profile the backup remembers. Records the restore.
     pub fn restore_database(&self, now: NaiveDateTime) -> Result<RestoreOutcome, CommandError> {
-        let backup =
-            self.pending_restore.lock().ok().and_then(|mut p| p.take()).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请先选择要恢复的备份文件"))?;
+        let pending = self.pending_restore.lock().ok().and_then(|mut p| p.take()).filter(|p| p.checked);
+        let PendingRestore { path: backup, password: backup_password, .. } =
+            pending.ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请先选择要恢复的备份文件"))?;
         let dir = self.db_path().parent().map(Path::to_path_buf).unwrap_or_default().join(SAFETY_FOLDER);
         let safety = dir.join(format!("恢复前备份_{}.db", now.format("%Y-%m-%d_%H%M%S")));
         let mut guard = self.store()?;
@@ -129,7 +153,7 @@ impl AppState {
         let by = current.as_ref().ok().and_then(|s| s.operator().ok()).unwrap_or_default();
         let open_error = current.as_ref().err().cloned();
         let current = current.map_err(|e| StoreError::Corrupt(e.message));
-        let restored = kaohe_store::settings::restore(current, self.db_path(), &backup, &safety);
+        let restored = kaohe_store::settings::restore(current, self.db_path(), &backup, backup_password.as_ref(), &safety);
         let store = match restored {
             Ok(store) => store,
             Err(failed) => {

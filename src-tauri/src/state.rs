@@ -192,7 +192,7 @@ pub struct AppState {
     /// The rule profile in force; `&self.profile` is a `&Profile` (see [`ActiveProfile`]).
     pub(crate) profile: ActiveProfile,
     /// The backup the clerk picked to restore, awaiting confirmation (see [`crate::settings`]).
-    pub(crate) pending_restore: Mutex<Option<PathBuf>>,
+    pub(crate) pending_restore: Mutex<Option<crate::settings::PendingRestore>>,
     selftest: Option<PathBuf>,
 }
 

@@ -39,6 +39,8 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_app::settings::SettingsInfo::export_all(cfg)?;
     kaohe_app::settings::BackupOutcome::export_all(cfg)?;
     kaohe_app::settings::RestoreOutcome::export_all(cfg)?;
+    kaohe_app::password::DatabaseLock::export_all(cfg)?;
+    kaohe_app::password::PasswordChange::export_all(cfg)?;
     kaohe_store::settings::BackupInfo::export_all(cfg)?;
     kaohe_app::rules::ProfileInfo::export_all(cfg)?;
     kaohe_app::rules::ProfileLoad::export_all(cfg)?;

@@ -4,10 +4,10 @@
 //! they were made from; a restore keeps the current password; the command line takes it from
 //! `KAOHE_DB_PASSWORD` and sets it with `kaohe password`.
 
+use crate::hostile::kaohe_binary;
 use kaohe_engine::Profile;
 use kaohe_store::settings::{inspect_backup, restore};
 use kaohe_store::{Encryption, Password, Store, StoreError, SCHEMA_VERSION};
-use crate::hostile::kaohe_binary;
 use kaohe_tests::write_sheets;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -99,7 +99,11 @@ fn setting_changing_and_removing_the_password_keeps_every_row() {
     assert_eq!(Encryption::of(&db), Encryption::Encrypted);
     assert!(!holds(&db, NAME_A));
     assert!(matches!(Store::open(&db).err(), Some(StoreError::PasswordRequired { .. })));
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).filter(|n| n.contains("partial")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial"))
+        .collect();
     assert!(leftovers.is_empty(), "no partial file left: {leftovers:?}");
 
     let mut store = Store::open_with(&db, Some(&password("第一个数据库密码"))).expect("opens with the first");

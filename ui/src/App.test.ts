@@ -35,7 +35,7 @@ describe('App sections', () => {
     });
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
-    expect(calls).toEqual(['app_info', 'dashboard']);
+    expect(calls).toEqual(['app_info', 'database_lock', 'dashboard']);
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
@@ -43,7 +43,7 @@ describe('App sections', () => {
     const tab = (name: string) => app.get(`[data-test="nav-${name}"]`);
     await tab('assessment').trigger('click');
     await flushPromises();
-    expect(calls.slice(2).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(calls.slice(3).sort()).toEqual(['assessment', 'assessment_log']);
     expect(app.get('[data-test="pool-arithmetic"]').text()).toContain('15人 × 20% = 3.00 → 3名');
 
     await tab('home').trigger('click');
@@ -69,7 +69,7 @@ describe('App sections', () => {
     expect(app.find('[data-test="preview"]').exists()).toBe(false);
     await app.get('[data-test="nav-print"]').trigger('click');
     await flushPromises();
-    expect(calls.slice(2).sort()).toEqual(['assessment', 'organs']);
+    expect(calls.slice(3).sort()).toEqual(['assessment', 'organs']);
     expect(app.get('[data-test="preview"]').text()).toBe('预览');
     app.unmount();
   });

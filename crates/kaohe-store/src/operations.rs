@@ -9,7 +9,8 @@ use rusqlite::params;
 use crate::{now, Store, StoreError};
 
 /// Every kind of entry, in the order the log's filter offers them.
-pub const OPERATION_KINDS: [&str; 10] = ["import", "override", "supplement", "ratio", "finalize", "reopen", "backup", "restore", "profile", "operator"];
+pub const OPERATION_KINDS: [&str; 11] =
+    ["import", "override", "supplement", "ratio", "finalize", "reopen", "backup", "restore", "profile", "operator", "password"];
 
 /// The TypeScript type of [`Operation::kind`]: the union of [`OPERATION_KINDS`], computed from
 /// the list itself so the two cannot drift (the bindings test writes `OperationKind.ts`).

@@ -238,7 +238,13 @@ impl Store {
 /// the later migrations, then SQLite's integrity and foreign key checks. If anything fails before
 /// the file is replaced, the current database is untouched and handed back open; if reopening
 /// fails after, the safety copy is put back.
-pub fn restore(current: Result<Store, StoreError>, path: &Path, backup: &Path, backup_password: Option<&Password>, safety: &Path) -> Result<Store, Box<RestoreFailed>> {
+pub fn restore(
+    current: Result<Store, StoreError>,
+    path: &Path,
+    backup: &Path,
+    backup_password: Option<&Password>,
+    safety: &Path,
+) -> Result<Store, Box<RestoreFailed>> {
     let old_password = current.as_ref().ok().and_then(|s| s.password().cloned());
     let password = old_password.clone().or_else(|| backup_password.cloned());
     let mut staging = path.as_os_str().to_owned();

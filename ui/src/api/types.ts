@@ -111,6 +111,9 @@ export type {
   BackupInfo,
   ImportRecord,
   RestoreOutcome,
+  // src-tauri/src/password.rs (数据库密码)
+  DatabaseLock,
+  PasswordChange,
   ProfileInfo,
   ProfileLoad,
   // kaohe_store::operations::Operation (操作日志, src-tauri/src/log.rs)
@@ -138,6 +141,8 @@ export const ERROR_CODES = [
   'no_preview',
   'internal',
   'cancelled',
+  'password_required',
+  'wrong_password',
 ] as const satisfies readonly ErrorCode[];
 // ERROR_CODES lists every generated ErrorCode (this line stops compiling when Rust adds one).
 true satisfies ErrorCode extends (typeof ERROR_CODES)[number] ? true : false;

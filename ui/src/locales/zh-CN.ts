@@ -477,6 +477,14 @@ const zhCN = {
   },
   people,
   dashboard,
+  unlock: {
+    title: '输入数据库密码',
+    intro: '这个数据库设置了密码，输入密码后才能打开：',
+    placeholder: '数据库密码',
+    submit: '打开',
+    later: '稍后再说',
+    forgotten: '忘记了密码，数据库就无法打开，也无法找回；可以在「设置」中从备份恢复（备份时的密码）。',
+  },
   common: {
     none: '—',
     /** The operator a decision is recorded with (ReasonDialog). */
@@ -504,6 +512,8 @@ const zhCN = {
     no_preview: '没有打开的打印预览',
     internal: '程序内部错误',
     cancelled: '已取消',
+    password_required: '需要输入密码',
+    wrong_password: '密码不对',
   },
 } as const;
 

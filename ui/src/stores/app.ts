@@ -13,6 +13,8 @@ export const useAppStore = defineStore('app', () => {
   const info = ref<AppInfo | null>(null);
   /** Bumped whenever the database changed; sections watch it and reload. */
   const dataVersion = ref(0);
+  /** The database's password is being asked for (components/UnlockDialog.vue). */
+  const unlockOpen = ref(false);
 
   function open(name: string): void {
     section.value = name;
@@ -26,5 +28,10 @@ export const useAppStore = defineStore('app', () => {
     dataVersion.value += 1;
   }
 
-  return { section, info, dataVersion, open, setInfo, databaseChanged };
+  /** Asks for the database's password again (after 「稍后再说」). */
+  function askPassword(): void {
+    unlockOpen.value = true;
+  }
+
+  return { section, info, dataVersion, unlockOpen, open, setInfo, databaseChanged, askPassword };
 });

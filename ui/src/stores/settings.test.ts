@@ -12,7 +12,7 @@ describe('settings store', () => {
 
   it('loads the database location, 操作人 and rule profile from the shell', async () => {
     mockIPC((cmd) => {
-      if (cmd === 'settings') return { db_path: 'C:\\Kaohe\\kaohe.db', operator: '人事科 李明', profile: national, schema_version: 6 };
+      if (cmd === 'settings') return { db_path: 'C:\\Kaohe\\kaohe.db', operator: '人事科 李明', has_password: false, profile: national, schema_version: 6 };
       throw `unknown command ${cmd}`;
     });
     const store = useSettingsStore();
@@ -30,7 +30,7 @@ describe('settings store', () => {
     localStorage.setItem('kaohe.operator', '人事科 王芳');
     const saved: unknown[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === 'settings') return { db_path: 'kaohe.db', operator: '', profile: national, schema_version: 6 };
+      if (cmd === 'settings') return { db_path: 'kaohe.db', operator: '', has_password: false, profile: national, schema_version: 6 };
       if (cmd === 'set_operator') {
         saved.push(args);
         return (args as { name: string }).name;

@@ -26,6 +26,8 @@ export const useSettingsStore = defineStore('settings', () => {
   const operator = ref('');
   const profile = ref<ProfileInfo | null>(null);
   const schemaVersion = ref<number | null>(null);
+  /** The database has a password. */
+  const hasPassword = ref(false);
   const loaded = ref(false);
   const error = ref<AppError | null>(null);
 
@@ -36,6 +38,7 @@ export const useSettingsStore = defineStore('settings', () => {
       profile.value = s.profile;
       schemaVersion.value = s.schema_version;
       operator.value = s.operator;
+      hasPassword.value = s.has_password;
       error.value = null;
       loaded.value = true;
       if (!s.operator) {
@@ -58,5 +61,5 @@ export const useSettingsStore = defineStore('settings', () => {
     profile.value = next;
   }
 
-  return { dbPath, operator, profile, schemaVersion, loaded, error, load, saveOperator, setProfile };
+  return { dbPath, operator, profile, schemaVersion, hasPassword, loaded, error, load, saveOperator, setProfile };
 });

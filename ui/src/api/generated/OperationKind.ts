@@ -3,4 +3,4 @@
 /**
  * A kind of entry of the 操作日志 (`OPERATION_KINDS`, in the order the filter offers them).
  */
-export type OperationKind = "import" | "override" | "supplement" | "ratio" | "finalize" | "reopen" | "backup" | "restore" | "profile" | "operator";
+export type OperationKind = "import" | "override" | "supplement" | "ratio" | "finalize" | "reopen" | "backup" | "restore" | "profile" | "operator" | "password";

@@ -8,7 +8,11 @@ export type SettingsInfo = { db_path: string,
 /**
  * The 操作人 recorded with every change; empty when not set.
  */
-operator: string, profile: ProfileInfo, 
+operator: string, 
+/**
+ * The database has a password (see [`crate::password`]).
+ */
+has_password: boolean, profile: ProfileInfo, 
 /**
  * The database schema this build writes (an older backup is upgraded when restored).
  */

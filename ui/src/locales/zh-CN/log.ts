@@ -29,6 +29,7 @@ export default {
     restore: '从备份恢复',
     profile: '更换规则',
     operator: '更换操作人',
+    password: '数据库密码',
   },
   what: {
     import: '导入「{file}」：人员 {people} 人，问题 {issues} 处',
@@ -44,5 +45,6 @@ export default {
     profile: '规则由「{from}」改为「{to}」，规则文件「{file}」',
     profileDefault: '规则由「{from}」改为「{to}」',
     operator: '操作人由「{from}」改为「{to}」',
+    password: '{to}数据库密码',
   },
 } as const;

@@ -90,7 +90,7 @@ describe('home page', () => {
     expect(page.get('[data-test="count-organs"]').text()).toBe('4');
     expect(page.get('[data-test="count-results"]').text()).toBe('360');
     expect(page.text()).toContain('年度考核记录');
-    expect(calls.map((c) => c.cmd)).toEqual(['app_info', 'dashboard']);
+    expect(calls.map((c) => c.cmd)).toEqual(['app_info', 'database_lock', 'dashboard']);
     page.unmount();
   });
 
@@ -103,7 +103,7 @@ describe('home page', () => {
     await page.get('[data-test="import-sample"]').trigger('click');
     await flushPromises();
 
-    expect(calls.map((c) => c.cmd).sort()).toEqual(['app_info', 'app_info', 'dashboard', 'dashboard', 'import_sample']);
+    expect(calls.map((c) => c.cmd).sort()).toEqual(['app_info', 'app_info', 'dashboard', 'dashboard', 'database_lock', 'import_sample']);
     expect(page.get('[data-test="count-people"]').text()).toBe('12');
     expect(page.get('[data-test="count-results"]').text()).toBe('36');
     const outcome = page.get('[data-test="import-outcome"]').text();

@@ -48,6 +48,8 @@ export function whatText(op: Operation): string {
         : t('log.what.profileDefault', { from: v(op.from), to: v(op.to) });
     case 'operator':
       return t('log.what.operator', { from: v(op.from), to: v(op.to) });
+    case 'password':
+      return t('log.what.password', { to: v(op.to) });
     default:
       return v(op.to);
   }

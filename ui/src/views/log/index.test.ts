@@ -15,6 +15,7 @@ function entry(e: Partial<Operation> & Pick<Operation, 'kind' | 'at'>): Operatio
 
 /** The merged log as the shell returns it: newest first. */
 const LOG: Operation[] = [
+  entry({ kind: 'password', at: '2026-11-28 08:00:00', to: '设置', by: '人事科 王芳' }),
   entry({ kind: 'operator', at: '2026-11-27 11:00:00', from: '人事科 李明', to: '人事科 王芳', by: '人事科 王芳' }),
   entry({ kind: 'profile', at: '2026-11-27 10:40:00', subject: 'D:\\规则\\某省规则.toml', from: '全国默认规则（2019.06-1）', to: '某省规则（2026.1）' }),
   entry({ kind: 'restore', at: '2026-11-27 10:30:05', subject: 'D:\\备份\\考核数据备份_2026-11-20.db', to: 'C:\\Kaohe\\恢复前备份\\恢复前备份_2026-11-27_103005.db', people: 38 }),
@@ -67,8 +68,9 @@ describe('操作日志 page', () => {
     mockShell(calls);
     const page = await mountPage();
     expect(calls).toEqual([{ cmd: 'operation_log', args: { kind: null, year: null } }]);
-    expect(page.get('[data-test="log-count"]').text()).toBe('共 9 条');
+    expect(page.get('[data-test="log-count"]').text()).toBe('共 10 条');
     expect(rows(page)).toEqual([
+      ['2026-11-28 08:00:00', '数据库密码', '人事科 王芳', '设置数据库密码', '—'],
       ['2026-11-27 11:00:00', '更换操作人', '人事科 王芳', '操作人由「人事科 李明」改为「人事科 王芳」', '—'],
       ['2026-11-27 10:40:00', '更换规则', '人事科 李明', '规则由「全国默认规则（2019.06-1）」改为「某省规则（2026.1）」，规则文件「D:\\规则\\某省规则.toml」', '—'],
       [
@@ -86,6 +88,7 @@ describe('操作日志 page', () => {
       ['2026-01-10 08:00:00', '导入名册', '—', '导入「名册示例.xlsx」：人员 38 人，问题 2 处', '—'],
     ]);
     expect(page.findAll('[data-test="log-row"]').map((r) => r.attributes('data-kind'))).toEqual([
+      'password',
       'operator',
       'profile',
       'restore',

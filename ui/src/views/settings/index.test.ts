@@ -15,6 +15,10 @@ interface Shell {
   settings: SettingsInfo;
   backup: unknown;
   pick: BackupInfo | null;
+  /** The database's password, null for none. */
+  password: string | null;
+  /** The password of the backup picked. */
+  backupPassword: string;
   failures: Record<string, { code: string; message: string }>;
 }
 
@@ -44,6 +48,18 @@ function mockShell(calls: Calls, shell: Shell): void {
         return shell.backup;
       case 'restore_pick':
         return shell.pick;
+      case 'set_database_password': {
+        const { current, new: next } = args as { current: string; new: string };
+        if (shell.password !== null && current !== shell.password) throw { code: 'wrong_password', message: '当前密码不对，密码没有修改' };
+        if (next !== '' && next.length < 6) throw { code: 'bad_argument', message: '密码至少要有 6 个字符' };
+        const change = next === '' ? (shell.password === null ? 'unchanged' : 'removed') : shell.password === null ? 'set' : 'changed';
+        shell.password = next === '' ? null : next;
+        shell.settings = { ...shell.settings, has_password: shell.password !== null };
+        return change;
+      }
+      case 'restore_unlock':
+        if ((args as { password: string }).password !== shell.backupPassword) throw { code: 'wrong_password', message: '密码不对，备份「D:\\备份\\考核数据备份_2026-11-20.db」没有打开' };
+        return backupInfo;
       case 'restore_database':
         shell.settings = { ...shell.settings, operator: shell.settings.operator };
         return { people: 38, organs: 3, safety_copy: 'C:\\Kaohe\\恢复前备份\\恢复前备份_2026-11-27_103005.db' };
@@ -68,9 +84,11 @@ describe('设置 page', () => {
   beforeEach(() => {
     calls = [];
     shell = {
-      settings: { db_path: 'C:\\Kaohe\\kaohe.db', operator: '人事科 李明', profile: national, schema_version: 6 },
+      settings: { db_path: 'C:\\Kaohe\\kaohe.db', operator: '人事科 李明', has_password: false, profile: national, schema_version: 6 },
       backup: { path: 'D:\\备份\\考核数据备份_2026-11-27.db', people: 38 },
       pick: backupInfo,
+      password: null,
+      backupPassword: '备份时的密码',
       failures: {},
     };
   });
@@ -174,6 +192,88 @@ describe('设置 page', () => {
     expect(page.get('[data-test="restore-error"]').text()).toBe('无法恢复：文件「D:\\说明.db」不是考核软件的数据库');
     expect(calls.some((c) => c.cmd === 'restore_database')).toBe(false);
     expect(useAppStore().dataVersion).toBe(0);
+    page.unmount();
+  });
+
+  it('数据库密码: set with the new one typed twice, changed with the current one, removed', async () => {
+    mockShell(calls, shell);
+    const page = await mountPage();
+    const status = () => page.get('[data-test="password-status"]').text();
+    expect(status()).toBe('未设置密码：能读取这台电脑上这个文件的人，就能读到其中的姓名、身份证号和考核结果。');
+    expect(page.find('[data-test="password-current"]').exists()).toBe(false);
+    expect(page.find('[data-test="password-remove"]').exists()).toBe(false);
+    expect(page.get('[data-test="password-save"]').text()).toBe('设置密码');
+
+    await field(page, 'password-next').setValue('人事科2026');
+    await field(page, 'password-again').setValue('人事科2025');
+    await page.get('[data-test="password-save"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="password-problem"]').text()).toBe('两次输入的新密码不一致');
+    expect(calls.some((c) => c.cmd === 'set_database_password')).toBe(false);
+
+    await field(page, 'password-again').setValue('人事科2026');
+    await page.get('[data-test="password-save"]').trigger('click');
+    await flushPromises();
+    expect(calls.find((c) => c.cmd === 'set_database_password')?.args).toEqual({ current: '', new: '人事科2026' });
+    expect(page.get('[data-test="password-message"]').text()).toBe('已设置数据库密码，下次打开软件时需要输入。');
+    expect(status()).toBe('已设置密码：数据库文件和它的备份都已加密，打开软件时需要输入密码。');
+    expect(field(page, 'password-next').element.value).toBe('');
+    expect(page.get('[data-test="password-save"]').text()).toBe('更改密码');
+
+    // Changing needs the current password.
+    await field(page, 'password-current').setValue('记错了');
+    await field(page, 'password-next').setValue('新的密码123');
+    await field(page, 'password-again').setValue('新的密码123');
+    await page.get('[data-test="password-save"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="password-error"]').text()).toBe('密码没有修改：当前密码不对，密码没有修改');
+    expect(shell.password).toBe('人事科2026');
+    await field(page, 'password-current').setValue('人事科2026');
+    await page.get('[data-test="password-save"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="password-message"]').text()).toBe('已更改数据库密码。以前的备份仍使用备份时的密码。');
+    expect(shell.password).toBe('新的密码123');
+
+    await field(page, 'password-current').setValue('新的密码123');
+    await page.get('[data-test="password-remove"]').trigger('click');
+    await flushPromises();
+    const sets = calls.filter((c) => c.cmd === 'set_database_password');
+    expect(sets[sets.length - 1]?.args).toEqual({ current: '新的密码123', new: '' });
+    expect(page.get('[data-test="password-message"]').text()).toBe('已取消数据库密码，数据库文件不再加密。');
+    expect(status()).toContain('未设置密码');
+    page.unmount();
+  });
+
+  it('a backup with a password of its own asks for it before showing what it holds', async () => {
+    shell.failures.restore_pick = { code: 'password_required', message: '备份「D:\\备份\\考核数据备份_2026-11-20.db」设置了密码，请输入这个备份的密码' };
+    mockShell(calls, shell);
+    const page = await mountPage();
+    await page.get('[data-test="restore"]').trigger('click');
+    await flushPromises();
+    expect(page.find('[data-test="restore-error"]').exists()).toBe(false);
+    expect(document.querySelector('[data-test="backup-password-dialog"]')?.textContent).toContain('这个备份设置了密码（与当前数据库的密码不同）');
+
+    await field(page, 'backup-password').setValue('猜一个');
+    await page.get('[data-test="backup-password-confirm"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="backup-password-error"]').text()).toContain('密码不对');
+    expect(page.find('[data-test="restore-file"]').exists()).toBe(false);
+
+    await field(page, 'backup-password').setValue('备份时的密码');
+    await page.get('[data-test="backup-password-confirm"]').trigger('click');
+    await flushPromises();
+    expect(calls.filter((c) => c.cmd === 'restore_unlock').map((c) => c.args)).toEqual([{ password: '猜一个' }, { password: '备份时的密码' }]);
+    expect(page.get('[data-test="restore-people"]').text()).toBe('38 人');
+    page.unmount();
+  });
+
+  it('a locked database offers to ask for its password again', async () => {
+    shell.failures.settings = { code: 'password_required', message: '数据库「C:\\Kaohe\\kaohe.db」设置了密码，请输入密码后再打开' };
+    mockShell(calls, shell);
+    const page = await mountPage();
+    expect(page.find('[data-test="password-card"]').exists()).toBe(false);
+    await page.get('[data-test="settings-unlock"]').trigger('click');
+    expect(useAppStore().unlockOpen).toBe(true);
     page.unmount();
   });
 });

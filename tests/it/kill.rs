@@ -2,7 +2,9 @@
 //! (`PRAGMA integrity_check` is ok) and holding all of the import or none of it; an export
 //! killed while it writes leaves the old workbook or the new one, never a part of one; a backup
 //! or a restore killed leaves a whole database (the library calls the app makes, run in a child
-//! process: this test binary again, as `kill_child`). The real `kaohe` binary is killed (SIGKILL, which nothing can catch) after a random delay drawn from
+//! process: this test binary again, as `kill_child`); setting a password killed leaves the
+//! database plain or encrypted, whole either way. The real `kaohe` binary is killed (SIGKILL,
+//! which nothing can catch) after a random delay drawn from
 //! a fixed seed, so a failure can be replayed. `KAOHE_KILLS=N` sets how many kills of each
 //! (default 25) and `KAOHE_KILL_PEOPLE=N` the people imported (default 3,000); the figures are
 //! printed.
@@ -275,4 +277,60 @@ fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
         "kill -9 of a restore ({whole_backup} people over 200, whole run {restore_time:?}): {} kills, {old} left the old database, {restored} the restored one",
         kills()
     );
+}
+
+/// Setting a password killed at any moment leaves the database plain as it was or encrypted
+/// with the new password, whole and holding everyone either way.
+#[test]
+fn setting_a_password_killed_at_any_moment_leaves_the_database_under_the_old_password_or_the_new_one() {
+    use kaohe_store::{Encryption, Password, Store};
+    let bin = kaohe_binary().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("名册.csv");
+    let n = people();
+    roster(&file, 0, n);
+    let plain = tmp.path().join("plain.db");
+    let out = Command::new(&bin).args(["import", &file.display().to_string(), "--db", &plain.display().to_string()]).output().expect("import");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let db = tmp.path().join("k.db");
+    let set = |db: &Path| {
+        let mut command = Command::new(&bin);
+        command.args(["password", "--db", &db.display().to_string()]).env_remove("KAOHE_DB_PASSWORD").env("KAOHE_DB_NEW_PASSWORD", "新设的数据库密码");
+        command
+    };
+    std::fs::copy(&plain, &db).expect("copy");
+    let started = Instant::now();
+    assert!(spawn_and_kill(&mut set(&db), Duration::from_secs(600)));
+    let whole = started.elapsed();
+    assert_eq!(Encryption::of(&db), Encryption::Encrypted);
+
+    let new = Password::new("新设的数据库密码").expect("password");
+    let people_in = |store: Store| store.counts().expect("counts").people as usize;
+    let seed = 4_122_026;
+    let mut rng = Lcg(seed);
+    let (mut old, mut encrypted) = (0, 0);
+    for k in 0..kills() {
+        std::fs::copy(&plain, &db).expect("the plain database back");
+        let delay = Duration::from_micros(rng.below(whole.as_micros() as u64 * 12 / 10));
+        spawn_and_kill(&mut set(&db), delay);
+        let at = format!("kill {k} after {delay:?} (seed {seed})");
+        match Encryption::of(&db) {
+            Encryption::Plain => {
+                assert_eq!(integrity(&db), "ok", "{at}");
+                assert_eq!(people_in(Store::open_read_only(&db).expect("plain")), n, "{at}");
+                old += 1;
+            }
+            Encryption::Encrypted => {
+                let conn = rusqlite::Connection::open(&db).expect("open");
+                conn.pragma_update(None, "key", "新设的数据库密码").expect("key");
+                let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| panic!("{at}: {e}"));
+                assert_eq!(check, "ok", "{at}");
+                assert_eq!(people_in(Store::open_read_only_with(&db, Some(&new)).unwrap_or_else(|e| panic!("{at}: {e}"))), n, "{at}");
+                encrypted += 1;
+            }
+            other => panic!("{at}: the database is {other:?}"),
+        }
+    }
+    eprintln!("kill -9 of `kaohe password` ({n} people, whole run {whole:?}): {} kills, {old} left the plain database, {encrypted} the encrypted one", kills());
+    assert!(old > 0, "no kill fell before the rename: the delays are wrong");
 }

@@ -104,18 +104,20 @@ async function waitForDriver(port, child, timeoutMs = 20000) {
 }
 
 /**
- * Starts the app for one journey. `name` names its log and temporary folder.
+ * Starts the app for one journey. `name` names its log and temporary folder; `db` is the
+ * database to open (default: a new one in that folder; give an earlier session's, kept by
+ * `quit({ keep: true })`, to start the app again on it).
  * Returns `{ browser, dir, db, answer(...paths), log, quit() }`; always `await app.quit()` (in a
  * `finally` or the test's `after`).
  */
-export async function launch(name) {
+export async function launch(name, options = {}) {
   const app = appBinary();
   if (!existsSync(app)) {
     throw new Error(`找不到 / not found: ${app} — build it first (cargo xtask test builds the UI and the app)`);
   }
   mkdirSync(join(OUT_DIR, 'logs'), { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), `kaohe-e2e-${name}-`));
-  const db = join(dir, 'kaohe.db');
+  const db = options.db ?? join(dir, 'kaohe.db');
   const answers = join(dir, 'dialog-answers.txt');
   writeFileSync(answers, '');
   const log = join(OUT_DIR, 'logs', `${name}.log`);

@@ -85,6 +85,11 @@ impl Wine {
     /// Runs `kaohe.exe ARGS` from `C:\`: under Wine with no KAOHE_DB (the default database under
     /// %APPDATA%), on Windows itself with KAOHE_DB in the temporary folder.
     fn kaohe(&self, args: &[&str]) -> Run {
+        self.kaohe_with(args, &[])
+    }
+
+    /// Like [`Wine::kaohe`], with environment variables set for the program.
+    fn kaohe_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut command = match &self.wine {
             Some((wine, prefix)) => {
                 let mut c = Command::new(wine);
@@ -97,7 +102,10 @@ impl Wine {
                 c
             }
         };
-        command.args(args).current_dir(&self.c_drive);
+        command.args(args).current_dir(&self.c_drive).env_remove("KAOHE_DB_PASSWORD").env_remove("KAOHE_DB_NEW_PASSWORD");
+        for (k, v) in env {
+            command.env(k, v);
+        }
         // Wine's CreateProcess now and then fails on a loaded machine with ERROR_INTERNAL_ERROR
         // (1359) before the program starts (seen when these tests, built for Windows, run under
         // Wine beside a build): a start that failed is tried again, a program that ran is not.
@@ -372,6 +380,36 @@ fn the_windows_build_answers_as_linux_does_from_template_to_print() {
             assert!(String::from_utf8_lossy(bytes).contains("田建国") || doc == "晋升公示", "print {doc}: {name} names the people");
         }
     }
+}
+
+/// The Windows build encrypts with the same SQLCipher as Linux: a database given a password by
+/// `kaohe.exe password` is refused without it, read with it, and opens on Linux with it.
+#[test]
+fn the_windows_build_sets_and_uses_a_database_password() {
+    let Some(wine) = wine("the_windows_build_sets_and_uses_a_database_password") else { return };
+    let (wdir, wdir_win) = wine.fresh_dir("数据库密码");
+    let sample = copy_in(&root().join("fixtures/sample/名册示例.xlsx"), &[&wdir]);
+    let db = format!(r"{wdir_win}\考核 数据.db");
+    let imported = wine.kaohe(&["import", &format!(r"{wdir_win}\{sample}"), "--db", &db]);
+    assert_eq!(imported.status, 0, "{}", imported.err());
+    let set = wine.kaohe_with(&["password", "--db", &db], &[("KAOHE_DB_NEW_PASSWORD", "人事科2026年")]);
+    assert_eq!(set.status, 0, "{}", set.err());
+    assert_eq!(set.out().trim(), format!("已为数据库设置密码：{db}"));
+
+    let file = wdir.join("考核 数据.db");
+    assert_eq!(kaohe_store::Encryption::of(&file), kaohe_store::Encryption::Encrypted);
+    let refused = wine.kaohe(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]);
+    assert_eq!(refused.status, 1);
+    let v: serde_json::Value = serde_json::from_slice(&refused.stdout).expect("JSON");
+    assert_eq!(v["error"]["code"], "password_required");
+    let read = wine.kaohe_with(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"], &[("KAOHE_DB_PASSWORD", "人事科2026年")]);
+    assert_eq!(read.status, 0, "{}", read.err());
+    let v: serde_json::Value = serde_json::from_slice(&read.stdout).expect("JSON");
+    assert_eq!(v["people"].as_array().map(Vec::len), Some(38));
+
+    let password = kaohe_store::Password::new("人事科2026年").expect("password");
+    let store = kaohe_store::Store::open_read_only_with(&file, Some(&password)).expect("the Windows file opens on Linux");
+    assert_eq!(store.counts().expect("counts").people, 38);
 }
 
 /// In a console (not a pipe), the Windows build writes through the console's wide-character call,

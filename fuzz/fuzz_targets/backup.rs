@@ -4,7 +4,7 @@
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let path = kaohe_fuzz::scratch_file("db", data);
-    if kaohe_store::settings::inspect_backup(&path).is_err() {
+    if kaohe_store::settings::inspect_backup(&path, None).is_err() {
         return;
     }
     let dir = path.parent().expect("scratch folder").join("live");
@@ -12,5 +12,5 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let _ = std::fs::create_dir_all(&dir);
     let live = dir.join("kaohe.db");
     let current = kaohe_store::Store::open(&live);
-    let _ = kaohe_store::settings::restore(current, &live, &path, &dir.join("恢复前备份.db"));
+    let _ = kaohe_store::settings::restore(current, &live, &path, None, &dir.join("恢复前备份.db"));
 });

@@ -13,13 +13,15 @@
 //!
 //! Each is run in turns with the bare read (5 timed runs each after one untimed one) and their
 //! medians compared; every run's time is printed, and the peak memory of the process (VmHWM).
+//! With `KAOHE_BENCH_PASSWORD=TEXT` the databases have that password (SQLCipher): the same
+//! imports into an encrypted database, each open deriving its key.
 
 mod common;
 
 use calamine::{open_workbook_auto, Reader};
 use common::{peak_mib, time_both};
 use kaohe_engine::Profile;
-use kaohe_store::{Confirmations, Store};
+use kaohe_store::{Confirmations, Password, Store};
 use std::path::Path;
 use std::time::Duration;
 
@@ -28,18 +30,25 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const RUNS: usize = 5;
 
+/// The databases' password (`KAOHE_BENCH_PASSWORD`), if any.
+fn password() -> Option<Password> {
+    std::env::var("KAOHE_BENCH_PASSWORD").ok().and_then(|t| Password::new(&t))
+}
+
 /// `kaohe import ROSTER --db DB`, as the CLI does it; the people written.
 fn import(roster: &Path, db: &Path, profile: &Profile) -> u64 {
+    let password = password();
+    let password = password.as_ref();
     let t = std::time::Instant::now();
     // As the CLI: a database that exists is opened and read ahead beside the roster's read.
     let (read, mut store) = match db.exists() {
         true => {
-            let (read, store) = kaohe_store::read_ahead(|| Store::open(db), || kaohe_workbook::read_roster(roster, profile));
+            let (read, store) = kaohe_store::read_ahead(|| Store::open_with(db, password), || kaohe_workbook::read_roster(roster, profile));
             (read.expect("read"), store.expect("store"))
         }
         false => {
             let read = kaohe_workbook::read_roster(roster, profile).expect("read");
-            (read, Store::open(db).expect("store"))
+            (read, Store::open_with(db, password).expect("store"))
         }
     };
     let t_read = t.elapsed();
@@ -72,7 +81,7 @@ fn report(what: &str, base: &[Duration], times: &[Duration]) {
 fn main() {
     let (n, dir, roster, changed) = common::rosters("import-write", "人员");
     let profile = Profile::national();
-    println!("import_write bench: {n} people");
+    println!("import_write bench: {n} people{}", if password().is_some() { ", databases with a password (SQLCipher)" } else { "" });
 
     let fresh = dir.join("fresh.db");
     let (base, times) = time_both(

@@ -10,8 +10,8 @@
 //! and a Word document. Their zips are laid out as Python's zipfile lays them out, deflated by
 //! miniz_oxide rather than zlib: a stored or readable zip matches the committed one byte for
 //! byte or member for member; truncated.xlsx, corrupt-entry.xlsx and bomb-overlapping.xlsx, whose
-//! compressed bytes count, were rewritten by these generators. The .ods files and the OLE
-//! containers are still to come.
+//! compressed bytes count, were rewritten by these generators. The OpenDocument files are
+//! zips written the same way, their content.xml by hand. The OLE containers are still to come.
 
 use std::io;
 use std::path::Path;
@@ -20,7 +20,7 @@ use std::path::Path;
 pub type Generator = fn(&Path) -> io::Result<()>;
 
 /// Every committed hostile file that has a generator here, by name.
-pub const GENERATORS: [(&str, Generator); 52] = [
+pub const GENERATORS: [(&str, Generator); 56] = [
     ("text-renamed.xlsx", text_renamed),
     ("empty.xlsx", empty),
     ("csv-renamed.xlsx", csv_renamed),
@@ -73,19 +73,19 @@ pub const GENERATORS: [(&str, Generator); 52] = [
     ("formulas-cached.xlsx", formulas_cached),
     ("error-cells.xlsx", error_cells),
     ("date-1904-system.xlsx", date_1904_system),
+    ("libreoffice.ods", libreoffice),
+    ("hidden-rows-columns.ods", hidden_rows_columns_ods),
+    ("stray-cell-far-away.ods", stray_cell_far_away_ods),
+    ("ods-without-content.ods", ods_without_content),
 ];
 
 /// The committed hostile files without a generator yet, and why.
-pub const WITHOUT_GENERATOR: [(&str, &str); 15] = [
+pub const WITHOUT_GENERATOR: [(&str, &str); 11] = [
     ("png-renamed.xlsx", "a PNG built with zlib; not yet"),
-    ("ods-without-content.ods", "a zip built by hand; not yet"),
     ("encrypted.xlsx", "an OLE container built by hand; not yet"),
     ("encrypted-as-xls.xls", "encrypted.xlsx under another name; not yet"),
     ("encrypted-biff.xls", "an OLE container built by hand; not yet"),
     ("encrypted-biff-xor.xls", "an OLE container built by hand; not yet"),
-    ("libreoffice.ods", "an OpenDocument zip built by hand; not yet"),
-    ("hidden-rows-columns.ods", "libreoffice.ods edited; not yet"),
-    ("stray-cell-far-away.ods", "libreoffice.ods edited; not yet"),
     ("hidden-rows-columns.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
     ("stray-cell-far-away.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
     ("fuzz-cfb-short-sector.xlsx", "found by the roster_xlsx fuzz target (cargo xtask fuzz): its generator is the fuzzer"),
@@ -938,4 +938,103 @@ fn date_1904_system(path: &Path) -> io::Result<()> {
     let mut wang = small_person("11010519491231002X", "王一");
     wang[5] = X::Date(42169);
     std::fs::write(path, zip(&small_xlsx(&[small_header(), wang], true), true)?)
+}
+
+// ── OpenDocument spreadsheets ────────────────────────────────────────────────────────────
+
+/// The members of an .ods file: its mimetype, its manifest, and `content` (content.xml) if any.
+fn ods_members(content: Option<String>) -> Vec<Member> {
+    let manifest = concat!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">"#,
+        r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
+        r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
+    );
+    let mut members = vec![member("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), member("META-INF/manifest.xml", manifest)];
+    members.extend(content.map(|c| member("content.xml", c)));
+    members
+}
+
+/// content.xml whose one table, 人员, holds `table` (its columns and rows).
+fn ods_content(table: &str) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">"#,
+            r#"<office:body><office:spreadsheet><table:table table:name="人员">{}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        ),
+        table
+    )
+}
+
+/// A text cell of an .ods table, with `attributes` (each with a space before it).
+fn ods_text(attributes: &str, text: &str) -> String {
+    format!(r#"<table:table-cell{attributes} office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#)
+}
+
+/// A row of an .ods table, with `attributes`.
+fn ods_row(attributes: &str, cells: &str) -> String {
+    format!("<table:table-row{attributes}>{cells}</table:table-row>")
+}
+
+/// `n` rows of 1,024 empty cells (`table:number-rows-repeated`): what LibreOffice saves under the
+/// last used row.
+fn ods_empty_rows(n: u32) -> String {
+    ods_row(&format!(r#" table:number-rows-repeated="{n}""#), r#"<table:table-cell table:number-columns-repeated="1024"/>"#)
+}
+
+/// The header and the three people (王一, 李二, 张三) of libreoffice.ods, dates as
+/// office:date-value: each person's 单位 cell is `organ(i)` and their row's attributes
+/// `row_attributes(i)` (i = 0, 1, 2).
+fn ods_roster(organ: impl Fn(usize) -> String, row_attributes: impl Fn(usize) -> &'static str) -> String {
+    let header: String = HEADER.iter().map(|h| ods_text("", h)).collect();
+    let people = [("11010519491231002X", "王一"), ("330102198808060235", "李二"), ("330102199604250242", "张三")];
+    let date = r#"<table:table-cell office:value-type="date" office:date-value="2019-06-15"><text:p>2019-06-15</text:p></table:table-cell>"#;
+    let rows = people.iter().enumerate().map(|(i, (id, name))| {
+        let cells = [ods_text("", id), ods_text("", name), organ(i), ods_text("", "综合管理类"), ods_text("", "二级主任科员"), date.to_string()];
+        ods_row(row_attributes(i), &cells.concat())
+    });
+    std::iter::once(ods_row("", &header)).chain(rows).collect()
+}
+
+/// libreoffice.ods's table: the three people, all of 甲局, no row hidden.
+fn ods_plain_roster() -> String {
+    ods_roster(|_| ods_text("", "甲局"), |_| "")
+}
+
+/// Writes an .ods file with `content` as its content.xml, or none (the manifest and
+/// content.xml deflated, the mimetype stored).
+fn ods(path: &Path, content: Option<String>) -> io::Result<()> {
+    std::fs::write(path, zip(&ods_members(content), true)?)
+}
+
+/// A minimal OpenDocument spreadsheet (mimetype, manifest, content.xml with table 人员, dates
+/// as office:date-value) of the 3-person roster, as LibreOffice saves one in essence. Tests that
+/// an .ods roster is read whole.
+fn libreoffice(path: &Path) -> io::Result<()> {
+    ods(path, Some(ods_content(&ods_plain_roster())))
+}
+
+/// libreoffice.ods with column C (单位) hidden (`table:visibility="collapse"` on its
+/// table:table-column), 李二's row collapsed, 单位 merged over the three people
+/// (`table:number-rows-spanned="3"` and covered cells under it) and LibreOffice's repeated empty
+/// tail of 1,048,572 rows. Tests that hidden rows and columns are reported and a merged cell
+/// fills the cells it covers, without building the empty tail.
+fn hidden_rows_columns_ods(path: &Path) -> io::Result<()> {
+    let columns = r#"<table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/><table:table-column table:number-columns-repeated="3"/>"#;
+    let organ = |i| if i == 0 { ods_text(r#" table:number-rows-spanned="3""#, "甲局") } else { "<table:covered-table-cell/>".to_string() };
+    let hidden = |i| if i == 1 { r#" table:visibility="collapse""# } else { "" };
+    ods(path, Some(ods_content(&format!("{columns}{}{}", ods_roster(organ, hidden), ods_empty_rows(1_048_572)))))
+}
+
+/// libreoffice.ods plus LibreOffice's repeated empty tail (1,048,570 rows of 1,024 empty cells)
+/// and an "x" in AMJ1048575, the last column. Tests that a range too large to build is refused
+/// from content.xml before the reader builds the grid.
+fn stray_cell_far_away_ods(path: &Path) -> io::Result<()> {
+    let stray = ods_row("", &format!(r#"<table:table-cell table:number-columns-repeated="1023"/>{}"#, ods_text("", "x")));
+    ods(path, Some(ods_content(&format!("{}{}{stray}", ods_plain_roster(), ods_empty_rows(1_048_570)))))
+}
+
+/// An .ods zip with its mimetype and manifest but no content.xml. Tests that an OpenDocument
+/// file without its content is named as no spreadsheet.
+fn ods_without_content(path: &Path) -> io::Result<()> {
+    ods(path, None)
 }

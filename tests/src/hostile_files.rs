@@ -1,9 +1,9 @@
 //! The generators of the committed hostile files in `fixtures/hostile/` (the recipes are in its
 //! `expected.toml`, `made`). `tests/it/hostile.rs` regenerates every one listed here and holds
-//! the committed file to it byte for byte (`KAOHE_BLESS=1` writes them instead); the files not
-//! listed are in [`WITHOUT_GENERATOR`], each with why.
+//! the committed file to it byte for byte, a zip member for member (`KAOHE_BLESS=1` writes them
+//! instead); the files not listed are in [`WITHOUT_GENERATOR`], each with why.
 //!
-//! So far the text files (CSV, tab-separated, HTML, renamed text and PDF), the workbooks of
+//! They are the text files (CSV, tab-separated, HTML, renamed text and PDF), the workbooks of
 //! plain cells (text, numbers, dates, written with rust_xlsxwriter), and the .xlsx files built
 //! member by member: the small shared-string workbooks a Python script first wrote (formulas,
 //! error cells, the 1904 date system) and those cut, damaged, edited or padded into a zip bomb,
@@ -11,7 +11,11 @@
 //! miniz_oxide rather than zlib: a stored or readable zip matches the committed one byte for
 //! byte or member for member; truncated.xlsx, corrupt-entry.xlsx and bomb-overlapping.xlsx, whose
 //! compressed bytes count, were rewritten by these generators. The OpenDocument files are
-//! zips written the same way, their content.xml by hand. The OLE containers are still to come.
+//! zips written the same way, their content.xml by hand. The encrypted workbooks are OLE
+//! compound files laid out by hand as the first ones were, their random bytes now a fixed
+//! xorshift sequence, and png-renamed.xlsx a PNG deflated by miniz_oxide: those were rewritten
+//! by their generators too. Only the .xls files Python's xlwt wrote and the two inputs fuzzing
+//! found have no generator here.
 
 use std::io;
 use std::path::Path;
@@ -20,7 +24,7 @@ use std::path::Path;
 pub type Generator = fn(&Path) -> io::Result<()>;
 
 /// Every committed hostile file that has a generator here, by name.
-pub const GENERATORS: [(&str, Generator); 56] = [
+pub const GENERATORS: [(&str, Generator); 61] = [
     ("text-renamed.xlsx", text_renamed),
     ("empty.xlsx", empty),
     ("csv-renamed.xlsx", csv_renamed),
@@ -77,15 +81,15 @@ pub const GENERATORS: [(&str, Generator); 56] = [
     ("hidden-rows-columns.ods", hidden_rows_columns_ods),
     ("stray-cell-far-away.ods", stray_cell_far_away_ods),
     ("ods-without-content.ods", ods_without_content),
+    ("encrypted.xlsx", encrypted_xlsx),
+    ("encrypted-as-xls.xls", encrypted_xlsx),
+    ("encrypted-biff.xls", encrypted_biff),
+    ("encrypted-biff-xor.xls", encrypted_biff_xor),
+    ("png-renamed.xlsx", png_renamed),
 ];
 
 /// The committed hostile files without a generator yet, and why.
-pub const WITHOUT_GENERATOR: [(&str, &str); 11] = [
-    ("png-renamed.xlsx", "a PNG built with zlib; not yet"),
-    ("encrypted.xlsx", "an OLE container built by hand; not yet"),
-    ("encrypted-as-xls.xls", "encrypted.xlsx under another name; not yet"),
-    ("encrypted-biff.xls", "an OLE container built by hand; not yet"),
-    ("encrypted-biff-xor.xls", "an OLE container built by hand; not yet"),
+pub const WITHOUT_GENERATOR: [(&str, &str); 6] = [
     ("hidden-rows-columns.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
     ("stray-cell-far-away.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
     ("fuzz-cfb-short-sector.xlsx", "found by the roster_xlsx fuzz target (cargo xtask fuzz): its generator is the fuzzer"),
@@ -203,18 +207,23 @@ fn semicolon(path: &Path) -> io::Result<()> {
     std::fs::write(path, lines(&three_people(), ";", "\r\n"))
 }
 
-/// 4 KiB from a fixed xorshift sequence: the same bytes on every run.
-fn binary_garbage(path: &Path) -> io::Result<()> {
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let bytes: Vec<u8> = (0..4096)
+/// `n` random-looking bytes from a fixed xorshift sequence started at `seed`: the same bytes on
+/// every run.
+fn noise(seed: u64, n: usize) -> Vec<u8> {
+    let mut x = seed;
+    (0..n)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             (x >> 24) as u8
         })
-        .collect();
-    std::fs::write(path, bytes)
+        .collect()
+}
+
+/// 4 KiB from a fixed xorshift sequence: the same bytes on every run.
+fn binary_garbage(path: &Path) -> io::Result<()> {
+    std::fs::write(path, noise(0x9E37_79B9_7F4A_7C15, 4096))
 }
 
 /// The 3-person roster .xlsx (saved under other names by hand, or none).
@@ -1037,4 +1046,133 @@ fn stray_cell_far_away_ods(path: &Path) -> io::Result<()> {
 /// file without its content is named as no spreadsheet.
 fn ods_without_content(path: &Path) -> io::Result<()> {
     ods(path, None)
+}
+
+// ── OLE compound files (encrypted workbooks) and a PNG ───────────────────────────────────
+
+/// A compound file (OLE, CFB version 3) of `streams`, laid out by hand: the header, one FAT
+/// sector (sector 0), one directory sector (sector 1), then each stream in whole 512-byte
+/// sectors, zero-padded. No mini stream (every stream is at least 4,096 bytes), no timestamps,
+/// the streams chained as right siblings under the root (give them in the order CFB sorts
+/// names: shorter first).
+fn compound_file(streams: &[(&str, Vec<u8>)]) -> io::Result<Vec<u8>> {
+    const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+    const FREE: u32 = 0xFFFF_FFFF;
+    const NO_STREAM: u32 = 0xFFFF_FFFF;
+    if streams.len() > 3 || streams.iter().any(|(_, s)| s.len() < 4096) {
+        return Err(io::Error::other("one directory sector holds 3 streams, each of 4,096 bytes or more"));
+    }
+    let mut header = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    header.extend([0u8; 16]);
+    // Minor version, major version 3, byte order, sectors of 2^9 bytes, mini sectors of 2^6.
+    for v in [0x3Eu16, 3, 0xFFFE, 9, 6] {
+        header.extend(v.to_le_bytes());
+    }
+    header.extend([0u8; 6]);
+    // Directory sectors (0 in version 3), FAT sectors, first directory sector, transaction,
+    // mini stream cutoff, first mini FAT sector, mini FAT sectors, first DIFAT sector, DIFAT
+    // sectors, then the DIFAT: the one FAT sector, 0.
+    for v in [0u32, 1, 1, 0, 4096, END_OF_CHAIN, 0, END_OF_CHAIN, 0, 0] {
+        header.extend(v.to_le_bytes());
+    }
+    header.resize(512, 0xFF);
+
+    let mut fat = vec![0xFFFF_FFFDu32, END_OF_CHAIN];
+    let mut directory = Vec::new();
+    let mut data = Vec::new();
+    let entry = |name: &str, kind: u8, right: u32, child: u32, start: u32, size: u64| {
+        let mut e: Vec<u8> = name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes).collect();
+        let length = e.len() as u16;
+        e.resize(64, 0);
+        e.extend(length.to_le_bytes());
+        // Its kind, black, no left sibling.
+        e.extend([kind, 1]);
+        for v in [NO_STREAM, right, child] {
+            e.extend(v.to_le_bytes());
+        }
+        // No CLSID, state bits or timestamps.
+        e.extend([0u8; 36]);
+        e.extend(start.to_le_bytes());
+        e.extend(size.to_le_bytes());
+        e
+    };
+    directory.extend(entry("Root Entry", 5, NO_STREAM, if streams.is_empty() { NO_STREAM } else { 1 }, END_OF_CHAIN, 0));
+    for (i, (name, bytes)) in streams.iter().enumerate() {
+        let start = fat.len() as u32;
+        let sectors = bytes.len().div_ceil(512) as u32;
+        fat.extend((start + 1..start + sectors).chain([END_OF_CHAIN]));
+        let right = if i + 1 < streams.len() { i as u32 + 2 } else { NO_STREAM };
+        directory.extend(entry(name, 2, right, NO_STREAM, start, bytes.len() as u64));
+        data.extend(bytes);
+        data.resize(data.len().next_multiple_of(512), 0);
+    }
+    if fat.len() > 128 {
+        return Err(io::Error::other("one FAT sector maps 128 sectors"));
+    }
+    fat.resize(128, FREE);
+    directory.resize(512, 0);
+    Ok([header, fat.into_iter().flat_map(u32::to_le_bytes).collect(), directory, data].concat())
+}
+
+/// What Office writes for a password-protected .xlsx: a compound file holding EncryptionInfo
+/// (the agile 4.4 header and an abridged XML descriptor, zero-padded to 4 KiB) and
+/// EncryptedPackage (the 8-byte size of the package and 8 KiB of random-looking bytes). Tests
+/// that an encrypted workbook is named as one (文件设置了打开密码), under .xlsx or .xls.
+fn encrypted_xlsx(path: &Path) -> io::Result<()> {
+    let mut info = vec![4, 0, 4, 0, 0x40, 0, 0, 0];
+    info.extend(
+        concat!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n",
+        "<encryption xmlns=\"http://schemas.microsoft.com/office/2006/encryption\"><keyData saltSize=\"16\" blockSize=\"16\" keyBits=\"256\" hashSize=\"64\" ",
+        "cipherAlgorithm=\"AES\" cipherChaining=\"ChainingModeCBC\" hashAlgorithm=\"SHA512\" saltValue=\"AAAAAAAAAAAAAAAAAAAAAA==\"/></encryption>"
+    )
+        .as_bytes(),
+    );
+    info.resize(4096, 0);
+    let mut package = 20_000u64.to_le_bytes().to_vec();
+    package.extend(noise(0x0DDB_A11C_AFE5_EED5, 8192));
+    std::fs::write(path, compound_file(&[("EncryptionInfo", info), ("EncryptedPackage", package)])?)
+}
+
+/// What Excel 97–2003 writes with a password: a compound file with one Workbook stream of a
+/// BIFF8 BOF record, a FILEPASS record of `encryption` (1 RC4, 0 XOR obfuscation) and
+/// random-looking bytes to 4 KiB.
+fn encrypted_biff_with(path: &Path, encryption: u16) -> io::Result<()> {
+    // BOF: BIFF8, workbook globals, build 3515, year 1996, no history flags, lowest version 6.
+    let mut book = vec![0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xBB, 0x0D, 0xCC, 0x07, 0, 0, 0, 0, 0x06, 0, 0, 0];
+    // FILEPASS, 54 bytes: the encryption type, version 1.1, then salt and verifier (noise).
+    book.extend([0x2F, 0x00, 0x36, 0x00]);
+    book.extend(encryption.to_le_bytes());
+    book.extend([0x01, 0x00, 0x01, 0x00]);
+    book.extend(noise(0xB1FF_0B1F_F8EE_D5ED, 4096 - book.len()));
+    std::fs::write(path, compound_file(&[("Workbook", book)])?)
+}
+
+/// An .xls encrypted with RC4 (FILEPASS type 1). Tests that it is named as encrypted.
+fn encrypted_biff(path: &Path) -> io::Result<()> {
+    encrypted_biff_with(path, 1)
+}
+
+/// encrypted-biff.xls with FILEPASS type 0, XOR obfuscation, which calamine does not refuse by
+/// itself (it would read the obfuscated records as data). Tests that the Workbook stream's
+/// records are read for a FILEPASS first.
+fn encrypted_biff_xor(path: &Path) -> io::Result<()> {
+    encrypted_biff_with(path, 0)
+}
+
+/// A 16×16 red PNG (IHDR, IDAT deflated by miniz_oxide, IEND) saved as .xlsx. Tests that an
+/// image is named as no Excel file.
+fn png_renamed(path: &Path) -> io::Result<()> {
+    let chunk = |kind: &[u8], data: &[u8]| {
+        let body = [kind, data].concat();
+        [&(data.len() as u32).to_be_bytes()[..], &body, &crc32fast::hash(&body).to_be_bytes()].concat()
+    };
+    // Each row: filter 0, then 16 red pixels (RGB).
+    let pixels: Vec<u8> = (0..16).flat_map(|_| std::iter::once(0).chain([0xFF, 0, 0].repeat(16))).collect();
+    // 16×16, 8 bits, RGB, deflate, no filter method, no interlace.
+    let header = [&16u32.to_be_bytes()[..], &16u32.to_be_bytes(), &[8, 2, 0, 0, 0]].concat();
+    let png =
+        [&b"\x89PNG\r\n\x1a\n"[..], &chunk(b"IHDR", &header), &chunk(b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&pixels, 6)), &chunk(b"IEND", &[])]
+            .concat();
+    std::fs::write(path, png)
 }

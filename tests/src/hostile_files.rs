@@ -774,7 +774,7 @@ fn edited(members: Vec<Member>, name: &str, edit: impl FnOnce(&[u8]) -> Option<V
     members.into_iter().filter_map(|(n, bytes)| if n == name { edit.take().and_then(|e| e(&bytes)).map(|b| (n, b)) } else { Some((n, bytes)) }).collect()
 }
 
-/// `text` with `from` replaced by `to`, as bytes.
+/// `bytes` (UTF-8 text) with the first `from` replaced by `to`.
 fn replace_bytes(bytes: &[u8], from: &str, to: &str) -> Option<Vec<u8>> {
     Some(String::from_utf8_lossy(bytes).replacen(from, to, 1).into_bytes())
 }

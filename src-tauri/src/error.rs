@@ -123,6 +123,12 @@ impl From<StoreError> for CommandError {
     }
 }
 
+impl From<kaohe_desk::DeskError> for CommandError {
+    fn from(e: kaohe_desk::DeskError) -> CommandError {
+        CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string())
+    }
+}
+
 impl From<CommitteeError> for CommandError {
     fn from(e: CommitteeError) -> CommandError {
         CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string())

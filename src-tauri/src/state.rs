@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
 use kaohe_engine::{Grade, Profile, Roster};
-use kaohe_print::{Rendered, Scope, DOCUMENTS};
+use kaohe_print::{Document, Scope};
 use kaohe_store::{committee, LogEntry, Store};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -93,14 +93,10 @@ impl From<LogEntry> for AssessmentLogEntry {
     }
 }
 
-/// The documents built from a year's assessment (the others from promotion on an as-of date),
-/// as `kaohe print` divides them.
-const ASSESSMENT_DOCUMENTS: [&str; 4] = ["登记表", "优秀公示", "考核汇总", "名额测算"];
-
 /// `print_preview`: which document, and for what (the 打印 form). Blank texts count as absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PrintRequest {
-    /// A name of `kaohe_print::DOCUMENTS` (登记表, 优秀公示, …).
+    /// A document's name ([`kaohe_print::Document::name`]: 登记表, 优秀公示, …).
     pub doc: String,
     /// 考核年度: required by the assessment documents.
     pub year: Option<i32>,
@@ -279,8 +275,7 @@ impl AppState {
             let store = guard.as_ref().map_err(Clone::clone)?;
             store.load_roster()?
         };
-        let result = kaohe_engine::promote(&roster, &self.profile, date);
-        Ok(PromotionReport::build(&result, &roster, &self.profile))
+        Ok(kaohe_desk::promotion_report(&roster, &self.profile, date).1)
     }
 
     /// The year's annual assessment as the database holds it (inputs, decisions, lock).
@@ -288,8 +283,8 @@ impl AppState {
         let year = check_year(year)?;
         let guard = self.store()?;
         let store = guard.as_ref().map_err(Clone::clone)?;
-        let (roster, decisions, result) = committee::year_state(store, &self.profile, year)?;
-        Ok(AssessmentReport::build(&result, &roster, &self.profile, &decisions))
+        let (roster, decisions) = (store.load_roster()?, store.decisions(year)?);
+        Ok(kaohe_desk::assessment_report(&roster, &self.profile, year, &decisions).1)
     }
 
     /// The committee sets a person's final grade (优秀/称职/基本称职/不称职), with a reason.
@@ -357,79 +352,37 @@ impl AppState {
         Ok(organ_names(&store.load_roster()?))
     }
 
-    /// Builds a printed document from the database exactly as `kaohe print --db` does (the
-    /// profile's rules; the committee's decisions for the assessment documents) and writes it as
-    /// an HTML file into `dir`, with a screen-only style for the preview window. `today` is the
-    /// 公示 start when the request names none.
+    /// Builds a printed document from the database exactly as `kaohe print --db` does
+    /// ([`kaohe_desk::print`]) and writes it as an HTML file into `dir`, with a screen-only style
+    /// for the preview window. `today` is the 公示 start when the request names none.
     pub fn print_preview(&self, dir: &Path, request: &PrintRequest, today: NaiveDate) -> Result<PrintPreview, CommandError> {
         let doc = request.doc.trim();
-        let Some(&(doc, description)) = DOCUMENTS.iter().find(|d| d.0 == doc) else {
-            let known: Vec<&str> = DOCUMENTS.iter().map(|d| d.0).collect();
-            return Err(CommandError::new(ErrorCode::BadArgument, format!("没有名为「{doc}」的文书；可用：{}", known.join("、"))));
+        let document = Document::from_name(doc)
+            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("没有名为「{doc}」的文书；可用：{}", Document::names())))?;
+        let asked = kaohe_desk::PrintRequest {
+            document,
+            year: request.year,
+            as_of: present(&request.as_of).map(|t| parse_date("资格计算日期", t)).transpose()?,
+            scope: Scope { organ: present(&request.organ).map(str::to_owned), pool: present(&request.pool).map(str::to_owned) },
+            from: match present(&request.from) {
+                Some(text) => parse_date("公示开始日期", text)?,
+                None => today,
+            },
         };
-        let from = match present(&request.from) {
-            Some(text) => parse_date("公示开始日期", text)?,
-            None => today,
+        let printed = {
+            let guard = self.store()?;
+            let store = guard.as_ref().map_err(Clone::clone)?;
+            kaohe_desk::print(kaohe_desk::Source::Database(store), &self.profile, &asked)?
         };
-        let organ = present(&request.organ);
-        let mut qualifiers: Vec<String> = Vec::new();
-        let rendered: Rendered = if ASSESSMENT_DOCUMENTS.contains(&doc) {
-            let year = request.year.ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("「{doc}」需要考核年度")))?;
-            let year = check_year(year)?;
-            let pool = present(&request.pool);
-            let (roster, decisions, result) = {
-                let guard = self.store()?;
-                let store = guard.as_ref().map_err(Clone::clone)?;
-                committee::year_state(store, &self.profile, year)?
-            };
-            check_organ(&roster, organ)?;
-            let report = AssessmentReport::build(&result, &roster, &self.profile, &decisions);
-            if let Some(pool) = pool {
-                if !report.pools.iter().any(|p| p.pool == pool && organ.is_none_or(|o| o == p.organ)) {
-                    return Err(CommandError::new(ErrorCode::BadArgument, format!("{year}年度没有考核池「{pool}」")));
-                }
-            }
-            qualifiers.push(format!("{year}年度"));
-            qualifiers.extend(organ.map(str::to_owned));
-            qualifiers.extend(pool.map(str::to_owned));
-            let scope = Scope { organ: organ.map(str::to_owned), pool: pool.map(str::to_owned) };
-            match doc {
-                "登记表" => kaohe_print::registration_forms(&result, &report, &roster, &scope),
-                "优秀公示" => kaohe_print::excellent_publicity(&report, &roster, &self.profile, &scope, from),
-                "考核汇总" => kaohe_print::assessment_summary(&report, &scope),
-                _ => kaohe_print::quota_table(&report, &scope),
-            }
-        } else {
-            let text = present(&request.as_of).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("「{doc}」需要资格计算日期")))?;
-            let as_of = parse_date("资格计算日期", text)?;
-            let roster = {
-                let guard = self.store()?;
-                let store = guard.as_ref().map_err(Clone::clone)?;
-                store.load_roster()?
-            };
-            check_organ(&roster, organ)?;
-            let result = kaohe_engine::promote(&roster, &self.profile, as_of);
-            let report = PromotionReport::build(&result, &roster, &self.profile);
-            qualifiers.push(format!("截至{}", as_of.format("%Y年%-m月%-d日")));
-            qualifiers.extend(organ.map(str::to_owned));
-            let scope = Scope { organ: organ.map(str::to_owned), pool: None };
-            match doc {
-                "晋升公示" => kaohe_print::promotion_publicity(&report, &roster, &self.profile, &scope, from),
-                "晋升审核" => kaohe_print::promotion_review(&report, &scope),
-                _ => kaohe_print::slot_table(&report, &scope),
-            }
-        };
-        let name = description.split('（').next().unwrap_or(description);
-        let title = format!("{name}（{}）", qualifiers.join("·"));
-        let path = dir.join(file_name(&title));
+        let path = dir.join(file_name(&printed.title));
         // Owner-only: the page holds names, IDs and grades (see crate::preview).
         let failed = |e: kaohe_files::FileError| CommandError::new(ErrorCode::WriteFailed, format!("无法写入打印文件「{}」：{}", path.display(), e.detail()));
         kaohe_files::create_folder(dir).map_err(|e| failed(kaohe_files::FileError::new(dir, e)))?;
         kaohe_files::write_replacing(&path, kaohe_files::Access::OwnerOnly, |partial| {
-            std::fs::write(partial, for_screen(&rendered.html)).map_err(|e| kaohe_files::FileError::new(&path, e))
+            std::fs::write(partial, for_screen(&printed.rendered.html)).map_err(|e| kaohe_files::FileError::new(&path, e))
         })
         .map_err(failed)?;
-        Ok(PrintPreview { path: path.display().to_string(), pages: rendered.pages, title })
+        Ok(PrintPreview { path: path.display().to_string(), pages: printed.rendered.pages, title: printed.title })
     }
 
     /// Writes the page text of the self-test to the report file (complete or not at all).
@@ -441,14 +394,6 @@ impl AppState {
         let partial = path.with_extension("partial");
         std::fs::write(&partial, text).map_err(failed)?;
         std::fs::rename(&partial, path).map_err(failed)
-    }
-}
-
-/// An organ named by the clerk must be in the database (else the document would be empty).
-fn check_organ(roster: &Roster, organ: Option<&str>) -> Result<(), CommandError> {
-    match organ {
-        Some(name) if !organ_names(roster).iter().any(|o| o == name) => Err(CommandError::new(ErrorCode::UnknownOrgan, format!("数据库中没有单位「{name}」"))),
-        _ => Ok(()),
     }
 }
 

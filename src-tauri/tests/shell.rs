@@ -239,20 +239,36 @@ fn the_committee_settles_2025_on_the_sample() {
     assert!(state.assessment_log(2024).expect("log").is_empty());
 }
 
-/// kaohe_print::DOCUMENTS, mirrored in the UI: the names in ui/src/api/types.ts (in order), the
-/// descriptions in the zh-CN locale.
+/// kaohe_print::Document, mirrored in the UI: the names in ui/src/api/types.ts (in order) with
+/// their basis (year or as-of date) and whether they have a 公示 period, the descriptions in the
+/// zh-CN locale.
 #[test]
 fn ui_mirrors_the_printed_documents() {
+    use kaohe_print::{Basis, Document};
     let types = read(&crate_dir().join("../ui/src/api/types.ts"));
     let start = types.find("PRINT_DOCUMENTS = [").expect("PRINT_DOCUMENTS in types.ts");
     let list = &types[start..];
     let list = &list[..list.find("] as const").expect("] as const")];
-    let in_ts: Vec<&str> = list.match_indices("doc: '").map(|(i, m)| &list[i + m.len()..]).map(|s| &s[..s.find('\'').expect("'")]).collect();
-    let in_rust: Vec<&str> = kaohe_print::DOCUMENTS.iter().map(|d| d.0).collect();
-    assert_eq!(in_ts, in_rust, "ui/src/api/types.ts PRINT_DOCUMENTS must list kaohe_print::DOCUMENTS in order");
+    let field = |entry: &str, name: &str| -> String {
+        let at = entry.find(&format!("{name}: ")).unwrap_or_else(|| panic!("{name} in {entry}")) + name.len() + 2;
+        entry[at..].split([',', ' ', '}']).next().unwrap_or_default().trim_matches('\'').to_string()
+    };
+    let in_ts: Vec<(String, String, String)> =
+        list.split("{ doc:").skip(1).map(|e| format!("doc:{e}")).map(|e| (field(&e, "doc"), field(&e, "basis"), field(&e, "publicity"))).collect();
+    let in_rust: Vec<(String, String, String)> = Document::ALL
+        .iter()
+        .map(|d| {
+            let basis = match d.basis() {
+                Basis::Year => "year",
+                Basis::AsOf => "as_of",
+            };
+            (d.name().to_string(), basis.to_string(), d.publicity().to_string())
+        })
+        .collect();
+    assert_eq!(in_ts, in_rust, "ui/src/api/types.ts PRINT_DOCUMENTS must list kaohe_print::Document::ALL in order, with its basis and publicity");
     let locale = read(&crate_dir().join("../ui/src/locales/zh-CN.ts"));
-    for (name, description) in kaohe_print::DOCUMENTS {
-        assert!(locale.contains(&format!("'{description}'")), "zh-CN.ts lacks the description of {name}: {description}");
+    for d in Document::ALL {
+        assert!(locale.contains(&format!("'{}'", d.description())), "zh-CN.ts lacks the description of {}: {}", d.name(), d.description());
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::{open_store, profile_of, read, read_store, Failure, Options, Output};
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
-use kaohe_engine::assessment::{assess, AssessmentResult, Decisions};
+use kaohe_engine::assessment::Decisions;
 use kaohe_engine::{Grade, Profile, Roster};
 use kaohe_store::committee;
 use kaohe_workbook::{write_assessment, write_national_results, Issue};
@@ -69,14 +69,6 @@ fn inputs(o: &Options, profile: &Profile, year: i32) -> Result<(Roster, Decision
     }
 }
 
-fn run_year(o: &Options) -> Result<(Profile, Roster, Decisions, Vec<Issue>, AssessmentResult), Failure> {
-    let year = year_of(o)?;
-    let profile = profile_of(o)?;
-    let (roster, decisions, issues) = inputs(o, &profile, year)?;
-    let result = assess(&roster, &profile, year, &decisions);
-    Ok((profile, roster, decisions, issues, result))
-}
-
 #[derive(Serialize)]
 struct AssessJson<'a> {
     #[serde(flatten)]
@@ -85,8 +77,10 @@ struct AssessJson<'a> {
 }
 
 fn compute(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
-    let (profile, roster, decisions, issues, result) = run_year(o)?;
-    let report = AssessmentReport::build(&result, &roster, &profile, &decisions);
+    let year = year_of(o)?;
+    let profile = profile_of(o)?;
+    let (roster, decisions, issues) = inputs(o, &profile, year)?;
+    let (_, report) = kaohe_desk::assessment_report(&roster, &profile, year, &decisions);
     let mut notes = String::new();
     if let Some(out) = &o.out {
         write_assessment(out, &report)?;

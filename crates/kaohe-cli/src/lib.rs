@@ -3,7 +3,7 @@
 //! docs/cli.md, which is a contract.
 
 use kaohe_engine::report::{months_text, PromotionReport};
-use kaohe_engine::{promote, Profile, Roster};
+use kaohe_engine::{Profile, Roster};
 use kaohe_store::{Password, Store};
 use kaohe_workbook::{read_roster, write_promotion, write_template, Issue, IssuesBeyond, RosterRead, Severity, WorkbookError};
 use serde::Serialize;
@@ -67,6 +67,12 @@ impl From<WorkbookError> for Failure {
 impl From<kaohe_files::FileError> for Failure {
     fn from(e: kaohe_files::FileError) -> Failure {
         Failure::new("write_failed", e.to_string(), 1)
+    }
+}
+
+impl From<kaohe_desk::DeskError> for Failure {
+    fn from(e: kaohe_desk::DeskError) -> Failure {
+        Failure::new(e.code(), e.to_string(), 1)
     }
 }
 
@@ -590,8 +596,7 @@ fn promote_cmd(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Fai
         }
         None => (read_store(o)?.load_roster()?, Vec::new(), IssuesBeyond::default()),
     };
-    let result = promote(&roster, &profile, as_of);
-    let report = PromotionReport::build(&result, &roster, &profile);
+    let (result, report) = kaohe_desk::promotion_report(&roster, &profile, as_of);
     let mut notes = String::new();
     for (i, why) in &result.undecided {
         let _ = writeln!(notes, "提示：{}（{}）：{why}", roster.people[*i].name, roster.people[*i].id);

@@ -21,16 +21,94 @@ pub use fit::{fit_summary, SummaryFit};
 /// The shared style sheet.
 pub const CSS: &str = include_str!("../assets/print.css");
 
-/// The documents, by the names clerks use (and the CLI's `--doc`).
-pub const DOCUMENTS: [(&str, &str); 7] = [
-    ("登记表", "年度考核登记表（每人一页）"),
-    ("优秀公示", "年度考核优秀等次人选公示"),
-    ("晋升公示", "职级晋升人选公示"),
-    ("考核汇总", "年度考核结果汇总表"),
-    ("名额测算", "优秀等次名额测算表"),
-    ("晋升审核", "职级晋升资格审核表"),
-    ("职数", "职数使用情况表"),
-];
+/// A printed document: the closed set, named as clerks name them (and the CLI's `--doc`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Document {
+    /// 年度考核登记表, one page per person.
+    RegistrationForms,
+    /// 年度考核优秀等次人选公示.
+    ExcellentPublicity,
+    /// 职级晋升人选公示.
+    PromotionPublicity,
+    /// 年度考核结果汇总表.
+    AssessmentSummary,
+    /// 优秀等次名额测算表.
+    QuotaTable,
+    /// 职级晋升资格审核表.
+    PromotionReview,
+    /// 职数使用情况表.
+    SlotTable,
+}
+
+/// What a document is computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// A year's annual assessment (with the committee's decisions when a database holds them).
+    Year,
+    /// Promotion eligibility on an as-of date.
+    AsOf,
+}
+
+impl Document {
+    /// Every document, in the order the CLI's help and the app's 打印 page list them.
+    pub const ALL: [Document; 7] = [
+        Document::RegistrationForms,
+        Document::ExcellentPublicity,
+        Document::PromotionPublicity,
+        Document::AssessmentSummary,
+        Document::QuotaTable,
+        Document::PromotionReview,
+        Document::SlotTable,
+    ];
+
+    /// The name clerks use: 登记表, 优秀公示, 晋升公示, 考核汇总, 名额测算, 晋升审核, 职数.
+    pub fn name(self) -> &'static str {
+        match self {
+            Document::RegistrationForms => "登记表",
+            Document::ExcellentPublicity => "优秀公示",
+            Document::PromotionPublicity => "晋升公示",
+            Document::AssessmentSummary => "考核汇总",
+            Document::QuotaTable => "名额测算",
+            Document::PromotionReview => "晋升审核",
+            Document::SlotTable => "职数",
+        }
+    }
+
+    /// What it is, in full.
+    pub fn description(self) -> &'static str {
+        match self {
+            Document::RegistrationForms => "年度考核登记表（每人一页）",
+            Document::ExcellentPublicity => "年度考核优秀等次人选公示",
+            Document::PromotionPublicity => "职级晋升人选公示",
+            Document::AssessmentSummary => "年度考核结果汇总表",
+            Document::QuotaTable => "优秀等次名额测算表",
+            Document::PromotionReview => "职级晋升资格审核表",
+            Document::SlotTable => "职数使用情况表",
+        }
+    }
+
+    /// The document of a name ([`Document::name`]).
+    pub fn from_name(name: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.name() == name.trim())
+    }
+
+    pub fn basis(self) -> Basis {
+        match self {
+            Document::RegistrationForms | Document::ExcellentPublicity | Document::AssessmentSummary | Document::QuotaTable => Basis::Year,
+            Document::PromotionPublicity | Document::PromotionReview | Document::SlotTable => Basis::AsOf,
+        }
+    }
+
+    /// Whether it is posted for a 公示 period (its first day is asked for).
+    pub fn publicity(self) -> bool {
+        matches!(self, Document::ExcellentPublicity | Document::PromotionPublicity)
+    }
+
+    /// 「登记表、优秀公示、…」: every name, for a message.
+    pub fn names() -> String {
+        Document::ALL.map(Document::name).join("、")
+    }
+}
 
 /// Which part of the roster a document covers.
 #[derive(Debug, Clone, Default)]

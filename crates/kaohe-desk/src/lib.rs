@@ -1,0 +1,91 @@
+//! The use cases both front ends share: the `kaohe` command line and the desktop shell each
+//! parse what the clerk asked (flags, IPC arguments), call one function here, and write or show
+//! what it returns. So the two compute a report or a printed document the same way, refuse the
+//! same requests with the same words, and a change to a use case is made once.
+//!
+//! What is here so far: the promotion and assessment reports of a roster or a database
+//! ([`promotion_report`], [`assessment_report`]) and the printed documents ([`print`]). Still in
+//! the front ends (issue 14 names them): the committee's operations, the import flow, the people
+//! pages and the dashboard.
+
+mod print;
+
+pub use print::{print, PrintRequest, Printed};
+
+use kaohe_engine::assessment::report::AssessmentReport;
+use kaohe_engine::assessment::{assess, AssessmentResult, Decisions};
+use kaohe_engine::report::PromotionReport;
+use kaohe_engine::{promote, Profile, PromotionResult, Roster};
+use kaohe_store::{Store, StoreError};
+
+/// Where the people come from: the database (with the committee's decisions), or a roster read
+/// from a workbook (`kaohe … --roster FILE`: no decisions, nothing stored).
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    Database(&'a Store),
+    Roster(&'a Roster),
+}
+
+/// Why a use case refused or failed, for the clerk; [`DeskError::code`] is the code of
+/// docs/cli.md (and of the shell's `ErrorCode`).
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The request is malformed or incomplete (a document without its year, a pool not held).
+    #[error("{0}")]
+    BadArgument(String),
+    /// An organ the database does not hold.
+    #[error("数据库中没有单位「{0}」")]
+    UnknownOrgan(String),
+}
+
+impl DeskError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            DeskError::Store(e) => e.code(),
+            DeskError::BadArgument(_) => "bad_argument",
+            DeskError::UnknownOrgan(_) => "unknown_organ",
+        }
+    }
+}
+
+impl Source<'_> {
+    /// The roster (read from the database, or the one given).
+    pub fn roster(&self) -> Result<std::borrow::Cow<'_, Roster>, StoreError> {
+        Ok(match self {
+            Source::Database(store) => std::borrow::Cow::Owned(store.load_roster()?),
+            Source::Roster(roster) => std::borrow::Cow::Borrowed(*roster),
+        })
+    }
+
+    /// The committee's decisions for `year` (none for a roster read from a file).
+    pub fn decisions(&self, year: i32) -> Result<Decisions, StoreError> {
+        match self {
+            Source::Database(store) => store.decisions(year),
+            Source::Roster(_) => Ok(Decisions::default()),
+        }
+    }
+}
+
+/// A year checked against the years Kaohe takes ([`kaohe_engine::dates::YEARS`]).
+pub fn check_year(year: i32) -> Result<i32, DeskError> {
+    match kaohe_engine::dates::YEARS.contains(&year) {
+        true => Ok(year),
+        false => Err(DeskError::BadArgument(format!("年度「{year}」无效"))),
+    }
+}
+
+/// Promotion eligibility of everyone on `as_of`: the roster, the engine's result and its report.
+pub fn promotion_report(roster: &Roster, profile: &Profile, as_of: chrono::NaiveDate) -> (PromotionResult, PromotionReport) {
+    let result = promote(roster, profile, as_of);
+    let report = PromotionReport::build(&result, roster, profile);
+    (result, report)
+}
+
+/// The year's annual assessment of `roster` with `decisions`: the engine's result and its report.
+pub fn assessment_report(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisions) -> (AssessmentResult, AssessmentReport) {
+    let result = assess(roster, profile, year, decisions);
+    let report = AssessmentReport::build(&result, roster, profile, decisions);
+    (result, report)
+}

@@ -269,6 +269,12 @@ fn a_read_only_database_is_read_and_never_written() {
     let out = run(&args(&["print", "--doc", "晋升审核", "--as-of", "2025-12-31", "--db", &db, "--out", &printed.display().to_string()]));
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(std::fs::read_to_string(printed.join("晋升审核.html")).expect("printed").contains("王一"));
+    // An organ the database does not hold is refused, as in the app, not printed empty.
+    let out =
+        run(&args(&["print", "--doc", "职数", "--as-of", "2025-12-31", "--organ", "乙局", "--db", &db, "--out", &printed.display().to_string(), "--json"]));
+    let v = json(&out.stdout);
+    assert_eq!((out.status, v["error"]["code"].as_str(), v["error"]["message"].as_str()), (1, Some("unknown_organ"), Some("数据库中没有单位「乙局」")));
+    assert!(!printed.join("乙局职数.html").exists());
     let out = run(&args(&["import", &file, "--db", &db, "--check", "--json"]));
     assert_eq!(out.status, 0, "{}", out.stdout);
     assert_eq!(json(&out.stdout)["changes"]["unchanged"], 1);

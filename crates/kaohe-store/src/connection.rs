@@ -64,3 +64,21 @@ fn protect(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "trusted_schema", false)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Store;
+
+    /// Every store's connection runs with the protections this file gives it.
+    #[test]
+    fn every_connection_distrusts_the_schema_and_is_defensive() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("kaohe.db")).expect("open");
+        let trusted: bool = store.conn.pragma_query_value(None, "trusted_schema", |r| r.get(0)).expect("pragma");
+        let defensive = store.conn.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE).expect("db config");
+        assert_eq!((trusted, defensive), (false, true));
+        // Defensive: the schema cannot be edited by hand.
+        let e = store.conn.execute_batch("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'x' WHERE name = 'people'");
+        assert!(e.is_err(), "sqlite_master written");
+    }
+}

@@ -1,0 +1,215 @@
+//! The roster read back from the database: everyone ([`Store::load_roster`]) or one organ
+//! ([`Store::load_organ_roster`]), and a person's recorded changes ([`Store::history`]).
+
+use super::*;
+
+/// One recorded change of a person's field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub import_id: i64,
+    pub person_id: String,
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+impl Store {
+    /// Everything stored, as the engine takes it.
+    pub fn load_roster(&self) -> Result<Roster, StoreError> {
+        self.load(None)
+    }
+
+    /// One organ's (单位's) part of the roster: its row with its approved slots (none when the
+    /// 单位 sheet never listed it), its people in roster order, and their annual results,
+    /// restrictions, 平时 records and assessment inputs — what [`Store::load_roster`] holds of that
+    /// organ, in the same order. Promotion decides within an organ (its level caps the target
+    /// rank; slots, candidates and proposals are per organ and pool), so a person's promotion
+    /// status from this roster is the one from everyone's. Read through indexes (`people_by_organ`
+    /// and the primary keys), so its cost follows the organ's size, not the database's.
+    pub fn load_organ_roster(&self, organ: &str) -> Result<Roster, StoreError> {
+        self.load(Some(organ))
+    }
+
+    /// The organ (单位) of the person with this ID, if the database holds the person.
+    pub fn organ_of(&self, person_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT organ FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?)
+    }
+
+    /// The roster, of everyone or of one organ: each query is written once, its `{organ}` the
+    /// filter on that organ or nothing.
+    pub(crate) fn load(&self, organ: Option<&str>) -> Result<Roster, StoreError> {
+        let sql = |text: &str, filter: &str| text.replace("{organ}", if organ.is_some() { filter } else { "" });
+        let args = || rusqlite::params_from_iter(organ);
+        let mut roster = Roster::default();
+        let mut slots: HashMap<String, Vec<(String, u32)>> = HashMap::new();
+        let mut stmt = self.conn.prepare(&sql("SELECT organ, pool, approved FROM organ_slots {organ} ORDER BY organ, pool", "WHERE organ = ?1"))?;
+        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))? {
+            let (organ, pool, n) = row?;
+            slots.entry(organ).or_default().push((pool, n.max(0) as u32));
+        }
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT name, level, excellent_ratio, performance_rating, supervisor FROM organs {organ} ORDER BY position, name",
+            "WHERE name = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<u32>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })? {
+            let (name, level, excellent_ratio, performance_rating, supervisor) = row?;
+            let slots = slots.remove(&name).unwrap_or_default().into_iter().collect();
+            roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating, supervisor });
+        }
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties, entry_method, left_on FROM people {organ} ORDER BY position, id",
+            "WHERE organ = ?1",
+        ))?;
+        let rows = stmt.query_map(args(), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+                r.get::<_, String>(8)?,
+                (r.get::<_, Option<String>>(9)?, r.get::<_, Option<String>>(10)?, r.get::<_, Option<String>>(11)?),
+                r.get::<_, bool>(12)?,
+                r.get::<_, Option<String>>(13)?,
+                r.get::<_, Option<String>>(14)?,
+                r.get::<_, Option<String>>(15)?,
+                (r.get::<_, Option<u32>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<u32>>(18)?, r.get::<_, Option<String>>(19)?),
+                (r.get::<_, Option<String>>(20)?, r.get::<_, Option<String>>(21)?),
+                (r.get::<_, Option<String>>(22)?, r.get::<_, Option<String>>(23)?),
+            ))
+        })?;
+        for row in rows {
+            let (
+                id,
+                name,
+                gender,
+                birth,
+                organ,
+                department,
+                category,
+                rank,
+                rank_since,
+                (post, post_level, post_since),
+                is_leader,
+                education,
+                work_start,
+                service_start,
+                (level, level_since, step, step_since),
+                (political_status, duties),
+                (entry_method, left_on),
+            ) = row?;
+            roster.people.push(Person {
+                id,
+                name,
+                gender,
+                birth: parse_date(birth)?,
+                organ,
+                department,
+                category,
+                rank,
+                rank_since: parse_date(Some(rank_since))?.unwrap_or_default(),
+                post,
+                post_level,
+                post_since: parse_date(post_since)?,
+                is_leader,
+                education,
+                work_start: parse_date(work_start)?,
+                service_start: parse_date(service_start)?,
+                level,
+                level_since: parse_date(level_since)?,
+                step,
+                step_since: parse_date(step_since)?,
+                political_status,
+                duties,
+                entry_method,
+                left_on: parse_date(left_on)?,
+            });
+        }
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year",
+            "WHERE p.organ = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))? {
+            let (person_id, year, code) = row?;
+            let result = ResultCode::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{code}」无效")))?;
+            roster.results.push(YearResult { person_id, year, result });
+        }
+        // Restrictions of one person on the same day come by kind, so that their order (and the
+        // order of the blocks they cause) is the same however the rows are read.
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT r.person_id, r.kind, r.date, r.end_date FROM restrictions r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.date, r.kind",
+            "WHERE p.organ = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
+            let (person_id, kind, date, end) = row?;
+            roster.restrictions.push(Restriction { person_id, kind, date: parse_date(Some(date))?.unwrap_or_default(), end: parse_date(end)? });
+        }
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT r.person_id, r.year, r.period, r.grade, r.score FROM regular_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year, r.period",
+            "WHERE p.organ = ?1",
+        ))?;
+        for row in stmt.query_map(args(), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<i64>>(4)?))
+        })? {
+            let (person_id, year, period, grade, score) = row?;
+            let period = parse_period(&period).ok_or_else(|| StoreError::Corrupt(format!("平时考核期间「{period}」无效")))?;
+            let grade = grade.and_then(|g| RegularGrade::from_name(&g));
+            roster.regular.push(RegularRecord { person_id, year, period, grade, score });
+        }
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT a.person_id, a.year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days, summary, training, supervisor_comment
+             FROM annual_inputs a JOIN people p ON p.id = a.person_id {organ} ORDER BY p.position, a.year",
+            "WHERE p.organ = ?1",
+        ))?;
+        let rows = stmt.query_map(args(), |r| {
+            Ok(AnnualInput {
+                person_id: r.get(0)?,
+                year: r.get(1)?,
+                dimensions: [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
+                democratic: r.get(7)?,
+                proposal: r.get::<_, Option<String>>(8)?.and_then(|g| Grade::from_name(&g)),
+                sick_days: r.get(9)?,
+                personal_days: r.get(10)?,
+                summary: r.get(11)?,
+                training: r.get(12)?,
+                supervisor_comment: r.get(13)?,
+            })
+        })?;
+        for row in rows {
+            roster.annual_inputs.push(row?);
+        }
+        Ok(roster)
+    }
+
+    /// The recorded changes of one person, oldest first.
+    pub fn history(&self, person_id: &str) -> Result<Vec<Change>, StoreError> {
+        let mut stmt = self.conn.prepare("SELECT import_id, person_id, field, old_value, new_value FROM person_history WHERE person_id = ?1 ORDER BY rowid")?;
+        let rows =
+            stmt.query_map([person_id], |r| Ok(Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The recorded changes of one person with when and from which file each import was made,
+    /// oldest first (the person drawer's timeline).
+    pub fn history_with_imports(&self, person_id: &str) -> Result<Vec<(Change, String, String)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT h.import_id, h.person_id, h.field, h.old_value, h.new_value, i.imported_at, i.file
+             FROM person_history h JOIN imports i ON i.id = h.import_id WHERE h.person_id = ?1 ORDER BY h.rowid",
+        )?;
+        let rows = stmt.query_map([person_id], |r| {
+            Ok((Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }, r.get(5)?, r.get(6)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

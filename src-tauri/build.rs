@@ -14,6 +14,8 @@ fn main() {
              `cargo xtask run` or `cd ui && npm ci && npm run build`"
         );
     }
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)))
-        .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .unwrap_or_else(|e| panic!("tauri-build: {e:#}"));
 }

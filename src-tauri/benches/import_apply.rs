@@ -80,7 +80,13 @@ fn measure(what: &str, roster: &Path, mut prepare: impl FnMut() -> AppState) {
     base.sort();
     times.sort();
     let per_run = |i: usize| reports.0[i].load(Ordering::Relaxed) / (RUNS as u64 + 1);
-    println!("{}; progress reports per run: read {}, plan {}, write {}", common::medians(what, "import", &base, &times), per_run(0), per_run(1), per_run(2));
+    println!(
+        "{}; progress reports per run: read {}, plan {}, write {}",
+        common::medians(what, "import", &base, &times),
+        per_run(0),
+        per_run(1),
+        per_run(2)
+    );
 }
 
 fn main() {

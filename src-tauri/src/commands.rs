@@ -37,12 +37,26 @@ pub fn assessment(state: State<'_, AppState>, year: i32) -> Result<AssessmentRep
 }
 
 #[tauri::command(async)]
-pub fn assessment_override(state: State<'_, AppState>, year: i32, id: String, grade: String, reason: String, by: String) -> Result<(), CommandError> {
+pub fn assessment_override(
+    state: State<'_, AppState>,
+    year: i32,
+    id: String,
+    grade: String,
+    reason: String,
+    by: String,
+) -> Result<(), CommandError> {
     state.assessment_override(year, &id, &grade, &reason, &by)
 }
 
 #[tauri::command(async)]
-pub fn assessment_supplement(state: State<'_, AppState>, year: i32, id: String, grade: String, reason: String, by: String) -> Result<(), CommandError> {
+pub fn assessment_supplement(
+    state: State<'_, AppState>,
+    year: i32,
+    id: String,
+    grade: String,
+    reason: String,
+    by: String,
+) -> Result<(), CommandError> {
     state.assessment_supplement(year, &id, &grade, &reason, &by)
 }
 
@@ -53,7 +67,12 @@ pub fn assessment_finalize(state: State<'_, AppState>, year: i32, by: String) ->
 }
 
 #[tauri::command(async)]
-pub fn assessment_reopen(state: State<'_, AppState>, year: i32, reason: String, by: String) -> Result<(), CommandError> {
+pub fn assessment_reopen(
+    state: State<'_, AppState>,
+    year: i32,
+    reason: String,
+    by: String,
+) -> Result<(), CommandError> {
     state.assessment_reopen(year, &reason, &by)
 }
 
@@ -64,7 +83,14 @@ pub fn assessment_log(state: State<'_, AppState>, year: i32) -> Result<Vec<Asses
 
 /// Records a 优秀 ratio approved for an organ's year (percent, e.g. 25) and its basis.
 #[tauri::command(async)]
-pub fn assessment_ratio(state: State<'_, AppState>, year: i32, organ: String, percent: f64, basis: String, by: String) -> Result<(), CommandError> {
+pub fn assessment_ratio(
+    state: State<'_, AppState>,
+    year: i32,
+    organ: String,
+    percent: f64,
+    basis: String,
+    by: String,
+) -> Result<(), CommandError> {
     state.assessment_ratio(year, &organ, percent, &basis, &by)
 }
 

@@ -191,7 +191,10 @@ impl AppState {
     /// The summary on `today`, alerts within `horizon_days` days after it.
     pub fn dashboard(&self, today: NaiveDate, horizon_days: u32) -> Result<Dashboard, CommandError> {
         if horizon_days == 0 || horizon_days > MAX_HORIZON_DAYS {
-            return Err(CommandError::new(ErrorCode::BadArgument, format!("提醒天数「{horizon_days}」无效，应为1至{MAX_HORIZON_DAYS}天")));
+            return Err(CommandError::new(
+                ErrorCode::BadArgument,
+                format!("提醒天数「{horizon_days}」无效，应为1至{MAX_HORIZON_DAYS}天"),
+            ));
         }
         let year = today.year() - 1;
         let (roster, decisions, log) = {
@@ -200,8 +203,9 @@ impl AppState {
             (store.load_roster()?, store.decisions(year)?, store.assessment_log(year)?.len())
         };
         let profile = self.profile();
-        let horizon_end =
-            today.checked_add_days(Days::new(u64::from(horizon_days))).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "提醒期限超出日期范围"))?;
+        let horizon_end = today
+            .checked_add_days(Days::new(u64::from(horizon_days)))
+            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "提醒期限超出日期范围"))?;
         let assessed = assess(&roster, profile, year, &decisions);
 
         let grid = people_grid(&roster, profile);
@@ -218,22 +222,41 @@ impl AppState {
 
         let of_year = |n: usize| n as u32;
         let inputs = of_year(roster.annual_inputs.iter().filter(|a| a.year == year).count());
-        let mut regular_people: Vec<&str> = roster.regular.iter().filter(|r| r.year == year).map(|r| r.person_id.as_str()).collect();
+        let mut regular_people: Vec<&str> =
+            roster.regular.iter().filter(|r| r.year == year).map(|r| r.person_id.as_str()).collect();
         regular_people.sort_unstable();
         regular_people.dedup();
         let results = of_year(roster.results.iter().filter(|r| r.year == year).count());
         let overrides = of_year(decisions.overrides.len());
-        let started = inputs > 0 || !regular_people.is_empty() || results > 0 || overrides > 0 || !decisions.approved_ratios.is_empty() || log > 0;
+        let started = inputs > 0
+            || !regular_people.is_empty()
+            || results > 0
+            || overrides > 0
+            || !decisions.approved_ratios.is_empty()
+            || log > 0;
         let state = match (decisions.finalized_on, started) {
             (Some(_), _) => YearProgress::Finalized,
             (None, true) => YearProgress::InProgress,
             (None, false) => YearProgress::NotStarted,
         };
-        let assessment = YearState { year, state, finalized_on: decisions.finalized_on, inputs, regular: of_year(regular_people.len()), results, overrides };
+        let assessment = YearState {
+            year,
+            state,
+            finalized_on: decisions.finalized_on,
+            inputs,
+            regular: of_year(regular_people.len()),
+            results,
+            overrides,
+        };
 
         // The chart: stored results when the year has any, else the open assessment's grades.
-        let organ_of: HashMap<&str, usize> = roster.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), grid.organ[i] as usize)).collect();
-        let mut bars: Vec<OrganGrades> = grid.organs.iter().map(|o| OrganGrades { organ: o.clone(), grades: [0; 4], ungraded: 0, none: 0 }).collect();
+        let organ_of: HashMap<&str, usize> =
+            roster.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), grid.organ[i] as usize)).collect();
+        let mut bars: Vec<OrganGrades> = grid
+            .organs
+            .iter()
+            .map(|o| OrganGrades { organ: o.clone(), grades: [0; 4], ungraded: 0, none: 0 })
+            .collect();
         let mut add = |organ: usize, code: Option<ResultCode>| {
             let bar = &mut bars[organ];
             match code {
@@ -243,7 +266,8 @@ impl AppState {
             }
         };
         let source = if results > 0 || decisions.finalized_on.is_some() {
-            let stored: HashMap<&str, ResultCode> = roster.results.iter().filter(|r| r.year == year).map(|r| (r.person_id.as_str(), r.result)).collect();
+            let stored: HashMap<&str, ResultCode> =
+                roster.results.iter().filter(|r| r.year == year).map(|r| (r.person_id.as_str(), r.result)).collect();
             for (i, p) in roster.people.iter().enumerate() {
                 add(grid.organ[i] as usize, stored.get(p.id.as_str()).copied());
             }
@@ -285,7 +309,13 @@ impl AppState {
     }
 }
 
-fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, assessed: &kaohe_engine::assessment::AssessmentResult) -> Alerts {
+fn alerts(
+    roster: &Roster,
+    profile: &Profile,
+    today: NaiveDate,
+    end: NaiveDate,
+    assessed: &kaohe_engine::assessment::AssessmentResult,
+) -> Alerts {
     let within = |d: NaiveDate| today <= d && d <= end;
     let people: HashMap<&str, usize> = roster.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
 
@@ -316,7 +346,14 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
         .filter_map(|r| {
             let until = restriction_until(r, profile).filter(|&u| within(u))?;
             let p = &roster.people[*people.get(r.person_id.as_str())?];
-            Some(RestrictionAlert { id: p.id.clone(), name: p.name.clone(), organ: p.organ.clone(), kind: r.kind.clone(), date: r.date, until })
+            Some(RestrictionAlert {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                organ: p.organ.clone(),
+                kind: r.kind.clone(),
+                date: r.date,
+                until,
+            })
         })
         .collect();
     restrictions.sort_by_key(|a| a.until);
@@ -336,7 +373,13 @@ fn alerts(roster: &Roster, profile: &Profile, today: NaiveDate, end: NaiveDate, 
                 }
                 let start = p.service_start?;
                 let until = Some(period_end(start, months)).filter(|&u| within(u))?;
-                Some(ProbationAlert { id: p.id.clone(), name: p.name.clone(), organ: p.organ.clone(), service_start: start, until })
+                Some(ProbationAlert {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    organ: p.organ.clone(),
+                    service_start: start,
+                    until,
+                })
             })
             .collect(),
     };
@@ -404,7 +447,11 @@ mod tests {
         wang.entry_method = Some("调任".into());
         let roster = Roster {
             people: vec![zhang, li, wang],
-            results: vec![YearResult { person_id: "110101199001011234".into(), year: 2024, result: ResultCode::Graded(Grade::Competent) }],
+            results: vec![YearResult {
+                person_id: "110101199001011234".into(),
+                year: 2024,
+                result: ResultCode::Graded(Grade::Competent),
+            }],
             ..Roster::default()
         };
         let mut decisions = Decisions::default();
@@ -413,7 +460,8 @@ mod tests {
 
         let a = alerts(&roster, &profile, day("2025-12-15"), day("2026-01-14"), &assessed);
         // 2024 and 2025 称职 since the 档次 of 2023: one step from 2026-01-01.
-        let steps: Vec<(&str, StepKind, NaiveDate)> = a.steps.iter().map(|s| (s.name.as_str(), s.kind, s.due)).collect();
+        let steps: Vec<(&str, StepKind, NaiveDate)> =
+            a.steps.iter().map(|s| (s.name.as_str(), s.kind, s.due)).collect();
         assert_eq!(steps, [("张敏", StepKind::GradeStep, day("2026-01-01"))]);
         assert!(a.steps[0].reason.contains("晋升一个档次（现3档）"), "{}", a.steps[0].reason);
         // Entered service 2025-01-10: probation to 2026-01-09.

@@ -20,7 +20,8 @@ pub struct Filter {
 }
 
 /// The roster formats the importer reads.
-pub const ROSTERS: Filter = Filter { name: "名册（Excel、WPS、CSV）", extensions: &["xlsx", "xlsm", "xls", "ods", "et", "csv"] };
+pub const ROSTERS: Filter =
+    Filter { name: "名册（Excel、WPS、CSV）", extensions: &["xlsx", "xlsm", "xls", "ods", "et", "csv"] };
 /// An .xlsx workbook written by Kaohe.
 pub const WORKBOOK: Filter = Filter { name: "Excel 工作簿", extensions: &["xlsx"] };
 
@@ -40,7 +41,12 @@ pub fn pick_file(app: &AppHandle, title: &str, filters: &[Filter]) -> Result<Opt
 }
 
 /// Asks where to save, proposing `default_name`. `Ok(None)`: the clerk cancelled.
-pub fn save_file(app: &AppHandle, title: &str, default_name: &str, filters: &[Filter]) -> Result<Option<PathBuf>, CommandError> {
+pub fn save_file(
+    app: &AppHandle,
+    title: &str,
+    default_name: &str,
+    filters: &[Filter],
+) -> Result<Option<PathBuf>, CommandError> {
     if let Some(answer) = scripted_answer()? {
         return Ok(answer);
     }
@@ -72,8 +78,9 @@ fn scripted_answer() -> Result<Option<Option<PathBuf>>, CommandError> {
     let mut lines = text.lines();
     let first = lines.next().unwrap_or("").trim().to_owned();
     let rest: Vec<&str> = lines.collect();
-    std::fs::write(&file, rest.join("\n"))
-        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("无法更新对话框应答文件「{}」：{e}", file.display())))?;
+    std::fs::write(&file, rest.join("\n")).map_err(|e| {
+        CommandError::new(ErrorCode::WriteFailed, format!("无法更新对话框应答文件「{}」：{e}", file.display()))
+    })?;
     Ok(Some((!first.is_empty()).then(|| PathBuf::from(first))))
 }
 

@@ -140,9 +140,10 @@ impl From<WorkbookError> for CommandError {
         let code = match e {
             WorkbookError::Open { .. } => ErrorCode::FileUnreadable,
             WorkbookError::SheetMissing { .. } => ErrorCode::SheetMissing,
-            WorkbookError::ColumnMissing { .. } | WorkbookError::NoHeader { .. } | WorkbookError::EmptySheet { .. } | WorkbookError::HeaderNotFound { .. } => {
-                ErrorCode::ColumnMissing
-            }
+            WorkbookError::ColumnMissing { .. }
+            | WorkbookError::NoHeader { .. }
+            | WorkbookError::EmptySheet { .. }
+            | WorkbookError::HeaderNotFound { .. } => ErrorCode::ColumnMissing,
             WorkbookError::Write { .. } => ErrorCode::WriteFailed,
             WorkbookError::Cancelled => ErrorCode::Cancelled,
         };
@@ -178,18 +179,50 @@ mod tests {
             (StoreError::NotLocked { year: 2025 }.into(), "year_not_locked"),
             (StoreError::UnknownPerson { id: "1".into() }.into(), "unknown_person"),
             (StoreError::NotKaohe { path: "a.db".into() }.into(), "database"),
-            (CommitteeError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] }.into(), "cannot_finalize"),
+            (
+                CommitteeError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] }.into(),
+                "cannot_finalize",
+            ),
             (CommitteeError::NotAssessed { year: 2025, id: "1".into() }.into(), "unknown_person"),
             (CommitteeError::UnknownOrgan("某局".into()).into(), "unknown_organ"),
-            (CommitteeError::NotGraded { year: 2025, id: "1".into(), name: "甲".into(), code: "6A", label: "病事假超过半年" }.into(), "not_graded"),
-            (CommitteeError::NotSupplementable { year: 2025, id: "1".into(), name: "甲".into(), why: "立案审查调查尚未结案".into() }.into(), "not_graded"),
-            (CommitteeError::AlreadyFinal { year: 2025, on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date") }.into(), "year_locked"),
+            (
+                CommitteeError::NotGraded {
+                    year: 2025,
+                    id: "1".into(),
+                    name: "甲".into(),
+                    code: "6A",
+                    label: "病事假超过半年",
+                }
+                .into(),
+                "not_graded",
+            ),
+            (
+                CommitteeError::NotSupplementable {
+                    year: 2025,
+                    id: "1".into(),
+                    name: "甲".into(),
+                    why: "立案审查调查尚未结案".into(),
+                }
+                .into(),
+                "not_graded",
+            ),
+            (
+                CommitteeError::AlreadyFinal {
+                    year: 2025,
+                    on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date"),
+                }
+                .into(),
+                "year_locked",
+            ),
             (CommitteeError::RatioTooHigh { percent: 30.0, max: 25.0 }.into(), "bad_argument"),
         ];
         for (e, code) in cases {
             assert_eq!(serde_json::to_value(e.code).expect("serializable"), code, "{}", e.message);
         }
-        let e = CommandError::from(CommitteeError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] });
+        let e = CommandError::from(CommitteeError::CannotFinalize {
+            year: 2025,
+            problems: vec!["甲".into(), "乙".into()],
+        });
         assert_eq!(e.message, "2025年度考核暂不能定稿：甲；乙");
     }
 }

@@ -21,12 +21,20 @@ use crate::state::AppState;
 pub type AskWhere<'a> = dyn FnMut(&str) -> Result<Option<PathBuf>, CommandError> + 'a;
 
 #[tauri::command(async)]
-pub fn export_promotion(app: AppHandle, state: State<'_, AppState>, as_of: String) -> Result<Option<String>, CommandError> {
+pub fn export_promotion(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    as_of: String,
+) -> Result<Option<String>, CommandError> {
     state.export_promotion(&as_of, &mut ask(&app, "保存职级晋升资格工作簿"))
 }
 
 #[tauri::command(async)]
-pub fn export_assessment(app: AppHandle, state: State<'_, AppState>, year: i32) -> Result<Option<String>, CommandError> {
+pub fn export_assessment(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+) -> Result<Option<String>, CommandError> {
     state.export_assessment(year, &mut ask(&app, "保存年度考核结果工作簿"))
 }
 
@@ -60,7 +68,10 @@ impl AppState {
     pub fn export_promotion(&self, as_of: &str, ask: &mut AskWhere<'_>) -> Result<Option<String>, CommandError> {
         let report = self.promotion(as_of)?;
         if report.people.is_empty() {
-            return Err(CommandError::new(ErrorCode::NothingReadable, "数据库中没有人员，没有可导出的晋升结果。请先导入名册。"));
+            return Err(CommandError::new(
+                ErrorCode::NothingReadable,
+                "数据库中没有人员，没有可导出的晋升结果。请先导入名册。",
+            ));
         }
         save(ask, &promotion_file_name(report.as_of), |path| kaohe_workbook::write_promotion(path, &report))
     }
@@ -93,7 +104,11 @@ fn nobody_assessed(year: i32) -> CommandError {
 /// Asks where, then writes. The workbook writers write whole or not at all
 /// ([`kaohe_files::write_replacing`]), so that a failed write never leaves half a workbook nor
 /// destroys the file it was to replace; a replaced file keeps its permissions.
-fn save(ask: &mut AskWhere<'_>, default_name: &str, write: impl FnOnce(&Path) -> Result<(), WorkbookError>) -> Result<Option<String>, CommandError> {
+fn save(
+    ask: &mut AskWhere<'_>,
+    default_name: &str,
+    write: impl FnOnce(&Path) -> Result<(), WorkbookError>,
+) -> Result<Option<String>, CommandError> {
     let Some(chosen) = ask(default_name)? else {
         return Ok(None);
     };
@@ -105,7 +120,10 @@ fn save(ask: &mut AskWhere<'_>, default_name: &str, write: impl FnOnce(&Path) ->
         };
         CommandError::new(
             ErrorCode::WriteFailed,
-            format!("无法保存「{}」：{detail}。如果该文件正在 Excel 或 WPS 中打开，请先关闭它再保存，或换一个文件名。", path.display()),
+            format!(
+                "无法保存「{}」：{detail}。如果该文件正在 Excel 或 WPS 中打开，请先关闭它再保存，或换一个文件名。",
+                path.display()
+            ),
         )
     })?;
     Ok(Some(path.display().to_string()))
@@ -153,7 +171,10 @@ mod tests {
     }
 
     /// Answers the dialog with `answer`, keeping the proposed names.
-    fn answer(answer: Option<PathBuf>, proposed: &mut Vec<String>) -> impl FnMut(&str) -> Result<Option<PathBuf>, CommandError> + '_ {
+    fn answer(
+        answer: Option<PathBuf>,
+        proposed: &mut Vec<String>,
+    ) -> impl FnMut(&str) -> Result<Option<PathBuf>, CommandError> + '_ {
         move |name| {
             proposed.push(name.to_owned());
             Ok(answer.clone())
@@ -167,7 +188,10 @@ mod tests {
         let report = state.promotion("2025-12-31").expect("promotion");
         let mut proposed = Vec::new();
         let target = dir.path().join("晋升结果.xlsx");
-        let written = state.export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed)).expect("export").expect("not cancelled");
+        let written = state
+            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed))
+            .expect("export")
+            .expect("not cancelled");
         assert_eq!(written, target.display().to_string());
         assert_eq!(proposed, ["职级晋升资格_2025-12-31.xlsx"]);
         #[cfg(unix)]
@@ -192,13 +216,22 @@ mod tests {
         let level = |l: Option<u32>| l.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into());
         for (n, (row, p)) in people.iter().zip(&expected).enumerate() {
             assert_eq!(row[0], (n + 1).to_string());
-            assert_eq!((row[1].as_str(), row[2].as_str(), row[3].as_str()), (p.name.as_str(), p.id.as_str(), p.organ.as_str()));
+            assert_eq!(
+                (row[1].as_str(), row[2].as_str(), row[3].as_str()),
+                (p.name.as_str(), p.id.as_str(), p.organ.as_str())
+            );
             assert_eq!(row[col("现职级")], p.rank);
             assert_eq!(row[col("拟晋升职级")], p.target_rank.clone().unwrap_or_else(|| "—".into()));
-            assert_eq!((row[col("现级别")].clone(), row[col("晋升后级别")].clone()), (level(p.level), level(p.new_level)));
+            assert_eq!(
+                (row[col("现级别")].clone(), row[col("晋升后级别")].clone()),
+                (level(p.level), level(p.new_level))
+            );
             assert_eq!(row[col("已计任职年限")], months_text(p.counted_months));
             assert_eq!(row[col("需要年限")], p.required_months.map(months_text).unwrap_or_else(|| "—".into()));
-            assert_eq!(row[col("优秀缩短")], if p.reduction_months > 0 { months_text(p.reduction_months) } else { "—".into() });
+            assert_eq!(
+                row[col("优秀缩短")],
+                if p.reduction_months > 0 { months_text(p.reduction_months) } else { "—".into() }
+            );
             assert_eq!(row[col("资格审核结论")], if p.eligible { "符合" } else { "不符合" });
             assert_eq!(row[col("说明")], p.reasons.join("\n"));
         }
@@ -206,7 +239,12 @@ mod tests {
         // shortens the requirement by 6 months (并行规定 第十九条).
         let tian = people.iter().find(|r| r[1] == "田建国").expect("田建国");
         assert_eq!(
-            (tian[col("现职级")].as_str(), tian[col("拟晋升职级")].as_str(), tian[col("起算日期")].as_str(), tian[col("优秀缩短")].as_str()),
+            (
+                tian[col("现职级")].as_str(),
+                tian[col("拟晋升职级")].as_str(),
+                tian[col("起算日期")].as_str(),
+                tian[col("优秀缩短")].as_str()
+            ),
             ("二级主任科员", "一级主任科员", "2019-01-28", "6个月")
         );
 
@@ -216,7 +254,10 @@ mod tests {
         let name = |id: &String| report.people.iter().find(|p| &p.id == id).map(|p| p.name.clone()).expect("a person");
         for (row, pool) in slots[2..].iter().zip(&report.pools) {
             let count = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_else(|| "未核定".into());
-            assert_eq!(row[0..5], [pool.organ.clone(), pool.pool.clone(), count(pool.approved), pool.held.to_string(), count(pool.free)]);
+            assert_eq!(
+                row[0..5],
+                [pool.organ.clone(), pool.pool.clone(), count(pool.approved), pool.held.to_string(), count(pool.free)]
+            );
             if let (Some(a), Some(f)) = (pool.approved, pool.free) {
                 assert_eq!(f, a.saturating_sub(pool.held), "{} {}", pool.organ, pool.pool);
             }
@@ -232,8 +273,12 @@ mod tests {
         assert_eq!(state.export_promotion("2026-11-27", &mut answer(None, &mut proposed)), Ok(None));
         assert_eq!(state.export_assessment(2025, &mut answer(None, &mut proposed)), Ok(None));
         assert_eq!(state.export_national(2025, &mut answer(None, &mut proposed)), Ok(None));
-        assert_eq!(proposed, ["职级晋升资格_2026-11-27.xlsx", "年度考核结果_2025年度.xlsx", "年度考核导入表_2025年度.xlsx"]);
-        let files: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+        assert_eq!(
+            proposed,
+            ["职级晋升资格_2026-11-27.xlsx", "年度考核结果_2025年度.xlsx", "年度考核导入表_2025年度.xlsx"]
+        );
+        let files: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
         assert_eq!(files, [OsString::from("kaohe.db")]);
     }
 
@@ -245,7 +290,10 @@ mod tests {
         let e = empty.export_promotion("2025-12-31", &mut answer(None, &mut proposed)).expect_err("nobody");
         assert_eq!(e.code, ErrorCode::NothingReadable);
         let e = empty.export_national(2025, &mut answer(None, &mut proposed)).expect_err("nobody");
-        assert_eq!(e, CommandError::new(ErrorCode::NothingReadable, "2025年度没有参加考核的人员，没有可导出的考核结果。"));
+        assert_eq!(
+            e,
+            CommandError::new(ErrorCode::NothingReadable, "2025年度没有参加考核的人员，没有可导出的考核结果。")
+        );
         let e = empty.export_promotion("2025-13-01", &mut answer(None, &mut proposed)).expect_err("no such month");
         assert_eq!(e.code, ErrorCode::BadArgument);
         assert!(proposed.is_empty());
@@ -257,7 +305,10 @@ mod tests {
         let state = state(dir.path());
         std::fs::write(dir.path().join("考核结果.xlsx"), "旧文件").expect("old file");
         let mut proposed = Vec::new();
-        let written = state.export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed)).expect("export").expect("written");
+        let written = state
+            .export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed))
+            .expect("export")
+            .expect("written");
         assert_eq!(written, dir.path().join("考核结果.xlsx").display().to_string());
         let report = state.assessment(2025).expect("assessment");
         let rows = sheet(&written, "考核结果");
@@ -280,7 +331,10 @@ mod tests {
         let state = state(dir.path());
         let report = state.assessment(2025).expect("assessment");
         let mut proposed = Vec::new();
-        let written = state.export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed)).expect("export").expect("written");
+        let written = state
+            .export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed))
+            .expect("export")
+            .expect("written");
         let rows = sheet(&written, "Sheet1");
         assert_eq!(rows[0], ["序号", "姓 名", "单位及职务", "等 次"]);
         assert_eq!(rows.len() - 1, report.people.len());
@@ -290,7 +344,9 @@ mod tests {
             assert_eq!(row[2], p.unit_and_post);
             let grade = match (p.final_grade, p.code) {
                 (Some(g), _) => g.to_owned(),
-                (None, Some(code)) => kaohe_engine::ResultCode::parse(code).map(|c| c.label().to_owned()).expect("code"),
+                (None, Some(code)) => {
+                    kaohe_engine::ResultCode::parse(code).map(|c| c.label().to_owned()).expect("code")
+                }
                 (None, None) => "待定".to_owned(),
             };
             assert_eq!(row[3], grade);
@@ -304,7 +360,9 @@ mod tests {
         let state = state(dir.path());
         let mut proposed = Vec::new();
         let target = dir.path().join("没有这个文件夹").join("结果.xlsx");
-        let e = state.export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed)).expect_err("no folder");
+        let e = state
+            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed))
+            .expect_err("no folder");
         assert_eq!(e.code, ErrorCode::WriteFailed);
         assert!(e.message.starts_with(&format!("无法保存「{}」", target.display())), "{}", e.message);
     }

@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex};
 use kaohe_store::{ImportPlan, Store};
 use kaohe_workbook::national::{looks_national, read_national_results};
 use kaohe_workbook::{
-    people_columns, Issue, MappedColumn, PeopleColumns, ReadOptions, ReadProgress, RosterRead, Severity, WorkbookError, PEOPLE_COLUMNS, PEOPLE_REQUIRED,
-    PEOPLE_TEMPLATE_ORDER,
+    people_columns, Issue, MappedColumn, PeopleColumns, ReadOptions, ReadProgress, RosterRead, Severity, WorkbookError,
+    PEOPLE_COLUMNS, PEOPLE_REQUIRED, PEOPLE_TEMPLATE_ORDER,
 };
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -216,7 +216,12 @@ fn options(request: &ImportRequest, progress: Option<ReadProgress>) -> ReadOptio
 
 /// The changes of name the clerk confirmed, the IDs written as the reader keys them.
 fn confirmations(request: &ImportRequest) -> kaohe_store::Confirmations {
-    let renames = request.confirm_renames.iter().map(|id| kaohe_engine::id_number::normalize(id)).filter(|id| !id.is_empty()).collect();
+    let renames = request
+        .confirm_renames
+        .iter()
+        .map(|id| kaohe_engine::id_number::normalize(id))
+        .filter(|id| !id.is_empty())
+        .collect();
     kaohe_store::Confirmations { renames }
 }
 
@@ -230,7 +235,10 @@ fn path_of(request: &ImportRequest) -> Result<PathBuf, CommandError> {
 /// The people fields a column may be read as.
 fn field_choices() -> Vec<FieldChoice> {
     let required = &PEOPLE_COLUMNS[..PEOPLE_REQUIRED];
-    PEOPLE_TEMPLATE_ORDER.iter().map(|f| FieldChoice { name: (*f).to_owned(), required: required.contains(f) }).collect()
+    PEOPLE_TEMPLATE_ORDER
+        .iter()
+        .map(|f| FieldChoice { name: (*f).to_owned(), required: required.contains(f) })
+        .collect()
 }
 
 /// The mapping to save: every column by its header (by its letter where a header repeats), so it
@@ -251,8 +259,14 @@ fn mapping_to_save(columns: &[MappedColumn]) -> BTreeMap<String, String> {
 
 /// The cells of the sheet's rows named by issues (at most [`ROW_CELLS_LIMIT`] rows).
 fn issue_rows(path: &Path, read: &RosterRead) -> Vec<SheetRow> {
-    let wanted: BTreeSet<u32> =
-        read.issues.iter().filter(|i| i.sheet == read.sheet).filter_map(|i| i.row).filter(|r| *r > read.header_row).take(ROW_CELLS_LIMIT).collect();
+    let wanted: BTreeSet<u32> = read
+        .issues
+        .iter()
+        .filter(|i| i.sheet == read.sheet)
+        .filter_map(|i| i.row)
+        .filter(|r| *r > read.header_row)
+        .take(ROW_CELLS_LIMIT)
+        .collect();
     if wanted.is_empty() {
         return Vec::new();
     }
@@ -260,8 +274,11 @@ fn issue_rows(path: &Path, read: &RosterRead) -> Vec<SheetRow> {
     let Ok(range) = book.range(&read.sheet) else { return Vec::new() };
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let headers: HashMap<&str, &str> = read.mapping.iter().map(|m| (m.column.as_str(), m.header.as_str())).collect();
-    let header_cells: Vec<String> =
-        range.rows().nth(read.header_row.saturating_sub(row0 + 1) as usize).map(|r| r.iter().map(kaohe_workbook::cell_display).collect()).unwrap_or_default();
+    let header_cells: Vec<String> = range
+        .rows()
+        .nth(read.header_row.saturating_sub(row0 + 1) as usize)
+        .map(|r| r.iter().map(kaohe_workbook::cell_display).collect())
+        .unwrap_or_default();
     wanted
         .into_iter()
         .filter_map(|row| {
@@ -271,7 +288,11 @@ fn issue_rows(path: &Path, read: &RosterRead) -> Vec<SheetRow> {
                 .enumerate()
                 .map(|(j, v)| {
                     let column = kaohe_workbook::column_letter(col0 + j as u32);
-                    let header = headers.get(column.as_str()).map(|h| (*h).to_owned()).or_else(|| header_cells.get(j).cloned()).unwrap_or_default();
+                    let header = headers
+                        .get(column.as_str())
+                        .map(|h| (*h).to_owned())
+                        .or_else(|| header_cells.get(j).cloned())
+                        .unwrap_or_default();
                     RowCell { column, header, value: kaohe_workbook::cell_display(v) }
                 })
                 .filter(|c| !c.header.trim().is_empty() || !c.value.trim().is_empty())
@@ -287,7 +308,12 @@ fn skipped_rows(read: &RosterRead) -> usize {
     if read.issues_beyond.errors > 0 {
         return (read.rows_read as usize).saturating_sub(read.roster.people.len());
     }
-    read.issues.iter().filter(|i| i.severity == Severity::Error && i.sheet == read.sheet).filter_map(|i| i.row).collect::<BTreeSet<_>>().len()
+    read.issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error && i.sheet == read.sheet)
+        .filter_map(|i| i.row)
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 impl AppState {
@@ -406,16 +432,28 @@ impl AppState {
         let renamed = plan.name_conflicts.iter().filter(|c| c.confirmed).count() as u64;
         let empty = if year.is_some() { read.roster.results.is_empty() } else { read.roster.people.is_empty() };
         if empty {
-            let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
+            let first = read
+                .issues
+                .iter()
+                .find(|i| i.severity == Severity::Error)
+                .map(|i| format!("第一个问题：{}", i.message))
+                .unwrap_or_default();
             let what = if year.is_some() { "能对应到人员的年度考核结果" } else { "可导入的人员" };
             return Err(CommandError::new(
                 ErrorCode::NothingReadable,
-                format!("「{}」的工作表「{}」中没有{what}（共{}行数据），数据库未作任何修改。{first}", file_name(&path), read.sheet, read.rows_read),
+                format!(
+                    "「{}」的工作表「{}」中没有{what}（共{}行数据），数据库未作任何修改。{first}",
+                    file_name(&path),
+                    read.sheet,
+                    read.rows_read
+                ),
             ));
         }
         let by = store.operator()?;
         let summary = store
-            .import_with(&read, &path.display().to_string(), &by, &confirmed, &mut |done, total| monitor.tell(Phase::Write, done, total))
+            .import_with(&read, &path.display().to_string(), &by, &confirmed, &mut |done, total| {
+                monitor.tell(Phase::Write, done, total)
+            })
             .map_err(CommandError::from)?;
         let mapping_saved = match (&request.mapping, year) {
             (Some(_), None) => {
@@ -464,7 +502,12 @@ impl AppState {
     /// [`AppState::import_read`], with what the plan and the import need of the database read
     /// ahead on a second thread meanwhile (a roster; the national template is matched to the
     /// people it loads itself), as `kaohe import` does.
-    fn read_beside_the_database(&self, path: &Path, request: &ImportRequest, monitor: &Monitor) -> Result<(RosterRead, Option<i32>), CommandError> {
+    fn read_beside_the_database(
+        &self,
+        path: &Path,
+        request: &ImportRequest,
+        monitor: &Monitor,
+    ) -> Result<(RosterRead, Option<i32>), CommandError> {
         if request.year.is_some() {
             return self.import_read(path, request, monitor);
         }
@@ -482,7 +525,12 @@ impl AppState {
 
     /// The read of a roster, or of the national results template for a year (matched to the
     /// database's people), as `kaohe import` does.
-    fn import_read(&self, path: &Path, request: &ImportRequest, monitor: &Monitor) -> Result<(RosterRead, Option<i32>), CommandError> {
+    fn import_read(
+        &self,
+        path: &Path,
+        request: &ImportRequest,
+        monitor: &Monitor,
+    ) -> Result<(RosterRead, Option<i32>), CommandError> {
         monitor.check()?;
         if let Some(year) = request.year {
             let year = check_year(year)?;
@@ -536,11 +584,17 @@ impl ImportShell {
 
     /// Refuses a request whose file was not chosen in a dialog or dropped.
     fn check_granted(&self, request: &ImportRequest) -> Result<(), CommandError> {
-        let granted = self.granted.lock().map_err(|_| CommandError::new(ErrorCode::Internal, "导入状态不可用，请重新启动软件"))?;
+        let granted = self
+            .granted
+            .lock()
+            .map_err(|_| CommandError::new(ErrorCode::Internal, "导入状态不可用，请重新启动软件"))?;
         if granted.contains(request.path.trim()) {
             Ok(())
         } else {
-            Err(CommandError::new(ErrorCode::BadArgument, "只能导入通过「选择文件」或拖放到窗口选定的文件，请重新选择文件"))
+            Err(CommandError::new(
+                ErrorCode::BadArgument,
+                "只能导入通过「选择文件」或拖放到窗口选定的文件，请重新选择文件",
+            ))
         }
     }
 }
@@ -574,7 +628,10 @@ pub fn dropped(app: &AppHandle, event: &DragDropEvent) {
     let Ok(guard) = shell.drops.lock() else { return };
     if let Some(channel) = guard.as_ref() {
         // A dropped file is the clerk's choice, as one picked in the dialog: the wizard may open it.
-        let paths = paths.iter().map(|p| if kind == DropKind::Drop { shell.grant(p) } else { p.display().to_string() }).collect();
+        let paths = paths
+            .iter()
+            .map(|p| if kind == DropKind::Drop { shell.grant(p) } else { p.display().to_string() })
+            .collect();
         let _ = channel.send(DropEvent { kind, paths });
     }
 }
@@ -587,8 +644,12 @@ fn start(shell: &ImportShell, on_progress: Channel<ImportProgress>) -> Monitor {
     })
 }
 
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T, CommandError> + Send + 'static) -> Result<T, CommandError> {
-    tauri::async_runtime::spawn_blocking(work).await.map_err(|e| CommandError::new(ErrorCode::Internal, format!("导入任务异常结束：{e}")))?
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, CommandError> + Send + 'static,
+) -> Result<T, CommandError> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("导入任务异常结束：{e}")))?
 }
 
 /// Asks for the roster file in a native dialog; `None`: the clerk cancelled.
@@ -600,26 +661,41 @@ pub fn import_pick_file(app: AppHandle) -> Result<Option<String>, CommandError> 
 /// Registers the channel files dropped on the window are sent on (replacing an earlier one).
 #[tauri::command(async)]
 pub fn import_watch_drops(shell: State<'_, ImportShell>, on_drop: Channel<DropEvent>) -> Result<(), CommandError> {
-    let mut guard = shell.drops.lock().map_err(|_| CommandError::new(ErrorCode::Internal, "拖放文件的通道不可用，请重新启动软件"))?;
+    let mut guard = shell
+        .drops
+        .lock()
+        .map_err(|_| CommandError::new(ErrorCode::Internal, "拖放文件的通道不可用，请重新启动软件"))?;
     *guard = Some(on_drop);
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn import_layout(state: State<'_, AppState>, shell: State<'_, ImportShell>, request: ImportRequest) -> Result<ImportLayout, CommandError> {
+pub fn import_layout(
+    state: State<'_, AppState>,
+    shell: State<'_, ImportShell>,
+    request: ImportRequest,
+) -> Result<ImportLayout, CommandError> {
     shell.check_granted(&request)?;
     state.import_layout(&request)
 }
 
 #[tauri::command]
-pub async fn import_check(app: AppHandle, request: ImportRequest, on_progress: Channel<ImportProgress>) -> Result<ImportCheck, CommandError> {
+pub async fn import_check(
+    app: AppHandle,
+    request: ImportRequest,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportCheck, CommandError> {
     app.state::<ImportShell>().check_granted(&request)?;
     let monitor = start(&app.state::<ImportShell>(), on_progress);
     blocking(move || app.state::<AppState>().import_check(&request, &monitor)).await
 }
 
 #[tauri::command]
-pub async fn import_apply(app: AppHandle, request: ImportRequest, on_progress: Channel<ImportProgress>) -> Result<ImportApplied, CommandError> {
+pub async fn import_apply(
+    app: AppHandle,
+    request: ImportRequest,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportApplied, CommandError> {
     app.state::<ImportShell>().check_granted(&request)?;
     let monitor = start(&app.state::<ImportShell>(), on_progress);
     blocking(move || app.state::<AppState>().import_apply(&request, &monitor)).await
@@ -637,8 +713,13 @@ pub fn import_cancel(shell: State<'_, ImportShell>) -> Result<(), CommandError> 
 pub async fn import_error_report(app: AppHandle, request: ImportRequest) -> Result<Option<String>, CommandError> {
     app.state::<ImportShell>().check_granted(&request)?;
     blocking(move || {
-        let stem = Path::new(&request.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "名册".to_owned());
-        let Some(out) = dialogs::save_file(&app, "保存问题清单", &format!("{stem}（问题清单）.xlsx"), &[dialogs::WORKBOOK])? else {
+        let stem = Path::new(&request.path)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "名册".to_owned());
+        let Some(out) =
+            dialogs::save_file(&app, "保存问题清单", &format!("{stem}（问题清单）.xlsx"), &[dialogs::WORKBOOK])?
+        else {
             return Ok(None);
         };
         app.state::<AppState>().import_error_report(&request, &out).map(Some)
@@ -655,14 +736,24 @@ mod tests {
     #[test]
     fn only_files_chosen_or_dropped_are_opened() {
         let shell = ImportShell::default();
-        let request = |path: &str| ImportRequest { path: path.into(), sheet: None, header_row: None, mapping: None, year: None, confirm_renames: Vec::new() };
+        let request = |path: &str| ImportRequest {
+            path: path.into(),
+            sheet: None,
+            header_row: None,
+            mapping: None,
+            year: None,
+            confirm_renames: Vec::new(),
+        };
         let refused = shell.check_granted(&request("/home/clerk/.ssh/id_rsa")).expect_err("not chosen");
         assert_eq!(refused.code, ErrorCode::BadArgument);
         assert!(refused.message.contains("只能导入通过「选择文件」或拖放到窗口选定的文件"), "{}", refused.message);
         let told = shell.grant(Path::new("/home/clerk/桌面/花名册.xlsx"));
         assert_eq!(told, "/home/clerk/桌面/花名册.xlsx");
         assert!(shell.check_granted(&request("/home/clerk/桌面/花名册.xlsx")).is_ok());
-        assert!(shell.check_granted(&request(" /home/clerk/桌面/花名册.xlsx ")).is_ok(), "as the web view may send it back");
+        assert!(
+            shell.check_granted(&request(" /home/clerk/桌面/花名册.xlsx ")).is_ok(),
+            "as the web view may send it back"
+        );
         assert!(shell.check_granted(&request("/home/clerk/桌面/../.ssh/id_rsa")).is_err());
     }
 
@@ -674,9 +765,15 @@ mod tests {
             field: field.map(Into::into),
             confidence: 1.0,
         };
-        let saved = mapping_to_save(&[col("A", "备注", None), col("B", "公民身份号码", Some("身份证号")), col("C", "备注", None)]);
-        let expected: BTreeMap<String, String> =
-            [("A", ""), ("公民身份号码", "身份证号"), ("C", "")].iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        let saved = mapping_to_save(&[
+            col("A", "备注", None),
+            col("B", "公民身份号码", Some("身份证号")),
+            col("C", "备注", None),
+        ]);
+        let expected: BTreeMap<String, String> = [("A", ""), ("公民身份号码", "身份证号"), ("C", "")]
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
         assert_eq!(saved, expected);
     }
 }

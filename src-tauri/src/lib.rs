@@ -45,7 +45,11 @@ pub fn run() -> Result<(), tauri::Error> {
             let db_path = kaohe_store::default_db_path();
             // The self-test hook exists in debug builds only (those the tests run): a release
             // build never reads the variable.
-            let selftest = cfg!(debug_assertions).then(|| std::env::var_os("KAOHE_SELFTEST")).flatten().filter(|v| !v.is_empty()).map(PathBuf::from);
+            let selftest = cfg!(debug_assertions)
+                .then(|| std::env::var_os("KAOHE_SELFTEST"))
+                .flatten()
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from);
             let info = app.package_info();
             let state = AppState::open("考核 Kaohe", &info.version.to_string(), db_path, selftest);
             match state.open_error() {

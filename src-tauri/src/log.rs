@@ -25,6 +25,10 @@ impl AppState {
 }
 
 #[tauri::command(async)]
-pub fn operation_log(state: State<'_, AppState>, kind: Option<String>, year: Option<i32>) -> Result<Vec<Operation>, CommandError> {
+pub fn operation_log(
+    state: State<'_, AppState>,
+    kind: Option<String>,
+    year: Option<i32>,
+) -> Result<Vec<Operation>, CommandError> {
     state.operation_log(kind.as_deref(), year)
 }

@@ -51,7 +51,8 @@ impl AppState {
         {
             let mut guard = self.store()?;
             if guard.is_err() {
-                let password = Password::new(password).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请输入数据库密码"))?;
+                let password = Password::new(password)
+                    .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请输入数据库密码"))?;
                 *guard = Ok(Store::open_with(self.db_path(), Some(&password))?);
             }
         }
@@ -88,7 +89,12 @@ impl AppState {
             PasswordChange::Changed => "更改",
             _ => "取消",
         };
-        store.record_operation(&OperationRecord { kind: "password", to: Some(to), by: &store.operator()?, ..Default::default() })?;
+        store.record_operation(&OperationRecord {
+            kind: "password",
+            to: Some(to),
+            by: &store.operator()?,
+            ..Default::default()
+        })?;
         Ok(change)
     }
 
@@ -97,7 +103,8 @@ impl AppState {
     pub fn restore_unlock(&self, password: &str) -> Result<BackupInfo, CommandError> {
         let path = self.pending_restore.lock().ok().and_then(|p| p.as_ref().map(|p| p.path.clone()));
         let path = path.ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请先选择要恢复的备份文件"))?;
-        let password = Password::new(password).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请输入备份文件的密码"))?;
+        let password =
+            Password::new(password).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "请输入备份文件的密码"))?;
         self.restore_check_with(&path, Some(password))
     }
 }
@@ -113,7 +120,11 @@ pub fn unlock_database(state: State<'_, AppState>, password: String) -> Result<D
 }
 
 #[tauri::command(async)]
-pub fn set_database_password(state: State<'_, AppState>, current: String, new: String) -> Result<PasswordChange, CommandError> {
+pub fn set_database_password(
+    state: State<'_, AppState>,
+    current: String,
+    new: String,
+) -> Result<PasswordChange, CommandError> {
     state.set_database_password(&current, &new)
 }
 

@@ -186,22 +186,38 @@ fn unknown_person(id: &str) -> CommandError {
 /// The drawer's detail of the person `id` from a roster holding them (everyone's, or their
 /// organ's) and their recorded changes ([`kaohe_store::Store::history_with_imports`]); `None`
 /// when the roster does not hold them.
-pub fn person_detail(roster: &Roster, id: &str, history: Vec<(Change, String, String)>, profile: &Profile, as_of: NaiveDate) -> Option<PersonDetail> {
+pub fn person_detail(
+    roster: &Roster,
+    id: &str,
+    history: Vec<(Change, String, String)>,
+    profile: &Profile,
+    as_of: NaiveDate,
+) -> Option<PersonDetail> {
     let index = roster.people.iter().position(|p| p.id == id)?;
     let p = &roster.people[index];
-    let mut results: Vec<ResultEntry> =
-        roster.results.iter().filter(|r| r.person_id == id).map(|r| ResultEntry { year: r.year, code: r.result.code(), label: r.result.label() }).collect();
+    let mut results: Vec<ResultEntry> = roster
+        .results
+        .iter()
+        .filter(|r| r.person_id == id)
+        .map(|r| ResultEntry { year: r.year, code: r.result.code(), label: r.result.label() })
+        .collect();
     results.sort_by_key(|r| r.year);
-    let mut restrictions: Vec<RestrictionEntry> =
-        roster.restrictions.iter().filter(|r| r.person_id == id).map(|r| restriction_entry(r, profile, as_of)).collect();
+    let mut restrictions: Vec<RestrictionEntry> = roster
+        .restrictions
+        .iter()
+        .filter(|r| r.person_id == id)
+        .map(|r| restriction_entry(r, profile, as_of))
+        .collect();
     restrictions.sort_by_key(|r| r.date);
 
     let mut result = kaohe_engine::promote(roster, profile, as_of);
     result.people.retain(|o| o.person == index);
     let promotion = PromotionReport::build(&result, roster, profile).people.into_iter().next();
 
-    let history: Vec<Recorded> =
-        history.into_iter().map(|(c, at, file)| Recorded { import_id: c.import_id, field: c.field, old: c.old, new: c.new, at, file }).collect();
+    let history: Vec<Recorded> = history
+        .into_iter()
+        .map(|(c, at, file)| Recorded { import_id: c.import_id, field: c.field, old: c.old, new: c.new, at, file })
+        .collect();
     Some(PersonDetail { as_of, person: p.clone(), timeline: timeline(p, &history), results, restrictions, promotion })
 }
 
@@ -248,7 +264,8 @@ pub fn people_grid(roster: &Roster, profile: &Profile) -> PeopleGrid {
     let (cat_set, cat_order) = appearance(|p| p.category.as_str());
     let categories = ordered(profile.categories.iter().map(|c| c.name.clone()), &cat_set, &cat_order);
     let (rank_set, rank_order) = appearance(|p| p.rank.as_str());
-    let ranks = ordered(profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.name.clone())), &rank_set, &rank_order);
+    let ranks =
+        ordered(profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.name.clone())), &rank_set, &rank_order);
     let mut departments: Vec<String> = Vec::new();
     let mut department_index: HashMap<&str, u32> = HashMap::new();
     for d in people.iter().filter_map(|p| p.department.as_deref()) {
@@ -415,18 +432,37 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
             continue;
         }
         if after.rank != before.rank {
-            push(TimelineEntry { previous: before.rank.clone(), ..entry(TimelineKind::Rank, day(&after.rank_since), &after.rank) }, 0);
+            push(
+                TimelineEntry {
+                    previous: before.rank.clone(),
+                    ..entry(TimelineKind::Rank, day(&after.rank_since), &after.rank)
+                },
+                0,
+            );
         }
         if after.post != before.post || after.post_level != before.post_level {
             let previous = before.post.clone().or_else(|| before.post_level.clone());
             let value = after.post.clone().or_else(|| after.post_level.clone());
-            push(TimelineEntry { previous, detail: after.post_level.clone(), ..entry(TimelineKind::Post, day(&after.post_since), &value) }, 1);
+            push(
+                TimelineEntry {
+                    previous,
+                    detail: after.post_level.clone(),
+                    ..entry(TimelineKind::Post, day(&after.post_since), &value)
+                },
+                1,
+            );
         }
         if after.organ != before.organ {
             push(TimelineEntry { previous: before.organ.clone(), ..entry(TimelineKind::Organ, None, &after.organ) }, 2);
         }
         if after.category != before.category {
-            push(TimelineEntry { previous: before.category.clone(), ..entry(TimelineKind::Category, None, &after.category) }, 3);
+            push(
+                TimelineEntry {
+                    previous: before.category.clone(),
+                    ..entry(TimelineKind::Category, None, &after.category)
+                },
+                3,
+            );
         }
     }
     // Where the record starts: the state at the first import (today's, without history).
@@ -440,7 +476,13 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
     start(entry(TimelineKind::Rank, day(&state.rank_since), &state.rank), 0);
     if state.post.is_some() || state.post_level.is_some() {
         let value = state.post.clone().or_else(|| state.post_level.clone());
-        start(TimelineEntry { detail: state.post_level.clone(), ..entry(TimelineKind::Post, day(&state.post_since), &value) }, 1);
+        start(
+            TimelineEntry {
+                detail: state.post_level.clone(),
+                ..entry(TimelineKind::Post, day(&state.post_since), &value)
+            },
+            1,
+        );
     }
     if let Some(f) = first {
         out.push(TimelineEntry {
@@ -466,7 +508,14 @@ mod tests {
     use super::*;
 
     fn rec(import_id: i64, field: &str, old: Option<&str>, new: Option<&str>, at: &str) -> Recorded {
-        Recorded { import_id, field: field.into(), old: old.map(Into::into), new: new.map(Into::into), at: at.into(), file: format!("名册{import_id}.xlsx") }
+        Recorded {
+            import_id,
+            field: field.into(),
+            old: old.map(Into::into),
+            new: new.map(Into::into),
+            at: at.into(),
+            file: format!("名册{import_id}.xlsx"),
+        }
     }
 
     #[test]
@@ -494,7 +543,10 @@ mod tests {
         let t = timeline(&p, &history);
         // kind, date, value, previous value, current
         type Line<'a> = (TimelineKind, Option<String>, Option<&'a str>, Option<&'a str>, bool);
-        let lines: Vec<Line> = t.iter().map(|e| (e.kind, e.date.map(|d| d.to_string()), e.value.as_deref(), e.previous.as_deref(), e.current)).collect();
+        let lines: Vec<Line> = t
+            .iter()
+            .map(|e| (e.kind, e.date.map(|d| d.to_string()), e.value.as_deref(), e.previous.as_deref(), e.current))
+            .collect();
         assert_eq!(
             lines,
             vec![

@@ -26,7 +26,10 @@ fn failed(e: tauri::Error) -> CommandError {
 
 /// The folder the previews are written into: `print/` in the app's cache folder.
 pub fn folder(app: &AppHandle) -> Result<PathBuf, CommandError> {
-    let cache = app.path().app_cache_dir().map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("找不到用于打印文件的缓存文件夹：{e}")))?;
+    let cache = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| CommandError::new(ErrorCode::WriteFailed, format!("找不到用于打印文件的缓存文件夹：{e}")))?;
     Ok(cache.join("print"))
 }
 
@@ -43,7 +46,8 @@ pub fn remove_files(dir: &Path) {
 
 /// Shows the file in the preview window, opening the window or reusing it.
 pub fn show(app: &AppHandle, file: &Path, title: &str) -> Result<(), CommandError> {
-    let url = Url::from_file_path(file).map_err(|()| CommandError::new(ErrorCode::Internal, format!("无法打开打印文件「{}」", file.display())))?;
+    let url = Url::from_file_path(file)
+        .map_err(|()| CommandError::new(ErrorCode::Internal, format!("无法打开打印文件「{}」", file.display())))?;
     let window_title = format!("打印预览 – {title}");
     if let Some(window) = app.get_webview_window(LABEL) {
         window.navigate(url).map_err(failed)?;
@@ -55,8 +59,10 @@ pub fn show(app: &AppHandle, file: &Path, title: &str) -> Result<(), CommandErro
         window.set_focus().map_err(failed)?;
         return Ok(());
     }
-    let screen_height =
-        app.get_webview_window("main").and_then(|main| main.current_monitor().ok().flatten()).map(|m| f64::from(m.size().height) / m.scale_factor());
+    let screen_height = app
+        .get_webview_window("main")
+        .and_then(|main| main.current_monitor().ok().flatten())
+        .map(|m| f64::from(m.size().height) / m.scale_factor());
     let height = screen_height.map_or(SIZE.1, |h| SIZE.1.min(h - 80.0).max(360.0));
     WebviewWindowBuilder::new(app, LABEL, WebviewUrl::External(url))
         .title(window_title)
@@ -71,7 +77,8 @@ pub fn show(app: &AppHandle, file: &Path, title: &str) -> Result<(), CommandErro
 
 /// The preview window, if open.
 pub fn window(app: &AppHandle) -> Result<WebviewWindow, CommandError> {
-    app.get_webview_window(LABEL).ok_or_else(|| CommandError::new(ErrorCode::NoPreview, "没有打开的打印预览，请先点击「预览」"))
+    app.get_webview_window(LABEL)
+        .ok_or_else(|| CommandError::new(ErrorCode::NoPreview, "没有打开的打印预览，请先点击「预览」"))
 }
 
 /// Opens the system print dialog for the preview window's page.

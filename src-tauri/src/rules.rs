@@ -149,7 +149,8 @@ impl AppState {
     /// Applies the profile remembered in the database, if any (at start-up and after a restore).
     /// A remembered profile this build refuses leaves the national one in force, with a notice.
     pub(crate) fn apply_saved_profile(&self) {
-        let saved = self.store().ok().and_then(|g| g.as_ref().ok().map(|s| (s.setting(PROFILE_TEXT), s.setting(PROFILE_FILE))));
+        let saved =
+            self.store().ok().and_then(|g| g.as_ref().ok().map(|s| (s.setting(PROFILE_TEXT), s.setting(PROFILE_FILE))));
         let (text, file) = match saved {
             Some((Ok(Some(text)), file)) => (text, file.ok().flatten()),
             _ => {
@@ -166,7 +167,10 @@ impl AppState {
             Err(e) => {
                 self.profile.set(national());
                 let file = file.unwrap_or_default();
-                self.profile.set_notice(Some(format!("上次使用的规则文件「{file}」现在无法采用，已改用全国默认规则：{}", problems(&e, &text).join("；"))));
+                self.profile.set_notice(Some(format!(
+                    "上次使用的规则文件「{file}」现在无法采用，已改用全国默认规则：{}",
+                    problems(&e, &text).join("；")
+                )));
             }
         }
     }
@@ -177,7 +181,9 @@ impl AppState {
         let file = {
             let guard = self.store()?;
             match guard.as_ref() {
-                Ok(store) if self.profile.notice().is_none() && store.setting(PROFILE_TEXT)?.is_some() => store.setting(PROFILE_FILE)?,
+                Ok(store) if self.profile.notice().is_none() && store.setting(PROFILE_TEXT)?.is_some() => {
+                    store.setting(PROFILE_FILE)?
+                }
                 _ => None,
             }
         };
@@ -197,11 +203,19 @@ impl AppState {
         let shown = path.display().to_string();
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         if size > MAX_PROFILE_BYTES {
-            return Err(CommandError::new(ErrorCode::FileUnreadable, format!("「{shown}」有 {} KB，不像规则文件（规则文件通常只有几十 KB）", size / 1024)));
+            return Err(CommandError::new(
+                ErrorCode::FileUnreadable,
+                format!("「{shown}」有 {} KB，不像规则文件（规则文件通常只有几十 KB）", size / 1024),
+            ));
         }
-        let bytes = std::fs::read(path).map_err(|e| CommandError::new(ErrorCode::FileUnreadable, format!("无法读取规则文件「{shown}」：{e}")))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| CommandError::new(ErrorCode::FileUnreadable, format!("规则文件「{shown}」不是 UTF-8 编码的文本，请用记事本另存为 UTF-8 后再载入")))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| CommandError::new(ErrorCode::FileUnreadable, format!("无法读取规则文件「{shown}」：{e}")))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            CommandError::new(
+                ErrorCode::FileUnreadable,
+                format!("规则文件「{shown}」不是 UTF-8 编码的文本，请用记事本另存为 UTF-8 后再载入"),
+            )
+        })?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let profile = match Profile::from_toml(text) {
             Ok(p) => p,

@@ -124,17 +124,28 @@ impl AppState {
         self.restore_check_with(path, password)
     }
 
-    pub(crate) fn restore_check_with(&self, path: &Path, password: Option<Password>) -> Result<BackupInfo, CommandError> {
+    pub(crate) fn restore_check_with(
+        &self,
+        path: &Path,
+        password: Option<Password>,
+    ) -> Result<BackupInfo, CommandError> {
         let checked = inspect_backup(path, password.as_ref());
         let waits = matches!(checked, Err(StoreError::PasswordRequired { .. } | StoreError::WrongPassword { .. }));
         if let Ok(mut p) = self.pending_restore.lock() {
-            *p = (checked.is_ok() || waits).then(|| PendingRestore { path: path.to_path_buf(), password, checked: checked.is_ok() });
+            *p = (checked.is_ok() || waits).then(|| PendingRestore {
+                path: path.to_path_buf(),
+                password,
+                checked: checked.is_ok(),
+            });
         }
         checked.map_err(|e| match e {
-            StoreError::PasswordRequired { .. } => {
-                CommandError::new(ErrorCode::PasswordRequired, format!("备份「{}」设置了密码，请输入这个备份的密码", path.display()))
+            StoreError::PasswordRequired { .. } => CommandError::new(
+                ErrorCode::PasswordRequired,
+                format!("备份「{}」设置了密码，请输入这个备份的密码", path.display()),
+            ),
+            StoreError::WrongPassword { .. } => {
+                CommandError::new(ErrorCode::WrongPassword, format!("密码不对，备份「{}」没有打开", path.display()))
             }
-            StoreError::WrongPassword { .. } => CommandError::new(ErrorCode::WrongPassword, format!("密码不对，备份「{}」没有打开", path.display())),
             e => e.into(),
         })
     }
@@ -153,7 +164,8 @@ impl AppState {
         let by = current.as_ref().ok().and_then(|s| s.operator().ok()).unwrap_or_default();
         let open_error = current.as_ref().err().cloned();
         let current = current.map_err(|e| StoreError::Corrupt(e.message));
-        let restored = kaohe_store::settings::restore(current, self.db_path(), &backup, backup_password.as_ref(), &safety);
+        let restored =
+            kaohe_store::settings::restore(current, self.db_path(), &backup, backup_password.as_ref(), &safety);
         let store = match restored {
             Ok(store) => store,
             Err(failed) => {
@@ -185,7 +197,11 @@ impl AppState {
         *guard = Ok(store);
         drop(guard);
         self.apply_saved_profile();
-        Ok(RestoreOutcome { people: counts.people, organs: counts.organs, safety_copy: safety_shown.unwrap_or_default() })
+        Ok(RestoreOutcome {
+            people: counts.people,
+            organs: counts.organs,
+            safety_copy: safety_shown.unwrap_or_default(),
+        })
     }
 }
 

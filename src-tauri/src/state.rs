@@ -89,7 +89,16 @@ pub enum LogAction {
 
 impl From<LogEntry> for AssessmentLogEntry {
     fn from(e: LogEntry) -> AssessmentLogEntry {
-        AssessmentLogEntry { year: e.year, id: e.person_id, action: e.action, from: e.from, to: e.to, reason: e.reason, by: e.by, at: e.at }
+        AssessmentLogEntry {
+            year: e.year,
+            id: e.person_id,
+            action: e.action,
+            from: e.from,
+            to: e.to,
+            reason: e.reason,
+            by: e.by,
+            at: e.at,
+        }
     }
 }
 
@@ -142,7 +151,8 @@ pub(crate) fn check_year(year: i32) -> Result<i32, CommandError> {
 }
 
 fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandError> {
-    kaohe_engine::dates::parse_ymd(text).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
+    kaohe_engine::dates::parse_ymd(text)
+        .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
 }
 
 fn present(text: &Option<String>) -> Option<&str> {
@@ -168,7 +178,9 @@ fn file_name(title: &str) -> String {
 
 /// A grade named by the UI (优秀, 称职, 基本称职, 不称职).
 fn grade_of(grade: &str) -> Result<Grade, CommandError> {
-    Grade::from_name(grade.trim()).ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职")))
+    Grade::from_name(grade.trim()).ok_or_else(|| {
+        CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职"))
+    })
 }
 
 /// The operator recorded in the assessment log: required, trimmed.
@@ -226,7 +238,9 @@ impl AppState {
     }
 
     pub(crate) fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
-        self.store.lock().map_err(|_| CommandError::new(ErrorCode::Internal, "数据库连接在一次失败的操作后不可用，请重新启动软件"))
+        self.store
+            .lock()
+            .map_err(|_| CommandError::new(ErrorCode::Internal, "数据库连接在一次失败的操作后不可用，请重新启动软件"))
     }
 
     pub fn app_info(&self) -> Result<AppInfo, CommandError> {
@@ -241,7 +255,11 @@ impl AppState {
             organs: counts.organs,
             results: counts.results,
             selftest: self.selftest.is_some(),
-            selftest_section: self.selftest.as_ref().and_then(|_| std::env::var("KAOHE_SELFTEST_SECTION").ok()).filter(|s| !s.is_empty()),
+            selftest_section: self
+                .selftest
+                .as_ref()
+                .and_then(|_| std::env::var("KAOHE_SELFTEST_SECTION").ok())
+                .filter(|s| !s.is_empty()),
         })
     }
 
@@ -250,7 +268,10 @@ impl AppState {
         let file = write_temp(SAMPLE_ROSTER)?;
         let read = kaohe_workbook::read_roster(file.path(), &self.profile)?;
         if read.roster.people.is_empty() {
-            return Err(CommandError::new(ErrorCode::NothingReadable, format!("示例名册的「人员」表中没有可导入的人员（共{}行数据）", read.rows_read)));
+            return Err(CommandError::new(
+                ErrorCode::NothingReadable,
+                format!("示例名册的「人员」表中没有可导入的人员（共{}行数据）", read.rows_read),
+            ));
         }
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
@@ -288,7 +309,14 @@ impl AppState {
     }
 
     /// The committee sets a person's final grade (优秀/称职/基本称职/不称职), with a reason.
-    pub fn assessment_override(&self, year: i32, id: &str, grade: &str, reason: &str, by: &str) -> Result<(), CommandError> {
+    pub fn assessment_override(
+        &self,
+        year: i32,
+        id: &str,
+        grade: &str,
+        reason: &str,
+        by: &str,
+    ) -> Result<(), CommandError> {
         let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
@@ -298,7 +326,14 @@ impl AppState {
 
     /// 补定等次: the grade of a person the year left 5B, once the investigation closed with no
     /// 处分 heavier than a 警告 (also in a finalised year), with a reason.
-    pub fn assessment_supplement(&self, year: i32, id: &str, grade: &str, reason: &str, by: &str) -> Result<(), CommandError> {
+    pub fn assessment_supplement(
+        &self,
+        year: i32,
+        id: &str,
+        grade: &str,
+        reason: &str,
+        by: &str,
+    ) -> Result<(), CommandError> {
         let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
         let mut guard = self.store()?;
         let store = guard.as_mut().map_err(|e| e.clone())?;
@@ -334,10 +369,20 @@ impl AppState {
     }
 
     /// Records a 优秀 ratio approved for an organ's year (percent, e.g. 25), with its basis.
-    pub fn assessment_ratio(&self, year: i32, organ: &str, percent: f64, basis: &str, by: &str) -> Result<(), CommandError> {
+    pub fn assessment_ratio(
+        &self,
+        year: i32,
+        organ: &str,
+        percent: f64,
+        basis: &str,
+        by: &str,
+    ) -> Result<(), CommandError> {
         let year = check_year(year)?;
         if !percent.is_finite() || percent < 0.0 {
-            return Err(CommandError::new(ErrorCode::BadArgument, format!("比例「{percent}」无效，应为不小于0的百分数，如 25")));
+            return Err(CommandError::new(
+                ErrorCode::BadArgument,
+                format!("比例「{percent}」无效，应为不小于0的百分数，如 25"),
+            ));
         }
         let by = operator(by)?;
         let mut guard = self.store()?;
@@ -355,15 +400,24 @@ impl AppState {
     /// Builds a printed document from the database exactly as `kaohe print --db` does
     /// ([`kaohe_desk::print`]) and writes it as an HTML file into `dir`, with a screen-only style
     /// for the preview window. `today` is the 公示 start when the request names none.
-    pub fn print_preview(&self, dir: &Path, request: &PrintRequest, today: NaiveDate) -> Result<PrintPreview, CommandError> {
+    pub fn print_preview(
+        &self,
+        dir: &Path,
+        request: &PrintRequest,
+        today: NaiveDate,
+    ) -> Result<PrintPreview, CommandError> {
         let doc = request.doc.trim();
-        let document = Document::from_name(doc)
-            .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("没有名为「{doc}」的文书；可用：{}", Document::names())))?;
+        let document = Document::from_name(doc).ok_or_else(|| {
+            CommandError::new(ErrorCode::BadArgument, format!("没有名为「{doc}」的文书；可用：{}", Document::names()))
+        })?;
         let asked = kaohe_desk::PrintRequest {
             document,
             year: request.year,
             as_of: present(&request.as_of).map(|t| parse_date("资格计算日期", t)).transpose()?,
-            scope: Scope { organ: present(&request.organ).map(str::to_owned), pool: present(&request.pool).map(str::to_owned) },
+            scope: Scope {
+                organ: present(&request.organ).map(str::to_owned),
+                pool: present(&request.pool).map(str::to_owned),
+            },
             from: match present(&request.from) {
                 Some(text) => parse_date("公示开始日期", text)?,
                 None => today,
@@ -376,10 +430,13 @@ impl AppState {
         };
         let path = dir.join(file_name(&printed.title));
         // Owner-only: the page holds names, IDs and grades (see crate::preview).
-        let failed = |e: kaohe_files::FileError| CommandError::new(ErrorCode::WriteFailed, format!("无法写入打印文件「{}」：{}", path.display(), e.detail()));
+        let failed = |e: kaohe_files::FileError| {
+            CommandError::new(ErrorCode::WriteFailed, format!("无法写入打印文件「{}」：{}", path.display(), e.detail()))
+        };
         kaohe_files::create_folder(dir).map_err(|e| failed(kaohe_files::FileError::new(dir, e)))?;
         kaohe_files::write_replacing(&path, kaohe_files::Access::OwnerOnly, |partial| {
-            std::fs::write(partial, for_screen(&printed.rendered.html)).map_err(|e| kaohe_files::FileError::new(&path, e))
+            std::fs::write(partial, for_screen(&printed.rendered.html))
+                .map_err(|e| kaohe_files::FileError::new(&path, e))
         })
         .map_err(failed)?;
         Ok(PrintPreview { path: path.display().to_string(), pages: printed.rendered.pages, title: printed.title })
@@ -390,7 +447,9 @@ impl AppState {
         let Some(path) = &self.selftest else {
             return Err(CommandError::new(ErrorCode::BadArgument, "自检未启用（未设置 KAOHE_SELFTEST）"));
         };
-        let failed = |e: std::io::Error| CommandError::new(ErrorCode::WriteFailed, format!("无法写入自检报告「{}」：{e}", path.display()));
+        let failed = |e: std::io::Error| {
+            CommandError::new(ErrorCode::WriteFailed, format!("无法写入自检报告「{}」：{e}", path.display()))
+        };
         let partial = path.with_extension("partial");
         std::fs::write(&partial, text).map_err(failed)?;
         std::fs::rename(&partial, path).map_err(failed)

@@ -113,7 +113,9 @@ fn typescript_bindings_match_the_rust_types() {
             Some(_) => {}
         }
     }
-    stale.extend(actual.keys().filter(|name| !expected.contains_key(*name)).map(|name| format!("{name} is no longer generated")));
+    stale.extend(
+        actual.keys().filter(|name| !expected.contains_key(*name)).map(|name| format!("{name} is no longer generated")),
+    );
     assert!(
         stale.is_empty(),
         "ui/src/api/generated/ does not match the Rust types ({}).\nRegenerate it with `KAOHE_BLESS=1 cargo test --workspace --test bindings`, then run `npx vue-tsc --noEmit` in ui/ and fix what no longer fits.",

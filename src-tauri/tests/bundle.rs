@@ -47,7 +47,10 @@ fn the_nsis_installer_is_per_user_in_simplified_chinese_and_keeps_the_database()
         assert!(script.lines().any(|l| l.trim().starts_with(line)), "installer.nsi lacks `{line}`");
     }
     // Nothing machine-wide, and the uninstaller never touches %APPDATA% (the database).
-    assert!(!script.contains("HKLM \"Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall"), "an uninstall entry under HKLM");
+    assert!(
+        !script.contains("HKLM \"Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall"),
+        "an uninstall entry under HKLM"
+    );
     let uninstall = &script[script.find("Section \"Uninstall\"").expect("uninstall section")..];
     assert!(!uninstall.contains("$APPDATA"), "the uninstaller touches %APPDATA%");
 }
@@ -55,7 +58,8 @@ fn the_nsis_installer_is_per_user_in_simplified_chinese_and_keeps_the_database()
 #[test]
 fn every_icon_listed_exists_and_the_windows_icon_is_an_ico_with_large_sizes() {
     let conf = conf();
-    let icons: Vec<&str> = conf["bundle"]["icon"].as_array().expect("icon list").iter().map(|i| i.as_str().expect("path")).collect();
+    let icons: Vec<&str> =
+        conf["bundle"]["icon"].as_array().expect("icon list").iter().map(|i| i.as_str().expect("path")).collect();
     // The first PNG is the window icon on Linux (generate_context! takes it); .ico is Windows'.
     assert_eq!(icons.first(), Some(&"icons/icon.png"));
     assert!(icons.contains(&"icons/icon.ico"), "{icons:?}");

@@ -24,7 +24,11 @@ fn roster(path: &Path, first: usize, n: usize) {
     let mut text = String::from("身份证号,姓名,单位,职位类别,职级,任现职级时间,2024年度考核\n");
     for i in first..first + n {
         let stem = format!("3301021980{:02}{:02}{:03}", 1 + i / 28_000 % 12, 1 + i / 1_000 % 28, i % 1_000);
-        text.push_str(&format!("{stem}{},干部{i},机关{:02},综合管理类,一级科员,2020-01-01,称职\n", check_digit(&stem).expect("digits"), i % 20));
+        text.push_str(&format!(
+            "{stem}{},干部{i},机关{:02},综合管理类,一级科员,2020-01-01,称职\n",
+            check_digit(&stem).expect("digits"),
+            i % 20
+        ));
     }
     std::fs::write(path, text).expect("roster");
 }
@@ -32,8 +36,16 @@ fn roster(path: &Path, first: usize, n: usize) {
 /// What the app does when the clerk clicks 导入 on `roster` (every column as the reader maps it).
 fn apply(db: &Path, roster: &Path) {
     let state = AppState::open("考核 Kaohe", "0.1.0", db.to_path_buf(), None);
-    let request = ImportRequest { path: roster.display().to_string(), sheet: None, header_row: None, mapping: None, year: None, confirm_renames: Vec::new() };
-    let applied = state.import_apply(&request, &Monitor::new(Arc::new(AtomicBool::new(false)), |_| {})).expect("import");
+    let request = ImportRequest {
+        path: roster.display().to_string(),
+        sheet: None,
+        header_row: None,
+        mapping: None,
+        year: None,
+        confirm_renames: Vec::new(),
+    };
+    let applied =
+        state.import_apply(&request, &Monitor::new(Arc::new(AtomicBool::new(false)), |_| {})).expect("import");
     assert!(applied.people > 0);
 }
 
@@ -100,14 +112,23 @@ fn an_import_the_app_applies_killed_at_any_moment_leaves_all_of_it_or_none() {
         }
         let _ = process.kill();
         let _ = process.wait();
-        let check: String = rusqlite::Connection::open(&db).expect("open").query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+        let check: String = rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("check");
         assert_eq!(check, "ok", "kill {k} after {delay:?} (seed {seed})");
-        let counts = (count(&db, "SELECT count(*) FROM people"), count(&db, "SELECT count(*) FROM imports"), count(&db, "SELECT count(*) FROM annual_results"));
+        let counts = (
+            count(&db, "SELECT count(*) FROM people"),
+            count(&db, "SELECT count(*) FROM imports"),
+            count(&db, "SELECT count(*) FROM annual_results"),
+        );
         let whole_import = 500 + n as i64;
         match counts {
             (500, 1, 500) => none += 1,
             (p, 2, r) if p == whole_import && r == whole_import => all += 1,
-            other => panic!("kill {k} after {delay:?} (seed {seed}): people, imports, results = {other:?}: part of an import"),
+            other => panic!(
+                "kill {k} after {delay:?} (seed {seed}): people, imports, results = {other:?}: part of an import"
+            ),
         }
     }
     eprintln!("kill -9 of the app's 导入 ({n} people into 500, whole run {whole:?}): {kills} kills, {none} left none of it, {all} all of it ({finished} had finished)");

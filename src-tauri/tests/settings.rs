@@ -37,7 +37,8 @@ impl Scratch {
 }
 
 fn national_toml() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../profiles/national.toml")).expect("national.toml")
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../profiles/national.toml"))
+        .expect("national.toml")
 }
 
 fn names(path: &Path) -> Vec<String> {
@@ -45,7 +46,9 @@ fn names(path: &Path) -> Vec<String> {
 }
 
 fn at(hour_minute: &str) -> chrono::NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 27).expect("date").and_time(chrono::NaiveTime::parse_from_str(hour_minute, "%H:%M:%S").expect("time"))
+    NaiveDate::from_ymd_opt(2026, 11, 27)
+        .expect("date")
+        .and_time(chrono::NaiveTime::parse_from_str(hour_minute, "%H:%M:%S").expect("time"))
 }
 
 #[test]
@@ -70,7 +73,8 @@ fn the_operator_is_kept_in_the_database() {
     reopened.set_operator("王芳").expect("saved");
     reopened.set_operator(" 王芳 ").expect("saved again");
     let log = reopened.operation_log(Some("operator"), None).expect("log");
-    let changes: Vec<(Option<&str>, Option<&str>, &str)> = log.iter().map(|o| (o.from.as_deref(), o.to.as_deref(), o.by.as_str())).collect();
+    let changes: Vec<(Option<&str>, Option<&str>, &str)> =
+        log.iter().map(|o| (o.from.as_deref(), o.to.as_deref(), o.by.as_str())).collect();
     assert_eq!(changes, vec![(None, Some("王芳"), "王芳"), (Some(BY), None, BY), (None, Some(BY), BY)]);
     assert!(log.iter().all(|o| o.kind == "operator"));
 }
@@ -99,7 +103,10 @@ fn a_backup_is_a_kaohe_database_with_the_same_people() {
     assert_eq!(state.backup_database(&scratch.db()).map_err(|e| e.code), Err(ErrorCode::WriteFailed));
     let log = state.operation_log(Some("backup"), None).expect("log");
     assert_eq!(log.len(), 2);
-    assert_eq!((log[0].subject.as_deref(), log[0].by.as_str(), log[0].people), (Some(dest.display().to_string().as_str()), BY, Some(38)));
+    assert_eq!(
+        (log[0].subject.as_deref(), log[0].by.as_str(), log[0].people),
+        (Some(dest.display().to_string().as_str()), BY, Some(38))
+    );
 }
 
 #[test]
@@ -217,7 +224,9 @@ fn the_log_merges_every_kind_newest_first_with_who_and_why() {
     state.import_sample().expect("sample");
     let report = state.assessment(2025).expect("assessment");
     let id = |name: &str| report.people.iter().find(|p| p.name == name).map(|p| p.id.clone()).expect(name);
-    state.assessment_override(2025, &id("周志强"), "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", BY).expect("override");
+    state
+        .assessment_override(2025, &id("周志强"), "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", BY)
+        .expect("override");
     state.assessment_ratio(2025, "某市财政局", 25.0, "市考核委员会批复", "人事科 王芳").expect("ratio");
     state.assessment_finalize(2025, NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"), BY).expect("finalize");
     state.assessment_reopen(2025, "收到复核申请", BY).expect("reopen");
@@ -229,9 +238,13 @@ fn the_log_merges_every_kind_newest_first_with_who_and_why() {
 
     // Setting the 操作人 is logged too (the_operator_is_kept_in_the_database); left out here,
     // since its place among entries of the same second depends on the clock.
-    let log: Vec<_> = state.operation_log(None, None).expect("log").into_iter().filter(|e| e.kind != "operator").collect();
+    let log: Vec<_> =
+        state.operation_log(None, None).expect("log").into_iter().filter(|e| e.kind != "operator").collect();
     type Line<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
-    let lines: Vec<Line> = log.iter().map(|e| (e.kind.as_str(), e.by.as_str(), e.subject.as_deref(), e.to.as_deref(), e.reason.as_deref())).collect();
+    let lines: Vec<Line> = log
+        .iter()
+        .map(|e| (e.kind.as_str(), e.by.as_str(), e.subject.as_deref(), e.to.as_deref(), e.reason.as_deref()))
+        .collect();
     let backup = scratch.path("备份.db").display().to_string();
     let local_shown = local.display().to_string();
     assert_eq!(
@@ -248,7 +261,10 @@ fn the_log_merges_every_kind_newest_first_with_who_and_why() {
         ]
     );
     assert_eq!((log[7].people, log[7].issues.is_some()), (Some(38), true));
-    assert_eq!((log[6].year, log[6].person_id.as_deref(), log[6].from.as_deref()), (Some(2025), Some(id("周志强").as_str()), Some("优秀")));
+    assert_eq!(
+        (log[6].year, log[6].person_id.as_deref(), log[6].from.as_deref()),
+        (Some(2025), Some(id("周志强").as_str()), Some("优秀"))
+    );
     assert!(log.windows(2).all(|w| w[0].at >= w[1].at));
 
     let kinds = |kind: Option<&str>, year: Option<i32>| -> Vec<String> {
@@ -275,7 +291,10 @@ fn an_invalid_profile_is_refused_with_its_problems() {
     };
     assert_eq!(file, broken.display().to_string());
     assert!(problems.iter().any(|p| p.starts_with("最低任职年限「一级科长」")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("职级「一级科员」") && p.contains("缺少晋升该职级的最低任职年限")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("职级「一级科员」") && p.contains("缺少晋升该职级的最低任职年限")),
+        "{problems:?}"
+    );
     assert_eq!(state.profile().meta.name, "全国默认规则");
 
     let garbled = scratch.path("格式错误.toml");
@@ -287,7 +306,10 @@ fn an_invalid_profile_is_refused_with_its_problems() {
     assert!(problems[0].starts_with("第3行第8列："), "{problems:?}");
     assert!(problems[0].ends_with("（该行为「name = 某省」）"), "{problems:?}");
 
-    assert_eq!(state.profile_load(&scratch.path("没有这个文件.toml")).map(|_| ()).map_err(|e| e.code), Err(ErrorCode::FileUnreadable));
+    assert_eq!(
+        state.profile_load(&scratch.path("没有这个文件.toml")).map(|_| ()).map_err(|e| e.code),
+        Err(ErrorCode::FileUnreadable)
+    );
     assert!(state.operation_log(Some("profile"), None).expect("log").is_empty());
     assert!(!state.active_profile().expect("active").custom);
 }
@@ -299,7 +321,9 @@ fn a_valid_profile_becomes_active_and_survives_a_restart() {
     state.import_sample().expect("sample");
     let local = scratch.path("某省规则.toml");
     // A province that ranks 优秀 at 15%.
-    let text = national_toml().replace("name = \"全国默认规则\"", "name = \"某省规则\"").replace("version = \"2019.06-1\"", "version = \"2026.1\"");
+    let text = national_toml()
+        .replace("name = \"全国默认规则\"", "name = \"某省规则\"")
+        .replace("version = \"2019.06-1\"", "version = \"2026.1\"");
     std::fs::write(&local, text).expect("write");
     let ProfileLoad::Active { profile } = state.profile_load(&local).expect("loaded") else {
         panic!("refused a valid profile");
@@ -335,7 +359,10 @@ fn a_remembered_profile_this_build_refuses_falls_back_to_the_national_one_with_a
     let active = state.active_profile().expect("active");
     assert_eq!((active.name.as_str(), active.custom, active.file.clone()), ("全国默认规则", false, None));
     let notice = active.notice.expect("a notice");
-    assert!(notice.starts_with("上次使用的规则文件「D:\\规则\\某省.toml」现在无法采用，已改用全国默认规则："), "{notice}");
+    assert!(
+        notice.starts_with("上次使用的规则文件「D:\\规则\\某省.toml」现在无法采用，已改用全国默认规则："),
+        "{notice}"
+    );
 }
 
 #[test]
@@ -381,7 +408,10 @@ fn a_backup_with_a_trigger_is_refused_when_picked_and_nothing_is_pending() {
     state.backup_database(&backup).expect("backup");
     {
         let conn = migrations::Connection::open(&backup).expect("sqlite");
-        conn.execute_batch("CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;").expect("trigger");
+        conn.execute_batch(
+            "CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;",
+        )
+        .expect("trigger");
     }
     let live_before = std::fs::read(scratch.db()).expect("live db");
     let e = state.restore_check(&backup).expect_err("refused");
@@ -451,7 +481,10 @@ fn setting_changing_and_removing_it_needs_the_current_one_and_is_logged() {
     let e = state.set_database_password("记错了的密码", "第二个数据库密码").expect_err("the current one is wrong");
     assert_eq!((e.code, e.message.as_str()), (ErrorCode::WrongPassword, "当前密码不对，密码没有修改"));
     assert!(Store::open_with(&scratch.db(), Some(&password("第一个数据库密码"))).is_ok(), "unchanged");
-    assert_eq!(state.set_database_password("第一个数据库密码", "第二个数据库密码").expect("changed"), PasswordChange::Changed);
+    assert_eq!(
+        state.set_database_password("第一个数据库密码", "第二个数据库密码").expect("changed"),
+        PasswordChange::Changed
+    );
     assert!(Store::open_with(&scratch.db(), Some(&password("第二个数据库密码"))).is_ok());
 
     assert_eq!(state.set_database_password("", "").expect_err("removing needs it too").code, ErrorCode::WrongPassword);
@@ -461,7 +494,10 @@ fn setting_changing_and_removing_it_needs_the_current_one_and_is_logged() {
 
     let log = state.operation_log(Some("password"), None).expect("log");
     let entries: Vec<(Option<&str>, &str)> = log.iter().map(|o| (o.to.as_deref(), o.by.as_str())).collect();
-    assert_eq!(entries, vec![(Some("取消"), "人事科 李明"), (Some("更改"), "人事科 李明"), (Some("设置"), "人事科 李明")]);
+    assert_eq!(
+        entries,
+        vec![(Some("取消"), "人事科 李明"), (Some("更改"), "人事科 李明"), (Some("设置"), "人事科 李明")]
+    );
 }
 
 #[test]
@@ -479,7 +515,10 @@ fn a_backup_with_another_password_is_checked_with_the_one_typed_and_the_current_
     let e = state.restore_check(&backup).expect_err("needs its own password");
     assert_eq!(e.code, ErrorCode::WrongPassword);
     assert_eq!(
-        state.restore_database(NaiveDate::from_ymd_opt(2026, 11, 27).expect("d").and_hms_opt(10, 30, 5).expect("t")).expect_err("not checked yet").code,
+        state
+            .restore_database(NaiveDate::from_ymd_opt(2026, 11, 27).expect("d").and_hms_opt(10, 30, 5).expect("t"))
+            .expect_err("not checked yet")
+            .code,
         ErrorCode::BadArgument
     );
     state.restore_check(&backup).expect_err("picked again");
@@ -487,11 +526,16 @@ fn a_backup_with_another_password_is_checked_with_the_one_typed_and_the_current_
     let info = state.restore_unlock("备份时的数据库密码").expect("opens with it");
     assert_eq!(info.people, 38);
 
-    let outcome = state.restore_database(NaiveDate::from_ymd_opt(2026, 11, 27).expect("d").and_hms_opt(10, 30, 5).expect("t")).expect("restored");
+    let outcome = state
+        .restore_database(NaiveDate::from_ymd_opt(2026, 11, 27).expect("d").and_hms_opt(10, 30, 5).expect("t"))
+        .expect("restored");
     assert_eq!(outcome.people, 38);
     assert!(state.settings().expect("settings").has_password);
     drop(state);
-    assert!(Store::open_with(&scratch.db(), Some(&password("现在的数据库密码"))).is_ok(), "the restored database keeps the current password");
+    assert!(
+        Store::open_with(&scratch.db(), Some(&password("现在的数据库密码"))).is_ok(),
+        "the restored database keeps the current password"
+    );
     let safety = PathBuf::from(outcome.safety_copy);
     assert_eq!(Encryption::of(&safety), Encryption::Encrypted, "the safety copy too");
 }

@@ -30,16 +30,24 @@ fn ui_mirrors_the_error_codes() {
     let start = types.find("ERROR_CODES = [").expect("ERROR_CODES in types.ts");
     let list = &types[start..];
     let list = &list[list.find('[').expect("[") + 1..list.find(']').expect("]")];
-    let in_ts: Vec<String> = list.split(',').map(|s| s.trim().trim_matches('\'').to_owned()).filter(|s| !s.is_empty()).collect();
-    let in_rust: Vec<String> = ErrorCode::ALL.iter().map(|c| serde_json::to_value(c).expect("code").as_str().expect("string").to_owned()).collect();
+    let in_ts: Vec<String> =
+        list.split(',').map(|s| s.trim().trim_matches('\'').to_owned()).filter(|s| !s.is_empty()).collect();
+    let in_rust: Vec<String> = ErrorCode::ALL
+        .iter()
+        .map(|c| serde_json::to_value(c).expect("code").as_str().expect("string").to_owned())
+        .collect();
     assert_eq!(in_ts, in_rust, "ui/src/api/types.ts ERROR_CODES must list ErrorCode's variants in order");
 }
 
 #[test]
 fn capability_grants_exactly_the_commands() {
     let capability = json(&crate_dir().join("capabilities/default.json"));
-    let granted: Vec<&str> =
-        capability["permissions"].as_array().expect("permissions").iter().map(|p| p.as_str().expect("permission identifiers only, no scopes")).collect();
+    let granted: Vec<&str> = capability["permissions"]
+        .as_array()
+        .expect("permissions")
+        .iter()
+        .map(|p| p.as_str().expect("permission identifiers only, no scopes"))
+        .collect();
     let expected: Vec<String> = kaohe_app::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
     assert_eq!(granted, expected);
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
@@ -149,32 +157,62 @@ fn the_committee_settles_2025_on_the_sample() {
     assert_eq!((report.year, report.finalized_on), (2025, None));
     assert_eq!(report.people.len(), 38);
     let pool = |report: &AssessmentReport, organ: &str, name: &str| {
-        report.pools.iter().find(|p| p.organ == organ && p.pool == name).cloned().unwrap_or_else(|| panic!("pool {organ}·{name}"))
+        report
+            .pools
+            .iter()
+            .find(|p| p.organ == organ && p.pool == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("pool {organ}·{name}"))
     };
     let finance = pool(&report, "某市财政局", "非领导成员");
     assert_eq!((finance.members, finance.participants, finance.quota), (16, 15, 3));
     assert_eq!((finance.excellent, finance.final_excellent), (3, 3));
-    assert_eq!(finance.arithmetic, "15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）；参加人数不含不确定等次的1人，待核实");
+    assert_eq!(
+        finance.arithmetic,
+        "15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）；参加人数不含不确定等次的1人，待核实"
+    );
     assert!(finance.tied_at_line.is_empty());
-    let suggested: Vec<&str> = report.people.iter().filter(|p| p.organ == "某市财政局" && p.suggested == Some("优秀")).map(|p| p.name.as_str()).collect();
+    let suggested: Vec<&str> = report
+        .people
+        .iter()
+        .filter(|p| p.organ == "某市财政局" && p.suggested == Some("优秀"))
+        .map(|p| p.name.as_str())
+        .collect();
     assert_eq!(suggested, ["梁宏伟", "董静怡", "高晓燕"]);
     let leaders = pool(&report, "某县人力资源和社会保障局", "领导成员");
     assert_eq!((leaders.participants, leaders.quota, leaders.final_excellent), (2, 0, 1));
-    let person = |report: &AssessmentReport, name: &str| report.people.iter().find(|p| p.name == name).cloned().unwrap_or_else(|| panic!("{name}"));
+    let person = |report: &AssessmentReport, name: &str| {
+        report.people.iter().find(|p| p.name == name).cloned().unwrap_or_else(|| panic!("{name}"))
+    };
     let zhou = person(&report, "周志强");
     assert_eq!((zhou.proposal, zhou.final_grade, zhou.code), (Some("优秀"), Some("优秀"), Some("1")));
     assert_eq!(zhou.flags, [Flag::OverQuota]);
     let json = serde_json::to_value(&report).expect("serializable");
-    assert_eq!(json["people"].as_array().expect("people").iter().find(|p| p["name"] == "周志强").expect("周志强")["final"], "优秀");
+    assert_eq!(
+        json["people"].as_array().expect("people").iter().find(|p| p["name"] == "周志强").expect("周志强")["final"],
+        "优秀"
+    );
 
     let by = "人事科 李明";
     let refused = |e: CommandError| e.code;
-    assert_eq!(state.assessment_override(2025, &zhou.id, "称职", "  ", by).map_err(refused), Err(ErrorCode::ReasonRequired));
-    assert_eq!(state.assessment_override(2025, &zhou.id, "良好", "复核", by).map_err(refused), Err(ErrorCode::BadArgument));
-    assert_eq!(state.assessment_override(2025, &zhou.id, "称职", "复核", " ").map_err(refused), Err(ErrorCode::BadArgument));
+    assert_eq!(
+        state.assessment_override(2025, &zhou.id, "称职", "  ", by).map_err(refused),
+        Err(ErrorCode::ReasonRequired)
+    );
+    assert_eq!(
+        state.assessment_override(2025, &zhou.id, "良好", "复核", by).map_err(refused),
+        Err(ErrorCode::BadArgument)
+    );
+    assert_eq!(
+        state.assessment_override(2025, &zhou.id, "称职", "复核", " ").map_err(refused),
+        Err(ErrorCode::BadArgument)
+    );
     let on_leave = person(&report, "孙鹏飞");
     assert_eq!(on_leave.code, Some("6A"));
-    assert_eq!(state.assessment_override(2025, &on_leave.id, "称职", "复核", by).map_err(refused), Err(ErrorCode::NotGraded));
+    assert_eq!(
+        state.assessment_override(2025, &on_leave.id, "称职", "复核", by).map_err(refused),
+        Err(ErrorCode::NotGraded)
+    );
     // 补定等次 only for a 5B whose investigation closed: 周春燕's 立案调查 is still open, 孙鹏飞 is 6A.
     let investigated = person(&report, "周春燕");
     assert_eq!((investigated.code, investigated.supplementable), (Some("5B"), false));
@@ -183,7 +221,10 @@ fn the_committee_settles_2025_on_the_sample() {
     assert!(e.message.contains("立案审查调查尚未结案"), "{}", e.message);
     let e = state.assessment_supplement(2025, &on_leave.id, "称职", "结案", by).expect_err("6A");
     assert!(e.message.contains("只有立案审查调查（5B）结案后才能补定等次"), "{}", e.message);
-    assert_eq!(state.assessment_override(2025, "110101190001010000", "称职", "复核", by).map_err(refused), Err(ErrorCode::UnknownPerson));
+    assert_eq!(
+        state.assessment_override(2025, "110101190001010000", "称职", "复核", by).map_err(refused),
+        Err(ErrorCode::UnknownPerson)
+    );
     assert_eq!(state.assessment(1900).map(|_| ()).map_err(refused), Err(ErrorCode::BadArgument));
 
     let ma = person(&report, "马明辉");
@@ -196,7 +237,9 @@ fn the_committee_settles_2025_on_the_sample() {
     assert!(e.message.starts_with("2025年度考核暂不能定稿："), "{}", e.message);
     assert!(e.message.contains("某县人力资源和社会保障局·领导成员最终确定优秀1人，超过优秀名额0名"), "{}", e.message);
 
-    state.assessment_override(2025, &zhou.id, "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by).expect("override 周志强");
+    state
+        .assessment_override(2025, &zhou.id, "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by)
+        .expect("override 周志强");
     let stored = state.assessment_finalize(2025, on, by).expect("finalize");
     assert_eq!(stored, 38);
     assert!(state.app_info().expect("app_info").results > results_before);
@@ -208,7 +251,10 @@ fn the_committee_settles_2025_on_the_sample() {
     assert_eq!(pool(&report, "某县人力资源和社会保障局", "领导成员").final_excellent, 0);
     assert_eq!(person(&report, "马明辉").code, Some("2"));
 
-    assert_eq!(state.assessment_override(2025, &zhou.id, "优秀", "再议", by).map_err(refused), Err(ErrorCode::YearLocked));
+    assert_eq!(
+        state.assessment_override(2025, &zhou.id, "优秀", "再议", by).map_err(refused),
+        Err(ErrorCode::YearLocked)
+    );
     assert_eq!(state.assessment_finalize(2025, on, by).map_err(refused), Err(ErrorCode::YearLocked));
     assert_eq!(state.assessment_reopen(2025, "", by).map_err(refused), Err(ErrorCode::ReasonRequired));
     state.assessment_reopen(2025, "收到复核申请，重新研究", by).expect("reopen");
@@ -218,7 +264,10 @@ fn the_committee_settles_2025_on_the_sample() {
     let log = state.assessment_log(2025).expect("log");
     /// action, person, from, to, by.
     type Line<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
-    let summary: Vec<Line> = log.iter().map(|e| (e.action.as_str(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str())).collect();
+    let summary: Vec<Line> = log
+        .iter()
+        .map(|e| (e.action.as_str(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
+        .collect();
     assert_eq!(
         summary,
         [
@@ -229,7 +278,10 @@ fn the_committee_settles_2025_on_the_sample() {
         ]
     );
     assert_eq!(log[1].reason.as_deref(), Some("领导成员优秀名额为0，经考核委员会研究确定为称职"));
-    assert!(log.iter().all(|e| serde_json::from_value::<LogAction>(serde_json::json!(e.action)).is_ok()), "every action is a LogAction");
+    assert!(
+        log.iter().all(|e| serde_json::from_value::<LogAction>(serde_json::json!(e.action)).is_ok()),
+        "every action is a LogAction"
+    );
     assert_eq!(log[3].reason.as_deref(), Some("收到复核申请，重新研究"));
     assert!(log.iter().all(|e| e.year == 2025 && e.at.len() == "2026-01-15 09:30:00".len()));
     let json = serde_json::to_value(&log[0]).expect("serializable");
@@ -253,8 +305,12 @@ fn ui_mirrors_the_printed_documents() {
         let at = entry.find(&format!("{name}: ")).unwrap_or_else(|| panic!("{name} in {entry}")) + name.len() + 2;
         entry[at..].split([',', ' ', '}']).next().unwrap_or_default().trim_matches('\'').to_string()
     };
-    let in_ts: Vec<(String, String, String)> =
-        list.split("{ doc:").skip(1).map(|e| format!("doc:{e}")).map(|e| (field(&e, "doc"), field(&e, "basis"), field(&e, "publicity"))).collect();
+    let in_ts: Vec<(String, String, String)> = list
+        .split("{ doc:")
+        .skip(1)
+        .map(|e| format!("doc:{e}"))
+        .map(|e| (field(&e, "doc"), field(&e, "basis"), field(&e, "publicity")))
+        .collect();
     let in_rust: Vec<(String, String, String)> = Document::ALL
         .iter()
         .map(|d| {
@@ -268,7 +324,12 @@ fn ui_mirrors_the_printed_documents() {
     assert_eq!(in_ts, in_rust, "ui/src/api/types.ts PRINT_DOCUMENTS must list kaohe_print::Document::ALL in order, with its basis and publicity");
     let locale = read(&crate_dir().join("../ui/src/locales/zh-CN.ts"));
     for d in Document::ALL {
-        assert!(locale.contains(&format!("'{}'", d.description())), "zh-CN.ts lacks the description of {}: {}", d.name(), d.description());
+        assert!(
+            locale.contains(&format!("'{}'", d.description())),
+            "zh-CN.ts lacks the description of {}: {}",
+            d.name(),
+            d.description()
+        );
     }
 }
 
@@ -287,7 +348,8 @@ fn print_preview_writes_the_documents_of_the_sample() {
     let today = NaiveDate::from_ymd_opt(2026, 1, 12).expect("date");
     let request = |doc: &str| PrintRequest { doc: doc.into(), ..PrintRequest::default() };
 
-    let forms = state.print_preview(&dir, &PrintRequest { year: Some(2025), ..request("登记表") }, today).expect("登记表");
+    let forms =
+        state.print_preview(&dir, &PrintRequest { year: Some(2025), ..request("登记表") }, today).expect("登记表");
     assert_eq!(forms.title, "年度考核登记表（2025年度）");
     assert_eq!(Path::new(&forms.path), dir.join("年度考核登记表（2025年度）.html"));
     let html = read(Path::new(&forms.path));
@@ -297,15 +359,29 @@ fn print_preview_writes_the_documents_of_the_sample() {
     assert!(forms.pages.is_some_and(|n| n >= 38), "{:?}", forms.pages);
 
     let one = state
-        .print_preview(&dir, &PrintRequest { year: Some(2025), organ: Some("某市财政局".into()), pool: Some("非领导成员".into()), ..request("登记表") }, today)
+        .print_preview(
+            &dir,
+            &PrintRequest {
+                year: Some(2025),
+                organ: Some("某市财政局".into()),
+                pool: Some("非领导成员".into()),
+                ..request("登记表")
+            },
+            today,
+        )
         .expect("登记表 of one pool");
     assert_eq!(one.title, "年度考核登记表（2025年度·某市财政局·非领导成员）");
     assert_eq!(read(Path::new(&one.path)).matches(r#"class="page registration""#).count(), 16);
 
-    let publicity = state.print_preview(&dir, &PrintRequest { as_of: Some("2025-12-31".into()), ..request("晋升公示") }, today).expect("晋升公示");
+    let publicity = state
+        .print_preview(&dir, &PrintRequest { as_of: Some("2025-12-31".into()), ..request("晋升公示") }, today)
+        .expect("晋升公示");
     assert_eq!((publicity.title.as_str(), publicity.pages), ("职级晋升人选公示（截至2025年12月31日）", None));
     let html = read(Path::new(&publicity.path));
-    assert!(!html.contains("********") && html.contains(">出生年月</th>"), "no ID column, masked or not: birth month instead");
+    assert!(
+        !html.contains("********") && html.contains(">出生年月</th>"),
+        "no ID column, masked or not: birth month instead"
+    );
     assert!(html.contains("2026年1月12日至"), "the publicity starts today when no date is given");
     let ids = sample_ids(&state);
     assert_eq!(ids.len(), 38);
@@ -313,16 +389,30 @@ fn print_preview_writes_the_documents_of_the_sample() {
         assert!(!html.contains(id.as_str()), "full ID {id} on the 公示");
     }
 
-    let excellent =
-        state.print_preview(&dir, &PrintRequest { year: Some(2025), from: Some("2026-01-19".into()), ..request("优秀公示") }, today).expect("优秀公示");
+    let excellent = state
+        .print_preview(
+            &dir,
+            &PrintRequest { year: Some(2025), from: Some("2026-01-19".into()), ..request("优秀公示") },
+            today,
+        )
+        .expect("优秀公示");
     let html = read(Path::new(&excellent.path));
     assert!(html.contains("公示时间：2026年1月19日至"), "from the given start");
-    assert!(!html.contains("********") && html.contains(">出生年月</th>") && !ids.iter().any(|id| html.contains(id.as_str())), "no ID column, masked or not");
-    for (doc, year, as_of) in
-        [("考核汇总", Some(2025), None), ("名额测算", Some(2025), None), ("晋升审核", None, Some("2025-12-31")), ("职数", None, Some("2025-12-31"))]
-    {
-        let done =
-            state.print_preview(&dir, &PrintRequest { year, as_of: as_of.map(Into::into), ..request(doc) }, today).unwrap_or_else(|e| panic!("{doc}: {e}"));
+    assert!(
+        !html.contains("********")
+            && html.contains(">出生年月</th>")
+            && !ids.iter().any(|id| html.contains(id.as_str())),
+        "no ID column, masked or not"
+    );
+    for (doc, year, as_of) in [
+        ("考核汇总", Some(2025), None),
+        ("名额测算", Some(2025), None),
+        ("晋升审核", None, Some("2025-12-31")),
+        ("职数", None, Some("2025-12-31")),
+    ] {
+        let done = state
+            .print_preview(&dir, &PrintRequest { year, as_of: as_of.map(Into::into), ..request(doc) }, today)
+            .unwrap_or_else(|e| panic!("{doc}: {e}"));
         assert!(read(Path::new(&done.path)).starts_with("<!DOCTYPE html>"), "{doc}");
     }
 
@@ -332,10 +422,22 @@ fn print_preview_writes_the_documents_of_the_sample() {
     assert!(e.message.starts_with("没有名为「花名册」的文书；可用：登记表、优秀公示"), "{}", e.message);
     assert_eq!(refused(request("登记表")), CommandError::new(ErrorCode::BadArgument, "「登记表」需要考核年度"));
     assert_eq!(refused(request("职数")), CommandError::new(ErrorCode::BadArgument, "「职数」需要资格计算日期"));
-    assert_eq!(refused(PrintRequest { as_of: Some("2025-02-30".into()), ..request("职数") }).code, ErrorCode::BadArgument);
-    assert_eq!(refused(PrintRequest { year: Some(2025), from: Some("下周一".into()), ..request("优秀公示") }).code, ErrorCode::BadArgument);
-    assert_eq!(refused(PrintRequest { year: Some(2025), organ: Some("某某局".into()), ..request("登记表") }).code, ErrorCode::UnknownOrgan);
-    assert_eq!(refused(PrintRequest { year: Some(2025), pool: Some("全体".into()), ..request("考核汇总") }).code, ErrorCode::BadArgument);
+    assert_eq!(
+        refused(PrintRequest { as_of: Some("2025-02-30".into()), ..request("职数") }).code,
+        ErrorCode::BadArgument
+    );
+    assert_eq!(
+        refused(PrintRequest { year: Some(2025), from: Some("下周一".into()), ..request("优秀公示") }).code,
+        ErrorCode::BadArgument
+    );
+    assert_eq!(
+        refused(PrintRequest { year: Some(2025), organ: Some("某某局".into()), ..request("登记表") }).code,
+        ErrorCode::UnknownOrgan
+    );
+    assert_eq!(
+        refused(PrintRequest { year: Some(2025), pool: Some("全体".into()), ..request("考核汇总") }).code,
+        ErrorCode::BadArgument
+    );
 
     assert_eq!(state.organs().expect("organs"), ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"]);
 }
@@ -346,15 +448,28 @@ fn an_approved_ratio_changes_the_quota() {
     let state = scratch.state(None);
     state.import_sample().expect("import_sample");
     let organ = "某县人力资源和社会保障局";
-    let others =
-        |state: &AppState| state.assessment(2025).expect("assessment").pools.into_iter().find(|p| p.organ == organ && p.pool == "非领导成员").expect("pool");
+    let others = |state: &AppState| {
+        state
+            .assessment(2025)
+            .expect("assessment")
+            .pools
+            .into_iter()
+            .find(|p| p.organ == organ && p.pool == "非领导成员")
+            .expect("pool")
+    };
     let before = others(&state);
     assert_eq!((before.participants, before.quota), (8, 1));
 
     let by = "人事科 李明";
     let refused = |e: CommandError| e.code;
-    assert_eq!(state.assessment_ratio(2025, organ, 30.0, "市考核委员会批复", by).map_err(refused), Err(ErrorCode::BadArgument));
-    assert_eq!(state.assessment_ratio(2025, organ, -5.0, "市考核委员会批复", by).map_err(refused), Err(ErrorCode::BadArgument));
+    assert_eq!(
+        state.assessment_ratio(2025, organ, 30.0, "市考核委员会批复", by).map_err(refused),
+        Err(ErrorCode::BadArgument)
+    );
+    assert_eq!(
+        state.assessment_ratio(2025, organ, -5.0, "市考核委员会批复", by).map_err(refused),
+        Err(ErrorCode::BadArgument)
+    );
     assert_eq!(state.assessment_ratio(2025, organ, 25.0, "  ", by).map_err(refused), Err(ErrorCode::ReasonRequired));
     assert_eq!(state.assessment_ratio(2025, "某某局", 25.0, "批复", by).map_err(refused), Err(ErrorCode::UnknownOrgan));
     assert_eq!(state.assessment_ratio(2025, organ, 25.0, "批复", "").map_err(refused), Err(ErrorCode::BadArgument));
@@ -368,8 +483,14 @@ fn an_approved_ratio_changes_the_quota() {
     );
     let log = state.assessment_log(2025).expect("log");
     let last = log.last().expect("logged");
-    assert_eq!((last.action.as_str(), last.to.as_deref(), last.by.as_str()), ("ratio", Some("某县人力资源和社会保障局 25%"), by));
-    assert_eq!(serde_json::from_value::<LogAction>(serde_json::json!(last.action)).expect("a LogAction"), LogAction::Ratio);
+    assert_eq!(
+        (last.action.as_str(), last.to.as_deref(), last.by.as_str()),
+        ("ratio", Some("某县人力资源和社会保障局 25%"), by)
+    );
+    assert_eq!(
+        serde_json::from_value::<LogAction>(serde_json::json!(last.action)).expect("a LogAction"),
+        LogAction::Ratio
+    );
 }
 
 #[test]
@@ -380,7 +501,12 @@ fn profile_is_the_national_rules_with_their_citations() {
     assert_eq!(profile.ladders.len(), 3);
     let json = serde_json::to_value(profile).expect("profile serialises");
     assert_eq!(json["ladders"].as_array().map(Vec::len), Some(3));
-    let enforcement = json["ladders"].as_array().expect("ladders").iter().find(|l| l["category"] == "行政执法类").expect("行政执法类 ladder");
+    let enforcement = json["ladders"]
+        .as_array()
+        .expect("ladders")
+        .iter()
+        .find(|l| l["category"] == "行政执法类")
+        .expect("行政执法类 ladder");
     assert_eq!(enforcement["cite"]["status"], "U", "行政执法类 is shown as 待核实");
     assert!(json.to_string().contains("\"status\":\"U\""));
 }

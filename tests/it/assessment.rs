@@ -10,8 +10,8 @@ use serde_json::Value;
 use std::path::Path;
 
 const IDS: [&str; 8] = [
-    "320102199001101000", "320102199002111016", "320102199003121021", "320102199004131037", "320102199005141042", "320102199006151058", "320102199007161063",
-    "320102199008171079",
+    "320102199001101000", "320102199002111016", "320102199003121021", "320102199004131037", "320102199005141042",
+    "320102199006151058", "320102199007161063", "320102199008171079",
 ];
 const NAMES: [&str; 8] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"];
 /// Every dimension gets the same score, so the composite is that score.
@@ -23,10 +23,15 @@ fn roster(dir: &Path) -> String {
 
 /// The roster with the 单位 sheet's rows as given.
 fn roster_with_organ(dir: &Path, organ_rows: &str) -> String {
-    let mut people = String::from(r#"["身份证号", "姓名", "单位", "部门", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],"#);
+    let mut people = String::from(
+        r#"["身份证号", "姓名", "单位", "部门", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],"#,
+    );
     let mut scores = String::from(r#"["身份证号", "姓名", "年度", "德", "能", "勤", "绩", "廉"],"#);
     for i in 0..8 {
-        people.push_str(&format!(r#"["{}", "{}", "甲局", "综合科", "综合管理类", "三级主任科员", 2024-01-01, 2015-07-01],"#, IDS[i], NAMES[i]));
+        people.push_str(&format!(
+            r#"["{}", "{}", "甲局", "综合科", "综合管理类", "三级主任科员", 2024-01-01, 2015-07-01],"#,
+            IDS[i], NAMES[i]
+        ));
         let s = SCORES[i];
         scores.push_str(&format!(r#"["{}", "{}", 2025, {s}, {s}, {s}, {s}, {s}],"#, IDS[i], NAMES[i]));
     }
@@ -80,14 +85,21 @@ fn ties_overrides_quota_lock_and_reopen() {
     assert_eq!(out.status, 1);
     let err: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(err["error"]["code"], "cannot_finalize");
-    assert!(err["error"]["message"].as_str().unwrap_or_default().contains("甲（320102199001101000）与他人同分并列于优秀名额线"));
+    assert!(err["error"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("甲（320102199001101000）与他人同分并列于优秀名额线"));
 
     // An override needs a reason.
     let out = cli(&["assess", "override", "--year", "2025", "--db", &db, "--id", IDS[0], "--grade", "优秀"]);
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("必须用 --reason 说明理由"));
-    for (id, grade, why) in [(IDS[0], "优秀", "考核委员会投票 7:2"), (IDS[1], "称职", "考核委员会投票 2:7")] {
-        let out = cli(&["assess", "override", "--year", "2025", "--db", &db, "--id", id, "--grade", grade, "--reason", why, "--by", "张处长"]);
+    for (id, grade, why) in [(IDS[0], "优秀", "考核委员会投票 7:2"), (IDS[1], "称职", "考核委员会投票 2:7")]
+    {
+        let out = cli(&[
+            "assess", "override", "--year", "2025", "--db", &db, "--id", id, "--grade", grade, "--reason", why, "--by",
+            "张处长",
+        ]);
         assert_eq!(out.status, 0, "{}", out.stderr);
     }
     let out = cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-01-15", "--by", "张处长"]);
@@ -97,8 +109,15 @@ fn ties_overrides_quota_lock_and_reopen() {
     let v = json(&assess);
     assert_eq!(v["finalized_on"], "2026-01-15");
     let jia = person(&v, IDS[0]);
-    assert_eq!((jia["suggested"].is_null(), jia["final"].as_str(), jia["code"].as_str()), (true, Some("优秀"), Some("1")));
-    assert!(jia["reasons"].as_array().expect("reasons").iter().any(|r| r == "考核委员会确定为优秀（建议为待定），理由：考核委员会投票 7:2"));
+    assert_eq!(
+        (jia["suggested"].is_null(), jia["final"].as_str(), jia["code"].as_str()),
+        (true, Some("优秀"), Some("1"))
+    );
+    assert!(jia["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .any(|r| r == "考核委员会确定为优秀（建议为待定），理由：考核委员会投票 7:2"));
     let kinds = |id: &str| -> Vec<(String, Value)> {
         v["consequences"]
             .as_array()
@@ -111,7 +130,10 @@ fn ties_overrides_quota_lock_and_reopen() {
     assert_eq!(kinds(IDS[0]), vec![("commendation".to_string(), Value::Null), ("bonus".to_string(), Value::Null)]);
     // 基本称职: 诫勉, no 复核/申诉 (公务员法 第九十五条 lists 定期考核定为不称职 only).
     assert_eq!(kinds(IDS[6]), vec![("admonition".to_string(), Value::Null)]);
-    assert_eq!(kinds(IDS[7]), vec![("demotion".to_string(), Value::Null), ("review_deadline".to_string(), Value::from("2026-02-14"))]);
+    assert_eq!(
+        kinds(IDS[7]),
+        vec![("demotion".to_string(), Value::Null), ("review_deadline".to_string(), Value::from("2026-02-14"))]
+    );
 
     // The final grades now count for promotion: 庚's 基本称职 blocks until the end of 2026.
     let p = json(&["promote", "--as-of", "2026-06-30", "--db", &db, "--json"]);
@@ -120,31 +142,51 @@ fn ties_overrides_quota_lock_and_reopen() {
     assert_eq!(geng["blocks"][0]["until"], "2026-12-31");
 
     // Locked: no more overrides; reopening needs a reason.
-    let out = cli(&["assess", "override", "--year", "2025", "--db", &db, "--id", IDS[2], "--grade", "优秀", "--reason", "补充材料", "--json"]);
+    let out = cli(&[
+        "assess", "override", "--year", "2025", "--db", &db, "--id", IDS[2], "--grade", "优秀", "--reason", "补充材料",
+        "--json",
+    ]);
     assert_eq!(out.status, 1);
     assert_eq!(serde_json::from_str::<Value>(&out.stdout).expect("JSON")["error"]["code"], "year_locked");
     assert_eq!(cli(&["assess", "reopen", "--year", "2025", "--db", &db]).status, 1);
-    assert_eq!(cli(&["assess", "reopen", "--year", "2025", "--db", &db, "--reason", "丙提出复核，材料属实", "--by", "李科长"]).status, 0);
+    assert_eq!(
+        cli(&["assess", "reopen", "--year", "2025", "--db", &db, "--reason", "丙提出复核，材料属实", "--by", "李科长"])
+            .status,
+        0
+    );
 
     // Two 优秀 now exceed the quota of 1 until a 25% ratio is approved (8 × 25% = 2).
     assert_eq!(
-        cli(&["assess", "override", "--year", "2025", "--db", &db, "--id", IDS[2], "--grade", "优秀", "--reason", "复核后改定", "--by", "李科长"]).status,
+        cli(&[
+            "assess", "override", "--year", "2025", "--db", &db, "--id", IDS[2], "--grade", "优秀", "--reason",
+            "复核后改定", "--by", "李科长"
+        ])
+        .status,
         0
     );
     let out = cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-02-20"]);
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("甲局·非领导成员最终确定优秀2人，超过优秀名额1名"), "{}", out.stderr);
-    let out = cli(&["assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "30", "--basis", "市考核办批复"]);
+    let out = cli(&[
+        "assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "30", "--basis",
+        "市考核办批复",
+    ]);
     assert_eq!(out.status, 1, "30% is above the profile's 25% cap");
     assert_eq!(
-        cli(&["assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "25", "--basis", "市考核办〔2026〕3号批复", "--by", "李科长"])
-            .status,
+        cli(&[
+            "assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "25", "--basis",
+            "市考核办〔2026〕3号批复", "--by", "李科长"
+        ])
+        .status,
         0
     );
     let v = json(&assess);
     assert_eq!(v["pools"][0]["quota"], 2);
     assert_eq!(v["pools"][0]["ratio_source"], "approved");
-    assert_eq!(cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-02-20", "--by", "李科长"]).status, 0);
+    assert_eq!(
+        cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-02-20", "--by", "李科长"]).status,
+        0
+    );
 
     // Every decision is in the log: who, what, from, to, why.
     let log = json(&["assess", "log", "--year", "2025", "--db", &db, "--json"]);
@@ -166,15 +208,20 @@ fn ties_overrides_quota_lock_and_reopen() {
         ("ratio", "李科长", "", "甲局 25%", "市考核办〔2026〕3号批复"),
         ("finalize", "李科长", "", "8人", ""),
     ];
-    let expected: Vec<(String, String, String, String, String)> =
-        expected.iter().map(|(a, b, c, d, e)| (a.to_string(), b.to_string(), c.to_string(), d.to_string(), e.to_string())).collect();
+    let expected: Vec<(String, String, String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c, d, e)| (a.to_string(), b.to_string(), c.to_string(), d.to_string(), e.to_string()))
+        .collect();
     assert_eq!(entries, expected);
 }
 
 fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
     let mut book = open_workbook_auto(path).expect("opens");
     let range = book.worksheet_range(name).expect("sheet");
-    range.rows().map(|r| r.iter().map(|c| if let Data::Empty = c { String::new() } else { c.to_string() }).collect()).collect()
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| if let Data::Empty = c { String::new() } else { c.to_string() }).collect())
+        .collect()
 }
 
 #[test]
@@ -183,7 +230,17 @@ fn the_assessment_workbook_and_the_national_file_hold_the_results() {
     let file = roster(tmp.path());
     let out_path = tmp.path().join("考核结果.xlsx");
     let national = tmp.path().join("年度考核导入.xlsx");
-    let out = cli(&["assess", "--year", "2025", "--roster", &file, "--out", &out_path.display().to_string(), "--national", &national.display().to_string()]);
+    let out = cli(&[
+        "assess",
+        "--year",
+        "2025",
+        "--roster",
+        &file,
+        "--out",
+        &out_path.display().to_string(),
+        "--national",
+        &national.display().to_string(),
+    ]);
     assert_eq!(out.status, 0, "{}", out.stderr);
 
     let results = sheet(&out_path, "考核结果");
@@ -194,7 +251,10 @@ fn the_assessment_workbook_and_the_national_file_hold_the_results() {
         (row(0)[3].as_str(), row(0)[8].as_str(), row(0)[9].as_str(), row(0)[10].as_str(), row(0)[14].as_str()),
         ("甲", "95.00", "1", "待定", "名额线同分")
     );
-    assert_eq!((row(2)[3].as_str(), row(2)[8].as_str(), row(2)[9].as_str(), row(2)[10].as_str(), row(2)[12].as_str()), ("丙", "88.00", "3", "称职", "2"));
+    assert_eq!(
+        (row(2)[3].as_str(), row(2)[8].as_str(), row(2)[9].as_str(), row(2)[10].as_str(), row(2)[12].as_str()),
+        ("丙", "88.00", "3", "称职", "2")
+    );
     assert_eq!((row(7)[10].as_str(), row(7)[12].as_str()), ("不称职", "4"));
 
     let quota = sheet(&out_path, "优秀名额测算");
@@ -226,17 +286,28 @@ fn a_ratio_above_the_normal_one_stops_finalising_until_approved() {
     let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
     let pool = &v["pools"][0];
     // 8 × 25% = 2, from the 单位 sheet: above the normal 20% with no approval recorded.
-    assert_eq!((pool["quota"].as_u64(), pool["ratio_source"].as_str(), pool["ratio_unapproved"].as_bool()), (Some(2), Some("organ"), Some(true)));
-    assert_eq!(pool["arithmetic"], "8人 × 25% = 2.00 → 2名（向下取整；比例来源：单位表填写的优秀比例）；比例高于规定的20%，尚未记录批准，不能定稿");
+    assert_eq!(
+        (pool["quota"].as_u64(), pool["ratio_source"].as_str(), pool["ratio_unapproved"].as_bool()),
+        (Some(2), Some("organ"), Some(true))
+    );
+    assert_eq!(
+        pool["arithmetic"],
+        "8人 × 25% = 2.00 → 2名（向下取整；比例来源：单位表填写的优秀比例）；比例高于规定的20%，尚未记录批准，不能定稿"
+    );
     // 甲 and 乙 tie at 95 for 2 places: both 优秀, nothing left to decide but the ratio.
     let out = cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-01-15"]);
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("甲局·非领导成员的优秀比例25%高于规定的20%，尚未记录批准"), "{}", out.stderr);
-    let approve =
-        ["assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "25", "--basis", "市考核办2026年3号批复", "--by", "李科长"];
+    let approve = [
+        "assess", "ratio", "--year", "2025", "--db", &db, "--organ", "甲局", "--percent", "25", "--basis",
+        "市考核办2026年3号批复", "--by", "李科长",
+    ];
     assert_eq!(cli(&approve).status, 0);
     let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
-    assert_eq!((v["pools"][0]["ratio_source"].as_str(), v["pools"][0]["ratio_unapproved"].as_bool()), (Some("approved"), Some(false)));
+    assert_eq!(
+        (v["pools"][0]["ratio_source"].as_str(), v["pools"][0]["ratio_unapproved"].as_bool()),
+        (Some("approved"), Some(false))
+    );
     assert_eq!(cli(&["assess", "finalize", "--year", "2025", "--db", &db, "--on", "2026-01-15"]).status, 0);
 }
 
@@ -248,9 +319,14 @@ fn a_ratio_above_the_normal_one_stops_finalising_until_approved() {
 fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("k.db").display().to_string();
-    let mut people = String::from(r#"["身份证号", "姓名", "单位", "部门", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],"#);
+    let mut people = String::from(
+        r#"["身份证号", "姓名", "单位", "部门", "职位类别", "职级", "任现职级时间", "进入公务员队伍时间"],"#,
+    );
     for i in 0..4 {
-        people.push_str(&format!(r#"["{}", "{}", "甲局", "综合科", "综合管理类", "三级主任科员", 2022-01-01, 2015-07-01],"#, IDS[i], NAMES[i]));
+        people.push_str(&format!(
+            r#"["{}", "{}", "甲局", "综合科", "综合管理类", "三级主任科员", 2022-01-01, 2015-07-01],"#,
+            IDS[i], NAMES[i]
+        ));
     }
     // 甲: closed 2026-03-01, no 处分; 乙: still open; 丙: closed, then 记过 2026-04-01; 丁: none.
     let text = format!(
@@ -269,12 +345,13 @@ fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
     for p in [a, b, c] {
         assert_eq!(p["code"], "5B", "{p}");
     }
-    assert_eq!((a["supplementable"].as_bool(), b["supplementable"].as_bool(), c["supplementable"].as_bool()), (Some(true), Some(false), Some(false)));
-    assert!(a["reasons"]
-        .as_array()
-        .expect("reasons")
-        .iter()
-        .any(|r| r.as_str().is_some_and(|r| r.contains("立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次"))));
+    assert_eq!(
+        (a["supplementable"].as_bool(), b["supplementable"].as_bool(), c["supplementable"].as_bool()),
+        (Some(true), Some(false), Some(false))
+    );
+    assert!(a["reasons"].as_array().expect("reasons").iter().any(|r| r.as_str().is_some_and(
+        |r| r.contains("立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次")
+    )));
     assert_eq!(d["code"], "2");
 
     // The year is finalised first (the usual order: the investigation closes months later).
@@ -282,11 +359,18 @@ fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
 
     let supplement = |id: &str, reason: &str| {
-        cli(&["assess", "supplement", "--year", "2025", "--id", id, "--grade", "称职", "--reason", reason, "--by", "李明", "--db", &db, "--json"])
+        cli(&[
+            "assess", "supplement", "--year", "2025", "--id", id, "--grade", "称职", "--reason", reason, "--by",
+            "李明", "--db", &db, "--json",
+        ])
     };
     let refused = supplement(IDS[1], "尚未结案");
     assert_eq!(refused.status, 1);
-    assert!(refused.stdout.contains("not_supplementable") && refused.stdout.contains("立案审查调查尚未结案"), "{}", refused.stdout);
+    assert!(
+        refused.stdout.contains("not_supplementable") && refused.stdout.contains("立案审查调查尚未结案"),
+        "{}",
+        refused.stdout
+    );
     assert!(supplement(IDS[2], "结案").stdout.contains("not_supplementable"));
     let graded = supplement(IDS[3], "已定等次");
     assert!(graded.stdout.contains("该年度已确定等次"), "{}", graded.stdout);
@@ -296,7 +380,10 @@ fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
     let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
     let a = person(&v, IDS[0]);
-    assert_eq!((a["code"].as_str(), a["final"].as_str(), a["supplemented"].as_bool()), (Some("2"), Some("称职"), Some(true)));
+    assert_eq!(
+        (a["code"].as_str(), a["final"].as_str(), a["supplemented"].as_bool()),
+        (Some("2"), Some("称职"), Some(true))
+    );
     assert!(a["reasons"]
         .as_array()
         .expect("reasons")
@@ -314,10 +401,16 @@ fn a_5b_year_is_graded_afterwards_once_the_investigation_closes() {
     let log = json(&["assess", "log", "--year", "2025", "--db", &db, "--json"]);
     let entries = log["log"].as_array().expect("log entries");
     let entry = entries.iter().find(|e| e["action"] == "supplement").expect("supplement entry");
-    assert_eq!((entry["from"].as_str(), entry["to"].as_str(), entry["by"].as_str()), (Some("5B"), Some("称职"), Some("李明")));
+    assert_eq!(
+        (entry["from"].as_str(), entry["to"].as_str(), entry["by"].as_str()),
+        (Some("5B"), Some("称职"), Some("李明"))
+    );
 
     // Set again as 优秀: the grade changes, the year's 优秀 count against the quota does not.
-    let out = cli(&["assess", "supplement", "--year", "2025", "--id", IDS[0], "--grade", "优秀", "--reason", "复议后补定为优秀", "--by", "李明", "--db", &db]);
+    let out = cli(&[
+        "assess", "supplement", "--year", "2025", "--id", IDS[0], "--grade", "优秀", "--reason", "复议后补定为优秀",
+        "--by", "李明", "--db", &db,
+    ]);
     assert_eq!(out.status, 0, "{}{}", out.stdout, out.stderr);
     let v = json(&["assess", "--year", "2025", "--db", &db, "--json"]);
     assert_eq!(person(&v, IDS[0])["code"], "1");

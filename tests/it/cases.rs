@@ -10,7 +10,8 @@ use std::path::Path;
 type Command = fn(&toml::Table) -> Result<Vec<String>, String>;
 
 fn promote_args(case: &toml::Table) -> Result<Vec<String>, String> {
-    let as_of = case.get("as_of").and_then(|d| d.as_datetime()).and_then(|d| d.date).ok_or("case.toml has no as_of date")?;
+    let as_of =
+        case.get("as_of").and_then(|d| d.as_datetime()).and_then(|d| d.date).ok_or("case.toml has no as_of date")?;
     Ok(vec!["promote".into(), "--as-of".into(), format!("{:04}-{:02}-{:02}", as_of.year, as_of.month, as_of.day)])
 }
 
@@ -30,11 +31,13 @@ fn check(dir: &Path, command: Command) -> Vec<String> {
         Ok(c) => c,
         Err(e) => return fail(format!("case.toml: {e}")),
     };
-    let expected: Value =
-        match std::fs::read_to_string(dir.join("expected.json")).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
-            Ok(v) => v,
-            Err(e) => return fail(format!("expected.json: {e}")),
-        };
+    let expected: Value = match std::fs::read_to_string(dir.join("expected.json"))
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(v) => v,
+        Err(e) => return fail(format!("expected.json: {e}")),
+    };
     let tmp = match tempfile::tempdir() {
         Ok(t) => t,
         Err(e) => return fail(e.to_string()),
@@ -56,7 +59,8 @@ fn check(dir: &Path, command: Command) -> Vec<String> {
     if let Some(edits) = case.get("profile_replace").and_then(|r| r.as_array()) {
         let mut profile = kaohe_engine::profile::NATIONAL_TOML.to_string();
         for pair in edits {
-            let (Some(from), Some(to)) = (pair.get(0).and_then(|v| v.as_str()), pair.get(1).and_then(|v| v.as_str())) else {
+            let (Some(from), Some(to)) = (pair.get(0).and_then(|v| v.as_str()), pair.get(1).and_then(|v| v.as_str()))
+            else {
                 return fail("profile_replace entries are [from, to] pairs".into());
             };
             if !profile.contains(from) {
@@ -89,9 +93,14 @@ fn check(dir: &Path, command: Command) -> Vec<String> {
 
 /// Reasons never nest 〔〕 (a citation is one 〔依据：…〕 and its text has no 〔〕 of its own).
 fn nested_brackets(actual: &Value) -> Vec<String> {
-    let people =
-        actual.get("people").and_then(Value::as_array).into_iter().flatten().flat_map(|p| p.get("reasons").and_then(Value::as_array).into_iter().flatten());
-    let consequences = actual.get("consequences").and_then(Value::as_array).into_iter().flatten().filter_map(|c| c.get("reason"));
+    let people = actual
+        .get("people")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|p| p.get("reasons").and_then(Value::as_array).into_iter().flatten());
+    let consequences =
+        actual.get("consequences").and_then(Value::as_array).into_iter().flatten().filter_map(|c| c.get("reason"));
     let mut out = Vec::new();
     for reason in people.chain(consequences).filter_map(Value::as_str) {
         let mut depth = 0i32;
@@ -112,14 +121,23 @@ fn nested_brackets(actual: &Value) -> Vec<String> {
 
 fn run_all(kind: &str, command: Command, at_least: usize) {
     let dir = root().join("fixtures/cases").join(kind);
-    let mut cases: Vec<_> = std::fs::read_dir(&dir).expect("cases folder exists").filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .expect("cases folder exists")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     cases.sort();
     assert!(cases.len() >= at_least, "expected at least {at_least} {kind} cases, found {}", cases.len());
     let mut failed = Vec::new();
     for case in &cases {
         let problems = check(case, command);
         if !problems.is_empty() {
-            failed.push(format!("── {}\n{}", case.file_name().unwrap_or_default().to_string_lossy(), problems.join("\n")));
+            failed.push(format!(
+                "── {}\n{}",
+                case.file_name().unwrap_or_default().to_string_lossy(),
+                problems.join("\n")
+            ));
         }
     }
     assert!(failed.is_empty(), "{} of {} cases failed:\n{}", failed.len(), cases.len(), failed.join("\n\n"));

@@ -41,7 +41,8 @@ fn an_unreadable_file_exits_2_with_a_clerks_message() {
     let tmp = tempfile::tempdir().expect("tmp");
     let fake = tmp.path().join("名册.xlsx");
     std::fs::write(&fake, "这其实是一个文本文件").expect("write");
-    let out = run(&args(&["import", &fake.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string()]));
+    let out =
+        run(&args(&["import", &fake.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string()]));
     assert_eq!(out.status, 2);
     assert!(out.stderr.starts_with("错误：无法打开文件"), "{}", out.stderr);
     assert!(out.stderr.contains("不是 Excel 工作簿"), "{}", out.stderr);
@@ -91,13 +92,24 @@ fn bad_rows_are_reported_and_the_rest_still_count() {
         .expect("issues")
         .iter()
         .filter(|i| i["severity"] == "error")
-        .map(|i| (i["row"].as_u64().unwrap_or(0), i["column"].as_str().unwrap_or(""), i["code"].as_str().unwrap_or(""), i["message"].as_str().unwrap_or("")))
+        .map(|i| {
+            (
+                i["row"].as_u64().unwrap_or(0),
+                i["column"].as_str().unwrap_or(""),
+                i["code"].as_str().unwrap_or(""),
+                i["message"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(issues.len(), 3, "{issues:#?}");
     assert_eq!((issues[0].0, issues[0].1, issues[0].2), (3, "A", "bad_id"));
     assert!(issues[0].3.contains("末位应为 X"), "{}", issues[0].3);
     assert_eq!((issues[1].0, issues[1].1, issues[1].2), (4, "F", "bad_date"));
-    assert!(issues[1].3.starts_with("工作表「人员」第4行 F列「任现职级时间」：「2019.13」不是有效日期"), "{}", issues[1].3);
+    assert!(
+        issues[1].3.starts_with("工作表「人员」第4行 F列「任现职级时间」：「2019.13」不是有效日期"),
+        "{}",
+        issues[1].3
+    );
     assert_eq!((issues[2].0, issues[2].1, issues[2].2), (5, "E", "unknown_rank"));
 }
 
@@ -105,13 +117,23 @@ fn bad_rows_are_reported_and_the_rest_still_count() {
 fn a_broken_profile_file_is_refused_naming_the_entry() {
     let tmp = tempfile::tempdir().expect("tmp");
     let profile = tmp.path().join("本地规则.toml");
-    let text = kaohe_engine::profile::NATIONAL_TOML.replacen("ranks = [\"一级调研员\", \"二级调研员\"]", "ranks = [\"一级调研员\", \"二级研究员\"]", 1);
+    let text = kaohe_engine::profile::NATIONAL_TOML.replacen(
+        "ranks = [\"一级调研员\", \"二级调研员\"]",
+        "ranks = [\"一级调研员\", \"二级研究员\"]",
+        1,
+    );
     std::fs::write(&profile, text).expect("write");
     let out = run(&args(&["profile", "--profile", &profile.display().to_string(), "--json"]));
     assert_eq!(out.status, 1);
     let v = json(&out.stdout);
     assert_eq!(v["error"]["code"], "profile_invalid");
-    assert!(v["error"]["message"].as_str().unwrap_or_default().contains("职数池「一级和二级调研员」：职级「二级研究员」未定义"), "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("职数池「一级和二级调研员」：职级「二级研究员」未定义"),
+        "{v}"
+    );
 }
 
 #[test]
@@ -131,34 +153,57 @@ fn a_database_command_uses_the_rule_file_the_app_saved_in_it() {
     let out = run(&args(&["import", &file.display().to_string(), "--db", &db, "--json"]));
     assert_eq!(out.status, 0, "{}", out.stderr);
     // The app's 规则 page saves a local rule file's text in the database.
-    let local =
-        kaohe_engine::profile::NATIONAL_TOML.replacen("id = \"national\"", "id = \"local-a\"", 1).replacen("name = \"全国默认规则\"", "name = \"某市规则\"", 1);
+    let local = kaohe_engine::profile::NATIONAL_TOML
+        .replacen("id = \"national\"", "id = \"local-a\"", 1)
+        .replacen("name = \"全国默认规则\"", "name = \"某市规则\"", 1);
     let store = kaohe_store::Store::open(&db_path).expect("store");
     store.set_setting(PROFILE_TEXT, &local).expect("save");
     store.set_setting(PROFILE_FILE, "D:/规则/某市规则.toml").expect("save");
     drop(store);
 
     let v = json(&run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"])).stdout);
-    assert_eq!((v["profile"]["id"].as_str(), v["profile"]["name"].as_str()), (Some("local-a"), Some("某市规则")), "{v}");
+    assert_eq!(
+        (v["profile"]["id"].as_str(), v["profile"]["name"].as_str()),
+        (Some("local-a"), Some("某市规则")),
+        "{v}"
+    );
     let v = json(&run(&args(&["profile", "--db", &db, "--json"])).stdout);
     assert_eq!(v["meta"]["id"], "local-a");
     // --profile still decides, and a roster file has no database to take rules from.
     let national = tmp.path().join("national.toml");
     std::fs::write(&national, kaohe_engine::profile::NATIONAL_TOML).expect("write");
-    let v = json(&run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--profile", &national.display().to_string(), "--json"])).stdout);
+    let v = json(
+        &run(&args(&[
+            "promote",
+            "--as-of",
+            "2025-12-31",
+            "--db",
+            &db,
+            "--profile",
+            &national.display().to_string(),
+            "--json",
+        ]))
+        .stdout,
+    );
     assert_eq!(v["profile"]["id"], "national");
-    let v = json(&run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"])).stdout);
+    let v = json(
+        &run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &file.display().to_string(), "--json"])).stdout,
+    );
     assert_eq!(v["profile"]["id"], "national");
 
     // A saved rule file this build refuses stops the command, naming the database and the file.
-    let broken = local.replacen("ranks = [\"一级调研员\", \"二级调研员\"]", "ranks = [\"一级调研员\", \"二级研究员\"]", 1);
+    let broken =
+        local.replacen("ranks = [\"一级调研员\", \"二级调研员\"]", "ranks = [\"一级调研员\", \"二级研究员\"]", 1);
     kaohe_store::Store::open(&db_path).expect("store").set_setting(PROFILE_TEXT, &broken).expect("save");
     let out = run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
     assert_eq!(out.status, 1);
     let v = json(&out.stdout);
     assert_eq!(v["error"]["code"], "profile_invalid");
     let message = v["error"]["message"].as_str().unwrap_or_default();
-    assert!(message.contains("中保存的规则文件「D:/规则/某市规则.toml」无法采用") && message.contains("二级研究员"), "{message}");
+    assert!(
+        message.contains("中保存的规则文件「D:/规则/某市规则.toml」无法采用") && message.contains("二级研究员"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -178,8 +223,13 @@ fn import_then_promote_from_the_database() {
     assert_eq!(out.status, 0, "{}", out.stderr);
     let v = json(&out.stdout);
     assert_eq!((v["people"].as_u64(), v["new_people"].as_u64()), (Some(1), Some(1)));
-    let sheets_missing: Vec<&str> =
-        v["issues"].as_array().expect("issues").iter().filter(|i| i["code"] == "sheet_missing").filter_map(|i| i["sheet"].as_str()).collect();
+    let sheets_missing: Vec<&str> = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .filter(|i| i["code"] == "sheet_missing")
+        .filter_map(|i| i["sheet"].as_str())
+        .collect();
     assert_eq!(sheets_missing, vec!["年度考核", "处分"]);
 
     let out = run(&args(&["promote", "--as-of", "2021-06-14", "--db", &db, "--json"]));
@@ -217,7 +267,10 @@ fn a_broken_file_is_explained_in_chinese_and_the_readers_words_are_kept_apart() 
     let v = json(&out.stdout);
     assert_eq!(v["error"]["code"], "file_unreadable");
     let message = v["error"]["message"].as_str().unwrap_or_default();
-    assert!(message.ends_with("：文件不完整或已损坏（常见于下载或拷贝时中断），无法打开；请重新获取原文件后再导入"), "{message}");
+    assert!(
+        message.ends_with("：文件不完整或已损坏（常见于下载或拷贝时中断），无法打开；请重新获取原文件后再导入"),
+        "{message}"
+    );
     assert!(v["error"]["technical"].as_str().is_some_and(|t| t.contains("EOCD")), "{v}");
     // Without --json the clerk reads the Chinese sentence only.
     let out = run(&args(&["promote", "--as-of", "2025-12-31", "--roster", &half.display().to_string()]));
@@ -232,7 +285,10 @@ fn a_workbook_that_cannot_be_written_says_why_in_chinese() {
     assert_eq!(out.status, 1);
     let v = json(&out.stdout);
     assert_eq!(v["error"]["code"], "write_failed");
-    assert_eq!(v["error"]["message"], format!("无法写入文件「{}」：保存的文件夹不存在，请换一个位置", target.display()));
+    assert_eq!(
+        v["error"]["message"],
+        format!("无法写入文件「{}」：保存的文件夹不存在，请换一个位置", target.display())
+    );
     assert!(v["error"]["technical"].as_str().is_some_and(|t| t.contains("os error")), "{v}");
 }
 
@@ -261,19 +317,47 @@ fn a_read_only_database_is_read_and_never_written() {
     let out = run(&args(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
     assert_eq!(out.status, 0, "{}", out.stdout);
     let v = json(&out.stdout);
-    assert_eq!((v["people"][0]["name"].as_str(), v["people"][0]["target_rank"].as_str()), (Some("王一"), Some("一级主任科员")));
+    assert_eq!(
+        (v["people"][0]["name"].as_str(), v["people"][0]["target_rank"].as_str()),
+        (Some("王一"), Some("一级主任科员"))
+    );
     let out = run(&args(&["assess", "--year", "2025", "--db", &db, "--json"]));
     assert_eq!(out.status, 0, "{}", out.stdout);
     assert_eq!(json(&out.stdout)["people"][0]["name"], "王一");
     let printed = tmp.path().join("打印");
-    let out = run(&args(&["print", "--doc", "晋升审核", "--as-of", "2025-12-31", "--db", &db, "--out", &printed.display().to_string()]));
+    let out = run(&args(&[
+        "print",
+        "--doc",
+        "晋升审核",
+        "--as-of",
+        "2025-12-31",
+        "--db",
+        &db,
+        "--out",
+        &printed.display().to_string(),
+    ]));
     assert_eq!(out.status, 0, "{}", out.stderr);
     assert!(std::fs::read_to_string(printed.join("晋升审核.html")).expect("printed").contains("王一"));
     // An organ the database does not hold is refused, as in the app, not printed empty.
-    let out =
-        run(&args(&["print", "--doc", "职数", "--as-of", "2025-12-31", "--organ", "乙局", "--db", &db, "--out", &printed.display().to_string(), "--json"]));
+    let out = run(&args(&[
+        "print",
+        "--doc",
+        "职数",
+        "--as-of",
+        "2025-12-31",
+        "--organ",
+        "乙局",
+        "--db",
+        &db,
+        "--out",
+        &printed.display().to_string(),
+        "--json",
+    ]));
     let v = json(&out.stdout);
-    assert_eq!((out.status, v["error"]["code"].as_str(), v["error"]["message"].as_str()), (1, Some("unknown_organ"), Some("数据库中没有单位「乙局」")));
+    assert_eq!(
+        (out.status, v["error"]["code"].as_str(), v["error"]["message"].as_str()),
+        (1, Some("unknown_organ"), Some("数据库中没有单位「乙局」"))
+    );
     assert!(!printed.join("乙局职数.html").exists());
     let out = run(&args(&["import", &file, "--db", &db, "--check", "--json"]));
     assert_eq!(out.status, 0, "{}", out.stdout);
@@ -281,11 +365,17 @@ fn a_read_only_database_is_read_and_never_written() {
     assert!(std::fs::read(&db_path).expect("read") == before, "not a byte written");
 
     // A command that writes says why it cannot, and writes nothing.
-    let refused = format!("数据库「{db}」是只读文件，不能修改；只查看结果的操作仍可进行，如需修改，请先取消该文件的只读属性");
-    let out =
-        run(&args(&["assess", "override", "--year", "2025", "--id", "11010519491231002X", "--grade", "优秀", "--reason", "经研究", "--db", &db, "--json"]));
+    let refused =
+        format!("数据库「{db}」是只读文件，不能修改；只查看结果的操作仍可进行，如需修改，请先取消该文件的只读属性");
+    let out = run(&args(&[
+        "assess", "override", "--year", "2025", "--id", "11010519491231002X", "--grade", "优秀", "--reason", "经研究",
+        "--db", &db, "--json",
+    ]));
     let v = json(&out.stdout);
-    assert_eq!((out.status, v["error"]["code"].as_str(), v["error"]["message"].as_str()), (1, Some("database_read_only"), Some(refused.as_str())));
+    assert_eq!(
+        (out.status, v["error"]["code"].as_str(), v["error"]["message"].as_str()),
+        (1, Some("database_read_only"), Some(refused.as_str()))
+    );
     let out = run(&args(&["import", &file, "--db", &db]));
     assert_eq!((out.status, out.stderr), (1, format!("错误：{refused}\n")));
     assert!(std::fs::read(&db_path).expect("read") == before, "not a byte written");
@@ -311,7 +401,15 @@ fn the_error_report_never_replaces_the_roster_it_reports_on() {
     // The same file under another spelling of its path is the same file.
     let other_spelling = tmp.path().join(".").join("名册.xlsx").display().to_string();
     for report in [roster.display().to_string(), other_spelling] {
-        let out = run(&args(&["import", &roster.display().to_string(), "--db", &db_path.display().to_string(), "--report", &report, "--json"]));
+        let out = run(&args(&[
+            "import",
+            &roster.display().to_string(),
+            "--db",
+            &db_path.display().to_string(),
+            "--report",
+            &report,
+            "--json",
+        ]));
         let v = json(&out.stdout);
         assert_eq!((out.status, v["error"]["code"].as_str()), (1, Some("write_failed")), "{v}");
         assert_eq!(
@@ -320,7 +418,11 @@ fn the_error_report_never_replaces_the_roster_it_reports_on() {
         );
         assert!(std::fs::read(&roster).expect("roster") == before, "the roster is byte for byte as it was");
     }
-    assert_eq!(kaohe_store::Store::open_read_only(&db_path).expect("db").counts().expect("counts").people, 0, "nothing imported");
+    assert_eq!(
+        kaohe_store::Store::open_read_only(&db_path).expect("db").counts().expect("counts").people,
+        0,
+        "nothing imported"
+    );
 }
 
 /// A CSV cell longer than a workbook cell holds is cut at import, with a warning naming it, so
@@ -351,7 +453,10 @@ fn a_cell_too_long_for_a_workbook_is_cut_at_import_and_exports_still_work() {
     let mut wb = calamine::open_workbook_auto(&book).expect("the workbook opens");
     let sheet = wb.sheet_names()[0].clone();
     let range = wb.worksheet_range(&sheet).expect("sheet");
-    let name = range.cells().find_map(|(_, _, v)| v.get_string().filter(|s| s.starts_with('钱')).map(str::to_string)).expect("the name is in the workbook");
+    let name = range
+        .cells()
+        .find_map(|(_, _, v)| v.get_string().filter(|s| s.starts_with('钱')).map(str::to_string))
+        .expect("the name is in the workbook");
     assert_eq!(name.chars().count(), 32_767);
 }
 
@@ -376,13 +481,27 @@ fn the_warnings_of_a_row_not_imported_do_not_say_it_was() {
         .expect("issues")
         .iter()
         .filter(|i| i["row"].is_u64())
-        .map(|i| (i["row"].as_u64().unwrap_or_default(), i["code"].as_str().unwrap_or_default(), i["message"].as_str().unwrap_or_default()))
+        .map(|i| {
+            (
+                i["row"].as_u64().unwrap_or_default(),
+                i["code"].as_str().unwrap_or_default(),
+                i["message"].as_str().unwrap_or_default(),
+            )
+        })
         .collect();
     // 王一's ID has a wrong check digit: not imported, and his name's warning says so.
     assert!(said.iter().any(|(r, c, m)| (*r, *c) == (2, "bad_id") && m.ends_with("该行未导入。")), "{said:?}");
-    assert!(said.iter().any(|(r, c, m)| (*r, *c) == (2, "name_normalized") && m.ends_with("该行因有错误未导入，改正时请一并核对此项。")), "{said:?}");
+    assert!(
+        said.iter()
+            .any(|(r, c, m)| (*r, *c) == (2, "name_normalized")
+                && m.ends_with("该行因有错误未导入，改正时请一并核对此项。")),
+        "{said:?}"
+    );
     // 李二 is imported, as his warning says.
-    assert!(said.iter().any(|(r, c, m)| (*r, *c) == (3, "name_normalized") && m.ends_with("该行已导入，请核对。")), "{said:?}");
+    assert!(
+        said.iter().any(|(r, c, m)| (*r, *c) == (3, "name_normalized") && m.ends_with("该行已导入，请核对。")),
+        "{said:?}"
+    );
     assert_eq!(v["people"].as_array().map(Vec::len), Some(1));
 }
 
@@ -395,8 +514,15 @@ fn the_json_reports_streamed_by_the_binary_are_what_run_returns() {
         assert_eq!(whole.status, 0, "{}", whole.stderr);
         let mut streamed = Vec::new();
         let rest = kaohe_cli::run_streaming(&args(&list), &mut streamed);
-        assert_eq!((rest.status, rest.stdout.as_str()), (0, ""), "{command:?}: nothing left for the output after the stream");
-        assert!(streamed.len() > 10_000 && streamed == whole.stdout.as_bytes(), "{command:?}: the streamed JSON differs");
+        assert_eq!(
+            (rest.status, rest.stdout.as_str()),
+            (0, ""),
+            "{command:?}: nothing left for the output after the stream"
+        );
+        assert!(
+            streamed.len() > 10_000 && streamed == whole.stdout.as_bytes(),
+            "{command:?}: the streamed JSON differs"
+        );
         assert_eq!(json(&whole.stdout)["people"].as_array().map(Vec::len), Some(38), "{command:?}");
     }
 }
@@ -409,7 +535,9 @@ fn every_command_takes_the_years_and_dates_the_app_takes() {
     let tmp = tempfile::tempdir().expect("tmp");
     let sample = kaohe_tests::root().join("fixtures/sample/名册示例.xlsx").display().to_string();
     let out_dir = tmp.path().display().to_string();
-    let print = |year: &str| run(&args(&["print", "--doc", "考核汇总", "--year", year, "--roster", &sample, "--out", &out_dir]));
+    let print = |year: &str| {
+        run(&args(&["print", "--doc", "考核汇总", "--year", year, "--roster", &sample, "--out", &out_dir]))
+    };
     let refused = print("3000");
     assert_eq!(refused.status, 1, "{}", refused.stderr);
     assert!(refused.stderr.contains("--year 的年度「3000」无效，应为四位年份"), "{}", refused.stderr);

@@ -25,7 +25,10 @@ pub(crate) fn kaohe_binary() -> Result<PathBuf, String> {
     let dir = exe.parent().and_then(Path::parent).ok_or("no target directory above the test executable")?;
     let bin = dir.join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));
     if !bin.exists() {
-        return Err(format!("{} is missing: run `cargo build -p kaohe-cli` first (`cargo xtask test` builds it)", bin.display()));
+        return Err(format!(
+            "{} is missing: run `cargo build -p kaohe-cli` first (`cargo xtask test` builds it)",
+            bin.display()
+        ));
     }
     // A binary older than one of its sources would test yesterday's engine: cargo's dep-info
     // lists the sources it was built from.
@@ -63,11 +66,17 @@ struct Case {
 fn parse_case(t: &toml::Table) -> Result<Case, String> {
     let s = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
     let list = |k: &str| -> Vec<String> {
-        t.get(k).and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        t.get(k)
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
     };
     let file = s("name");
     let generated = s("generated");
-    let label = file.clone().or_else(|| generated.as_ref().map(|g| format!("generated:{g}"))).ok_or("an entry has neither name nor generated")?;
+    let label = file
+        .clone()
+        .or_else(|| generated.as_ref().map(|g| format!("generated:{g}")))
+        .ok_or("an entry has neither name nor generated")?;
     if s("made").is_none() {
         return Err(format!("{label}: no `made`"));
     }
@@ -88,7 +97,10 @@ fn parse_case(t: &toml::Table) -> Result<Case, String> {
         no_issue_at: list("no_issue_at"),
         people: t.get("people").and_then(|v| v.as_integer()).map(|n| n as usize),
         json,
-        time_limit: t.get("time_limit").and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64))).unwrap_or(DEFAULT_TIME_LIMIT),
+        time_limit: t
+            .get("time_limit")
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or(DEFAULT_TIME_LIMIT),
         memory_mb: t.get("memory_mb").and_then(|v| v.as_integer()).map(|n| n as u64).unwrap_or(DEFAULT_MEMORY_MB),
     };
     if case.status != 0 && case.error_code.is_none() {
@@ -131,7 +143,10 @@ fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &
         // The reader works on two threads (the hidden-row pass beside the parse): the CPU time of
         // `limit` seconds on each.
         let cpu_seconds = (limit * CPU_THREADS).ceil().max(1.0) as u64;
-        c.arg("-c").arg(format!("ulimit -v {} && ulimit -t {cpu_seconds} && exec \"$0\" \"$@\"", memory_mb * 1024)).arg(bin).args(args);
+        c.arg("-c")
+            .arg(format!("ulimit -v {} && ulimit -t {cpu_seconds} && exec \"$0\" \"$@\"", memory_mb * 1024))
+            .arg(bin)
+            .args(args);
         c
     } else {
         let mut c = Command::new(bin);
@@ -178,7 +193,10 @@ fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &
 /// through), if any. What is quoted 「…」 is the clerk's own (file names, values) and is
 /// skipped; format names, column letters and units are Chinese usage.
 fn english(message: &str) -> Option<String> {
-    const USUAL: [&str; 16] = ["Excel", "WPS", "xlsx", "xls", "xlsm", "ods", "csv", "CSV", "UTF", "BOM", "GBK", "GB", "PDF", "HTML", "XML", "Word"];
+    const USUAL: [&str; 16] = [
+        "Excel", "WPS", "xlsx", "xls", "xlsm", "ods", "csv", "CSV", "UTF", "BOM", "GBK", "GB", "PDF", "HTML", "XML",
+        "Word",
+    ];
     let mut unquoted = String::new();
     let mut depth = 0;
     for c in message.chars() {
@@ -216,14 +234,24 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
     if !path.exists() {
         return (vec![format!("{} does not exist", path.display())], 0.0);
     }
-    let args: Vec<String> =
-        ["promote", "--as-of", "2025-12-31", "--roster"].iter().map(|s| s.to_string()).chain([path.display().to_string(), "--json".to_string()]).collect();
+    let args: Vec<String> = ["promote", "--as-of", "2025-12-31", "--roster"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([path.display().to_string(), "--json".to_string()])
+        .collect();
     let run = match run_kaohe(bin, &args, case.time_limit, case.memory_mb, scratch) {
         Ok(r) => r,
         Err(e) => return (vec![e], case.time_limit),
     };
     let Some(status) = run.status else {
-        return (vec![format!("killed by a signal (crash or out of memory) after {:.1} s; stderr: {}", run.seconds, tail(&run.stderr, 600))], run.seconds);
+        return (
+            vec![format!(
+                "killed by a signal (crash or out of memory) after {:.1} s; stderr: {}",
+                run.seconds,
+                tail(&run.stderr, 600)
+            )],
+            run.seconds,
+        );
     };
     // A panic caught inside (a reader's thread) is still a crash that luck turned into a message.
     if run.stderr.contains("panicked at") {
@@ -235,7 +263,11 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
     let v: Value = match serde_json::from_str(&run.stdout) {
         Ok(v) => v,
         Err(e) => {
-            problems.push(format!("stdout is not JSON ({e}): {}; stderr: {}", tail(&run.stdout, 300), tail(&run.stderr, 600)));
+            problems.push(format!(
+                "stdout is not JSON ({e}): {}; stderr: {}",
+                tail(&run.stdout, 300),
+                tail(&run.stderr, 600)
+            ));
             return (problems, run.seconds);
         }
     };
@@ -243,7 +275,8 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
         let code = v["error"]["code"].as_str().unwrap_or_default();
         let message = v["error"]["message"].as_str().unwrap_or_default();
         if Some(code) != case.error_code.as_deref() {
-            problems.push(format!("error code {code:?}, expected {:?}", case.error_code.as_deref().unwrap_or_default()));
+            problems
+                .push(format!("error code {code:?}, expected {:?}", case.error_code.as_deref().unwrap_or_default()));
         }
         if let Some(m) = &case.message {
             if !message.contains(m.as_str()) {
@@ -281,7 +314,12 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
             let want: Vec<&str> = at.split_whitespace().collect();
             let said: Vec<&str> = issues
                 .iter()
-                .filter(|i| want == [i["row"].as_u64().map(|r| r.to_string()).unwrap_or_default().as_str(), i["column"].as_str().unwrap_or_default()])
+                .filter(|i| {
+                    want == [
+                        i["row"].as_u64().map(|r| r.to_string()).unwrap_or_default().as_str(),
+                        i["column"].as_str().unwrap_or_default(),
+                    ]
+                })
                 .filter_map(|i| i["code"].as_str())
                 .collect();
             if !said.is_empty() {
@@ -299,7 +337,11 @@ fn check(bin: &Path, case: &Case, scratch: &Path) -> (Vec<String>, f64) {
             }
         }
         if !problems.is_empty() {
-            let shown: Vec<String> = issues.iter().take(12).map(|i| format!("  {} {} {} {}", i["row"], i["column"], i["code"], i["message"])).collect();
+            let shown: Vec<String> = issues
+                .iter()
+                .take(12)
+                .map(|i| format!("  {} {} {} {}", i["row"], i["column"], i["code"], i["message"]))
+                .collect();
             problems.push(format!("issues ({}):\n{}", issues.len(), shown.join("\n")));
         }
     }
@@ -316,8 +358,12 @@ fn hostile_files_are_refused_or_read_with_a_clerks_message() {
     let text = std::fs::read_to_string(dir.join("expected.toml")).expect("fixtures/hostile/expected.toml");
     let table: toml::Table = toml::from_str(&text).expect("expected.toml is valid TOML");
     let entries = table.get("file").and_then(|f| f.as_array()).expect("[[file]] entries");
-    let cases: Vec<Case> =
-        entries.iter().map(|e| parse_case(e.as_table().expect("[[file]] is a table")).unwrap_or_else(|e| panic!("expected.toml: {e}"))).collect();
+    let cases: Vec<Case> = entries
+        .iter()
+        .map(|e| {
+            parse_case(e.as_table().expect("[[file]] is a table")).unwrap_or_else(|e| panic!("expected.toml: {e}"))
+        })
+        .collect();
     assert!(cases.len() >= 40, "expected at least 40 hostile cases, found {}", cases.len());
 
     // Every committed file is a case, and every case's file is committed.
@@ -543,7 +589,8 @@ fn write_zip(path: &Path, members: &[(&str, Member, Option<u32>)]) -> std::io::R
 
 /// CRC-32 (the zip polynomial), continuing from `crc`.
 fn crc32(crc: u32, data: &[u8]) -> u32 {
-    let table: Vec<u32> = (0..256u32).map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 })).collect();
+    let table: Vec<u32> =
+        (0..256u32).map(|n| (0..8).fold(n, |c, _| if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 })).collect();
     !data.iter().fold(!crc, |c, &b| table[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
 }
 
@@ -674,7 +721,8 @@ fn space_bomb(path: &Path, runs: u64, declared: Option<u32>) -> std::io::Result<
         piece_len *= 2;
     }
     let head = crc32(0, SHEET_HEAD.as_bytes());
-    let crc = crc32_combine(crc32_combine(head, run_crc, spaces), crc32(0, SHEET_TAIL.as_bytes()), SHEET_TAIL.len() as u64);
+    let crc =
+        crc32_combine(crc32_combine(head, run_crc, spaces), crc32(0, SHEET_TAIL.as_bytes()), SHEET_TAIL.len() as u64);
     let size = SHEET_HEAD.len() as u64 + spaces + SHEET_TAIL.len() as u64;
     write_zip(
         path,
@@ -695,7 +743,9 @@ fn inline(r: usize, c: char, text: &str) -> String {
 
 /// A valid ID: area 110105, a birth date from 1960 on, a sequence number, the check digit.
 fn nth_id(i: usize) -> String {
-    let born = chrono::NaiveDate::from_ymd_opt(1960, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new((i / 1000) as u64))).unwrap_or_default();
+    let born = chrono::NaiveDate::from_ymd_opt(1960, 1, 1)
+        .and_then(|d| d.checked_add_days(chrono::Days::new((i / 1000) as u64)))
+        .unwrap_or_default();
     let first17 = format!("110105{}{:03}", born.format("%Y%m%d"), i % 1000);
     let check = kaohe_engine::id_number::check_digit(&first17).unwrap_or('0');
     format!("{first17}{check}")
@@ -750,7 +800,8 @@ fn huge_cell(path: &Path) -> std::io::Result<()> {
         x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
         name.push(char::from_u32(0x4E00 + (x >> 16) % 0x5000).unwrap_or('王'));
     }
-    let rows = [person_row(2, "11010519491231002X", &name, "甲局"), person_row(3, "330102198808060235", "李二", "甲局")];
+    let rows =
+        [person_row(2, "11010519491231002X", &name, "甲局"), person_row(3, "330102198808060235", "李二", "甲局")];
     stored_xlsx(path, &people_sheet(rows.into_iter()))
 }
 
@@ -766,7 +817,9 @@ fn many_rows(path: &Path, n: usize) -> std::io::Result<()> {
 fn million_rows(path: &Path, n: usize, sheet: &str) -> std::io::Result<()> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(std::fs::File::create(path)?));
-    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(1));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1));
     for (name, text) in [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", ROOT_RELS),
@@ -829,10 +882,16 @@ fn stored_ods(path: &Path, rows: &str) -> std::io::Result<()> {
 /// An .ods file whose 人员 table has a header and one person's row repeated `n` times
 /// (`table:number-rows-repeated`): a few hundred bytes that a reader would expand to `n` rows.
 fn ods_repeated_rows(path: &Path, n: u32) -> std::io::Result<()> {
-    let person: String = ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", "2019-06-15"].iter().map(|v| ods_cell(v)).collect();
+    let person: String = ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", "2019-06-15"]
+        .iter()
+        .map(|v| ods_cell(v))
+        .collect();
     stored_ods(
         path,
-        &format!(r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="{n}">{person}</table:table-row>"#, ods_header()),
+        &format!(
+            r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="{n}">{person}</table:table-row>"#,
+            ods_header()
+        ),
     )
 }
 
@@ -843,12 +902,14 @@ fn uncached_formulas(path: &Path) -> std::io::Result<()> {
     let formula = |cell: &str, f: &str| format!(r#"<c r="{cell}" t="str"><f>{f}</f></c>"#);
     let mut xml = String::from(SHEET_HEAD);
     xml.push_str(r#"<row r="1">"#);
-    for (c, h) in ('A'..).zip(["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "部门"]) {
+    for (c, h) in ('A'..).zip(["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "部门"])
+    {
         xml.push_str(&inline(1, c, h));
     }
     xml.push_str("</row>");
     let person = |r: usize, id: &str, name: &str, organ: Option<&str>, department: String| {
-        let organ = organ.map_or_else(|| formula(&format!("C{r}"), "&quot;甲&quot;&amp;&quot;局&quot;"), |o| inline(r, 'C', o));
+        let organ =
+            organ.map_or_else(|| formula(&format!("C{r}"), "&quot;甲&quot;&amp;&quot;局&quot;"), |o| inline(r, 'C', o));
         format!(
             r#"<row r="{r}">{}{}{organ}{}{}<c r="F{r}" s="1"><v>43631</v></c>{department}</row>"#,
             inline(r, 'A', id),
@@ -857,12 +918,26 @@ fn uncached_formulas(path: &Path) -> std::io::Result<()> {
             inline(r, 'E', "二级主任科员"),
         )
     };
-    xml.push_str(&person(2, "11010519491231002X", "王一", Some("甲局"), r#"<c r="G2" t="str"><f>IF(1&gt;2,"办公室","")</f><v></v></c>"#.to_string()));
+    xml.push_str(&person(
+        2,
+        "11010519491231002X",
+        "王一",
+        Some("甲局"),
+        r#"<c r="G2" t="str"><f>IF(1&gt;2,"办公室","")</f><v></v></c>"#.to_string(),
+    ));
     xml.push_str(&person(3, "330102198808060235", "李二", None, String::new()));
-    xml.push_str(&person(4, "330102199604250242", "张三", Some("甲局"), formula("G4", "VLOOKUP(A4,部门表!A:B,2,FALSE)")));
+    xml.push_str(&person(
+        4,
+        "330102199604250242",
+        "张三",
+        Some("甲局"),
+        formula("G4", "VLOOKUP(A4,部门表!A:B,2,FALSE)"),
+    ));
     xml.push_str(r#"<row r="5">"#);
-    for (c, f) in ('A'..).zip(["INDEX(来源!A:A,5)", "INDEX(来源!B:B,5)", "INDEX(来源!C:C,5)", "INDEX(来源!D:D,5)", "INDEX(来源!E:E,5)", "INDEX(来源!F:F,5)"])
-    {
+    for (c, f) in ('A'..).zip([
+        "INDEX(来源!A:A,5)", "INDEX(来源!B:B,5)", "INDEX(来源!C:C,5)", "INDEX(来源!D:D,5)", "INDEX(来源!E:E,5)",
+        "INDEX(来源!F:F,5)",
+    ]) {
         xml.push_str(&formula(&format!("{c}5"), f));
     }
     xml.push_str("</row>");
@@ -892,7 +967,10 @@ fn merged_roster(path: &Path, merged: bool, merges: &[&str]) -> std::io::Result<
     let note = merged.then(|| format!(r#"<row r="400000">{}</row>"#, inline(400_000, 'G', "以下空白")));
     let sheet = String::from_utf8(people_sheet(rows.chain(note))).map_err(std::io::Error::other)?;
     let cells: String = merges.iter().map(|m| format!(r#"<mergeCell ref="{m}"/>"#)).collect();
-    let sheet = sheet.replace(SHEET_TAIL, &format!(r#"</sheetData><mergeCells count="{}">{cells}</mergeCells></worksheet>"#, merges.len()));
+    let sheet = sheet.replace(
+        SHEET_TAIL,
+        &format!(r#"</sheetData><mergeCells count="{}">{cells}</mergeCells></worksheet>"#, merges.len()),
+    );
     stored_xlsx(path, sheet.as_bytes())
 }
 
@@ -902,7 +980,10 @@ fn ods_span_zero(path: &Path) -> std::io::Result<()> {
     let person: String = ["11010519491231002X", "王一"].iter().map(|v| ods_cell(v)).collect::<String>()
         + r#"<table:table-cell table:number-rows-spanned="0" table:number-columns-spanned="0" office:value-type="string"><text:p>甲局</text:p></table:table-cell>"#
         + &["综合管理类", "二级主任科员", "2019-06-15"].iter().map(|v| ods_cell(v)).collect::<String>();
-    stored_ods(path, &format!("<table:table-row>{}</table:table-row><table:table-row>{person}</table:table-row>", ods_header()))
+    stored_ods(
+        path,
+        &format!("<table:table-row>{}</table:table-row><table:table-row>{person}</table:table-row>", ods_header()),
+    )
 }
 
 #[test]
@@ -982,9 +1063,15 @@ fn every_committed_hostile_file_is_its_generators_output() {
             differ.push(name);
         }
     }
-    assert!(differ.is_empty(), "committed files that are not their generator's output (KAOHE_BLESS=1 writes them): {differ:?}");
-    let committed: std::collections::BTreeSet<String> =
-        std::fs::read_dir(&dir).expect("fixtures/hostile").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
-    let known: std::collections::BTreeSet<String> = GENERATORS.iter().map(|g| g.0).chain(WITHOUT_GENERATOR.iter().map(|w| w.0)).map(str::to_string).collect();
+    assert!(
+        differ.is_empty(),
+        "committed files that are not their generator's output (KAOHE_BLESS=1 writes them): {differ:?}"
+    );
+    let committed: std::collections::BTreeSet<String> = std::fs::read_dir(&dir)
+        .expect("fixtures/hostile")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let known: std::collections::BTreeSet<String> =
+        GENERATORS.iter().map(|g| g.0).chain(WITHOUT_GENERATOR.iter().map(|w| w.0)).map(str::to_string).collect();
     assert_eq!(committed, known, "every committed file has a generator or a reason in WITHOUT_GENERATOR");
 }

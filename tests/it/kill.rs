@@ -21,7 +21,9 @@ use std::time::{Duration, Instant};
 fn roster(path: &Path, first: usize, n: usize) {
     let mut text = String::from("身份证号,姓名,单位,职位类别,职级,任现职级时间,2024年度考核\n");
     for i in first..first + n {
-        let born = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new((i / 1000) as u64))).expect("date");
+        let born = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+            .and_then(|d| d.checked_add_days(chrono::Days::new((i / 1000) as u64)))
+            .expect("date");
         let first17 = format!("110105{}{:03}", born.format("%Y%m%d"), i % 1000);
         let id = format!("{first17}{}", check_digit(&first17).expect("digits"));
         text.push_str(&format!("{id},人员{i},单位{:02},综合管理类,一级科员,2020-01-01,称职\n", i % 20));
@@ -83,13 +85,19 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
     let n = people();
     roster(&second, 500, n);
     let base = tmp.path().join("base.db");
-    let out = Command::new(&bin).args(["import", &first.display().to_string(), "--db", &base.display().to_string()]).output().expect("import");
+    let out = Command::new(&bin)
+        .args(["import", &first.display().to_string(), "--db", &base.display().to_string()])
+        .output()
+        .expect("import");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     // How long the second import takes whole: the kills fall anywhere in it and a little after.
     let db = tmp.path().join("k.db");
     std::fs::copy(&base, &db).expect("copy");
     let started = Instant::now();
-    let out = Command::new(&bin).args(["import", &second.display().to_string(), "--db", &db.display().to_string()]).output().expect("import");
+    let out = Command::new(&bin)
+        .args(["import", &second.display().to_string(), "--db", &db.display().to_string()])
+        .output()
+        .expect("import");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let whole = started.elapsed();
     assert_eq!(count(&db, "SELECT count(*) FROM people"), 500 + n as i64);
@@ -106,15 +114,23 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
         if run_and_kill(&bin, &["import", &second.display().to_string(), "--db", &db.display().to_string()], delay) {
             finished += 1;
         }
-        let check: String = rusqlite::Connection::open(&db).expect("open").query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
+        let check: String = rusqlite::Connection::open(&db)
+            .expect("open")
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("check");
         assert_eq!(check, "ok", "kill {k} after {delay:?} (seed {seed})");
-        let (people, imports, results) =
-            (count(&db, "SELECT count(*) FROM people"), count(&db, "SELECT count(*) FROM imports"), count(&db, "SELECT count(*) FROM annual_results"));
+        let (people, imports, results) = (
+            count(&db, "SELECT count(*) FROM people"),
+            count(&db, "SELECT count(*) FROM imports"),
+            count(&db, "SELECT count(*) FROM annual_results"),
+        );
         let whole_import = 500 + n as i64;
         match (people, imports, results) {
             (500, 1, 500) => none += 1,
             (p, 2, r) if p == whole_import && r == whole_import => all += 1,
-            other => panic!("kill {k} after {delay:?} (seed {seed}): people, imports, results = {other:?}: part of an import"),
+            other => panic!(
+                "kill {k} after {delay:?} (seed {seed}): people, imports, results = {other:?}: part of an import"
+            ),
         }
     }
     eprintln!(
@@ -132,10 +148,16 @@ fn an_export_killed_at_any_moment_leaves_the_old_workbook_or_the_new_one() {
     let n = people();
     roster(&file, 0, n);
     let db = tmp.path().join("k.db");
-    let out = Command::new(&bin).args(["import", &file.display().to_string(), "--db", &db.display().to_string()]).output().expect("import");
+    let out = Command::new(&bin)
+        .args(["import", &file.display().to_string(), "--db", &db.display().to_string()])
+        .output()
+        .expect("import");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let book = tmp.path().join("晋升结果.xlsx");
-    let export = |as_of: &str| ["promote", "--as-of", as_of, "--db", &db.display().to_string(), "--out", &book.display().to_string()].map(String::from);
+    let export = |as_of: &str| {
+        ["promote", "--as-of", as_of, "--db", &db.display().to_string(), "--out", &book.display().to_string()]
+            .map(String::from)
+    };
     let started = Instant::now();
     let out = Command::new(&bin).args(export("2024-12-31")).output().expect("export");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -159,7 +181,11 @@ fn an_export_killed_at_any_moment_leaves_the_old_workbook_or_the_new_one() {
             kept += 1;
         } else {
             let opened = calamine::open_workbook_auto(&book);
-            assert!(opened.is_ok() && now.len() > new.len() / 2, "kill {k} after {delay:?} (seed {seed}): a part of a workbook ({} bytes)", now.len());
+            assert!(
+                opened.is_ok() && now.len() > new.len() / 2,
+                "kill {k} after {delay:?} (seed {seed}): a part of a workbook ({} bytes)",
+                now.len()
+            );
             replaced += 1;
         }
     }
@@ -180,7 +206,9 @@ fn kill_child() {
         "restore" => {
             let db = arg("KAOHE_KILL_DB");
             let current = kaohe_store::Store::open(&db);
-            if kaohe_store::settings::restore(current, &db, &arg("KAOHE_KILL_BACKUP"), None, &arg("KAOHE_KILL_SAFETY")).is_err() {
+            if kaohe_store::settings::restore(current, &db, &arg("KAOHE_KILL_BACKUP"), None, &arg("KAOHE_KILL_SAFETY"))
+                .is_err()
+            {
                 panic!("the restore failed");
             }
         }
@@ -212,7 +240,10 @@ fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
     roster(&small, 0, 200);
     roster(&large, 200, people());
     let import = |file: &Path, db: &Path| {
-        let out = Command::new(&bin).args(["import", &file.display().to_string(), "--db", &db.display().to_string()]).output().expect("import");
+        let out = Command::new(&bin)
+            .args(["import", &file.display().to_string(), "--db", &db.display().to_string()])
+            .output()
+            .expect("import");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
     // The database in use holds 200 people; the backup holds 200 + n.
@@ -224,7 +255,11 @@ fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
     let whole_backup = 200 + people() as i64;
     let backup = tmp.path().join("备份.db");
     let started = Instant::now();
-    assert!(run_child_and_kill("backup", &[("KAOHE_KILL_DB", &source), ("KAOHE_KILL_BACKUP", &backup)], Duration::from_secs(600)));
+    assert!(run_child_and_kill(
+        "backup",
+        &[("KAOHE_KILL_DB", &source), ("KAOHE_KILL_BACKUP", &backup)],
+        Duration::from_secs(600)
+    ));
     let backup_time = started.elapsed();
     assert_eq!(count(&backup, "SELECT count(*) FROM people"), whole_backup);
 
@@ -238,7 +273,11 @@ fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
         run_child_and_kill("backup", &[("KAOHE_KILL_DB", &source), ("KAOHE_KILL_BACKUP", &made)], delay);
         if made.exists() {
             assert_eq!(integrity(&made), "ok", "backup kill {k} after {delay:?} (seed {seed})");
-            assert_eq!(count(&made, "SELECT count(*) FROM people"), whole_backup, "backup kill {k} after {delay:?} (seed {seed})");
+            assert_eq!(
+                count(&made, "SELECT count(*) FROM people"),
+                whole_backup,
+                "backup kill {k} after {delay:?} (seed {seed})"
+            );
             whole += 1;
         } else {
             none += 1;
@@ -265,12 +304,18 @@ fn a_backup_or_restore_killed_at_any_moment_leaves_a_whole_database() {
         }
         let _ = std::fs::remove_file(&safety);
         let delay = Duration::from_micros(rng.below(restore_time.as_micros() as u64 * 12 / 10));
-        run_child_and_kill("restore", &[("KAOHE_KILL_DB", &live), ("KAOHE_KILL_BACKUP", &backup), ("KAOHE_KILL_SAFETY", &safety)], delay);
+        run_child_and_kill(
+            "restore",
+            &[("KAOHE_KILL_DB", &live), ("KAOHE_KILL_BACKUP", &backup), ("KAOHE_KILL_SAFETY", &safety)],
+            delay,
+        );
         assert_eq!(integrity(&live), "ok", "restore kill {k} after {delay:?} (seed {seed})");
         match count(&live, "SELECT count(*) FROM people") {
             200 => old += 1,
             n if n == whole_backup => restored += 1,
-            n => panic!("restore kill {k} after {delay:?} (seed {seed}): {n} people, neither the old database nor the backup"),
+            n => panic!(
+                "restore kill {k} after {delay:?} (seed {seed}): {n} people, neither the old database nor the backup"
+            ),
         }
     }
     eprintln!(
@@ -290,12 +335,18 @@ fn setting_a_password_killed_at_any_moment_leaves_the_database_under_the_old_pas
     let n = people();
     roster(&file, 0, n);
     let plain = tmp.path().join("plain.db");
-    let out = Command::new(&bin).args(["import", &file.display().to_string(), "--db", &plain.display().to_string()]).output().expect("import");
+    let out = Command::new(&bin)
+        .args(["import", &file.display().to_string(), "--db", &plain.display().to_string()])
+        .output()
+        .expect("import");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let db = tmp.path().join("k.db");
     let set = |db: &Path| {
         let mut command = Command::new(&bin);
-        command.args(["password", "--db", &db.display().to_string()]).env_remove("KAOHE_DB_PASSWORD").env("KAOHE_DB_NEW_PASSWORD", "新设的数据库密码");
+        command
+            .args(["password", "--db", &db.display().to_string()])
+            .env_remove("KAOHE_DB_PASSWORD")
+            .env("KAOHE_DB_NEW_PASSWORD", "新设的数据库密码");
         command
     };
     std::fs::copy(&plain, &db).expect("copy");
@@ -323,9 +374,14 @@ fn setting_a_password_killed_at_any_moment_leaves_the_database_under_the_old_pas
             Encryption::Encrypted => {
                 let conn = rusqlite::Connection::open(&db).expect("open");
                 conn.pragma_update(None, "key", "新设的数据库密码").expect("key");
-                let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| panic!("{at}: {e}"));
+                let check: String =
+                    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| panic!("{at}: {e}"));
                 assert_eq!(check, "ok", "{at}");
-                assert_eq!(people_in(Store::open_read_only_with(&db, Some(&new)).unwrap_or_else(|e| panic!("{at}: {e}"))), n, "{at}");
+                assert_eq!(
+                    people_in(Store::open_read_only_with(&db, Some(&new)).unwrap_or_else(|e| panic!("{at}: {e}"))),
+                    n,
+                    "{at}"
+                );
                 encrypted += 1;
             }
             other => panic!("{at}: the database is {other:?}"),

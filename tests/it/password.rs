@@ -69,7 +69,10 @@ fn a_database_with_a_password_opens_with_it_only_and_holds_nothing_in_the_clear(
     assert_eq!(e.code(), "password_required");
     let e = Store::open_with(&db, Some(&password("错误的密码"))).err().expect("refused with a wrong one");
     assert!(matches!(e, StoreError::WrongPassword { .. }), "{e}");
-    assert_eq!(e.to_string(), format!("密码不对，数据库「{}」没有打开（也可能这个文件不是考核软件的数据库）", db.display()));
+    assert_eq!(
+        e.to_string(),
+        format!("密码不对，数据库「{}」没有打开（也可能这个文件不是考核软件的数据库）", db.display())
+    );
     let e = Store::open_read_only(&db).err().expect("read-only: refused without a password");
     assert!(matches!(e, StoreError::PasswordRequired { .. }), "{e}");
 
@@ -109,7 +112,10 @@ fn setting_changing_and_removing_the_password_keeps_every_row() {
     let mut store = Store::open_with(&db, Some(&password("第一个数据库密码"))).expect("opens with the first");
     store.change_password(Some(&password("第二个密码"))).expect("change");
     drop(store);
-    assert!(matches!(Store::open_with(&db, Some(&password("第一个数据库密码"))).err(), Some(StoreError::WrongPassword { .. })));
+    assert!(matches!(
+        Store::open_with(&db, Some(&password("第一个数据库密码"))).err(),
+        Some(StoreError::WrongPassword { .. })
+    ));
     let mut store = Store::open_with(&db, Some(&password("第二个密码"))).expect("opens with the second");
     assert_eq!(store.operator().expect("operator"), "人事科 李明");
     assert_eq!(store.counts().expect("counts").results, 1);
@@ -154,7 +160,10 @@ fn backups_carry_the_password_and_a_restore_keeps_the_current_one() {
     assert_eq!(Encryption::of(&backup), Encryption::Encrypted);
     assert!(!holds(&backup, NAME_A), "the backup is encrypted as the database is");
     assert!(matches!(inspect_backup(&backup, None).err(), Some(StoreError::PasswordRequired { .. })));
-    assert!(matches!(inspect_backup(&backup, Some(&password("不是这个"))).err(), Some(StoreError::WrongPassword { .. })));
+    assert!(matches!(
+        inspect_backup(&backup, Some(&password("不是这个"))).err(),
+        Some(StoreError::WrongPassword { .. })
+    ));
     let info = inspect_backup(&backup, Some(&key)).expect("inspected with the password");
     assert_eq!(info.people, 2);
     // One connection to a database at a time, as in the app (Windows replaces no open file).
@@ -164,7 +173,8 @@ fn backups_carry_the_password_and_a_restore_keeps_the_current_one() {
     let plain = dir.path().join("plain/kaohe.db");
     drop(Store::open(&plain).expect("plain"));
     let safety = dir.path().join("plain/恢复前备份.db");
-    let restored = restore(Store::open(&plain), &plain, &backup, Some(&key), &safety).map_err(|f| f.error).expect("restored");
+    let restored =
+        restore(Store::open(&plain), &plain, &backup, Some(&key), &safety).map_err(|f| f.error).expect("restored");
     assert!(restored.has_password());
     assert_eq!(names(&restored), vec!["李二".to_string(), NAME_A.to_string()]);
     drop(restored);
@@ -175,7 +185,9 @@ fn backups_carry_the_password_and_a_restore_keeps_the_current_one() {
     let plain_backup = dir.path().join("明文备份.db");
     Store::open(&dir.path().join("other.db")).expect("other").backup_to(&plain_backup).expect("plain backup");
     let safety = dir.path().join("恢复前备份.db");
-    let restored = restore(Store::open_with(&db, Some(&key)), &db, &plain_backup, None, &safety).map_err(|f| f.error).expect("restored");
+    let restored = restore(Store::open_with(&db, Some(&key)), &db, &plain_backup, None, &safety)
+        .map_err(|f| f.error)
+        .expect("restored");
     assert!(restored.has_password());
     assert_eq!(restored.counts().expect("counts").people, 0);
     drop(restored);
@@ -184,7 +196,9 @@ fn backups_carry_the_password_and_a_restore_keeps_the_current_one() {
     assert_eq!(inspect_backup(&safety, Some(&key)).expect("safety copy").people, 2);
 
     // A database whose password is forgotten: restoring a backup is the way out.
-    let forgotten = restore(Store::open(&db), &db, &plain_backup, None, &dir.path().join("恢复前备份_2.db")).map_err(|f| f.error).expect("restored");
+    let forgotten = restore(Store::open(&db), &db, &plain_backup, None, &dir.path().join("恢复前备份_2.db"))
+        .map_err(|f| f.error)
+        .expect("restored");
     assert!(!forgotten.has_password());
 }
 
@@ -195,7 +209,11 @@ fn kaohe(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
         cmd.env(k, v);
     }
     let out = cmd.output().expect("run kaohe");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -215,23 +233,32 @@ fn the_command_line_takes_the_password_from_the_environment() {
     assert_eq!(status, 1);
     let error: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(error["error"]["code"], "password_required");
-    let (status, out, _) = kaohe(&["promote", "--as-of", "2026-01-01", "--db", db, "--json"], &[("KAOHE_DB_PASSWORD", "错了")]);
+    let (status, out, _) =
+        kaohe(&["promote", "--as-of", "2026-01-01", "--db", db, "--json"], &[("KAOHE_DB_PASSWORD", "错了")]);
     assert_eq!(status, 1);
     let error: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(error["error"]["code"], "wrong_password");
 
-    let (status, out, err) = kaohe(&["promote", "--as-of", "2026-01-01", "--db", db, "--json"], &[("KAOHE_DB_PASSWORD", "命令行的数据库密码")]);
+    let (status, out, err) = kaohe(
+        &["promote", "--as-of", "2026-01-01", "--db", db, "--json"],
+        &[("KAOHE_DB_PASSWORD", "命令行的数据库密码")],
+    );
     assert_eq!(status, 0, "{err}");
     let report: serde_json::Value = serde_json::from_str(&out).expect("json");
     let people = report["people"].as_array().expect("people");
     assert!(people.iter().any(|p| p["name"] == NAME_A), "{out}");
-    let (status, _, err) = kaohe(&["import", roster, "--db", db, "--check"], &[("KAOHE_DB_PASSWORD", "命令行的数据库密码")]);
+    let (status, _, err) =
+        kaohe(&["import", roster, "--db", db, "--check"], &[("KAOHE_DB_PASSWORD", "命令行的数据库密码")]);
     assert_eq!(status, 0, "{err}");
 
-    let (status, _, err) = kaohe(&["password", "--db", db], &[("KAOHE_DB_PASSWORD", "命令行的数据库密码"), ("KAOHE_DB_NEW_PASSWORD", "短")]);
+    let (status, _, err) = kaohe(
+        &["password", "--db", db],
+        &[("KAOHE_DB_PASSWORD", "命令行的数据库密码"), ("KAOHE_DB_NEW_PASSWORD", "短")],
+    );
     assert_eq!(status, 1);
     assert!(err.contains("密码至少要有 6 个字符"), "{err}");
-    let (status, out, err) = kaohe(&["password", "--db", db, "--remove"], &[("KAOHE_DB_PASSWORD", "命令行的数据库密码")]);
+    let (status, out, err) =
+        kaohe(&["password", "--db", db, "--remove"], &[("KAOHE_DB_PASSWORD", "命令行的数据库密码")]);
     assert_eq!((status, out.trim()), (0, format!("已取消数据库密码：{db}").as_str()), "{err}");
     assert!(holds(Path::new(db), NAME_A));
     let (status, _, err) = kaohe(&["promote", "--as-of", "2026-01-01", "--db", db], &[]);

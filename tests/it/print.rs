@@ -16,7 +16,10 @@ fn id(n: u32) -> String {
 
 /// Runs a command and returns its standard output, failing the test with its error output.
 fn tool(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program} could not run ({e}); `cargo xtask test` installs it"));
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} could not run ({e}); `cargo xtask test` installs it"));
     assert!(out.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
@@ -31,8 +34,9 @@ fn pdf(html: &Path) -> PathBuf {
     tool(
         "chromium",
         &[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--no-pdf-header-footer", &user_data, &target, &url,
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer", &user_data,
+            &target, &url,
         ],
     );
     assert!(out.exists(), "no PDF written for {}", html.display());
@@ -41,8 +45,10 @@ fn pdf(html: &Path) -> PathBuf {
 
 fn info(pdf: &Path) -> (usize, String) {
     let text = tool("pdfinfo", &[&pdf.display().to_string()]);
-    let pages = text.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|v| v.trim().parse().ok()).expect("page count");
-    let size = text.lines().find_map(|l| l.strip_prefix("Page size:")).map(|v| v.trim().to_string()).expect("page size");
+    let pages =
+        text.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|v| v.trim().parse().ok()).expect("page count");
+    let size =
+        text.lines().find_map(|l| l.strip_prefix("Page size:")).map(|v| v.trim().to_string()).expect("page size");
     (pages, size)
 }
 
@@ -57,7 +63,12 @@ fn squeeze(s: &str) -> String {
 fn print(args: &[&str]) -> PathBuf {
     let out = run(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>());
     assert_eq!(out.status, 0, "{}", out.stderr);
-    let path = out.stdout.trim().split_once('：').map(|(_, p)| p.split('，').next().unwrap_or(p).to_string()).expect("path in output");
+    let path = out
+        .stdout
+        .trim()
+        .split_once('：')
+        .map(|(_, p)| p.split('，').next().unwrap_or(p).to_string())
+        .expect("path in output");
     PathBuf::from(path)
 }
 
@@ -90,7 +101,17 @@ fn registration_forms_are_one_a4_page_each_and_long_summaries_continue() {
     let roster = tmp.path().join("名册.xlsx");
     write_sheets(&table, &roster).expect("write");
     let out_dir = tmp.path().join("out");
-    let html = print(&["print", "--doc", "登记表", "--year", "2025", "--roster", &roster.display().to_string(), "--out", &out_dir.display().to_string()]);
+    let html = print(&[
+        "print",
+        "--doc",
+        "登记表",
+        "--year",
+        "2025",
+        "--roster",
+        &roster.display().to_string(),
+        "--out",
+        &out_dir.display().to_string(),
+    ]);
     let source = std::fs::read_to_string(&html).expect("html");
     assert!(source.contains("赵&lt;i&gt;三&lt;/i&gt;") && !source.contains("<i>三"), "roster text must be escaped");
 
@@ -122,7 +143,10 @@ fn registration_forms_are_one_a4_page_each_and_long_summaries_continue() {
         assert!(printed.contains(&expected), "missing {expected}");
     }
     let fonts = tool("pdffonts", &[&file.display().to_string()]);
-    assert!(fonts.lines().skip(2).any(|l| l.split_whitespace().rev().nth(4) == Some("yes")), "fonts are embedded:\n{fonts}");
+    assert!(
+        fonts.lines().skip(2).any(|l| l.split_whitespace().rev().nth(4) == Some("yes")),
+        "fonts are embedded:\n{fonts}"
+    );
     let cjk = tool("fc-list", &[":lang=zh", "family"]);
     assert!(cjk.contains("CJK"), "a CJK font is installed for the fallbacks: {cjk}");
 }
@@ -137,7 +161,17 @@ fn a_batch_of_200_prints_200_pages() {
     let table: toml::Table = toml::from_str(&format!("\"人员\" = [{rows}]")).expect("toml");
     let roster = tmp.path().join("名册.xlsx");
     write_sheets(&table, &roster).expect("write");
-    let html = print(&["print", "--doc", "登记表", "--year", "2025", "--roster", &roster.display().to_string(), "--out", &tmp.path().display().to_string()]);
+    let html = print(&[
+        "print",
+        "--doc",
+        "登记表",
+        "--year",
+        "2025",
+        "--roster",
+        &roster.display().to_string(),
+        "--out",
+        &tmp.path().display().to_string(),
+    ]);
     let file = pdf(&html);
     assert_eq!(info(&file).0, 200);
     let printed = text(&file);
@@ -168,9 +202,11 @@ fn every_document_prints_and_publicity_lists_carry_no_id() {
         ("晋升审核", "--as-of", "2025-12-31"),
         ("职数", "--as-of", "2025-12-31"),
     ];
-    let roster = kaohe_workbook::read_roster(Path::new(&sample), &kaohe_engine::Profile::national()).expect("sample").roster;
+    let roster =
+        kaohe_workbook::read_roster(Path::new(&sample), &kaohe_engine::Profile::national()).expect("sample").roster;
     for (doc, flag, value) in docs {
-        let html = print(&["print", "--doc", doc, flag, value, "--roster", &sample, "--from", "2026-01-09", "--out", &out]);
+        let html =
+            print(&["print", "--doc", doc, flag, value, "--roster", &sample, "--from", "2026-01-09", "--out", &out]);
         let file = pdf(&html);
         let (pages, size) = info(&file);
         assert!(pages >= 1 && size.contains("(A4)"), "{doc}: {pages} pages, {size}");
@@ -181,17 +217,38 @@ fn every_document_prints_and_publicity_lists_carry_no_id() {
                 assert!(squeeze(&printed).contains("2026年1月9日至2026年1月15日（5个工作日）"), "{doc}: period");
                 // A 公示 is posted publicly: no ID number, not even a masked one.
                 for p in &roster.people {
-                    assert!(!printed.contains(&p.id[..6]) || !printed.contains(&p.id[14..]), "{doc} shows part of an ID: {}", p.id);
+                    assert!(
+                        !printed.contains(&p.id[..6]) || !printed.contains(&p.id[14..]),
+                        "{doc} shows part of an ID: {}",
+                        p.id
+                    );
                 }
                 assert!(!printed.contains("********") && !printed.contains("身份证号"), "{doc}: an ID column");
                 let html_text = std::fs::read_to_string(&html).expect("html");
                 assert!(!html_text.contains("data-id") && !html_text.contains("********"), "{doc}: IDs in the markup");
-                assert!(html_text.contains(">出生年月</th>") && html_text.contains(">学历</th>"), "{doc}: birth month and education instead");
+                assert!(
+                    html_text.contains(">出生年月</th>") && html_text.contains(">学历</th>"),
+                    "{doc}: birth month and education instead"
+                );
             }
             _ => {}
         }
         let png = snapshots.join(doc);
-        tool("pdftoppm", &["-r", "40", "-f", "1", "-l", "1", "-singlefile", "-png", &file.display().to_string(), &png.display().to_string()]);
+        tool(
+            "pdftoppm",
+            &[
+                "-r",
+                "40",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                "-png",
+                &file.display().to_string(),
+                &png.display().to_string(),
+            ],
+        );
         let png = png.with_extension("png");
         let (w, h) = png_size(&png);
         let ratio = f64::from(h) / f64::from(w);
@@ -212,7 +269,9 @@ fn publicity_periods_follow_the_holiday_notices() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().display().to_string();
     let period = |from: &str| {
-        let html = print(&["print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &sample, "--from", from, "--out", &out]);
+        let html = print(&[
+            "print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &sample, "--from", from, "--out", &out,
+        ]);
         let text = std::fs::read_to_string(&html).expect("html");
         let start = text.find("公示时间：").expect("period") + "公示时间：".len();
         text[start..].split('。').next().unwrap_or_default().to_string()
@@ -222,7 +281,10 @@ fn publicity_periods_follow_the_holiday_notices() {
     // 2026 元旦: 1–3 January off, Sunday 4 January worked (国办发明电〔2025〕7号).
     assert_eq!(period("2025-12-31"), "2025年12月31日至2026年1月7日（5个工作日）");
     // 2027 is not in the table yet: weekends only, and said so.
-    assert_eq!(period("2026-12-28"), "2026年12月28日至2027年1月1日（5个工作日，仅扣除周末：规则中尚无2027年节假日安排，期限待核实）");
+    assert_eq!(
+        period("2026-12-28"),
+        "2026年12月28日至2027年1月1日（5个工作日，仅扣除周末：规则中尚无2027年节假日安排，期限待核实）"
+    );
 }
 
 /// The 登记表 carries no ID in its markup (it had every full ID in data-id attributes).
@@ -230,10 +292,21 @@ fn publicity_periods_follow_the_holiday_notices() {
 fn registration_forms_carry_no_id_in_their_markup() {
     let tmp = tempfile::tempdir().expect("tmp");
     let sample = root().join("fixtures/sample/名册示例.xlsx").display().to_string();
-    let html = print(&["print", "--doc", "登记表", "--year", "2025", "--roster", &sample, "--out", &tmp.path().display().to_string()]);
+    let html = print(&[
+        "print",
+        "--doc",
+        "登记表",
+        "--year",
+        "2025",
+        "--roster",
+        &sample,
+        "--out",
+        &tmp.path().display().to_string(),
+    ]);
     let text = std::fs::read_to_string(&html).expect("html");
     assert!(!text.contains("data-id"));
-    let roster = kaohe_workbook::read_roster(Path::new(&sample), &kaohe_engine::Profile::national()).expect("sample").roster;
+    let roster =
+        kaohe_workbook::read_roster(Path::new(&sample), &kaohe_engine::Profile::national()).expect("sample").roster;
     assert!(roster.people.iter().all(|p| !text.contains(&p.id)));
 }
 
@@ -252,11 +325,17 @@ fn an_organ_name_cannot_lead_a_printed_file_outside_its_folder() {
     let roster = roster.display().to_string();
     let out_text = out.display().to_string();
     for organ in ["../../逃逸", "/tmp/逃逸", "..", "CON"] {
-        let html = print(&["print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &roster, "--organ", organ, "--out", &out_text]);
+        let html = print(&[
+            "print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &roster, "--organ", organ, "--out",
+            &out_text,
+        ]);
         assert_eq!(html.parent(), Some(out.as_path()), "{organ}: {}", html.display());
     }
     assert!(!tmp.path().join("逃逸职级晋升公示.html").exists() && !tmp.path().join("a/逃逸职级晋升公示.html").exists());
-    let html = print(&["print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &roster, "--organ", "甲&乙局", "--out", &out_text]);
+    let html = print(&[
+        "print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--roster", &roster, "--organ", "甲&乙局", "--out",
+        &out_text,
+    ]);
     let text = std::fs::read_to_string(&html).expect("html");
     assert!(text.contains("<title>甲&amp;乙局职级晋升人选公示</title>"), "{}", &text[..600.min(text.len())]);
     assert!(text.contains("<h1>甲&amp;乙局职级晋升人选公示</h1>") && !text.contains("&amp;amp;"));

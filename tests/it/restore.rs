@@ -41,7 +41,9 @@ impl Scratch {
         let scratch = Scratch { dir: tempfile::tempdir().expect("tmp") };
         let mut store = Store::open(&scratch.db()).expect("open");
         store.import(&roster(scratch.dir.path(), "称职"), "名册.xlsx").expect("import");
-        store.set_override(2025, ID_A, Grade::Competent, None, "经考核委员会研究确定", "人事科 李明").expect("override");
+        store
+            .set_override(2025, ID_A, Grade::Competent, None, "经考核委员会研究确定", "人事科 李明")
+            .expect("override");
         store.set_operator("人事科 李明").expect("operator");
         store.backup_to(&scratch.backup()).expect("backup");
         scratch
@@ -71,7 +73,8 @@ impl Scratch {
 fn contents(path: &Path) -> Vec<(String, Vec<String>)> {
     let conn = rusqlite::Connection::open(path).expect("sqlite");
     let mut tables: Vec<String> = {
-        let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").expect("tables");
+        let mut stmt =
+            conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").expect("tables");
         stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("names")
     };
     tables.sort();
@@ -81,7 +84,12 @@ fn contents(path: &Path) -> Vec<(String, Vec<String>)> {
             let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).expect("select");
             let n = stmt.column_count();
             let rows = stmt
-                .query_map([], |r| Ok((0..n).map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i))).collect::<Vec<_>>().join("|")))
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i)))
+                        .collect::<Vec<_>>()
+                        .join("|"))
+                })
                 .expect("rows")
                 .collect::<Result<Vec<_>, _>>()
                 .expect("values");
@@ -107,8 +115,10 @@ fn refused(scratch: &Scratch, crafted: &Path, object: &str) {
     assert_eq!(store.assessment_log(2025).expect("log").len(), 1);
     drop(store);
     assert_eq!(contents(&scratch.db()), before, "the live database is unchanged");
-    let mut left: Vec<String> =
-        std::fs::read_dir(scratch.path("data")).expect("dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    let mut left: Vec<String> = std::fs::read_dir(scratch.path("data"))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
     left.sort();
     assert_eq!(left, ["kaohe.db"], "no staging file, and no safety copy for a restore that never began");
 }
@@ -116,7 +126,10 @@ fn refused(scratch: &Scratch, crafted: &Path, object: &str) {
 #[test]
 fn a_trigger_that_erases_the_assessment_log_is_refused() {
     let scratch = Scratch::new();
-    let crafted = scratch.crafted("抹日志.db", "CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;");
+    let crafted = scratch.crafted(
+        "抹日志.db",
+        "CREATE TRIGGER wipe_log AFTER INSERT ON assessment_log BEGIN DELETE FROM assessment_log; END;",
+    );
     refused(&scratch, &crafted, "触发器「wipe_log」");
     let e = inspect_backup(&crafted, None).expect_err("refused");
     assert_eq!(
@@ -136,7 +149,11 @@ fn a_trigger_that_turns_results_into_excellent_is_refused() {
         "CREATE TRIGGER raise AFTER UPDATE ON annual_results BEGIN UPDATE annual_results SET code = '1' WHERE person_id = NEW.person_id AND code = '2'; END;
          CREATE TRIGGER raise_new AFTER INSERT ON annual_results BEGIN UPDATE annual_results SET code = '1' WHERE rowid = NEW.rowid AND code = '2'; END;",
     );
-    refused(&scratch, &crafted, "多出触发器「raise」（在表「annual_results」上）、多出触发器「raise_new」（在表「annual_results」上）");
+    refused(
+        &scratch,
+        &crafted,
+        "多出触发器「raise」（在表「annual_results」上）、多出触发器「raise_new」（在表「annual_results」上）",
+    );
 }
 
 #[test]
@@ -179,10 +196,14 @@ fn a_damaged_backup_is_refused() {
     assert_eq!(e.code(), "backup_damaged");
     assert_eq!(
         e.to_string(),
-        format!("备份「{}」中的数据不完整或已损坏（表「annual_results」中有 1 条记录引用的「people」记录不存在），不能恢复", crafted.display())
+        format!(
+            "备份「{}」中的数据不完整或已损坏（表「annual_results」中有 1 条记录引用的「people」记录不存在），不能恢复",
+            crafted.display()
+        )
     );
     let before = contents(&scratch.db());
-    let failed = restore(Store::open(&scratch.db()), &scratch.db(), &crafted, None, &scratch.safety()).err().expect("refused");
+    let failed =
+        restore(Store::open(&scratch.db()), &scratch.db(), &crafted, None, &scratch.safety()).err().expect("refused");
     assert_eq!(failed.error.to_string(), e.to_string());
     drop(failed);
     assert_eq!(contents(&scratch.db()), before);
@@ -202,7 +223,9 @@ fn a_genuine_backup_restores_every_table_as_it_was() {
     assert_ne!(moved_on, backed_up);
     let info = inspect_backup(&scratch.backup(), None).expect("a genuine backup");
     assert_eq!((info.people, info.organs, info.schema_version), (2, 1, SCHEMA_VERSION));
-    let store = restore(Store::open(&scratch.db()), &scratch.db(), &scratch.backup(), None, &scratch.safety()).map_err(|f| f.error).expect("restored");
+    let store = restore(Store::open(&scratch.db()), &scratch.db(), &scratch.backup(), None, &scratch.safety())
+        .map_err(|f| f.error)
+        .expect("restored");
     assert_eq!(store.assessment_log(2025).expect("log").len(), 1);
     assert_eq!(store.operator().expect("operator"), "人事科 李明");
     drop(store);
@@ -224,13 +247,18 @@ fn an_older_backup_is_copied_at_its_version_then_upgraded() {
         ))
         .expect("data");
     }
-    let store = restore(Store::open(&scratch.db()), &scratch.db(), &old, None, &scratch.safety()).map_err(|f| f.error).expect("restored");
+    let store = restore(Store::open(&scratch.db()), &scratch.db(), &old, None, &scratch.safety())
+        .map_err(|f| f.error)
+        .expect("restored");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
     let roster = store.load_roster().expect("roster");
     assert_eq!(roster.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect::<Vec<_>>(), [(ID_A, "王一")]);
     assert_eq!(roster.results.iter().map(|r| (r.year, r.result.code())).collect::<Vec<_>>(), [(2024, "1")]);
     let mapping = store.mapping_for("sig").expect("mapping").expect("kept");
-    assert_eq!(mapping.into_iter().collect::<Vec<_>>(), [("A".to_string(), "身份证号".to_string()), ("B".to_string(), "姓名".to_string())]);
+    assert_eq!(
+        mapping.into_iter().collect::<Vec<_>>(),
+        [("A".to_string(), "身份证号".to_string()), ("B".to_string(), "姓名".to_string())]
+    );
 }
 
 /// A backup's fingerprints of people's fields are never trusted: one forged to stand for other
@@ -243,7 +271,9 @@ fn a_backups_fingerprints_are_computed_again_at_restore() {
     let forged = scratch
         .crafted("指纹.db", &format!("UPDATE people SET fingerprint = 1 WHERE id = '{ID_A}'; UPDATE people SET fingerprint = NULL WHERE id = '{ID_B}';"));
     inspect_backup(&forged, None).expect("a backup whose fingerprints differ is a backup");
-    let store = restore(Store::open(&scratch.db()), &scratch.db(), &forged, None, &scratch.safety()).map_err(|f| f.error).expect("restored");
+    let store = restore(Store::open(&scratch.db()), &scratch.db(), &forged, None, &scratch.safety())
+        .map_err(|f| f.error)
+        .expect("restored");
     drop(store);
     assert_eq!(contents(&scratch.db()), genuine, "the fingerprints as the fields give them");
 }

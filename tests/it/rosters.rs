@@ -26,7 +26,10 @@ fn messy(path: &Path) {
         sheet.write_string(2, 7 + c as u16, *y).expect("year");
     }
     let rows: [[&str; 10]; 3] = [
-        ["1", "11010519491231002x", "王　一", "甲局", "综合管理", "二级主任科员", "2019年6月15日", "称职", "优秀", "基本称职"],
+        [
+            "1", "11010519491231002x", "王　一", "甲局", "综合管理", "二级主任科员", "2019年6月15日", "称职", "优秀",
+            "基本称职",
+        ],
         ["2", "330102880806023", "李 二", "甲局", "综合管理类", "科员（一级）", "2021.03", "", "称职", "优秀"],
         ["3", "", "", "", "", "", "", "", "", ""],
     ];
@@ -51,12 +54,16 @@ fn a_real_shaped_roster_reads_by_meaning() {
     let read = read_roster(&path, &Profile::national()).expect("reads");
 
     // The roster sheet was found by its header, and said so.
-    let notice = read.issues.iter().find(|i| i.code == IssueCode::SheetMissing && i.sheet == "2025年花名册").expect("notice");
+    let notice =
+        read.issues.iter().find(|i| i.code == IssueCode::SheetMissing && i.sheet == "2025年花名册").expect("notice");
     assert!(notice.message.contains("将工作表「2025年花名册」作为人员表读取"));
 
     let people = &read.roster.people;
     assert_eq!(people.len(), 2, "{:#?}", read.issues);
-    assert_eq!((people[0].id.as_str(), people[0].name.as_str(), people[0].category.as_str()), (A, "王一", "综合管理类"));
+    assert_eq!(
+        (people[0].id.as_str(), people[0].name.as_str(), people[0].category.as_str()),
+        (A, "王一", "综合管理类")
+    );
     assert_eq!(people[0].rank_since.to_string(), "2019-06-15");
     // 15 digits → 18, with a warning that names the cell.
     assert_eq!((people[1].id.as_str(), people[1].name.as_str(), people[1].rank.as_str()), (B, "李二", "一级科员"));
@@ -66,7 +73,8 @@ fn a_real_shaped_roster_reads_by_meaning() {
     assert!(legacy.message.contains("已按规则转换为18位 330102198808060235"), "{}", legacy.message);
 
     // The years under 近三年年度考核 became assessment history; empty cells are no result.
-    let mut history: Vec<(String, i32, ResultCode)> = read.roster.results.iter().map(|r| (r.person_id.clone(), r.year, r.result)).collect();
+    let mut history: Vec<(String, i32, ResultCode)> =
+        read.roster.results.iter().map(|r| (r.person_id.clone(), r.year, r.result)).collect();
     history.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let g = ResultCode::Graded;
     assert_eq!(
@@ -116,7 +124,10 @@ fn check_shows_the_changes_and_writes_nothing() {
     let first = tmp.path().join("2024.xlsx");
     let second = tmp.path().join("2025.xlsx");
     let people = |rows: &str| -> toml::Table {
-        toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml")
+        toml::from_str(&format!(
+            "\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]"
+        ))
+        .expect("toml")
     };
     kaohe_tests::write_sheets(
         &people(&format!(
@@ -147,9 +158,13 @@ fn check_shows_the_changes_and_writes_nothing() {
     assert_eq!(ch["missing"], serde_json::json!([[B, "李二", "甲局"]]));
     assert_eq!(ch["moved"], serde_json::json!([[A, "王一", "甲局", "乙局"]]));
     assert_eq!(ch["rank_changed"], serde_json::json!([[A, "王一", "二级主任科员", "一级主任科员"]]));
-    let fields: Vec<&str> = ch["updated"][0]["fields"].as_array().expect("fields").iter().filter_map(|f| f[0].as_str()).collect();
+    let fields: Vec<&str> =
+        ch["updated"][0]["fields"].as_array().expect("fields").iter().filter_map(|f| f[0].as_str()).collect();
     assert_eq!(fields, ["单位", "职级", "任现职级时间"]);
-    assert_eq!(v["mapping"][0], serde_json::json!({"column": "A", "header": "身份证号", "field": "身份证号", "confidence": 1.0}));
+    assert_eq!(
+        v["mapping"][0],
+        serde_json::json!({"column": "A", "header": "身份证号", "field": "身份证号", "confidence": 1.0})
+    );
     // Nothing was written by the check.
     let p = json_of(&cli(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
     assert_eq!(p["people"][0]["organ"], "甲局");
@@ -176,7 +191,14 @@ fn the_error_workbook_marks_the_cells_and_lists_failed_rows() {
     }
     book.save(&path).expect("save");
     let report = tmp.path().join("问题清单.xlsx");
-    let out = cli(&["import", &path.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string(), "--report", &report.display().to_string()]);
+    let out = cli(&[
+        "import",
+        &path.display().to_string(),
+        "--db",
+        &tmp.path().join("k.db").display().to_string(),
+        "--report",
+        &report.display().to_string(),
+    ]);
     assert_eq!(out.status, 0, "{}", out.stderr);
 
     let mut wb = calamine::open_workbook_auto(&report).expect("report opens");
@@ -184,7 +206,10 @@ fn the_error_workbook_marks_the_cells_and_lists_failed_rows() {
     let copy = wb.worksheet_range("原表（已标出问题）").expect("copy");
     assert_eq!(copy.get_value((1, 5)).map(|c| c.to_string()), Some("2019.13".to_string()));
     let reason = copy.get_value((1, 6)).map(|c| c.to_string()).unwrap_or_default();
-    assert!(reason.starts_with("【未导入】工作表「人员」第2行 F列「任现职级时间」：「2019.13」不是有效日期"), "{reason}");
+    assert!(
+        reason.starts_with("【未导入】工作表「人员」第2行 F列「任现职级时间」：「2019.13」不是有效日期"),
+        "{reason}"
+    );
     // A value that looks like a formula stays text.
     assert_eq!(copy.get_value((2, 1)).map(|c| c.to_string()), Some("=1+1".to_string()));
     let failed = wb.worksheet_range("未导入行（标准格式）").expect("failed rows");
@@ -237,7 +262,11 @@ fn national_system_results_match_by_name_within_unit() {
     // Without a year it is recognised and explained.
     let out = cli(&["import", &results.display().to_string(), "--db", &db]);
     assert_eq!(out.status, 2);
-    assert!(out.stderr.contains("国家公务员管理信息系统的年度考核导入表") && out.stderr.contains("--year"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("国家公务员管理信息系统的年度考核导入表") && out.stderr.contains("--year"),
+        "{}",
+        out.stderr
+    );
 
     let v = json_of(&cli(&["import", &results.display().to_string(), "--db", &db, "--year", "2025", "--json"]));
     assert_eq!((v["rows_read"].as_u64(), v["matched"].as_u64()), (Some(5), Some(2)));
@@ -245,7 +274,9 @@ fn national_system_results_match_by_name_within_unit() {
         .as_array()
         .expect("issues")
         .iter()
-        .map(|i| (i["row"].as_u64().unwrap_or(0), i["code"].as_str().unwrap_or(""), i["message"].as_str().unwrap_or("")))
+        .map(|i| {
+            (i["row"].as_u64().unwrap_or(0), i["code"].as_str().unwrap_or(""), i["message"].as_str().unwrap_or(""))
+        })
         .collect();
     assert_eq!(issues.len(), 3, "{issues:#?}");
     assert_eq!((issues[0].0, issues[0].1), (4, "same_name"));
@@ -256,13 +287,23 @@ fn national_system_results_match_by_name_within_unit() {
 
     // The two matched results are stored for the right people and count for promotion.
     let p = json_of(&cli(&["promote", "--as-of", "2026-06-30", "--db", &db, "--json"]));
-    let reasons = |id: &str| p["people"].as_array().and_then(|a| a.iter().find(|x| x["id"] == id)).map(|x| x["reasons"].to_string()).unwrap_or_default();
+    let reasons = |id: &str| {
+        p["people"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["id"] == id))
+            .map(|x| x["reasons"].to_string())
+            .unwrap_or_default()
+    };
     assert!(!reasons(ids[0]).contains("扣除"), "优秀 does not deduct");
     let store = kaohe_store::Store::open(Path::new(&db)).expect("db");
-    let stored: Vec<(String, i32, ResultCode)> = store.load_roster().expect("load").results.into_iter().map(|r| (r.person_id, r.year, r.result)).collect();
+    let stored: Vec<(String, i32, ResultCode)> =
+        store.load_roster().expect("load").results.into_iter().map(|r| (r.person_id, r.year, r.result)).collect();
     assert_eq!(
         stored,
-        vec![(ids[0].to_string(), 2025, ResultCode::Graded(Grade::Excellent)), (ids[1].to_string(), 2025, ResultCode::Graded(Grade::Competent))]
+        vec![
+            (ids[0].to_string(), 2025, ResultCode::Graded(Grade::Excellent)),
+            (ids[1].to_string(), 2025, ResultCode::Graded(Grade::Competent))
+        ]
     );
 }
 
@@ -286,11 +327,16 @@ fn cross_checks_warn_about_what_does_not_fit_together() {
     ))
     .expect("toml");
     kaohe_tests::write_sheets(&sheet, &path).expect("write");
-    let options = kaohe_workbook::ReadOptions { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() };
+    let options =
+        kaohe_workbook::ReadOptions { today: chrono::NaiveDate::from_ymd_opt(2026, 11, 27), ..Default::default() };
     let read = kaohe_workbook::read_roster_with(&path, &Profile::national(), &options).expect("reads");
     assert_eq!(read.roster.people.len(), 2, "warnings only");
-    let found: Vec<(u32, String, IssueCode)> =
-        read.issues.iter().filter(|i| i.sheet == "人员").map(|i| (i.row.unwrap_or(0), i.column.clone().unwrap_or_default(), i.code)).collect();
+    let found: Vec<(u32, String, IssueCode)> = read
+        .issues
+        .iter()
+        .filter(|i| i.sheet == "人员")
+        .map(|i| (i.row.unwrap_or(0), i.column.clone().unwrap_or_default(), i.code))
+        .collect();
     assert_eq!(
         found,
         vec![
@@ -300,7 +346,9 @@ fn cross_checks_warn_about_what_does_not_fit_together() {
             (3, "H".to_string(), IssueCode::DateOrder),
         ]
     );
-    let msg = |n: usize| read.issues.iter().filter(|i| i.sheet == "人员").nth(n).map(|i| i.message.clone()).unwrap_or_default();
+    let msg = |n: usize| {
+        read.issues.iter().filter(|i| i.sheet == "人员").nth(n).map(|i| i.message.clone()).unwrap_or_default()
+    };
     assert!(msg(0).contains("与身份证号中的出生日期 1949-12-31 不一致"), "{}", msg(0));
     assert!(msg(1).contains("第17位表示女"), "{}", msg(1));
     assert!(msg(2).contains("「进入公务员队伍时间」：「1968-07-01」早于参加工作时间（1970-07-01）"), "{}", msg(2));
@@ -329,7 +377,10 @@ fn a_confirmed_mapping_is_saved_and_reused_for_the_same_headers() {
     std::fs::write(&mapping, "[columns]\n\"A\" = \"身份证号\"\n\"备注\" = \"\"\n").expect("write");
     let v = json_of(&cli(&["import", &file, "--db", &db, "--mapping", &mapping.display().to_string(), "--json"]));
     assert_eq!((v["new_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(false)));
-    assert_eq!(v["mapping"][0], serde_json::json!({"column": "A", "header": "证件", "field": "身份证号", "confidence": 1.0}));
+    assert_eq!(
+        v["mapping"][0],
+        serde_json::json!({"column": "A", "header": "证件", "field": "身份证号", "confidence": 1.0})
+    );
 
     // Next time the same headers come in, the confirmed mapping applies by itself.
     let v = json_of(&cli(&["import", &file, "--db", &db, "--json"]));
@@ -357,8 +408,12 @@ fn hidden_rows_and_columns_are_read_and_reported() {
     book.save(&path).expect("save");
     let read = read_roster(&path, &Profile::national()).expect("reads");
     assert_eq!(read.roster.people.len(), 2, "hidden data is still imported");
-    let hidden: Vec<(Option<u32>, Option<String>, String)> =
-        read.issues.iter().filter(|i| i.code == IssueCode::Hidden).map(|i| (i.row, i.column.clone(), i.message.clone())).collect();
+    let hidden: Vec<(Option<u32>, Option<String>, String)> = read
+        .issues
+        .iter()
+        .filter(|i| i.code == IssueCode::Hidden)
+        .map(|i| (i.row, i.column.clone(), i.message.clone()))
+        .collect();
     assert_eq!(hidden.len(), 2, "{hidden:#?}");
     assert_eq!((hidden[0].0, hidden[0].1.as_deref()), (Some(3), None));
     assert!(hidden[0].2.contains("第3行是隐藏行"));
@@ -375,12 +430,25 @@ fn names_with_blanks_are_read_without_them_and_the_original_is_kept() {
     let names: Vec<&str> = read.roster.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["王一", "李二"]);
     type Said<'a> = (Option<u32>, Option<&'a str>, Option<&'a str>, Severity);
-    let said: Vec<Said> =
-        read.issues.iter().filter(|i| i.code == IssueCode::NameNormalized).map(|i| (i.row, i.column.as_deref(), i.value.as_deref(), i.severity)).collect();
-    assert_eq!(said, [(Some(4), Some("C"), Some("王\u{3000}一"), Severity::Warning), (Some(5), Some("C"), Some("李 二"), Severity::Warning)]);
+    let said: Vec<Said> = read
+        .issues
+        .iter()
+        .filter(|i| i.code == IssueCode::NameNormalized)
+        .map(|i| (i.row, i.column.as_deref(), i.value.as_deref(), i.severity))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (Some(4), Some("C"), Some("王\u{3000}一"), Severity::Warning),
+            (Some(5), Some("C"), Some("李 二"), Severity::Warning)
+        ]
+    );
     let first = read.issues.iter().find(|i| i.code == IssueCode::NameNormalized).expect("issue");
     assert_eq!(first.message, "工作表「2025年花名册」第4行 C列「姓名」：「王\u{3000}一」中间含有空格或换行，已去掉，按「王一」读取；该行已导入，请核对。");
-    assert_eq!(read.sources.iter().map(|s| (s.row, s.name_as_written.as_deref())).collect::<Vec<_>>(), [(4, Some("王\u{3000}一")), (5, Some("李 二"))]);
+    assert_eq!(
+        read.sources.iter().map(|s| (s.row, s.name_as_written.as_deref())).collect::<Vec<_>>(),
+        [(4, Some("王\u{3000}一")), (5, Some("李 二"))]
+    );
 
     // A line break inside the cell, through the command line's check.
     let file = tmp.path().join("换行.xlsx");
@@ -389,11 +457,25 @@ fn names_with_blanks_are_read_without_them_and_the_original_is_kept() {
     ))
     .expect("toml");
     kaohe_tests::write_sheets(&sheets, &file).expect("write");
-    let v = json_of(&cli(&["import", &file.display().to_string(), "--db", &tmp.path().join("k.db").display().to_string(), "--check", "--json"]));
-    let issues: Vec<&serde_json::Value> = v["issues"].as_array().expect("issues").iter().filter(|i| i["sheet"] == "人员").collect();
+    let v = json_of(&cli(&[
+        "import",
+        &file.display().to_string(),
+        "--db",
+        &tmp.path().join("k.db").display().to_string(),
+        "--check",
+        "--json",
+    ]));
+    let issues: Vec<&serde_json::Value> =
+        v["issues"].as_array().expect("issues").iter().filter(|i| i["sheet"] == "人员").collect();
     assert_eq!(issues.len(), 1, "{issues:#?}");
     assert_eq!(
-        (issues[0]["row"].as_u64(), issues[0]["column"].as_str(), issues[0]["value"].as_str(), issues[0]["code"].as_str(), issues[0]["severity"].as_str()),
+        (
+            issues[0]["row"].as_u64(),
+            issues[0]["column"].as_str(),
+            issues[0]["value"].as_str(),
+            issues[0]["code"].as_str(),
+            issues[0]["severity"].as_str()
+        ),
         (Some(2), Some("B"), Some("张\n三"), Some("name_normalized"), Some("warning"))
     );
     assert_eq!(v["changes"]["new"], serde_json::json!([[A, "张三"], [B, "李二"]]));
@@ -404,7 +486,10 @@ fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workboo
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("k.db").display().to_string();
     let people = |rows: &str| -> toml::Table {
-        toml::from_str(&format!("\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]")).expect("toml")
+        toml::from_str(&format!(
+            "\"人员\" = [[\"身份证号\", \"姓名\", \"单位\", \"职位类别\", \"职级\", \"任现职级时间\"], {rows}]"
+        ))
+        .expect("toml")
     };
     let first = tmp.path().join("2024.xlsx");
     let second = tmp.path().join("2025.xlsx");
@@ -425,16 +510,37 @@ fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workboo
     assert_eq!(cli(&["import", &first.display().to_string(), "--db", &db]).status, 0);
 
     let report = tmp.path().join("问题清单.xlsx");
-    let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--check", "--json", "--report", &report.display().to_string()]));
-    let conflict = v["issues"].as_array().expect("issues").iter().find(|i| i["code"] == "name_conflict").expect("a name_conflict issue");
+    let v = json_of(&cli(&[
+        "import",
+        &second.display().to_string(),
+        "--db",
+        &db,
+        "--check",
+        "--json",
+        "--report",
+        &report.display().to_string(),
+    ]));
+    let conflict = v["issues"]
+        .as_array()
+        .expect("issues")
+        .iter()
+        .find(|i| i["code"] == "name_conflict")
+        .expect("a name_conflict issue");
     assert_eq!(
-        (conflict["sheet"].as_str(), conflict["row"].as_u64(), conflict["column"].as_str(), conflict["value"].as_str(), conflict["severity"].as_str()),
+        (
+            conflict["sheet"].as_str(),
+            conflict["row"].as_u64(),
+            conflict["column"].as_str(),
+            conflict["value"].as_str(),
+            conflict["severity"].as_str()
+        ),
         (Some("人员"), Some(3), Some("B"), Some("李 贰"), Some("error"))
     );
     assert!(
         conflict["message"]
             .as_str()
-            .is_some_and(|m| m.contains(&format!("身份证号 {B} 在数据库中登记为「李二」（甲局），本表为「李贰」")) && m.contains("该行未导入")),
+            .is_some_and(|m| m.contains(&format!("身份证号 {B} 在数据库中登记为「李二」（甲局），本表为「李贰」"))
+                && m.contains("该行未导入")),
         "{conflict}"
     );
     assert_eq!(
@@ -463,9 +569,18 @@ fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workboo
     let text = cli(&["import", &second.display().to_string(), "--db", &db, "--check"]).stdout;
     assert!(text.contains("如确属改名，请加 --confirm-rename 身份证号"), "{text}");
 
-    let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--confirm-rename", &B.to_lowercase(), "--json"]));
+    let v = json_of(&cli(&[
+        "import",
+        &second.display().to_string(),
+        "--db",
+        &db,
+        "--confirm-rename",
+        &B.to_lowercase(),
+        "--json",
+    ]));
     assert_eq!((v["imported"].as_u64(), v["held_back"].as_u64()), (Some(2), Some(0)));
-    let conflict = v["issues"].as_array().expect("issues").iter().find(|i| i["code"] == "name_conflict").expect("still said");
+    let conflict =
+        v["issues"].as_array().expect("issues").iter().find(|i| i["code"] == "name_conflict").expect("still said");
     assert_eq!(conflict["severity"], "warning");
     let p = json_of(&cli(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
     let b = p["people"].as_array().expect("people").iter().find(|x| x["id"] == B).expect("B");

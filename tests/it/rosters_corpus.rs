@@ -22,7 +22,8 @@ const AS_OF: &str = "2025-12-31";
 
 fn run(args: &[String]) -> (i32, Result<Value, String>) {
     let out = kaohe_cli::run(args);
-    let parsed = serde_json::from_str(&out.stdout).map_err(|e| format!("`kaohe {}` printed no JSON ({e}): {}{}", args.join(" "), out.stdout, out.stderr));
+    let parsed = serde_json::from_str(&out.stdout)
+        .map_err(|e| format!("`kaohe {}` printed no JSON ({e}): {}{}", args.join(" "), out.stdout, out.stderr));
     (out.status, parsed)
 }
 
@@ -43,12 +44,18 @@ fn round_confidences(out: &mut Value) {
 /// Runs one roster through check, import and promote; returns its mismatches.
 fn check(dir: &Path, expected_path: &Path) -> Vec<String> {
     let mut problems = Vec::new();
-    let expected: Value =
-        match std::fs::read_to_string(expected_path).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
-            Ok(v) => v,
-            Err(e) => return vec![format!("expected.json: {e}")],
-        };
-    let stem = expected_path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".expected.json")).unwrap_or_default();
+    let expected: Value = match std::fs::read_to_string(expected_path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
+        Ok(v) => v,
+        Err(e) => return vec![format!("expected.json: {e}")],
+    };
+    let stem = expected_path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".expected.json"))
+        .unwrap_or_default();
     let file = match std::fs::read_dir(dir).ok().and_then(|entries| {
         entries.filter_map(|e| e.ok()).map(|e| e.path()).find(|p| {
             p.file_stem().and_then(|s| s.to_str()) == Some(stem)
@@ -138,9 +145,16 @@ fn every_real_shaped_roster_reads_as_a_clerk_expects() {
 
     let (mut failed, mut gaps) = (Vec::new(), Vec::new());
     for case in &cases {
-        let name = case.file_name().and_then(|n| n.to_str()).unwrap_or_default().trim_end_matches(".expected.json").to_string();
-        let gap =
-            std::fs::read_to_string(case).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok()).and_then(|v| v["known_gap"].as_str().map(str::to_string));
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .trim_end_matches(".expected.json")
+            .to_string();
+        let gap = std::fs::read_to_string(case)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .and_then(|v| v["known_gap"].as_str().map(str::to_string));
         let problems = check(&dir, case);
         match (gap, problems.is_empty()) {
             (None, true) => {}

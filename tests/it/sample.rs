@@ -31,7 +31,8 @@ fn cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
 #[test]
 fn sample_workbook_matches_its_source() {
     let dir = root().join("fixtures/sample");
-    let source: toml::Table = toml::from_str(&std::fs::read_to_string(dir.join("名册示例.toml")).expect("source")).expect("toml");
+    let source: toml::Table =
+        toml::from_str(&std::fs::read_to_string(dir.join("名册示例.toml")).expect("source")).expect("toml");
     let sheets = source.get("sheets").and_then(|s| s.as_table()).expect("[sheets]");
     let committed = dir.join("名册示例.xlsx");
     if std::env::var_os("KAOHE_BLESS").is_some() {
@@ -40,7 +41,11 @@ fn sample_workbook_matches_its_source() {
     let tmp = tempfile::tempdir().expect("tmp");
     let fresh = tmp.path().join("fresh.xlsx");
     write_sheets(sheets, &fresh).expect("write");
-    assert_eq!(cells(&committed), cells(&fresh), "fixtures/sample/名册示例.xlsx is stale: run KAOHE_BLESS=1 cargo test -p kaohe-tests sample");
+    assert_eq!(
+        cells(&committed),
+        cells(&fresh),
+        "fixtures/sample/名册示例.xlsx is stale: run KAOHE_BLESS=1 cargo test -p kaohe-tests sample"
+    );
 }
 
 #[test]
@@ -80,18 +85,28 @@ fn sample_imports_cleanly_and_decides() {
 #[test]
 fn sample_is_plausible() {
     let profile = Profile::national();
-    let roster = kaohe_workbook::read_roster(&root().join("fixtures/sample/名册示例.xlsx"), &profile).expect("reads").roster;
-    let level_of = |organ: &str| roster.organs.iter().find(|o| o.name == organ).and_then(|o| o.level.clone()).unwrap_or_default();
+    let roster =
+        kaohe_workbook::read_roster(&root().join("fixtures/sample/名册示例.xlsx"), &profile).expect("reads").roster;
+    let level_of =
+        |organ: &str| roster.organs.iter().find(|o| o.name == organ).and_then(|o| o.level.clone()).unwrap_or_default();
     for p in &roster.people {
         if level_of(&p.organ) == "县" {
-            assert!(!p.post_level.as_deref().unwrap_or_default().starts_with("县处级"), "{}: a 县 bureau's post is at most 乡科级", p.name);
+            assert!(
+                !p.post_level.as_deref().unwrap_or_default().starts_with("县处级"),
+                "{}: a 县 bureau's post is at most 乡科级",
+                p.name
+            );
         }
         if p.post.as_deref() == Some("股长") {
             assert!(p.post_level.is_none(), "{}: 股长 is not a leading-post level", p.name);
         }
         let rank = profile.rank(profile.rank_ref(&p.rank).expect("rank")).level;
         let education = p.education.as_deref().expect("education");
-        let start = profile.starting_ranks.iter().find(|s| s.education == education || s.aliases.iter().any(|a| a == education)).expect("starting rank");
+        let start = profile
+            .starting_ranks
+            .iter()
+            .find(|s| s.education == education || s.aliases.iter().any(|a| a == education))
+            .expect("starting rank");
         let start_level = profile.rank(profile.rank_ref(&start.rank).expect("rank")).level;
         assert!(rank <= start_level, "{}: {} is below {education}'s starting rank {}", p.name, p.rank, start.rank);
     }

@@ -57,10 +57,15 @@ fn a_second_import_updates_and_keeps_history() {
     let b = loaded.people.iter().find(|p| p.id == ID_B).expect("B");
     assert_eq!(b.rank, "二级主任科员");
     let history = store.history(ID_B).expect("history");
-    let fields: Vec<(&str, Option<&str>, Option<&str>)> = history.iter().map(|c| (c.field.as_str(), c.old.as_deref(), c.new.as_deref())).collect();
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> =
+        history.iter().map(|c| (c.field.as_str(), c.old.as_deref(), c.new.as_deref())).collect();
     assert_eq!(
         fields,
-        vec![("新增人员", None, Some("李二")), ("职级", Some("三级主任科员"), Some("二级主任科员")), ("2024年度考核", Some("称职"), Some("基本称职")),]
+        vec![
+            ("新增人员", None, Some("李二")),
+            ("职级", Some("三级主任科员"), Some("二级主任科员")),
+            ("2024年度考核", Some("称职"), Some("基本称职")),
+        ]
     );
     assert_eq!(history[1].import_id, s.import_id);
 }
@@ -154,8 +159,14 @@ fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_na
         (ID_B, "李贰", Some(3), "李二", "甲局", false)
     );
     let issue = &plan.issues[0];
-    assert_eq!((issue.row, issue.column.as_deref(), issue.header.as_deref(), issue.value.as_deref()), (Some(3), Some("B"), Some("姓名"), Some("李贰")));
-    assert_eq!((issue.code, issue.severity), (kaohe_workbook::IssueCode::NameConflict, kaohe_workbook::Severity::Error));
+    assert_eq!(
+        (issue.row, issue.column.as_deref(), issue.header.as_deref(), issue.value.as_deref()),
+        (Some(3), Some("B"), Some("姓名"), Some("李贰"))
+    );
+    assert_eq!(
+        (issue.code, issue.severity),
+        (kaohe_workbook::IssueCode::NameConflict, kaohe_workbook::Severity::Error)
+    );
     assert_eq!(
         issue.message,
         format!("工作表「人员」第3行 B列「姓名」：身份证号 {ID_B} 在数据库中登记为「李二」（甲局），本表为「李贰」。可能是改名，也可能是身份证号填错（填成了别人的号码）；该行未导入，数据库中「李二」的记录保持不变。如确属改名，请确认改名后重新导入；如身份证号填错，请改正后重新导入。")
@@ -174,14 +185,23 @@ fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_na
     let plan = store.plan_with(&read, &confirmed).expect("plan");
     assert!(plan.name_conflicts[0].confirmed);
     assert_eq!(plan.issues[0].severity, kaohe_workbook::Severity::Warning);
-    assert!(plan.issues[0].message.contains("已确认为改名；该行已导入，姓名改为「李贰」，原姓名记入变更记录。"), "{}", plan.issues[0].message);
+    assert!(
+        plan.issues[0].message.contains("已确认为改名；该行已导入，姓名改为「李贰」，原姓名记入变更记录。"),
+        "{}",
+        plan.issues[0].message
+    );
     assert_eq!(plan.updated[0].fields[0], ("姓名".to_string(), Some("李二".to_string()), Some("李贰".to_string())));
     let s = store.import_with(&read, "2025.xlsx", "", &confirmed, &mut |_, _| true).expect("import");
     assert_eq!((s.held_back, s.updated_people), (0, 1));
     let b = store.load_roster().expect("load").people.into_iter().find(|p| p.id == ID_B).expect("B");
     assert_eq!((b.name.as_str(), b.organ.as_str()), ("李贰", "乙局"));
     let history = store.history(ID_B).expect("history");
-    assert!(history.iter().any(|h| h.field == "姓名" && h.old.as_deref() == Some("李二") && h.new.as_deref() == Some("李贰")), "{history:#?}");
+    assert!(
+        history
+            .iter()
+            .any(|h| h.field == "姓名" && h.old.as_deref() == Some("李二") && h.new.as_deref() == Some("李贰")),
+        "{history:#?}"
+    );
 }
 
 /// One organ's roster (the person drawer reads only the person's organ): exactly that organ's
@@ -191,12 +211,18 @@ fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_na
 fn an_organs_roster_holds_that_organ_and_nothing_else() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
-    let read = kaohe_workbook::read_roster(&kaohe_tests::root().join("fixtures/sample/名册示例.xlsx"), &Profile::national()).expect("sample reads");
+    let read =
+        kaohe_workbook::read_roster(&kaohe_tests::root().join("fixtures/sample/名册示例.xlsx"), &Profile::national())
+            .expect("sample reads");
     store.import(&read, "名册示例.xlsx").expect("import");
     let full = store.load_roster().expect("load");
 
     assert_eq!(store.organ_of("330102198808060235").expect("organ").as_deref(), Some("某市财政局"));
-    assert_eq!(store.organ_of(" 330102198808060235").expect("organ"), None, "IDs are looked up as given (the shell trims)");
+    assert_eq!(
+        store.organ_of(" 330102198808060235").expect("organ"),
+        None,
+        "IDs are looked up as given (the shell trims)"
+    );
     assert_eq!(store.organ_of("110101199003071234").expect("organ"), None);
 
     let finance = store.load_organ_roster("某市财政局").expect("organ roster");
@@ -204,44 +230,76 @@ fn an_organs_roster_holds_that_organ_and_nothing_else() {
     assert_eq!(
         names,
         [
-            "田建国", "马秀英", "宋丽娜", "梁晓东", "王宏伟", "周春燕", "郑玉兰", "王鹏飞", "梁宏伟", "王梦瑶", "高子轩", "刘丽娜", "曹雅琴", "董静怡",
-            "高晓燕", "吴秀英"
+            "田建国", "马秀英", "宋丽娜", "梁晓东", "王宏伟", "周春燕", "郑玉兰", "王鹏飞", "梁宏伟", "王梦瑶",
+            "高子轩", "刘丽娜", "曹雅琴", "董静怡", "高晓燕", "吴秀英"
         ]
     );
     assert_eq!(finance.organs.len(), 1);
     let organ = &finance.organs[0];
     assert_eq!((organ.name.as_str(), organ.level.as_deref()), ("某市财政局", Some("市(地)")));
     let slots: Vec<(&str, u32)> = organ.slots.iter().map(|(pool, n)| (pool.as_str(), *n)).collect();
-    assert_eq!(slots, [("一级和二级主任科员", 8), ("一级和二级调研员", 2), ("三级和四级主任科员", 10), ("三级和四级调研员", 5)]);
+    assert_eq!(
+        slots,
+        [("一级和二级主任科员", 8), ("一级和二级调研员", 2), ("三级和四级主任科员", 10), ("三级和四级调研员", 5)]
+    );
     assert_eq!((finance.results.len(), finance.regular.len(), finance.annual_inputs.len()), (48, 64, 16));
-    let tian: Vec<(i32, &str)> = finance.results.iter().filter(|r| r.person_id == "330102198808060235").map(|r| (r.year, r.result.label())).collect();
+    let tian: Vec<(i32, &str)> = finance
+        .results
+        .iter()
+        .filter(|r| r.person_id == "330102198808060235")
+        .map(|r| (r.year, r.result.label()))
+        .collect();
     assert_eq!(tian, [(2022, "称职"), (2023, "基本称职"), (2024, "优秀")]);
     let restrictions: Vec<(&str, &str, String)> = finance
         .restrictions
         .iter()
-        .map(|r| (finance.people.iter().find(|p| p.id == r.person_id).map_or("?", |p| p.name.as_str()), r.kind.as_str(), r.date.to_string()))
+        .map(|r| {
+            (
+                finance.people.iter().find(|p| p.id == r.person_id).map_or("?", |p| p.name.as_str()),
+                r.kind.as_str(),
+                r.date.to_string(),
+            )
+        })
         .collect();
-    let expected = [("田建国", "警告", "2025-09-17"), ("宋丽娜", "诫勉", "2025-10-14"), ("王宏伟", "诫勉", "2025-07-22"), ("周春燕", "立案调查", "2025-08-12")];
+    let expected = [
+        ("田建国", "警告", "2025-09-17"),
+        ("宋丽娜", "诫勉", "2025-10-14"),
+        ("王宏伟", "诫勉", "2025-07-22"),
+        ("周春燕", "立案调查", "2025-08-12"),
+    ];
     assert_eq!(restrictions, expected.map(|(n, k, d)| (n, k, d.to_owned())));
 
     // 某县市场监督管理局: 11 people, 郑明辉's 诫勉, no 平时 records, one person with scores.
     let market = store.load_organ_roster("某县市场监督管理局").expect("organ roster");
     assert_eq!(market.people.len(), 11);
-    assert_eq!((market.results.len(), market.restrictions.len(), market.regular.len(), market.annual_inputs.len()), (33, 1, 0, 1));
-    assert_eq!((market.restrictions[0].person_id.as_str(), market.restrictions[0].kind.as_str()), ("330522198901130776", "诫勉"));
+    assert_eq!(
+        (market.results.len(), market.restrictions.len(), market.regular.len(), market.annual_inputs.len()),
+        (33, 1, 0, 1)
+    );
+    assert_eq!(
+        (market.restrictions[0].person_id.as_str(), market.restrictions[0].kind.as_str()),
+        ("330522198901130776", "诫勉")
+    );
     assert_eq!(market.organs[0].slots.get("一级和二级主办"), Some(&3));
 
     // Every organ: exactly what the full roster holds of it, in the same order.
     for organ in &full.organs {
         let part = store.load_organ_roster(&organ.name).expect("organ roster");
-        let ids: std::collections::HashSet<&str> = full.people.iter().filter(|p| p.organ == organ.name).map(|p| p.id.as_str()).collect();
+        let ids: std::collections::HashSet<&str> =
+            full.people.iter().filter(|p| p.organ == organ.name).map(|p| p.id.as_str()).collect();
         let mine = |id: &str| ids.contains(id);
         assert_eq!(part.organs, std::slice::from_ref(organ));
         assert_eq!(part.people, full.people.iter().filter(|p| p.organ == organ.name).cloned().collect::<Vec<_>>());
         assert_eq!(part.results, full.results.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
-        assert_eq!(part.restrictions, full.restrictions.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
+        assert_eq!(
+            part.restrictions,
+            full.restrictions.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>()
+        );
         assert_eq!(part.regular, full.regular.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
-        assert_eq!(part.annual_inputs, full.annual_inputs.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>());
+        assert_eq!(
+            part.annual_inputs,
+            full.annual_inputs.iter().filter(|r| mine(&r.person_id)).cloned().collect::<Vec<_>>()
+        );
     }
     // An organ the database does not hold: nothing.
     let none = store.load_organ_roster("某省不存在局").expect("organ roster");
@@ -281,14 +339,20 @@ fn entry_method_and_leaving_date_round_trip_and_their_changes_are_history() {
     assert_eq!(a.left_on, chrono::NaiveDate::from_ymd_opt(2025, 9, 30));
     let history = store.history(ID_A).expect("history");
     let last = history.last().expect("change");
-    assert_eq!((last.field.as_str(), last.old.as_deref(), last.new.as_deref()), ("离职/退休日期", None, Some("2025-09-30")));
+    assert_eq!(
+        (last.field.as_str(), last.old.as_deref(), last.new.as_deref()),
+        ("离职/退休日期", None, Some("2025-09-30"))
+    );
 }
 
 #[cfg(unix)]
 /// The permission bits of a file, in octal as `ls` and `chmod` say them.
 pub fn mode(path: &Path) -> String {
     use std::os::unix::fs::PermissionsExt;
-    format!("{:o}", std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777)
+    format!(
+        "{:o}",
+        std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
+    )
 }
 
 #[cfg(unix)]
@@ -305,7 +369,8 @@ fn the_database_its_folder_and_its_backups_are_for_their_owner_only() {
     store.backup_to(&backup).expect("backup");
     assert_eq!(mode(&backup), "600", "the backup");
     let safety = tmp.path().join("恢复前备份").join("恢复前备份_1.db");
-    let store = kaohe_store::settings::restore(Ok(store), &db, &backup, None, &safety).map_err(|f| f.error).expect("restored");
+    let store =
+        kaohe_store::settings::restore(Ok(store), &db, &backup, None, &safety).map_err(|f| f.error).expect("restored");
     assert_eq!(mode(&safety), "600", "the safety copy");
     assert_eq!(mode(safety.parent().expect("folder")), "700", "the folder of safety copies");
     assert_eq!(mode(&db), "600", "the restored database");
@@ -339,10 +404,15 @@ fn saved_mappings_of_an_older_database_become_json() {
     }
     let store = Store::open(&path).expect("migrated");
     let saved = store.mapping_for("甲").expect("read").expect("kept");
-    assert_eq!(saved.into_iter().collect::<Vec<_>>(), [("A".into(), "身份证号".into()), ("B".into(), "姓名".into()), ("C".into(), String::new())]);
+    assert_eq!(
+        saved.into_iter().collect::<Vec<_>>(),
+        [("A".into(), "身份证号".into()), ("B".into(), "姓名".into()), ("C".into(), String::new())]
+    );
     assert_eq!(store.mapping_for("乙").expect("read").expect("kept").len(), 0);
     drop(store);
-    let text: String = rusqlite_conn(&path).query_row("SELECT mapping FROM column_mappings WHERE signature = '甲'", [], |r| r.get(0)).expect("row");
+    let text: String = rusqlite_conn(&path)
+        .query_row("SELECT mapping FROM column_mappings WHERE signature = '甲'", [], |r| r.get(0))
+        .expect("row");
     assert_eq!(text, r#"{"A":"身份证号","B":"姓名","C":""}"#);
 }
 
@@ -363,7 +433,8 @@ fn the_plans_reading_of_the_database_is_not_reused_once_the_database_changed() {
     assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 1, 1));
     let loaded = store.load_roster().expect("load");
     assert_eq!(loaded.people.iter().find(|p| p.id == ID_B).map(|p| p.rank.as_str()), Some("三级主任科员"));
-    let grade = loaded.results.iter().find(|r| r.person_id == ID_B && r.year == 2024).map(|r| r.result.label().to_string());
+    let grade =
+        loaded.results.iter().find(|r| r.person_id == ID_B && r.year == 2024).map(|r| r.result.label().to_string());
     assert_eq!(grade.as_deref(), Some("称职"));
     // Planned and written back to back, the same roster is unchanged either way.
     let plan = store.plan(&first).expect("plan");
@@ -416,8 +487,13 @@ fn the_stored_fingerprint_of_a_person_is_always_that_of_their_fields() {
 /// The schema of the database at `path` (type, name, table, SQL), SQLite's own left out.
 fn schema(path: &Path) -> Vec<(String, String, String, Option<String>)> {
     let conn = rusqlite_conn(path);
-    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").expect("schema");
-    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).expect("rows").map(|r| r.expect("row")).collect()
+    let mut stmt = conn
+        .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+        .expect("schema");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect()
 }
 
 /// A first import builds the indexes of people and their history after writing them; the
@@ -429,11 +505,15 @@ fn a_first_import_leaves_the_schema_and_its_indexes_as_they_were() {
     let path = tmp.path().join("k.db");
     let mut store = Store::open(&path).expect("open");
     let made = schema(&path);
-    assert!(made.iter().any(|o| o.1 == "people_by_organ") && made.iter().any(|o| o.1 == "person_history_by_person"), "{made:?}");
+    assert!(
+        made.iter().any(|o| o.1 == "people_by_organ") && made.iter().any(|o| o.1 == "person_history_by_person"),
+        "{made:?}"
+    );
     let read = roster(tmp.path(), "三级主任科员", "称职");
     // Cancelled at its last word, after the indexes were dropped and built again: all of it is
     // rolled back, the indexes with it.
-    let cancelled = store.import_with(&read, "a.xlsx", "", &kaohe_store::Confirmations::default(), &mut |done, total| done < total);
+    let cancelled =
+        store.import_with(&read, "a.xlsx", "", &kaohe_store::Confirmations::default(), &mut |done, total| done < total);
     assert!(matches!(cancelled, Err(kaohe_store::StoreError::Cancelled)), "{cancelled:?}");
     assert_eq!(schema(&path), made);
     assert_eq!(store.counts().expect("counts").people, 0);
@@ -442,7 +522,9 @@ fn a_first_import_leaves_the_schema_and_its_indexes_as_they_were() {
     let conn = rusqlite_conn(&path);
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("check");
     assert_eq!(check, "ok");
-    let by_organ: i64 = conn.query_row("SELECT count(*) FROM people INDEXED BY people_by_organ WHERE organ = '甲局'", [], |r| r.get(0)).expect("by organ");
+    let by_organ: i64 = conn
+        .query_row("SELECT count(*) FROM people INDEXED BY people_by_organ WHERE organ = '甲局'", [], |r| r.get(0))
+        .expect("by organ");
     assert_eq!(by_organ, 2);
     drop(conn);
     assert_eq!(store.history(ID_B).expect("history").len(), 1, "read through person_history_by_person");
@@ -459,11 +541,15 @@ fn a_read_ahead_is_not_used_once_the_database_changed() {
     Store::open(&path).expect("open").import(&first, "a.xlsx").expect("first");
 
     // Read ahead, then another connection changes 李二's rank: the plan sees the change.
-    let (second, store) = kaohe_store::read_ahead(|| Store::open(&path), || roster(tmp.path(), "二级主任科员", "基本称职"));
+    let (second, store) =
+        kaohe_store::read_ahead(|| Store::open(&path), || roster(tmp.path(), "二级主任科员", "基本称职"));
     let mut store = store.expect("opened beside the read");
     rusqlite_conn(&path).execute("UPDATE people SET rank = '一级主任科员' WHERE id = ?1", [ID_B]).expect("elsewhere");
     let plan = store.plan(&second).expect("plan");
-    assert_eq!(plan.rank_changed, vec![(ID_B.to_string(), "李二".to_string(), "一级主任科员".to_string(), "二级主任科员".to_string())]);
+    assert_eq!(
+        plan.rank_changed,
+        vec![(ID_B.to_string(), "李二".to_string(), "一级主任科员".to_string(), "二级主任科员".to_string())]
+    );
 
     // Read ahead, then this store writes (an import): the next import reads the database again.
     store.prefetch().expect("read ahead");
@@ -472,10 +558,18 @@ fn a_read_ahead_is_not_used_once_the_database_changed() {
     assert_eq!((s.new_people, s.updated_people, s.unchanged_people), (0, 1, 1));
     let b = store.load_roster().expect("load").people.into_iter().find(|p| p.id == ID_B).expect("B");
     assert_eq!(b.rank, "二级主任科员");
-    let ranks: Vec<(Option<String>, Option<String>)> =
-        store.history(ID_B).expect("history").into_iter().filter(|c| c.field == "职级").map(|c| (c.old, c.new)).collect();
+    let ranks: Vec<(Option<String>, Option<String>)> = store
+        .history(ID_B)
+        .expect("history")
+        .into_iter()
+        .filter(|c| c.field == "职级")
+        .map(|c| (c.old, c.new))
+        .collect();
     assert_eq!(
         ranks,
-        vec![(Some("一级主任科员".to_string()), Some("三级主任科员".to_string())), (Some("三级主任科员".to_string()), Some("二级主任科员".to_string()))]
+        vec![
+            (Some("一级主任科员".to_string()), Some("三级主任科员".to_string())),
+            (Some("三级主任科员".to_string()), Some("二级主任科员".to_string()))
+        ]
     );
 }

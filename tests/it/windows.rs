@@ -51,12 +51,22 @@ fn wine(test: &str) -> Option<Wine> {
     let wine = std::env::var_os("KAOHE_WINE").map(PathBuf::from);
     let prefix = std::env::var_os("WINEPREFIX").map(PathBuf::from);
     match (exe, wine, prefix) {
-        (Some(exe), Some(wine), Some(prefix)) => {
-            Some(Wine { c_drive: prefix.join("drive_c"), c_name: "C:".into(), wine: Some((wine, prefix)), exe, _temp: None })
-        }
+        (Some(exe), Some(wine), Some(prefix)) => Some(Wine {
+            c_drive: prefix.join("drive_c"),
+            c_name: "C:".into(),
+            wine: Some((wine, prefix)),
+            exe,
+            _temp: None,
+        }),
         (Some(exe), None, _) if cfg!(windows) => {
             let temp = tempfile::tempdir().expect("temporary C:");
-            Some(Wine { c_drive: temp.path().to_path_buf(), c_name: temp.path().display().to_string(), wine: None, exe, _temp: Some(temp) })
+            Some(Wine {
+                c_drive: temp.path().to_path_buf(),
+                c_name: temp.path().display().to_string(),
+                wine: None,
+                exe,
+                _temp: Some(temp),
+            })
         }
         _ => {
             eprintln!("{test}: 未运行（仅在 cargo xtask windows --test 中运行）/ not run: only under `cargo xtask windows --test`");
@@ -102,7 +112,11 @@ impl Wine {
                 c
             }
         };
-        command.args(args).current_dir(&self.c_drive).env_remove("KAOHE_DB_PASSWORD").env_remove("KAOHE_DB_NEW_PASSWORD");
+        command
+            .args(args)
+            .current_dir(&self.c_drive)
+            .env_remove("KAOHE_DB_PASSWORD")
+            .env_remove("KAOHE_DB_NEW_PASSWORD");
         for (k, v) in env {
             command.env(k, v);
         }
@@ -181,10 +195,18 @@ fn same_words(text: &str, dir: &str, db: &str) -> String {
         }
     }
     // A path inside the folder: its separator is the platform's own.
-    text.replace(&format!("{DIR_WORD}\\\\"), &format!("{DIR_WORD}/")).replace(&format!("{DIR_WORD}\\"), &format!("{DIR_WORD}/"))
+    text.replace(&format!("{DIR_WORD}\\\\"), &format!("{DIR_WORD}/"))
+        .replace(&format!("{DIR_WORD}\\"), &format!("{DIR_WORD}/"))
 }
 
-fn assert_same(what: &str, windows: &Run, linux: &Run, (windows_dir, windows_db): (&str, &str), linux_dir: &Path, linux_db: &Path) {
+fn assert_same(
+    what: &str,
+    windows: &Run,
+    linux: &Run,
+    (windows_dir, windows_db): (&str, &str),
+    linux_dir: &Path,
+    linux_db: &Path,
+) {
     let (ld, ldb) = (linux_dir.display().to_string(), linux_db.display().to_string());
     let w_out = same_words(&windows.out(), windows_dir, windows_db);
     let l_out = same_words(&linux.out(), &ld, &ldb);
@@ -273,9 +295,17 @@ fn the_windows_build_reads_every_roster_as_linux_does() {
     for roster in &rosters {
         let name = copy_in(roster, &[&wdir, &ldir]);
         let windows = wine.kaohe(&["import", &win(&name), "--db", &wdb, "--check", "--json"]);
-        let linux = linux(&["import", &ldir.join(&name).display().to_string(), "--db", &ldb.display().to_string(), "--check", "--json"]);
+        let linux = linux(&[
+            "import",
+            &ldir.join(&name).display().to_string(),
+            "--db",
+            &ldb.display().to_string(),
+            "--check",
+            "--json",
+        ]);
         assert_same(&format!("import {name} --check --json"), &windows, &linux, (&wdir_win, &wdb), &ldir, &ldb);
-        *kinds.entry(roster.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default()).or_insert(0) += 1;
+        *kinds.entry(roster.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default()).or_insert(0) +=
+            1;
         // The GBK roster's names arrive as UTF-8 in the JSON.
         if name == "06-gbk.csv" {
             assert_eq!(windows.status, 0, "{}", windows.err());
@@ -341,29 +371,69 @@ fn the_windows_build_answers_as_linux_does_from_template_to_print() {
     // Result workbooks, written and read back.
     let promoted = wine.kaohe(&["promote", "--as-of", "2025-12-31", "--out", &win("晋升资格 2025.xlsx")]);
     assert_eq!(promoted.status, 0, "{}", promoted.err());
-    assert_eq!(linux(&[&["promote", "--as-of", "2025-12-31", "--out", &l("晋升资格 2025.xlsx")][..], &db_args].concat()).status, 0);
-    let sheets = assert_same_workbook("promote --out", &wdir.join("晋升资格 2025.xlsx"), &ldir.join("晋升资格 2025.xlsx"));
+    assert_eq!(
+        linux(&[&["promote", "--as-of", "2025-12-31", "--out", &l("晋升资格 2025.xlsx")][..], &db_args].concat())
+            .status,
+        0
+    );
+    let sheets =
+        assert_same_workbook("promote --out", &wdir.join("晋升资格 2025.xlsx"), &ldir.join("晋升资格 2025.xlsx"));
     let names: Vec<String> = sheets[0]
         .1
         .iter()
         .skip(1)
-        .filter_map(|row| row.iter().find_map(|c| matches!(c, Data::String(s) if s == "田建国").then(|| "田建国".to_string())))
+        .filter_map(|row| {
+            row.iter().find_map(|c| matches!(c, Data::String(s) if s == "田建国").then(|| "田建国".to_string()))
+        })
         .collect();
     assert_eq!(names, ["田建国"], "田建国 is in the promotion workbook once");
-    let assessed = wine.kaohe(&["assess", "--year", "2025", "--out", &win("年度考核 2025.xlsx"), "--national", &win("国家系统导入 2025.xlsx")]);
+    let assessed = wine.kaohe(&[
+        "assess",
+        "--year",
+        "2025",
+        "--out",
+        &win("年度考核 2025.xlsx"),
+        "--national",
+        &win("国家系统导入 2025.xlsx"),
+    ]);
     assert_eq!(assessed.status, 0, "{}", assessed.err());
-    let linux_run =
-        linux(&[&["assess", "--year", "2025", "--out", &l("年度考核 2025.xlsx"), "--national", &l("国家系统导入 2025.xlsx")][..], &db_args].concat());
+    let linux_run = linux(
+        &[
+            &[
+                "assess",
+                "--year",
+                "2025",
+                "--out",
+                &l("年度考核 2025.xlsx"),
+                "--national",
+                &l("国家系统导入 2025.xlsx"),
+            ][..],
+            &db_args,
+        ]
+        .concat(),
+    );
     assert_eq!(linux_run.status, 0, "{}", linux_run.err());
     assert_same_workbook("assess --out", &wdir.join("年度考核 2025.xlsx"), &ldir.join("年度考核 2025.xlsx"));
-    assert_same_workbook("assess --national", &wdir.join("国家系统导入 2025.xlsx"), &ldir.join("国家系统导入 2025.xlsx"));
+    assert_same_workbook(
+        "assess --national",
+        &wdir.join("国家系统导入 2025.xlsx"),
+        &ldir.join("国家系统导入 2025.xlsx"),
+    );
 
     // Printed documents, to HTML, byte for byte.
-    for (doc, flag, value) in [("登记表", "--year", "2025"), ("考核汇总", "--year", "2025"), ("晋升公示", "--as-of", "2025-12-31")] {
+    for (doc, flag, value) in
+        [("登记表", "--year", "2025"), ("考核汇总", "--year", "2025"), ("晋升公示", "--as-of", "2025-12-31")]
+    {
         let (wout, lout) = (format!("打印 {doc}"), ldir.join(format!("打印 {doc}")));
         let windows = wine.kaohe(&["print", "--doc", doc, flag, value, "--from", "2026-01-09", "--out", &win(&wout)]);
         assert_eq!(windows.status, 0, "print {doc}: {}", windows.err());
-        let linux_run = linux(&[&["print", "--doc", doc, flag, value, "--from", "2026-01-09", "--out", &lout.display().to_string()][..], &db_args].concat());
+        let linux_run = linux(
+            &[
+                &["print", "--doc", doc, flag, value, "--from", "2026-01-09", "--out", &lout.display().to_string()][..],
+                &db_args,
+            ]
+            .concat(),
+        );
         assert_eq!(linux_run.status, 0, "print {doc}: {}", linux_run.err());
         let listing = |dir: &Path| -> BTreeMap<String, Vec<u8>> {
             std::fs::read_dir(dir)
@@ -377,7 +447,10 @@ fn the_windows_build_answers_as_linux_does_from_template_to_print() {
         assert_eq!(w.keys().collect::<Vec<_>>(), l.keys().collect::<Vec<_>>(), "print {doc}: files");
         for (name, bytes) in &w {
             assert!(bytes == &l[name], "print {doc}: {name} differs");
-            assert!(String::from_utf8_lossy(bytes).contains("田建国") || doc == "晋升公示", "print {doc}: {name} names the people");
+            assert!(
+                String::from_utf8_lossy(bytes).contains("田建国") || doc == "晋升公示",
+                "print {doc}: {name} names the people"
+            );
         }
     }
 }
@@ -402,13 +475,17 @@ fn the_windows_build_sets_and_uses_a_database_password() {
     assert_eq!(refused.status, 1);
     let v: serde_json::Value = serde_json::from_slice(&refused.stdout).expect("JSON");
     assert_eq!(v["error"]["code"], "password_required");
-    let read = wine.kaohe_with(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"], &[("KAOHE_DB_PASSWORD", "人事科2026年")]);
+    let read = wine.kaohe_with(
+        &["promote", "--as-of", "2025-12-31", "--db", &db, "--json"],
+        &[("KAOHE_DB_PASSWORD", "人事科2026年")],
+    );
     assert_eq!(read.status, 0, "{}", read.err());
     let v: serde_json::Value = serde_json::from_slice(&read.stdout).expect("JSON");
     assert_eq!(v["people"].as_array().map(Vec::len), Some(38));
 
     let password = kaohe_store::Password::new("人事科2026年").expect("password");
-    let store = kaohe_store::Store::open_read_only_with(&file, Some(&password)).expect("the Windows file opens on Linux");
+    let store =
+        kaohe_store::Store::open_read_only_with(&file, Some(&password)).expect("the Windows file opens on Linux");
     assert_eq!(store.counts().expect("counts").people, 38);
 }
 
@@ -452,15 +529,21 @@ fn chinese_output_is_readable_in_a_gbk_console_and_utf8_when_redirected() {
     assert!(status.success(), "script: {status}");
 
     let codepage = std::fs::read(dir.join("codepage.txt")).expect("chcp output");
-    assert!(String::from_utf8_lossy(&codepage).contains("936"), "the console's code page: {}", String::from_utf8_lossy(&codepage));
+    assert!(
+        String::from_utf8_lossy(&codepage).contains("936"),
+        "the console's code page: {}",
+        String::from_utf8_lossy(&codepage)
+    );
     // What the console showed, in the console's code page.
     let shown = std::fs::read(&typescript).expect("typescript");
     let (text, _, bad) = encoding_rs::GBK.decode(&shown);
     assert!(!bad, "the console's output is not GBK");
-    for words in ["用法：", "kaohe template OUT.xlsx", "[--sheet 工作表]", "文书：登记表、优秀公示、考核汇总"] {
+    for words in ["用法：", "kaohe template OUT.xlsx", "[--sheet 工作表]", "文书：登记表、优秀公示、考核汇总"]
+    {
         assert!(text.contains(words), "the GBK console shows 「{words}」:\n{text}");
     }
     // Redirected to a file: UTF-8.
-    let saved = String::from_utf8(std::fs::read(dir.join("help.txt")).expect("redirected output")).expect("redirected output is UTF-8");
+    let saved = String::from_utf8(std::fs::read(dir.join("help.txt")).expect("redirected output"))
+        .expect("redirected output is UTF-8");
     assert!(saved.starts_with("用法：\n  kaohe template OUT.xlsx"), "{saved}");
 }

@@ -11,7 +11,10 @@ use std::path::Path;
 fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
     let mut book = open_workbook_auto(path).expect("opens");
     let range = book.worksheet_range(name).expect("sheet");
-    range.rows().map(|r| r.iter().map(|c| if let Data::Empty = c { String::new() } else { c.to_string() }).collect()).collect()
+    range
+        .rows()
+        .map(|r| r.iter().map(|c| if let Data::Empty = c { String::new() } else { c.to_string() }).collect())
+        .collect()
 }
 
 fn zip_text(path: &Path, member: &str) -> String {
@@ -31,25 +34,25 @@ fn the_template_has_every_sheet_and_column_and_reads_back_empty() {
     assert_eq!(
         people[0],
         [
-            "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间", "是否领导成员",
-            "学历", "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作", "进入方式",
-            "离职/退休日期"
+            "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务",
+            "职务层次", "任现职务时间", "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间", "级别",
+            "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作", "进入方式", "离职/退休日期"
         ]
     );
     assert_eq!(sheet(&path, "平时考核")[0], ["身份证号", "姓名", "年度", "季度", "等次", "得分"]);
     assert_eq!(
         sheet(&path, "年度评分")[0],
         [
-            "身份证号", "姓名", "年度", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数", "主管领导评语", "个人总结",
-            "参加脱产培训情况"
+            "身份证号", "姓名", "年度", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数",
+            "主管领导评语", "个人总结", "参加脱产培训情况"
         ]
     );
     let organs = sheet(&path, "单位");
     assert_eq!(
         &organs[0][..10],
         [
-            "单位名称", "机关层级", "优秀比例", "绩效等次", "主管机关", "一级和二级巡视员", "一级和二级调研员", "三级和四级调研员", "一级和二级主任科员",
-            "三级和四级主任科员"
+            "单位名称", "机关层级", "优秀比例", "绩效等次", "主管机关", "一级和二级巡视员", "一级和二级调研员",
+            "三级和四级调研员", "一级和二级主任科员", "三级和四级主任科员"
         ]
     );
     assert_eq!(sheet(&path, "年度考核")[0], ["身份证号", "姓名", "年度", "等次"]);
@@ -101,7 +104,8 @@ fn the_promotion_workbook_holds_what_the_json_says() {
     let names: Vec<&str> = rows[2..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(names, ["李二", "王一", "赵四"]);
     let header = rows[1].clone();
-    let col = |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name} in {header:?}"));
+    let col =
+        |name: &str| header.iter().position(|h| h == name).unwrap_or_else(|| panic!("column {name} in {header:?}"));
     let cell = |r: &Vec<String>, name: &str| r[col(name)].clone();
     let li = &rows[2];
     assert_eq!(cell(li, "拟晋升职级"), "二级主任科员");
@@ -111,17 +115,29 @@ fn the_promotion_workbook_holds_what_the_json_says() {
     assert_eq!(cell(li, "优秀缩短"), "—");
     // 管理办法 第十三条: 19 is inside 二级主任科员's 22–16, which is not a rank that keeps it: one up.
     assert_eq!((cell(li, "现级别"), cell(li, "晋升后级别")), ("19级".into(), "18级".into()));
-    assert_eq!((cell(li, "年限是否满足"), cell(li, "最早满足日期"), cell(li, "资格审核结论")), ("是".into(), "2021-06-15".into(), "符合".into()));
+    assert_eq!(
+        (cell(li, "年限是否满足"), cell(li, "最早满足日期"), cell(li, "资格审核结论")),
+        ("是".into(), "2021-06-15".into(), "符合".into())
+    );
     // 二级主任科员 enters 一级和二级主任科员 (4 approved, none held): proposed.
     assert_eq!(cell(li, "职数情况"), "拟列入");
     let wang = &rows[3];
     assert_eq!(
-        (cell(wang, "已计任职年限"), cell(wang, "年限是否满足"), cell(wang, "最早满足日期"), cell(wang, "资格审核结论")),
+        (
+            cell(wang, "已计任职年限"),
+            cell(wang, "年限是否满足"),
+            cell(wang, "最早满足日期"),
+            cell(wang, "资格审核结论")
+        ),
         ("1年9个月".into(), "否".into(), "2026-03-01".into(), "不符合".into())
     );
     let zhao = &rows[4];
     assert_eq!(cell(zhao, "资格审核结论"), "不符合");
-    assert!(cell(zhao, "限制原因").contains("2025年3月10日受记过（处分期12个月，至2026年3月9日）"), "{}", cell(zhao, "限制原因"));
+    assert!(
+        cell(zhao, "限制原因").contains("2025年3月10日受记过（处分期12个月，至2026年3月9日）"),
+        "{}",
+        cell(zhao, "限制原因")
+    );
 
     let pools = sheet(&out_path, "职数");
     assert_eq!(pools[1], ["单位", "职数池", "核定", "实有", "空缺", "符合条件人数", "拟晋升人选"]);
@@ -143,11 +159,17 @@ fn number_format(path: &Path, reference: &str) -> String {
     let sheet = zip_text(path, "xl/worksheets/sheet1.xml");
     let at = sheet.find(&format!("<c r=\"{reference}\"")).unwrap_or_else(|| panic!("no cell {reference}"));
     let tag = &sheet[at..at + sheet[at..].find('>').expect("tag end")];
-    let style: usize = tag.split(" s=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let style: usize =
+        tag.split(" s=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).unwrap_or(0);
     let styles = zip_text(path, "xl/styles.xml");
     let xfs = &styles[styles.find("<cellXfs").expect("cellXfs")..];
     let xf = xfs.split("<xf ").nth(style + 1).expect("the cell's xf");
-    let id: u32 = xf.split("numFmtId=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("numFmtId");
+    let id: u32 = xf
+        .split("numFmtId=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("numFmtId");
     match id {
         0 => "General".to_string(),
         49 => "@".to_string(),
@@ -175,11 +197,23 @@ fn text_that_looks_like_a_formula_stays_text_in_the_result_workbooks() {
     .expect("toml");
     write_sheets(&sheets, &roster).expect("write");
     let book = tmp.path().join("晋升结果.xlsx");
-    let out = run(&["promote", "--as-of", "2025-12-31", "--roster", &roster.display().to_string(), "--out", &book.display().to_string()].map(String::from));
+    let out = run(&[
+        "promote",
+        "--as-of",
+        "2025-12-31",
+        "--roster",
+        &roster.display().to_string(),
+        "--out",
+        &book.display().to_string(),
+    ]
+    .map(String::from));
     assert_eq!(out.status, 0, "{}", out.stderr);
     let rows = sheet(&book, &open_workbook_auto(&book).expect("opens").sheet_names()[0]);
-    let (r, c) =
-        rows.iter().enumerate().find_map(|(r, row)| row.iter().position(|v| v.starts_with("=HYPERLINK")).map(|c| (r, c))).expect("the name is written as text");
+    let (r, c) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(r, row)| row.iter().position(|v| v.starts_with("=HYPERLINK")).map(|c| (r, c)))
+        .expect("the name is written as text");
     let column = kaohe_workbook::column_letter(c as u32);
     assert_eq!(number_format(&book, &format!("{column}{}", r + 1)), "@", "the formula-like name has the Text format");
     let li = rows.iter().position(|row| row.iter().any(|v| v == "李二")).expect("李二");

@@ -92,7 +92,10 @@ pub const GENERATORS: [(&str, Generator); 61] = [
 pub const WITHOUT_GENERATOR: [(&str, &str); 6] = [
     ("hidden-rows-columns.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
     ("stray-cell-far-away.xls", "written by Python's xlwt, which is not kept: no Rust writer of .xls"),
-    ("fuzz-cfb-short-sector.xlsx", "found by the roster_xlsx fuzz target (cargo xtask fuzz): its generator is the fuzzer"),
+    (
+        "fuzz-cfb-short-sector.xlsx",
+        "found by the roster_xlsx fuzz target (cargo xtask fuzz): its generator is the fuzzer",
+    ),
     ("fuzz-cfb-fat-loop.xls", "found by the roster_xls fuzz target (cargo xtask fuzz): its generator is the fuzzer"),
     ("expected.toml", "the expectations themselves"),
     (".gitattributes", "keeps every file here byte for byte in a checkout (no line-ending conversion)"),
@@ -145,7 +148,10 @@ fn roster_txt(path: &Path) -> io::Result<()> {
 
 fn web_export(path: &Path) -> io::Result<()> {
     let cells = |row: &[&str], first: &str| -> String {
-        row.iter().enumerate().map(|(i, v)| if i == 0 { format!("<td{first}>{v}</td>") } else { format!("<td>{v}</td>") }).collect()
+        row.iter()
+            .enumerate()
+            .map(|(i, v)| if i == 0 { format!("<td{first}>{v}</td>") } else { format!("<td>{v}</td>") })
+            .collect()
     };
     let html = format!(
         "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:x=\"urn:schemas-microsoft-com:office:excel\">\n\
@@ -278,7 +284,10 @@ fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<Cell>>)]) -> io::Result<()> {
     let placed: Vec<(&str, Placed)> = sheets
         .iter()
         .map(|(name, rows)| {
-            let cells = rows.iter().enumerate().flat_map(|(r, row)| row.iter().enumerate().map(move |(c, cell)| (r as u32, c as u16, cell.clone())));
+            let cells = rows
+                .iter()
+                .enumerate()
+                .flat_map(|(r, row)| row.iter().enumerate().map(move |(c, cell)| (r as u32, c as u16, cell.clone())));
             (*name, cells.collect())
         })
         .collect();
@@ -329,7 +338,18 @@ fn roster(path: &Path, others: Vec<Vec<Cell>>) -> io::Result<()> {
 fn missing_rank(path: &Path) -> io::Result<()> {
     let row = |id, name| vec![T(id), T(name), T("甲局"), T("综合管理类"), D(JUNE_15_2019)];
     let headers = ["身份证号", "姓名", "单位", "职位类别", "任现职级时间"].iter().map(|h| T(h)).collect();
-    workbook(path, &[("人员", vec![headers, row("11010519491231002X", "王一"), row("330102198808060235", "李二"), row("330102199604250242", "张三")])])
+    workbook(
+        path,
+        &[(
+            "人员",
+            vec![
+                headers,
+                row("11010519491231002X", "王一"),
+                row("330102198808060235", "李二"),
+                row("330102199604250242", "张三"),
+            ],
+        )],
+    )
 }
 
 fn empty_people_sheet(path: &Path) -> io::Result<()> {
@@ -343,7 +363,10 @@ fn header_only(path: &Path) -> io::Result<()> {
 fn id_as_number(path: &Path) -> io::Result<()> {
     roster(
         path,
-        vec![person(N(3.30102199001011e17), "李二", "二级主任科员", D(JUNE_15_2019)), person(N(110105194912310021.0), "赵六", "二级主任科员", D(JUNE_15_2019))],
+        vec![
+            person(N(3.30102199001011e17), "李二", "二级主任科员", D(JUNE_15_2019)),
+            person(N(110105194912310021.0), "赵六", "二级主任科员", D(JUNE_15_2019)),
+        ],
     )
 }
 
@@ -372,7 +395,10 @@ fn bad_check_digits(path: &Path) -> io::Result<()> {
 fn legacy_15_digit_ids(path: &Path) -> io::Result<()> {
     roster(
         path,
-        vec![person(T("330102880806023"), "李二", "二级主任科员", D(JUNE_15_2019)), person(T("  330102960425024 "), "张三", "二级主任科员", D(JUNE_15_2019))],
+        vec![
+            person(T("330102880806023"), "李二", "二级主任科员", D(JUNE_15_2019)),
+            person(T("  330102960425024 "), "张三", "二级主任科员", D(JUNE_15_2019)),
+        ],
     )
 }
 
@@ -434,7 +460,10 @@ fn plain_roster_at(row: u32) -> Placed {
         person(T("330102198808060235"), "李二", "二级主任科员", D(JUNE_15_2019)),
         person(T("330102199604250242"), "张三", "二级主任科员", D(JUNE_15_2019)),
     ];
-    rows.into_iter().enumerate().flat_map(|(r, cells)| cells.into_iter().enumerate().map(move |(c, cell)| (row + r as u32, c as u16, cell))).collect()
+    rows.into_iter()
+        .enumerate()
+        .flat_map(|(r, cells)| cells.into_iter().enumerate().map(move |(c, cell)| (row + r as u32, c as u16, cell)))
+        .collect()
 }
 
 const TITLE: &str = "某某县2025年度公务员职级晋升名册";
@@ -457,7 +486,10 @@ fn header_row_25(path: &Path) -> io::Result<()> {
 fn no_people_headers(path: &Path) -> io::Result<()> {
     workbook(
         path,
-        &[("Sheet1", vec![vec![T("序号"), T("项目"), T("金额")], vec![N(1.0), T("办公用品"), N(320.5)]]), ("Sheet2", vec![vec![T("备注")], vec![T("无")]])],
+        &[
+            ("Sheet1", vec![vec![T("序号"), T("项目"), T("金额")], vec![N(1.0), T("办公用品"), N(320.5)]]),
+            ("Sheet2", vec![vec![T("备注")], vec![T("无")]]),
+        ],
     )
 }
 
@@ -494,7 +526,14 @@ fn date_serials_near_zero(path: &Path) -> io::Result<()> {
 fn whitespace_and_case(path: &Path) -> io::Result<()> {
     let rows = [
         vec![T(" 身份证号 "), T("姓\u{3000}名"), T("单 位"), T("职位\n类别"), T("*职级"), T("任现职级时间（年月）")],
-        vec![T("11010519491231002x"), T(" 王 一 "), T(" 甲局 "), T("综合管理"), T(" 二级主任科员 "), T("2019年6月15日")],
+        vec![
+            T("11010519491231002x"),
+            T(" 王 一 "),
+            T(" 甲局 "),
+            T("综合管理"),
+            T(" 二级主任科员 "),
+            T("2019年6月15日"),
+        ],
         vec![],
         vec![T("填表人：张三"), T(""), T(""), T("审核人：李四")],
         person(T("330102198808060235"), "李二", "二级主任科员", D(JUNE_15_2019)),
@@ -503,13 +542,19 @@ fn whitespace_and_case(path: &Path) -> io::Result<()> {
     let placed: Placed = rows
         .iter()
         .enumerate()
-        .flat_map(|(r, row)| row.iter().enumerate().filter(|(_, c)| !matches!(c, T(""))).map(move |(c, cell)| (r as u32, c as u16, cell.clone())))
+        .flat_map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .filter(|(_, c)| !matches!(c, T("")))
+                .map(move |(c, cell)| (r as u32, c as u16, cell.clone()))
+        })
         .collect();
     workbook_at(path, &[("人员", placed)])
 }
 
 fn many_sheets(path: &Path) -> io::Result<()> {
-    let mut sheets: Vec<(String, Placed)> = (1..=199).map(|n| (format!("Sheet{n}"), vec![(0, 0, T("备注")), (1, 0, S(format!("第{n}页")))])).collect();
+    let mut sheets: Vec<(String, Placed)> =
+        (1..=199).map(|n| (format!("Sheet{n}"), vec![(0, 0, T("备注")), (1, 0, S(format!("第{n}页")))])).collect();
     sheets.push(("2025年花名册".to_string(), plain_roster_at(0)));
     let sheets: Vec<(&str, Placed)> = sheets.iter().map(|(n, c)| (n.as_str(), c.clone())).collect();
     workbook_at(path, &sheets)
@@ -568,8 +613,12 @@ fn zip_of(packed: &[Packed], aliases: &[(String, usize)]) -> io::Result<Vec<u8>>
         out.extend(&p.data);
     }
     let start = u32::try_from(out.len()).map_err(|_| too_large())?;
-    let listed: Vec<(&str, usize)> =
-        packed.iter().enumerate().map(|(i, p)| (p.name.as_str(), i)).chain(aliases.iter().map(|(n, i)| (n.as_str(), *i))).collect();
+    let listed: Vec<(&str, usize)> = packed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.name.as_str(), i))
+        .chain(aliases.iter().map(|(n, i)| (n.as_str(), *i)))
+        .collect();
     for (name, i) in &listed {
         let p = packed.get(*i).ok_or_else(|| io::Error::other("alias of no member"))?;
         out.extend(local_or_central(
@@ -703,11 +752,14 @@ fn small_xlsx(rows: &[Vec<X<'_>>], date1904: bool) -> Vec<Member> {
     }
     sheet.push_str("</sheetData></worksheet>");
     let n = strings.len();
-    let table: String = strings.iter().map(|s| format!("<si><t xml:space=\"preserve\">{}</t></si>", escape(s))).collect();
+    let table: String =
+        strings.iter().map(|s| format!("<si><t xml:space=\"preserve\">{}</t></si>", escape(s))).collect();
     let type_of = |part: &str, kind: &str| {
         format!("<Override PartName=\"/xl/{part}\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.{kind}+xml\"/>")
     };
-    let rel = |id: u8, kind: &str, target: &str| format!("<Relationship Id=\"rId{id}\" Type=\"{REL_NS}/{kind}\" Target=\"{target}\"/>");
+    let rel = |id: u8, kind: &str, target: &str| {
+        format!("<Relationship Id=\"rId{id}\" Type=\"{REL_NS}/{kind}\" Target=\"{target}\"/>")
+    };
     vec![
         member(
             "[Content_Types].xml",
@@ -759,7 +811,12 @@ fn small_person<'a>(id: &'a str, name: &'a str) -> Vec<X<'a>> {
 
 /// The 3-person roster (王一, 李二, 张三) as a small .xlsx, header and people.
 fn small_roster_rows() -> Vec<Vec<X<'static>>> {
-    vec![small_header(), small_person("11010519491231002X", "王一"), small_person("330102198808060235", "李二"), small_person("330102199604250242", "张三")]
+    vec![
+        small_header(),
+        small_person("11010519491231002X", "王一"),
+        small_person("330102198808060235", "李二"),
+        small_person("330102199604250242", "张三"),
+    ]
 }
 
 /// The members of the 3-person roster as a small .xlsx.
@@ -771,7 +828,12 @@ fn small_roster() -> Vec<Member> {
 /// when `edit` gives `None`.
 fn edited(members: Vec<Member>, name: &str, edit: impl FnOnce(&[u8]) -> Option<Vec<u8>>) -> Vec<Member> {
     let mut edit = Some(edit);
-    members.into_iter().filter_map(|(n, bytes)| if n == name { edit.take().and_then(|e| e(&bytes)).map(|b| (n, b)) } else { Some((n, bytes)) }).collect()
+    members
+        .into_iter()
+        .filter_map(
+            |(n, bytes)| if n == name { edit.take().and_then(|e| e(&bytes)).map(|b| (n, b)) } else { Some((n, bytes)) },
+        )
+        .collect()
 }
 
 /// `bytes` (UTF-8 text) with the first `from` replaced by `to`.
@@ -786,11 +848,13 @@ fn truncated(path: &Path) -> io::Result<()> {
     let people = (0..40usize)
         .map(|i| {
             let first17 = format!("110105{:04}{:02}{:02}{}", 1970 + i, i % 9 + 1, 10 + i % 10, 100 + i);
-            let check = kaohe_engine::id_number::check_digit(&first17).ok_or_else(|| io::Error::other("no check digit"))?;
+            let check =
+                kaohe_engine::id_number::check_digit(&first17).ok_or_else(|| io::Error::other("no check digit"))?;
             Ok((format!("{first17}{check}"), format!("人员{i}")))
         })
         .collect::<io::Result<Vec<(String, String)>>>()?;
-    let rows: Vec<Vec<X>> = std::iter::once(small_header()).chain(people.iter().map(|(id, name)| small_person(id, name))).collect();
+    let rows: Vec<Vec<X>> =
+        std::iter::once(small_header()).chain(people.iter().map(|(id, name)| small_person(id, name))).collect();
     let whole = zip(&small_xlsx(&rows, false), true)?;
     std::fs::write(path, &whole[..whole.len() / 2])
 }
@@ -826,7 +890,14 @@ fn malformed_sheet_xml(path: &Path) -> io::Result<()> {
 /// end of the table. Tests that a dangling index is refused, not read as blank or panicked on.
 fn bad_shared_string_index(path: &Path) -> io::Result<()> {
     let mut rows = small_roster_rows();
-    rows.push(vec![X::Index(9999), X::Text("赵四"), X::Text("甲局"), X::Text("综合管理类"), X::Text("二级主任科员"), X::Date(43631)]);
+    rows.push(vec![
+        X::Index(9999),
+        X::Text("赵四"),
+        X::Text("甲局"),
+        X::Text("综合管理类"),
+        X::Text("二级主任科员"),
+        X::Date(43631),
+    ]);
     std::fs::write(path, zip(&small_xlsx(&rows, false), true)?)
 }
 
@@ -851,7 +922,8 @@ fn entity_expansion(path: &Path) -> io::Result<()> {
     );
     let inline = |r: u32, c: char, t: &str| format!("<c r=\"{c}{r}\" t=\"inlineStr\"><is><t>{t}</t></is></c>");
     let shared = |r: u32, c: char, i: u32| format!("<c r=\"{c}{r}\" t=\"s\"><v>{i}</v></c>");
-    let row = |r: u32, cells: [String; 5]| format!("<row r=\"{r}\">{}<c r=\"F{r}\"><v>43631</v></c></row>", cells.concat());
+    let row =
+        |r: u32, cells: [String; 5]| format!("<row r=\"{r}\">{}<c r=\"F{r}\"><v>43631</v></c></row>", cells.concat());
     let header: String = ('A'..).zip(HEADER).map(|(c, h)| inline(1, c, h)).collect();
     let sheet = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{MAIN_NS}\"><sheetData><row r=\"1\">{header}</row>{}{}</sheetData></worksheet>",
@@ -867,7 +939,9 @@ fn entity_expansion(path: &Path) -> io::Result<()> {
             ]
         ),
     );
-    let members = edited(edited(small_roster(), STRINGS_PATH, |_| Some(strings.into_bytes())), SHEET_PATH, |_| Some(sheet.into_bytes()));
+    let members = edited(edited(small_roster(), STRINGS_PATH, |_| Some(strings.into_bytes())), SHEET_PATH, |_| {
+        Some(sheet.into_bytes())
+    });
     std::fs::write(path, zip(&members, false)?)
 }
 
@@ -876,7 +950,10 @@ fn entity_expansion(path: &Path) -> io::Result<()> {
 /// at the same offset): about 75 KB declaring 1,100 MiB. Tests that the declared sizes of all
 /// the entries are added up before anything is unpacked (文件解压后约 1100 MB).
 fn bomb_overlapping(path: &Path) -> io::Result<()> {
-    let sheet = format!("{XML_DECLARATION}<worksheet xmlns=\"{MAIN_NS}\"><sheetData>{}</sheetData></worksheet>", " ".repeat(1 << 20));
+    let sheet = format!(
+        "{XML_DECLARATION}<worksheet xmlns=\"{MAIN_NS}\"><sheetData>{}</sheetData></worksheet>",
+        " ".repeat(1 << 20)
+    );
     let packed = pack(&edited(small_roster(), SHEET_PATH, |_| Some(sheet.into_bytes())), true)?;
     let at = packed.iter().position(|p| p.name == SHEET_PATH).ok_or_else(|| io::Error::other("no sheet"))?;
     let aliases: Vec<(String, usize)> = (0..1099).map(|i| (format!("xl/media/x{i:05}.bin"), at)).collect();
@@ -925,7 +1002,14 @@ fn formulas_cached(path: &Path) -> io::Result<()> {
             TextFormula("IF(1>0,\"二级主任科员\",\"\")", "二级主任科员"),
             Date(43631),
         ],
-        vec![TextFormula("\"330102199604250242\"", "330102199604250242"), Text("张三"), Text("甲局"), Text("综合管理类"), Text("二级主任科员"), Date(43631)],
+        vec![
+            TextFormula("\"330102199604250242\"", "330102199604250242"),
+            Text("张三"),
+            Text("甲局"),
+            Text("综合管理类"),
+            Text("二级主任科员"),
+            Date(43631),
+        ],
     ];
     std::fs::write(path, zip(&small_xlsx(&rows, false), true)?)
 }
@@ -958,7 +1042,10 @@ fn ods_members(content: Option<String>) -> Vec<Member> {
         r#"<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>"#,
         r#"<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
     );
-    let mut members = vec![member("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), member("META-INF/manifest.xml", manifest)];
+    let mut members = vec![
+        member("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        member("META-INF/manifest.xml", manifest),
+    ];
     members.extend(content.map(|c| member("content.xml", c)));
     members
 }
@@ -987,7 +1074,10 @@ fn ods_row(attributes: &str, cells: &str) -> String {
 /// `n` rows of 1,024 empty cells (`table:number-rows-repeated`): what LibreOffice saves under the
 /// last used row.
 fn ods_empty_rows(n: u32) -> String {
-    ods_row(&format!(r#" table:number-rows-repeated="{n}""#), r#"<table:table-cell table:number-columns-repeated="1024"/>"#)
+    ods_row(
+        &format!(r#" table:number-rows-repeated="{n}""#),
+        r#"<table:table-cell table:number-columns-repeated="1024"/>"#,
+    )
 }
 
 /// The header and the three people (王一, 李二, 张三) of libreoffice.ods, dates as
@@ -998,7 +1088,14 @@ fn ods_roster(organ: impl Fn(usize) -> String, row_attributes: impl Fn(usize) ->
     let people = [("11010519491231002X", "王一"), ("330102198808060235", "李二"), ("330102199604250242", "张三")];
     let date = r#"<table:table-cell office:value-type="date" office:date-value="2019-06-15"><text:p>2019-06-15</text:p></table:table-cell>"#;
     let rows = people.iter().enumerate().map(|(i, (id, name))| {
-        let cells = [ods_text("", id), ods_text("", name), organ(i), ods_text("", "综合管理类"), ods_text("", "二级主任科员"), date.to_string()];
+        let cells = [
+            ods_text("", id),
+            ods_text("", name),
+            organ(i),
+            ods_text("", "综合管理类"),
+            ods_text("", "二级主任科员"),
+            date.to_string(),
+        ];
         ods_row(row_attributes(i), &cells.concat())
     });
     std::iter::once(ods_row("", &header)).chain(rows).collect()
@@ -1029,7 +1126,13 @@ fn libreoffice(path: &Path) -> io::Result<()> {
 /// fills the cells it covers, without building the empty tail.
 fn hidden_rows_columns_ods(path: &Path) -> io::Result<()> {
     let columns = r#"<table:table-column table:number-columns-repeated="2"/><table:table-column table:visibility="collapse"/><table:table-column table:number-columns-repeated="3"/>"#;
-    let organ = |i| if i == 0 { ods_text(r#" table:number-rows-spanned="3""#, "甲局") } else { "<table:covered-table-cell/>".to_string() };
+    let organ = |i| {
+        if i == 0 {
+            ods_text(r#" table:number-rows-spanned="3""#, "甲局")
+        } else {
+            "<table:covered-table-cell/>".to_string()
+        }
+    };
     let hidden = |i| if i == 1 { r#" table:visibility="collapse""# } else { "" };
     ods(path, Some(ods_content(&format!("{columns}{}{}", ods_roster(organ, hidden), ods_empty_rows(1_048_572)))))
 }
@@ -1038,7 +1141,8 @@ fn hidden_rows_columns_ods(path: &Path) -> io::Result<()> {
 /// and an "x" in AMJ1048575, the last column. Tests that a range too large to build is refused
 /// from content.xml before the reader builds the grid.
 fn stray_cell_far_away_ods(path: &Path) -> io::Result<()> {
-    let stray = ods_row("", &format!(r#"<table:table-cell table:number-columns-repeated="1023"/>{}"#, ods_text("", "x")));
+    let stray =
+        ods_row("", &format!(r#"<table:table-cell table:number-columns-repeated="1023"/>{}"#, ods_text("", "x")));
     ods(path, Some(ods_content(&format!("{}{}{stray}", ods_plain_roster(), ods_empty_rows(1_048_570)))))
 }
 
@@ -1096,7 +1200,14 @@ fn compound_file(streams: &[(&str, Vec<u8>)]) -> io::Result<Vec<u8>> {
         e.extend(size.to_le_bytes());
         e
     };
-    directory.extend(entry("Root Entry", 5, NO_STREAM, if streams.is_empty() { NO_STREAM } else { 1 }, END_OF_CHAIN, 0));
+    directory.extend(entry(
+        "Root Entry",
+        5,
+        NO_STREAM,
+        if streams.is_empty() { NO_STREAM } else { 1 },
+        END_OF_CHAIN,
+        0,
+    ));
     for (i, (name, bytes)) in streams.iter().enumerate() {
         let start = fat.len() as u32;
         let sectors = bytes.len().div_ceil(512) as u32;
@@ -1139,7 +1250,8 @@ fn encrypted_xlsx(path: &Path) -> io::Result<()> {
 /// random-looking bytes to 4 KiB.
 fn encrypted_biff_with(path: &Path, encryption: u16) -> io::Result<()> {
     // BOF: BIFF8, workbook globals, build 3515, year 1996, no history flags, lowest version 6.
-    let mut book = vec![0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xBB, 0x0D, 0xCC, 0x07, 0, 0, 0, 0, 0x06, 0, 0, 0];
+    let mut book =
+        vec![0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xBB, 0x0D, 0xCC, 0x07, 0, 0, 0, 0, 0x06, 0, 0, 0];
     // FILEPASS, 54 bytes: the encryption type, version 1.1, then salt and verifier (noise).
     book.extend([0x2F, 0x00, 0x36, 0x00]);
     book.extend(encryption.to_le_bytes());
@@ -1171,8 +1283,12 @@ fn png_renamed(path: &Path) -> io::Result<()> {
     let pixels: Vec<u8> = (0..16).flat_map(|_| std::iter::once(0).chain([0xFF, 0, 0].repeat(16))).collect();
     // 16×16, 8 bits, RGB, deflate, no filter method, no interlace.
     let header = [&16u32.to_be_bytes()[..], &16u32.to_be_bytes(), &[8, 2, 0, 0, 0]].concat();
-    let png =
-        [&b"\x89PNG\r\n\x1a\n"[..], &chunk(b"IHDR", &header), &chunk(b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&pixels, 6)), &chunk(b"IEND", &[])]
-            .concat();
+    let png = [
+        &b"\x89PNG\r\n\x1a\n"[..],
+        &chunk(b"IHDR", &header),
+        &chunk(b"IDAT", &miniz_oxide::deflate::compress_to_vec_zlib(&pixels, 6)),
+        &chunk(b"IEND", &[]),
+    ]
+    .concat();
     std::fs::write(path, png)
 }

@@ -61,12 +61,20 @@ pub fn selftest(root: &Path, tally: &mut Tally) -> Result<(), Failure> {
         Ok(())
     })();
 
-    let name = if with_screen { "桌面程序自检 / desktop self-test under Xvfb (1366x768)" } else { "桌面程序自检 / desktop self-test" };
+    let name = if with_screen {
+        "桌面程序自检 / desktop self-test under Xvfb (1366x768)"
+    } else {
+        "桌面程序自检 / desktop self-test"
+    };
     let ran = tally.step(name, || {
         prepared?;
         let mut command = if with_screen {
             let mut c = Command::new("xvfb-run");
-            c.arg("-a").arg("-e").arg(out_dir.join("xvfb.log")).arg("-s").arg(format!("-screen 0 {}x{}x24", SCREEN.0, SCREEN.1));
+            c.arg("-a")
+                .arg("-e")
+                .arg(out_dir.join("xvfb.log"))
+                .arg("-s")
+                .arg(format!("-screen 0 {}x{}x24", SCREEN.0, SCREEN.1));
             c.arg(std::env::current_exe().map_err(|e| Failure::new(format!("current_exe: {e}")))?);
             c
         } else {
@@ -86,15 +94,22 @@ pub fn selftest(root: &Path, tally: &mut Tally) -> Result<(), Failure> {
 
     let text = fs::read_to_string(&report).unwrap_or_default();
     let _ = fs::write(out_dir.join("report.txt"), &text);
-    println!("页面文字 / page text ({}):\n    {}", out_dir.join("report.txt").display(), text.trim().replace('\n', "\n    "));
+    println!(
+        "页面文字 / page text ({}):\n    {}",
+        out_dir.join("report.txt").display(),
+        text.trim().replace('\n', "\n    ")
+    );
     let _ = fs::remove_dir_all(&work);
 
     let mut failed = false;
     failed |= tally.check(&format!("页面含应用名 / page shows 「{APP_TITLE}」"), contains(&text, APP_TITLE)).is_err();
-    failed |= tally.check("页面含数据库路径 / page shows the database path", contains(&text, &db.to_string_lossy())).is_err();
+    failed |=
+        tally.check("页面含数据库路径 / page shows the database path", contains(&text, &db.to_string_lossy())).is_err();
     if with_screen {
         println!("截图 / screenshot: {}", shot.display());
-        failed |= tally.check(&format!("截图为 {}x{} / screenshot size", SCREEN.0, SCREEN.1), screenshot_size(&shot)).is_err();
+        failed |= tally
+            .check(&format!("截图为 {}x{} / screenshot size", SCREEN.0, SCREEN.1), screenshot_size(&shot))
+            .is_err();
         failed |= tally.check("截图不是空白 / screenshot not blank", screenshot_not_blank(&shot)).is_err();
     }
     if failed {
@@ -150,7 +165,8 @@ fn parse_inner(args: &[String]) -> Result<InnerArgs, Failure> {
     let mut shot = None;
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let value = it.next().map(PathBuf::from).ok_or_else(|| Failure::new(format!("{flag} 缺少值 / needs a value")))?;
+        let value =
+            it.next().map(PathBuf::from).ok_or_else(|| Failure::new(format!("{flag} 缺少值 / needs a value")))?;
         match flag.as_str() {
             "--app" => app = Some(value),
             "--report" => report = Some(value),
@@ -196,7 +212,12 @@ fn inner(args: &InnerArgs) -> Result<(), Failure> {
             break Ok(());
         }
         match app.try_wait() {
-            Ok(Some(status)) => break Err(Failure::new(format!("应用未报告就退出了 / app exited before reporting: {status}\n{}", log_tail(&args.log)))),
+            Ok(Some(status)) => {
+                break Err(Failure::new(format!(
+                    "应用未报告就退出了 / app exited before reporting: {status}\n{}",
+                    log_tail(&args.log)
+                )))
+            }
             Ok(None) => {}
             Err(e) => break Err(Failure::new(format!("wait: {e}"))),
         }
@@ -230,7 +251,9 @@ fn inner(args: &InnerArgs) -> Result<(), Failure> {
     let exited = loop {
         match app.try_wait() {
             Ok(Some(status)) if status.success() => break Ok(()),
-            Ok(Some(status)) => break Err(Failure::new(format!("应用退出状态 / app exited with {status}\n{}", log_tail(&args.log)))),
+            Ok(Some(status)) => {
+                break Err(Failure::new(format!("应用退出状态 / app exited with {status}\n{}", log_tail(&args.log))))
+            }
             Ok(None) if exit_started.elapsed() > EXIT_TIMEOUT => {
                 stop(&mut app);
                 break Err(Failure::new(format!(

@@ -30,9 +30,9 @@ fn tauri_driver() -> Option<PathBuf> {
     if steps::on_path(&exe("tauri-driver")) {
         return Some(PathBuf::from(exe("tauri-driver")));
     }
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" }).map(|h| PathBuf::from(h).join(".cargo")))?;
+    let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
+        std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" }).map(|h| PathBuf::from(h).join(".cargo"))
+    })?;
     let installed = home.join("bin").join(exe("tauri-driver"));
     installed.is_file().then_some(installed)
 }
@@ -44,7 +44,9 @@ pub fn ensure_tauri_driver() -> Result<(), Failure> {
         return Ok(());
     }
     steps::run(steps::cargo().args(["install", "tauri-driver", "--locked", "--version", "^2"]))?;
-    tauri_driver().map(|_| ()).ok_or_else(|| Failure::new("安装后仍找不到 tauri-driver / tauri-driver not found after cargo install"))
+    tauri_driver()
+        .map(|_| ())
+        .ok_or_else(|| Failure::new("安装后仍找不到 tauri-driver / tauri-driver not found after cargo install"))
 }
 
 /// `npm ci` in tests/e2e when needed (WebdriverIO lives there, not in ui/).
@@ -67,7 +69,12 @@ pub fn run(root: &Path, tally: &mut Tally) -> Result<(), Failure> {
         let mut command = Command::new("xvfb-run");
         command.arg("-a").arg("-e").arg(out.join("xvfb.log")).arg("-s").arg(SCREEN);
         command.arg(if cfg!(windows) { "npm.cmd" } else { "npm" }).arg("test");
-        command.current_dir(root.join("tests").join("e2e")).env("KAOHE_APP", &app).env("TAURI_DRIVER", &driver).env("KAOHE_E2E_OUT", &out);
-        steps::run(&mut command).map_err(|f| Failure::new(format!("{f}\n截图与日志 / screenshots and logs: {}", out.display())))
+        command
+            .current_dir(root.join("tests").join("e2e"))
+            .env("KAOHE_APP", &app)
+            .env("TAURI_DRIVER", &driver)
+            .env("KAOHE_E2E_OUT", &out);
+        steps::run(&mut command)
+            .map_err(|f| Failure::new(format!("{f}\n截图与日志 / screenshots and logs: {}", out.display())))
     })
 }

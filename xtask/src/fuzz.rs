@@ -36,7 +36,13 @@ fn parse(args: &[String]) -> Result<Args, String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--minutes" => out.minutes = it.next().and_then(|v| v.parse().ok()).filter(|m: &f64| *m > 0.0).ok_or("--minutes needs a positive number")?,
+            "--minutes" => {
+                out.minutes = it
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|m: &f64| *m > 0.0)
+                    .ok_or("--minutes needs a positive number")?
+            }
             "--target" => out.target = Some(it.next().ok_or("--target needs a name")?.clone()),
             other => return Err(format!("unknown argument `{other}`")),
         }
@@ -97,13 +103,16 @@ fn nightly_cargo() -> Command {
 
 fn fuzz(root: &Path, args: &Args) -> Result<Vec<Outcome>, Failure> {
     if steps::output(nightly_cargo().arg("--version")).is_none() {
-        return Err(Failure::new("the nightly toolchain is not installed (rustup toolchain list); it is not downloaded here"));
+        return Err(Failure::new(
+            "the nightly toolchain is not installed (rustup toolchain list); it is not downloaded here",
+        ));
     }
     if steps::output(nightly_cargo().args(["fuzz", "--version"])).is_none() {
         println!("==> cargo install cargo-fuzz --locked");
         steps::run(steps::cargo().args(["install", "cargo-fuzz", "--locked"]))?;
     }
-    let chosen: Vec<&(&str, &[&str], usize)> = TARGETS.iter().filter(|t| args.target.as_deref().is_none_or(|n| n == t.0)).collect();
+    let chosen: Vec<&(&str, &[&str], usize)> =
+        TARGETS.iter().filter(|t| args.target.as_deref().is_none_or(|n| n == t.0)).collect();
     println!("==> cargo +nightly fuzz build (release, debug assertions on)");
     steps::run(nightly_cargo().args(["fuzz", "build", "--debug-assertions"]).current_dir(root))?;
     let work = crate::desktop::target_dir(root).join("fuzz");
@@ -153,7 +162,14 @@ fn fuzz(root: &Path, args: &Args) -> Result<Vec<Outcome>, Failure> {
 }
 
 /// Copies the seed files of a target into its corpus (once: a file already there is kept).
-fn seed(root: &Path, corpus: &Path, target: &str, extensions: &[&str], max_len: usize, backup: &Path) -> Result<usize, Failure> {
+fn seed(
+    root: &Path,
+    corpus: &Path,
+    target: &str,
+    extensions: &[&str],
+    max_len: usize,
+    backup: &Path,
+) -> Result<usize, Failure> {
     let mut files = Vec::new();
     for dir in ["fixtures", "profiles"] {
         walk(&root.join(dir), &mut files);
@@ -165,7 +181,9 @@ fn seed(root: &Path, corpus: &Path, target: &str, extensions: &[&str], max_len: 
             n += 1;
         }
     };
-    for f in files.iter().filter(|f| f.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))) {
+    for f in files.iter().filter(|f| {
+        f.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+    }) {
         if let Ok(bytes) = std::fs::read(f) {
             let name = f.strip_prefix(root).unwrap_or(f).to_string_lossy().replace(['/', '\\'], "_");
             add(name, &bytes);
@@ -173,7 +191,10 @@ fn seed(root: &Path, corpus: &Path, target: &str, extensions: &[&str], max_len: 
     }
     match target {
         "mapping_toml" => {
-            add("seed-mapping-1".into(), "[columns]\n\"证件号码\" = \"身份证号\"\n\"姓 名\" = \"姓名\"\n\"工作单位\" = \"单位\"\n".as_bytes());
+            add(
+                "seed-mapping-1".into(),
+                "[columns]\n\"证件号码\" = \"身份证号\"\n\"姓 名\" = \"姓名\"\n\"工作单位\" = \"单位\"\n".as_bytes(),
+            );
             add("seed-mapping-2".into(), "[columns]\n\"备注\" = \"\"\n\"2023年考核\" = \"年度考核:2023\"\n".as_bytes());
         }
         "backup" => {
@@ -192,7 +213,14 @@ fn backup_seed(root: &Path, work: &Path) -> Result<PathBuf, Failure> {
     if !db.exists() {
         std::fs::create_dir_all(work).map_err(|e| Failure::new(e.to_string()))?;
         let sample = root.join("fixtures/sample/名册示例.xlsx");
-        steps::run(steps::cargo().args(["run", "-q", "-p", "kaohe-cli", "--", "import"]).arg(&sample).arg("--db").arg(&db).current_dir(root))?;
+        steps::run(
+            steps::cargo()
+                .args(["run", "-q", "-p", "kaohe-cli", "--", "import"])
+                .arg(&sample)
+                .arg("--db")
+                .arg(&db)
+                .current_dir(root),
+        )?;
         let _ = Command::new("sqlite3").arg(&db).arg("VACUUM").status();
     }
     Ok(db)
@@ -216,7 +244,9 @@ fn crashes(dir: &Path) -> Vec<PathBuf> {
             d.flatten()
                 .map(|e| e.path())
                 .filter(|p| {
-                    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("crash-") || n.starts_with("oom-") || n.starts_with("timeout-"))
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("crash-") || n.starts_with("oom-") || n.starts_with("timeout-"))
                 })
                 .collect()
         })
@@ -232,11 +262,15 @@ fn stat(log: &str, key: &str) -> Option<u64> {
 
 /// The number after the last `cov:` on a status line (`#123 NEW cov: 4567 ft: …`).
 fn last_field(log: &str, key: &str) -> Option<u64> {
-    log.lines().rev().find_map(|l| l.split(key).nth(1).and_then(|rest| rest.split_whitespace().next()).and_then(|v| v.parse().ok()))
+    log.lines()
+        .rev()
+        .find_map(|l| l.split(key).nth(1).and_then(|rest| rest.split_whitespace().next()).and_then(|v| v.parse().ok()))
 }
 
 fn report(outcomes: &[Outcome]) -> String {
-    let mut s = String::from("| target | seconds | seeds | executions | edges covered | corpus | crashes |\n|---|---|---|---|---|---|---|\n");
+    let mut s = String::from(
+        "| target | seconds | seeds | executions | edges covered | corpus | crashes |\n|---|---|---|---|---|---|---|\n",
+    );
     for o in outcomes {
         s.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} |\n",
@@ -246,7 +280,11 @@ fn report(outcomes: &[Outcome]) -> String {
             o.executions,
             o.edges,
             o.corpus,
-            if o.crashes.is_empty() { "0".to_string() } else { o.crashes.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ") }
+            if o.crashes.is_empty() {
+                "0".to_string()
+            } else {
+                o.crashes.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            }
         ));
     }
     let total: u64 = outcomes.iter().map(|o| o.executions).sum();

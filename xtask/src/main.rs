@@ -90,7 +90,9 @@ fn run(root: &Path, app_args: &[String]) -> ExitCode {
         tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Build))?;
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
-        tally.step("构建桌面程序 / cargo build -p kaohe-app", || steps::run(steps::cargo().args(["build", "-p", "kaohe-app"]).current_dir(root)))?;
+        tally.step("构建桌面程序 / cargo build -p kaohe-app", || {
+            steps::run(steps::cargo().args(["build", "-p", "kaohe-app"]).current_dir(root))
+        })?;
         Ok(())
     })();
     if prepared.is_err() {
@@ -119,11 +121,15 @@ fn test(root: &Path) -> ExitCode {
         tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Test))?;
         if e2e::supported() {
             tally.step("tauri-driver (cargo install --locked --version ^2)", e2e::ensure_tauri_driver)?;
-            tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || e2e::ensure_node_modules(root))?;
+            tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || {
+                e2e::ensure_node_modules(root)
+            })?;
         }
         // The layout of the Rust code (rustfmt.toml); a toolchain without rustfmt skips it.
         if steps::cargo().args(["fmt", "--version"]).output().is_ok_and(|o| o.status.success()) {
-            tally.step("代码格式 / cargo fmt --check", || steps::run(steps::cargo().args(["fmt", "--all", "--check"]).current_dir(root)))?;
+            tally.step("代码格式 / cargo fmt --check", || {
+                steps::run(steps::cargo().args(["fmt", "--all", "--check"]).current_dir(root))
+            })?;
         } else {
             println!("\n==> 代码格式 / cargo fmt --check: 跳过，未安装 rustfmt / skipped, rustfmt is not installed");
         }
@@ -136,7 +142,11 @@ fn test(root: &Path) -> ExitCode {
         // without clippy skips it.
         if steps::cargo().args(["clippy", "--version"]).output().is_ok_and(|o| o.status.success()) {
             tally.step("代码检查 / cargo clippy -D warnings", || {
-                steps::run(steps::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).current_dir(root))
+                steps::run(
+                    steps::cargo()
+                        .args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+                        .current_dir(root),
+                )
             })?;
         } else {
             println!("\n==> 代码检查 / cargo clippy: 跳过，未安装 clippy / skipped, clippy is not installed");
@@ -151,9 +161,12 @@ fn test(root: &Path) -> ExitCode {
         // The hostile-input tests run the `kaohe` binary itself, which `cargo test` does not
         // build for another package: build the workspace's binaries first, with the same
         // selection of packages (so nothing is rebuilt for different features).
-        tally
-            .step("构建程序 / cargo build --workspace --bins", || steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root)))?;
-        tally.step("Rust 测试 / cargo test --workspace", || steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root).envs(windows_env)))?;
+        tally.step("构建程序 / cargo build --workspace --bins", || {
+            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
+        })?;
+        tally.step("Rust 测试 / cargo test --workspace", || {
+            steps::run(steps::cargo().args(["test", "--workspace"]).current_dir(root).envs(windows_env))
+        })?;
         desktop::selftest(root, &mut tally)?;
         e2e::run(root, &mut tally)?;
         if let Some(prepared) = &windows {
@@ -176,11 +189,14 @@ fn e2e_only(root: &Path) -> ExitCode {
     let outcome = (|| -> Result<(), Failure> {
         tally.step("检查系统依赖 / system packages", || sysdeps::ensure(sysdeps::Need::Test))?;
         tally.step("tauri-driver (cargo install --locked --version ^2)", e2e::ensure_tauri_driver)?;
-        tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || e2e::ensure_node_modules(root))?;
+        tally.step("端到端测试依赖 / E2E dependencies (npm ci in tests/e2e)", || {
+            e2e::ensure_node_modules(root)
+        })?;
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
-        tally
-            .step("构建程序 / cargo build --workspace --bins", || steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root)))?;
+        tally.step("构建程序 / cargo build --workspace --bins", || {
+            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
+        })?;
         e2e::run(root, &mut tally)
     })();
     println!("xtask: 用时 / took {:.0} s", started.elapsed().as_secs_f64());

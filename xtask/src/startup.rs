@@ -57,22 +57,25 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
         let value = it.next().ok_or_else(|| Failure::new(format!("{flag} 缺少值 / needs a value")))?;
         match flag.as_str() {
             "--runs" => {
-                options.runs =
-                    value.parse().ok().filter(|n| *n >= 1).ok_or_else(|| Failure::new(format!("--runs 需要正整数 / needs a positive number: {value}")))?
+                options.runs = value
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| Failure::new(format!("--runs 需要正整数 / needs a positive number: {value}")))?
             }
             "--db" => options.db = Some(PathBuf::from(value)),
             "--people" => {
-                options.people = Some(
-                    value
-                        .parse()
-                        .ok()
-                        .filter(|n| (1..=10_000_000).contains(n))
-                        .ok_or_else(|| Failure::new(format!("--people 需要正整数 / needs a positive number: {value}")))?,
-                )
+                options.people =
+                    Some(value.parse().ok().filter(|n| (1..=10_000_000).contains(n)).ok_or_else(|| {
+                        Failure::new(format!("--people 需要正整数 / needs a positive number: {value}"))
+                    })?)
             }
             "--section" => {
                 if !TIMED_SECTIONS.contains(&value.as_str()) {
-                    return Err(Failure::new(format!("--section 只能是 / must be one of {}: {value}", TIMED_SECTIONS.join(", "))));
+                    return Err(Failure::new(format!(
+                        "--section 只能是 / must be one of {}: {value}",
+                        TIMED_SECTIONS.join(", ")
+                    )));
                 }
                 options.section = Some(value.clone())
             }
@@ -98,8 +101,9 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
     let outcome = (|| -> Result<Vec<f64>, Failure> {
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
-        tally
-            .step("构建程序 / cargo build --workspace --bins", || steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root)))?;
+        tally.step("构建程序 / cargo build --workspace --bins", || {
+            steps::run(steps::cargo().args(["build", "--workspace", "--bins"]).current_dir(root))
+        })?;
         let _ = fs::remove_dir_all(&work);
         fs::create_dir_all(&work).map_err(|e| Failure::new(format!("{}: {e}", work.display())))?;
         let kaohe = desktop::target_dir(root).join("debug").join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));
@@ -110,16 +114,23 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
                 if db.exists() {
                     println!("已有 / cached: {}", db.display());
                 } else {
-                    tally.step(&format!("生成 {n} 人的数据库 / generating a database of {n} people (kaohe import)"), || {
-                        generate_db(&kaohe, &db, n, &work)
-                    })?;
+                    tally.step(
+                        &format!("生成 {n} 人的数据库 / generating a database of {n} people (kaohe import)"),
+                        || generate_db(&kaohe, &db, n, &work),
+                    )?;
                 }
                 db
             }
             (None, None) => {
                 let db = work.join("sample.db");
                 tally.step("示例名册数据库 / sample roster database (kaohe import)", || {
-                    steps::run(Command::new(kaohe).arg("import").arg(root.join(SAMPLE)).env("KAOHE_DB", &db).stdout(Stdio::null()))
+                    steps::run(
+                        Command::new(kaohe)
+                            .arg("import")
+                            .arg(root.join(SAMPLE))
+                            .env("KAOHE_DB", &db)
+                            .stdout(Stdio::null()),
+                    )
                 })?;
                 db
             }
@@ -377,13 +388,17 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines.len(), 2501);
         assert!(lines[0].starts_with("身份证号,姓名,性别,单位"));
-        let ids: std::collections::HashSet<&str> = lines[1..].iter().map(|l| l.split(',').next().unwrap_or("")).collect();
+        let ids: std::collections::HashSet<&str> =
+            lines[1..].iter().map(|l| l.split(',').next().unwrap_or("")).collect();
         assert_eq!(ids.len(), 2500);
         for id in &ids {
             assert_eq!(id.len(), 18);
             assert_eq!(id.chars().last(), Some(check_digit(&id[..17])));
         }
-        assert_eq!(lines[2], "320102196001100012,人员1,男,单位001,综合管理类,四级主任科员,2016-02-02,2006-07-01,称职,称职");
+        assert_eq!(
+            lines[2],
+            "320102196001100012,人员1,男,单位001,综合管理类,四级主任科员,2016-02-02,2006-07-01,称职,称职"
+        );
     }
 
     #[test]

@@ -113,7 +113,9 @@ fn describe(command: &Command) -> String {
 /// Runs a command with inherited output and returns its exit status.
 pub fn status(command: &mut Command) -> Result<ExitStatus, Failure> {
     println!("$ {}", describe(command));
-    command.status().map_err(|e| Failure::new(format!("无法启动 / cannot start `{}`: {e}", command.get_program().to_string_lossy())))
+    command.status().map_err(|e| {
+        Failure::new(format!("无法启动 / cannot start `{}`: {e}", command.get_program().to_string_lossy()))
+    })
 }
 
 /// Runs a command with inherited output; a non-zero exit is a failure.

@@ -20,15 +20,18 @@ const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "build-essential", "p
 
 /// A virtual display, Chinese fonts, WebDriver for the real web view, ImageMagick, and Chromium
 /// with poppler for printing the documents to PDF and reading them back.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "fonts-noto-cjk", "webkit2gtk-driver", "imagemagick", "chromium", "poppler-utils", "fontconfig"];
+const TEST_PACKAGES: &[&str] =
+    &["xvfb", "xauth", "fonts-noto-cjk", "webkit2gtk-driver", "imagemagick", "chromium", "poppler-utils", "fontconfig"];
 
 /// The end-to-end drag and drop (tests/e2e/lib/drop.mjs): xdotool moves the mouse, Debian's
 /// Python with GTK 3 (tests/e2e/lib/drag-source.py) offers the file as a file manager would.
 const DRAG_PACKAGES: &[&str] = &["xdotool", "python3-gi", "gir1.2-gtk-3.0"];
 
 /// Programs the self-test runs (from TEST_PACKAGES).
-const TEST_PROGRAMS: &[&str] =
-    &["xvfb-run", "Xvfb", "xauth", "import", "convert", "identify", "WebKitWebDriver", "chromium", "pdfinfo", "pdftotext", "pdffonts", "pdftoppm", "fc-list"];
+const TEST_PROGRAMS: &[&str] = &[
+    "xvfb-run", "Xvfb", "xauth", "import", "convert", "identify", "WebKitWebDriver", "chromium", "pdfinfo",
+    "pdftotext", "pdffonts", "pdftoppm", "fc-list",
+];
 
 pub fn ensure(need: Need) -> Result<(), Failure> {
     if !cfg!(target_os = "linux") {
@@ -50,7 +53,12 @@ pub fn ensure(need: Need) -> Result<(), Failure> {
         )));
     }
     steps::run(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
-    steps::run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))?;
+    steps::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
     let still = missing_packages(need);
     if still.is_empty() {
         Ok(())
@@ -88,7 +96,9 @@ fn has_python_gtk() -> bool {
 /// Whether fontconfig knows a font covering Chinese (fonts-noto-cjk); without one, every
 /// character of the UI renders as a box.
 fn has_chinese_font() -> bool {
-    steps::output(Command::new("fc-list").args([":lang=zh", "family"])).map(|list| !list.trim().is_empty()).unwrap_or(false)
+    steps::output(Command::new("fc-list").args([":lang=zh", "family"]))
+        .map(|list| !list.trim().is_empty())
+        .unwrap_or(false)
 }
 
 pub fn is_root() -> bool {

@@ -34,7 +34,8 @@ const WINE: &str = "/usr/lib/wine/wine64";
 const WINESERVER: &str = "/usr/lib/wine/wineserver";
 
 const BUILD_PACKAGES: &[&str] = &["rustc-web", "cargo-web", "rust-web-src", "mingw-w64", "nsis"];
-const TEST_PACKAGES: &[&str] = &["wine64", "p7zip-full", "locales", "xvfb", "xauth", "xdotool", "imagemagick", "fonts-noto-cjk"];
+const TEST_PACKAGES: &[&str] =
+    &["wine64", "p7zip-full", "locales", "xvfb", "xauth", "xdotool", "imagemagick", "fonts-noto-cjk"];
 /// The console test's locale (Wine takes its code page, 936, from it).
 const GBK_LOCALE: &str = "zh_CN.GBK";
 
@@ -65,13 +66,19 @@ fn run(root: &Path, test: bool, tally: &mut Tally) -> Result<(), Failure> {
     if test {
         let prepared = prepare(root, tally)?;
         tally.step("Windows 命令行旅程 / CLI journeys under Wine (tests/it/windows.rs)", || {
-            steps::run(steps::cargo().args(["test", "-p", "kaohe-tests", "--test", "it", "windows::"]).current_dir(root).envs(prepared.test_env()))
+            steps::run(
+                steps::cargo()
+                    .args(["test", "-p", "kaohe-tests", "--test", "it", "windows::"])
+                    .current_dir(root)
+                    .envs(prepared.test_env()),
+            )
         })?;
         rust_tests(root, &prepared, tally)?;
         check_installer(root, &prepared, tally)
     } else {
         let out = out_dir(root)?;
-        tally.step("Windows 构建工具 / Windows packages (rustc-web, mingw-w64, nsis)", || ensure_packages(false))?;
+        tally
+            .step("Windows 构建工具 / Windows packages (rustc-web, mingw-w64, nsis)", || ensure_packages(false))?;
         build_all(root, &out, tally).map(|bundle| println!("安装程序 / installer: {}", bundle.setup.display()))
     }
 }
@@ -86,13 +93,18 @@ impl Prepared {
     /// The environment under which tests/it/windows.rs runs its journeys (without it, they say
     /// so and pass without running).
     pub fn test_env(&self) -> Vec<(&'static str, std::ffi::OsString)> {
-        vec![("KAOHE_WINDOWS_EXE", self.bundle.cli.clone().into()), ("KAOHE_WINE", WINE.into()), ("WINEPREFIX", self.wine.prefix.clone().into())]
+        vec![
+            ("KAOHE_WINDOWS_EXE", self.bundle.cli.clone().into()),
+            ("KAOHE_WINE", WINE.into()),
+            ("WINEPREFIX", self.wine.prefix.clone().into()),
+        ]
     }
 }
 
 /// The Windows build's own tests that need Chromium, a Linux program here: the printed documents
 /// rendered to PDF (tests/it/print.rs).
-const NOT_UNDER_WINE: &[&str] = &["print::registration_forms_are_one_a4_page_each", "print::a_batch_of_200_prints", "print::every_document_prints"];
+const NOT_UNDER_WINE: &[&str] =
+    &["print::registration_forms_are_one_a4_page_each", "print::a_batch_of_200_prints", "print::every_document_prints"];
 
 /// The Rust tests built for Windows and run under Wine (as cargo's runner): every library's unit
 /// tests and tests/it — rosters, hand-computed cases, hostile files through kaohe.exe, the store,
@@ -104,7 +116,9 @@ pub fn rust_tests(root: &Path, prepared: &Prepared, tally: &mut Tally) -> Result
     tally.step("Windows 上的 Rust 测试 / the Rust tests built for Windows, run under Wine", || {
         let mut cargo = cross_cargo(root, &out);
         cargo.args(["test", "--release", "-Zbuild-std=std,panic_abort", "--target", TARGET]);
-        for package in ["kaohe-engine", "kaohe-workbook", "kaohe-store", "kaohe-print", "kaohe-files", "kaohe-cli", "kaohe-tests"] {
+        for package in
+            ["kaohe-engine", "kaohe-workbook", "kaohe-store", "kaohe-print", "kaohe-files", "kaohe-cli", "kaohe-tests"]
+        {
             cargo.args(["-p", package]);
         }
         cargo.arg("--");
@@ -126,7 +140,9 @@ pub fn rust_tests(root: &Path, prepared: &Prepared, tally: &mut Tally) -> Result
 
 fn out_dir(root: &Path) -> Result<PathBuf, Failure> {
     if !cfg!(target_os = "linux") {
-        return Err(Failure::new("cargo xtask windows 在 Linux 上交叉编译 / cross-builds on Linux; on Windows use `tauri build`"));
+        return Err(Failure::new(
+            "cargo xtask windows 在 Linux 上交叉编译 / cross-builds on Linux; on Windows use `tauri build`",
+        ));
     }
     Ok(crate::desktop::target_dir(root).join("windows"))
 }
@@ -134,7 +150,9 @@ fn out_dir(root: &Path) -> Result<PathBuf, Failure> {
 /// Packages, the cross-build, the installer and a fresh Wine prefix.
 pub fn prepare(root: &Path, tally: &mut Tally) -> Result<Prepared, Failure> {
     let out = out_dir(root)?;
-    tally.step("Windows 构建工具 / Windows packages (rustc-web, mingw-w64, nsis, wine64…)", || ensure_packages(true))?;
+    tally.step("Windows 构建工具 / Windows packages (rustc-web, mingw-w64, nsis, wine64…)", || {
+        ensure_packages(true)
+    })?;
     let bundle = build_all(root, &out, tally)?;
     let wine = tally.step_value("Wine 环境 / fresh Wine prefix (target/windows/wine)", || prefix(root, &out))?;
     Ok(Prepared { bundle, wine })
@@ -161,17 +179,27 @@ fn ensure_packages(test: bool) -> Result<(), Failure> {
     if !build_ready {
         missing.extend_from_slice(BUILD_PACKAGES);
     }
-    let test_ready = Path::new(WINE).is_file() && ["7z", "script", "xvfb-run", "xdotool", "import"].iter().all(|p| steps::on_path(p)) && has_gbk_locale();
+    let test_ready = Path::new(WINE).is_file()
+        && ["7z", "script", "xvfb-run", "xdotool", "import"].iter().all(|p| steps::on_path(p))
+        && has_gbk_locale();
     if test && !test_ready {
         missing.extend_from_slice(TEST_PACKAGES);
     }
     if !missing.is_empty() {
         println!("缺少 / missing: {}", missing.join(" "));
         if !is_root() {
-            return Err(Failure::new(format!("请先安装 / please install first:\nsudo apt-get install -y --no-install-recommends {}", missing.join(" "))));
+            return Err(Failure::new(format!(
+                "请先安装 / please install first:\nsudo apt-get install -y --no-install-recommends {}",
+                missing.join(" ")
+            )));
         }
         steps::run(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
-        steps::run(Command::new("apt-get").args(["install", "-y", "--no-install-recommends"]).args(&missing).env("DEBIAN_FRONTEND", "noninteractive"))?;
+        steps::run(
+            Command::new("apt-get")
+                .args(["install", "-y", "--no-install-recommends"])
+                .args(&missing)
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
     }
     if test && !has_gbk_locale() {
         if !is_root() {
@@ -181,7 +209,8 @@ fn ensure_packages(test: bool) -> Result<(), Failure> {
         }
         let gen = fs::read_to_string("/etc/locale.gen").unwrap_or_default();
         if !gen.lines().any(|l| l.trim() == format!("{GBK_LOCALE} GBK")) {
-            fs::write("/etc/locale.gen", format!("{gen}\n{GBK_LOCALE} GBK\n")).map_err(|e| Failure::new(format!("/etc/locale.gen: {e}")))?;
+            fs::write("/etc/locale.gen", format!("{gen}\n{GBK_LOCALE} GBK\n"))
+                .map_err(|e| Failure::new(format!("/etc/locale.gen: {e}")))?;
         }
         steps::run(&mut Command::new("locale-gen"))?;
     }
@@ -191,7 +220,8 @@ fn ensure_packages(test: bool) -> Result<(), Failure> {
 }
 
 fn has_gbk_locale() -> bool {
-    steps::output(Command::new("locale").arg("-a")).is_some_and(|list| list.lines().any(|l| l.eq_ignore_ascii_case("zh_CN.gbk")))
+    steps::output(Command::new("locale").arg("-a"))
+        .is_some_and(|list| list.lines().any(|l| l.eq_ignore_ascii_case("zh_CN.gbk")))
 }
 
 /// The cross-compiling cargo: Debian's, with its own rustc, the mingw linker, its own target dir.
@@ -211,7 +241,9 @@ fn cross_cargo(root: &Path, out: &Path) -> Command {
 }
 
 fn build(root: &Path, out: &Path) -> Result<(), Failure> {
-    steps::run(cross_cargo(root, out).args(["build", "--release", "-Zbuild-std=std,panic_abort", "--target", TARGET, "-p", "kaohe-cli", "-p", "kaohe-app"]))
+    steps::run(cross_cargo(root, out).args([
+        "build", "--release", "-Zbuild-std=std,panic_abort", "--target", TARGET, "-p", "kaohe-cli", "-p", "kaohe-app",
+    ]))
 }
 
 fn release_dir(out: &Path) -> PathBuf {
@@ -254,7 +286,10 @@ fn installer(root: &Path, out: &Path) -> Result<Bundle, Failure> {
     }
     let loader = release.join("WebView2Loader.dll");
     if !loader.is_file() {
-        return Err(Failure::new(format!("找不到 / not found: {} (webview2-com-sys puts it beside the gnu build)", loader.display())));
+        return Err(Failure::new(format!(
+            "找不到 / not found: {} (webview2-com-sys puts it beside the gnu build)",
+            loader.display()
+        )));
     }
     let setup = out.join("bundle").join(format!("Kaohe_{version}_x64-setup.exe"));
     let define = |name: &str, value: &Path| format!("-D{name}={}", value.display());
@@ -316,13 +351,17 @@ fn prefix(root: &Path, out: &Path) -> Result<Wine, Failure> {
     // so that the installer's desktop shortcut stays in the prefix.
     for entry in fs::read_dir(wine.user_dir()).map_err(|e| Failure::new(format!("{e}")))?.filter_map(Result::ok) {
         if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-            fs::remove_file(entry.path()).and_then(|()| fs::create_dir(entry.path())).map_err(|e| Failure::new(format!("{}: {e}", entry.path().display())))?;
+            fs::remove_file(entry.path())
+                .and_then(|()| fs::create_dir(entry.path()))
+                .map_err(|e| Failure::new(format!("{}: {e}", entry.path().display())))?;
         }
     }
     // Wine has no Chinese font of its own: the installer's dialog font (宋体, from NSIS's
     // SimpChinese.nlf) and Wine's dialog fonts drawn with Noto Sans CJK (fonts-noto-cjk) instead.
-    let fonts =
-        ["宋体", "SimSun", "Tahoma", "MS Shell Dlg", "MS Shell Dlg 2"].iter().map(|face| format!("\"{face}\"=\"Noto Sans CJK SC\"\r\n")).collect::<String>();
+    let fonts = ["宋体", "SimSun", "Tahoma", "MS Shell Dlg", "MS Shell Dlg 2"]
+        .iter()
+        .map(|face| format!("\"{face}\"=\"Noto Sans CJK SC\"\r\n"))
+        .collect::<String>();
     let reg = format!("Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\Software\\Wine\\Fonts\\Replacements]\r\n{fonts}");
     let mut utf16 = vec![0xff, 0xfe];
     utf16.extend(reg.encode_utf16().flat_map(u16::to_le_bytes));
@@ -347,7 +386,9 @@ pub fn check_installer(root: &Path, prepared: &Prepared, tally: &mut Tally) -> R
     let (wine, bundle) = (&prepared.wine, &prepared.bundle);
     let mut failed = false;
     let listing = steps::output(Command::new("7z").arg("l").arg(&bundle.setup)).unwrap_or_default();
-    failed |= tally.check("安装包为 64 位 Unicode NSIS / a 64-bit Unicode NSIS installer", has(&listing, "NSIS-3 Unicode 64-bit")).is_err();
+    failed |= tally
+        .check("安装包为 64 位 Unicode NSIS / a 64-bit Unicode NSIS installer", has(&listing, "NSIS-3 Unicode 64-bit"))
+        .is_err();
     for file in ["kaohe-app.exe", "kaohe.exe", "WebView2Loader.dll", "kaohe.ico", "uninstall.exe"] {
         failed |= tally.check(&format!("安装包含 / installer holds {file}"), has(&listing, file)).is_err();
     }
@@ -355,16 +396,28 @@ pub fn check_installer(root: &Path, prepared: &Prepared, tally: &mut Tally) -> R
     // The app's own icon and version, as Explorer shows them (its PE resources).
     let app = bundle.cli.with_file_name("kaohe-app.exe");
     let resources = steps::output(Command::new("7z").args(["l", "-tPE"]).arg(&app)).unwrap_or_default();
-    failed |= tally.check("kaohe-app.exe 带图标 / kaohe-app.exe carries its icon", has(&resources, ".rsrc/GROUP_ICON")).is_err();
-    let version_info = Command::new("7z").args(["e", "-so", "-tPE"]).arg(&app).arg(".rsrc/version.txt").output().map(|o| o.stdout).unwrap_or_default();
-    let version_text = String::from_utf16_lossy(&version_info.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect::<Vec<_>>());
+    failed |= tally
+        .check("kaohe-app.exe 带图标 / kaohe-app.exe carries its icon", has(&resources, ".rsrc/GROUP_ICON"))
+        .is_err();
+    let version_info = Command::new("7z")
+        .args(["e", "-so", "-tPE"])
+        .arg(&app)
+        .arg(".rsrc/version.txt")
+        .output()
+        .map(|o| o.stdout)
+        .unwrap_or_default();
+    let version_text = String::from_utf16_lossy(
+        &version_info.chunks_exact(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect::<Vec<_>>(),
+    );
     failed |= tally
         .check(
             &format!("kaohe-app.exe 版本 / kaohe-app.exe's ProductVersion {}", bundle.version),
             version_text
                 .lines()
                 .find(|l| l.contains("\"ProductVersion\""))
-                .map_or(Err(Failure::new("没有 ProductVersion")), |line| has(line, &format!("\"{}\"", bundle.version))),
+                .map_or(Err(Failure::new("没有 ProductVersion")), |line| {
+                    has(line, &format!("\"{}\"", bundle.version))
+                }),
         )
         .is_err();
 
@@ -393,10 +446,15 @@ kill $pid; '{server}' -k; exit 0"#,
     let shown = steps::run(wine.command("xvfb-run").args(["-a", "-s", "-screen 0 1024x768x24", "sh", "-c", &script]));
     let title_text = fs::read_to_string(&title).unwrap_or_default();
     failed |= tally
-        .check("安装向导为中文 / the installer's window is 「考核 Kaohe 安装」", shown.and_then(|()| has(&title_text, &format!("{PRODUCT} 安装"))))
+        .check(
+            "安装向导为中文 / the installer's window is 「考核 Kaohe 安装」",
+            shown.and_then(|()| has(&title_text, &format!("{PRODUCT} 安装"))),
+        )
         .is_err();
     println!("截图 / screenshot: {}", shot.display());
-    failed |= tally.check("安装向导截图不是空白 / the screenshot is not blank", crate::desktop::screenshot_not_blank(&shot)).is_err();
+    failed |= tally
+        .check("安装向导截图不是空白 / the screenshot is not blank", crate::desktop::screenshot_not_blank(&shot))
+        .is_err();
 
     // Silent install, per user.
     let installed = tally.step("静默安装 / silent install (setup.exe /S)", || {
@@ -413,8 +471,14 @@ kill $pid; '{server}' -k; exit 0"#,
             failed |= tally.check(&format!("已安装 / installed {win_dir}\\{file}"), exists(&dir.join(file))).is_err();
         }
         let target = format!(r"{win_dir}\kaohe-app.exe");
-        failed |= tally.check("开始菜单快捷方式指向 kaohe-app.exe / the start-menu shortcut points at it", link_points_at(&shortcut, &target)).is_err();
-        failed |= tally.check("桌面快捷方式 / the desktop shortcut points at it", link_points_at(&desktop, &target)).is_err();
+        failed |= tally
+            .check(
+                "开始菜单快捷方式指向 kaohe-app.exe / the start-menu shortcut points at it",
+                link_points_at(&shortcut, &target),
+            )
+            .is_err();
+        failed |=
+            tally.check("桌面快捷方式 / the desktop shortcut points at it", link_points_at(&desktop, &target)).is_err();
         let user_reg = fs::read_to_string(wine.prefix.join("user.reg")).unwrap_or_default();
         let system_reg = fs::read_to_string(wine.prefix.join("system.reg")).unwrap_or_default();
         failed |= tally
@@ -429,9 +493,14 @@ kill $pid; '{server}' -k; exit 0"#,
                 }),
             )
             .is_err();
-        failed |= tally.check("卸载项含静默卸载命令 / QuietUninstallString", has(&user_reg, "QuietUninstallString")).is_err();
         failed |=
-            tally.check(&format!("版本 / DisplayVersion {}", bundle.version), has(&user_reg, &format!("\"DisplayVersion\"=\"{}\"", bundle.version))).is_err();
+            tally.check("卸载项含静默卸载命令 / QuietUninstallString", has(&user_reg, "QuietUninstallString")).is_err();
+        failed |= tally
+            .check(
+                &format!("版本 / DisplayVersion {}", bundle.version),
+                has(&user_reg, &format!("\"DisplayVersion\"=\"{}\"", bundle.version)),
+            )
+            .is_err();
         // The installed command line runs.
         let help = wine.wine().arg(dir.join("kaohe.exe")).arg("--help").output();
         let help_ok = match help {
@@ -449,7 +518,9 @@ kill $pid; '{server}' -k; exit 0"#,
             wine.wait()
         });
         if removed.is_ok() {
-            let gone = [dir.join("kaohe-app.exe"), dir.join("kaohe.exe"), shortcut.clone(), desktop.clone()].into_iter().find(|p| p.exists());
+            let gone = [dir.join("kaohe-app.exe"), dir.join("kaohe.exe"), shortcut.clone(), desktop.clone()]
+                .into_iter()
+                .find(|p| p.exists());
             failed |= tally
                 .check(
                     "程序与快捷方式已删除 / program and shortcuts removed",
@@ -498,7 +569,8 @@ fn link_points_at(link: &Path, target: &str) -> Result<(), Failure> {
     let bytes = fs::read(link).map_err(|e| Failure::new(format!("{}: {e}", link.display())))?;
     let needle = target.as_bytes();
     let utf16: Vec<u8> = target.encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let found = bytes.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle)) || bytes.windows(utf16.len()).any(|w| w == utf16.as_slice());
+    let found = bytes.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+        || bytes.windows(utf16.len()).any(|w| w == utf16.as_slice());
     if found {
         Ok(())
     } else {

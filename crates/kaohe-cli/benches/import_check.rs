@@ -46,9 +46,11 @@ fn main() {
         cli(&["import", &roster.display().to_string(), "--db", &db.display().to_string()]);
     }
     let (roster, changed, db) = (roster.display().to_string(), changed.display().to_string(), db.display().to_string());
-    let (base, times) = time_both(RUNS, || bare_read(Path::new(&roster)), || cli(&["import", &roster, "--check", "--db", &db]));
+    let (base, times) =
+        time_both(RUNS, || bare_read(Path::new(&roster)), || cli(&["import", &roster, "--check", "--db", &db]));
     report("check, the roster as imported", &base, &times);
-    let (base, times) = time_both(RUNS, || bare_read(Path::new(&changed)), || cli(&["import", &changed, "--check", "--db", &db]));
+    let (base, times) =
+        time_both(RUNS, || bare_read(Path::new(&changed)), || cli(&["import", &changed, "--check", "--db", &db]));
     report("check, 10% of the people changed", &base, &times);
     if let Some(mib) = peak_mib() {
         println!("peak memory of the whole run: {mib:.0} MiB");

@@ -80,14 +80,23 @@ fn bare_write(sheets: &[(String, Vec<Vec<Data>>)], path: &Path) {
 }
 
 fn report(what: &str, base: &[Duration], times: &[Duration]) {
-    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
+    let ms =
+        |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
     let (b, t) = (base[base.len() / 2].as_secs_f64(), times[times.len() / 2].as_secs_f64());
-    println!("{what}: median {t:.3} s against the bare write's {b:.3} s: {:.2}x (runs in ms, sorted: Kaohe {}; bare {})", t / b, ms(times), ms(base));
+    println!(
+        "{what}: median {t:.3} s against the bare write's {b:.3} s: {:.2}x (runs in ms, sorted: Kaohe {}; bare {})",
+        t / b,
+        ms(times),
+        ms(base)
+    );
 }
 
 /// The peak memory of `kaohe ARGS` alone, in a child process.
 fn command_peak(args: &[String]) -> f64 {
-    let out = std::process::Command::new(std::env::current_exe().expect("this bench")).env(CHILD, args.join("\n")).output().expect("child");
+    let out = std::process::Command::new(std::env::current_exe().expect("this bench"))
+        .env(CHILD, args.join("\n"))
+        .output()
+        .expect("child");
     assert!(out.status.success(), "child: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).trim().parse().expect("the child's peak")
 }
@@ -121,7 +130,12 @@ fn main() {
     let as_of = NaiveDate::parse_from_str(AS_OF, "%Y-%m-%d").expect("date");
     let promotion = PromotionReport::build(&kaohe_engine::promote(&roster, &profile, as_of), &roster, &profile);
     let decisions = store.decisions(YEAR).expect("decisions");
-    let assessment = AssessmentReport::build(&kaohe_engine::assessment::assess(&roster, &profile, YEAR, &decisions), &roster, &profile, &decisions);
+    let assessment = AssessmentReport::build(
+        &kaohe_engine::assessment::assess(&roster, &profile, YEAR, &decisions),
+        &roster,
+        &profile,
+        &decisions,
+    );
     drop(roster);
 
     // The promotion workbook.
@@ -129,8 +143,11 @@ fn main() {
     kaohe_workbook::write_promotion(&path, &promotion).expect("promotion workbook");
     let sheets = cells(&path);
     let rows: usize = sheets.iter().map(|(_, r)| r.len()).sum();
-    let (base, times) =
-        time_both(RUNS, || bare_write(&sheets, &out("bare-晋升资格.xlsx")), || kaohe_workbook::write_promotion(&path, &promotion).expect("promotion workbook"));
+    let (base, times) = time_both(
+        RUNS,
+        || bare_write(&sheets, &out("bare-晋升资格.xlsx")),
+        || kaohe_workbook::write_promotion(&path, &promotion).expect("promotion workbook"),
+    );
     report(&format!("promotion workbook ({rows} rows)"), &base, &times);
     drop(sheets);
 
@@ -148,8 +165,12 @@ fn main() {
     drop(sheets);
 
     // What the clerk's commands hold at their peak.
-    let promote = ["promote", "--as-of", AS_OF, "--db", &db_arg, "--out", &out("命令-晋升资格.xlsx").display().to_string()].map(String::from);
+    let promote =
+        ["promote", "--as-of", AS_OF, "--db", &db_arg, "--out", &out("命令-晋升资格.xlsx").display().to_string()]
+            .map(String::from);
     println!("peak memory of `kaohe {}`: {:.0} MiB", promote[..3].join(" "), command_peak(&promote));
-    let assess = ["assess", "--year", "2025", "--db", &db_arg, "--out", &out("命令-年度考核.xlsx").display().to_string()].map(String::from);
+    let assess =
+        ["assess", "--year", "2025", "--db", &db_arg, "--out", &out("命令-年度考核.xlsx").display().to_string()]
+            .map(String::from);
     println!("peak memory of `kaohe {}`: {:.0} MiB", assess[..3].join(" "), command_peak(&assess));
 }

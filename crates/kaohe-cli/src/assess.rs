@@ -28,7 +28,8 @@ fn year_of(o: &Options) -> Result<i32, Failure> {
 
 /// `--year` of every command (assess, print): a year within the range the app takes too.
 pub(super) fn year_text(text: &str) -> Result<i32, Failure> {
-    kaohe_engine::dates::parse_year(text).ok_or_else(|| bad(format!("--year 的年度「{text}」无效，应为四位年份，如 2025")))
+    kaohe_engine::dates::parse_year(text)
+        .ok_or_else(|| bad(format!("--year 的年度「{text}」无效，应为四位年份，如 2025")))
 }
 
 fn operator(o: &Options) -> String {
@@ -48,7 +49,9 @@ pub(super) fn run(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, 
         Some("finalize") => finalize(o),
         Some("reopen") => reopen(o),
         Some("log") => log(o),
-        Some(other) => Err(bad(format!("未知的 assess 子命令「{other}」（可用 override、supplement、ratio、finalize、reopen、log）"))),
+        Some(other) => Err(bad(format!(
+            "未知的 assess 子命令「{other}」（可用 override、supplement、ratio、finalize、reopen、log）"
+        ))),
     }
 }
 
@@ -105,15 +108,27 @@ fn text(r: &AssessmentReport, issues: &[Issue]) -> String {
         Some(d) => format!("已于{d}定稿"),
         None => "未定稿".to_string(),
     };
-    let _ =
-        writeln!(s, "{}年度考核（规则：{} {}，{state}）：共 {} 人，{} 个考核池。", r.year, r.profile.name, r.profile.version, r.people.len(), r.pools.len());
+    let _ = writeln!(
+        s,
+        "{}年度考核（规则：{} {}，{state}）：共 {} 人，{} 个考核池。",
+        r.year,
+        r.profile.name,
+        r.profile.version,
+        r.people.len(),
+        r.pools.len()
+    );
     for pool in &r.pools {
-        let _ = writeln!(s, "【{}·{}】{}；建议优秀 {} 人，最终优秀 {} 人", pool.organ, pool.pool, pool.arithmetic, pool.excellent, pool.final_excellent);
+        let _ = writeln!(
+            s,
+            "【{}·{}】{}；建议优秀 {} 人，最终优秀 {} 人",
+            pool.organ, pool.pool, pool.arithmetic, pool.excellent, pool.final_excellent
+        );
         if !pool.tied_at_line.is_empty() {
             let _ = writeln!(s, "  名额线同分，待考核委员会决定：{}", pool.tied_at_line.join("、"));
         }
         for c in &pool.regular_checks {
-            let _ = writeln!(s, "  平时考核 {}：{} 人中“好”{} 人，超过上限 {} 人", c.period, c.recorded, c.good, c.limit);
+            let _ =
+                writeln!(s, "  平时考核 {}：{} 人中“好”{} 人，超过上限 {} 人", c.period, c.recorded, c.good, c.limit);
         }
         for p in r.people.iter().filter(|p| p.organ == pool.organ && p.pool == pool.pool) {
             let score = p.score.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into());
@@ -154,7 +169,8 @@ fn grade_decision(o: &Options, what: &str) -> Result<(String, Grade, String), Fa
     need_db(o)?;
     let id = o.id.as_deref().map(kaohe_engine::id_number::normalize).ok_or_else(|| bad("需要 --id 身份证号"))?;
     let grade_text = o.grade.as_deref().ok_or_else(|| bad("需要 --grade 等次（优秀、称职、基本称职、不称职）"))?;
-    let grade = Grade::from_name(grade_text.trim()).ok_or_else(|| bad(format!("等次「{grade_text}」无效，应为 优秀、称职、基本称职 或 不称职")))?;
+    let grade = Grade::from_name(grade_text.trim())
+        .ok_or_else(|| bad(format!("等次「{grade_text}」无效，应为 优秀、称职、基本称职 或 不称职")))?;
     let reason = o.reason.as_deref().unwrap_or_default().trim().to_string();
     if reason.is_empty() {
         return Err(Failure::new("reason_required", what, 1));
@@ -184,7 +200,9 @@ fn supplement(o: &Options) -> Result<Output, Failure> {
     let mut store = open_store(o)?;
     let name = committee::supplement_grade(&mut store, &profile, year, &id, grade, &reason, &operator(o))?;
     Ok(Output {
-        status: 0, stdout: format!("已记录：{name}（{id}）{year}年度补定等次为{}，理由：{reason}\n", grade.name()), stderr: String::new()
+        status: 0,
+        stdout: format!("已记录：{name}（{id}）{year}年度补定等次为{}，理由：{reason}\n", grade.name()),
+        stderr: String::new(),
     })
 }
 
@@ -194,27 +212,37 @@ fn ratio(o: &Options) -> Result<Output, Failure> {
     let profile = profile_of(o)?;
     let organ = o.organ.as_deref().ok_or_else(|| bad("需要 --organ 单位名称"))?;
     let text = o.percent.as_deref().ok_or_else(|| bad("需要 --percent 比例，如 25"))?;
-    let pct: f64 = text.trim().trim_end_matches('%').parse().map_err(|_| bad(format!("比例「{text}」无效，应为数字，如 25")))?;
+    let pct: f64 =
+        text.trim().trim_end_matches('%').parse().map_err(|_| bad(format!("比例「{text}」无效，应为数字，如 25")))?;
     let basis = o.basis.as_deref().unwrap_or_default();
     if basis.trim().is_empty() {
         return Err(Failure::new("reason_required", "记录经批准的比例必须用 --basis 写明批准依据", 1));
     }
     let mut store = open_store(o)?;
     committee::approve_ratio(&mut store, &profile, year, organ, pct, basis, &operator(o))?;
-    Ok(Output { status: 0, stdout: format!("已记录：{organ}{year}年度优秀比例 {pct}%，依据：{}\n", basis.trim()), stderr: String::new() })
+    Ok(Output {
+        status: 0,
+        stdout: format!("已记录：{organ}{year}年度优秀比例 {pct}%，依据：{}\n", basis.trim()),
+        stderr: String::new(),
+    })
 }
 
 fn finalize(o: &Options) -> Result<Output, Failure> {
     need_db(o)?;
     let on = match &o.on {
-        Some(t) => kaohe_engine::dates::parse_ymd(t).ok_or_else(|| bad(format!("--on 的日期「{t}」无效，应写作 YYYY-MM-DD")))?,
+        Some(t) => kaohe_engine::dates::parse_ymd(t)
+            .ok_or_else(|| bad(format!("--on 的日期「{t}」无效，应写作 YYYY-MM-DD")))?,
         None => chrono::Local::now().date_naive(),
     };
     let year = year_of(o)?;
     let profile = profile_of(o)?;
     let mut store = open_store(o)?;
     let n = committee::finalize(&mut store, &profile, year, on, &operator(o))?;
-    Ok(Output { status: 0, stdout: format!("{year}年度考核已定稿（{on}），{n} 人的结果已记入年度考核记录。\n"), stderr: String::new() })
+    Ok(Output {
+        status: 0,
+        stdout: format!("{year}年度考核已定稿（{on}），{n} 人的结果已记入年度考核记录。\n"),
+        stderr: String::new(),
+    })
 }
 
 fn reopen(o: &Options) -> Result<Output, Failure> {
@@ -226,7 +254,11 @@ fn reopen(o: &Options) -> Result<Output, Failure> {
     }
     let mut store = open_store(o)?;
     store.reopen(year, reason, &operator(o))?;
-    Ok(Output { status: 0, stdout: format!("{year}年度考核已重新打开，理由：{}\n", reason.trim()), stderr: String::new() })
+    Ok(Output {
+        status: 0,
+        stdout: format!("{year}年度考核已重新打开，理由：{}\n", reason.trim()),
+        stderr: String::new(),
+    })
 }
 
 fn log(o: &Options) -> Result<Output, Failure> {

@@ -5,7 +5,9 @@
 use kaohe_engine::report::{months_text, PromotionReport};
 use kaohe_engine::{Profile, Roster};
 use kaohe_store::{Password, Store};
-use kaohe_workbook::{read_roster, write_promotion, write_template, Issue, IssuesBeyond, RosterRead, Severity, WorkbookError};
+use kaohe_workbook::{
+    read_roster, write_promotion, write_template, Issue, IssuesBeyond, RosterRead, Severity, WorkbookError,
+};
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -117,7 +119,11 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
     let mut o = Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Failure::new("bad_argument", format!("选项 {name} 后面缺少取值\n{USAGE}"), 1));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| Failure::new("bad_argument", format!("选项 {name} 后面缺少取值\n{USAGE}"), 1))
+        };
         match a.as_str() {
             "--json" => o.json = true,
             "--check" => o.check = true,
@@ -125,9 +131,12 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
             "--sheet" => o.sheet = Some(value("--sheet")?),
             "--report" => o.report = Some(value("--report")?.into()),
             "--mapping" => o.mapping = Some(value("--mapping")?.into()),
-            "--confirm-rename" => {
-                o.renames.extend(value("--confirm-rename")?.split([',', '，', ' ']).filter(|s| !s.is_empty()).map(kaohe_engine::id_number::normalize))
-            }
+            "--confirm-rename" => o.renames.extend(
+                value("--confirm-rename")?
+                    .split([',', '，', ' '])
+                    .filter(|s| !s.is_empty())
+                    .map(kaohe_engine::id_number::normalize),
+            ),
             "--db" => o.db = Some(value("--db")?.into()),
             "--roster" => o.roster = Some(value("--roster")?.into()),
             "--profile" => o.profile = Some(value("--profile")?.into()),
@@ -206,7 +215,8 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
 /// The profile given by `--profile`, or the national default.
 pub fn load_profile(path: Option<&Path>) -> Result<Profile, (String, &'static str)> {
     let Some(path) = path else { return Ok(Profile::national()) };
-    let text = std::fs::read_to_string(path).map_err(|e| (format!("无法读取规则文件「{}」：{e}", path.display()), "bad_argument"))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| (format!("无法读取规则文件「{}」：{e}", path.display()), "bad_argument"))?;
     Profile::from_toml(&text).map_err(|e| (format!("规则文件「{}」未采用。{e}", path.display()), "profile_invalid"))
 }
 
@@ -219,7 +229,9 @@ fn profile_of(o: &Options) -> Result<Profile, Failure> {
         return load_profile(o.profile.as_deref()).map_err(|(m, code)| Failure::new(code, m, 1));
     }
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
-    let Some(saved) = kaohe_store::settings::saved_profile(&db, db_password().as_ref())? else { return Ok(Profile::national()) };
+    let Some(saved) = kaohe_store::settings::saved_profile(&db, db_password().as_ref())? else {
+        return Ok(Profile::national());
+    };
     Profile::from_toml(&saved.text).map_err(|e| {
         let file = saved.file.map(|f| format!("「{f}」")).unwrap_or_default();
         Failure::new(
@@ -243,7 +255,12 @@ fn template(o: &Options) -> Result<Output, Failure> {
 fn read(path: &Path, profile: &Profile) -> Result<RosterRead, Failure> {
     let read = read_roster(path, profile)?;
     if read.roster.people.is_empty() {
-        let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
+        let first = read
+            .issues
+            .iter()
+            .find(|i| i.severity == Severity::Error)
+            .map(|i| format!("第一个问题：{}", i.message))
+            .unwrap_or_default();
         return Err(Failure::new(
             "nothing_readable",
             format!("文件「{}」的「人员」表中没有可导入的人员（共{}行数据）。{first}", path.display(), read.rows_read),
@@ -259,7 +276,11 @@ fn issues_text(issues: &[Issue], beyond: IssuesBeyond) -> String {
     let listed = issues.iter().filter(|i| i.code != kaohe_workbook::IssueCode::TooManyIssues).count();
     let all = listed + beyond.total();
     if !issues.is_empty() {
-        let _ = writeln!(s, "发现 {all} 个问题（错误 {errors} 个，所在的行未导入；提示 {} 个，所在的行已导入）：", all - errors);
+        let _ = writeln!(
+            s,
+            "发现 {all} 个问题（错误 {errors} 个，所在的行未导入；提示 {} 个，所在的行已导入）：",
+            all - errors
+        );
         for i in issues {
             let tag = if i.severity == Severity::Error { "错误" } else { "提示" };
             let _ = writeln!(s, "  [{tag}] {}", i.message);
@@ -301,8 +322,16 @@ fn password_cmd(o: &Options) -> Result<Output, Failure> {
     let new = match (o.remove, std::env::var(NEW_PASSWORD_VAR).ok().filter(|t| !t.is_empty())) {
         (true, None) => None,
         (false, Some(text)) => Some(Password::new_for_setting(&text)?),
-        (true, Some(_)) => return Err(Failure::new("bad_argument", format!("--remove 取消密码，不能同时设置 {NEW_PASSWORD_VAR}"), 1)),
-        (false, None) => return Err(Failure::new("bad_argument", format!("请把新密码放在环境变量 {NEW_PASSWORD_VAR} 中；取消密码用 --remove"), 1)),
+        (true, Some(_)) => {
+            return Err(Failure::new("bad_argument", format!("--remove 取消密码，不能同时设置 {NEW_PASSWORD_VAR}"), 1))
+        }
+        (false, None) => {
+            return Err(Failure::new(
+                "bad_argument",
+                format!("请把新密码放在环境变量 {NEW_PASSWORD_VAR} 中；取消密码用 --remove"),
+                1,
+            ))
+        }
     };
     let mut store = open_store(o)?;
     let had = store.has_password();
@@ -329,7 +358,12 @@ fn import(o: &Options) -> Result<Output, Failure> {
         Some(m) => Some(read_mapping(m)?),
         None => None,
     };
-    let mut options = kaohe_workbook::ReadOptions { sheet: o.sheet.clone(), today: None, mapping: given.clone(), ..Default::default() };
+    let mut options = kaohe_workbook::ReadOptions {
+        sheet: o.sheet.clone(),
+        today: None,
+        mapping: given.clone(),
+        ..Default::default()
+    };
     // A mapping confirmed earlier for rosters with the same headers applies again. Only an
     // existing database can hold one; none is created just to look. It is looked up under the
     // headers of the read itself, and the file read again only when there is one (the sheet is
@@ -349,7 +383,8 @@ fn import(o: &Options) -> Result<Output, Failure> {
     // thread while the roster is read.
     let (first, ahead) = match db.exists() {
         true => {
-            let (first, store) = kaohe_store::read_ahead(|| open(&db), || kaohe_workbook::read_roster_with(path, &profile, &options));
+            let (first, store) =
+                kaohe_store::read_ahead(|| open(&db), || kaohe_workbook::read_roster_with(path, &profile, &options));
             (first, Some(store))
         }
         false => (kaohe_workbook::read_roster_with(path, &profile, &options), None),
@@ -357,7 +392,9 @@ fn import(o: &Options) -> Result<Output, Failure> {
     let signature = match &first {
         _ if given.is_some() || !db.exists() => None,
         Ok(read) => Some(read.signature.clone()),
-        Err(WorkbookError::ColumnMissing { .. } | WorkbookError::HeaderNotFound { .. }) => kaohe_workbook::people_signature(path, &options),
+        Err(WorkbookError::ColumnMissing { .. } | WorkbookError::HeaderNotFound { .. }) => {
+            kaohe_workbook::people_signature(path, &options)
+        }
         Err(_) => None,
     };
     let saved = match signature {
@@ -373,7 +410,9 @@ fn import(o: &Options) -> Result<Output, Failure> {
         None => first,
     };
     let read = match first {
-        Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. })) if kaohe_workbook::national::looks_national(path) => {
+        Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. }))
+            if kaohe_workbook::national::looks_national(path) =>
+        {
             return Err(Failure::new(
                 e.code(),
                 format!("「{file}」是国家公务员管理信息系统的年度考核导入表（序号、姓名、单位及职务、等次），没有身份证号：请用 --year 指明是哪一年度的结果，按姓名和单位对应到已导入的人员"),
@@ -386,7 +425,12 @@ fn import(o: &Options) -> Result<Output, Failure> {
         if let Some(report) = &o.report {
             kaohe_workbook::write_error_report(report, path, &read)?;
         }
-        let first = read.issues.iter().find(|i| i.severity == Severity::Error).map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
+        let first = read
+            .issues
+            .iter()
+            .find(|i| i.severity == Severity::Error)
+            .map(|i| format!("第一个问题：{}", i.message))
+            .unwrap_or_default();
         return Err(Failure::new(
             "nothing_readable",
             format!("文件「{file}」的「{}」表中没有可导入的人员（共{}行数据）。{first}", read.sheet, read.rows_read),
@@ -420,7 +464,10 @@ fn import(o: &Options) -> Result<Output, Failure> {
     let summary = if o.check {
         None
     } else {
-        Some(kaohe_store::ImportSummary { held_back: held as u64, ..store.import_with(&read, file, "", &confirmed, &mut |_, _| true)? })
+        Some(kaohe_store::ImportSummary {
+            held_back: held as u64,
+            ..store.import_with(&read, file, "", &confirmed, &mut |_, _| true)?
+        })
     };
     if let (Some(m), false) = (&given, o.check) {
         store.save_mapping(&read.signature, m)?;
@@ -513,8 +560,10 @@ fn import(o: &Options) -> Result<Output, Failure> {
 /// Reads a mapping file: `[columns]` with column letters or headers as keys and canonical fields
 /// (or "" to ignore a column, `年度考核:YYYY` for a year's results) as values.
 fn read_mapping(path: &Path) -> Result<std::collections::BTreeMap<String, String>, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::new("bad_argument", format!("无法读取列对应文件「{}」：{e}", path.display()), 1))?;
-    parse_mapping(&text).map_err(|why| Failure::new("bad_argument", format!("列对应文件「{}」{why}", path.display()), 1))
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::new("bad_argument", format!("无法读取列对应文件「{}」：{e}", path.display()), 1))?;
+    parse_mapping(&text)
+        .map_err(|why| Failure::new("bad_argument", format!("列对应文件「{}」{why}", path.display()), 1))
 }
 
 /// A column mapping file's text (`[columns]`, header = field): the mapping, or what is wrong
@@ -522,7 +571,12 @@ fn read_mapping(path: &Path) -> Result<std::collections::BTreeMap<String, String
 pub fn parse_mapping(text: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
     let table: toml::Table = toml::from_str(text).map_err(|e| format!("格式有误：{e}"))?;
     let columns = table.get("columns").and_then(|c| c.as_table()).ok_or("缺少 [columns] 表")?;
-    columns.iter().map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_string())).ok_or_else(|| format!("中「{k}」的取值应为文字（字段名）"))).collect()
+    columns
+        .iter()
+        .map(|(k, v)| {
+            v.as_str().map(|v| (k.clone(), v.to_string())).ok_or_else(|| format!("中「{k}」的取值应为文字（字段名）"))
+        })
+        .collect()
 }
 
 /// `import FILE --year Y`: a national-system results file, matched to the database's people.
@@ -533,7 +587,11 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
     let national = kaohe_workbook::national::read_national_results(Path::new(file), year, &people)?;
     if national.results.is_empty() {
         let first = national.issues.first().map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
-        return Err(Failure::new("nothing_readable", format!("「{file}」中没有能对应到人员的{year}年度结果（共{}行）。{first}", national.rows_read), 2));
+        return Err(Failure::new(
+            "nothing_readable",
+            format!("「{file}」中没有能对应到人员的{year}年度结果（共{}行）。{first}", national.rows_read),
+            2,
+        ));
     }
     let read = national.to_roster_read();
     let applied = if o.check { None } else { Some(store.import(&read, file)?) };
@@ -560,9 +618,14 @@ fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
 pub(crate) fn write_json(sink: &mut dyn std::io::Write, body: &impl Serialize) -> Result<(), Failure> {
     use std::io::Write as _;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
-    let written = serde_json::to_writer_pretty(&mut out, body).map_err(std::io::Error::from).and_then(|()| out.write_all(b"\n")).and_then(|()| out.flush());
+    let written = serde_json::to_writer_pretty(&mut out, body)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
     match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::new("write_failed", format!("无法写出结果：{e}"), 1)),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::new("write_failed", format!("无法写出结果：{e}"), 1))
+        }
         _ => Ok(()),
     }
 }
@@ -582,9 +645,13 @@ fn is_zero(b: &IssuesBeyond) -> bool {
 }
 
 fn promote_cmd(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
-    let as_of_text = o.as_of.as_deref().ok_or_else(|| Failure::new("bad_argument", format!("promote 需要 --as-of YYYY-MM-DD\n{USAGE}"), 1))?;
-    let as_of = kaohe_engine::dates::parse_ymd(as_of_text)
-        .ok_or_else(|| Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1))?;
+    let as_of_text = o
+        .as_of
+        .as_deref()
+        .ok_or_else(|| Failure::new("bad_argument", format!("promote 需要 --as-of YYYY-MM-DD\n{USAGE}"), 1))?;
+    let as_of = kaohe_engine::dates::parse_ymd(as_of_text).ok_or_else(|| {
+        Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1)
+    })?;
     if o.db.is_some() && o.roster.is_some() {
         return Err(Failure::new("bad_argument", "--db 与 --roster 只能选一个", 1));
     }
@@ -617,13 +684,30 @@ fn promote_cmd(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Fai
 fn promote_text(r: &PromotionReport, issues: &[Issue], beyond: IssuesBeyond) -> String {
     let mut s = String::new();
     let eligible = r.people.iter().filter(|p| p.eligible).count();
-    let _ =
-        writeln!(s, "职级晋升资格（截至{}，规则：{} {}）：共 {} 人，符合资格 {} 人。", r.as_of, r.profile.name, r.profile.version, r.people.len(), eligible);
+    let _ = writeln!(
+        s,
+        "职级晋升资格（截至{}，规则：{} {}）：共 {} 人，符合资格 {} 人。",
+        r.as_of,
+        r.profile.name,
+        r.profile.version,
+        r.people.len(),
+        eligible
+    );
     for p in &r.people {
         let target = p.target_rank.as_deref().unwrap_or("—");
         let need = p.required_months.map(months_text).unwrap_or_else(|| "—".into());
         let verdict = if p.eligible { "符合".to_string() } else { p.reasons.last().cloned().unwrap_or_default() };
-        let _ = writeln!(s, "  {} {} {} → {}：已计{}，需{}；{}", p.name, p.organ, p.rank, target, months_text(p.counted_months), need, verdict);
+        let _ = writeln!(
+            s,
+            "  {} {} {} → {}：已计{}，需{}；{}",
+            p.name,
+            p.organ,
+            p.rank,
+            target,
+            months_text(p.counted_months),
+            need,
+            verdict
+        );
     }
     for pool in &r.pools {
         let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_else(|| "未核定".into());

@@ -16,7 +16,8 @@ fn date_arg(name: &str, text: &str) -> Result<NaiveDate, Failure> {
 
 pub(super) fn run(o: &Options) -> Result<Output, Failure> {
     let doc = o.doc.as_deref().ok_or_else(|| bad(format!("需要 --doc 文书名称（{}）", Document::names())))?;
-    let document = Document::from_name(doc).ok_or_else(|| bad(format!("没有名为「{doc}」的文书；可用：{}", Document::names())))?;
+    let document =
+        Document::from_name(doc).ok_or_else(|| bad(format!("没有名为「{doc}」的文书；可用：{}", Document::names())))?;
     let out_dir = o.out.clone().ok_or_else(|| bad("需要 --out 输出文件夹"))?;
     if o.db.is_some() && o.roster.is_some() {
         return Err(bad("--db 与 --roster 只能选一个"));
@@ -36,11 +37,17 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
         Some(file) => kaohe_desk::print(Source::Roster(&read(file, &profile)?.roster), &profile, &request)?,
         None => kaohe_desk::print(Source::Database(&read_store(o)?), &profile, &request)?,
     };
-    std::fs::create_dir_all(&out_dir).map_err(|e| Failure::new("write_failed", format!("无法创建文件夹「{}」：{e}", out_dir.display()), 1))?;
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| Failure::new("write_failed", format!("无法创建文件夹「{}」：{e}", out_dir.display()), 1))?;
     let path = out_dir.join(format!("{}.html", printed.file_stem));
     kaohe_files::write_replacing(&path, kaohe_files::Access::Ordinary, |partial| {
-        std::fs::write(partial, &printed.rendered.html).map_err(|e| Failure::from(kaohe_files::FileError::new(&path, e)))
+        std::fs::write(partial, &printed.rendered.html)
+            .map_err(|e| Failure::from(kaohe_files::FileError::new(&path, e)))
     })?;
     let pages = printed.rendered.pages.map(|n| format!("，共 {n} 页")).unwrap_or_default();
-    Ok(Output { status: 0, stdout: format!("已生成{}：{}{pages}\n", document.description(), path.display()), stderr: String::new() })
+    Ok(Output {
+        status: 0,
+        stdout: format!("已生成{}：{}{pages}\n", document.description(), path.display()),
+        stderr: String::new(),
+    })
 }

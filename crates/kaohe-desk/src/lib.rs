@@ -77,14 +77,23 @@ pub fn check_year(year: i32) -> Result<i32, DeskError> {
 }
 
 /// Promotion eligibility of everyone on `as_of`: the roster, the engine's result and its report.
-pub fn promotion_report(roster: &Roster, profile: &Profile, as_of: chrono::NaiveDate) -> (PromotionResult, PromotionReport) {
+pub fn promotion_report(
+    roster: &Roster,
+    profile: &Profile,
+    as_of: chrono::NaiveDate,
+) -> (PromotionResult, PromotionReport) {
     let result = promote(roster, profile, as_of);
     let report = PromotionReport::build(&result, roster, profile);
     (result, report)
 }
 
 /// The year's annual assessment of `roster` with `decisions`: the engine's result and its report.
-pub fn assessment_report(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisions) -> (AssessmentResult, AssessmentReport) {
+pub fn assessment_report(
+    roster: &Roster,
+    profile: &Profile,
+    year: i32,
+    decisions: &Decisions,
+) -> (AssessmentResult, AssessmentReport) {
     let result = assess(roster, profile, year, decisions);
     let report = AssessmentReport::build(&result, roster, profile, decisions);
     (result, report)

@@ -60,19 +60,24 @@ pub fn print(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> R
             stem.push_str(&format!("{year}年度"));
             match doc {
                 Document::RegistrationForms => kaohe_print::registration_forms(&result, &report, &roster, scope),
-                Document::ExcellentPublicity => kaohe_print::excellent_publicity(&report, &roster, profile, scope, request.from),
+                Document::ExcellentPublicity => {
+                    kaohe_print::excellent_publicity(&report, &roster, profile, scope, request.from)
+                }
                 Document::AssessmentSummary => kaohe_print::assessment_summary(&report, scope),
                 _ => kaohe_print::quota_table(&report, scope),
             }
         }
         Basis::AsOf => {
-            let as_of = request.as_of.ok_or_else(|| DeskError::BadArgument(format!("「{}」需要资格计算日期", doc.name())))?;
+            let as_of =
+                request.as_of.ok_or_else(|| DeskError::BadArgument(format!("「{}」需要资格计算日期", doc.name())))?;
             let (_, report) = promotion_report(&roster, profile, as_of);
             qualifiers.push(format!("截至{}", as_of.format("%Y年%-m月%-d日")));
             qualifiers.extend(scope.organ.clone());
             let scope = Scope { organ: scope.organ.clone(), pool: None };
             match doc {
-                Document::PromotionPublicity => kaohe_print::promotion_publicity(&report, &roster, profile, &scope, request.from),
+                Document::PromotionPublicity => {
+                    kaohe_print::promotion_publicity(&report, &roster, profile, &scope, request.from)
+                }
                 Document::PromotionReview => kaohe_print::promotion_review(&report, &scope),
                 _ => kaohe_print::slot_table(&report, &scope),
             }

@@ -14,7 +14,13 @@ fn sample() -> kaohe_engine::Roster {
 }
 
 fn request(document: Document) -> PrintRequest {
-    PrintRequest { document, year: None, as_of: None, scope: Scope::default(), from: NaiveDate::from_ymd_opt(2026, 1, 12).expect("date") }
+    PrintRequest {
+        document,
+        year: None,
+        as_of: None,
+        scope: Scope::default(),
+        from: NaiveDate::from_ymd_opt(2026, 1, 12).expect("date"),
+    }
 }
 
 fn database(dir: &Path) -> Store {
@@ -32,9 +38,12 @@ fn the_database_and_the_roster_it_holds_print_the_same_pages() {
     let roster = store.load_roster().expect("roster");
     let profile = Profile::national();
     for document in Document::ALL {
-        let asked = PrintRequest { year: Some(2025), as_of: NaiveDate::from_ymd_opt(2025, 12, 31), ..request(document) };
-        let from_db = print(Source::Database(&store), &profile, &asked).unwrap_or_else(|e| panic!("{}: {e}", document.name()));
-        let from_roster = print(Source::Roster(&roster), &profile, &asked).unwrap_or_else(|e| panic!("{}: {e}", document.name()));
+        let asked =
+            PrintRequest { year: Some(2025), as_of: NaiveDate::from_ymd_opt(2025, 12, 31), ..request(document) };
+        let from_db =
+            print(Source::Database(&store), &profile, &asked).unwrap_or_else(|e| panic!("{}: {e}", document.name()));
+        let from_roster =
+            print(Source::Roster(&roster), &profile, &asked).unwrap_or_else(|e| panic!("{}: {e}", document.name()));
         assert!(from_db.rendered.html == from_roster.rendered.html, "{}: the pages differ", document.name());
         assert_eq!(from_db.title, from_roster.title);
         assert!(from_db.rendered.html.contains("<html"), "{}", document.name());
@@ -47,15 +56,28 @@ fn titles_and_file_names_say_the_year_or_date_and_the_organ() {
     let profile = Profile::national();
     let organ = roster.organs[0].name.clone();
     let scope = Scope { organ: Some(organ.clone()), pool: None };
-    let forms = print(Source::Roster(&roster), &profile, &PrintRequest { year: Some(2025), scope: scope.clone(), ..request(Document::ExcellentPublicity) })
-        .expect("公示");
+    let forms = print(
+        Source::Roster(&roster),
+        &profile,
+        &PrintRequest { year: Some(2025), scope: scope.clone(), ..request(Document::ExcellentPublicity) },
+    )
+    .expect("公示");
     assert_eq!(forms.title, format!("年度考核优秀等次人选公示（2025年度·{organ}）"));
     assert_eq!(forms.file_stem, format!("{organ}2025年度优秀公示"));
-    let slots = print(Source::Roster(&roster), &profile, &PrintRequest { as_of: NaiveDate::from_ymd_opt(2025, 12, 31), scope, ..request(Document::SlotTable) })
-        .expect("职数");
+    let slots = print(
+        Source::Roster(&roster),
+        &profile,
+        &PrintRequest { as_of: NaiveDate::from_ymd_opt(2025, 12, 31), scope, ..request(Document::SlotTable) },
+    )
+    .expect("职数");
     assert_eq!(slots.title, format!("职数使用情况表（截至2025年12月31日·{organ}）"));
     assert_eq!(slots.file_stem, format!("{organ}职数"));
-    let all = print(Source::Roster(&roster), &profile, &PrintRequest { year: Some(2025), ..request(Document::RegistrationForms) }).expect("登记表");
+    let all = print(
+        Source::Roster(&roster),
+        &profile,
+        &PrintRequest { year: Some(2025), ..request(Document::RegistrationForms) },
+    )
+    .expect("登记表");
     assert_eq!((all.title.as_str(), all.file_stem.as_str()), ("年度考核登记表（2025年度）", "2025年度登记表"));
     assert_eq!(all.rendered.pages, Some(roster.people.len()), "one page per person");
 }
@@ -71,7 +93,10 @@ fn requests_are_refused_the_same_way_for_both_front_ends() {
     };
     assert_eq!(refused(request(Document::RegistrationForms)), ("bad_argument", "「登记表」需要考核年度".into()));
     assert_eq!(refused(request(Document::PromotionPublicity)), ("bad_argument", "「晋升公示」需要资格计算日期".into()));
-    assert_eq!(refused(PrintRequest { year: Some(3000), ..request(Document::QuotaTable) }), ("bad_argument", "年度「3000」无效".into()));
+    assert_eq!(
+        refused(PrintRequest { year: Some(3000), ..request(Document::QuotaTable) }),
+        ("bad_argument", "年度「3000」无效".into())
+    );
     let nowhere = Scope { organ: Some("不存在的局".into()), pool: None };
     assert_eq!(
         refused(PrintRequest { year: Some(2025), scope: nowhere, ..request(Document::AssessmentSummary) }),
@@ -82,7 +107,10 @@ fn requests_are_refused_the_same_way_for_both_front_ends() {
         refused(PrintRequest { year: Some(2025), scope: no_pool, ..request(Document::QuotaTable) }),
         ("bad_argument", "2025年度没有考核池「没有的考核池」".into())
     );
-    assert!(matches!(print(Source::Database(&store), &profile, &request(Document::SlotTable)), Err(DeskError::BadArgument(_))));
+    assert!(matches!(
+        print(Source::Database(&store), &profile, &request(Document::SlotTable)),
+        Err(DeskError::BadArgument(_))
+    ));
 }
 
 #[test]
@@ -92,5 +120,9 @@ fn documents_are_named_as_clerks_name_them() {
         assert_eq!(Document::from_name(&format!(" {} ", d.name())), Some(d));
     }
     assert_eq!(Document::from_name("花名册"), None);
-    assert!(Document::ExcellentPublicity.publicity() && Document::PromotionPublicity.publicity() && !Document::SlotTable.publicity());
+    assert!(
+        Document::ExcellentPublicity.publicity()
+            && Document::PromotionPublicity.publicity()
+            && !Document::SlotTable.publicity()
+    );
 }

@@ -7,7 +7,10 @@
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::{assess, Decisions};
-use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, Profile, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult};
+use kaohe_engine::{
+    AnnualInput, Grade, Organ, Period, Person, Profile, RegularGrade, RegularRecord, Restriction, ResultCode, Roster,
+    YearResult,
+};
 use std::time::Instant;
 
 mod common;
@@ -16,7 +19,8 @@ use common::{time, Lcg};
 fn roster(n: usize, profile: &Profile) -> Roster {
     let mut rng = Lcg(7);
     let ladder = &profile.ladders[0];
-    let organs: Vec<Organ> = (0..n / 1000 + 1).map(|i| Organ { name: format!("单位{i:05}"), ..Default::default() }).collect();
+    let organs: Vec<Organ> =
+        (0..n / 1000 + 1).map(|i| Organ { name: format!("单位{i:05}"), ..Default::default() }).collect();
     let mut r = Roster { organs, ..Default::default() };
     let base = NaiveDate::from_ymd_opt(2005, 1, 1).expect("date");
     for i in 0..n {
@@ -46,8 +50,15 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             ..Default::default()
         });
         for q in 1..=4 {
-            let grade = [RegularGrade::Good, RegularGrade::FairlyGood, RegularGrade::FairlyGood, RegularGrade::Average][rng.next(4) as usize];
-            r.regular.push(RegularRecord { person_id: id.clone(), year: 2025, period: Period::Quarter(q), grade: Some(grade), score: None });
+            let grade = [RegularGrade::Good, RegularGrade::FairlyGood, RegularGrade::FairlyGood, RegularGrade::Average]
+                [rng.next(4) as usize];
+            r.regular.push(RegularRecord {
+                person_id: id.clone(),
+                year: 2025,
+                period: Period::Quarter(q),
+                grade: Some(grade),
+                score: None,
+            });
         }
         for year in 2023..2025 {
             r.results.push(YearResult {
@@ -57,7 +68,12 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             });
         }
         if rng.next(100) == 0 {
-            r.restrictions.push(Restriction { person_id: id, kind: "警告".into(), date: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"), end: None });
+            r.restrictions.push(Restriction {
+                person_id: id,
+                kind: "警告".into(),
+                date: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+                end: None,
+            });
         }
     }
     r
@@ -70,14 +86,27 @@ fn main() {
     let roster = roster(n, &profile);
     eprintln!("generated {n} people in {:.2?}", t.elapsed());
     let weights = [0.20, 0.20, 0.15, 0.35, 0.10];
-    let (base_best, base_median) =
-        time(5, || roster.annual_inputs.iter().map(|a| a.dimensions.iter().zip(weights).map(|(s, w)| s.unwrap_or(0) as f64 * w).sum::<f64>()).sum::<f64>());
+    let (base_best, base_median) = time(5, || {
+        roster
+            .annual_inputs
+            .iter()
+            .map(|a| a.dimensions.iter().zip(weights).map(|(s, w)| s.unwrap_or(0) as f64 * w).sum::<f64>())
+            .sum::<f64>()
+    });
     let decisions = Decisions::default();
     let (best, median) = time(5, || assess(&roster, &profile, 2025, &decisions));
     let result = assess(&roster, &profile, 2025, &decisions);
     let excellent: u32 = result.pools.iter().map(|p| p.excellent).sum();
-    println!("assessment bench: {n} people, {} pools, {excellent} suggested 优秀, {} consequences", result.pools.len(), result.consequences.len());
-    println!("baseline (weighted dimension score): best {:.3} s, median {:.3} s", base_best.as_secs_f64(), base_median.as_secs_f64());
+    println!(
+        "assessment bench: {n} people, {} pools, {excellent} suggested 优秀, {} consequences",
+        result.pools.len(),
+        result.consequences.len()
+    );
+    println!(
+        "baseline (weighted dimension score): best {:.3} s, median {:.3} s",
+        base_best.as_secs_f64(),
+        base_median.as_secs_f64()
+    );
     println!(
         "assess: best {:.3} s, median {:.3} s ({:.1}x baseline)",
         best.as_secs_f64(),

@@ -61,7 +61,12 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             results.push(YearResult { person_id: id.clone(), year, result: ResultCode::Graded(grade) });
         }
         if rng.next(50) == 0 {
-            restrictions.push(Restriction { person_id: id, kind: "记过".into(), date: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"), end: None });
+            restrictions.push(Restriction {
+                person_id: id,
+                kind: "记过".into(),
+                date: NaiveDate::from_ymd_opt(2025, 3, 1).expect("date"),
+                end: None,
+            });
         }
     }
     Roster { people, organs, results, restrictions, ..Default::default() }
@@ -75,13 +80,22 @@ fn main() {
     eprintln!("generated {n} people in {:.2?}", t.elapsed());
     let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).expect("date");
 
-    let (base_best, base_median) =
-        time(5, || roster.people.iter().map(|p| profile.rank_ref(&p.rank).map_or(0, |_| whole_months(p.rank_since, as_of))).sum::<u32>());
+    let (base_best, base_median) = time(5, || {
+        roster
+            .people
+            .iter()
+            .map(|p| profile.rank_ref(&p.rank).map_or(0, |_| whole_months(p.rank_since, as_of)))
+            .sum::<u32>()
+    });
     let (best, median) = time(5, || promote(&roster, &profile, as_of));
     let result = promote(&roster, &profile, as_of);
     let eligible = result.people.iter().filter(|o| o.eligible).count();
     println!("promotion bench: {n} people, {eligible} eligible, {} pools", result.pools.len());
-    println!("baseline (rank lookup + whole months): best {:.3} s, median {:.3} s", base_best.as_secs_f64(), base_median.as_secs_f64());
+    println!(
+        "baseline (rank lookup + whole months): best {:.3} s, median {:.3} s",
+        base_best.as_secs_f64(),
+        base_median.as_secs_f64()
+    );
     println!(
         "promote: best {:.3} s, median {:.3} s ({:.1}x baseline)",
         best.as_secs_f64(),

@@ -53,7 +53,8 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 5] = [Dimension::Virtue, Dimension::Ability, Dimension::Diligence, Dimension::Achievement, Dimension::Integrity];
+    pub const ALL: [Dimension; 5] =
+        [Dimension::Virtue, Dimension::Ability, Dimension::Diligence, Dimension::Achievement, Dimension::Integrity];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -253,7 +254,9 @@ impl AssessmentRules {
 
     /// The weights for a category and tier: the first entry matching both.
     pub fn weights_for(&self, category: &str, tier: Option<&str>) -> Option<&Weights> {
-        self.weights.iter().find(|w| w.category.as_deref().is_none_or(|c| c == category) && w.tier.as_deref().is_none_or(|t| Some(t) == tier))
+        self.weights.iter().find(|w| {
+            w.category.as_deref().is_none_or(|c| c == category) && w.tier.as_deref().is_none_or(|t| Some(t) == tier)
+        })
     }
 
     /// The 平时 grade of a score.
@@ -476,7 +479,13 @@ pub(crate) mod raw {
             match u32::try_from(value) {
                 Ok(v) if value <= crate::profile::MAX_COUNT => v,
                 Ok(_) => {
-                    self.fail(entry, format!("数值过大（现为 {value}，规则中的年数、月数、天数等不应超过 {}）", crate::profile::MAX_COUNT));
+                    self.fail(
+                        entry,
+                        format!(
+                            "数值过大（现为 {value}，规则中的年数、月数、天数等不应超过 {}）",
+                            crate::profile::MAX_COUNT
+                        ),
+                    );
                     0
                 }
                 Err(_) => {
@@ -524,8 +533,12 @@ pub(crate) mod raw {
                 let rule = match (code, u.leave_days_over, u.probation_months) {
                     (Some(ResultCode::UnderInvestigation), None, None) => UngradedRule::Investigation,
                     (Some(ResultCode::Sanctioned), None, None) => UngradedRule::Discipline,
-                    (Some(ResultCode::LongLeave), Some(days), None) => UngradedRule::Leave { days_over: c.count(&entry, days) },
-                    (Some(ResultCode::Probation), None, Some(m)) => UngradedRule::Probation { months: c.count(&entry, m) },
+                    (Some(ResultCode::LongLeave), Some(days), None) => {
+                        UngradedRule::Leave { days_over: c.count(&entry, days) }
+                    }
+                    (Some(ResultCode::Probation), None, Some(m)) => {
+                        UngradedRule::Probation { months: c.count(&entry, m) }
+                    }
                     _ => {
                         c.fail(&entry, "应为 5B（无参数）、5C（无参数，见 assessment.discipline）、6A（leave_days_over）或 5A（probation_months）之一");
                         continue;
@@ -557,7 +570,10 @@ pub(crate) mod raw {
                     "ungraded" => DisciplineEffect::Ungraded,
                     "incompetent" => DisciplineEffect::Incompetent,
                     other => {
-                        c.fail(&entry, format!("effect 应为 not_excellent、ungraded 或 incompetent（现为「{other}」）"));
+                        c.fail(
+                            &entry,
+                            format!("effect 应为 not_excellent、ungraded 或 incompetent（现为「{other}」）"),
+                        );
                         DisciplineEffect::NotExcellent
                     }
                 };
@@ -581,7 +597,8 @@ pub(crate) mod raw {
                 let then_ungraded_years = c.count(&entry, d.then_ungraded_years);
                 discipline.push(Discipline { kinds, effect, years, then_ungraded_years, cite: cite(d.cite, d.status) });
             }
-            let needs_5c = discipline.iter().any(|d| d.effect == DisciplineEffect::Ungraded || d.then_ungraded_years > 0);
+            let needs_5c =
+                discipline.iter().any(|d| d.effect == DisciplineEffect::Ungraded || d.then_ungraded_years > 0);
             if needs_5c && !ungraded.iter().any(|u| u.rule == UngradedRule::Discipline) {
                 c.fail("assessment.discipline", "有不确定等次的条目，但 assessment.ungraded 中没有 5C");
             }
@@ -591,7 +608,10 @@ pub(crate) mod raw {
             for code in &self.pools.inner.counted_ungraded {
                 match ResultCode::parse(code).filter(|c| c.grade().is_none()) {
                     Some(r) => counted_ungraded.push(r),
-                    None => c.fail("assessment.pools.counted_ungraded", format!("「{code}」不是不定等次代码（5A、5B、5C、6A）")),
+                    None => c.fail(
+                        "assessment.pools.counted_ungraded",
+                        format!("「{code}」不是不定等次代码（5A、5B、5C、6A）"),
+                    ),
                 }
             }
 
@@ -635,7 +655,10 @@ pub(crate) mod raw {
                 "round_half_up" => Rounding::RoundHalfUp,
                 "ceiling" => Rounding::Ceiling,
                 other => {
-                    c.fail("assessment.quota.rounding", format!("应为 floor、round_half_up 或 ceiling（现为「{other}」）"));
+                    c.fail(
+                        "assessment.quota.rounding",
+                        format!("应为 floor、round_half_up 或 ceiling（现为「{other}」）"),
+                    );
                     Rounding::Floor
                 }
             };
@@ -667,10 +690,14 @@ pub(crate) mod raw {
                     grade_scores.push((grade, s));
                 }
             }
-            let forbidden = r.forbidden.iter().filter_map(|g| c.regular_grade("assessment.regular.forbidden", g)).collect();
+            let forbidden =
+                r.forbidden.iter().filter_map(|g| c.regular_grade("assessment.regular.forbidden", g)).collect();
             let min_good_share = c.count("assessment.regular.min_good_share_percent", r.min_good_share_percent);
             let good_limit = c.count("assessment.regular.good_limit_percent", r.good_limit_percent);
-            for (entry, v) in [("assessment.regular.min_good_share_percent", min_good_share), ("assessment.regular.good_limit_percent", good_limit)] {
+            for (entry, v) in [
+                ("assessment.regular.min_good_share_percent", min_good_share),
+                ("assessment.regular.good_limit_percent", good_limit),
+            ] {
                 if v > 100 {
                     c.fail(entry, format!("比例应在 0–100 之间（现为 {v}）"));
                 }
@@ -763,12 +790,18 @@ pub(crate) mod raw {
                 split_by_tier: self.pools.inner.split_by_tier,
                 leaders_by_supervisor: self.pools.inner.leaders_by_supervisor,
                 leaders_cite: cite(
-                    self.pools.inner.leaders_cite.clone().unwrap_or_else(|| "领导成员由主管机关考核，其优秀比例与是否跨单位设池为本地掌握".to_string()),
+                    self.pools
+                        .inner
+                        .leaders_cite
+                        .clone()
+                        .unwrap_or_else(|| "领导成员由主管机关考核，其优秀比例与是否跨单位设池为本地掌握".to_string()),
                     self.pools.inner.leaders_status.unwrap_or(Status::U),
                 ),
                 merge_below,
                 counted_ungraded,
-                counted_ungraded_cite: match (self.pools.inner.counted_ungraded_cite, self.pools.inner.counted_ungraded_status) {
+                counted_ungraded_cite: match (
+                    self.pools.inner.counted_ungraded_cite, self.pools.inner.counted_ungraded_status,
+                ) {
                     (Some(text), Some(status)) => cite(text, status),
                     (Some(text), None) => cite(text, Status::U),
                     (None, _) => cite(self.pools.cite.clone(), Status::U),
@@ -819,10 +852,22 @@ mod tests {
 
     #[test]
     fn a_discipline_entry_is_checked_by_name() {
-        let text = NATIONAL_TOML.replacen("kinds = [\"诫勉\"]\neffect = \"not_excellent\"", "kinds = [\"诫勉谈话记录\"]\neffect = \"lighter\"", 1);
+        let text = NATIONAL_TOML.replacen(
+            "kinds = [\"诫勉\"]\neffect = \"not_excellent\"",
+            "kinds = [\"诫勉谈话记录\"]\neffect = \"lighter\"",
+            1,
+        );
         let msg = Profile::from_toml(&text).expect_err("broken").to_string();
-        assert!(msg.contains("考核影响「诫勉谈话记录」：effect 应为 not_excellent、ungraded 或 incompetent（现为「lighter」）"), "{msg}");
-        assert!(msg.contains("考核影响「诫勉谈话记录」：种类「诫勉谈话记录」未在处分列表（restriction）中定义"), "{msg}");
+        assert!(
+            msg.contains(
+                "考核影响「诫勉谈话记录」：effect 应为 not_excellent、ungraded 或 incompetent（现为「lighter」）"
+            ),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("考核影响「诫勉谈话记录」：种类「诫勉谈话记录」未在处分列表（restriction）中定义"),
+            "{msg}"
+        );
         let text = NATIONAL_TOML.replacen("kinds = [\"调整职务\"]", "kinds = [\"警告\"]", 1);
         let msg = Profile::from_toml(&text).expect_err("twice").to_string();
         assert!(msg.contains("考核影响「警告」：「警告」重复出现在多个条目中"), "{msg}");
@@ -835,9 +880,18 @@ mod tests {
         let of = |kind: &str| &rules.discipline[rules.discipline_of(kind).expect(kind)];
         use crate::assessment_rules::DisciplineEffect::*;
         assert_eq!([2024, 2025].map(|y| of("记过").effect_in(2024, y)), [Some(Ungraded), None]);
-        assert_eq!([2023, 2024, 2025, 2026].map(|y| of("降级").effect_in(2024, y)), [None, Some(Ungraded), Some(Ungraded), None]);
-        assert_eq!([2024, 2025, 2026].map(|y| of("留党察看一年").effect_in(2024, y)), [Some(Incompetent), Some(Ungraded), None]);
-        assert_eq!([2024, 2025, 2026, 2027].map(|y| of("开除党籍").effect_in(2024, y)), [Some(Incompetent), Some(Ungraded), Some(Ungraded), None]);
+        assert_eq!(
+            [2023, 2024, 2025, 2026].map(|y| of("降级").effect_in(2024, y)),
+            [None, Some(Ungraded), Some(Ungraded), None]
+        );
+        assert_eq!(
+            [2024, 2025, 2026].map(|y| of("留党察看一年").effect_in(2024, y)),
+            [Some(Incompetent), Some(Ungraded), None]
+        );
+        assert_eq!(
+            [2024, 2025, 2026, 2027].map(|y| of("开除党籍").effect_in(2024, y)),
+            [Some(Incompetent), Some(Ungraded), Some(Ungraded), None]
+        );
         assert_eq!(of("组织处理").cite.status, crate::profile::Status::U);
     }
 }
@@ -848,14 +902,28 @@ mod usage_tests {
 
     #[test]
     fn entry_methods_and_step_blocks_are_checked_by_name() {
-        let text = NATIONAL_TOML.replacen("aliases = [\"调入\", \"调任进入\", \"公务员调任\"]", "aliases = [\"调入\", \"考录\"]", 1);
+        let text = NATIONAL_TOML.replacen(
+            "aliases = [\"调入\", \"调任进入\", \"公务员调任\"]",
+            "aliases = [\"调入\", \"考录\"]",
+            1,
+        );
         let msg = Profile::from_toml(&text).expect_err("alias twice").to_string();
         assert!(msg.contains("进入方式「调任」：「考录」已是另一进入方式的名称或别名"), "{msg}");
-        let text = NATIONAL_TOML.replacen("kinds = [\"警告\"]\nstops = [\"level\"]", "kinds = [\"警告\"]\nstops = [\"grade\"]", 1);
+        let text = NATIONAL_TOML.replacen(
+            "kinds = [\"警告\"]\nstops = [\"level\"]",
+            "kinds = [\"警告\"]\nstops = [\"grade\"]",
+            1,
+        );
         let msg = Profile::from_toml(&text).expect_err("stops").to_string();
-        assert!(msg.contains("assessment.usage.step_block「警告」：stops 的值应为 level 或 step（现为「grade」）"), "{msg}");
+        assert!(
+            msg.contains("assessment.usage.step_block「警告」：stops 的值应为 level 或 step（现为「grade」）"),
+            "{msg}"
+        );
         let p = Profile::national();
-        assert_eq!(p.assessment.entry_method("公开 遴选").map(|e| (e.name.as_str(), e.probation)), Some(("遴选", false)));
+        assert_eq!(
+            p.assessment.entry_method("公开 遴选").map(|e| (e.name.as_str(), e.probation)),
+            Some(("遴选", false))
+        );
         assert_eq!(p.assessment.entry_method("考录").map(|e| e.probation), Some(true));
         assert!(p.assessment.merit_restarts);
     }

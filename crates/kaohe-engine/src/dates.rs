@@ -87,7 +87,8 @@ impl HolidayCalendar {
 
     /// A working day: a make-up working day, or a weekday that is not a day off.
     pub fn is_working(&self, d: NaiveDate) -> bool {
-        self.workdays.contains(&d) || (!self.off.contains(&d) && !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun))
+        self.workdays.contains(&d)
+            || (!self.off.contains(&d) && !matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun))
     }
 
     /// Whether the notice of `year` is known.
@@ -134,8 +135,14 @@ mod tests {
         assert_eq!(parse_ymd(" 2025-12-31 "), NaiveDate::from_ymd_opt(2025, 12, 31));
         assert_eq!(parse_ymd("2025-02-29"), None);
         assert_eq!(parse_ymd("2025/12/31"), None);
-        assert_eq!((parse_year("2025"), parse_year(" 1950 "), parse_year("2199")), (Some(2025), Some(1950), Some(2199)));
-        assert_eq!((parse_year("1949"), parse_year("2200"), parse_year("二〇二五"), parse_year("25.0")), (None, None, None, None));
+        assert_eq!(
+            (parse_year("2025"), parse_year(" 1950 "), parse_year("2199")),
+            (Some(2025), Some(1950), Some(2199))
+        );
+        assert_eq!(
+            (parse_year("1949"), parse_year("2200"), parse_year("二〇二五"), parse_year("25.0")),
+            (None, None, None, None)
+        );
     }
 
     fn d(s: &str) -> NaiveDate {

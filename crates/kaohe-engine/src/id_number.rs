@@ -22,7 +22,9 @@ impl IdProblem {
         match self {
             IdProblem::Format => "身份证号应为18位，前17位为数字，最后一位为数字或X".to_string(),
             IdProblem::BirthDate => "身份证号中的出生日期不是有效日期".to_string(),
-            IdProblem::CheckDigit(c) => format!("身份证号校验位不正确（按前17位计算，末位应为 {c}），请核对是否录入有误"),
+            IdProblem::CheckDigit(c) => {
+                format!("身份证号校验位不正确（按前17位计算，末位应为 {c}），请核对是否录入有误")
+            }
         }
     }
 }
@@ -77,7 +79,10 @@ pub fn upgrade_15(id: &str) -> Option<String> {
 pub fn validate(id: &str) -> Result<(), IdProblem> {
     // By bytes: 18 ASCII characters are 18 bytes, and a non-ASCII byte is no digit.
     let bytes = id.as_bytes();
-    if bytes.len() != 18 || !bytes[..17].iter().all(u8::is_ascii_digit) || !(bytes[17].is_ascii_digit() || bytes[17] == b'X') {
+    if bytes.len() != 18
+        || !bytes[..17].iter().all(u8::is_ascii_digit)
+        || !(bytes[17].is_ascii_digit() || bytes[17] == b'X')
+    {
         return Err(IdProblem::Format);
     }
     if birth_date(id).is_none() {

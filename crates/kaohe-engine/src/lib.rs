@@ -19,4 +19,6 @@ pub mod ts;
 
 pub use profile::{Citation, Profile, ProfileError, RankRef, Status};
 pub use promotion::{promote, BlockCode, PromotionResult};
-pub use roster::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult};
+pub use roster::{
+    AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult,
+};

@@ -432,7 +432,11 @@ impl Profile {
 
     /// Looks a category up by name or alias.
     pub fn category(&self, name: &str) -> Option<&Category> {
-        self.index.categories.get(name).or_else(|| self.index.categories.get(&squeeze(name))).map(|&i| &self.categories[i])
+        self.index
+            .categories
+            .get(name)
+            .or_else(|| self.index.categories.get(&squeeze(name)))
+            .map(|&i| &self.categories[i])
     }
 
     /// Looks a rank up by name or alias.
@@ -781,7 +785,13 @@ mod raw {
                 return 0;
             }
             if value > super::MAX_COUNT {
-                self.fail(entry, format!("{field} 数值过大（现为 {value}，规则中的年数、月数、天数等不应超过 {}）", super::MAX_COUNT));
+                self.fail(
+                    entry,
+                    format!(
+                        "{field} 数值过大（现为 {value}，规则中的年数、月数、天数等不应超过 {}）",
+                        super::MAX_COUNT
+                    ),
+                );
                 return 0;
             }
             value as u32
@@ -800,13 +810,23 @@ mod raw {
         fn grades(&mut self, entry: &str, g: [i64; 2]) -> (u32, u32) {
             let [high, low] = g;
             if !(1..=27).contains(&high) || !(1..=27).contains(&low) || high > low {
-                self.fail(entry, format!("级别范围应为 [最高, 最低]，取值 1–27，且最高不大于最低（现为 [{high}, {low}]）"));
+                self.fail(
+                    entry,
+                    format!("级别范围应为 [最高, 最低]，取值 1–27，且最高不大于最低（现为 [{high}, {low}]）"),
+                );
             }
             (high.max(0) as u32, low.max(0) as u32)
         }
 
         /// Registers `name` and its aliases in an index, reporting duplicates.
-        fn register<V: Copy>(&mut self, map: &mut HashMap<String, V>, what: &str, name: &str, aliases: &[String], value: V) {
+        fn register<V: Copy>(
+            &mut self,
+            map: &mut HashMap<String, V>,
+            what: &str,
+            name: &str,
+            aliases: &[String],
+            value: V,
+        ) {
             for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
                 let key = squeeze(n);
                 if map.insert(key, value).is_some() {
@@ -821,14 +841,26 @@ mod raw {
             let mut c = Checker::default();
             let mut index = Index::default();
 
-            let effective_from =
-                self.profile.effective_from.and_then(|d| d.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())));
-            let meta = super::Meta { id: self.profile.id, name: self.profile.name, version: self.profile.version, effective_from, note: self.profile.note };
+            let effective_from = self.profile.effective_from.and_then(|d| {
+                d.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()))
+            });
+            let meta = super::Meta {
+                id: self.profile.id,
+                name: self.profile.name,
+                version: self.profile.version,
+                effective_from,
+                note: self.profile.note,
+            };
 
             let mut categories = Vec::new();
             for (i, cat) in self.category.into_iter().enumerate() {
                 c.register(&mut index.categories, "职位类别", &cat.name, &cat.aliases, i);
-                categories.push(super::Category { key: cat.key, name: cat.name, aliases: cat.aliases, cite: cite(cat.cite, cat.status) });
+                categories.push(super::Category {
+                    key: cat.key,
+                    name: cat.name,
+                    aliases: cat.aliases,
+                    cite: cite(cat.cite, cat.status),
+                });
             }
 
             let mut ladders: Vec<super::Ladder> = Vec::new();
@@ -856,9 +888,18 @@ mod raw {
                 }
                 for w in ranks.windows(2) {
                     if w[1].level == w[0].level {
-                        c.fail(&entry, format!("「{}」与「{}」的层级相同（第{}层级）", w[0].name, w[1].name, w[0].level));
+                        c.fail(
+                            &entry,
+                            format!("「{}」与「{}」的层级相同（第{}层级）", w[0].name, w[1].name, w[0].level),
+                        );
                     } else if w[1].level != w[0].level + 1 {
-                        c.fail(&entry, format!("「{}」（第{}层级）与「{}」（第{}层级）之间缺少层级", w[0].name, w[0].level, w[1].name, w[1].level));
+                        c.fail(
+                            &entry,
+                            format!(
+                                "「{}」（第{}层级）与「{}」（第{}层级）之间缺少层级",
+                                w[0].name, w[0].level, w[1].name, w[1].level
+                            ),
+                        );
                     }
                 }
                 let li = ladders.len();
@@ -878,7 +919,12 @@ mod raw {
                 let entry = format!("领导职务层次「{}」", p.name);
                 let grades = p.grades.map(|g| c.grades(&entry, g));
                 c.register(&mut index.posts, "领导职务层次", &p.name, &p.aliases, i);
-                leading_posts.push(super::LeadingPost { name: p.name, aliases: p.aliases, grades, cite: cite(p.cite, p.status) });
+                leading_posts.push(super::LeadingPost {
+                    name: p.name,
+                    aliases: p.aliases,
+                    grades,
+                    cite: cite(p.cite, p.status),
+                });
             }
 
             let mut starting_ranks = Vec::new();
@@ -893,7 +939,10 @@ mod raw {
                 let rank = &ladders[r.ladder].ranks[r.index];
                 let grade = c.count(&entry, "grade（级别）", sr.grade);
                 if grade < rank.grades.0 || grade > rank.grades.1 {
-                    c.fail(&entry, format!("级别 {grade} 不在{}的级别范围 {}–{} 内", rank.name, rank.grades.0, rank.grades.1));
+                    c.fail(
+                        &entry,
+                        format!("级别 {grade} 不在{}的级别范围 {}–{} 内", rank.name, rank.grades.0, rank.grades.1),
+                    );
                 }
                 starting_ranks.push(super::StartingRank {
                     education: sr.education,
@@ -932,7 +981,10 @@ mod raw {
                 for index_in_ladder in 0..lad.ranks.len().saturating_sub(1) {
                     let r = RankRef { ladder: li, index: index_in_ladder };
                     if !index.min_service.contains_key(&r) {
-                        c.fail(format!("职级「{}」", lad.ranks[index_in_ladder].name), "缺少晋升该职级的最低任职年限（min_service）");
+                        c.fail(
+                            format!("职级「{}」", lad.ranks[index_in_ladder].name),
+                            "缺少晋升该职级的最低任职年限（min_service）",
+                        );
                     }
                 }
             }
@@ -942,10 +994,15 @@ mod raw {
             for g in &sv.uncounted {
                 match ResultCode::parse(g) {
                     Some(code) => uncounted.push(code),
-                    None => c.fail("service.uncounted", format!("未知的考核等次或结果代码「{g}」（可用等次名称或 5A、5B、5C、6A 等代码）")),
+                    None => c.fail(
+                        "service.uncounted",
+                        format!("未知的考核等次或结果代码「{g}」（可用等次名称或 5A、5B、5C、6A 等代码）"),
+                    ),
                 }
             }
-            if uncounted.contains(&ResultCode::Graded(Grade::Excellent)) || uncounted.contains(&ResultCode::Graded(Grade::Competent)) {
+            if uncounted.contains(&ResultCode::Graded(Grade::Excellent))
+                || uncounted.contains(&ResultCode::Graded(Grade::Competent))
+            {
                 c.fail("service.uncounted", "优秀、称职年度应计算为任职年限");
             }
             let service = ServiceRules {
@@ -969,13 +1026,20 @@ mod raw {
                     "admonition" => RestrictionBlock::Admonition,
                     "investigation" => RestrictionBlock::Investigation,
                     other => {
-                        c.fail(&entry, format!("block 应为 sanction、party_discipline、admonition 或 investigation（现为「{other}」）"));
+                        c.fail(
+                            &entry,
+                            format!(
+                                "block 应为 sanction、party_discipline、admonition 或 investigation（现为「{other}」）"
+                            ),
+                        );
                         continue;
                     }
                 };
                 let months = r.months.map(|m| c.count(&entry, "months（影响期月数）", m));
                 c.register(&mut index.restrictions, "处分或处理", &r.kind, &r.aliases, i);
-                let period = r.period.unwrap_or_else(|| if block == RestrictionBlock::Sanction { "处分期" } else { "影响期" }.to_string());
+                let period = r.period.unwrap_or_else(|| {
+                    if block == RestrictionBlock::Sanction { "处分期" } else { "影响期" }.to_string()
+                });
                 restrictions.push(RestrictionRule {
                     kind: r.kind,
                     aliases: r.aliases,
@@ -992,12 +1056,17 @@ mod raw {
                 Grade::BasicallyCompetent
             });
             let years_after = c.count("basic_competent", "years_after", self.basic_competent.years_after);
-            let basic_competent = BasicCompetentRule { grade: bc_grade, years_after, cite: cite(self.basic_competent.cite, self.basic_competent.status) };
+            let basic_competent = BasicCompetentRule {
+                grade: bc_grade,
+                years_after,
+                cite: cite(self.basic_competent.cite, self.basic_competent.status),
+            };
             let ic_grade = Grade::from_name(&self.incompetent.grade).unwrap_or_else(|| {
                 c.fail("incompetent", format!("未知的考核等次「{}」", self.incompetent.grade));
                 Grade::Incompetent
             });
-            let incompetent = IncompetentRule { grade: ic_grade, cite: cite(self.incompetent.cite, self.incompetent.status) };
+            let incompetent =
+                IncompetentRule { grade: ic_grade, cite: cite(self.incompetent.cite, self.incompetent.status) };
             let lp = self.level_on_promotion;
             let mut keep_in_range = Vec::new();
             for r in &lp.keep_in_range {
@@ -1006,8 +1075,11 @@ mod raw {
                     None => c.fail("level_on_promotion.keep_in_range", format!("职级「{r}」未定义")),
                 }
             }
-            let level_on_promotion =
-                LevelOnPromotion { steps: c.count("level_on_promotion", "steps", lp.steps), keep_in_range, cite: cite(lp.cite, lp.status) };
+            let level_on_promotion = LevelOnPromotion {
+                steps: c.count("level_on_promotion", "steps", lp.steps),
+                keep_in_range,
+                cite: cite(lp.cite, lp.status),
+            };
 
             let mut organ_levels = Vec::new();
             for (i, o) in self.organ_level.into_iter().enumerate() {
@@ -1109,14 +1181,18 @@ mod raw {
                     "excellent_years" => keys.push(OrderKey::ExcellentYears),
                     "service_start" => keys.push(OrderKey::ServiceStart),
                     "id" => keys.push(OrderKey::Id),
-                    other => c.fail("ordering.keys", format!("未知的排序项「{other}」（可用 counted_months、excellent_years、service_start、id）")),
+                    other => c.fail(
+                        "ordering.keys",
+                        format!("未知的排序项「{other}」（可用 counted_months、excellent_years、service_start、id）"),
+                    ),
                 }
             }
             let ordering = super::Ordering { keys, cite: cite(self.ordering.cite, self.ordering.status) };
 
             let category_names = |n: &str| index.categories.get(&squeeze(n)).map(|&i| categories[i].name.clone());
             let post_names = |n: &str| index.posts.get(&squeeze(n)).map(|&i| leading_posts[i].name.clone());
-            let restriction_names = |n: &str| index.restrictions.get(&squeeze(n)).map(|&i| restrictions[i].kind.clone());
+            let restriction_names =
+                |n: &str| index.restrictions.get(&squeeze(n)).map(|&i| restrictions[i].kind.clone());
             let names = crate::assessment_rules::Names {
                 categories: &category_names,
                 posts: &post_names,
@@ -1126,9 +1202,19 @@ mod raw {
             let assessment = self.assessment.validate(&names, &mut c.problems);
             let p = self.publicity;
             let publicity = super::Publicity {
-                excellent_working_days: c.within("publicity", "excellent_working_days", p.excellent_working_days, 1..=MAX_PUBLICITY_DAYS),
+                excellent_working_days: c.within(
+                    "publicity",
+                    "excellent_working_days",
+                    p.excellent_working_days,
+                    1..=MAX_PUBLICITY_DAYS,
+                ),
                 excellent_cite: cite(p.excellent_cite, p.excellent_status),
-                promotion_working_days: c.within("publicity", "promotion_working_days", p.promotion_working_days, 1..=MAX_PUBLICITY_DAYS),
+                promotion_working_days: c.within(
+                    "publicity",
+                    "promotion_working_days",
+                    p.promotion_working_days,
+                    1..=MAX_PUBLICITY_DAYS,
+                ),
                 promotion_cite: cite(p.promotion_cite, p.promotion_status),
             };
 
@@ -1145,7 +1231,8 @@ mod raw {
                 let mut dates = |list: Vec<toml::value::Datetime>, what: &str| -> Vec<NaiveDate> {
                     let mut out = Vec::new();
                     for v in list {
-                        match v.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())) {
+                        match v.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()))
+                        {
                             Some(d) if (year - 1..=year).contains(&d.year()) => out.push(d),
                             _ => c.fail(&entry, format!("{what}中的「{v}」不是该年（或上年末）的日期")),
                         }
@@ -1162,7 +1249,9 @@ mod raw {
                 }
                 holidays.push(super::HolidayYear { year, off, workdays, cite: cite(h.cite, h.status) });
             }
-            let calendar = crate::dates::HolidayCalendar::new(holidays.iter().map(|h| (h.year, h.off.as_slice(), h.workdays.as_slice())));
+            let calendar = crate::dates::HolidayCalendar::new(
+                holidays.iter().map(|h| (h.year, h.off.as_slice(), h.workdays.as_slice())),
+            );
 
             if !c.problems.is_empty() {
                 return Err(ProfileError::Invalid(c.problems));
@@ -1205,7 +1294,12 @@ mod tests {
     fn a_restrictions_last_day_is_the_day_before_its_period_or_its_conclusion() {
         let p = Profile::national();
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
-        let r = |kind: &str, end: Option<NaiveDate>| crate::roster::Restriction { person_id: "x".into(), kind: kind.into(), date: d("2025-05-01"), end };
+        let r = |kind: &str, end: Option<NaiveDate>| crate::roster::Restriction {
+            person_id: "x".into(),
+            kind: kind.into(),
+            date: d("2025-05-01"),
+            end,
+        };
         let warning = p.restriction("警告").expect("警告");
         assert_eq!(warning.until(&r("警告", None)), Some(d("2025-10-31")));
         let investigation = p.restriction("立案调查").expect("立案调查");
@@ -1228,7 +1322,10 @@ mod tests {
     #[test]
     fn starting_ranks_are_checked_against_the_ladder() {
         let p = Profile::national();
-        assert_eq!(p.starting_ranks.iter().find(|s| s.education == "硕士研究生").map(|s| (s.rank.as_str(), s.grade)), Some(("四级主任科员", 24)));
+        assert_eq!(
+            p.starting_ranks.iter().find(|s| s.education == "硕士研究生").map(|s| (s.rank.as_str(), s.grade)),
+            Some(("四级主任科员", 24))
+        );
         let text = NATIONAL_TOML.replace("rank = \"二级主任科员\"\ngrade = 22", "rank = \"二级主任科员\"\ngrade = 12");
         let msg = Profile::from_toml(&text).expect_err("out of range").to_string();
         assert!(msg.contains("起始职级「博士研究生」：级别 12 不在二级主任科员的级别范围 16–22 内"), "{msg}");

@@ -214,13 +214,20 @@ fn deductions(start: NaiveDate, end: NaiveDate, bad_years: &[(i32, ResultCode)])
 
 fn counted_at(start: NaiveDate, at: NaiveDate, bad_years: &[(i32, ResultCode)]) -> u32 {
     let total = whole_months(start, at);
-    let lost: u32 = bad_years.iter().map(|&(year, _)| whole_months(start.max(year_start(year)), at.min(year_start(year + 1)))).sum();
+    let lost: u32 = bad_years
+        .iter()
+        .map(|&(year, _)| whole_months(start.max(year_start(year)), at.min(year_start(year + 1))))
+        .sum();
     total.saturating_sub(lost)
 }
 
 /// The 优秀 years that shorten the requirement, each with the day its reduction applies from.
 /// In year order, each year once.
-fn excellent_credits(start: NaiveDate, excellent: impl Iterator<Item = i32>, rules: &ServiceRules) -> Vec<(i32, NaiveDate)> {
+fn excellent_credits(
+    start: NaiveDate,
+    excellent: impl Iterator<Item = i32>,
+    rules: &ServiceRules,
+) -> Vec<(i32, NaiveDate)> {
     let mut credits: Vec<(i32, NaiveDate)> = excellent
         .filter(|&y| match rules.excellent_years {
             ExcellentYears::YearEnd => year_end(y) >= start,
@@ -265,7 +272,8 @@ fn first_qualifying_date(
     qualified: bool,
 ) -> Option<NaiveDate> {
     // Years that end before the interval starts take nothing away.
-    let relevant: Vec<(i32, ResultCode)> = bad_years.iter().copied().filter(|&(y, _)| year_start(y + 1) > start).collect();
+    let relevant: Vec<(i32, ResultCode)> =
+        bad_years.iter().copied().filter(|&(y, _)| year_start(y + 1) > start).collect();
     if relevant.is_empty() && credits.is_empty() {
         return Some(add_months(start, required));
     }
@@ -355,19 +363,27 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             (service.from_probation_end, probation_months, person.service_start, person.entry_method.as_deref())
         {
             let end = add_months(entered, months);
-            if profile.assessment.entry_method(method).is_some_and(|m| m.probation) && start < end && basis == StartBasis::Rank {
+            if profile.assessment.entry_method(method).is_some_and(|m| m.probation)
+                && start < end
+                && basis == StartBasis::Rank
+            {
                 start = end;
                 basis = StartBasis::ProbationEnd;
             }
         }
 
         let history = results.of(pi);
-        let mut bad_years: Vec<(i32, ResultCode)> = history.iter().filter(|r| service.uncounted.contains(&r.result)).map(|r| (r.year, r.result)).collect();
+        let mut bad_years: Vec<(i32, ResultCode)> =
+            history.iter().filter(|r| service.uncounted.contains(&r.result)).map(|r| (r.year, r.result)).collect();
         bad_years.sort_unstable_by_key(|&(y, _)| y);
         bad_years.dedup_by_key(|(y, _)| *y);
         // A year recorded twice with different results: the uncounted one wins (the stricter).
-        let excellent =
-            history.iter().filter(|r| r.result == ResultCode::Graded(Grade::Excellent) && !bad_years.iter().any(|&(b, _)| b == r.year)).map(|r| r.year);
+        let excellent = history
+            .iter()
+            .filter(|r| {
+                r.result == ResultCode::Graded(Grade::Excellent) && !bad_years.iter().any(|&(b, _)| b == r.year)
+            })
+            .map(|r| r.year);
         let credits = excellent_credits(start, excellent, service);
 
         let total_months = whole_months(start, as_of);
@@ -375,11 +391,16 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         let counted_months = total_months.saturating_sub(deducted.iter().map(|d| d.months).sum());
         let required_months = rule.map(|r| r.years * 12);
         let reduction_years: Vec<i32> = credits.iter().filter(|&&(_, from)| from <= as_of).map(|&(y, _)| y).collect();
-        let reduction_months = required_months.map_or(0, |r| r - required_at(r, service.excellent_months, &credits, as_of));
+        let reduction_months =
+            required_months.map_or(0, |r| r - required_at(r, service.excellent_months, &credits, as_of));
         let qualified = required_months.is_some_and(|r| counted_months >= r - reduction_months);
-        let eligible_on = required_months.and_then(|r| first_qualifying_date(start, r, &bad_years, &credits, service.excellent_months, as_of, qualified));
-        let excellent_years =
-            history.iter().filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year)).count() as u32;
+        let eligible_on = required_months.and_then(|r| {
+            first_qualifying_date(start, r, &bad_years, &credits, service.excellent_months, as_of, qualified)
+        });
+        let excellent_years = history
+            .iter()
+            .filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year))
+            .count() as u32;
 
         let mut blocks = Vec::new();
         match target {
@@ -388,7 +409,11 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
                 if let Some(&Some((li, cap))) = caps.get(person.organ.as_str()) {
                     let target_level = profile.rank(t).level;
                     if target_level < cap {
-                        blocks.push(Block { code: BlockCode::OrganCap, until: None, cause: Cause::OrganCap { organ_level: li, target_level } });
+                        blocks.push(Block {
+                            code: BlockCode::OrganCap,
+                            until: None,
+                            cause: Cause::OrganCap { organ_level: li, target_level },
+                        });
                     }
                 }
             }
@@ -419,12 +444,20 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             if r.result.grade() == Some(bc.grade) && r.year <= as_of.year() {
                 let until = year_end(r.year + bc.years_after as i32);
                 if as_of <= until {
-                    blocks.push(Block { code: BlockCode::BasicCompetent, until: Some(until), cause: Cause::BasicCompetent { year: r.year } });
+                    blocks.push(Block {
+                        code: BlockCode::BasicCompetent,
+                        until: Some(until),
+                        cause: Cause::BasicCompetent { year: r.year },
+                    });
                 }
             }
         }
         // The latest graded year (ungraded codes skipped) decides the 不称职 block.
-        let latest = history.iter().filter(|r| r.year <= as_of.year()).filter_map(|r| r.result.grade().map(|g| (r.year, g))).max_by_key(|&(y, _)| y);
+        let latest = history
+            .iter()
+            .filter(|r| r.year <= as_of.year())
+            .filter_map(|r| r.result.grade().map(|g| (r.year, g)))
+            .max_by_key(|&(y, _)| y);
         if let Some((year, grade)) = latest {
             if grade == profile.incompetent.grade {
                 blocks.push(Block { code: BlockCode::Incompetent, until: None, cause: Cause::Incompetent { year } });
@@ -469,7 +502,12 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
 /// places of its own (the 单位 sheet's number for the rank, else a profile sub-limit of the
 /// pool's approved number) needs a free place of that rank too, even inside the pool. Candidates
 /// are taken in the profile's order; one who does not fit waits, and later ones may still fit.
-fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Organ>, people: &mut [Outcome]) -> Vec<PoolOutcome> {
+fn allocate_slots(
+    roster: &Roster,
+    profile: &Profile,
+    organs: &HashMap<&str, &Organ>,
+    people: &mut [Outcome],
+) -> Vec<PoolOutcome> {
     // Organs in the order they first appear: the 单位 sheet, then people.
     let mut organ_order: Vec<&str> = roster.organs.iter().map(|o| o.name.as_str()).collect();
     let mut organ_index: HashMap<&str, usize> = map_with_capacity(organ_order.len());
@@ -551,7 +589,15 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
                     let rank = profile.rank_ref(rank_name)?;
                     let &(n, basis) = own.get(&(organ, rank))?;
                     let held = held_rank.get(&(organ, rank)).copied().unwrap_or(0);
-                    Some(RankSlots { rank, approved: n, basis, held, free: n.saturating_sub(held), candidates: Vec::new(), proposed: Vec::new() })
+                    Some(RankSlots {
+                        rank,
+                        approved: n,
+                        basis,
+                        held,
+                        free: n.saturating_sub(held),
+                        candidates: Vec::new(),
+                        proposed: Vec::new(),
+                    })
                 })
                 .collect();
             let mut candidates = wanting.remove(&(organ, pool)).unwrap_or_default();
@@ -590,7 +636,16 @@ fn allocate_slots(roster: &Roster, profile: &Profile, organs: &HashMap<&str, &Or
                 };
             }
             let candidates = candidates.iter().map(|&c| people[c].person).collect();
-            pools.push(PoolOutcome { organ: name.to_string(), pool, approved, held: held_here, free, candidates, proposed, ranks });
+            pools.push(PoolOutcome {
+                organ: name.to_string(),
+                pool,
+                approved,
+                held: held_here,
+                free,
+                candidates,
+                proposed,
+                ranks,
+            });
         }
     }
     pools
@@ -629,7 +684,13 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
     }
 
-    fn date_without_credits(start: NaiveDate, required: u32, bad: &[(i32, ResultCode)], as_of: NaiveDate, qualified: bool) -> Option<NaiveDate> {
+    fn date_without_credits(
+        start: NaiveDate,
+        required: u32,
+        bad: &[(i32, ResultCode)],
+        as_of: NaiveDate,
+        qualified: bool,
+    ) -> Option<NaiveDate> {
         first_qualifying_date(start, required, bad, &[], 6, as_of, qualified)
     }
 
@@ -655,7 +716,14 @@ mod tests {
 
     /// Day by day: the day after the last day the count is short (among days up to `as_of` when
     /// qualified).
-    fn reference(start: NaiveDate, required: u32, bad: &[(i32, ResultCode)], credits: &[(i32, NaiveDate)], as_of: NaiveDate, qualified: bool) -> NaiveDate {
+    fn reference(
+        start: NaiveDate,
+        required: u32,
+        bad: &[(i32, ResultCode)],
+        credits: &[(i32, NaiveDate)],
+        as_of: NaiveDate,
+        qualified: bool,
+    ) -> NaiveDate {
         let horizon = add_months(start, required + 12 * bad.len() as u32 + 14);
         let mut last_short = start.pred_opt().expect("day before");
         let mut day = start;
@@ -686,7 +754,8 @@ mod tests {
         for start in starts.map(d) {
             for bad in bad_sets {
                 for excellent in excellent_sets {
-                    let excellent: Vec<i32> = excellent.iter().copied().filter(|y| !bad.iter().any(|(b, _)| b == y)).collect();
+                    let excellent: Vec<i32> =
+                        excellent.iter().copied().filter(|y| !bad.iter().any(|(b, _)| b == y)).collect();
                     let credits = excellent_credits(start, excellent.iter().copied(), &rules);
                     for required in [24, 36] {
                         for as_of in as_ofs.map(d) {
@@ -698,7 +767,11 @@ mod tests {
                                 Some(want),
                                 "start {start}, required {required}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}, qualified {qualified}"
                             );
-                            assert_eq!(qualified, want <= as_of, "start {start}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}");
+                            assert_eq!(
+                                qualified,
+                                want <= as_of,
+                                "start {start}, bad {bad:?}, 优秀 {excellent:?}, as of {as_of}"
+                            );
                         }
                     }
                 }

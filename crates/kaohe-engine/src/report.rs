@@ -19,7 +19,11 @@ pub struct ProfileRef {
 
 impl ProfileRef {
     pub fn of(profile: &Profile) -> ProfileRef {
-        ProfileRef { id: profile.meta.id.clone(), name: profile.meta.name.clone(), version: profile.meta.version.clone() }
+        ProfileRef {
+            id: profile.meta.id.clone(),
+            name: profile.meta.name.clone(),
+            version: profile.meta.version.clone(),
+        }
     }
 }
 
@@ -123,7 +127,8 @@ fn cite_text(text: &str, status: Status) -> String {
 
 impl PromotionReport {
     pub fn build(result: &PromotionResult, roster: &Roster, profile: &Profile) -> PromotionReport {
-        let slots: HashMap<(&str, usize), &PoolOutcome> = result.pools.iter().map(|p| ((p.organ.as_str(), p.pool), p)).collect();
+        let slots: HashMap<(&str, usize), &PoolOutcome> =
+            result.pools.iter().map(|p| ((p.organ.as_str(), p.pool), p)).collect();
         let people = result.people.iter().map(|o| person(o, result.as_of, roster, profile, &slots)).collect();
         let id = |i: &usize| roster.people[*i].id.clone();
         let pools = result
@@ -175,15 +180,24 @@ pub(crate) fn slot_code(slot: Slot) -> Option<&'static str> {
     }
 }
 
-fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slots: &HashMap<(&str, usize), &PoolOutcome>) -> PersonReport {
+fn person(
+    o: &Outcome,
+    as_of: NaiveDate,
+    roster: &Roster,
+    profile: &Profile,
+    slots: &HashMap<(&str, usize), &PoolOutcome>,
+) -> PersonReport {
     let p = &roster.people[o.person];
     let rank = profile.rank(o.rank);
     let ladder = &profile.ladders[o.rank.ladder];
     let target = o.target.map(|t| profile.rank(t).name.clone());
     let mut reasons = Vec::new();
 
-    let blocks: Vec<BlockReport> =
-        o.blocks.iter().map(|b| BlockReport { code: b.code, until: b.until, reason: block_reason(b, o, p.organ.as_str(), profile) }).collect();
+    let blocks: Vec<BlockReport> = o
+        .blocks
+        .iter()
+        .map(|b| BlockReport { code: b.code, until: b.until, reason: block_reason(b, o, p.organ.as_str(), profile) })
+        .collect();
 
     if let (Some(target), Some(rule)) = (&target, o.rule.map(|i| &profile.min_service[i])) {
         {
@@ -212,7 +226,12 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
                     date_text(p.rank_since)
                 ),
             };
-            let mut line = format!("任职年限自{}起算（{basis}），至{}共{}个月", date_text(o.start), date_text(as_of), o.total_months);
+            let mut line = format!(
+                "任职年限自{}起算（{basis}），至{}共{}个月",
+                date_text(o.start),
+                date_text(as_of),
+                o.total_months
+            );
             if o.basis == StartBasis::ProbationEnd {
                 line.push_str(&cite_text(&profile.service.probation_cite.text, profile.service.probation_cite.status));
             }
@@ -221,7 +240,10 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
                     Some(g) => g.name().to_string(),
                     None => format!("不定等次（{}，{}）", d.result.code(), d.result.label()),
                 };
-                line.push_str(&format!("；{}年度考核为{result}，该年度不计算任职年限，扣除其在计算期内的{}个月", d.year, d.months));
+                line.push_str(&format!(
+                    "；{}年度考核为{result}，该年度不计算任职年限，扣除其在计算期内的{}个月",
+                    d.year, d.months
+                ));
             }
             if !o.deductions.is_empty() {
                 line.push_str(&cite_text(&profile.service.cite.text, profile.service.cite.status));
@@ -258,7 +280,9 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
                     required - o.counted_months.min(required),
                     date_text(on),
                 )),
-                (false, None) => reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required))),
+                (false, None) => {
+                    reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required)))
+                }
             }
         }
     }
@@ -283,7 +307,10 @@ fn person(o: &Outcome, as_of: NaiveDate, roster: &Roster, profile: &Profile, slo
         (None, _, _) => "结论：无可晋升的上一职级。".to_string(),
         (Some(t), _, true) => format!("结论：符合晋升{t}的资格条件。"),
         (Some(t), true, false) => {
-            format!("结论：任职年限已满足，但因{}暂不能晋升{t}。", o.blocks.iter().map(|b| b.code.label()).collect::<Vec<_>>().join("、"))
+            format!(
+                "结论：任职年限已满足，但因{}暂不能晋升{t}。",
+                o.blocks.iter().map(|b| b.code.label()).collect::<Vec<_>>().join("、")
+            )
         }
         (Some(t), false, false) => format!("结论：暂不符合晋升{t}的任职年限条件。"),
     };
@@ -320,15 +347,28 @@ fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> Strin
             let cite = cite_text(&r.cite.text, r.cite.status);
             let period = &r.period;
             match (r.months, r.block) {
-                (Some(m), _) => format!("{}受{}（{period}{}个月，{until}），{period}内不得晋升职级{cite}", date_text(*date), r.kind, m),
-                (None, RestrictionBlock::Investigation) => format!("自{}起{}，尚未作出结论，期间不得晋升职级{cite}", date_text(*date), r.kind),
-                (None, _) if b.until.is_some() => format!("{}受{}（{period}{until}），{period}内不得晋升职级{cite}", date_text(*date), r.kind),
+                (Some(m), _) => format!(
+                    "{}受{}（{period}{}个月，{until}），{period}内不得晋升职级{cite}",
+                    date_text(*date),
+                    r.kind,
+                    m
+                ),
+                (None, RestrictionBlock::Investigation) => {
+                    format!("自{}起{}，尚未作出结论，期间不得晋升职级{cite}", date_text(*date), r.kind)
+                }
+                (None, _) if b.until.is_some() => {
+                    format!("{}受{}（{period}{until}），{period}内不得晋升职级{cite}", date_text(*date), r.kind)
+                }
                 (None, _) => format!("{}受{}，不得晋升职级{cite}", date_text(*date), r.kind),
             }
         }
         Cause::BasicCompetent { year } => {
             let bc = &profile.basic_competent;
-            format!("{year}年度考核为{}，{until}不得晋升职级{}", bc.grade.name(), cite_text(&bc.cite.text, bc.cite.status))
+            format!(
+                "{year}年度考核为{}，{until}不得晋升职级{}",
+                bc.grade.name(),
+                cite_text(&bc.cite.text, bc.cite.status)
+            )
         }
         Cause::Incompetent { year } => {
             let ic = &profile.incompetent;
@@ -341,7 +381,12 @@ fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> Strin
         Cause::OrganCap { organ_level, .. } => {
             let l = &profile.organ_levels[*organ_level];
             let target = o.target.map(|t| profile.rank(t).name.as_str()).unwrap_or_default();
-            format!("{organ}为{}机关，职级最高设置到{}（及同层级职级），不能设置{target}{}", l.name, l.max_rank, cite_text(&l.cite.text, l.cite.status))
+            format!(
+                "{organ}为{}机关，职级最高设置到{}（及同层级职级），不能设置{target}{}",
+                l.name,
+                l.max_rank,
+                cite_text(&l.cite.text, l.cite.status)
+            )
         }
         Cause::TopOfLadder => {
             let ladder = &profile.ladders[o.rank.ladder];
@@ -355,10 +400,19 @@ fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> Strin
     }
 }
 
-fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&str, usize), &PoolOutcome>) -> Option<String> {
+fn slot_reason(
+    o: &Outcome,
+    organ: &str,
+    profile: &Profile,
+    slots: &HashMap<(&str, usize), &PoolOutcome>,
+) -> Option<String> {
     let pool_name = |i: usize| profile.pools[i].name.as_str();
-    let numbers =
-        |i: usize| slots.get(&(organ, i)).and_then(|p| Some(format!("核定{}名、实有{}名、空缺{}名", p.approved?, p.held, p.free?))).unwrap_or_default();
+    let numbers = |i: usize| {
+        slots
+            .get(&(organ, i))
+            .and_then(|p| Some(format!("核定{}名、实有{}名、空缺{}名", p.approved?, p.held, p.free?)))
+            .unwrap_or_default()
+    };
     let rank_numbers = |pool: usize, sub: Option<usize>| -> String {
         let Some(r) = sub.and_then(|si| slots.get(&(organ, pool))?.ranks.get(si)) else { return String::new() };
         let name = &profile.rank(r.rank).name;
@@ -390,7 +444,11 @@ fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&st
         Slot::NotConsidered => return None,
         Slot::Unlimited => format!("{target}不属于任何职数池，规则未设职数限制，不占用职数。"),
         Slot::WithinPool { pool } => {
-            format!("晋升后仍在「{}」职数池内，不占用该池新增职数；{target}未核定单列职数，也无适用的职数限额{}。", pool_name(pool), pool_cite(pool))
+            format!(
+                "晋升后仍在「{}」职数池内，不占用该池新增职数；{target}未核定单列职数，也无适用的职数限额{}。",
+                pool_name(pool),
+                pool_cite(pool)
+            )
         }
         Slot::Proposed { pool, position, of, entering, sub } => {
             let place = if entering { "" } else { "（池内晋升，占用该职级职数）" };
@@ -412,7 +470,11 @@ fn slot_reason(o: &Outcome, organ: &str, profile: &Profile, slots: &HashMap<(&st
                 rank_numbers(pool, sub)
             )
         }
-        Slot::NotApproved { pool } => format!("{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选{}。", pool_name(pool), pool_cite(pool)),
+        Slot::NotApproved { pool } => format!(
+            "{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选{}。",
+            pool_name(pool),
+            pool_cite(pool)
+        ),
     })
 }
 

@@ -167,7 +167,10 @@ impl ResultCode {
             return Some(ResultCode::Graded(g));
         }
         let upper = s.to_uppercase();
-        ResultCode::ALL.into_iter().find(|c| c.code() == upper || c.label() == s).or_else(|| Self::OLD_LABELS.iter().find(|(l, _)| *l == s).map(|(_, c)| *c))
+        ResultCode::ALL
+            .into_iter()
+            .find(|c| c.code() == upper || c.label() == s)
+            .or_else(|| Self::OLD_LABELS.iter().find(|(l, _)| *l == s).map(|(_, c)| *c))
     }
 
     pub fn grade(self) -> Option<Grade> {
@@ -208,7 +211,8 @@ pub enum RegularGrade {
 }
 
 impl RegularGrade {
-    pub const ALL: [RegularGrade; 4] = [RegularGrade::Good, RegularGrade::FairlyGood, RegularGrade::Average, RegularGrade::Poor];
+    pub const ALL: [RegularGrade; 4] =
+        [RegularGrade::Good, RegularGrade::FairlyGood, RegularGrade::Average, RegularGrade::Poor];
 
     pub fn name(self) -> &'static str {
         match self {

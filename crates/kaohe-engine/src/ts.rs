@@ -14,7 +14,11 @@ use crate::roster::{Grade, ResultCode};
 
 /// `type Name = "a" | "b";` for a set of strings.
 fn union(values: impl IntoIterator<Item = &'static str>) -> String {
-    values.into_iter().map(|v| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))).collect::<Vec<_>>().join(" | ")
+    values
+        .into_iter()
+        .map(|v| format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 macro_rules! string_union {
@@ -74,5 +78,10 @@ string_union! {
 
 /// A new `Slot` variant stops compiling here until it is added to `SlotCode`'s list above.
 const _: fn(Slot) = |slot| match slot {
-    Slot::NotConsidered | Slot::Unlimited | Slot::WithinPool { .. } | Slot::Proposed { .. } | Slot::Waiting { .. } | Slot::NotApproved { .. } => {}
+    Slot::NotConsidered
+    | Slot::Unlimited
+    | Slot::WithinPool { .. }
+    | Slot::Proposed { .. }
+    | Slot::Waiting { .. }
+    | Slot::NotApproved { .. } => {}
 };

@@ -47,7 +47,9 @@ impl FileError {
 
 fn detail(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::PermissionDenied => "文件可能正在 Excel 或 WPS 中打开，或没有写入该文件夹的权限；请关闭该文件或换一个位置后重试".into(),
+        io::ErrorKind::PermissionDenied => {
+            "文件可能正在 Excel 或 WPS 中打开，或没有写入该文件夹的权限；请关闭该文件或换一个位置后重试".into()
+        }
         io::ErrorKind::NotFound => "保存的文件夹不存在，请换一个位置".into(),
         io::ErrorKind::StorageFull => "磁盘空间不足，请清理磁盘或换一个位置后重试".into(),
         io::ErrorKind::ReadOnlyFilesystem => "该位置只能读不能写，请换一个位置".into(),
@@ -61,12 +63,17 @@ fn detail(e: &io::Error) -> String {
 /// path; the file exists and is empty), which is then synced to disk, given the permissions of
 /// `access` and renamed over `target`. If `write` fails, or anything after it, the temporary file
 /// is removed and `target` is left as it was.
-pub fn write_replacing<E: From<FileError>>(target: &Path, access: Access, write: impl FnOnce(&Path) -> Result<(), E>) -> Result<(), E> {
+pub fn write_replacing<E: From<FileError>>(
+    target: &Path,
+    access: Access,
+    write: impl FnOnce(&Path) -> Result<(), E>,
+) -> Result<(), E> {
     let failed = |e: io::Error| FileError::new(target, e);
     let dir = folder_of(target);
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // A hidden name of the target's own, so that a partial file is recognisable for what it is.
-    let temp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".partial").tempfile_in(&dir).map_err(failed)?;
+    let temp =
+        tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".partial").tempfile_in(&dir).map_err(failed)?;
     write(temp.path())?;
     OpenOptions::new().write(true).open(temp.path()).and_then(|f| f.sync_all()).map_err(failed)?;
     let permissions = match access {
@@ -176,7 +183,10 @@ mod tests {
     use std::io::Write;
 
     fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
         names.sort();
         names
     }
@@ -207,7 +217,10 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&target, Permissions::from_mode(0o640)).expect("chmod");
         }
-        write_replacing(&target, Access::Ordinary, |partial| std::fs::write(partial, "新的内容").map_err(|e| FileError::new(partial, e))).expect("written");
+        write_replacing(&target, Access::Ordinary, |partial| {
+            std::fs::write(partial, "新的内容").map_err(|e| FileError::new(partial, e))
+        })
+        .expect("written");
         assert_eq!(std::fs::read_to_string(&target).expect("read"), "新的内容");
         assert_eq!(names(dir.path()), ["结果.html"]);
         #[cfg(unix)]
@@ -224,16 +237,21 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
         let new = dir.path().join("新.db");
-        write_replacing(&new, Access::OwnerOnly, |p| std::fs::write(p, "x").map_err(|e| FileError::new(p, e))).expect("written");
+        write_replacing(&new, Access::OwnerOnly, |p| std::fs::write(p, "x").map_err(|e| FileError::new(p, e)))
+            .expect("written");
         assert_eq!(mode(&new), 0o600);
         // Also when it replaces a file others could read, and when the writer copies permissions.
         let old = dir.path().join("旧.db");
         std::fs::write(&old, "old").expect("old");
         std::fs::set_permissions(&old, Permissions::from_mode(0o644)).expect("chmod");
-        write_replacing(&old, Access::OwnerOnly, |p| std::fs::copy(&new, p).map(drop).map_err(|e| FileError::new(p, e))).expect("written");
+        write_replacing(&old, Access::OwnerOnly, |p| {
+            std::fs::copy(&new, p).map(drop).map_err(|e| FileError::new(p, e))
+        })
+        .expect("written");
         assert_eq!(mode(&old), 0o600);
         let plain = dir.path().join("结果.xlsx");
-        write_replacing(&plain, Access::Ordinary, |p| std::fs::write(p, "x").map_err(|e| FileError::new(p, e))).expect("written");
+        write_replacing(&plain, Access::Ordinary, |p| std::fs::write(p, "x").map_err(|e| FileError::new(p, e)))
+            .expect("written");
         assert_eq!(mode(&plain), 0o644);
 
         let folder = dir.path().join("数据").join("Kaohe");

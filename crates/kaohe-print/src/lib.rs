@@ -94,7 +94,10 @@ impl Document {
 
     pub fn basis(self) -> Basis {
         match self {
-            Document::RegistrationForms | Document::ExcellentPublicity | Document::AssessmentSummary | Document::QuotaTable => Basis::Year,
+            Document::RegistrationForms
+            | Document::ExcellentPublicity
+            | Document::AssessmentSummary
+            | Document::QuotaTable => Basis::Year,
             Document::PromotionPublicity | Document::PromotionReview | Document::SlotTable => Basis::AsOf,
         }
     }
@@ -158,12 +161,16 @@ pub fn escape(s: &str) -> String {
 /// app's preview both name their files with it.
 pub fn safe_file_stem(title: &str) -> String {
     use kaohe_engine::text::is_invisible;
-    let forbidden = |c: char| matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() || is_invisible(c);
+    let forbidden = |c: char| {
+        matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() || is_invisible(c)
+    };
     let mut safe: String = title.chars().map(|c| if forbidden(c) { '_' } else { c }).take(120).collect();
     safe = safe.trim_start_matches(['.', ' ']).trim_end_matches(['.', ' ']).to_string();
     let device = safe.split('.').next().unwrap_or_default().to_ascii_uppercase();
     let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || (device.len() == 4 && (device.starts_with("COM") || device.starts_with("LPT")) && device.ends_with(|c: char| c.is_ascii_digit()));
+        || (device.len() == 4
+            && (device.starts_with("COM") || device.starts_with("LPT"))
+            && device.ends_with(|c: char| c.is_ascii_digit()));
     if safe.is_empty() || reserved {
         safe.insert(0, '_');
     }
@@ -210,7 +217,12 @@ pub struct Rendered {
 /// 年度考核登记表: one page per assessed person in scope, in roster order, filled from the
 /// roster and the year's assessment. A 个人总结 too long for its box shrinks, then continues on
 /// a continuation page.
-pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, roster: &Roster, scope: &Scope) -> Rendered {
+pub fn registration_forms(
+    result: &AssessmentResult,
+    report: &AssessmentReport,
+    roster: &Roster,
+    scope: &Scope,
+) -> Rendered {
     let mut body = String::new();
     let mut pages = 0;
     let inputs: HashMap<&str, &kaohe_engine::AnnualInput> =
@@ -229,8 +241,13 @@ pub fn registration_forms(result: &AssessmentResult, report: &AssessmentReport, 
         let proposal = a.proposal.or(a.suggested).map(|g| g.name()).unwrap_or("");
         // The committee's grade is printed once the year is finalised; before that the box is
         // left for the committee to fill in.
-        let final_grade = if a.ungraded.is_empty() && report.finalized_on.is_some() { a.final_grade.map(|g| g.name()).unwrap_or("") } else { "" };
-        let ungraded: Vec<String> = a.ungraded.iter().map(|h| format!("{}（{}）：{}", h.code.label(), h.code.code(), h.detail)).collect();
+        let final_grade = if a.ungraded.is_empty() && report.finalized_on.is_some() {
+            a.final_grade.map(|g| g.name()).unwrap_or("")
+        } else {
+            ""
+        };
+        let ungraded: Vec<String> =
+            a.ungraded.iter().map(|h| format!("{}（{}）：{}", h.code.label(), h.code.code(), h.detail)).collect();
         let summary_html = if summary.is_empty() {
             "<div class=\"lines\"></div>".to_string()
         } else {
@@ -312,7 +329,13 @@ fn publicity_period(from: NaiveDate, days: u32, profile: &Profile) -> String {
 
 /// 年度考核优秀等次人选公示: the final (or, before the committee decides, the suggested) 优秀 of
 /// each organ in scope, IDs masked, with the publicity period in working days.
-pub fn excellent_publicity(report: &AssessmentReport, roster: &Roster, profile: &Profile, scope: &Scope, from: NaiveDate) -> Rendered {
+pub fn excellent_publicity(
+    report: &AssessmentReport,
+    roster: &Roster,
+    profile: &Profile,
+    scope: &Scope,
+    from: NaiveDate,
+) -> Rendered {
     let by_id = people_by_id(roster);
     let mut rows = String::new();
     let mut n = 0;
@@ -361,12 +384,19 @@ pub fn excellent_publicity(report: &AssessmentReport, roster: &Roster, profile: 
 
 /// 职级晋升人选公示: the proposed (and, outside slot pools, the eligible) people, IDs masked,
 /// with at least the profile's working days.
-pub fn promotion_publicity(report: &PromotionReport, roster: &Roster, profile: &Profile, scope: &Scope, from: NaiveDate) -> Rendered {
+pub fn promotion_publicity(
+    report: &PromotionReport,
+    roster: &Roster,
+    profile: &Profile,
+    scope: &Scope,
+    from: NaiveDate,
+) -> Rendered {
     let by_id = people_by_id(roster);
     let mut rows = String::new();
     let mut n = 0;
     for p in &report.people {
-        if !p.eligible || !scope.organ_ok(&p.organ) || !matches!(p.slot, Some("proposed" | "unlimited" | "within_pool")) {
+        if !p.eligible || !scope.organ_ok(&p.organ) || !matches!(p.slot, Some("proposed" | "unlimited" | "within_pool"))
+        {
             continue;
         }
         n += 1;
@@ -477,7 +507,10 @@ pub fn quota_table(report: &AssessmentReport, scope: &Scope) -> Rendered {
 
 /// 晋升资格审核表: per person, the counted service, the years counted out, blocks and the rules.
 pub fn promotion_review(report: &PromotionReport, scope: &Scope) -> Rendered {
-    let mut body = format!("<section class=\"flow\">\n<h1>职级晋升资格审核表</h1>\n<p class=\"subtitle\">（资格计算截至{}）</p>\n", cn_date(report.as_of));
+    let mut body = format!(
+        "<section class=\"flow\">\n<h1>职级晋升资格审核表</h1>\n<p class=\"subtitle\">（资格计算截至{}）</p>\n",
+        cn_date(report.as_of)
+    );
     for (i, p) in report.people.iter().filter(|p| scope.organ_ok(&p.organ)).enumerate() {
         let verdict = if p.eligible { "符合" } else { "不符合" };
         let _ = write!(
@@ -502,7 +535,12 @@ pub fn promotion_review(report: &PromotionReport, scope: &Scope) -> Rendered {
                 .required_months
                 .map(|r| match p.reduction_months {
                     0 => months_text(r),
-                    cut => format!("{}（优秀缩短{}，为{}）", months_text(r), months_text(cut), months_text(r.saturating_sub(cut))),
+                    cut => format!(
+                        "{}（优秀缩短{}，为{}）",
+                        months_text(r),
+                        months_text(cut),
+                        months_text(r.saturating_sub(cut))
+                    ),
                 })
                 .unwrap_or_else(|| "—".into()),
             level = p.level.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into()),
@@ -563,6 +601,9 @@ mod tests {
 
     #[test]
     fn markup_from_a_roster_is_escaped() {
-        assert_eq!(escape("<script>alert('x')</script> & \"y\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"y\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+        );
     }
 }

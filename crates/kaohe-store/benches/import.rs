@@ -53,10 +53,20 @@ fn main() {
     );
     let read = kaohe_workbook::read_roster(&path, &profile).expect("read");
     let (base_best, base_median, best, median) = (base_times[0], base_times[RUNS / 2], times[0], times[RUNS / 2]);
-    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
-    println!("import bench: {n} people, {} read, {} issues, {} results", read.roster.people.len(), read.issues.len(), read.roster.results.len());
+    let ms =
+        |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
+    println!(
+        "import bench: {n} people, {} read, {} issues, {} results",
+        read.roster.people.len(),
+        read.issues.len(),
+        read.roster.results.len()
+    );
     println!("runs in ms, sorted: baseline {}; import {}", ms(&base_times), ms(&times));
-    println!("baseline (calamine reads the sheet): best {:.3} s, median {:.3} s", base_best.as_secs_f64(), base_median.as_secs_f64());
+    println!(
+        "baseline (calamine reads the sheet): best {:.3} s, median {:.3} s",
+        base_best.as_secs_f64(),
+        base_median.as_secs_f64()
+    );
     println!(
         "import with check: best {:.3} s, median {:.3} s ({:.2}x baseline)",
         best.as_secs_f64(),

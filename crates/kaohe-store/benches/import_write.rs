@@ -43,7 +43,10 @@ fn import(roster: &Path, db: &Path, profile: &Profile) -> u64 {
     // As the CLI: a database that exists is opened and read ahead beside the roster's read.
     let (read, mut store) = match db.exists() {
         true => {
-            let (read, store) = kaohe_store::read_ahead(|| Store::open_with(db, password), || kaohe_workbook::read_roster(roster, profile));
+            let (read, store) = kaohe_store::read_ahead(
+                || Store::open_with(db, password),
+                || kaohe_workbook::read_roster(roster, profile),
+            );
             (read.expect("read"), store.expect("store"))
         }
         false => {
@@ -57,7 +60,8 @@ fn import(roster: &Path, db: &Path, profile: &Profile) -> u64 {
     let t_plan = t.elapsed();
     let mut read = read;
     plan.apply_to(&mut read);
-    let summary = store.import_with(&read, &roster.display().to_string(), "", &confirmed, &mut |_, _| true).expect("import");
+    let summary =
+        store.import_with(&read, &roster.display().to_string(), "", &confirmed, &mut |_, _| true).expect("import");
     if std::env::var_os("KAOHE_BENCH_PHASES").is_some() {
         eprintln!(
             "  read {:.0} ms, plan {:.0} ms, write {:.0} ms",
@@ -81,7 +85,10 @@ fn report(what: &str, base: &[Duration], times: &[Duration]) {
 fn main() {
     let (n, dir, roster, changed) = common::rosters("import-write", "人员");
     let profile = Profile::national();
-    println!("import_write bench: {n} people{}", if password().is_some() { ", databases with a password (SQLCipher)" } else { "" });
+    println!(
+        "import_write bench: {n} people{}",
+        if password().is_some() { ", databases with a password (SQLCipher)" } else { "" }
+    );
 
     let fresh = dir.join("fresh.db");
     let (base, times) = time_both(

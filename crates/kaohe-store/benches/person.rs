@@ -46,7 +46,12 @@ fn roster(n: usize, profile: &Profile) -> Roster {
     // Approved counts for the 综合管理类 pools (the profile's first four), as in the sample.
     let approved = [2, 5, 8, 10];
     let level = profile.organ_levels.iter().find(|l| l.name == "市(地)").map(|l| l.name.clone());
-    let warning = profile.restrictions.iter().find(|r| r.kind == "警告").map(|r| r.kind.clone()).expect("the national profile knows 警告");
+    let warning = profile
+        .restrictions
+        .iter()
+        .find(|r| r.kind == "警告")
+        .map(|r| r.kind.clone())
+        .expect("the national profile knows 警告");
     let organs = (0..ORGANS)
         .map(|o| Organ {
             name: format!("单位{o:03}"),
@@ -69,10 +74,23 @@ fn roster(n: usize, profile: &Profile) -> Roster {
             ..Person::default()
         };
         let grade_2023 = if i % 5 == 0 { Grade::Excellent } else { Grade::Competent };
-        roster.results.push(YearResult { person_id: person.id.clone(), year: 2023, result: ResultCode::Graded(grade_2023) });
-        roster.results.push(YearResult { person_id: person.id.clone(), year: 2024, result: ResultCode::Graded(Grade::Competent) });
+        roster.results.push(YearResult {
+            person_id: person.id.clone(),
+            year: 2023,
+            result: ResultCode::Graded(grade_2023),
+        });
+        roster.results.push(YearResult {
+            person_id: person.id.clone(),
+            year: 2024,
+            result: ResultCode::Graded(Grade::Competent),
+        });
         if i % 50 == 7 {
-            roster.restrictions.push(Restriction { person_id: person.id.clone(), kind: warning.clone(), date: date(2025, 9, 1 + (i % 28) as u32), end: None });
+            roster.restrictions.push(Restriction {
+                person_id: person.id.clone(),
+                kind: warning.clone(),
+                date: date(2025, 9, 1 + (i % 28) as u32),
+                end: None,
+            });
         }
         roster.people.push(person);
     }
@@ -81,7 +99,9 @@ fn roster(n: usize, profile: &Profile) -> Roster {
 
 /// The cached database of `n` people, generated (written beside, then renamed) when missing.
 fn database(n: usize, profile: &Profile) -> PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
     let path = target.join("bench").join(format!("person-{n}.db"));
     if path.exists() {
         println!("已有 / cached: {}", path.display());
@@ -171,12 +191,21 @@ fn main() {
         let b = organ(&store, person, &profile, as_of);
         let report = b.report.as_ref().expect("a report");
         assert_eq!(a.report, b.report, "{person}: the organ's roster gives another report");
-        println!("{person} {}: everyone {} (load {}), organ {} (load {})", report.organ, ms(a.total), ms(a.load), ms(b.total), ms(b.load));
+        println!(
+            "{person} {}: everyone {} (load {}), organ {} (load {})",
+            report.organ,
+            ms(a.total),
+            ms(a.load),
+            ms(b.total),
+            ms(b.load)
+        );
         full.push((a.total, a.load));
         part.push((b.total, b.load));
     }
-    let (full_total, full_load) = (median(full.iter().map(|t| t.0).collect()), median(full.iter().map(|t| t.1).collect()));
-    let (part_total, part_load) = (median(part.iter().map(|t| t.0).collect()), median(part.iter().map(|t| t.1).collect()));
+    let (full_total, full_load) =
+        (median(full.iter().map(|t| t.0).collect()), median(full.iter().map(|t| t.1).collect()));
+    let (part_total, part_load) =
+        (median(part.iter().map(|t| t.0).collect()), median(part.iter().map(|t| t.1).collect()));
     println!("\n{n} 人 / people, {ORGANS} 单位 / organs, median of {RUNS} people:");
     println!("  everyone (load_roster + promote all):            {} (load {})", ms(full_total), ms(full_load));
     println!("  organ (organ_of + load_organ_roster + promote):  {} (load {})", ms(part_total), ms(part_load));

@@ -46,7 +46,11 @@ impl CommitteeError {
 }
 
 /// The year as the database holds it: roster, decisions and the engine's result.
-pub fn year_state(store: &Store, profile: &Profile, year: i32) -> Result<(Roster, Decisions, AssessmentResult), StoreError> {
+pub fn year_state(
+    store: &Store,
+    profile: &Profile,
+    year: i32,
+) -> Result<(Roster, Decisions, AssessmentResult), StoreError> {
     let roster = store.load_roster()?;
     let decisions = store.decisions(year)?;
     let result = assess(&roster, profile, year, &decisions);
@@ -55,7 +59,13 @@ pub fn year_state(store: &Store, profile: &Profile, year: i32) -> Result<(Roster
 
 /// The person a grade decision is about, as the year assesses them, and their name; the reason
 /// must not be empty.
-fn decided_person(store: &Store, profile: &Profile, year: i32, id: &str, reason: &str) -> Result<(Assessed, String), CommitteeError> {
+fn decided_person(
+    store: &Store,
+    profile: &Profile,
+    year: i32,
+    id: &str,
+    reason: &str,
+) -> Result<(Assessed, String), CommitteeError> {
     if reason.trim().is_empty() {
         return Err(StoreError::MissingReason.into());
     }
@@ -75,10 +85,24 @@ pub struct Overridden {
 
 /// Sets a person's final grade for the year, with the reason, after checking the person is
 /// assessed and graded that year.
-pub fn override_grade(store: &mut Store, profile: &Profile, year: i32, id: &str, grade: Grade, reason: &str, by: &str) -> Result<Overridden, CommitteeError> {
+pub fn override_grade(
+    store: &mut Store,
+    profile: &Profile,
+    year: i32,
+    id: &str,
+    grade: Grade,
+    reason: &str,
+    by: &str,
+) -> Result<Overridden, CommitteeError> {
     let (a, name) = decided_person(store, profile, year, id, reason)?;
     if let Some(h) = a.ungraded.first() {
-        return Err(CommitteeError::NotGraded { year, id: id.to_string(), name, code: h.code.code(), label: h.code.label() });
+        return Err(CommitteeError::NotGraded {
+            year,
+            id: id.to_string(),
+            name,
+            code: h.code.code(),
+            label: h.code.label(),
+        });
     }
     store.set_override(year, id, grade, a.final_grade, reason, by)?;
     Ok(Overridden { name, from: a.final_grade })
@@ -86,7 +110,15 @@ pub fn override_grade(store: &mut Store, profile: &Profile, year: i32, id: &str,
 
 /// 补定等次 (《公务员考核规定》(2020) 第二十八条): sets the grade of a person the year left 5B, once
 /// the investigation has closed with no 处分 heavier than a 警告 — also in a finalised year.
-pub fn supplement_grade(store: &mut Store, profile: &Profile, year: i32, id: &str, grade: Grade, reason: &str, by: &str) -> Result<String, CommitteeError> {
+pub fn supplement_grade(
+    store: &mut Store,
+    profile: &Profile,
+    year: i32,
+    id: &str,
+    grade: Grade,
+    reason: &str,
+    by: &str,
+) -> Result<String, CommitteeError> {
     let (a, name) = decided_person(store, profile, year, id, reason)?;
     if a.supplementable.is_none() {
         let why = match a.ungraded.first() {
@@ -94,7 +126,11 @@ pub fn supplement_grade(store: &mut Store, profile: &Profile, year: i32, id: &st
             Some(h) if h.code == kaohe_engine::ResultCode::UnderInvestigation && a.ungraded.len() == 1 => {
                 "立案审查调查尚未结案（处分表中未填结束日期），或结案后受到了影响确定等次的处分或处理".to_string()
             }
-            Some(h) => format!("不定等次的原因是{}（{}），只有立案审查调查（5B）结案后才能补定等次", h.code.label(), h.code.code()),
+            Some(h) => format!(
+                "不定等次的原因是{}（{}），只有立案审查调查（5B）结案后才能补定等次",
+                h.code.label(),
+                h.code.code()
+            ),
         };
         return Err(CommitteeError::NotSupplementable { year, id: id.to_string(), name, why });
     }
@@ -103,7 +139,15 @@ pub fn supplement_grade(store: &mut Store, profile: &Profile, year: i32, id: &st
 }
 
 /// Records an approved 优秀 ratio (percent) for an organ.
-pub fn approve_ratio(store: &mut Store, profile: &Profile, year: i32, organ: &str, percent: f64, basis: &str, by: &str) -> Result<(), CommitteeError> {
+pub fn approve_ratio(
+    store: &mut Store,
+    profile: &Profile,
+    year: i32,
+    organ: &str,
+    percent: f64,
+    basis: &str,
+    by: &str,
+) -> Result<(), CommitteeError> {
     let max = f64::from(profile.assessment.max_ratio) / 100.0;
     if !(0.0..=max).contains(&percent) {
         return Err(CommitteeError::RatioTooHigh { percent, max });
@@ -117,7 +161,13 @@ pub fn approve_ratio(store: &mut Store, profile: &Profile, year: i32, organ: &st
 
 /// Checks the year can be finalised, then stores its results and locks it. Returns how many
 /// results were stored.
-pub fn finalize(store: &mut Store, profile: &Profile, year: i32, on: NaiveDate, by: &str) -> Result<usize, CommitteeError> {
+pub fn finalize(
+    store: &mut Store,
+    profile: &Profile,
+    year: i32,
+    on: NaiveDate,
+    by: &str,
+) -> Result<usize, CommitteeError> {
     let (roster, decisions, result) = year_state(store, profile, year)?;
     if let Some(on) = decisions.finalized_on {
         return Err(CommitteeError::AlreadyFinal { year, on });

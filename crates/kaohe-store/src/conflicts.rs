@@ -31,12 +31,19 @@ pub struct NameConflict {
 }
 
 /// The conflicts of `read` against the stored names, with an issue each.
-pub(crate) fn find(read: &RosterRead, stored: &crate::Stored, confirmed: &Confirmations) -> (Vec<NameConflict>, Vec<Issue>) {
+pub(crate) fn find(
+    read: &RosterRead,
+    stored: &crate::Stored,
+    confirmed: &Confirmations,
+) -> (Vec<NameConflict>, Vec<Issue>) {
     let (column, header) = read.column_of("姓名").map_or((None, None), |(c, h)| (Some(c), Some(h)));
     let mut conflicts = Vec::new();
     let mut issues = Vec::new();
     for (i, p) in read.roster.people.iter().enumerate() {
-        let Some(crate::StoredPerson { name: old_name, organ: old_organ, .. }) = stored.people.get(p.id.as_str()) else { continue };
+        let Some(crate::StoredPerson { name: old_name, organ: old_organ, .. }) = stored.people.get(p.id.as_str())
+        else {
+            continue;
+        };
         if *old_name == p.name {
             continue;
         }

@@ -43,7 +43,8 @@ pub(crate) fn open(path: &Path, mode: Mode, password: Option<&Password>) -> Resu
     let flags = match mode {
         Mode::ReadWrite => {
             if !in_memory {
-                kaohe_files::create_owner_only(path).map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })?;
+                kaohe_files::create_owner_only(path)
+                    .map_err(|e| StoreError::Write { path: path.display().to_string(), message: e.to_string() })?;
             }
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_URI
         }
@@ -78,7 +79,9 @@ mod tests {
         let defensive = store.conn.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE).expect("db config");
         assert_eq!((trusted, defensive), (false, true));
         // Defensive: the schema cannot be edited by hand.
-        let e = store.conn.execute_batch("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'x' WHERE name = 'people'");
+        let e = store
+            .conn
+            .execute_batch("PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'x' WHERE name = 'people'");
         assert!(e.is_err(), "sqlite_master written");
     }
 }

@@ -21,25 +21,38 @@ impl Store {
     /// The committee's recorded decisions for a year.
     pub fn decisions(&self, year: i32) -> Result<Decisions, StoreError> {
         let mut d = Decisions::default();
-        let mut stmt = self.conn.prepare("SELECT person_id, grade, reason FROM assessment_overrides WHERE year = ?1")?;
-        for row in stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        let mut stmt =
+            self.conn.prepare("SELECT person_id, grade, reason FROM assessment_overrides WHERE year = ?1")?;
+        for row in
+            stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+        {
             let (id, grade, reason) = row?;
             let grade = Grade::from_name(&grade).ok_or_else(|| StoreError::Corrupt(format!("等次「{grade}」无效")))?;
             d.overrides.insert(id, (grade, reason));
         }
         let mut stmt = self.conn.prepare("SELECT organ, ratio, basis FROM approved_ratios WHERE year = ?1")?;
-        for row in stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?)))? {
+        for row in
+            stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?, r.get::<_, String>(2)?)))?
+        {
             let (organ, ratio, basis) = row?;
             d.approved_ratios.insert(organ, (ratio, basis));
         }
-        let mut stmt = self.conn.prepare("SELECT person_id, grade, reason FROM assessment_supplements WHERE year = ?1")?;
-        for row in stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        let mut stmt =
+            self.conn.prepare("SELECT person_id, grade, reason FROM assessment_supplements WHERE year = ?1")?;
+        for row in
+            stmt.query_map([year], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+        {
             let (id, grade, reason) = row?;
             let grade = Grade::from_name(&grade).ok_or_else(|| StoreError::Corrupt(format!("等次「{grade}」无效")))?;
             d.supplements.insert(id, (grade, reason));
         }
         d.finalized_on = parse_date(
-            self.conn.query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get::<_, Option<String>>(0)).optional()?.flatten(),
+            self.conn
+                .query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| {
+                    r.get::<_, Option<String>>(0)
+                })
+                .optional()?
+                .flatten(),
         )?;
         Ok(d)
     }
@@ -48,20 +61,34 @@ impl Store {
     /// closed — also in a finalised year, whose stored result for the person becomes that grade.
     /// One transaction with its log entry. The caller checks the person may be supplemented
     /// (`committee::supplement_grade`).
-    pub fn set_supplement(&mut self, year: i32, person_id: &str, grade: Grade, reason: &str, by: &str) -> Result<(), StoreError> {
+    pub fn set_supplement(
+        &mut self,
+        year: i32,
+        person_id: &str,
+        grade: Grade,
+        reason: &str,
+        by: &str,
+    ) -> Result<(), StoreError> {
         if reason.trim().is_empty() {
             return Err(StoreError::MissingReason);
         }
         let tx = self.conn.transaction()?;
         Self::ensure_person(&tx, person_id)?;
-        let before: Option<String> =
-            tx.query_row("SELECT grade FROM assessment_supplements WHERE year = ?1 AND person_id = ?2", params![year, person_id], |r| r.get(0)).optional()?;
+        let before: Option<String> = tx
+            .query_row(
+                "SELECT grade FROM assessment_supplements WHERE year = ?1 AND person_id = ?2",
+                params![year, person_id],
+                |r| r.get(0),
+            )
+            .optional()?;
         tx.execute(
             "INSERT INTO assessment_supplements (year, person_id, grade, reason) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(year, person_id) DO UPDATE SET grade = excluded.grade, reason = excluded.reason",
             params![year, person_id, grade.name(), reason.trim()],
         )?;
-        let finalized: Option<Option<String>> = tx.query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0)).optional()?;
+        let finalized: Option<Option<String>> = tx
+            .query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0))
+            .optional()?;
         if finalized.flatten().is_some() {
             tx.execute(
                 "INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code",
@@ -84,7 +111,8 @@ impl Store {
     }
 
     pub(crate) fn ensure_person(tx: &Transaction, person_id: &str) -> Result<(), StoreError> {
-        let known: Option<String> = tx.query_row("SELECT id FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?;
+        let known: Option<String> =
+            tx.query_row("SELECT id FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?;
         match known {
             Some(_) => Ok(()),
             None => Err(StoreError::UnknownPerson { id: person_id.to_string() }),
@@ -92,7 +120,9 @@ impl Store {
     }
 
     pub(crate) fn ensure_open(tx: &Transaction, year: i32) -> Result<(), StoreError> {
-        let locked: Option<Option<String>> = tx.query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0)).optional()?;
+        let locked: Option<Option<String>> = tx
+            .query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0))
+            .optional()?;
         if locked.flatten().is_some() {
             return Err(StoreError::Locked { year });
         }
@@ -108,7 +138,15 @@ impl Store {
     }
 
     /// Records the committee's final grade for a person, replacing `from` (the current final grade).
-    pub fn set_override(&mut self, year: i32, person_id: &str, grade: Grade, from: Option<Grade>, reason: &str, by: &str) -> Result<(), StoreError> {
+    pub fn set_override(
+        &mut self,
+        year: i32,
+        person_id: &str,
+        grade: Grade,
+        from: Option<Grade>,
+        reason: &str,
+        by: &str,
+    ) -> Result<(), StoreError> {
         if reason.trim().is_empty() {
             return Err(StoreError::MissingReason);
         }
@@ -136,14 +174,24 @@ impl Store {
     }
 
     /// Records an approved 优秀 ratio (basis points) for an organ and year.
-    pub fn approve_ratio(&mut self, year: i32, organ: &str, ratio: u32, basis: &str, by: &str) -> Result<(), StoreError> {
+    pub fn approve_ratio(
+        &mut self,
+        year: i32,
+        organ: &str,
+        ratio: u32,
+        basis: &str,
+        by: &str,
+    ) -> Result<(), StoreError> {
         if basis.trim().is_empty() {
             return Err(StoreError::MissingReason);
         }
         let tx = self.conn.transaction()?;
         Self::ensure_open(&tx, year)?;
-        let old: Option<u32> =
-            tx.query_row("SELECT ratio FROM approved_ratios WHERE year = ?1 AND organ = ?2", params![year, organ], |r| r.get(0)).optional()?;
+        let old: Option<u32> = tx
+            .query_row("SELECT ratio FROM approved_ratios WHERE year = ?1 AND organ = ?2", params![year, organ], |r| {
+                r.get(0)
+            })
+            .optional()?;
         tx.execute(
             "INSERT INTO approved_ratios (year, organ, ratio, basis) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT(year, organ) DO UPDATE SET ratio = excluded.ratio, basis = excluded.basis",
@@ -167,7 +215,13 @@ impl Store {
 
     /// Locks the year and writes its final results (national codes) into the annual results
     /// that promotion counts, all in one transaction.
-    pub fn finalize(&mut self, year: i32, on: NaiveDate, results: &[(String, ResultCode)], by: &str) -> Result<(), StoreError> {
+    pub fn finalize(
+        &mut self,
+        year: i32,
+        on: NaiveDate,
+        results: &[(String, ResultCode)],
+        by: &str,
+    ) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         Self::ensure_open(&tx, year)?;
         for (id, code) in results {
@@ -202,7 +256,9 @@ impl Store {
             return Err(StoreError::MissingReason);
         }
         let tx = self.conn.transaction()?;
-        let locked: Option<Option<String>> = tx.query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0)).optional()?;
+        let locked: Option<Option<String>> = tx
+            .query_row("SELECT finalized_on FROM assessment_years WHERE year = ?1", [year], |r| r.get(0))
+            .optional()?;
         let Some(Some(on)) = locked else {
             return Err(StoreError::NotLocked { year });
         };

@@ -9,7 +9,10 @@ pub(crate) fn date_text(d: Option<NaiveDate>) -> Option<String> {
 }
 
 pub(crate) fn parse_date(s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
-    s.map(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("日期「{s}」格式不对")))).transpose()
+    s.map(|s| {
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("日期「{s}」格式不对")))
+    })
+    .transpose()
 }
 
 /// The fields of a person as stored, in column order, for comparison and history.
@@ -199,14 +202,26 @@ mod tests {
         let store = Store::open(Path::new(":memory:")).expect("store");
         let sql: String = store
             .conn
-            .query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'people_fingerprint_follows_fields'", [], |r| r.get(0))
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'people_fingerprint_follows_fields'",
+                [],
+                |r| r.get(0),
+            )
             .expect("trigger");
-        let watched: Vec<String> =
-            sql.split("UPDATE OF").nth(1).and_then(|s| s.split(" ON ").next()).expect("columns").split(',').map(|c| c.trim().to_string()).collect();
+        let watched: Vec<String> = sql
+            .split("UPDATE OF")
+            .nth(1)
+            .and_then(|s| s.split(" ON ").next())
+            .expect("columns")
+            .split(',')
+            .map(|c| c.trim().to_string())
+            .collect();
         let fields: Vec<String> = PERSON_FIELDS.iter().map(|(c, _)| c.to_string()).collect();
         assert_eq!(watched, fields);
-        let mut stmt = store.conn.prepare("SELECT name FROM pragma_table_info('people') ORDER BY cid").expect("columns");
-        let mut columns: Vec<String> = stmt.query_map([], |r| r.get(0)).expect("rows").map(|r| r.expect("row")).collect();
+        let mut stmt =
+            store.conn.prepare("SELECT name FROM pragma_table_info('people') ORDER BY cid").expect("columns");
+        let mut columns: Vec<String> =
+            stmt.query_map([], |r| r.get(0)).expect("rows").map(|r| r.expect("row")).collect();
         columns.retain(|c| !["id", "position", "first_import", "last_import", "fingerprint"].contains(&c.as_str()));
         columns.sort();
         let mut sorted = fields;
@@ -219,7 +234,9 @@ mod tests {
     /// 0–9999, numbers in decimal.
     #[test]
     fn dates_and_numbers_are_written_as_chrono_and_to_string_write_them() {
-        for (y, m, d) in [(2025, 10, 1), (1949, 12, 31), (1, 1, 1), (0, 2, 29), (9999, 12, 31), (10_000, 1, 1), (-1, 3, 5)] {
+        for (y, m, d) in
+            [(2025, 10, 1), (1949, 12, 31), (1, 1, 1), (0, 2, 29), (9999, 12, 31), (10_000, 1, 1), (-1, 3, 5)]
+        {
             let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
             assert_eq!(Text::date(date).as_str(), date.format("%Y-%m-%d").to_string());
         }

@@ -101,7 +101,10 @@ impl PlanKey {
 /// with `open` and reads ahead what the plan and the import will need of it
 /// ([`Store::prefetch`]): the two take the time of the longer. A read ahead that fails is
 /// forgotten (the plan reads the database itself, and says what is wrong).
-pub fn read_ahead<T>(open: impl FnOnce() -> Result<Store, StoreError> + Send, work: impl FnOnce() -> T) -> (T, Result<Store, StoreError>) {
+pub fn read_ahead<T>(
+    open: impl FnOnce() -> Result<Store, StoreError> + Send,
+    work: impl FnOnce() -> T,
+) -> (T, Result<Store, StoreError>) {
     std::thread::scope(|s| {
         let ahead = s.spawn(|| {
             let mut store = open()?;
@@ -213,7 +216,12 @@ impl Store {
                 if (done as u64).is_multiple_of(EVERY) && !progress(done as u64, total) {
                     return Err(StoreError::Cancelled);
                 }
-                match people.upsert(p, prints.get(done).copied(), stored.people.get(p.id.as_str()), stored.changed.get(p.id.as_str()))? {
+                match people.upsert(
+                    p,
+                    prints.get(done).copied(),
+                    stored.people.get(p.id.as_str()),
+                    stored.changed.get(p.id.as_str()),
+                )? {
                     Upsert::New => summary.new_people += 1,
                     Upsert::Updated => summary.updated_people += 1,
                     Upsert::Unchanged => summary.unchanged_people += 1,
@@ -275,16 +283,21 @@ impl Store {
                 continue;
             }
             let nv = person_values(p);
-            let ov: Vec<Option<String>> = select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())?;
+            let ov: Vec<Option<String>> =
+                select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())?;
             let differs = |i: usize| ov[i].as_deref() != text_of(&nv[i]);
             let owned = |i: usize| text_of(&nv[i]).map(str::to_string);
-            let fields: Vec<(String, Option<String>, Option<String>)> =
-                (0..n).filter(|&i| differs(i)).map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), owned(i))).collect();
+            let fields: Vec<(String, Option<String>, Option<String>)> = (0..n)
+                .filter(|&i| differs(i))
+                .map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), owned(i)))
+                .collect();
             if fields.is_empty() {
                 plan.unchanged += 1;
                 continue;
             }
-            let pair = |i: usize| (p.id.clone(), p.name.clone(), ov[i].clone().unwrap_or_default(), owned(i).unwrap_or_default());
+            let pair = |i: usize| {
+                (p.id.clone(), p.name.clone(), ov[i].clone().unwrap_or_default(), owned(i).unwrap_or_default())
+            };
             // The fields at 3, 5 and 6 are 单位, 职位类别 and 职级 (PERSON_FIELDS).
             if differs(3) {
                 plan.moved.push(pair(3));
@@ -315,7 +328,11 @@ impl Store {
 
     /// Saves the column mapping the user confirmed for rosters with this header signature, as a
     /// JSON object (a header may hold any character, line breaks and tabs too).
-    pub fn save_mapping(&self, signature: &str, mapping: &std::collections::BTreeMap<String, String>) -> Result<(), StoreError> {
+    pub fn save_mapping(
+        &self,
+        signature: &str,
+        mapping: &std::collections::BTreeMap<String, String>,
+    ) -> Result<(), StoreError> {
         let text = serde_json::to_string(mapping).map_err(|e| StoreError::Corrupt(format!("列对应无法保存：{e}")))?;
         self.conn.execute(
             "INSERT INTO column_mappings (signature, mapping, saved_at) VALUES (?1, ?2, ?3)
@@ -326,9 +343,19 @@ impl Store {
     }
 
     /// The mapping saved for a header signature, if any.
-    pub fn mapping_for(&self, signature: &str) -> Result<Option<std::collections::BTreeMap<String, String>>, StoreError> {
-        let text: Option<String> = self.conn.query_row("SELECT mapping FROM column_mappings WHERE signature = ?1", [signature], |r| r.get(0)).optional()?;
-        text.map(|t| serde_json::from_str(&t).map_err(|_| StoreError::Corrupt("保存的列对应无法读取，请在导入时重新确认各列".into()))).transpose()
+    pub fn mapping_for(
+        &self,
+        signature: &str,
+    ) -> Result<Option<std::collections::BTreeMap<String, String>>, StoreError> {
+        let text: Option<String> = self
+            .conn
+            .query_row("SELECT mapping FROM column_mappings WHERE signature = ?1", [signature], |r| r.get(0))
+            .optional()?;
+        text.map(|t| {
+            serde_json::from_str(&t)
+                .map_err(|_| StoreError::Corrupt("保存的列对应无法读取，请在导入时重新确认各列".into()))
+        })
+        .transpose()
     }
 
     /// Number of imports recorded.

@@ -34,15 +34,19 @@ impl Object {
             other => other,
         };
         match self.kind.as_str() {
-            "index" | "trigger" if self.table != self.name => format!("{kind}「{}」（在表「{}」上）", self.name, self.table),
+            "index" | "trigger" if self.table != self.name => {
+                format!("{kind}「{}」（在表「{}」上）", self.name, self.table)
+            }
             _ => format!("{kind}「{}」", self.name),
         }
     }
 }
 
 fn objects(conn: &Connection, schema: &str) -> Result<Vec<Object>, StoreError> {
-    let mut stmt = conn.prepare(&format!("SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master ORDER BY rowid"))?;
-    let rows = stmt.query_map([], |r| Ok(Object { kind: r.get(0)?, name: r.get(1)?, table: r.get(2)?, sql: r.get(3)? }))?;
+    let mut stmt =
+        conn.prepare(&format!("SELECT type, name, tbl_name, sql FROM {schema}.sqlite_master ORDER BY rowid"))?;
+    let rows =
+        stmt.query_map([], |r| Ok(Object { kind: r.get(0)?, name: r.get(1)?, table: r.get(2)?, sql: r.get(3)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -103,7 +107,12 @@ pub(crate) fn check_integrity(conn: &Connection, schema: &str, shown: &str) -> R
 /// database just built by the migrations up to `version`, empty, foreign keys off), in one
 /// transaction. The backup is attached read-only and held against Kaohe's schema again first,
 /// within the transaction (it cannot change in between); nothing of its schema is executed.
-pub(crate) fn copy(fresh: &mut Connection, backup: (&Path, Option<&Password>), shown: &str, version: i32) -> Result<(), StoreError> {
+pub(crate) fn copy(
+    fresh: &mut Connection,
+    backup: (&Path, Option<&Password>),
+    shown: &str,
+    version: i32,
+) -> Result<(), StoreError> {
     let (backup, password) = backup;
     // The key is always named: without one, SQLCipher would attach it with `fresh`'s.
     let key = password.map(Password::text).unwrap_or("");
@@ -111,7 +120,11 @@ pub(crate) fn copy(fresh: &mut Connection, backup: (&Path, Option<&Password>), s
     let copied = (|| {
         let tx = fresh.transaction()?;
         check(&tx, "backup", shown, version)?;
-        let tables: Vec<String> = objects(&tx, "main")?.into_iter().filter(|o| o.kind == "table" && !o.name.starts_with("sqlite_")).map(|o| o.name).collect();
+        let tables: Vec<String> = objects(&tx, "main")?
+            .into_iter()
+            .filter(|o| o.kind == "table" && !o.name.starts_with("sqlite_"))
+            .map(|o| o.name)
+            .collect();
         for table in tables {
             let columns: Vec<String> = {
                 let mut stmt = tx.prepare("SELECT name FROM pragma_table_info(?1, 'main') ORDER BY cid")?;
@@ -120,9 +133,13 @@ pub(crate) fn copy(fresh: &mut Connection, backup: (&Path, Option<&Password>), s
             };
             // A column derived from the others is left to be computed again: a backup's could
             // have been written to disagree with the fields it stands for.
-            let columns: Vec<String> = columns.into_iter().filter(|c| !DERIVED.contains(&(table.as_str(), c.trim_matches('"')))).collect();
+            let columns: Vec<String> =
+                columns.into_iter().filter(|c| !DERIVED.contains(&(table.as_str(), c.trim_matches('"')))).collect();
             let columns = columns.join(", ");
-            tx.execute(&format!("INSERT INTO main.\"{table}\" ({columns}) SELECT {columns} FROM backup.\"{table}\""), [])?;
+            tx.execute(
+                &format!("INSERT INTO main.\"{table}\" ({columns}) SELECT {columns} FROM backup.\"{table}\""),
+                [],
+            )?;
         }
         if version >= FINGERPRINTS_SINCE {
             crate::fill_fingerprints(&tx)?;
@@ -155,7 +172,9 @@ fn read_only_uri(path: &Path) -> String {
     let mut uri = String::from("file://");
     for b in text.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => uri.push(char::from(b)),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                uri.push(char::from(b))
+            }
             b => uri.push_str(&format!("%{b:02X}")),
         }
     }

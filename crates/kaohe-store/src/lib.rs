@@ -36,7 +36,9 @@ pub use roster::Change;
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
 use kaohe_engine::fast_hash::FastMap;
-use kaohe_engine::{AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult};
+use kaohe_engine::{
+    AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult,
+};
 use kaohe_workbook::RosterRead;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::collections::{HashMap, HashSet};
@@ -59,7 +61,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("无法创建数据库所在文件夹「{path}」：{source}")]
     Folder { path: String, source: std::io::Error },
-    #[error("数据库「{path}」由更新版本的考核软件创建（结构版本 {found}，本软件支持到 {supported}），请升级软件后再打开")]
+    #[error(
+        "数据库「{path}」由更新版本的考核软件创建（结构版本 {found}，本软件支持到 {supported}），请升级软件后再打开"
+    )]
     TooNew { path: String, found: i32, supported: i32 },
     #[error("文件「{path}」不是考核软件的数据库")]
     NotKaohe { path: String },
@@ -129,7 +133,9 @@ pub fn default_db_path() -> PathBuf {
     if let Some(p) = std::env::var_os("KAOHE_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    directories::ProjectDirs::from("cn", "kaohe", "Kaohe").map(|d| d.data_dir().join("kaohe.db")).unwrap_or_else(|| PathBuf::from("kaohe.db"))
+    directories::ProjectDirs::from("cn", "kaohe", "Kaohe")
+        .map(|d| d.data_dir().join("kaohe.db"))
+        .unwrap_or_else(|| PathBuf::from("kaohe.db"))
 }
 
 /// Row counts of the main tables.
@@ -162,7 +168,9 @@ pub struct Store {
 /// only when `empty_ok` (a new database); nothing is written. Returns the schema version found.
 pub(crate) fn check_kaohe(conn: &Connection, shown: &str, empty_ok: bool) -> Result<i32, StoreError> {
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => StoreError::NotKaohe { path: shown.to_string() },
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            StoreError::NotKaohe { path: shown.to_string() }
+        }
         e => StoreError::Sqlite(e),
     })?;
     let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
@@ -193,10 +201,12 @@ impl Store {
             return Err(StoreError::ReadOnly { path: shown });
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            kaohe_files::create_folder(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
+            kaohe_files::create_folder(dir)
+                .map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
         }
         // Kept when it is used: the file is encrypted, or a new one is created encrypted.
-        let password = password.filter(|_| matches!(Encryption::of(path), Encryption::Encrypted | Encryption::New)).cloned();
+        let password =
+            password.filter(|_| matches!(Encryption::of(path), Encryption::Encrypted | Encryption::New)).cloned();
         let mut conn = connection::open(path, connection::Mode::ReadWrite, password.as_ref())?;
         if conn.is_readonly(rusqlite::MAIN_DB)? {
             return Err(StoreError::ReadOnly { path: shown });
@@ -209,7 +219,13 @@ impl Store {
         if app_id != APPLICATION_ID {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default(), password })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            planned: Default::default(),
+            prefetched: Default::default(),
+            password,
+        })
     }
 
     /// Opens the database at `path` to read it only: nothing in the file changes, not even its
@@ -241,7 +257,13 @@ impl Store {
                 e => e,
             });
         }
-        Ok(Store { conn, path: path.to_path_buf(), planned: Default::default(), prefetched: Default::default(), password })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            planned: Default::default(),
+            prefetched: Default::default(),
+            password,
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -254,8 +276,14 @@ impl Store {
     }
 
     pub fn counts(&self) -> Result<Counts, StoreError> {
-        let count =
-            |table: &str| -> Result<u64, StoreError> { Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64) };
-        Ok(Counts { people: count("people")?, organs: count("organs")?, results: count("annual_results")?, restrictions: count("restrictions")? })
+        let count = |table: &str| -> Result<u64, StoreError> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Counts {
+            people: count("people")?,
+            organs: count("organs")?,
+            results: count("annual_results")?,
+            restrictions: count("restrictions")?,
+        })
     }
 }

@@ -9,8 +9,10 @@ use rusqlite::params;
 use crate::{now, Store, StoreError};
 
 /// Every kind of entry, in the order the log's filter offers them.
-pub const OPERATION_KINDS: [&str; 11] =
-    ["import", "override", "supplement", "ratio", "finalize", "reopen", "backup", "restore", "profile", "operator", "password"];
+pub const OPERATION_KINDS: [&str; 11] = [
+    "import", "override", "supplement", "ratio", "finalize", "reopen", "backup", "restore", "profile", "operator",
+    "password",
+];
 
 /// The TypeScript type of [`Operation::kind`]: the union of [`OPERATION_KINDS`], computed from
 /// the list itself so the two cannot drift (the bindings test writes `OperationKind.ts`).
@@ -23,7 +25,9 @@ impl ts_rs::TS for OperationKind {
     type OptionInnerType = Self;
 
     fn docs() -> Option<String> {
-        Some(ts_rs::format_docs(&[" A kind of entry of the 操作日志 (`OPERATION_KINDS`, in the order the filter offers them)."]))
+        Some(ts_rs::format_docs(&[
+            " A kind of entry of the 操作日志 (`OPERATION_KINDS`, in the order the filter offers them).",
+        ]))
     }
     fn name(_: &ts_rs::Config) -> String {
         "OperationKind".to_owned()

@@ -100,7 +100,9 @@ pub(crate) fn unlock(conn: &Connection, password: &Password, shown: &str) -> Res
     conn.pragma_update(None, "key", password.text())?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => Ok(()),
-        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::NotADatabase => Err(StoreError::WrongPassword { path: shown.to_owned() }),
+        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            Err(StoreError::WrongPassword { path: shown.to_owned() })
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -146,7 +148,10 @@ impl Store {
         let path = self.path.clone();
         let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
         if in_memory {
-            return Err(StoreError::Write { path: path.display().to_string(), message: "内存中的数据库不能设置密码".into() });
+            return Err(StoreError::Write {
+                path: path.display().to_string(),
+                message: "内存中的数据库不能设置密码".into(),
+            });
         }
         let old = self.password.clone();
         let written = kaohe_files::write_replacing(&path, kaohe_files::Access::OwnerOnly, |partial| {

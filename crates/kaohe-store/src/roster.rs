@@ -42,8 +42,13 @@ impl Store {
         let args = || rusqlite::params_from_iter(organ);
         let mut roster = Roster::default();
         let mut slots: HashMap<String, Vec<(String, u32)>> = HashMap::new();
-        let mut stmt = self.conn.prepare(&sql("SELECT organ, pool, approved FROM organ_slots {organ} ORDER BY organ, pool", "WHERE organ = ?1"))?;
-        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))? {
+        let mut stmt = self.conn.prepare(&sql(
+            "SELECT organ, pool, approved FROM organ_slots {organ} ORDER BY organ, pool",
+            "WHERE organ = ?1",
+        ))?;
+        for row in
+            stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?
+        {
             let (organ, pool, n) = row?;
             slots.entry(organ).or_default().push((pool, n.max(0) as u32));
         }
@@ -84,7 +89,12 @@ impl Store {
                 r.get::<_, Option<String>>(13)?,
                 r.get::<_, Option<String>>(14)?,
                 r.get::<_, Option<String>>(15)?,
-                (r.get::<_, Option<u32>>(16)?, r.get::<_, Option<String>>(17)?, r.get::<_, Option<u32>>(18)?, r.get::<_, Option<String>>(19)?),
+                (
+                    r.get::<_, Option<u32>>(16)?,
+                    r.get::<_, Option<String>>(17)?,
+                    r.get::<_, Option<u32>>(18)?,
+                    r.get::<_, Option<String>>(19)?,
+                ),
                 (r.get::<_, Option<String>>(20)?, r.get::<_, Option<String>>(21)?),
                 (r.get::<_, Option<String>>(22)?, r.get::<_, Option<String>>(23)?),
             ))
@@ -140,9 +150,12 @@ impl Store {
             "SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year",
             "WHERE p.organ = ?1",
         ))?;
-        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))? {
+        for row in
+            stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?)))?
+        {
             let (person_id, year, code) = row?;
-            let result = ResultCode::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{code}」无效")))?;
+            let result =
+                ResultCode::parse(&code).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{code}」无效")))?;
             roster.results.push(YearResult { person_id, year, result });
         }
         // Restrictions of one person on the same day come by kind, so that their order (and the
@@ -151,19 +164,33 @@ impl Store {
             "SELECT r.person_id, r.kind, r.date, r.end_date FROM restrictions r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.date, r.kind",
             "WHERE p.organ = ?1",
         ))?;
-        for row in stmt.query_map(args(), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?)))? {
+        for row in stmt.query_map(args(), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
+        })? {
             let (person_id, kind, date, end) = row?;
-            roster.restrictions.push(Restriction { person_id, kind, date: parse_date(Some(date))?.unwrap_or_default(), end: parse_date(end)? });
+            roster.restrictions.push(Restriction {
+                person_id,
+                kind,
+                date: parse_date(Some(date))?.unwrap_or_default(),
+                end: parse_date(end)?,
+            });
         }
         let mut stmt = self.conn.prepare(&sql(
             "SELECT r.person_id, r.year, r.period, r.grade, r.score FROM regular_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year, r.period",
             "WHERE p.organ = ?1",
         ))?;
         for row in stmt.query_map(args(), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<i64>>(4)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i32>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<i64>>(4)?,
+            ))
         })? {
             let (person_id, year, period, grade, score) = row?;
-            let period = parse_period(&period).ok_or_else(|| StoreError::Corrupt(format!("平时考核期间「{period}」无效")))?;
+            let period =
+                parse_period(&period).ok_or_else(|| StoreError::Corrupt(format!("平时考核期间「{period}」无效")))?;
             let grade = grade.and_then(|g| RegularGrade::from_name(&g));
             roster.regular.push(RegularRecord { person_id, year, period, grade, score });
         }
@@ -195,8 +222,9 @@ impl Store {
     /// The recorded changes of one person, oldest first.
     pub fn history(&self, person_id: &str) -> Result<Vec<Change>, StoreError> {
         let mut stmt = self.conn.prepare("SELECT import_id, person_id, field, old_value, new_value FROM person_history WHERE person_id = ?1 ORDER BY rowid")?;
-        let rows =
-            stmt.query_map([person_id], |r| Ok(Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }))?;
+        let rows = stmt.query_map([person_id], |r| {
+            Ok(Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -208,7 +236,11 @@ impl Store {
              FROM person_history h JOIN imports i ON i.id = h.import_id WHERE h.person_id = ?1 ORDER BY h.rowid",
         )?;
         let rows = stmt.query_map([person_id], |r| {
-            Ok((Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? }, r.get(5)?, r.get(6)?))
+            Ok((
+                Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? },
+                r.get(5)?,
+                r.get(6)?,
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -54,7 +54,9 @@ pub struct RestoreFailed {
 }
 
 fn table_exists(conn: &Connection, name: &str) -> Result<bool, StoreError> {
-    Ok(conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| r.get::<_, i64>(0))? > 0)
+    Ok(conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| {
+        r.get::<_, i64>(0)
+    })? > 0)
 }
 
 /// A local rule profile the app saved in a database: its text, and the file it was loaded from.
@@ -75,7 +77,9 @@ pub fn saved_profile(path: &Path, password: Option<&Password>) -> Result<Option<
     if !table_exists(&conn, "settings")? {
         return Ok(None);
     }
-    let get = |key: &str| conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get::<_, String>(0)).optional();
+    let get = |key: &str| {
+        conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get::<_, String>(0)).optional()
+    };
     let Some(text) = get(PROFILE_TEXT)? else { return Ok(None) };
     Ok(Some(SavedProfile { text, file: get(PROFILE_FILE)? }))
 }
@@ -109,7 +113,8 @@ pub fn inspect_backup(path: &Path, password: Option<&Password>) -> Result<Backup
     let (people, organs) = (count("people")?, count("organs")?);
     let mut finalized_years = Vec::new();
     if table_exists(&conn, "assessment_years")? {
-        let mut stmt = conn.prepare("SELECT year FROM assessment_years WHERE finalized_on IS NOT NULL ORDER BY year")?;
+        let mut stmt =
+            conn.prepare("SELECT year FROM assessment_years WHERE finalized_on IS NOT NULL ORDER BY year")?;
         finalized_years = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
     }
     let last_import = if table_exists(&conn, "imports")? {
@@ -126,11 +131,18 @@ pub fn inspect_backup(path: &Path, password: Option<&Password>) -> Result<Backup
 /// Builds at `staging` (replacing any file left there) a fresh database holding the data of the
 /// checked `backup` (opened with `backup_password`), at schema `version`, then brought to this
 /// build's schema and checked; encrypted with `password` if given.
-fn rebuild(staging: &Path, backup: (&Path, Option<&Password>), version: i32, password: Option<&Password>) -> Result<(), StoreError> {
+fn rebuild(
+    staging: &Path,
+    backup: (&Path, Option<&Password>),
+    version: i32,
+    password: Option<&Password>,
+) -> Result<(), StoreError> {
     let (backup, backup_password) = backup;
     let shown = backup.display().to_string();
     match std::fs::remove_file(staging) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(StoreError::Write { path: staging.display().to_string(), message: e.to_string() }),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(StoreError::Write { path: staging.display().to_string(), message: e.to_string() })
+        }
         _ => {}
     }
     let mut conn = connection::open(staging, Mode::ReadWrite, password)?;
@@ -148,7 +160,8 @@ fn rebuild(staging: &Path, backup: (&Path, Option<&Password>), version: i32, pas
 /// and never half written ([`kaohe_files::write_replacing`]).
 fn vacuum_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
     if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        kaohe_files::create_folder(dir).map_err(|e| StoreError::Write { path: dest.display().to_string(), message: e.to_string() })?;
+        kaohe_files::create_folder(dir)
+            .map_err(|e| StoreError::Write { path: dest.display().to_string(), message: e.to_string() })?;
     }
     kaohe_files::write_replacing(dest, Access::OwnerOnly, |partial| {
         conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])
@@ -218,7 +231,10 @@ impl Store {
     /// Writes a consistent copy of the whole database to `dest` (replacing that file).
     pub fn backup_to(&self, dest: &Path) -> Result<(), StoreError> {
         if same_file(dest, &self.path) {
-            return Err(StoreError::Write { path: dest.display().to_string(), message: "不能备份到正在使用的数据库文件本身".into() });
+            return Err(StoreError::Write {
+                path: dest.display().to_string(),
+                message: "不能备份到正在使用的数据库文件本身".into(),
+            });
         }
         vacuum_into(&self.conn, dest)
     }
@@ -253,16 +269,24 @@ pub fn restore(
     let prepared = (|| {
         let version = inspect_backup(backup, backup_password)?.schema_version;
         if same_file(backup, path) || same_file(backup, safety) {
-            return Err(StoreError::Write { path: backup.display().to_string(), message: "所选文件就是正在使用的数据库".into() });
+            return Err(StoreError::Write {
+                path: backup.display().to_string(),
+                message: "所选文件就是正在使用的数据库".into(),
+            });
         }
         match &current {
             Ok(store) => store.backup_to(safety)?,
             Err(_) if path.exists() => {
-                let failed = |e: std::io::Error| StoreError::Write { path: safety.display().to_string(), message: e.to_string() };
+                let failed = |e: std::io::Error| StoreError::Write {
+                    path: safety.display().to_string(),
+                    message: e.to_string(),
+                };
                 if let Some(dir) = safety.parent() {
                     kaohe_files::create_folder(dir).map_err(failed)?;
                 }
-                kaohe_files::write_replacing(safety, Access::OwnerOnly, |partial| std::fs::copy(path, partial).map(drop).map_err(failed))?;
+                kaohe_files::write_replacing(safety, Access::OwnerOnly, |partial| {
+                    std::fs::copy(path, partial).map(drop).map_err(failed)
+                })?;
             }
             Err(_) => {}
         }

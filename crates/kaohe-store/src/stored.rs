@@ -119,7 +119,11 @@ pub(crate) fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-        let text = |i: usize| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from)).map(|t| t.unwrap_or_default().to_string());
+        let text = |i: usize| {
+            r.get_ref(i)
+                .and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from))
+                .map(|t| t.unwrap_or_default().to_string())
+        };
         let print: Option<i64> = r.get(3)?;
         unknown += usize::from(print.is_none());
         let person = StoredPerson {
@@ -185,7 +189,10 @@ impl Stored {
         if listed < people_len {
             people.retain(|id, s| {
                 if !s.listed {
-                    missing.push((s.position, (id.as_str().to_string(), std::mem::take(&mut s.name), std::mem::take(&mut s.organ))));
+                    missing.push((
+                        s.position,
+                        (id.as_str().to_string(), std::mem::take(&mut s.name), std::mem::take(&mut s.organ)),
+                    ));
                 }
                 s.listed
             });
@@ -216,8 +223,9 @@ pub(crate) fn unprinted(conn: &Connection, mut each: impl FnMut(&str, u64)) -> R
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-        let values: Vec<Option<&str>> =
-            (1..=n).map(|i| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from))).collect::<Result<_, _>>()?;
+        let values: Vec<Option<&str>> = (1..=n)
+            .map(|i| r.get_ref(i).and_then(|v| v.as_str_or_null().map_err(rusqlite::Error::from)))
+            .collect::<Result<_, _>>()?;
         each(id, fingerprint(values.into_iter()));
     }
     Ok(())

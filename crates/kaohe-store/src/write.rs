@@ -153,9 +153,11 @@ pub(crate) const ORGAN_SLOTS_CLEAR: &str = "DELETE FROM organ_slots WHERE organ 
 pub(crate) const ORGAN_SLOT_INSERT: &str = "INSERT INTO organ_slots (organ, pool, approved) VALUES (?1, ?2, ?3)";
 pub(crate) const RESULT_UPSERT: &str =
     "INSERT INTO annual_results (person_id, year, code) VALUES (?1, ?2, ?3) ON CONFLICT(person_id, year) DO UPDATE SET code = excluded.code";
-pub(crate) const RESTRICTION_UPSERT: &str = "INSERT INTO restrictions (person_id, kind, date, end_date) VALUES (?1, ?2, ?3, ?4)
+pub(crate) const RESTRICTION_UPSERT: &str =
+    "INSERT INTO restrictions (person_id, kind, date, end_date) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(person_id, kind, date) DO UPDATE SET end_date = excluded.end_date";
-pub(crate) const REGULAR_UPSERT: &str = "INSERT INTO regular_results (person_id, year, period, grade, score) VALUES (?1, ?2, ?3, ?4, ?5)
+pub(crate) const REGULAR_UPSERT: &str =
+    "INSERT INTO regular_results (person_id, year, period, grade, score) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(person_id, year, period) DO UPDATE SET grade = excluded.grade, score = excluded.score";
 pub(crate) const ANNUAL_UPSERT: &str = "INSERT INTO annual_inputs (person_id, year, virtue, ability, diligence, achievement, integrity, democratic, proposal, sick_days, personal_days, summary, training, supervisor_comment)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
@@ -166,7 +168,8 @@ pub(crate) const ANNUAL_UPSERT: &str = "INSERT INTO annual_inputs (person_id, ye
 /// The history's entry for a person an import added (the shell's timeline reads it).
 pub(crate) const ADDED: &str = "新增人员";
 pub(crate) const FINGERPRINT_SET: &str = "UPDATE people SET fingerprint = ?2 WHERE id = ?1";
-pub(crate) const HISTORY_INSERT: &str = "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)";
+pub(crate) const HISTORY_INSERT: &str =
+    "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)";
 
 impl<'t, 'p> PeopleWriter<'t, 'p> {
     pub(crate) fn new(tx: &'t Transaction, import_id: i64) -> Result<PeopleWriter<'t, 'p>, StoreError> {
@@ -217,9 +220,11 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
         // after all is new).
         let old: Option<std::borrow::Cow<'_, Vec<Option<String>>>> = match (stored, fields) {
             (Some(_), Some(fields)) => Some(std::borrow::Cow::Borrowed(fields)),
-            (Some(_), None) => {
-                self.select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect()).optional()?.map(std::borrow::Cow::Owned)
-            }
+            (Some(_), None) => self
+                .select
+                .query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())
+                .optional()?
+                .map(std::borrow::Cow::Owned),
             (None, _) => None,
         };
         if let Some(old) = &old {
@@ -240,11 +245,13 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
             return Ok(Upsert::New);
         }
         let values: Vec<&dyn rusqlite::ToSql> = std::iter::once(&p.id as &dyn rusqlite::ToSql)
-            .chain(
-                new.iter()
-                    .enumerate()
-                    .map(|(i, v)| if PERSON_FIELDS[i].0 == "is_leader" { &p.is_leader as &dyn rusqlite::ToSql } else { v as &dyn rusqlite::ToSql }),
-            )
+            .chain(new.iter().enumerate().map(|(i, v)| {
+                if PERSON_FIELDS[i].0 == "is_leader" {
+                    &p.is_leader as &dyn rusqlite::ToSql
+                } else {
+                    v as &dyn rusqlite::ToSql
+                }
+            }))
             .chain(std::iter::once(&self.import_id as &dyn rusqlite::ToSql))
             .chain(old.is_none().then_some(&position as &dyn rusqlite::ToSql))
             .chain(std::iter::once(&print as &dyn rusqlite::ToSql))
@@ -252,7 +259,12 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
         self.update.execute(values.as_slice())?;
         let old = old.unwrap_or_default();
         for i in (0..n).filter(|&i| old[i].as_deref() != text_of(&new[i])) {
-            self.changes.push((p.id.as_str(), PERSON_FIELDS[i].1, old[i].clone(), text_of(&new[i]).map(str::to_string)));
+            self.changes.push((
+                p.id.as_str(),
+                PERSON_FIELDS[i].1,
+                old[i].clone(),
+                text_of(&new[i]).map(str::to_string),
+            ));
             if self.changes.len() == CHANGES_PER_STATEMENT {
                 self.write_changes()?;
             }
@@ -266,7 +278,11 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
         use rusqlite::ToSql;
         let import_id = self.import_id;
         if self.changes.len() == CHANGES_PER_STATEMENT {
-            let values: Vec<&dyn ToSql> = self.changes.iter().flat_map(|(id, field, old, new)| [&import_id as &dyn ToSql, id, field, old, new]).collect();
+            let values: Vec<&dyn ToSql> = self
+                .changes
+                .iter()
+                .flat_map(|(id, field, old, new)| [&import_id as &dyn ToSql, id, field, old, new])
+                .collect();
             self.changes_many.execute(values.as_slice())?;
         } else {
             for (id, field, old, new) in &self.changes {
@@ -290,7 +306,8 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
                 row(person, &import_id, &mut values);
             }
             self.insert_many.execute(values.as_slice())?;
-            let added: Vec<&dyn ToSql> = new.iter().flat_map(|(p, ..)| [&import_id as &dyn ToSql, &p.id, &p.name]).collect();
+            let added: Vec<&dyn ToSql> =
+                new.iter().flat_map(|(p, ..)| [&import_id as &dyn ToSql, &p.id, &p.name]).collect();
             self.added_many.execute(added.as_slice())?;
         } else {
             for person in &new {
@@ -354,9 +371,14 @@ pub(crate) fn import_results(
     let mut many = tx.prepare_cached(&results_upsert(RESULTS_PER_STATEMENT))?;
     let mut chunks = due.chunks_exact(RESULTS_PER_STATEMENT);
     for chunk in &mut chunks {
-        let values: Vec<(&str, i32, &str)> = chunk.iter().map(|r| (r.person_id.as_str(), r.year, r.result.code())).collect();
-        let params: Vec<&dyn rusqlite::ToSql> =
-            values.iter().flat_map(|(id, year, code)| [id as &dyn rusqlite::ToSql, year as &dyn rusqlite::ToSql, code as &dyn rusqlite::ToSql]).collect();
+        let values: Vec<(&str, i32, &str)> =
+            chunk.iter().map(|r| (r.person_id.as_str(), r.year, r.result.code())).collect();
+        let params: Vec<&dyn rusqlite::ToSql> = values
+            .iter()
+            .flat_map(|(id, year, code)| {
+                [id as &dyn rusqlite::ToSql, year as &dyn rusqlite::ToSql, code as &dyn rusqlite::ToSql]
+            })
+            .collect();
         many.execute(params.as_slice())?;
     }
     let mut one = tx.prepare_cached(RESULT_UPSERT)?;
@@ -438,7 +460,8 @@ mod tests {
         let by_key = |statement: &str| -> Result<(), Vec<String>> {
             let mut plan = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {statement}")).expect("plan");
             let nulls = rusqlite::params_from_iter(std::iter::repeat_n(None::<String>, plan.parameter_count()));
-            let steps: Vec<String> = plan.query_map(nulls, |r| r.get::<_, String>(3)).expect("rows").map(|r| r.expect("row")).collect();
+            let steps: Vec<String> =
+                plan.query_map(nulls, |r| r.get::<_, String>(3)).expect("rows").map(|r| r.expect("row")).collect();
             let ok = steps.iter().all(|s| !s.starts_with("SCAN") && (!s.starts_with("SEARCH") || s.contains("=?)")))
                 && (!statement.contains("WHERE") || steps.iter().any(|s| s.starts_with("SEARCH")));
             if ok {
@@ -461,12 +484,18 @@ mod tests {
         // these are planned with the foreign keys off.
         store.conn.pragma_update(None, "foreign_keys", false).expect("fk off");
         let results_many = results_upsert(RESULTS_PER_STATEMENT);
-        for statement in [sql.insert_many.as_str(), sql.added_many.as_str(), sql.changes_many.as_str(), results_many.as_str()] {
+        for statement in
+            [sql.insert_many.as_str(), sql.added_many.as_str(), sql.changes_many.as_str(), results_many.as_str()]
+        {
             let mut plan = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {statement}")).expect("plan");
             let nulls = rusqlite::params_from_iter(std::iter::repeat_n(None::<String>, plan.parameter_count()));
-            let steps: Vec<String> = plan.query_map(nulls, |r| r.get::<_, String>(3)).expect("rows").map(|r| r.expect("row")).collect();
+            let steps: Vec<String> =
+                plan.query_map(nulls, |r| r.get::<_, String>(3)).expect("rows").map(|r| r.expect("row")).collect();
             let rows = |s: &&String| s.ends_with("-ROW VALUES CLAUSE") || s.ends_with("CONSTANT ROWS");
-            let ok = steps.iter().filter(|s| !rows(s)).all(|s| !s.starts_with("SCAN") && (!s.starts_with("SEARCH") || s.contains("=?)")));
+            let ok = steps
+                .iter()
+                .filter(|s| !rows(s))
+                .all(|s| !s.starts_with("SCAN") && (!s.starts_with("SEARCH") || s.contains("=?)")));
             assert!(ok, "{statement}\n→ {steps:?}");
         }
         // The statement that gave each new person a place read a whole index every time.

@@ -12,7 +12,13 @@ use std::path::Path;
 /// The national system's annual-result import template's columns (with their inner spaces).
 pub const NATIONAL_COLUMNS: [&str; 4] = ["序号", "姓 名", "单位及职务", "等 次"];
 
-fn write_row(sheet: &mut Worksheet, row: u32, cells: &[String], centered: &[usize], (body, center): (&Format, &Format)) -> Result<(), XlsxError> {
+fn write_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[String],
+    centered: &[usize],
+    (body, center): (&Format, &Format),
+) -> Result<(), XlsxError> {
     for (c, v) in cells.iter().enumerate() {
         let fmt = if centered.contains(&c) { center } else { body };
         crate::text::write_text(sheet, row, c as u16, v, fmt)?;
@@ -92,7 +98,11 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
         ("标记", 16.0),
         ("说明", 60.0),
     ];
-    let first = layout(sheet, &format!("{year}年度考核结果（规则：{} {}，{state}）", r.profile.name, r.profile.version), &headers)?;
+    let first = layout(
+        sheet,
+        &format!("{year}年度考核结果（规则：{} {}，{state}）", r.profile.name, r.profile.version),
+        &headers,
+    )?;
     for (n, p) in by_pool(r).into_iter().enumerate() {
         let cells = [
             (n + 1).to_string(),
@@ -150,7 +160,11 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             pool.quota.to_string(),
             pool.excellent.to_string(),
             pool.final_excellent.to_string(),
-            pool.tied_at_line.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id)).collect::<Vec<_>>().join("、"),
+            pool.tied_at_line
+                .iter()
+                .map(|id| names.get(id.as_str()).copied().unwrap_or(id))
+                .collect::<Vec<_>>()
+                .join("、"),
             pool.arithmetic.clone(),
         ];
         write_row(sheet, first + n as u32, &cells, &[2, 3, 4, 5, 6, 7, 8, 9, 10], (&body, &center))?;

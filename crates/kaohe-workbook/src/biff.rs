@@ -151,9 +151,14 @@ fn read_sheet(stream: &[u8], name: String, at: usize) -> BiffSheet {
             }
             // COLINFO: first and last column, fHidden (bit 0 of the flags at offset 8).
             0x007D => {
-                if let (Some(first), Some(last), Some(flags)) = (u16_at(r.data, 0), u16_at(r.data, 2), u16_at(r.data, 8)) {
+                if let (Some(first), Some(last), Some(flags)) =
+                    (u16_at(r.data, 0), u16_at(r.data, 2), u16_at(r.data, 8))
+                {
                     if flags & 1 != 0 {
-                        sheet.hidden.columns.extend((u32::from(first)..=u32::from(last.min(first.saturating_add(1000)))).take(1001));
+                        sheet
+                            .hidden
+                            .columns
+                            .extend((u32::from(first)..=u32::from(last.min(first.saturating_add(1000)))).take(1001));
                     }
                 }
             }

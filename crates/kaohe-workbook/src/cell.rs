@@ -142,9 +142,12 @@ pub fn to_halfwidth(s: &str) -> Cow<'_, str> {
     }
     s.chars()
         .map(|c| match c {
-            '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' | '\u{FF0E}' | '\u{FF0F}' | '\u{FF0D}' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
+            '\u{FF10}'..='\u{FF19}'
+            | '\u{FF21}'..='\u{FF3A}'
+            | '\u{FF41}'..='\u{FF5A}'
+            | '\u{FF0E}'
+            | '\u{FF0F}'
+            | '\u{FF0D}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             c => c,
         })
         .collect::<String>()
@@ -163,13 +166,19 @@ fn from_serial(serial: f64) -> Option<NaiveDate> {
 pub fn date(cell: &Data) -> Result<Option<NaiveDate>, String> {
     match cell {
         Data::Empty => Ok(None),
-        Data::DateTime(d) if d.as_f64() < 61.0 => Err("不是有效日期（日期数值过小，常见于把 0 或空白设成了日期格式）".to_string()),
+        Data::DateTime(d) if d.as_f64() < 61.0 => {
+            Err("不是有效日期（日期数值过小，常见于把 0 或空白设成了日期格式）".to_string())
+        }
         Data::DateTime(d) => d.as_datetime().map(|d| Some(d.date())).ok_or_else(|| "不是有效日期".to_string()),
-        Data::DateTimeIso(s) => parse_date_text(s.get(..10).unwrap_or(s)).map(Some).ok_or_else(|| "不是有效日期".to_string()),
+        Data::DateTimeIso(s) => {
+            parse_date_text(s.get(..10).unwrap_or(s)).map(Some).ok_or_else(|| "不是有效日期".to_string())
+        }
         Data::Int(i) => number_date(*i as f64),
         Data::Float(f) => number_date(*f),
         Data::String(s) if s.trim().is_empty() => Ok(None),
-        Data::String(s) => parse_date_text(s).map(Some).ok_or_else(|| "不是有效日期（可写作 2019-03-01、2019.03 或 2019年3月1日）".to_string()),
+        Data::String(s) => parse_date_text(s)
+            .map(Some)
+            .ok_or_else(|| "不是有效日期（可写作 2019-03-01、2019.03 或 2019年3月1日）".to_string()),
         _ => Err("不是日期".to_string()),
     }
 }
@@ -181,7 +190,11 @@ fn number_date(v: f64) -> Result<Option<NaiveDate>, String> {
         let hundredths = ((v - v.trunc()) * 100.0).round() as u32;
         let month = match hundredths {
             0 => return Err(format!("数值 {v} 只有年份，缺少月份")),
-            10 => return Err(format!("数值 {v} 无法确定是{year}年1月还是{year}年10月，请把单元格设为文本后写成 {year}.01 或 {year}.10")),
+            10 => {
+                return Err(format!(
+                    "数值 {v} 无法确定是{year}年1月还是{year}年10月，请把单元格设为文本后写成 {year}.01 或 {year}.10"
+                ))
+            }
             h if h % 10 == 0 => h / 10,
             h => h,
         };
@@ -243,7 +256,9 @@ pub fn percent(cell: &Data) -> Result<Option<u32>, String> {
         Data::Float(f) if *f > 0.0 && *f <= 1.0 => f * 100.0,
         Data::Float(f) => *f,
         Data::String(s) if s.trim().is_empty() => return Ok(None),
-        Data::String(s) => s.trim().trim_end_matches(['%', '％']).trim().parse::<f64>().map_err(|_| "不是百分比".to_string())?,
+        Data::String(s) => {
+            s.trim().trim_end_matches(['%', '％']).trim().parse::<f64>().map_err(|_| "不是百分比".to_string())?
+        }
         _ => return Err("不是百分比".to_string()),
     };
     if !(0.0..=100.0).contains(&v) {
@@ -373,7 +388,8 @@ pub struct Cleaned {
 /// it is fine as it is (the usual case, decided from its bytes alone).
 pub fn clean_text(s: &str) -> Option<Cleaned> {
     // Every invisible character is an ASCII control or starts with the byte E2 or EF in UTF-8.
-    let suspect = s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xE2 || b == 0xEF);
+    let suspect =
+        s.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xE2 || b == 0xEF);
     let long = s.len() > MAX_CELL_CHARS && s.chars().count() > MAX_CELL_CHARS;
     if !(long || suspect && s.chars().any(is_invisible)) {
         return None;
@@ -408,7 +424,10 @@ mod cleaning_tests {
         assert_eq!(clean_text("“甲局”—办公室…"), None);
         assert_eq!(clean_text("第一行\n第二行\t"), None);
         let c = clean_text("王\u{200B}一\u{202E}\u{200B}").expect("cleaned");
-        assert_eq!((c.text.as_str(), c.removed.clone(), c.cut_from), ("王一", vec!["零宽空格", "文字方向控制符"], None));
+        assert_eq!(
+            (c.text.as_str(), c.removed.clone(), c.cut_from),
+            ("王一", vec!["零宽空格", "文字方向控制符"], None)
+        );
         assert_eq!(clean_text("\u{FEFF}张三").map(|c| c.text), Some("张三".to_string()));
         assert_eq!(clean_text("赵\0四\u{1}").map(|c| c.removed), Some(vec!["空字符", "控制字符"]));
         let long = "孙".repeat(40_000);

@@ -56,8 +56,16 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
 
     let mut out = Workbook::new();
     let text = Format::new().set_font_name("宋体").set_num_format("@");
-    let error = Format::new().set_font_name("宋体").set_num_format("@").set_background_color("#FFC7CE").set_font_color("#9C0006");
-    let warning = Format::new().set_font_name("宋体").set_num_format("@").set_background_color("#FFEB9C").set_font_color("#9C5700");
+    let error = Format::new()
+        .set_font_name("宋体")
+        .set_num_format("@")
+        .set_background_color("#FFC7CE")
+        .set_font_color("#9C0006");
+    let warning = Format::new()
+        .set_font_name("宋体")
+        .set_num_format("@")
+        .set_background_color("#FFEB9C")
+        .set_font_color("#9C5700");
     let reason = Format::new().set_font_name("宋体").set_text_wrap().set_font_color("#9C0006");
     let err = BuildError::Writer;
 
@@ -80,17 +88,23 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
         }
     }
     let reason_col = (col0 + width) as u16;
-    sheet.write_string_with_format(read.header_row.saturating_sub(1), reason_col, "错误原因", &header_format()).map_err(err)?;
+    sheet
+        .write_string_with_format(read.header_row.saturating_sub(1), reason_col, "错误原因", &header_format())
+        .map_err(err)?;
     for (row, list) in &by_row {
-        let text: Vec<String> =
-            list.iter().map(|i| format!("{}{}", if i.severity == Severity::Error { "【未导入】" } else { "【提示】" }, i.message)).collect();
+        let text: Vec<String> = list
+            .iter()
+            .map(|i| format!("{}{}", if i.severity == Severity::Error { "【未导入】" } else { "【提示】" }, i.message))
+            .collect();
         crate::text::write_text(sheet, row - 1, reason_col, text.join("\n"), &reason).map_err(err)?;
     }
     sheet.set_column_width(reason_col, 80).map_err(err)?;
 
     // 2. Rows not imported, in the canonical layout, to fix and import again.
-    let failed: Vec<u32> = by_row.iter().filter(|(_, l)| l.iter().any(|i| i.severity == Severity::Error)).map(|(r, _)| *r).collect();
-    let field_col: HashMap<&str, u32> = read.mapping.iter().filter_map(|m| Some((m.field.as_deref()?, letter_index(&m.column)?))).collect();
+    let failed: Vec<u32> =
+        by_row.iter().filter(|(_, l)| l.iter().any(|i| i.severity == Severity::Error)).map(|(r, _)| *r).collect();
+    let field_col: HashMap<&str, u32> =
+        read.mapping.iter().filter_map(|m| Some((m.field.as_deref()?, letter_index(&m.column)?))).collect();
     let sheet = out.add_worksheet().set_name("未导入行（标准格式）").map_err(err)?;
     let header = header_format();
     let body = Format::new().set_font_name("宋体").set_num_format("@").set_border(FormatBorder::Thin);
@@ -108,10 +122,12 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
         crate::text::write_text(sheet, out_row, 0, r.to_string(), &body).map_err(err)?;
         let Some(src) = r.checked_sub(row0 + 1).and_then(|i| rows.get(i as usize)) else { continue };
         for (c, h) in PEOPLE_TEMPLATE_ORDER.iter().enumerate() {
-            let value = field_col.get(h).and_then(|&col| src.get((col - col0) as usize)).map(display).unwrap_or_default();
+            let value =
+                field_col.get(h).and_then(|&col| src.get((col - col0) as usize)).map(display).unwrap_or_default();
             crate::text::write_text(sheet, out_row, c as u16 + 1, &value, &body).map_err(err)?;
         }
-        let why: Vec<String> = by_row[r].iter().filter(|i| i.severity == Severity::Error).map(|i| i.message.clone()).collect();
+        let why: Vec<String> =
+            by_row[r].iter().filter(|i| i.severity == Severity::Error).map(|i| i.message.clone()).collect();
         crate::text::write_text(sheet, out_row, last, why.join("\n"), &reason).map_err(err)?;
     }
 
@@ -162,12 +178,16 @@ pub fn write_error_report(path: &Path, source: &Path, read: &RosterRead) -> Resu
         let stem = source.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "名册".into());
         return Err(WorkbookError::Write {
             file: path.display().to_string(),
-            detail: format!("这就是正在导入的名册，问题清单不能覆盖它；请另选一个文件名，如「{stem}（问题清单）.xlsx」"),
+            detail: format!(
+                "这就是正在导入的名册，问题清单不能覆盖它；请另选一个文件名，如「{stem}（问题清单）.xlsx」"
+            ),
             technical: None,
         });
     }
     let mut book = build(source, read).map_err(|e| match e {
-        BuildError::Source(detail) => WorkbookError::Write { file: path.display().to_string(), detail, technical: None },
+        BuildError::Source(detail) => {
+            WorkbookError::Write { file: path.display().to_string(), detail, technical: None }
+        }
         BuildError::Writer(e) => WorkbookError::write(path, e),
     })?;
     WorkbookError::save(path, &mut book)

@@ -39,7 +39,11 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[start..start + end])
 }
 
-fn read_member<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str, limit: u64) -> Option<String> {
+fn read_member<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Option<String> {
     let file = zip.by_name(name).ok()?;
     let mut s = String::new();
     file.take(limit).read_to_string(&mut s).ok()?;
@@ -117,7 +121,10 @@ pub fn hidden(path: &Path, sheet: &str) -> Hidden {
     }
     if head == [0xD0, 0xCF, 0x11, 0xE0] {
         let Ok(bytes) = std::fs::read(path) else { return Hidden::default() };
-        return crate::biff::read(&bytes).and_then(|b| b.sheets.into_iter().find(|s| s.name == sheet)).map(|s| s.hidden).unwrap_or_default();
+        return crate::biff::read(&bytes)
+            .and_then(|b| b.sheets.into_iter().find(|s| s.name == sheet))
+            .map(|s| s.hidden)
+            .unwrap_or_default();
     }
     if !head.starts_with(b"PK") {
         return Hidden::default();
@@ -190,7 +197,10 @@ fn ooxml<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, sheet: 
     for tag in xml.split("<col ").skip(1) {
         let tag = format!(" {}", &tag[..tag.find('>').unwrap_or(tag.len())]);
         if matches!(attr(&tag, "hidden"), Some("1" | "true")) {
-            let (Some(min), Some(max)) = (attr(&tag, "min").and_then(|v| v.parse::<u32>().ok()), attr(&tag, "max").and_then(|v| v.parse::<u32>().ok())) else {
+            let (Some(min), Some(max)) = (
+                attr(&tag, "min").and_then(|v| v.parse::<u32>().ok()),
+                attr(&tag, "max").and_then(|v| v.parse::<u32>().ok()),
+            ) else {
                 continue;
             };
             // Column ranges can run to the sheet's last column; only the first thousand matter.
@@ -249,7 +259,10 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
         }
         if name == "table:table" {
             let attrs = format!(" {}", &tag[name.len()..]);
-            tables.push(OdsTable { name: attr(&attrs, "table:name").unwrap_or_default().to_string(), ..OdsTable::default() });
+            tables.push(OdsTable {
+                name: attr(&attrs, "table:name").unwrap_or_default().to_string(),
+                ..OdsTable::default()
+            });
             (row, col, column) = (0, 0, 0);
             continue;
         }
@@ -259,7 +272,8 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
         }
         let attrs = format!(" {}", &tag[name.len()..]);
         let closed = tag.ends_with('/');
-        let repeat = |key: &str| attr(&attrs, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).clamp(1, ODS_REPEAT_CAP);
+        let repeat =
+            |key: &str| attr(&attrs, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).clamp(1, ODS_REPEAT_CAP);
         let hidden = matches!(attr(&attrs, "table:visibility"), Some("collapse" | "filter"));
         let out = &mut table.hidden;
         match name {
@@ -283,7 +297,9 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
             }
             "table:table-cell" | "table:covered-table-cell" => {
                 // A span of 0 (which no program writes) is read as 1, as a repeat is.
-                let span = |key: &str| attr(&attrs, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).clamp(1, ODS_REPEAT_CAP);
+                let span = |key: &str| {
+                    attr(&attrs, key).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1).clamp(1, ODS_REPEAT_CAP)
+                };
                 let (rows, cols) = (span("table:number-rows-spanned"), span("table:number-columns-spanned"));
                 if name == "table:table-cell" && (rows > 1 || cols > 1) {
                     out.merges.push((row, col, row.saturating_add(rows - 1), col.saturating_add(cols - 1)));
@@ -298,7 +314,9 @@ pub(crate) fn ods_tables(xml: &str) -> Vec<OdsTable> {
                     let last = (row.saturating_add(row_repeat - 1), col.saturating_add(n - 1));
                     table.cells = Some(match table.cells {
                         None => ((row, col), last),
-                        Some((first, end)) => ((first.0.min(row), first.1.min(col)), (end.0.max(last.0), end.1.max(last.1))),
+                        Some((first, end)) => {
+                            ((first.0.min(row), first.1.min(col)), (end.0.max(last.0), end.1.max(last.1)))
+                        }
                     });
                 }
                 col = col.saturating_add(n);

@@ -186,7 +186,16 @@ mod tests {
     use super::*;
 
     fn issue(severity: Severity) -> Issue {
-        Issue { sheet: "人员".into(), row: Some(2), column: None, header: None, value: None, code: IssueCode::BadId, severity, message: String::new() }
+        Issue {
+            sheet: "人员".into(),
+            row: Some(2),
+            column: None,
+            header: None,
+            value: None,
+            code: IssueCode::BadId,
+            severity,
+            message: String::new(),
+        }
     }
 
     #[test]

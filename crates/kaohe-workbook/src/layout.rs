@@ -14,8 +14,8 @@ pub(crate) const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Texts that start a note under the table.
 const NOTE_PREFIXES: [&str; 17] = [
-    "填表人", "审核人", "制表人", "填报人", "制表", "负责人", "单位负责人", "注：", "注:", "备注", "说明：", "填表日期", "填报日期", "以下空白", "合计",
-    "总计", "小计",
+    "填表人", "审核人", "制表人", "填报人", "制表", "负责人", "单位负责人", "注：", "注:", "备注", "说明：",
+    "填表日期", "填报日期", "以下空白", "合计", "总计", "小计",
 ];
 
 type Table = HashMap<String, HashMap<String, String>>;
@@ -24,7 +24,8 @@ fn synonyms() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         // The file is part of the build and covered by the tests below; a broken one is a defect.
-        let raw: HashMap<String, HashMap<String, Vec<String>>> = toml::from_str(SYNONYMS).unwrap_or_else(|e| panic!("headers.toml 无效：{e}"));
+        let raw: HashMap<String, HashMap<String, Vec<String>>> =
+            toml::from_str(SYNONYMS).unwrap_or_else(|e| panic!("headers.toml 无效：{e}"));
         raw.into_iter()
             .map(|(sheet, fields)| {
                 let mut map = HashMap::new();
@@ -71,7 +72,8 @@ pub fn field(sheet: &str, header: &str) -> Option<(String, f32)> {
 fn year_of(header: &str, group: &str) -> Option<i32> {
     // "年度考核（2024年）": the year in brackets of a results header.
     let squeezed: String = header.chars().filter(|c| !c.is_whitespace()).collect();
-    if !squeezed.starts_with(|c: char| c.is_ascii_digit()) && (squeezed.contains("考核") || squeezed.contains("等次")) {
+    if !squeezed.starts_with(|c: char| c.is_ascii_digit()) && (squeezed.contains("考核") || squeezed.contains("等次"))
+    {
         let digits: Vec<char> = squeezed.chars().collect();
         for w in digits.windows(4) {
             if w.iter().all(char::is_ascii_digit) {
@@ -143,7 +145,8 @@ fn columns(sheet: &str, top: &[Data], sub: Option<&[Data]>) -> Vec<Column> {
                 Some((f, conf)) if year.is_none() => (Some(f), conf),
                 _ => (None, 0.0),
             };
-            let shown = if group_text.is_empty() || group_text == header { header } else { format!("{group_text}/{header}") };
+            let shown =
+                if group_text.is_empty() || group_text == header { header } else { format!("{group_text}/{header}") };
             Column { header: shown, field, confidence, year }
         })
         .collect()
@@ -170,7 +173,9 @@ pub fn detect(sheet: &str, range: &Range<Data>, key: &str) -> Layout {
     match best {
         Some((_, layout)) => layout,
         // Nothing recognisable: the first row is the header, as the canonical layout says.
-        None => Layout { header: 0, data: 1, columns: rows.first().map(|r| columns(sheet, r, None)).unwrap_or_default() },
+        None => {
+            Layout { header: 0, data: 1, columns: rows.first().map(|r| columns(sheet, r, None)).unwrap_or_default() }
+        }
     }
 }
 

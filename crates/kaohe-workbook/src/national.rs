@@ -57,7 +57,11 @@ pub fn looks_national(path: &Path) -> bool {
 /// Reads the results of `year` and matches them to `people` (the database's roster).
 pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Result<NationalRead, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
+    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open {
+        file: file.clone(),
+        detail: e.message,
+        technical: e.technical,
+    })?;
     let names = book.sheet_names();
     let mut chosen = None;
     for n in &names {
@@ -77,8 +81,13 @@ pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Resul
         });
     };
     let col = |f: &str| layout.columns.iter().position(|c| c.field.as_deref() == Some(f));
-    let (Some(name_col), Some(unit_col), Some(grade_col)) = (col("姓名"), col("单位及职务"), col("等次")) else {
-        return Err(WorkbookError::ColumnMissing { sheet, header_row: 1, columns: vec!["姓名".into(), "单位及职务".into(), "等次".into()] });
+    let (Some(name_col), Some(unit_col), Some(grade_col)) = (col("姓名"), col("单位及职务"), col("等次"))
+    else {
+        return Err(WorkbookError::ColumnMissing {
+            sheet,
+            header_row: 1,
+            columns: vec!["姓名".into(), "单位及职务".into(), "等次".into()],
+        });
     };
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut by_name: HashMap<String, Vec<&Person>> = HashMap::new();
@@ -88,7 +97,9 @@ pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Resul
     let mut out = NationalRead { file, sheet: sheet.clone(), results: Vec::new(), issues: Vec::new(), rows_read: 0 };
     let mut seen: HashMap<String, u32> = HashMap::new();
     for (i, row) in range.rows().enumerate().skip(layout.data) {
-        if crate::layout::is_note(row) || [name_col, unit_col, grade_col].iter().all(|&c| row.get(c).is_none_or(cell::is_empty)) {
+        if crate::layout::is_note(row)
+            || [name_col, unit_col, grade_col].iter().all(|&c| row.get(c).is_none_or(cell::is_empty))
+        {
             continue;
         }
         out.rows_read += 1;
@@ -106,7 +117,10 @@ pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Resul
                 value: Some(v.to_string()),
                 code,
                 severity,
-                message: format!("工作表「{sheet}」第{excel_row}行 {}列「{header}」：{what}；{consequence}。", column_letter(col0 + c as u32)),
+                message: format!(
+                    "工作表「{sheet}」第{excel_row}行 {}列「{header}」：{what}；{consequence}。",
+                    column_letter(col0 + c as u32)
+                ),
             });
         };
         let matched = match_row(&name, &unit, &grade, &by_name, &mut issue, (name_col, unit_col, grade_col));
@@ -158,10 +172,18 @@ fn match_row<'p>(
         return None;
     };
     let candidates: Vec<&Person> = by_name.get(name).cloned().unwrap_or_default();
-    let in_unit: Vec<&Person> = candidates.iter().copied().filter(|p| squeeze(unit).contains(&squeeze(&p.organ))).collect();
+    let in_unit: Vec<&Person> =
+        candidates.iter().copied().filter(|p| squeeze(unit).contains(&squeeze(&p.organ))).collect();
     let person = match (candidates.len(), in_unit.len()) {
         (0, _) => {
-            issue(name_col, "姓名", name, IssueCode::UnknownPerson, Severity::Error, format!("数据库中没有名为「{name}」的人员，请先导入人员名册"));
+            issue(
+                name_col,
+                "姓名",
+                name,
+                IssueCode::UnknownPerson,
+                Severity::Error,
+                format!("数据库中没有名为「{name}」的人员，请先导入人员名册"),
+            );
             return None;
         }
         (1, 1) => candidates[0],
@@ -173,7 +195,10 @@ fn match_row<'p>(
                 unit,
                 IssueCode::SameName,
                 Severity::Warning,
-                format!("「{unit}」与数据库中「{name}」的单位「{}」不一致，数据库中只有这一名「{name}」，已按此人导入", p.organ),
+                format!(
+                    "「{unit}」与数据库中「{name}」的单位「{}」不一致，数据库中只有这一名「{name}」，已按此人导入",
+                    p.organ
+                ),
             );
             p
         }
@@ -186,7 +211,11 @@ fn match_row<'p>(
                 unit,
                 IssueCode::SameName,
                 Severity::Error,
-                format!("数据库中有{}名「{name}」（{}），「{unit}」与其中任何一人的单位都不相符，无法确定是谁", candidates.len(), organs.join("、")),
+                format!(
+                    "数据库中有{}名「{name}」（{}），「{unit}」与其中任何一人的单位都不相符，无法确定是谁",
+                    candidates.len(),
+                    organs.join("、")
+                ),
             );
             return None;
         }

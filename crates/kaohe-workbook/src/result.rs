@@ -11,11 +11,21 @@ use std::path::Path;
 const A4: u8 = 9;
 
 fn title_format() -> Format {
-    Format::new().set_font_name("宋体").set_font_size(16).set_bold().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter)
+    Format::new()
+        .set_font_name("宋体")
+        .set_font_size(16)
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
 }
 
 pub(crate) fn body_format() -> Format {
-    Format::new().set_font_name("宋体").set_font_size(10).set_border(FormatBorder::Thin).set_text_wrap().set_align(FormatAlign::VerticalCenter)
+    Format::new()
+        .set_font_name("宋体")
+        .set_font_size(10)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter)
 }
 
 /// Title row, header row, print settings. Returns the first data row.
@@ -68,7 +78,11 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
         ("限制原因", 24.0),
         ("说明", 60.0),
     ];
-    let first_row = layout(sheet, &format!("职级晋升资格审核表（截至{as_of}，规则：{} {}）", report.profile.name, report.profile.version), &headers)?;
+    let first_row = layout(
+        sheet,
+        &format!("职级晋升资格审核表（截至{as_of}，规则：{} {}）", report.profile.name, report.profile.version),
+        &headers,
+    )?;
     let mut order: Vec<usize> = (0..report.people.len()).collect();
     order.sort_by_key(|&i| !report.people[i].eligible);
     for (n, &i) in order.iter().enumerate() {
@@ -111,13 +125,22 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
     }
 
     let sheet = book.add_worksheet().set_name("职数")?;
-    let headers = [("单位", 16.0), ("职数池", 18.0), ("核定", 7.0), ("实有", 7.0), ("空缺", 7.0), ("符合条件人数", 8.0), ("拟晋升人选", 40.0)];
+    let headers = [
+        ("单位", 16.0),
+        ("职数池", 18.0),
+        ("核定", 7.0),
+        ("实有", 7.0),
+        ("空缺", 7.0),
+        ("符合条件人数", 8.0),
+        ("拟晋升人选", 40.0),
+    ];
     let first_row = layout(sheet, &format!("职级职数使用情况表（截至{as_of}）"), &headers)?;
     let names: HashMap<&str, &str> = report.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     for (n, pool) in report.pools.iter().enumerate() {
         let row = first_row + n as u32;
         let count = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_else(|| "未核定".into());
-        let proposed: Vec<&str> = pool.proposed.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str())).collect();
+        let proposed: Vec<&str> =
+            pool.proposed.iter().map(|id| names.get(id.as_str()).copied().unwrap_or(id.as_str())).collect();
         let cells = [
             pool.organ.clone(),
             pool.pool.clone(),

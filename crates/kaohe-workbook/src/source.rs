@@ -71,7 +71,11 @@ impl Book {
 
     fn head_unguarded(&mut self, name: &str, rows: u32) -> Result<Range<Data>, Unreadable> {
         let damaged = |e: calamine::XlsxError| Unreadable::with(SHEET_DAMAGED, e.to_string());
-        fn first_rows<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str, rows: u32) -> Result<Range<Data>, calamine::XlsxError> {
+        fn first_rows<RS: std::io::Read + std::io::Seek>(
+            x: &mut calamine::Xlsx<RS>,
+            name: &str,
+            rows: u32,
+        ) -> Result<Range<Data>, calamine::XlsxError> {
             let mut reader = x.worksheet_cells_reader(name)?;
             let mut cells: Vec<Cell<Data>> = Vec::new();
             let mut first = None;
@@ -157,7 +161,10 @@ pub struct SheetCells {
 
 /// Reads an .xlsx sheet cell by cell, refusing it when its used range is absurdly large, then
 /// builds the range.
-fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(x: &mut calamine::Xlsx<RS>, name: &str) -> Result<SheetCells, Unreadable> {
+fn bounded_xlsx_range<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<SheetCells, Unreadable> {
     let damaged = |e: calamine::XlsxError| Unreadable::with(SHEET_DAMAGED, e.to_string());
     let mut reader = x.worksheet_cells_reader(name).map_err(damaged)?;
     let mut uncached = Vec::new();
@@ -218,13 +225,21 @@ fn read_csv(path: &Path) -> Result<Book, Unreadable> {
     let (text, encoding) = decode(&bytes);
     // Comma, tab or semicolon: whichever the first line uses most.
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = [b',', b'\t', b';'].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let delimiter =
+        [b',', b'\t', b';'].into_iter().max_by_key(|d| first.bytes().filter(|b| b == d).count()).unwrap_or(b',');
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut filled = 0u64;
     for record in reader.records() {
         let record = record.map_err(|e| {
-            Unreadable::with(format!("CSV 文件第{}行格式有误，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入", rows.len() + 1), e.to_string())
+            Unreadable::with(
+                format!(
+                    "CSV 文件第{}行格式有误，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入",
+                    rows.len() + 1
+                ),
+                e.to_string(),
+            )
         })?;
         if record.iter().any(|v| !v.is_empty()) {
             filled += 1;
@@ -273,9 +288,15 @@ pub enum Refusal {
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Refusal::Encrypted => f.write_str("文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码后另存，再导入"),
+            Refusal::Encrypted => {
+                f.write_str("文件设置了打开密码（已加密），请在 Excel 或 WPS 中取消密码后另存，再导入")
+            }
             Refusal::TooLarge { unpacked_mb } => {
-                write!(f, "文件解压后约 {unpacked_mb} MB，超过可处理的上限（{} MB），可能已损坏或不是名册，未读取", MAX_UNPACKED >> 20)
+                write!(
+                    f,
+                    "文件解压后约 {unpacked_mb} MB，超过可处理的上限（{} MB），可能已损坏或不是名册，未读取",
+                    MAX_UNPACKED >> 20
+                )
             }
             Refusal::Other(s) => f.write_str(s),
         }
@@ -315,7 +336,9 @@ impl std::fmt::Display for Unreadable {
 fn io_error(e: std::io::Error) -> Unreadable {
     let message = match e.kind() {
         std::io::ErrorKind::NotFound => "文件不存在",
-        std::io::ErrorKind::PermissionDenied => "没有读取该文件的权限（或文件正被其他程序占用），请关闭占用它的程序后重试",
+        std::io::ErrorKind::PermissionDenied => {
+            "没有读取该文件的权限（或文件正被其他程序占用），请关闭占用它的程序后重试"
+        }
         _ => "文件无法读取（可能正被其他程序占用，或所在的磁盘、网络位置不可用）",
     };
     Unreadable::with(message, e.to_string())
@@ -338,11 +361,14 @@ fn inspect(path: &Path) -> Result<(), Unreadable> {
     let n = std::io::Read::read(&mut file, &mut head).map_err(io_error)?;
     let head = &head[..n];
     if head.starts_with(b"PK") {
-        let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Unreadable::with(INCOMPLETE, e.to_string()))?;
+        let mut zip =
+            zip::ZipArchive::new(BufReader::new(file)).map_err(|e| Unreadable::with(INCOMPLETE, e.to_string()))?;
         let total = match zip.decompressed_size() {
             Some(s) => u64::try_from(s).unwrap_or(u64::MAX),
             // Entries with data descriptors: the central directory still has their sizes.
-            None => (0..zip.len()).filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size())).fold(0u64, u64::saturating_add),
+            None => (0..zip.len())
+                .filter_map(|i| zip.by_index_raw(i).ok().map(|f| f.size()))
+                .fold(0u64, u64::saturating_add),
         };
         if total > MAX_UNPACKED {
             return Err(Refusal::TooLarge { unpacked_mb: total >> 20 }.into());
@@ -452,7 +478,11 @@ pub(crate) fn guarded<T>(message: &str, work: impl FnOnce() -> Result<T, Unreada
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work));
     GUARDED.with(|g| g.set(was));
     result.unwrap_or_else(|panic| {
-        let why = panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+        let why = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
         Err(Unreadable::with(message, format!("reader panicked: {why}")))
     })
 }
@@ -460,12 +490,17 @@ pub(crate) fn guarded<T>(message: &str, work: impl FnOnce() -> Result<T, Unreada
 fn open_unguarded(path: &Path) -> Result<Book, Unreadable> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
     let mut head = [0u8; 4];
-    let sniffed_workbook = File::open(path).ok().and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head).ok()).is_some()
-        && (head.starts_with(b"PK") || head == [0xD0, 0xCF, 0x11, 0xE0]);
+    let sniffed_workbook =
+        File::open(path).ok().and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head).ok()).is_some()
+            && (head.starts_with(b"PK") || head == [0xD0, 0xCF, 0x11, 0xE0]);
     if ext == "csv" && !sniffed_workbook {
         let size = std::fs::metadata(path).map_err(io_error)?.len();
         if size > MAX_CSV {
-            return Err(Unreadable::new(format!("CSV 文件有 {} MB，超过可处理的上限（{} MB）", size >> 20, MAX_CSV >> 20)));
+            return Err(Unreadable::new(format!(
+                "CSV 文件有 {} MB，超过可处理的上限（{} MB）",
+                size >> 20,
+                MAX_CSV >> 20
+            )));
         }
         return read_csv(path);
     }

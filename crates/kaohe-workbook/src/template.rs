@@ -1,14 +1,19 @@
 //! The empty canonical roster workbook users fill in (`kaohe template OUT.xlsx`).
 
-use crate::read::{WorkbookError, ANNUAL_COLUMNS, ASSESSMENT_COLUMNS, ORGAN_COLUMNS, PEOPLE_TEMPLATE_ORDER, REGULAR_COLUMNS, RESTRICTION_COLUMNS};
+use crate::read::{
+    WorkbookError, ANNUAL_COLUMNS, ASSESSMENT_COLUMNS, ORGAN_COLUMNS, PEOPLE_TEMPLATE_ORDER, REGULAR_COLUMNS,
+    RESTRICTION_COLUMNS,
+};
 use crate::read::{SHEET_ANNUAL, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
 use kaohe_engine::RegularGrade;
 use kaohe_engine::{Grade, Profile};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
-const DATE_COLUMNS: [&str; 10] =
-    ["出生日期", "任现职级时间", "任现职务时间", "参加工作时间", "进入公务员队伍时间", "日期", "结束日期", "级别起算时间", "档次起算时间", "离职/退休日期"];
+const DATE_COLUMNS: [&str; 10] = [
+    "出生日期", "任现职级时间", "任现职务时间", "参加工作时间", "进入公务员队伍时间", "日期", "结束日期",
+    "级别起算时间", "档次起算时间", "离职/退休日期",
+];
 /// Rows that get the drop-down lists and formats.
 const ROWS: u32 = 2000;
 
@@ -83,14 +88,20 @@ fn build(profile: &Profile) -> Result<Workbook, XlsxError> {
     let grades: Vec<&str> = Grade::ALL.iter().map(|g| g.name()).collect();
     list(sheet, &results, "等次", &grades)?;
 
-    let restrictions = owned(&[RESTRICTION_COLUMNS[0], RESTRICTION_COLUMNS[3], RESTRICTION_COLUMNS[1], RESTRICTION_COLUMNS[2], RESTRICTION_COLUMNS[4]]);
+    let restrictions = owned(&[
+        RESTRICTION_COLUMNS[0], RESTRICTION_COLUMNS[3], RESTRICTION_COLUMNS[1], RESTRICTION_COLUMNS[2],
+        RESTRICTION_COLUMNS[4],
+    ]);
     let sheet = book.add_worksheet().set_name(SHEET_RESTRICTIONS)?;
     headers(sheet, &restrictions)?;
     let kinds: Vec<&str> = profile.restrictions.iter().map(|r| r.kind.as_str()).collect();
     list(sheet, &restrictions, "类型", &kinds)?;
 
     // 平时考核: ID, name, year, then 季度 (or 月份), 等次 or 得分.
-    let regular = owned(&[REGULAR_COLUMNS[0], REGULAR_COLUMNS[2], REGULAR_COLUMNS[1], REGULAR_COLUMNS[3], REGULAR_COLUMNS[5], REGULAR_COLUMNS[6]]);
+    let regular = owned(&[
+        REGULAR_COLUMNS[0], REGULAR_COLUMNS[2], REGULAR_COLUMNS[1], REGULAR_COLUMNS[3], REGULAR_COLUMNS[5],
+        REGULAR_COLUMNS[6],
+    ]);
     let sheet = book.add_worksheet().set_name(SHEET_REGULAR)?;
     headers(sheet, &regular)?;
     let regular_grades: Vec<&str> = RegularGrade::ALL.iter().map(|g| g.name()).collect();

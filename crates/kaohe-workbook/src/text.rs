@@ -11,7 +11,13 @@ pub(crate) fn looks_like_formula(value: &str) -> bool {
 
 /// Writes `value` as a string cell with `format`, or with `format` and the Text number format
 /// when the value could be taken for a formula.
-pub(crate) fn write_text(sheet: &mut Worksheet, row: u32, col: u16, value: impl AsRef<str>, format: &Format) -> Result<(), XlsxError> {
+pub(crate) fn write_text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: impl AsRef<str>,
+    format: &Format,
+) -> Result<(), XlsxError> {
     let value = value.as_ref();
     if looks_like_formula(value) {
         sheet.write_string_with_format(row, col, value, &format.clone().set_num_format("@"))?;

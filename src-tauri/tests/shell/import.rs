@@ -80,7 +80,9 @@ fn layout_proposes_the_roster_sheet_header_row_and_fields_with_confidence() {
     assert_eq!(layout.fields.len(), 24);
 
     // Another sheet chosen: nothing there looks like a roster, so every required field is missing.
-    let other = state.import_layout(&ImportRequest { sheet: Some("说明".into()), ..request(roster("03-wps-sheet1.xlsx")) }).expect("layout");
+    let other = state
+        .import_layout(&ImportRequest { sheet: Some("说明".into()), ..request(roster("03-wps-sheet1.xlsx")) })
+        .expect("layout");
     assert_eq!(other.sheet, "说明");
     assert_eq!(other.missing, ["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"]);
 }
@@ -99,8 +101,13 @@ fn a_header_row_chosen_by_the_clerk_finds_a_header_below_row_20() {
     assert_eq!(layout.header_row, 25);
     assert!(layout.missing.is_empty(), "{:?}", layout.missing);
 
-    let e = state.import_layout(&ImportRequest { header_row: Some(40), ..request(hostile("header-row-25.xlsx")) }).expect_err("no header there");
-    assert_eq!((e.code, e.message.as_str()), (ErrorCode::BadArgument, "工作表「人员」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号"));
+    let e = state
+        .import_layout(&ImportRequest { header_row: Some(40), ..request(hostile("header-row-25.xlsx")) })
+        .expect_err("no header there");
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        (ErrorCode::BadArgument, "工作表「人员」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号")
+    );
 
     let (monitor, _) = recording();
     let check = state.import_check(&at_25, &monitor).expect("check");
@@ -123,8 +130,12 @@ fn check_names_the_bad_rows_and_their_cells_and_plans_the_new_people() {
     assert_eq!(new, [("21010219980926718X", "白雪"), ("510104199108111936", "顾俊"), ("34112219730323925X", "邵建平")]);
     assert!(check.changes.updated.is_empty() && check.changes.missing.is_empty());
 
-    let at: Vec<(Option<u32>, Option<&str>, &str)> =
-        check.issues.iter().filter(|i| i.row.is_some()).map(|i| (i.row, i.column.as_deref(), i.value.as_deref().unwrap_or(""))).collect();
+    let at: Vec<(Option<u32>, Option<&str>, &str)> = check
+        .issues
+        .iter()
+        .filter(|i| i.row.is_some())
+        .map(|i| (i.row, i.column.as_deref(), i.value.as_deref().unwrap_or("")))
+        .collect();
     assert_eq!(
         at,
         [
@@ -142,7 +153,8 @@ fn check_names_the_bad_rows_and_their_cells_and_plans_the_new_people() {
     let rows: Vec<u32> = check.rows.iter().map(|r| r.row).collect();
     assert_eq!(rows, [3, 4, 5, 6, 8, 9, 10]);
     let row4 = &check.rows[1];
-    let cell = |letter: &str| row4.cells.iter().find(|c| c.column == letter).map(|c| (c.header.as_str(), c.value.as_str()));
+    let cell =
+        |letter: &str| row4.cells.iter().find(|c| c.column == letter).map(|c| (c.header.as_str(), c.value.as_str()));
     assert_eq!(cell("G"), Some(("任现职级时间", "2019.13")));
     assert_eq!(cell("F").map(|c| c.0), Some("职级"));
 
@@ -172,7 +184,8 @@ fn apply_writes_exactly_the_importable_people_then_a_second_check_plans_the_chan
             ("34112219730323925X".into(), "邵建平".into(), "青溪县水利局".into(), "四级调研员".into()),
         ]
     );
-    let writes: Vec<(u64, u64)> = seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Write).map(|p| (p.done, p.total)).collect();
+    let writes: Vec<(u64, u64)> =
+        seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Write).map(|p| (p.done, p.total)).collect();
     assert_eq!(writes, [(0, 3), (3, 3)]);
 
     // Another roster: the check plans 6 new people and lists the three already there as not in it.
@@ -193,7 +206,9 @@ fn cancelling_while_reading_or_before_the_commit_leaves_the_database_as_it_was()
     let before = people(&scratch);
     let imports_before = Store::open(&db_path(&scratch)).expect("store").import_count().expect("count");
 
-    let e = state.import_check(&request(roster("03-wps-sheet1.xlsx")), &cancelling(Phase::Read, |_| true)).expect_err("cancelled");
+    let e = state
+        .import_check(&request(roster("03-wps-sheet1.xlsx")), &cancelling(Phase::Read, |_| true))
+        .expect_err("cancelled");
     assert_eq!(e.code, ErrorCode::Cancelled);
 
     // Cancelled at the last moment: every person written, the commit not yet made.
@@ -232,7 +247,10 @@ fn failures_leave_the_database_untouched_and_say_why() {
     assert_eq!(e.code, ErrorCode::BadArgument);
 
     // A mapping that leaves out a required column: refused before anything is written.
-    let without_rank = ImportRequest { mapping: Some(BTreeMap::from([("F".to_owned(), String::new())])), ..request(roster("03-wps-sheet1.xlsx")) };
+    let without_rank = ImportRequest {
+        mapping: Some(BTreeMap::from([("F".to_owned(), String::new())])),
+        ..request(roster("03-wps-sheet1.xlsx"))
+    };
     let layout = state.import_layout(&without_rank).expect("layout");
     assert_eq!(layout.missing, ["职级"]);
     assert_eq!(field_of(&layout.columns, "F"), (None, 1.0, "现职级"));
@@ -257,7 +275,12 @@ fn a_mapping_given_at_apply_is_saved_and_proposed_again_for_the_same_headers() {
         .expect("layout")
         .columns
         .iter()
-        .map(|c| (c.column.clone(), if c.column == "H" { "从事或分管工作".to_owned() } else { c.field.clone().unwrap_or_default() }))
+        .map(|c| {
+            (
+                c.column.clone(),
+                if c.column == "H" { "从事或分管工作".to_owned() } else { c.field.clone().unwrap_or_default() },
+            )
+        })
         .collect();
     let given = ImportRequest { mapping: Some(mapping), ..request(file.clone()) };
     let (monitor, _) = recording();
@@ -318,8 +341,12 @@ fn the_error_workbook_marks_the_rows_not_imported() {
 fn large_roster(scratch: &Scratch, n: u32) -> String {
     let mut text = String::from("身份证号,姓名,单位,职位类别,职级,任现职级时间\n");
     for i in 0..n {
-        let first17 =
-            format!("110105{}{:03}", (chrono::NaiveDate::from_ymd_opt(1980, 1, 1).expect("date") + chrono::Days::new(u64::from(i))).format("%Y%m%d"), i % 1000);
+        let first17 = format!(
+            "110105{}{:03}",
+            (chrono::NaiveDate::from_ymd_opt(1980, 1, 1).expect("date") + chrono::Days::new(u64::from(i)))
+                .format("%Y%m%d"),
+            i % 1000
+        );
         let id = format!("{first17}{}", kaohe_engine::id_number::check_digit(&first17).expect("digit"));
         text.push_str(&format!("{id},人员{i},甲局,综合管理类,一级主任科员,2020-01-01\n"));
     }
@@ -342,20 +369,25 @@ fn a_large_roster_reports_its_rows_and_a_cancel_midway_writes_nothing() {
     let (monitor, seen) = recording();
     let check = state.import_check(&request(file.clone()), &monitor).expect("check");
     assert_eq!((check.rows_read, check.importable, check.errors), (1000, 1000, 0));
-    let reads: Vec<(u64, u64)> = seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Read).map(|p| (p.done, p.total)).collect();
+    let reads: Vec<(u64, u64)> =
+        seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Read).map(|p| (p.done, p.total)).collect();
     assert_eq!(reads, [(0, 1000), (200, 1000), (400, 1000), (600, 1000), (800, 1000), (1000, 1000)]);
 
     // Cancelled while reading, then while writing the 600th person: nothing written either time.
-    let e = state.import_apply(&request(file.clone()), &cancelling(Phase::Read, |p| p.done >= 400)).expect_err("cancelled");
+    let e =
+        state.import_apply(&request(file.clone()), &cancelling(Phase::Read, |p| p.done >= 400)).expect_err("cancelled");
     assert_eq!(e.code, ErrorCode::Cancelled);
-    let e = state.import_apply(&request(file.clone()), &cancelling(Phase::Write, |p| p.done >= 600)).expect_err("cancelled");
+    let e = state
+        .import_apply(&request(file.clone()), &cancelling(Phase::Write, |p| p.done >= 600))
+        .expect_err("cancelled");
     assert_eq!(e.code, ErrorCode::Cancelled);
     assert!(people(&scratch).is_empty());
 
     let (monitor, seen) = recording();
     let applied = state.import_apply(&request(file), &monitor).expect("apply");
     assert_eq!(applied.new_people, 1000);
-    let writes: Vec<u64> = seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Write).map(|p| p.done).collect();
+    let writes: Vec<u64> =
+        seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Write).map(|p| p.done).collect();
     assert_eq!(writes, [0, 200, 400, 600, 800, 1000]);
     let stored = people(&scratch);
     assert_eq!((stored.len(), stored[999].1.as_str()), (1000, "人员999"));
@@ -377,7 +409,9 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
     let scratch = Scratch::new();
     let state = scratch.state(None);
     let (monitor, _) = recording();
-    state.import_apply(&request(two_people(&scratch, "2024.csv", "邵建平", "四级调研员")), &monitor).expect("first import");
+    state
+        .import_apply(&request(two_people(&scratch, "2024.csv", "邵建平", "四级调研员")), &monitor)
+        .expect("first import");
     let second = two_people(&scratch, "2025.csv", "邵剑平", "三级调研员");
 
     // The check: the conflict listed with both names, the stored organ and the row; not importable.
@@ -392,22 +426,36 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
     };
     assert_eq!(check.changes.name_conflicts, [conflict]);
     assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (1, 1, 1, 0));
-    let issue = check.issues.iter().find(|i| i.code == kaohe_workbook::IssueCode::NameConflict).expect("the conflict's issue");
+    let issue =
+        check.issues.iter().find(|i| i.code == kaohe_workbook::IssueCode::NameConflict).expect("the conflict's issue");
     assert_eq!((issue.row, issue.column.as_deref(), issue.value.as_deref()), (Some(3), Some("B"), Some("邵剑平")));
-    assert!(issue.message.contains(&format!("身份证号 {SHAO} 在数据库中登记为「邵建平」（青溪县水利局），本表为「邵剑平」")), "{}", issue.message);
+    assert!(
+        issue
+            .message
+            .contains(&format!("身份证号 {SHAO} 在数据库中登记为「邵建平」（青溪县水利局），本表为「邵剑平」")),
+        "{}",
+        issue.message
+    );
     assert!(check.changes.rank_changed.is_empty() && check.changes.updated.is_empty(), "{:?}", check.changes);
     assert_eq!(check.rows.iter().map(|r| r.row).collect::<Vec<_>>(), [3]);
 
     // Applied without confirmation: held back, the stored name and rank kept.
     let applied = state.import_apply(&request(second.clone()), &monitor).expect("apply");
-    assert_eq!((applied.people, applied.held_back, applied.renamed, applied.skipped_rows, applied.errors), (1, 1, 0, 1, 1));
+    assert_eq!(
+        (applied.people, applied.held_back, applied.renamed, applied.skipped_rows, applied.errors),
+        (1, 1, 0, 1, 1)
+    );
     let shao = |scratch: &Scratch| people(scratch).into_iter().find(|p| p.0 == SHAO).map(|p| (p.1, p.3));
     assert_eq!(shao(&scratch), Some(("邵建平".to_owned(), "四级调研员".to_owned())));
     // The error workbook lists the held-back row among the rows not imported.
     let out = scratch.path("问题清单.xlsx");
     state.import_error_report(&request(second.clone()), &out).expect("error workbook");
     let failed = kaohe_workbook::source::open(&out).expect("open").range("未导入行（标准格式）").expect("sheet");
-    let rows: Vec<(String, String)> = failed.rows().skip(1).map(|r| (kaohe_workbook::cell_display(&r[0]), kaohe_workbook::cell_display(&r[1]))).collect();
+    let rows: Vec<(String, String)> = failed
+        .rows()
+        .skip(1)
+        .map(|r| (kaohe_workbook::cell_display(&r[0]), kaohe_workbook::cell_display(&r[1])))
+        .collect();
     assert_eq!(rows, [("3".to_owned(), SHAO.to_owned())]);
 
     // Confirmed (typed in lower case with spaces, as a clerk might): the check plans a rename,
@@ -418,12 +466,19 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
     assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (2, 0, 0, 1));
     let fields = &check.changes.updated.iter().find(|p| p.id == SHAO).expect("updated").fields;
     assert_eq!(fields[0], ("姓名".to_owned(), Some("邵建平".to_owned()), Some("邵剑平".to_owned())));
-    assert_eq!(check.changes.rank_changed, [(SHAO.to_owned(), "邵剑平".to_owned(), "四级调研员".to_owned(), "三级调研员".to_owned())]);
+    assert_eq!(
+        check.changes.rank_changed,
+        [(SHAO.to_owned(), "邵剑平".to_owned(), "四级调研员".to_owned(), "三级调研员".to_owned())]
+    );
 
     let applied = state.import_apply(&confirmed, &monitor).expect("apply");
-    assert_eq!((applied.people, applied.updated_people, applied.held_back, applied.renamed, applied.skipped_rows), (2, 1, 0, 1, 0));
+    assert_eq!(
+        (applied.people, applied.updated_people, applied.held_back, applied.renamed, applied.skipped_rows),
+        (2, 1, 0, 1, 0)
+    );
     assert_eq!(shao(&scratch), Some(("邵剑平".to_owned(), "三级调研员".to_owned())));
     let history = Store::open(&db_path(&scratch)).expect("store").history(SHAO).expect("history");
-    let renames: Vec<(Option<&str>, Option<&str>)> = history.iter().filter(|h| h.field == "姓名").map(|h| (h.old.as_deref(), h.new.as_deref())).collect();
+    let renames: Vec<(Option<&str>, Option<&str>)> =
+        history.iter().filter(|h| h.field == "姓名").map(|h| (h.old.as_deref(), h.new.as_deref())).collect();
     assert_eq!(renames, [(Some("邵建平"), Some("邵剑平"))]);
 }

@@ -70,7 +70,10 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
     assert_eq!((rank.value.as_deref(), rank.date, rank.current), (Some("二级主任科员"), Some(day("2019-01-28")), true));
     assert_eq!(rank.file.as_deref(), Some("名册示例.xlsx"));
     let kinds: Vec<TimelineKind> = tian.timeline.iter().map(|e| e.kind).collect();
-    assert!([TimelineKind::Added, TimelineKind::ServiceStart, TimelineKind::WorkStart].iter().all(|k| kinds.contains(k)), "{kinds:?}");
+    assert!(
+        [TimelineKind::Added, TimelineKind::ServiceStart, TimelineKind::WorkStart].iter().all(|k| kinds.contains(k)),
+        "{kinds:?}"
+    );
     let promotion = tian.promotion.expect("promotion report");
     assert_eq!(promotion.target_rank.as_deref(), Some("一级主任科员"));
     assert_eq!(promotion.required_months, Some(24));
@@ -81,13 +84,19 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
 
     // 周春燕: the open investigation.
     let zhou = state.person("330102197404070328", day("2026-01-01")).expect("person");
-    assert_eq!(zhou.restrictions.iter().map(|r| (r.kind.as_str(), r.state, r.until)).collect::<Vec<_>>(), [("立案调查", RestrictionState::Open, None)]);
+    assert_eq!(
+        zhou.restrictions.iter().map(|r| (r.kind.as_str(), r.state, r.until)).collect::<Vec<_>>(),
+        [("立案调查", RestrictionState::Open, None)]
+    );
 
     // A leader with a post: the post is in the timeline with its level and date (a 县 bureau's
     // 局长 is 乡科级正职).
     let huang = state.person("330521198710050558", day("2026-01-01")).expect("person");
     let post = huang.timeline.iter().find(|e| e.kind == TimelineKind::Post).expect("post entry");
-    assert_eq!((post.value.as_deref(), post.detail.as_deref(), post.date), (Some("局长"), Some("乡科级正职"), Some(day("2022-03-01"))));
+    assert_eq!(
+        (post.value.as_deref(), post.detail.as_deref(), post.date),
+        (Some("局长"), Some("乡科级正职"), Some(day("2022-03-01")))
+    );
 
     let e = state.person("110101199003071234", day("2026-01-01")).expect_err("unknown");
     assert_eq!(e.code, ErrorCode::UnknownPerson);
@@ -118,10 +127,16 @@ fn person_from_the_organ_equals_person_from_everyone() {
     // county organ never filled in that pool's approved count; 王梦瑶 is 3 months short.
     let promotion = |id: &str| state.person(id, day("2026-03-20")).expect("person").promotion.expect("promotion");
     type Status<'a> = (Option<String>, u32, bool, Option<NaiveDate>, Option<&'a str>);
-    let status = |p: &kaohe_engine::report::PersonReport| -> Status { (p.target_rank.clone(), p.counted_months, p.eligible, p.eligible_on, p.slot) };
+    let status = |p: &kaohe_engine::report::PersonReport| -> Status {
+        (p.target_rank.clone(), p.counted_months, p.eligible, p.eligible_on, p.slot)
+    };
     let liang = promotion("330102198710140392");
     assert_eq!(status(&liang), (Some("二级调研员".into()), 78, true, Some(day("2021-09-01")), Some("proposed")));
-    assert!(liang.reasons.iter().any(|r| r.contains("空缺2名；在3名符合条件人员中排第1位，列入拟晋升人选")), "{:?}", liang.reasons);
+    assert!(
+        liang.reasons.iter().any(|r| r.contains("空缺2名；在3名符合条件人员中排第1位，列入拟晋升人选")),
+        "{:?}",
+        liang.reasons
+    );
     let gao = promotion("330102198702140501");
     assert_eq!(status(&gao), (Some("二级调研员".into()), 60, true, Some(day("2022-03-01")), Some("proposed")));
     let cao = promotion("330102199403180460");
@@ -139,14 +154,24 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     let scratch = Scratch::new();
     let state = scratch.state(None);
     let empty = state.dashboard(day("2026-01-01"), 90).expect("empty dashboard");
-    assert_eq!((empty.people, empty.assessment.state, empty.grades.source), (0, YearProgress::NotStarted, GradeSource::None));
+    assert_eq!(
+        (empty.people, empty.assessment.state, empty.grades.source),
+        (0, YearProgress::NotStarted, GradeSource::None)
+    );
     state.import_sample().expect("import_sample");
 
     let d = state.dashboard(day("2026-01-01"), 90).expect("dashboard");
     assert_eq!(d.horizon_end, day("2026-04-01"));
     assert_eq!((d.people, d.leaders), (38, 2));
     let counts = |c: &[kaohe_app::dashboard::Count]| c.iter().map(|c| (c.name.clone(), c.count)).collect::<Vec<_>>();
-    assert_eq!(counts(&d.by_organ), [("某市财政局".to_owned(), 16), ("某县人力资源和社会保障局".to_owned(), 11), ("某县市场监督管理局".to_owned(), 11)]);
+    assert_eq!(
+        counts(&d.by_organ),
+        [
+            ("某市财政局".to_owned(), 16),
+            ("某县人力资源和社会保障局".to_owned(), 11),
+            ("某县市场监督管理局".to_owned(), 11)
+        ]
+    );
     assert_eq!(counts(&d.by_category), [("综合管理类".to_owned(), 32), ("行政执法类".to_owned(), 6)]);
     assert_eq!(d.by_rank.iter().map(|c| c.count).sum::<u32>(), 38);
     assert_eq!(d.by_rank.iter().find(|c| c.name == "三级调研员").map(|c| c.count), Some(6));
@@ -160,13 +185,22 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     assert_eq!(finance.grades.iter().sum::<u32>() + finance.ungraded + finance.none, 16);
     assert_eq!(finance.grades[0], 3, "梁宏伟, 董静怡 and 高晓燕 are suggested 优秀");
 
-    let eligible: Vec<(&str, NaiveDate, &str)> = d.alerts.eligible.iter().map(|a| (a.name.as_str(), a.eligible_on, a.target_rank.as_str())).collect();
+    let eligible: Vec<(&str, NaiveDate, &str)> =
+        d.alerts.eligible.iter().map(|a| (a.name.as_str(), a.eligible_on, a.target_rank.as_str())).collect();
     // 黄浩然: 三级调研员 since 2024-03-01, two years; 梁雅琴: 一级科员 since 2024-03-28, two years.
     assert_eq!(eligible, [("黄浩然", day("2026-03-01"), "二级调研员"), ("梁雅琴", day("2026-03-28"), "四级主任科员")]);
-    let restrictions: Vec<(&str, &str, NaiveDate)> = d.alerts.restrictions.iter().map(|a| (a.name.as_str(), a.kind.as_str(), a.until)).collect();
+    let restrictions: Vec<(&str, &str, NaiveDate)> =
+        d.alerts.restrictions.iter().map(|a| (a.name.as_str(), a.kind.as_str(), a.until)).collect();
     // 王宏伟 诫勉 2025-07-22 (6 months) and 田建国 警告 2025-09-17 (6 months) end by 2026-04-01;
     // 郑明辉 诫勉 2025-10-02 ends 2026-04-01 too; 宋丽娜 诫勉 2025-10-14 ends 2026-04-13, later.
-    assert_eq!(restrictions, [("王宏伟", "诫勉", day("2026-01-21")), ("田建国", "警告", day("2026-03-16")), ("郑明辉", "诫勉", day("2026-04-01"))]);
+    assert_eq!(
+        restrictions,
+        [
+            ("王宏伟", "诫勉", day("2026-01-21")),
+            ("田建国", "警告", day("2026-03-16")),
+            ("郑明辉", "诫勉", day("2026-04-01"))
+        ]
+    );
     assert!(d.alerts.probation_rule);
     assert!(d.alerts.probations.is_empty(), "the sample's people all entered service by 2019");
     assert!(d.alerts.steps.is_empty(), "the sample has no 级别/档次 columns");
@@ -174,15 +208,28 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     // A year before: 2024's results were imported, so the chart shows them.
     let d2024 = state.dashboard(day("2025-06-01"), 30).expect("dashboard");
     assert_eq!((d2024.assessment.year, d2024.assessment.results, d2024.grades.source), (2024, 38, GradeSource::Stored));
-    let bars: Vec<(&str, [u32; 4], u32, u32)> = d2024.grades.organs.iter().map(|o| (o.organ.as_str(), o.grades, o.ungraded, o.none)).collect();
-    assert_eq!(bars, [("某市财政局", [5, 11, 0, 0], 0, 0), ("某县人力资源和社会保障局", [1, 10, 0, 0], 0, 0), ("某县市场监督管理局", [3, 8, 0, 0], 0, 0)]);
+    let bars: Vec<(&str, [u32; 4], u32, u32)> =
+        d2024.grades.organs.iter().map(|o| (o.organ.as_str(), o.grades, o.ungraded, o.none)).collect();
+    assert_eq!(
+        bars,
+        [
+            ("某市财政局", [5, 11, 0, 0], 0, 0),
+            ("某县人力资源和社会保障局", [1, 10, 0, 0], 0, 0),
+            ("某县市场监督管理局", [3, 8, 0, 0], 0, 0)
+        ]
+    );
 
     // Once 2025 is finalised (周志强 over the 领导成员 quota settled first), it says so.
     let by = "人事科 李明";
-    state.assessment_override(2025, "330521197211100691", "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by).expect("override");
+    state
+        .assessment_override(2025, "330521197211100691", "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by)
+        .expect("override");
     state.assessment_finalize(2025, day("2026-01-15"), by).expect("finalize");
     let done = state.dashboard(day("2026-02-01"), 90).expect("dashboard");
-    assert_eq!((done.assessment.state, done.assessment.finalized_on, done.assessment.overrides), (YearProgress::Finalized, Some(day("2026-01-15")), 1));
+    assert_eq!(
+        (done.assessment.state, done.assessment.finalized_on, done.assessment.overrides),
+        (YearProgress::Finalized, Some(day("2026-01-15")), 1)
+    );
     assert_eq!((done.grades.source, done.grades.organs[0].grades[0]), (GradeSource::Stored, 3));
 
     let e = state.dashboard(day("2026-01-01"), 0).expect_err("no horizon");

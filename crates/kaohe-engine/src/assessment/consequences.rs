@@ -89,7 +89,9 @@ impl Consequence {
         let due = self.due.map(on).unwrap_or_default();
         let key = kind_key(self.kind);
         let cite = match self.detail {
-            Detail::Withheld { block, .. } => rules.step_blocks.get(block).map(|b| cite_text(&b.cite)).unwrap_or_default(),
+            Detail::Withheld { block, .. } => {
+                rules.step_blocks.get(block).map(|b| cite_text(&b.cite)).unwrap_or_default()
+            }
             _ => cite_text(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite)),
         };
         match (self.kind, self.detail) {
@@ -168,7 +170,11 @@ pub(crate) fn consequences(
         // The first restriction in effect on `day` that withholds a 级别 (`level`) or 档次 step.
         let withheld_by = |day: NaiveDate, level: bool| -> Option<(usize, usize, NaiveDate, Option<NaiveDate>)> {
             restrictions.of(a.person).iter().find_map(|r| {
-                let (bi, b) = rules.step_blocks.iter().enumerate().find(|(_, b)| if level { b.level } else { b.step } && b.kinds.contains(&r.kind))?;
+                let (bi, b) = rules
+                    .step_blocks
+                    .iter()
+                    .enumerate()
+                    .find(|(_, b)| if level { b.level } else { b.step } && b.kinds.contains(&r.kind))?;
                 let ki = b.kinds.iter().position(|k| *k == r.kind)?;
                 // As promotion counts it (a kind without a period ends the day before its
                 // recorded conclusion).
@@ -223,7 +229,16 @@ pub(crate) fn consequences(
                         Some((block, kind, from, until)) => push(
                             ConsequenceKind::StepWithheld,
                             None,
-                            Detail::Withheld { counted: n, since: first_year(since), current: step, on: next_year, block, kind, from, until },
+                            Detail::Withheld {
+                                counted: n,
+                                since: first_year(since),
+                                current: step,
+                                on: next_year,
+                                block,
+                                kind,
+                                from,
+                                until,
+                            },
                         ),
                         None => push(
                             ConsequenceKind::GradeStep,
@@ -233,7 +248,9 @@ pub(crate) fn consequences(
                     }
                 }
             }
-            if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
+            if let (Some(level), Some(since), Some(rank)) =
+                (person.level, person.level_since, profile.rank_ref(&person.rank))
+            {
                 let n = counted_since(since);
                 let highest = profile.rank(rank).grades.0;
                 if n > 0 && n % rules.years_per_level == 0 && level > highest {
@@ -241,12 +258,26 @@ pub(crate) fn consequences(
                         Some((block, kind, from, until)) => push(
                             ConsequenceKind::LevelWithheld,
                             None,
-                            Detail::Withheld { counted: n, since: first_year(since), current: level, on: next_year, block, kind, from, until },
+                            Detail::Withheld {
+                                counted: n,
+                                since: first_year(since),
+                                current: level,
+                                on: next_year,
+                                block,
+                                kind,
+                                from,
+                                until,
+                            },
                         ),
                         None => push(
                             ConsequenceKind::LevelUp,
                             Some(next_year),
-                            Detail::Counted { counted: n, since: first_year(since), current: level, highest: Some(highest) },
+                            Detail::Counted {
+                                counted: n,
+                                since: first_year(since),
+                                current: level,
+                                highest: Some(highest),
+                            },
                         ),
                     }
                 }

@@ -291,8 +291,11 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         });
     }
 
-    let supervisors: HashMap<&str, &str> =
-        roster.organs.iter().filter_map(|o| Some((o.name.as_str(), o.supervisor.as_deref().filter(|s| !s.trim().is_empty())?))).collect();
+    let supervisors: HashMap<&str, &str> = roster
+        .organs
+        .iter()
+        .filter_map(|o| Some((o.name.as_str(), o.supervisor.as_deref().filter(|s| !s.trim().is_empty())?)))
+        .collect();
     let mut people: Vec<Assessed> = Vec::with_capacity(roster.people.len());
     // (category, rank, post level) → (tier, weights entry).
     type Placement = (Option<usize>, Option<usize>);
@@ -307,18 +310,23 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             continue;
         }
         // Tier and weights depend only on category, rank and post level: looked up once each.
-        let (tier, weights_index) = *placement.entry((person.category.as_str(), person.rank.as_str(), person.post_level.as_deref())).or_insert_with(|| {
-            let level = profile.rank_ref(&person.rank).map(|r| profile.rank(r).level);
-            let tier = rules
-                .tiers
-                .iter()
-                .position(|t| person.post_level.as_ref().is_some_and(|p| t.posts.contains(p)))
-                .or_else(|| level.and_then(|l| rules.tiers.iter().position(|t| (t.levels.0..=t.levels.1).contains(&l))));
-            let weights = rules.weights.iter().position(|w| {
-                w.category.as_deref().is_none_or(|c| c == person.category) && w.tier.as_deref().is_none_or(|t| tier.is_some_and(|ti| rules.tiers[ti].name == t))
+        let (tier, weights_index) = *placement
+            .entry((person.category.as_str(), person.rank.as_str(), person.post_level.as_deref()))
+            .or_insert_with(|| {
+                let level = profile.rank_ref(&person.rank).map(|r| profile.rank(r).level);
+                let tier = rules
+                    .tiers
+                    .iter()
+                    .position(|t| person.post_level.as_ref().is_some_and(|p| t.posts.contains(p)))
+                    .or_else(|| {
+                        level.and_then(|l| rules.tiers.iter().position(|t| (t.levels.0..=t.levels.1).contains(&l)))
+                    });
+                let weights = rules.weights.iter().position(|w| {
+                    w.category.as_deref().is_none_or(|c| c == person.category)
+                        && w.tier.as_deref().is_none_or(|t| tier.is_some_and(|ti| rules.tiers[ti].name == t))
+                });
+                (tier, weights)
             });
-            (tier, weights)
-        });
         let mine = restrictions.of(pi);
         let input = inputs.of(pi).iter().find(|a| a.year == year).copied();
 
@@ -330,19 +338,35 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             let hit = match &u.rule {
                 UngradedRule::Investigation => mine
                     .iter()
-                    .filter(|r| profile.restriction(&r.kind).is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation))
+                    .filter(|r| {
+                        profile
+                            .restriction(&r.kind)
+                            .is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation)
+                    })
                     .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
                     .map(|r| format!("{}起{}，年末尚未结案", r.date.format("%Y年%-m月%-d日"), r.kind)),
                 UngradedRule::Discipline => {
                     for h in hits.iter().filter(|h| h.effect == DisciplineEffect::Ungraded) {
-                        ungraded.push(UngradedHit { code: u.code, rule: ri, discipline: Some(h.rule), detail: discipline_words(h, rules, year) });
+                        ungraded.push(UngradedHit {
+                            code: u.code,
+                            rule: ri,
+                            discipline: Some(h.rule),
+                            detail: discipline_words(h, rules, year),
+                        });
                     }
                     None
                 }
                 UngradedRule::Leave { days_over } => input.and_then(|a| {
                     let total = a.sick_days.unwrap_or(0) + a.personal_days.unwrap_or(0);
-                    (total > *days_over)
-                        .then(|| format!("病假{}天、事假{}天，累计{}天，超过{}天", a.sick_days.unwrap_or(0), a.personal_days.unwrap_or(0), total, days_over))
+                    (total > *days_over).then(|| {
+                        format!(
+                            "病假{}天、事假{}天，累计{}天，超过{}天",
+                            a.sick_days.unwrap_or(0),
+                            a.personal_days.unwrap_or(0),
+                            total,
+                            days_over
+                        )
+                    })
                 }),
                 // A probation ending on 31 December is over at year end.
                 UngradedRule::Probation { months } => person.service_start.and_then(|s| {
@@ -354,11 +378,21 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                     let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
                     match method {
                         Some(m) if !m.probation => {
-                            probation_exempt = Some(format!("{}以{}方式进入公务员队伍，不是新录用公务员，不适用试用期内不确定等次", on(s), m.name));
+                            probation_exempt = Some(format!(
+                                "{}以{}方式进入公务员队伍，不是新录用公务员，不适用试用期内不确定等次",
+                                on(s),
+                                m.name
+                            ));
                             None
                         }
-                        Some(m) => Some(format!("{}以{}方式进入公务员队伍，试用期至{}，年末尚未期满", on(s), m.name, on(last))),
-                        None => Some(format!("{}进入公务员队伍，试用期至{}，年末尚未期满；进入方式未填写，按新录用公务员掌握（待核实）", on(s), on(last))),
+                        Some(m) => {
+                            Some(format!("{}以{}方式进入公务员队伍，试用期至{}，年末尚未期满", on(s), m.name, on(last)))
+                        }
+                        None => Some(format!(
+                            "{}进入公务员队伍，试用期至{}，年末尚未期满；进入方式未填写，按新录用公务员掌握（待核实）",
+                            on(s),
+                            on(last)
+                        )),
                     }
                 }),
             };
@@ -385,7 +419,11 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
                 regular_n += 1;
             }
         }
-        let regular_ok = if recorded == 0 { !rules.require_records } else { forbidden == 0 && good * 100 >= rules.min_good_share * recorded };
+        let regular_ok = if recorded == 0 {
+            !rules.require_records
+        } else {
+            forbidden == 0 && good * 100 >= rules.min_good_share * recorded
+        };
 
         // The score.
         let dims = input.and_then(|a| {
@@ -410,12 +448,19 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         let supplementable = match ungraded.as_slice() {
             [only] if matches!(rules.ungraded[only.rule].rule, UngradedRule::Investigation) => mine
                 .iter()
-                .filter(|r| profile.restriction(&r.kind).is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation))
+                .filter(|r| {
+                    profile
+                        .restriction(&r.kind)
+                        .is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation)
+                })
                 .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
                 .and_then(|inv| {
                     let closed = inv.end?;
                     let heavier = mine.iter().any(|r| {
-                        r.date >= inv.date && rules.discipline_of(&r.kind).is_some_and(|d| rules.discipline[d].effect != DisciplineEffect::NotExcellent)
+                        r.date >= inv.date
+                            && rules
+                                .discipline_of(&r.kind)
+                                .is_some_and(|d| rules.discipline[d].effect != DisciplineEffect::NotExcellent)
                     });
                     (!heavier).then_some(closed)
                 }),
@@ -428,7 +473,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         if forced.is_some() {
             flags.push(Flag::DisciplineIncompetent);
         }
-        let is_sanction = |h: &DisciplineHit| profile.restriction(&h.kind).is_some_and(|r| r.block == crate::profile::RestrictionBlock::Sanction);
+        let is_sanction = |h: &DisciplineHit| {
+            profile.restriction(&h.kind).is_some_and(|r| r.block == crate::profile::RestrictionBlock::Sanction)
+        };
         if graded && not_excellent && hits.iter().any(is_sanction) {
             flags.push(Flag::WarningNoExcellent);
         }
@@ -473,7 +520,11 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             probation_exempt,
             regular: (recorded, good, forbidden),
             regular_ok,
-            components: (dims.map(Fraction::rounded), regular_avg.map(Fraction::rounded), democratic.map(Fraction::rounded)),
+            components: (
+                dims.map(Fraction::rounded),
+                regular_avg.map(Fraction::rounded),
+                democratic.map(Fraction::rounded),
+            ),
             score,
             rank_in_pool: None,
             excellent_eligible,
@@ -509,12 +560,15 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     let mut seen: HashMap<(usize, usize), ()> = HashMap::default();
     let mut pool_keys: Vec<(usize, usize)> = keys.iter().copied().filter(|k| seen.insert(*k, ()).is_none()).collect();
     pool_keys.sort_by_key(|&(o, k)| (o, if k == usize::MAX { 1 } else { k }));
-    let organs_by_name: HashMap<&str, &crate::roster::Organ> = roster.organs.iter().map(|o| (o.name.as_str(), o)).collect();
+    let organs_by_name: HashMap<&str, &crate::roster::Organ> =
+        roster.organs.iter().map(|o| (o.name.as_str(), o)).collect();
     let mut pools: Vec<PoolResult> = Vec::with_capacity(pool_keys.len());
     let mut pool_of: HashMap<(usize, usize), usize> = HashMap::default();
     for &(o, k) in &pool_keys {
         let name = match k {
-            0 if rules.leaders_by_supervisor && !organs_by_name.contains_key(organ_order[o]) => "所属单位领导成员".to_string(),
+            0 if rules.leaders_by_supervisor && !organs_by_name.contains_key(organ_order[o]) => {
+                "所属单位领导成员".to_string()
+            }
             0 => "领导成员".to_string(),
             k if k == usize::MAX => "非领导成员".to_string(),
             k if k == merged_key => format!("合并（不足{}人的层次）", rules.merge_below),
@@ -526,8 +580,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             (*bp, RatioSource::Approved, Some(basis.clone()))
         } else if let Some(bp) = organ.and_then(|x| x.excellent_ratio) {
             (bp, RatioSource::Organ, None)
-        } else if let Some((rating, bp)) =
-            organ.and_then(|x| x.performance_rating.as_deref()).and_then(|r| rules.organ_rating.iter().find(|(name, _)| *name == crate::profile::squeeze(r)))
+        } else if let Some((rating, bp)) = organ
+            .and_then(|x| x.performance_rating.as_deref())
+            .and_then(|r| rules.organ_rating.iter().find(|(name, _)| *name == crate::profile::squeeze(r)))
         {
             (*bp, RatioSource::Rating, Some(rating.clone()))
         } else {
@@ -566,7 +621,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     // Final grades.
     for a in people.iter_mut() {
         if !a.ungraded.is_empty() {
-            if let (Some(_), Some((g, why))) = (a.supplementable, decisions.supplements.get(&roster.people[a.person].id)) {
+            if let (Some(_), Some((g, why))) =
+                (a.supplementable, decisions.supplements.get(&roster.people[a.person].id))
+            {
                 a.supplement = Some((*g, why.clone()));
                 a.final_grade = Some(*g);
             }
@@ -581,8 +638,11 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     }
     for pool in pools.iter_mut() {
         // A grade set afterwards (补定等次) takes no place of the year's quota.
-        pool.final_excellent =
-            pool.members.iter().filter(|&&m| people[m].supplement.is_none() && people[m].final_grade == Some(Grade::Excellent)).count() as u32;
+        pool.final_excellent = pool
+            .members
+            .iter()
+            .filter(|&&m| people[m].supplement.is_none() && people[m].final_grade == Some(Grade::Excellent))
+            .count() as u32;
     }
 
     let consequences = consequences(&people, roster, profile, year, &history, &restrictions, decisions.finalized_on);
@@ -595,7 +655,10 @@ pub fn finalize_problems(result: &AssessmentResult, roster: &Roster) -> Vec<Stri
     for a in &result.people {
         if a.ungraded.is_empty() && a.final_grade.is_none() {
             let p = &roster.people[a.person];
-            out.push(format!("{}（{}）与他人同分并列于优秀名额线，尚未确定等次：请考核委员会确定其等次（修改等次并写明理由）", p.name, p.id));
+            out.push(format!(
+                "{}（{}）与他人同分并列于优秀名额线，尚未确定等次：请考核委员会确定其等次（修改等次并写明理由）",
+                p.name, p.id
+            ));
         }
     }
     for pool in &result.pools {

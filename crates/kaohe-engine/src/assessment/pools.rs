@@ -4,18 +4,26 @@
 use super::*;
 
 /// Quota, mode, ranks, suggestions, ties and 平时 checks of one pool.
-pub(crate) fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules: &AssessmentRules, year: i32, regular: &ByPerson<RegularRecord>) {
+pub(crate) fn decide_pool(
+    pool: &mut PoolResult,
+    people: &mut [Assessed],
+    rules: &AssessmentRules,
+    year: i32,
+    regular: &ByPerson<RegularRecord>,
+) {
     let participates = |a: &Assessed| a.ungraded.first().is_none_or(|h| rules.counted_ungraded.contains(&h.code));
     pool.participants = pool.members.iter().filter(|&&m| participates(&people[m])).count() as u32;
     let ungraded = pool.members.iter().filter(|&&m| !people[m].ungraded.is_empty()).count() as u32;
-    let counted = pool.members.iter().filter(|&&m| !people[m].ungraded.is_empty() && participates(&people[m])).count() as u32;
+    let counted =
+        pool.members.iter().filter(|&&m| !people[m].ungraded.is_empty() && participates(&people[m])).count() as u32;
     pool.ungraded = (counted, ungraded - counted);
     pool.quota = pool.rounding.apply(u64::from(pool.participants) * u64::from(pool.ratio), 10_000) as u32;
     let graded: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].ungraded.is_empty()).collect();
     pool.mode = if graded.iter().any(|&m| people[m].score.is_some()) { Mode::Score } else { Mode::Proposal };
 
     // Ranks among graded members with a score (competition ranking).
-    let mut scored: Vec<usize> = pool.members.iter().copied().filter(|&m| people[m].score.is_some() && people[m].ungraded.is_empty()).collect();
+    let mut scored: Vec<usize> =
+        pool.members.iter().copied().filter(|&m| people[m].score.is_some() && people[m].ungraded.is_empty()).collect();
     scored.sort_by_key(|&m| (std::cmp::Reverse(people[m].score), people[m].person));
     let mut rank = 0;
     for (i, &m) in scored.iter().enumerate() {
@@ -30,7 +38,11 @@ pub(crate) fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules:
             let candidates: Vec<usize> = scored
                 .iter()
                 .copied()
-                .filter(|&m| people[m].ungraded.is_empty() && people[m].excellent_eligible && people[m].score >= Some(rules.basic_below))
+                .filter(|&m| {
+                    people[m].ungraded.is_empty()
+                        && people[m].excellent_eligible
+                        && people[m].score >= Some(rules.basic_below)
+                })
                 .collect();
             let q = pool.quota as usize;
             let mut excellent: Vec<usize> = Vec::new();
@@ -70,7 +82,10 @@ pub(crate) fn decide_pool(pool: &mut PoolResult, people: &mut [Assessed], rules:
             }
         }
         Mode::Proposal => {
-            let proposed_excellent = graded.iter().filter(|&&m| people[m].forced.is_none() && people[m].proposal == Some(Grade::Excellent)).count() as u32;
+            let proposed_excellent = graded
+                .iter()
+                .filter(|&&m| people[m].forced.is_none() && people[m].proposal == Some(Grade::Excellent))
+                .count() as u32;
             for &m in &graded {
                 let a = &mut people[m];
                 if let Some(f) = a.forced {

@@ -191,7 +191,12 @@ pub fn arithmetic(pool: &PoolResult, rules: &AssessmentRules) -> String {
 }
 
 impl AssessmentReport {
-    pub fn build(result: &AssessmentResult, roster: &Roster, profile: &Profile, decisions: &Decisions) -> AssessmentReport {
+    pub fn build(
+        result: &AssessmentResult,
+        roster: &Roster,
+        profile: &Profile,
+        decisions: &Decisions,
+    ) -> AssessmentReport {
         let rules = &profile.assessment;
         let people = result
             .people
@@ -206,7 +211,12 @@ impl AssessmentReport {
                     pool: pool.name.clone(),
                     category: p.category.clone(),
                     rank: p.rank.clone(),
-                    unit_and_post: format!("{}{}{}", p.organ, p.department.as_deref().unwrap_or(""), p.post.as_deref().unwrap_or(&p.rank)),
+                    unit_and_post: format!(
+                        "{}{}{}",
+                        p.organ,
+                        p.department.as_deref().unwrap_or(""),
+                        p.post.as_deref().unwrap_or(&p.rank)
+                    ),
                     tier: a.tier.map(|t| rules.tiers[t].name.clone()),
                     score: a.score.map(hundredths),
                     rank_in_pool: a.rank_in_pool,
@@ -291,11 +301,24 @@ impl AssessmentReport {
     }
 }
 
-fn reasons(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, roster: &Roster, profile: &Profile) -> Vec<String> {
+fn reasons(
+    a: &Assessed,
+    pool: &PoolResult,
+    result: &AssessmentResult,
+    roster: &Roster,
+    profile: &Profile,
+) -> Vec<String> {
     let rules = &profile.assessment;
     let mut out = Vec::new();
     let tier = a.tier.map(|t| rules.tiers[t].name.as_str()).unwrap_or("未分层");
-    out.push(format!("考核池：{}·{}（{}）；{}{}", pool.organ, pool.name, tier, arithmetic(pool, rules), cite_text(&rules.quota_cite)));
+    out.push(format!(
+        "考核池：{}·{}（{}）；{}{}",
+        pool.organ,
+        pool.name,
+        tier,
+        arithmetic(pool, rules),
+        cite_text(&rules.quota_cite)
+    ));
     if roster.people[a.person].is_leader {
         let how = if rules.leaders_by_supervisor && pool.organ != roster.people[a.person].organ {
             format!("与{}所属各单位的领导成员合并设池", pool.organ)
@@ -304,7 +327,9 @@ fn reasons(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, roster: &
         };
         out.push(format!("领导成员由主管机关考核，{how}{}", cite_text(&rules.leaders_cite)));
     }
-    let hit_cite = |h: &UngradedHit| cite_text(h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite));
+    let hit_cite = |h: &UngradedHit| {
+        cite_text(h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite))
+    };
     for h in &a.ungraded {
         out.push(format!("参加考核，不确定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
     }
@@ -314,13 +339,28 @@ fn reasons(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, roster: &
             (DisciplineEffect::NotExcellent, true) => "；另有较重的情形，按较重者处理",
             _ => "",
         };
-        out.push(format!("{}{outweighed}{}", discipline_words(h, rules, result.year), cite_text(&rules.discipline[h.rule].cite)));
+        out.push(format!(
+            "{}{outweighed}{}",
+            discipline_words(h, rules, result.year),
+            cite_text(&rules.discipline[h.rule].cite)
+        ));
     }
     for h in &a.set_aside {
-        out.push(format!("另有参加考核、不确定等次的情形（{}，{}）：{}；按较重的不称职处理{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
+        out.push(format!(
+            "另有参加考核、不确定等次的情形（{}，{}）：{}；按较重的不称职处理{}",
+            h.code.code(),
+            h.code.label(),
+            h.detail,
+            hit_cite(h)
+        ));
     }
     if let Some(why) = &a.probation_exempt {
-        let cite = rules.ungraded.iter().find(|u| matches!(u.rule, UngradedRule::Probation { .. })).map(|u| cite_text(&u.cite)).unwrap_or_default();
+        let cite = rules
+            .ungraded
+            .iter()
+            .find(|u| matches!(u.rule, UngradedRule::Probation { .. }))
+            .map(|u| cite_text(&u.cite))
+            .unwrap_or_default();
         out.push(format!("{why}{cite}"));
     }
     if a.ungraded.is_empty() {
@@ -340,7 +380,9 @@ fn reasons(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, roster: &
         let mut parts = Vec::new();
         if let Some(d) = a.components.0 {
             let w = a.weights.map(|w| &rules.weights[w]);
-            let ws = w.map(|w| w.weights.iter().map(|(k, v)| format!("{}{}%", k.name(), v)).collect::<Vec<_>>().join("、")).unwrap_or_default();
+            let ws = w
+                .map(|w| w.weights.iter().map(|(k, v)| format!("{}{}%", k.name(), v)).collect::<Vec<_>>().join("、"))
+                .unwrap_or_default();
             parts.push(format!("德能勤绩廉 {}（权重 {ws}）× {b1}%", two(d)));
         }
         if let Some(r) = a.components.1 {
@@ -350,29 +392,51 @@ fn reasons(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, roster: &
             parts.push(format!("民主测评 {} × {b3}%", two(m)));
         }
         let rank = a.rank_in_pool.map(|r| format!("，池内第{r}名")).unwrap_or_default();
-        out.push(format!("综合得分 {}（{}，按权重合计后保留两位小数）{rank}{}", two(score), parts.join(" + "), cite_text(&rules.score_cite)));
+        out.push(format!(
+            "综合得分 {}（{}，按权重合计后保留两位小数）{rank}{}",
+            two(score),
+            parts.join(" + "),
+            cite_text(&rules.score_cite)
+        ));
     }
     let suggestion = match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
         _ if !a.ungraded.is_empty() => None,
-        (_, Some(g), _) if a.forced == Some(g) => Some(format!("因所受处分按规定确定为{}，不因得分或主管领导建议等次改变", g.name())),
-        (_, None, true) => {
-            Some(format!("与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定", pool.tied_at_line.len().saturating_sub(1)))
+        (_, Some(g), _) if a.forced == Some(g) => {
+            Some(format!("因所受处分按规定确定为{}，不因得分或主管领导建议等次改变", g.name()))
         }
+        (_, None, true) => Some(format!(
+            "与池内其他{}人同分并列于优秀名额线，名额不足以全部确定为优秀，请考核委员会决定",
+            pool.tied_at_line.len().saturating_sub(1)
+        )),
         (Mode::Score, Some(Grade::Excellent), _) => {
             // Competition rank among the pool's members who may be 优秀.
             let better = pool
                 .members
                 .iter()
                 .map(|&m| &result.people[m])
-                .filter(|b| b.excellent_eligible && b.ungraded.is_empty() && b.score.is_some_and(|s| a.score.is_some_and(|mine| s > mine)))
+                .filter(|b| {
+                    b.excellent_eligible
+                        && b.ungraded.is_empty()
+                        && b.score.is_some_and(|s| a.score.is_some_and(|mine| s > mine))
+                })
                 .count();
             Some(format!("在符合评优条件人员中排第{}名，在优秀名额（{}名）以内，建议优秀", better + 1, pool.quota))
         }
-        (Mode::Score, Some(g), _) if a.flags.contains(&Flag::MissingScore) => Some(format!("没有评分，建议{}", g.name())),
-        (Mode::Score, Some(Grade::Incompetent), _) => Some(format!("综合得分低于{}分，建议不称职", two(rules.incompetent_below))),
-        (Mode::Score, Some(Grade::BasicallyCompetent), _) => Some(format!("综合得分低于{}分，建议基本称职", two(rules.basic_below))),
-        (Mode::Score, Some(g), _) => Some(format!("未进入优秀名额，综合得分不低于{}分，建议{}", two(rules.basic_below), g.name())),
-        (Mode::Proposal, Some(g), _) if a.proposal.is_some() => Some(format!("主管领导建议等次为{}，采用建议", g.name())),
+        (Mode::Score, Some(g), _) if a.flags.contains(&Flag::MissingScore) => {
+            Some(format!("没有评分，建议{}", g.name()))
+        }
+        (Mode::Score, Some(Grade::Incompetent), _) => {
+            Some(format!("综合得分低于{}分，建议不称职", two(rules.incompetent_below)))
+        }
+        (Mode::Score, Some(Grade::BasicallyCompetent), _) => {
+            Some(format!("综合得分低于{}分，建议基本称职", two(rules.basic_below)))
+        }
+        (Mode::Score, Some(g), _) => {
+            Some(format!("未进入优秀名额，综合得分不低于{}分，建议{}", two(rules.basic_below), g.name()))
+        }
+        (Mode::Proposal, Some(g), _) if a.proposal.is_some() => {
+            Some(format!("主管领导建议等次为{}，采用建议", g.name()))
+        }
         (Mode::Proposal, Some(g), _) => Some(format!("无主管领导建议等次，建议{}", g.name())),
         _ => None,
     };
@@ -390,7 +454,10 @@ fn reasons(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, roster: &
         let cite = a.ungraded.first().map(|h| cite_text(&rules.ungraded[h.rule].cite)).unwrap_or_default();
         let closed = closed.format("%Y年%-m月%-d日");
         out.push(match &a.supplement {
-            Some((g, why)) => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，补定等次为{}，理由：{why}{cite}", g.name()),
+            Some((g, why)) => format!(
+                "立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，补定等次为{}，理由：{why}{cite}",
+                g.name()
+            ),
             None => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，可按规定补定等次{cite}"),
         });
     }

@@ -21,15 +21,18 @@ pub fn generate_roster_as(path: &Path, n: usize, changed: bool, name: &str) {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     if name != "人员" {
         let notes = book.add_worksheet().set_name("填表说明").expect("notes");
-        for (r, line) in ["本表由人事科填写。", "身份证号填18位；日期填年月日。", "年度考核填优秀、称职、基本称职或不称职。"].iter().enumerate()
+        for (r, line) in
+            ["本表由人事科填写。", "身份证号填18位；日期填年月日。", "年度考核填优秀、称职、基本称职或不称职。"]
+                .iter()
+                .enumerate()
         {
             notes.write_string(r as u32, 0, *line).expect("note");
         }
     }
     let sheet = book.add_worksheet().set_name(name).expect("sheet");
     let headers = [
-        "身份证号", "姓名", "性别", "单位", "职位类别", "职级", "任现职级时间", "职务层次", "任现职务时间", "进入公务员队伍时间", "2023年度考核",
-        "2024年度考核", "2025年度考核",
+        "身份证号", "姓名", "性别", "单位", "职位类别", "职级", "任现职级时间", "职务层次", "任现职务时间",
+        "进入公务员队伍时间", "2023年度考核", "2024年度考核", "2025年度考核",
     ];
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).expect("header");
@@ -53,7 +56,8 @@ pub fn generate_roster_as(path: &Path, n: usize, changed: bool, name: &str) {
         let d = if moved {
             rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 10, 1).expect("date")
         } else {
-            rust_xlsxwriter::ExcelDateTime::from_ymd(2015 + (i % 9) as u16, 1 + (i % 12) as u8, 1 + (i % 28) as u8).expect("date")
+            rust_xlsxwriter::ExcelDateTime::from_ymd(2015 + (i % 9) as u16, 1 + (i % 12) as u8, 1 + (i % 28) as u8)
+                .expect("date")
         };
         sheet.write_datetime_with_format(r, 6, &d, &date).expect("date");
         if i % 10 == 0 {
@@ -73,7 +77,11 @@ pub fn generate_roster_as(path: &Path, n: usize, changed: bool, name: &str) {
 /// Times `a` and `b` `runs` times each, taking turns (a, b, a, b …) so that a slower spell of
 /// a shared machine falls on both; their (best, median) times.
 /// Each one's times, sorted.
-pub fn time_both<A, B>(runs: usize, mut a: impl FnMut() -> A, mut b: impl FnMut() -> B) -> (Vec<Duration>, Vec<Duration>) {
+pub fn time_both<A, B>(
+    runs: usize,
+    mut a: impl FnMut() -> A,
+    mut b: impl FnMut() -> B,
+) -> (Vec<Duration>, Vec<Duration>) {
     let (mut ta, mut tb) = (Vec::with_capacity(runs), Vec::with_capacity(runs));
     // One untimed run of each first: the first run of a process also pays for memory the
     // allocator has not got from the system yet.
@@ -94,7 +102,8 @@ pub fn time_both<A, B>(runs: usize, mut a: impl FnMut() -> A, mut b: impl FnMut(
 
 pub fn peak_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
+    let kb: f64 =
+        status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?.trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(kb / 1024.0)
 }
 
@@ -102,7 +111,8 @@ pub fn peak_mib() -> Option<f64> {
 /// (sorted, in ms) of `what` (the measured thing's name in the line, e.g. "import") and of the
 /// bare read.
 pub fn medians(title: &str, what: &str, base: &[Duration], times: &[Duration]) -> String {
-    let ms = |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
+    let ms =
+        |v: &[Duration]| v.iter().map(|d| format!("{:.0}", d.as_secs_f64() * 1000.0)).collect::<Vec<_>>().join(" ");
     let (b, t) = (base[base.len() / 2].as_secs_f64(), times[times.len() / 2].as_secs_f64());
     format!("{title}: median {t:.3} s against the bare read's {b:.3} s: {:.2}x (runs in ms, sorted: {what} {}; bare read {})", t / b, ms(times), ms(base))
 }

@@ -14,7 +14,10 @@ use chrono::Datelike;
 use kaohe_engine::fast_hash::FastMap;
 use kaohe_engine::id_number;
 use kaohe_engine::profile::squeeze;
-use kaohe_engine::{AnnualInput, Organ, Period, Person, Profile, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult};
+use kaohe_engine::{
+    AnnualInput, Organ, Period, Person, Profile, RegularGrade, RegularRecord, Restriction, ResultCode, Roster,
+    YearResult,
+};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -40,15 +43,18 @@ pub(crate) const ASSESSMENT_COLUMNS: [&str; 4] = ["身份证号", "年度", "等
 pub(crate) const RESTRICTION_COLUMNS: [&str; 5] = ["身份证号", "类型", "日期", "姓名", "结束日期"];
 
 pub(crate) const REGULAR_COLUMNS: [&str; 7] = ["身份证号", "年度", "姓名", "季度", "月份", "等次", "得分"];
-pub(crate) const ANNUAL_COLUMNS: [&str; 15] =
-    ["身份证号", "年度", "姓名", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数", "主管领导评语", "个人总结", "参加脱产培训情况"];
+pub(crate) const ANNUAL_COLUMNS: [&str; 15] = [
+    "身份证号", "年度", "姓名", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数",
+    "主管领导评语", "个人总结", "参加脱产培训情况",
+];
 pub const SHEET_REGULAR: &str = "平时考核";
 pub const SHEET_ANNUAL: &str = "年度评分";
 
 /// The order the template writes the 人员 columns in.
 pub const PEOPLE_TEMPLATE_ORDER: [&str; 24] = [
-    "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次", "任现职务时间", "是否领导成员", "学历",
-    "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次", "档次起算时间", "政治面貌", "从事或分管工作", "进入方式", "离职/退休日期",
+    "身份证号", "姓名", "性别", "出生日期", "单位", "部门", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次",
+    "任现职务时间", "是否领导成员", "学历", "参加工作时间", "进入公务员队伍时间", "级别", "级别起算时间", "档次",
+    "档次起算时间", "政治面貌", "从事或分管工作", "进入方式", "离职/退休日期",
 ];
 
 /// A file that could not be read at all.
@@ -93,7 +99,9 @@ impl WorkbookError {
             WorkbookError::SheetMissing { .. } => "sheet_missing",
             WorkbookError::ColumnMissing { .. } => "column_missing",
             WorkbookError::Write { .. } => "write_failed",
-            WorkbookError::NoHeader { .. } | WorkbookError::EmptySheet { .. } | WorkbookError::HeaderNotFound { .. } => "column_missing",
+            WorkbookError::NoHeader { .. }
+            | WorkbookError::EmptySheet { .. }
+            | WorkbookError::HeaderNotFound { .. } => "column_missing",
             WorkbookError::Cancelled => "cancelled",
         }
     }
@@ -110,7 +118,9 @@ impl WorkbookError {
     /// Saves `book` as `path`, whole or not at all ([`kaohe_files::write_replacing`]: a file
     /// beside it, synced, renamed into place; a failure leaves an old file as it was).
     pub(crate) fn save(path: &Path, book: &mut rust_xlsxwriter::Workbook) -> Result<(), WorkbookError> {
-        kaohe_files::write_replacing(path, kaohe_files::Access::Ordinary, |partial| book.save(partial).map_err(|e| WorkbookError::write(path, e)))
+        kaohe_files::write_replacing(path, kaohe_files::Access::Ordinary, |partial| {
+            book.save(partial).map_err(|e| WorkbookError::write(path, e))
+        })
     }
 
     /// A workbook that could not be written to `path`, said for a clerk.
@@ -119,11 +129,19 @@ impl WorkbookError {
             rust_xlsxwriter::XlsxError::IoError(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
                 "文件可能正在 Excel 或 WPS 中打开，或没有写入该文件夹的权限；请关闭该文件或换一个位置后重试"
             }
-            rust_xlsxwriter::XlsxError::IoError(io) if io.kind() == std::io::ErrorKind::NotFound => "保存的文件夹不存在，请换一个位置",
-            rust_xlsxwriter::XlsxError::IoError(_) => "写入磁盘失败（磁盘可能已满，或网络位置不可用），请换一个位置后重试",
+            rust_xlsxwriter::XlsxError::IoError(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                "保存的文件夹不存在，请换一个位置"
+            }
+            rust_xlsxwriter::XlsxError::IoError(_) => {
+                "写入磁盘失败（磁盘可能已满，或网络位置不可用），请换一个位置后重试"
+            }
             _ => "生成工作簿时出错，请把问题报告给软件维护人员",
         };
-        WorkbookError::Write { file: path.display().to_string(), detail: detail.to_string(), technical: Some(e.to_string()) }
+        WorkbookError::Write {
+            file: path.display().to_string(),
+            detail: detail.to_string(),
+            technical: Some(e.to_string()),
+        }
     }
 }
 
@@ -278,7 +296,11 @@ pub struct PeopleColumns {
 /// them (with `options`' sheet, header row and mapping), without reading the people.
 pub fn people_columns(path: &Path, options: &ReadOptions) -> Result<PeopleColumns, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
+    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open {
+        file: file.clone(),
+        detail: e.message,
+        technical: e.technical,
+    })?;
     let sheets = book.sheet_names();
     let (sheet, _) = choose_people_sheet(&mut book, &sheets, options, &file)?;
     let range = book.range_detailed(&sheet).map_err(|e| WorkbookError::Open {
@@ -305,13 +327,16 @@ pub fn people_columns(path: &Path, options: &ReadOptions) -> Result<PeopleColumn
 
 /// The people sheet: as asked, else 人员, else the sheet whose header looks most like a roster
 /// (then `true`: the choice was a guess).
-fn choose_people_sheet(book: &mut crate::source::Book, names: &[String], options: &ReadOptions, file: &str) -> Result<(String, bool), WorkbookError> {
+fn choose_people_sheet(
+    book: &mut crate::source::Book,
+    names: &[String],
+    options: &ReadOptions,
+    file: &str,
+) -> Result<(String, bool), WorkbookError> {
     if let Some(s) = &options.sheet {
-        return names.iter().find(|n| *n == s || squeeze(n) == squeeze(s)).map(|n| (n.clone(), false)).ok_or_else(|| WorkbookError::SheetMissing {
-            file: file.to_string(),
-            sheet: s.clone(),
-            found: names.to_vec(),
-        });
+        return names.iter().find(|n| *n == s || squeeze(n) == squeeze(s)).map(|n| (n.clone(), false)).ok_or_else(
+            || WorkbookError::SheetMissing { file: file.to_string(), sheet: s.clone(), found: names.to_vec() },
+        );
     }
     if let Some(n) = names.iter().find(|n| squeeze(n) == SHEET_PEOPLE) {
         return Ok((n.clone(), false));
@@ -323,14 +348,19 @@ fn choose_people_sheet(book: &mut crate::source::Book, names: &[String], options
         let Ok(range) = book.head(n, crate::layout::HEADER_SEARCH_ROWS as u32 + 2) else { continue };
         let layout = crate::layout::detect(SHEET_PEOPLE, &range, "身份证号");
         let fields: HashSet<&str> = layout.columns.iter().filter_map(|c| c.field.as_deref()).collect();
-        if fields.contains("身份证号") && fields.contains("姓名") && best.as_ref().is_none_or(|b| fields.len() > b.0) {
+        if fields.contains("身份证号") && fields.contains("姓名") && best.as_ref().is_none_or(|b| fields.len() > b.0)
+        {
             best = Some((fields.len(), n.clone()));
         }
     }
     match best {
         Some((_, n)) => Ok((n, true)),
         None if book.encoding().is_some() => Err(WorkbookError::NoHeader { file: file.to_string() }),
-        None => Err(WorkbookError::SheetMissing { file: file.to_string(), sheet: SHEET_PEOPLE.to_string(), found: names.to_vec() }),
+        None => Err(WorkbookError::SheetMissing {
+            file: file.to_string(),
+            sheet: SHEET_PEOPLE.to_string(),
+            found: names.to_vec(),
+        }),
     }
 }
 
@@ -358,7 +388,11 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
 /// Like [`read_roster`], with a chosen people sheet.
 pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
     let file = path.display().to_string();
-    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open { file: file.clone(), detail: e.message, technical: e.technical })?;
+    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open {
+        file: file.clone(),
+        detail: e.message,
+        technical: e.technical,
+    })?;
     let names = book.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
     let mut issues = Issues::default();
@@ -453,7 +487,8 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let regular_range = find(SHEET_REGULAR).and_then(|n| range_of(&Some(n), SHEET_REGULAR, &mut issues));
     let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
 
-    let mut people_table = Table::with_layout(SHEET_PEOPLE, &people_sheet, &people_range, people_layout(&people_range, options));
+    let mut people_table =
+        Table::with_layout(SHEET_PEOPLE, &people_sheet, &people_range, people_layout(&people_range, options));
     let signature = crate::layout::signature(&people_table.layout);
     if let Some(mapping) = &options.mapping {
         people_table.remap(mapping);
@@ -467,16 +502,22 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         // and where a header sits further down.
         let recognised = people_table.layout.columns.iter().any(|c| c.field.is_some() || c.year.is_some());
         if !recognised && options.mapping.is_none() {
-            let found_at = crate::layout::header_further_down(SHEET_PEOPLE, &people_range).map(|r| people_table.row0 + r as u32 + 1);
+            let found_at = crate::layout::header_further_down(SHEET_PEOPLE, &people_range)
+                .map(|r| people_table.row0 + r as u32 + 1);
             return Err(WorkbookError::HeaderNotFound { sheet: people_sheet, found_at });
         }
-        return Err(WorkbookError::ColumnMissing { sheet: people_sheet, header_row: people_table.header_row(), columns: missing });
+        return Err(WorkbookError::ColumnMissing {
+            sheet: people_sheet,
+            header_row: people_table.header_row(),
+            columns: missing,
+        });
     }
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
     // Hidden rows and columns are read, but said.
     let hidden = extras;
-    let data_rows: Vec<u32> = if hidden.rows.is_empty() { Vec::new() } else { people_table.rows().map(|(r, _)| r).collect() };
+    let data_rows: Vec<u32> =
+        if hidden.rows.is_empty() { Vec::new() } else { people_table.rows().map(|(r, _)| r).collect() };
     for r in hidden.rows.iter().filter(|r| data_rows.contains(r)) {
         issues.push(Issue {
             sheet: people_sheet.clone(),
@@ -486,10 +527,16 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             value: None,
             code: IssueCode::Hidden,
             severity: Severity::Warning,
-            message: format!("工作表「{people_sheet}」第{r}行是隐藏行，已按正常数据读取；如该行不应导入，请删除后重新导入。"),
+            message: format!(
+                "工作表「{people_sheet}」第{r}行是隐藏行，已按正常数据读取；如该行不应导入，请删除后重新导入。"
+            ),
         });
     }
-    for c in hidden.columns.iter().filter(|&&c| c >= people_table.col0 && ((c - people_table.col0) as usize) < people_table.layout.columns.len()) {
+    for c in hidden
+        .columns
+        .iter()
+        .filter(|&&c| c >= people_table.col0 && ((c - people_table.col0) as usize) < people_table.layout.columns.len())
+    {
         let column = &people_table.layout.columns[(c - people_table.col0) as usize];
         if column.field.is_none() && column.year.is_none() {
             continue;
@@ -502,19 +549,25 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             value: None,
             code: IssueCode::Hidden,
             severity: Severity::Warning,
-            message: format!("工作表「{people_sheet}」{}列「{}」是隐藏列，已按正常数据读取。", column_letter(*c), column.header),
+            message: format!(
+                "工作表「{people_sheet}」{}列「{}」是隐藏列，已按正常数据读取。",
+                column_letter(*c),
+                column.header
+            ),
         });
     }
     uncached_formula_issues(&people_table, &uncached, &mut issues);
     let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut sources = Vec::new();
-    let rows_read = read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut sources, &mut issues)?;
+    let rows_read =
+        read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut sources, &mut issues)?;
     let mapping = mapped_columns(&people_table.layout, people_table.col0);
     let header_row = people_table.header_row();
     // The people read, for the sheets that refer to them (a copy of every ID: only when there is
     // such a sheet).
     let refers = [&results_range, &restrictions_range, &regular_range, &annual_range].iter().any(|r| r.is_some());
-    let known: HashSet<String> = if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
+    let known: HashSet<String> =
+        if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
     if let Some(r) = &organs_range {
         read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, &mut roster, &mut issues);
     }
@@ -522,7 +575,13 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         read_results(&Table::new(SHEET_ASSESSMENTS, &name_of(SHEET_ASSESSMENTS), r), &known, &mut roster, &mut issues);
     }
     if let Some(r) = &restrictions_range {
-        read_restrictions(&Table::new(SHEET_RESTRICTIONS, &name_of(SHEET_RESTRICTIONS), r), profile, &known, &mut roster, &mut issues);
+        read_restrictions(
+            &Table::new(SHEET_RESTRICTIONS, &name_of(SHEET_RESTRICTIONS), r),
+            profile,
+            &known,
+            &mut roster,
+            &mut issues,
+        );
     }
     if let Some(r) = &regular_range {
         read_regular(&Table::new(SHEET_REGULAR, &name_of(SHEET_REGULAR), r), &known, &mut roster, &mut issues);
@@ -531,7 +590,18 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
     }
     let (issues, issues_beyond) = issues.finish(&people_sheet);
-    Ok(RosterRead { file, roster, issues, issues_beyond, rows_read, sheet: people_sheet, header_row, mapping, signature, sources })
+    Ok(RosterRead {
+        file,
+        roster,
+        issues,
+        issues_beyond,
+        rows_read,
+        sheet: people_sheet,
+        header_row,
+        mapping,
+        signature,
+        sources,
+    })
 }
 
 /// Removes invisible characters from every text cell of a sheet and cuts a text longer than a
@@ -556,7 +626,11 @@ fn clean_cells(range: &mut Range<Data>, sheet: &str, issues: &mut Issues) {
             what.push(format!("含有看不见的字符（{}），已去除", cleaned.removed.join("、")));
         }
         if let Some(n) = cleaned.cut_from {
-            what.push(format!("有 {n} 个字，超过单元格能容纳的 {} 个字，只保留前 {} 个字", cell::MAX_CELL_CHARS, cell::MAX_CELL_CHARS));
+            what.push(format!(
+                "有 {n} 个字，超过单元格能容纳的 {} 个字，只保留前 {} 个字",
+                cell::MAX_CELL_CHARS,
+                cell::MAX_CELL_CHARS
+            ));
         }
         let place = format!("工作表「{sheet}」第{}行 {}列", r + 1, column_letter(c));
         let ellipsis = if before.chars().count() > 20 { "…" } else { "" };

@@ -87,7 +87,8 @@ pub(crate) fn read_people(
     let first = t.row0 + t.layout.data as u32 + 1;
     // 级别 runs from 1 to the lowest 级别 any ladder of the profile reaches; 档次 has no rule
     // here beyond being a positive number.
-    let lowest_level = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
+    let lowest_level =
+        profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.grades.1)).max().unwrap_or(u32::MAX);
     let k = PeopleFields::of(t);
     let year_columns: Vec<(usize, &crate::layout::Column, i32)> =
         t.layout.columns.iter().enumerate().filter_map(|(c, col)| col.year.map(|y| (c, col, y))).collect();
@@ -103,7 +104,14 @@ pub(crate) fn read_people(
         ok &= id.is_some();
         if let Some(id) = &id {
             if let Some(first) = seen.get(&id_key(id)) {
-                issues.push(t.issue_at(row, cells, k.id, IssueCode::DuplicateId, Severity::Error, &format!("与第{first}行重复")));
+                issues.push(t.issue_at(
+                    row,
+                    cells,
+                    k.id,
+                    IssueCode::DuplicateId,
+                    Severity::Error,
+                    &format!("与第{first}行重复"),
+                ));
                 ok = false;
             }
         }
@@ -123,8 +131,14 @@ pub(crate) fn read_people(
         let name_as_written = match (&written, &name) {
             (Some(w), Some(n)) if w != n => {
                 let original = cell::display(t.get(cells, k.name));
-                let mut issue =
-                    t.issue_at(row, cells, k.name, IssueCode::NameNormalized, Severity::Warning, &format!("中间含有空格或换行，已去掉，按「{n}」读取"));
+                let mut issue = t.issue_at(
+                    row,
+                    cells,
+                    k.name,
+                    IssueCode::NameNormalized,
+                    Severity::Warning,
+                    &format!("中间含有空格或换行，已去掉，按「{n}」读取"),
+                );
                 // A line break inside a message would split it; it is named instead.
                 let visible = original.replace("\r\n", "\n").replace('\n', "（换行）");
                 issue.message = issue.message.replacen(&format!("「{original}」"), &format!("「{visible}」"), 1);
@@ -154,12 +168,20 @@ pub(crate) fn read_people(
             None if profile.old_title(r).is_some() => {
                 let rr = profile.old_title(r)?;
                 let name = &profile.rank(rr).name;
-                let why = format!("是2019年6月前的职务名称，已按职级套转视为「{name}」；请按任职文件核对并改写为现行职级");
+                let why =
+                    format!("是2019年6月前的职务名称，已按职级套转视为「{name}」；请按任职文件核对并改写为现行职级");
                 issues.push(t.issue_at(row, cells, k.rank, IssueCode::OldTitle, Severity::Warning, &why));
                 Some(rr)
             }
             None => {
-                issues.push(t.issue_at(row, cells, k.rank, IssueCode::UnknownRank, Severity::Error, "不是规则中的职级名称"));
+                issues.push(t.issue_at(
+                    row,
+                    cells,
+                    k.rank,
+                    IssueCode::UnknownRank,
+                    Severity::Error,
+                    "不是规则中的职级名称",
+                ));
                 None
             }
         });
@@ -204,28 +226,33 @@ pub(crate) fn read_people(
         let step_since = date_of(k.step_since, false, issues);
         let left_on = date_of(k.left_on, false, issues);
         // 进入方式 through the profile's names and aliases; another value costs only that value.
-        let entry_method = cell::text_ref(t.get(cells, k.entry_method)).and_then(|m| match profile.assessment.entry_method(&m) {
-            Some(e) => Some(e.name.clone()),
-            None => {
-                let known: Vec<&str> = profile.assessment.entry_methods.iter().map(|e| e.name.as_str()).collect();
-                issues.push(t.issue_at(
-                    row,
-                    cells,
-                    k.entry_method,
-                    IssueCode::BadValue,
-                    Severity::Warning,
-                    &format!("不是规则中的进入方式（{}）；按未填写处理", known.join("、")),
-                ));
-                None
-            }
-        });
+        let entry_method =
+            cell::text_ref(t.get(cells, k.entry_method)).and_then(|m| match profile.assessment.entry_method(&m) {
+                Some(e) => Some(e.name.clone()),
+                None => {
+                    let known: Vec<&str> = profile.assessment.entry_methods.iter().map(|e| e.name.as_str()).collect();
+                    issues.push(t.issue_at(
+                        row,
+                        cells,
+                        k.entry_method,
+                        IssueCode::BadValue,
+                        Severity::Warning,
+                        &format!("不是规则中的进入方式（{}）；按未填写处理", known.join("、")),
+                    ));
+                    None
+                }
+            });
         let count_of = |header: Col, max: u32, issues: &mut Issues| -> Option<u32> {
             let c = t.get(cells, header);
             match cell::count(c) {
                 Ok(Some(n)) if n >= 1 && n <= max => Some(n),
                 Ok(None) => None,
                 Ok(Some(_)) => {
-                    let range = if max == u32::MAX { "应为正整数".to_string() } else { format!("应在 1–{max} 之间") };
+                    let range = if max == u32::MAX {
+                        "应为正整数".to_string()
+                    } else {
+                        format!("应在 1–{max} 之间")
+                    };
                     issues.push(t.issue(row, header, c, IssueCode::BadNumber, Severity::Warning, &range));
                     None
                 }
@@ -281,7 +308,8 @@ pub(crate) fn read_people(
                 }
             }
             if let Some(g) = gender.as_deref().filter(|g| *g == "男" || *g == "女") {
-                let id_gender = id.chars().nth(16).and_then(|c| c.to_digit(10)).map(|d| if d % 2 == 1 { "男" } else { "女" });
+                let id_gender =
+                    id.chars().nth(16).and_then(|c| c.to_digit(10)).map(|d| if d % 2 == 1 { "男" } else { "女" });
                 if id_gender.is_some_and(|ig| ig != g) {
                     issues.push(t.issue_at(
                         row,
@@ -301,13 +329,27 @@ pub(crate) fn read_people(
             for later in w + 1..order.len() {
                 if let ((a_col, Some(a)), (b_col, Some(b))) = (order[w], order[later]) {
                     if b < a {
-                        issues.push(t.issue_at(row, cells, b_col, IssueCode::DateOrder, Severity::Warning, &format!("早于{}（{a}），请核对", a_col.header)));
+                        issues.push(t.issue_at(
+                            row,
+                            cells,
+                            b_col,
+                            IssueCode::DateOrder,
+                            Severity::Warning,
+                            &format!("早于{}（{a}），请核对", a_col.header),
+                        ));
                     }
                 }
             }
         }
         if let Some(r) = rank_since.filter(|r| *r > today) {
-            issues.push(t.issue_at(row, cells, k.rank_since, IssueCode::DateOrder, Severity::Warning, &format!("晚于今天（{today}），请核对")));
+            issues.push(t.issue_at(
+                row,
+                cells,
+                k.rank_since,
+                IssueCode::DateOrder,
+                Severity::Warning,
+                &format!("晚于今天（{today}），请核对"),
+            ));
             let _ = r;
         }
 
@@ -315,7 +357,9 @@ pub(crate) fn read_people(
         if !ok {
             issues.row_not_imported(kept_from);
         }
-        let (Some(id), Some(name), Some(organ), Some(category), Some(rank), Some(rank_since), true) = (id, name, organ, category, rank, rank_since, ok) else {
+        let (Some(id), Some(name), Some(organ), Some(category), Some(rank), Some(rank_since), true) =
+            (id, name, organ, category, rank, rank_since, ok)
+        else {
             continue;
         };
         seen.insert(id_key(&id), row);

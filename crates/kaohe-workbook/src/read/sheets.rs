@@ -15,7 +15,8 @@ pub(crate) fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, iss
             continue;
         }
         // A pool's approved number, or a rank's own number inside its pool (一级调研员 …).
-        let rank_in_pool = || profile.rank_ref(&h).filter(|&r| profile.pool_of(r).is_some()).map(|r| profile.rank(r).name.clone());
+        let rank_in_pool =
+            || profile.rank_ref(&h).filter(|&r| profile.pool_of(r).is_some()).map(|r| profile.rank(r).name.clone());
         match profile.pool(&h).map(|(_, pool)| pool.name.clone()).or_else(rank_in_pool) {
             Some(key) => pool_columns.push((i, h.clone(), key)),
             None => issues.push(Issue {
@@ -43,7 +44,14 @@ pub(crate) fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, iss
             continue;
         };
         if !seen.insert(name.clone()) {
-            issues.push(t.issue_at(row, cells, "单位名称", IssueCode::DuplicateId, Severity::Error, "在本表中重复出现"));
+            issues.push(t.issue_at(
+                row,
+                cells,
+                "单位名称",
+                IssueCode::DuplicateId,
+                Severity::Error,
+                "在本表中重复出现",
+            ));
             continue;
         }
         let level = cell::text(t.get(cells, "机关层级")).and_then(|l| match profile.organ_level(&l) {
@@ -70,7 +78,14 @@ pub(crate) fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, iss
         let excellent_ratio = match cell::percent(ratio_cell) {
             Ok(Some(bp)) if bp > profile.assessment.max_ratio => {
                 let max = profile.assessment.max_ratio as f64 / 100.0;
-                issues.push(t.issue(row, "优秀比例", ratio_cell, IssueCode::BadNumber, Severity::Warning, &format!("超过规则允许的上限 {max}%")));
+                issues.push(t.issue(
+                    row,
+                    "优秀比例",
+                    ratio_cell,
+                    IssueCode::BadNumber,
+                    Severity::Warning,
+                    &format!("超过规则允许的上限 {max}%"),
+                ));
                 None
             }
             Ok(v) => v,
@@ -81,7 +96,8 @@ pub(crate) fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, iss
         };
         let performance_rating = cell::text(t.get(cells, "绩效等次"));
         let supervisor = cell::text(t.get(cells, "主管机关"));
-        let mut organ = Organ { name, level, slots: Default::default(), excellent_ratio, performance_rating, supervisor };
+        let mut organ =
+            Organ { name, level, slots: Default::default(), excellent_ratio, performance_rating, supervisor };
         for (col, header, pool) in &pool_columns {
             let c = cells.get(*col).unwrap_or(&Data::Empty);
             match cell::count(c) {
@@ -89,7 +105,9 @@ pub(crate) fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, iss
                     organ.slots.insert(pool.clone(), n);
                 }
                 Ok(None) => {}
-                Err(why) => issues.push(t.issue(row, header.as_str(), c, IssueCode::BadNumber, Severity::Warning, &why)),
+                Err(why) => {
+                    issues.push(t.issue(row, header.as_str(), c, IssueCode::BadNumber, Severity::Warning, &why))
+                }
             }
         }
         roster.organs.push(organ);
@@ -105,7 +123,14 @@ pub(crate) fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Rost
     for (row, cells) in t.rows() {
         let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
         if !known.contains(&id) {
-            issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+            issues.push(t.issue_at(
+                row,
+                cells,
+                "身份证号",
+                IssueCode::UnknownPerson,
+                Severity::Error,
+                "不在「人员」表已导入的人员中",
+            ));
             continue;
         }
         let year = match cell::year(t.get(cells, "年度")) {
@@ -128,7 +153,14 @@ pub(crate) fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Rost
             continue;
         };
         if let Some(first) = seen.insert((id.clone(), year), row) {
-            issues.push(t.issue_at(row, cells, "年度", IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的结果已在第{first}行出现")));
+            issues.push(t.issue_at(
+                row,
+                cells,
+                "年度",
+                IssueCode::DuplicateResult,
+                Severity::Error,
+                &format!("该人员{year}年度的结果已在第{first}行出现"),
+            ));
             continue;
         }
         if from_people.contains(&(id.clone(), year)) {
@@ -146,14 +178,27 @@ pub(crate) fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Rost
     }
 }
 
-pub(crate) fn read_restrictions(t: &Table, profile: &Profile, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
+pub(crate) fn read_restrictions(
+    t: &Table,
+    profile: &Profile,
+    known: &HashSet<String>,
+    roster: &mut Roster,
+    issues: &mut Issues,
+) {
     if !required_sheet_columns(t, &RESTRICTION_COLUMNS[..3], issues) {
         return;
     }
     for (row, cells) in t.rows() {
         let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
         if !known.contains(&id) {
-            issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+            issues.push(t.issue_at(
+                row,
+                cells,
+                "身份证号",
+                IssueCode::UnknownPerson,
+                Severity::Error,
+                "不在「人员」表已导入的人员中",
+            ));
             continue;
         }
         let kind_cell = t.get(cells, "类型");
@@ -211,10 +256,23 @@ pub(crate) fn score_of(t: &Table, row: u32, cells: &[Data], header: &str, issues
 }
 
 /// The person and year of an assessment row, or `None` (with an issue) when the row is unusable.
-pub(crate) fn person_year(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Issues) -> Option<(String, i32)> {
+pub(crate) fn person_year(
+    t: &Table,
+    row: u32,
+    cells: &[Data],
+    known: &HashSet<String>,
+    issues: &mut Issues,
+) -> Option<(String, i32)> {
     let id = read_id(t, "身份证号", row, cells, issues)?;
     if !known.contains(&id) {
-        issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, "不在「人员」表已导入的人员中"));
+        issues.push(t.issue_at(
+            row,
+            cells,
+            "身份证号",
+            IssueCode::UnknownPerson,
+            Severity::Error,
+            "不在「人员」表已导入的人员中",
+        ));
         return None;
     }
     match cell::year(t.get(cells, "年度")) {
@@ -232,15 +290,17 @@ pub(crate) fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Rost
     }
     let has = |h: &str| t.columns.contains_key(h);
     if !has("季度") && !has("月份") {
-        issues.push(
-            t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「季度」或「月份」列；该工作表未导入。", t.sheet, t.header_row())),
-        );
+        issues.push(t.sheet_issue(
+            IssueCode::ColumnMissing,
+            format!("工作表「{}」的表头（第{}行）缺少「季度」或「月份」列；该工作表未导入。", t.sheet, t.header_row()),
+        ));
         return;
     }
     if !has("等次") && !has("得分") {
-        issues.push(
-            t.sheet_issue(IssueCode::ColumnMissing, format!("工作表「{}」的表头（第{}行）缺少「等次」或「得分」列；该工作表未导入。", t.sheet, t.header_row())),
-        );
+        issues.push(t.sheet_issue(
+            IssueCode::ColumnMissing,
+            format!("工作表「{}」的表头（第{}行）缺少「等次」或「得分」列；该工作表未导入。", t.sheet, t.header_row()),
+        ));
         return;
     }
     let mut seen: HashMap<(String, i32, Period), u32> = HashMap::new();
@@ -250,8 +310,19 @@ pub(crate) fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Rost
             (Ok(Some(q)), _) if (1..=4).contains(&q) => Period::Quarter(q as u8),
             (Ok(None), Ok(Some(m))) if (1..=12).contains(&m) => Period::Month(m as u8),
             _ => {
-                let header = if has("季度") && !cell::is_empty(t.get(cells, "季度")) || !has("月份") { "季度" } else { "月份" };
-                issues.push(t.issue_at(row, cells, header, IssueCode::BadValue, Severity::Error, "应为季度 1–4 或月份 1–12"));
+                let header = if has("季度") && !cell::is_empty(t.get(cells, "季度")) || !has("月份") {
+                    "季度"
+                } else {
+                    "月份"
+                };
+                issues.push(t.issue_at(
+                    row,
+                    cells,
+                    header,
+                    IssueCode::BadValue,
+                    Severity::Error,
+                    "应为季度 1–4 或月份 1–12",
+                ));
                 continue;
             }
         };
@@ -261,7 +332,14 @@ pub(crate) fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Rost
             Some(g) => match RegularGrade::from_name(&squeeze(&g)) {
                 Some(g) => Some(g),
                 None => {
-                    issues.push(t.issue(row, "等次", grade_cell, IssueCode::UnknownGrade, Severity::Error, "不是平时考核等次（好、较好、一般、较差）"));
+                    issues.push(t.issue(
+                        row,
+                        "等次",
+                        grade_cell,
+                        IssueCode::UnknownGrade,
+                        Severity::Error,
+                        "不是平时考核等次（好、较好、一般、较差）",
+                    ));
                     continue;
                 }
             },
@@ -294,7 +372,14 @@ pub(crate) fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roste
     for (row, cells) in t.rows() {
         let Some((id, year)) = person_year(t, row, cells, known, issues) else { continue };
         if let Some(first) = seen.insert((id.clone(), year), row) {
-            issues.push(t.issue_at(row, cells, "年度", IssueCode::DuplicateResult, Severity::Error, &format!("该人员{year}年度的评分已在第{first}行出现")));
+            issues.push(t.issue_at(
+                row,
+                cells,
+                "年度",
+                IssueCode::DuplicateResult,
+                Severity::Error,
+                &format!("该人员{year}年度的评分已在第{first}行出现"),
+            ));
             continue;
         }
         let mut dimensions = [None; 5];
@@ -303,20 +388,21 @@ pub(crate) fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roste
         }
         let democratic = score_of(t, row, cells, "民主测评", issues);
         let proposal_cell = t.get(cells, "建议等次");
-        let proposal = cell::text(proposal_cell).and_then(|g| match ResultCode::parse(&squeeze(&g)).and_then(ResultCode::grade) {
-            Some(g) => Some(g),
-            None => {
-                issues.push(t.issue(
-                    row,
-                    "建议等次",
-                    proposal_cell,
-                    IssueCode::UnknownGrade,
-                    Severity::Warning,
-                    "不是有效等次（优秀、称职、基本称职、不称职）",
-                ));
-                None
-            }
-        });
+        let proposal =
+            cell::text(proposal_cell).and_then(|g| match ResultCode::parse(&squeeze(&g)).and_then(ResultCode::grade) {
+                Some(g) => Some(g),
+                None => {
+                    issues.push(t.issue(
+                        row,
+                        "建议等次",
+                        proposal_cell,
+                        IssueCode::UnknownGrade,
+                        Severity::Warning,
+                        "不是有效等次（优秀、称职、基本称职、不称职）",
+                    ));
+                    None
+                }
+            });
         let days = |header: &str, issues: &mut Issues| -> Option<u32> {
             let c = t.get(cells, header);
             match cell::count(c) {

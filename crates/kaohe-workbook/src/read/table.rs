@@ -90,7 +90,14 @@ impl<'a> Table<'a> {
     /// with only a 序号).
     pub(crate) fn rows(&self) -> impl Iterator<Item = (u32, &'a [Data])> + '_ {
         let row0 = self.row0;
-        let used: Vec<usize> = self.layout.columns.iter().enumerate().filter(|(_, c)| c.field.is_some() || c.year.is_some()).map(|(i, _)| i).collect();
+        let used: Vec<usize> = self
+            .layout
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.field.is_some() || c.year.is_some())
+            .map(|(i, _)| i)
+            .collect();
         let key = self.columns.get("身份证号").or_else(|| self.columns.get("单位名称")).copied();
         let kind = self.kind;
         self.range
@@ -102,9 +109,9 @@ impl<'a> Table<'a> {
             // A header row repeated further down (two lists pasted into one sheet) is not data.
             .filter(move |(_, r)| {
                 // An ID (or an organ's name starting with a digit) is no header: checked first, without a copy.
-                key.and_then(|k| r.get(k))
-                    .and_then(cell::text_ref)
-                    .is_none_or(|t| t.starts_with(|c: char| c.is_ascii_digit()) || crate::layout::field(kind, &t).is_none())
+                key.and_then(|k| r.get(k)).and_then(cell::text_ref).is_none_or(|t| {
+                    t.starts_with(|c: char| c.is_ascii_digit()) || crate::layout::field(kind, &t).is_none()
+                })
             })
             .map(move |(i, r)| (row0 + i as u32 + 1, r))
     }
@@ -124,12 +131,28 @@ impl<'a> Table<'a> {
     }
 
     /// An issue in the cell of `field` among a row's `cells`, as [`Table::issue`].
-    pub(crate) fn issue_at(&self, row: u32, cells: &[Data], field: impl Field, code: IssueCode, severity: Severity, what: &str) -> Issue {
+    pub(crate) fn issue_at(
+        &self,
+        row: u32,
+        cells: &[Data],
+        field: impl Field,
+        code: IssueCode,
+        severity: Severity,
+        what: &str,
+    ) -> Issue {
         self.issue(row, field, self.get(cells, field), code, severity, what)
     }
 
     /// An issue in one cell. `what` completes 「value」…; the consequence is appended.
-    pub(crate) fn issue(&self, row: u32, field: impl Field, value: &Data, code: IssueCode, severity: Severity, what: &str) -> Issue {
+    pub(crate) fn issue(
+        &self,
+        row: u32,
+        field: impl Field,
+        value: &Data,
+        code: IssueCode,
+        severity: Severity,
+        what: &str,
+    ) -> Issue {
         let value_text = cell::display(value);
         let mut issue = Issue {
             sheet: self.sheet.clone(),
@@ -141,7 +164,8 @@ impl<'a> Table<'a> {
             severity,
             message: String::new(),
         };
-        let shown = if value_text.trim().is_empty() { "为空".to_string() } else { format!("「{value_text}」{what}") };
+        let shown =
+            if value_text.trim().is_empty() { "为空".to_string() } else { format!("「{value_text}」{what}") };
         let shown = if value_text.trim().is_empty() && what != "为空" { format!("为空，{what}") } else { shown };
         let consequence = match severity {
             Severity::Error => "该行未导入",
@@ -149,7 +173,12 @@ impl<'a> Table<'a> {
             Severity::Warning
                 if matches!(
                     code,
-                    IssueCode::DateOrder | IssueCode::IdMismatch | IssueCode::Hidden | IssueCode::NameNormalized | IssueCode::VagueValue | IssueCode::OldTitle
+                    IssueCode::DateOrder
+                        | IssueCode::IdMismatch
+                        | IssueCode::Hidden
+                        | IssueCode::NameNormalized
+                        | IssueCode::VagueValue
+                        | IssueCode::OldTitle
                 ) =>
             {
                 "该行已导入，请核对"
@@ -161,7 +190,16 @@ impl<'a> Table<'a> {
     }
 
     pub(crate) fn sheet_issue(&self, code: IssueCode, message: String) -> Issue {
-        Issue { sheet: self.sheet.clone(), row: Some(self.header_row()), column: None, header: None, value: None, code, severity: Severity::Error, message }
+        Issue {
+            sheet: self.sheet.clone(),
+            row: Some(self.header_row()),
+            column: None,
+            header: None,
+            value: None,
+            code,
+            severity: Severity::Error,
+            message,
+        }
     }
 }
 
@@ -172,7 +210,12 @@ pub(crate) fn required_sheet_columns(t: &Table, required: &[&str], issues: &mut 
     }
     issues.push(t.sheet_issue(
         IssueCode::ColumnMissing,
-        format!("工作表「{}」的表头（第{}行）缺少必需的列：{}；该工作表未导入。", t.sheet, t.header_row(), missing.join("、")),
+        format!(
+            "工作表「{}」的表头（第{}行）缺少必需的列：{}；该工作表未导入。",
+            t.sheet,
+            t.header_row(),
+            missing.join("、")
+        ),
     ));
     false
 }
@@ -187,7 +230,14 @@ pub(crate) fn read_id(t: &Table, column: impl Field, row: u32, cells: &[Data], i
         _ => None,
     };
     if let (Data::Float(f), None) = (c, &as_digits) {
-        issues.push(t.issue(row, column, c, IssueCode::BadId, Severity::Error, &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写")));
+        issues.push(t.issue(
+            row,
+            column,
+            c,
+            IssueCode::BadId,
+            Severity::Error,
+            &format!("被存成了数字（{f:E}），末几位已丢失；请把该列设为文本后重新填写"),
+        ));
         return None;
     }
     let Some(raw) = as_digits.map(std::borrow::Cow::Owned).or_else(|| cell::text_ref(c)) else {
@@ -196,7 +246,14 @@ pub(crate) fn read_id(t: &Table, column: impl Field, row: u32, cells: &[Data], i
     };
     let mut id = id_number::normalize(&raw);
     if let Some(upgraded) = id_number::upgrade_15(&id) {
-        issues.push(t.issue(row, column, c, IssueCode::LegacyId, Severity::Warning, &format!("是15位旧身份证号，已按规则转换为18位 {upgraded}")));
+        issues.push(t.issue(
+            row,
+            column,
+            c,
+            IssueCode::LegacyId,
+            Severity::Warning,
+            &format!("是15位旧身份证号，已按规则转换为18位 {upgraded}"),
+        ));
         id = upgraded;
     }
     match id_number::validate(&id) {
@@ -211,5 +268,7 @@ pub(crate) fn read_id(t: &Table, column: impl Field, row: u32, cells: &[Data], i
 /// A valid ID as a number: its 18 characters as base-11 digits (X is 10), which fits in 64 bits
 /// (11^18 < 2^64) and is one-to-one.
 pub(crate) fn id_key(id: &str) -> u64 {
-    id.bytes().fold(0u64, |k, b| k.wrapping_mul(11).wrapping_add(if b == b'X' { 10 } else { u64::from(b.wrapping_sub(b'0')) }))
+    id.bytes().fold(0u64, |k, b| {
+        k.wrapping_mul(11).wrapping_add(if b == b'X' { 10 } else { u64::from(b.wrapping_sub(b'0')) })
+    })
 }

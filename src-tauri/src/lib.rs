@@ -43,9 +43,9 @@ pub fn run() -> Result<(), tauri::Error> {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let db_path = kaohe_store::default_db_path();
-            // The self-test hook exists in debug builds only (those the tests run): a release
-            // build never reads the variable.
-            let selftest = cfg!(debug_assertions)
+            // The self-test hook exists in debug builds only (those the tests run) and in builds
+            // made for timing (feature test-hooks): a shipped release build never reads it.
+            let selftest = cfg!(any(debug_assertions, feature = "test-hooks"))
                 .then(|| std::env::var_os("KAOHE_SELFTEST"))
                 .flatten()
                 .filter(|v| !v.is_empty())

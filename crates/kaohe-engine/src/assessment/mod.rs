@@ -15,10 +15,14 @@ use std::collections::BTreeMap;
 
 mod consequences;
 mod pools;
+mod score;
+mod ungraded;
 
 use consequences::consequences;
 pub use consequences::{Consequence, ConsequenceKind, Detail};
 use pools::decide_pool;
+use score::{score_of, RegularTally};
+use ungraded::{supplementable, ungraded_hits};
 
 /// The committee's recorded decisions for a year.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -331,141 +335,22 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         let input = inputs.of(pi).iter().find(|a| a.year == year).copied();
 
         let hits = discipline_hits(mine, rules, year);
-        let mut probation_exempt = None;
         let heaviest = hits.first().map(|h| h.effect);
-        let mut ungraded = Vec::new();
-        for (ri, u) in rules.ungraded.iter().enumerate() {
-            let hit = match &u.rule {
-                UngradedRule::Investigation => mine
-                    .iter()
-                    .filter(|r| {
-                        profile
-                            .restriction(&r.kind)
-                            .is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation)
-                    })
-                    .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
-                    .map(|r| format!("{}起{}，年末尚未结案", r.date.format("%Y年%-m月%-d日"), r.kind)),
-                UngradedRule::Discipline => {
-                    for h in hits.iter().filter(|h| h.effect == DisciplineEffect::Ungraded) {
-                        ungraded.push(UngradedHit {
-                            code: u.code,
-                            rule: ri,
-                            discipline: Some(h.rule),
-                            detail: discipline_words(h, rules, year),
-                        });
-                    }
-                    None
-                }
-                UngradedRule::Leave { days_over } => input.and_then(|a| {
-                    let total = a.sick_days.unwrap_or(0) + a.personal_days.unwrap_or(0);
-                    (total > *days_over).then(|| {
-                        format!(
-                            "病假{}天、事假{}天，累计{}天，超过{}天",
-                            a.sick_days.unwrap_or(0),
-                            a.personal_days.unwrap_or(0),
-                            total,
-                            days_over
-                        )
-                    })
-                }),
-                // A probation ending on 31 December is over at year end.
-                UngradedRule::Probation { months } => person.service_start.and_then(|s| {
-                    let last = crate::dates::period_end(s, *months);
-                    if last <= dec31 {
-                        return None;
-                    }
-                    let method = person.entry_method.as_deref().and_then(|m| rules.entry_method(m));
-                    let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
-                    match method {
-                        Some(m) if !m.probation => {
-                            probation_exempt = Some(format!(
-                                "{}以{}方式进入公务员队伍，不是新录用公务员，不适用试用期内不确定等次",
-                                on(s),
-                                m.name
-                            ));
-                            None
-                        }
-                        Some(m) => {
-                            Some(format!("{}以{}方式进入公务员队伍，试用期至{}，年末尚未期满", on(s), m.name, on(last)))
-                        }
-                        None => Some(format!(
-                            "{}进入公务员队伍，试用期至{}，年末尚未期满；进入方式未填写，按新录用公务员掌握（待核实）",
-                            on(s),
-                            on(last)
-                        )),
-                    }
-                }),
-            };
-            if let Some(detail) = hit {
-                ungraded.push(UngradedHit { code: u.code, rule: ri, discipline: None, detail });
-            }
-        }
+        let (mut ungraded, probation_exempt) = ungraded_hits(person, mine, input, &hits, profile, year);
 
         // A forced 不称职 outweighs every 不确定等次 (the heaviest applies).
         let forced = (heaviest == Some(DisciplineEffect::Incompetent)).then_some(Grade::Incompetent);
         let set_aside = if forced.is_some() { std::mem::take(&mut ungraded) } else { Vec::new() };
         let not_excellent = heaviest == Some(DisciplineEffect::NotExcellent);
 
-        let grade_of = |r: &RegularRecord| r.grade.or_else(|| r.score.map(|s| rules.band(s)));
-        let (mut recorded, mut good, mut forbidden, mut regular_sum, mut regular_n) = (0u32, 0u32, 0u32, 0i128, 0i128);
-        for r in regular.of(pi).iter().filter(|r| r.year == year) {
-            if let Some(g) = grade_of(r) {
-                recorded += 1;
-                good += u32::from(g == RegularGrade::Good);
-                forbidden += u32::from(rules.forbidden.contains(&g));
-            }
-            if let Some(s) = r.score.or_else(|| r.grade.and_then(|g| rules.grade_score(g))) {
-                regular_sum += i128::from(s);
-                regular_n += 1;
-            }
-        }
-        let regular_ok = if recorded == 0 {
-            !rules.require_records
-        } else {
-            forbidden == 0 && good * 100 >= rules.min_good_share * recorded
-        };
+        let tally = RegularTally::of(regular.of(pi), rules, year);
+        let regular_ok = tally.ok;
 
         // The score.
-        let dims = input.and_then(|a| {
-            let w = &rules.weights[weights_index?];
-            let parts = std::array::from_fn::<_, 5, _>(|i| {
-                let weight = w.weights.get(&crate::assessment_rules::Dimension::ALL[i]).copied().unwrap_or(0);
-                (weight, a.dimensions[i].map(|s| Fraction { num: i128::from(s), den: 1 }))
-            });
-            weighted(parts)
-        });
-        let regular_avg = (regular_n > 0).then_some(Fraction { num: regular_sum, den: regular_n });
-        let democratic = input.and_then(|a| a.democratic).map(|d| Fraction { num: i128::from(d), den: 1 });
-        let score = if dims.is_some() || democratic.is_some() {
-            let (b1, b2, b3) = rules.blend;
-            weighted([(b1, dims), (b2, regular_avg), (b3, democratic)]).map(Fraction::rounded)
-        } else {
-            None
-        };
+        let (dims, regular_avg, democratic, score) =
+            score_of(input, weights_index.map(|w| &rules.weights[w]), tally.average, rules);
 
-        // 补定等次: 5B alone, the investigation closed after the year end, and nothing decided since
-        // its start heavier than a 警告 (a discipline whose effect is only "not 优秀").
-        let supplementable = match ungraded.as_slice() {
-            [only] if matches!(rules.ungraded[only.rule].rule, UngradedRule::Investigation) => mine
-                .iter()
-                .filter(|r| {
-                    profile
-                        .restriction(&r.kind)
-                        .is_some_and(|x| x.block == crate::profile::RestrictionBlock::Investigation)
-                })
-                .find(|r| r.date <= dec31 && r.end.is_none_or(|e| e > dec31))
-                .and_then(|inv| {
-                    let closed = inv.end?;
-                    let heavier = mine.iter().any(|r| {
-                        r.date >= inv.date
-                            && rules
-                                .discipline_of(&r.kind)
-                                .is_some_and(|d| rules.discipline[d].effect != DisciplineEffect::NotExcellent)
-                    });
-                    (!heavier).then_some(closed)
-                }),
-            _ => None,
-        };
+        let supplementable = supplementable(&ungraded, mine, profile, year);
 
         let graded = ungraded.is_empty();
         let excellent_eligible = graded && forced.is_none() && !not_excellent && regular_ok;
@@ -518,7 +403,7 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             discipline: hits,
             forced,
             probation_exempt,
-            regular: (recorded, good, forbidden),
+            regular: (tally.recorded, tally.good, tally.forbidden),
             regular_ok,
             components: (
                 dims.map(Fraction::rounded),

@@ -197,11 +197,8 @@ impl AppState {
             ));
         }
         let year = today.year() - 1;
-        let (roster, decisions, log) = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
-            (store.load_roster()?, store.decisions(year)?, store.assessment_log(year)?.len())
-        };
+        let (roster, decisions, log) = self
+            .reading(|store| Ok((store.load_roster()?, store.decisions(year)?, store.assessment_log(year)?.len())))?;
         let profile = self.profile();
         let horizon_end = today
             .checked_add_days(Days::new(u64::from(horizon_days)))

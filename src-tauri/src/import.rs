@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use kaohe_store::{ImportPlan, Store};
+use kaohe_store::ImportPlan;
 use kaohe_workbook::national::{looks_national, read_national_results};
 use kaohe_workbook::{
     people_columns, Issue, MappedColumn, PeopleColumns, ReadOptions, ReadProgress, RosterRead, Severity, WorkbookError,
@@ -346,11 +346,7 @@ impl AppState {
         let national = !columns.missing.is_empty() && request.mapping.is_none() && looks_national(&path);
         let mut mapping_reused = false;
         if request.mapping.is_none() && !national {
-            let saved = {
-                let guard = self.store()?;
-                let store = guard.as_ref().map_err(Clone::clone)?;
-                store.mapping_for(&columns.signature)?
-            };
+            let saved = self.reading(|store| Ok(store.mapping_for(&columns.signature)?))?;
             if let Some(saved) = saved {
                 options.mapping = Some(saved);
                 columns = people_columns(&path, &options)?;
@@ -379,11 +375,7 @@ impl AppState {
         let (mut read, year) = self.read_beside_the_database(&path, request, monitor)?;
         monitor.check()?;
         monitor.tell(Phase::Plan, 0, 1);
-        let changes = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
-            store.plan_with(&read, &confirmations(request))?
-        };
+        let changes = self.reading(|store| Ok(store.plan_with(&read, &confirmations(request))?))?;
         // A person whose ID the database holds under another name is held back at apply: the
         // check shows it as an issue of its row, and counts it as not importable.
         changes.apply_to(&mut read);
@@ -419,66 +411,67 @@ impl AppState {
         let (mut read, year) = self.read_beside_the_database(&path, request, monitor)?;
         monitor.check()?;
         let confirmed = confirmations(request);
-        let mut guard = self.store()?;
-        let store: &mut Store = guard.as_mut().map_err(|e| e.clone())?;
-        // As the check showed it: the rows held back by a name conflict leave the read (and are
-        // counted among the skipped rows), the conflicts join its issues.
-        monitor.tell(Phase::Plan, 0, 1);
-        let plan = store.plan_with(&read, &confirmed)?;
-        plan.apply_to(&mut read);
-        monitor.tell(Phase::Plan, 1, 1);
-        monitor.check()?;
-        let held_back = plan.name_conflicts.iter().filter(|c| !c.confirmed).count() as u64;
-        let renamed = plan.name_conflicts.iter().filter(|c| c.confirmed).count() as u64;
-        let empty = if year.is_some() { read.roster.results.is_empty() } else { read.roster.people.is_empty() };
-        if empty {
-            let first = read
-                .issues
-                .iter()
-                .find(|i| i.severity == Severity::Error)
-                .map(|i| format!("第一个问题：{}", i.message))
-                .unwrap_or_default();
-            let what = if year.is_some() { "能对应到人员的年度考核结果" } else { "可导入的人员" };
-            return Err(CommandError::new(
-                ErrorCode::NothingReadable,
-                format!(
-                    "「{}」的工作表「{}」中没有{what}（共{}行数据），数据库未作任何修改。{first}",
-                    file_name(&path),
-                    read.sheet,
-                    read.rows_read
-                ),
-            ));
-        }
-        let by = store.operator()?;
-        let summary = store
-            .import_with(&read, &path.display().to_string(), &by, &confirmed, &mut |done, total| {
-                monitor.tell(Phase::Write, done, total)
-            })
-            .map_err(CommandError::from)?;
-        let mapping_saved = match (&request.mapping, year) {
-            (Some(_), None) => {
-                store.save_mapping(&read.signature, &mapping_to_save(&read.mapping))?;
-                true
+        self.writing(|store| {
+            // As the check showed it: the rows held back by a name conflict leave the read (and are
+            // counted among the skipped rows), the conflicts join its issues.
+            monitor.tell(Phase::Plan, 0, 1);
+            let plan = store.plan_with(&read, &confirmed)?;
+            plan.apply_to(&mut read);
+            monitor.tell(Phase::Plan, 1, 1);
+            monitor.check()?;
+            let held_back = plan.name_conflicts.iter().filter(|c| !c.confirmed).count() as u64;
+            let renamed = plan.name_conflicts.iter().filter(|c| c.confirmed).count() as u64;
+            let empty = if year.is_some() { read.roster.results.is_empty() } else { read.roster.people.is_empty() };
+            if empty {
+                let first = read
+                    .issues
+                    .iter()
+                    .find(|i| i.severity == Severity::Error)
+                    .map(|i| format!("第一个问题：{}", i.message))
+                    .unwrap_or_default();
+                let what =
+                    if year.is_some() { "能对应到人员的年度考核结果" } else { "可导入的人员" };
+                return Err(CommandError::new(
+                    ErrorCode::NothingReadable,
+                    format!(
+                        "「{}」的工作表「{}」中没有{what}（共{}行数据），数据库未作任何修改。{first}",
+                        file_name(&path),
+                        read.sheet,
+                        read.rows_read
+                    ),
+                ));
             }
-            _ => false,
-        };
-        let (errors, warnings) = read.issue_counts();
-        Ok(ImportApplied {
-            file_name: file_name(&path),
-            year,
-            people: summary.people,
-            new_people: summary.new_people,
-            updated_people: summary.updated_people,
-            unchanged_people: summary.unchanged_people,
-            organs: summary.organs,
-            results: summary.results,
-            restrictions: summary.restrictions,
-            skipped_rows: skipped_rows(&read),
-            errors,
-            warnings,
-            mapping_saved,
-            held_back,
-            renamed,
+            let by = store.operator()?;
+            let summary = store
+                .import_with(&read, &path.display().to_string(), &by, &confirmed, &mut |done, total| {
+                    monitor.tell(Phase::Write, done, total)
+                })
+                .map_err(CommandError::from)?;
+            let mapping_saved = match (&request.mapping, year) {
+                (Some(_), None) => {
+                    store.save_mapping(&read.signature, &mapping_to_save(&read.mapping))?;
+                    true
+                }
+                _ => false,
+            };
+            let (errors, warnings) = read.issue_counts();
+            Ok(ImportApplied {
+                file_name: file_name(&path),
+                year,
+                people: summary.people,
+                new_people: summary.new_people,
+                updated_people: summary.updated_people,
+                unchanged_people: summary.unchanged_people,
+                organs: summary.organs,
+                results: summary.results,
+                restrictions: summary.restrictions,
+                skipped_rows: skipped_rows(&read),
+                errors,
+                warnings,
+                mapping_saved,
+                held_back,
+                renamed,
+            })
         })
     }
 
@@ -489,11 +482,7 @@ impl AppState {
         let monitor = Monitor::new(Arc::new(AtomicBool::new(false)), |_| {});
         let (mut read, _) = self.import_read(&path, request, &monitor)?;
         // The rows a name conflict holds back are among the rows not imported, as in the check.
-        let plan = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
-            store.plan_with(&read, &confirmations(request))?
-        };
+        let plan = self.reading(|store| Ok(store.plan_with(&read, &confirmations(request))?))?;
         plan.apply_to(&mut read);
         kaohe_workbook::write_error_report(out, &path, &read)?;
         Ok(out.display().to_string())
@@ -535,11 +524,7 @@ impl AppState {
         if let Some(year) = request.year {
             let year = check_year(year)?;
             monitor.tell(Phase::Read, 0, 1);
-            let people = {
-                let guard = self.store()?;
-                let store = guard.as_ref().map_err(Clone::clone)?;
-                store.load_roster()?.people
-            };
+            let people = self.reading(|store| Ok(store.load_roster()?.people))?;
             let national = read_national_results(path, year, &people)?;
             monitor.tell(Phase::Read, 1, 1);
             return Ok((national.to_roster_read(), Some(year)));

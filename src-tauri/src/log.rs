@@ -18,9 +18,7 @@ impl AppState {
                 return Err(CommandError::new(ErrorCode::BadArgument, format!("没有「{k}」这类操作")));
             }
         }
-        let guard = self.store()?;
-        let store = guard.as_ref().map_err(Clone::clone)?;
-        Ok(store.operation_log(&LogFilter { kind: kind.map(str::to_owned), year })?)
+        self.reading(|store| Ok(store.operation_log(&LogFilter { kind: kind.map(str::to_owned), year })?))
     }
 }
 

@@ -63,39 +63,39 @@ impl AppState {
     /// Sets (`new` given, none before), changes (`current` must be the password in force) or
     /// removes (`new` empty) the database's password, and records it in the 操作日志.
     pub fn set_database_password(&self, current: &str, new: &str) -> Result<PasswordChange, CommandError> {
-        let mut guard = self.store()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
-        if let Some(held) = store.password() {
-            if Password::new(current).as_ref() != Some(held) {
-                return Err(CommandError::new(ErrorCode::WrongPassword, "当前密码不对，密码没有修改"));
+        self.writing(|store| {
+            if let Some(held) = store.password() {
+                if Password::new(current).as_ref() != Some(held) {
+                    return Err(CommandError::new(ErrorCode::WrongPassword, "当前密码不对，密码没有修改"));
+                }
             }
-        }
-        let new = match new {
-            "" => None,
-            text => Some(Password::new_for_setting(text)?),
-        };
-        let change = match (store.has_password(), new.is_some()) {
-            (false, false) => return Ok(PasswordChange::Unchanged),
-            (false, true) => PasswordChange::Set,
-            (true, true) => PasswordChange::Changed,
-            (true, false) => PasswordChange::Removed,
-        };
-        store.change_password(new.as_ref()).map_err(|e| match e {
-            e @ StoreError::Write { .. } => CommandError::new(ErrorCode::WriteFailed, e.to_string()),
-            e => e.into(),
-        })?;
-        let to = match change {
-            PasswordChange::Set => "设置",
-            PasswordChange::Changed => "更改",
-            _ => "取消",
-        };
-        store.record_operation(&OperationRecord {
-            kind: "password",
-            to: Some(to),
-            by: &store.operator()?,
-            ..Default::default()
-        })?;
-        Ok(change)
+            let new = match new {
+                "" => None,
+                text => Some(Password::new_for_setting(text)?),
+            };
+            let change = match (store.has_password(), new.is_some()) {
+                (false, false) => return Ok(PasswordChange::Unchanged),
+                (false, true) => PasswordChange::Set,
+                (true, true) => PasswordChange::Changed,
+                (true, false) => PasswordChange::Removed,
+            };
+            store.change_password(new.as_ref()).map_err(|e| match e {
+                e @ StoreError::Write { .. } => CommandError::new(ErrorCode::WriteFailed, e.to_string()),
+                e => e.into(),
+            })?;
+            let to = match change {
+                PasswordChange::Set => "设置",
+                PasswordChange::Changed => "更改",
+                _ => "取消",
+            };
+            store.record_operation(&OperationRecord {
+                kind: "password",
+                to: Some(to),
+                by: &store.operator()?,
+                ..Default::default()
+            })?;
+            Ok(change)
+        })
     }
 
     /// The backup picked for 「从备份恢复」 has a password other than the database's: checks it

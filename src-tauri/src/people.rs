@@ -155,11 +155,7 @@ pub fn person(state: State<'_, AppState>, id: String) -> Result<PersonDetail, Co
 impl AppState {
     /// Everyone in the database, for the 人员 grid.
     pub fn people(&self) -> Result<PeopleGrid, CommandError> {
-        let roster = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
-            store.load_roster()?
-        };
+        let roster = self.reading(|store| Ok(store.load_roster()?))?;
         Ok(people_grid(&roster, self.profile()))
     }
 
@@ -169,12 +165,10 @@ impl AppState {
     /// [`Store::load_organ_roster`]: kaohe_store::Store::load_organ_roster
     pub fn person(&self, id: &str, as_of: NaiveDate) -> Result<PersonDetail, CommandError> {
         let id = id.trim();
-        let (roster, history) = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
+        let (roster, history) = self.reading(|store| {
             let Some(organ) = store.organ_of(id)? else { return Err(unknown_person(id)) };
-            (store.load_organ_roster(&organ)?, store.history_with_imports(id)?)
-        };
+            Ok((store.load_organ_roster(&organ)?, store.history_with_imports(id)?))
+        })?;
         person_detail(&roster, id, history, self.profile(), as_of).ok_or_else(|| unknown_person(id))
     }
 }

@@ -222,9 +222,7 @@ impl AppState {
             Err(e) => return Ok(ProfileLoad::Invalid { file: shown, problems: problems(&e, text) }),
         };
         let before = self.profile.get();
-        {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
+        self.reading(|store| {
             let by = store.operator()?;
             store.set_setting(PROFILE_TEXT, text)?;
             store.set_setting(PROFILE_FILE, &shown)?;
@@ -236,7 +234,8 @@ impl AppState {
                 by: &by,
                 ..Default::default()
             })?;
-        }
+            Ok(())
+        })?;
         self.profile.set(Box::leak(Box::new(profile)));
         self.profile.set_notice(None);
         Ok(ProfileLoad::Active { profile: self.active_profile()? })
@@ -245,9 +244,7 @@ impl AppState {
     /// Goes back to the national default profile; records the change.
     pub fn profile_reset(&self) -> Result<ProfileInfo, CommandError> {
         let before = self.profile.get();
-        {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
+        self.reading(|store| {
             let by = store.operator()?;
             store.clear_setting(PROFILE_TEXT)?;
             store.clear_setting(PROFILE_FILE)?;
@@ -258,7 +255,8 @@ impl AppState {
                 by: &by,
                 ..Default::default()
             })?;
-        }
+            Ok(())
+        })?;
         self.profile.set(national());
         self.profile.set_notice(None);
         self.active_profile()

@@ -71,11 +71,7 @@ pub fn backup_name(today: NaiveDate) -> String {
 
 impl AppState {
     pub fn settings(&self) -> Result<SettingsInfo, CommandError> {
-        let (operator, has_password) = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
-            (store.operator()?, store.has_password())
-        };
+        let (operator, has_password) = self.reading(|store| Ok((store.operator()?, store.has_password())))?;
         Ok(SettingsInfo {
             db_path: self.db_path().display().to_string(),
             operator,
@@ -91,29 +87,29 @@ impl AppState {
         if name.chars().count() > 40 {
             return Err(CommandError::new(ErrorCode::BadArgument, "操作人姓名不能超过40个字"));
         }
-        let guard = self.store()?;
-        let store = guard.as_ref().map_err(Clone::clone)?;
-        store.change_operator(name)?;
-        Ok(store.operator()?)
+        self.reading(|store| {
+            store.change_operator(name)?;
+            Ok(store.operator()?)
+        })
     }
 
     /// Writes a consistent copy of the database to `dest` and records it.
     pub fn backup_database(&self, dest: &Path) -> Result<BackupOutcome, CommandError> {
-        let guard = self.store()?;
-        let store = guard.as_ref().map_err(Clone::clone)?;
-        store.backup_to(dest).map_err(write_failed)?;
-        // Read the copy back: it must open as a Kaohe database (with the database's password).
-        inspect_backup(dest, store.password())?;
-        let people = store.counts()?.people;
-        let shown = dest.display().to_string();
-        store.record_operation(&OperationRecord {
-            kind: "backup",
-            subject: Some(&shown),
-            people: Some(people as i64),
-            by: &store.operator()?,
-            ..Default::default()
-        })?;
-        Ok(BackupOutcome { path: shown, people })
+        self.reading(|store| {
+            store.backup_to(dest).map_err(write_failed)?;
+            // Read the copy back: it must open as a Kaohe database (with the database's password).
+            inspect_backup(dest, store.password())?;
+            let people = store.counts()?.people;
+            let shown = dest.display().to_string();
+            store.record_operation(&OperationRecord {
+                kind: "backup",
+                subject: Some(&shown),
+                people: Some(people as i64),
+                by: &store.operator()?,
+                ..Default::default()
+            })?;
+            Ok(BackupOutcome { path: shown, people })
+        })
     }
 
     /// What the backup at `path` holds, checked without changing it (opened with the database's

@@ -237,6 +237,21 @@ impl AppState {
         self.store.lock().ok().and_then(|s| s.as_ref().err().cloned())
     }
 
+    /// Runs `read` on the open database, or says why it is not open.
+    pub(crate) fn reading<T>(&self, read: impl FnOnce(&Store) -> Result<T, CommandError>) -> Result<T, CommandError> {
+        let guard = self.store()?;
+        read(guard.as_ref().map_err(Clone::clone)?)
+    }
+
+    /// Runs `write` on the open database, or says why it is not open.
+    pub(crate) fn writing<T>(
+        &self,
+        write: impl FnOnce(&mut Store) -> Result<T, CommandError>,
+    ) -> Result<T, CommandError> {
+        let mut guard = self.store()?;
+        write(guard.as_mut().map_err(|e| e.clone())?)
+    }
+
     pub(crate) fn store(&self) -> Result<MutexGuard<'_, Result<Store, CommandError>>, CommandError> {
         self.store
             .lock()
@@ -244,22 +259,22 @@ impl AppState {
     }
 
     pub fn app_info(&self) -> Result<AppInfo, CommandError> {
-        let guard = self.store()?;
-        let store = guard.as_ref().map_err(Clone::clone)?;
-        let counts = store.counts()?;
-        Ok(AppInfo {
-            name: self.name.clone(),
-            version: self.version.clone(),
-            db_path: store.path().display().to_string(),
-            people: counts.people,
-            organs: counts.organs,
-            results: counts.results,
-            selftest: self.selftest.is_some(),
-            selftest_section: self
-                .selftest
-                .as_ref()
-                .and_then(|_| std::env::var("KAOHE_SELFTEST_SECTION").ok())
-                .filter(|s| !s.is_empty()),
+        self.reading(|store| {
+            let counts = store.counts()?;
+            Ok(AppInfo {
+                name: self.name.clone(),
+                version: self.version.clone(),
+                db_path: store.path().display().to_string(),
+                people: counts.people,
+                organs: counts.organs,
+                results: counts.results,
+                selftest: self.selftest.is_some(),
+                selftest_section: self
+                    .selftest
+                    .as_ref()
+                    .and_then(|_| std::env::var("KAOHE_SELFTEST_SECTION").ok())
+                    .filter(|s| !s.is_empty()),
+            })
         })
     }
 
@@ -273,39 +288,35 @@ impl AppState {
                 format!("示例名册的「人员」表中没有可导入的人员（共{}行数据）", read.rows_read),
             ));
         }
-        let mut guard = self.store()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
-        let by = store.operator()?;
-        let summary = store.import_as(&read, SAMPLE_ROSTER_NAME, &by)?;
-        Ok(ImportOutcome {
-            people: summary.people,
-            organs: summary.organs,
-            results: summary.results,
-            restrictions: summary.restrictions,
-            new_people: summary.new_people,
-            updated_people: summary.updated_people,
-            issues: read.issues.len(),
+        self.writing(|store| {
+            let by = store.operator()?;
+            let summary = store.import_as(&read, SAMPLE_ROSTER_NAME, &by)?;
+            Ok(ImportOutcome {
+                people: summary.people,
+                organs: summary.organs,
+                results: summary.results,
+                restrictions: summary.restrictions,
+                new_people: summary.new_people,
+                updated_people: summary.updated_people,
+                issues: read.issues.len(),
+            })
         })
     }
 
     /// Promotion eligibility of everyone in the database on `as_of` (`YYYY-MM-DD`).
     pub fn promotion(&self, as_of: &str) -> Result<PromotionReport, CommandError> {
         let date = parse_date("日期", as_of)?;
-        let roster = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
-            store.load_roster()?
-        };
+        let roster = self.reading(|store| Ok(store.load_roster()?))?;
         Ok(kaohe_desk::promotion_report(&roster, &self.profile, date).1)
     }
 
     /// The year's annual assessment as the database holds it (inputs, decisions, lock).
     pub fn assessment(&self, year: i32) -> Result<AssessmentReport, CommandError> {
         let year = check_year(year)?;
-        let guard = self.store()?;
-        let store = guard.as_ref().map_err(Clone::clone)?;
-        let (roster, decisions) = (store.load_roster()?, store.decisions(year)?);
-        Ok(kaohe_desk::assessment_report(&roster, &self.profile, year, &decisions).1)
+        self.reading(|store| {
+            let (roster, decisions) = (store.load_roster()?, store.decisions(year)?);
+            Ok(kaohe_desk::assessment_report(&roster, &self.profile, year, &decisions).1)
+        })
     }
 
     /// The committee sets a person's final grade (优秀/称职/基本称职/不称职), with a reason.
@@ -318,10 +329,10 @@ impl AppState {
         by: &str,
     ) -> Result<(), CommandError> {
         let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
-        let mut guard = self.store()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
-        committee::override_grade(store, &self.profile, year, id, grade, reason, by)?;
-        Ok(())
+        self.writing(|store| {
+            committee::override_grade(store, &self.profile, year, id, grade, reason, by)?;
+            Ok(())
+        })
     }
 
     /// 补定等次: the grade of a person the year left 5B, once the investigation closed with no
@@ -335,10 +346,10 @@ impl AppState {
         by: &str,
     ) -> Result<(), CommandError> {
         let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
-        let mut guard = self.store()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
-        committee::supplement_grade(store, &self.profile, year, id, grade, reason, by)?;
-        Ok(())
+        self.writing(|store| {
+            committee::supplement_grade(store, &self.profile, year, id, grade, reason, by)?;
+            Ok(())
+        })
     }
 
     /// Finalises the year on `on`: stores the final grades and locks it. Returns how many
@@ -346,26 +357,20 @@ impl AppState {
     pub fn assessment_finalize(&self, year: i32, on: NaiveDate, by: &str) -> Result<usize, CommandError> {
         let year = check_year(year)?;
         let by = operator(by)?;
-        let mut guard = self.store()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
-        Ok(committee::finalize(store, &self.profile, year, on, by)?)
+        self.writing(|store| Ok(committee::finalize(store, &self.profile, year, on, by)?))
     }
 
     /// Unlocks a finalised year; the reason is recorded.
     pub fn assessment_reopen(&self, year: i32, reason: &str, by: &str) -> Result<(), CommandError> {
         let year = check_year(year)?;
         let by = operator(by)?;
-        let mut guard = self.store()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
-        Ok(store.reopen(year, reason, by)?)
+        self.writing(|store| Ok(store.reopen(year, reason, by)?))
     }
 
     /// The year's audit trail, oldest first.
     pub fn assessment_log(&self, year: i32) -> Result<Vec<AssessmentLogEntry>, CommandError> {
         let year = check_year(year)?;
-        let guard = self.store()?;
-        let store = guard.as_ref().map_err(Clone::clone)?;
-        Ok(store.assessment_log(year)?.into_iter().map(AssessmentLogEntry::from).collect())
+        self.reading(|store| Ok(store.assessment_log(year)?.into_iter().map(AssessmentLogEntry::from).collect()))
     }
 
     /// Records a 优秀 ratio approved for an organ's year (percent, e.g. 25), with its basis.
@@ -385,16 +390,14 @@ impl AppState {
             ));
         }
         let by = operator(by)?;
-        let mut guard = self.store()?;
-        let store = guard.as_mut().map_err(|e| e.clone())?;
-        Ok(committee::approve_ratio(store, &self.profile, year, organ.trim(), percent, basis, by)?)
+        self.writing(|store| {
+            Ok(committee::approve_ratio(store, &self.profile, year, organ.trim(), percent, basis, by)?)
+        })
     }
 
     /// The organs in the database, in roster order (the 打印 form's 单位 choices).
     pub fn organs(&self) -> Result<Vec<String>, CommandError> {
-        let guard = self.store()?;
-        let store = guard.as_ref().map_err(Clone::clone)?;
-        Ok(organ_names(&store.load_roster()?))
+        self.reading(|store| Ok(organ_names(&store.load_roster()?)))
     }
 
     /// Builds a printed document from the database exactly as `kaohe print --db` does
@@ -423,11 +426,8 @@ impl AppState {
                 None => today,
             },
         };
-        let printed = {
-            let guard = self.store()?;
-            let store = guard.as_ref().map_err(Clone::clone)?;
-            kaohe_desk::print(kaohe_desk::Source::Database(store), &self.profile, &asked)?
-        };
+        let printed =
+            self.reading(|store| Ok(kaohe_desk::print(kaohe_desk::Source::Database(store), &self.profile, &asked)?))?;
         let path = dir.join(file_name(&printed.title));
         // Owner-only: the page holds names, IDs and grades (see crate::preview).
         let failed = |e: kaohe_files::FileError| {

@@ -15,8 +15,9 @@ pub enum Need {
     Test,
 }
 
-/// WebKitGTK and a C toolchain, to compile the Tauri shell.
-const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "build-essential", "pkg-config", "file"];
+/// WebKitGTK and a C toolchain, to compile the Tauri shell; perl and make for the vendored
+/// OpenSSL that SQLCipher (the database's optional password) is built with.
+const BUILD_PACKAGES: &[&str] = &["libwebkit2gtk-4.1-dev", "build-essential", "pkg-config", "file", "perl", "make"];
 
 /// A virtual display, Chinese fonts, WebDriver for the real web view, ImageMagick, and Chromium
 /// with poppler for printing the documents to PDF and reading them back.

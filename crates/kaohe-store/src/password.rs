@@ -143,7 +143,10 @@ impl Store {
 
     /// Sets, changes (`Some`) or removes (`None`) the database's password: a copy under the new
     /// one is written beside the file and renamed over it, and the database is opened again
-    /// from it. On failure the database is left, and open, under its old password.
+    /// from it. On failure the database is left, and open, under its old password. Should the
+    /// file not open again at all (the disk gone between the rename and the reopening), the error
+    /// says why and this store holds no database: every later operation fails (no table) until
+    /// the database is opened again.
     pub fn change_password(&mut self, new: Option<&Password>) -> Result<(), StoreError> {
         let path = self.path.clone();
         let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";

@@ -40,7 +40,8 @@ impl AppState {
         let guard = self.store()?;
         let (locked, has_password) = match &*guard {
             Ok(store) => (false, store.has_password()),
-            Err(e) => (e.code == ErrorCode::PasswordRequired, true),
+            // A database that did not open for another reason says nothing of a password.
+            Err(e) => (e.code == ErrorCode::PasswordRequired, e.code == ErrorCode::PasswordRequired),
         };
         Ok(DatabaseLock { db_path: self.db_path().display().to_string(), locked, has_password })
     }

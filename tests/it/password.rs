@@ -136,6 +136,23 @@ fn setting_changing_and_removing_the_password_keeps_every_row() {
     assert_eq!(ok, "ok");
 }
 
+/// Quotes, backslashes, blanks and Chinese reach SQLCipher as typed: the password that set the
+/// key opens the file, the same text with one quote fewer does not.
+#[test]
+fn a_password_is_taken_as_typed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("kaohe.db");
+    let typed = r#"人事 ' "科" \ 2026'--"#;
+    let mut store = Store::open(&db).expect("open");
+    store.set_operator("人事科 李明").expect("operator");
+    store.change_password(Some(&Password::new_for_setting(typed).expect("long enough"))).expect("set");
+    drop(store);
+    let store = Store::open_read_only_with(&db, Some(&password(typed))).expect("opens with it as typed");
+    assert_eq!(store.operator().expect("operator"), "人事科 李明");
+    let e = Store::open_read_only_with(&db, Some(&password(&typed.replacen('\'', "", 1)))).err().expect("refused");
+    assert!(matches!(e, StoreError::WrongPassword { .. }), "{e}");
+}
+
 #[test]
 fn a_new_password_is_six_characters_at_least() {
     let e = Password::new_for_setting("12345").expect_err("too short");

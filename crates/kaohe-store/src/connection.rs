@@ -35,7 +35,7 @@ pub(crate) enum Mode {
 /// plain one opens without it.
 pub(crate) fn open(path: &Path, mode: Mode, password: Option<&Password>) -> Result<Connection, StoreError> {
     let shown = path.display().to_string();
-    let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
+    let in_memory = in_memory(path);
     let encryption = if in_memory { Encryption::Plain } else { Encryption::of(path) };
     if encryption == Encryption::Encrypted && password.is_none() {
         return Err(StoreError::PasswordRequired { path: shown });
@@ -58,6 +58,11 @@ pub(crate) fn open(path: &Path, mode: Mode, password: Option<&Password>) -> Resu
     }
     protect(&conn)?;
     Ok(conn)
+}
+
+/// Whether `path` names a database in memory (`:memory:`, or nothing) rather than a file.
+pub(crate) fn in_memory(path: &Path) -> bool {
+    path.as_os_str().is_empty() || path.as_os_str() == ":memory:"
 }
 
 fn protect(conn: &Connection) -> Result<(), StoreError> {

@@ -149,8 +149,7 @@ impl Store {
     /// the database is opened again.
     pub fn change_password(&mut self, new: Option<&Password>) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let in_memory = path.as_os_str().is_empty() || path.as_os_str() == ":memory:";
-        if in_memory {
+        if crate::connection::in_memory(&path) {
             return Err(StoreError::Write {
                 path: path.display().to_string(),
                 message: "内存中的数据库不能设置密码".into(),

@@ -35,9 +35,9 @@ pub enum DeskError {
     /// The request is malformed or incomplete (a document without its year, a pool not held).
     #[error("{0}")]
     BadArgument(String),
-    /// An organ the database does not hold.
-    #[error("数据库中没有单位「{0}」")]
-    UnknownOrgan(String),
+    /// An organ the database (or the roster) does not hold.
+    #[error("{held_in}中没有单位「{organ}」")]
+    UnknownOrgan { organ: String, held_in: &'static str },
 }
 
 impl DeskError {
@@ -45,12 +45,20 @@ impl DeskError {
         match self {
             DeskError::Store(e) => e.code(),
             DeskError::BadArgument(_) => "bad_argument",
-            DeskError::UnknownOrgan(_) => "unknown_organ",
+            DeskError::UnknownOrgan { .. } => "unknown_organ",
         }
     }
 }
 
 impl Source<'_> {
+    /// 数据库 or 名册, as a message names it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Source::Database(_) => "数据库",
+            Source::Roster(_) => "名册",
+        }
+    }
+
     /// The roster (read from the database, or the one given).
     pub fn roster(&self) -> Result<std::borrow::Cow<'_, Roster>, StoreError> {
         Ok(match self {

@@ -38,8 +38,8 @@ pub fn print(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> R
     let doc = request.document;
     let roster = source.roster()?;
     let scope = &request.scope;
-    if let (Some(organ), Source::Database(_)) = (&scope.organ, source) {
-        check_organ(&roster, organ)?;
+    if let Some(organ) = &scope.organ {
+        check_organ(&roster, organ, source)?;
     }
     let mut qualifiers: Vec<String> = Vec::new();
     let mut stem = scope.organ.clone().unwrap_or_default();
@@ -49,7 +49,7 @@ pub fn print(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> R
             let year = check_year(year)?;
             let decisions = source.decisions(year)?;
             let (result, report) = assessment_report(&roster, profile, year, &decisions);
-            if let (Some(pool), Source::Database(_)) = (&scope.pool, source) {
+            if let Some(pool) = &scope.pool {
                 if !report.pools.iter().any(|p| &p.pool == pool && scope.organ.as_ref().is_none_or(|o| o == &p.organ)) {
                     return Err(DeskError::BadArgument(format!("{year}年度没有考核池「{pool}」")));
                 }
@@ -89,11 +89,11 @@ pub fn print(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> R
     Ok(Printed { rendered, title, file_stem: kaohe_print::safe_file_stem(&stem) })
 }
 
-/// An organ named by the clerk must be in the database (else the document would be empty).
-fn check_organ(roster: &Roster, organ: &str) -> Result<(), DeskError> {
+/// An organ named by the clerk must be in the roster (else the document would be empty).
+fn check_organ(roster: &Roster, organ: &str, source: Source<'_>) -> Result<(), DeskError> {
     let known = roster.organs.iter().any(|o| o.name == organ) || roster.people.iter().any(|p| p.organ == organ);
     match known {
         true => Ok(()),
-        false => Err(DeskError::UnknownOrgan(organ.to_owned())),
+        false => Err(DeskError::UnknownOrgan { organ: organ.to_owned(), held_in: source.name() }),
     }
 }

@@ -1,5 +1,6 @@
 //! The printed documents as both front ends get them: the same pages from the database as from
-//! the roster it holds, one title and file name, and the same refusals in the same words.
+//! the roster it holds, one title and file name, and the same refusals in the same words (from a
+//! database or a roster file alike).
 
 use chrono::NaiveDate;
 use kaohe_desk::{print, DeskError, PrintRequest, Source};
@@ -111,6 +112,12 @@ fn requests_are_refused_the_same_way_for_both_front_ends() {
         print(Source::Database(&store), &profile, &request(Document::SlotTable)),
         Err(DeskError::BadArgument(_))
     ));
+    // A roster read from a file is held to the organs it lists, in its own words.
+    let roster = store.load_roster().expect("roster");
+    let elsewhere = Scope { organ: Some("不存在的局".into()), pool: None };
+    let asked = PrintRequest { year: Some(2025), scope: elsewhere, ..request(Document::RegistrationForms) };
+    let e = print(Source::Roster(&roster), &profile, &asked).err().expect("refused");
+    assert_eq!((e.code(), e.to_string()), ("unknown_organ", "名册中没有单位「不存在的局」".to_string()));
 }
 
 #[test]

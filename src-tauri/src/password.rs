@@ -4,7 +4,6 @@
 //! with a password other than the database's is opened with the one the clerk types
 //! (`restore_unlock`). The password is held by the open database only, never written anywhere.
 
-use kaohe_store::operations::OperationRecord;
 use kaohe_store::settings::BackupInfo;
 use kaohe_store::{Password, Store, StoreError};
 use serde::Serialize;
@@ -75,25 +74,15 @@ impl AppState {
                 text => Some(Password::new_for_setting(text)?),
             };
             let change = match (store.has_password(), new.is_some()) {
-                (false, false) => return Ok(PasswordChange::Unchanged),
+                (false, false) => PasswordChange::Unchanged,
                 (false, true) => PasswordChange::Set,
                 (true, true) => PasswordChange::Changed,
                 (true, false) => PasswordChange::Removed,
             };
-            store.change_password(new.as_ref()).map_err(|e| match e {
+            let by = store.operator()?;
+            store.change_password_as(new.as_ref(), &by).map_err(|e| match e {
                 e @ StoreError::Write { .. } => CommandError::new(ErrorCode::WriteFailed, e.to_string()),
                 e => e.into(),
-            })?;
-            let to = match change {
-                PasswordChange::Set => "设置",
-                PasswordChange::Changed => "更改",
-                _ => "取消",
-            };
-            store.record_operation(&OperationRecord {
-                kind: "password",
-                to: Some(to),
-                by: &store.operator()?,
-                ..Default::default()
             })?;
             Ok(change)
         })

@@ -242,9 +242,17 @@ fn the_command_line_takes_the_password_from_the_environment() {
     let (status, _, err) = kaohe(&["import", roster, "--db", db], &[]);
     assert_eq!(status, 0, "{err}");
 
-    let (status, out, err) = kaohe(&["password", "--db", db], &[("KAOHE_DB_NEW_PASSWORD", "命令行的数据库密码")]);
+    let (status, out, err) =
+        kaohe(&["password", "--db", db, "--by", "人事科 王芳"], &[("KAOHE_DB_NEW_PASSWORD", "命令行的数据库密码")]);
     assert_eq!((status, out.trim()), (0, format!("已为数据库设置密码：{db}").as_str()), "{err}");
     assert!(!holds(Path::new(db), NAME_A));
+    // Recorded in the 操作日志, as the app records it.
+    let store = Store::open_read_only_with(Path::new(db), Some(&password("命令行的数据库密码"))).expect("opens");
+    let filter = kaohe_store::operations::LogFilter { kind: Some("password".into()), year: None };
+    let log = store.operation_log(&filter).expect("log");
+    let entries: Vec<(&str, Option<&str>)> = log.iter().map(|o| (o.by.as_str(), o.to.as_deref())).collect();
+    assert_eq!(entries, vec![("人事科 王芳", Some("设置"))]);
+    drop(store);
 
     let (status, out, _) = kaohe(&["promote", "--as-of", "2026-01-01", "--db", db, "--json"], &[]);
     assert_eq!(status, 1);

@@ -32,7 +32,7 @@ pub(super) fn year_text(text: &str) -> Result<i32, Failure> {
         .ok_or_else(|| bad(format!("--year 的年度「{text}」无效，应为四位年份，如 2025")))
 }
 
-fn operator(o: &Options) -> String {
+pub(super) fn operator(o: &Options) -> String {
     o.by.clone()
         .or_else(|| std::env::var("KAOHE_OPERATOR").ok())
         .or_else(|| std::env::var("USERNAME").ok())

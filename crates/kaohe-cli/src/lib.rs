@@ -39,7 +39,7 @@ const USAGE: &str = "用法：
   kaohe print --doc 文书 (--year YYYY | --as-of YYYY-MM-DD) (--db PATH | --roster FILE) [--organ 单位] [--pool 考核池] [--from YYYY-MM-DD] --out DIR
       文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
   kaohe profile [--profile FILE]
-  kaohe password [--db PATH] [--remove]   # 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
+  kaohe password [--db PATH] [--remove] [--by 姓名]   # 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
 设置了密码的数据库：密码取自环境变量 KAOHE_DB_PASSWORD。
 ";
 
@@ -313,7 +313,8 @@ fn read_store(o: &Options) -> Result<Store, Failure> {
 }
 
 /// `kaohe password`: sets or changes the database's password to `KAOHE_DB_NEW_PASSWORD`, or
-/// with `--remove` removes it; the current one, if any, from `KAOHE_DB_PASSWORD`.
+/// with `--remove` removes it; the current one, if any, from `KAOHE_DB_PASSWORD`. The change is
+/// recorded in the 操作日志 by the operator (`--by`, as for the committee's decisions).
 fn password_cmd(o: &Options) -> Result<Output, Failure> {
     let path = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
     if !path.is_file() {
@@ -335,7 +336,7 @@ fn password_cmd(o: &Options) -> Result<Output, Failure> {
     };
     let mut store = open_store(o)?;
     let had = store.has_password();
-    store.change_password(new.as_ref())?;
+    store.change_password_as(new.as_ref(), &assess::operator(o))?;
     let said = match (had, new.is_some()) {
         (false, true) => "已为数据库设置密码",
         (true, true) => "已更改数据库密码",

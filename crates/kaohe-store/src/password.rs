@@ -141,6 +141,26 @@ impl Store {
         self.password.as_ref()
     }
 
+    /// Like [`Store::change_password`], and records the change in the 操作日志 (kind `password`,
+    /// to 设置, 更改 or 取消, by `by`). Nothing is done or recorded when the database has no
+    /// password and none is asked for; returns whether anything changed.
+    pub fn change_password_as(&mut self, new: Option<&Password>, by: &str) -> Result<bool, StoreError> {
+        let to = match (self.has_password(), new.is_some()) {
+            (false, false) => return Ok(false),
+            (false, true) => "设置",
+            (true, true) => "更改",
+            (true, false) => "取消",
+        };
+        self.change_password(new)?;
+        self.record_operation(&crate::operations::OperationRecord {
+            kind: "password",
+            to: Some(to),
+            by,
+            ..Default::default()
+        })?;
+        Ok(true)
+    }
+
     /// Sets, changes (`Some`) or removes (`None`) the database's password: a copy under the new
     /// one is written beside the file and renamed over it, and the database is opened again
     /// from it. On failure the database is left, and open, under its old password. Should the

@@ -4,12 +4,14 @@
 //! same requests with the same words, and a change to a use case is made once.
 //!
 //! What is here so far: the promotion and assessment reports of a roster or a database
-//! ([`promotion_report`], [`assessment_report`]) and the printed documents ([`print`]). Still in
-//! the front ends (issue 14 names them): the committee's operations, the import flow, the people
-//! pages and the dashboard.
+//! ([`promotion_report`], [`assessment_report`]), the printed documents ([`print`]) and the 人员
+//! grid's pages ([`people_filters`], [`people_page`]). Still in the front ends (issue 14 names
+//! them): the committee's operations, the import flow, the person drawer and the dashboard.
 
+mod people;
 mod print;
 
+pub use people::{people_filters, people_page, PAGE_LIMIT};
 pub use print::{print, PrintRequest, Printed};
 
 use kaohe_engine::assessment::report::AssessmentReport;

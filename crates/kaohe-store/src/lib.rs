@@ -8,8 +8,8 @@
 //! (the plan and the import, column mappings), `stored` (the database as an import reads it),
 //! `write` (the import's writes), `fields` (a person's stored fields and their fingerprint),
 //! `roster` (the roster read back, a person's history), `decisions` (the committee's decisions
-//! and the year's log), `settings` (settings, backup, restore), `password`, `operations` (the
-//! 操作日志), `committee` (the committee's operations with their checks), `conflicts` (an ID under
+//! and the year's log), `settings` (settings, backup, restore), `password`, `people` (the 人员 grid's
+//! pages), `operations` (the 操作日志), `committee` (the committee's operations with their checks), `conflicts` (an ID under
 //! another name), `migrations`, `known_schema`, `connection`.
 
 pub mod committee;
@@ -22,6 +22,7 @@ mod known_schema;
 pub mod migrations;
 pub mod operations;
 pub mod password;
+mod people;
 mod roster;
 pub mod settings;
 mod stored;
@@ -31,6 +32,9 @@ pub use conflicts::{Confirmations, NameConflict};
 pub use decisions::LogEntry;
 pub use import::{read_ahead, ImportPlan, ImportSummary, PersonChanges};
 pub use password::{Encryption, Password};
+pub use people::{
+    pinyin_key, GradeFilter, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSort, PeopleSortKey,
+};
 pub use roster::Change;
 
 use chrono::NaiveDate;

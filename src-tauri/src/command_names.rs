@@ -41,7 +41,8 @@ pub const COMMANDS: &[&str] = &[
     "import_apply",
     "import_cancel",
     "import_error_report",
-    "people",
+    "people_filters",
+    "people_page",
     "person",
     "dashboard",
 ];

@@ -18,8 +18,44 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
-use crate::people::{people_grid, restriction_until};
+use crate::people::restriction_until;
 use crate::state::AppState;
+
+/// How many of `values` hold each name: the `known` names first in their order (with those
+/// nobody holds when `keep_empty`), then any other in order of first appearance.
+fn tally<'a>(
+    known: impl Iterator<Item = &'a str>,
+    keep_empty: bool,
+    values: impl Iterator<Item = &'a str>,
+) -> Vec<Count> {
+    let mut counts: Vec<Count> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for name in known {
+        if !index.contains_key(name) {
+            index.insert(name, counts.len());
+            counts.push(Count { name: name.to_owned(), count: 0 });
+        }
+    }
+    let mut extra: Vec<Count> = Vec::new();
+    let mut extra_index: HashMap<&str, usize> = HashMap::new();
+    for value in values {
+        match index.get(value) {
+            Some(&i) => counts[i].count += 1,
+            None => {
+                let i = *extra_index.entry(value).or_insert_with(|| {
+                    extra.push(Count { name: value.to_owned(), count: 0 });
+                    extra.len() - 1
+                });
+                extra[i].count += 1;
+            }
+        }
+    }
+    if !keep_empty {
+        counts.retain(|c| c.count > 0);
+    }
+    counts.extend(extra);
+    counts
+}
 
 /// The longest horizon the UI may ask for (two years); anything beyond is a slip.
 const MAX_HORIZON_DAYS: u32 = 731;
@@ -205,17 +241,15 @@ impl AppState {
             .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, "提醒期限超出日期范围"))?;
         let assessed = assess(&roster, profile, year, &decisions);
 
-        let grid = people_grid(&roster, profile);
-        let tally = |names: &[String], column: &[u32]| -> Vec<Count> {
-            let mut counts = vec![0u32; names.len()];
-            for &i in column {
-                counts[i as usize] += 1;
-            }
-            names.iter().zip(counts).map(|(name, count)| Count { name: name.clone(), count }).collect()
-        };
-        let by_organ = tally(&grid.organs, &grid.organ);
-        let by_category = tally(&grid.categories, &grid.category);
-        let by_rank = tally(&grid.ranks, &grid.rank);
+        let people = &roster.people;
+        // Every organ of the 单位 sheet (none left out for having nobody); categories and ranks
+        // the people hold, in the profile's order.
+        let by_organ =
+            tally(roster.organs.iter().map(|o| o.name.as_str()), true, people.iter().map(|p| p.organ.as_str()));
+        let categories = profile.categories.iter().map(|c| c.name.as_str());
+        let by_category = tally(categories, false, people.iter().map(|p| p.category.as_str()));
+        let ranks = profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.name.as_str()));
+        let by_rank = tally(ranks, false, people.iter().map(|p| p.rank.as_str()));
 
         let of_year = |n: usize| n as u32;
         let inputs = of_year(roster.annual_inputs.iter().filter(|a| a.year == year).count());
@@ -247,12 +281,12 @@ impl AppState {
         };
 
         // The chart: stored results when the year has any, else the open assessment's grades.
-        let organ_of: HashMap<&str, usize> =
-            roster.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), grid.organ[i] as usize)).collect();
-        let mut bars: Vec<OrganGrades> = grid
-            .organs
+        // One bar per organ of `by_organ` (all of them, in its order); each person's bar.
+        let bar_of: HashMap<&str, usize> = by_organ.iter().enumerate().map(|(i, c)| (c.name.as_str(), i)).collect();
+        let organ: Vec<usize> = roster.people.iter().map(|p| bar_of[p.organ.as_str()]).collect();
+        let mut bars: Vec<OrganGrades> = by_organ
             .iter()
-            .map(|o| OrganGrades { organ: o.clone(), grades: [0; 4], ungraded: 0, none: 0 })
+            .map(|o| OrganGrades { organ: o.name.clone(), grades: [0; 4], ungraded: 0, none: 0 })
             .collect();
         let mut add = |organ: usize, code: Option<ResultCode>| {
             let bar = &mut bars[organ];
@@ -266,23 +300,23 @@ impl AppState {
             let stored: HashMap<&str, ResultCode> =
                 roster.results.iter().filter(|r| r.year == year).map(|r| (r.person_id.as_str(), r.result)).collect();
             for (i, p) in roster.people.iter().enumerate() {
-                add(grid.organ[i] as usize, stored.get(p.id.as_str()).copied());
+                add(organ[i], stored.get(p.id.as_str()).copied());
             }
             GradeSource::Stored
         } else if !started {
-            for i in 0..roster.people.len() {
-                add(grid.organ[i] as usize, None);
+            for &o in &organ {
+                add(o, None);
             }
             GradeSource::None
         } else {
             let mut seen = vec![false; roster.people.len()];
             for a in &assessed.people {
                 seen[a.person] = true;
-                add(organ_of[roster.people[a.person].id.as_str()], a.code());
+                add(organ[a.person], a.code());
             }
             for (i, s) in seen.iter().enumerate() {
                 if !s {
-                    add(grid.organ[i] as usize, None);
+                    add(organ[i], None);
                 }
             }
             GradeSource::InProgress

@@ -116,7 +116,8 @@ pub fn run() -> Result<(), tauri::Error> {
             import::import_apply,
             import::import_cancel,
             import::import_error_report,
-            people::people,
+            people::people_filters,
+            people::people_page,
             people::person,
             dashboard::dashboard,
         ])

@@ -1,53 +1,20 @@
-//! The 人员 section: `people` (everyone in the database, for a virtualised grid) and `person`
-//! (one person's drawer: rank and post timeline, annual results, sanctions and restrictions, and
-//! the promotion status on the clerk's today). The drawer reads only the person's organ from the
-//! database, not everyone (`Store::load_organ_roster`; promotion decides within an organ).
-//!
-//! The grid is sent in a columnar shape: one array per column, the repeated texts (organs,
-//! departments, categories, ranks) once in look-up lists that the rows point into. For 100,000
-//! people with three years of results that is 7.6 MB of JSON instead of 25 MB as an array of
-//! row objects (measured by the test `a_100k_roster_fits_the_grid` in tests/shell/people.rs).
-
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+//! The 人员 section: `people_filters` (what the grid's filters offer) and `people_page` (a page of
+//! the people they select, filtered, sorted and counted in SQL: [`kaohe_desk::people_page`]), so
+//! the grid holds the rows on screen, never everyone; and `person` (one person's drawer: rank and
+//! post timeline, annual results, sanctions and restrictions, and the promotion status on the
+//! clerk's today). The drawer reads only the person's organ from the database, not everyone
+//! (`Store::load_organ_roster`; promotion decides within an organ).
 
 use chrono::NaiveDate;
 use kaohe_engine::report::{PersonReport, PromotionReport};
 use kaohe_engine::{Person, Profile, Restriction, Roster};
-use kaohe_store::Change;
+use kaohe_store::{Change, PeopleFilters, PeoplePage, PeopleQuery};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
-
-/// `people`: every person, column by column, in roster order.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct PeopleGrid {
-    /// Look-up lists the columns `organ`, `department`, `category` and `rank` index into.
-    /// Organs in roster order; categories and ranks in the profile's order (unknown ones last).
-    pub organs: Vec<String>,
-    pub departments: Vec<String>,
-    pub categories: Vec<String>,
-    pub ranks: Vec<String>,
-    /// Years with at least one annual result, oldest first; `results[k]` is the column of
-    /// `years[k]`.
-    pub years: Vec<i32>,
-    pub id: Vec<String>,
-    pub name: Vec<String>,
-    pub organ: Vec<u32>,
-    pub department: Vec<Option<u32>>,
-    pub category: Vec<u32>,
-    pub rank: Vec<u32>,
-    /// 领导职务 as written (处长 …), if any.
-    pub post: Vec<Option<String>>,
-    /// 领导成员.
-    pub leader: Vec<bool>,
-    pub rank_since: Vec<NaiveDate>,
-    /// Per year, per person: the national result code ("1".."4", "5A", "5B", "5C", "6A", "7").
-    #[ts(as = "Vec<Vec<Option<kaohe_engine::ts::NationalCode>>>")]
-    pub results: Vec<Vec<Option<&'static str>>>,
-}
 
 /// What changed in a career step: `rank` (职级), `post` (领导职务), `organ` (单位), `category`
 /// (职位类别), `work_start` (参加工作), `service_start` (进入公务员队伍), `added` (first imported).
@@ -142,8 +109,13 @@ pub struct PersonDetail {
 }
 
 #[tauri::command(async)]
-pub fn people(state: State<'_, AppState>) -> Result<PeopleGrid, CommandError> {
-    state.people()
+pub fn people_filters(state: State<'_, AppState>) -> Result<PeopleFilters, CommandError> {
+    state.people_filters()
+}
+
+#[tauri::command(async)]
+pub fn people_page(state: State<'_, AppState>, query: PeopleQuery) -> Result<PeoplePage, CommandError> {
+    state.people_page(&query)
 }
 
 /// One person's detail; the promotion status is for today (the clerk's local date).
@@ -153,10 +125,14 @@ pub fn person(state: State<'_, AppState>, id: String) -> Result<PersonDetail, Co
 }
 
 impl AppState {
-    /// Everyone in the database, for the 人员 grid.
-    pub fn people(&self) -> Result<PeopleGrid, CommandError> {
-        let roster = self.reading(|store| Ok(store.load_roster()?))?;
-        Ok(people_grid(&roster, self.profile()))
+    /// What the 人员 grid's filters offer.
+    pub fn people_filters(&self) -> Result<PeopleFilters, CommandError> {
+        self.reading(|store| Ok(kaohe_desk::people_filters(store, self.profile())?))
+    }
+
+    /// A page of the 人员 grid.
+    pub fn people_page(&self, query: &PeopleQuery) -> Result<PeoplePage, CommandError> {
+        self.reading(|store| Ok(kaohe_desk::people_page(store, self.profile(), query)?))
     }
 
     /// One person's detail on `as_of`. Only the person's organ is read ([`Store::load_organ_roster`]):
@@ -213,89 +189,6 @@ pub fn person_detail(
         .map(|(c, at, file)| Recorded { import_id: c.import_id, field: c.field, old: c.old, new: c.new, at, file })
         .collect();
     Some(PersonDetail { as_of, person: p.clone(), timeline: timeline(p, &history), results, restrictions, promotion })
-}
-
-/// Names in the profile's order first, then any other in order of appearance.
-fn ordered(known: impl Iterator<Item = String>, present: &BTreeSet<&str>, appearance: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> = known.filter(|n| present.contains(n.as_str())).collect();
-    for n in appearance {
-        if !out.iter().any(|o| o == n) {
-            out.push((*n).to_owned());
-        }
-    }
-    out
-}
-
-fn index_of(list: &[String]) -> HashMap<&str, u32> {
-    list.iter().enumerate().map(|(i, n)| (n.as_str(), i as u32)).collect()
-}
-
-/// The grid's columns for a roster.
-pub fn people_grid(roster: &Roster, profile: &Profile) -> PeopleGrid {
-    let people = &roster.people;
-    let mut organs: Vec<String> = roster.organs.iter().map(|o| o.name.clone()).collect();
-    {
-        let known: BTreeSet<&str> = organs.iter().map(String::as_str).collect();
-        let mut extra: Vec<&str> = Vec::new();
-        let mut seen = BTreeSet::new();
-        for p in people {
-            if !known.contains(p.organ.as_str()) && seen.insert(p.organ.as_str()) {
-                extra.push(&p.organ);
-            }
-        }
-        organs.extend(extra.into_iter().map(str::to_owned));
-    }
-    let appearance = |f: fn(&Person) -> &str| -> (BTreeSet<&str>, Vec<&str>) {
-        let mut set = BTreeSet::new();
-        let mut order = Vec::new();
-        for p in people {
-            if set.insert(f(p)) {
-                order.push(f(p));
-            }
-        }
-        (set, order)
-    };
-    let (cat_set, cat_order) = appearance(|p| p.category.as_str());
-    let categories = ordered(profile.categories.iter().map(|c| c.name.clone()), &cat_set, &cat_order);
-    let (rank_set, rank_order) = appearance(|p| p.rank.as_str());
-    let ranks =
-        ordered(profile.ladders.iter().flat_map(|l| l.ranks.iter().map(|r| r.name.clone())), &rank_set, &rank_order);
-    let mut departments: Vec<String> = Vec::new();
-    let mut department_index: HashMap<&str, u32> = HashMap::new();
-    for d in people.iter().filter_map(|p| p.department.as_deref()) {
-        if !department_index.contains_key(d) {
-            department_index.insert(d, departments.len() as u32);
-            departments.push(d.to_owned());
-        }
-    }
-
-    let (organ_ix, cat_ix, rank_ix) = (index_of(&organs), index_of(&categories), index_of(&ranks));
-    let row: HashMap<&str, usize> = people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let mut by_year: BTreeMap<i32, Vec<Option<&'static str>>> = BTreeMap::new();
-    for r in &roster.results {
-        if let Some(&i) = row.get(r.person_id.as_str()) {
-            by_year.entry(r.year).or_insert_with(|| vec![None; people.len()])[i] = Some(r.result.code());
-        }
-    }
-    let (years, results): (Vec<i32>, Vec<_>) = by_year.into_iter().unzip();
-
-    PeopleGrid {
-        id: people.iter().map(|p| p.id.clone()).collect(),
-        name: people.iter().map(|p| p.name.clone()).collect(),
-        organ: people.iter().map(|p| organ_ix[p.organ.as_str()]).collect(),
-        department: people.iter().map(|p| p.department.as_deref().map(|d| department_index[d])).collect(),
-        category: people.iter().map(|p| cat_ix[p.category.as_str()]).collect(),
-        rank: people.iter().map(|p| rank_ix[p.rank.as_str()]).collect(),
-        post: people.iter().map(|p| p.post.clone()).collect(),
-        leader: people.iter().map(|p| p.is_leader).collect(),
-        rank_since: people.iter().map(|p| p.rank_since).collect(),
-        organs: organs.clone(),
-        departments: departments.clone(),
-        categories: categories.clone(),
-        ranks: ranks.clone(),
-        years,
-        results,
-    }
 }
 
 /// The last day of a restriction's effect period, as promotion counts it: the profile's months

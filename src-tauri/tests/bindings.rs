@@ -31,7 +31,9 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_app::import::ImportProgress::export_all(cfg)?;
     kaohe_app::import::DropEvent::export_all(cfg)?;
     // 人员 (people.rs), with kaohe_engine::Person as PersonRecord.
-    kaohe_app::people::PeopleGrid::export_all(cfg)?;
+    kaohe_store::PeopleFilters::export_all(cfg)?;
+    kaohe_store::PeopleQuery::export_all(cfg)?;
+    kaohe_store::PeoplePage::export_all(cfg)?;
     kaohe_app::people::PersonDetail::export_all(cfg)?;
     // 工作台 (dashboard.rs).
     kaohe_app::dashboard::Dashboard::export_all(cfg)?;

@@ -1,14 +1,12 @@
-//! The 人员 grid, the person drawer and the 工作台 summary over the sample roster in a real
-//! temporary database, and the grid's size and time for 100,000 people.
-
-use std::time::Instant;
+//! The 人员 grid's pages, the person drawer and the 工作台 summary over the sample roster in a
+//! real temporary database.
 
 use chrono::NaiveDate;
 use kaohe_app::dashboard::{GradeSource, YearProgress};
 use kaohe_app::error::ErrorCode;
-use kaohe_app::people::{people_grid, person_detail, RestrictionState, TimelineKind};
-use kaohe_engine::{BlockCode, Grade, Person, Profile, ResultCode, Roster, YearResult};
-use kaohe_store::Store;
+use kaohe_app::people::{person_detail, RestrictionState, TimelineKind};
+use kaohe_engine::BlockCode;
+use kaohe_store::{PeopleQuery, Store};
 
 use super::Scratch;
 
@@ -17,35 +15,42 @@ fn day(text: &str) -> NaiveDate {
 }
 
 #[test]
-fn people_lists_the_sample_column_by_column() {
+fn people_pages_the_sample_with_its_filters() {
     let scratch = Scratch::new();
     let state = scratch.state(None);
     state.import_sample().expect("import_sample");
-    let grid = state.people().expect("people");
-
-    assert_eq!(grid.id.len(), 38);
-    assert_eq!(grid.organs, ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"]);
-    assert_eq!(grid.categories, ["综合管理类", "行政执法类"]);
-    assert_eq!(grid.years, [2022, 2023, 2024]);
-    let first = 0;
-    assert_eq!((grid.id[first].as_str(), grid.name[first].as_str()), ("330102198808060235", "田建国"));
-    assert_eq!(grid.organs[grid.organ[first] as usize], "某市财政局");
-    assert_eq!(grid.ranks[grid.rank[first] as usize], "二级主任科员");
-    assert_eq!(grid.departments[grid.department[first].expect("部门") as usize], "办公室");
-    assert_eq!(grid.rank_since[first], day("2019-01-28"));
-    // 田建国: 2022 称职, 2023 基本称职, 2024 优秀.
-    let codes: Vec<Option<&str>> = grid.results.iter().map(|col| col[first]).collect();
-    assert_eq!(codes, [Some("2"), Some("3"), Some("1")]);
-
-    let huang = grid.name.iter().position(|n| n == "黄浩然").expect("黄浩然");
-    assert!(grid.leader[huang]);
-    assert_eq!(grid.post[huang].as_deref(), Some("局长"));
-    assert_eq!(grid.leader.iter().filter(|l| **l).count(), 2);
+    let filters = state.people_filters().expect("people_filters");
+    assert_eq!(filters.total, 38);
+    assert_eq!(filters.organs, ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"]);
+    assert_eq!(filters.categories, ["综合管理类", "行政执法类"]);
+    assert_eq!(filters.years, [2022, 2023, 2024]);
     // Ranks come in the profile's ladder order: 三级调研员 before 一级科员.
-    let pos = |r: &str| grid.ranks.iter().position(|x| x == r).expect(r);
+    let pos = |r: &str| filters.ranks.iter().position(|x| x == r).expect(r);
     assert!(pos("三级调研员") < pos("一级主任科员") && pos("一级主任科员") < pos("一级科员"));
-    let enforcement = grid.categories.iter().position(|c| c == "行政执法类").expect("行政执法类") as u32;
-    assert_eq!(grid.category.iter().filter(|c| **c == enforcement).count(), 6);
+
+    let page = |query: PeopleQuery| state.people_page(&PeopleQuery { limit: 200, ..query }).expect("people_page");
+    let all = page(PeopleQuery { year: Some(2024), ..PeopleQuery::default() });
+    assert_eq!((all.matched, all.total, all.rows.len()), (38, 38, 38));
+    let first = &all.rows[0];
+    assert_eq!((first.id.as_str(), first.name.as_str()), ("330102198808060235", "田建国"));
+    assert_eq!((first.organ.as_str(), first.rank.as_str()), ("某市财政局", "二级主任科员"));
+    assert_eq!((first.department.as_deref(), first.rank_since), (Some("办公室"), day("2019-01-28")));
+    // 田建国: 2022 称职, 2023 基本称职, 2024 优秀.
+    let codes: Vec<Option<String>> = [2022, 2023, 2024]
+        .map(|year| page(PeopleQuery { year: Some(year), limit: 1, ..PeopleQuery::default() }).rows[0].result.clone())
+        .to_vec();
+    assert_eq!(codes, [Some("2".to_owned()), Some("3".to_owned()), Some("1".to_owned())]);
+
+    let huang = all.rows.iter().find(|r| r.name == "黄浩然").expect("黄浩然");
+    assert!(huang.leader);
+    assert_eq!(huang.post.as_deref(), Some("局长"));
+    assert_eq!(page(PeopleQuery { leader: Some(true), ..PeopleQuery::default() }).matched, 2);
+    let enforcement = page(PeopleQuery { category: Some("行政执法类".to_owned()), ..PeopleQuery::default() });
+    assert_eq!((enforcement.matched, enforcement.total), (6, 38));
+
+    // A page too long is refused in the clerk's words.
+    let e = state.people_page(&PeopleQuery { limit: 100_000, ..PeopleQuery::default() }).expect_err("limit");
+    assert_eq!(e.code, ErrorCode::BadArgument);
 }
 
 #[test]
@@ -234,67 +239,4 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
 
     let e = state.dashboard(day("2026-01-01"), 0).expect_err("no horizon");
     assert_eq!(e.code, ErrorCode::BadArgument);
-}
-
-fn person(i: usize, organs: usize) -> Person {
-    Person {
-        id: format!("{:017}{}", 110_101_198_000_000_000u64 / 10 + i as u64, i % 10),
-        name: ["张伟", "王秀英", "李娜", "刘洋", "陈静", "杨帆", "赵敏", "黄磊"][i % 8].to_owned(),
-        organ: format!("某市第{}局", i % organs),
-        department: Some(["办公室", "综合科", "执法大队", "财务科"][i % 4].to_owned()),
-        category: ["综合管理类", "行政执法类"][i % 2].to_owned(),
-        rank: ["一级科员", "四级主任科员", "三级主任科员", "二级主任科员"][i % 4].to_owned(),
-        rank_since: NaiveDate::from_ymd_opt(2015 + (i % 10) as i32, 1 + (i % 12) as u32, 1).expect("date"),
-        post: i.is_multiple_of(20).then(|| "科长".to_owned()),
-        is_leader: i.is_multiple_of(50),
-        ..Person::default()
-    }
-}
-
-/// Measures what the `people` command sends for 100,000 people (debug build: an upper bound).
-/// With `KAOHE_GRID_JSON=<file>` the JSON is written there (to time JSON.parse in the UI).
-#[test]
-fn a_100k_roster_fits_the_grid() {
-    let profile = Profile::national();
-    let n = 100_000;
-    let mut roster = Roster { people: (0..n).map(|i| person(i, 500)).collect(), ..Roster::default() };
-    for (i, p) in roster.people.iter().enumerate() {
-        for year in 2022..=2024 {
-            let grade = if (i + year as usize).is_multiple_of(7) { Grade::Excellent } else { Grade::Competent };
-            roster.results.push(YearResult { person_id: p.id.clone(), year, result: ResultCode::Graded(grade) });
-        }
-    }
-    let started = Instant::now();
-    let grid = people_grid(&roster, &profile);
-    let built = started.elapsed();
-    let json = serde_json::to_string(&grid).expect("json");
-    let total = started.elapsed();
-    assert_eq!(grid.id.len(), n);
-    assert_eq!(grid.organs.len(), 500);
-    assert_eq!(grid.results.len(), 3);
-
-    // The same data as row objects with the Rust field names, for comparison.
-    let rows: Vec<serde_json::Value> = roster
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            serde_json::json!({"id": p.id, "name": p.name, "organ": p.organ, "department": p.department, "category": p.category,
-                "rank": p.rank, "post": p.post, "leader": p.is_leader, "rank_since": p.rank_since,
-                "results": {"2022": grid.results[0][i], "2023": grid.results[1][i], "2024": grid.results[2][i]}})
-        })
-        .collect();
-    let as_rows = serde_json::to_string(&rows).expect("json");
-    println!(
-        "people grid, {n} people: columnar {:.2} MB (built {:?}, with JSON {:?}); as row objects {:.2} MB",
-        json.len() as f64 / 1e6,
-        built,
-        total,
-        as_rows.len() as f64 / 1e6
-    );
-    assert!(json.len() < 8_500_000, "{} bytes", json.len());
-    assert!(json.len() * 2 < as_rows.len(), "columnar {} vs rows {}", json.len(), as_rows.len());
-    if let Some(path) = std::env::var_os("KAOHE_GRID_JSON") {
-        std::fs::write(path, &json).expect("write");
-    }
 }

@@ -86,8 +86,14 @@ export type {
   ImportProgress,
   ImportPhase,
   DropEvent,
-  // src-tauri/src/people.rs (人员), with kaohe_engine::Person as PersonRecord
-  PeopleGrid,
+  // src-tauri/src/people.rs (人员), with kaohe_store::people and kaohe_engine::Person as PersonRecord
+  PeopleFilters,
+  PeopleQuery,
+  PeoplePage,
+  PeopleRow,
+  PeopleSort,
+  PeopleSortKey,
+  GradeFilter,
   PersonDetail,
   PersonRecord,
   TimelineEntry,

@@ -3,6 +3,7 @@
 export default {
   title: '人员',
   loading: '正在读取人员…',
+  rowLoading: '读取中…',
   noPeople: '数据库中没有人员，请先在工作台导入名册',
   count: '共 {total} 人',
   countFiltered: '符合条件 {shown} 人（共 {total} 人）',

@@ -1,14 +1,22 @@
-// What the 人员 grid shows of the `people` columns: one light row object per person (texts
-// shared with the look-up lists), and the filters and search as pure functions over them, fast
-// enough for 100,000 people on every keystroke.
+// What the 人员 grid shows of the `people_page` answers: the filters as the clerk set them and
+// the query they make, and the grid's rows — loaded ones, and placeholders for the rows of pages
+// not yet asked for (the grid holds one row per person matched, but only the pages scrolled to
+// are read from the database).
 
-import type { NationalCode, PeopleGrid, PersonDetail, TimelineEntry } from '../../api/people';
+import type { GradeFilter as QueryGrade, NationalCode, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSortKey, PersonDetail, TimelineEntry } from '../../api/people';
 import type { PromotionPerson } from '../../api/types';
 import { i18n } from '../../i18n';
 
+/** Rows per `people_page` call: a few screens, so a scroll asks the database now and then. */
+export const PAGE = 200;
+
 export interface PersonRow {
-  /** Position in the grid's columns (roster order). */
+  /** Row key: the ID, or `#<index>` while the row's page is being read. */
+  key: string;
+  /** Position among the people matched. */
   index: number;
+  /** False for a placeholder. */
+  loaded: boolean;
   id: string;
   name: string;
   organ: string;
@@ -18,22 +26,20 @@ export interface PersonRow {
   post: string;
   leader: boolean;
   rankSince: string;
+  /** The result in the filters' year. */
+  result: NationalCode | null;
 }
 
 /** The result filter: a national code, any 不定等次 code, or no result that year. */
 export type GradeFilter = NationalCode | 'ungraded' | 'none';
 
-/** The codes of 不定等次 / 不参加考核. */
-export const UNGRADED: readonly NationalCode[] = ['5A', '5B', '5C', '6A', '7'];
-
 /** The choices of the result filter, in the order shown. */
 export const GRADE_FILTERS: readonly GradeFilter[] = ['1', '2', '3', '4', 'ungraded', 'none'];
 
 export interface Filters {
-  /** Index into `grid.organs`, or null for all. */
-  organ: number | null;
-  category: number | null;
-  rank: number | null;
+  organ: string | null;
+  category: string | null;
+  rank: string | null;
   /** 领导成员: 'yes', 'no' or null for all. */
   leader: 'yes' | 'no' | null;
   /** The year whose result is shown and filtered on; null when the database has none. */
@@ -43,69 +49,97 @@ export interface Filters {
   search: string;
 }
 
-export function emptyFilters(grid: PeopleGrid | null): Filters {
-  const years = grid?.years ?? [];
+/** No filter, on the latest year with results. */
+export function emptyFilters(options: PeopleFilters | null): Filters {
+  const years = options?.years ?? [];
   return { organ: null, category: null, rank: null, leader: null, year: years.length ? years[years.length - 1]! : null, grade: null, search: '' };
 }
 
-/** The rows of a grid, in roster order. */
-export function toRows(grid: PeopleGrid): PersonRow[] {
-  const rows: PersonRow[] = new Array(grid.id.length);
-  for (let i = 0; i < grid.id.length; i++) {
-    const department = grid.department[i];
-    rows[i] = {
-      index: i,
-      id: grid.id[i]!,
-      name: grid.name[i]!,
-      organ: grid.organs[grid.organ[i]!]!,
-      department: department === null || department === undefined ? '' : grid.departments[department]!,
-      category: grid.categories[grid.category[i]!]!,
-      rank: grid.ranks[grid.rank[i]!]!,
-      post: grid.post[i] ?? '',
-      leader: grid.leader[i]!,
-      rankSince: grid.rank_since[i]!,
-    };
-  }
+/** Whether any filter or the search narrows the list. */
+export function isFiltered(f: Filters): boolean {
+  return f.organ !== null || f.category !== null || f.rank !== null || f.leader !== null || (f.grade !== null && f.year !== null) || f.search.trim() !== '';
+}
+
+/** The columns the grid sorts on (a header click): text by pinyin, rank by the ladder (highest first). */
+export type SortKey = 'name' | 'id' | 'organ' | 'department' | 'category' | 'rank' | 'rankSince' | 'post';
+
+export interface Sort {
+  key: SortKey;
+  order: 'asc' | 'desc';
+}
+
+const SORT_KEYS: Record<SortKey, PeopleSortKey> = {
+  name: 'name',
+  id: 'id',
+  organ: 'organ',
+  department: 'department',
+  category: 'category',
+  rank: 'rank',
+  rankSince: 'rank_since',
+  post: 'post',
+};
+
+/** The `people_page` query of a page of rows. */
+export function toQuery(f: Filters, sort: Sort | null, offset: number, limit = PAGE): PeopleQuery {
+  const grade: QueryGrade | null = f.grade === null ? null : f.grade === 'ungraded' || f.grade === 'none' ? f.grade : { code: f.grade };
+  return {
+    search: f.search,
+    organ: f.organ,
+    category: f.category,
+    rank: f.rank,
+    leader: f.leader === null ? null : f.leader === 'yes',
+    year: f.year,
+    grade,
+    sort: sort === null ? null : { key: SORT_KEYS[sort.key], descending: sort.order === 'desc' },
+    offset,
+    limit,
+  };
+}
+
+export function toRow(r: PeopleRow, index: number): PersonRow {
+  return {
+    key: r.id,
+    index,
+    loaded: true,
+    id: r.id,
+    name: r.name,
+    organ: r.organ,
+    department: r.department ?? '',
+    category: r.category,
+    rank: r.rank,
+    post: r.post ?? '',
+    leader: r.leader,
+    rankSince: r.rank_since,
+    result: r.result,
+  };
+}
+
+export function placeholder(index: number): PersonRow {
+  return { key: `#${index}`, index, loaded: false, id: '', name: '', organ: '', department: '', category: '', rank: '', post: '', leader: false, rankSince: '', result: null };
+}
+
+/** The grid's rows after the first page: that page, then a placeholder for every other person matched. */
+export function firstRows(page: PeoplePage): PersonRow[] {
+  const rows: PersonRow[] = new Array<PersonRow>(page.matched);
+  for (let i = 0; i < page.matched; i++) rows[i] = i < page.rows.length ? toRow(page.rows[i]!, i) : placeholder(i);
   return rows;
 }
 
-/** The text a clerk types, compared without spaces (full-width ones too) and case (the ID's X). */
-export function normalise(text: string): string {
-  return text.replace(/[\s\u3000]+/g, '').toUpperCase();
+/** `rows` with a page read in (a new array; `rows` is untouched). */
+export function withPage(rows: PersonRow[], page: PeoplePage): PersonRow[] {
+  const next = rows.slice();
+  page.rows.forEach((r, k) => {
+    const i = page.offset + k;
+    if (i < next.length) next[i] = toRow(r, i);
+  });
+  return next;
 }
 
-/** The person's result code in `year`, or null. */
-export function resultOf(grid: PeopleGrid, year: number | null, index: number): NationalCode | null {
-  if (year === null) return null;
-  const k = grid.years.indexOf(year);
-  return k < 0 ? null : (grid.results[k]![index] ?? null);
-}
-
-function gradeMatches(filter: GradeFilter, code: NationalCode | null): boolean {
-  if (filter === 'none') return code === null;
-  if (filter === 'ungraded') return code !== null && UNGRADED.includes(code);
-  return code === filter;
-}
-
-/**
- * The rows that pass every filter, in roster order. The search matches a name containing the
- * text, or an ID containing it (so the last digits of an ID find the person too).
- */
-export function filterRows(grid: PeopleGrid, rows: PersonRow[], f: Filters): PersonRow[] {
-  const search = normalise(f.search);
-  const column = f.grade !== null && f.year !== null ? grid.results[grid.years.indexOf(f.year)] : undefined;
-  if (f.grade !== null && f.year !== null && column === undefined && f.grade !== 'none') return [];
-  const out: PersonRow[] = [];
-  for (const row of rows) {
-    const i = row.index;
-    if (f.organ !== null && grid.organ[i] !== f.organ) continue;
-    if (f.category !== null && grid.category[i] !== f.category) continue;
-    if (f.rank !== null && grid.rank[i] !== f.rank) continue;
-    if (f.leader !== null && grid.leader[i] !== (f.leader === 'yes')) continue;
-    if (f.grade !== null && f.year !== null && !gradeMatches(f.grade, column ? (column[i] ?? null) : null)) continue;
-    if (search && !normalise(row.name).includes(search) && !row.id.includes(search)) continue;
-    out.push(row);
-  }
+/** The pages (numbered from 0) that hold the rows `start`..`end` (inclusive) and are not in `asked`. */
+export function pagesFor(start: number, end: number, asked: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  if (end < start) return out;
+  for (let p = Math.floor(Math.max(0, start) / PAGE); p <= Math.floor(end / PAGE); p++) if (!asked.has(p)) out.push(p);
   return out;
 }
 
@@ -158,28 +192,3 @@ export function stepText(detail: PersonDetail): string {
   return p.step_since ? t('people.drawer.stepValue', { step: p.step, since: p.step_since }) : String(p.step);
 }
 
-/** The columns the grid sorts on (a header click): text by pinyin, rank by the ladder (highest first). */
-export type SortKey = 'name' | 'id' | 'organ' | 'department' | 'category' | 'rank' | 'rankSince' | 'post';
-
-export interface Sort {
-  key: SortKey;
-  order: 'asc' | 'desc';
-}
-
-const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-
-/** The rows in the asked order; equal keys keep roster order. A new array; `rows` is untouched. */
-export function sortRows(grid: PeopleGrid, rows: PersonRow[], sort: Sort | null): PersonRow[] {
-  if (sort === null) return rows;
-  const sign = sort.order === 'asc' ? 1 : -1;
-  const key = sort.key;
-  const compare =
-    key === 'rank'
-      ? (a: PersonRow, b: PersonRow) => grid.rank[a.index]! - grid.rank[b.index]!
-      : key === 'organ'
-        ? (a: PersonRow, b: PersonRow) => grid.organ[a.index]! - grid.organ[b.index]!
-        : key === 'id' || key === 'rankSince'
-          ? (a: PersonRow, b: PersonRow) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0)
-          : (a: PersonRow, b: PersonRow) => collator.compare(a[key], b[key]);
-  return [...rows].sort((a, b) => sign * compare(a, b) || a.index - b.index);
-}

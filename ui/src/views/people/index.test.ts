@@ -1,19 +1,47 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { i18n } from '../../i18n';
-import { emptyFilters, filterRows, normalise, resultLabel, resultOf, sortRows, toRows, type Filters } from './data';
-import { sampleGrid, tianDetail } from './fixture';
+import type { PeopleQuery } from '../../api/people';
+import { PAGE, emptyFilters, firstRows, isFiltered, pagesFor, resultLabel, toQuery, withPage } from './data';
+import { sampleFilters, samplePage, tianDetail } from './fixture';
 import PeoplePage from './index.vue';
 
-const names = (f: Partial<Filters>) => filterRows(sampleGrid, toRows(sampleGrid), { ...emptyFilters(sampleGrid), ...f }).map((r) => r.name);
-
 describe('people grid data', () => {
-  it('turns the columns into rows with the look-up texts', () => {
-    const rows = toRows(sampleGrid);
-    expect(rows).toHaveLength(5);
+  it('starts on the latest year with no filter', () => {
+    expect(emptyFilters(sampleFilters)).toEqual({ organ: null, category: null, rank: null, leader: null, year: 2024, grade: null, search: '' });
+    expect(emptyFilters(null).year).toBeNull();
+    expect(isFiltered(emptyFilters(sampleFilters))).toBe(false);
+    expect(isFiltered({ ...emptyFilters(sampleFilters), search: ' ' })).toBe(false);
+    expect(isFiltered({ ...emptyFilters(sampleFilters), organ: '某市财政局' })).toBe(true);
+  });
+
+  it('asks the database for what the filters, the sort and the page say', () => {
+    const f = { ...emptyFilters(sampleFilters), organ: '某市财政局', leader: 'no' as const, grade: '1' as const, search: '田' };
+    expect(toQuery(f, { key: 'rankSince', order: 'desc' }, 400)).toEqual({
+      search: '田',
+      organ: '某市财政局',
+      category: null,
+      rank: null,
+      leader: false,
+      year: 2024,
+      grade: { code: '1' },
+      sort: { key: 'rank_since', descending: true },
+      offset: 400,
+      limit: PAGE,
+    });
+    expect(toQuery({ ...f, grade: 'ungraded' }, null, 0).grade).toBe('ungraded');
+    expect(toQuery({ ...f, grade: 'none', leader: null }, null, 0)).toMatchObject({ grade: 'none', leader: null, sort: null });
+  });
+
+  it('holds a row per person matched: the first page read, placeholders for the rest, filled as pages come', () => {
+    const page = { offset: 0, matched: 450, total: 1000, rows: samplePage({ ...toQuery(emptyFilters(sampleFilters), null, 0) }).rows };
+    const rows = firstRows(page);
+    expect(rows).toHaveLength(450);
     expect(rows[2]).toEqual({
+      key: '330521198710050558',
       index: 2,
+      loaded: true,
       id: '330521198710050558',
       name: '黄浩然',
       organ: '某县人力资源和社会保障局',
@@ -23,78 +51,23 @@ describe('people grid data', () => {
       post: '局长',
       leader: true,
       rankSince: '2024-03-01',
+      result: '2',
     });
     expect(rows[4]!.department).toBe('');
+    expect(rows[5]).toMatchObject({ key: '#5', index: 5, loaded: false, name: '' });
+    const later = withPage(rows, { offset: 400, matched: 450, total: 1000, rows: page.rows.slice(0, 2) });
+    expect(later[400]).toMatchObject({ key: '330102198808060235', index: 400, loaded: true, name: '田建国' });
+    expect(later[402]!.loaded).toBe(false);
+    expect(rows[400]!.loaded).toBe(false);
   });
 
-  it('starts on the latest year with no filter', () => {
-    expect(emptyFilters(sampleGrid)).toEqual({ organ: null, category: null, rank: null, leader: null, year: 2024, grade: null, search: '' });
-    expect(names({})).toEqual(['田建国', '马秀英', '黄浩然', '冯雅琴', '胡雅琴']);
-  });
-
-  it('filters by organ, category, rank and leader', () => {
-    expect(names({ organ: 1 })).toEqual(['黄浩然', '胡雅琴']);
-    expect(names({ category: 1 })).toEqual(['冯雅琴']);
-    expect(names({ rank: 1 })).toEqual(['田建国', '胡雅琴']);
-    expect(names({ leader: 'yes' })).toEqual(['黄浩然']);
-    expect(names({ leader: 'no', organ: 1 })).toEqual(['胡雅琴']);
-  });
-
-  it("filters by the chosen year's result", () => {
-    expect(names({ year: 2024, grade: '1' })).toEqual(['田建国']);
-    expect(names({ year: 2023, grade: '1' })).toEqual(['黄浩然']);
-    expect(names({ year: 2023, grade: '3' })).toEqual(['田建国']);
-    expect(names({ year: 2023, grade: 'ungraded' })).toEqual(['胡雅琴']);
-    expect(names({ year: 2024, grade: 'none' })).toEqual(['冯雅琴']);
-    expect(names({ year: 2024, grade: '2', organ: 0 })).toEqual(['马秀英']);
-    expect(resultOf(sampleGrid, 2023, 4)).toBe('5B');
+  it('asks for the pages of the rows about to show, once', () => {
+    expect(pagesFor(0, 30, new Set([0]))).toEqual([]);
+    expect(pagesFor(190, 230, new Set([0]))).toEqual([1]);
+    expect(pagesFor(390, 810, new Set([2]))).toEqual([1, 3, 4]);
+    expect(pagesFor(5, 4, new Set())).toEqual([]);
     expect(resultLabel('5B')).toBe('立案调查不定等次');
     expect(resultLabel(null)).toBe('—');
-  });
-
-  it('searches names and IDs, ignoring spaces and the case of X', () => {
-    expect(names({ search: '雅琴' })).toEqual(['冯雅琴', '胡雅琴']);
-    expect(names({ search: ' 田 建国' })).toEqual(['田建国']);
-    expect(names({ search: '056x' })).toEqual(['胡雅琴']);
-    expect(names({ search: '330102' })).toEqual(['田建国', '马秀英']);
-    expect(names({ search: '330102', organ: 1 })).toEqual([]);
-    expect(normalise('　田 建国\n')).toBe('田建国');
-  });
-
-  it('sorts by pinyin, by the ladder and by date, keeping roster order on ties', () => {
-    const rows = toRows(sampleGrid);
-    const sorted = (key: Parameters<typeof sortRows>[2]) => sortRows(sampleGrid, rows, key).map((r) => r.name);
-    // 冯 féng, 胡 hú, 黄 huáng, 马 mǎ, 田 tián.
-    expect(sorted({ key: 'name', order: 'asc' })).toEqual(['冯雅琴', '胡雅琴', '黄浩然', '马秀英', '田建国']);
-    expect(sorted({ key: 'rank', order: 'asc' })).toEqual(['黄浩然', '田建国', '胡雅琴', '马秀英', '冯雅琴']);
-    expect(sorted({ key: 'rankSince', order: 'desc' })).toEqual(['马秀英', '黄浩然', '冯雅琴', '胡雅琴', '田建国']);
-    expect(sorted({ key: 'organ', order: 'asc' })).toEqual(['田建国', '马秀英', '黄浩然', '胡雅琴', '冯雅琴']);
-    expect(sorted(null)).toEqual(['田建国', '马秀英', '黄浩然', '冯雅琴', '胡雅琴']);
-    expect(rows.map((r) => r.name)).toEqual(['田建国', '马秀英', '黄浩然', '冯雅琴', '胡雅琴']);
-  });
-
-  it('filters 100,000 people quickly', () => {
-    const n = 100_000;
-    const big = {
-      ...sampleGrid,
-      id: Array.from({ length: n }, (_, i) => String(110101198000000000 + i)),
-      name: Array.from({ length: n }, (_, i) => ['张伟', '王秀英', '李娜'][i % 3]!),
-      organ: Array.from({ length: n }, (_, i) => i % 3),
-      department: Array.from({ length: n }, () => null),
-      category: Array.from({ length: n }, (_, i) => i % 2),
-      rank: Array.from({ length: n }, (_, i) => i % 4),
-      post: Array.from({ length: n }, () => null),
-      leader: Array.from({ length: n }, (_, i) => i % 50 === 0),
-      rank_since: Array.from({ length: n }, () => '2020-01-01'),
-      results: [Array.from({ length: n }, (_, i) => (i % 5 === 0 ? '1' : '2') as '1' | '2'), Array.from({ length: n }, () => '2' as const)],
-    };
-    const rows = toRows(big);
-    const start = performance.now();
-    const shown = filterRows(big, rows, { ...emptyFilters(big), year: 2023, grade: '1', organ: 0, search: '张' });
-    const elapsed = performance.now() - start;
-    // i ≡ 0 (mod 3) for organ 0 and 张伟, i ≡ 0 (mod 5) for 优秀: every 15th person.
-    expect(shown).toHaveLength(Math.ceil(n / 15));
-    expect(elapsed).toBeLessThan(200);
   });
 });
 
@@ -116,7 +89,8 @@ describe('people page', () => {
     calls = [];
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
-      if (cmd === 'people') return sampleGrid;
+      if (cmd === 'people_filters') return sampleFilters;
+      if (cmd === 'people_page') return samplePage((args as { query: PeopleQuery }).query);
       if (cmd === 'person') return tianDetail;
       throw `unknown command ${cmd}`;
     });
@@ -133,7 +107,8 @@ describe('people page', () => {
   it('shows everyone in the grid with the count, and narrows by search and filters', async () => {
     const page = mountPage();
     await flushPromises();
-    expect(calls.map((c) => c.cmd)).toEqual(['people']);
+    expect(calls.map((c) => c.cmd)).toEqual(['people_filters', 'people_page']);
+    expect((calls[1]!.args as { query: PeopleQuery }).query).toMatchObject({ year: 2024, offset: 0, limit: PAGE, search: '' });
     expect(page.get('[data-test="people-count"]').text()).toBe('共 5 人');
     expect(page.find('[data-test="people-grid"]').exists()).toBe(true);
     const row = page.get('[data-test="people-row-330521198710050558"]');
@@ -144,8 +119,14 @@ describe('people page', () => {
     expect(row.get('[data-test="people-result"]').text()).toBe('称职');
     expect(page.text()).toContain('2024年度考核');
 
+    vi.useFakeTimers();
     await page.get('input[data-test="people-search"]').setValue('雅琴');
+    // The search asks once the clerk pauses typing.
+    expect(calls.filter((c) => c.cmd === 'people_page')).toHaveLength(1);
+    await vi.runAllTimersAsync();
+    vi.useRealTimers();
     await flushPromises();
+    expect((calls[calls.length - 1]!.args as { query: PeopleQuery }).query.search).toBe('雅琴');
     expect(page.get('[data-test="people-count"]').text()).toBe('符合条件 2 人（共 5 人）');
     expect(page.find('[data-test="people-row-330102198808060235"]').exists()).toBe(false);
     expect(page.find('[data-test="people-row-33052119850420056X"]').exists()).toBe(true);
@@ -225,9 +206,9 @@ describe('people page', () => {
   it('shows an unknown person as an error in the drawer', async () => {
     const page = mountPage();
     await flushPromises();
-    mockIPC((cmd) => {
+    mockIPC((cmd, args) => {
       if (cmd === 'person') throw { code: 'unknown_person', message: '数据库中没有身份证号为 330102198808060235 的人员' };
-      return sampleGrid;
+      return cmd === 'people_filters' ? sampleFilters : samplePage((args as { query: PeopleQuery }).query);
     });
     await page.get('[data-test="people-row-330102198808060235"]').trigger('click');
     await flushPromises();

@@ -16,12 +16,27 @@ export async function reportPageText(): Promise<void> {
   await selftestReport(document.body.innerText);
 }
 
+/** Waits for Vue to flush and the web view to paint twice. */
+export async function painted(): Promise<void> {
+  await nextTick();
+  await nextFrame();
+  await nextFrame();
+}
+
 /**
  * Waits until an element matching `selector` is on the page (a grid's first painted row), a
- * frame at a time for at most about 10 s, then reports the page text as above.
+ * frame at a time for at most about 10 s, then reports the page text as above. `measure`, if
+ * given, runs after that and adds its lines (`KAOHE_TIMING <name> <ms>`) to the report, with
+ * `KAOHE_TIMING after_first_rows <ms>`: how long after the first rows the report was sent, which
+ * the start-up benchmark takes off its spawn-to-report time.
  */
-export async function reportWhenShown(selector: string): Promise<void> {
+export async function reportWhenShown(selector: string, measure?: () => Promise<string[]>): Promise<void> {
   await nextTick();
   for (let i = 0; i < 600 && document.querySelector(selector) === null; i++) await nextFrame();
-  await reportPageText();
+  await painted();
+  const shown = performance.now();
+  const text = document.body.innerText;
+  const lines = measure ? await measure() : [];
+  lines.push(`KAOHE_TIMING after_first_rows ${(performance.now() - shown).toFixed(1)}`);
+  await selftestReport([text, ...lines].join('\n'));
 }

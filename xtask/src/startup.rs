@@ -18,8 +18,12 @@
 //! `KAOHE_SELFTEST_SECTION=people` too; 工作台 loads its counts as at every start, then opens 人员
 //! instead of reporting, and 人员 reports (`reportWhenShown`, ui/src/selftest.ts) once the
 //! grid's first row is in the page and the web view has painted twice. The time is again from
-//! spawning the process to the report: start-up, loading every person over IPC, and the grid's
-//! first rows. `cargo xtask bench-startup --section people --people 100000` is the README's figure.
+//! spawning the process to the grid's first rows: start-up, the filters' choices and the first
+//! page over IPC, and their rows painted. Then the page times, by its own clock, what a clerk
+//! waits for next — an organ filter, a name search, a sort by name and by rank, a page in the
+//! middle, each from the question to the rows painted — and reports them with how long after the
+//! first rows it reported (taken off the start's time). `cargo xtask bench-startup --section
+//! people --people 100000 --build release` is the README's figure.
 //!
 //! `--build release` times the optimised app, as a clerk runs it (built with the feature
 //! `test-hooks`, which keeps the self-test hook; the database is generated with the optimised
@@ -115,7 +119,7 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
     };
     let mut tally = Tally::new();
     let work = std::env::temp_dir().join(format!("kaohe-startup-{}", std::process::id()));
-    let outcome = (|| -> Result<Vec<f64>, Failure> {
+    let outcome = (|| -> Result<String, Failure> {
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
         let profile = if options.release { "release" } else { "debug" };
@@ -196,12 +200,19 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
             steps::run(command.current_dir(root))
         })?;
         let text = fs::read_to_string(&times).map_err(|e| Failure::new(format!("{}: {e}", times.display())))?;
-        Ok(text.lines().filter_map(|l| l.trim().parse::<f64>().ok()).collect())
+        Ok(text)
     })();
     let _ = fs::remove_dir_all(&work);
+    let outcome = outcome.map(|text| {
+        let starts: Vec<f64> = text.lines().filter_map(|l| l.trim().parse::<f64>().ok()).collect();
+        (starts, timings(&text))
+    });
     match outcome {
-        Ok(times) if !times.is_empty() => {
+        Ok((times, named)) if !times.is_empty() => {
             print_summary(&times, options.section.as_deref().unwrap_or("home"));
+            for (name, values) in &named {
+                print_named(name, values);
+            }
             tally.print_summary();
             ExitCode::SUCCESS
         }
@@ -242,6 +253,52 @@ fn print_summary(times: &[f64], section: &str) {
         sorted[0],
         sorted[sorted.len() - 1],
         times[0]
+    );
+}
+
+/// The page's own timings of a report (`KAOHE_TIMING <name> <ms>` lines), by name in order of
+/// first appearance, every run's value.
+fn timings(text: &str) -> Vec<(String, Vec<f64>)> {
+    let mut out: Vec<(String, Vec<f64>)> = Vec::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        let (Some("KAOHE_TIMING"), Some(name), Some(ms)) = (words.next(), words.next(), words.next()) else { continue };
+        let Ok(ms) = ms.parse::<f64>() else { continue };
+        match out.iter_mut().find(|(n, _)| n == name) {
+            Some((_, values)) => values.push(ms),
+            None => out.push((name.to_owned(), vec![ms])),
+        }
+    }
+    out
+}
+
+/// What a page timing measures, for the summary.
+fn timing_label(name: &str) -> &str {
+    match name {
+        "filter_organ" => "人员：选择单位筛选 / people: an organ filter",
+        "search" => "人员：搜索姓名 / people: a name search",
+        "sort_name" => "人员：按姓名排序 / people: sort by name",
+        "sort_rank" => "人员：按职级排序 / people: sort by rank",
+        "scroll_middle" => "人员：跳到中间一页 / people: a page in the middle",
+        "load_from_page_start" => "人员：页面启动到开始读取 / people: page start to its first read",
+        "filters_ipc" => "人员：读取筛选项 / people: the filters' choices (IPC)",
+        "first_page_ipc" => "人员：读取第一页 / people: the first page (IPC)",
+        other => other,
+    }
+}
+
+fn print_named(name: &str, values: &[f64]) {
+    if name == "after_first_rows" {
+        return;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let list: Vec<String> = values.iter().map(|t| format!("{t:.0}")).collect();
+    println!(
+        "{}: 中位数 / median {:.0} ms（每次 / each run: {}）",
+        timing_label(name),
+        median(&sorted),
+        list.join(", ")
     );
 }
 
@@ -293,16 +350,24 @@ fn inner(args: &InnerArgs) -> Result<(), Failure> {
         let db = args.work.join(format!("run-{run}.db"));
         let report = args.work.join(format!("report-{run}.txt"));
         fs::copy(&args.db, &db).map_err(|e| Failure::new(format!("{} → {}: {e}", args.db.display(), db.display())))?;
-        let ms = one_start(args, &db, &report, &profile)?;
+        let (ms, text) = one_start(args, &db, &report, &profile)?;
+        // The page's timings after its first rows are not part of the start.
+        let page = timings(&text);
+        let after = page.iter().find(|(n, _)| n == "after_first_rows").map_or(0.0, |(_, v)| v[0]);
+        let ms = ms - after;
         println!("第 {} 次 / run {}: {ms:.0} ms", run + 1, run + 1);
         lines.push_str(&format!("{ms:.1}\n"));
+        for (name, values) in page {
+            lines.push_str(&format!("KAOHE_TIMING {name} {:.1}\n", values[0]));
+        }
         let _ = fs::remove_file(&db);
     }
     fs::write(&args.out, lines).map_err(|e| Failure::new(format!("{}: {e}", args.out.display())))
 }
 
-/// One start: spawn, wait for the page report, end the app (by its handle).
-fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Result<f64, Failure> {
+/// One start: spawn, wait for the page report, end the app (by its handle). The time from spawn to
+/// the report, and the report.
+fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Result<(f64, String), Failure> {
     let started = Instant::now();
     let mut app = Command::new(&args.app)
         .env("KAOHE_DB", db)
@@ -316,8 +381,8 @@ fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Resu
         .spawn()
         .map_err(|e| Failure::new(format!("无法启动 / cannot start {}: {e}", args.app.display())))?;
     let result = loop {
-        if fs::read_to_string(report).map(|t| reported(&t, &args.section)).unwrap_or(false) {
-            break Ok(started.elapsed().as_secs_f64() * 1000.0);
+        if let Some(text) = fs::read_to_string(report).ok().filter(|t| reported(t, &args.section)) {
+            break Ok((started.elapsed().as_secs_f64() * 1000.0, text));
         }
         if let Ok(Some(status)) = app.try_wait() {
             break Err(Failure::new(format!("应用未报告就退出了 / app exited before reporting: {status}")));
@@ -332,9 +397,12 @@ fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Resu
     result
 }
 
-/// The report is complete: the window's title, and for 人员 the grid's count line (「共 N 人」).
+/// The report is complete: the window's title, and for 人员 the grid's count line (「共 N 人」) and
+/// the page's last timing (its time after the first rows).
 fn reported(text: &str, section: &str) -> bool {
-    text.contains(APP_TITLE) && (section != "people" || (text.contains("共 ") && text.contains(" 人")))
+    text.contains(APP_TITLE)
+        && (section != "people"
+            || (text.contains("共 ") && text.contains(" 人") && text.contains("KAOHE_TIMING after_first_rows")))
 }
 
 /// The check digit of an 18-digit resident ID (GB 11643) from its first 17 digits.
@@ -390,6 +458,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn page_timings_are_read_by_name_in_order() {
+        let text = "2001.5\nKAOHE_TIMING search 120.5\nKAOHE_TIMING after_first_rows 900\n1990\nKAOHE_TIMING search 99\nKAOHE_TIMING x\n";
+        assert_eq!(
+            timings(text),
+            [("search".to_owned(), vec![120.5, 99.0]), ("after_first_rows".to_owned(), vec![900.0])]
+        );
+    }
+
+    #[test]
     fn median_of_odd_and_even_counts() {
         assert_eq!(median(&[509.0, 520.0, 557.0]), 520.0);
         assert_eq!(median(&[500.0, 520.0, 560.0, 1000.0]), 540.0);
@@ -439,6 +516,7 @@ mod tests {
     fn people_report_needs_the_grid_count() {
         assert!(reported("考核 Kaohe\n工作台", "home"));
         assert!(!reported("考核 Kaohe\n正在读取人员…", "people"));
-        assert!(reported("考核 Kaohe\n共 100000 人\n人员0", "people"));
+        assert!(!reported("考核 Kaohe\n共 100000 人\n人员0", "people"));
+        assert!(reported("考核 Kaohe\n共 100000 人\n人员0\nKAOHE_TIMING after_first_rows 900.5", "people"));
     }
 }

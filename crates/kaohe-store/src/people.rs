@@ -164,8 +164,20 @@ impl Store {
         organs.extend(strings(
             "SELECT organ FROM people WHERE organ NOT IN (SELECT name FROM organs) GROUP BY organ ORDER BY min(position), organ",
         )?);
-        let categories = strings("SELECT category FROM people GROUP BY category ORDER BY min(position), category")?;
-        let ranks = strings("SELECT rank FROM people GROUP BY rank ORDER BY min(position), rank")?;
+        // Categories and ranks from one pass over the people: each pair where it first appears.
+        let mut stmt = conn.prepare(
+            "SELECT category, rank FROM people GROUP BY category, rank ORDER BY min(position), category, rank",
+        )?;
+        let (mut categories, mut ranks): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        for pair in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
+            let (category, rank) = pair?;
+            if !categories.contains(&category) {
+                categories.push(category);
+            }
+            if !ranks.contains(&rank) {
+                ranks.push(rank);
+            }
+        }
         let mut stmt = conn.prepare("SELECT DISTINCT year FROM annual_results ORDER BY year")?;
         let years = stmt.query_map([], |r| r.get::<_, i32>(0))?.collect::<Result<_, _>>()?;
         Ok(PeopleFilters { total, organs, categories, ranks, years })
@@ -240,41 +252,41 @@ impl Store {
                 format!("{keys}, p.position, p.id")
             }
         };
-        let result = match query.year {
-            Some(year) => format!(
-                "(SELECT r.code FROM annual_results r WHERE r.person_id = p.id AND r.year = {})",
-                bind(Integer(year.into()), &mut args)
-            ),
-            None => "NULL".to_owned(),
-        };
+        // The page's people first (only their row numbers pass through the sort), then each one's
+        // columns and result: the result's lookup for the page only, not for every row sorted.
         let limit = bind(Integer(query.limit.into()), &mut args);
         let offset = bind(Integer(query.offset.into()), &mut args);
         let sql = format!(
-            "SELECT p.id, p.name, p.organ, p.department, p.category, p.rank, p.rank_since, p.post, p.is_leader, {result}
-             FROM people p LEFT JOIN organs o ON o.name = p.organ {filter}
+            "SELECT p.rowid FROM people p LEFT JOIN organs o ON o.name = p.organ {filter}
              ORDER BY {order} LIMIT {limit} OFFSET {offset}"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let read = stmt.query_map(rusqlite::params_from_iter(&args), |r| {
-            Ok((
-                r.get::<_, String>(6)?,
-                PeopleRow {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    organ: r.get(2)?,
-                    department: r.get(3)?,
-                    category: r.get(4)?,
-                    rank: r.get(5)?,
-                    rank_since: NaiveDate::default(),
-                    post: r.get(7)?,
-                    leader: r.get(8)?,
-                    result: r.get(9)?,
-                },
-            ))
-        })?;
-        let mut rows = Vec::new();
-        for row in read {
-            let (rank_since, mut row) = row?;
+        let page: Vec<i64> =
+            stmt.query_map(rusqlite::params_from_iter(&args), |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.name, p.organ, p.department, p.category, p.rank, p.rank_since, p.post, p.is_leader,
+                (SELECT r.code FROM annual_results r WHERE r.person_id = p.id AND r.year = ?2)
+             FROM people p WHERE p.rowid = ?1",
+        )?;
+        let mut rows = Vec::with_capacity(page.len());
+        for rowid in page {
+            let (rank_since, mut row) = stmt.query_row(params![rowid, query.year], |r| {
+                Ok((
+                    r.get::<_, String>(6)?,
+                    PeopleRow {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        organ: r.get(2)?,
+                        department: r.get(3)?,
+                        category: r.get(4)?,
+                        rank: r.get(5)?,
+                        rank_since: NaiveDate::default(),
+                        post: r.get(7)?,
+                        leader: r.get(8)?,
+                        result: r.get(9)?,
+                    },
+                ))
+            })?;
             row.rank_since = parse_date(Some(rank_since))?.unwrap_or_default();
             rows.push(row);
         }

@@ -6,6 +6,7 @@ import type { PeopleQuery } from '../../api/people';
 import { PAGE, emptyFilters, firstRows, isFiltered, pagesFor, resultLabel, toQuery, withPage } from './data';
 import { sampleFilters, samplePage, tianDetail } from './fixture';
 import PeoplePage from './index.vue';
+import { ElTableV2, type TableV2Instance } from 'element-plus';
 
 describe('people grid data', () => {
   it('starts on the latest year with no filter', () => {
@@ -143,6 +144,65 @@ describe('people page', () => {
     await flushPromises();
     expect(page.get('[data-test="people-count"]').text()).toBe('符合条件 1 人（共 5 人）');
     expect(page.find('[data-test="people-row-330521198710050558"]').exists()).toBe(true);
+    page.unmount();
+  });
+
+  it('asks for the page of the rows scrolled to, once', async () => {
+    // 1,000 people: the first page holds 200, the rest are placeholders until scrolled to.
+    const big = (query: PeopleQuery) => {
+      const rows = Array.from({ length: Math.max(0, Math.min(query.limit, 1000 - query.offset)) }, (_, k) => ({
+        ...samplePage({ ...query, offset: 0, limit: 1 }).rows[0]!,
+        id: `ID${query.offset + k}`,
+        name: `人员${query.offset + k}`,
+      }));
+      return { offset: query.offset, matched: 1000, total: 1000, rows };
+    };
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === 'people_filters') return { ...sampleFilters, total: 1000 };
+      if (cmd === 'people_page') return big((args as { query: PeopleQuery }).query);
+      throw `unknown command ${cmd}`;
+    });
+    const page = mountPage();
+    await flushPromises();
+    expect(page.get('[data-test="people-count"]').text()).toBe('共 1000 人');
+    const offsets = () => calls.filter((c) => c.cmd === 'people_page').map((c) => (c.args as { query: PeopleQuery }).query.offset);
+    expect(offsets()).toEqual([0]);
+    (page.findComponent(ElTableV2).vm as unknown as TableV2Instance).scrollToRow(450, 'start');
+    await flushPromises();
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await flushPromises();
+    expect(offsets()).toContain(400);
+    expect(offsets().filter((o) => o === 400)).toHaveLength(1);
+    expect(page.find('[data-test="people-row-ID450"]').exists()).toBe(true);
+    expect(page.text()).toContain('人员450');
+    page.unmount();
+  });
+
+  it('shows the answer to the latest question when an older one answers last', async () => {
+    let answerSlow: (() => void) | null = null;
+    mockIPC((cmd, args) => {
+      calls.push({ cmd, args });
+      if (cmd === 'people_filters') return sampleFilters;
+      const query = (args as { query: PeopleQuery }).query;
+      if (query.search === '田') return new Promise((resolve) => (answerSlow = () => resolve(samplePage(query))));
+      return samplePage(query);
+    });
+    const page = mountPage();
+    await flushPromises();
+    vi.useFakeTimers();
+    await page.get('input[data-test="people-search"]').setValue('田');
+    await vi.runAllTimersAsync();
+    await page.get('input[data-test="people-search"]').setValue('雅琴');
+    await vi.runAllTimersAsync();
+    vi.useRealTimers();
+    await flushPromises();
+    expect(page.get('[data-test="people-count"]').text()).toBe('符合条件 2 人（共 5 人）');
+    expect(answerSlow).not.toBeNull();
+    answerSlow!();
+    await flushPromises();
+    expect(page.get('[data-test="people-count"]').text()).toBe('符合条件 2 人（共 5 人）');
+    expect(page.find('[data-test="people-row-330102198808060235"]').exists()).toBe(false);
     page.unmount();
   });
 

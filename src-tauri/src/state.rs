@@ -426,8 +426,10 @@ impl AppState {
                 None => today,
             },
         };
-        let printed =
-            self.reading(|store| Ok(kaohe_desk::print(kaohe_desk::Source::Database(store), &self.profile, &asked)?))?;
+        // Read under the lock, rendered after it (a large 登记表 takes a while).
+        let (roster, decisions) = self.reading(|store| Ok(kaohe_desk::read_ahead(store, asked.year)?))?;
+        let source = kaohe_desk::Source::ReadAhead { roster: &roster, decisions: &decisions };
+        let printed = kaohe_desk::print(source, &self.profile, &asked)?;
         let path = dir.join(file_name(&printed.title));
         // Owner-only: the page holds names, IDs and grades (see crate::preview).
         let failed = |e: kaohe_files::FileError| {

@@ -12,6 +12,7 @@ mod people;
 mod print;
 
 pub use people::{people_filters, people_page, PAGE_LIMIT};
+
 pub use print::{print, PrintRequest, Printed};
 
 use kaohe_engine::assessment::report::AssessmentReport;
@@ -20,12 +21,27 @@ use kaohe_engine::report::PromotionReport;
 use kaohe_engine::{promote, Profile, PromotionResult, Roster};
 use kaohe_store::{Store, StoreError};
 
-/// Where the people come from: the database (with the committee's decisions), or a roster read
-/// from a workbook (`kaohe … --roster FILE`: no decisions, nothing stored).
+/// Where the people come from: the database (with the committee's decisions), the database read
+/// ahead, or a roster read from a workbook (`kaohe … --roster FILE`: no decisions, nothing stored).
 #[derive(Clone, Copy)]
 pub enum Source<'a> {
     Database(&'a Store),
+    /// What [`Source::read_ahead`] read of the database: its roster and the decisions of the one
+    /// year a request is for, so that a long computation holds no lock on the database.
+    ReadAhead {
+        roster: &'a Roster,
+        decisions: &'a Decisions,
+    },
     Roster(&'a Roster),
+}
+
+/// The roster and one year's decisions, read from the database for [`Source::ReadAhead`].
+pub fn read_ahead(store: &Store, year: Option<i32>) -> Result<(Roster, Decisions), StoreError> {
+    let decisions = match year {
+        Some(year) if kaohe_engine::dates::YEARS.contains(&year) => store.decisions(year)?,
+        _ => Decisions::default(),
+    };
+    Ok((store.load_roster()?, decisions))
 }
 
 /// Why a use case refused or failed, for the clerk; [`DeskError::code`] is the code of
@@ -56,7 +72,7 @@ impl Source<'_> {
     /// 数据库 or 名册, as a message names it.
     pub fn name(&self) -> &'static str {
         match self {
-            Source::Database(_) => "数据库",
+            Source::Database(_) | Source::ReadAhead { .. } => "数据库",
             Source::Roster(_) => "名册",
         }
     }
@@ -65,14 +81,16 @@ impl Source<'_> {
     pub fn roster(&self) -> Result<std::borrow::Cow<'_, Roster>, StoreError> {
         Ok(match self {
             Source::Database(store) => std::borrow::Cow::Owned(store.load_roster()?),
-            Source::Roster(roster) => std::borrow::Cow::Borrowed(*roster),
+            Source::ReadAhead { roster, .. } | Source::Roster(roster) => std::borrow::Cow::Borrowed(*roster),
         })
     }
 
-    /// The committee's decisions for `year` (none for a roster read from a file).
+    /// The committee's decisions for `year` (none for a roster read from a file; for a database
+    /// read ahead, those of the year it was read for).
     pub fn decisions(&self, year: i32) -> Result<Decisions, StoreError> {
         match self {
             Source::Database(store) => store.decisions(year),
+            Source::ReadAhead { decisions, .. } => Ok((*decisions).clone()),
             Source::Roster(_) => Ok(Decisions::default()),
         }
     }

@@ -46,6 +46,12 @@ fn the_database_and_the_roster_it_holds_print_the_same_pages() {
         let from_roster =
             print(Source::Roster(&roster), &profile, &asked).unwrap_or_else(|e| panic!("{}: {e}", document.name()));
         assert!(from_db.rendered.html == from_roster.rendered.html, "{}: the pages differ", document.name());
+        // Read ahead (as the app's preview does, to render without holding the database).
+        let (read, decisions) = kaohe_desk::read_ahead(&store, asked.year).expect("read ahead");
+        let ahead = print(Source::ReadAhead { roster: &read, decisions: &decisions }, &profile, &asked)
+            .unwrap_or_else(|e| panic!("{}: {e}", document.name()));
+        assert!(from_db.rendered.html == ahead.rendered.html, "{}: read ahead, the pages differ", document.name());
+        assert_eq!(from_db.title, ahead.title);
         assert_eq!(from_db.title, from_roster.title);
         assert!(from_db.rendered.html.contains("<html"), "{}", document.name());
     }

@@ -34,9 +34,9 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_store::PeopleFilters::export_all(cfg)?;
     kaohe_store::PeopleQuery::export_all(cfg)?;
     kaohe_store::PeoplePage::export_all(cfg)?;
-    kaohe_app::people::PersonDetail::export_all(cfg)?;
+    kaohe_desk::person::PersonDetail::export_all(cfg)?;
     // 工作台 (dashboard.rs).
-    kaohe_app::dashboard::Dashboard::export_all(cfg)?;
+    kaohe_desk::dashboard::Dashboard::export_all(cfg)?;
     // 设置 (settings.rs) and the rule profile in force (rules.rs), with kaohe_store::settings.
     kaohe_app::settings::SettingsInfo::export_all(cfg)?;
     kaohe_app::settings::BackupOutcome::export_all(cfg)?;

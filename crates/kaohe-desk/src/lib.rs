@@ -5,10 +5,13 @@
 //!
 //! What is here so far: the promotion and assessment reports of a roster or a database
 //! ([`promotion_report`], [`assessment_report`]), the printed documents ([`print`]) and the 人员
-//! grid's pages ([`people_filters`], [`people_page`]). Still in the front ends (issue 14 names
-//! them): the committee's operations, the import flow, the person drawer and the dashboard.
+//! grid's pages ([`people_filters`], [`people_page`]), a person's drawer ([`person`]) and the
+//! 工作台 summary ([`dashboard`]). Still in the front ends (issue 14 names them): the committee's
+//! operations and the import flow.
 
+pub mod dashboard;
 mod people;
+pub mod person;
 mod print;
 
 pub use people::{people_filters, people_page, PAGE_LIMIT};
@@ -53,6 +56,9 @@ pub enum DeskError {
     /// The request is malformed or incomplete (a document without its year, a pool not held).
     #[error("{0}")]
     BadArgument(String),
+    /// An ID the database does not hold.
+    #[error("数据库中没有身份证号为 {0} 的人员")]
+    UnknownPerson(String),
     /// An organ the database (or the roster) does not hold.
     #[error("{held_in}中没有单位「{organ}」")]
     UnknownOrgan { organ: String, held_in: &'static str },
@@ -64,6 +70,7 @@ impl DeskError {
             DeskError::Store(e) => e.code(),
             DeskError::BadArgument(_) => "bad_argument",
             DeskError::UnknownOrgan { .. } => "unknown_organ",
+            DeskError::UnknownPerson(_) => "unknown_person",
         }
     }
 }

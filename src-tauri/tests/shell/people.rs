@@ -2,9 +2,9 @@
 //! real temporary database.
 
 use chrono::NaiveDate;
-use kaohe_app::dashboard::{GradeSource, YearProgress};
 use kaohe_app::error::ErrorCode;
-use kaohe_app::people::{person_detail, RestrictionState, TimelineKind};
+use kaohe_desk::dashboard::{GradeSource, YearProgress};
+use kaohe_desk::person::{person_detail, RestrictionState, TimelineKind};
 use kaohe_engine::BlockCode;
 use kaohe_store::{PeopleQuery, Store};
 
@@ -168,7 +168,7 @@ fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     let d = state.dashboard(day("2026-01-01"), 90).expect("dashboard");
     assert_eq!(d.horizon_end, day("2026-04-01"));
     assert_eq!((d.people, d.leaders), (38, 2));
-    let counts = |c: &[kaohe_app::dashboard::Count]| c.iter().map(|c| (c.name.clone(), c.count)).collect::<Vec<_>>();
+    let counts = |c: &[kaohe_desk::dashboard::Count]| c.iter().map(|c| (c.name.clone(), c.count)).collect::<Vec<_>>();
     assert_eq!(
         counts(&d.by_organ),
         [

@@ -1,10 +1,10 @@
 // ESLint over the UI's TypeScript and Vue files (`npm run lint`, a step of `cargo xtask test`):
 // the recommended rules of ESLint, typescript-eslint and eslint-plugin-vue; the types themselves
 // are vue-tsc's (`npm run typecheck`). Generated IPC types are not linted.
-import js from '@eslint/js'
-import tseslint from 'typescript-eslint'
-import vue from 'eslint-plugin-vue'
-import globals from 'globals'
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'src/api/generated/**'] },
@@ -27,4 +27,4 @@ export default tseslint.config(
     files: ['**/*.test.ts'],
     rules: { 'vue/multi-word-component-names': 'off' },
   },
-)
+);

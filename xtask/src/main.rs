@@ -2,7 +2,7 @@
 //! Windows machine, a developer's Linux box and CI.
 //!
 //! - `run [ARGS…]`: system packages, UI build, `cargo build -p kaohe-app`, then start the app.
-//! - `test`: system packages, tauri-driver, `cargo fmt --check`, UI build, UI lint (ESLint), UI unit tests,
+//! - `test`: system packages, tauri-driver, `cargo fmt --check`, UI build, UI lint (ESLint) and format (Prettier), UI unit tests,
 //!   `cargo clippy -D warnings`, the Windows cross-build and a
 //!   Wine prefix, `cargo test --workspace` (with the Windows CLI's journeys under Wine), the
 //!   desktop self-test (the real app under Xvfb, its page text and a screenshot checked), the
@@ -136,6 +136,7 @@ fn test(root: &Path) -> ExitCode {
         tally.step("前端依赖 / UI dependencies (npm ci)", || ui::ensure_node_modules(root))?;
         tally.step("构建前端 / UI build (vue-tsc + vite)", || ui::build(root))?;
         tally.step("前端代码检查 / UI lint (eslint)", || ui::lint(root))?;
+        tally.step("前端代码格式 / UI format (prettier --check)", || ui::format_check(root))?;
         tally.step("前端单元测试 / UI unit tests (vitest)", || ui::test(root))?;
         // The workspace's lints (Cargo.toml [workspace.lints]) over every crate, tests and benches
         // included, warnings refused; after the UI build (the shell embeds ui/dist). A toolchain

@@ -39,6 +39,12 @@ pub fn build(root: &Path) -> Result<(), Failure> {
     steps::run(steps::npm().args(["run", "build"]).current_dir(root.join("ui")))
 }
 
+/// `npm run format:check`: Prettier (ui/.prettierrc.json) over the UI's files, as `npm run format`
+/// writes them.
+pub fn format_check(root: &Path) -> Result<(), Failure> {
+    steps::run(steps::npm().args(["run", "format:check"]).current_dir(root.join("ui")))
+}
+
 /// `npm run lint`: ESLint (ui/eslint.config.js) over the UI's TypeScript and Vue files.
 pub fn lint(root: &Path) -> Result<(), Failure> {
     steps::run(steps::npm().args(["run", "lint"]).current_dir(root.join("ui")))

@@ -7,7 +7,19 @@ import type { Operation, OperationKind } from './types';
 export type { Operation, OperationKind } from './types';
 
 /** Every kind of entry, in the order the filter offers them (`OPERATION_KINDS` in Rust, whose union `OperationKind` is). */
-export const OPERATION_KINDS = ['import', 'override', 'supplement', 'ratio', 'finalize', 'reopen', 'backup', 'restore', 'profile', 'operator', 'password'] as const satisfies readonly OperationKind[];
+export const OPERATION_KINDS = [
+  'import',
+  'override',
+  'supplement',
+  'ratio',
+  'finalize',
+  'reopen',
+  'backup',
+  'restore',
+  'profile',
+  'operator',
+  'password',
+] as const satisfies readonly OperationKind[];
 // OPERATION_KINDS lists every generated OperationKind (this line stops compiling when Rust adds one).
 true satisfies OperationKind extends (typeof OPERATION_KINDS)[number] ? true : false;
 

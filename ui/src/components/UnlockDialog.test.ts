@@ -18,7 +18,8 @@ function mockShell(calls: { cmd: string; args: unknown }[], locked: boolean): vo
       case 'database_lock':
         return { db_path: DB, locked: !open, has_password: true };
       case 'unlock_database':
-        if ((args as { password: string }).password !== '人事科2026') throw { code: 'wrong_password', message: `密码不对，数据库「${DB}」没有打开（也可能这个文件不是考核软件的数据库）` };
+        if ((args as { password: string }).password !== '人事科2026')
+          throw { code: 'wrong_password', message: `密码不对，数据库「${DB}」没有打开（也可能这个文件不是考核软件的数据库）` };
         open = true;
         return { db_path: DB, locked: false, has_password: true };
       case 'settings':

@@ -40,7 +40,12 @@ describe('loadWhenShown', () => {
   it('loads at once when the section is already shown', () => {
     const events: string[] = [];
     const scope = effectScope();
-    scope.run(() => loadWhenShown(() => true, () => events.push('load')));
+    scope.run(() =>
+      loadWhenShown(
+        () => true,
+        () => events.push('load'),
+      ),
+    );
     expect(events).toEqual(['load']);
     scope.stop();
   });

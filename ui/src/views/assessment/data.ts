@@ -19,7 +19,6 @@ import { i18n } from '../../i18n';
 
 const LOG_ACTIONS: readonly LogAction[] = ['override', 'ratio', 'finalize', 'reopen'];
 
-
 /** The default year: the last calendar year (assessments are made early in the next year). */
 export function defaultYear(now: Date = new Date()): number {
   return now.getFullYear() - 1;

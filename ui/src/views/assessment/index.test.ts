@@ -102,9 +102,7 @@ describe('年度考核 page', () => {
     expect(calls.every((c) => c.args.year === defaultYear())).toBe(true);
     expect(defaultYear(new Date(2026, 0, 15))).toBe(2025);
     expect(page.get('[data-test="year-state"]').text()).toBe('未定稿');
-    expect(page.get('[data-test="assessment-summary"]').text()).toBe(
-      '2025年度：参加考核 10 人，3 个考核池，优秀名额共 3 名（规则：全国默认规则）',
-    );
+    expect(page.get('[data-test="assessment-summary"]').text()).toBe('2025年度：参加考核 10 人，3 个考核池，优秀名额共 3 名（规则：全国默认规则）');
     expect(button(page, 'finalize').disabled).toBe(false);
     expect(button(page, 'reopen').disabled).toBe(true);
     page.unmount();
@@ -118,9 +116,7 @@ describe('年度考核 page', () => {
     expect(finance.get('[data-test="pool-title"]').text()).toBe('某市财政局 · 非领导成员');
     expect(finance.get('[data-test="pool-mode"]').text()).toBe('按评分');
     expect(finance.get('[data-test="pool-members"]').text()).toBe('成员 16 人，参加定等次 15 人');
-    expect(finance.get('[data-test="pool-arithmetic"]').text()).toBe(
-      '15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）',
-    );
+    expect(finance.get('[data-test="pool-arithmetic"]').text()).toBe('15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）');
     expect(finance.get('[data-test="pool-quota"]').text()).toBe('3名');
     expect(finance.get('[data-test="pool-suggested"]').text()).toBe('2人');
     expect(finance.get('[data-test="pool-final"]').text()).toBe('2人');
@@ -137,9 +133,7 @@ describe('年度考核 page', () => {
 
     const leaders = poolCard(page, '某县人力资源和社会保障局', '领导成员');
     expect(leaders.get('[data-test="pool-mode"]').text()).toBe('按建议等次');
-    expect(leaders.get('[data-test="pool-arithmetic"]').text()).toBe(
-      '2人 × 20% = 0.40 → 0名（向下取整；比例来源：规则默认比例）',
-    );
+    expect(leaders.get('[data-test="pool-arithmetic"]').text()).toBe('2人 × 20% = 0.40 → 0名（向下取整；比例来源：规则默认比例）');
     expect(leaders.get('[data-test="pool-quota"]').text()).toBe('0名');
     expect(leaders.get('[data-test="pool-final"]').text()).toBe('1人');
     expect(leaders.get('[data-test="pool-final"]').classes()).toContain('is-over');
@@ -197,7 +191,9 @@ describe('年度考核 page', () => {
     mockShell(calls, shell);
     const page = await mountPage();
 
-    await rowOf(poolCard(page, '某县人力资源和社会保障局', '领导成员'), '周志强').get('[data-test="override"]').trigger('click');
+    await rowOf(poolCard(page, '某县人力资源和社会保障局', '领导成员'), '周志强')
+      .get('[data-test="override"]')
+      .trigger('click');
     await flushPromises();
 
     expect(page.find('[data-test="override-submit"]').exists()).toBe(false);
@@ -216,7 +212,9 @@ describe('年度考核 page', () => {
     expect(calls.find((c) => c.cmd === 'set_operator')?.args).toEqual({ name: '人事科 李明 ' });
     expect(useSettingsStore().operator).toBe('人事科 李明');
 
-    await rowOf(poolCard(page, '某县人力资源和社会保障局', '领导成员'), '周志强').get('[data-test="override"]').trigger('click');
+    await rowOf(poolCard(page, '某县人力资源和社会保障局', '领导成员'), '周志强')
+      .get('[data-test="override"]')
+      .trigger('click');
     await flushPromises();
     expect(page.get('[data-test="override-person"]').text()).toBe('周志强（某县人力资源和社会保障局 · 领导成员）');
     expect(page.get('[data-test="override-operator"]').text()).toBe('操作人：人事科 李明');
@@ -247,9 +245,19 @@ describe('年度考核 page', () => {
         by: '人事科 李明',
       },
     });
-    expect(calls.slice(1).map((c) => c.cmd).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(
+      calls
+        .slice(1)
+        .map((c) => c.cmd)
+        .sort(),
+    ).toEqual(['assessment', 'assessment_log']);
     expect(document.body.textContent).toContain('已将周志强的等次改为称职');
-    expect(page.findAllComponents(ReasonDialog).find((d) => d.props('test') === 'override')!.props('modelValue')).toBe(false);
+    expect(
+      page
+        .findAllComponents(ReasonDialog)
+        .find((d) => d.props('test') === 'override')!
+        .props('modelValue'),
+    ).toBe(false);
     page.unmount();
   });
 
@@ -296,7 +304,12 @@ describe('年度考核 page', () => {
       cmd: 'assessment_ratio',
       args: { year: 2025, organ: '某县人力资源和社会保障局', percent: 25, basis: '县考核委员会批复（县考委〔2026〕1号）', by: '人事科 李明' },
     });
-    expect(calls.slice(1).map((c) => c.cmd).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(
+      calls
+        .slice(1)
+        .map((c) => c.cmd)
+        .sort(),
+    ).toEqual(['assessment', 'assessment_log']);
     expect(document.body.textContent).toContain('已记录某县人力资源和社会保障局2025年度优秀比例 25%');
     expect(others().get('[data-test="pool-arithmetic"]').text()).toContain('8人 × 25% = 2.00 → 2名');
     expect(others().get('[data-test="pool-arithmetic"]').text()).toContain('比例来源：经批准的比例');
@@ -346,9 +359,7 @@ describe('年度考核 page', () => {
       '董静怡（110101198001010044）与他人同分并列于优秀名额线，尚未确定等次',
       '某县人力资源和社会保障局·领导成员最终确定优秀1人，超过优秀名额0名',
     ]);
-    expect(document.body.querySelector('.el-message--error')?.textContent).toContain(
-      '2025年度考核暂不能定稿：董静怡（110101198001010044）',
-    );
+    expect(document.body.querySelector('.el-message--error')?.textContent).toContain('2025年度考核暂不能定稿：董静怡（110101198001010044）');
     page.unmount();
   });
 
@@ -376,7 +387,11 @@ describe('年度考核 page', () => {
     useSettingsStore().operator = '人事科 李明';
     shell.report.finalized_on = '2026-01-15';
     const sun = shell.report.people.find((p) => p.name === '孙鹏飞')!;
-    Object.assign(sun, { code: '5B', supplementable: true, reasons: ['立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次'] });
+    Object.assign(sun, {
+      code: '5B',
+      supplementable: true,
+      reasons: ['立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次'],
+    });
     mockShell(calls, shell);
     const page = await mountPage();
 
@@ -437,7 +452,9 @@ describe('年度考核 page', () => {
     mockShell(calls, shell);
     const page = await mountPage();
 
-    await rowOf(poolCard(page, '某市财政局', '非领导成员'), '董静怡').get('[data-test="override"]').trigger('click');
+    await rowOf(poolCard(page, '某市财政局', '非领导成员'), '董静怡')
+      .get('[data-test="override"]')
+      .trigger('click');
     await flushPromises();
     page.getComponent('[data-test="override-dialog"]').findComponent(ElSelect).vm.$emit('update:modelValue', '优秀');
     await field(page, 'override-reason').setValue('得分并列，民主测评靠前');
@@ -467,7 +484,10 @@ describe('年度考核 page', () => {
       ['马明辉', '诫勉', '—'],
       ['马明辉', '复核申诉期限', '2026-02-14'],
     ]);
-    const headers = page.get('[data-test="consequence-table"]').findAll('.el-table__header th').map((th) => th.text());
+    const headers = page
+      .get('[data-test="consequence-table"]')
+      .findAll('.el-table__header th')
+      .map((th) => th.text());
     expect(headers).toEqual(['姓名', '事项', '期限', '说明']);
 
     const log = page

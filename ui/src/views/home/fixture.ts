@@ -34,7 +34,15 @@ export const sampleDashboard: Dashboard = {
   },
   alerts: {
     eligible: [
-      { id: '330521198710050558', name: '黄浩然', organ: '某县人力资源和社会保障局', rank: '三级调研员', target_rank: '二级调研员', eligible_on: '2026-03-01', blocks: [] },
+      {
+        id: '330521198710050558',
+        name: '黄浩然',
+        organ: '某县人力资源和社会保障局',
+        rank: '三级调研员',
+        target_rank: '二级调研员',
+        eligible_on: '2026-03-01',
+        blocks: [],
+      },
       {
         id: '330521199201270581',
         name: '梁雅琴',

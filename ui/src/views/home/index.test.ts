@@ -58,7 +58,12 @@ const ChartStub = defineComponent({
   name: 'Echarts',
   props: { option: { type: Object, required: true } },
   setup(props) {
-    return () => h('div', { 'data-test': 'chart-stub' }, JSON.stringify((props.option as { series: { name: string; data: number[] }[] }).series.map((s) => [s.name, ...s.data])));
+    return () =>
+      h(
+        'div',
+        { 'data-test': 'chart-stub' },
+        JSON.stringify((props.option as { series: { name: string; data: number[] }[] }).series.map((s) => [s.name, ...s.data])),
+      );
   },
 });
 
@@ -84,7 +89,17 @@ describe('home page', () => {
 
     expect(page.get('h1').text()).toBe('考核 Kaohe');
     expect(page.get('[data-test="app-version"]').text()).toBe('版本 0.1.0');
-    expect(page.findAll('[data-test="sections"] .el-menu-item').map((tab) => tab.text())).toEqual(['工作台', '导入', '人员', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
+    expect(page.findAll('[data-test="sections"] .el-menu-item').map((tab) => tab.text())).toEqual([
+      '工作台',
+      '导入',
+      '人员',
+      '年度考核',
+      '职级晋升',
+      '打印与导出',
+      '规则',
+      '操作日志',
+      '设置',
+    ]);
     expect(page.get('[data-test="db-path"]').text()).toBe('/home/clerk/.local/share/kaohe/kaohe.db');
     expect(page.get('[data-test="count-people"]').text()).toBe('120');
     expect(page.get('[data-test="count-organs"]').text()).toBe('4');
@@ -177,7 +192,11 @@ describe('home page', () => {
   });
 
   it('lists at most 100 lines of a group and counts the rest', async () => {
-    const eligible = Array.from({ length: 105 }, (_, i) => ({ ...sampleDashboard.alerts.eligible[0]!, id: `11010119800101${String(i).padStart(4, '0')}`, name: `人员${i}` }));
+    const eligible = Array.from({ length: 105 }, (_, i) => ({
+      ...sampleDashboard.alerts.eligible[0]!,
+      id: `11010119800101${String(i).padStart(4, '0')}`,
+      name: `人员${i}`,
+    }));
     mockIPC((cmd) => {
       if (cmd === 'app_info') return info;
       if (cmd === 'dashboard') return { ...sampleDashboard, alerts: { ...sampleDashboard.alerts, eligible } };
@@ -213,7 +232,8 @@ describe('home page', () => {
     mockIPC((cmd, args) => {
       calls.push({ cmd, args });
       if (cmd === 'app_info') return info;
-      if (cmd === 'dashboard') return { ...sampleDashboard, grades: { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [0, 0, 0, 0], ungraded: 0, none: 5 }] } };
+      if (cmd === 'dashboard')
+        return { ...sampleDashboard, grades: { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [0, 0, 0, 0], ungraded: 0, none: 5 }] } };
       throw `unknown command ${cmd}`;
     });
     const page = mountHome();

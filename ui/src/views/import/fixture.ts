@@ -5,8 +5,28 @@ import type { FieldChoice, ImportApplied, ImportCheck, ImportLayout } from '../.
 
 const REQUIRED = ['身份证号', '姓名', '单位', '职位类别', '职级', '任现职级时间'];
 const TEMPLATE = [
-  '身份证号', '姓名', '性别', '出生日期', '单位', '部门', '职位类别', '职级', '任现职级时间', '领导职务', '职务层次', '任现职务时间',
-  '是否领导成员', '学历', '参加工作时间', '进入公务员队伍时间', '级别', '级别起算时间', '档次', '档次起算时间', '政治面貌', '从事或分管工作',
+  '身份证号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '单位',
+  '部门',
+  '职位类别',
+  '职级',
+  '任现职级时间',
+  '领导职务',
+  '职务层次',
+  '任现职务时间',
+  '是否领导成员',
+  '学历',
+  '参加工作时间',
+  '进入公务员队伍时间',
+  '级别',
+  '级别起算时间',
+  '档次',
+  '档次起算时间',
+  '政治面貌',
+  '从事或分管工作',
 ];
 
 export const FIELDS: FieldChoice[] = TEMPLATE.map((name) => ({ name, required: REQUIRED.includes(name) }));
@@ -188,7 +208,16 @@ export const conflictConfirmedCheck: ImportCheck = {
   ],
   changes: {
     ...conflictCheck.changes,
-    updated: [{ id: SHAO, name: '邵剑平', fields: [['姓名', '邵建平', '邵剑平'], ['职级', '四级调研员', '三级调研员']] }],
+    updated: [
+      {
+        id: SHAO,
+        name: '邵剑平',
+        fields: [
+          ['姓名', '邵建平', '邵剑平'],
+          ['职级', '四级调研员', '三级调研员'],
+        ],
+      },
+    ],
     rank_changed: [[SHAO, '邵剑平', '四级调研员', '三级调研员']],
     name_conflicts: [{ ...conflict, confirmed: true }],
   },

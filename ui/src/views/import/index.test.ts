@@ -126,7 +126,9 @@ describe('导入 wizard', () => {
     ]);
     expect(page.get('[data-test="import-file-name"]').text()).toBe('03-wps-sheet1.xlsx');
     expect(selectIn(page, 'import-sheet').props('modelValue')).toBe('Sheet1');
-    const sheets = selectIn(page, 'import-sheet').findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'));
+    const sheets = selectIn(page, 'import-sheet')
+      .findAllComponents({ name: 'ElOption' })
+      .map((o) => o.props('label'));
     expect(sheets).toEqual(['Sheet1', '说明']);
     const headerRow = page.getComponent('[data-test="import-header-row"]') as VueWrapper<InstanceType<typeof ElInputNumber>>;
     expect(headerRow.props('modelValue')).toBe(2);
@@ -209,11 +211,14 @@ describe('导入 wizard', () => {
     const page = await checkedPage(calls, shell);
     expect(requests(calls, 'import_check')[0]!.mapping).toBeNull();
 
-    expect(page.get('[data-test="import-check-summary"]').text()).toBe(
-      '工作表「人员」（表头在第 1 行）：读取 9 行，可导入 2 人，7 行有错误未能读取。',
-    );
+    expect(page.get('[data-test="import-check-summary"]').text()).toBe('工作表「人员」（表头在第 1 行）：读取 9 行，可导入 2 人，7 行有错误未能读取。');
     const count = (test: string) => page.get(`[data-test="${test}"] strong`).text();
-    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors'), count('import-count-warnings')]).toEqual(['2', '7', '3', '1']);
+    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors'), count('import-count-warnings')]).toEqual([
+      '2',
+      '7',
+      '3',
+      '1',
+    ]);
     const change = (kind: string) => page.get(`[data-test="change-count-${kind}"]`).text();
     expect(['new', 'updated', 'missing', 'moved', 'rank', 'category', 'results', 'unchanged'].map(change)).toEqual(['2', '1', '1', '0', '1', '0', '4', '5']);
     expect(page.get('[data-test="change-list-new"]').text()).toContain('白雪（21010219980926718X）');
@@ -235,11 +240,7 @@ describe('导入 wizard', () => {
     await page.findAll('[data-test="issue-row"]')[2]!.trigger('click');
     const cells = page.get('[data-test="issue-row-cells"]');
     expect(cells.get('[data-test="issue-row-cells-title"]').text()).toBe('第 4 行的内容');
-    expect(cells.findAll('[data-test="row-cell"]').map((c) => c.text())).toEqual([
-      'B 身份证号110105198003150011',
-      'C 姓名周涛',
-      'G 任现职级时间2019.13',
-    ]);
+    expect(cells.findAll('[data-test="row-cell"]').map((c) => c.text())).toEqual(['B 身份证号110105198003150011', 'C 姓名周涛', 'G 任现职级时间2019.13']);
     expect(cells.get('.is-marked').attributes('data-column')).toBe('G');
 
     // The database changed elsewhere: the plan is out of date, the check must be made again.

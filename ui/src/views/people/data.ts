@@ -3,7 +3,17 @@
 // not yet asked for (the grid holds one row per person matched, but only the pages scrolled to
 // are read from the database).
 
-import type { GradeFilter as QueryGrade, NationalCode, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSortKey, PersonDetail, TimelineEntry } from '../../api/people';
+import type {
+  GradeFilter as QueryGrade,
+  NationalCode,
+  PeopleFilters,
+  PeoplePage,
+  PeopleQuery,
+  PeopleRow,
+  PeopleSortKey,
+  PersonDetail,
+  TimelineEntry,
+} from '../../api/people';
 import type { PromotionPerson } from '../../api/types';
 import { i18n } from '../../i18n';
 
@@ -115,7 +125,21 @@ export function toRow(r: PeopleRow, index: number): PersonRow {
 }
 
 export function placeholder(index: number): PersonRow {
-  return { key: `#${index}`, index, loaded: false, id: '', name: '', organ: '', department: '', category: '', rank: '', post: '', leader: false, rankSince: '', result: null };
+  return {
+    key: `#${index}`,
+    index,
+    loaded: false,
+    id: '',
+    name: '',
+    organ: '',
+    department: '',
+    category: '',
+    rank: '',
+    post: '',
+    leader: false,
+    rankSince: '',
+    result: null,
+  };
 }
 
 /** The grid's rows after the first page: that page, then a placeholder for every other person matched. */
@@ -173,7 +197,8 @@ export function timelineNote(e: TimelineEntry): string {
   const parts: string[] = [];
   if (e.detail) parts.push(e.detail);
   if (e.previous) parts.push(t('people.drawer.previous', { previous: e.previous }));
-  if (e.recorded_at && e.file && e.kind !== 'work_start' && e.kind !== 'service_start') parts.push(t('people.drawer.recorded', { at: e.recorded_at, file: e.file }));
+  if (e.recorded_at && e.file && e.kind !== 'work_start' && e.kind !== 'service_start')
+    parts.push(t('people.drawer.recorded', { at: e.recorded_at, file: e.file }));
   return parts.join(' · ');
 }
 
@@ -191,4 +216,3 @@ export function stepText(detail: PersonDetail): string {
   if (p.step === null) return t('common.none');
   return p.step_since ? t('people.drawer.stepValue', { step: p.step, since: p.step_since }) : String(p.step);
 }
-

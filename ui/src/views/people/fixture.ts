@@ -14,7 +14,18 @@ export const sampleFilters: PeopleFilters = {
   years: [2023, 2024],
 };
 
-const row = (id: string, name: string, organ: string, department: string | null, category: string, rank: string, post: string | null, leader: boolean, rank_since: string, results: [string | null, string | null]) => ({
+const row = (
+  id: string,
+  name: string,
+  organ: string,
+  department: string | null,
+  category: string,
+  rank: string,
+  post: string | null,
+  leader: boolean,
+  rank_since: string,
+  results: [string | null, string | null],
+) => ({
   row: { id, name, organ, department, category, rank, post, leader, rank_since, result: null } as PeopleRow,
   results: { 2023: results[0], 2024: results[1] } as Record<number, string | null>,
 });
@@ -29,12 +40,17 @@ const SAMPLE = [
 
 /** The sample's answer to `query` (search by name or ID, 领导成员, sort by 任现职级时间, the page). */
 export function samplePage(query: PeopleQuery): PeoplePage {
-  let people = SAMPLE.filter((p) => (query.search === '' || p.row.name.includes(query.search) || p.row.id.includes(query.search)) && (query.leader === null || p.row.leader === query.leader));
+  let people = SAMPLE.filter(
+    (p) =>
+      (query.search === '' || p.row.name.includes(query.search) || p.row.id.includes(query.search)) && (query.leader === null || p.row.leader === query.leader),
+  );
   if (query.sort?.key === 'rank_since') {
     const sign = query.sort.descending ? -1 : 1;
     people = [...people].sort((a, b) => sign * a.row.rank_since.localeCompare(b.row.rank_since));
   }
-  const rows = people.slice(query.offset, query.offset + query.limit).map((p) => ({ ...p.row, result: query.year === null ? null : p.results[query.year] ?? null }) as PeopleRow);
+  const rows = people
+    .slice(query.offset, query.offset + query.limit)
+    .map((p) => ({ ...p.row, result: query.year === null ? null : (p.results[query.year] ?? null) }) as PeopleRow);
   return { offset: query.offset, matched: people.length, total: SAMPLE.length, rows };
 }
 
@@ -67,9 +83,36 @@ export const tianDetail: PersonDetail = {
     left_on: null,
   },
   timeline: [
-    { kind: 'added', date: '2025-12-20', value: '田建国', detail: null, previous: null, current: false, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },
-    { kind: 'organ', date: null, value: '某市财政局', detail: null, previous: '某县财政局', current: true, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },
-    { kind: 'rank', date: '2019-01-28', value: '二级主任科员', detail: null, previous: '三级主任科员', current: true, recorded_at: '2025-12-20 09:30:00', file: '名册示例.xlsx' },
+    {
+      kind: 'added',
+      date: '2025-12-20',
+      value: '田建国',
+      detail: null,
+      previous: null,
+      current: false,
+      recorded_at: '2025-12-20 09:30:00',
+      file: '名册示例.xlsx',
+    },
+    {
+      kind: 'organ',
+      date: null,
+      value: '某市财政局',
+      detail: null,
+      previous: '某县财政局',
+      current: true,
+      recorded_at: '2025-12-20 09:30:00',
+      file: '名册示例.xlsx',
+    },
+    {
+      kind: 'rank',
+      date: '2019-01-28',
+      value: '二级主任科员',
+      detail: null,
+      previous: '三级主任科员',
+      current: true,
+      recorded_at: '2025-12-20 09:30:00',
+      file: '名册示例.xlsx',
+    },
     { kind: 'service_start', date: '2013-09-01', value: null, detail: null, previous: null, current: false, recorded_at: null, file: null },
   ],
   results: [
@@ -77,9 +120,7 @@ export const tianDetail: PersonDetail = {
     { year: 2023, code: '3', label: '基本称职' },
     { year: 2024, code: '1', label: '优秀' },
   ],
-  restrictions: [
-    { kind: '警告', date: '2025-09-17', end: null, months: 6, until: '2026-03-16', state: 'active', cite: '《公务员法》第六十四条' },
-  ],
+  restrictions: [{ kind: '警告', date: '2025-09-17', end: null, months: 6, until: '2026-03-16', state: 'active', cite: '《公务员法》第六十四条' }],
   promotion: {
     id: '330102198808060235',
     name: '田建国',

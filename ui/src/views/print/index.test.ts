@@ -121,9 +121,14 @@ describe('打印 page', () => {
     mockShell(calls, shell);
     const page = await mountPage();
     expect(calls.find((c) => c.cmd === 'assessment')?.args).toEqual({ year: defaultYear() });
-    const organOptions = selectIn(page, 'organ').findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'));
+    const organOptions = selectIn(page, 'organ')
+      .findAllComponents({ name: 'ElOption' })
+      .map((o) => o.props('label'));
     expect(organOptions).toEqual(ORGANS);
-    const poolOptions = () => selectIn(page, 'pool').findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'));
+    const poolOptions = () =>
+      selectIn(page, 'pool')
+        .findAllComponents({ name: 'ElOption' })
+        .map((o) => o.props('label'));
     expect(poolOptions()).toEqual(['非领导成员', '领导成员']);
     selectIn(page, 'organ').vm.$emit('update:modelValue', '某市财政局');
     await flushPromises();
@@ -171,9 +176,7 @@ describe('打印 page', () => {
     const page = await mountPage();
     await choose(page, '晋升公示');
     // The form's date pickers (not the export panel's below it).
-    const dates = page
-      .findAllComponents({ name: 'ElDatePicker' })
-      .filter((d) => !(d.element as HTMLElement).closest('[data-test="export-panel"]'));
+    const dates = page.findAllComponents({ name: 'ElDatePicker' }).filter((d) => !(d.element as HTMLElement).closest('[data-test="export-panel"]'));
     expect(dates).toHaveLength(2);
     expect(dates.map((d) => d.props('modelValue'))).toEqual([localToday(), localToday()]);
     dates[0]!.vm.$emit('update:modelValue', '2025-12-31');
@@ -207,7 +210,7 @@ describe('打印 page', () => {
     page.unmount();
   });
 
-  it('shows the shell\'s refusal in Chinese, and a closed preview window', async () => {
+  it("shows the shell's refusal in Chinese, and a closed preview window", async () => {
     shell.failures.print_preview = { code: 'bad_argument', message: '「登记表」需要考核年度' };
     mockShell(calls, shell);
     const page = await mountPage();

@@ -128,11 +128,7 @@ export interface Filters {
 }
 
 export function filterRows(rows: PersonRow[], filters: Filters): PersonRow[] {
-  return rows.filter(
-    (r) =>
-      (!filters.organ || r.organ === filters.organ) &&
-      (filters.status === 'all' || (filters.status === 'eligible') === r.eligible),
-  );
+  return rows.filter((r) => (!filters.organ || r.organ === filters.organ) && (filters.status === 'all' || (filters.status === 'eligible') === r.eligible));
 }
 
 /** Counts of one organ ('' = all): people, eligible, proposed for a free slot. */

@@ -37,8 +37,7 @@ function mockShell(calls: Calls, shell: Shell): void {
 
 const mountPage = (): Promise<VueWrapper> => mountSection(PromotionPage);
 
-const texts = (page: VueWrapper, hook: string): string[] =>
-  page.findAll(`[data-test="${hook}"]`).map((e) => e.text());
+const texts = (page: VueWrapper, hook: string): string[] => page.findAll(`[data-test="${hook}"]`).map((e) => e.text());
 
 /** The eligible first, each group in the report's order (as the result workbook lists them). */
 const ELIGIBLE_FIRST = [
@@ -86,12 +85,7 @@ describe('职级晋升 data', () => {
     expect(research.proposed.map((c) => `${c.position}.${c.name}`)).toEqual(['1.梁宏伟', '2.高晓燕']);
     expect(research.waiting.map((c) => `${c.position}.${c.name}`)).toEqual(['3.曹雅琴']);
     const unapproved = county!.pools[0]!;
-    expect([unapproved.approved, unapproved.free, unapproved.proposed, unapproved.waiting.map((c) => c.name)]).toEqual([
-      null,
-      null,
-      [],
-      ['周志强'],
-    ]);
+    expect([unapproved.approved, unapproved.free, unapproved.proposed, unapproved.waiting.map((c) => c.name)]).toEqual([null, null, [], ['周志强']]);
   });
 });
 
@@ -170,17 +164,19 @@ describe('职级晋升 page', () => {
   it('shows each organ’s pools: 核定, 实有, 空缺 as counted, then the proposed and the waiting in order', async () => {
     const page = await mountPage();
     const finance = page.get('[data-test="promotion-pools-某市财政局"]');
-    const rows = finance.findAll('[data-test="promotion-pool"]').map((tr) =>
-      [
-        'promotion-pool-name',
-        'promotion-pool-approved',
-        'promotion-pool-held',
-        'promotion-pool-free',
-        'promotion-pool-candidates',
-        'promotion-pool-proposed',
-        'promotion-pool-waiting',
-      ].map((hook) => tr.get(`[data-test="${hook}"]`).text()),
-    );
+    const rows = finance
+      .findAll('[data-test="promotion-pool"]')
+      .map((tr) =>
+        [
+          'promotion-pool-name',
+          'promotion-pool-approved',
+          'promotion-pool-held',
+          'promotion-pool-free',
+          'promotion-pool-candidates',
+          'promotion-pool-proposed',
+          'promotion-pool-waiting',
+        ].map((hook) => tr.get(`[data-test="${hook}"]`).text()),
+      );
     expect(rows).toEqual([
       ['一级和二级调研员', '2', '0', '2', '3', '1. 梁宏伟、2. 高晓燕', '3. 曹雅琴'],
       ['三级和四级调研员', '5', '4', '1', '1', '1. 吴秀英', '无'],
@@ -242,9 +238,7 @@ describe('职级晋升 page', () => {
     shell.saved = 'C:\\Users\\clerk\\Documents\\职级晋升资格_2025-12-31.xlsx';
     await page.get('[data-test="promotion-export"]').trigger('click');
     await flushPromises();
-    expect(page.get('[data-test="promotion-exported"]').text()).toContain(
-      '已保存到：C:\\Users\\clerk\\Documents\\职级晋升资格_2025-12-31.xlsx',
-    );
+    expect(page.get('[data-test="promotion-exported"]').text()).toContain('已保存到：C:\\Users\\clerk\\Documents\\职级晋升资格_2025-12-31.xlsx');
     page.unmount();
   });
 

@@ -58,7 +58,10 @@ describe('规则 page', () => {
     const restriction = page.findAll('[data-test="restriction-row"]')[0]!.text();
     expect(restriction).toContain('警告');
     expect(restriction).toContain('处分期内不得晋升');
-    const partyWarning = page.findAll('[data-test="restriction-row"]').find((r) => r.text().startsWith('党内警告'))!.text();
+    const partyWarning = page
+      .findAll('[data-test="restriction-row"]')
+      .find((r) => r.text().startsWith('党内警告'))!
+      .text();
     expect(partyWarning).toContain('党纪处分影响期内不得晋升');
     expect(partyWarning).toContain('12个月');
     expect(restriction).toContain('6个月');

@@ -58,7 +58,8 @@ function mockShell(calls: Calls, shell: Shell): void {
         return change;
       }
       case 'restore_unlock':
-        if ((args as { password: string }).password !== shell.backupPassword) throw { code: 'wrong_password', message: '密码不对，备份「D:\\备份\\考核数据备份_2026-11-20.db」没有打开' };
+        if ((args as { password: string }).password !== shell.backupPassword)
+          throw { code: 'wrong_password', message: '密码不对，备份「D:\\备份\\考核数据备份_2026-11-20.db」没有打开' };
         return backupInfo;
       case 'restore_database':
         shell.settings = { ...shell.settings, operator: shell.settings.operator };
@@ -174,7 +175,7 @@ describe('设置 page', () => {
     page.unmount();
   });
 
-  it('an older backup is announced as upgraded; a foreign file is refused with the shell\'s reason', async () => {
+  it("an older backup is announced as upgraded; a foreign file is refused with the shell's reason", async () => {
     shell.pick = { ...backupInfo, schema_version: 4, finalized_years: [], last_import: null };
     mockShell(calls, shell);
     const page = await mountPage();

@@ -23,7 +23,14 @@ describe('列对应 editor', () => {
     const rows = editor.findAll('[data-test="mapping-row"]');
     expect(rows.map((r) => r.attributes('data-column'))).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
     expect(rows.map((r) => r.get('[data-test="mapping-header"]').text())).toEqual([
-      '序号', '姓名', '身份证号码', '所在单位', '类别', '现职级', '任该职级时间', '备注',
+      '序号',
+      '姓名',
+      '身份证号码',
+      '所在单位',
+      '类别',
+      '现职级',
+      '任该职级时间',
+      '备注',
     ]);
     expect(rows.map((r) => r.attributes('data-field'))).toEqual(['', '姓名', '身份证号', '单位', '职位类别', '职级', '任现职级时间', '']);
     expect(select(editor, 'C').props('modelValue')).toBe('身份证号');
@@ -36,12 +43,16 @@ describe('列对应 editor', () => {
 
   it('offers 不导入, the fields with the required ones marked, and years of results', () => {
     const editor = mountEditor(mappingOf(wpsLayout.columns));
-    const labels = select(editor, 'H').findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'));
+    const labels = select(editor, 'H')
+      .findAllComponents({ name: 'ElOption' })
+      .map((o) => o.props('label'));
     expect(labels.slice(0, 4)).toEqual(['不导入', '身份证号（必需）', '姓名（必需）', '性别']);
     expect(labels).toContain('从事或分管工作');
     expect(labels).toContain('2025年度考核结果');
     expect(labels).toHaveLength(1 + 22 + 6);
-    expect(fieldOptions(FIELDS, [{ column: 'I', header: '2019年考核', field: '年度考核:2019', confidence: 0.8 }], 2026).slice(-1)[0]?.value).toBe('年度考核:2019');
+    expect(fieldOptions(FIELDS, [{ column: 'I', header: '2019年考核', field: '年度考核:2019', confidence: 0.8 }], 2026).slice(-1)[0]?.value).toBe(
+      '年度考核:2019',
+    );
   });
 
   it('emits the whole mapping when the clerk picks a field, then shows it as confirmed', async () => {

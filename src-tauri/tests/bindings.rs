@@ -1,6 +1,7 @@
 //! The TypeScript contract of the IPC: every type a command returns (or takes as a structured
 //! argument) is written to `ui/src/api/generated/` from its Rust definition with ts-rs, one file
-//! per type (its dependencies included) plus `index.ts` re-exporting them all.
+//! per type (its dependencies included), `commands.ts` (the command names, `COMMAND_NAMES` and the
+//! type `CommandName` that `call` takes) and `index.ts` re-exporting them all.
 //!
 //! - `KAOHE_BLESS=1 cargo test --workspace --test bindings` (re)writes the folder.
 //! - Without it, the files are generated into a temporary folder and compared with the committed
@@ -75,6 +76,18 @@ fn generate(dir: &Path) {
         let ty = name.trim_end_matches(".ts");
         index.push_str(&format!("export type {{ {ty} }} from './{ty}';\n"));
     }
+    // The commands by name (src-tauri/src/command_names.rs), what `call` takes: a value and its type.
+    let mut commands = String::from(NOTE);
+    commands.push_str(
+        "\n/** Every command the shell answers, by name (src-tauri/src/command_names.rs): the names `call` takes. */\n",
+    );
+    commands.push_str("export const COMMAND_NAMES = [\n");
+    for name in kaohe_app::COMMANDS {
+        commands.push_str(&format!("  '{name}',\n"));
+    }
+    commands.push_str("] as const;\n\nexport type CommandName = (typeof COMMAND_NAMES)[number];\n");
+    std::fs::write(dir.join("commands.ts"), commands).expect("writing commands.ts");
+    index.push_str("export { COMMAND_NAMES, type CommandName } from './commands';\n");
     std::fs::write(dir.join("index.ts"), index).expect("writing index.ts");
 }
 

@@ -1,6 +1,8 @@
 // Vitest helpers shared by the section pages' tests.
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { mockIPC } from '@tauri-apps/api/mocks';
 import type { Component } from 'vue';
+import { COMMAND_NAMES, type CommandName } from './api/generated';
 import { i18n } from './i18n';
 
 /** Mounts a section page as the app shows it (with i18n, in the document) and waits for the loads it starts. */
@@ -8,4 +10,32 @@ export async function mountSection(page: Component): Promise<VueWrapper> {
   const wrapper = mount(page, { global: { plugins: [i18n] }, attachTo: document.body });
   await flushPromises();
   return wrapper;
+}
+
+/** A call the page made of the fake shell. */
+export interface ShellCall {
+  cmd: CommandName;
+  args: Record<string, unknown>;
+}
+
+/** What the fake shell answers: per command, its answer to the call's arguments (a value, a promise, or a throw for a refusal). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test knows its commands' argument shapes
+export type ShellAnswers = Partial<Record<CommandName, (args: any) => unknown>>;
+
+/**
+ * Stands in for the Rust shell (`mockIPC`) with the answers given, and records every call. A
+ * call of a name the shell does not have, or of a command the test gave no answer for, fails
+ * the call with that said.
+ */
+export function fakeShell(answers: ShellAnswers): ShellCall[] {
+  const calls: ShellCall[] = [];
+  mockIPC((cmd, args) => {
+    if (!(COMMAND_NAMES as readonly string[]).includes(cmd)) throw new Error(`「${cmd}」 is not a command of the shell`);
+    const name = cmd as CommandName;
+    calls.push({ cmd: name, args: (args ?? {}) as Record<string, unknown> });
+    const answer = answers[name];
+    if (!answer) throw new Error(`no answer for 「${cmd}」 in this test`);
+    return answer(args);
+  });
+  return calls;
 }

@@ -2,9 +2,10 @@
 
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toAppError } from './error';
+import type { CommandName } from './generated';
 
-/** Invokes a Rust command; rejects only with `AppError`. */
-export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+/** Invokes a Rust command (one of the shell's names, generated from its list); rejects only with `AppError`. */
+export async function call<T>(command: CommandName, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (reason) {

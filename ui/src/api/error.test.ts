@@ -55,7 +55,7 @@ describe('call', () => {
   });
 
   it('resolves with the command value', async () => {
-    mockIPC((cmd, args) => (cmd === 'echo' ? args : null));
-    await expect(call('echo', { text: '考核' })).resolves.toEqual({ text: '考核' });
+    mockIPC((cmd, args) => (cmd === 'person' ? args : null));
+    await expect(call('person', { id: '330102198808060235' })).resolves.toEqual({ id: '330102198808060235' });
   });
 });

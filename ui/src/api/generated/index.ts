@@ -122,3 +122,4 @@ export type { TimelineKind } from './TimelineKind';
 export type { UngradedRuleJson } from './UngradedRuleJson';
 export type { YearProgress } from './YearProgress';
 export type { YearState } from './YearState';
+export { COMMAND_NAMES, type CommandName } from './commands';

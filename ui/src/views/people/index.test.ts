@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { fakeShell, type ShellAnswers, type ShellCall } from '../../test-utils';
 import { i18n } from '../../i18n';
 import type { PeopleQuery } from '../../api/people';
 import { PAGE, emptyFilters, firstRows, isFiltered, pagesFor, resultLabel, toQuery, withPage } from './data';
@@ -82,19 +83,18 @@ class FixedResizeObserver {
 }
 
 describe('people page', () => {
-  let calls: { cmd: string; args: unknown }[];
+  let calls: ShellCall[];
+  /** The sample's answers. */
+  const sample: ShellAnswers = {
+    people_filters: () => sampleFilters,
+    people_page: ({ query }: { query: PeopleQuery }) => samplePage(query),
+    person: () => tianDetail,
+  };
   beforeAll(() => {
     (window as unknown as { ResizeObserver: unknown }).ResizeObserver = FixedResizeObserver;
   });
   beforeEach(() => {
-    calls = [];
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
-      if (cmd === 'people_filters') return sampleFilters;
-      if (cmd === 'people_page') return samplePage((args as { query: PeopleQuery }).query);
-      if (cmd === 'person') return tianDetail;
-      throw `unknown command ${cmd}`;
-    });
+    calls = fakeShell(sample);
   });
   afterEach(() => {
     clearMocks();
@@ -109,7 +109,7 @@ describe('people page', () => {
     const page = mountPage();
     await flushPromises();
     expect(calls.map((c) => c.cmd)).toEqual(['people_filters', 'people_page']);
-    expect((calls[1]!.args as { query: PeopleQuery }).query).toMatchObject({ year: 2024, offset: 0, limit: PAGE, search: '' });
+    expect(calls[1]!.args.query as PeopleQuery).toMatchObject({ year: 2024, offset: 0, limit: PAGE, search: '' });
     expect(page.get('[data-test="people-count"]').text()).toBe('共 5 人');
     expect(page.find('[data-test="people-grid"]').exists()).toBe(true);
     const row = page.get('[data-test="people-row-330521198710050558"]');
@@ -127,7 +127,7 @@ describe('people page', () => {
     await vi.runAllTimersAsync();
     vi.useRealTimers();
     await flushPromises();
-    expect((calls[calls.length - 1]!.args as { query: PeopleQuery }).query.search).toBe('雅琴');
+    expect((calls[calls.length - 1]!.args.query as PeopleQuery).search).toBe('雅琴');
     expect(page.get('[data-test="people-count"]').text()).toBe('符合条件 2 人（共 5 人）');
     expect(page.find('[data-test="people-row-330102198808060235"]').exists()).toBe(false);
     expect(page.find('[data-test="people-row-33052119850420056X"]').exists()).toBe(true);
@@ -157,16 +157,11 @@ describe('people page', () => {
       }));
       return { offset: query.offset, matched: 1000, total: 1000, rows };
     };
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
-      if (cmd === 'people_filters') return { ...sampleFilters, total: 1000 };
-      if (cmd === 'people_page') return big((args as { query: PeopleQuery }).query);
-      throw `unknown command ${cmd}`;
-    });
+    calls = fakeShell({ people_filters: () => ({ ...sampleFilters, total: 1000 }), people_page: ({ query }: { query: PeopleQuery }) => big(query) });
     const page = mountPage();
     await flushPromises();
     expect(page.get('[data-test="people-count"]').text()).toBe('共 1000 人');
-    const offsets = () => calls.filter((c) => c.cmd === 'people_page').map((c) => (c.args as { query: PeopleQuery }).query.offset);
+    const offsets = () => calls.filter((c) => c.cmd === 'people_page').map((c) => (c.args.query as PeopleQuery).offset);
     expect(offsets()).toEqual([0]);
     (page.findComponent(ElTableV2).vm as unknown as TableV2Instance).scrollToRow(450, 'start');
     await flushPromises();
@@ -181,12 +176,10 @@ describe('people page', () => {
 
   it('shows the answer to the latest question when an older one answers last', async () => {
     let answerSlow: (() => void) | null = null;
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
-      if (cmd === 'people_filters') return sampleFilters;
-      const query = (args as { query: PeopleQuery }).query;
-      if (query.search === '田') return new Promise((resolve) => (answerSlow = () => resolve(samplePage(query))));
-      return samplePage(query);
+    calls = fakeShell({
+      ...sample,
+      people_page: ({ query }: { query: PeopleQuery }) =>
+        query.search === '田' ? new Promise((resolve) => (answerSlow = () => resolve(samplePage(query)))) : samplePage(query),
     });
     const page = mountPage();
     await flushPromises();
@@ -266,9 +259,11 @@ describe('people page', () => {
   it('shows an unknown person as an error in the drawer', async () => {
     const page = mountPage();
     await flushPromises();
-    mockIPC((cmd, args) => {
-      if (cmd === 'person') throw { code: 'unknown_person', message: '数据库中没有身份证号为 330102198808060235 的人员' };
-      return cmd === 'people_filters' ? sampleFilters : samplePage((args as { query: PeopleQuery }).query);
+    fakeShell({
+      ...sample,
+      person: () => {
+        throw { code: 'unknown_person', message: '数据库中没有身份证号为 330102198808060235 的人员' };
+      },
     });
     await page.get('[data-test="people-row-330102198808060235"]').trigger('click');
     await flushPromises();

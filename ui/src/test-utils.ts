@@ -25,10 +25,9 @@ export type ShellAnswers = Partial<Record<CommandName, (args: any) => unknown>>;
 /**
  * Stands in for the Rust shell (`mockIPC`) with the answers given, and records every call. A
  * call of a name the shell does not have, or of a command the test gave no answer for, fails
- * the call with that said.
+ * the call with that said. The calls go into `calls` (a new list unless given), which is returned.
  */
-export function fakeShell(answers: ShellAnswers): ShellCall[] {
-  const calls: ShellCall[] = [];
+export function fakeShell(answers: ShellAnswers, calls: ShellCall[] = []): ShellCall[] {
   mockIPC((cmd, args) => {
     if (!(COMMAND_NAMES as readonly string[]).includes(cmd)) throw new Error(`「${cmd}」 is not a command of the shell`);
     const name = cmd as CommandName;
@@ -38,4 +37,22 @@ export function fakeShell(answers: ShellAnswers): ShellCall[] {
     return answer(args);
   });
   return calls;
+}
+
+/**
+ * `answers` with the commands of `failures` refused with their error (`{ code, message }` as the
+ * shell sends it) — looked up at each call, so a test may add a failure after the shell is set up.
+ */
+export function failing(failures: Partial<Record<string, unknown>>, answers: ShellAnswers): ShellAnswers {
+  return new Proxy(answers, {
+    get(target, cmd) {
+      const failure = typeof cmd === 'string' ? failures[cmd] : undefined;
+      if (failure !== undefined) {
+        return () => {
+          throw failure;
+        };
+      }
+      return target[cmd as CommandName];
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
 import type { AssessmentFlag, AssessmentLogEntry, AssessmentReport } from '../../api/types';
 import { defaultYear, flagLabel, periodLabel, regularCheckText } from './data';
@@ -9,9 +9,9 @@ import { useSettingsStore } from '../../stores/settings';
 import AssessmentPage from './index.vue';
 import ReasonDialog from '../../components/ReasonDialog.vue';
 import { useAppStore } from '../../stores/app';
-import { mountSection } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
-type Calls = { cmd: string; args: Record<string, unknown> }[];
+type Calls = ShellCall[];
 
 interface Shell {
   report: AssessmentReport;
@@ -21,28 +21,20 @@ interface Shell {
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
-    const failure = shell.failures[cmd];
-    if (failure) throw failure;
-    switch (cmd) {
-      case 'assessment':
-        return shell.report;
-      case 'assessment_log':
-        return shell.log;
-      case 'assessment_override':
-      case 'assessment_supplement':
-      case 'assessment_ratio':
-      case 'assessment_reopen':
-        return null;
-      case 'assessment_finalize':
-        return 38;
-      case 'set_operator':
-        return String((args as { name: string }).name).trim();
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+  const none = () => null;
+  fakeShell(
+    failing(shell.failures, {
+      assessment: () => shell.report,
+      assessment_log: () => shell.log,
+      assessment_override: none,
+      assessment_supplement: none,
+      assessment_ratio: none,
+      assessment_reopen: none,
+      assessment_finalize: () => 38,
+      set_operator: ({ name }: { name: string }) => String(name).trim(),
+    }),
+    calls,
+  );
 }
 
 const mountPage = (): Promise<VueWrapper> => mountSection(AssessmentPage);

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
 import type { Operation } from '../../api/log';
 import { useAppStore } from '../../stores/app';
 import LogPage from './index.vue';
-import { mountSection } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
-type Calls = { cmd: string; args: Record<string, unknown> }[];
+type Calls = ShellCall[];
 
 function entry(e: Partial<Operation> & Pick<Operation, 'kind' | 'at'>): Operation {
   return { by: '人事科 李明', year: null, subject: null, person_id: null, from: null, to: null, reason: null, people: null, issues: null, ...e };
@@ -43,12 +43,13 @@ const LOG: Operation[] = [
 ];
 
 function mockShell(calls: Calls): void {
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as { kind?: string | null; year?: number | null };
-    calls.push({ cmd, args: a as Record<string, unknown> });
-    if (cmd !== 'operation_log') throw `unknown command ${cmd}`;
-    return LOG.filter((e) => (a.kind == null || e.kind === a.kind) && (a.year == null || (e.year ?? Number(e.at.slice(0, 4))) === a.year));
-  });
+  fakeShell(
+    {
+      operation_log: ({ kind, year }: { kind?: string | null; year?: number | null }) =>
+        LOG.filter((e) => (kind == null || e.kind === kind) && (year == null || (e.year ?? Number(e.at.slice(0, 4))) === year)),
+    },
+    calls,
+  );
 }
 
 const mountPage = (): Promise<VueWrapper> => mountSection(LogPage);
@@ -156,9 +157,7 @@ describe('操作日志 page', () => {
     expect(calls.filter((c) => c.cmd === 'operation_log')).toHaveLength(2);
     page.unmount();
 
-    mockIPC(() => {
-      throw { code: 'database', message: '数据库中的数据无法读取：日期格式不对' };
-    });
+    fakeShell(failing({ operation_log: { code: 'database', message: '数据库中的数据无法读取：日期格式不对' } }, {}));
     const failed = await mountPage();
     expect(failed.get('[data-test="log-error"]').text()).toBe('无法读取操作日志：数据库中的数据无法读取：日期格式不对');
     failed.unmount();

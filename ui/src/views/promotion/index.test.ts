@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
 import type { PromotionReport } from '../../api/types';
 import { localToday } from '../../format/date';
@@ -8,9 +8,9 @@ import { useAppStore } from '../../stores/app';
 import { countsOf, filterRows, poolsByOrgan, toRows } from './data';
 import { sampleReport } from './fixture';
 import PromotionPage from './index.vue';
-import { mountSection } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
-type Calls = { cmd: string; args: Record<string, unknown> }[];
+type Calls = ShellCall[];
 
 interface Shell {
   report: PromotionReport;
@@ -20,19 +20,13 @@ interface Shell {
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
-    const failure = shell.failures[cmd];
-    if (failure) throw failure;
-    switch (cmd) {
-      case 'promotion':
-        return { ...shell.report, as_of: (args as { asOf: string }).asOf };
-      case 'export_promotion':
-        return shell.saved;
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+  fakeShell(
+    failing(shell.failures, {
+      promotion: ({ asOf }: { asOf: string }) => ({ ...shell.report, as_of: asOf }),
+      export_promotion: () => shell.saved,
+    }),
+    calls,
+  );
 }
 
 const mountPage = (): Promise<VueWrapper> => mountSection(PromotionPage);

@@ -1,7 +1,8 @@
 //! The TypeScript contract of the IPC: every type a command returns (or takes as a structured
 //! argument) is written to `ui/src/api/generated/` from its Rust definition with ts-rs, one file
 //! per type (its dependencies included), `commands.ts` (the command names, `COMMAND_NAMES` and the
-//! type `CommandName` that `call` takes) and `index.ts` re-exporting them all.
+//! type `CommandName` that `call` takes), `constants.ts` (the closed sets the UI needs at run
+//! time: error codes, grades, result codes, printed documents) and `index.ts` re-exporting them all.
 //!
 //! - `KAOHE_BLESS=1 cargo test --workspace --test bindings` (re)writes the folder.
 //! - Without it, the files are generated into a temporary folder and compared with the committed
@@ -88,7 +89,78 @@ fn generate(dir: &Path) {
     commands.push_str("] as const;\n\nexport type CommandName = (typeof COMMAND_NAMES)[number];\n");
     std::fs::write(dir.join("commands.ts"), commands).expect("writing commands.ts");
     index.push_str("export { COMMAND_NAMES, type CommandName } from './commands';\n");
+    std::fs::write(dir.join("constants.ts"), constants()).expect("writing constants.ts");
+    index.push_str(
+        "export { ERROR_CODES, GRADES, NATIONAL_CODES, PRINT_DOCUMENTS, UNGRADED_CODES } from './constants';\n",
+    );
     std::fs::write(dir.join("index.ts"), index).expect("writing index.ts");
+}
+
+/// The closed sets the UI needs at run time, as the Rust code has them: the error codes, the
+/// grades, the national result codes, the printed documents.
+fn constants() -> String {
+    use kaohe_engine::{Grade, ResultCode};
+    use kaohe_print::{Basis, Document};
+    let quoted = |items: Vec<String>| items.iter().map(|i| format!("'{i}'")).collect::<Vec<_>>().join(", ");
+    let serde_name = |v: serde_json::Value| -> String {
+        match v {
+            serde_json::Value::String(s) => s,
+            serde_json::Value::Object(o) => o.values().next().and_then(|v| v.as_str()).unwrap_or_default().to_owned(),
+            other => panic!("not a name: {other}"),
+        }
+    };
+    let errors: Vec<String> = kaohe_app::error::ErrorCode::ALL
+        .iter()
+        .map(|c| serde_name(serde_json::to_value(c).expect("error code")))
+        .collect();
+    let grades: Vec<String> = Grade::ALL.iter().map(|g| g.name().to_owned()).collect();
+    let ungraded: Vec<String> = ResultCode::ALL
+        .into_iter()
+        .filter(|c| !matches!(c, ResultCode::Graded(_)))
+        .map(|c| c.code().to_owned())
+        .collect();
+    let national: Vec<String> = ResultCode::ALL
+        .into_iter()
+        .map(|c| format!("  {}: '{}',", serde_name(serde_json::to_value(c).expect("result code")), c.code()))
+        .collect();
+    let documents: Vec<String> = Document::ALL
+        .iter()
+        .map(|d| {
+            let basis = match d.basis() {
+                Basis::Year => "year",
+                Basis::AsOf => "as_of",
+            };
+            format!(
+                "  {{ doc: '{}', description: '{}', basis: '{basis}', publicity: {} }},",
+                d.name(),
+                d.description(),
+                d.publicity()
+            )
+        })
+        .collect();
+    let mut out = String::from(NOTE);
+    out.push_str("\nimport type { ErrorCode } from './ErrorCode';\nimport type { Grade } from './Grade';\nimport type { ResultCode } from './ResultCode';\n");
+    out.push_str(&format!(
+        "\n/** Every code the shell may send in an error, in `ErrorCode`'s order (src-tauri/src/error.rs). */\nexport const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n",
+        quoted(errors)
+    ));
+    out.push_str(&format!(
+        "\n/** 优秀, 称职, 基本称职, 不称职: every `Grade`, best first. */\nexport const GRADES = [{}] as const satisfies readonly Grade[];\n",
+        quoted(grades)
+    ));
+    out.push_str(&format!(
+        "\n/** The codes of people who are not graded (不定等次 / 不参加考核 / 其他): every code but \"1\"–\"4\". */\nexport const UNGRADED_CODES = [{}] as const satisfies readonly ResultCode[];\n",
+        quoted(ungraded)
+    ));
+    out.push_str(&format!(
+        "\n/** The national system's code of each result, by its name in the rule profile's JSON (`ResultCodeJson`). */\nexport const NATIONAL_CODES = {{\n{}\n}} as const satisfies Record<string, ResultCode>;\n",
+        national.join("\n")
+    ));
+    out.push_str(&format!(
+        "\n/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */\nexport const PRINT_DOCUMENTS = [\n{}\n] as const;\n",
+        documents.join("\n")
+    ));
+    out
 }
 
 /// The `.ts` files of a folder by name, with their text.

@@ -1,11 +1,13 @@
 // Types of the values that cross the IPC boundary. The object and union types are generated
 // from the Rust definitions into ./generated/ by src-tauri/tests/bindings.rs (ts-rs; regenerate
 // with `KAOHE_BLESS=1 cargo test --workspace --test bindings`) and re-exported here under the
-// names the UI uses; never edit them by hand. What stays here is what TypeScript needs at run
-// time (ERROR_CODES, GRADES, UNGRADED_CODES, PRINT_DOCUMENTS), each checked against the
-// generated types or by a Rust test, and the UI's own aliases (IsoDate).
+// names the UI uses; never edit them by hand. The closed sets TypeScript needs at run time
+// (ERROR_CODES, GRADES, UNGRADED_CODES, NATIONAL_CODES, PRINT_DOCUMENTS) are generated too
+// (./generated/constants.ts) and re-exported here; what stays here is the UI's own aliases (IsoDate).
 
-import type { ErrorCode, Grade, ResultCode } from './generated';
+import { ERROR_CODES, GRADES, PRINT_DOCUMENTS, UNGRADED_CODES, type ErrorCode, type Grade, type ResultCode } from './generated';
+
+export { ERROR_CODES, GRADES, NATIONAL_CODES, PRINT_DOCUMENTS, UNGRADED_CODES } from './generated';
 
 export type {
   // src-tauri/src/error.rs, state.rs
@@ -127,63 +129,19 @@ export type {
   OperationKind,
 } from './generated';
 
-/** Every code the shell may send in an error, in `ErrorCode`'s order (src-tauri/tests/shell.rs checks the order). */
-export const ERROR_CODES = [
-  'file_unreadable',
-  'sheet_missing',
-  'column_missing',
-  'nothing_readable',
-  'profile_invalid',
-  'database',
-  'bad_argument',
-  'write_failed',
-  'year_locked',
-  'year_not_locked',
-  'not_graded',
-  'cannot_finalize',
-  'reason_required',
-  'unknown_person',
-  'unknown_organ',
-  'no_preview',
-  'internal',
-  'cancelled',
-  'password_required',
-  'wrong_password',
-] as const satisfies readonly ErrorCode[];
 // ERROR_CODES lists every generated ErrorCode (this line stops compiling when Rust adds one).
 true satisfies ErrorCode extends (typeof ERROR_CODES)[number] ? true : false;
 
 /** A calendar date as text, `YYYY-MM-DD` (how serde writes chrono's NaiveDate). */
 export type IsoDate = string;
 
-/** 优秀, 称职, 基本称职, 不称职: every `Grade`, best first. */
-export const GRADES = ['优秀', '称职', '基本称职', '不称职'] as const satisfies readonly Grade[];
 true satisfies Grade extends (typeof GRADES)[number] ? true : false;
+true satisfies Exclude<ResultCode, '1' | '2' | '3' | '4'> extends (typeof UNGRADED_CODES)[number] ? true : false;
 
-const UNGRADED = ['5A', '5B', '5C', '6A', '7'] as const satisfies readonly ResultCode[];
-true satisfies Exclude<ResultCode, '1' | '2' | '3' | '4'> extends (typeof UNGRADED)[number] ? true : false;
-/** The codes of people who are not graded (不定等次 / 不参加考核 / 其他): every code but "1"–"4". */
-export const UNGRADED_CODES: readonly ResultCode[] = UNGRADED;
-
-// ── 打印: `kaohe_print::DOCUMENTS` (the answer, `PrintPreview`, is generated). A test in src-tauri
-// checks that PRINT_DOCUMENTS lists the crate's documents in order.
+// ── 打印: `kaohe_print::Document` as PRINT_DOCUMENTS (generated); the answer, `PrintPreview`, is generated too.
 
 /** What a document is computed from: a year's assessment, or promotion on an as-of date. */
 export type PrintBasis = 'year' | 'as_of';
-
-/**
- * The printed documents, by the names the shell takes (`kaohe print --doc`). `key` names the
- * description in the locale (`print.doc.<key>`); `publicity`: it has a 公示 period.
- */
-export const PRINT_DOCUMENTS = [
-  { doc: '登记表', key: 'registration', basis: 'year', publicity: false },
-  { doc: '优秀公示', key: 'excellent_publicity', basis: 'year', publicity: true },
-  { doc: '晋升公示', key: 'promotion_publicity', basis: 'as_of', publicity: true },
-  { doc: '考核汇总', key: 'assessment_summary', basis: 'year', publicity: false },
-  { doc: '名额测算', key: 'quota_table', basis: 'year', publicity: false },
-  { doc: '晋升审核', key: 'promotion_review', basis: 'as_of', publicity: false },
-  { doc: '职数', key: 'slot_table', basis: 'as_of', publicity: false },
-] as const satisfies readonly { doc: string; key: string; basis: PrintBasis; publicity: boolean }[];
 
 export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
 export type PrintDoc = PrintDocument['doc'];

@@ -14,6 +14,7 @@ import {
   type LogAction,
   type PoolMode,
   type RegularCheck,
+  type ResultCode,
 } from '../../api/types';
 import { i18n } from '../../i18n';
 
@@ -67,7 +68,7 @@ export function regularCheckText(check: RegularCheck): string {
 
 /** Not graded that year (5A/5B/5C/6A/7): no grade can be set. */
 export function isUngraded(person: AssessedPerson): boolean {
-  return person.code !== null && UNGRADED_CODES.includes(person.code);
+  return person.code !== null && (UNGRADED_CODES as readonly ResultCode[]).includes(person.code);
 }
 
 /** Whether 「修改等次」 applies: the year is open and the person is graded. */

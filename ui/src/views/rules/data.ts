@@ -1,6 +1,6 @@
 // Pure helpers of the 规则 section: numbers of the profile as the page shows them.
 
-import type { CiteStatus, GradeKey, Profile, ResultCode, ResultCodeJson, UngradedRuleJson } from '../../api/types';
+import { NATIONAL_CODES, type CiteStatus, type GradeKey, type Profile, type ResultCode, type ResultCodeJson, type UngradedRuleJson } from '../../api/types';
 
 /** Element Plus tag type of a citation status: U orange (待核实), S grey (通行做法), P green (法定). */
 export function statusTagType(status: CiteStatus): 'warning' | 'info' | 'success' {
@@ -24,17 +24,8 @@ export function score(hundredths: number): string {
   return String(hundredths / 100);
 }
 
-const NATIONAL_CODES = {
-  Excellent: '1',
-  Competent: '2',
-  BasicallyCompetent: '3',
-  Incompetent: '4',
-  Probation: '5A',
-  UnderInvestigation: '5B',
-  Sanctioned: '5C',
-  LongLeave: '6A',
-  Other: '7',
-} as const satisfies Record<GradeKey | Exclude<ResultCodeJson, object>, ResultCode>;
+// Every key of the profile's result codes has its national code (stops compiling when one is missing).
+true satisfies GradeKey | Exclude<ResultCodeJson, object> extends keyof typeof NATIONAL_CODES ? true : false;
 
 export type ResultCodeKey = keyof typeof NATIONAL_CODES;
 

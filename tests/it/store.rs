@@ -62,12 +62,39 @@ fn a_second_import_updates_and_keeps_history() {
     assert_eq!(
         fields,
         vec![
-            ("新增人员", None, Some("李二")),
-            ("职级", Some("三级主任科员"), Some("二级主任科员")),
-            ("2024年度考核", Some("称职"), Some("基本称职")),
+            ("added", None, Some("李二")),
+            ("rank", Some("三级主任科员"), Some("二级主任科员")),
+            ("result:2024", Some("称职"), Some("基本称职")),
         ]
     );
     assert_eq!(history[1].import_id, s.import_id);
+    let labels: Vec<String> = history.iter().map(|c| c.label()).collect();
+    assert_eq!(labels, ["新增人员", "职级", "2024年度考核"]);
+}
+
+#[test]
+fn a_history_of_labels_is_keyed_by_field_when_the_database_is_upgraded() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("v12.db");
+    {
+        // Version 12 recorded the history under its Chinese labels.
+        let conn = migrations::create_at_version(&path, 12).expect("v12");
+        conn.execute_batch(&format!(
+            "INSERT INTO imports (id, file, imported_at, people, issues) VALUES (1, '2024.xlsx', '2024-12-20 09:00:00', 1, 0), (2, '2025.xlsx', '2025-04-02 10:00:00', 1, 0);
+             INSERT INTO people (id, name, organ, category, rank, rank_since) VALUES ('{ID_A}', '王一', '甲局', '综合管理类', '二级主任科员', '2025-03-01');
+             INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES
+                (1, '{ID_A}', '新增人员', NULL, '王一'),
+                (2, '{ID_A}', '职级', '三级主任科员', '二级主任科员'),
+                (2, '{ID_A}', '任现职级时间', '2019-06-15', '2025-03-01'),
+                (2, '{ID_A}', '离职/退休日期', NULL, '2025-09-30'),
+                (2, '{ID_A}', '2024年度考核', '称职', '优秀'),
+                (2, '{ID_A}', '备注', NULL, '另一程序写的');"
+        ))
+        .expect("v12 rows");
+    }
+    let store = Store::open(&path).expect("open migrates");
+    let fields: Vec<String> = store.history(ID_A).expect("history").into_iter().map(|c| c.field).collect();
+    assert_eq!(fields, ["added", "rank", "rank_since", "left_on", "result:2024", "备注"]);
 }
 
 #[test]
@@ -199,7 +226,7 @@ fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_na
     assert!(
         history
             .iter()
-            .any(|h| h.field == "姓名" && h.old.as_deref() == Some("李二") && h.new.as_deref() == Some("李贰")),
+            .any(|h| h.field == "name" && h.old.as_deref() == Some("李二") && h.new.as_deref() == Some("李贰")),
         "{history:#?}"
     );
 }
@@ -339,10 +366,7 @@ fn entry_method_and_leaving_date_round_trip_and_their_changes_are_history() {
     assert_eq!(a.left_on, chrono::NaiveDate::from_ymd_opt(2025, 9, 30));
     let history = store.history(ID_A).expect("history");
     let last = history.last().expect("change");
-    assert_eq!(
-        (last.field.as_str(), last.old.as_deref(), last.new.as_deref()),
-        ("离职/退休日期", None, Some("2025-09-30"))
-    );
+    assert_eq!((last.field.as_str(), last.old.as_deref(), last.new.as_deref()), ("left_on", None, Some("2025-09-30")));
 }
 
 #[cfg(unix)]
@@ -562,7 +586,7 @@ fn a_read_ahead_is_not_used_once_the_database_changed() {
         .history(ID_B)
         .expect("history")
         .into_iter()
-        .filter(|c| c.field == "职级")
+        .filter(|c| c.field == "rank")
         .map(|c| (c.old, c.new))
         .collect();
     assert_eq!(

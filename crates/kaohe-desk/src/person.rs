@@ -199,8 +199,7 @@ struct Recorded {
     file: String,
 }
 
-/// The fields of a person the timeline follows, by their history names (kaohe-store's
-/// `PERSON_FIELDS` labels).
+/// The fields of a person the timeline follows, by their history keys (kaohe-store's columns).
 #[derive(Clone, Default)]
 struct Snapshot {
     rank: Option<String>,
@@ -215,13 +214,13 @@ struct Snapshot {
 impl Snapshot {
     fn field(&mut self, name: &str) -> Option<&mut Option<String>> {
         Some(match name {
-            "职级" => &mut self.rank,
-            "任现职级时间" => &mut self.rank_since,
-            "领导职务" => &mut self.post,
-            "职务层次" => &mut self.post_level,
-            "任现职务时间" => &mut self.post_since,
-            "单位" => &mut self.organ,
-            "职位类别" => &mut self.category,
+            "rank" => &mut self.rank,
+            "rank_since" => &mut self.rank_since,
+            "post" => &mut self.post,
+            "post_level" => &mut self.post_level,
+            "post_since" => &mut self.post_since,
+            "organ" => &mut self.organ,
+            "category" => &mut self.category,
             _ => return None,
         })
     }
@@ -266,7 +265,7 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
         let changes: Vec<&Recorded> = history.iter().filter(|h| h.import_id == *import).collect();
         let after = state.clone();
         for c in &changes {
-            if c.field == "新增人员" {
+            if c.field == kaohe_store::ADDED {
                 first = Some(c);
             }
             if let Some(slot) = state.field(&c.field) {
@@ -281,7 +280,7 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
             e.file = file.clone();
             out.push(e);
         };
-        let is_new = changes.iter().any(|c| c.field == "新增人员");
+        let is_new = changes.iter().any(|c| c.field == kaohe_store::ADDED);
         if is_new {
             continue;
         }
@@ -387,12 +386,12 @@ mod tests {
             ..Person::default()
         };
         let history = [
-            rec(1, "新增人员", None, Some("田建国"), "2024-12-20 09:00:00"),
-            rec(2, "职级", Some("二级主任科员"), Some("一级主任科员"), "2025-04-02 10:00:00"),
-            rec(2, "任现职级时间", Some("2019-01-28"), Some("2025-03-01"), "2025-04-02 10:00:00"),
-            rec(3, "领导职务", None, Some("科长"), "2025-07-01 10:00:00"),
-            rec(3, "职务层次", None, Some("乡科级正职"), "2025-07-01 10:00:00"),
-            rec(3, "任现职务时间", None, Some("2025-06-01"), "2025-07-01 10:00:00"),
+            rec(1, "added", None, Some("田建国"), "2024-12-20 09:00:00"),
+            rec(2, "rank", Some("二级主任科员"), Some("一级主任科员"), "2025-04-02 10:00:00"),
+            rec(2, "rank_since", Some("2019-01-28"), Some("2025-03-01"), "2025-04-02 10:00:00"),
+            rec(3, "post", None, Some("科长"), "2025-07-01 10:00:00"),
+            rec(3, "post_level", None, Some("乡科级正职"), "2025-07-01 10:00:00"),
+            rec(3, "post_since", None, Some("2025-06-01"), "2025-07-01 10:00:00"),
         ];
         let t = timeline(&p, &history);
         // kind, date, value, previous value, current

@@ -35,7 +35,7 @@ pub use password::{Encryption, Password};
 pub use people::{
     pinyin_key, GradeFilter, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSort, PeopleSortKey,
 };
-pub use roster::Change;
+pub use roster::{result_field, Change, ADDED};
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;

@@ -11,7 +11,7 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-pub const MIGRATIONS: [&str; 12] = [
+pub const MIGRATIONS: [&str; 13] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -191,6 +191,36 @@ pub const MIGRATIONS: [&str; 12] = [
         ON people WHEN NEW.fingerprint IS OLD.fingerprint
      BEGIN
         UPDATE people SET fingerprint = NULL WHERE id = NEW.id;
+     END;",
+    // 13: the history keyed by field instead of by its Chinese label: a person's field by its
+    // column (`rank`), a new person `added`, a year's result `result:2024` (the labels of version
+    // 12 and before: 职级, 新增人员, 2024年度考核). What no label matches is kept as it was.
+    "UPDATE person_history SET field = CASE field
+        WHEN '新增人员' THEN 'added'
+        WHEN '姓名' THEN 'name'
+        WHEN '性别' THEN 'gender'
+        WHEN '出生日期' THEN 'birth'
+        WHEN '单位' THEN 'organ'
+        WHEN '部门' THEN 'department'
+        WHEN '职位类别' THEN 'category'
+        WHEN '职级' THEN 'rank'
+        WHEN '任现职级时间' THEN 'rank_since'
+        WHEN '领导职务' THEN 'post'
+        WHEN '职务层次' THEN 'post_level'
+        WHEN '任现职务时间' THEN 'post_since'
+        WHEN '是否领导成员' THEN 'is_leader'
+        WHEN '学历' THEN 'education'
+        WHEN '参加工作时间' THEN 'work_start'
+        WHEN '进入公务员队伍时间' THEN 'service_start'
+        WHEN '级别' THEN 'level'
+        WHEN '级别起算时间' THEN 'level_since'
+        WHEN '档次' THEN 'step'
+        WHEN '档次起算时间' THEN 'step_since'
+        WHEN '政治面貌' THEN 'political_status'
+        WHEN '从事或分管工作' THEN 'duties'
+        WHEN '进入方式' THEN 'entry_method'
+        WHEN '离职/退休日期' THEN 'left_on'
+        ELSE CASE WHEN field GLOB '[0-9][0-9][0-9][0-9]年度考核' THEN 'result:' || substr(field, 1, 4) ELSE field END
      END;",
 ];
 

@@ -8,9 +8,35 @@ use super::*;
 pub struct Change {
     pub import_id: i64,
     pub person_id: String,
+    /// What changed, by key: a field by its column (`rank`, `organ` …), [`ADDED`] for a person
+    /// first imported (`new` is the name), `result:2024` for a year's result
+    /// ([`result_field`]). [`Change::label`] says it in Chinese.
     pub field: String,
     pub old: Option<String>,
     pub new: Option<String>,
+}
+
+/// The history's key of a person first imported.
+pub const ADDED: &str = "added";
+
+/// The history's key of a year's result.
+pub fn result_field(year: i32) -> String {
+    format!("result:{year}")
+}
+
+impl Change {
+    /// What changed, in Chinese: 「职级」, 「新增人员」, 「2024年度考核」; a key Kaohe does not
+    /// know as it is.
+    pub fn label(&self) -> String {
+        let key = self.field.as_str();
+        if key == ADDED {
+            return "新增人员".to_owned();
+        }
+        if let Some(year) = key.strip_prefix("result:") {
+            return format!("{year}年度考核");
+        }
+        PERSON_FIELDS.iter().find(|(k, _)| *k == key).map_or_else(|| key.to_owned(), |(_, label)| (*label).to_owned())
+    }
 }
 
 impl Store {

@@ -166,7 +166,7 @@ pub(crate) const ANNUAL_UPSERT: &str = "INSERT INTO annual_inputs (person_id, ye
             sick_days = excluded.sick_days, personal_days = excluded.personal_days, summary = excluded.summary, training = excluded.training,
             supervisor_comment = excluded.supervisor_comment";
 /// The history's entry for a person an import added (the shell's timeline reads it).
-pub(crate) const ADDED: &str = "新增人员";
+pub(crate) const ADDED: &str = crate::roster::ADDED;
 pub(crate) const FINGERPRINT_SET: &str = "UPDATE people SET fingerprint = ?2 WHERE id = ?1";
 pub(crate) const HISTORY_INSERT: &str =
     "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -261,7 +261,7 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
         for i in (0..n).filter(|&i| old[i].as_deref() != text_of(&new[i])) {
             self.changes.push((
                 p.id.as_str(),
-                PERSON_FIELDS[i].1,
+                PERSON_FIELDS[i].0,
                 old[i].clone(),
                 text_of(&new[i]).map(str::to_string),
             ));
@@ -363,7 +363,13 @@ pub(crate) fn import_results(
                 Ok(c) => Some(c.label()),
                 Err(raw) => ResultCode::parse(raw).map(ResultCode::label),
             };
-            history.execute(params![import_id, r.person_id, format!("{}年度考核", r.year), old, r.result.label()])?;
+            history.execute(params![
+                import_id,
+                r.person_id,
+                crate::roster::result_field(r.year),
+                old,
+                r.result.label()
+            ])?;
         }
     }
     // In the roster's order, as one statement each would write them (a later row of the same

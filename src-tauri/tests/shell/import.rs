@@ -479,6 +479,6 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
     assert_eq!(shao(&scratch), Some(("邵剑平".to_owned(), "三级调研员".to_owned())));
     let history = Store::open(&db_path(&scratch)).expect("store").history(SHAO).expect("history");
     let renames: Vec<(Option<&str>, Option<&str>)> =
-        history.iter().filter(|h| h.field == "姓名").map(|h| (h.old.as_deref(), h.new.as_deref())).collect();
+        history.iter().filter(|h| h.field == "name").map(|h| (h.old.as_deref(), h.new.as_deref())).collect();
     assert_eq!(renames, [(Some("邵建平"), Some("邵剑平"))]);
 }

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { i18n } from './i18n';
 import type { AppInfo } from './api/types';
 import { sampleLog, sampleReport } from './views/assessment/fixture';
 import App from './App.vue';
+import { failing, fakeShell } from './test-utils';
+
+/** The 工作台 refuses: these tests do not look at it. */
+const noDashboard = { dashboard: { code: 'database', message: '（本测试不看工作台）' } };
 
 const info: AppInfo = {
   name: 'kaohe-app',
@@ -24,18 +28,17 @@ describe('App sections', () => {
   });
 
   it('opens 年度考核 only when asked, and reloads it each time it comes back', async () => {
-    const calls: string[] = [];
-    mockIPC((cmd) => {
-      calls.push(cmd);
-      if (cmd === 'app_info') return info;
-      if (cmd === 'dashboard') throw { code: 'database', message: '（本测试不看工作台）' };
-      if (cmd === 'assessment') return sampleReport;
-      if (cmd === 'assessment_log') return sampleLog;
-      throw `unknown command ${cmd}`;
-    });
+    const calls = fakeShell(
+      failing(noDashboard, {
+        app_info: () => info,
+        assessment: () => sampleReport,
+        assessment_log: () => sampleLog,
+      }),
+    );
+    const names = () => calls.map((c) => c.cmd);
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
-    expect(calls).toEqual(['app_info', 'database_lock', 'dashboard']);
+    expect(names()).toEqual(['app_info', 'database_lock', 'dashboard']);
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
@@ -43,33 +46,32 @@ describe('App sections', () => {
     const tab = (name: string) => app.get(`[data-test="nav-${name}"]`);
     await tab('assessment').trigger('click');
     await flushPromises();
-    expect(calls.slice(3).sort()).toEqual(['assessment', 'assessment_log']);
+    expect(names().slice(3).sort()).toEqual(['assessment', 'assessment_log']);
     expect(app.get('[data-test="pool-arithmetic"]').text()).toContain('15人 × 20% = 3.00 → 3名');
 
     await tab('home').trigger('click');
     await flushPromises();
     await tab('assessment').trigger('click');
     await flushPromises();
-    expect(calls.filter((c) => c === 'assessment')).toHaveLength(2);
+    expect(calls.filter((c) => c.cmd === 'assessment')).toHaveLength(2);
     app.unmount();
   });
 
   it('opens 打印与导出 when asked: the organs of the database and the pools of the year', async () => {
-    const calls: string[] = [];
-    mockIPC((cmd) => {
-      calls.push(cmd);
-      if (cmd === 'app_info') return info;
-      if (cmd === 'dashboard') throw { code: 'database', message: '（本测试不看工作台）' };
-      if (cmd === 'organs') return ['某市财政局'];
-      if (cmd === 'assessment') return sampleReport;
-      throw `unknown command ${cmd}`;
-    });
+    const calls = fakeShell(
+      failing(noDashboard, {
+        app_info: () => info,
+        organs: () => ['某市财政局'],
+        assessment: () => sampleReport,
+      }),
+    );
+    const names = () => calls.map((c) => c.cmd);
     const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
     await flushPromises();
     expect(app.find('[data-test="preview"]').exists()).toBe(false);
     await app.get('[data-test="nav-print"]').trigger('click');
     await flushPromises();
-    expect(calls.slice(3).sort()).toEqual(['assessment', 'organs']);
+    expect(names().slice(3).sort()).toEqual(['assessment', 'organs']);
     expect(app.get('[data-test="preview"]').text()).toBe('预览');
     app.unmount();
   });

@@ -1,34 +1,33 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { i18n } from '../i18n';
 import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
 import UnlockDialog from './UnlockDialog.vue';
+import { fakeShell, type ShellCall } from '../test-utils';
 
 const national = { id: 'national', name: '全国默认规则', version: '2019.06-1', custom: false, file: null, notice: null };
 const DB = 'C:\\Users\\clerk\\AppData\\Roaming\\kaohe\\Kaohe\\data\\kaohe.db';
 
 /** A shell whose database has the password 「人事科2026」 and is locked until it is given. */
-function mockShell(calls: { cmd: string; args: unknown }[], locked: boolean): void {
+function mockShell(calls: ShellCall[], locked: boolean): void {
   let open = !locked;
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    switch (cmd) {
-      case 'database_lock':
-        return { db_path: DB, locked: !open, has_password: true };
-      case 'unlock_database':
-        if ((args as { password: string }).password !== '人事科2026')
-          throw { code: 'wrong_password', message: `密码不对，数据库「${DB}」没有打开（也可能这个文件不是考核软件的数据库）` };
+  fakeShell(
+    {
+      database_lock: () => ({ db_path: DB, locked: !open, has_password: true }),
+      unlock_database: ({ password }: { password: string }) => {
+        if (password !== '人事科2026') throw { code: 'wrong_password', message: `密码不对，数据库「${DB}」没有打开（也可能这个文件不是考核软件的数据库）` };
         open = true;
         return { db_path: DB, locked: false, has_password: true };
-      case 'settings':
+      },
+      settings: () => {
         if (!open) throw { code: 'password_required', message: `数据库「${DB}」设置了密码，请输入密码后再打开` };
         return { db_path: DB, operator: '人事科 李明', has_password: true, profile: national, schema_version: 12 };
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+      },
+    },
+    calls,
+  );
 }
 
 const dialog = () => document.querySelector<HTMLElement>('[data-test="unlock-dialog"]');
@@ -59,7 +58,7 @@ describe('the database password asked at start', () => {
   });
 
   it('asks for it when the database is locked, says a wrong one is wrong, and opens with the right one', async () => {
-    const calls: { cmd: string; args: unknown }[] = [];
+    const calls: ShellCall[] = [];
     mockShell(calls, true);
     const app = useAppStore();
     const wrapper = mount(UnlockDialog, { global: { plugins: [i18n] }, attachTo: document.body });
@@ -85,7 +84,7 @@ describe('the database password asked at start', () => {
   });
 
   it('asks nothing when the database opened, and can be asked again after 「稍后再说」', async () => {
-    const calls: { cmd: string; args: unknown }[] = [];
+    const calls: ShellCall[] = [];
     mockShell(calls, false);
     const app = useAppStore();
     const wrapper = mount(UnlockDialog, { global: { plugins: [i18n] }, attachTo: document.body });

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { i18n } from '../../i18n';
 import type { AppInfo, ImportOutcome } from '../../api/types';
 import type { GradeChart } from '../../api/dashboard';
 import { sampleDashboard } from './fixture';
 import { gradeChartOption, loadHorizonDays } from './data';
 import App from '../../App.vue';
+import { fakeShell, type ShellCall } from '../../test-utils';
 
 const info: AppInfo = {
   name: 'kaohe-app',
@@ -30,26 +31,22 @@ const imported: ImportOutcome = {
   issues: 2,
 };
 
-type Calls = { cmd: string; args: unknown }[];
+type Calls = ShellCall[];
 
 function mockShell(calls: Calls, overrides: Partial<AppInfo> = {}): void {
   let current: AppInfo = { ...info, ...overrides };
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args });
-    switch (cmd) {
-      case 'app_info':
-        return current;
-      case 'import_sample':
+  fakeShell(
+    {
+      app_info: () => current,
+      import_sample: () => {
         current = { ...current, people: 12, organs: 2, results: 36 };
         return imported;
-      case 'dashboard':
-        return { ...sampleDashboard, horizon_days: (args as { horizonDays: number }).horizonDays };
-      case 'selftest_report':
-        return null;
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+      },
+      dashboard: ({ horizonDays }: { horizonDays: number }) => ({ ...sampleDashboard, horizon_days: horizonDays }),
+      selftest_report: () => null,
+    },
+    calls,
+  );
 }
 
 /** The whole app: the home page is its first section. */
@@ -197,10 +194,9 @@ describe('home page', () => {
       id: `11010119800101${String(i).padStart(4, '0')}`,
       name: `人员${i}`,
     }));
-    mockIPC((cmd) => {
-      if (cmd === 'app_info') return info;
-      if (cmd === 'dashboard') return { ...sampleDashboard, alerts: { ...sampleDashboard.alerts, eligible } };
-      throw `unknown command ${cmd}`;
+    fakeShell({
+      app_info: () => info,
+      dashboard: () => ({ ...sampleDashboard, alerts: { ...sampleDashboard.alerts, eligible } }),
     });
     const page = mountHome();
     await flushPromises();
@@ -228,14 +224,16 @@ describe('home page', () => {
     const many: GradeChart = { ...chart, organs: Array.from({ length: 30 }, (_, i) => ({ organ: `第${i}局`, grades: [1, 2, 0, 0], ungraded: 0, none: 0 })) };
     expect(gradeChartOption(many).dataZoom[0]).toMatchObject({ type: 'slider', startValue: 0, endValue: 11 });
 
-    mockShell(calls);
-    mockIPC((cmd, args) => {
-      calls.push({ cmd, args });
-      if (cmd === 'app_info') return info;
-      if (cmd === 'dashboard')
-        return { ...sampleDashboard, grades: { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [0, 0, 0, 0], ungraded: 0, none: 5 }] } };
-      throw `unknown command ${cmd}`;
-    });
+    fakeShell(
+      {
+        app_info: () => info,
+        dashboard: () => ({
+          ...sampleDashboard,
+          grades: { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [0, 0, 0, 0], ungraded: 0, none: 5 }] },
+        }),
+      },
+      calls,
+    );
     const page = mountHome();
     await flushPromises();
     expect(page.find('[data-test="grade-chart"]').exists()).toBe(false);

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElInputNumber, ElSelect } from 'element-plus';
 import type { DropEvent, ImportApplied, ImportCheck, ImportLayout, ImportProgress, ImportRequest } from '../../api/import';
 import { useAppStore } from '../../stores/app';
 import { applied, badCellsCheck, conflictApplied, conflictCheck, conflictConfirmedCheck, wpsLayout } from './fixture';
 import ImportPage from './index.vue';
-import { mountSection } from '../../test-utils';
+import { fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
-type Calls = { cmd: string; args: Record<string, unknown> }[];
+type Calls = ShellCall[];
 
 interface ChannelLike<T> {
   onmessage: (message: T) => void;
@@ -34,36 +34,30 @@ interface Shell {
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
-  mockIPC((cmd, args) => {
-    const a = (args ?? {}) as Record<string, unknown>;
-    calls.push({ cmd, args: a });
-    switch (cmd) {
-      case 'import_watch_drops':
-        shell.drops = a.onDrop as ChannelLike<DropEvent>;
+  /** The answer, or — while the shell holds — a reply the test settles later. */
+  const held = (answer: unknown, progress: ChannelLike<ImportProgress>): unknown => {
+    if (!shell.hold) return answer;
+    return new Promise((resolve, reject) => shell.pending.push({ resolve, reject, progress }));
+  };
+  fakeShell(
+    {
+      import_watch_drops: ({ onDrop }: { onDrop: ChannelLike<DropEvent> }) => {
+        shell.drops = onDrop;
         return null;
-      case 'import_pick_file':
-        return shell.picked;
-      case 'import_layout': {
-        const asked = a.request as ImportRequest;
+      },
+      import_pick_file: () => shell.picked,
+      import_layout: ({ request: asked }: { request: ImportRequest }) => {
         if (asked.header_row === 40) throw { code: 'bad_argument', message: '工作表「Sheet1」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号' };
         return { ...shell.layout, path: asked.path, header_row: asked.header_row ?? shell.layout.header_row };
-      }
-      case 'import_check':
-      case 'import_apply': {
-        const asked = a.request as ImportRequest;
-        const answer = cmd === 'import_check' ? (shell.check?.(asked) ?? badCellsCheck) : (shell.apply ?? applied);
-        const progress = a.onProgress as ChannelLike<ImportProgress>;
-        if (!shell.hold) return answer;
-        return new Promise((resolve, reject) => shell.pending.push({ resolve, reject, progress }));
-      }
-      case 'import_cancel':
-        return null;
-      case 'import_error_report':
-        return '/home/clerk/名册/13-bad-cells（问题清单）.xlsx';
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+      },
+      import_check: ({ request, onProgress }: { request: ImportRequest; onProgress: ChannelLike<ImportProgress> }) =>
+        held(shell.check?.(request) ?? badCellsCheck, onProgress),
+      import_apply: ({ onProgress }: { onProgress: ChannelLike<ImportProgress> }) => held(shell.apply ?? applied, onProgress),
+      import_cancel: () => null,
+      import_error_report: () => '/home/clerk/名册/13-bad-cells（问题清单）.xlsx',
+    },
+    calls,
+  );
 }
 
 const mountPage = (): Promise<VueWrapper> => mountSection(ImportPage);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
 import { i18n } from '../../i18n';
 import { localToday } from '../../format/date';
@@ -8,8 +8,9 @@ import { defaultYear } from '../assessment/data';
 import { sampleReport } from '../assessment/fixture';
 import PrintPage from './index.vue';
 import ExportPanel from './modules/ExportPanel.vue';
+import { failing, fakeShell, type ShellCall } from '../../test-utils';
 
-type Calls = { cmd: string; args: Record<string, unknown> }[];
+type Calls = ShellCall[];
 
 const EXPORTS = ['export_promotion', 'export_assessment', 'export_national'];
 
@@ -20,15 +21,16 @@ interface Shell {
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
-    const failure = shell.failures[cmd];
-    if (failure) throw failure;
-    if (EXPORTS.includes(cmd)) return shell.saved[cmd] ?? null;
-    if (cmd === 'organs') return ['某市财政局'];
-    if (cmd === 'assessment') return sampleReport;
-    throw `unknown command ${cmd}`;
-  });
+  fakeShell(
+    failing(shell.failures, {
+      export_promotion: () => shell.saved.export_promotion ?? null,
+      export_assessment: () => shell.saved.export_assessment ?? null,
+      export_national: () => shell.saved.export_national ?? null,
+      organs: () => ['某市财政局'],
+      assessment: () => sampleReport,
+    }),
+    calls,
+  );
 }
 
 async function mountPanel(): Promise<VueWrapper> {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
 import { PRINT_DOCUMENTS, type PrintPreview } from '../../api/types';
 import { localToday } from '../../format/date';
@@ -8,9 +8,9 @@ import { defaultYear } from '../assessment/data';
 import { sampleReport } from '../assessment/fixture';
 import { fieldsOf, poolChoices, requestOf } from './data';
 import PrintPage from './index.vue';
-import { mountSection } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
-type Calls = { cmd: string; args: Record<string, unknown> }[];
+type Calls = ShellCall[];
 
 const ORGANS = ['某市财政局', '某县人力资源和社会保障局'];
 
@@ -26,23 +26,15 @@ interface Shell {
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
-    const failure = shell.failures[cmd];
-    if (failure) throw failure;
-    switch (cmd) {
-      case 'organs':
-        return ORGANS;
-      case 'assessment':
-        return sampleReport;
-      case 'print_preview':
-        return shell.preview;
-      case 'print_current':
-        return null;
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+  fakeShell(
+    failing(shell.failures, {
+      organs: () => ORGANS,
+      assessment: () => sampleReport,
+      print_preview: () => shell.preview,
+      print_current: () => null,
+    }),
+    calls,
+  );
 }
 
 const mountPage = (): Promise<VueWrapper> => mountSection(PrintPage);

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import { condition, nationalCode, percent, score, statusTagType } from './data';
 import { nationalProfile } from './fixture';
 import RulesPage from './index.vue';
-import { mountSection } from '../../test-utils';
+import { failing, fakeShell, mountSection } from '../../test-utils';
 
 const mountPage = (): Promise<VueWrapper> => mountSection(RulesPage);
 
@@ -15,14 +15,9 @@ describe('规则 page', () => {
   });
 
   it('shows the ladders row by row and marks a U rule as 待核实', async () => {
-    const calls: string[] = [];
-    mockIPC((cmd) => {
-      calls.push(cmd);
-      if (cmd === 'profile') return nationalProfile;
-      throw `unknown command ${cmd}`;
-    });
+    const calls = fakeShell({ profile: () => nationalProfile });
     const page = await mountPage();
-    expect(calls).toEqual(['profile']);
+    expect(calls.map((c) => c.cmd)).toEqual(['profile']);
 
     const groups = page.findAll('.el-collapse-item__header').map((h) => h.text());
     expect(groups).toEqual(['职级序列', '最低任职年限', '任职年限计算与晋升限制', '处分与处理影响期', '机关层级可设最高职级', '职数池', '年度考核', '公示期']);
@@ -86,9 +81,7 @@ describe('规则 page', () => {
   });
 
   it('says so when the rules cannot be read', async () => {
-    mockIPC(() => {
-      throw { code: 'internal', message: '规则不可用' };
-    });
+    fakeShell(failing({ profile: { code: 'internal', message: '规则不可用' } }, {}));
     const page = await mountPage();
     expect(page.get('[data-test="rules-error"]').text()).toContain('规则不可用');
     page.unmount();

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import type { ProfileInfo, ProfileLoad } from '../../api/profile';
 import type { Profile } from '../../api/types';
 import { useAppStore } from '../../stores/app';
 import { useSettingsStore } from '../../stores/settings';
 import { nationalProfile } from './fixture';
 import RulesPage from './index.vue';
-import { mountSection } from '../../test-utils';
+import { fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
-type Calls = string[];
+type Calls = ShellCall[];
 
 const national: ProfileInfo = { id: 'national', name: '全国默认规则', version: '2019.06-1', custom: false, file: null, notice: null };
 const province: ProfileInfo = { id: 'province', name: '某省规则', version: '2026.1', custom: true, file: 'D:\\规则\\某省规则.toml', notice: null };
@@ -21,21 +21,20 @@ interface Shell {
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
-  mockIPC((cmd) => {
-    calls.push(cmd);
-    switch (cmd) {
-      case 'profile':
-        return shell.profile;
-      case 'profile_load':
+  fakeShell(
+    {
+      profile: () => shell.profile,
+      profile_load: () => {
         if (shell.load?.status === 'active') shell.profile = provinceProfile;
         return shell.load;
-      case 'profile_reset':
+      },
+      profile_reset: () => {
         shell.profile = nationalProfile;
         return national;
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+      },
+    },
+    calls,
+  );
 }
 
 const mountPage = (): Promise<VueWrapper> => mountSection(RulesPage);
@@ -80,7 +79,7 @@ describe('规则 page: the rule file in force', () => {
       '职级「一级科员」：缺少晋升该职级的最低任职年限（min_service）',
     ]);
     expect(page.get('[data-test="profile-active-name"]').text()).toBe('全国默认规则（版本 2019.06-1）');
-    expect(calls).toEqual(['profile', 'profile_load']);
+    expect(calls.map((c) => c.cmd)).toEqual(['profile', 'profile_load']);
     expect(useAppStore().dataVersion).toBe(0);
     page.unmount();
   });
@@ -92,7 +91,7 @@ describe('规则 page: the rule file in force', () => {
     await page.get('[data-test="profile-load"]').trigger('click');
     await flushPromises();
     expect(page.get('[data-test="profile-message"]').text()).toBe('已启用规则「某省规则」（版本 2026.1），各页面将按新规则重新计算');
-    expect(calls).toEqual(['profile', 'profile_load', 'profile']);
+    expect(calls.map((c) => c.cmd)).toEqual(['profile', 'profile_load', 'profile']);
     expect(page.get('[data-test="profile-active-name"]').text()).toBe('某省规则（版本 2026.1）');
     expect(page.get('[data-test="profile-kind"]').text()).toBe('本地规则文件');
     expect(page.get('[data-test="profile-file"]').text()).toContain('D:\\规则\\某省规则.toml');
@@ -106,7 +105,7 @@ describe('规则 page: the rule file in force', () => {
     await flushPromises();
     await new Promise((resolve) => setTimeout(resolve, 50));
     await flushPromises();
-    expect(calls.slice(3)).toEqual(['profile_reset', 'profile']);
+    expect(calls.slice(3).map((c) => c.cmd)).toEqual(['profile_reset', 'profile']);
     expect(page.get('[data-test="profile-message"]').text()).toBe('已恢复国家默认规则「全国默认规则」');
     expect(page.get('[data-test="profile-active-name"]').text()).toBe('全国默认规则（版本 2019.06-1）');
     expect(page.get('[data-test="profile-kind"]').text()).toBe('国家默认规则');

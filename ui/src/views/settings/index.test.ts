@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { clearMocks } from '@tauri-apps/api/mocks';
 import type { BackupInfo, SettingsInfo } from '../../api/settings';
 import { useAppStore } from '../../stores/app';
 import { useSettingsStore } from '../../stores/settings';
 import SettingsPage from './index.vue';
-import { mountSection } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
-type Calls = { cmd: string; args: Record<string, unknown> }[];
+type Calls = ShellCall[];
 
 const national = { id: 'national', name: '全国默认规则', version: '2019.06-1', custom: false, file: null, notice: null };
 
@@ -32,42 +32,35 @@ const backupInfo: BackupInfo = {
 };
 
 function mockShell(calls: Calls, shell: Shell): void {
-  mockIPC((cmd, args) => {
-    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
-    const failure = shell.failures[cmd];
-    if (failure) throw failure;
-    switch (cmd) {
-      case 'settings':
-        return shell.settings;
-      case 'set_operator': {
-        const name = String((args as { name: string }).name).trim();
-        shell.settings = { ...shell.settings, operator: name };
-        return name;
-      }
-      case 'backup_database':
-        return shell.backup;
-      case 'restore_pick':
-        return shell.pick;
-      case 'set_database_password': {
-        const { current, new: next } = args as { current: string; new: string };
+  fakeShell(
+    failing(shell.failures, {
+      settings: () => shell.settings,
+      set_operator: ({ name }: { name: string }) => {
+        const trimmed = String(name).trim();
+        shell.settings = { ...shell.settings, operator: trimmed };
+        return trimmed;
+      },
+      backup_database: () => shell.backup,
+      restore_pick: () => shell.pick,
+      set_database_password: ({ current, new: next }: { current: string; new: string }) => {
         if (shell.password !== null && current !== shell.password) throw { code: 'wrong_password', message: '当前密码不对，密码没有修改' };
         if (next !== '' && next.length < 6) throw { code: 'bad_argument', message: '密码至少要有 6 个字符' };
         const change = next === '' ? (shell.password === null ? 'unchanged' : 'removed') : shell.password === null ? 'set' : 'changed';
         shell.password = next === '' ? null : next;
         shell.settings = { ...shell.settings, has_password: shell.password !== null };
         return change;
-      }
-      case 'restore_unlock':
-        if ((args as { password: string }).password !== shell.backupPassword)
-          throw { code: 'wrong_password', message: '密码不对，备份「D:\\备份\\考核数据备份_2026-11-20.db」没有打开' };
+      },
+      restore_unlock: ({ password }: { password: string }) => {
+        if (password !== shell.backupPassword) throw { code: 'wrong_password', message: '密码不对，备份「D:\\备份\\考核数据备份_2026-11-20.db」没有打开' };
         return backupInfo;
-      case 'restore_database':
+      },
+      restore_database: () => {
         shell.settings = { ...shell.settings, operator: shell.settings.operator };
         return { people: 38, organs: 3, safety_copy: 'C:\\Kaohe\\恢复前备份\\恢复前备份_2026-11-27_103005.db' };
-      default:
-        throw `unknown command ${cmd}`;
-    }
-  });
+      },
+    }),
+    calls,
+  );
 }
 
 const mountPage = (): Promise<VueWrapper> => mountSection(SettingsPage);

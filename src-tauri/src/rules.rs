@@ -227,12 +227,10 @@ impl AppState {
             store.set_setting(PROFILE_TEXT, text)?;
             store.set_setting(PROFILE_FILE, &shown)?;
             store.record_operation(&OperationRecord {
-                kind: "profile",
                 subject: Some(&shown),
                 from: Some(&label(before)),
                 to: Some(&label(&profile)),
-                by: &by,
-                ..Default::default()
+                ..OperationRecord::new(kaohe_store::OperationKind::Profile, &by)
             })?;
             Ok(())
         })?;
@@ -249,11 +247,9 @@ impl AppState {
             store.clear_setting(PROFILE_TEXT)?;
             store.clear_setting(PROFILE_FILE)?;
             store.record_operation(&OperationRecord {
-                kind: "profile",
                 from: Some(&label(before)),
                 to: Some(&label(national())),
-                by: &by,
-                ..Default::default()
+                ..OperationRecord::new(kaohe_store::OperationKind::Profile, &by)
             })?;
             Ok(())
         })?;

@@ -102,11 +102,9 @@ impl AppState {
             let people = store.counts()?.people;
             let shown = dest.display().to_string();
             store.record_operation(&OperationRecord {
-                kind: "backup",
                 subject: Some(&shown),
                 people: Some(people as i64),
-                by: &store.operator()?,
-                ..Default::default()
+                ..OperationRecord::new(kaohe_store::OperationKind::Backup, &store.operator()?)
             })?;
             Ok(BackupOutcome { path: shown, people })
         })
@@ -183,12 +181,10 @@ impl AppState {
         let counts = store.counts()?;
         let safety_shown = safety.exists().then(|| safety.display().to_string());
         store.record_operation(&OperationRecord {
-            kind: "restore",
             subject: Some(&backup.display().to_string()),
             to: safety_shown.as_deref(),
             people: Some(counts.people as i64),
-            by: &by,
-            ..Default::default()
+            ..OperationRecord::new(kaohe_store::OperationKind::Restore, &by)
         })?;
         *guard = Ok(store);
         drop(guard);

@@ -13,8 +13,8 @@ use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
 use kaohe_engine::{Grade, Profile, Roster};
 use kaohe_print::{Document, Scope};
-use kaohe_store::{committee, LogEntry, Store};
-use serde::{Deserialize, Serialize};
+use kaohe_store::{committee, LogAction, LogEntry, Store};
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
@@ -60,31 +60,13 @@ pub struct AssessmentLogEntry {
     pub year: i32,
     /// The person's ID for an override; `None` for a ratio, a finalisation or a reopening.
     pub id: Option<String>,
-    /// `override`, `ratio`, `finalize` or `reopen` (written by kaohe_store; see [`LogAction`]).
-    #[ts(as = "LogAction")]
-    pub action: String,
+    pub action: LogAction,
     pub from: Option<String>,
     pub to: Option<String>,
     pub reason: Option<String>,
     pub by: String,
     /// `YYYY-MM-DD HH:MM:SS`, local time.
     pub at: String,
-}
-
-/// What an assessment log entry records: the closed set of `action` texts kaohe_store writes
-/// (the TypeScript type of `AssessmentLogEntry.action`; tests/shell.rs checks the store's texts
-/// parse as one).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum LogAction {
-    /// The committee set a final grade.
-    Override,
-    /// A 优秀 ratio was approved for an organ.
-    Ratio,
-    /// The year was finalised (locked).
-    Finalize,
-    /// A finalised year was reopened.
-    Reopen,
 }
 
 impl From<LogEntry> for AssessmentLogEntry {

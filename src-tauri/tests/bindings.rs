@@ -91,7 +91,7 @@ fn generate(dir: &Path) {
     index.push_str("export { COMMAND_NAMES, type CommandName } from './commands';\n");
     std::fs::write(dir.join("constants.ts"), constants()).expect("writing constants.ts");
     index.push_str(
-        "export { ERROR_CODES, GRADES, NATIONAL_CODES, PRINT_DOCUMENTS, UNGRADED_CODES } from './constants';\n",
+        "export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, UNGRADED_CODES } from './constants';\n",
     );
     std::fs::write(dir.join("index.ts"), index).expect("writing index.ts");
 }
@@ -138,11 +138,20 @@ fn constants() -> String {
             )
         })
         .collect();
+    let names = |all: Vec<&str>| quoted(all.into_iter().map(str::to_owned).collect());
+    let operation_kinds = names(kaohe_store::OperationKind::ALL.iter().map(|k| k.name()).collect());
+    let log_actions = names(kaohe_store::LogAction::ALL.iter().map(|a| a.name()).collect());
     let mut out = String::from(NOTE);
-    out.push_str("\nimport type { ErrorCode } from './ErrorCode';\nimport type { Grade } from './Grade';\nimport type { ResultCode } from './ResultCode';\n");
+    out.push_str("\nimport type { ErrorCode } from './ErrorCode';\nimport type { Grade } from './Grade';\nimport type { LogAction } from './LogAction';\nimport type { OperationKind } from './OperationKind';\nimport type { ResultCode } from './ResultCode';\n");
     out.push_str(&format!(
         "\n/** Every code the shell may send in an error, in `ErrorCode`'s order (src-tauri/src/error.rs). */\nexport const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n",
         quoted(errors)
+    ));
+    out.push_str(&format!(
+        "\n/** Every kind of entry of the 操作日志, in the order its filter offers them (kaohe_store::OperationKind). */\nexport const OPERATION_KINDS = [{operation_kinds}] as const satisfies readonly OperationKind[];\n"
+    ));
+    out.push_str(&format!(
+        "\n/** What an entry of a year's assessment log records (kaohe_store::LogAction). */\nexport const LOG_ACTIONS = [{log_actions}] as const satisfies readonly LogAction[];\n"
     ));
     out.push_str(&format!(
         "\n/** 优秀, 称职, 基本称职, 不称职: every `Grade`, best first. */\nexport const GRADES = [{}] as const satisfies readonly Grade[];\n",

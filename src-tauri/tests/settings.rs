@@ -76,7 +76,7 @@ fn the_operator_is_kept_in_the_database() {
     let changes: Vec<(Option<&str>, Option<&str>, &str)> =
         log.iter().map(|o| (o.from.as_deref(), o.to.as_deref(), o.by.as_str())).collect();
     assert_eq!(changes, vec![(None, Some("王芳"), "王芳"), (Some(BY), None, BY), (None, Some(BY), BY)]);
-    assert!(log.iter().all(|o| o.kind == "operator"));
+    assert!(log.iter().all(|o| o.kind.name() == "operator"));
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn restore_replaces_the_data_and_keeps_a_safety_copy() {
     assert_eq!(state.profile().meta.name, "全国默认规则");
     assert_eq!(state.settings().expect("settings").operator, BY);
     let log = state.operation_log(None, None).expect("log");
-    let kinds: Vec<&str> = log.iter().map(|e| e.kind.as_str()).collect();
+    let kinds: Vec<&str> = log.iter().map(|e| e.kind.name()).collect();
     // The backup was made after the 操作人 was first set, which its own log records.
     assert_eq!(kinds, ["restore", "operator"], "the restored database has its own log and the restore");
     assert_eq!(
@@ -239,11 +239,11 @@ fn the_log_merges_every_kind_newest_first_with_who_and_why() {
     // Setting the 操作人 is logged too (the_operator_is_kept_in_the_database); left out here,
     // since its place among entries of the same second depends on the clock.
     let log: Vec<_> =
-        state.operation_log(None, None).expect("log").into_iter().filter(|e| e.kind != "operator").collect();
+        state.operation_log(None, None).expect("log").into_iter().filter(|e| e.kind.name() != "operator").collect();
     type Line<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
     let lines: Vec<Line> = log
         .iter()
-        .map(|e| (e.kind.as_str(), e.by.as_str(), e.subject.as_deref(), e.to.as_deref(), e.reason.as_deref()))
+        .map(|e| (e.kind.name(), e.by.as_str(), e.subject.as_deref(), e.to.as_deref(), e.reason.as_deref()))
         .collect();
     let backup = scratch.path("备份.db").display().to_string();
     let local_shown = local.display().to_string();
@@ -268,7 +268,13 @@ fn the_log_merges_every_kind_newest_first_with_who_and_why() {
     assert!(log.windows(2).all(|w| w[0].at >= w[1].at));
 
     let kinds = |kind: Option<&str>, year: Option<i32>| -> Vec<String> {
-        state.operation_log(kind, year).expect("log").into_iter().map(|e| e.kind).filter(|k| k != "operator").collect()
+        state
+            .operation_log(kind, year)
+            .expect("log")
+            .into_iter()
+            .map(|e| e.kind.name().to_owned())
+            .filter(|k| k != "operator")
+            .collect()
     };
     assert_eq!(kinds(Some("override"), None), ["override"]);
     assert_eq!(kinds(None, Some(2025)), ["reopen", "finalize", "ratio", "override"]);

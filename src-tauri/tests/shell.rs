@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use kaohe_app::error::{CommandError, ErrorCode};
-use kaohe_app::state::{AppState, LogAction};
+use kaohe_app::state::AppState;
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::assessment::Flag;
+use kaohe_store::LogAction;
 
 #[path = "shell/import.rs"]
 mod import;
@@ -251,7 +252,7 @@ fn the_committee_settles_2025_on_the_sample() {
     type Line<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
     let summary: Vec<Line> = log
         .iter()
-        .map(|e| (e.action.as_str(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
+        .map(|e| (e.action.name(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
         .collect();
     assert_eq!(
         summary,
@@ -430,7 +431,7 @@ fn an_approved_ratio_changes_the_quota() {
     let log = state.assessment_log(2025).expect("log");
     let last = log.last().expect("logged");
     assert_eq!(
-        (last.action.as_str(), last.to.as_deref(), last.by.as_str()),
+        (last.action.name(), last.to.as_deref(), last.by.as_str()),
         ("ratio", Some("某县人力资源和社会保障局 25%"), by)
     );
     assert_eq!(

@@ -248,7 +248,7 @@ fn the_command_line_takes_the_password_from_the_environment() {
     assert!(!holds(Path::new(db), NAME_A));
     // Recorded in the 操作日志, as the app records it.
     let store = Store::open_read_only_with(Path::new(db), Some(&password("命令行的数据库密码"))).expect("opens");
-    let filter = kaohe_store::operations::LogFilter { kind: Some("password".into()), year: None };
+    let filter = kaohe_store::operations::LogFilter { kind: Some(kaohe_store::OperationKind::Password), year: None };
     let log = store.operation_log(&filter).expect("log");
     let entries: Vec<(&str, Option<&str>)> = log.iter().map(|o| (o.by.as_str(), o.to.as_deref())).collect();
     assert_eq!(entries, vec![("人事科 王芳", Some("设置"))]);

@@ -8,8 +8,7 @@ use super::*;
 pub struct LogEntry {
     pub year: i32,
     pub person_id: Option<String>,
-    /// `override`, `ratio`, `finalize` or `reopen`.
-    pub action: String,
+    pub action: LogAction,
     pub from: Option<String>,
     pub to: Option<String>,
     pub reason: Option<String>,
@@ -98,7 +97,7 @@ impl Store {
         let entry = LogEntry {
             year,
             person_id: Some(person_id.to_string()),
-            action: "supplement".into(),
+            action: LogAction::Supplement,
             from: Some(before.unwrap_or_else(|| ResultCode::UnderInvestigation.code().to_string())),
             to: Some(grade.name().to_string()),
             reason: Some(reason.trim().to_string()),
@@ -161,7 +160,7 @@ impl Store {
         let entry = LogEntry {
             year,
             person_id: Some(person_id.to_string()),
-            action: "override".into(),
+            action: LogAction::Override,
             from: from.map(|g| g.name().to_string()),
             to: Some(grade.name().to_string()),
             reason: Some(reason.trim().to_string()),
@@ -201,7 +200,7 @@ impl Store {
         let entry = LogEntry {
             year,
             person_id: None,
-            action: "ratio".into(),
+            action: LogAction::Ratio,
             from: old.map(pct),
             to: Some(format!("{organ} {}", pct(ratio))),
             reason: Some(basis.trim().to_string()),
@@ -238,7 +237,7 @@ impl Store {
         let entry = LogEntry {
             year,
             person_id: None,
-            action: "finalize".into(),
+            action: LogAction::Finalize,
             from: None,
             to: Some(format!("{}人", results.len())),
             reason: None,
@@ -266,7 +265,7 @@ impl Store {
         let entry = LogEntry {
             year,
             person_id: None,
-            action: "reopen".into(),
+            action: LogAction::Reopen,
             from: Some(format!("{on}定稿")),
             to: None,
             reason: Some(reason.trim().to_string()),

@@ -9,7 +9,7 @@
 //! `write` (the import's writes), `fields` (a person's stored fields and their fingerprint),
 //! `roster` (the roster read back, a person's history), `decisions` (the committee's decisions
 //! and the year's log), `settings` (settings, backup, restore), `password`, `people` (the 人员 grid's
-//! pages), `operations` (the 操作日志), `committee` (the committee's operations with their checks), `conflicts` (an ID under
+//! pages), `operations` (the 操作日志), `committee` (the committee's operations with their checks), `kinds` (the logs' closed sets), `conflicts` (an ID under
 //! another name), `migrations`, `known_schema`, `connection`.
 
 pub mod committee;
@@ -18,6 +18,7 @@ mod connection;
 mod decisions;
 mod fields;
 mod import;
+mod kinds;
 mod known_schema;
 pub mod migrations;
 pub mod operations;
@@ -31,6 +32,7 @@ mod write;
 pub use conflicts::{Confirmations, NameConflict};
 pub use decisions::LogEntry;
 pub use import::{read_ahead, ImportPlan, ImportSummary, PersonChanges};
+pub use kinds::{LogAction, OperationKind};
 pub use password::{Encryption, Password};
 pub use people::{
     pinyin_key, GradeFilter, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSort, PeopleSortKey,

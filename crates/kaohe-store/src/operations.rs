@@ -8,51 +8,13 @@ use rusqlite::params;
 
 use crate::{now, Store, StoreError};
 
-/// Every kind of entry, in the order the log's filter offers them.
-pub const OPERATION_KINDS: [&str; 11] = [
-    "import", "override", "supplement", "ratio", "finalize", "reopen", "backup", "restore", "profile", "operator",
-    "password",
-];
-
-/// The TypeScript type of [`Operation::kind`]: the union of [`OPERATION_KINDS`], computed from
-/// the list itself so the two cannot drift (the bindings test writes `OperationKind.ts`).
-#[cfg(feature = "ts")]
-pub struct OperationKind;
-
-#[cfg(feature = "ts")]
-impl ts_rs::TS for OperationKind {
-    type WithoutGenerics = Self;
-    type OptionInnerType = Self;
-
-    fn docs() -> Option<String> {
-        Some(ts_rs::format_docs(&[
-            " A kind of entry of the 操作日志 (`OPERATION_KINDS`, in the order the filter offers them).",
-        ]))
-    }
-    fn name(_: &ts_rs::Config) -> String {
-        "OperationKind".to_owned()
-    }
-    fn inline(_: &ts_rs::Config) -> String {
-        OPERATION_KINDS.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(" | ")
-    }
-    fn decl(cfg: &ts_rs::Config) -> String {
-        format!("type OperationKind = {};", Self::inline(cfg))
-    }
-    fn decl_concrete(cfg: &ts_rs::Config) -> String {
-        Self::decl(cfg)
-    }
-    fn output_path() -> Option<std::path::PathBuf> {
-        Some(std::path::PathBuf::from("OperationKind.ts"))
-    }
-}
+pub use crate::kinds::OperationKind;
 
 /// One entry of the merged log.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Operation {
-    /// One of [`OPERATION_KINDS`].
-    #[cfg_attr(feature = "ts", ts(as = "OperationKind"))]
-    pub kind: String,
+    pub kind: OperationKind,
     /// `YYYY-MM-DD HH:MM:SS`, local time.
     pub at: String,
     /// The 操作人; empty when none was recorded.
@@ -76,23 +38,30 @@ pub struct Operation {
 /// Which entries to list; `None` means all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LogFilter {
-    pub kind: Option<String>,
+    pub kind: Option<OperationKind>,
     /// The assessment year for the committee's decisions, the calendar year of the entry for
     /// the others.
     pub year: Option<i32>,
 }
 
 /// What to record for an operation on the database itself.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OperationRecord<'a> {
-    /// `backup`, `restore`, `profile` or `operator`.
-    pub kind: &'a str,
+    /// `Backup`, `Restore`, `Profile`, `Operator` or `Password`.
+    pub kind: OperationKind,
     pub subject: Option<&'a str>,
     pub from: Option<&'a str>,
     pub to: Option<&'a str>,
     pub reason: Option<&'a str>,
     pub people: Option<i64>,
     pub by: &'a str,
+}
+
+impl<'a> OperationRecord<'a> {
+    /// An operation of `kind` by `by`, with nothing else said (fill in the rest).
+    pub fn new(kind: OperationKind, by: &'a str) -> OperationRecord<'a> {
+        OperationRecord { kind, subject: None, from: None, to: None, reason: None, people: None, by }
+    }
 }
 
 impl Store {

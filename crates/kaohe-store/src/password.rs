@@ -153,10 +153,8 @@ impl Store {
         };
         self.change_password(new)?;
         self.record_operation(&crate::operations::OperationRecord {
-            kind: "password",
             to: Some(to),
-            by,
-            ..Default::default()
+            ..crate::operations::OperationRecord::new(crate::OperationKind::Password, by)
         })?;
         Ok(true)
     }

@@ -218,11 +218,9 @@ impl Store {
         let by = if new.is_empty() { &old } else { &new };
         let shown = |n: &str| (!n.is_empty()).then(|| n.to_string());
         self.record_operation(&crate::operations::OperationRecord {
-            kind: "operator",
             from: shown(&old).as_deref(),
             to: shown(&new).as_deref(),
-            by,
-            ..Default::default()
+            ..crate::operations::OperationRecord::new(crate::OperationKind::Operator, by)
         })?;
         tx.commit()?;
         Ok(true)

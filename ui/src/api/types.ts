@@ -2,12 +2,12 @@
 // from the Rust definitions into ./generated/ by src-tauri/tests/bindings.rs (ts-rs; regenerate
 // with `KAOHE_BLESS=1 cargo test --workspace --test bindings`) and re-exported here under the
 // names the UI uses; never edit them by hand. The closed sets TypeScript needs at run time
-// (ERROR_CODES, GRADES, UNGRADED_CODES, NATIONAL_CODES, PRINT_DOCUMENTS) are generated too
+// (ERROR_CODES, GRADES, UNGRADED_CODES, NATIONAL_CODES, PRINT_DOCUMENTS, OPERATION_KINDS, LOG_ACTIONS) are generated too
 // (./generated/constants.ts) and re-exported here; what stays here is the UI's own aliases (IsoDate).
 
 import { ERROR_CODES, GRADES, PRINT_DOCUMENTS, UNGRADED_CODES, type ErrorCode, type Grade, type ResultCode } from './generated';
 
-export { ERROR_CODES, GRADES, NATIONAL_CODES, PRINT_DOCUMENTS, UNGRADED_CODES } from './generated';
+export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, UNGRADED_CODES } from './generated';
 
 export type {
   // src-tauri/src/error.rs, state.rs

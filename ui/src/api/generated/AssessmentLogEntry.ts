@@ -8,11 +8,7 @@ export type AssessmentLogEntry = { year: number,
 /**
  * The person's ID for an override; `None` for a ratio, a finalisation or a reopening.
  */
-id: string | null, 
-/**
- * `override`, `ratio`, `finalize` or `reopen` (written by kaohe_store; see [`LogAction`]).
- */
-action: LogAction, from: string | null, to: string | null, reason: string | null, by: string, 
+id: string | null, action: LogAction, from: string | null, to: string | null, reason: string | null, by: string, 
 /**
  * `YYYY-MM-DD HH:MM:SS`, local time.
  */

@@ -4,11 +4,7 @@ import type { OperationKind } from "./OperationKind";
 /**
  * One entry of the merged log.
  */
-export type Operation = { 
-/**
- * One of [`OPERATION_KINDS`].
- */
-kind: OperationKind, 
+export type Operation = { kind: OperationKind, 
 /**
  * `YYYY-MM-DD HH:MM:SS`, local time.
  */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssessedPerson } from '../../api/types';
-import { canOverride, isUngraded } from './data';
+import { actionLabel, canOverride, isUngraded } from './data';
+import { LOG_ACTIONS } from '../../api/types';
 import { sampleReport } from './fixture';
 
 /** A person of the sample report with another result code. */
@@ -21,5 +22,12 @@ describe('who is not graded', () => {
     expect(canOverride(withCode('7'), false)).toBe(false);
     expect(canOverride(withCode(null), false)).toBe(true);
     expect(canOverride(withCode('2'), true)).toBe(false);
+  });
+});
+
+describe('the log of a year in Chinese', () => {
+  it('names every action the shell records, 补定等次 included', () => {
+    expect(LOG_ACTIONS.map(actionLabel)).toEqual(['修改等次', '补定等次', '批准优秀比例', '定稿', '重新打开']);
+    expect(actionLabel('something_else')).toBe('something_else');
   });
 });

@@ -3,6 +3,7 @@
 
 import type { AppError } from '../../api/error';
 import {
+  LOG_ACTIONS,
   UNGRADED_CODES,
   type AssessedPerson,
   type AssessmentFlag,
@@ -11,14 +12,11 @@ import {
   type AssessmentReport,
   type Consequence,
   type ConsequenceKind,
-  type LogAction,
   type PoolMode,
   type RegularCheck,
   type ResultCode,
 } from '../../api/types';
 import { i18n } from '../../i18n';
-
-const LOG_ACTIONS: readonly LogAction[] = ['override', 'ratio', 'finalize', 'reopen'];
 
 /** The default year: the last calendar year (assessments are made early in the next year). */
 export function defaultYear(now: Date = new Date()): number {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
@@ -340,9 +340,8 @@ describe('年度考核 page', () => {
     const confirm = document.body.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary');
     expect(confirm?.textContent?.trim()).toBe('定稿');
     confirm?.click();
-    await flushPromises();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await flushPromises();
+    // The message box closes, then the page asks the shell and shows what it refused.
+    await vi.waitFor(() => expect(page.find('[data-test="finalize-problems"]').exists()).toBe(true), { timeout: 10_000 });
 
     expect(calls.find((c) => c.cmd === 'assessment_finalize')?.args).toEqual({ year: 2025, by: '人事科 李明' });
     const problems = page.get('[data-test="finalize-problems"]');
@@ -365,9 +364,7 @@ describe('年度考核 page', () => {
     await page.get('[data-test="finalize"]').trigger('click');
     await flushPromises();
     document.body.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary')?.click();
-    await flushPromises();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await flushPromises();
+    await vi.waitFor(() => expect(store.dataVersion).toBe(1), { timeout: 10_000 });
 
     expect(calls.find((c) => c.cmd === 'assessment_finalize')?.args).toEqual({ year: 2025, by: '人事科 李明' });
     expect(document.body.querySelector('.el-message--success')?.textContent).toContain('2025年度考核已定稿，写入考核结果 38 条');

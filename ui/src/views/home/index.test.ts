@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { defineComponent, h } from 'vue';
 import { clearMocks } from '@tauri-apps/api/mocks';
@@ -254,9 +254,8 @@ describe('home page', () => {
     try {
       mockShell(calls, { selftest: true });
       const page = mountHome();
-      await flushPromises();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await flushPromises();
+      // The page reports after Vue flushed and the web view painted twice.
+      await vi.waitFor(() => expect(calls.some((c) => c.cmd === 'selftest_report')).toBe(true), { timeout: 10_000 });
 
       const report = calls.find((c) => c.cmd === 'selftest_report');
       const text = (report?.args as { text: string } | undefined)?.text ?? '';
@@ -272,8 +271,7 @@ describe('home page', () => {
   it('in self-test mode with a first section (bench-startup --section people) opens it and leaves the report to it', async () => {
     mockShell(calls, { selftest: true, selftest_section: 'people' });
     const page = mountHome();
-    await flushPromises();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(document.querySelector('[data-test="section-people"]')).not.toBeNull(), { timeout: 10_000 });
     await flushPromises();
 
     const people = document.querySelector<HTMLElement>('[data-test="section-people"]');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import type { ProfileInfo, ProfileLoad } from '../../api/profile';
@@ -102,8 +102,7 @@ describe('规则 page: the rule file in force', () => {
     const confirm = document.body.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary');
     expect(confirm?.textContent?.trim()).toBe('恢复国家默认规则');
     confirm?.click();
-    await flushPromises();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(calls.slice(3).map((c) => c.cmd)).toEqual(['profile_reset', 'profile']), { timeout: 10_000 });
     await flushPromises();
     expect(calls.slice(3).map((c) => c.cmd)).toEqual(['profile_reset', 'profile']);
     expect(page.get('[data-test="profile-message"]').text()).toBe('已恢复国家默认规则「全国默认规则」');

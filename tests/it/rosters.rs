@@ -154,12 +154,15 @@ fn check_shows_the_changes_and_writes_nothing() {
     assert_eq!(cli(&["import", &first.display().to_string(), "--db", &db]).status, 0);
     let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--check", "--json"]));
     let ch = &v["changes"];
-    assert_eq!(ch["new"], serde_json::json!([[c, "张三"]]));
-    assert_eq!(ch["missing"], serde_json::json!([[B, "李二", "甲局"]]));
-    assert_eq!(ch["moved"], serde_json::json!([[A, "王一", "甲局", "乙局"]]));
-    assert_eq!(ch["rank_changed"], serde_json::json!([[A, "王一", "二级主任科员", "一级主任科员"]]));
+    assert_eq!(ch["new"], serde_json::json!([{"id": c, "name": "张三"}]));
+    assert_eq!(ch["missing"], serde_json::json!([{"id": B, "name": "李二", "organ": "甲局"}]));
+    assert_eq!(ch["moved"], serde_json::json!([{"id": A, "name": "王一", "from": "甲局", "to": "乙局"}]));
+    assert_eq!(
+        ch["rank_changed"],
+        serde_json::json!([{"id": A, "name": "王一", "from": "二级主任科员", "to": "一级主任科员"}])
+    );
     let fields: Vec<&str> =
-        ch["updated"][0]["fields"].as_array().expect("fields").iter().filter_map(|f| f[0].as_str()).collect();
+        ch["updated"][0]["fields"].as_array().expect("fields").iter().filter_map(|f| f["field"].as_str()).collect();
     assert_eq!(fields, ["单位", "职级", "任现职级时间"]);
     assert_eq!(
         v["mapping"][0],
@@ -478,7 +481,7 @@ fn names_with_blanks_are_read_without_them_and_the_original_is_kept() {
         ),
         (Some(2), Some("B"), Some("张\n三"), Some("name_normalized"), Some("warning"))
     );
-    assert_eq!(v["changes"]["new"], serde_json::json!([[A, "张三"], [B, "李二"]]));
+    assert_eq!(v["changes"]["new"], serde_json::json!([{"id": A, "name": "张三"}, {"id": B, "name": "李二"}]));
 }
 
 #[test]

@@ -217,7 +217,14 @@ fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_na
         "{}",
         plan.issues[0].message
     );
-    assert_eq!(plan.updated[0].fields[0], ("姓名".to_string(), Some("李二".to_string()), Some("李贰".to_string())));
+    assert_eq!(
+        plan.updated[0].fields[0],
+        kaohe_store::FieldChange {
+            field: "姓名".to_string(),
+            from: Some("李二".to_string()),
+            to: Some("李贰".to_string())
+        }
+    );
     let s = store.import_with(&read, "2025.xlsx", "", &confirmed, &mut |_, _| true).expect("import");
     assert_eq!((s.held_back, s.updated_people), (0, 1));
     let b = store.load_roster().expect("load").people.into_iter().find(|p| p.id == ID_B).expect("B");
@@ -572,7 +579,12 @@ fn a_read_ahead_is_not_used_once_the_database_changed() {
     let plan = store.plan(&second).expect("plan");
     assert_eq!(
         plan.rank_changed,
-        vec![(ID_B.to_string(), "李二".to_string(), "一级主任科员".to_string(), "二级主任科员".to_string())]
+        vec![kaohe_store::Move {
+            id: ID_B.to_string(),
+            name: "李二".to_string(),
+            from: "一级主任科员".to_string(),
+            to: "二级主任科员".to_string()
+        }]
     );
 
     // Read ahead, then this store writes (an import): the next import reads the database again.

@@ -24,16 +24,16 @@ pub struct ImportSummary {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ImportPlan {
-    /// People not yet in the database: (ID, name).
-    pub new: Vec<(String, String)>,
+    /// People not yet in the database.
+    pub new: Vec<NewPerson>,
     /// People whose stored fields would change.
     pub updated: Vec<PersonChanges>,
-    /// People in the database that this roster does not list: (ID, name, organ).
-    pub missing: Vec<(String, String, String)>,
+    /// People in the database that this roster does not list.
+    pub missing: Vec<MissingPerson>,
     /// Of the updated: who moves to another organ, changes rank or changes category.
-    pub moved: Vec<(String, String, String, String)>,
-    pub rank_changed: Vec<(String, String, String, String)>,
-    pub category_changed: Vec<(String, String, String, String)>,
+    pub moved: Vec<Move>,
+    pub rank_changed: Vec<Move>,
+    pub category_changed: Vec<Move>,
     /// Annual results that are new or differ from the stored ones.
     pub results: usize,
     pub unchanged: usize,
@@ -56,13 +56,50 @@ impl ImportPlan {
     }
 }
 
-/// One person's changed fields: (field, old, new).
+/// A person the database does not hold yet.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct NewPerson {
+    pub id: String,
+    pub name: String,
+}
+
+/// A person the database holds and the roster does not list.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MissingPerson {
+    pub id: String,
+    pub name: String,
+    /// Their organ in the database.
+    pub organ: String,
+}
+
+/// A person's organ, rank or category from what the database holds to what the roster says.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Move {
+    pub id: String,
+    pub name: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// One changed field of a person, by its Chinese name (职级 …): stored value, new value.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// One person's changed fields.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PersonChanges {
     pub id: String,
     pub name: String,
-    pub fields: Vec<(String, Option<String>, Option<String>)>,
+    pub fields: Vec<FieldChange>,
 }
 
 /// The page cache of an import, in SQLite's `cache_size` terms (negative: KiB): 64 MiB.
@@ -275,7 +312,7 @@ impl Store {
                 continue;
             }
             let Some(s) = stored.people.get(p.id.as_str()) else {
-                plan.new.push((p.id.clone(), p.name.clone()));
+                plan.new.push(NewPerson { id: p.id.clone(), name: p.name.clone() });
                 continue;
             };
             if prints.get(i) == Some(&s.fingerprint) {
@@ -287,16 +324,19 @@ impl Store {
                 select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())?;
             let differs = |i: usize| ov[i].as_deref() != text_of(&nv[i]);
             let owned = |i: usize| text_of(&nv[i]).map(str::to_string);
-            let fields: Vec<(String, Option<String>, Option<String>)> = (0..n)
+            let fields: Vec<FieldChange> = (0..n)
                 .filter(|&i| differs(i))
-                .map(|i| (PERSON_FIELDS[i].1.to_string(), ov[i].clone(), owned(i)))
+                .map(|i| FieldChange { field: PERSON_FIELDS[i].1.to_string(), from: ov[i].clone(), to: owned(i) })
                 .collect();
             if fields.is_empty() {
                 plan.unchanged += 1;
                 continue;
             }
-            let pair = |i: usize| {
-                (p.id.clone(), p.name.clone(), ov[i].clone().unwrap_or_default(), owned(i).unwrap_or_default())
+            let pair = |i: usize| Move {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                from: ov[i].clone().unwrap_or_default(),
+                to: owned(i).unwrap_or_default(),
             };
             // The fields at 3, 5 and 6 are 单位, 职位类别 and 职级 (PERSON_FIELDS).
             if differs(3) {
@@ -311,7 +351,11 @@ impl Store {
             plan.updated.push(PersonChanges { id: p.id.clone(), name: p.name.clone(), fields });
             stored.changed.insert(p.id.clone(), ov);
         }
-        plan.missing = stored.missing.clone();
+        plan.missing = stored
+            .missing
+            .iter()
+            .map(|(id, name, organ)| MissingPerson { id: id.clone(), name: name.clone(), organ: organ.clone() })
+            .collect();
         let due: Vec<usize> = (0..read.roster.results.len())
             .filter(|&i| {
                 let r = &read.roster.results[i];

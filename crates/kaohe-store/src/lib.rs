@@ -31,7 +31,7 @@ mod write;
 
 pub use conflicts::{Confirmations, NameConflict};
 pub use decisions::LogEntry;
-pub use import::{read_ahead, ImportPlan, ImportSummary, PersonChanges};
+pub use import::{read_ahead, FieldChange, ImportPlan, ImportSummary, MissingPerson, Move, NewPerson, PersonChanges};
 pub use kinds::{LogAction, OperationKind};
 pub use password::{Encryption, Password};
 pub use people::{

@@ -112,7 +112,7 @@ fn a_header_row_chosen_by_the_clerk_finds_a_header_below_row_20() {
     let (monitor, _) = recording();
     let check = state.import_check(&at_25, &monitor).expect("check");
     assert_eq!((check.header_row, check.rows_read, check.importable), (25, 3, 3));
-    let new: Vec<&str> = check.changes.new.iter().map(|(_, name)| name.as_str()).collect();
+    let new: Vec<&str> = check.changes.new.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(new, ["王一", "李二", "张三"]);
 }
 
@@ -126,7 +126,7 @@ fn check_names_the_bad_rows_and_their_cells_and_plans_the_new_people() {
     // 副主任科员 (a pre-2019 title) is read as 四级主任科员 with a warning: 顾俊 is imported.
     assert_eq!((check.importable, check.skipped_rows), (3, 6));
     assert_eq!((check.errors, check.warnings), (7, 4));
-    let new: Vec<(&str, &str)> = check.changes.new.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
+    let new: Vec<(&str, &str)> = check.changes.new.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     assert_eq!(new, [("21010219980926718X", "白雪"), ("510104199108111936", "顾俊"), ("34112219730323925X", "邵建平")]);
     assert!(check.changes.updated.is_empty() && check.changes.missing.is_empty());
 
@@ -192,7 +192,7 @@ fn apply_writes_exactly_the_importable_people_then_a_second_check_plans_the_chan
     let (monitor, _) = recording();
     let check = state.import_check(&request(roster("03-wps-sheet1.xlsx")), &monitor).expect("check");
     assert_eq!(check.changes.new.len(), 6);
-    let missing: Vec<&str> = check.changes.missing.iter().map(|(_, name, _)| name.as_str()).collect();
+    let missing: Vec<&str> = check.changes.missing.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(missing, ["白雪", "顾俊", "邵建平"]);
     assert_eq!(people(&scratch).len(), 3);
 }
@@ -465,10 +465,22 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
     assert!(check.changes.name_conflicts[0].confirmed);
     assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (2, 0, 0, 1));
     let fields = &check.changes.updated.iter().find(|p| p.id == SHAO).expect("updated").fields;
-    assert_eq!(fields[0], ("姓名".to_owned(), Some("邵建平".to_owned()), Some("邵剑平".to_owned())));
+    assert_eq!(
+        fields[0],
+        kaohe_store::FieldChange {
+            field: "姓名".to_owned(),
+            from: Some("邵建平".to_owned()),
+            to: Some("邵剑平".to_owned())
+        }
+    );
     assert_eq!(
         check.changes.rank_changed,
-        [(SHAO.to_owned(), "邵剑平".to_owned(), "四级调研员".to_owned(), "三级调研员".to_owned())]
+        [kaohe_store::Move {
+            id: SHAO.to_owned(),
+            name: "邵剑平".to_owned(),
+            from: "四级调研员".to_owned(),
+            to: "三级调研员".to_owned()
+        }]
     );
 
     let applied = state.import_apply(&confirmed, &monitor).expect("apply");

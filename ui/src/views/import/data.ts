@@ -154,17 +154,17 @@ export function changeLines(plan: ImportPlan, kind: ChangeKind, limit: number): 
   const lines: string[] = (() => {
     switch (kind) {
       case 'new':
-        return plan.new.map(([id, name]) => `${name}（${id}）`);
+        return plan.new.map(({ id, name }) => `${name}（${id}）`);
       case 'updated':
-        return plan.updated.map((p) => `${p.name}：${p.fields.map(([f, from, to]) => `${f} ${from ?? '（空）'} → ${to ?? '（空）'}`).join('；')}`);
+        return plan.updated.map((p) => `${p.name}：${p.fields.map(({ field, from, to }) => `${field} ${from ?? '（空）'} → ${to ?? '（空）'}`).join('；')}`);
       case 'missing':
-        return plan.missing.map(([id, name, organ]) => `${name}（${organ}，${id}）`);
+        return plan.missing.map(({ id, name, organ }) => `${name}（${organ}，${id}）`);
       case 'moved':
-        return plan.moved.map(([, name, from, to]) => `${name}：${from} → ${to}`);
+        return plan.moved.map(({ name, from, to }) => `${name}：${from} → ${to}`);
       case 'rank':
-        return plan.rank_changed.map(([, name, from, to]) => `${name}：${from} → ${to}`);
+        return plan.rank_changed.map(({ name, from, to }) => `${name}：${from} → ${to}`);
       case 'category':
-        return plan.category_changed.map(([, name, from, to]) => `${name}：${from} → ${to}`);
+        return plan.category_changed.map(({ name, from, to }) => `${name}：${from} → ${to}`);
       default:
         return [];
     }

@@ -22,7 +22,6 @@ export default {
     sheet: '人员所在工作表',
     sheetHint: '已按表头推荐最像人员名册的工作表',
     headerRow: '表头所在行',
-    headerRowHint: '第 {row} 行（可修改，改后重新识别各列）',
     rows: '表头下约 {rows} 行',
     year: '考核年度',
     yearHint:
@@ -84,10 +83,6 @@ export default {
     records: '{count} 条',
     unitPeople: '人',
     unitRecords: '条',
-    noChanges: '无',
-    fieldChange: '{field}：{from} → {to}',
-    blank: '（空）',
-    moveLine: '{from} → {to}',
     issues: '问题清单',
     severity: {
       all: '全部（{count}）',

@@ -20,7 +20,6 @@ export default {
     year: '考核年度',
     yearOption: '{year}年度',
     grade: '考核结果',
-    all: '全部',
   },
   grade: {
     '1': '优秀',
@@ -85,7 +84,6 @@ export default {
       months: '已计月数/需要月数',
       status: '是否符合',
       eligibleOn: '最早符合日期',
-      blocks: '限制原因',
     },
     levelValue: '{level}级（{since}起）',
     stepValue: '{step}档（{since}起）',

@@ -67,7 +67,6 @@ export default {
   pools: {
     rankLine: '其中{rank}：核定{approved}名，实有{held}名，空缺{free}名',
     rankRatio: '（按职数池核定数的{percent}%计，待核实）',
-    title: '{organ}',
     none: '该单位没有职数池记录',
     pool: '职数池',
     approved: '核定',

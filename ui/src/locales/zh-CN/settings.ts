@@ -66,7 +66,6 @@ export default {
     lastImportValue: '{at} 导入「{file}」（{people} 人）',
     noImport: '没有导入记录',
     finalized: '已定稿年度',
-    finalizedValue: '{years}',
     yearSeparator: '、',
     noFinalized: '无',
     upgrade: '该备份由较早版本创建（结构版本 {version}），恢复后将自动升级。',

@@ -12,7 +12,8 @@
 //!
 //! Larger data: `--db FILE` measures with any database; `--people N` generates one of N people
 //! (a CSV roster written here, imported with the `kaohe` CLI, cached as
-//! `target/bench/people-N.db` for later runs).
+//! `target/bench/people-N-<schema>.db` for later runs; `<schema>` changes with the store's
+//! migrations, so a database of an older schema is made again rather than upgraded at each start).
 //!
 //! `--section people` times showing the 人员 grid instead: the app runs with
 //! `KAOHE_SELFTEST_SECTION=people` too; 工作台 loads its counts as at every start, then opens 人员
@@ -148,7 +149,7 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
         let db = match (&options.db, options.people) {
             (Some(db), _) => db.clone(),
             (None, Some(n)) => {
-                let db = desktop::target_dir(root).join("bench").join(format!("people-{n}.db"));
+                let db = desktop::target_dir(root).join("bench").join(format!("people-{n}-{}.db", schema_key(root)));
                 if db.exists() {
                     println!("已有 / cached: {}", db.display());
                 } else {
@@ -403,6 +404,17 @@ fn reported(text: &str, section: &str) -> bool {
     text.contains(APP_TITLE)
         && (section != "people"
             || (text.contains("共 ") && text.contains(" 人") && text.contains("KAOHE_TIMING after_first_rows")))
+}
+
+/// A key of the database schema this checkout writes (a hash of the store's migrations), so that
+/// a cached database made by an older schema is not used: opening it would run the newer
+/// migrations on every timed start.
+fn schema_key(root: &Path) -> String {
+    use std::hash::{Hash, Hasher};
+    let text = fs::read(root.join("crates/kaohe-store/src/migrations.rs")).unwrap_or_default();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    format!("{:08x}", h.finish() as u32)
 }
 
 /// The check digit of an 18-digit resident ID (GB 11643) from its first 17 digits.

@@ -1,5 +1,5 @@
 // Journey, by hand: 人员 over a large database, read a page at a time. With KAOHE_E2E_LARGE_DB
-// set to a database of many people (e.g. the bench's target/bench/people-100000.db, made by
+// set to a database of many people (e.g. the bench's target/bench/people-100000-<schema>.db, made by
 // `cargo xtask bench-startup --people 100000`; a copy is used), it opens 人员, checks the count,
 // scrolls to the middle and waits for that page's rows to be read in place of their
 // placeholders, searches a person of that page and opens them, with screenshots

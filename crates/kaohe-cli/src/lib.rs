@@ -359,19 +359,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
         Some(m) => Some(read_mapping(m)?),
         None => None,
     };
-    let mut options = kaohe_workbook::ReadOptions {
-        sheet: o.sheet.clone(),
-        today: None,
-        mapping: given.clone(),
-        ..Default::default()
-    };
-    // A mapping confirmed earlier for rosters with the same headers applies again. Only an
-    // existing database can hold one; none is created just to look. It is looked up under the
-    // headers of the read itself, and the file read again only when there is one (the sheet is
-    // parsed once in the usual case). A read that found no usable header says nothing of its
-    // signature: it is taken from the header rows alone then.
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
-    let mut reused = false;
     // A check against a database that does not exist yet plans against an empty one in memory,
     // so that checking writes nothing, not even a new file; an import creates the file only once
     // the roster is read.
@@ -380,36 +368,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
         (true, true) => Store::open_read_only_with(db, db_password().as_ref()),
         (false, _) => Store::open_with(db, db_password().as_ref()),
     };
-    // A database that exists is opened, and what the import needs of it read, on a second
-    // thread while the roster is read.
-    let (first, ahead) = match db.exists() {
-        true => {
-            let (first, store) =
-                kaohe_store::read_ahead(|| open(&db), || kaohe_workbook::read_roster_with(path, &profile, &options));
-            (first, Some(store))
-        }
-        false => (kaohe_workbook::read_roster_with(path, &profile, &options), None),
-    };
-    let signature = match &first {
-        _ if given.is_some() || !db.exists() => None,
-        Ok(read) => Some(read.signature.clone()),
-        Err(WorkbookError::ColumnMissing { .. } | WorkbookError::HeaderNotFound { .. }) => {
-            kaohe_workbook::people_signature(path, &options)
-        }
-        Err(_) => None,
-    };
-    let saved = match signature {
-        Some(sig) => Store::open_read_only_with(&db, db_password().as_ref())?.mapping_for(&sig)?,
-        None => None,
-    };
-    let first = match saved {
-        Some(saved) => {
-            options.mapping = Some(saved);
-            reused = true;
-            kaohe_workbook::read_roster_with(path, &profile, &options)
-        }
-        None => first,
-    };
+    let Read { first, ahead, reused } = read_for_import(o, path, &profile, &given, &db, &open)?;
     let read = match first {
         Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. }))
             if kaohe_workbook::national::looks_national(path) =>
@@ -473,49 +432,141 @@ fn import(o: &Options) -> Result<Output, Failure> {
     if let (Some(m), false) = (&given, o.check) {
         store.save_mapping(&read.signature, m)?;
     }
-    let stdout = if o.json {
-        let mut body = json!({
-            "file": file,
-            "database": store.path().display().to_string(),
-            "sheet": read.sheet,
-            "header_row": read.header_row,
-            "mapping": read.mapping,
-            "rows_read": read.rows_read,
-            "imported": summary.map_or(0, |s| s.people),
-            "skipped": errors,
-            "checked_only": o.check,
-            "mapping_reused": reused,
-            "changes": plan,
-            "issues": read.issues,
-            "issues_beyond": read.issues_beyond,
-        });
-        if let Some(s) = summary {
-            for (k, v) in [
-                ("import_id", json!(s.import_id)),
-                ("people", json!(s.people)),
-                ("organs", json!(s.organs)),
-                ("results", json!(s.results)),
-                ("restrictions", json!(s.restrictions)),
-                ("new_people", json!(s.new_people)),
-                ("updated_people", json!(s.updated_people)),
-                ("unchanged_people", json!(s.unchanged_people)),
-                ("held_back", json!(s.held_back)),
-            ] {
-                body[k] = v;
-            }
+    let done = Done { file, read: &read, plan: &plan, summary, errors, held, reused, database: store.path() };
+    let stdout = if o.json { import_json(&done, o.check) } else { import_text(&done) };
+    Ok(Output { status: 0, stdout, stderr: notes })
+}
+
+/// The roster as `kaohe import` reads it, and the database read ahead beside it.
+struct Read {
+    first: Result<kaohe_workbook::RosterRead, WorkbookError>,
+    /// The database opened (and what an import needs of it read) while the roster was read,
+    /// when it exists.
+    ahead: Option<Result<Store, kaohe_store::StoreError>>,
+    /// The roster was read with the column mapping confirmed earlier for its headers.
+    reused: bool,
+}
+
+/// Reads the roster for `import`: with the mapping given, else the one confirmed earlier for
+/// rosters with the same headers (only an existing database can hold one; none is created just
+/// to look), the database opened and read on a second thread meanwhile.
+fn read_for_import(
+    o: &Options,
+    path: &Path,
+    profile: &kaohe_engine::Profile,
+    given: &Option<std::collections::BTreeMap<String, String>>,
+    db: &Path,
+    open: &(dyn Fn(&Path) -> Result<Store, kaohe_store::StoreError> + Sync),
+) -> Result<Read, Failure> {
+    let mut options = kaohe_workbook::ReadOptions {
+        sheet: o.sheet.clone(),
+        today: None,
+        mapping: given.clone(),
+        ..Default::default()
+    };
+    // A mapping confirmed earlier for rosters with the same headers applies again. Only an
+    // existing database can hold one; none is created just to look. It is looked up under the
+    // headers of the read itself, and the file read again only when there is one (the sheet is
+    // parsed once in the usual case). A read that found no usable header says nothing of its
+    // signature: it is taken from the header rows alone then.
+    let mut reused = false;
+    // A database that exists is opened, and what the import needs of it read, on a second
+    // thread while the roster is read.
+    let (first, ahead) = match db.exists() {
+        true => {
+            let (first, store) =
+                kaohe_store::read_ahead(|| open(db), || kaohe_workbook::read_roster_with(path, profile, &options));
+            (first, Some(store))
         }
-        format!("{body:#}\n")
-    } else {
-        let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "读取「{file}」的工作表「{}」（表头在第{}行）：{} 行人员数据，其中 {errors} 行有错误未能读取。",
-            read.sheet, read.header_row, read.rows_read
-        );
-        if reused {
-            let _ = writeln!(s, "按上次确认的列对应读取（表头与上次导入的名册相同）。");
+        false => (kaohe_workbook::read_roster_with(path, profile, &options), None),
+    };
+    let signature = match &first {
+        _ if given.is_some() || !db.exists() => None,
+        Ok(read) => Some(read.signature.clone()),
+        Err(WorkbookError::ColumnMissing { .. } | WorkbookError::HeaderNotFound { .. }) => {
+            kaohe_workbook::people_signature(path, &options)
         }
-        let _ = writeln!(
+        Err(_) => None,
+    };
+    let saved = match signature {
+        Some(sig) => Store::open_read_only_with(db, db_password().as_ref())?.mapping_for(&sig)?,
+        None => None,
+    };
+    let first = match saved {
+        Some(saved) => {
+            options.mapping = Some(saved);
+            reused = true;
+            kaohe_workbook::read_roster_with(path, profile, &options)
+        }
+        None => first,
+    };
+    Ok(Read { first, ahead, reused })
+}
+
+/// What `import` did (or would do, with `--check`), for its report.
+struct Done<'a> {
+    file: &'a str,
+    read: &'a kaohe_workbook::RosterRead,
+    plan: &'a kaohe_store::ImportPlan,
+    summary: Option<kaohe_store::ImportSummary>,
+    /// Rows with an error, not imported.
+    errors: usize,
+    /// People held back by a name conflict.
+    held: usize,
+    reused: bool,
+    database: &'a Path,
+}
+
+/// `import --json`.
+fn import_json(d: &Done, checked_only: bool) -> String {
+    let (read, plan, summary, file, errors, reused) = (d.read, d.plan, d.summary, d.file, d.errors, d.reused);
+    let mut body = json!({
+        "file": file,
+        "database": d.database.display().to_string(),
+        "sheet": read.sheet,
+        "header_row": read.header_row,
+        "mapping": read.mapping,
+        "rows_read": read.rows_read,
+        "imported": summary.map_or(0, |s| s.people),
+        "skipped": errors,
+        "checked_only": checked_only,
+        "mapping_reused": reused,
+        "changes": plan,
+        "issues": read.issues,
+        "issues_beyond": read.issues_beyond,
+    });
+    if let Some(s) = summary {
+        for (k, v) in [
+            ("import_id", json!(s.import_id)),
+            ("people", json!(s.people)),
+            ("organs", json!(s.organs)),
+            ("results", json!(s.results)),
+            ("restrictions", json!(s.restrictions)),
+            ("new_people", json!(s.new_people)),
+            ("updated_people", json!(s.updated_people)),
+            ("unchanged_people", json!(s.unchanged_people)),
+            ("held_back", json!(s.held_back)),
+        ] {
+            body[k] = v;
+        }
+    }
+    format!("{body:#}\n")
+}
+
+/// `import` in words.
+fn import_text(d: &Done) -> String {
+    let (read, plan, summary, file, errors, held, reused) =
+        (d.read, d.plan, d.summary, d.file, d.errors, d.held, d.reused);
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "读取「{file}」的工作表「{}」（表头在第{}行）：{} 行人员数据，其中 {errors} 行有错误未能读取。",
+        read.sheet, read.header_row, read.rows_read
+    );
+    if reused {
+        let _ = writeln!(s, "按上次确认的列对应读取（表头与上次导入的名册相同）。");
+    }
+    let _ = writeln!(
             s,
             "变化：新增 {} 人，信息变更 {} 人（调动单位 {}，职级变化 {}，职位类别变化 {}），未变 {} 人；数据库中有 {} 人不在本名册中；新的或变化的年度考核结果 {} 条。",
             plan.new.len(),
@@ -527,21 +578,21 @@ fn import(o: &Options) -> Result<Output, Failure> {
             plan.missing.len(),
             plan.results
         );
-        if held > 0 {
-            let _ = writeln!(
+    if held > 0 {
+        let _ = writeln!(
                 s,
                 "同一身份证号在数据库中是另一个姓名的有 {held} 人，这些行不导入（见下方问题）；如确属改名，请加 --confirm-rename 身份证号（多个用逗号分隔）重新导入。"
             );
+    }
+    match summary {
+        None => {
+            let _ = writeln!(s, "这是检查结果，数据库未作任何修改；确认无误后去掉 --check 再导入。");
         }
-        match summary {
-            None => {
-                let _ = writeln!(s, "这是检查结果，数据库未作任何修改；确认无误后去掉 --check 再导入。");
-            }
-            Some(sm) => {
-                let _ = writeln!(
+        Some(sm) => {
+            let _ = writeln!(
                     s,
                     "已导入到数据库 {}：人员 {} 人（新增 {}，更新 {}，未变 {}），单位 {} 个，年度考核 {} 条，处分及处理 {} 条。",
-                    store.path().display(),
+                    d.database.display(),
                     sm.people,
                     sm.new_people,
                     sm.updated_people,
@@ -550,12 +601,10 @@ fn import(o: &Options) -> Result<Output, Failure> {
                     sm.results,
                     sm.restrictions
                 );
-            }
         }
-        s.push_str(&issues_text(&read.issues, read.issues_beyond));
-        s
-    };
-    Ok(Output { status: 0, stdout, stderr: notes })
+    }
+    s.push_str(&issues_text(&read.issues, read.issues_beyond));
+    s
 }
 
 /// Reads a mapping file: `[columns]` with column letters or headers as keys and canonical fields

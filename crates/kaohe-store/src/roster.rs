@@ -3,6 +3,20 @@
 
 use super::*;
 
+/// Everyone, or one organ: each query is written once, its `{organ}` the filter on that organ or
+/// nothing.
+struct Scope<'a>(Option<&'a str>);
+
+impl Scope<'_> {
+    fn sql(&self, text: &str, filter: &str) -> String {
+        text.replace("{organ}", if self.0.is_some() { filter } else { "" })
+    }
+
+    fn args(&self) -> rusqlite::ParamsFromIter<Option<&str>> {
+        rusqlite::params_from_iter(self.0)
+    }
+}
+
 /// One recorded change of a person's field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -64,9 +78,18 @@ impl Store {
     /// The roster, of everyone or of one organ: each query is written once, its `{organ}` the
     /// filter on that organ or nothing.
     pub(crate) fn load(&self, organ: Option<&str>) -> Result<Roster, StoreError> {
-        let sql = |text: &str, filter: &str| text.replace("{organ}", if organ.is_some() { filter } else { "" });
-        let args = || rusqlite::params_from_iter(organ);
+        let scope = Scope(organ);
         let mut roster = Roster::default();
+        self.load_organs(&scope, &mut roster)?;
+        self.load_people(&scope, &mut roster)?;
+        self.load_records(&scope, &mut roster)?;
+        self.load_assessment_inputs(&scope, &mut roster)?;
+        Ok(roster)
+    }
+
+    /// The organs (单位) with their approved slots, in the 单位 sheet's order.
+    fn load_organs(&self, scope: &Scope, roster: &mut Roster) -> Result<(), StoreError> {
+        let (sql, args) = (|text: &str, filter: &str| scope.sql(text, filter), || scope.args());
         let mut slots: HashMap<String, Vec<(String, u32)>> = HashMap::new();
         let mut stmt = self.conn.prepare(&sql(
             "SELECT organ, pool, approved FROM organ_slots {organ} ORDER BY organ, pool",
@@ -95,6 +118,12 @@ impl Store {
             let slots = slots.remove(&name).unwrap_or_default().into_iter().collect();
             roster.organs.push(Organ { name, level, slots, excellent_ratio, performance_rating, supervisor });
         }
+        Ok(())
+    }
+
+    /// The people in roster order.
+    fn load_people(&self, scope: &Scope, roster: &mut Roster) -> Result<(), StoreError> {
+        let (sql, args) = (|text: &str, filter: &str| scope.sql(text, filter), || scope.args());
         let mut stmt = self.conn.prepare(&sql(
             "SELECT id, name, gender, birth, organ, department, category, rank, rank_since, post, post_level, post_since, is_leader, education, work_start, service_start, level, level_since, step, step_since, political_status, duties, entry_method, left_on FROM people {organ} ORDER BY position, id",
             "WHERE organ = ?1",
@@ -172,6 +201,12 @@ impl Store {
                 left_on: parse_date(left_on)?,
             });
         }
+        Ok(())
+    }
+
+    /// Their annual results and restrictions, in roster order.
+    fn load_records(&self, scope: &Scope, roster: &mut Roster) -> Result<(), StoreError> {
+        let (sql, args) = (|text: &str, filter: &str| scope.sql(text, filter), || scope.args());
         let mut stmt = self.conn.prepare(&sql(
             "SELECT r.person_id, r.year, r.code FROM annual_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year",
             "WHERE p.organ = ?1",
@@ -201,6 +236,12 @@ impl Store {
                 end: parse_date(end)?,
             });
         }
+        Ok(())
+    }
+
+    /// Their 平时 records and the annual assessment's inputs, in roster order.
+    fn load_assessment_inputs(&self, scope: &Scope, roster: &mut Roster) -> Result<(), StoreError> {
+        let (sql, args) = (|text: &str, filter: &str| scope.sql(text, filter), || scope.args());
         let mut stmt = self.conn.prepare(&sql(
             "SELECT r.person_id, r.year, r.period, r.grade, r.score FROM regular_results r JOIN people p ON p.id = r.person_id {organ} ORDER BY p.position, r.year, r.period",
             "WHERE p.organ = ?1",
@@ -242,7 +283,7 @@ impl Store {
         for row in rows {
             roster.annual_inputs.push(row?);
         }
-        Ok(roster)
+        Ok(())
     }
 
     /// The recorded changes of one person, oldest first.

@@ -77,49 +77,65 @@ pub fn run() -> Result<(), tauri::Error> {
                 import::dropped(window.app_handle(), drop);
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::import_sample,
-            commands::promotion,
-            commands::selftest_report,
-            commands::assessment,
-            commands::assessment_override,
-            commands::assessment_supplement,
-            commands::assessment_finalize,
-            commands::assessment_reopen,
-            commands::assessment_log,
-            commands::assessment_ratio,
-            commands::organs,
-            commands::print_preview,
-            commands::print_current,
-            commands::profile,
-            export::export_promotion,
-            export::export_assessment,
-            export::export_national,
-            settings::settings,
-            settings::set_operator,
-            settings::backup_database,
-            settings::restore_pick,
-            settings::restore_database,
-            password::database_lock,
-            password::unlock_database,
-            password::set_database_password,
-            password::restore_unlock,
-            log::operation_log,
-            rules::active_profile,
-            rules::profile_load,
-            rules::profile_reset,
-            import::import_pick_file,
-            import::import_watch_drops,
-            import::import_layout,
-            import::import_check,
-            import::import_apply,
-            import::import_cancel,
-            import::import_error_report,
-            people::people_filters,
-            people::people_page,
-            people::person,
-            dashboard::dashboard,
-        ])
+        .invoke_handler(invoke_handler())
         .run(tauri::generate_context!())
 }
+
+/// The commands the web view may call, each named once: the handler that serves them and
+/// [`HANDLED`], their names, come from this one list (a test holds `HANDLED` to [`COMMANDS`],
+/// which the build's permissions and the capability come from).
+macro_rules! commands {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        /// The names of the commands the handler serves, in its order.
+        pub const HANDLED: &[&str] = &[$(stringify!($command)),*];
+
+        fn invoke_handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$($module::$command),*]
+        }
+    };
+}
+
+commands![
+    commands::app_info,
+    commands::import_sample,
+    commands::promotion,
+    commands::selftest_report,
+    commands::assessment,
+    commands::assessment_override,
+    commands::assessment_supplement,
+    commands::assessment_finalize,
+    commands::assessment_reopen,
+    commands::assessment_log,
+    commands::assessment_ratio,
+    commands::organs,
+    commands::print_preview,
+    commands::print_current,
+    commands::profile,
+    export::export_promotion,
+    export::export_assessment,
+    export::export_national,
+    settings::settings,
+    settings::set_operator,
+    settings::backup_database,
+    settings::restore_pick,
+    settings::restore_database,
+    password::database_lock,
+    password::unlock_database,
+    password::set_database_password,
+    password::restore_unlock,
+    log::operation_log,
+    rules::active_profile,
+    rules::profile_load,
+    rules::profile_reset,
+    import::import_pick_file,
+    import::import_watch_drops,
+    import::import_layout,
+    import::import_check,
+    import::import_apply,
+    import::import_cancel,
+    import::import_error_report,
+    people::people_filters,
+    people::people_page,
+    people::person,
+    dashboard::dashboard,
+];

@@ -26,6 +26,13 @@ fn json(path: &Path) -> serde_json::Value {
 }
 
 #[test]
+fn the_handler_serves_exactly_the_commands() {
+    // The handler's list (lib.rs `commands!`) and the permissions' (command_names.rs) name the
+    // same commands in the same order.
+    assert_eq!(kaohe_app::HANDLED, kaohe_app::COMMANDS);
+}
+
+#[test]
 fn capability_grants_exactly_the_commands() {
     let capability = json(&crate_dir().join("capabilities/default.json"));
     let granted: Vec<&str> = capability["permissions"]

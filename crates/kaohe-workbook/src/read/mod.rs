@@ -514,13 +514,91 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     }
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
-    // Hidden rows and columns are read, but said.
-    let hidden = extras;
+    hidden_issues(&people_table, &people_sheet, &extras, &mut issues);
+    uncached_formula_issues(&people_table, &uncached, &mut issues);
+    let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut sources = Vec::new();
+    let rows_read =
+        read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut sources, &mut issues)?;
+    let mapping = mapped_columns(&people_table.layout, people_table.col0);
+    let header_row = people_table.header_row();
+    let others = OtherSheets {
+        organs: organs_range.as_ref(),
+        results: results_range.as_ref(),
+        restrictions: restrictions_range.as_ref(),
+        regular: regular_range.as_ref(),
+        annual: annual_range.as_ref(),
+    };
+    read_other_sheets(&others, &name_of, profile, &mut roster, &mut issues);
+    let (issues, issues_beyond) = issues.finish(&people_sheet);
+    Ok(RosterRead {
+        file,
+        roster,
+        issues,
+        issues_beyond,
+        rows_read,
+        sheet: people_sheet,
+        header_row,
+        mapping,
+        signature,
+        sources,
+    })
+}
+
+/// The sheets beside the people's (单位, 年度考核, 处分, 平时考核, 年度评分), each when the file has it.
+struct OtherSheets<'a> {
+    organs: Option<&'a Range<Data>>,
+    results: Option<&'a Range<Data>>,
+    restrictions: Option<&'a Range<Data>>,
+    regular: Option<&'a Range<Data>>,
+    annual: Option<&'a Range<Data>>,
+}
+
+/// Reads the other sheets into `roster`, after its people (the sheets that refer to a person
+/// check the ID against them).
+fn read_other_sheets(
+    s: &OtherSheets,
+    name_of: &dyn Fn(&str) -> String,
+    profile: &Profile,
+    roster: &mut Roster,
+    issues: &mut Issues,
+) {
+    // The people read, for the sheets that refer to them (a copy of every ID: only when there is
+    // such a sheet).
+    let refers = [s.results, s.restrictions, s.regular, s.annual].iter().any(|r| r.is_some());
+    let known: HashSet<String> =
+        if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
+    if let Some(r) = s.organs {
+        read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, roster, issues);
+    }
+    if let Some(r) = s.results {
+        read_results(&Table::new(SHEET_ASSESSMENTS, &name_of(SHEET_ASSESSMENTS), r), &known, roster, issues);
+    }
+    if let Some(r) = s.restrictions {
+        read_restrictions(
+            &Table::new(SHEET_RESTRICTIONS, &name_of(SHEET_RESTRICTIONS), r),
+            profile,
+            &known,
+            roster,
+            issues,
+        );
+    }
+    if let Some(r) = s.regular {
+        read_regular(&Table::new(SHEET_REGULAR, &name_of(SHEET_REGULAR), r), &known, roster, issues);
+    }
+    if let Some(r) = s.annual {
+        read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, roster, issues);
+    }
+}
+
+/// Hidden rows and columns of the people sheet are read, but said: a warning for each hidden row
+/// with data and each hidden column the mapping reads.
+fn hidden_issues(people_table: &Table, people_sheet: &str, hidden: &crate::hidden::Hidden, issues: &mut Issues) {
     let data_rows: Vec<u32> =
         if hidden.rows.is_empty() { Vec::new() } else { people_table.rows().map(|(r, _)| r).collect() };
     for r in hidden.rows.iter().filter(|r| data_rows.contains(r)) {
         issues.push(Issue {
-            sheet: people_sheet.clone(),
+            sheet: people_sheet.to_owned(),
             row: Some(*r),
             column: None,
             header: None,
@@ -542,7 +620,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             continue;
         }
         issues.push(Issue {
-            sheet: people_sheet.clone(),
+            sheet: people_sheet.to_owned(),
             row: None,
             column: Some(column_letter(*c)),
             header: Some(column.header.clone()),
@@ -556,52 +634,6 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
             ),
         });
     }
-    uncached_formula_issues(&people_table, &uncached, &mut issues);
-    let today = options.today.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let mut sources = Vec::new();
-    let rows_read =
-        read_people(&people_table, profile, today, options.progress.as_ref(), &mut roster, &mut sources, &mut issues)?;
-    let mapping = mapped_columns(&people_table.layout, people_table.col0);
-    let header_row = people_table.header_row();
-    // The people read, for the sheets that refer to them (a copy of every ID: only when there is
-    // such a sheet).
-    let refers = [&results_range, &restrictions_range, &regular_range, &annual_range].iter().any(|r| r.is_some());
-    let known: HashSet<String> =
-        if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
-    if let Some(r) = &organs_range {
-        read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, &mut roster, &mut issues);
-    }
-    if let Some(r) = &results_range {
-        read_results(&Table::new(SHEET_ASSESSMENTS, &name_of(SHEET_ASSESSMENTS), r), &known, &mut roster, &mut issues);
-    }
-    if let Some(r) = &restrictions_range {
-        read_restrictions(
-            &Table::new(SHEET_RESTRICTIONS, &name_of(SHEET_RESTRICTIONS), r),
-            profile,
-            &known,
-            &mut roster,
-            &mut issues,
-        );
-    }
-    if let Some(r) = &regular_range {
-        read_regular(&Table::new(SHEET_REGULAR, &name_of(SHEET_REGULAR), r), &known, &mut roster, &mut issues);
-    }
-    if let Some(r) = &annual_range {
-        read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, &mut roster, &mut issues);
-    }
-    let (issues, issues_beyond) = issues.finish(&people_sheet);
-    Ok(RosterRead {
-        file,
-        roster,
-        issues,
-        issues_beyond,
-        rows_read,
-        sheet: people_sheet,
-        header_row,
-        mapping,
-        signature,
-        sources,
-    })
 }
 
 /// Removes invisible characters from every text cell of a sheet and cuts a text longer than a

@@ -46,6 +46,8 @@ pub struct RegularCheckReport {
     pub limit: u32,
     /// The check in words, citing its rule (待核实 while the 40% is a local practice).
     pub reason: String,
+    /// How well that rule is established (`U`: 待核实), so a reader need not look in `reason`.
+    pub cite_status: Status,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentPool"))]
@@ -267,6 +269,7 @@ impl AssessmentReport {
                             c.limit,
                             cite_text(&rules.regular_cite)
                         ),
+                        cite_status: rules.regular_cite.status,
                     })
                     .collect(),
                 arithmetic: arithmetic(p, rules),

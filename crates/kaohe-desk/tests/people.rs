@@ -59,18 +59,7 @@ fn roster() -> Roster {
 
 fn database(dir: &std::path::Path) -> Store {
     let roster = roster();
-    let read = RosterRead {
-        issues_beyond: Default::default(),
-        file: "名册.xlsx".to_owned(),
-        rows_read: roster.people.len() as u32,
-        sheet: "人员".to_owned(),
-        header_row: 1,
-        roster,
-        issues: Vec::new(),
-        mapping: Vec::new(),
-        signature: String::new(),
-        sources: Vec::new(),
-    };
+    let read = RosterRead::of("名册.xlsx", roster);
     let mut store = Store::open(&dir.join("kaohe.db")).expect("store");
     store.import(&read, "名册.xlsx").expect("import");
     store

@@ -112,18 +112,7 @@ fn database(n: usize, profile: &Profile) -> PathBuf {
     let started = Instant::now();
     let mut store = Store::open(&partial).expect("database");
     let roster = roster(n, profile);
-    let read = RosterRead {
-        issues_beyond: Default::default(),
-        file: "生成名册.xlsx".to_owned(),
-        rows_read: n as u32,
-        sheet: "人员".to_owned(),
-        header_row: 1,
-        roster,
-        issues: Vec::new(),
-        mapping: Vec::new(),
-        signature: String::new(),
-        sources: Vec::new(),
-    };
+    let read = RosterRead::of("生成名册.xlsx", roster);
     store.import(&read, "生成名册.xlsx").expect("import");
     drop(store);
     std::fs::rename(&partial, &path).expect("rename");

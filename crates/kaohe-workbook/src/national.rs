@@ -27,17 +27,12 @@ pub struct NationalRead {
 impl NationalRead {
     /// The matched results as a read the store imports: no people, organs or mapping.
     pub fn to_roster_read(&self) -> crate::RosterRead {
+        let roster = kaohe_engine::Roster { results: self.results.clone(), ..kaohe_engine::Roster::default() };
         crate::RosterRead {
-            file: self.file.clone(),
-            roster: kaohe_engine::Roster { results: self.results.clone(), ..kaohe_engine::Roster::default() },
             issues: self.issues.clone(),
-            issues_beyond: crate::IssuesBeyond::default(),
             rows_read: self.rows_read,
             sheet: self.sheet.clone(),
-            header_row: 1,
-            mapping: Vec::new(),
-            signature: String::new(),
-            sources: Vec::new(),
+            ..crate::RosterRead::of(&self.file, roster)
         }
     }
 }

@@ -185,6 +185,23 @@ pub struct PersonSource {
 }
 
 impl RosterRead {
+    /// A roster made in code (a generated one, a test's) as if read from `file`'s sheet 人员 with
+    /// its header on row 1: no issues, no mapping, every person on a row of their own.
+    pub fn of(file: &str, roster: Roster) -> RosterRead {
+        RosterRead {
+            file: file.to_owned(),
+            rows_read: roster.people.len() as u32,
+            roster,
+            issues: Vec::new(),
+            issues_beyond: IssuesBeyond::default(),
+            sheet: SHEET_PEOPLE.to_owned(),
+            header_row: 1,
+            mapping: Vec::new(),
+            signature: String::new(),
+            sources: Vec::new(),
+        }
+    }
+
     /// Errors and warnings found, those past the cap included (the issue that says so is not
     /// counted).
     pub fn issue_counts(&self) -> (usize, usize) {

@@ -218,3 +218,27 @@ fn typescript_bindings_match_the_rust_types() {
         stale.join("; ")
     );
 }
+
+/// The page fixtures that are a Rust value as the shell sends it, written from that value: the
+/// national rule profile (`profile`, the 规则 page's tests). `KAOHE_BLESS=1` rewrites them;
+/// without it they are compared with the committed ones.
+#[test]
+fn ui_fixtures_are_the_values_the_shell_sends() {
+    let fixtures = [(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/views/rules/national-profile.generated.json"),
+        serde_json::to_string_pretty(&kaohe_engine::Profile::national()).expect("profile as JSON") + "\n",
+    )];
+    let bless = std::env::var_os("KAOHE_BLESS").is_some_and(|v| v == "1");
+    for (path, text) in fixtures {
+        if bless {
+            std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            continue;
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default().replace("\r\n", "\n");
+        assert!(
+            committed == text,
+            "{} differs from the value the shell sends: run `KAOHE_BLESS=1 cargo test -p kaohe-app --test bindings`",
+            path.display()
+        );
+    }
+}

@@ -423,12 +423,7 @@ impl AppState {
             let renamed = plan.name_conflicts.iter().filter(|c| c.confirmed).count() as u64;
             let empty = if year.is_some() { read.roster.results.is_empty() } else { read.roster.people.is_empty() };
             if empty {
-                let first = read
-                    .issues
-                    .iter()
-                    .find(|i| i.severity == Severity::Error)
-                    .map(|i| format!("第一个问题：{}", i.message))
-                    .unwrap_or_default();
+                let first = read.first_error_text();
                 let what =
                     if year.is_some() { "能对应到人员的年度考核结果" } else { "可导入的人员" };
                 return Err(CommandError::new(

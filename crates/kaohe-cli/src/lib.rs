@@ -255,15 +255,15 @@ fn template(o: &Options) -> Result<Output, Failure> {
 fn read(path: &Path, profile: &Profile) -> Result<RosterRead, Failure> {
     let read = read_roster(path, profile)?;
     if read.roster.people.is_empty() {
-        let first = read
-            .issues
-            .iter()
-            .find(|i| i.severity == Severity::Error)
-            .map(|i| format!("第一个问题：{}", i.message))
-            .unwrap_or_default();
+        let first = read.first_error_text();
         return Err(Failure::new(
             "nothing_readable",
-            format!("文件「{}」的「人员」表中没有可导入的人员（共{}行数据）。{first}", path.display(), read.rows_read),
+            format!(
+                "文件「{}」的「{}」表中没有可导入的人员（共{}行数据）。{first}",
+                path.display(),
+                read.sheet,
+                read.rows_read
+            ),
             2,
         ));
     }
@@ -385,12 +385,7 @@ fn import(o: &Options) -> Result<Output, Failure> {
         if let Some(report) = &o.report {
             kaohe_workbook::write_error_report(report, path, &read)?;
         }
-        let first = read
-            .issues
-            .iter()
-            .find(|i| i.severity == Severity::Error)
-            .map(|i| format!("第一个问题：{}", i.message))
-            .unwrap_or_default();
+        let first = read.first_error_text();
         return Err(Failure::new(
             "nothing_readable",
             format!("文件「{file}」的「{}」表中没有可导入的人员（共{}行数据）。{first}", read.sheet, read.rows_read),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Defines a closed set stored as text: the enum with serde's snake_case names, `ALL` in order,
 /// `name`, `parse`, `Display` and the SQLite conversions (an unknown text is refused on reading).
 macro_rules! closed_set {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+    ($(#[$meta:meta])* pub enum $name:ident ($what:literal) { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
         $(#[$meta])*
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,7 +51,7 @@ macro_rules! closed_set {
             fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
                 let text = value.as_str()?;
                 $name::parse(text).ok_or_else(|| {
-                    FromSqlError::Other(format!("「{text}」不是{}之一", stringify!($name)).into())
+                    FromSqlError::Other(format!("记录中的「{text}」不是已知的{}", $what).into())
                 })
             }
         }
@@ -60,7 +60,7 @@ macro_rules! closed_set {
 
 closed_set! {
     /// What an entry of a year's assessment log records.
-    pub enum LogAction {
+    pub enum LogAction ("年度考核操作记录类型") {
         /// The committee set a final grade (修改等次).
         Override = "override",
         /// 补定等次: a grade set for a person the year left 5B, once the investigation closed.
@@ -77,7 +77,7 @@ closed_set! {
 closed_set! {
     /// A kind of entry of the 操作日志, in the order its filter offers them: an import, the
     /// committee's decisions (the year's log), and operations on the database itself.
-    pub enum OperationKind {
+    pub enum OperationKind ("操作日志类型") {
         Import = "import",
         Override = "override",
         Supplement = "supplement",
@@ -122,5 +122,10 @@ mod tests {
             assert_eq!(serde_json::to_value(kind).expect("json"), serde_json::json!(kind.name()));
         }
         assert_eq!(OperationKind::parse("delete"), None);
+        // Text another program wrote is refused on reading, in the clerk's words.
+        let conn = rusqlite::Connection::open_in_memory().expect("sqlite");
+        let read = conn.query_row("SELECT 'delete'", [], |r| r.get::<_, OperationKind>(0));
+        let message = read.expect_err("not a kind").to_string();
+        assert!(message.contains("记录中的「delete」不是已知的操作日志类型"), "{message}");
     }
 }

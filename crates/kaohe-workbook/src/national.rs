@@ -51,12 +51,7 @@ pub fn looks_national(path: &Path) -> bool {
 
 /// Reads the results of `year` and matches them to `people` (the database's roster).
 pub fn read_national_results(path: &Path, year: i32, people: &[Person]) -> Result<NationalRead, WorkbookError> {
-    let file = path.display().to_string();
-    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open {
-        file: file.clone(),
-        detail: e.message,
-        technical: e.technical,
-    })?;
+    let (file, mut book) = crate::source::open_book(path)?;
     let names = book.sheet_names();
     let mut chosen = None;
     for n in &names {

@@ -450,6 +450,18 @@ pub fn open(path: &Path) -> Result<Book, String> {
     open_detailed(path).map_err(|u| u.message)
 }
 
+/// Opens a roster file as the readers do: the file's name as messages show it, and the book; a
+/// file that will not open is [`crate::WorkbookError::Open`] with the reader's words kept apart.
+pub fn open_book(path: &Path) -> Result<(String, Book), crate::WorkbookError> {
+    let file = path.display().to_string();
+    let book = open_detailed(path).map_err(|e| crate::WorkbookError::Open {
+        file: file.clone(),
+        detail: e.message,
+        technical: e.technical,
+    })?;
+    Ok((file, book))
+}
+
 /// Like [`open`], keeping the reader's own words for a developer.
 pub fn open_detailed(path: &Path) -> Result<Book, Unreadable> {
     guarded(INCOMPLETE, || open_unguarded(path))

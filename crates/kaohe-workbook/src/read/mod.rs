@@ -202,6 +202,16 @@ impl RosterRead {
         }
     }
 
+    /// 「第一个问题：…」, the first error found, to end a message saying nothing could be read
+    /// (empty when there is none).
+    pub fn first_error_text(&self) -> String {
+        self.issues
+            .iter()
+            .find(|i| i.severity == Severity::Error)
+            .map(|i| format!("第一个问题：{}", i.message))
+            .unwrap_or_default()
+    }
+
     /// Errors and warnings found, those past the cap included (the issue that says so is not
     /// counted).
     pub fn issue_counts(&self) -> (usize, usize) {
@@ -312,12 +322,7 @@ pub struct PeopleColumns {
 /// The people sheet as [`read_roster_with`] would choose it and its columns as it would read
 /// them (with `options`' sheet, header row and mapping), without reading the people.
 pub fn people_columns(path: &Path, options: &ReadOptions) -> Result<PeopleColumns, WorkbookError> {
-    let file = path.display().to_string();
-    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open {
-        file: file.clone(),
-        detail: e.message,
-        technical: e.technical,
-    })?;
+    let (file, mut book) = crate::source::open_book(path)?;
     let sheets = book.sheet_names();
     let (sheet, _) = choose_people_sheet(&mut book, &sheets, options, &file)?;
     let range = book.range_detailed(&sheet).map_err(|e| WorkbookError::Open {
@@ -404,12 +409,7 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
 
 /// Like [`read_roster`], with a chosen people sheet.
 pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
-    let file = path.display().to_string();
-    let mut book = crate::source::open_detailed(path).map_err(|e| WorkbookError::Open {
-        file: file.clone(),
-        detail: e.message,
-        technical: e.technical,
-    })?;
+    let (file, mut book) = crate::source::open_book(path)?;
     let names = book.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
     let mut issues = Issues::default();

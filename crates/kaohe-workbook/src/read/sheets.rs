@@ -121,18 +121,7 @@ pub(crate) fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Rost
     let mut seen: HashMap<(String, i32), u32> = HashMap::new();
     let from_people: HashSet<(String, i32)> = roster.results.iter().map(|r| (r.person_id.clone(), r.year)).collect();
     for (row, cells) in t.rows() {
-        let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
-        if !known.contains(&id) {
-            issues.push(t.issue_at(
-                row,
-                cells,
-                "身份证号",
-                IssueCode::UnknownPerson,
-                Severity::Error,
-                "不在「人员」表已导入的人员中",
-            ));
-            continue;
-        }
+        let Some(id) = known_id(t, row, cells, known, issues) else { continue };
         let year = match cell::year(t.get(cells, "年度")) {
             Ok(y) => y,
             Err(why) => {
@@ -189,18 +178,7 @@ pub(crate) fn read_restrictions(
         return;
     }
     for (row, cells) in t.rows() {
-        let Some(id) = read_id(t, "身份证号", row, cells, issues) else { continue };
-        if !known.contains(&id) {
-            issues.push(t.issue_at(
-                row,
-                cells,
-                "身份证号",
-                IssueCode::UnknownPerson,
-                Severity::Error,
-                "不在「人员」表已导入的人员中",
-            ));
-            continue;
-        }
+        let Some(id) = known_id(t, row, cells, known, issues) else { continue };
         let kind_cell = t.get(cells, "类型");
         let Some(rule) = cell::text(kind_cell).and_then(|k| profile.restriction(&k)) else {
             let known: Vec<&str> = profile.restrictions.iter().map(|r| r.kind.as_str()).collect();
@@ -263,18 +241,7 @@ pub(crate) fn person_year(
     known: &HashSet<String>,
     issues: &mut Issues,
 ) -> Option<(String, i32)> {
-    let id = read_id(t, "身份证号", row, cells, issues)?;
-    if !known.contains(&id) {
-        issues.push(t.issue_at(
-            row,
-            cells,
-            "身份证号",
-            IssueCode::UnknownPerson,
-            Severity::Error,
-            "不在「人员」表已导入的人员中",
-        ));
-        return None;
-    }
+    let id = known_id(t, row, cells, known, issues)?;
     match cell::year(t.get(cells, "年度")) {
         Ok(y) => Some((id, y)),
         Err(why) => {
@@ -433,4 +400,22 @@ pub(crate) fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roste
             supervisor_comment: cell::long_text(t.get(cells, "主管领导评语")),
         });
     }
+}
+
+/// The ID of a row of a sheet that refers to people: read, and one of the people already read
+/// (else an issue on its cell, and `None`).
+fn known_id(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Issues) -> Option<String> {
+    let id = read_id(t, "身份证号", row, cells, issues)?;
+    if !known.contains(&id) {
+        issues.push(t.issue_at(
+            row,
+            cells,
+            "身份证号",
+            IssueCode::UnknownPerson,
+            Severity::Error,
+            "不在「人员」表已导入的人员中",
+        ));
+        return None;
+    }
+    Some(id)
 }

@@ -233,7 +233,7 @@ mod tests {
                 if p.reduction_months > 0 { months_text(p.reduction_months) } else { "—".into() }
             );
             assert_eq!(row[col("资格审核结论")], if p.eligible { "符合" } else { "不符合" });
-            assert_eq!(row[col("说明")], p.reasons.join("\n"));
+            assert_eq!(row[col("说明")], kaohe_engine::reason::lines(&p.reasons));
         }
         // The first person of the sample, by name and numbers a clerk would check: 2024 优秀
         // shortens the requirement by 6 months (并行规定 第十九条).

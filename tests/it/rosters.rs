@@ -4,6 +4,7 @@
 //! ID, a sheet that is not called 人员, and a CSV saved in GBK.
 
 use kaohe_engine::{Grade, Profile, ResultCode};
+use kaohe_tests::reasons_of;
 use kaohe_workbook::{read_roster, IssueCode, Severity};
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
@@ -294,7 +295,7 @@ fn national_system_results_match_by_name_within_unit() {
         p["people"]
             .as_array()
             .and_then(|a| a.iter().find(|x| x["id"] == id))
-            .map(|x| x["reasons"].to_string())
+            .map(|x| reasons_of(x).join("\n"))
             .unwrap_or_default()
     };
     assert!(!reasons(ids[0]).contains("扣除"), "优秀 does not deduct");

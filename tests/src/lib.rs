@@ -48,6 +48,12 @@ pub fn write_sheets(sheets: &toml::Table, path: &Path) -> Result<(), String> {
 /// Checks that `actual` contains everything `expected` says: objects by key (extra keys
 /// allowed), arrays element by element with equal length, strings starting with `~` as
 /// substrings. Returns every mismatch with its JSON path.
+/// A person's `reasons` in `--json` as read, one line each (〔依据：…〕 and all).
+pub fn reasons_of(person: &Value) -> Vec<String> {
+    let reasons: Vec<kaohe_engine::Reason> = serde_json::from_value(person["reasons"].clone()).expect("reasons");
+    reasons.iter().map(ToString::to_string).collect()
+}
+
 pub fn json_contains(expected: &Value, actual: &Value) -> Vec<String> {
     let mut problems = Vec::new();
     walk(expected, actual, "$", &mut problems);
@@ -79,6 +85,12 @@ fn walk(e: &Value, a: &Value, path: &str, out: &mut Vec<String>) {
                 out.push(format!("{path}: expected {e}, got {a}"));
             }
         }
+        // A reason is a list of parts (words, citations): an expected text is compared with the
+        // reason as read, 〔依据：…〕 and all.
+        (Value::String(_), Value::Array(_)) => match serde_json::from_value::<kaohe_engine::Reason>(a.clone()) {
+            Ok(reason) => walk(e, &Value::String(reason.to_string()), path, out),
+            Err(_) => out.push(format!("{path}: expected {e}, got {a}")),
+        },
         (Value::String(es), Value::String(as_)) if es.starts_with('~') => {
             if !as_.contains(&es[1..]) {
                 out.push(format!("{path}: expected text containing {:?}, got {:?}", &es[1..], as_));
@@ -104,5 +116,17 @@ mod tests {
         let p = json_contains(&json!({"people": [{"n": 4}]}), &actual);
         assert_eq!(p, vec!["$.people[0].n: expected 4, got 3".to_string()]);
         assert_eq!(json_contains(&json!({"people": []}), &actual).len(), 1);
+    }
+
+    #[test]
+    fn a_reason_in_parts_is_matched_as_read() {
+        let actual = json!({"why": [{"text": "年限不足"}, {"cite": "第十条", "status": "U"}, {"text": "。"}]});
+        assert!(json_contains(&json!({"why": "~不足〔依据：第十条；待核实〕。"}), &actual).is_empty());
+        assert!(json_contains(&json!({"why": "年限不足〔依据：第十条；待核实〕。"}), &actual).is_empty());
+        let p = json_contains(&json!({"why": "~第九条"}), &actual);
+        assert_eq!(
+            p,
+            vec!["$.why: expected text containing \"第九条\", got \"年限不足〔依据：第十条；待核实〕。\"".to_string()]
+        );
     }
 }

@@ -741,7 +741,11 @@ fn promote_text(r: &PromotionReport, issues: &[Issue], beyond: IssuesBeyond) -> 
     for p in &r.people {
         let target = p.target_rank.as_deref().unwrap_or("—");
         let need = p.required_months.map(months_text).unwrap_or_else(|| "—".into());
-        let verdict = if p.eligible { "符合".to_string() } else { p.reasons.last().cloned().unwrap_or_default() };
+        let verdict = if p.eligible {
+            "符合".to_string()
+        } else {
+            p.reasons.last().map(ToString::to_string).unwrap_or_default()
+        };
         let _ = writeln!(
             s,
             "  {} {} {} → {}：已计{}，需{}；{}",

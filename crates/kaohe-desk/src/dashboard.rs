@@ -13,7 +13,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use kaohe_engine::assessment::Decisions;
 use kaohe_engine::assessment::{assess, ConsequenceKind};
 use kaohe_engine::dates::period_end;
-use kaohe_engine::{BlockCode, Grade, Profile, ResultCode, Roster};
+use kaohe_engine::{BlockCode, Grade, Profile, Reason, ResultCode, Roster};
 use kaohe_store::Store;
 use serde::Serialize;
 
@@ -197,7 +197,7 @@ pub struct StepAlert {
     pub kind: StepKind,
     pub due: NaiveDate,
     /// The engine's sentence, citing the rule.
-    pub reason: String,
+    pub reason: Reason,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -11,6 +11,7 @@ pub mod fast_hash;
 pub mod id_number;
 pub mod profile;
 pub mod promotion;
+pub mod reason;
 pub mod report;
 pub mod roster;
 pub mod text;
@@ -19,6 +20,7 @@ pub mod ts;
 
 pub use profile::{Citation, Profile, ProfileError, RankRef, Status};
 pub use promotion::{promote, BlockCode, PromotionResult};
+pub use reason::Reason;
 pub use roster::{
     AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult,
 };

@@ -4,6 +4,7 @@
 
 use crate::profile::{ExcellentFrom, Profile, RestrictionBlock, Status};
 use crate::promotion::{Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, StartBasis, SubBasis};
+use crate::reason::Reason;
 use crate::roster::Roster;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -32,7 +33,7 @@ impl ProfileRef {
 pub struct BlockReport {
     pub code: BlockCode,
     pub until: Option<NaiveDate>,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PromotionPerson"))]
@@ -61,7 +62,7 @@ pub struct PersonReport {
     #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::SlotCode>"))]
     pub slot: Option<&'static str>,
     pub blocks: Vec<BlockReport>,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PromotionPool"))]
@@ -116,13 +117,6 @@ pub fn months_text(months: u32) -> String {
 
 fn date_text(d: NaiveDate) -> String {
     d.format("%Y年%-m月%-d日").to_string()
-}
-
-fn cite_text(text: &str, status: Status) -> String {
-    match status {
-        Status::U => format!("〔依据：{text}；待核实〕"),
-        _ => format!("〔依据：{text}〕"),
-    }
 }
 
 impl PromotionReport {
@@ -202,14 +196,16 @@ fn person(
     if let (Some(target), Some(rule)) = (&target, o.rule.map(|i| &profile.min_service[i])) {
         {
             let posts = if rule.posts.is_empty() { String::new() } else { format!("或{}", rule.posts.join("、")) };
-            reasons.push(format!(
-                "拟晋升职级：{target}（{}职级序列，逐级晋升）。晋升{target}需任{}{posts}满{}年（{}个月）{}",
-                ladder.category,
-                rank.name,
-                rule.years,
-                rule.years * 12,
-                cite_text(&rule.cite.text, rule.cite.status)
-            ));
+            reasons.push(
+                Reason::new(format!(
+                    "拟晋升职级：{target}（{}职级序列，逐级晋升）。晋升{target}需任{}{posts}满{}年（{}个月）",
+                    ladder.category,
+                    rank.name,
+                    rule.years,
+                    rule.years * 12,
+                ))
+                .cite(&rule.cite),
+            );
             let basis = match o.basis {
                 StartBasis::Rank => format!("任{}", rank.name),
                 StartBasis::ProbationEnd => format!(
@@ -226,29 +222,29 @@ fn person(
                     date_text(p.rank_since)
                 ),
             };
-            let mut line = format!(
+            let mut line = Reason::new(format!(
                 "任职年限自{}起算（{basis}），至{}共{}个月",
                 date_text(o.start),
                 date_text(as_of),
                 o.total_months
-            );
+            ));
             if o.basis == StartBasis::ProbationEnd {
-                line.push_str(&cite_text(&profile.service.probation_cite.text, profile.service.probation_cite.status));
+                line.push_cite(&profile.service.probation_cite);
             }
             for d in &o.deductions {
                 let result = match d.result.grade() {
                     Some(g) => g.name().to_string(),
                     None => format!("不定等次（{}，{}）", d.result.code(), d.result.label()),
                 };
-                line.push_str(&format!(
+                line.push_text(format!(
                     "；{}年度考核为{result}，该年度不计算任职年限，扣除其在计算期内的{}个月",
                     d.year, d.months
                 ));
             }
             if !o.deductions.is_empty() {
-                line.push_str(&cite_text(&profile.service.cite.text, profile.service.cite.status));
+                line.push_cite(&profile.service.cite);
             }
-            line.push_str(&format!("，计{}个月（{}）。", o.counted_months, months_text(o.counted_months)));
+            line.push_text(format!("，计{}个月（{}）。", o.counted_months, months_text(o.counted_months)));
             reasons.push(line);
             let statutory = rule.years * 12;
             let required = statutory - o.reduction_months.min(statutory);
@@ -263,25 +259,29 @@ fn person(
                     Status::U => format!("（{from}：{}，待核实）", sv.excellent_timing_cite.text),
                     _ => format!("（{from}）"),
                 };
-                reasons.push(format!(
-                    "计算期内{}考核为优秀（{}个），所需任职年限缩短{}个月，为{}个月{timing}{}",
-                    years.join("、"),
-                    o.reduction_years.len(),
-                    o.reduction_months,
-                    required,
-                    cite_text(&sv.excellent_cite.text, sv.excellent_cite.status)
-                ));
+                reasons.push(
+                    Reason::new(format!(
+                        "计算期内{}考核为优秀（{}个），所需任职年限缩短{}个月，为{}个月{timing}",
+                        years.join("、"),
+                        o.reduction_years.len(),
+                        o.reduction_months,
+                        required,
+                    ))
+                    .cite(&sv.excellent_cite),
+                );
             }
             match (o.qualified, o.eligible_on) {
-                (true, Some(on)) => reasons.push(format!("任职年限已满足（自{}起达到所需年限）。", date_text(on))),
-                (true, None) => reasons.push("任职年限已满足。".to_string()),
-                (false, Some(on)) => reasons.push(format!(
+                (true, Some(on)) => {
+                    reasons.push(format!("任职年限已满足（自{}起达到所需年限）。", date_text(on)).into())
+                }
+                (true, None) => reasons.push("任职年限已满足。".into()),
+                (false, Some(on)) => reasons.push(Reason::new(format!(
                     "任职年限尚差{}个月；如此后年度考核均为称职，将于{}达到所需年限。",
                     required - o.counted_months.min(required),
                     date_text(on),
-                )),
+                ))),
                 (false, None) => {
-                    reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required)))
+                    reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required)).into())
                 }
             }
         }
@@ -291,11 +291,13 @@ fn person(
         let lp = &profile.level_on_promotion;
         let (high, low) = profile.rank(o.target.unwrap_or(o.rank)).grades;
         let how = if new == level { "级别不变" } else { "晋升" };
-        reasons.push(format!(
-            "晋升{target}后级别：现为{level}级，{target}对应{low}级至{high}级，{how}{}{}",
-            if new == level { String::new() } else { format!("为{new}级") },
-            cite_text(&lp.cite.text, lp.cite.status)
-        ));
+        reasons.push(
+            Reason::new(format!(
+                "晋升{target}后级别：现为{level}级，{target}对应{low}级至{high}级，{how}{}",
+                if new == level { String::new() } else { format!("为{new}级") },
+            ))
+            .cite(&lp.cite),
+        );
     }
     for b in &blocks {
         reasons.push(b.reason.clone());
@@ -314,7 +316,7 @@ fn person(
         }
         (Some(t), false, false) => format!("结论：暂不符合晋升{t}的任职年限条件。"),
     };
-    reasons.push(verdict);
+    reasons.push(verdict.into());
 
     PersonReport {
         id: p.id.clone(),
@@ -339,63 +341,55 @@ fn person(
     }
 }
 
-fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> String {
+fn block_reason(b: &Block, o: &Outcome, organ: &str, profile: &Profile) -> Reason {
     let until = b.until.map(|u| format!("至{}", date_text(u))).unwrap_or_default();
     match &b.cause {
         Cause::Restriction { rule, date } => {
             let r = &profile.restrictions[*rule];
-            let cite = cite_text(&r.cite.text, r.cite.status);
             let period = &r.period;
-            match (r.months, r.block) {
-                (Some(m), _) => format!(
-                    "{}受{}（{period}{}个月，{until}），{period}内不得晋升职级{cite}",
-                    date_text(*date),
-                    r.kind,
-                    m
-                ),
+            let words = match (r.months, r.block) {
+                (Some(m), _) => {
+                    format!("{}受{}（{period}{}个月，{until}），{period}内不得晋升职级", date_text(*date), r.kind, m)
+                }
                 (None, RestrictionBlock::Investigation) => {
-                    format!("自{}起{}，尚未作出结论，期间不得晋升职级{cite}", date_text(*date), r.kind)
+                    format!("自{}起{}，尚未作出结论，期间不得晋升职级", date_text(*date), r.kind)
                 }
                 (None, _) if b.until.is_some() => {
-                    format!("{}受{}（{period}{until}），{period}内不得晋升职级{cite}", date_text(*date), r.kind)
+                    format!("{}受{}（{period}{until}），{period}内不得晋升职级", date_text(*date), r.kind)
                 }
-                (None, _) => format!("{}受{}，不得晋升职级{cite}", date_text(*date), r.kind),
-            }
+                (None, _) => format!("{}受{}，不得晋升职级", date_text(*date), r.kind),
+            };
+            Reason::new(words).cite(&r.cite)
         }
         Cause::BasicCompetent { year } => {
             let bc = &profile.basic_competent;
-            format!(
-                "{year}年度考核为{}，{until}不得晋升职级{}",
-                bc.grade.name(),
-                cite_text(&bc.cite.text, bc.cite.status)
-            )
+            Reason::new(format!("{year}年度考核为{}，{until}不得晋升职级", bc.grade.name())).cite(&bc.cite)
         }
         Cause::Incompetent { year } => {
             let ic = &profile.incompetent;
-            format!(
-                "{year}年度考核为{}（最近一次确定等次的年度考核），应降低一个职级层次任职，不得晋升职级；名册中的职级可能尚未按降低后的职级更新，请核对{}",
+            Reason::new(format!(
+                "{year}年度考核为{}（最近一次确定等次的年度考核），应降低一个职级层次任职，不得晋升职级；名册中的职级可能尚未按降低后的职级更新，请核对",
                 ic.grade.name(),
-                cite_text(&ic.cite.text, ic.cite.status)
-            )
+            ))
+            .cite(&ic.cite)
         }
         Cause::OrganCap { organ_level, .. } => {
             let l = &profile.organ_levels[*organ_level];
             let target = o.target.map(|t| profile.rank(t).name.as_str()).unwrap_or_default();
-            format!(
-                "{organ}为{}机关，职级最高设置到{}（及同层级职级），不能设置{target}{}",
-                l.name,
-                l.max_rank,
-                cite_text(&l.cite.text, l.cite.status)
-            )
+            Reason::new(format!(
+                "{organ}为{}机关，职级最高设置到{}（及同层级职级），不能设置{target}",
+                l.name, l.max_rank,
+            ))
+            .cite(&l.cite)
         }
         Cause::TopOfLadder => {
             let ladder = &profile.ladders[o.rank.ladder];
-            format!(
-                "{}是{}职级序列的最高职级，没有上一职级可晋升{}",
+            Reason::new(format!(
+                "{}是{}职级序列的最高职级，没有上一职级可晋升",
                 profile.rank(o.rank).name,
                 ladder.category,
-                cite_text(&ladder.cite.text, ladder.cite.status)
-            )
+            ))
+            .cite(&ladder.cite)
         }
     }
 }
@@ -405,7 +399,7 @@ fn slot_reason(
     organ: &str,
     profile: &Profile,
     slots: &HashMap<(&str, usize), &PoolOutcome>,
-) -> Option<String> {
+) -> Option<Reason> {
     let pool_name = |i: usize| profile.pools[i].name.as_str();
     let numbers = |i: usize| {
         slots
@@ -413,68 +407,51 @@ fn slot_reason(
             .and_then(|p| Some(format!("核定{}名、实有{}名、空缺{}名", p.approved?, p.held, p.free?)))
             .unwrap_or_default()
     };
-    let rank_numbers = |pool: usize, sub: Option<usize>| -> String {
-        let Some(r) = sub.and_then(|si| slots.get(&(organ, pool))?.ranks.get(si)) else { return String::new() };
+    // 「；其中…名」 for the rank's own places, citing the sub-limit it is computed by.
+    let rank_numbers = |line: &mut Reason, pool: usize, sub: Option<usize>| {
+        let Some(r) = sub.and_then(|si| slots.get(&(organ, pool))?.ranks.get(si)) else { return };
         let name = &profile.rank(r.rank).name;
         let basis = match r.basis {
             SubBasis::Organ => "本单位核定".to_string(),
-            SubBasis::Ratio(i) => {
-                let sl = &profile.sub_limits[i];
-                format!("按职数池核定数的{}%（向下取整）计", sl.percent)
-            }
+            SubBasis::Ratio(i) => format!("按职数池核定数的{}%（向下取整）计", profile.sub_limits[i].percent),
         };
-        let cite = match r.basis {
-            SubBasis::Organ => String::new(),
-            SubBasis::Ratio(i) => cite_text(&profile.sub_limits[i].cite.text, profile.sub_limits[i].cite.status),
-        };
-        format!("；其中{name}{basis}{}名、实有{}名、空缺{}名{cite}", r.approved, r.held, r.free)
-    };
-    let order = cite_text(&profile.ordering.cite.text, profile.ordering.cite.status);
-    // A pool that is itself 待核实 (the other ladders' pools, set by analogy) says so.
-    let pool_cite = |i: usize| {
-        let c = &profile.pools[i].cite;
-        if c.status == Status::U {
-            cite_text(&c.text, c.status)
-        } else {
-            String::new()
+        line.push_text(format!("；其中{name}{basis}{}名、实有{}名、空缺{}名", r.approved, r.held, r.free));
+        if let SubBasis::Ratio(i) = r.basis {
+            line.push_cite(&profile.sub_limits[i].cite);
         }
     };
+    // A pool that is itself 待核实 (the other ladders' pools, set by analogy) says so.
+    let pool_cite = |i: usize| Some(&profile.pools[i].cite).filter(|c| c.status == Status::U);
+    let order = &profile.ordering.cite;
     let target = o.target.map(|t| profile.rank(t).name.as_str()).unwrap_or_default();
     Some(match o.slot {
         Slot::NotConsidered => return None,
-        Slot::Unlimited => format!("{target}不属于任何职数池，规则未设职数限制，不占用职数。"),
-        Slot::WithinPool { pool } => {
-            format!(
-                "晋升后仍在「{}」职数池内，不占用该池新增职数；{target}未核定单列职数，也无适用的职数限额{}。",
-                pool_name(pool),
-                pool_cite(pool)
-            )
-        }
+        Slot::Unlimited => format!("{target}不属于任何职数池，规则未设职数限制，不占用职数。").into(),
+        Slot::WithinPool { pool } => Reason::new(format!(
+            "晋升后仍在「{}」职数池内，不占用该池新增职数；{target}未核定单列职数，也无适用的职数限额",
+            pool_name(pool),
+        ))
+        .cite_if(pool_cite(pool))
+        .text("。"),
         Slot::Proposed { pool, position, of, entering, sub } => {
             let place = if entering { "" } else { "（池内晋升，占用该职级职数）" };
-            format!(
-                "{organ}「{}」{}{}{place}；在{of}名符合条件人员中排第{position}位，列入拟晋升人选{order}",
-                pool_name(pool),
-                numbers(pool),
-                rank_numbers(pool, sub)
-            )
+            let mut line = Reason::new(format!("{organ}「{}」{}", pool_name(pool), numbers(pool)));
+            rank_numbers(&mut line, pool, sub);
+            line.text(format!("{place}；在{of}名符合条件人员中排第{position}位，列入拟晋升人选")).cite(order)
         }
         Slot::Waiting { pool, position, of, entering, sub, short_of_rank } => {
             let place = if entering { "" } else { "（池内晋升，占用该职级职数）" };
             let why = if short_of_rank { format!("超出{target}的空缺数") } else { "超出空缺数".to_string() };
-            format!(
-                "{organ}「{}」{}{}{}{place}；在{of}名符合条件人员中排第{position}位，{why}，暂不列入拟晋升人选{order}",
-                pool_name(pool),
-                numbers(pool),
-                pool_cite(pool),
-                rank_numbers(pool, sub)
-            )
+            let mut line =
+                Reason::new(format!("{organ}「{}」{}", pool_name(pool), numbers(pool))).cite_if(pool_cite(pool));
+            rank_numbers(&mut line, pool, sub);
+            line.text(format!("{place}；在{of}名符合条件人员中排第{position}位，{why}，暂不列入拟晋升人选")).cite(order)
         }
-        Slot::NotApproved { pool } => format!(
-            "{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选{}。",
-            pool_name(pool),
-            pool_cite(pool)
-        ),
+        Slot::NotApproved { pool } => {
+            Reason::new(format!("{organ}未填写「{}」核定职数，无法确定空缺，暂不列入拟晋升人选", pool_name(pool)))
+                .cite_if(pool_cite(pool))
+                .text("。")
+        }
     })
 }
 

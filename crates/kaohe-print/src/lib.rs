@@ -545,7 +545,7 @@ pub fn promotion_review(report: &PromotionReport, scope: &Scope) -> Rendered {
                 .unwrap_or_else(|| "—".into()),
             level = p.level.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into()),
             new_level = p.new_level.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into()),
-            reasons = escape(&p.reasons.join("\n")),
+            reasons = escape(&kaohe_engine::reason::lines(&p.reasons)),
         );
     }
     body.push_str("</section>\n");

@@ -120,7 +120,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             p.code.unwrap_or("").to_string(),
             if p.excellent_eligible { "是" } else { "否" }.to_string(),
             p.flags.iter().map(|f| flag_label(*f)).collect::<Vec<_>>().join("、"),
-            p.reasons.join("\n"),
+            kaohe_engine::reason::lines(&p.reasons),
         ];
         write_row(sheet, first + n as u32, &cells, &[0, 8, 9, 10, 11, 12, 13], (&body, &center))?;
     }
@@ -180,7 +180,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             c.id.clone(),
             kind_label(c.kind).to_string(),
             c.due.map(|d| d.to_string()).unwrap_or_default(),
-            c.reason.clone(),
+            c.reason.to_string(),
         ];
         write_row(sheet, first + n as u32, &cells, &[0, 4], (&body, &center))?;
     }

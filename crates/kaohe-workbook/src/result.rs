@@ -115,8 +115,8 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
             p.eligible_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
             if p.eligible { "符合" } else { "不符合" }.into(),
             slot.into(),
-            p.blocks.iter().map(|b| b.reason.as_str()).collect::<Vec<_>>().join("\n"),
-            p.reasons.join("\n"),
+            p.blocks.iter().map(|b| b.reason.to_string()).collect::<Vec<_>>().join("\n"),
+            kaohe_engine::reason::lines(&p.reasons),
         ];
         for (c, v) in cells.iter().enumerate() {
             let fmt = if [0, 7, 8, 9, 10, 11, 12, 13, 14, 15].contains(&c) { &center } else { &body };

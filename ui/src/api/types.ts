@@ -61,6 +61,9 @@ export type {
   ProfileUngraded,
   Citation,
   CiteStatus,
+  // kaohe_engine::reason: a decision's words with the rules it cites
+  Reason,
+  ReasonPart,
   RestrictionBlock,
   OrderKey,
   GradeKey,

@@ -84,35 +84,33 @@ pub struct Consequence {
 
 impl Consequence {
     /// The consequence in words, for the person whose rank is `rank`.
-    pub fn reason(&self, year: i32, rank: &str, rules: &AssessmentRules) -> String {
+    pub fn reason(&self, year: i32, rank: &str, rules: &AssessmentRules) -> Reason {
         let on = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
         let due = self.due.map(on).unwrap_or_default();
         let key = kind_key(self.kind);
         let cite = match self.detail {
-            Detail::Withheld { block, .. } => {
-                rules.step_blocks.get(block).map(|b| cite_text(&b.cite)).unwrap_or_default()
-            }
-            _ => cite_text(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite)),
+            Detail::Withheld { block, .. } => rules.step_blocks.get(block).map(|b| &b.cite),
+            _ => Some(rules.usage_cites.get(key).unwrap_or(&rules.usage_cite)),
         };
-        match (self.kind, self.detail) {
-            (ConsequenceKind::Commendation, _) => format!("{year}年度考核为优秀，给予嘉奖{cite}"),
+        let words = match (self.kind, self.detail) {
+            (ConsequenceKind::Commendation, _) => format!("{year}年度考核为优秀，给予嘉奖"),
             (ConsequenceKind::Merit, Detail::Run(n)) => {
                 // Whether the run starts again after a 三等功 is a setting, said with its status.
                 let setting = if rules.merit_restarts { "此后连续优秀年数重新起算" } else { "此后连续优秀的每一年均再记三等功" };
                 let pending = if rules.merit_restarts_cite.status == Status::U { "，待核实" } else { "" };
-                format!("{}—{year}年度连续{n}年考核为优秀，记三等功（{setting}{pending}）{cite}", year - n as i32 + 1)
+                format!("{}—{year}年度连续{n}年考核为优秀，记三等功（{setting}{pending}）", year - n as i32 + 1)
             }
-            (ConsequenceKind::Bonus, Detail::Grade(g)) => format!("{year}年度考核为{}，享受年终一次性奖金{cite}", g.name()),
-            (ConsequenceKind::Admonition, _) => format!("{year}年度考核为基本称职，对其进行诫勉，责令作出书面检查，限期改进{cite}"),
-            (ConsequenceKind::Demotion, _) => format!("{year}年度考核为不称职，按规定降低一个职务或者职级层次任职{cite}"),
+            (ConsequenceKind::Bonus, Detail::Grade(g)) => format!("{year}年度考核为{}，享受年终一次性奖金", g.name()),
+            (ConsequenceKind::Admonition, _) => format!("{year}年度考核为基本称职，对其进行诫勉，责令作出书面检查，限期改进"),
+            (ConsequenceKind::Demotion, _) => format!("{year}年度考核为不称职，按规定降低一个职务或者职级层次任职"),
             (ConsequenceKind::DismissalReview, Detail::Run(n)) => {
-                format!("{}—{year}年度连续{n}年考核为不称职，按规定予以辞退，履行辞退程序{cite}", year - n as i32 + 1)
+                format!("{}—{year}年度连续{n}年考核为不称职，按规定予以辞退，履行辞退程序", year - n as i32 + 1)
             }
             (ConsequenceKind::GradeStep, Detail::Counted { counted, since, current, .. }) => {
-                format!("自{}年起累计{counted}个年度考核为称职以上，{due}起晋升一个档次（现{current}档）{cite}", since)
+                format!("自{}年起累计{counted}个年度考核为称职以上，{due}起晋升一个档次（现{current}档）", since)
             }
             (ConsequenceKind::LevelUp, Detail::Counted { counted, since, current, highest }) => format!(
-                "自{}年起累计{counted}个年度考核为称职以上，{due}起在{rank}级别范围内晋升一个级别（现{current}级，最高{}级）{cite}",
+                "自{}年起累计{counted}个年度考核为称职以上，{due}起在{rank}级别范围内晋升一个级别（现{current}级，最高{}级）",
                 since,
                 highest.unwrap_or(current)
             ),
@@ -120,7 +118,7 @@ impl Consequence {
                 let start = from.map(on).unwrap_or_else(|| "接到考核结果通知之日".into());
                 let direct_due = from.and_then(|d| d.checked_add_days(Days::new(u64::from(rules.direct_appeal_days)))).map(|d| format!("（至{}）", on(d)));
                 format!(
-                    "对{}等次不服的，可自{start}起{}日内申请复核{}；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉；也可以不经复核，自{start}起{}日内直接提出申诉{}{cite}",
+                    "对{}等次不服的，可自{start}起{}日内申请复核{}；对复核决定不服的，可自接到复核决定之日起{}日内提出申诉；也可以不经复核，自{start}起{}日内直接提出申诉{}",
                     grade.name(),
                     rules.review_days,
                     if due.is_empty() { String::new() } else { format!("（至{due}）") },
@@ -143,10 +141,11 @@ impl Consequence {
                     Some(u) => format!("{}至{}", on(from), on(u)),
                     None => format!("{}起，尚无结束日期", on(from)),
                 };
-                format!("自{}年起累计{counted}个年度考核为称职以上，本应{}起{what}，但当日处于{restriction}的期间（{period}），暂不晋升{cite}", since, on(day))
+                format!("自{}年起累计{counted}个年度考核为称职以上，本应{}起{what}，但当日处于{restriction}的期间（{period}），暂不晋升", since, on(day))
             }
-            (kind, _) => format!("{year}年度：{kind:?}"),
-        }
+            (kind, _) => return Reason::new(format!("{year}年度：{kind:?}")),
+        };
+        Reason::new(words).cite_if(cite)
     }
 }
 

@@ -8,6 +8,7 @@ use crate::assessment_rules::{AssessmentRules, BasisPoints, DisciplineEffect, Hu
 use crate::dates::{year_end, year_start};
 use crate::fast_hash::{ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{Citation, Profile, Status};
+use crate::reason::Reason;
 use crate::roster::{Grade, Period, RegularGrade, RegularRecord, Restriction, ResultCode, Roster};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -574,14 +575,6 @@ fn ratio_of(result: &AssessmentResult) -> BasisPoints {
 /// The national results to store when the year is finalised: (person ID, code).
 pub fn final_codes(result: &AssessmentResult, roster: &Roster) -> Vec<(String, ResultCode)> {
     result.people.iter().filter_map(|a| Some((roster.people[a.person].id.clone(), a.code()?))).collect()
-}
-
-/// Renders a citation for a reason sentence.
-pub(crate) fn cite_text(c: &Citation) -> String {
-    match c.status {
-        Status::U => format!("〔依据：{}；待核实〕", c.text),
-        _ => format!("〔依据：{}〕", c.text),
-    }
 }
 
 pub mod report;

@@ -34,7 +34,7 @@ pub struct PersonReport {
     pub supplementable: bool,
     /// The grade was set afterwards (补定等次); `final` and `code` are that grade's.
     pub supplemented: bool,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "RegularCheck"))]
@@ -45,9 +45,7 @@ pub struct RegularCheckReport {
     pub good: u32,
     pub limit: u32,
     /// The check in words, citing its rule (待核实 while the 40% is a local practice).
-    pub reason: String,
-    /// How well that rule is established (`U`: 待核实), so a reader need not look in `reason`.
-    pub cite_status: Status,
+    pub reason: Reason,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentPool"))]
@@ -84,7 +82,7 @@ pub struct ConsequenceReport {
     pub name: String,
     pub kind: ConsequenceKind,
     pub due: Option<NaiveDate>,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -260,16 +258,15 @@ impl AssessmentReport {
                         recorded: c.recorded,
                         good: c.good,
                         limit: c.limit,
-                        reason: format!(
-                            "{}有平时考核记录{}人，其中“好”{}人，超过{}%（{}人）{}",
+                        reason: Reason::new(format!(
+                            "{}有平时考核记录{}人，其中“好”{}人，超过{}%（{}人）",
                             c.period.label(),
                             c.recorded,
                             c.good,
                             rules.good_limit,
                             c.limit,
-                            cite_text(&rules.regular_cite)
-                        ),
-                        cite_status: rules.regular_cite.status,
+                        ))
+                        .cite(&rules.regular_cite),
                     })
                     .collect(),
                 arithmetic: arithmetic(p, rules),
@@ -310,31 +307,29 @@ fn reasons(
     result: &AssessmentResult,
     roster: &Roster,
     profile: &Profile,
-) -> Vec<String> {
+) -> Vec<Reason> {
     let rules = &profile.assessment;
-    let mut out = Vec::new();
+    let mut out: Vec<Reason> = Vec::new();
     let tier = a.tier.map(|t| rules.tiers[t].name.as_str()).unwrap_or("未分层");
-    out.push(format!(
-        "考核池：{}·{}（{}）；{}{}",
-        pool.organ,
-        pool.name,
-        tier,
-        arithmetic(pool, rules),
-        cite_text(&rules.quota_cite)
-    ));
+    out.push(
+        Reason::new(format!("考核池：{}·{}（{}）；{}", pool.organ, pool.name, tier, arithmetic(pool, rules)))
+            .cite(&rules.quota_cite),
+    );
     if roster.people[a.person].is_leader {
         let how = if rules.leaders_by_supervisor && pool.organ != roster.people[a.person].organ {
             format!("与{}所属各单位的领导成员合并设池", pool.organ)
         } else {
             "按本单位单独设池".to_string()
         };
-        out.push(format!("领导成员由主管机关考核，{how}{}", cite_text(&rules.leaders_cite)));
+        out.push(Reason::new(format!("领导成员由主管机关考核，{how}")).cite(&rules.leaders_cite));
     }
-    let hit_cite = |h: &UngradedHit| {
-        cite_text(h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite))
-    };
+    let hit_cite =
+        |h: &UngradedHit| h.discipline.map(|d| &rules.discipline[d].cite).unwrap_or(&rules.ungraded[h.rule].cite);
     for h in &a.ungraded {
-        out.push(format!("参加考核，不确定等次（{}，{}）：{}{}", h.code.code(), h.code.label(), h.detail, hit_cite(h)));
+        out.push(
+            Reason::new(format!("参加考核，不确定等次（{}，{}）：{}", h.code.code(), h.code.label(), h.detail))
+                .cite(hit_cite(h)),
+        );
     }
     // The discipline hits that are not a 不确定等次 line: 不称职 first, then not 优秀.
     for h in a.discipline.iter().filter(|h| h.effect != DisciplineEffect::Ungraded) {
@@ -342,40 +337,38 @@ fn reasons(
             (DisciplineEffect::NotExcellent, true) => "；另有较重的情形，按较重者处理",
             _ => "",
         };
-        out.push(format!(
-            "{}{outweighed}{}",
-            discipline_words(h, rules, result.year),
-            cite_text(&rules.discipline[h.rule].cite)
-        ));
+        out.push(
+            Reason::new(format!("{}{outweighed}", discipline_words(h, rules, result.year)))
+                .cite(&rules.discipline[h.rule].cite),
+        );
     }
     for h in &a.set_aside {
-        out.push(format!(
-            "另有参加考核、不确定等次的情形（{}，{}）：{}；按较重的不称职处理{}",
-            h.code.code(),
-            h.code.label(),
-            h.detail,
-            hit_cite(h)
-        ));
+        out.push(
+            Reason::new(format!(
+                "另有参加考核、不确定等次的情形（{}，{}）：{}；按较重的不称职处理",
+                h.code.code(),
+                h.code.label(),
+                h.detail,
+            ))
+            .cite(hit_cite(h)),
+        );
     }
     if let Some(why) = &a.probation_exempt {
-        let cite = rules
-            .ungraded
-            .iter()
-            .find(|u| matches!(u.rule, UngradedRule::Probation { .. }))
-            .map(|u| cite_text(&u.cite))
-            .unwrap_or_default();
-        out.push(format!("{why}{cite}"));
+        let cite = rules.ungraded.iter().find(|u| matches!(u.rule, UngradedRule::Probation { .. })).map(|u| &u.cite);
+        out.push(Reason::new(why).cite_if(cite));
     }
     if a.ungraded.is_empty() {
         let (recorded, good, forbidden) = a.regular;
         if recorded > 0 {
             let verdict = if a.regular_ok { "符合评优条件" } else { "不符合评优条件" };
-            out.push(format!(
-                "平时考核：{recorded}个期间中“好”{good}个，“一般”或“较差”{forbidden}个；评优要求“好”不少于{}%且无{}，{verdict}{}",
-                rules.min_good_share,
-                rules.forbidden.iter().map(|g| format!("“{}”", g.name())).collect::<Vec<_>>().join("、"),
-                cite_text(&rules.regular_cite)
-            ));
+            out.push(
+                Reason::new(format!(
+                    "平时考核：{recorded}个期间中“好”{good}个，“一般”或“较差”{forbidden}个；评优要求“好”不少于{}%且无{}，{verdict}",
+                    rules.min_good_share,
+                    rules.forbidden.iter().map(|g| format!("“{}”", g.name())).collect::<Vec<_>>().join("、"),
+                ))
+                .cite(&rules.regular_cite),
+            );
         }
     }
     if let Some(score) = a.score {
@@ -395,12 +388,10 @@ fn reasons(
             parts.push(format!("民主测评 {} × {b3}%", two(m)));
         }
         let rank = a.rank_in_pool.map(|r| format!("，池内第{r}名")).unwrap_or_default();
-        out.push(format!(
-            "综合得分 {}（{}，按权重合计后保留两位小数）{rank}{}",
-            two(score),
-            parts.join(" + "),
-            cite_text(&rules.score_cite)
-        ));
+        out.push(
+            Reason::new(format!("综合得分 {}（{}，按权重合计后保留两位小数）{rank}", two(score), parts.join(" + ")))
+                .cite(&rules.score_cite),
+        );
     }
     let suggestion = match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
         _ if !a.ungraded.is_empty() => None,
@@ -443,33 +434,34 @@ fn reasons(
         (Mode::Proposal, Some(g), _) => Some(format!("无主管领导建议等次，建议{}", g.name())),
         _ => None,
     };
-    out.extend(suggestion);
+    out.extend(suggestion.map(Reason::from));
     if a.flags.contains(&Flag::ProposalNotEligible) {
-        out.push("建议为优秀，但不符合评优条件，请核查".to_string());
+        out.push("建议为优秀，但不符合评优条件，请核查".into());
     }
     if a.flags.contains(&Flag::OverQuota) {
-        out.push(format!("本池建议优秀的人数超过{}个名额，请考核委员会核减", pool.quota));
+        out.push(format!("本池建议优秀的人数超过{}个名额，请考核委员会核减", pool.quota).into());
     }
     if a.flags.contains(&Flag::ProposalIgnored) {
-        out.push("不定等次人员的主管领导建议等次未采用".to_string());
+        out.push("不定等次人员的主管领导建议等次未采用".into());
     }
     if let Some(closed) = a.supplementable {
-        let cite = a.ungraded.first().map(|h| cite_text(&rules.ungraded[h.rule].cite)).unwrap_or_default();
+        let cite = a.ungraded.first().map(|h| &rules.ungraded[h.rule].cite);
         let closed = closed.format("%Y年%-m月%-d日");
-        out.push(match &a.supplement {
+        let words = match &a.supplement {
             Some((g, why)) => format!(
-                "立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，补定等次为{}，理由：{why}{cite}",
+                "立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，补定等次为{}，理由：{why}",
                 g.name()
             ),
-            None => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，可按规定补定等次{cite}"),
-        });
+            None => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，可按规定补定等次"),
+        };
+        out.push(Reason::new(words).cite_if(cite));
     }
     if let Some(why) = &a.overridden {
-        out.push(format!(
+        out.push(Reason::new(format!(
             "考核委员会确定为{}（建议为{}），理由：{why}",
             a.final_grade.map(Grade::name).unwrap_or("—"),
             a.suggested.map(Grade::name).unwrap_or("待定")
-        ));
+        )));
     }
     let _ = roster;
     out

@@ -104,6 +104,8 @@ export type { PromotionPool } from './PromotionPool';
 export type { PromotionRankSlots } from './PromotionRankSlots';
 export type { PromotionReport } from './PromotionReport';
 export type { RatioSource } from './RatioSource';
+export type { Reason } from './Reason';
+export type { ReasonPart } from './ReasonPart';
 export type { RegularCheck } from './RegularCheck';
 export type { RegularGradeKey } from './RegularGradeKey';
 export type { RestoreOutcome } from './RestoreOutcome';

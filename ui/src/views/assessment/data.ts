@@ -13,6 +13,7 @@ import {
   type Consequence,
   type ConsequenceKind,
   type PoolMode,
+  type Reason,
   type RegularCheck,
   type ResultCode,
 } from '../../api/types';
@@ -94,7 +95,7 @@ export interface PersonRow {
   adjusted: boolean;
   code: string;
   flags: FlagCell[];
-  reasons: string[];
+  reasons: Reason[];
   ungraded: boolean;
 }
 
@@ -162,7 +163,7 @@ export interface ConsequenceRow {
   name: string;
   kind: string;
   due: string;
-  reason: string;
+  reason: Reason;
 }
 
 export function consequenceRows(consequences: Consequence[]): ConsequenceRow[] {

@@ -44,7 +44,7 @@ export const sampleReport: AssessmentReport = {
       rank_in_pool: 3,
       excellent_eligible: false,
       flags: ['warning_no_excellent'],
-      reasons: ['综合得分 90.88，池内第3名。', '2025年受警告处分，不得评为优秀。'],
+      reasons: [[{ text: '综合得分 90.88，池内第3名。' }], [{ text: '2025年受警告处分，不得评为优秀。' }]],
     }),
     person({
       id: '110101198001010022',
@@ -119,7 +119,7 @@ export const sampleReport: AssessmentReport = {
       final: '优秀',
       code: '1',
       flags: ['over_quota'],
-      reasons: ['单位建议等次为优秀。', '领导成员优秀名额0名，建议优秀1人，超出名额。'],
+      reasons: [[{ text: '单位建议等次为优秀。' }], [{ text: '领导成员优秀名额0名，建议优秀1人，超出名额。' }]],
     }),
     person({
       id: '110101197501010088',
@@ -142,7 +142,7 @@ export const sampleReport: AssessmentReport = {
       code: '6A',
       excellent_eligible: false,
       flags: ['proposal_ignored'],
-      reasons: ['病假、事假累计超过半年，不定等次（6A）。'],
+      reasons: [[{ text: '病假、事假累计超过半年，不定等次（6A）。' }]],
     }),
     person({
       id: '110101199001010100',
@@ -177,18 +177,26 @@ export const sampleReport: AssessmentReport = {
           recorded: 16,
           good: 16,
           limit: 6,
-          reason:
-            '第1季度有平时考核记录16人，其中“好”16人，超过40%（6人）〔依据：平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、评优要求的“好”的比例与“好”等次不超过40%为本地做法；待核实〕',
-          cite_status: 'U',
+          reason: [
+            { text: '第1季度有平时考核记录16人，其中“好”16人，超过40%（6人）' },
+            {
+              cite: '平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、评优要求的“好”的比例与“好”等次不超过40%为本地做法',
+              status: 'U',
+            },
+          ],
         },
         {
           period: 'M7',
           recorded: 16,
           good: 9,
           limit: 6,
-          reason:
-            '7月有平时考核记录16人，其中“好”9人，超过40%（6人）〔依据：平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、评优要求的“好”的比例与“好”等次不超过40%为本地做法；待核实〕',
-          cite_status: 'U',
+          reason: [
+            { text: '7月有平时考核记录16人，其中“好”9人，超过40%（6人）' },
+            {
+              cite: '平时考核结果作为年度考核的重要依据（《公务员法》第三十六条）；等次分数段、评优要求的“好”的比例与“好”等次不超过40%为本地做法',
+              status: 'U',
+            },
+          ],
         },
       ],
       arithmetic: '15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）',
@@ -238,15 +246,15 @@ export const sampleReport: AssessmentReport = {
     },
   ],
   consequences: [
-    { id: '110101198001010022', name: '高晓燕', kind: 'commendation', due: null, reason: '2025年度考核为优秀，给予嘉奖' },
-    { id: '110101198001010022', name: '高晓燕', kind: 'bonus', due: null, reason: '2025年度考核为优秀，享受年终一次性奖金' },
-    { id: '110101199001010100', name: '马明辉', kind: 'admonition', due: null, reason: '2025年度考核为基本称职，对其诫勉谈话' },
+    { id: '110101198001010022', name: '高晓燕', kind: 'commendation', due: null, reason: [{ text: '2025年度考核为优秀，给予嘉奖' }] },
+    { id: '110101198001010022', name: '高晓燕', kind: 'bonus', due: null, reason: [{ text: '2025年度考核为优秀，享受年终一次性奖金' }] },
+    { id: '110101199001010100', name: '马明辉', kind: 'admonition', due: null, reason: [{ text: '2025年度考核为基本称职，对其诫勉谈话' }] },
     {
       id: '110101199001010100',
       name: '马明辉',
       kind: 'review_deadline',
       due: '2026-02-14',
-      reason: '对基本称职等次不服的，可自接到考核结果通知之日起30日内申请复核',
+      reason: [{ text: '对基本称职等次不服的，可自接到考核结果通知之日起30日内申请复核' }],
     },
   ],
 };

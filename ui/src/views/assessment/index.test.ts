@@ -176,7 +176,7 @@ describe('年度考核 page', () => {
     for (const [flag, label] of Object.entries(labels)) expect(flagLabel(flag as AssessmentFlag)).toBe(label);
     expect(periodLabel('Q4')).toBe('第4季度');
     expect(periodLabel('M12')).toBe('12月');
-    expect(regularCheckText({ period: 'Q2', recorded: 16, good: 11, limit: 6, reason: '', cite_status: 'U' })).toBe('第2季度：16人中“好”11人，上限6人');
+    expect(regularCheckText({ period: 'Q2', recorded: 16, good: 11, limit: 6, reason: [] })).toBe('第2季度：16人中“好”11人，上限6人');
   });
 
   it('asks for the operator before a change', async () => {
@@ -379,7 +379,7 @@ describe('年度考核 page', () => {
     Object.assign(sun, {
       code: '5B',
       supplementable: true,
-      reasons: ['立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次'],
+      reasons: [[{ text: '立案审查调查已于2026年3月1日结案，其后未受到影响确定等次的处分或处理，可按规定补定等次' }]],
     });
     mockShell(calls, shell);
     const page = await mountPage();

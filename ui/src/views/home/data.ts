@@ -3,6 +3,7 @@
 
 import type { Dashboard, GradeChart } from '../../api/dashboard';
 import type { BlockCode, IsoDate } from '../../api/types';
+import { reasonText } from '../../format/reason';
 import { i18n } from '../../i18n';
 
 /** The alert horizon choices, in days (a UI setting). */
@@ -98,7 +99,7 @@ export function alertGroups(d: Dashboard): AlertGroup[] {
       key: 'steps',
       title: t('dashboard.alerts.steps'),
       note: null,
-      lines: a.steps.map((s) => ({ id: s.id, date: s.due, text: `${s.organ} ${s.name}：${s.reason}` })),
+      lines: a.steps.map((s) => ({ id: s.id, date: s.due, text: `${s.organ} ${s.name}：${reasonText(s.reason)}` })),
     },
   ];
 }

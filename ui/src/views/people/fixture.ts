@@ -139,7 +139,7 @@ export const tianDetail: PersonDetail = {
     level: null,
     new_level: null,
     slot: null,
-    blocks: [{ code: 'sanction', until: '2026-03-16', reason: '2025年9月17日受警告（影响期6个月，至2026年3月16日），影响期内不得晋升职级' }],
-    reasons: ['任职年限已满足。', '结论：任职年限已满足，但因处分影响期暂不能晋升一级主任科员。'],
+    blocks: [{ code: 'sanction', until: '2026-03-16', reason: [{ text: '2025年9月17日受警告（影响期6个月，至2026年3月16日），影响期内不得晋升职级' }] }],
+    reasons: [[{ text: '任职年限已满足。' }], [{ text: '结论：任职年限已满足，但因处分影响期暂不能晋升一级主任科员。' }]],
   },
 };

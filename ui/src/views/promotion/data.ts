@@ -3,8 +3,9 @@
 // the filters, and per organ the slot pools with the engine's ordered candidates. Nothing here
 // decides anything: eligibility, counts, free slots and the order of candidates are the engine's.
 
-import type { BlockCode, IsoDate, PromotionPerson, PromotionPool, PromotionReport, SlotCode } from '../../api/types';
+import type { BlockCode, IsoDate, PromotionPerson, PromotionPool, PromotionReport, Reason, SlotCode } from '../../api/types';
 import { formatMonths, formatServiceProgress } from '../../format/duration';
+import { reasonText } from '../../format/reason';
 import { i18n } from '../../i18n';
 
 /** The 资格 column. */
@@ -25,7 +26,7 @@ export interface BlockCell {
   code: BlockCode;
   /** Short label with the end date, e.g. "处分期内（至 2026-02-28）". */
   label: string;
-  /** The engine's full sentence, citing the rule. */
+  /** The engine's full sentence, citing the rule, as one line (the tooltip's text). */
   reason: string;
 }
 
@@ -51,7 +52,7 @@ export interface PersonRow {
   eligibleOn: string;
   slot: SlotCode | null;
   blocks: BlockCell[];
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export function eligibilityStatus(p: PromotionPerson): EligibilityStatus {
@@ -107,7 +108,7 @@ export function toRows(report: PromotionReport): PersonRow[] {
     status: eligibilityStatus(p),
     eligibleOn: p.eligible_on ?? none,
     slot: p.slot,
-    blocks: p.blocks.map((b) => ({ code: b.code, label: blockLabel(b.code, b.until), reason: b.reason })),
+    blocks: p.blocks.map((b) => ({ code: b.code, label: blockLabel(b.code, b.until), reason: reasonText(b.reason) })),
     reasons: p.reasons,
   }));
 }

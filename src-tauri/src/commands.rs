@@ -11,7 +11,7 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::error::CommandError;
 use crate::preview;
-use crate::state::{AppInfo, AppState, AssessmentLogEntry, ImportOutcome, PrintPreview, PrintRequest};
+use crate::state::{AppInfo, AppState, ImportOutcome, PrintPreview, PrintRequest};
 
 /// How long the window stays up after the self-test report, so a screenshot can be taken.
 const SELFTEST_LINGER: Duration = Duration::from_millis(1500);
@@ -77,7 +77,7 @@ pub fn assessment_reopen(
 }
 
 #[tauri::command(async)]
-pub fn assessment_log(state: State<'_, AppState>, year: i32) -> Result<Vec<AssessmentLogEntry>, CommandError> {
+pub fn assessment_log(state: State<'_, AppState>, year: i32) -> Result<Vec<kaohe_store::LogEntry>, CommandError> {
     state.assessment_log(year)
 }
 

@@ -3,7 +3,6 @@
 //! `ERROR_CODES` in ui/src/api/types.ts (a test keeps the order equal) and shared with the
 //! command line's `--json` errors (docs/cli.md); the message is Chinese, for the clerk.
 
-use kaohe_store::committee::CommitteeError;
 use kaohe_store::StoreError;
 use kaohe_workbook::WorkbookError;
 use serde::Serialize;
@@ -129,12 +128,6 @@ impl From<kaohe_desk::DeskError> for CommandError {
     }
 }
 
-impl From<CommitteeError> for CommandError {
-    fn from(e: CommitteeError) -> CommandError {
-        CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string())
-    }
-}
-
 impl From<WorkbookError> for CommandError {
     fn from(e: WorkbookError) -> CommandError {
         let code = match e {
@@ -154,6 +147,7 @@ impl From<WorkbookError> for CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kaohe_desk::DeskError;
 
     #[test]
     fn serializes_as_code_and_message() {
@@ -180,13 +174,14 @@ mod tests {
             (StoreError::UnknownPerson { id: "1".into() }.into(), "unknown_person"),
             (StoreError::NotKaohe { path: "a.db".into() }.into(), "database"),
             (
-                CommitteeError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] }.into(),
+                DeskError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] }.into(),
                 "cannot_finalize",
             ),
-            (CommitteeError::NotAssessed { year: 2025, id: "1".into() }.into(), "unknown_person"),
-            (CommitteeError::UnknownOrgan("某局".into()).into(), "unknown_organ"),
+            (DeskError::NotAssessed { year: 2025, id: "1".into() }.into(), "unknown_person"),
+            (DeskError::UnknownOrgan { organ: "某局".into(), held_in: "数据库" }.into(), "unknown_organ"),
+            (DeskError::ReasonRequired("修改等次必须说明理由".into()).into(), "reason_required"),
             (
-                CommitteeError::NotGraded {
+                DeskError::NotGraded {
                     year: 2025,
                     id: "1".into(),
                     name: "甲".into(),
@@ -197,7 +192,7 @@ mod tests {
                 "not_graded",
             ),
             (
-                CommitteeError::NotSupplementable {
+                DeskError::NotSupplementable {
                     year: 2025,
                     id: "1".into(),
                     name: "甲".into(),
@@ -207,22 +202,17 @@ mod tests {
                 "not_graded",
             ),
             (
-                CommitteeError::AlreadyFinal {
-                    year: 2025,
-                    on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date"),
-                }
-                .into(),
+                DeskError::AlreadyFinal { year: 2025, on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).expect("date") }
+                    .into(),
                 "year_locked",
             ),
-            (CommitteeError::RatioTooHigh { percent: 30.0, max: 25.0 }.into(), "bad_argument"),
+            (DeskError::BadArgument("比例 30% 超出规则允许的上限 25%".into()).into(), "bad_argument"),
         ];
         for (e, code) in cases {
             assert_eq!(serde_json::to_value(e.code).expect("serializable"), code, "{}", e.message);
         }
-        let e = CommandError::from(CommitteeError::CannotFinalize {
-            year: 2025,
-            problems: vec!["甲".into(), "乙".into()],
-        });
+        let e =
+            CommandError::from(DeskError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] });
         assert_eq!(e.message, "2025年度考核暂不能定稿：甲；乙");
     }
 }

@@ -25,7 +25,8 @@ use tauri::{AppHandle, DragDropEvent, Manager, State};
 
 use crate::dialogs;
 use crate::error::{CommandError, ErrorCode};
-use crate::state::{check_year, AppState};
+use crate::state::AppState;
+use kaohe_desk::check_year;
 
 /// At most this many rows' cells come with a check (the rows named by issues, first first).
 const ROW_CELLS_LIMIT: usize = 2000;

@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
+use kaohe_desk::committee;
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
-use kaohe_engine::{Grade, Profile, Roster};
+use kaohe_engine::{Profile, Roster};
 use kaohe_print::{Document, Scope};
-use kaohe_store::{committee, LogAction, LogEntry, Store};
+use kaohe_store::{LogEntry, Store};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -52,36 +53,6 @@ pub struct ImportOutcome {
     pub updated_people: u64,
     /// Problems found in the workbook (errors and warnings).
     pub issues: usize,
-}
-
-/// `assessment_log`: one entry of a year's audit trail (as `kaohe assess log --json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct AssessmentLogEntry {
-    pub year: i32,
-    /// The person's ID for an override; `None` for a ratio, a finalisation or a reopening.
-    pub id: Option<String>,
-    pub action: LogAction,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub reason: Option<String>,
-    pub by: String,
-    /// `YYYY-MM-DD HH:MM:SS`, local time.
-    pub at: String,
-}
-
-impl From<LogEntry> for AssessmentLogEntry {
-    fn from(e: LogEntry) -> AssessmentLogEntry {
-        AssessmentLogEntry {
-            year: e.year,
-            id: e.person_id,
-            action: e.action,
-            from: e.from,
-            to: e.to,
-            reason: e.reason,
-            by: e.by,
-            at: e.at,
-        }
-    }
 }
 
 /// `print_preview`: which document, and for what (the 打印 form). Blank texts count as absent.
@@ -124,14 +95,6 @@ fn for_screen(html: &str) -> String {
     }
 }
 
-pub(crate) fn check_year(year: i32) -> Result<i32, CommandError> {
-    if kaohe_engine::dates::YEARS.contains(&year) {
-        Ok(year)
-    } else {
-        Err(CommandError::new(ErrorCode::BadArgument, format!("年度「{year}」无效")))
-    }
-}
-
 fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandError> {
     kaohe_engine::dates::parse_ymd(text)
         .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
@@ -156,21 +119,6 @@ fn organ_names(roster: &Roster) -> Vec<String> {
 /// A file name from a title, as the CLI names its printed files ([`kaohe_print::safe_file_stem`]).
 fn file_name(title: &str) -> String {
     format!("{}.html", kaohe_print::safe_file_stem(title))
-}
-
-/// A grade named by the UI (优秀, 称职, 基本称职, 不称职).
-fn grade_of(grade: &str) -> Result<Grade, CommandError> {
-    Grade::from_name(grade.trim()).ok_or_else(|| {
-        CommandError::new(ErrorCode::BadArgument, format!("等次「{grade}」无效，应为优秀、称职、基本称职或不称职"))
-    })
-}
-
-/// The operator recorded in the assessment log: required, trimmed.
-fn operator(by: &str) -> Result<&str, CommandError> {
-    match by.trim() {
-        "" => Err(CommandError::new(ErrorCode::BadArgument, "请填写操作人")),
-        by => Ok(by),
-    }
 }
 
 pub struct AppState {
@@ -294,7 +242,7 @@ impl AppState {
 
     /// The year's annual assessment as the database holds it (inputs, decisions, lock).
     pub fn assessment(&self, year: i32) -> Result<AssessmentReport, CommandError> {
-        let year = check_year(year)?;
+        let year = kaohe_desk::check_year(year)?;
         self.reading(|store| {
             let (roster, decisions) = (store.load_roster()?, store.decisions(year)?);
             Ok(kaohe_desk::assessment_report(&roster, &self.profile, year, &decisions).1)
@@ -310,11 +258,10 @@ impl AppState {
         reason: &str,
         by: &str,
     ) -> Result<(), CommandError> {
-        let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
-        self.writing(|store| {
-            committee::override_grade(store, &self.profile, year, id, grade, reason, by)?;
-            Ok(())
-        })
+        let grade = committee::grade(grade)?;
+        self.writing(
+            |store| Ok(committee::override_grade(store, &self.profile, year, id, grade, reason, by).map(drop)?),
+        )
     }
 
     /// 补定等次: the grade of a person the year left 5B, once the investigation closed with no
@@ -327,32 +274,26 @@ impl AppState {
         reason: &str,
         by: &str,
     ) -> Result<(), CommandError> {
-        let (year, grade, by) = (check_year(year)?, grade_of(grade)?, operator(by)?);
+        let grade = committee::grade(grade)?;
         self.writing(|store| {
-            committee::supplement_grade(store, &self.profile, year, id, grade, reason, by)?;
-            Ok(())
+            Ok(committee::supplement_grade(store, &self.profile, year, id, grade, reason, by).map(drop)?)
         })
     }
 
     /// Finalises the year on `on`: stores the final grades and locks it. Returns how many
     /// results were stored.
     pub fn assessment_finalize(&self, year: i32, on: NaiveDate, by: &str) -> Result<usize, CommandError> {
-        let year = check_year(year)?;
-        let by = operator(by)?;
         self.writing(|store| Ok(committee::finalize(store, &self.profile, year, on, by)?))
     }
 
     /// Unlocks a finalised year; the reason is recorded.
     pub fn assessment_reopen(&self, year: i32, reason: &str, by: &str) -> Result<(), CommandError> {
-        let year = check_year(year)?;
-        let by = operator(by)?;
-        self.writing(|store| Ok(store.reopen(year, reason, by)?))
+        self.writing(|store| Ok(committee::reopen(store, year, reason, by)?))
     }
 
     /// The year's audit trail, oldest first.
-    pub fn assessment_log(&self, year: i32) -> Result<Vec<AssessmentLogEntry>, CommandError> {
-        let year = check_year(year)?;
-        self.reading(|store| Ok(store.assessment_log(year)?.into_iter().map(AssessmentLogEntry::from).collect()))
+    pub fn assessment_log(&self, year: i32) -> Result<Vec<LogEntry>, CommandError> {
+        self.reading(|store| Ok(committee::log(store, year)?))
     }
 
     /// Records a 优秀 ratio approved for an organ's year (percent, e.g. 25), with its basis.
@@ -364,17 +305,7 @@ impl AppState {
         basis: &str,
         by: &str,
     ) -> Result<(), CommandError> {
-        let year = check_year(year)?;
-        if !percent.is_finite() || percent < 0.0 {
-            return Err(CommandError::new(
-                ErrorCode::BadArgument,
-                format!("比例「{percent}」无效，应为不小于0的百分数，如 25"),
-            ));
-        }
-        let by = operator(by)?;
-        self.writing(|store| {
-            Ok(committee::approve_ratio(store, &self.profile, year, organ.trim(), percent, basis, by)?)
-        })
+        self.writing(|store| Ok(committee::approve_ratio(store, &self.profile, year, organ, percent, basis, by)?))
     }
 
     /// The organs in the database, in roster order (the 打印 form's 单位 choices).

@@ -23,7 +23,7 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_app::error::CommandError::export_all(cfg)?;
     kaohe_app::state::AppInfo::export_all(cfg)?;
     kaohe_app::state::ImportOutcome::export_all(cfg)?;
-    kaohe_app::state::AssessmentLogEntry::export_all(cfg)?;
+    kaohe_store::LogEntry::export_all(cfg)?;
     kaohe_app::state::PrintPreview::export_all(cfg)?;
     // 导入 (import.rs), with kaohe_workbook::MappedColumn and kaohe_store::ImportPlan.
     kaohe_app::import::ImportRequest::export_all(cfg)?;

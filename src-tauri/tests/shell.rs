@@ -259,7 +259,7 @@ fn the_committee_settles_2025_on_the_sample() {
     type Line<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
     let summary: Vec<Line> = log
         .iter()
-        .map(|e| (e.action.name(), e.id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
+        .map(|e| (e.action.name(), e.person_id.as_deref(), e.from.as_deref(), e.to.as_deref(), e.by.as_str()))
         .collect();
     assert_eq!(
         summary,

@@ -93,7 +93,7 @@ fn ties_overrides_quota_lock_and_reopen() {
     // An override needs a reason.
     let out = cli(&["assess", "override", "--year", "2025", "--db", &db, "--id", IDS[0], "--grade", "优秀"]);
     assert_eq!(out.status, 1);
-    assert!(out.stderr.contains("必须用 --reason 说明理由"));
+    assert!(out.stderr.contains("修改等次必须说明理由：请用 --reason 写明"), "{}", out.stderr);
     for (id, grade, why) in [(IDS[0], "优秀", "考核委员会投票 7:2"), (IDS[1], "称职", "考核委员会投票 2:7")]
     {
         let out = cli(&[

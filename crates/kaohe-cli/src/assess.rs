@@ -3,20 +3,14 @@
 //! JSON.
 
 use super::{open_store, profile_of, read, read_store, Failure, Options, Output};
+use kaohe_desk::{committee, DeskError};
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
 use kaohe_engine::assessment::Decisions;
 use kaohe_engine::{Grade, Profile, Roster};
-use kaohe_store::committee;
 use kaohe_workbook::{write_assessment, write_national_results, Issue};
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
-
-impl From<committee::CommitteeError> for Failure {
-    fn from(e: committee::CommitteeError) -> Failure {
-        Failure::new(e.code(), e.to_string(), 1)
-    }
-}
 
 fn bad(message: impl Into<String>) -> Failure {
     Failure::new("bad_argument", message, 1)
@@ -163,45 +157,52 @@ fn need_db(o: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The arguments of a grade decision (修改等次, 补定等次): the person's ID, the grade and the
-/// reason, which `what` names when it is missing.
-fn grade_decision(o: &Options, what: &str) -> Result<(String, Grade, String), Failure> {
+/// A refusal of the committee's commands; a missing reason names the flag that gives it.
+fn refused(flag: &str) -> impl Fn(DeskError) -> Failure + '_ {
+    move |e| {
+        let hint =
+            if matches!(e, DeskError::ReasonRequired(_)) { format!("：请用 {flag} 写明") } else { String::new() };
+        Failure::new(e.code(), format!("{e}{hint}"), 1)
+    }
+}
+
+/// The person and the grade of a grade decision (修改等次, 补定等次).
+fn grade_decision(o: &Options) -> Result<(String, Grade), Failure> {
     need_db(o)?;
     let id = o.id.as_deref().map(kaohe_engine::id_number::normalize).ok_or_else(|| bad("需要 --id 身份证号"))?;
-    let grade_text = o.grade.as_deref().ok_or_else(|| bad("需要 --grade 等次（优秀、称职、基本称职、不称职）"))?;
-    let grade = Grade::from_name(grade_text.trim())
-        .ok_or_else(|| bad(format!("等次「{grade_text}」无效，应为 优秀、称职、基本称职 或 不称职")))?;
-    let reason = o.reason.as_deref().unwrap_or_default().trim().to_string();
-    if reason.is_empty() {
-        return Err(Failure::new("reason_required", what, 1));
-    }
-    Ok((id, grade, reason))
+    let grade = o.grade.as_deref().ok_or_else(|| bad("需要 --grade 等次（优秀、称职、基本称职、不称职）"))?;
+    Ok((id, committee::grade(grade)?))
 }
 
 fn override_grade(o: &Options) -> Result<Output, Failure> {
-    let (id, grade, reason) = grade_decision(o, "修改等次必须用 --reason 说明理由")?;
-    let year = year_of(o)?;
-    let profile = profile_of(o)?;
-    let mut store = open_store(o)?;
-    let done = committee::override_grade(&mut store, &profile, year, &id, grade, &reason, &operator(o))?;
+    let (id, grade) = grade_decision(o)?;
+    let (year, profile, mut store) = (year_of(o)?, profile_of(o)?, open_store(o)?);
+    let reason = o.reason.as_deref().unwrap_or_default();
+    let done = committee::override_grade(&mut store, &profile, year, &id, grade, reason, &operator(o))
+        .map_err(refused("--reason"))?;
     let from = done.from.map(Grade::name).unwrap_or("待定");
     Ok(Output {
         status: 0,
-        stdout: format!("已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{reason}\n", done.name, grade.name()),
+        stdout: format!(
+            "已记录：{}（{id}）{year}年度等次由{from}改为{}，理由：{}\n",
+            done.name,
+            grade.name(),
+            reason.trim()
+        ),
         stderr: String::new(),
     })
 }
 
 /// 补定等次: the grade of a person the year left 5B, once the investigation closed.
 fn supplement(o: &Options) -> Result<Output, Failure> {
-    let (id, grade, reason) = grade_decision(o, "补定等次必须用 --reason 说明理由（如结案结论）")?;
-    let year = year_of(o)?;
-    let profile = profile_of(o)?;
-    let mut store = open_store(o)?;
-    let name = committee::supplement_grade(&mut store, &profile, year, &id, grade, &reason, &operator(o))?;
+    let (id, grade) = grade_decision(o)?;
+    let (year, profile, mut store) = (year_of(o)?, profile_of(o)?, open_store(o)?);
+    let reason = o.reason.as_deref().unwrap_or_default();
+    let name = committee::supplement_grade(&mut store, &profile, year, &id, grade, reason, &operator(o))
+        .map_err(refused("--reason"))?;
     Ok(Output {
         status: 0,
-        stdout: format!("已记录：{name}（{id}）{year}年度补定等次为{}，理由：{reason}\n", grade.name()),
+        stdout: format!("已记录：{name}（{id}）{year}年度补定等次为{}，理由：{}\n", grade.name(), reason.trim()),
         stderr: String::new(),
     })
 }
@@ -211,18 +212,14 @@ fn ratio(o: &Options) -> Result<Output, Failure> {
     let year = year_of(o)?;
     let profile = profile_of(o)?;
     let organ = o.organ.as_deref().ok_or_else(|| bad("需要 --organ 单位名称"))?;
-    let text = o.percent.as_deref().ok_or_else(|| bad("需要 --percent 比例，如 25"))?;
-    let pct: f64 =
-        text.trim().trim_end_matches('%').parse().map_err(|_| bad(format!("比例「{text}」无效，应为数字，如 25")))?;
+    let pct = committee::percent(o.percent.as_deref().ok_or_else(|| bad("需要 --percent 比例，如 25"))?)?;
     let basis = o.basis.as_deref().unwrap_or_default();
-    if basis.trim().is_empty() {
-        return Err(Failure::new("reason_required", "记录经批准的比例必须用 --basis 写明批准依据", 1));
-    }
     let mut store = open_store(o)?;
-    committee::approve_ratio(&mut store, &profile, year, organ, pct, basis, &operator(o))?;
+    committee::approve_ratio(&mut store, &profile, year, organ, pct, basis, &operator(o))
+        .map_err(refused("--basis"))?;
     Ok(Output {
         status: 0,
-        stdout: format!("已记录：{organ}{year}年度优秀比例 {pct}%，依据：{}\n", basis.trim()),
+        stdout: format!("已记录：{}{year}年度优秀比例 {pct}%，依据：{}\n", organ.trim(), basis.trim()),
         stderr: String::new(),
     })
 }
@@ -249,11 +246,8 @@ fn reopen(o: &Options) -> Result<Output, Failure> {
     need_db(o)?;
     let year = year_of(o)?;
     let reason = o.reason.as_deref().unwrap_or_default();
-    if reason.trim().is_empty() {
-        return Err(Failure::new("reason_required", "重新打开已定稿的年度必须用 --reason 说明理由", 1));
-    }
     let mut store = open_store(o)?;
-    store.reopen(year, reason, &operator(o))?;
+    committee::reopen(&mut store, year, reason, &operator(o)).map_err(refused("--reason"))?;
     Ok(Output {
         status: 0,
         stdout: format!("{year}年度考核已重新打开，理由：{}\n", reason.trim()),
@@ -264,13 +258,9 @@ fn reopen(o: &Options) -> Result<Output, Failure> {
 fn log(o: &Options) -> Result<Output, Failure> {
     let year = year_of(o)?;
     let store = read_store(o)?;
-    let entries = store.assessment_log(year)?;
+    let entries = committee::log(&store, year)?;
     let stdout = if o.json {
-        let list: Vec<_> = entries
-            .iter()
-            .map(|e| json!({"year": e.year, "id": e.person_id, "action": e.action, "from": e.from, "to": e.to, "reason": e.reason, "by": e.by, "at": e.at}))
-            .collect();
-        format!("{:#}\n", json!({ "year": year, "log": list }))
+        format!("{:#}\n", json!({ "year": year, "log": entries }))
     } else {
         let mut s = format!("{year}年度考核操作记录：\n");
         for e in &entries {

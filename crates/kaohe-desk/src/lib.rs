@@ -6,9 +6,10 @@
 //! What is here so far: the promotion and assessment reports of a roster or a database
 //! ([`promotion_report`], [`assessment_report`]), the printed documents ([`print`]) and the 人员
 //! grid's pages ([`people_filters`], [`people_page`]), a person's drawer ([`person`]) and the
-//! 工作台 summary ([`dashboard`]). Still in the front ends (issue 14 names them): the committee's
-//! operations and the import flow.
+//! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]). Still in
+//! the front ends (issue 14 names it): the import flow.
 
+pub mod committee;
 pub mod dashboard;
 mod people;
 pub mod person;
@@ -62,6 +63,19 @@ pub enum DeskError {
     /// An organ the database (or the roster) does not hold.
     #[error("{held_in}中没有单位「{organ}」")]
     UnknownOrgan { organ: String, held_in: &'static str },
+    /// A change of the committee without its reason (or a ratio without its basis).
+    #[error("{0}")]
+    ReasonRequired(String),
+    #[error("{year}年度考核人员中没有身份证号为 {id} 的人员")]
+    NotAssessed { year: i32, id: String },
+    #[error("{name}（{id}）{year}年度不定等次（{code}，{label}），不能确定等次")]
+    NotGraded { year: i32, id: String, name: String, code: &'static str, label: &'static str },
+    #[error("{year}年度考核暂不能定稿：{}", .problems.join("；"))]
+    CannotFinalize { year: i32, problems: Vec<String> },
+    #[error("{year}年度考核已于{on}定稿")]
+    AlreadyFinal { year: i32, on: chrono::NaiveDate },
+    #[error("{name}（{id}）{year}年度不能补定等次：{why}")]
+    NotSupplementable { year: i32, id: String, name: String, why: String },
 }
 
 impl DeskError {
@@ -70,7 +84,12 @@ impl DeskError {
             DeskError::Store(e) => e.code(),
             DeskError::BadArgument(_) => "bad_argument",
             DeskError::UnknownOrgan { .. } => "unknown_organ",
-            DeskError::UnknownPerson(_) => "unknown_person",
+            DeskError::UnknownPerson(_) | DeskError::NotAssessed { .. } => "unknown_person",
+            DeskError::ReasonRequired(_) => "reason_required",
+            DeskError::NotGraded { .. } => "not_graded",
+            DeskError::CannotFinalize { .. } => "cannot_finalize",
+            DeskError::AlreadyFinal { .. } => "year_locked",
+            DeskError::NotSupplementable { .. } => "not_supplementable",
         }
     }
 }

@@ -3,16 +3,20 @@
 
 use super::*;
 
-/// One entry of the assessment's audit trail.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One entry of the assessment's audit trail (`kaohe assess log --json`, the app's 操作记录).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentLogEntry"))]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LogEntry {
     pub year: i32,
+    /// The person's ID for a grade decision; `None` for a ratio, a finalisation or a reopening.
+    #[serde(rename = "id")]
     pub person_id: Option<String>,
     pub action: LogAction,
     pub from: Option<String>,
     pub to: Option<String>,
     pub reason: Option<String>,
     pub by: String,
+    /// `YYYY-MM-DD HH:MM:SS`, local time.
     pub at: String,
 }
 
@@ -59,7 +63,7 @@ impl Store {
     /// 补定等次: records the grade set for a person the year left 5B, once the investigation
     /// closed — also in a finalised year, whose stored result for the person becomes that grade.
     /// One transaction with its log entry. The caller checks the person may be supplemented
-    /// (`committee::supplement_grade`).
+    /// (kaohe-desk's `committee::supplement_grade`).
     pub fn set_supplement(
         &mut self,
         year: i32,

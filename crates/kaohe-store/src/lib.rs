@@ -9,10 +9,10 @@
 //! `write` (the import's writes), `fields` (a person's stored fields and their fingerprint),
 //! `roster` (the roster read back, a person's history), `decisions` (the committee's decisions
 //! and the year's log), `settings` (settings, backup, restore), `password`, `people` (the 人员 grid's
-//! pages), `operations` (the 操作日志), `committee` (the committee's operations with their checks), `kinds` (the logs' closed sets), `conflicts` (an ID under
-//! another name), `migrations`, `known_schema`, `connection`.
+//! pages), `operations` (the 操作日志), `kinds` (the logs' closed sets), `conflicts` (an ID under another
+//! name), `migrations`, `known_schema`, `connection`. The committee's operations with their checks
+//! are kaohe-desk's `committee`, on top of `decisions`.
 
-pub mod committee;
 mod conflicts;
 mod connection;
 mod decisions;

@@ -2,11 +2,11 @@
 import type { LogAction } from "./LogAction";
 
 /**
- * `assessment_log`: one entry of a year's audit trail (as `kaohe assess log --json`).
+ * One entry of the assessment's audit trail (`kaohe assess log --json`, the app's 操作记录).
  */
 export type AssessmentLogEntry = { year: number, 
 /**
- * The person's ID for an override; `None` for a ratio, a finalisation or a reopening.
+ * The person's ID for a grade decision; `None` for a ratio, a finalisation or a reopening.
  */
 id: string | null, action: LogAction, from: string | null, to: string | null, reason: string | null, by: string, 
 /**

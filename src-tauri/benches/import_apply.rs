@@ -15,8 +15,8 @@
 mod common;
 
 use calamine::{open_workbook_auto, Reader};
-use kaohe_app::import::{ImportRequest, Monitor, Phase};
 use kaohe_app::state::AppState;
+use kaohe_desk::import::{ImportRequest, Monitor, Phase};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
@@ -44,7 +44,7 @@ fn apply(state: &AppState, roster: &Path, reports: &Arc<Reports>) -> u64 {
         seen.0[i].fetch_add(1, Ordering::Relaxed);
     });
     let request = ImportRequest { path: roster.display().to_string(), ..ImportRequest::default() };
-    state.import_apply(&request, &monitor).expect("import").people
+    state.import_apply(&request, &monitor).expect("import").applied.expect("applied").people
 }
 
 fn bare_read(roster: &Path) -> usize {

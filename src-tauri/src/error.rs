@@ -84,19 +84,35 @@ impl ErrorCode {
     /// other unknown name are `database`.
     fn from_crate_code(code: &str) -> ErrorCode {
         match code {
-            "bad_argument" => ErrorCode::BadArgument,
-            "year_locked" => ErrorCode::YearLocked,
-            "year_not_locked" => ErrorCode::YearNotLocked,
             // 补定等次 refused: likewise no grade can be set (the message says why).
-            "not_graded" | "not_supplementable" => ErrorCode::NotGraded,
-            "cannot_finalize" => ErrorCode::CannotFinalize,
-            "reason_required" => ErrorCode::ReasonRequired,
-            "unknown_person" => ErrorCode::UnknownPerson,
-            "unknown_organ" => ErrorCode::UnknownOrgan,
-            "cancelled" => ErrorCode::Cancelled,
-            "password_required" => ErrorCode::PasswordRequired,
-            "wrong_password" => ErrorCode::WrongPassword,
-            _ => ErrorCode::Database,
+            "not_supplementable" => ErrorCode::NotGraded,
+            _ => ErrorCode::ALL.into_iter().find(|c| c.name() == code).unwrap_or(ErrorCode::Database),
+        }
+    }
+
+    /// The code's name, as it is sent (`file_unreadable`, …) and as the crates write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorCode::FileUnreadable => "file_unreadable",
+            ErrorCode::SheetMissing => "sheet_missing",
+            ErrorCode::ColumnMissing => "column_missing",
+            ErrorCode::NothingReadable => "nothing_readable",
+            ErrorCode::ProfileInvalid => "profile_invalid",
+            ErrorCode::Database => "database",
+            ErrorCode::BadArgument => "bad_argument",
+            ErrorCode::WriteFailed => "write_failed",
+            ErrorCode::YearLocked => "year_locked",
+            ErrorCode::YearNotLocked => "year_not_locked",
+            ErrorCode::NotGraded => "not_graded",
+            ErrorCode::CannotFinalize => "cannot_finalize",
+            ErrorCode::ReasonRequired => "reason_required",
+            ErrorCode::UnknownPerson => "unknown_person",
+            ErrorCode::UnknownOrgan => "unknown_organ",
+            ErrorCode::NoPreview => "no_preview",
+            ErrorCode::Internal => "internal",
+            ErrorCode::Cancelled => "cancelled",
+            ErrorCode::PasswordRequired => "password_required",
+            ErrorCode::WrongPassword => "wrong_password",
         }
     }
 }
@@ -111,6 +127,12 @@ pub struct CommandError {
 }
 
 impl CommandError {
+    /// This failure passed through a use case of kaohe-desk (the database it needs is not
+    /// available), to come back as it was.
+    pub fn into_desk(self) -> kaohe_desk::DeskError {
+        kaohe_desk::DeskError::Unavailable { code: self.code.name(), message: self.message }
+    }
+
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
         CommandError { code, message: message.into() }
     }
@@ -124,7 +146,12 @@ impl From<StoreError> for CommandError {
 
 impl From<kaohe_desk::DeskError> for CommandError {
     fn from(e: kaohe_desk::DeskError) -> CommandError {
-        CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string())
+        match e {
+            // A workbook's failure keeps the code the shell gives it (a header not found is a
+            // missing column, …).
+            kaohe_desk::DeskError::Workbook(e) => e.into(),
+            e => CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string()),
+        }
     }
 }
 
@@ -163,6 +190,14 @@ mod tests {
         let mapped = CommandError::from(e);
         assert_eq!(serde_json::to_value(mapped.code).expect("serializable"), cli_code);
         assert_eq!(mapped.message, "工作表「人员」的表头（第1行）缺少必需的列：职级");
+    }
+
+    #[test]
+    fn every_code_is_named_as_it_is_sent() {
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).expect("serializable"), code.name());
+            assert_eq!(ErrorCode::from_crate_code(code.name()), code);
+        }
     }
 
     #[test]

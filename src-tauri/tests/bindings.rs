@@ -25,12 +25,12 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_app::state::ImportOutcome::export_all(cfg)?;
     kaohe_store::LogEntry::export_all(cfg)?;
     kaohe_app::state::PrintPreview::export_all(cfg)?;
-    // 导入 (import.rs), with kaohe_workbook::MappedColumn and kaohe_store::ImportPlan.
-    kaohe_app::import::ImportRequest::export_all(cfg)?;
-    kaohe_app::import::ImportLayout::export_all(cfg)?;
-    kaohe_app::import::ImportCheck::export_all(cfg)?;
-    kaohe_app::import::ImportApplied::export_all(cfg)?;
-    kaohe_app::import::ImportProgress::export_all(cfg)?;
+    // 导入 (kaohe_desk::import, the drops import.rs), with kaohe_workbook::MappedColumn and
+    // kaohe_store::ImportPlan.
+    kaohe_desk::import::ImportRequest::export_all(cfg)?;
+    kaohe_desk::import::ImportLayout::export_all(cfg)?;
+    kaohe_desk::import::ImportReport::export_all(cfg)?;
+    kaohe_desk::import::ImportProgress::export_all(cfg)?;
     kaohe_app::import::DropEvent::export_all(cfg)?;
     // 人员 (people.rs), with kaohe_engine::Person as PersonRecord.
     kaohe_store::PeopleFilters::export_all(cfg)?;

@@ -222,7 +222,7 @@ fn import_then_promote_from_the_database() {
     let out = run(&args(&["import", &file.display().to_string(), "--db", &db, "--json"]));
     assert_eq!(out.status, 0, "{}", out.stderr);
     let v = json(&out.stdout);
-    assert_eq!((v["people"].as_u64(), v["new_people"].as_u64()), (Some(1), Some(1)));
+    assert_eq!((v["applied"]["people"].as_u64(), v["applied"]["new_people"].as_u64()), (Some(1), Some(1)));
     let sheets_missing: Vec<&str> = v["issues"]
         .as_array()
         .expect("issues")

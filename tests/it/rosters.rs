@@ -148,7 +148,7 @@ fn check_shows_the_changes_and_writes_nothing() {
 
     // Checking against no database creates none.
     let v = json_of(&cli(&["import", &first.display().to_string(), "--db", &db, "--check", "--json"]));
-    assert_eq!((v["checked_only"].as_bool(), v["imported"].as_u64()), (Some(true), Some(0)));
+    assert_eq!((v["checked_only"].as_bool(), v["applied"].is_null()), (Some(true), true));
     assert_eq!(v["changes"]["new"].as_array().map(Vec::len), Some(2));
     assert!(!Path::new(&db).exists());
 
@@ -273,7 +273,7 @@ fn national_system_results_match_by_name_within_unit() {
     );
 
     let v = json_of(&cli(&["import", &results.display().to_string(), "--db", &db, "--year", "2025", "--json"]));
-    assert_eq!((v["rows_read"].as_u64(), v["matched"].as_u64()), (Some(5), Some(2)));
+    assert_eq!((v["rows_read"].as_u64(), v["importable"].as_u64()), (Some(5), Some(2)));
     let issues: Vec<(u64, &str, &str)> = v["issues"]
         .as_array()
         .expect("issues")
@@ -380,7 +380,8 @@ fn a_confirmed_mapping_is_saved_and_reused_for_the_same_headers() {
     let mapping = tmp.path().join("列对应.toml");
     std::fs::write(&mapping, "[columns]\n\"A\" = \"身份证号\"\n\"备注\" = \"\"\n").expect("write");
     let v = json_of(&cli(&["import", &file, "--db", &db, "--mapping", &mapping.display().to_string(), "--json"]));
-    assert_eq!((v["new_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(false)));
+    assert_eq!((v["applied"]["new_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(false)));
+    assert_eq!(v["applied"]["mapping_saved"], true);
     assert_eq!(
         v["mapping"][0],
         serde_json::json!({"column": "A", "header": "证件", "field": "身份证号", "confidence": 1.0})
@@ -388,7 +389,7 @@ fn a_confirmed_mapping_is_saved_and_reused_for_the_same_headers() {
 
     // Next time the same headers come in, the confirmed mapping applies by itself.
     let v = json_of(&cli(&["import", &file, "--db", &db, "--json"]));
-    assert_eq!((v["unchanged_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(true)));
+    assert_eq!((v["applied"]["unchanged_people"].as_u64(), v["mapping_reused"].as_bool()), (Some(1), Some(true)));
 }
 
 #[test]
@@ -566,7 +567,7 @@ fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workboo
 
     // Applied: B is held back; confirmed, B is renamed.
     let v = json_of(&cli(&["import", &second.display().to_string(), "--db", &db, "--json"]));
-    assert_eq!((v["imported"].as_u64(), v["held_back"].as_u64()), (Some(1), Some(1)));
+    assert_eq!((v["applied"]["people"].as_u64(), v["applied"]["held_back"].as_u64()), (Some(1), Some(1)));
     let p = json_of(&cli(&["promote", "--as-of", "2025-12-31", "--db", &db, "--json"]));
     let b = p["people"].as_array().expect("people").iter().find(|x| x["id"] == B).expect("B");
     assert_eq!((b["name"].as_str(), b["rank"].as_str()), (Some("李二"), Some("一级科员")));
@@ -582,7 +583,7 @@ fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workboo
         &B.to_lowercase(),
         "--json",
     ]));
-    assert_eq!((v["imported"].as_u64(), v["held_back"].as_u64()), (Some(2), Some(0)));
+    assert_eq!((v["applied"]["people"].as_u64(), v["applied"]["held_back"].as_u64()), (Some(2), Some(0)));
     let conflict =
         v["issues"].as_array().expect("issues").iter().find(|i| i["code"] == "name_conflict").expect("still said");
     assert_eq!(conflict["severity"], "warning");

@@ -14,7 +14,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 mod assess;
+mod import;
 mod print;
+
+pub use import::parse_mapping;
 
 /// What a run printed and how it ended.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,8 +29,8 @@ pub struct Output {
 
 const USAGE: &str = "用法：
   kaohe template OUT.xlsx
-  kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--mapping 列对应.toml] [--confirm-rename 身份证号[,…]] [--check] [--report 问题清单.xlsx] [--json]
-  kaohe import 年度考核导入表.xls --year YYYY [--db PATH] [--check] [--json]   # 国家系统年度考核导入表
+  kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--mapping 列对应.toml] [--confirm-rename 身份证号[,…]] [--check] [--report 问题清单.xlsx] [--by 姓名] [--json]
+  kaohe import 年度考核导入表.xls --year YYYY [--db PATH] [--check] [--by 姓名] [--json]   # 国家系统年度考核导入表
   kaohe promote --as-of YYYY-MM-DD (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--json]
   kaohe assess --year YYYY (--db PATH | --roster FILE) [--profile FILE] [--out RESULT.xlsx] [--national OUT.xlsx] [--json]
   kaohe assess override --year YYYY --id 身份证号 --grade 等次 --reason 理由 [--by 姓名] [--db PATH]
@@ -201,7 +204,7 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
     let o = parse(rest)?;
     match command.as_str() {
         "template" => template(&o),
-        "import" => import(&o),
+        "import" => import::run(&o),
         "promote" => promote_cmd(&o, sink),
         "assess" => assess::run(&o, sink),
         "print" => print::run(&o),
@@ -344,318 +347,6 @@ fn password_cmd(o: &Options) -> Result<Output, Failure> {
         (false, false) => "数据库本来就没有密码，未作修改",
     };
     Ok(Output { status: 0, stdout: format!("{said}：{}\n", path.display()), stderr: String::new() })
-}
-
-fn import(o: &Options) -> Result<Output, Failure> {
-    let [file] = o.positional.as_slice() else {
-        return Err(Failure::new("bad_argument", format!("import 需要一个名册文件\n{USAGE}"), 1));
-    };
-    let profile = profile_of(o)?;
-    let path = Path::new(file);
-    if o.year.is_some() {
-        return import_national(o, file);
-    }
-    let given = match &o.mapping {
-        Some(m) => Some(read_mapping(m)?),
-        None => None,
-    };
-    let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
-    // A check against a database that does not exist yet plans against an empty one in memory,
-    // so that checking writes nothing, not even a new file; an import creates the file only once
-    // the roster is read.
-    let open = |db: &Path| match (o.check, db.exists()) {
-        (true, false) => Store::open(Path::new(":memory:")),
-        (true, true) => Store::open_read_only_with(db, db_password().as_ref()),
-        (false, _) => Store::open_with(db, db_password().as_ref()),
-    };
-    let Read { first, ahead, reused } = read_for_import(o, path, &profile, &given, &db, &open)?;
-    let read = match first {
-        Err(e @ (WorkbookError::SheetMissing { .. } | WorkbookError::ColumnMissing { .. }))
-            if kaohe_workbook::national::looks_national(path) =>
-        {
-            return Err(Failure::new(
-                e.code(),
-                format!("「{file}」是国家公务员管理信息系统的年度考核导入表（序号、姓名、单位及职务、等次），没有身份证号：请用 --year 指明是哪一年度的结果，按姓名和单位对应到已导入的人员"),
-                2,
-            ));
-        }
-        other => other?,
-    };
-    if read.roster.people.is_empty() {
-        if let Some(report) = &o.report {
-            kaohe_workbook::write_error_report(report, path, &read)?;
-        }
-        let first = read.first_error_text();
-        return Err(Failure::new(
-            "nothing_readable",
-            format!("文件「{file}」的「{}」表中没有可导入的人员（共{}行数据）。{first}", read.sheet, read.rows_read),
-            2,
-        ));
-    }
-    let mut store = match ahead {
-        Some(store) => store?,
-        None => open(&db)?,
-    };
-    let confirmed = kaohe_store::Confirmations { renames: o.renames.iter().cloned().collect() };
-    let plan = store.plan_with(&read, &confirmed)?;
-    // The read as it will be imported: people held back by a name conflict leave it, and the
-    // conflicts join its issues (in the JSON, the text and the error workbook alike).
-    let mut read = read;
-    plan.apply_to(&mut read);
-    let mut notes = String::new();
-    if let Some(report) = &o.report {
-        kaohe_workbook::write_error_report(report, path, &read)?;
-        let _ = writeln!(notes, "已写出问题清单：{}（在原表中标出了问题单元格，未导入的行另列一表）", report.display());
-    }
-    let errors = read
-        .issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error && i.sheet == read.sheet && i.row.is_some())
-        .map(|i| i.row)
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let held = plan.name_conflicts.iter().filter(|c| !c.confirmed).count();
-    // The held-back people already left `read`; the summary counts them all the same.
-    let summary = if o.check {
-        None
-    } else {
-        Some(kaohe_store::ImportSummary {
-            held_back: held as u64,
-            ..store.import_with(&read, file, "", &confirmed, &mut |_, _| true)?
-        })
-    };
-    if let (Some(m), false) = (&given, o.check) {
-        store.save_mapping(&read.signature, m)?;
-    }
-    let done = Done { file, read: &read, plan: &plan, summary, errors, held, reused, database: store.path() };
-    let stdout = if o.json { import_json(&done, o.check) } else { import_text(&done) };
-    Ok(Output { status: 0, stdout, stderr: notes })
-}
-
-/// The roster as `kaohe import` reads it, and the database read ahead beside it.
-struct Read {
-    first: Result<kaohe_workbook::RosterRead, WorkbookError>,
-    /// The database opened (and what an import needs of it read) while the roster was read,
-    /// when it exists.
-    ahead: Option<Result<Store, kaohe_store::StoreError>>,
-    /// The roster was read with the column mapping confirmed earlier for its headers.
-    reused: bool,
-}
-
-/// Reads the roster for `import`: with the mapping given, else the one confirmed earlier for
-/// rosters with the same headers (only an existing database can hold one; none is created just
-/// to look), the database opened and read on a second thread meanwhile.
-fn read_for_import(
-    o: &Options,
-    path: &Path,
-    profile: &kaohe_engine::Profile,
-    given: &Option<std::collections::BTreeMap<String, String>>,
-    db: &Path,
-    open: &(dyn Fn(&Path) -> Result<Store, kaohe_store::StoreError> + Sync),
-) -> Result<Read, Failure> {
-    let mut options = kaohe_workbook::ReadOptions {
-        sheet: o.sheet.clone(),
-        today: None,
-        mapping: given.clone(),
-        ..Default::default()
-    };
-    // A mapping confirmed earlier for rosters with the same headers applies again. Only an
-    // existing database can hold one; none is created just to look. It is looked up under the
-    // headers of the read itself, and the file read again only when there is one (the sheet is
-    // parsed once in the usual case). A read that found no usable header says nothing of its
-    // signature: it is taken from the header rows alone then.
-    let mut reused = false;
-    // A database that exists is opened, and what the import needs of it read, on a second
-    // thread while the roster is read.
-    let (first, ahead) = match db.exists() {
-        true => {
-            let (first, store) =
-                kaohe_store::read_ahead(|| open(db), || kaohe_workbook::read_roster_with(path, profile, &options));
-            (first, Some(store))
-        }
-        false => (kaohe_workbook::read_roster_with(path, profile, &options), None),
-    };
-    let signature = match &first {
-        _ if given.is_some() || !db.exists() => None,
-        Ok(read) => Some(read.signature.clone()),
-        Err(WorkbookError::ColumnMissing { .. } | WorkbookError::HeaderNotFound { .. }) => {
-            kaohe_workbook::people_signature(path, &options)
-        }
-        Err(_) => None,
-    };
-    let saved = match signature {
-        Some(sig) => Store::open_read_only_with(db, db_password().as_ref())?.mapping_for(&sig)?,
-        None => None,
-    };
-    let first = match saved {
-        Some(saved) => {
-            options.mapping = Some(saved);
-            reused = true;
-            kaohe_workbook::read_roster_with(path, profile, &options)
-        }
-        None => first,
-    };
-    Ok(Read { first, ahead, reused })
-}
-
-/// What `import` did (or would do, with `--check`), for its report.
-struct Done<'a> {
-    file: &'a str,
-    read: &'a kaohe_workbook::RosterRead,
-    plan: &'a kaohe_store::ImportPlan,
-    summary: Option<kaohe_store::ImportSummary>,
-    /// Rows with an error, not imported.
-    errors: usize,
-    /// People held back by a name conflict.
-    held: usize,
-    reused: bool,
-    database: &'a Path,
-}
-
-/// `import --json`.
-fn import_json(d: &Done, checked_only: bool) -> String {
-    let (read, plan, summary, file, errors, reused) = (d.read, d.plan, d.summary, d.file, d.errors, d.reused);
-    let mut body = json!({
-        "file": file,
-        "database": d.database.display().to_string(),
-        "sheet": read.sheet,
-        "header_row": read.header_row,
-        "mapping": read.mapping,
-        "rows_read": read.rows_read,
-        "imported": summary.map_or(0, |s| s.people),
-        "skipped": errors,
-        "checked_only": checked_only,
-        "mapping_reused": reused,
-        "changes": plan,
-        "issues": read.issues,
-        "issues_beyond": read.issues_beyond,
-    });
-    if let Some(s) = summary {
-        for (k, v) in [
-            ("import_id", json!(s.import_id)),
-            ("people", json!(s.people)),
-            ("organs", json!(s.organs)),
-            ("results", json!(s.results)),
-            ("restrictions", json!(s.restrictions)),
-            ("new_people", json!(s.new_people)),
-            ("updated_people", json!(s.updated_people)),
-            ("unchanged_people", json!(s.unchanged_people)),
-            ("held_back", json!(s.held_back)),
-        ] {
-            body[k] = v;
-        }
-    }
-    format!("{body:#}\n")
-}
-
-/// `import` in words.
-fn import_text(d: &Done) -> String {
-    let (read, plan, summary, file, errors, held, reused) =
-        (d.read, d.plan, d.summary, d.file, d.errors, d.held, d.reused);
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "读取「{file}」的工作表「{}」（表头在第{}行）：{} 行人员数据，其中 {errors} 行有错误未能读取。",
-        read.sheet, read.header_row, read.rows_read
-    );
-    if reused {
-        let _ = writeln!(s, "按上次确认的列对应读取（表头与上次导入的名册相同）。");
-    }
-    let _ = writeln!(
-            s,
-            "变化：新增 {} 人，信息变更 {} 人（调动单位 {}，职级变化 {}，职位类别变化 {}），未变 {} 人；数据库中有 {} 人不在本名册中；新的或变化的年度考核结果 {} 条。",
-            plan.new.len(),
-            plan.updated.len(),
-            plan.moved.len(),
-            plan.rank_changed.len(),
-            plan.category_changed.len(),
-            plan.unchanged,
-            plan.missing.len(),
-            plan.results
-        );
-    if held > 0 {
-        let _ = writeln!(
-                s,
-                "同一身份证号在数据库中是另一个姓名的有 {held} 人，这些行不导入（见下方问题）；如确属改名，请加 --confirm-rename 身份证号（多个用逗号分隔）重新导入。"
-            );
-    }
-    match summary {
-        None => {
-            let _ = writeln!(s, "这是检查结果，数据库未作任何修改；确认无误后去掉 --check 再导入。");
-        }
-        Some(sm) => {
-            let _ = writeln!(
-                    s,
-                    "已导入到数据库 {}：人员 {} 人（新增 {}，更新 {}，未变 {}），单位 {} 个，年度考核 {} 条，处分及处理 {} 条。",
-                    d.database.display(),
-                    sm.people,
-                    sm.new_people,
-                    sm.updated_people,
-                    sm.unchanged_people,
-                    sm.organs,
-                    sm.results,
-                    sm.restrictions
-                );
-        }
-    }
-    s.push_str(&issues_text(&read.issues, read.issues_beyond));
-    s
-}
-
-/// Reads a mapping file: `[columns]` with column letters or headers as keys and canonical fields
-/// (or "" to ignore a column, `年度考核:YYYY` for a year's results) as values.
-fn read_mapping(path: &Path) -> Result<std::collections::BTreeMap<String, String>, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::new("bad_argument", format!("无法读取列对应文件「{}」：{e}", path.display()), 1))?;
-    parse_mapping(&text)
-        .map_err(|why| Failure::new("bad_argument", format!("列对应文件「{}」{why}", path.display()), 1))
-}
-
-/// A column mapping file's text (`[columns]`, header = field): the mapping, or what is wrong
-/// with it in words that follow the file's name.
-pub fn parse_mapping(text: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| format!("格式有误：{e}"))?;
-    let columns = table.get("columns").and_then(|c| c.as_table()).ok_or("缺少 [columns] 表")?;
-    columns
-        .iter()
-        .map(|(k, v)| {
-            v.as_str().map(|v| (k.clone(), v.to_string())).ok_or_else(|| format!("中「{k}」的取值应为文字（字段名）"))
-        })
-        .collect()
-}
-
-/// `import FILE --year Y`: a national-system results file, matched to the database's people.
-fn import_national(o: &Options, file: &str) -> Result<Output, Failure> {
-    let year = assess::year_text(o.year.as_deref().unwrap_or_default())?;
-    let mut store = if o.check { read_store(o)? } else { open_store(o)? };
-    let people = store.load_roster()?.people;
-    let national = kaohe_workbook::national::read_national_results(Path::new(file), year, &people)?;
-    if national.results.is_empty() {
-        let first = national.issues.first().map(|i| format!("第一个问题：{}", i.message)).unwrap_or_default();
-        return Err(Failure::new(
-            "nothing_readable",
-            format!("「{file}」中没有能对应到人员的{year}年度结果（共{}行）。{first}", national.rows_read),
-            2,
-        ));
-    }
-    let read = national.to_roster_read();
-    let applied = if o.check { None } else { Some(store.import(&read, file)?) };
-    let stdout = if o.json {
-        format!(
-            "{:#}\n",
-            json!({"file": file, "sheet": national.sheet, "year": year, "rows_read": national.rows_read, "matched": national.results.len(),
-                   "checked_only": o.check, "import_id": applied.map(|s| s.import_id), "issues": national.issues})
-        )
-    } else {
-        let verb = if o.check { "可以导入（检查，未写入）" } else { "已导入" };
-        format!(
-            "「{file}」{year}年度考核结果：共 {} 行，{verb} {} 人。\n{}",
-            national.rows_read,
-            national.results.len(),
-            issues_text(&national.issues, IssuesBeyond::default())
-        )
-    };
-    Ok(Output { status: 0, stdout, stderr: String::new() })
 }
 
 /// Writes `body` as pretty JSON and a line break to `sink`, buffered. A reader that stops

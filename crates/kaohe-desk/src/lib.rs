@@ -6,11 +6,12 @@
 //! What is here so far: the promotion and assessment reports of a roster or a database
 //! ([`promotion_report`], [`assessment_report`]), the printed documents ([`print`]) and the 人员
 //! grid's pages ([`people_filters`], [`people_page`]), a person's drawer ([`person`]) and the
-//! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]). Still in
-//! the front ends (issue 14 names it): the import flow.
+//! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]) and the
+//! import ([`import`]).
 
 pub mod committee;
 pub mod dashboard;
+pub mod import;
 mod people;
 pub mod person;
 mod print;
@@ -76,6 +77,22 @@ pub enum DeskError {
     AlreadyFinal { year: i32, on: chrono::NaiveDate },
     #[error("{name}（{id}）{year}年度不能补定等次：{why}")]
     NotSupplementable { year: i32, id: String, name: String, why: String },
+    /// A file that could not be read as a roster (or written, for a workbook out).
+    #[error(transparent)]
+    Workbook(#[from] kaohe_workbook::WorkbookError),
+    /// The national system's results template read as a roster: it needs its year.
+    #[error("「{file}」是国家公务员管理信息系统的年度考核导入表（序号、姓名、单位及职务、等次），没有身份证号：请指明是哪一年度的结果，按姓名和单位对应到已导入的人员")]
+    NeedsYear { file: String, code: &'static str },
+    /// Nothing in the file can be imported; the message says what was read.
+    #[error("{0}")]
+    NothingReadable(String),
+    /// The clerk cancelled a running import.
+    #[error("已取消导入，数据库未作任何修改")]
+    Cancelled,
+    /// The database as the front end holds it is not available (the app's could not be opened,
+    /// or its lock was lost): the front end's code and message, passed through.
+    #[error("{message}")]
+    Unavailable { code: &'static str, message: String },
 }
 
 impl DeskError {
@@ -90,6 +107,11 @@ impl DeskError {
             DeskError::CannotFinalize { .. } => "cannot_finalize",
             DeskError::AlreadyFinal { .. } => "year_locked",
             DeskError::NotSupplementable { .. } => "not_supplementable",
+            DeskError::Workbook(e) => e.code(),
+            DeskError::NeedsYear { code, .. } => code,
+            DeskError::NothingReadable(_) => "nothing_readable",
+            DeskError::Cancelled => "cancelled",
+            DeskError::Unavailable { code, .. } => code,
         }
     }
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use kaohe_app::error::ErrorCode;
-use kaohe_app::import::{ImportProgress, ImportRequest, Monitor, Phase};
+use kaohe_desk::import::{ImportProgress, ImportRequest, Monitor, Phase};
 use kaohe_store::Store;
 
 use super::Scratch;
@@ -124,7 +124,7 @@ fn check_names_the_bad_rows_and_their_cells_and_plans_the_new_people() {
     let check = state.import_check(&request(roster("13-bad-cells.xlsx")), &monitor).expect("check");
     assert_eq!((check.sheet.as_str(), check.header_row, check.rows_read), ("人员", 1, 9));
     // 副主任科员 (a pre-2019 title) is read as 四级主任科员 with a warning: 顾俊 is imported.
-    assert_eq!((check.importable, check.skipped_rows), (3, 6));
+    assert_eq!((check.importable, check.skipped), (3, 6));
     assert_eq!((check.errors, check.warnings), (7, 4));
     let new: Vec<(&str, &str)> = check.changes.new.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     assert_eq!(new, [("21010219980926718X", "白雪"), ("510104199108111936", "顾俊"), ("34112219730323925X", "邵建平")]);
@@ -173,9 +173,10 @@ fn apply_writes_exactly_the_importable_people_then_a_second_check_plans_the_chan
     let state = scratch.state(None);
     let (monitor, seen) = recording();
     let applied = state.import_apply(&request(roster("13-bad-cells.xlsx")), &monitor).expect("apply");
-    assert_eq!((applied.people, applied.new_people, applied.updated_people), (3, 3, 0));
-    assert_eq!((applied.skipped_rows, applied.errors), (6, 7));
-    assert!(!applied.mapping_saved);
+    let written = applied.applied.expect("written");
+    assert_eq!((written.people, written.new_people, written.updated_people), (3, 3, 0));
+    assert_eq!((applied.skipped, applied.errors), (6, 7));
+    assert!(!written.mapping_saved);
     assert_eq!(
         people(&scratch),
         [
@@ -221,7 +222,8 @@ fn cancelling_while_reading_or_before_the_commit_leaves_the_database_as_it_was()
     // The same import, not cancelled, goes through on the same state.
     let (monitor, _) = recording();
     let applied = state.import_apply(&request(roster("03-wps-sheet1.xlsx")), &monitor).expect("apply");
-    assert_eq!(applied.new_people, 6);
+    let written = applied.applied.expect("written");
+    assert_eq!(written.new_people, 6);
     assert_eq!(people(&scratch).len(), 9);
 }
 
@@ -287,7 +289,8 @@ fn a_mapping_given_at_apply_is_saved_and_proposed_again_for_the_same_headers() {
     let check = state.import_check(&given, &monitor).expect("check");
     assert_eq!(field_of(&check.mapping, "H"), (Some("从事或分管工作"), 1.0, "备注"));
     let applied = state.import_apply(&given, &monitor).expect("apply");
-    assert!(applied.mapping_saved);
+    let written = applied.applied.expect("written");
+    assert!(written.mapping_saved);
 
     let again = state.import_layout(&request(file)).expect("layout");
     assert!(again.mapping_reused);
@@ -307,7 +310,8 @@ fn the_national_template_is_said_and_imported_for_a_year() {
     let layout = state.import_layout(&request(file.clone())).expect("layout");
     assert!(layout.national);
     let e = state.import_check(&request(file.clone()), &monitor).expect_err("needs a year");
-    assert!(e.message.contains("请填写是哪一年度的结果"), "{}", e.message);
+    assert!(e.message.contains("请指明是哪一年度的结果"), "{}", e.message);
+    assert_eq!(e.code, ErrorCode::SheetMissing);
 
     let for_2025 = ImportRequest { year: Some(2025), ..request(file) };
     let check = state.import_check(&for_2025, &monitor).expect("check");
@@ -317,7 +321,8 @@ fn the_national_template_is_said_and_imported_for_a_year() {
     assert_eq!(check.changes.results, 6);
 
     let applied = state.import_apply(&for_2025, &monitor).expect("apply");
-    assert_eq!((applied.year, applied.results, applied.people), (Some(2025), 6, 0));
+    let written = applied.applied.expect("written");
+    assert_eq!((applied.year, written.results, written.people), (Some(2025), 6, 0));
     let store = Store::open(&db_path(&scratch)).expect("store");
     assert_eq!(store.load_roster().expect("roster").results.iter().filter(|r| r.year == 2025).count(), 6);
 }
@@ -385,7 +390,8 @@ fn a_large_roster_reports_its_rows_and_a_cancel_midway_writes_nothing() {
 
     let (monitor, seen) = recording();
     let applied = state.import_apply(&request(file), &monitor).expect("apply");
-    assert_eq!(applied.new_people, 1000);
+    let written = applied.applied.expect("written");
+    assert_eq!(written.new_people, 1000);
     let writes: Vec<u64> =
         seen.lock().expect("log").iter().filter(|p| p.phase == Phase::Write).map(|p| p.done).collect();
     assert_eq!(writes, [0, 200, 400, 600, 800, 1000]);
@@ -425,7 +431,7 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
         confirmed: false,
     };
     assert_eq!(check.changes.name_conflicts, [conflict]);
-    assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (1, 1, 1, 0));
+    assert_eq!((check.importable, check.skipped, check.errors, check.warnings), (1, 1, 1, 0));
     let issue =
         check.issues.iter().find(|i| i.code == kaohe_workbook::IssueCode::NameConflict).expect("the conflict's issue");
     assert_eq!((issue.row, issue.column.as_deref(), issue.value.as_deref()), (Some(3), Some("B"), Some("邵剑平")));
@@ -441,10 +447,8 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
 
     // Applied without confirmation: held back, the stored name and rank kept.
     let applied = state.import_apply(&request(second.clone()), &monitor).expect("apply");
-    assert_eq!(
-        (applied.people, applied.held_back, applied.renamed, applied.skipped_rows, applied.errors),
-        (1, 1, 0, 1, 1)
-    );
+    let written = applied.applied.expect("written");
+    assert_eq!((written.people, written.held_back, written.renamed, applied.skipped, applied.errors), (1, 1, 0, 1, 1));
     let shao = |scratch: &Scratch| people(scratch).into_iter().find(|p| p.0 == SHAO).map(|p| (p.1, p.3));
     assert_eq!(shao(&scratch), Some(("邵建平".to_owned(), "四级调研员".to_owned())));
     // The error workbook lists the held-back row among the rows not imported.
@@ -463,7 +467,7 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
     let confirmed = ImportRequest { confirm_renames: vec![format!(" {} ", SHAO.to_lowercase())], ..request(second) };
     let check = state.import_check(&confirmed, &monitor).expect("check");
     assert!(check.changes.name_conflicts[0].confirmed);
-    assert_eq!((check.importable, check.skipped_rows, check.errors, check.warnings), (2, 0, 0, 1));
+    assert_eq!((check.importable, check.skipped, check.errors, check.warnings), (2, 0, 0, 1));
     let fields = &check.changes.updated.iter().find(|p| p.id == SHAO).expect("updated").fields;
     assert_eq!(
         fields[0],
@@ -484,8 +488,9 @@ fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_
     );
 
     let applied = state.import_apply(&confirmed, &monitor).expect("apply");
+    let written = applied.applied.expect("written");
     assert_eq!(
-        (applied.people, applied.updated_people, applied.held_back, applied.renamed, applied.skipped_rows),
+        (written.people, written.updated_people, written.held_back, written.renamed, applied.skipped),
         (2, 1, 0, 1, 0)
     );
     assert_eq!(shao(&scratch), Some(("邵剑平".to_owned(), "三级调研员".to_owned())));

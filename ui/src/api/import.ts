@@ -1,21 +1,22 @@
 // Commands of the 导入 wizard (src-tauri/src/import.rs). The types they exchange are generated
 // from the Rust definitions (./generated, re-exported by ./types): ImportRequest, ImportLayout,
-// ImportCheck, ImportApplied, ImportProgress, DropEvent; `MappedColumn` (kaohe_workbook) and
+// ImportReport (the check's and the import's, with ImportApplied once written), ImportProgress,
+// DropEvent; `MappedColumn` (kaohe_workbook) and
 // `ImportPlan` with its `name_conflicts` (kaohe_store).
 
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './call';
-import type { DropEvent, ImportApplied, ImportCheck, ImportLayout, ImportProgress, ImportRequest } from './types';
+import type { DropEvent, ImportLayout, ImportProgress, ImportReport, ImportRequest } from './types';
 
 export type {
   DropEvent,
   FieldChoice,
   ImportApplied,
-  ImportCheck,
   ImportLayout,
   ImportPhase,
   ImportPlan,
   ImportProgress,
+  ImportReport,
   ImportRequest,
   MappedColumn,
   NameConflict,
@@ -48,13 +49,13 @@ function progressChannel(onProgress: (p: ImportProgress) => void): Channel<Impor
 }
 
 /** Reads the file and works out what the import would change; nothing is written. */
-export function importCheck(request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportCheck> {
-  return call<ImportCheck>('import_check', { request, onProgress: progressChannel(onProgress) });
+export function importCheck(request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
+  return call<ImportReport>('import_check', { request, onProgress: progressChannel(onProgress) });
 }
 
 /** Imports the file in one transaction. */
-export function importApply(request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportApplied> {
-  return call<ImportApplied>('import_apply', { request, onProgress: progressChannel(onProgress) });
+export function importApply(request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
+  return call<ImportReport>('import_apply', { request, onProgress: progressChannel(onProgress) });
 }
 
 /** Cancels the running check or apply; it then rejects with `cancelled`. */

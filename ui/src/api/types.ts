@@ -75,13 +75,14 @@ export type {
   Issue,
   IssueCode,
   IssueSeverity,
-  // src-tauri/src/import.rs (the 导入 wizard), with kaohe_workbook::MappedColumn and
-  // kaohe_store::{ImportPlan, PersonChanges, NameConflict}
+  // kaohe_desk::import (the 导入 wizard; DropEvent from src-tauri/src/import.rs), with
+  // kaohe_workbook::{MappedColumn, IssuesBeyond} and kaohe_store::{ImportPlan, PersonChanges, NameConflict}
   ImportRequest,
   ImportLayout,
   FieldChoice,
   MappedColumn,
-  ImportCheck,
+  ImportReport,
+  IssuesBeyond,
   SheetRow,
   RowCell,
   ImportPlan,

@@ -3,7 +3,7 @@ import type { FieldChoice } from "./FieldChoice";
 import type { MappedColumn } from "./MappedColumn";
 
 /**
- * `import_layout`: how the file would be read.
+ * How the file would be read.
  */
 export type ImportLayout = { path: string, file_name: string, sheets: Array<string>, 
 /**

@@ -2,6 +2,6 @@
 import type { ImportPhase } from "./ImportPhase";
 
 /**
- * Sent on the progress channel.
+ * Progress as the app's channel sends it.
  */
 export type ImportProgress = { phase: ImportPhase, done: number, total: number, };

@@ -9,8 +9,8 @@ export type ImportRequest = { path: string, sheet: string | null,
  */
 header_row: number | null, 
 /**
- * Column letter (or header) → field, `""` for 不导入, `年度考核:YYYY` for a year's results.
- * Saved for rosters with the same headers when the import is applied.
+ * How the columns are read; saved for rosters with the same headers when the import is
+ * applied. `None`: as the reader proposes, or as saved for the same headers.
  */
 mapping: { [key in string]: string } | null, 
 /**

@@ -1,7 +1,7 @@
 // What the shell answers for real rosters of fixtures/rosters (as src-tauri/tests/shell/import.rs
 // checks them): the layout of 03-wps-sheet1.xlsx, the check of 13-bad-cells.xlsx, an apply.
 
-import type { FieldChoice, ImportApplied, ImportCheck, ImportLayout } from '../../api/import';
+import type { FieldChoice, ImportLayout, ImportReport } from '../../api/import';
 
 const REQUIRED = ['身份证号', '姓名', '单位', '职位类别', '职级', '任现职级时间'];
 const TEMPLATE = [
@@ -54,20 +54,26 @@ export const wpsLayout: ImportLayout = {
   fields: FIELDS,
 };
 
-export const badCellsCheck: ImportCheck = {
+export const badCellsCheck: ImportReport = {
+  file: '/home/clerk/桌面/13-bad-cells.xlsx',
   file_name: '13-bad-cells.xlsx',
+  database: '/home/clerk/.local/share/kaohe/kaohe.db',
   sheet: '人员',
   header_row: 1,
   year: null,
+  mapping_reused: false,
   rows_read: 9,
   importable: 2,
-  skipped_rows: 7,
+  skipped: 7,
   errors: 3,
   warnings: 1,
   organs: 0,
   results: 0,
   restrictions: 0,
   mapping: [],
+  issues_beyond: { errors: 0, warnings: 0 },
+  checked_only: true,
+  applied: null,
   issues: [
     {
       sheet: '单位',
@@ -143,22 +149,22 @@ export const badCellsCheck: ImportCheck = {
   },
 };
 
-export const applied: ImportApplied = {
-  file_name: '13-bad-cells.xlsx',
-  year: null,
-  people: 3,
-  new_people: 2,
-  updated_people: 1,
-  unchanged_people: 0,
-  organs: 0,
-  results: 4,
-  restrictions: 0,
-  skipped_rows: 7,
-  errors: 3,
-  warnings: 1,
-  mapping_saved: true,
-  held_back: 0,
-  renamed: 0,
+export const applied: ImportReport = {
+  ...badCellsCheck,
+  checked_only: false,
+  applied: {
+    import_id: 1,
+    people: 3,
+    new_people: 2,
+    updated_people: 1,
+    unchanged_people: 0,
+    organs: 0,
+    results: 4,
+    restrictions: 0,
+    mapping_saved: true,
+    held_back: 0,
+    renamed: 0,
+  },
 };
 
 // A second roster whose row 3 has 邵建平's ID under 邵剑平 (as the shell's name-conflict test):
@@ -174,12 +180,13 @@ const conflictIssue = {
   code: 'name_conflict' as const,
 };
 
-export const conflictCheck: ImportCheck = {
+export const conflictCheck: ImportReport = {
   ...badCellsCheck,
+  file: '/home/clerk/桌面/2025.csv',
   file_name: '2025.csv',
   rows_read: 2,
   importable: 1,
-  skipped_rows: 1,
+  skipped: 1,
   errors: 1,
   warnings: 0,
   issues: [
@@ -193,10 +200,10 @@ export const conflictCheck: ImportCheck = {
   changes: { new: [], updated: [], missing: [], moved: [], rank_changed: [], category_changed: [], results: 0, unchanged: 1, name_conflicts: [conflict] },
 };
 
-export const conflictConfirmedCheck: ImportCheck = {
+export const conflictConfirmedCheck: ImportReport = {
   ...conflictCheck,
   importable: 2,
-  skipped_rows: 0,
+  skipped: 0,
   errors: 0,
   warnings: 1,
   issues: [
@@ -223,18 +230,20 @@ export const conflictConfirmedCheck: ImportCheck = {
   },
 };
 
-export const conflictApplied: ImportApplied = {
-  ...applied,
-  file_name: '2025.csv',
-  people: 2,
-  new_people: 0,
-  updated_people: 1,
-  unchanged_people: 1,
-  results: 0,
-  skipped_rows: 0,
-  errors: 0,
-  warnings: 1,
-  mapping_saved: false,
-  held_back: 0,
-  renamed: 1,
+export const conflictApplied: ImportReport = {
+  ...conflictConfirmedCheck,
+  checked_only: false,
+  applied: {
+    import_id: 2,
+    people: 2,
+    new_people: 0,
+    updated_people: 1,
+    unchanged_people: 1,
+    organs: 0,
+    results: 0,
+    restrictions: 0,
+    mapping_saved: false,
+    held_back: 0,
+    renamed: 1,
+  },
 };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElInputNumber, ElSelect } from 'element-plus';
-import type { DropEvent, ImportApplied, ImportCheck, ImportLayout, ImportProgress, ImportRequest } from '../../api/import';
+import type { DropEvent, ImportLayout, ImportProgress, ImportReport, ImportRequest } from '../../api/import';
 import { useAppStore } from '../../stores/app';
 import { applied, badCellsCheck, conflictApplied, conflictCheck, conflictConfirmedCheck, wpsLayout } from './fixture';
 import ImportPage from './index.vue';
@@ -29,8 +29,8 @@ interface Shell {
   pending: Pending[];
   drops: ChannelLike<DropEvent> | null;
   /** What import_check and import_apply answer (default: the bad-cells roster). */
-  check?: (request: ImportRequest) => ImportCheck;
-  apply?: ImportApplied;
+  check?: (request: ImportRequest) => ImportReport;
+  apply?: ImportReport;
 }
 
 function mockShell(calls: Calls, shell: Shell): void {
@@ -316,7 +316,13 @@ describe('导入 wizard', () => {
 
   it('applies without the change of name confirmed: the row held back is said in the summary', async () => {
     shell.check = () => conflictCheck;
-    shell.apply = { ...conflictApplied, people: 1, updated_people: 0, skipped_rows: 1, errors: 1, warnings: 0, held_back: 1, renamed: 0 };
+    shell.apply = {
+      ...conflictApplied,
+      skipped: 1,
+      errors: 1,
+      warnings: 0,
+      applied: { ...conflictApplied.applied!, people: 1, updated_people: 0, held_back: 1, renamed: 0 },
+    };
     shell.hold = false;
     const page = await checkedPage(calls, shell);
     // Confirmed, then taken back before the import: checked again without it.

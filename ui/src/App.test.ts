@@ -42,7 +42,17 @@ describe('App sections', () => {
     expect(app.find('[data-test="pool-arithmetic"]').exists()).toBe(false);
 
     const tabs = () => app.findAll('[data-test="sections"] .el-menu-item');
-    expect(tabs().map((tab) => tab.text())).toEqual(['工作台', '导入', '人员', '年度考核', '职级晋升', '打印与导出', '规则', '操作日志', '设置']);
+    expect(tabs().map((tab) => tab.text())).toEqual([
+      '工作台',
+      '导入',
+      '人员',
+      '年度考核',
+      '职级晋升',
+      '打印与导出',
+      '规则',
+      '操作日志',
+      '设置',
+    ]);
     const tab = (name: string) => app.get(`[data-test="nav-${name}"]`);
     await tab('assessment').trigger('click');
     await flushPromises();

@@ -29,7 +29,8 @@ export type ShellAnswers = Partial<Record<CommandName, (args: any) => unknown>>;
  */
 export function fakeShell(answers: ShellAnswers, calls: ShellCall[] = []): ShellCall[] {
   mockIPC((cmd, args) => {
-    if (!(COMMAND_NAMES as readonly string[]).includes(cmd)) throw new Error(`「${cmd}」 is not a command of the shell`);
+    if (!(COMMAND_NAMES as readonly string[]).includes(cmd))
+      throw new Error(`「${cmd}」 is not a command of the shell`);
     const name = cmd as CommandName;
     calls.push({ cmd: name, args: (args ?? {}) as Record<string, unknown> });
     const answer = answers[name];

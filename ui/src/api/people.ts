@@ -4,7 +4,15 @@
 // kaohe_store::people (./generated, re-exported by ./types); `PersonRecord` is `kaohe_engine::Person`.
 
 import { call } from './call';
-import type { PeopleFilters, PeoplePage, PeopleQuery, PersonDetail, ResultCode, RestrictionEntry, TimelineEntry } from './types';
+import type {
+  PeopleFilters,
+  PeoplePage,
+  PeopleQuery,
+  PersonDetail,
+  ResultCode,
+  RestrictionEntry,
+  TimelineEntry,
+} from './types';
 
 export type {
   GradeFilter,

@@ -5,9 +5,25 @@
 // (ERROR_CODES, GRADES, UNGRADED_CODES, NATIONAL_CODES, PRINT_DOCUMENTS, OPERATION_KINDS, LOG_ACTIONS) are generated too
 // (./generated/constants.ts) and re-exported here; what stays here is the UI's own aliases (IsoDate).
 
-import { ERROR_CODES, GRADES, PRINT_DOCUMENTS, UNGRADED_CODES, type ErrorCode, type Grade, type ResultCode } from './generated';
+import {
+  ERROR_CODES,
+  GRADES,
+  PRINT_DOCUMENTS,
+  UNGRADED_CODES,
+  type ErrorCode,
+  type Grade,
+  type ResultCode,
+} from './generated';
 
-export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, UNGRADED_CODES } from './generated';
+export {
+  ERROR_CODES,
+  GRADES,
+  LOG_ACTIONS,
+  NATIONAL_CODES,
+  OPERATION_KINDS,
+  PRINT_DOCUMENTS,
+  UNGRADED_CODES,
+} from './generated';
 
 export type {
   // src-tauri/src/error.rs, state.rs

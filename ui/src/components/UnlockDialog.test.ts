@@ -7,7 +7,14 @@ import { useSettingsStore } from '../stores/settings';
 import UnlockDialog from './UnlockDialog.vue';
 import { fakeShell, type ShellCall } from '../test-utils';
 
-const national = { id: 'national', name: '全国默认规则', version: '2019.06-1', custom: false, file: null, notice: null };
+const national = {
+  id: 'national',
+  name: '全国默认规则',
+  version: '2019.06-1',
+  custom: false,
+  file: null,
+  notice: null,
+};
 const DB = 'C:\\Users\\clerk\\AppData\\Roaming\\kaohe\\Kaohe\\data\\kaohe.db';
 
 /** A shell whose database has the password 「人事科2026」 and is locked until it is given. */
@@ -17,7 +24,11 @@ function mockShell(calls: ShellCall[], locked: boolean): void {
     {
       database_lock: () => ({ db_path: DB, locked: !open, has_password: true }),
       unlock_database: ({ password }: { password: string }) => {
-        if (password !== '人事科2026') throw { code: 'wrong_password', message: `密码不对，数据库「${DB}」没有打开（也可能这个文件不是考核软件的数据库）` };
+        if (password !== '人事科2026')
+          throw {
+            code: 'wrong_password',
+            message: `密码不对，数据库「${DB}」没有打开（也可能这个文件不是考核软件的数据库）`,
+          };
         open = true;
         return { db_path: DB, locked: false, has_password: true };
       },

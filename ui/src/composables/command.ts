@@ -26,7 +26,11 @@ export function useCommand(): Command {
   const busy = ref(false);
   const error = ref<AppError | null>(null);
   let latest = 0;
-  async function run<T>(ask: () => Promise<T>, onAnswer: (value: T) => void, onError?: (error: AppError) => void): Promise<boolean> {
+  async function run<T>(
+    ask: () => Promise<T>,
+    onAnswer: (value: T) => void,
+    onError?: (error: AppError) => void,
+  ): Promise<boolean> {
     const mine = ++latest;
     busy.value = true;
     try {

@@ -60,7 +60,8 @@ export default {
   },
   check: {
     title: '检查结果',
-    summary: '工作表「{sheet}」（表头在第 {row} 行）：读取 {rows} 行，可导入 {importable} 人，{skipped} 行有错误未能读取。',
+    summary:
+      '工作表「{sheet}」（表头在第 {row} 行）：读取 {rows} 行，可导入 {importable} 人，{skipped} 行有错误未能读取。',
     nationalSummary: '工作表「{sheet}」{year}年度考核结果：共 {rows} 行，可对应到人员 {importable} 人。',
     counts: {
       importable: '可导入',

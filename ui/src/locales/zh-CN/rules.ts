@@ -51,7 +51,8 @@ export default {
     incompetent: '不称职的影响',
     incompetentValue: '最近一次确定等次为{grade}的，不得晋升职级（应降低一个职级层次）',
     level: '晋升后的级别',
-    levelValue: '低于新职级最低级别的升至最低级别，否则晋升{steps}个级别；晋升{keep}及同层级职级时，级别已在范围内的不变',
+    levelValue:
+      '低于新职级最低级别的升至最低级别，否则晋升{steps}个级别；晋升{keep}及同层级职级时，级别已在范围内的不变',
     levelKeep: '第{levels}层级',
     subLimits: '职数池内单项限额',
     subLimitValue: '「{pool}」中的{rank}不超过核定数的{percent}%（{levels}）',

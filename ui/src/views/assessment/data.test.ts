@@ -13,8 +13,19 @@ function withCode(code: AssessedPerson['code']): AssessedPerson {
 
 describe('who is not graded', () => {
   it('counts every national code but 1–4 as not graded, 7 (其他) included', () => {
-    expect((['5A', '5B', '5C', '6A', '7'] as const).map((code) => isUngraded(withCode(code)))).toEqual([true, true, true, true, true]);
-    expect((['1', '2', '3', '4'] as const).map((code) => isUngraded(withCode(code)))).toEqual([false, false, false, false]);
+    expect((['5A', '5B', '5C', '6A', '7'] as const).map((code) => isUngraded(withCode(code)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect((['1', '2', '3', '4'] as const).map((code) => isUngraded(withCode(code)))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(isUngraded(withCode(null))).toBe(false);
   });
 

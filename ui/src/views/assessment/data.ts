@@ -43,7 +43,9 @@ export function kindLabel(kind: ConsequenceKind): string {
 }
 
 export function actionLabel(action: string): string {
-  return (LOG_ACTIONS as readonly string[]).includes(action) ? i18n.global.t(`assessment.log.action.${action}`) : action;
+  return (LOG_ACTIONS as readonly string[]).includes(action)
+    ? i18n.global.t(`assessment.log.action.${action}`)
+    : action;
 }
 
 /** "Q1" → 第1季度, "M3" → 3月; anything else as it is. */

@@ -4,7 +4,9 @@
 
 import type { AssessedPerson, AssessmentLogEntry, AssessmentReport } from '../../api/types';
 
-function person(fields: Partial<AssessedPerson> & Pick<AssessedPerson, 'id' | 'name' | 'organ' | 'pool'>): AssessedPerson {
+function person(
+  fields: Partial<AssessedPerson> & Pick<AssessedPerson, 'id' | 'name' | 'organ' | 'pool'>,
+): AssessedPerson {
   return {
     category: '综合管理类',
     rank: '四级主任科员',
@@ -246,9 +248,27 @@ export const sampleReport: AssessmentReport = {
     },
   ],
   consequences: [
-    { id: '110101198001010022', name: '高晓燕', kind: 'commendation', due: null, reason: [{ text: '2025年度考核为优秀，给予嘉奖' }] },
-    { id: '110101198001010022', name: '高晓燕', kind: 'bonus', due: null, reason: [{ text: '2025年度考核为优秀，享受年终一次性奖金' }] },
-    { id: '110101199001010100', name: '马明辉', kind: 'admonition', due: null, reason: [{ text: '2025年度考核为基本称职，对其诫勉谈话' }] },
+    {
+      id: '110101198001010022',
+      name: '高晓燕',
+      kind: 'commendation',
+      due: null,
+      reason: [{ text: '2025年度考核为优秀，给予嘉奖' }],
+    },
+    {
+      id: '110101198001010022',
+      name: '高晓燕',
+      kind: 'bonus',
+      due: null,
+      reason: [{ text: '2025年度考核为优秀，享受年终一次性奖金' }],
+    },
+    {
+      id: '110101199001010100',
+      name: '马明辉',
+      kind: 'admonition',
+      due: null,
+      reason: [{ text: '2025年度考核为基本称职，对其诫勉谈话' }],
+    },
     {
       id: '110101199001010100',
       name: '马明辉',
@@ -270,5 +290,14 @@ export const sampleLog: AssessmentLogEntry[] = [
     by: '人事科 李明',
     at: '2026-01-15 09:30:00',
   },
-  { year: 2025, id: null, action: 'finalize', from: null, to: '38人', reason: null, by: '人事科 李明', at: '2026-01-15 09:31:00' },
+  {
+    year: 2025,
+    id: null,
+    action: 'finalize',
+    from: null,
+    to: '38人',
+    reason: null,
+    by: '人事科 李明',
+    at: '2026-01-15 09:31:00',
+  },
 ];

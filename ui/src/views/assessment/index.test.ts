@@ -94,7 +94,9 @@ describe('年度考核 page', () => {
     expect(calls.every((c) => c.args.year === defaultYear())).toBe(true);
     expect(defaultYear(new Date(2026, 0, 15))).toBe(2025);
     expect(page.get('[data-test="year-state"]').text()).toBe('未定稿');
-    expect(page.get('[data-test="assessment-summary"]').text()).toBe('2025年度：参加考核 10 人，3 个考核池，优秀名额共 3 名（规则：全国默认规则）');
+    expect(page.get('[data-test="assessment-summary"]').text()).toBe(
+      '2025年度：参加考核 10 人，3 个考核池，优秀名额共 3 名（规则：全国默认规则）',
+    );
     expect(button(page, 'finalize').disabled).toBe(false);
     expect(button(page, 'reopen').disabled).toBe(true);
     page.unmount();
@@ -108,24 +110,32 @@ describe('年度考核 page', () => {
     expect(finance.get('[data-test="pool-title"]').text()).toBe('某市财政局 · 非领导成员');
     expect(finance.get('[data-test="pool-mode"]').text()).toBe('按评分');
     expect(finance.get('[data-test="pool-members"]').text()).toBe('成员 16 人，参加定等次 15 人');
-    expect(finance.get('[data-test="pool-arithmetic"]').text()).toBe('15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）');
+    expect(finance.get('[data-test="pool-arithmetic"]').text()).toBe(
+      '15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）',
+    );
     expect(finance.get('[data-test="pool-quota"]').text()).toBe('3名');
     expect(finance.get('[data-test="pool-suggested"]').text()).toBe('2人');
     expect(finance.get('[data-test="pool-final"]').text()).toBe('2人');
     expect(finance.get('[data-test="pool-final"]').classes()).not.toContain('is-over');
     expect(finance.find('[data-test="pool-over-quota"]').exists()).toBe(false);
-    expect(finance.get('[data-test="pool-tied"]').text()).toContain('名额线同分，须由考核委员会确定等次：董静怡、吴秀英');
+    expect(finance.get('[data-test="pool-tied"]').text()).toContain(
+      '名额线同分，须由考核委员会确定等次：董静怡、吴秀英',
+    );
     expect(finance.findAll('[data-test="pool-regular-check"]').map((li) => li.text())).toEqual([
       '第1季度：16人中“好”16人，上限6人 待核实',
       '7月：16人中“好”9人，上限6人 待核实',
     ]);
     // The 40% is local practice: the line carries 待核实 and the full reason with its rule.
-    expect(finance.get('[data-test="pool-regular-check"]').attributes('title')).toContain('“好”等次不超过40%为本地做法；待核实');
+    expect(finance.get('[data-test="pool-regular-check"]').attributes('title')).toContain(
+      '“好”等次不超过40%为本地做法；待核实',
+    );
     expect(finance.find('[data-test="pool-ratio-unapproved"]').exists()).toBe(false);
 
     const leaders = poolCard(page, '某县人力资源和社会保障局', '领导成员');
     expect(leaders.get('[data-test="pool-mode"]').text()).toBe('按建议等次');
-    expect(leaders.get('[data-test="pool-arithmetic"]').text()).toBe('2人 × 20% = 0.40 → 0名（向下取整；比例来源：规则默认比例）');
+    expect(leaders.get('[data-test="pool-arithmetic"]').text()).toBe(
+      '2人 × 20% = 0.40 → 0名（向下取整；比例来源：规则默认比例）',
+    );
     expect(leaders.get('[data-test="pool-quota"]').text()).toBe('0名');
     expect(leaders.get('[data-test="pool-final"]').text()).toBe('1人');
     expect(leaders.get('[data-test="pool-final"]').classes()).toContain('is-over');
@@ -140,14 +150,38 @@ describe('年度考核 page', () => {
 
     const finance = poolCard(page, '某市财政局', '非领导成员');
     const headers = finance.findAll('.el-table__header th').map((th) => th.text());
-    expect(headers).toEqual(['', '姓名', '职级', '层次', '综合得分', '池内排名', '建议等次', '最终等次', '代码', '提示', '操作']);
+    expect(headers).toEqual([
+      '',
+      '姓名',
+      '职级',
+      '层次',
+      '综合得分',
+      '池内排名',
+      '建议等次',
+      '最终等次',
+      '代码',
+      '提示',
+      '操作',
+    ]);
     expect(rowsOf(finance)).toEqual([
       ['', '高晓燕', '三级调研员', '处级', '92.42', '1', '优秀', '优秀', '1', '', '修改等次'],
       ['', '梁宏伟', '三级调研员', '处级', '91.65', '2', '优秀', '优秀', '1', '', '修改等次'],
       ['', '田建国', '二级主任科员', '科级及以下', '90.88', '3', '称职', '称职', '2', '受警告处分不得评优', '修改等次'],
       ['', '董静怡', '四级主任科员', '科级及以下', '90.45', '4', '—', '待定', '—', '名额线同分', '修改等次'],
       ['', '吴秀英', '一级主任科员', '科级及以下', '90.45', '4', '—', '待定', '—', '名额线同分', '修改等次'],
-      ['', '王梦瑶', '四级主任科员', '科级及以下', '77.53', '6', '称职', '称职', '2', '平时考核不满足评优条件', '修改等次'],
+      [
+        '',
+        '王梦瑶',
+        '四级主任科员',
+        '科级及以下',
+        '77.53',
+        '6',
+        '称职',
+        '称职',
+        '2',
+        '平时考核不满足评优条件',
+        '修改等次',
+      ],
     ]);
 
     const others = poolCard(page, '某县人力资源和社会保障局', '非领导成员');
@@ -176,7 +210,9 @@ describe('年度考核 page', () => {
     for (const [flag, label] of Object.entries(labels)) expect(flagLabel(flag as AssessmentFlag)).toBe(label);
     expect(periodLabel('Q4')).toBe('第4季度');
     expect(periodLabel('M12')).toBe('12月');
-    expect(regularCheckText({ period: 'Q2', recorded: 16, good: 11, limit: 6, reason: [] })).toBe('第2季度：16人中“好”11人，上限6人');
+    expect(regularCheckText({ period: 'Q2', recorded: 16, good: 11, limit: 6, reason: [] })).toBe(
+      '第2季度：16人中“好”11人，上限6人',
+    );
   });
 
   it('asks for the operator before a change', async () => {
@@ -294,7 +330,13 @@ describe('年度考核 page', () => {
 
     expect(calls[0]).toEqual({
       cmd: 'assessment_ratio',
-      args: { year: 2025, organ: '某县人力资源和社会保障局', percent: 25, basis: '县考核委员会批复（县考委〔2026〕1号）', by: '人事科 李明' },
+      args: {
+        year: 2025,
+        organ: '某县人力资源和社会保障局',
+        percent: 25,
+        basis: '县考核委员会批复（县考委〔2026〕1号）',
+        by: '人事科 李明',
+      },
     });
     expect(
       calls
@@ -341,7 +383,9 @@ describe('年度考核 page', () => {
     expect(confirm?.textContent?.trim()).toBe('定稿');
     confirm?.click();
     // The message box closes, then the page asks the shell and shows what it refused.
-    await vi.waitFor(() => expect(page.find('[data-test="finalize-problems"]').exists()).toBe(true), { timeout: 10_000 });
+    await vi.waitFor(() => expect(page.find('[data-test="finalize-problems"]').exists()).toBe(true), {
+      timeout: 10_000,
+    });
 
     expect(calls.find((c) => c.cmd === 'assessment_finalize')?.args).toEqual({ year: 2025, by: '人事科 李明' });
     const problems = page.get('[data-test="finalize-problems"]');
@@ -350,7 +394,9 @@ describe('年度考核 page', () => {
       '董静怡（110101198001010044）与他人同分并列于优秀名额线，尚未确定等次',
       '某县人力资源和社会保障局·领导成员最终确定优秀1人，超过优秀名额0名',
     ]);
-    expect(document.body.querySelector('.el-message--error')?.textContent).toContain('2025年度考核暂不能定稿：董静怡（110101198001010044）');
+    expect(document.body.querySelector('.el-message--error')?.textContent).toContain(
+      '2025年度考核暂不能定稿：董静怡（110101198001010044）',
+    );
     page.unmount();
   });
 
@@ -367,7 +413,9 @@ describe('年度考核 page', () => {
     await vi.waitFor(() => expect(store.dataVersion).toBe(1), { timeout: 10_000 });
 
     expect(calls.find((c) => c.cmd === 'assessment_finalize')?.args).toEqual({ year: 2025, by: '人事科 李明' });
-    expect(document.body.querySelector('.el-message--success')?.textContent).toContain('2025年度考核已定稿，写入考核结果 38 条');
+    expect(document.body.querySelector('.el-message--success')?.textContent).toContain(
+      '2025年度考核已定稿，写入考核结果 38 条',
+    );
     expect(store.dataVersion).toBe(1);
     page.unmount();
   });
@@ -400,7 +448,13 @@ describe('年度考核 page', () => {
     await flushPromises();
     expect(calls[0]).toEqual({
       cmd: 'assessment_supplement',
-      args: { year: 2025, id: sun.id, grade: '称职', reason: '2026年3月1日结案，不予处分，经考核委员会研究补定为称职', by: '人事科 李明' },
+      args: {
+        year: 2025,
+        id: sun.id,
+        grade: '称职',
+        reason: '2026年3月1日结案，不予处分，经考核委员会研究补定为称职',
+        by: '人事科 李明',
+      },
     });
     expect(document.body.textContent).toContain('已为孙鹏飞补定等次：称职');
     page.unmount();
@@ -429,7 +483,10 @@ describe('年度考核 page', () => {
     await page.get('[data-test="reopen-submit"]').trigger('click');
     await flushPromises();
 
-    expect(calls[0]).toEqual({ cmd: 'assessment_reopen', args: { year: 2025, reason: '收到复核申请，重新研究', by: '人事科 李明' } });
+    expect(calls[0]).toEqual({
+      cmd: 'assessment_reopen',
+      args: { year: 2025, reason: '收到复核申请，重新研究', by: '人事科 李明' },
+    });
     expect(document.body.textContent).toContain('2025年度考核已重新打开');
     expect(useAppStore().dataVersion).toBe(1);
     page.unmount();

@@ -71,8 +71,16 @@ export function alertGroups(d: Dashboard): AlertGroup[] {
         id: e.id,
         date: e.eligible_on,
         text:
-          t('dashboard.alerts.eligibleLine', { organ: e.organ, name: e.name, rank: e.rank, target: e.target_rank, date: e.eligible_on }) +
-          (e.blocks.length ? t('dashboard.alerts.blockedLine', { blocks: e.blocks.map((b) => blockLabel(b.code, b.until)).join('、') }) : ''),
+          t('dashboard.alerts.eligibleLine', {
+            organ: e.organ,
+            name: e.name,
+            rank: e.rank,
+            target: e.target_rank,
+            date: e.eligible_on,
+          }) +
+          (e.blocks.length
+            ? t('dashboard.alerts.blockedLine', { blocks: e.blocks.map((b) => blockLabel(b.code, b.until)).join('、') })
+            : ''),
       })),
     },
     {
@@ -82,7 +90,13 @@ export function alertGroups(d: Dashboard): AlertGroup[] {
       lines: a.restrictions.map((r) => ({
         id: r.id,
         date: r.until,
-        text: t('dashboard.alerts.restrictionLine', { organ: r.organ, name: r.name, kind: r.kind, date: r.date, until: r.until }),
+        text: t('dashboard.alerts.restrictionLine', {
+          organ: r.organ,
+          name: r.name,
+          kind: r.kind,
+          date: r.date,
+          until: r.until,
+        }),
       })),
     },
     {
@@ -92,7 +106,12 @@ export function alertGroups(d: Dashboard): AlertGroup[] {
       lines: a.probations.map((p) => ({
         id: p.id,
         date: p.until,
-        text: t('dashboard.alerts.probationLine', { organ: p.organ, name: p.name, start: p.service_start, until: p.until }),
+        text: t('dashboard.alerts.probationLine', {
+          organ: p.organ,
+          name: p.name,
+          start: p.service_start,
+          until: p.until,
+        }),
       })),
     },
     {
@@ -107,7 +126,14 @@ export function alertGroups(d: Dashboard): AlertGroup[] {
 /** The series of the chart, in order: the four grades, 不定等次, 无结果. */
 export function seriesNames(): string[] {
   const { t } = i18n.global;
-  return [t('people.grade.1'), t('people.grade.2'), t('people.grade.3'), t('people.grade.4'), t('dashboard.chart.ungraded'), t('dashboard.chart.none')];
+  return [
+    t('people.grade.1'),
+    t('people.grade.2'),
+    t('people.grade.3'),
+    t('people.grade.4'),
+    t('dashboard.chart.ungraded'),
+    t('dashboard.chart.none'),
+  ];
 }
 
 /** Whether the chart has anything to show. */
@@ -132,7 +158,16 @@ export function gradeChartOption(chart: GradeChart) {
     grid: { left: 8, right: 16, top: 36, bottom: many ? 40 : 8, containLabel: true },
     dataZoom: many
       ? [
-          { type: 'slider', xAxisIndex: 0, startValue: 0, endValue: ORGANS_IN_VIEW - 1, height: 16, bottom: 8, zoomLock: true, brushSelect: false },
+          {
+            type: 'slider',
+            xAxisIndex: 0,
+            startValue: 0,
+            endValue: ORGANS_IN_VIEW - 1,
+            height: 16,
+            bottom: 8,
+            zoomLock: true,
+            brushSelect: false,
+          },
           { type: 'inside', xAxisIndex: 0, zoomLock: true },
         ]
       : [],
@@ -140,7 +175,10 @@ export function gradeChartOption(chart: GradeChart) {
       type: 'category',
       data: chart.organs.map((o) => o.organ),
       // Few organs: whole names, broken over lines; many: slanted and cut to fit.
-      axisLabel: chart.organs.length > 4 ? { interval: 0, rotate: 30, width: 96, overflow: 'truncate' } : { interval: 0, width: 110, overflow: 'break' },
+      axisLabel:
+        chart.organs.length > 4
+          ? { interval: 0, rotate: 30, width: 96, overflow: 'truncate' }
+          : { interval: 0, width: 110, overflow: 'break' },
     },
     yAxis: { type: 'value', minInterval: 1, name: i18n.global.t('dashboard.chart.axis') },
     series: names.map((name, k) => ({

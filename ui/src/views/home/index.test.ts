@@ -59,7 +59,9 @@ const ChartStub = defineComponent({
       h(
         'div',
         { 'data-test': 'chart-stub' },
-        JSON.stringify((props.option as { series: { name: string; data: number[] }[] }).series.map((s) => [s.name, ...s.data])),
+        JSON.stringify(
+          (props.option as { series: { name: string; data: number[] }[] }).series.map((s) => [s.name, ...s.data]),
+        ),
       );
   },
 });
@@ -115,7 +117,14 @@ describe('home page', () => {
     await page.get('[data-test="import-sample"]').trigger('click');
     await flushPromises();
 
-    expect(calls.map((c) => c.cmd).sort()).toEqual(['app_info', 'app_info', 'dashboard', 'dashboard', 'database_lock', 'import_sample']);
+    expect(calls.map((c) => c.cmd).sort()).toEqual([
+      'app_info',
+      'app_info',
+      'dashboard',
+      'dashboard',
+      'database_lock',
+      'import_sample',
+    ]);
     expect(page.get('[data-test="count-people"]').text()).toBe('12');
     expect(page.get('[data-test="count-results"]').text()).toBe('36');
     const outcome = page.get('[data-test="import-outcome"]').text();
@@ -134,15 +143,22 @@ describe('home page', () => {
     expect(page.get('[data-test="dashboard-people"]').text()).toBe('38');
     expect(page.get('[data-test="dashboard-leaders"]').text()).toBe('2');
     expect(page.get('[data-test="dashboard-organs"]').text()).toBe('3');
-    const counts = (key: string) => page.findAll(`[data-test="dashboard-by-${key}"] [data-test="dashboard-count"]`).map((li) => li.text().replace(/\s+/g, ''));
+    const counts = (key: string) =>
+      page
+        .findAll(`[data-test="dashboard-by-${key}"] [data-test="dashboard-count"]`)
+        .map((li) => li.text().replace(/\s+/g, ''));
     expect(counts('organ')).toEqual(['某市财政局16人', '某县人力资源和社会保障局11人', '某县市场监督管理局11人']);
     expect(counts('category')).toEqual(['综合管理类32人', '行政执法类6人']);
     expect(counts('rank')).toEqual(['三级调研员6人', '一级科员7人']);
 
     expect(page.get('[data-test="assessment-year-state"]').text()).toBe('进行中');
     expect(page.get('[data-test="dashboard-year"]').text()).toContain('2025年度考核');
-    expect(page.get('[data-test="assessment-year-detail"]').text()).toBe('年度评分 28 人，平时考核 16 人，已存考核结果 0 条，考核委员会改定 0 人');
-    expect(page.get('[data-test="grade-chart-source"]').text()).toBe('该年度尚未定稿，图中为当前确定的等次（含建议等次）');
+    expect(page.get('[data-test="assessment-year-detail"]').text()).toBe(
+      '年度评分 28 人，平时考核 16 人，已存考核结果 0 条，考核委员会改定 0 人',
+    );
+    expect(page.get('[data-test="grade-chart-source"]').text()).toBe(
+      '该年度尚未定稿，图中为当前确定的等次（含建议等次）',
+    );
     expect(JSON.parse(page.get('[data-test="grade-chart"] [data-test="chart-stub"]').text())).toEqual([
       ['优秀', 3, 2, 0],
       ['称职', 11, 8, 0],
@@ -152,13 +168,18 @@ describe('home page', () => {
       ['无结果', 0, 0, 10],
     ]);
 
-    expect(page.get('[data-test="alert-horizon-hint"]').text()).toBe('界面设置：列出今天起90天内（至2026-04-01）到期的事项');
-    const lines = (key: string) => page.findAll(`[data-test="alerts-${key}"] [data-test="alert-line"]`).map((li) => li.text());
+    expect(page.get('[data-test="alert-horizon-hint"]').text()).toBe(
+      '界面设置：列出今天起90天内（至2026-04-01）到期的事项',
+    );
+    const lines = (key: string) =>
+      page.findAll(`[data-test="alerts-${key}"] [data-test="alert-line"]`).map((li) => li.text());
     expect(lines('eligible')).toEqual([
       '某县人力资源和社会保障局 黄浩然：三级调研员 → 二级调研员，2026-03-01满任职年限',
       '某县人力资源和社会保障局 梁雅琴：一级科员 → 四级主任科员，2026-03-28满任职年限（另有限制：诫勉或组织处理影响期内至 2026-05-01）',
     ]);
-    expect(page.get('[data-test="alerts-eligible"] [data-test="alert-line"]').attributes('data-person-id')).toBe('330521198710050558');
+    expect(page.get('[data-test="alerts-eligible"] [data-test="alert-line"]').attributes('data-person-id')).toBe(
+      '330521198710050558',
+    );
     expect(lines('restrictions')).toEqual([
       '某市财政局 王宏伟：诫勉（2025-07-22起），影响期至2026-01-21',
       '某市财政局 田建国：警告（2025-09-17起），影响期至2026-03-16',
@@ -178,10 +199,15 @@ describe('home page', () => {
     await flushPromises();
     await page.get('[data-test="alert-horizon"] .el-select__wrapper').trigger('click');
     await flushPromises();
-    const option = [...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent?.trim() === '180天内') as HTMLElement;
+    const option = [...document.querySelectorAll('.el-select-dropdown__item')].find(
+      (o) => o.textContent?.trim() === '180天内',
+    ) as HTMLElement;
     option.click();
     await flushPromises();
-    expect(calls.filter((c) => c.cmd === 'dashboard').map((c) => c.args)).toEqual([{ horizonDays: 90 }, { horizonDays: 180 }]);
+    expect(calls.filter((c) => c.cmd === 'dashboard').map((c) => c.args)).toEqual([
+      { horizonDays: 90 },
+      { horizonDays: 180 },
+    ]);
     expect(loadHorizonDays()).toBe(180);
     expect(page.get('[data-test="alert-horizon-hint"]').text()).toContain('180天内');
     page.unmount();
@@ -207,7 +233,11 @@ describe('home page', () => {
   });
 
   it('builds one stacked bar per organ, and says when there is nothing to draw', async () => {
-    const chart: GradeChart = { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [1, 4, 0, 0], ungraded: 0, none: 2 }] };
+    const chart: GradeChart = {
+      year: 2025,
+      source: 'stored',
+      organs: [{ organ: '某局', grades: [1, 4, 0, 0], ungraded: 0, none: 2 }],
+    };
     const option = gradeChartOption(chart);
     expect(option.xAxis.data).toEqual(['某局']);
     expect(option.series.map((s) => [s.name, s.stack, s.data[0]])).toEqual([
@@ -221,7 +251,10 @@ describe('home page', () => {
 
     expect(option.dataZoom).toEqual([]);
     expect(option.xAxis.axisLabel).toMatchObject({ interval: 0, overflow: 'break' });
-    const many: GradeChart = { ...chart, organs: Array.from({ length: 30 }, (_, i) => ({ organ: `第${i}局`, grades: [1, 2, 0, 0], ungraded: 0, none: 0 })) };
+    const many: GradeChart = {
+      ...chart,
+      organs: Array.from({ length: 30 }, (_, i) => ({ organ: `第${i}局`, grades: [1, 2, 0, 0], ungraded: 0, none: 0 })),
+    };
     expect(gradeChartOption(many).dataZoom[0]).toMatchObject({ type: 'slider', startValue: 0, endValue: 11 });
 
     fakeShell(
@@ -229,7 +262,11 @@ describe('home page', () => {
         app_info: () => info,
         dashboard: () => ({
           ...sampleDashboard,
-          grades: { year: 2025, source: 'stored', organs: [{ organ: '某局', grades: [0, 0, 0, 0], ungraded: 0, none: 5 }] },
+          grades: {
+            year: 2025,
+            source: 'stored',
+            organs: [{ organ: '某局', grades: [0, 0, 0, 0], ungraded: 0, none: 5 }],
+          },
         }),
       },
       calls,
@@ -271,7 +308,9 @@ describe('home page', () => {
   it('in self-test mode with a first section (bench-startup --section people) opens it and leaves the report to it', async () => {
     mockShell(calls, { selftest: true, selftest_section: 'people' });
     const page = mountHome();
-    await vi.waitFor(() => expect(document.querySelector('[data-test="section-people"]')).not.toBeNull(), { timeout: 10_000 });
+    await vi.waitFor(() => expect(document.querySelector('[data-test="section-people"]')).not.toBeNull(), {
+      timeout: 10_000,
+    });
     await flushPromises();
 
     const people = document.querySelector<HTMLElement>('[data-test="section-people"]');

@@ -1,7 +1,14 @@
 // The 导入 wizard's logic without the page: the steps, the request it sends, the column mapping
 // the clerk edits, the issues filter, the planned changes counted, the progress text.
 
-import type { FieldChoice, ImportLayout, ImportPlan, ImportProgress, ImportRequest, MappedColumn } from '../../api/import';
+import type {
+  FieldChoice,
+  ImportLayout,
+  ImportPlan,
+  ImportProgress,
+  ImportRequest,
+  MappedColumn,
+} from '../../api/import';
 import type { Issue, IssueSeverity } from '../../api/types';
 
 export type Step = 'file' | 'setup' | 'check' | 'result';
@@ -156,7 +163,10 @@ export function changeLines(plan: ImportPlan, kind: ChangeKind, limit: number): 
       case 'new':
         return plan.new.map(({ id, name }) => `${name}（${id}）`);
       case 'updated':
-        return plan.updated.map((p) => `${p.name}：${p.fields.map(({ field, from, to }) => `${field} ${from ?? '（空）'} → ${to ?? '（空）'}`).join('；')}`);
+        return plan.updated.map(
+          (p) =>
+            `${p.name}：${p.fields.map(({ field, from, to }) => `${field} ${from ?? '（空）'} → ${to ?? '（空）'}`).join('；')}`,
+        );
       case 'missing':
         return plan.missing.map(({ id, name, organ }) => `${name}（${organ}，${id}）`);
       case 'moved':

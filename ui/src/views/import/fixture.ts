@@ -138,7 +138,9 @@ export const badCellsCheck: ImportReport = {
       { id: '21010219980926718X', name: '白雪' },
       { id: '34112219730323925X', name: '邵建平' },
     ],
-    updated: [{ id: '330106199106022605', name: '王芳', fields: [{ field: '职级', from: '三级主任科员', to: '二级主任科员' }] }],
+    updated: [
+      { id: '330106199106022605', name: '王芳', fields: [{ field: '职级', from: '三级主任科员', to: '二级主任科员' }] },
+    ],
     missing: [{ id: '510104197601039561', name: '刘强', organ: '青溪县审计局' }],
     moved: [],
     rank_changed: [{ id: '330106199106022605', name: '王芳', from: '三级主任科员', to: '二级主任科员' }],
@@ -170,7 +172,14 @@ export const applied: ImportReport = {
 // A second roster whose row 3 has 邵建平's ID under 邵剑平 (as the shell's name-conflict test):
 // checked without, then with the change of name confirmed, and applied without it.
 const SHAO = '34112219730323925X';
-const conflict = { id: SHAO, name: '邵剑平', row: 3, name_in_database: '邵建平', organ_in_database: '青溪县水利局', confirmed: false };
+const conflict = {
+  id: SHAO,
+  name: '邵剑平',
+  row: 3,
+  name_in_database: '邵建平',
+  organ_in_database: '青溪县水利局',
+  confirmed: false,
+};
 const conflictIssue = {
   sheet: '人员',
   row: 3,
@@ -197,7 +206,17 @@ export const conflictCheck: ImportReport = {
     },
   ],
   rows: [],
-  changes: { new: [], updated: [], missing: [], moved: [], rank_changed: [], category_changed: [], results: 0, unchanged: 1, name_conflicts: [conflict] },
+  changes: {
+    new: [],
+    updated: [],
+    missing: [],
+    moved: [],
+    rank_changed: [],
+    category_changed: [],
+    results: 0,
+    unchanged: 1,
+    name_conflicts: [conflict],
+  },
 };
 
 export const conflictConfirmedCheck: ImportReport = {

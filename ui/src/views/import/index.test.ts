@@ -47,12 +47,17 @@ function mockShell(calls: Calls, shell: Shell): void {
       },
       import_pick_file: () => shell.picked,
       import_layout: ({ request: asked }: { request: ImportRequest }) => {
-        if (asked.header_row === 40) throw { code: 'bad_argument', message: '工作表「Sheet1」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号' };
+        if (asked.header_row === 40)
+          throw {
+            code: 'bad_argument',
+            message: '工作表「Sheet1」第40行是空行或在表格之外，不能作为表头；请填写表头所在的行号',
+          };
         return { ...shell.layout, path: asked.path, header_row: asked.header_row ?? shell.layout.header_row };
       },
       import_check: ({ request, onProgress }: { request: ImportRequest; onProgress: ChannelLike<ImportProgress> }) =>
         held(shell.check?.(request) ?? badCellsCheck, onProgress),
-      import_apply: ({ onProgress }: { onProgress: ChannelLike<ImportProgress> }) => held(shell.apply ?? applied, onProgress),
+      import_apply: ({ onProgress }: { onProgress: ChannelLike<ImportProgress> }) =>
+        held(shell.apply ?? applied, onProgress),
       import_cancel: () => null,
       import_error_report: () => '/home/clerk/名册/13-bad-cells（问题清单）.xlsx',
     },
@@ -116,7 +121,14 @@ describe('导入 wizard', () => {
 
     await chooseFile(page);
     expect(requests(calls, 'import_layout')).toEqual([
-      { path: '/home/clerk/名册/03-wps-sheet1.xlsx', sheet: null, header_row: null, mapping: null, year: null, confirm_renames: [] },
+      {
+        path: '/home/clerk/名册/03-wps-sheet1.xlsx',
+        sheet: null,
+        header_row: null,
+        mapping: null,
+        year: null,
+        confirm_renames: [],
+      },
     ]);
     expect(page.get('[data-test="import-file-name"]').text()).toBe('03-wps-sheet1.xlsx');
     expect(selectIn(page, 'import-sheet').props('modelValue')).toBe('Sheet1');
@@ -124,7 +136,9 @@ describe('导入 wizard', () => {
       .findAllComponents({ name: 'ElOption' })
       .map((o) => o.props('label'));
     expect(sheets).toEqual(['Sheet1', '说明']);
-    const headerRow = page.getComponent('[data-test="import-header-row"]') as VueWrapper<InstanceType<typeof ElInputNumber>>;
+    const headerRow = page.getComponent('[data-test="import-header-row"]') as VueWrapper<
+      InstanceType<typeof ElInputNumber>
+    >;
     expect(headerRow.props('modelValue')).toBe(2);
     expect(page.findAll('[data-test="mapping-row"]')).toHaveLength(8);
     expect(page.get('[data-test="mapping-confidence-D"]').text()).toBe('90% · 按常见写法识别');
@@ -182,7 +196,16 @@ describe('导入 wizard', () => {
 
     const sent = requests(calls, 'import_check');
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.mapping).toEqual({ A: '', B: '姓名', C: '身份证号', D: '单位', E: '职位类别', F: '职级', G: '任现职级时间', H: '从事或分管工作' });
+    expect(sent[0]!.mapping).toEqual({
+      A: '',
+      B: '姓名',
+      C: '身份证号',
+      D: '单位',
+      E: '职位类别',
+      F: '职级',
+      G: '任现职级时间',
+      H: '从事或分管工作',
+    });
     expect(sent[0]!.header_row).toBe(2);
 
     shell.pending[0]!.progress.onmessage({ phase: 'read', done: 3, total: 6 });
@@ -205,20 +228,32 @@ describe('导入 wizard', () => {
     const page = await checkedPage(calls, shell);
     expect(requests(calls, 'import_check')[0]!.mapping).toBeNull();
 
-    expect(page.get('[data-test="import-check-summary"]').text()).toBe('工作表「人员」（表头在第 1 行）：读取 9 行，可导入 2 人，7 行有错误未能读取。');
+    expect(page.get('[data-test="import-check-summary"]').text()).toBe(
+      '工作表「人员」（表头在第 1 行）：读取 9 行，可导入 2 人，7 行有错误未能读取。',
+    );
     const count = (test: string) => page.get(`[data-test="${test}"] strong`).text();
-    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors'), count('import-count-warnings')]).toEqual([
-      '2',
-      '7',
-      '3',
-      '1',
-    ]);
+    expect([
+      count('import-count-importable'),
+      count('import-count-skipped'),
+      count('import-count-errors'),
+      count('import-count-warnings'),
+    ]).toEqual(['2', '7', '3', '1']);
     const change = (kind: string) => page.get(`[data-test="change-count-${kind}"]`).text();
-    expect(['new', 'updated', 'missing', 'moved', 'rank', 'category', 'results', 'unchanged'].map(change)).toEqual(['2', '1', '1', '0', '1', '0', '4', '5']);
+    expect(['new', 'updated', 'missing', 'moved', 'rank', 'category', 'results', 'unchanged'].map(change)).toEqual([
+      '2',
+      '1',
+      '1',
+      '0',
+      '1',
+      '0',
+      '4',
+      '5',
+    ]);
     expect(page.get('[data-test="change-list-new"]').text()).toContain('白雪（21010219980926718X）');
     expect(page.get('[data-test="change-list-rank"]').text()).toContain('王芳：三级主任科员 → 二级主任科员');
 
-    const rowNumbers = () => page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-row-number"]').text());
+    const rowNumbers = () =>
+      page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-row-number"]').text());
     expect(rowNumbers()).toEqual(['', '3', '4', '5']);
     await page.get('[data-test="issue-severity-error"] input').setValue(true);
     await flushPromises();
@@ -226,7 +261,9 @@ describe('导入 wizard', () => {
     expect(page.get('[data-test="issue-severity-error"]').text()).toBe('错误（3）');
     await page.get('[data-test="issue-severity-warning"] input').setValue(true);
     await flushPromises();
-    expect(page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-sheet"]').text())).toEqual(['单位']);
+    expect(page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-sheet"]').text())).toEqual([
+      '单位',
+    ]);
     await page.get('[data-test="issue-severity-all"] input').setValue(true);
     await flushPromises();
 
@@ -234,7 +271,11 @@ describe('导入 wizard', () => {
     await page.findAll('[data-test="issue-row"]')[2]!.trigger('click');
     const cells = page.get('[data-test="issue-row-cells"]');
     expect(cells.get('[data-test="issue-row-cells-title"]').text()).toBe('第 4 行的内容');
-    expect(cells.findAll('[data-test="row-cell"]').map((c) => c.text())).toEqual(['B 身份证号110105198003150011', 'C 姓名周涛', 'G 任现职级时间2019.13']);
+    expect(cells.findAll('[data-test="row-cell"]').map((c) => c.text())).toEqual([
+      'B 身份证号110105198003150011',
+      'C 姓名周涛',
+      'G 任现职级时间2019.13',
+    ]);
     expect(cells.get('.is-marked').attributes('data-column')).toBe('G');
 
     // The database changed elsewhere: the plan is out of date, the check must be made again.
@@ -281,11 +322,17 @@ describe('导入 wizard', () => {
     expect(explain).toContain('原姓名记入变更记录');
     const cells = () => {
       const row = page.get('[data-test="conflict-row"]');
-      return ['conflict-id', 'conflict-database', 'conflict-name', 'conflict-row-number', 'conflict-state'].map((c) => row.get(`[data-test="${c}"]`).text());
+      return ['conflict-id', 'conflict-database', 'conflict-name', 'conflict-row-number', 'conflict-state'].map((c) =>
+        row.get(`[data-test="${c}"]`).text(),
+      );
     };
     expect(cells()).toEqual([SHAO, '邵建平（青溪县水利局）', '邵剑平', '3', '不导入']);
     const count = (test: string) => page.get(`[data-test="${test}"] strong`).text();
-    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors')]).toEqual(['1', '1', '1']);
+    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors')]).toEqual([
+      '1',
+      '1',
+      '1',
+    ]);
     expect(page.get('[data-test="conflict-confirm"]').text()).toBe('确认是改名');
 
     // Confirmed: checked again with the ID, the plan now shows the change of name and the new rank.
@@ -293,16 +340,24 @@ describe('导入 wizard', () => {
     expect(requests(calls, 'import_check').map((r) => r.confirm_renames)).toEqual([[], [SHAO]]);
     expect(cells()).toEqual([SHAO, '邵建平（青溪县水利局）', '邵剑平', '3', '按改名导入']);
     expect((page.get('[data-test="conflict-confirm"] input').element as HTMLInputElement).checked).toBe(true);
-    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors')]).toEqual(['2', '0', '0']);
+    expect([count('import-count-importable'), count('import-count-skipped'), count('import-count-errors')]).toEqual([
+      '2',
+      '0',
+      '0',
+    ]);
     expect(page.get('[data-test="change-count-rank"]').text()).toBe('1');
-    expect(page.get('[data-test="change-list-updated"]').text()).toContain('邵剑平：姓名 邵建平 → 邵剑平；职级 四级调研员 → 三级调研员');
+    expect(page.get('[data-test="change-list-updated"]').text()).toContain(
+      '邵剑平：姓名 邵建平 → 邵剑平；职级 四级调研员 → 三级调研员',
+    );
 
     await page.get('[data-test="import-apply"]').trigger('click');
     await flushPromises();
     expect(requests(calls, 'import_apply')[0]!.confirm_renames).toEqual([SHAO]);
     const result = page.get('[data-test="import-result"]');
     expect(result.get('[data-test="result-people"]').text()).toBe('人员 2 人（新增 0，更新 1，未变 1）');
-    expect(result.get('[data-test="result-renamed"]').text()).toBe('确认改名 1 人，已改为本表中的姓名，原姓名记入变更记录。');
+    expect(result.get('[data-test="result-renamed"]').text()).toBe(
+      '确认改名 1 人，已改为本表中的姓名，原姓名记入变更记录。',
+    );
     expect(result.find('[data-test="result-held-back"]').exists()).toBe(false);
 
     // Another file: nothing confirmed any more.
@@ -359,7 +414,13 @@ describe('导入 wizard', () => {
   });
 
   it('asks the year for the national results template and sends it without a mapping', async () => {
-    shell.layout = { ...wpsLayout, national: true, sheets: ['Sheet1', 'Sheet2', 'Sheet3'], columns: [], missing: ['身份证号'] };
+    shell.layout = {
+      ...wpsLayout,
+      national: true,
+      sheets: ['Sheet1', 'Sheet2', 'Sheet3'],
+      columns: [],
+      missing: ['身份证号'],
+    };
     mockShell(calls, shell);
     const page = await mountPage();
     await chooseFile(page);

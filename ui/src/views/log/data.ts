@@ -29,9 +29,17 @@ export function whatText(op: Operation): string {
     case 'override':
       return t('log.what.override', { year, name: v(op.subject), id: v(op.person_id), from: v(op.from), to: v(op.to) });
     case 'supplement':
-      return t('log.what.supplement', { year, name: v(op.subject), id: v(op.person_id), from: v(op.from), to: v(op.to) });
+      return t('log.what.supplement', {
+        year,
+        name: v(op.subject),
+        id: v(op.person_id),
+        from: v(op.from),
+        to: v(op.to),
+      });
     case 'ratio':
-      return op.from ? t('log.what.ratio', { year, to: v(op.to), from: op.from }) : t('log.what.ratioNew', { year, to: v(op.to) });
+      return op.from
+        ? t('log.what.ratio', { year, to: v(op.to), from: op.from })
+        : t('log.what.ratioNew', { year, to: v(op.to) });
     case 'finalize':
       return t('log.what.finalize', { year, to: v(op.to) });
     case 'reopen':

@@ -10,14 +10,31 @@ import { failing, fakeShell, mountSection, type ShellCall } from '../../test-uti
 type Calls = ShellCall[];
 
 function entry(e: Partial<Operation> & Pick<Operation, 'kind' | 'at'>): Operation {
-  return { by: '人事科 李明', year: null, subject: null, person_id: null, from: null, to: null, reason: null, people: null, issues: null, ...e };
+  return {
+    by: '人事科 李明',
+    year: null,
+    subject: null,
+    person_id: null,
+    from: null,
+    to: null,
+    reason: null,
+    people: null,
+    issues: null,
+    ...e,
+  };
 }
 
 /** The merged log as the shell returns it: newest first. */
 const LOG: Operation[] = [
   entry({ kind: 'password', at: '2026-11-28 08:00:00', to: '设置', by: '人事科 王芳' }),
   entry({ kind: 'operator', at: '2026-11-27 11:00:00', from: '人事科 李明', to: '人事科 王芳', by: '人事科 王芳' }),
-  entry({ kind: 'profile', at: '2026-11-27 10:40:00', subject: 'D:\\规则\\某省规则.toml', from: '全国默认规则（2019.06-1）', to: '某省规则（2026.1）' }),
+  entry({
+    kind: 'profile',
+    at: '2026-11-27 10:40:00',
+    subject: 'D:\\规则\\某省规则.toml',
+    from: '全国默认规则（2019.06-1）',
+    to: '某省规则（2026.1）',
+  }),
   entry({
     kind: 'restore',
     at: '2026-11-27 10:30:05',
@@ -28,7 +45,14 @@ const LOG: Operation[] = [
   entry({ kind: 'backup', at: '2026-11-20 17:00:00', subject: 'D:\\备份\\考核数据备份_2026-11-20.db', people: 38 }),
   entry({ kind: 'reopen', at: '2026-01-20 09:00:00', year: 2025, from: '2026-01-15定稿', reason: '收到复核申请' }),
   entry({ kind: 'finalize', at: '2026-01-15 16:00:00', year: 2025, to: '38人' }),
-  entry({ kind: 'ratio', at: '2026-01-15 10:00:00', year: 2025, to: '某市财政局 25%', reason: '市考核委员会批复', by: '人事科 王芳' }),
+  entry({
+    kind: 'ratio',
+    at: '2026-01-15 10:00:00',
+    year: 2025,
+    to: '某市财政局 25%',
+    reason: '市考核委员会批复',
+    by: '人事科 王芳',
+  }),
   entry({
     kind: 'override',
     at: '2026-01-15 09:30:00',
@@ -46,7 +70,9 @@ function mockShell(calls: Calls): void {
   fakeShell(
     {
       operation_log: ({ kind, year }: { kind?: string | null; year?: number | null }) =>
-        LOG.filter((e) => (kind == null || e.kind === kind) && (year == null || (e.year ?? Number(e.at.slice(0, 4))) === year)),
+        LOG.filter(
+          (e) => (kind == null || e.kind === kind) && (year == null || (e.year ?? Number(e.at.slice(0, 4))) === year),
+        ),
     },
     calls,
   );
@@ -58,7 +84,11 @@ const mountPage = (): Promise<VueWrapper> => mountSection(LogPage);
 function rows(page: VueWrapper): string[][] {
   return page
     .findAll('[data-test="log-row"]')
-    .map((tr) => ['log-when', 'log-kind-cell', 'log-who', 'log-what', 'log-why'].map((cell) => tr.get(`[data-test="${cell}"]`).text()));
+    .map((tr) =>
+      ['log-when', 'log-kind-cell', 'log-who', 'log-what', 'log-why'].map((cell) =>
+        tr.get(`[data-test="${cell}"]`).text(),
+      ),
+    );
 }
 
 describe('操作日志 page', () => {
@@ -93,8 +123,20 @@ describe('操作日志 page', () => {
         '从「D:\\备份\\考核数据备份_2026-11-20.db」恢复（人员 38 人）；恢复前的数据库另存为「C:\\Kaohe\\恢复前备份\\恢复前备份_2026-11-27_103005.db」',
         '—',
       ],
-      ['2026-11-20 17:00:00', '备份', '人事科 李明', '备份到「D:\\备份\\考核数据备份_2026-11-20.db」（人员 38 人）', '—'],
-      ['2026-01-20 09:00:00', '重新打开', '人事科 李明', '2025年度考核重新打开（原已于2026-01-15定稿）', '收到复核申请'],
+      [
+        '2026-11-20 17:00:00',
+        '备份',
+        '人事科 李明',
+        '备份到「D:\\备份\\考核数据备份_2026-11-20.db」（人员 38 人）',
+        '—',
+      ],
+      [
+        '2026-01-20 09:00:00',
+        '重新打开',
+        '人事科 李明',
+        '2025年度考核重新打开（原已于2026-01-15定稿）',
+        '收到复核申请',
+      ],
       ['2026-01-15 16:00:00', '定稿', '人事科 李明', '2025年度考核定稿，写入考核结果 38人', '—'],
       ['2026-01-15 10:00:00', '批准优秀比例', '人事科 王芳', '2025年度 某市财政局 25%', '市考核委员会批复'],
       [

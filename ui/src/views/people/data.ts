@@ -62,12 +62,27 @@ export interface Filters {
 /** No filter, on the latest year with results. */
 export function emptyFilters(options: PeopleFilters | null): Filters {
   const years = options?.years ?? [];
-  return { organ: null, category: null, rank: null, leader: null, year: years.length ? years[years.length - 1]! : null, grade: null, search: '' };
+  return {
+    organ: null,
+    category: null,
+    rank: null,
+    leader: null,
+    year: years.length ? years[years.length - 1]! : null,
+    grade: null,
+    search: '',
+  };
 }
 
 /** Whether any filter or the search narrows the list. */
 export function isFiltered(f: Filters): boolean {
-  return f.organ !== null || f.category !== null || f.rank !== null || f.leader !== null || (f.grade !== null && f.year !== null) || f.search.trim() !== '';
+  return (
+    f.organ !== null ||
+    f.category !== null ||
+    f.rank !== null ||
+    f.leader !== null ||
+    (f.grade !== null && f.year !== null) ||
+    f.search.trim() !== ''
+  );
 }
 
 /** The columns the grid sorts on (a header click): text by pinyin, rank by the ladder (highest first). */
@@ -91,7 +106,8 @@ const SORT_KEYS: Record<SortKey, PeopleSortKey> = {
 
 /** The `people_page` query of a page of rows. */
 export function toQuery(f: Filters, sort: Sort | null, offset: number, limit = PAGE): PeopleQuery {
-  const grade: QueryGrade | null = f.grade === null ? null : f.grade === 'ungraded' || f.grade === 'none' ? f.grade : { code: f.grade };
+  const grade: QueryGrade | null =
+    f.grade === null ? null : f.grade === 'ungraded' || f.grade === 'none' ? f.grade : { code: f.grade };
   return {
     search: f.search,
     organ: f.organ,

@@ -31,18 +31,58 @@ const row = (
 });
 
 const SAMPLE = [
-  row('330102198808060235', '田建国', '某市财政局', '办公室', '综合管理类', '二级主任科员', null, false, '2019-01-28', ['3', '1']),
-  row('330102199604250242', '马秀英', '某市财政局', '办公室', '综合管理类', '一级科员', null, false, '2024-07-28', ['2', '2']),
-  row('330521198710050558', '黄浩然', '某县人力资源和社会保障局', '就业股', '综合管理类', '三级调研员', '局长', true, '2024-03-01', ['1', '2']),
-  row('330522199707060860', '冯雅琴', '某县市场监督管理局', '执法大队', '行政执法类', '二级主办', null, false, '2022-07-01', ['2', null]),
-  row('33052119850420056X', '胡雅琴', '某县人力资源和社会保障局', null, '综合管理类', '二级主任科员', null, false, '2021-12-01', ['5B', '2']),
+  row('330102198808060235', '田建国', '某市财政局', '办公室', '综合管理类', '二级主任科员', null, false, '2019-01-28', [
+    '3',
+    '1',
+  ]),
+  row('330102199604250242', '马秀英', '某市财政局', '办公室', '综合管理类', '一级科员', null, false, '2024-07-28', [
+    '2',
+    '2',
+  ]),
+  row(
+    '330521198710050558',
+    '黄浩然',
+    '某县人力资源和社会保障局',
+    '就业股',
+    '综合管理类',
+    '三级调研员',
+    '局长',
+    true,
+    '2024-03-01',
+    ['1', '2'],
+  ),
+  row(
+    '330522199707060860',
+    '冯雅琴',
+    '某县市场监督管理局',
+    '执法大队',
+    '行政执法类',
+    '二级主办',
+    null,
+    false,
+    '2022-07-01',
+    ['2', null],
+  ),
+  row(
+    '33052119850420056X',
+    '胡雅琴',
+    '某县人力资源和社会保障局',
+    null,
+    '综合管理类',
+    '二级主任科员',
+    null,
+    false,
+    '2021-12-01',
+    ['5B', '2'],
+  ),
 ];
 
 /** The sample's answer to `query` (search by name or ID, 领导成员, sort by 任现职级时间, the page). */
 export function samplePage(query: PeopleQuery): PeoplePage {
   let people = SAMPLE.filter(
     (p) =>
-      (query.search === '' || p.row.name.includes(query.search) || p.row.id.includes(query.search)) && (query.leader === null || p.row.leader === query.leader),
+      (query.search === '' || p.row.name.includes(query.search) || p.row.id.includes(query.search)) &&
+      (query.leader === null || p.row.leader === query.leader),
   );
   if (query.sort?.key === 'rank_since') {
     const sign = query.sort.descending ? -1 : 1;
@@ -113,14 +153,33 @@ export const tianDetail: PersonDetail = {
       recorded_at: '2025-12-20 09:30:00',
       file: '名册示例.xlsx',
     },
-    { kind: 'service_start', date: '2013-09-01', value: null, detail: null, previous: null, current: false, recorded_at: null, file: null },
+    {
+      kind: 'service_start',
+      date: '2013-09-01',
+      value: null,
+      detail: null,
+      previous: null,
+      current: false,
+      recorded_at: null,
+      file: null,
+    },
   ],
   results: [
     { year: 2022, code: '2', label: '称职' },
     { year: 2023, code: '3', label: '基本称职' },
     { year: 2024, code: '1', label: '优秀' },
   ],
-  restrictions: [{ kind: '警告', date: '2025-09-17', end: null, months: 6, until: '2026-03-16', state: 'active', cite: '《公务员法》第六十四条' }],
+  restrictions: [
+    {
+      kind: '警告',
+      date: '2025-09-17',
+      end: null,
+      months: 6,
+      until: '2026-03-16',
+      state: 'active',
+      cite: '《公务员法》第六十四条',
+    },
+  ],
   promotion: {
     id: '330102198808060235',
     name: '田建国',
@@ -139,7 +198,16 @@ export const tianDetail: PersonDetail = {
     level: null,
     new_level: null,
     slot: null,
-    blocks: [{ code: 'sanction', until: '2026-03-16', reason: [{ text: '2025年9月17日受警告（影响期6个月，至2026年3月16日），影响期内不得晋升职级' }] }],
-    reasons: [[{ text: '任职年限已满足。' }], [{ text: '结论：任职年限已满足，但因处分影响期暂不能晋升一级主任科员。' }]],
+    blocks: [
+      {
+        code: 'sanction',
+        until: '2026-03-16',
+        reason: [{ text: '2025年9月17日受警告（影响期6个月，至2026年3月16日），影响期内不得晋升职级' }],
+      },
+    ],
+    reasons: [
+      [{ text: '任职年限已满足。' }],
+      [{ text: '结论：任职年限已满足，但因处分影响期暂不能晋升一级主任科员。' }],
+    ],
   },
 };

@@ -11,7 +11,15 @@ import { ElTableV2, type TableV2Instance } from 'element-plus';
 
 describe('people grid data', () => {
   it('starts on the latest year with no filter', () => {
-    expect(emptyFilters(sampleFilters)).toEqual({ organ: null, category: null, rank: null, leader: null, year: 2024, grade: null, search: '' });
+    expect(emptyFilters(sampleFilters)).toEqual({
+      organ: null,
+      category: null,
+      rank: null,
+      leader: null,
+      year: 2024,
+      grade: null,
+      search: '',
+    });
     expect(emptyFilters(null).year).toBeNull();
     expect(isFiltered(emptyFilters(sampleFilters))).toBe(false);
     expect(isFiltered({ ...emptyFilters(sampleFilters), search: ' ' })).toBe(false);
@@ -19,7 +27,13 @@ describe('people grid data', () => {
   });
 
   it('asks the database for what the filters, the sort and the page say', () => {
-    const f = { ...emptyFilters(sampleFilters), organ: '某市财政局', leader: 'no' as const, grade: '1' as const, search: '田' };
+    const f = {
+      ...emptyFilters(sampleFilters),
+      organ: '某市财政局',
+      leader: 'no' as const,
+      grade: '1' as const,
+      search: '田',
+    };
     expect(toQuery(f, { key: 'rankSince', order: 'desc' }, 400)).toEqual({
       search: '田',
       organ: '某市财政局',
@@ -33,11 +47,20 @@ describe('people grid data', () => {
       limit: PAGE,
     });
     expect(toQuery({ ...f, grade: 'ungraded' }, null, 0).grade).toBe('ungraded');
-    expect(toQuery({ ...f, grade: 'none', leader: null }, null, 0)).toMatchObject({ grade: 'none', leader: null, sort: null });
+    expect(toQuery({ ...f, grade: 'none', leader: null }, null, 0)).toMatchObject({
+      grade: 'none',
+      leader: null,
+      sort: null,
+    });
   });
 
   it('holds a row per person matched: the first page read, placeholders for the rest, filled as pages come', () => {
-    const page = { offset: 0, matched: 450, total: 1000, rows: samplePage({ ...toQuery(emptyFilters(sampleFilters), null, 0) }).rows };
+    const page = {
+      offset: 0,
+      matched: 450,
+      total: 1000,
+      rows: samplePage({ ...toQuery(emptyFilters(sampleFilters), null, 0) }).rows,
+    };
     const rows = firstRows(page);
     expect(rows).toHaveLength(450);
     expect(rows[2]).toEqual({
@@ -76,7 +99,10 @@ describe('people grid data', () => {
 class FixedResizeObserver {
   constructor(private readonly callback: ResizeObserverCallback) {}
   observe(target: Element): void {
-    this.callback([{ target, contentRect: { width: 1400, height: 600 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+    this.callback(
+      [{ target, contentRect: { width: 1400, height: 600 } } as unknown as ResizeObserverEntry],
+      this as unknown as ResizeObserver,
+    );
   }
   unobserve(): void {}
   disconnect(): void {}
@@ -139,7 +165,9 @@ describe('people page', () => {
     // 领导成员: 是 — the select's options are in a popper under body.
     await page.get('[data-test="people-filter-leader"] .el-select__wrapper').trigger('click');
     await flushPromises();
-    const yes = [...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent?.trim() === '是') as HTMLElement;
+    const yes = [...document.querySelectorAll('.el-select-dropdown__item')].find(
+      (o) => o.textContent?.trim() === '是',
+    ) as HTMLElement;
     yes.click();
     await flushPromises();
     expect(page.get('[data-test="people-count"]').text()).toBe('符合条件 1 人（共 5 人）');
@@ -157,7 +185,10 @@ describe('people page', () => {
       }));
       return { offset: query.offset, matched: 1000, total: 1000, rows };
     };
-    calls = fakeShell({ people_filters: () => ({ ...sampleFilters, total: 1000 }), people_page: ({ query }: { query: PeopleQuery }) => big(query) });
+    calls = fakeShell({
+      people_filters: () => ({ ...sampleFilters, total: 1000 }),
+      people_page: ({ query }: { query: PeopleQuery }) => big(query),
+    });
     const page = mountPage();
     await flushPromises();
     expect(page.get('[data-test="people-count"]').text()).toBe('共 1000 人');
@@ -179,7 +210,9 @@ describe('people page', () => {
     calls = fakeShell({
       ...sample,
       people_page: ({ query }: { query: PeopleQuery }) =>
-        query.search === '田' ? new Promise((resolve) => (answerSlow = () => resolve(samplePage(query)))) : samplePage(query),
+        query.search === '田'
+          ? new Promise((resolve) => (answerSlow = () => resolve(samplePage(query))))
+          : samplePage(query),
     });
     const page = mountPage();
     await flushPromises();
@@ -202,13 +235,20 @@ describe('people page', () => {
   it('sorts when a header is clicked', async () => {
     const page = mountPage();
     await flushPromises();
-    const order = () => page.findAll('[data-test^="people-row-"]').map((r) => r.attributes('data-test')!.slice('people-row-'.length));
+    const order = () =>
+      page.findAll('[data-test^="people-row-"]').map((r) => r.attributes('data-test')!.slice('people-row-'.length));
     expect(order()[0]).toBe('330102198808060235');
     const header = page.findAll('.el-table-v2__header-cell').find((c) => c.text().includes('任现职级时间'))!;
     await header.trigger('click');
     await flushPromises();
     // 任现职级时间 ascending: 田建国 2019-01-28 … 马秀英 2024-07-28.
-    expect(order()).toEqual(['330102198808060235', '33052119850420056X', '330522199707060860', '330521198710050558', '330102199604250242']);
+    expect(order()).toEqual([
+      '330102198808060235',
+      '33052119850420056X',
+      '330522199707060860',
+      '330521198710050558',
+      '330102199604250242',
+    ]);
     page.unmount();
   });
 
@@ -232,7 +272,9 @@ describe('people page', () => {
     expect(text('promotion-eligible-on')).toBe('2021-01-28');
     expect(text('promotion-blocks')).toContain('受警告（影响期6个月，至2026年3月16日）');
 
-    const timeline = [...document.querySelectorAll('[data-test="timeline-entry"]')].map((e) => e.textContent?.replace(/\s+/g, ' ').trim());
+    const timeline = [...document.querySelectorAll('[data-test="timeline-entry"]')].map((e) =>
+      e.textContent?.replace(/\s+/g, ' ').trim(),
+    );
     expect(timeline[0]).toContain('首次导入');
     expect(timeline[1]).toContain('在某市财政局');
     expect(timeline[2]).toContain('任二级主任科员');
@@ -249,8 +291,8 @@ describe('people page', () => {
       ['2023', '基本称职', '3'],
       ['2024', '优秀', '1'],
     ]);
-    const restrictions = [...document.querySelectorAll('[data-test="person-restrictions"] .el-table__body tr')].map((tr) =>
-      [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
+    const restrictions = [...document.querySelectorAll('[data-test="person-restrictions"] .el-table__body tr')].map(
+      (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
     );
     expect(restrictions).toEqual([['警告（6个月）', '2025-09-17', '2026-03-16', '影响期内']]);
     page.unmount();

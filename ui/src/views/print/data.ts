@@ -3,7 +3,13 @@
 // two 公示 a start date; every document may be narrowed to one 单位.
 
 import type { PrintRequest } from '../../api/print';
-import { PRINT_DOCUMENTS, type AssessmentReport, type IsoDate, type PrintDoc, type PrintDocument } from '../../api/types';
+import {
+  PRINT_DOCUMENTS,
+  type AssessmentReport,
+  type IsoDate,
+  type PrintDoc,
+  type PrintDocument,
+} from '../../api/types';
 
 export function documentOf(doc: PrintDoc): PrintDocument {
   return PRINT_DOCUMENTS.find((d) => d.doc === doc) ?? PRINT_DOCUMENTS[0];

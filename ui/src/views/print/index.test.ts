@@ -83,7 +83,15 @@ describe('打印 page', () => {
       '职级晋升资格审核表',
       '职数使用情况表',
     ]);
-    expect(PRINT_DOCUMENTS.map((d) => d.doc)).toEqual(['登记表', '优秀公示', '晋升公示', '考核汇总', '名额测算', '晋升审核', '职数']);
+    expect(PRINT_DOCUMENTS.map((d) => d.doc)).toEqual([
+      '登记表',
+      '优秀公示',
+      '晋升公示',
+      '考核汇总',
+      '名额测算',
+      '晋升审核',
+      '职数',
+    ]);
     expect(page.get('[data-test="chosen"]').text()).toBe('年度考核登记表（每人一页）');
     expect(calls.map((c) => c.cmd).sort()).toEqual(['assessment', 'organs']);
     page.unmount();
@@ -163,12 +171,18 @@ describe('打印 page', () => {
   });
 
   it('sends the as-of and start dates of 晋升公示, and says a flowing document has no fixed page count', async () => {
-    shell.preview = { path: '/tmp/职级晋升人选公示（截至2025年12月31日）.html', pages: null, title: '职级晋升人选公示（截至2025年12月31日）' };
+    shell.preview = {
+      path: '/tmp/职级晋升人选公示（截至2025年12月31日）.html',
+      pages: null,
+      title: '职级晋升人选公示（截至2025年12月31日）',
+    };
     mockShell(calls, shell);
     const page = await mountPage();
     await choose(page, '晋升公示');
     // The form's date pickers (not the export panel's below it).
-    const dates = page.findAllComponents({ name: 'ElDatePicker' }).filter((d) => !(d.element as HTMLElement).closest('[data-test="export-panel"]'));
+    const dates = page
+      .findAllComponents({ name: 'ElDatePicker' })
+      .filter((d) => !(d.element as HTMLElement).closest('[data-test="export-panel"]'));
     expect(dates).toHaveLength(2);
     expect(dates.map((d) => d.props('modelValue'))).toEqual([localToday(), localToday()]);
     dates[0]!.vm.$emit('update:modelValue', '2025-12-31');
@@ -225,8 +239,22 @@ describe('打印 page', () => {
   });
 
   it('builds requests with nulls for the fields a document does not use', () => {
-    const form = { doc: '名额测算' as const, year: 2025, asOf: '2025-12-31', organ: '', pool: '领导成员', from: '2026-01-05' };
-    expect(requestOf(form)).toEqual({ doc: '名额测算', year: 2025, asOf: null, organ: null, pool: '领导成员', from: null });
+    const form = {
+      doc: '名额测算' as const,
+      year: 2025,
+      asOf: '2025-12-31',
+      organ: '',
+      pool: '领导成员',
+      from: '2026-01-05',
+    };
+    expect(requestOf(form)).toEqual({
+      doc: '名额测算',
+      year: 2025,
+      asOf: null,
+      organ: null,
+      pool: '领导成员',
+      from: null,
+    });
     expect(requestOf({ ...form, doc: '晋升审核', organ: '某市财政局' })).toEqual({
       doc: '晋升审核',
       year: null,

@@ -3,7 +3,15 @@
 // the filters, and per organ the slot pools with the engine's ordered candidates. Nothing here
 // decides anything: eligibility, counts, free slots and the order of candidates are the engine's.
 
-import type { BlockCode, IsoDate, PromotionPerson, PromotionPool, PromotionReport, Reason, SlotCode } from '../../api/types';
+import type {
+  BlockCode,
+  IsoDate,
+  PromotionPerson,
+  PromotionPool,
+  PromotionReport,
+  Reason,
+  SlotCode,
+} from '../../api/types';
 import { formatMonths, formatServiceProgress } from '../../format/duration';
 import { reasonText } from '../../format/reason';
 import { i18n } from '../../i18n';
@@ -99,7 +107,10 @@ export function toRows(report: PromotionReport): PersonRow[] {
     category: p.category,
     rank: p.rank,
     target: p.target_rank ?? none,
-    service: formatServiceProgress(p.counted_months, p.required_months === null ? null : Math.max(0, p.required_months - p.reduction_months)),
+    service: formatServiceProgress(
+      p.counted_months,
+      p.required_months === null ? null : Math.max(0, p.required_months - p.reduction_months),
+    ),
     counted: formatMonths(p.counted_months),
     required: requiredText(p),
     level: p.level === null ? none : p.new_level === null ? `${p.level}级` : `${p.level}级 → ${p.new_level}级`,
@@ -129,7 +140,11 @@ export interface Filters {
 }
 
 export function filterRows(rows: PersonRow[], filters: Filters): PersonRow[] {
-  return rows.filter((r) => (!filters.organ || r.organ === filters.organ) && (filters.status === 'all' || (filters.status === 'eligible') === r.eligible));
+  return rows.filter(
+    (r) =>
+      (!filters.organ || r.organ === filters.organ) &&
+      (filters.status === 'all' || (filters.status === 'eligible') === r.eligible),
+  );
 }
 
 /** Counts of one organ ('' = all): people, eligible, proposed for a free slot. */
@@ -204,7 +219,12 @@ function poolView(pool: PromotionPool, names: Map<string, string>): PoolView {
     waiting: named.filter((c) => !pool.proposed.includes(c.id)),
     ranks: pool.ranks.map((r) => {
       const { t } = i18n.global;
-      const line = t('promotionPage.pools.rankLine', { rank: r.rank, approved: r.approved, held: r.held, free: r.free });
+      const line = t('promotionPage.pools.rankLine', {
+        rank: r.rank,
+        approved: r.approved,
+        held: r.held,
+        free: r.free,
+      });
       return r.basis === 'ratio' ? `${line}${t('promotionPage.pools.rankRatio', { percent: r.percent ?? 0 })}` : line;
     }),
   };

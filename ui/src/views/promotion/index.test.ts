@@ -80,7 +80,12 @@ describe('职级晋升 data', () => {
     expect(research.proposed.map((c) => `${c.position}.${c.name}`)).toEqual(['1.梁宏伟', '2.高晓燕']);
     expect(research.waiting.map((c) => `${c.position}.${c.name}`)).toEqual(['3.曹雅琴']);
     const unapproved = county!.pools[0]!;
-    expect([unapproved.approved, unapproved.free, unapproved.proposed, unapproved.waiting.map((c) => c.name)]).toEqual([null, null, [], ['周志强']]);
+    expect([unapproved.approved, unapproved.free, unapproved.proposed, unapproved.waiting.map((c) => c.name)]).toEqual([
+      null,
+      null,
+      [],
+      ['周志强'],
+    ]);
   });
 });
 
@@ -140,9 +145,9 @@ describe('职级晋升 page', () => {
     await flushPromises();
     expect(texts(page, 'promotion-name')).toEqual(['孙鹏飞', '吴建国', '马明辉', '周志强', '林浩然', '黄浩然']);
     expect(page.get('[data-test="promotion-eligible-count"]').text()).toBe('5');
-    expect(page.findAll('[data-test^="promotion-pools-"][data-test$="局"]').map((c) => c.attributes('data-test'))).toEqual([
-      'promotion-pools-某县人力资源和社会保障局',
-    ]);
+    expect(
+      page.findAll('[data-test^="promotion-pools-"][data-test$="局"]').map((c) => c.attributes('data-test')),
+    ).toEqual(['promotion-pools-某县人力资源和社会保障局']);
 
     await page.get('[data-test="promotion-status-not_eligible"] input').setValue(true);
     await flushPromises();
@@ -200,20 +205,29 @@ describe('职级晋升 page', () => {
     await rows[ELIGIBLE_FIRST.indexOf('田建国')]!.trigger('click');
     await flushPromises();
     const drawer = () => document.querySelector('[data-test="promotion-detail"]') as HTMLElement;
-    const reasons = () => Array.from(drawer().querySelectorAll('[data-test="promotion-reason"]')).map((li) => li.textContent?.trim());
+    const reasons = () =>
+      Array.from(drawer().querySelectorAll('[data-test="promotion-reason"]')).map((li) => li.textContent?.trim());
     expect(drawer().textContent).toContain('田建国 · 晋升资格');
     expect(drawer().querySelector('[data-test="promotion-detail-counted"]')?.textContent).toBe('5年11个月');
     const tian = sampleReport.people.find((p) => p.name === '田建国')!;
     expect(reasons()).toEqual(tian.reasons.map(reasonText));
-    expect(drawer().querySelector('[data-test="promotion-detail-required"]')?.textContent).toBe('2年，优秀缩短6个月（2024年度），实需1年6个月');
+    expect(drawer().querySelector('[data-test="promotion-detail-required"]')?.textContent).toBe(
+      '2年，优秀缩短6个月（2024年度），实需1年6个月',
+    );
     expect(drawer().querySelector('[data-test="promotion-detail-level"]')?.textContent).toBe('—');
     // 2023 基本称职 not counted; 2024 优秀 shortens the requirement (并行规定 第十九条); the 警告's 处分期.
     expect(reasons()[1]).toContain('2023年度考核为基本称职，该年度不计算任职年限');
     expect(reasons()[2]).toContain('计算期内2024年度考核为优秀（1个），所需任职年限缩短6个月，为18个月');
-    expect(reasons()[4]).toContain('处分期内不得晋升职级〔依据：《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条〕');
+    expect(reasons()[4]).toContain(
+      '处分期内不得晋升职级〔依据：《公务员法》第六十四条；《公职人员政务处分法》第八条、第十九条〕',
+    );
     // The service line cites the uncounted-years rule inside its sentence: set apart where it stands.
-    const serviceCite = drawer().querySelectorAll('[data-test="promotion-reason"]')[1]!.querySelector('[data-test="reason-cite-S"]')!;
-    expect(serviceCite.textContent).toMatch(/^〔依据：《公务员职务与职级并行规定》第十九条：每有1个年度考核结果为基本称职等次.*〕$/);
+    const serviceCite = drawer()
+      .querySelectorAll('[data-test="promotion-reason"]')[1]!
+      .querySelector('[data-test="reason-cite-S"]')!;
+    expect(serviceCite.textContent).toMatch(
+      /^〔依据：《公务员职务与职级并行规定》第十九条：每有1个年度考核结果为基本称职等次.*〕$/,
+    );
     expect(reasons()[1]).toContain(`扣除其在计算期内的12个月${serviceCite.textContent}，计71个月（5年11个月）。`);
 
     const cao = page.findAll('[data-test="promotion-pool-person"]').find((b) => b.text() === '3. 曹雅琴')!;
@@ -223,7 +237,12 @@ describe('职级晋升 page', () => {
     expect(reasons()[3]).toBe(
       '某市财政局「一级和二级调研员」核定2名、实有0名、空缺2名；在3名符合条件人员中排第3位，超出空缺数，暂不列入拟晋升人选〔依据：排序规则为本地设置（待核实）；待核实〕',
     );
-    expect(drawer().querySelectorAll('[data-test="promotion-reason"]')[3]!.querySelector('[data-test="reason-cite-U"]')?.getAttribute('title')).toBe('待核实');
+    expect(
+      drawer()
+        .querySelectorAll('[data-test="promotion-reason"]')[3]!
+        .querySelector('[data-test="reason-cite-U"]')
+        ?.getAttribute('title'),
+    ).toBe('待核实');
     page.unmount();
   });
 
@@ -238,7 +257,9 @@ describe('职级晋升 page', () => {
     shell.saved = 'C:\\Users\\clerk\\Documents\\职级晋升资格_2025-12-31.xlsx';
     await page.get('[data-test="promotion-export"]').trigger('click');
     await flushPromises();
-    expect(page.get('[data-test="promotion-exported"]').text()).toContain('已保存到：C:\\Users\\clerk\\Documents\\职级晋升资格_2025-12-31.xlsx');
+    expect(page.get('[data-test="promotion-exported"]').text()).toContain(
+      '已保存到：C:\\Users\\clerk\\Documents\\职级晋升资格_2025-12-31.xlsx',
+    );
     page.unmount();
   });
 

@@ -1,6 +1,14 @@
 // Pure helpers of the 规则 section: numbers of the profile as the page shows them.
 
-import { NATIONAL_CODES, type CiteStatus, type GradeKey, type Profile, type ResultCode, type ResultCodeJson, type UngradedRuleJson } from '../../api/types';
+import {
+  NATIONAL_CODES,
+  type CiteStatus,
+  type GradeKey,
+  type Profile,
+  type ResultCode,
+  type ResultCodeJson,
+  type UngradedRuleJson,
+} from '../../api/types';
 
 /** Element Plus tag type of a citation status: U orange (待核实), S grey (通行做法), P green (法定). */
 export function statusTagType(status: CiteStatus): 'warning' | 'info' | 'success' {
@@ -40,7 +48,10 @@ export function nationalCode(code: ResultCodeJson): ResultCode {
 }
 
 /** An ungraded rule as a locale key and its parameters (`rules.assessment.conditions.<key>`). */
-export function condition(rule: UngradedRuleJson): { key: 'investigation' | 'discipline' | 'leave' | 'probation'; params: Record<string, string | number> } {
+export function condition(rule: UngradedRuleJson): {
+  key: 'investigation' | 'discipline' | 'leave' | 'probation';
+  params: Record<string, string | number>;
+} {
   if (rule === 'Investigation') return { key: 'investigation', params: {} };
   if (rule === 'Discipline') return { key: 'discipline', params: {} };
   if ('Leave' in rule) return { key: 'leave', params: { days: rule.Leave.days_over } };
@@ -48,7 +59,9 @@ export function condition(rule: UngradedRuleJson): { key: 'investigation' | 'dis
 }
 
 /** The leave rule (病事假 days over which a person is not assessed), if the profile has one. */
-export function leaveRule(profile: Profile): { days: number; cite: Profile['assessment']['ungraded'][number]['cite'] } | null {
+export function leaveRule(
+  profile: Profile,
+): { days: number; cite: Profile['assessment']['ungraded'][number]['cite'] } | null {
   for (const u of profile.assessment.ungraded) {
     if (typeof u.rule === 'object' && 'Leave' in u.rule) return { days: u.rule.Leave.days_over, cite: u.cite };
   }

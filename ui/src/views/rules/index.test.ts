@@ -20,7 +20,16 @@ describe('规则 page', () => {
     expect(calls.map((c) => c.cmd)).toEqual(['profile']);
 
     const groups = page.findAll('.el-collapse-item__header').map((h) => h.text());
-    expect(groups).toEqual(['职级序列', '最低任职年限', '任职年限计算与晋升限制', '处分与处理影响期', '机关层级可设最高职级', '职数池', '年度考核', '公示期']);
+    expect(groups).toEqual([
+      '职级序列',
+      '最低任职年限',
+      '任职年限计算与晋升限制',
+      '处分与处理影响期',
+      '机关层级可设最高职级',
+      '职数池',
+      '年度考核',
+      '公示期',
+    ]);
 
     // How service is counted (并行规定 第十九条), the 不称职 block, 级别 on promotion, old titles.
     const service = page.findAll('[data-test="service-row"]').map((r) => r.text());
@@ -74,7 +83,9 @@ describe('规则 page', () => {
     expect(page.findAll('[data-test="publicity-row"]')[0]!.text()).toContain('不少于 5 个工作日');
 
     // Every rule row carries a status tag; S rules are grey.
-    expect(page.findAll('[data-test="min-service-row"]').every((r) => r.find('[data-test="cite"]').exists())).toBe(true);
+    expect(page.findAll('[data-test="min-service-row"]').every((r) => r.find('[data-test="cite"]').exists())).toBe(
+      true,
+    );
     expect(page.get('[data-test="status-S"] .el-tag').classes()).toContain('el-tag--info');
     expect(page.get('[data-test="status-P"] .el-tag').classes()).toContain('el-tag--success');
     page.unmount();

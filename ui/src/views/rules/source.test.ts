@@ -11,9 +11,26 @@ import { fakeShell, mountSection, type ShellCall } from '../../test-utils';
 
 type Calls = ShellCall[];
 
-const national: ProfileInfo = { id: 'national', name: '全国默认规则', version: '2019.06-1', custom: false, file: null, notice: null };
-const province: ProfileInfo = { id: 'province', name: '某省规则', version: '2026.1', custom: true, file: 'D:\\规则\\某省规则.toml', notice: null };
-const provinceProfile: Profile = { ...nationalProfile, meta: { ...nationalProfile.meta, id: 'province', name: '某省规则', version: '2026.1' } };
+const national: ProfileInfo = {
+  id: 'national',
+  name: '全国默认规则',
+  version: '2019.06-1',
+  custom: false,
+  file: null,
+  notice: null,
+};
+const province: ProfileInfo = {
+  id: 'province',
+  name: '某省规则',
+  version: '2026.1',
+  custom: true,
+  file: 'D:\\规则\\某省规则.toml',
+  notice: null,
+};
+const provinceProfile: Profile = {
+  ...nationalProfile,
+  meta: { ...nationalProfile.meta, id: 'province', name: '某省规则', version: '2026.1' },
+};
 
 interface Shell {
   profile: Profile;
@@ -66,7 +83,10 @@ describe('规则 page: the rule file in force', () => {
     shell.load = {
       status: 'invalid',
       file: 'D:\\规则\\坏规则.toml',
-      problems: ['最低任职年限「一级科长」：晋升目标职级「一级科长」未定义', '职级「一级科员」：缺少晋升该职级的最低任职年限（min_service）'],
+      problems: [
+        '最低任职年限「一级科长」：晋升目标职级「一级科长」未定义',
+        '职级「一级科员」：缺少晋升该职级的最低任职年限（min_service）',
+      ],
     };
     mockShell(calls, shell);
     const page = await mountPage();
@@ -90,7 +110,9 @@ describe('规则 page: the rule file in force', () => {
     const page = await mountPage();
     await page.get('[data-test="profile-load"]').trigger('click');
     await flushPromises();
-    expect(page.get('[data-test="profile-message"]').text()).toBe('已启用规则「某省规则」（版本 2026.1），各页面将按新规则重新计算');
+    expect(page.get('[data-test="profile-message"]').text()).toBe(
+      '已启用规则「某省规则」（版本 2026.1），各页面将按新规则重新计算',
+    );
     expect(calls.map((c) => c.cmd)).toEqual(['profile', 'profile_load', 'profile']);
     expect(page.get('[data-test="profile-active-name"]').text()).toBe('某省规则（版本 2026.1）');
     expect(page.get('[data-test="profile-kind"]').text()).toBe('本地规则文件');
@@ -102,7 +124,9 @@ describe('规则 page: the rule file in force', () => {
     const confirm = document.body.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary');
     expect(confirm?.textContent?.trim()).toBe('恢复国家默认规则');
     confirm?.click();
-    await vi.waitFor(() => expect(calls.slice(3).map((c) => c.cmd)).toEqual(['profile_reset', 'profile']), { timeout: 10_000 });
+    await vi.waitFor(() => expect(calls.slice(3).map((c) => c.cmd)).toEqual(['profile_reset', 'profile']), {
+      timeout: 10_000,
+    });
     await flushPromises();
     expect(calls.slice(3).map((c) => c.cmd)).toEqual(['profile_reset', 'profile']);
     expect(page.get('[data-test="profile-message"]').text()).toBe('已恢复国家默认规则「全国默认规则」');
@@ -112,10 +136,15 @@ describe('规则 page: the rule file in force', () => {
   });
 
   it('says when the remembered rule file could not be applied at start-up', async () => {
-    useSettingsStore().setProfile({ ...national, notice: '上次使用的规则文件「D:\\规则\\某省.toml」现在无法采用，已改用全国默认规则：规则文件有误' });
+    useSettingsStore().setProfile({
+      ...national,
+      notice: '上次使用的规则文件「D:\\规则\\某省.toml」现在无法采用，已改用全国默认规则：规则文件有误',
+    });
     mockShell(calls, shell);
     const page = await mountPage();
-    expect(page.get('[data-test="profile-notice"]').text()).toContain('上次使用的规则文件「D:\\规则\\某省.toml」现在无法采用');
+    expect(page.get('[data-test="profile-notice"]').text()).toContain(
+      '上次使用的规则文件「D:\\规则\\某省.toml」现在无法采用',
+    );
     page.unmount();
   });
 });

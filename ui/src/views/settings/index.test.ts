@@ -9,7 +9,14 @@ import { failing, fakeShell, mountSection, type ShellCall } from '../../test-uti
 
 type Calls = ShellCall[];
 
-const national = { id: 'national', name: '全国默认规则', version: '2019.06-1', custom: false, file: null, notice: null };
+const national = {
+  id: 'national',
+  name: '全国默认规则',
+  version: '2019.06-1',
+  custom: false,
+  file: null,
+  notice: null,
+};
 
 interface Shell {
   settings: SettingsInfo;
@@ -43,15 +50,24 @@ function mockShell(calls: Calls, shell: Shell): void {
       backup_database: () => shell.backup,
       restore_pick: () => shell.pick,
       set_database_password: ({ current, new: next }: { current: string; new: string }) => {
-        if (shell.password !== null && current !== shell.password) throw { code: 'wrong_password', message: '当前密码不对，密码没有修改' };
+        if (shell.password !== null && current !== shell.password)
+          throw { code: 'wrong_password', message: '当前密码不对，密码没有修改' };
         if (next !== '' && next.length < 6) throw { code: 'bad_argument', message: '密码至少要有 6 个字符' };
-        const change = next === '' ? (shell.password === null ? 'unchanged' : 'removed') : shell.password === null ? 'set' : 'changed';
+        const change =
+          next === ''
+            ? shell.password === null
+              ? 'unchanged'
+              : 'removed'
+            : shell.password === null
+              ? 'set'
+              : 'changed';
         shell.password = next === '' ? null : next;
         shell.settings = { ...shell.settings, has_password: shell.password !== null };
         return change;
       },
       restore_unlock: ({ password }: { password: string }) => {
-        if (password !== shell.backupPassword) throw { code: 'wrong_password', message: '密码不对，备份「D:\\备份\\考核数据备份_2026-11-20.db」没有打开' };
+        if (password !== shell.backupPassword)
+          throw { code: 'wrong_password', message: '密码不对，备份「D:\\备份\\考核数据备份_2026-11-20.db」没有打开' };
         return backupInfo;
       },
       restore_database: () => {
@@ -78,7 +94,13 @@ describe('设置 page', () => {
   beforeEach(() => {
     calls = [];
     shell = {
-      settings: { db_path: 'C:\\Kaohe\\kaohe.db', operator: '人事科 李明', has_password: false, profile: national, schema_version: 6 },
+      settings: {
+        db_path: 'C:\\Kaohe\\kaohe.db',
+        operator: '人事科 李明',
+        has_password: false,
+        profile: national,
+        schema_version: 6,
+      },
       backup: { path: 'D:\\备份\\考核数据备份_2026-11-27.db', people: 38 },
       pick: backupInfo,
       password: null,
@@ -120,7 +142,9 @@ describe('设置 page', () => {
     await page.get('[data-test="backup"]').trigger('click');
     await flushPromises();
     expect(calls[calls.length - 1]?.cmd).toBe('backup_database');
-    expect(page.get('[data-test="backup-message"]').text()).toBe('已备份到「D:\\备份\\考核数据备份_2026-11-27.db」（人员 38 人）');
+    expect(page.get('[data-test="backup-message"]').text()).toBe(
+      '已备份到「D:\\备份\\考核数据备份_2026-11-27.db」（人员 38 人）',
+    );
 
     shell.backup = null;
     await page.get('[data-test="backup"]').trigger('click');
@@ -128,10 +152,15 @@ describe('设置 page', () => {
     expect(page.find('[data-test="backup-message"]').exists()).toBe(false);
     expect(page.find('[data-test="backup-error"]').exists()).toBe(false);
 
-    shell.failures.backup_database = { code: 'write_failed', message: '无法写入「E:\\考核数据备份_2026-11-27.db」：拒绝访问' };
+    shell.failures.backup_database = {
+      code: 'write_failed',
+      message: '无法写入「E:\\考核数据备份_2026-11-27.db」：拒绝访问',
+    };
     await page.get('[data-test="backup"]').trigger('click');
     await flushPromises();
-    expect(page.get('[data-test="backup-error"]').text()).toBe('备份失败：无法写入「E:\\考核数据备份_2026-11-27.db」：拒绝访问');
+    expect(page.get('[data-test="backup-error"]').text()).toBe(
+      '备份失败：无法写入「E:\\考核数据备份_2026-11-27.db」：拒绝访问',
+    );
     page.unmount();
   });
 
@@ -146,7 +175,9 @@ describe('设置 page', () => {
     expect(page.get('[data-test="restore-file"]').text()).toBe('D:\\备份\\考核数据备份_2026-11-20.db');
     expect(page.get('[data-test="restore-people"]').text()).toBe('38 人');
     expect(page.get('[data-test="restore-organs"]').text()).toBe('3 个');
-    expect(page.get('[data-test="restore-last-import"]').text()).toBe('2026-11-20 09:30:00 导入「名册示例.xlsx」（38 人）');
+    expect(page.get('[data-test="restore-last-import"]').text()).toBe(
+      '2026-11-20 09:30:00 导入「名册示例.xlsx」（38 人）',
+    );
     expect(page.get('[data-test="restore-finalized"]').text()).toBe('2024、2025');
     expect(page.find('[data-test="restore-upgrade"]').exists()).toBe(false);
 
@@ -174,7 +205,9 @@ describe('设置 page', () => {
     const page = await mountPage();
     await page.get('[data-test="restore"]').trigger('click');
     await flushPromises();
-    expect(page.get('[data-test="restore-upgrade"]').text()).toBe('该备份由较早版本创建（结构版本 4），恢复后将自动升级。');
+    expect(page.get('[data-test="restore-upgrade"]').text()).toBe(
+      '该备份由较早版本创建（结构版本 4），恢复后将自动升级。',
+    );
     expect(page.get('[data-test="restore-last-import"]').text()).toBe('没有导入记录');
     expect(page.get('[data-test="restore-finalized"]').text()).toBe('无');
     await page.get('[data-test="restore-cancel"]').trigger('click');
@@ -239,13 +272,18 @@ describe('设置 page', () => {
   });
 
   it('a backup with a password of its own asks for it before showing what it holds', async () => {
-    shell.failures.restore_pick = { code: 'password_required', message: '备份「D:\\备份\\考核数据备份_2026-11-20.db」设置了密码，请输入这个备份的密码' };
+    shell.failures.restore_pick = {
+      code: 'password_required',
+      message: '备份「D:\\备份\\考核数据备份_2026-11-20.db」设置了密码，请输入这个备份的密码',
+    };
     mockShell(calls, shell);
     const page = await mountPage();
     await page.get('[data-test="restore"]').trigger('click');
     await flushPromises();
     expect(page.find('[data-test="restore-error"]').exists()).toBe(false);
-    expect(document.querySelector('[data-test="backup-password-dialog"]')?.textContent).toContain('这个备份设置了密码（与当前数据库的密码不同）');
+    expect(document.querySelector('[data-test="backup-password-dialog"]')?.textContent).toContain(
+      '这个备份设置了密码（与当前数据库的密码不同）',
+    );
 
     await field(page, 'backup-password').setValue('猜一个');
     await page.get('[data-test="backup-password-confirm"]').trigger('click');
@@ -256,13 +294,19 @@ describe('设置 page', () => {
     await field(page, 'backup-password').setValue('备份时的密码');
     await page.get('[data-test="backup-password-confirm"]').trigger('click');
     await flushPromises();
-    expect(calls.filter((c) => c.cmd === 'restore_unlock').map((c) => c.args)).toEqual([{ password: '猜一个' }, { password: '备份时的密码' }]);
+    expect(calls.filter((c) => c.cmd === 'restore_unlock').map((c) => c.args)).toEqual([
+      { password: '猜一个' },
+      { password: '备份时的密码' },
+    ]);
     expect(page.get('[data-test="restore-people"]').text()).toBe('38 人');
     page.unmount();
   });
 
   it('a locked database offers to ask for its password again', async () => {
-    shell.failures.settings = { code: 'password_required', message: '数据库「C:\\Kaohe\\kaohe.db」设置了密码，请输入密码后再打开' };
+    shell.failures.settings = {
+      code: 'password_required',
+      message: '数据库「C:\\Kaohe\\kaohe.db」设置了密码，请输入密码后再打开',
+    };
     mockShell(calls, shell);
     const page = await mountPage();
     expect(page.find('[data-test="password-card"]').exists()).toBe(false);

@@ -32,7 +32,16 @@ describe('列对应 editor', () => {
       '任该职级时间',
       '备注',
     ]);
-    expect(rows.map((r) => r.attributes('data-field'))).toEqual(['', '姓名', '身份证号', '单位', '职位类别', '职级', '任现职级时间', '']);
+    expect(rows.map((r) => r.attributes('data-field'))).toEqual([
+      '',
+      '姓名',
+      '身份证号',
+      '单位',
+      '职位类别',
+      '职级',
+      '任现职级时间',
+      '',
+    ]);
     expect(select(editor, 'C').props('modelValue')).toBe('身份证号');
     expect(select(editor, 'A').props('modelValue')).toBe('');
     const confidence = (letter: string) => editor.get(`[data-test="mapping-confidence-${letter}"]`).text();
@@ -50,9 +59,13 @@ describe('列对应 editor', () => {
     expect(labels).toContain('从事或分管工作');
     expect(labels).toContain('2025年度考核结果');
     expect(labels).toHaveLength(1 + 22 + 6);
-    expect(fieldOptions(FIELDS, [{ column: 'I', header: '2019年考核', field: '年度考核:2019', confidence: 0.8 }], 2026).slice(-1)[0]?.value).toBe(
-      '年度考核:2019',
-    );
+    expect(
+      fieldOptions(
+        FIELDS,
+        [{ column: 'I', header: '2019年考核', field: '年度考核:2019', confidence: 0.8 }],
+        2026,
+      ).slice(-1)[0]?.value,
+    ).toBe('年度考核:2019');
   });
 
   it('emits the whole mapping when the clerk picks a field, then shows it as confirmed', async () => {

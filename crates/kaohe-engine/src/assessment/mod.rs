@@ -275,7 +275,9 @@ fn discipline_words(h: &DisciplineHit, rules: &AssessmentRules, year: i32) -> St
     format!("{}受{}（{}年作出决定），{when}{}", h.date.format("%Y年%-m月%-d日"), h.kind, decided, h.effect.label())
 }
 
-/// Runs the year's assessment.
+/// Runs the year's assessment: who is assessed and how (ungraded codes, discipline, 平时, the
+/// score), the pools and their quotas, the suggestions, the committee's final grades and what
+/// they lead to.
 pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisions) -> AssessmentResult {
     let rules = &profile.assessment;
     let dec31 = year_end(year);
@@ -286,24 +288,9 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     let restrictions = ByPerson::new(&roster.restrictions, &lookup, |r| r.person_id.as_str());
     let history = ByPerson::new(&roster.results, &lookup, |r| r.person_id.as_str());
 
-    // Organs in order of first appearance: the 单位 sheet, then people.
-    let mut organ_order: Vec<&str> = Vec::new();
-    let mut organ_index: HashMap<&str, usize> = HashMap::default();
-    for name in roster.organs.iter().map(|o| o.name.as_str()).chain(roster.people.iter().map(|p| p.organ.as_str())) {
-        organ_index.entry(name).or_insert_with(|| {
-            organ_order.push(name);
-            organ_order.len() - 1
-        });
-    }
-
-    let supervisors: HashMap<&str, &str> = roster
-        .organs
-        .iter()
-        .filter_map(|o| Some((o.name.as_str(), o.supervisor.as_deref().filter(|s| !s.trim().is_empty())?)))
-        .collect();
+    let mut organs = Organs::of(roster);
     let mut people: Vec<Assessed> = Vec::with_capacity(roster.people.len());
-    // (category, rank, post level) → (tier, weights entry).
-    type Placement = (Option<usize>, Option<usize>);
+    // Tier and weights depend only on category, rank and post level: looked up once each.
     let mut placement: HashMap<(&str, &str, Option<&str>), Placement> = HashMap::default();
     // (organ index, pool key) per assessed person; pool key: 0 = leaders, 1 + tier = tier pool,
     // usize::MAX = the organ's non-leader pool.
@@ -314,135 +301,223 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
         if entry.is_some_and(|e| e > dec31) || person.left_on.is_some_and(|l| l <= dec31) {
             continue;
         }
-        // Tier and weights depend only on category, rank and post level: looked up once each.
-        let (tier, weights_index) = *placement
+        let placed = *placement
             .entry((person.category.as_str(), person.rank.as_str(), person.post_level.as_deref()))
-            .or_insert_with(|| {
-                let level = profile.rank_ref(&person.rank).map(|r| profile.rank(r).level);
-                let tier = rules
-                    .tiers
-                    .iter()
-                    .position(|t| person.post_level.as_ref().is_some_and(|p| t.posts.contains(p)))
-                    .or_else(|| {
-                        level.and_then(|l| rules.tiers.iter().position(|t| (t.levels.0..=t.levels.1).contains(&l)))
-                    });
-                let weights = rules.weights.iter().position(|w| {
-                    w.category.as_deref().is_none_or(|c| c == person.category)
-                        && w.tier.as_deref().is_none_or(|t| tier.is_some_and(|ti| rules.tiers[ti].name == t))
-                });
-                (tier, weights)
-            });
-        let mine = restrictions.of(pi);
-        let input = inputs.of(pi).iter().find(|a| a.year == year).copied();
-
-        let hits = discipline_hits(mine, rules, year);
-        let heaviest = hits.first().map(|h| h.effect);
-        let (mut ungraded, probation_exempt) = ungraded_hits(person, mine, input, &hits, profile, year);
-
-        // A forced 不称职 outweighs every 不确定等次 (the heaviest applies).
-        let forced = (heaviest == Some(DisciplineEffect::Incompetent)).then_some(Grade::Incompetent);
-        let set_aside = if forced.is_some() { std::mem::take(&mut ungraded) } else { Vec::new() };
-        let not_excellent = heaviest == Some(DisciplineEffect::NotExcellent);
-
-        let tally = RegularTally::of(regular.of(pi), rules, year);
-        let regular_ok = tally.ok;
-
-        // The score.
-        let (dims, regular_avg, democratic, score) =
-            score_of(input, weights_index.map(|w| &rules.weights[w]), tally.average, rules);
-
-        let supplementable = supplementable(&ungraded, mine, profile, year);
-
-        let graded = ungraded.is_empty();
-        let excellent_eligible = graded && forced.is_none() && !not_excellent && regular_ok;
-        let mut flags = Vec::new();
-        if forced.is_some() {
-            flags.push(Flag::DisciplineIncompetent);
-        }
-        let is_sanction = |h: &DisciplineHit| {
-            profile.restriction(&h.kind).is_some_and(|r| r.block == crate::profile::RestrictionBlock::Sanction)
+            .or_insert_with(|| place(person, profile));
+        let records = Records {
+            restrictions: restrictions.of(pi),
+            input: inputs.of(pi).iter().find(|a| a.year == year).copied(),
+            regular: regular.of(pi),
         };
-        if graded && not_excellent && hits.iter().any(is_sanction) {
-            flags.push(Flag::WarningNoExcellent);
-        }
-        if graded && not_excellent && !hits.iter().all(is_sanction) {
-            flags.push(Flag::DisciplineNoExcellent);
-        }
-        if graded && !regular_ok {
-            flags.push(Flag::RegularRuleFailed);
-        }
-        let proposal = input.and_then(|a| a.proposal);
-        if !graded && proposal.is_some() {
-            flags.push(Flag::ProposalIgnored);
-        }
-
-        let mut organ = organ_index.get(person.organ.as_str()).copied().unwrap_or(0);
-        // 领导成员 under one 主管机关 may share a pool, named after the 主管机关.
-        if person.is_leader && rules.leaders_by_supervisor {
-            if let Some(sup) = supervisors.get(person.organ.as_str()) {
-                organ = *organ_index.entry(sup).or_insert_with(|| {
-                    organ_order.push(sup);
-                    organ_order.len() - 1
-                });
-            }
-        }
         let key = if person.is_leader {
             0
         } else if rules.split_by_tier {
-            1 + tier.unwrap_or(rules.tiers.len().saturating_sub(1))
+            1 + placed.0.unwrap_or(rules.tiers.len().saturating_sub(1))
         } else {
             usize::MAX
         };
-        keys.push((organ, key));
-        people.push(Assessed {
-            person: pi,
-            pool: 0,
-            tier,
-            weights: weights_index,
-            ungraded,
-            set_aside,
-            discipline: hits,
-            forced,
-            probation_exempt,
-            regular: (tally.recorded, tally.good, tally.forbidden),
-            regular_ok,
-            components: (
-                dims.map(Fraction::rounded),
-                regular_avg.map(Fraction::rounded),
-                democratic.map(Fraction::rounded),
-            ),
-            score,
-            rank_in_pool: None,
-            excellent_eligible,
-            proposal,
-            suggested: None,
-            final_grade: None,
-            overridden: None,
-            flags,
-            supplementable,
-            supplement: None,
-        });
+        keys.push((organs.pool_organ(person, rules), key));
+        people.push(assessed(pi, person, placed, records, profile, year));
     }
 
+    merge_small_tiers(&people, &mut keys, rules);
+    let (mut pools, pool_of) = pools_of(&keys, &organs, roster, rules, decisions);
+    for (ai, k) in keys.iter().enumerate() {
+        let p = pool_of[k];
+        people[ai].pool = p;
+        pools[p].members.push(ai);
+    }
+    for pool in pools.iter_mut() {
+        decide_pool(pool, &mut people, rules, year, &regular);
+    }
+    final_grades(&mut people, &mut pools, roster, decisions);
+
+    let consequences = consequences(&people, roster, profile, year, &history, &restrictions, decisions.finalized_on);
+    AssessmentResult { year, normal_ratio: rules.ratio, people, pools, consequences }
+}
+
+/// A person's tier and weights entry (indices into the rules').
+type Placement = (Option<usize>, Option<usize>);
+
+/// The tier of a person's post level or rank, and the weights for their category and tier.
+fn place(person: &crate::roster::Person, profile: &Profile) -> Placement {
+    let rules = &profile.assessment;
+    let level = profile.rank_ref(&person.rank).map(|r| profile.rank(r).level);
+    let tier = rules
+        .tiers
+        .iter()
+        .position(|t| person.post_level.as_ref().is_some_and(|p| t.posts.contains(p)))
+        .or_else(|| level.and_then(|l| rules.tiers.iter().position(|t| (t.levels.0..=t.levels.1).contains(&l))));
+    let weights = rules.weights.iter().position(|w| {
+        w.category.as_deref().is_none_or(|c| c == person.category)
+            && w.tier.as_deref().is_none_or(|t| tier.is_some_and(|ti| rules.tiers[ti].name == t))
+    });
+    (tier, weights)
+}
+
+/// The organs in order of first appearance — the 单位 sheet, then people — and their 主管机关.
+struct Organs<'a> {
+    order: Vec<&'a str>,
+    index: HashMap<&'a str, usize>,
+    supervisors: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Organs<'a> {
+    fn of(roster: &'a Roster) -> Organs<'a> {
+        let mut organs = Organs {
+            order: Vec::new(),
+            index: HashMap::default(),
+            supervisors: roster
+                .organs
+                .iter()
+                .filter_map(|o| Some((o.name.as_str(), o.supervisor.as_deref().filter(|s| !s.trim().is_empty())?)))
+                .collect(),
+        };
+        for name in roster.organs.iter().map(|o| o.name.as_str()).chain(roster.people.iter().map(|p| p.organ.as_str()))
+        {
+            organs.add(name);
+        }
+        organs
+    }
+
+    fn add(&mut self, name: &'a str) -> usize {
+        *self.index.entry(name).or_insert_with(|| {
+            self.order.push(name);
+            self.order.len() - 1
+        })
+    }
+
+    /// The organ whose pool the person is in: their own, or for a 领导成员 under a 主管机关 that
+    /// pools its organs' leaders, the 主管机关.
+    fn pool_organ(&mut self, person: &'a crate::roster::Person, rules: &AssessmentRules) -> usize {
+        match self.supervisors.get(person.organ.as_str()) {
+            Some(sup) if person.is_leader && rules.leaders_by_supervisor => self.add(sup),
+            _ => self.index.get(person.organ.as_str()).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// What the year's records say of one person.
+struct Records<'a> {
+    restrictions: &'a [&'a Restriction],
+    input: Option<&'a crate::roster::AnnualInput>,
+    regular: &'a [&'a RegularRecord],
+}
+
+/// One person's year before the pools decide: ungraded codes, discipline, 平时, the score and
+/// whether they may be 优秀.
+fn assessed(
+    pi: usize,
+    person: &crate::roster::Person,
+    (tier, weights_index): Placement,
+    records: Records<'_>,
+    profile: &Profile,
+    year: i32,
+) -> Assessed {
+    let rules = &profile.assessment;
+    let Records { restrictions: mine, input, regular } = records;
+    let hits = discipline_hits(mine, rules, year);
+    let heaviest = hits.first().map(|h| h.effect);
+    let (mut ungraded, probation_exempt) = ungraded_hits(person, mine, input, &hits, profile, year);
+
+    // A forced 不称职 outweighs every 不确定等次 (the heaviest applies).
+    let forced = (heaviest == Some(DisciplineEffect::Incompetent)).then_some(Grade::Incompetent);
+    let set_aside = if forced.is_some() { std::mem::take(&mut ungraded) } else { Vec::new() };
+    let not_excellent = heaviest == Some(DisciplineEffect::NotExcellent);
+
+    let tally = RegularTally::of(regular, rules, year);
+    let regular_ok = tally.ok;
+    let (dims, regular_avg, democratic, score) =
+        score_of(input, weights_index.map(|w| &rules.weights[w]), tally.average, rules);
+    let supplementable = supplementable(&ungraded, mine, profile, year);
+
+    let graded = ungraded.is_empty();
+    let excellent_eligible = graded && forced.is_none() && !not_excellent && regular_ok;
+    let mut flags = Vec::new();
+    if forced.is_some() {
+        flags.push(Flag::DisciplineIncompetent);
+    }
+    let is_sanction = |h: &DisciplineHit| {
+        profile.restriction(&h.kind).is_some_and(|r| r.block == crate::profile::RestrictionBlock::Sanction)
+    };
+    if graded && not_excellent && hits.iter().any(is_sanction) {
+        flags.push(Flag::WarningNoExcellent);
+    }
+    if graded && not_excellent && !hits.iter().all(is_sanction) {
+        flags.push(Flag::DisciplineNoExcellent);
+    }
+    if graded && !regular_ok {
+        flags.push(Flag::RegularRuleFailed);
+    }
+    let proposal = input.and_then(|a| a.proposal);
+    if !graded && proposal.is_some() {
+        flags.push(Flag::ProposalIgnored);
+    }
+    Assessed {
+        person: pi,
+        pool: 0,
+        tier,
+        weights: weights_index,
+        ungraded,
+        set_aside,
+        discipline: hits,
+        forced,
+        probation_exempt,
+        regular: (tally.recorded, tally.good, tally.forbidden),
+        regular_ok,
+        components: (
+            dims.map(Fraction::rounded),
+            regular_avg.map(Fraction::rounded),
+            democratic.map(Fraction::rounded),
+        ),
+        score,
+        rank_in_pool: None,
+        excellent_eligible,
+        proposal,
+        suggested: None,
+        final_grade: None,
+        overridden: None,
+        flags,
+        supplementable,
+        supplement: None,
+    }
+}
+
+/// The pool key of a tier merged with the other small ones.
+const MERGED: usize = usize::MAX - 1;
+
+/// With tiers pooled apart, a tier of fewer participants than `merge_below` joins the merged
+/// pool of its organ.
+fn merge_small_tiers(people: &[Assessed], keys: &mut [(usize, usize)], rules: &AssessmentRules) {
+    if !rules.split_by_tier || rules.merge_below == 0 {
+        return;
+    }
     let participates = |a: &Assessed| a.ungraded.first().is_none_or(|h| rules.counted_ungraded.contains(&h.code));
-
-    // Pools: leaders, then non-leaders or tiers, then the merged small tiers.
-    let merged_key = usize::MAX - 1;
-    if rules.split_by_tier && rules.merge_below > 0 {
-        let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
-        for (a, k) in people.iter().zip(&keys) {
-            if k.1 != 0 && participates(a) {
-                *counts.entry(*k).or_default() += 1;
-            } else {
-                counts.entry(*k).or_default();
-            }
-        }
-        for k in keys.iter_mut() {
-            if k.1 != 0 && counts.get(k).copied().unwrap_or(0) < rules.merge_below {
-                k.1 = merged_key;
-            }
+    let mut counts: BTreeMap<(usize, usize), u32> = BTreeMap::new();
+    for (a, k) in people.iter().zip(keys.iter()) {
+        if k.1 != 0 && participates(a) {
+            *counts.entry(*k).or_default() += 1;
+        } else {
+            counts.entry(*k).or_default();
         }
     }
+    for k in keys.iter_mut() {
+        if k.1 != 0 && counts.get(k).copied().unwrap_or(0) < rules.merge_below {
+            k.1 = MERGED;
+        }
+    }
+}
+
+/// The pools, per organ: leaders, then non-leaders or tiers, then the merged small tiers; each
+/// with its ratio (approved, the organ's, its 绩效等次's, or the rules'), and which pool each
+/// key is.
+fn pools_of(
+    keys: &[(usize, usize)],
+    organs: &Organs<'_>,
+    roster: &Roster,
+    rules: &AssessmentRules,
+    decisions: &Decisions,
+) -> (Vec<PoolResult>, HashMap<(usize, usize), usize>) {
     let mut seen: HashMap<(usize, usize), ()> = HashMap::default();
     let mut pool_keys: Vec<(usize, usize)> = keys.iter().copied().filter(|k| seen.insert(*k, ()).is_none()).collect();
     pool_keys.sort_by_key(|&(o, k)| (o, if k == usize::MAX { 1 } else { k }));
@@ -452,15 +527,15 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
     let mut pool_of: HashMap<(usize, usize), usize> = HashMap::default();
     for &(o, k) in &pool_keys {
         let name = match k {
-            0 if rules.leaders_by_supervisor && !organs_by_name.contains_key(organ_order[o]) => {
+            0 if rules.leaders_by_supervisor && !organs_by_name.contains_key(organs.order[o]) => {
                 "所属单位领导成员".to_string()
             }
             0 => "领导成员".to_string(),
             k if k == usize::MAX => "非领导成员".to_string(),
-            k if k == merged_key => format!("合并（不足{}人的层次）", rules.merge_below),
+            MERGED => format!("合并（不足{}人的层次）", rules.merge_below),
             k => rules.tiers[k - 1].name.clone(),
         };
-        let organ_name = organ_order[o];
+        let organ_name = organs.order[o];
         let organ = organs_by_name.get(organ_name).copied();
         let (ratio, ratio_source, ratio_basis) = if let Some((bp, basis)) = decisions.approved_ratios.get(organ_name) {
             (*bp, RatioSource::Approved, Some(basis.clone()))
@@ -494,17 +569,12 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             regular_checks: Vec::new(),
         });
     }
-    for (ai, k) in keys.iter().enumerate() {
-        let p = pool_of[k];
-        people[ai].pool = p;
-        pools[p].members.push(ai);
-    }
+    (pools, pool_of)
+}
 
-    for pool in pools.iter_mut() {
-        decide_pool(pool, &mut people, rules, year, &regular);
-    }
-
-    // Final grades.
+/// The final grades: the suggestion, or the committee's grade; a grade set afterwards (补定等次)
+/// for a supplementable 5B. Each pool counts its final 优秀.
+fn final_grades(people: &mut [Assessed], pools: &mut [PoolResult], roster: &Roster, decisions: &Decisions) {
     for a in people.iter_mut() {
         if !a.ungraded.is_empty() {
             if let (Some(_), Some((g, why))) =
@@ -530,9 +600,6 @@ pub fn assess(roster: &Roster, profile: &Profile, year: i32, decisions: &Decisio
             .filter(|&&m| people[m].supplement.is_none() && people[m].final_grade == Some(Grade::Excellent))
             .count() as u32;
     }
-
-    let consequences = consequences(&people, roster, profile, year, &history, &restrictions, decisions.finalized_on);
-    AssessmentResult { year, normal_ratio: rules.ratio, people, pools, consequences }
 }
 
 /// Why the year cannot be finalised yet, in Chinese; empty when it can.

@@ -9,8 +9,10 @@
 
 use crate::dates::{add_months, whole_months, year_end, year_start};
 use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap, Lookup};
-use crate::profile::{ExcellentFrom, ExcellentYears, OrderKey, Profile, RankRef, RestrictionBlock, ServiceRules};
-use crate::roster::{Grade, Organ, Person, ResultCode, Roster};
+use crate::profile::{
+    ExcellentFrom, ExcellentYears, MinService, OrderKey, Profile, RankRef, RestrictionBlock, ServiceRules,
+};
+use crate::roster::{Grade, Organ, Person, Restriction, ResultCode, Roster, YearResult};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -319,15 +321,112 @@ fn first_qualifying_date(
     }
 }
 
-/// Decides promotion eligibility for everyone in `roster` on `as_of`.
-pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> PromotionResult {
-    let ids: Vec<&str> = roster.people.iter().map(|p| p.id.as_str()).collect();
-    let lookup = Lookup::new(&ids);
-    let results = ByPerson::new(&roster.results, &lookup, |r| r.person_id.as_str());
-    let restrictions = ByPerson::new(&roster.restrictions, &lookup, |r| r.person_id.as_str());
-    let mut organs: HashMap<&str, &Organ> = map_with_capacity(roster.organs.len());
-    organs.extend(roster.organs.iter().map(|o| (o.name.as_str(), o)));
-    // The rank cap of each organ, looked up once: (organ level index, highest level allowed).
+/// Where a person's service towards the next rank starts counting: the date of the current rank,
+/// an earlier date of a leading post the rule counts, or — for a recruit — the end of the
+/// probation (定级规定).
+fn counting_start(person: &Person, rule: Option<&MinService>, profile: &Profile) -> (NaiveDate, StartBasis) {
+    let service = &profile.service;
+    let probation_months = profile.assessment.probation_months();
+    let (mut start, mut basis) = (person.rank_since, StartBasis::Rank);
+    if let (Some(rule), Some(level), Some(since)) = (rule, &person.post_level, person.post_since) {
+        if rule.posts.iter().any(|p| p == level) && since < start {
+            start = since;
+            basis = StartBasis::Post;
+        }
+    }
+
+    // 定级规定: a recruit's service counts from the end of the probation.
+    if let (true, Some(months), Some(entered), Some(method)) =
+        (service.from_probation_end, probation_months, person.service_start, person.entry_method.as_deref())
+    {
+        let end = add_months(entered, months);
+        if profile.assessment.entry_method(method).is_some_and(|m| m.probation)
+            && start < end
+            && basis == StartBasis::Rank
+        {
+            start = end;
+            basis = StartBasis::ProbationEnd;
+        }
+    }
+    (start, basis)
+}
+
+/// What stands between a person and the target rank on `as_of`: the top of the ladder, the
+/// organ's cap, a restriction in effect, a 基本称职 year, the latest graded year 不称职.
+fn blocks_of(
+    target: Option<RankRef>,
+    history: &[&YearResult],
+    restrictions: &[&Restriction],
+    cap: Option<&Option<(usize, u32)>>,
+    profile: &Profile,
+    as_of: NaiveDate,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    match target {
+        None => blocks.push(Block { code: BlockCode::TopOfLadder, until: None, cause: Cause::TopOfLadder }),
+        Some(t) => {
+            if let Some(&Some((li, cap))) = cap {
+                let target_level = profile.rank(t).level;
+                if target_level < cap {
+                    blocks.push(Block {
+                        code: BlockCode::OrganCap,
+                        until: None,
+                        cause: Cause::OrganCap { organ_level: li, target_level },
+                    });
+                }
+            }
+        }
+    }
+    for r in restrictions {
+        let Some(rule_i) = profile.restrictions.iter().position(|x| x.kind == r.kind) else { continue };
+        let rule = &profile.restrictions[rule_i];
+        if r.date > as_of {
+            continue;
+        }
+        let until = rule.until(r);
+        let active = match rule.months {
+            Some(_) => until.is_none_or(|u| as_of <= u),
+            None => r.end.is_none_or(|end| end > as_of),
+        };
+        if active {
+            let code = match rule.block {
+                RestrictionBlock::Sanction => BlockCode::Sanction,
+                RestrictionBlock::PartyDiscipline => BlockCode::PartyDiscipline,
+                RestrictionBlock::Admonition => BlockCode::Admonition,
+                RestrictionBlock::Investigation => BlockCode::Investigation,
+            };
+            blocks.push(Block { code, until, cause: Cause::Restriction { rule: rule_i, date: r.date } });
+        }
+    }
+    let bc = &profile.basic_competent;
+    for r in history {
+        if r.result.grade() == Some(bc.grade) && r.year <= as_of.year() {
+            let until = year_end(r.year + bc.years_after as i32);
+            if as_of <= until {
+                blocks.push(Block {
+                    code: BlockCode::BasicCompetent,
+                    until: Some(until),
+                    cause: Cause::BasicCompetent { year: r.year },
+                });
+            }
+        }
+    }
+    // The latest graded year (ungraded codes skipped) decides the 不称职 block.
+    let latest = history
+        .iter()
+        .filter(|r| r.year <= as_of.year())
+        .filter_map(|r| r.result.grade().map(|g| (r.year, g)))
+        .max_by_key(|&(y, _)| y);
+    if let Some((year, grade)) = latest {
+        if grade == profile.incompetent.grade {
+            blocks.push(Block { code: BlockCode::Incompetent, until: None, cause: Cause::Incompetent { year } });
+        }
+    }
+    blocks
+}
+
+/// The rank cap of each organ, looked up once: (organ level index, highest level allowed).
+fn organ_caps<'a>(roster: &'a Roster, profile: &Profile) -> HashMap<&'a str, Option<(usize, u32)>> {
     let mut caps: HashMap<&str, Option<(usize, u32)>> = map_with_capacity(roster.organs.len());
     for o in &roster.organs {
         let cap = o.level.as_deref().and_then(|l| {
@@ -336,9 +435,19 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         });
         caps.insert(o.name.as_str(), cap);
     }
-    let service = &profile.service;
-    let probation_months = profile.assessment.probation_months();
+    caps
+}
 
+/// Decides promotion eligibility for everyone in `roster` on `as_of`.
+pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> PromotionResult {
+    let ids: Vec<&str> = roster.people.iter().map(|p| p.id.as_str()).collect();
+    let lookup = Lookup::new(&ids);
+    let results = ByPerson::new(&roster.results, &lookup, |r| r.person_id.as_str());
+    let restrictions = ByPerson::new(&roster.restrictions, &lookup, |r| r.person_id.as_str());
+    let mut organs: HashMap<&str, &Organ> = map_with_capacity(roster.organs.len());
+    organs.extend(roster.organs.iter().map(|o| (o.name.as_str(), o)));
+    let caps = organ_caps(roster, profile);
+    let service = &profile.service;
     let mut people = Vec::with_capacity(roster.people.len());
     let mut undecided = Vec::new();
     for (pi, person) in roster.people.iter().enumerate() {
@@ -350,27 +459,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         let rule_index = target.and_then(|t| profile.min_service_index(t));
         let rule = rule_index.map(|i| &profile.min_service[i]);
 
-        let (mut start, mut basis) = (person.rank_since, StartBasis::Rank);
-        if let (Some(rule), Some(level), Some(since)) = (rule, &person.post_level, person.post_since) {
-            if rule.posts.iter().any(|p| p == level) && since < start {
-                start = since;
-                basis = StartBasis::Post;
-            }
-        }
-
-        // 定级规定: a recruit's service counts from the end of the probation.
-        if let (true, Some(months), Some(entered), Some(method)) =
-            (service.from_probation_end, probation_months, person.service_start, person.entry_method.as_deref())
-        {
-            let end = add_months(entered, months);
-            if profile.assessment.entry_method(method).is_some_and(|m| m.probation)
-                && start < end
-                && basis == StartBasis::Rank
-            {
-                start = end;
-                basis = StartBasis::ProbationEnd;
-            }
-        }
+        let (start, basis) = counting_start(person, rule, profile);
 
         let history = results.of(pi);
         let mut bad_years: Vec<(i32, ResultCode)> =
@@ -402,67 +491,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
             .filter(|r| r.result.grade() == Some(Grade::Excellent) && (start.year()..=as_of.year()).contains(&r.year))
             .count() as u32;
 
-        let mut blocks = Vec::new();
-        match target {
-            None => blocks.push(Block { code: BlockCode::TopOfLadder, until: None, cause: Cause::TopOfLadder }),
-            Some(t) => {
-                if let Some(&Some((li, cap))) = caps.get(person.organ.as_str()) {
-                    let target_level = profile.rank(t).level;
-                    if target_level < cap {
-                        blocks.push(Block {
-                            code: BlockCode::OrganCap,
-                            until: None,
-                            cause: Cause::OrganCap { organ_level: li, target_level },
-                        });
-                    }
-                }
-            }
-        }
-        for r in restrictions.of(pi) {
-            let Some(rule_i) = profile.restrictions.iter().position(|x| x.kind == r.kind) else { continue };
-            let rule = &profile.restrictions[rule_i];
-            if r.date > as_of {
-                continue;
-            }
-            let until = rule.until(r);
-            let active = match rule.months {
-                Some(_) => until.is_none_or(|u| as_of <= u),
-                None => r.end.is_none_or(|end| end > as_of),
-            };
-            if active {
-                let code = match rule.block {
-                    RestrictionBlock::Sanction => BlockCode::Sanction,
-                    RestrictionBlock::PartyDiscipline => BlockCode::PartyDiscipline,
-                    RestrictionBlock::Admonition => BlockCode::Admonition,
-                    RestrictionBlock::Investigation => BlockCode::Investigation,
-                };
-                blocks.push(Block { code, until, cause: Cause::Restriction { rule: rule_i, date: r.date } });
-            }
-        }
-        let bc = &profile.basic_competent;
-        for r in history {
-            if r.result.grade() == Some(bc.grade) && r.year <= as_of.year() {
-                let until = year_end(r.year + bc.years_after as i32);
-                if as_of <= until {
-                    blocks.push(Block {
-                        code: BlockCode::BasicCompetent,
-                        until: Some(until),
-                        cause: Cause::BasicCompetent { year: r.year },
-                    });
-                }
-            }
-        }
-        // The latest graded year (ungraded codes skipped) decides the 不称职 block.
-        let latest = history
-            .iter()
-            .filter(|r| r.year <= as_of.year())
-            .filter_map(|r| r.result.grade().map(|g| (r.year, g)))
-            .max_by_key(|&(y, _)| y);
-        if let Some((year, grade)) = latest {
-            if grade == profile.incompetent.grade {
-                blocks.push(Block { code: BlockCode::Incompetent, until: None, cause: Cause::Incompetent { year } });
-            }
-        }
+        let blocks = blocks_of(target, history, restrictions.of(pi), caps.get(person.organ.as_str()), profile, as_of);
 
         let eligible = qualified && blocks.is_empty();
         people.push(Outcome {
@@ -495,6 +524,78 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
     PromotionResult { as_of, people, undecided, pools }
 }
 
+/// The ranks with places of their own in each organ: the 单位 sheet's number for the rank, else
+/// a sub-limit of the organ level applied to the pool's approved number.
+fn own_places(
+    organ_order: &[&str],
+    organs: &HashMap<&str, &Organ>,
+    profile: &Profile,
+) -> HashMap<(usize, RankRef), (u32, SubBasis)> {
+    let mut own: HashMap<(usize, RankRef), (u32, SubBasis)> = HashMap::default();
+    for (organ, name) in organ_order.iter().enumerate() {
+        let organ_row = organs.get(name);
+        let slots = organ_row.map(|o| &o.slots);
+        let level = organ_row.and_then(|o| o.level.as_deref());
+        for p in &profile.pools {
+            let approved = slots.and_then(|s| s.get(&p.name)).copied();
+            for rank_name in &p.ranks {
+                let Some(rank) = profile.rank_ref(rank_name) else { continue };
+                let given = slots.and_then(|s| s.get(rank_name)).map(|&n| (n, SubBasis::Organ));
+                let ratio = || {
+                    let (i, sl) = profile.sub_limit(rank_name, level)?;
+                    Some((sl.places(approved?), SubBasis::Ratio(i)))
+                };
+                if let Some(places) = given.or_else(ratio) {
+                    own.insert((organ, rank), places);
+                }
+            }
+        }
+    }
+    own
+}
+
+/// Goes down a pool's candidates in order, proposing each for whom the pool (when entering it)
+/// and the target rank (when it has places of its own) have a free place; the others wait, or
+/// cannot be placed when the organ approved no number for the pool. Returns the people proposed.
+fn propose(
+    people: &mut [Outcome],
+    candidates: &[usize],
+    ranks: &mut [RankSlots],
+    free: Option<u32>,
+    pool: usize,
+) -> Vec<usize> {
+    let of = candidates.len();
+    let mut pool_left = free;
+    let mut proposed = Vec::new();
+    for (position, &c) in candidates.iter().enumerate() {
+        let entering = !matches!(people[c].slot, Slot::WithinPool { .. });
+        let sub = people[c].target.and_then(|t| ranks.iter().position(|r| r.rank == t));
+        if let Some(si) = sub {
+            ranks[si].candidates.push(people[c].person);
+        }
+        if entering && pool_left.is_none() {
+            people[c].slot = Slot::NotApproved { pool };
+            continue;
+        }
+        let pool_ok = !entering || pool_left.is_some_and(|f| f > 0);
+        let rank_ok = sub.is_none_or(|si| ranks[si].free > ranks[si].proposed.len() as u32);
+        let position = position + 1;
+        people[c].slot = if pool_ok && rank_ok {
+            if entering {
+                pool_left = pool_left.map(|f| f - 1);
+            }
+            if let Some(si) = sub {
+                ranks[si].proposed.push(people[c].person);
+            }
+            proposed.push(people[c].person);
+            Slot::Proposed { pool, position, of, entering, sub }
+        } else {
+            Slot::Waiting { pool, position, of, entering, sub, short_of_rank: pool_ok }
+        };
+    }
+    proposed
+}
+
 /// Counts held slots per organ and pool (and per rank with places of its own), orders the
 /// eligible who would use a place of each pool, and proposes as many as there are free places.
 ///
@@ -520,28 +621,7 @@ fn allocate_slots(
     }
 
     let pool_count = profile.pools.len();
-    // The ranks with places of their own in each organ: the 单位 sheet's number for the rank, else
-    // a sub-limit of the organ level applied to the pool's approved number.
-    let mut own: HashMap<(usize, RankRef), (u32, SubBasis)> = HashMap::default();
-    for (organ, name) in organ_order.iter().enumerate() {
-        let organ_row = organs.get(name);
-        let slots = organ_row.map(|o| &o.slots);
-        let level = organ_row.and_then(|o| o.level.as_deref());
-        for p in &profile.pools {
-            let approved = slots.and_then(|s| s.get(&p.name)).copied();
-            for rank_name in &p.ranks {
-                let Some(rank) = profile.rank_ref(rank_name) else { continue };
-                let given = slots.and_then(|s| s.get(rank_name)).map(|&n| (n, SubBasis::Organ));
-                let ratio = || {
-                    let (i, sl) = profile.sub_limit(rank_name, level)?;
-                    Some((sl.places(approved?), SubBasis::Ratio(i)))
-                };
-                if let Some(places) = given.or_else(ratio) {
-                    own.insert((organ, rank), places);
-                }
-            }
-        }
-    }
+    let own = own_places(&organ_order, organs, profile);
     let mut held = vec![0u32; organ_order.len() * pool_count];
     let mut held_rank: HashMap<(usize, RankRef), u32> = HashMap::default();
     // (organ, pool) → people who would use a place of the pool or of one of its ranks.
@@ -606,35 +686,7 @@ fn allocate_slots(
             }
             candidates.sort_by(|&a, &b| compare(profile, roster, &people[a], &people[b]));
             let free = approved.map(|a| a.saturating_sub(held_here));
-            let of = candidates.len();
-            let mut pool_left = free;
-            let mut proposed = Vec::new();
-            for (position, &c) in candidates.iter().enumerate() {
-                let entering = !matches!(people[c].slot, Slot::WithinPool { .. });
-                let sub = people[c].target.and_then(|t| ranks.iter().position(|r| r.rank == t));
-                if let Some(si) = sub {
-                    ranks[si].candidates.push(people[c].person);
-                }
-                if entering && pool_left.is_none() {
-                    people[c].slot = Slot::NotApproved { pool };
-                    continue;
-                }
-                let pool_ok = !entering || pool_left.is_some_and(|f| f > 0);
-                let rank_ok = sub.is_none_or(|si| ranks[si].free > ranks[si].proposed.len() as u32);
-                let position = position + 1;
-                people[c].slot = if pool_ok && rank_ok {
-                    if entering {
-                        pool_left = pool_left.map(|f| f - 1);
-                    }
-                    if let Some(si) = sub {
-                        ranks[si].proposed.push(people[c].person);
-                    }
-                    proposed.push(people[c].person);
-                    Slot::Proposed { pool, position, of, entering, sub }
-                } else {
-                    Slot::Waiting { pool, position, of, entering, sub, short_of_rank: pool_ok }
-                };
-            }
+            let proposed = propose(people, &candidates, &mut ranks, free, pool);
             let candidates = candidates.iter().map(|&c| people[c].person).collect();
             pools.push(PoolOutcome {
                 organ: name.to_string(),

@@ -174,6 +174,109 @@ pub(crate) fn slot_code(slot: Slot) -> Option<&'static str> {
     }
 }
 
+/// The service behind a promotion: the rule and its years, the months counted (from when, the
+/// years not counted), the 优秀 years that shorten it, and whether it is met or when it will be.
+fn service_reasons(
+    o: &Outcome,
+    target: &str,
+    rule: &crate::profile::MinService,
+    p: &crate::roster::Person,
+    as_of: NaiveDate,
+    profile: &Profile,
+) -> Vec<Reason> {
+    let rank = profile.rank(o.rank);
+    let ladder = &profile.ladders[o.rank.ladder];
+    let mut reasons = Vec::new();
+    let posts = if rule.posts.is_empty() { String::new() } else { format!("或{}", rule.posts.join("、")) };
+    reasons.push(
+        Reason::new(format!(
+            "拟晋升职级：{target}（{}职级序列，逐级晋升）。晋升{target}需任{}{posts}满{}年（{}个月）",
+            ladder.category,
+            rank.name,
+            rule.years,
+            rule.years * 12,
+        ))
+        .cite(&rule.cite),
+    );
+    let basis = match o.basis {
+        StartBasis::Rank => format!("任{}", rank.name),
+        StartBasis::ProbationEnd => format!(
+            "{}{}进入公务员队伍，自试用期满之日起计算，不自名册中的任{}时间起算",
+            p.service_start.map(date_text).unwrap_or_default(),
+            p.entry_method.as_deref().unwrap_or_default(),
+            rank.name
+        ),
+        StartBasis::Post => format!(
+            "任{}{}（早于任{}的{}）",
+            p.post_level.as_deref().unwrap_or_default(),
+            p.post.as_deref().map(|t| format!("「{t}」")).unwrap_or_default(),
+            rank.name,
+            date_text(p.rank_since)
+        ),
+    };
+    let mut line = Reason::new(format!(
+        "任职年限自{}起算（{basis}），至{}共{}个月",
+        date_text(o.start),
+        date_text(as_of),
+        o.total_months
+    ));
+    if o.basis == StartBasis::ProbationEnd {
+        line.push_cite(&profile.service.probation_cite);
+    }
+    for d in &o.deductions {
+        let result = match d.result.grade() {
+            Some(g) => g.name().to_string(),
+            None => format!("不定等次（{}，{}）", d.result.code(), d.result.label()),
+        };
+        line.push_text(format!(
+            "；{}年度考核为{result}，该年度不计算任职年限，扣除其在计算期内的{}个月",
+            d.year, d.months
+        ));
+    }
+    if !o.deductions.is_empty() {
+        line.push_cite(&profile.service.cite);
+    }
+    line.push_text(format!("，计{}个月（{}）。", o.counted_months, months_text(o.counted_months)));
+    reasons.push(line);
+    let statutory = rule.years * 12;
+    let required = statutory - o.reduction_months.min(statutory);
+    if o.reduction_months > 0 {
+        let years: Vec<String> = o.reduction_years.iter().map(|y| format!("{y}年度")).collect();
+        let sv = &profile.service;
+        let from = match sv.excellent_from {
+            ExcellentFrom::NextYear => "各自次年1月1日起缩短",
+            ExcellentFrom::YearEnd => "各自该年12月31日起缩短",
+        };
+        let timing = match sv.excellent_timing_cite.status {
+            Status::U => format!("（{from}：{}，待核实）", sv.excellent_timing_cite.text),
+            _ => format!("（{from}）"),
+        };
+        reasons.push(
+            Reason::new(format!(
+                "计算期内{}考核为优秀（{}个），所需任职年限缩短{}个月，为{}个月{timing}",
+                years.join("、"),
+                o.reduction_years.len(),
+                o.reduction_months,
+                required,
+            ))
+            .cite(&sv.excellent_cite),
+        );
+    }
+    match (o.qualified, o.eligible_on) {
+        (true, Some(on)) => reasons.push(format!("任职年限已满足（自{}起达到所需年限）。", date_text(on)).into()),
+        (true, None) => reasons.push("任职年限已满足。".into()),
+        (false, Some(on)) => reasons.push(Reason::new(format!(
+            "任职年限尚差{}个月；如此后年度考核均为称职，将于{}达到所需年限。",
+            required - o.counted_months.min(required),
+            date_text(on),
+        ))),
+        (false, None) => {
+            reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required)).into())
+        }
+    }
+    reasons
+}
+
 fn person(
     o: &Outcome,
     as_of: NaiveDate,
@@ -194,97 +297,7 @@ fn person(
         .collect();
 
     if let (Some(target), Some(rule)) = (&target, o.rule.map(|i| &profile.min_service[i])) {
-        {
-            let posts = if rule.posts.is_empty() { String::new() } else { format!("或{}", rule.posts.join("、")) };
-            reasons.push(
-                Reason::new(format!(
-                    "拟晋升职级：{target}（{}职级序列，逐级晋升）。晋升{target}需任{}{posts}满{}年（{}个月）",
-                    ladder.category,
-                    rank.name,
-                    rule.years,
-                    rule.years * 12,
-                ))
-                .cite(&rule.cite),
-            );
-            let basis = match o.basis {
-                StartBasis::Rank => format!("任{}", rank.name),
-                StartBasis::ProbationEnd => format!(
-                    "{}{}进入公务员队伍，自试用期满之日起计算，不自名册中的任{}时间起算",
-                    p.service_start.map(date_text).unwrap_or_default(),
-                    p.entry_method.as_deref().unwrap_or_default(),
-                    rank.name
-                ),
-                StartBasis::Post => format!(
-                    "任{}{}（早于任{}的{}）",
-                    p.post_level.as_deref().unwrap_or_default(),
-                    p.post.as_deref().map(|t| format!("「{t}」")).unwrap_or_default(),
-                    rank.name,
-                    date_text(p.rank_since)
-                ),
-            };
-            let mut line = Reason::new(format!(
-                "任职年限自{}起算（{basis}），至{}共{}个月",
-                date_text(o.start),
-                date_text(as_of),
-                o.total_months
-            ));
-            if o.basis == StartBasis::ProbationEnd {
-                line.push_cite(&profile.service.probation_cite);
-            }
-            for d in &o.deductions {
-                let result = match d.result.grade() {
-                    Some(g) => g.name().to_string(),
-                    None => format!("不定等次（{}，{}）", d.result.code(), d.result.label()),
-                };
-                line.push_text(format!(
-                    "；{}年度考核为{result}，该年度不计算任职年限，扣除其在计算期内的{}个月",
-                    d.year, d.months
-                ));
-            }
-            if !o.deductions.is_empty() {
-                line.push_cite(&profile.service.cite);
-            }
-            line.push_text(format!("，计{}个月（{}）。", o.counted_months, months_text(o.counted_months)));
-            reasons.push(line);
-            let statutory = rule.years * 12;
-            let required = statutory - o.reduction_months.min(statutory);
-            if o.reduction_months > 0 {
-                let years: Vec<String> = o.reduction_years.iter().map(|y| format!("{y}年度")).collect();
-                let sv = &profile.service;
-                let from = match sv.excellent_from {
-                    ExcellentFrom::NextYear => "各自次年1月1日起缩短",
-                    ExcellentFrom::YearEnd => "各自该年12月31日起缩短",
-                };
-                let timing = match sv.excellent_timing_cite.status {
-                    Status::U => format!("（{from}：{}，待核实）", sv.excellent_timing_cite.text),
-                    _ => format!("（{from}）"),
-                };
-                reasons.push(
-                    Reason::new(format!(
-                        "计算期内{}考核为优秀（{}个），所需任职年限缩短{}个月，为{}个月{timing}",
-                        years.join("、"),
-                        o.reduction_years.len(),
-                        o.reduction_months,
-                        required,
-                    ))
-                    .cite(&sv.excellent_cite),
-                );
-            }
-            match (o.qualified, o.eligible_on) {
-                (true, Some(on)) => {
-                    reasons.push(format!("任职年限已满足（自{}起达到所需年限）。", date_text(on)).into())
-                }
-                (true, None) => reasons.push("任职年限已满足。".into()),
-                (false, Some(on)) => reasons.push(Reason::new(format!(
-                    "任职年限尚差{}个月；如此后年度考核均为称职，将于{}达到所需年限。",
-                    required - o.counted_months.min(required),
-                    date_text(on),
-                ))),
-                (false, None) => {
-                    reasons.push(format!("任职年限尚差{}个月。", required - o.counted_months.min(required)).into())
-                }
-            }
-        }
+        reasons.extend(service_reasons(o, target, rule, p, as_of, profile));
     }
 
     if let (Some(target), Some(level), Some(new)) = (&target, p.level, o.new_level) {

@@ -159,32 +159,11 @@ pub(crate) fn consequences(
     finalized_on: Option<NaiveDate>,
 ) -> Vec<Consequence> {
     let rules = &profile.assessment;
-    let next_year = year_start(year + 1);
     let mut out = Vec::new();
     for (ai, a) in people.iter().enumerate() {
         let Some(g) = a.final_grade.filter(|_| a.ungraded.is_empty()) else { continue };
-        let person = &roster.people[a.person];
         let past = history.of(a.person);
         let grade_in = |y: i32| past.iter().find(|r| r.year == y && y < year).and_then(|r| r.result.grade());
-        // The first restriction in effect on `day` that withholds a 级别 (`level`) or 档次 step.
-        let withheld_by = |day: NaiveDate, level: bool| -> Option<(usize, usize, NaiveDate, Option<NaiveDate>)> {
-            restrictions.of(a.person).iter().find_map(|r| {
-                let (bi, b) = rules
-                    .step_blocks
-                    .iter()
-                    .enumerate()
-                    .find(|(_, b)| if level { b.level } else { b.step } && b.kinds.contains(&r.kind))?;
-                let ki = b.kinds.iter().position(|k| *k == r.kind)?;
-                // As promotion counts it (a kind without a period ends the day before its
-                // recorded conclusion).
-                let until = match profile.restriction(&r.kind) {
-                    Some(rule) => rule.until(r),
-                    None => r.end.and_then(|e| e.pred_opt()),
-                };
-                (r.date <= day && until.is_none_or(|u| u >= day)).then_some((bi, ki, r.date, until))
-            })
-        };
-        let counted = |g: Grade| matches!(g, Grade::Excellent | Grade::Competent);
         let mut push = |kind, due, detail| out.push(Consequence { assessed: ai, kind, due, detail });
         if g == Grade::Excellent {
             push(ConsequenceKind::Commendation, None, Detail::Grade(g));
@@ -210,76 +189,9 @@ pub(crate) fn consequences(
             }
         }
         if counted(g) {
-            // 档次/级别起算时间 is the day the present 档次 (级别) took effect. The years that count
-            // are the whole calendar years from then on: the year of that day counts only when the
-            // day is its 1 January (the usual date), so a step of 2023-01-01 counts 2023 and one
-            // given on 2023-07-01 counts from 2024. This year counts itself (it is graded 称职+).
-            let first_year = |since: NaiveDate| if since.ordinal() == 1 { since.year() } else { since.year() + 1 };
-            let counted_since = |since: NaiveDate| {
-                if year < first_year(since) {
-                    return 0;
-                }
-                (first_year(since)..year).filter(|&y| grade_in(y).is_some_and(counted)).count() as u32 + 1
-            };
-            if let (Some(step), Some(since)) = (person.step, person.step_since) {
-                let n = counted_since(since);
-                if n > 0 && n % rules.years_per_step == 0 {
-                    match withheld_by(next_year, false) {
-                        Some((block, kind, from, until)) => push(
-                            ConsequenceKind::StepWithheld,
-                            None,
-                            Detail::Withheld {
-                                counted: n,
-                                since: first_year(since),
-                                current: step,
-                                on: next_year,
-                                block,
-                                kind,
-                                from,
-                                until,
-                            },
-                        ),
-                        None => push(
-                            ConsequenceKind::GradeStep,
-                            Some(next_year),
-                            Detail::Counted { counted: n, since: first_year(since), current: step, highest: None },
-                        ),
-                    }
-                }
-            }
-            if let (Some(level), Some(since), Some(rank)) =
-                (person.level, person.level_since, profile.rank_ref(&person.rank))
-            {
-                let n = counted_since(since);
-                let highest = profile.rank(rank).grades.0;
-                if n > 0 && n % rules.years_per_level == 0 && level > highest {
-                    match withheld_by(next_year, true) {
-                        Some((block, kind, from, until)) => push(
-                            ConsequenceKind::LevelWithheld,
-                            None,
-                            Detail::Withheld {
-                                counted: n,
-                                since: first_year(since),
-                                current: level,
-                                on: next_year,
-                                block,
-                                kind,
-                                from,
-                                until,
-                            },
-                        ),
-                        None => push(
-                            ConsequenceKind::LevelUp,
-                            Some(next_year),
-                            Detail::Counted {
-                                counted: n,
-                                since: first_year(since),
-                                current: level,
-                                highest: Some(highest),
-                            },
-                        ),
-                    }
-                }
+            let person = &roster.people[a.person];
+            for (kind, due, detail) in steps(person, &grade_in, restrictions.of(a.person), profile, year) {
+                push(kind, due, detail);
             }
         }
         // 复核/申诉 only for 不称职 (公务员法 第九十五条第（四）项).
@@ -289,4 +201,91 @@ pub(crate) fn consequences(
         }
     }
     out
+}
+
+/// A grade that counts towards 档次 and 级别 steps (称职 or better).
+fn counted(g: Grade) -> bool {
+    matches!(g, Grade::Excellent | Grade::Competent)
+}
+
+/// The 档次 and 级别 steps of a year graded 称职 or better that fall due on 1 January after it,
+/// or are withheld that day by a restriction in effect.
+///
+/// 档次/级别起算时间 is the day the present 档次 (级别) took effect. The years that count are the
+/// whole calendar years from then on: the year of that day counts only when the day is its
+/// 1 January (the usual date), so a step of 2023-01-01 counts 2023 and one given on 2023-07-01
+/// counts from 2024. This year counts itself (it is graded 称职+).
+fn steps(
+    person: &crate::roster::Person,
+    grade_in: &dyn Fn(i32) -> Option<Grade>,
+    mine: &[&Restriction],
+    profile: &Profile,
+    year: i32,
+) -> Vec<(ConsequenceKind, Option<NaiveDate>, Detail)> {
+    let rules = &profile.assessment;
+    let next_year = year_start(year + 1);
+    let first_year = |since: NaiveDate| if since.ordinal() == 1 { since.year() } else { since.year() + 1 };
+    let counted_since = |since: NaiveDate| {
+        if year < first_year(since) {
+            return 0;
+        }
+        (first_year(since)..year).filter(|&y| grade_in(y).is_some_and(counted)).count() as u32 + 1
+    };
+    // Due now, or withheld by the first restriction in effect that day.
+    let due = |level: bool, counted: u32, since: NaiveDate, current: u32, highest: Option<u32>| {
+        let since = first_year(since);
+        let (due_kind, withheld_kind) = match level {
+            true => (ConsequenceKind::LevelUp, ConsequenceKind::LevelWithheld),
+            false => (ConsequenceKind::GradeStep, ConsequenceKind::StepWithheld),
+        };
+        match withheld_by(mine, next_year, level, profile) {
+            Some((block, kind, from, until)) => (
+                withheld_kind,
+                None,
+                Detail::Withheld { counted, since, current, on: next_year, block, kind, from, until },
+            ),
+            None => (due_kind, Some(next_year), Detail::Counted { counted, since, current, highest }),
+        }
+    };
+    let mut out = Vec::new();
+    if let (Some(step), Some(since)) = (person.step, person.step_since) {
+        let n = counted_since(since);
+        if n > 0 && n % rules.years_per_step == 0 {
+            out.push(due(false, n, since, step, None));
+        }
+    }
+    if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
+        let n = counted_since(since);
+        let highest = profile.rank(rank).grades.0;
+        if n > 0 && n % rules.years_per_level == 0 && level > highest {
+            out.push(due(true, n, since, level, Some(highest)));
+        }
+    }
+    out
+}
+
+/// The first restriction in effect on `day` that withholds a 级别 (`level`) or 档次 step: the
+/// rules' step block and kind indices, the restriction's date and end.
+fn withheld_by(
+    mine: &[&Restriction],
+    day: NaiveDate,
+    level: bool,
+    profile: &Profile,
+) -> Option<(usize, usize, NaiveDate, Option<NaiveDate>)> {
+    let rules = &profile.assessment;
+    mine.iter().find_map(|r| {
+        let (bi, b) = rules
+            .step_blocks
+            .iter()
+            .enumerate()
+            .find(|(_, b)| if level { b.level } else { b.step } && b.kinds.contains(&r.kind))?;
+        let ki = b.kinds.iter().position(|k| *k == r.kind)?;
+        // As promotion counts it (a kind without a period ends the day before its recorded
+        // conclusion).
+        let until = match profile.restriction(&r.kind) {
+            Some(rule) => rule.until(r),
+            None => r.end.and_then(|e| e.pred_opt()),
+        };
+        (r.date <= day && until.is_none_or(|u| u >= day)).then_some((bi, ki, r.date, until))
+    })
 }

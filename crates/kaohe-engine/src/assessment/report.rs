@@ -371,29 +371,68 @@ fn reasons(
             );
         }
     }
-    if let Some(score) = a.score {
-        let (b1, b2, b3) = rules.blend;
-        let mut parts = Vec::new();
-        if let Some(d) = a.components.0 {
-            let w = a.weights.map(|w| &rules.weights[w]);
-            let ws = w
-                .map(|w| w.weights.iter().map(|(k, v)| format!("{}{}%", k.name(), v)).collect::<Vec<_>>().join("、"))
-                .unwrap_or_default();
-            parts.push(format!("德能勤绩廉 {}（权重 {ws}）× {b1}%", two(d)));
-        }
-        if let Some(r) = a.components.1 {
-            parts.push(format!("平时考核平均 {} × {b2}%", two(r)));
-        }
-        if let Some(m) = a.components.2 {
-            parts.push(format!("民主测评 {} × {b3}%", two(m)));
-        }
-        let rank = a.rank_in_pool.map(|r| format!("，池内第{r}名")).unwrap_or_default();
-        out.push(
-            Reason::new(format!("综合得分 {}（{}，按权重合计后保留两位小数）{rank}", two(score), parts.join(" + ")))
-                .cite(&rules.score_cite),
-        );
+    out.extend(score_reason(a, rules));
+    out.extend(suggestion(a, pool, result, rules).map(Reason::from));
+    if a.flags.contains(&Flag::ProposalNotEligible) {
+        out.push("建议为优秀，但不符合评优条件，请核查".into());
     }
-    let suggestion = match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
+    if a.flags.contains(&Flag::OverQuota) {
+        out.push(format!("本池建议优秀的人数超过{}个名额，请考核委员会核减", pool.quota).into());
+    }
+    if a.flags.contains(&Flag::ProposalIgnored) {
+        out.push("不定等次人员的主管领导建议等次未采用".into());
+    }
+    if let Some(closed) = a.supplementable {
+        let cite = a.ungraded.first().map(|h| &rules.ungraded[h.rule].cite);
+        let closed = closed.format("%Y年%-m月%-d日");
+        let words = match &a.supplement {
+            Some((g, why)) => format!(
+                "立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，补定等次为{}，理由：{why}",
+                g.name()
+            ),
+            None => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，可按规定补定等次"),
+        };
+        out.push(Reason::new(words).cite_if(cite));
+    }
+    if let Some(why) = &a.overridden {
+        out.push(Reason::new(format!(
+            "考核委员会确定为{}（建议为{}），理由：{why}",
+            a.final_grade.map(Grade::name).unwrap_or("—"),
+            a.suggested.map(Grade::name).unwrap_or("待定")
+        )));
+    }
+    let _ = roster;
+    out
+}
+
+/// The score and how it is made, citing the rule of the blend.
+fn score_reason(a: &Assessed, rules: &AssessmentRules) -> Option<Reason> {
+    let score = a.score?;
+    let (b1, b2, b3) = rules.blend;
+    let mut parts = Vec::new();
+    if let Some(d) = a.components.0 {
+        let w = a.weights.map(|w| &rules.weights[w]);
+        let ws = w
+            .map(|w| w.weights.iter().map(|(k, v)| format!("{}{}%", k.name(), v)).collect::<Vec<_>>().join("、"))
+            .unwrap_or_default();
+        parts.push(format!("德能勤绩廉 {}（权重 {ws}）× {b1}%", two(d)));
+    }
+    if let Some(r) = a.components.1 {
+        parts.push(format!("平时考核平均 {} × {b2}%", two(r)));
+    }
+    if let Some(m) = a.components.2 {
+        parts.push(format!("民主测评 {} × {b3}%", two(m)));
+    }
+    let rank = a.rank_in_pool.map(|r| format!("，池内第{r}名")).unwrap_or_default();
+    Some(
+        Reason::new(format!("综合得分 {}（{}，按权重合计后保留两位小数）{rank}", two(score), parts.join(" + ")))
+            .cite(&rules.score_cite),
+    )
+}
+
+/// Why the suggested grade is what it is (none for a person not graded).
+fn suggestion(a: &Assessed, pool: &PoolResult, result: &AssessmentResult, rules: &AssessmentRules) -> Option<String> {
+    match (pool.mode, a.suggested, a.flags.contains(&Flag::TieAtLine)) {
         _ if !a.ungraded.is_empty() => None,
         (_, Some(g), _) if a.forced == Some(g) => {
             Some(format!("因所受处分按规定确定为{}，不因得分或主管领导建议等次改变", g.name()))
@@ -433,36 +472,5 @@ fn reasons(
         }
         (Mode::Proposal, Some(g), _) => Some(format!("无主管领导建议等次，建议{}", g.name())),
         _ => None,
-    };
-    out.extend(suggestion.map(Reason::from));
-    if a.flags.contains(&Flag::ProposalNotEligible) {
-        out.push("建议为优秀，但不符合评优条件，请核查".into());
     }
-    if a.flags.contains(&Flag::OverQuota) {
-        out.push(format!("本池建议优秀的人数超过{}个名额，请考核委员会核减", pool.quota).into());
-    }
-    if a.flags.contains(&Flag::ProposalIgnored) {
-        out.push("不定等次人员的主管领导建议等次未采用".into());
-    }
-    if let Some(closed) = a.supplementable {
-        let cite = a.ungraded.first().map(|h| &rules.ungraded[h.rule].cite);
-        let closed = closed.format("%Y年%-m月%-d日");
-        let words = match &a.supplement {
-            Some((g, why)) => format!(
-                "立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，补定等次为{}，理由：{why}",
-                g.name()
-            ),
-            None => format!("立案审查调查已于{closed}结案，其后未受到影响确定等次的处分或处理，可按规定补定等次"),
-        };
-        out.push(Reason::new(words).cite_if(cite));
-    }
-    if let Some(why) = &a.overridden {
-        out.push(Reason::new(format!(
-            "考核委员会确定为{}（建议为{}），理由：{why}",
-            a.final_grade.map(Grade::name).unwrap_or("—"),
-            a.suggested.map(Grade::name).unwrap_or("待定")
-        )));
-    }
-    let _ = roster;
-    out
 }

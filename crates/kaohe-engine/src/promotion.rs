@@ -324,9 +324,14 @@ fn first_qualifying_date(
 /// Where a person's service towards the next rank starts counting: the date of the current rank,
 /// an earlier date of a leading post the rule counts, or — for a recruit — the end of the
 /// probation (定级规定).
-fn counting_start(person: &Person, rule: Option<&MinService>, profile: &Profile) -> (NaiveDate, StartBasis) {
+/// `probation_months` is the profile's probation (looked up once for everyone).
+fn counting_start(
+    person: &Person,
+    rule: Option<&MinService>,
+    probation_months: Option<u32>,
+    profile: &Profile,
+) -> (NaiveDate, StartBasis) {
     let service = &profile.service;
-    let probation_months = profile.assessment.probation_months();
     let (mut start, mut basis) = (person.rank_since, StartBasis::Rank);
     if let (Some(rule), Some(level), Some(since)) = (rule, &person.post_level, person.post_since) {
         if rule.posts.iter().any(|p| p == level) && since < start {
@@ -448,6 +453,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
     organs.extend(roster.organs.iter().map(|o| (o.name.as_str(), o)));
     let caps = organ_caps(roster, profile);
     let service = &profile.service;
+    let probation_months = profile.assessment.probation_months();
     let mut people = Vec::with_capacity(roster.people.len());
     let mut undecided = Vec::new();
     for (pi, person) in roster.people.iter().enumerate() {
@@ -459,7 +465,7 @@ pub fn promote(roster: &Roster, profile: &Profile, as_of: NaiveDate) -> Promotio
         let rule_index = target.and_then(|t| profile.min_service_index(t));
         let rule = rule_index.map(|i| &profile.min_service[i]);
 
-        let (start, basis) = counting_start(person, rule, profile);
+        let (start, basis) = counting_start(person, rule, probation_months, profile);
 
         let history = results.of(pi);
         let mut bad_years: Vec<(i32, ResultCode)> =

@@ -190,7 +190,9 @@ pub(crate) fn consequences(
         }
         if counted(g) {
             let person = &roster.people[a.person];
-            for (kind, due, detail) in steps(person, &grade_in, restrictions.of(a.person), profile, year) {
+            for (kind, due, detail) in
+                steps(person, &grade_in, restrictions.of(a.person), profile, year).into_iter().flatten()
+            {
                 push(kind, due, detail);
             }
         }
@@ -221,7 +223,7 @@ fn steps(
     mine: &[&Restriction],
     profile: &Profile,
     year: i32,
-) -> Vec<(ConsequenceKind, Option<NaiveDate>, Detail)> {
+) -> [Option<(ConsequenceKind, Option<NaiveDate>, Detail)>; 2] {
     let rules = &profile.assessment;
     let next_year = year_start(year + 1);
     let first_year = |since: NaiveDate| if since.ordinal() == 1 { since.year() } else { since.year() + 1 };
@@ -247,18 +249,18 @@ fn steps(
             None => (due_kind, Some(next_year), Detail::Counted { counted, since, current, highest }),
         }
     };
-    let mut out = Vec::new();
+    let mut out = [None, None];
     if let (Some(step), Some(since)) = (person.step, person.step_since) {
         let n = counted_since(since);
         if n > 0 && n % rules.years_per_step == 0 {
-            out.push(due(false, n, since, step, None));
+            out[0] = Some(due(false, n, since, step, None));
         }
     }
     if let (Some(level), Some(since), Some(rank)) = (person.level, person.level_since, profile.rank_ref(&person.rank)) {
         let n = counted_since(since);
         let highest = profile.rank(rank).grades.0;
         if n > 0 && n % rules.years_per_level == 0 && level > highest {
-            out.push(due(true, n, since, level, Some(highest)));
+            out[1] = Some(due(true, n, since, level, Some(highest)));
         }
     }
     out

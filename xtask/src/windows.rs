@@ -384,6 +384,20 @@ fn prefix(root: &Path, out: &Path) -> Result<Wine, Failure> {
 /// The installer: listed, its first page shown, installed and uninstalled silently.
 pub fn check_installer(root: &Path, prepared: &Prepared, tally: &mut Tally) -> Result<(), Failure> {
     let (wine, bundle) = (&prepared.wine, &prepared.bundle);
+    let mut failed = check_package(bundle, tally);
+    failed |= check_wizard(root, wine, bundle, tally);
+    failed |= check_install(wine, bundle, tally);
+    println!("桌面程序需要 WebView2，Wine 中没有：已构建并安装，未启动 / kaohe-app.exe needs WebView2, which Wine lacks: built and installed, not started");
+    if failed {
+        Err(Failure::new("安装程序检查未通过 / installer checks failed"))
+    } else {
+        Ok(())
+    }
+}
+
+/// The installer's contents, and the app's own icon and version as Explorer shows them (its PE
+/// resources). `true` when a check failed.
+fn check_package(bundle: &Bundle, tally: &mut Tally) -> bool {
     let mut failed = false;
     let listing = steps::output(Command::new("7z").arg("l").arg(&bundle.setup)).unwrap_or_default();
     failed |= tally
@@ -420,8 +434,13 @@ pub fn check_installer(root: &Path, prepared: &Prepared, tally: &mut Tally) -> R
                 }),
         )
         .is_err();
+    failed
+}
 
-    // The first page, as a clerk double-clicking the installer sees it.
+/// The first page, as a clerk double-clicking the installer sees it: in Chinese, and shown.
+/// `true` when a check failed.
+fn check_wizard(root: &Path, wine: &Wine, bundle: &Bundle, tally: &mut Tally) -> bool {
+    let mut failed = false;
     let shots = crate::desktop::target_dir(root).join("screenshots");
     let _ = fs::create_dir_all(&shots);
     let shot = shots.join("windows-installer.png");
@@ -455,8 +474,13 @@ kill $pid; '{server}' -k; exit 0"#,
     failed |= tally
         .check("安装向导截图不是空白 / the screenshot is not blank", crate::desktop::screenshot_not_blank(&shot))
         .is_err();
+    failed
+}
 
-    // Silent install, per user.
+/// A silent install per user: the files, the shortcuts, the uninstall entry under HKCU, the
+/// installed command line running; then the uninstall. `true` when a check failed.
+fn check_install(wine: &Wine, bundle: &Bundle, tally: &mut Tally) -> bool {
+    let mut failed = false;
     let installed = tally.step("静默安装 / silent install (setup.exe /S)", || {
         steps::run(wine.wine().arg(&bundle.setup).arg("/S"))?;
         wine.wait()
@@ -509,42 +533,43 @@ kill $pid; '{server}' -k; exit 0"#,
             Err(e) => Err(Failure::new(e.to_string())),
         };
         failed |= tally.check("已安装的 kaohe.exe 可运行 / the installed kaohe.exe runs", help_ok).is_err();
-
-        // Silent uninstall: the program goes, the database stays.
-        let data = wine.user_dir().join("AppData/Roaming/kaohe/Kaohe/data/kaohe.db");
-        let had_data = data.is_file();
-        let removed = tally.step("静默卸载 / silent uninstall (uninstall.exe /S)", || {
-            steps::run(wine.wine().arg(dir.join("uninstall.exe")).arg("/S"))?;
-            wine.wait()
-        });
-        if removed.is_ok() {
-            let gone = [dir.join("kaohe-app.exe"), dir.join("kaohe.exe"), shortcut.clone(), desktop.clone()]
-                .into_iter()
-                .find(|p| p.exists());
-            failed |= tally
-                .check(
-                    "程序与快捷方式已删除 / program and shortcuts removed",
-                    gone.map_or(Ok(()), |p| Err(Failure::new(format!("仍在 / still there: {}", p.display())))),
-                )
-                .is_err();
-            let kept = if had_data && data.is_file() {
-                Ok(())
-            } else {
-                Err(Failure::new(format!("数据库不在 / no database at {} (before: {had_data})", data.display())))
-            };
-            failed |= tally.check("数据库保留 / the database in %APPDATA% is kept", kept).is_err();
-        } else {
-            failed = true;
-        }
+        failed |= check_uninstall(wine, &dir, [&shortcut, &desktop], tally);
     } else {
         failed = true;
     }
-    println!("桌面程序需要 WebView2，Wine 中没有：已构建并安装，未启动 / kaohe-app.exe needs WebView2, which Wine lacks: built and installed, not started");
-    if failed {
-        Err(Failure::new("安装程序检查未通过 / installer checks failed"))
+    failed
+}
+
+/// A silent uninstall: the program and its shortcuts go, the database stays. `true` when a check
+/// failed.
+fn check_uninstall(wine: &Wine, dir: &Path, [shortcut, desktop]: [&Path; 2], tally: &mut Tally) -> bool {
+    let mut failed = false;
+    let data = wine.user_dir().join("AppData/Roaming/kaohe/Kaohe/data/kaohe.db");
+    let had_data = data.is_file();
+    let removed = tally.step("静默卸载 / silent uninstall (uninstall.exe /S)", || {
+        steps::run(wine.wine().arg(dir.join("uninstall.exe")).arg("/S"))?;
+        wine.wait()
+    });
+    if removed.is_ok() {
+        let gone = [dir.join("kaohe-app.exe"), dir.join("kaohe.exe"), shortcut.to_path_buf(), desktop.to_path_buf()]
+            .into_iter()
+            .find(|p| p.exists());
+        failed |= tally
+            .check(
+                "程序与快捷方式已删除 / program and shortcuts removed",
+                gone.map_or(Ok(()), |p| Err(Failure::new(format!("仍在 / still there: {}", p.display())))),
+            )
+            .is_err();
+        let kept = if had_data && data.is_file() {
+            Ok(())
+        } else {
+            Err(Failure::new(format!("数据库不在 / no database at {} (before: {had_data})", data.display())))
+        };
+        failed |= tally.check("数据库保留 / the database in %APPDATA% is kept", kept).is_err();
     } else {
-        Ok(())
+        failed = true;
     }
+    failed
 }
 
 fn has(text: &str, wanted: &str) -> Result<(), Failure> {

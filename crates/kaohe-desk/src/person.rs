@@ -248,16 +248,6 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
     let mut current = [true; 4];
     // (The organ someone was in when first imported is no event: the drawer shows the organ;
     // transfers seen by later imports are.)
-    let entry = |kind, date, value: &Option<String>| TimelineEntry {
-        kind,
-        date,
-        value: value.clone(),
-        detail: None,
-        previous: None,
-        current: false,
-        recorded_at: None,
-        file: None,
-    };
     let mut imports: Vec<i64> = history.iter().map(|h| h.import_id).collect();
     imports.dedup();
     let mut first: Option<&Recorded> = None;
@@ -284,38 +274,8 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
         if is_new {
             continue;
         }
-        if after.rank != before.rank {
-            push(
-                TimelineEntry {
-                    previous: before.rank.clone(),
-                    ..entry(TimelineKind::Rank, day(&after.rank_since), &after.rank)
-                },
-                0,
-            );
-        }
-        if after.post != before.post || after.post_level != before.post_level {
-            let previous = before.post.clone().or_else(|| before.post_level.clone());
-            let value = after.post.clone().or_else(|| after.post_level.clone());
-            push(
-                TimelineEntry {
-                    previous,
-                    detail: after.post_level.clone(),
-                    ..entry(TimelineKind::Post, day(&after.post_since), &value)
-                },
-                1,
-            );
-        }
-        if after.organ != before.organ {
-            push(TimelineEntry { previous: before.organ.clone(), ..entry(TimelineKind::Organ, None, &after.organ) }, 2);
-        }
-        if after.category != before.category {
-            push(
-                TimelineEntry {
-                    previous: before.category.clone(),
-                    ..entry(TimelineKind::Category, None, &after.category)
-                },
-                3,
-            );
+        for (e, k) in changed(&after, before) {
+            push(e, k);
         }
     }
     // Where the record starts: the state at the first import (today's, without history).
@@ -353,6 +313,60 @@ fn timeline(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
     // Newest first; undated changes by the day they were recorded.
     let key = |e: &TimelineEntry| e.date.or_else(|| day(&e.recorded_at.as_ref().map(|a| a.chars().take(10).collect())));
     out.sort_by_key(|e| std::cmp::Reverse(key(e)));
+    out
+}
+
+/// A timeline entry of `kind` on `date` with `value`, the rest to be filled in.
+fn entry(kind: TimelineKind, date: Option<NaiveDate>, value: &Option<String>) -> TimelineEntry {
+    TimelineEntry {
+        kind,
+        date,
+        value: value.clone(),
+        detail: None,
+        previous: None,
+        current: false,
+        recorded_at: None,
+        file: None,
+    }
+}
+
+/// What one import changed between the state `before` it and `after` it: the entries, each with
+/// its slot (0 rank, 1 post, 2 organ, 3 category: the newest of each slot is current).
+fn changed(after: &Snapshot, before: &Snapshot) -> Vec<(TimelineEntry, usize)> {
+    let mut out = Vec::new();
+    if after.rank != before.rank {
+        out.push((
+            TimelineEntry {
+                previous: before.rank.clone(),
+                ..entry(TimelineKind::Rank, day(&after.rank_since), &after.rank)
+            },
+            0,
+        ));
+    }
+    if after.post != before.post || after.post_level != before.post_level {
+        let previous = before.post.clone().or_else(|| before.post_level.clone());
+        let value = after.post.clone().or_else(|| after.post_level.clone());
+        out.push((
+            TimelineEntry {
+                previous,
+                detail: after.post_level.clone(),
+                ..entry(TimelineKind::Post, day(&after.post_since), &value)
+            },
+            1,
+        ));
+    }
+    if after.organ != before.organ {
+        out.push((
+            TimelineEntry { previous: before.organ.clone(), ..entry(TimelineKind::Organ, None, &after.organ) },
+            2,
+        ));
+    }
+    if after.category != before.category {
+        out.push((
+            TimelineEntry { previous: before.category.clone(), ..entry(TimelineKind::Category, None, &after.category) },
+            3,
+        ));
+    }
     out
 }
 

@@ -70,13 +70,23 @@ fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport) -> Result<(), Xls
 
 fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
-    let (body, center) = (body_format(), body_format().set_align(FormatAlign::Center));
-    let year = r.year;
     let state = match r.finalized_on {
         Some(d) => format!("{}定稿", d.format("%Y年%-m月%-d日")),
         None => "未定稿".to_string(),
     };
+    results_sheet(&mut book, r, &state)?;
+    quota_sheet(&mut book, r)?;
+    usage_sheet(&mut book, r)?;
+    counts_sheet(&mut book, r)?;
+    let sheet = book.add_worksheet_with_constant_memory()?.set_name("年度考核导入")?;
+    national_sheet(sheet, r)?;
+    Ok(book)
+}
 
+/// 考核结果: a row per person, by pool, with the reasons.
+fn results_sheet(book: &mut Workbook, r: &AssessmentReport, state: &str) -> Result<(), XlsxError> {
+    let year = r.year;
+    let (body, center) = (body_format(), body_format().set_align(FormatAlign::Center));
     // The sheets with a row per person (or per consequence) keep one row in memory at a time,
     // their rows written in order and their text inline (no shared string table held either).
     let sheet = book.add_worksheet_with_constant_memory()?.set_name("考核结果")?;
@@ -124,7 +134,13 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
         ];
         write_row(sheet, first + n as u32, &cells, &[0, 8, 9, 10, 11, 12, 13], (&body, &center))?;
     }
+    Ok(())
+}
 
+/// 优秀名额测算: a row per pool with its quota arithmetic.
+fn quota_sheet(book: &mut Workbook, r: &AssessmentReport) -> Result<(), XlsxError> {
+    let year = r.year;
+    let (body, center) = (body_format(), body_format().set_align(FormatAlign::Center));
     let sheet = book.add_worksheet().set_name("优秀名额测算")?;
     let headers = [
         ("单位", 14.0),
@@ -169,7 +185,13 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
         ];
         write_row(sheet, first + n as u32, &cells, &[2, 3, 4, 5, 6, 7, 8, 9, 10], (&body, &center))?;
     }
+    Ok(())
+}
 
+/// 结果运用: a row per consequence.
+fn usage_sheet(book: &mut Workbook, r: &AssessmentReport) -> Result<(), XlsxError> {
+    let year = r.year;
+    let (body, center) = (body_format(), body_format().set_align(FormatAlign::Center));
     let sheet = book.add_worksheet_with_constant_memory()?.set_name("结果运用")?;
     let headers = [("序号", 5.0), ("姓名", 8.0), ("身份证号", 20.0), ("事项", 16.0), ("期限", 11.0), ("说明", 70.0)];
     let first = layout(sheet, &format!("{year}年度考核结果运用清单"), &headers)?;
@@ -184,7 +206,12 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
         ];
         write_row(sheet, first + n as u32, &cells, &[0, 4], (&body, &center))?;
     }
+    Ok(())
+}
 
+/// 统计: the grades counted by organ, category and tier.
+fn counts_sheet(book: &mut Workbook, r: &AssessmentReport) -> Result<(), XlsxError> {
+    let year = r.year;
     let sheet = book.add_worksheet().set_name("统计")?;
     let columns = ["优秀", "称职", "基本称职", "不称职", "不定等次", "待定"];
     let mut headers = vec![("单位", 16.0), ("职位类别", 10.0), ("层次", 10.0)];
@@ -222,10 +249,7 @@ fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
             }
         }
     }
-
-    let sheet = book.add_worksheet_with_constant_memory()?.set_name("年度考核导入")?;
-    national_sheet(sheet, r)?;
-    Ok(book)
+    Ok(())
 }
 
 /// Writes the assessment result workbook.

@@ -55,6 +55,22 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     }
 
     let mut out = Workbook::new();
+    marked_sheet(&mut out, &range, (row0, col0, width), &by_row, &cells, read)?;
+    let failed = failed_rows_sheet(&mut out, &range, (row0, col0), &by_row, read)?;
+    summary_sheet(&mut out, read, failed)?;
+    Ok(out)
+}
+
+/// The clerk's own sheet (the first), at the same rows and columns, with the problems marked and
+/// a column of their reasons.
+fn marked_sheet(
+    out: &mut Workbook,
+    range: &calamine::Range<calamine::Data>,
+    (row0, col0, width): (u32, u32, u32),
+    by_row: &BTreeMap<u32, Vec<&Issue>>,
+    cells: &HashMap<(u32, u32), Severity>,
+    read: &RosterRead,
+) -> Result<(), BuildError> {
     let text = Format::new().set_font_name("宋体").set_num_format("@");
     let error = Format::new()
         .set_font_name("宋体")
@@ -66,10 +82,8 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
         .set_num_format("@")
         .set_background_color("#FFEB9C")
         .set_font_color("#9C5700");
-    let reason = Format::new().set_font_name("宋体").set_text_wrap().set_font_color("#9C0006");
     let err = BuildError::Writer;
-
-    // 1. Their own sheet, at the same rows and columns, with the problems marked.
+    let reason = Format::new().set_font_name("宋体").set_text_wrap().set_font_color("#9C0006");
     let sheet = out.add_worksheet().set_name("原表（已标出问题）").map_err(err)?;
     for (i, row) in range.rows().enumerate() {
         let r = row0 + i as u32;
@@ -91,7 +105,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     sheet
         .write_string_with_format(read.header_row.saturating_sub(1), reason_col, "错误原因", &header_format())
         .map_err(err)?;
-    for (row, list) in &by_row {
+    for (row, list) in by_row {
         let text: Vec<String> = list
             .iter()
             .map(|i| format!("{}{}", if i.severity == Severity::Error { "【未导入】" } else { "【提示】" }, i.message))
@@ -99,8 +113,20 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
         crate::text::write_text(sheet, row - 1, reason_col, text.join("\n"), &reason).map_err(err)?;
     }
     sheet.set_column_width(reason_col, 80).map_err(err)?;
+    Ok(())
+}
 
-    // 2. Rows not imported, in the canonical layout, to fix and import again.
+/// The rows not imported (the second sheet), in the canonical layout, to fix and import again;
+/// returns how many.
+fn failed_rows_sheet(
+    out: &mut Workbook,
+    range: &calamine::Range<calamine::Data>,
+    (row0, col0): (u32, u32),
+    by_row: &BTreeMap<u32, Vec<&Issue>>,
+    read: &RosterRead,
+) -> Result<usize, BuildError> {
+    let err = BuildError::Writer;
+    let reason = Format::new().set_font_name("宋体").set_text_wrap().set_font_color("#9C0006");
     let failed: Vec<u32> =
         by_row.iter().filter(|(_, l)| l.iter().any(|i| i.severity == Severity::Error)).map(|(r, _)| *r).collect();
     let field_col: HashMap<&str, u32> =
@@ -130,8 +156,13 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
             by_row[r].iter().filter(|i| i.severity == Severity::Error).map(|i| i.message.clone()).collect();
         crate::text::write_text(sheet, out_row, last, why.join("\n"), &reason).map_err(err)?;
     }
+    Ok(failed.len())
+}
 
-    // 3. Summary.
+/// The summary (the third sheet): the file, the sheet, the counts, and every issue.
+fn summary_sheet(out: &mut Workbook, read: &RosterRead, failed: usize) -> Result<(), BuildError> {
+    let err = BuildError::Writer;
+    let header = header_format();
     let sheet = out.add_worksheet().set_name("汇总").map_err(err)?;
     let label = Format::new().set_font_name("黑体").set_align(FormatAlign::Right);
     let value = Format::new().set_font_name("宋体");
@@ -141,7 +172,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
         ("人员工作表", format!("{}（表头在第{}行）", read.sheet, read.header_row)),
         ("读取人员行数", read.rows_read.to_string()),
         ("已导入人员", read.roster.people.len().to_string()),
-        ("未导入人员行", failed.len().to_string()),
+        ("未导入人员行", failed.to_string()),
         ("问题总数", format!("{}（未导入 {errors}，提示 {warnings}）", errors + warnings)),
     ];
     for (r, (k, v)) in lines.iter().enumerate() {
@@ -169,7 +200,7 @@ fn build(source: &Path, read: &RosterRead) -> Result<Workbook, BuildError> {
     sheet.set_column_width(0, 16).map_err(err)?;
     sheet.set_column_width(1, 14).map_err(err)?;
     sheet.set_column_width(5, 90).map_err(err)?;
-    Ok(out)
+    Ok(())
 }
 
 /// Writes the error workbook for a read of `source`.

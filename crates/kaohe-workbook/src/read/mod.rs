@@ -428,72 +428,12 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         });
     }
     let people_sheet = people_name.clone();
-    // Hidden rows and columns, and merged regions, come from one more pass over the file (the
-    // sheet's XML, content.xml or the .xls records), on a second thread beside the reader's own
-    // parse: it streams through the sheet (held whole only when something is hidden), so the
-    // two rarely hold a large sheet in memory at once. A CSV file has none.
-    let csv = book.encoding().is_some();
-    let (people_range, extras) = std::thread::scope(|scope| {
-        let extras = (!csv).then(|| scope.spawn(|| crate::hidden::hidden(path, &people_name)));
-        let range = book.sheet(&people_name);
-        // A pass that failed says nothing: the cells are still read.
-        let extras = extras.and_then(|h| h.join().ok()).filter(|_| range.is_ok()).unwrap_or_default();
-        (range, extras)
-    });
-    let (people_range, uncached) = match people_range {
-        Ok(sheet) => (Ok(sheet.range), sheet.uncached),
-        Err(e) => (Err(e), Vec::new()),
-    };
-    let mut people_range = people_range.map_err(|e| WorkbookError::Open {
-        file: file.clone(),
-        detail: format!("工作表「{people_name}」无法读取：{}", e.message),
-        technical: e.technical,
-    })?;
-    clean_cells(&mut people_range, &people_name, &mut issues);
-    // A cell merged down over several people (one 单位 for a block of rows) gives its value to
-    // every row it spans; merges in the header rows are left to the header reading.
-    if !extras.merges.is_empty() {
-        let layout = people_layout(&people_range, options);
-        let data_start = people_range.start().map_or(0, |(r, _)| r) + layout.data as u32;
-        fill_merges(&mut people_range, &extras.merges, data_start);
-    }
+    let (people_range, extras, uncached) =
+        read_people_sheet(&mut book, path, &file, &people_name, options, &mut issues)?;
     // A CSV file holds the people only: the other sheets are not missing, they cannot exist.
     let single = book.encoding().is_some();
-    let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Issues| -> Option<Range<Data>> {
-        let Some(name) = name else {
-            if !single {
-                issues.push(Issue {
-                    sheet: sheet.to_string(),
-                    row: None,
-                    column: None,
-                    header: None,
-                    value: None,
-                    code: IssueCode::SheetMissing,
-                    severity: Severity::Warning,
-                    message: format!("文件中没有「{sheet}」工作表，按无{sheet}记录处理。"),
-                });
-            }
-            return None;
-        };
-        match book.range(name) {
-            Ok(mut r) => {
-                clean_cells(&mut r, name, issues);
-                Some(r)
-            }
-            Err(e) => {
-                issues.push(Issue {
-                    sheet: sheet.to_string(),
-                    row: None,
-                    column: None,
-                    header: None,
-                    value: None,
-                    code: IssueCode::SheetMissing,
-                    severity: Severity::Error,
-                    message: format!("工作表「{sheet}」无法读取：{e}。按无{sheet}记录处理。"),
-                });
-                None
-            }
-        }
+    let mut range_of = |name: &Option<String>, sheet: &'static str, issues: &mut Issues| {
+        other_sheet(&mut book, name.as_deref(), sheet, single, issues)
     };
 
     let organs_range = range_of(&find(SHEET_ORGANS), SHEET_ORGANS, &mut issues);
@@ -510,25 +450,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     if let Some(mapping) = &options.mapping {
         people_table.remap(mapping);
     }
-    let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
-    if !missing.is_empty() {
-        if people_range.cells().all(|(_, _, v)| cell::is_empty(v)) {
-            return Err(WorkbookError::EmptySheet { sheet: people_sheet });
-        }
-        // Nothing in the first rows reads as a header (and no mapping says otherwise): say so,
-        // and where a header sits further down.
-        let recognised = people_table.layout.columns.iter().any(|c| c.field.is_some() || c.year.is_some());
-        if !recognised && options.mapping.is_none() {
-            let found_at = crate::layout::header_further_down(SHEET_PEOPLE, &people_range)
-                .map(|r| people_table.row0 + r as u32 + 1);
-            return Err(WorkbookError::HeaderNotFound { sheet: people_sheet, found_at });
-        }
-        return Err(WorkbookError::ColumnMissing {
-            sheet: people_sheet,
-            header_row: people_table.header_row(),
-            columns: missing,
-        });
-    }
+    check_people_columns(&people_table, &people_range, options)?;
     let name_of = |kind: &str| find(kind).unwrap_or_else(|| kind.to_string());
     let mut roster = Roster::default();
     hidden_issues(&people_table, &people_sheet, &extras, &mut issues);
@@ -560,6 +482,125 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         signature,
         sources,
     })
+}
+
+/// The people sheet's cells, cleaned, with a merged cell's value given to every row it spans;
+/// its hidden rows and columns and merged regions (read on a second thread beside the reader's
+/// own parse); and its formulas without a value.
+#[allow(clippy::type_complexity)]
+fn read_people_sheet(
+    book: &mut crate::source::Book,
+    path: &Path,
+    file: &str,
+    people_name: &str,
+    options: &ReadOptions,
+    issues: &mut Issues,
+) -> Result<(Range<Data>, crate::hidden::Hidden, Vec<((u32, u32), String)>), WorkbookError> {
+    // Hidden rows and columns, and merged regions, come from one more pass over the file (the
+    // sheet's XML, content.xml or the .xls records), on a second thread beside the reader's own
+    // parse: it streams through the sheet (held whole only when something is hidden), so the
+    // two rarely hold a large sheet in memory at once. A CSV file has none.
+    let csv = book.encoding().is_some();
+    let (people_range, extras) = std::thread::scope(|scope| {
+        let extras = (!csv).then(|| scope.spawn(|| crate::hidden::hidden(path, people_name)));
+        let range = book.sheet(people_name);
+        // A pass that failed says nothing: the cells are still read.
+        let extras = extras.and_then(|h| h.join().ok()).filter(|_| range.is_ok()).unwrap_or_default();
+        (range, extras)
+    });
+    let (people_range, uncached) = match people_range {
+        Ok(sheet) => (Ok(sheet.range), sheet.uncached),
+        Err(e) => (Err(e), Vec::new()),
+    };
+    let mut people_range = people_range.map_err(|e| WorkbookError::Open {
+        file: file.to_string(),
+        detail: format!("工作表「{people_name}」无法读取：{}", e.message),
+        technical: e.technical,
+    })?;
+    clean_cells(&mut people_range, people_name, issues);
+    // A cell merged down over several people (one 单位 for a block of rows) gives its value to
+    // every row it spans; merges in the header rows are left to the header reading.
+    if !extras.merges.is_empty() {
+        let layout = people_layout(&people_range, options);
+        let data_start = people_range.start().map_or(0, |(r, _)| r) + layout.data as u32;
+        fill_merges(&mut people_range, &extras.merges, data_start);
+    }
+    Ok((people_range, extras, uncached))
+}
+
+/// One of the other sheets (单位, 年度考核, 处分 …), cleaned; missing or unreadable, an issue and
+/// none. A CSV file (`single`) holds the people only: the other sheets are not missing then.
+fn other_sheet(
+    book: &mut crate::source::Book,
+    name: Option<&str>,
+    sheet: &'static str,
+    single: bool,
+    issues: &mut Issues,
+) -> Option<Range<Data>> {
+    let Some(name) = name else {
+        if !single {
+            issues.push(Issue {
+                sheet: sheet.to_string(),
+                row: None,
+                column: None,
+                header: None,
+                value: None,
+                code: IssueCode::SheetMissing,
+                severity: Severity::Warning,
+                message: format!("文件中没有「{sheet}」工作表，按无{sheet}记录处理。"),
+            });
+        }
+        return None;
+    };
+    match book.range(name) {
+        Ok(mut r) => {
+            clean_cells(&mut r, name, issues);
+            Some(r)
+        }
+        Err(e) => {
+            issues.push(Issue {
+                sheet: sheet.to_string(),
+                row: None,
+                column: None,
+                header: None,
+                value: None,
+                code: IssueCode::SheetMissing,
+                severity: Severity::Error,
+                message: format!("工作表「{sheet}」无法读取：{e}。按无{sheet}记录处理。"),
+            });
+            None
+        }
+    }
+}
+
+/// Refuses a people sheet without the required columns: empty, with no header in its first
+/// rows (and where one sits further down), or with columns missing.
+fn check_people_columns(
+    people_table: &Table,
+    people_range: &Range<Data>,
+    options: &ReadOptions,
+) -> Result<(), WorkbookError> {
+    let people_sheet = people_table.sheet.clone();
+    let missing = people_table.missing(&PEOPLE_COLUMNS[..PEOPLE_REQUIRED]);
+    if !missing.is_empty() {
+        if people_range.cells().all(|(_, _, v)| cell::is_empty(v)) {
+            return Err(WorkbookError::EmptySheet { sheet: people_sheet });
+        }
+        // Nothing in the first rows reads as a header (and no mapping says otherwise): say so,
+        // and where a header sits further down.
+        let recognised = people_table.layout.columns.iter().any(|c| c.field.is_some() || c.year.is_some());
+        if !recognised && options.mapping.is_none() {
+            let found_at = crate::layout::header_further_down(SHEET_PEOPLE, people_range)
+                .map(|r| people_table.row0 + r as u32 + 1);
+            return Err(WorkbookError::HeaderNotFound { sheet: people_sheet, found_at });
+        }
+        return Err(WorkbookError::ColumnMissing {
+            sheet: people_sheet,
+            header_row: people_table.header_row(),
+            columns: missing,
+        });
+    }
+    Ok(())
 }
 
 /// The sheets beside the people's (单位, 年度考核, 处分, 平时考核, 年度评分), each when the file has it.

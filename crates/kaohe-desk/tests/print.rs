@@ -154,3 +154,23 @@ fn a_regular_check_over_its_limit_cites_its_rule_as_unverified() {
     assert_eq!(cites, [kaohe_engine::Status::U]);
     assert!(q1.reason.to_string().ends_with("；待核实〕"), "{}", q1.reason);
 }
+
+/// Every document of one organ of the sample, as printed: a snapshot each
+/// (tests/snapshots/print__*.snap), so that any change to what a clerk prints is seen in review.
+/// A deliberate change is accepted with `INSTA_UPDATE=always cargo test -p kaohe-desk --test print`
+/// and the new snapshot read before it is committed.
+#[test]
+fn every_document_prints_as_its_snapshot() {
+    let roster = sample();
+    let profile = Profile::national();
+    for document in Document::ALL {
+        let asked = PrintRequest {
+            year: Some(2025),
+            as_of: NaiveDate::from_ymd_opt(2025, 12, 31),
+            scope: Scope { organ: Some("某县人力资源和社会保障局".into()), pool: None },
+            ..request(document)
+        };
+        let printed = print(Source::Roster(&roster), &profile, &asked).unwrap_or_else(|e| panic!("{e}"));
+        insta::assert_snapshot!(format!("{document:?}"), printed.rendered.html);
+    }
+}

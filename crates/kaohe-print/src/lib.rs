@@ -2,10 +2,15 @@
 //! CLI (which writes the files) and the app (which previews and prints them) produce the same
 //! pages: A4, 仿宋 body and 小标宋/黑体 titles with CJK fallbacks, fixed table layouts.
 //!
-//! Everything that comes from a roster is escaped: no cell ever becomes markup. Personal ID
-//! numbers appear on no publicity list and in no attribute of a page.
+//! Each document is a template (templates/*.html, askama: checked when the crate compiles) filled
+//! from a view made here. Everything that comes from a roster is escaped — askama escapes every
+//! value with [`escape`] (askama.toml), only the style sheet and a rendered body go in whole — so
+//! no cell ever becomes markup. Personal ID numbers appear on no publicity list and in no
+//! attribute of a page.
 
 mod fit;
+
+use askama::Template;
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::AssessmentReport;
@@ -14,7 +19,7 @@ use kaohe_engine::dates::working_days;
 use kaohe_engine::report::{months_text, PromotionReport};
 use kaohe_engine::{Person, Profile, Roster};
 use std::collections::HashMap;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 pub use fit::{fit_summary, SummaryFit};
 
@@ -154,6 +159,16 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The templates' escaper (askama.toml): [`escape`]'s entities for every value.
+#[derive(Debug, Clone, Copy)]
+pub struct Html;
+
+impl askama::filters::Escaper for Html {
+    fn write_escaped_str<W: fmt::Write>(&self, mut dest: W, string: &str) -> fmt::Result {
+        dest.write_str(&escape(string))
+    }
+}
+
 /// A file name (without extension) from a title or an organ's name, safe on Windows and Unix:
 /// characters Windows refuses and control characters become 「_」, so no path separator and no
 /// 「..」 can lead outside the folder chosen; leading dots and trailing dots and spaces go; a
@@ -196,11 +211,21 @@ fn cn_date(d: NaiveDate) -> String {
 }
 
 /// A whole HTML document around `body`.
+#[derive(Template)]
+#[template(path = "document.html")]
+struct Page<'a> {
+    title: &'a str,
+    css: &'a str,
+    body: &'a str,
+}
+
 fn document(title: &str, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        escape(title)
-    )
+    render(&Page { title, css: CSS, body })
+}
+
+/// A template rendered: its fields are strings and numbers, which cannot fail to write.
+fn render(t: &impl Template) -> String {
+    t.render().unwrap_or_else(|e| format!("<!-- {e} -->"))
 }
 
 fn people_by_id(roster: &Roster) -> HashMap<&str, &Person> {
@@ -223,10 +248,9 @@ pub fn registration_forms(
     roster: &Roster,
     scope: &Scope,
 ) -> Rendered {
-    let mut body = String::new();
-    let mut pages = 0;
     let inputs: HashMap<&str, &kaohe_engine::AnnualInput> =
         roster.annual_inputs.iter().filter(|a| a.year == result.year).map(|a| (a.person_id.as_str(), a)).collect();
+    let mut forms = Vec::new();
     for (a, r) in result.people.iter().zip(&report.people) {
         if !scope.ok(&r.organ, &r.pool) {
             continue;
@@ -235,10 +259,7 @@ pub fn registration_forms(
         let input = inputs.get(p.id.as_str()).copied();
         let summary = input.and_then(|i| i.summary.as_deref()).unwrap_or("");
         let fit = fit_summary(summary);
-        let field = |s: &str| escape(s);
         let since = p.post_since.filter(|_| p.post.is_some()).unwrap_or(p.rank_since);
-        let comment = input.and_then(|i| i.supervisor_comment.as_deref()).unwrap_or("");
-        let proposal = a.proposal.or(a.suggested).map(|g| g.name()).unwrap_or("");
         // The committee's grade is printed once the year is finalised; before that the box is
         // left for the committee to fill in.
         let final_grade = if a.ungraded.is_empty() && report.finalized_on.is_some() {
@@ -248,68 +269,58 @@ pub fn registration_forms(
         };
         let ungraded: Vec<String> =
             a.ungraded.iter().map(|h| format!("{}（{}）：{}", h.code.label(), h.code.code(), h.detail)).collect();
-        let summary_html = if summary.is_empty() {
-            "<div class=\"lines\"></div>".to_string()
-        } else {
-            let more = if fit.rest.is_empty() { "" } else { "<div class=\"continued\">（续见附页）</div>" };
-            format!("<div class=\"text {}\">{}</div>{more}", fit.class, escape(&fit.first))
-        };
-        let _ = write!(
-            body,
-            r#"<section class="page registration">
-<h1>年度考核登记表</h1>
-<p class="subtitle">（{year}年度）</p>
-<table>
-<colgroup><col style="width:27mm"><col style="width:35mm"><col style="width:17mm"><col style="width:30mm"><col style="width:22mm"><col></colgroup>
-<tr style="height:11mm"><td class="label">姓　　名</td><td>{name}</td><td class="label">性　别</td><td>{gender}</td><td class="label">出生年月</td><td>{birth}</td></tr>
-<tr style="height:11mm"><td class="label">政治面貌</td><td>{political}</td><td class="label" colspan="2">任现职务职级时间</td><td colspan="2">{since}</td></tr>
-<tr style="height:11mm"><td class="label">单位及职务<br>职级</td><td colspan="5">{unit}</td></tr>
-<tr style="height:13mm"><td class="label">从事或分管<br>工作</td><td colspan="5" class="small">{duties}</td></tr>
-<tr style="height:84mm"><td class="label">个<br>人<br>总<br>结</td><td colspan="5" class="box">{summary}<div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:11mm"><td class="label">参加脱产<br>培训情况</td><td colspan="5" class="small">{training}</td></tr>
-<tr style="height:25mm"><td class="label">主管领导评语<br>和考核等次<br>建议</td><td colspan="5" class="box"><div class="text small">{comment}</div><div class="text small">考核等次建议：{proposal}</div><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:19mm"><td class="label">机关负责人或<br>考核委员会<br>意见</td><td colspan="5" class="box"><div class="text small">确定等次：{final_grade}</div><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:15mm"><td class="label">本人意见</td><td colspan="5" class="box"><div class="sign">签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:19mm"><td class="label">未确定等次或<br>不参加考核<br>情况说明</td><td colspan="5" class="box"><div class="text small">{ungraded}</div><div class="sign">盖章或签名：　　　　　　年　　月　　日</div></td></tr>
-<tr style="height:11mm"><td class="label">公务员主管<br>部门备案</td><td colspan="5"></td></tr>
-</table>
-</section>
-"#,
-            year = result.year,
-            name = field(&p.name),
-            gender = field(p.gender.as_deref().unwrap_or("")),
-            birth = ym(p.birth.or_else(|| kaohe_engine::id_number::birth_date(&p.id))),
-            political = field(p.political_status.as_deref().unwrap_or("")),
-            since = ym(Some(since)),
-            unit = field(&r.unit_and_post),
-            duties = field(p.duties.as_deref().unwrap_or("")),
-            summary = summary_html,
-            training = field(input.and_then(|i| i.training.as_deref()).unwrap_or("")),
-            comment = field(comment),
-            proposal = field(proposal),
-            final_grade = field(final_grade),
-            ungraded = field(&ungraded.join("\n")),
-        );
-        pages += 1;
-        for chunk in &fit.rest {
-            let _ = write!(
-                body,
-                r#"<section class="page registration-continued">
-<h1>年度考核登记表（续页）</h1>
-<p class="subtitle">（{year}年度）　{name}</p>
-<table><colgroup><col style="width:27mm"><col></colgroup>
-<tr style="height:225mm"><td class="label">个<br>人<br>总<br>结<br>（续）</td><td class="box"><div class="text size-105">{text}</div></td></tr>
-</table>
-</section>
-"#,
-                year = result.year,
-                name = field(&p.name),
-                text = escape(chunk)
-            );
-            pages += 1;
-        }
+        forms.push(RegistrationForm {
+            name: &p.name,
+            gender: p.gender.as_deref().unwrap_or(""),
+            birth: ym(p.birth.or_else(|| kaohe_engine::id_number::birth_date(&p.id))),
+            political: p.political_status.as_deref().unwrap_or(""),
+            since: ym(Some(since)),
+            unit: &r.unit_and_post,
+            duties: p.duties.as_deref().unwrap_or(""),
+            summary: (!summary.is_empty()).then_some(FittedSummary { class: fit.class, first: fit.first }),
+            continued: fit.rest,
+            training: input.and_then(|i| i.training.as_deref()).unwrap_or(""),
+            comment: input.and_then(|i| i.supervisor_comment.as_deref()).unwrap_or(""),
+            proposal: a.proposal.or(a.suggested).map(|g| g.name()).unwrap_or(""),
+            final_grade,
+            ungraded: ungraded.join("\n"),
+        });
     }
+    let pages = forms.iter().map(|f| 1 + f.continued.len()).sum();
+    let body = render(&RegistrationForms { year: result.year, forms });
     Rendered { html: document(&format!("{}年度考核登记表", result.year), &body), pages: Some(pages) }
+}
+
+#[derive(Template)]
+#[template(path = "registration.html")]
+struct RegistrationForms<'a> {
+    year: i32,
+    forms: Vec<RegistrationForm<'a>>,
+}
+
+/// One person's 登记表, its boxes filled (escaped by the template).
+struct RegistrationForm<'a> {
+    name: &'a str,
+    gender: &'a str,
+    birth: String,
+    political: &'a str,
+    since: String,
+    unit: &'a str,
+    duties: &'a str,
+    /// The 个人总结's first part and its type size; `None`: left blank, lined.
+    summary: Option<FittedSummary>,
+    /// The 个人总结's continuation pages.
+    continued: Vec<String>,
+    training: &'a str,
+    comment: &'a str,
+    proposal: &'a str,
+    final_grade: &'a str,
+    ungraded: String,
+}
+
+struct FittedSummary {
+    class: &'static str,
+    first: String,
 }
 
 /// "2026年1月9日至2026年1月15日（5个工作日）", skipping weekends and the profile's public holidays
@@ -337,49 +348,48 @@ pub fn excellent_publicity(
     from: NaiveDate,
 ) -> Rendered {
     let by_id = people_by_id(roster);
-    let mut rows = String::new();
-    let mut n = 0;
-    for p in &report.people {
-        let grade = p.final_grade.or(p.suggested);
-        if grade != Some("优秀") || !scope.ok(&p.organ, &p.pool) {
-            continue;
-        }
-        n += 1;
-        let person = by_id.get(p.id.as_str());
-        let (gender, birth, education) = publicity_person(person.copied(), &p.id);
-        let _ = writeln!(
-            rows,
-            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{birth}</td><td>{}</td><td>{}</td></tr>",
-            escape(&p.name),
-            escape(gender),
-            escape(education),
-            escape(&p.unit_and_post),
-        );
-    }
-    let days = profile.publicity.excellent_working_days;
+    let rows = report
+        .people
+        .iter()
+        .filter(|p| p.final_grade.or(p.suggested) == Some("优秀") && scope.ok(&p.organ, &p.pool))
+        .map(|p| {
+            let (gender, birth, education) = publicity_person(by_id.get(p.id.as_str()).copied(), &p.id);
+            PublicityRow { name: &p.name, gender, birth, education, unit: &p.unit_and_post }
+        })
+        .collect();
     let title = format!("{}{}年度考核优秀等次人选公示", scope.label(), report.year);
-    let body = format!(
-        r#"<section class="flow">
-<h1>{heading}</h1>
-<p class="note">经个人总结、主管领导提出建议、考核委员会审核，拟确定以下{n}名同志{year}年度考核为优秀等次，现予公示。</p>
-<p class="note">公示时间：{period}。公示期间，如有异议，请以书面或当面方式向本机关组织人事部门反映。</p>
-<table><thead><tr><th class="num" style="width:12mm">序号</th><th style="width:24mm">姓名</th><th class="num" style="width:14mm">性别</th><th class="num" style="width:20mm">出生年月</th><th style="width:26mm">学历</th><th>单位及职务职级</th></tr></thead>
-<tbody>
-{rows}</tbody></table>
-<p class="note right">{state}</p>
-<p class="note small">依据：{cite}</p>
-</section>
-"#,
-        heading = escape(&title),
-        year = report.year,
-        period = publicity_period(from, days, profile),
-        state = match report.finalized_on {
-            Some(_) => "考核委员会已确定".to_string(),
-            None => "（考核委员会尚未定稿，名单为建议人选）".to_string(),
+    let body = render(&ExcellentPublicity {
+        title: &title,
+        year: report.year,
+        period: publicity_period(from, profile.publicity.excellent_working_days, profile),
+        rows,
+        state: match report.finalized_on {
+            Some(_) => "考核委员会已确定",
+            None => "（考核委员会尚未定稿，名单为建议人选）",
         },
-        cite = escape(&profile.publicity.excellent_cite.to_string()),
-    );
+        cite: profile.publicity.excellent_cite.to_string(),
+    });
     Rendered { html: document(&title, &body), pages: None }
+}
+
+#[derive(Template)]
+#[template(path = "excellent_publicity.html")]
+struct ExcellentPublicity<'a> {
+    title: &'a str,
+    year: i32,
+    period: String,
+    rows: Vec<PublicityRow<'a>>,
+    state: &'a str,
+    cite: String,
+}
+
+/// A person on a 公示: name, sex, birth month, education, and where they work (no ID).
+struct PublicityRow<'a> {
+    name: &'a str,
+    gender: &'a str,
+    birth: String,
+    education: &'a str,
+    unit: &'a str,
 }
 
 /// 职级晋升人选公示: the proposed (and, outside slot pools, the eligible) people, IDs masked,
@@ -392,146 +402,171 @@ pub fn promotion_publicity(
     from: NaiveDate,
 ) -> Rendered {
     let by_id = people_by_id(roster);
-    let mut rows = String::new();
-    let mut n = 0;
-    for p in &report.people {
-        if !p.eligible || !scope.organ_ok(&p.organ) || !matches!(p.slot, Some("proposed" | "unlimited" | "within_pool"))
-        {
-            continue;
-        }
-        n += 1;
-        let (gender, birth, education) = publicity_person(by_id.get(p.id.as_str()).copied(), &p.id);
-        let _ = writeln!(
-            rows,
-            "<tr><td class=\"num\">{n}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{birth}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&p.name),
-            escape(gender),
-            escape(education),
-            escape(&p.organ),
-            escape(&p.rank),
-            escape(p.target_rank.as_deref().unwrap_or("")),
-        );
-    }
-    let days = profile.publicity.promotion_working_days;
+    let rows = report
+        .people
+        .iter()
+        .filter(|p| {
+            p.eligible && scope.organ_ok(&p.organ) && matches!(p.slot, Some("proposed" | "unlimited" | "within_pool"))
+        })
+        .map(|p| {
+            let (gender, birth, education) = publicity_person(by_id.get(p.id.as_str()).copied(), &p.id);
+            PromotionRow {
+                person: PublicityRow { name: &p.name, gender, birth, education, unit: &p.organ },
+                rank: &p.rank,
+                target: p.target_rank.as_deref().unwrap_or(""),
+            }
+        })
+        .collect();
     let title = format!("{}职级晋升人选公示", scope.label());
-    let body = format!(
-        r#"<section class="flow">
-<h1>{heading}</h1>
-<p class="note">根据公务员职务与职级并行有关规定，经资格审核，拟晋升以下{n}名同志的职级（资格截至{as_of}），现予公示。</p>
-<p class="note">公示时间：{period}。公示期间，如有异议，请以书面或当面方式向本机关组织人事部门反映。</p>
-<table><thead><tr><th class="num" style="width:11mm">序号</th><th style="width:20mm">姓名</th><th class="num" style="width:11mm">性别</th><th class="num" style="width:18mm">出生年月</th><th style="width:22mm">学历</th><th>单位</th><th style="width:26mm">现职级</th><th style="width:26mm">拟晋升职级</th></tr></thead>
-<tbody>
-{rows}</tbody></table>
-<p class="note small">依据：{cite}</p>
-</section>
-"#,
-        heading = escape(&title),
-        as_of = cn_date(report.as_of),
-        period = publicity_period(from, days, profile),
-        cite = escape(&profile.publicity.promotion_cite.to_string()),
-    );
+    let body = render(&PromotionPublicity {
+        title: &title,
+        as_of: cn_date(report.as_of),
+        period: publicity_period(from, profile.publicity.promotion_working_days, profile),
+        rows,
+        cite: profile.publicity.promotion_cite.to_string(),
+    });
     Rendered { html: document(&title, &body), pages: None }
+}
+
+#[derive(Template)]
+#[template(path = "promotion_publicity.html")]
+struct PromotionPublicity<'a> {
+    title: &'a str,
+    as_of: String,
+    period: String,
+    rows: Vec<PromotionRow<'a>>,
+    cite: String,
+}
+
+/// A person on the 晋升公示: as on any 公示 (their organ as where they work), the rank now and
+/// the one proposed.
+struct PromotionRow<'a> {
+    person: PublicityRow<'a>,
+    rank: &'a str,
+    target: &'a str,
 }
 
 /// 年度考核结果汇总表: per organ, the grades counted and the people by pool.
 pub fn assessment_summary(report: &AssessmentReport, scope: &Scope) -> Rendered {
     let grades = ["优秀", "称职", "基本称职", "不称职"];
-    let mut body = format!("<section class=\"flow\">\n<h1>{}年度考核结果汇总表</h1>\n", report.year);
-    let mut organs: Vec<&str> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     for p in &report.pools {
-        if scope.organ_ok(&p.organ) && !organs.contains(&p.organ.as_str()) {
-            organs.push(&p.organ);
+        if scope.organ_ok(&p.organ) && !names.contains(&p.organ.as_str()) {
+            names.push(&p.organ);
         }
     }
-    for organ in organs {
-        let people: Vec<_> = report.people.iter().filter(|p| p.organ == organ && scope.ok(&p.organ, &p.pool)).collect();
-        let count = |g: &str| people.iter().filter(|p| p.final_grade == Some(g)).count();
-        let ungraded = people.iter().filter(|p| p.final_grade.is_none() && p.code.is_some()).count();
-        let pending = people.iter().filter(|p| p.final_grade.is_none() && p.code.is_none()).count();
-        let _ = writeln!(
-            body,
-            "<p class=\"subtitle\">{}　　参加考核{}人：优秀{}人，称职{}人，基本称职{}人，不称职{}人，不定等次{}人{}</p>",
-            escape(organ),
-            people.len(),
-            count(grades[0]),
-            count(grades[1]),
-            count(grades[2]),
-            count(grades[3]),
-            ungraded,
-            if pending > 0 { format!("，待定{pending}人") } else { String::new() }
-        );
-        body.push_str("<table><thead><tr><th class=\"num\" style=\"width:11mm\">序号</th><th style=\"width:26mm\">考核池</th><th style=\"width:20mm\">姓名</th><th>单位及职务职级</th><th class=\"num\" style=\"width:16mm\">得分</th><th class=\"num\" style=\"width:18mm\">等次</th><th class=\"num\" style=\"width:12mm\">代码</th></tr></thead><tbody>\n");
-        for (i, p) in people.iter().enumerate() {
-            let _ = writeln!(
-                body,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                i + 1,
-                escape(&p.pool),
-                escape(&p.name),
-                escape(&p.unit_and_post),
-                p.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
-                p.final_grade.unwrap_or(if p.code.is_some() { "不定等次" } else { "待定" }),
-                p.code.unwrap_or("")
-            );
-        }
-        body.push_str("</tbody></table>\n");
-    }
-    body.push_str("</section>\n");
+    let organs = names
+        .into_iter()
+        .map(|organ| {
+            let people: Vec<_> =
+                report.people.iter().filter(|p| p.organ == organ && scope.ok(&p.organ, &p.pool)).collect();
+            let count = |g: &str| people.iter().filter(|p| p.final_grade == Some(g)).count();
+            SummaryOrgan {
+                name: organ,
+                counts: grades.map(count),
+                ungraded: people.iter().filter(|p| p.final_grade.is_none() && p.code.is_some()).count(),
+                pending: people.iter().filter(|p| p.final_grade.is_none() && p.code.is_none()).count(),
+                rows: people
+                    .iter()
+                    .map(|p| SummaryRow {
+                        pool: &p.pool,
+                        name: &p.name,
+                        unit: &p.unit_and_post,
+                        score: p.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+                        grade: p.final_grade.unwrap_or(if p.code.is_some() { "不定等次" } else { "待定" }),
+                        code: p.code.unwrap_or(""),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let body = render(&AssessmentSummary { year: report.year, organs });
     Rendered { html: document(&format!("{}年度考核结果汇总表", report.year), &body), pages: None }
+}
+
+#[derive(Template)]
+#[template(path = "assessment_summary.html")]
+struct AssessmentSummary<'a> {
+    year: i32,
+    organs: Vec<SummaryOrgan<'a>>,
+}
+
+/// An organ of the 汇总表: the grades counted (优秀, 称职, 基本称职, 不称职), those not graded
+/// and not yet decided, and its people.
+struct SummaryOrgan<'a> {
+    name: &'a str,
+    counts: [usize; 4],
+    ungraded: usize,
+    pending: usize,
+    rows: Vec<SummaryRow<'a>>,
+}
+
+struct SummaryRow<'a> {
+    pool: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    score: String,
+    grade: &'a str,
+    code: &'a str,
 }
 
 /// 优秀等次名额测算表: the quota arithmetic of every pool in scope.
 pub fn quota_table(report: &AssessmentReport, scope: &Scope) -> Rendered {
-    let mut rows = String::new();
-    for (i, p) in report.pools.iter().filter(|p| scope.ok(&p.organ, &p.pool)).enumerate() {
-        let _ = writeln!(
-            rows,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}%</td><td class=\"num\">{:.2}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"small\">{}</td></tr>",
-            i + 1,
-            escape(&p.organ),
-            escape(&p.pool),
-            p.participants,
-            p.ratio,
-            p.exact,
-            p.quota,
-            p.final_excellent,
-            escape(&p.arithmetic)
-        );
-    }
+    let pools = report
+        .pools
+        .iter()
+        .filter(|p| scope.ok(&p.organ, &p.pool))
+        .map(|p| QuotaRow {
+            organ: &p.organ,
+            pool: &p.pool,
+            participants: p.participants,
+            ratio: p.ratio,
+            exact: format!("{:.2}", p.exact),
+            quota: p.quota,
+            excellent: p.final_excellent,
+            arithmetic: &p.arithmetic,
+        })
+        .collect();
     let title = format!("{}年度考核优秀等次名额测算表", report.year);
-    let body = format!(
-        "<section class=\"flow\">\n<h1>{title}</h1>\n<table><thead><tr><th class=\"num\" style=\"width:10mm\">序号</th><th style=\"width:30mm\">单位</th><th style=\"width:20mm\">考核池</th><th class=\"num\" style=\"width:14mm\">人数</th><th class=\"num\" style=\"width:12mm\">比例</th><th class=\"num\" style=\"width:14mm\">计算值</th><th class=\"num\" style=\"width:12mm\">名额</th><th class=\"num\" style=\"width:12mm\">优秀</th><th>计算说明</th></tr></thead><tbody>\n{rows}</tbody></table>\n</section>\n"
-    );
+    let body = render(&QuotaTable { title: &title, pools });
     Rendered { html: document(&title, &body), pages: None }
+}
+
+#[derive(Template)]
+#[template(path = "quota_table.html")]
+struct QuotaTable<'a> {
+    title: &'a str,
+    pools: Vec<QuotaRow<'a>>,
+}
+
+struct QuotaRow<'a> {
+    organ: &'a str,
+    pool: &'a str,
+    participants: u32,
+    ratio: f64,
+    exact: String,
+    quota: u32,
+    excellent: u32,
+    arithmetic: &'a str,
 }
 
 /// 晋升资格审核表: per person, the counted service, the years counted out, blocks and the rules.
 pub fn promotion_review(report: &PromotionReport, scope: &Scope) -> Rendered {
-    let mut body = format!(
-        "<section class=\"flow\">\n<h1>职级晋升资格审核表</h1>\n<p class=\"subtitle\">（资格计算截至{}）</p>\n",
-        cn_date(report.as_of)
-    );
-    for (i, p) in report.people.iter().filter(|p| scope.organ_ok(&p.organ)).enumerate() {
-        let verdict = if p.eligible { "符合" } else { "不符合" };
-        let _ = write!(
-            body,
-            r#"<table style="margin-bottom:4mm"><colgroup><col style="width:24mm"><col><col style="width:24mm"><col></colgroup>
-<tr><td class="label">{n}. 姓名</td><td>{name}</td><td class="label">单位</td><td>{organ}</td></tr>
-<tr><td class="label">现职级</td><td>{rank}</td><td class="label">拟晋升职级</td><td>{target}</td></tr>
-<tr><td class="label">现级别</td><td>{level}</td><td class="label">晋升后级别</td><td>{new_level}</td></tr>
-<tr><td class="label">任职年限</td><td>自{from}起，计{counted}</td><td class="label">需要年限</td><td>{required}</td></tr>
-<tr><td class="label">审核结论</td><td colspan="3">{verdict}</td></tr>
-<tr><td class="label">说明及依据</td><td colspan="3" class="small"><div class="text">{reasons}</div></td></tr>
-</table>
-"#,
-            n = i + 1,
-            name = escape(&p.name),
-            organ = escape(&p.organ),
-            rank = escape(&p.rank),
-            target = escape(p.target_rank.as_deref().unwrap_or("—")),
-            from = cn_date(p.counting_from),
-            counted = months_text(p.counted_months),
-            required = p
+    let dash = || "—".to_string();
+    let people = report
+        .people
+        .iter()
+        .filter(|p| scope.organ_ok(&p.organ))
+        .map(|p| ReviewPerson {
+            name: &p.name,
+            organ: &p.organ,
+            rank: &p.rank,
+            target: p.target_rank.as_deref().unwrap_or("—"),
+            level: p.level.map(|l| format!("{l}级")).unwrap_or_else(dash),
+            new_level: p.new_level.map(|l| format!("{l}级")).unwrap_or_else(dash),
+            from: cn_date(p.counting_from),
+            counted: months_text(p.counted_months),
+            required: p
                 .required_months
                 .map(|r| match p.reduction_months {
                     0 => months_text(r),
@@ -542,44 +577,79 @@ pub fn promotion_review(report: &PromotionReport, scope: &Scope) -> Rendered {
                         months_text(r.saturating_sub(cut))
                     ),
                 })
-                .unwrap_or_else(|| "—".into()),
-            level = p.level.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into()),
-            new_level = p.new_level.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into()),
-            reasons = escape(&kaohe_engine::reason::lines(&p.reasons)),
-        );
-    }
-    body.push_str("</section>\n");
+                .unwrap_or_else(dash),
+            verdict: if p.eligible { "符合" } else { "不符合" },
+            reasons: kaohe_engine::reason::lines(&p.reasons),
+        })
+        .collect();
+    let body = render(&PromotionReview { as_of: cn_date(report.as_of), people });
     Rendered { html: document("职级晋升资格审核表", &body), pages: None }
+}
+
+#[derive(Template)]
+#[template(path = "promotion_review.html")]
+struct PromotionReview<'a> {
+    as_of: String,
+    people: Vec<ReviewPerson<'a>>,
+}
+
+struct ReviewPerson<'a> {
+    name: &'a str,
+    organ: &'a str,
+    rank: &'a str,
+    target: &'a str,
+    level: String,
+    new_level: String,
+    from: String,
+    counted: String,
+    required: String,
+    verdict: &'a str,
+    reasons: String,
 }
 
 /// 职数使用情况表: approved, held and free slots per organ and pool.
 pub fn slot_table(report: &PromotionReport, scope: &Scope) -> Rendered {
-    let mut rows = String::new();
-    for (i, p) in report.pools.iter().filter(|p| scope.organ_ok(&p.organ)).enumerate() {
-        let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_else(|| "未核定".into());
-        let over = match p.approved {
-            Some(a) if p.held > a => (p.held - a).to_string(),
-            _ => String::new(),
-        };
-        let _ = writeln!(
-            rows,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{over}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            i + 1,
-            escape(&p.organ),
-            escape(&p.pool),
-            n(p.approved),
-            p.held,
-            n(p.free),
-            p.candidates.len(),
-            p.proposed.len()
-        );
-    }
+    let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_else(|| "未核定".into());
+    let pools = report
+        .pools
+        .iter()
+        .filter(|p| scope.organ_ok(&p.organ))
+        .map(|p| SlotRow {
+            organ: &p.organ,
+            pool: &p.pool,
+            approved: n(p.approved),
+            held: p.held,
+            free: n(p.free),
+            over: match p.approved {
+                Some(a) if p.held > a => (p.held - a).to_string(),
+                _ => String::new(),
+            },
+            candidates: p.candidates.len(),
+            proposed: p.proposed.len(),
+        })
+        .collect();
     let title = "职数使用情况表";
-    let body = format!(
-        "<section class=\"flow\">\n<h1>{title}</h1>\n<p class=\"subtitle\">（截至{}）</p>\n<table><thead><tr><th class=\"num\" style=\"width:10mm\">序号</th><th>单位</th><th style=\"width:34mm\">职数池</th><th class=\"num\" style=\"width:13mm\">核定</th><th class=\"num\" style=\"width:13mm\">实有</th><th class=\"num\" style=\"width:13mm\">空缺</th><th class=\"num\" style=\"width:13mm\">超配</th><th class=\"num\" style=\"width:16mm\">符合条件</th><th class=\"num\" style=\"width:16mm\">拟晋升</th></tr></thead><tbody>\n{rows}</tbody></table>\n</section>\n",
-        cn_date(report.as_of)
-    );
+    let body = render(&SlotTable { title, as_of: cn_date(report.as_of), pools });
     Rendered { html: document(title, &body), pages: None }
+}
+
+#[derive(Template)]
+#[template(path = "slot_table.html")]
+struct SlotTable<'a> {
+    title: &'a str,
+    as_of: String,
+    pools: Vec<SlotRow<'a>>,
+}
+
+struct SlotRow<'a> {
+    organ: &'a str,
+    pool: &'a str,
+    approved: String,
+    held: u32,
+    free: String,
+    over: String,
+    candidates: usize,
+    proposed: usize,
 }
 
 #[cfg(test)]

@@ -249,6 +249,51 @@ fn wrong_arguments_say_what_is_expected() {
     let out = run(&args(&["frobnicate"]));
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("未知命令「frobnicate」"));
+    // Each command takes its own flags; what is wrong is said in Chinese, the usage after it.
+    for (line, said) in [
+        (&["promote", "--sheet", "人员"][..], "错误：未知选项 --sheet\n用法："),
+        (&["promote", "--as-of"][..], "错误：选项 --as-of <YYYY-MM-DD> 后面缺少取值"),
+        (&["import"][..], "错误：缺少参数：<FILE>"),
+        (&["import", "a.xlsx", "b.xlsx"][..], "错误：多余的参数「b.xlsx」"),
+        (&["password", "--remove", "--remove"][..], "错误：选项 --remove 只能写一次"),
+        (&["assess", "overide", "--year", "2025"][..], "错误：未知命令「overide」"),
+    ] {
+        let out = run(&args(line));
+        assert_eq!(out.status, 1, "{line:?}");
+        assert!(out.stderr.starts_with(said), "{line:?}: {}", out.stderr);
+    }
+    let out = run(&args(&["promote", "--bogus", "--json"]));
+    let error = json(&out.stdout);
+    assert_eq!((error["error"]["code"].as_str(), out.status), (Some("bad_argument"), 1));
+}
+
+#[test]
+fn every_command_has_its_help_in_chinese_and_the_shells_their_completions() {
+    let out = run(&args(&["--help"]));
+    assert_eq!(out.status, 0);
+    assert!(out.stdout.starts_with("用法：\n  kaohe template OUT.xlsx"), "{}", out.stdout);
+    let out = run(&args(&["import", "--help"]));
+    assert_eq!(out.status, 0);
+    for words in [
+        "导入名册，或带 --year 导入国家系统年度考核导入表",
+        "用法：kaohe import",
+        "参数:",
+        "选项:",
+        "--sheet <工作表>",
+        "--confirm-rename <身份证号>",
+        "显示帮助",
+    ] {
+        assert!(out.stdout.contains(words), "{words}: {}", out.stdout);
+    }
+    let out = run(&args(&["assess", "--help"]));
+    for words in ["命令:", "override    修改等次", "supplement  补定等次", "--national <OUT.xlsx>"] {
+        assert!(out.stdout.contains(words), "{words}: {}", out.stdout);
+    }
+    let out = run(&args(&["assess", "ratio", "-h"]));
+    assert!(out.stdout.contains("--percent <25>") && out.stdout.contains("批准依据"), "{}", out.stdout);
+    let out = run(&args(&["completions", "bash"]));
+    assert_eq!(out.status, 0);
+    assert!(out.stdout.contains("_kaohe()") && out.stdout.contains("--confirm-rename"), "{}", out.stdout);
 }
 
 #[test]

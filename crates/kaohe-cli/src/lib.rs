@@ -13,6 +13,7 @@ use serde_json::json;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+mod args;
 mod assess;
 mod import;
 mod print;
@@ -87,9 +88,11 @@ impl From<kaohe_store::StoreError> for Failure {
     }
 }
 
-/// Parsed options.
+/// What the command line asked (parsed by clap in args.rs).
 #[derive(Default)]
 struct Options {
+    /// The command: template, import, promote, assess, print, profile, password.
+    command: &'static str,
     positional: Vec<String>,
     db: Option<PathBuf>,
     roster: Option<PathBuf>,
@@ -116,53 +119,6 @@ struct Options {
     mapping: Option<PathBuf>,
     renames: Vec<String>,
     remove: bool,
-}
-
-fn parse(args: &[String]) -> Result<Options, Failure> {
-    let mut o = Options::default();
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| Failure::new("bad_argument", format!("选项 {name} 后面缺少取值\n{USAGE}"), 1))
-        };
-        match a.as_str() {
-            "--json" => o.json = true,
-            "--check" => o.check = true,
-            "--remove" => o.remove = true,
-            "--sheet" => o.sheet = Some(value("--sheet")?),
-            "--report" => o.report = Some(value("--report")?.into()),
-            "--mapping" => o.mapping = Some(value("--mapping")?.into()),
-            "--confirm-rename" => o.renames.extend(
-                value("--confirm-rename")?
-                    .split([',', '，', ' '])
-                    .filter(|s| !s.is_empty())
-                    .map(kaohe_engine::id_number::normalize),
-            ),
-            "--db" => o.db = Some(value("--db")?.into()),
-            "--roster" => o.roster = Some(value("--roster")?.into()),
-            "--profile" => o.profile = Some(value("--profile")?.into()),
-            "--out" => o.out = Some(value("--out")?.into()),
-            "--as-of" => o.as_of = Some(value("--as-of")?),
-            "--year" => o.year = Some(value("--year")?),
-            "--id" => o.id = Some(value("--id")?),
-            "--grade" => o.grade = Some(value("--grade")?),
-            "--reason" => o.reason = Some(value("--reason")?),
-            "--by" => o.by = Some(value("--by")?),
-            "--organ" => o.organ = Some(value("--organ")?),
-            "--percent" => o.percent = Some(value("--percent")?),
-            "--basis" => o.basis = Some(value("--basis")?),
-            "--on" => o.on = Some(value("--on")?),
-            "--national" => o.national = Some(value("--national")?.into()),
-            "--doc" => o.doc = Some(value("--doc")?),
-            "--pool" => o.pool = Some(value("--pool")?),
-            "--from" => o.from = Some(value("--from")?),
-            s if s.starts_with("--") => return Err(Failure::new("bad_argument", format!("未知选项 {s}\n{USAGE}"), 1)),
-            s => o.positional.push(s.to_string()),
-        }
-    }
-    Ok(o)
 }
 
 /// Runs one command line (without the program name).
@@ -198,11 +154,16 @@ pub fn run_streaming(args: &[String], sink: &mut dyn std::io::Write) -> Output {
 }
 
 fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
-    let Some((command, rest)) = args.split_first() else {
-        return Ok(Output { status: 1, stdout: String::new(), stderr: USAGE.to_string() });
+    match args.first().map(String::as_str) {
+        None => return Ok(Output { status: 1, stdout: String::new(), stderr: USAGE.to_string() }),
+        Some("help") => return Ok(Output { status: 0, stdout: USAGE.to_string(), stderr: String::new() }),
+        Some(_) => {}
+    }
+    let o = match args::parse(args) {
+        Ok(o) => o,
+        Err(done) => return done,
     };
-    let o = parse(rest)?;
-    match command.as_str() {
+    match o.command {
         "template" => template(&o),
         "import" => import::run(&o),
         "promote" => promote_cmd(&o, sink),
@@ -210,7 +171,6 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
         "print" => print::run(&o),
         "profile" => profile_cmd(&o),
         "password" => password_cmd(&o),
-        "help" | "--help" | "-h" => Ok(Output { status: 0, stdout: USAGE.to_string(), stderr: String::new() }),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),
     }
 }

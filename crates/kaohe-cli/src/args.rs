@@ -1,0 +1,376 @@
+//! The command line's words, on clap: the commands and flags of docs/cli.md, each command taking
+//! only its own flags (and the common ones), Chinese help for every command (`kaohe import
+//! --help`), Chinese errors, and completion scripts (`kaohe completions bash`). What clap parses
+//! becomes [`Options`], which the commands read; their values (dates, years, percents) are
+//! checked by the commands, in their words.
+
+use std::path::PathBuf;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use super::{Failure, Options, USAGE};
+
+/// Flags every command takes.
+#[derive(Args, Debug, Default)]
+struct Common {
+    /// 数据库文件（默认：本机数据目录中的 kaohe.db）
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// 规则文件（TOML；默认：全国默认规则）
+    #[arg(long, global = true, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// 以 JSON 输出（docs/cli.md）
+    #[arg(long, global = true)]
+    json: bool,
+    /// 操作人（记入操作记录；默认：KAOHE_OPERATOR，或登录名）
+    #[arg(long, global = true, value_name = "姓名")]
+    by: Option<String>,
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "kaohe", override_help = USAGE, disable_version_flag = true)]
+struct Cli {
+    #[command(flatten)]
+    common: Common,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// 写出标准名册模板
+    Template {
+        /// 模板文件
+        #[arg(value_name = "OUT.xlsx")]
+        out: PathBuf,
+    },
+    /// 导入名册，或带 --year 导入国家系统年度考核导入表
+    Import(Import),
+    /// 计算职级晋升资格
+    Promote(Promote),
+    /// 年度考核：计算，或考核委员会的决定
+    Assess(Assess),
+    /// 生成打印文书（HTML）
+    Print(Print),
+    /// 显示规则
+    Profile,
+    /// 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
+    Password {
+        /// 取消密码
+        #[arg(long)]
+        remove: bool,
+    },
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions {
+        /// 命令行环境
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Args, Debug)]
+struct Import {
+    /// 名册文件（.xlsx .xlsm .xls .ods .csv）
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// 人员所在的工作表（不叫「人员」、按表头也认不出时）
+    #[arg(long, value_name = "工作表")]
+    sheet: Option<String>,
+    /// 列对应文件（[columns] 表头 = 字段）
+    #[arg(long, value_name = "列对应.toml")]
+    mapping: Option<PathBuf>,
+    /// 确认为改名的身份证号（可多个，逗号分隔，可重复）
+    #[arg(long = "confirm-rename", value_name = "身份证号")]
+    renames: Vec<String>,
+    /// 只检查，不写入数据库
+    #[arg(long)]
+    check: bool,
+    /// 写出问题清单（标出问题单元格）
+    #[arg(long, value_name = "问题清单.xlsx")]
+    report: Option<PathBuf>,
+    /// 国家系统年度考核导入表的年度
+    #[arg(long, value_name = "YYYY")]
+    year: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct Promote {
+    /// 资格计算截至日期
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    /// 从名册文件计算（不用数据库）
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
+    /// 写出结果工作簿
+    #[arg(long, value_name = "RESULT.xlsx")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = false)]
+struct Assess {
+    #[command(subcommand)]
+    action: Option<Decision>,
+    /// 考核年度
+    #[arg(long, value_name = "YYYY")]
+    year: Option<String>,
+    /// 从名册文件计算（不用数据库）
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
+    /// 写出结果工作簿
+    #[arg(long, value_name = "RESULT.xlsx")]
+    out: Option<PathBuf>,
+    /// 写出国家系统年度考核导入表
+    #[arg(long, value_name = "OUT.xlsx")]
+    national: Option<PathBuf>,
+}
+
+/// A committee's decision on a year (`kaohe assess override …`).
+#[derive(Subcommand, Debug)]
+enum Decision {
+    /// 修改等次
+    Override(Graded),
+    /// 补定等次（立案调查结案后）
+    Supplement(Graded),
+    /// 记录经批准的优秀比例
+    Ratio {
+        #[command(flatten)]
+        year: Year,
+        /// 单位
+        #[arg(long, value_name = "单位")]
+        organ: Option<String>,
+        /// 比例（百分数，如 25）
+        #[arg(long, value_name = "25")]
+        percent: Option<String>,
+        /// 批准依据
+        #[arg(long, value_name = "批准文件")]
+        basis: Option<String>,
+    },
+    /// 定稿
+    Finalize {
+        #[command(flatten)]
+        year: Year,
+        /// 定稿日期（默认：今天）
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<String>,
+    },
+    /// 重新打开已定稿的年度
+    Reopen {
+        #[command(flatten)]
+        year: Year,
+        /// 理由
+        #[arg(long, value_name = "理由")]
+        reason: Option<String>,
+    },
+    /// 操作记录
+    Log {
+        #[command(flatten)]
+        year: Year,
+    },
+}
+
+/// The year a decision is about, and the roster a decision cannot be recorded in (said so).
+#[derive(Args, Debug)]
+struct Year {
+    /// 考核年度
+    #[arg(long, value_name = "YYYY")]
+    year: Option<String>,
+    /// （考核委员会的决定只能记录在数据库中）
+    #[arg(long, value_name = "FILE", hide = true)]
+    roster: Option<PathBuf>,
+}
+
+/// A grade decided for a person (修改等次, 补定等次).
+#[derive(Args, Debug)]
+struct Graded {
+    #[command(flatten)]
+    year: Year,
+    /// 身份证号
+    #[arg(long, value_name = "身份证号")]
+    id: Option<String>,
+    /// 等次（优秀、称职、基本称职、不称职）
+    #[arg(long, value_name = "等次")]
+    grade: Option<String>,
+    /// 理由
+    #[arg(long, value_name = "理由")]
+    reason: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct Print {
+    /// 文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
+    #[arg(long, value_name = "文书")]
+    doc: Option<String>,
+    /// 考核年度
+    #[arg(long, value_name = "YYYY")]
+    year: Option<String>,
+    /// 资格计算截至日期
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    /// 从名册文件生成（不用数据库）
+    #[arg(long, value_name = "FILE")]
+    roster: Option<PathBuf>,
+    /// 只含此单位
+    #[arg(long, value_name = "单位")]
+    organ: Option<String>,
+    /// 只含此考核池
+    #[arg(long, value_name = "考核池")]
+    pool: Option<String>,
+    /// 公示起始日期（默认：今天）
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    from: Option<String>,
+    /// 输出文件夹
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+/// The command as clap knows it, with help in Chinese for every subcommand.
+pub(super) fn command() -> clap::Command {
+    fn chinese(c: clap::Command) -> clap::Command {
+        c.help_template("{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}\n")
+            .mut_args(|a| {
+                let heading = if a.is_positional() { "参数" } else { "选项" };
+                a.help_heading(heading)
+            })
+            .next_help_heading("选项")
+            .disable_help_subcommand(true)
+            .disable_help_flag(true)
+            .arg(clap::Arg::new("help").long("help").short('h').help("显示帮助").action(clap::ArgAction::Help))
+            .mut_subcommands(chinese)
+            .subcommand_help_heading("命令")
+    }
+    chinese(Cli::command())
+}
+
+/// The command line (without the program name) as [`Options`]; `Err` for a request of help (the
+/// help in `stdout`) or a mistake (in Chinese, with the usage).
+pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Failure>> {
+    let matches = command().try_get_matches_from(std::iter::once("kaohe".to_string()).chain(args.iter().cloned()));
+    let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            return Err(Ok(super::Output { status: 0, stdout: e.render().to_string(), stderr: String::new() }));
+        }
+        Err(e) => return Err(Err(Failure::new("bad_argument", format!("{}\n{USAGE}", mistake(&e)), 1))),
+    };
+    let Common { db, profile, json, by } = cli.common;
+    let mut o = Options { db, profile, json, by, ..Options::default() };
+    match cli.command {
+        Command::Template { out } => {
+            o.command = "template";
+            o.positional.push(out.display().to_string());
+        }
+        Command::Import(i) => {
+            o.command = "import";
+            o.positional.push(i.file);
+            (o.sheet, o.mapping, o.check, o.report, o.year) = (i.sheet, i.mapping, i.check, i.report, i.year);
+            o.renames = i
+                .renames
+                .iter()
+                .flat_map(|r| r.split([',', '，', ' ']))
+                .filter(|s| !s.is_empty())
+                .map(kaohe_engine::id_number::normalize)
+                .collect();
+        }
+        Command::Promote(p) => {
+            o.command = "promote";
+            (o.as_of, o.roster, o.out) = (p.as_of, p.roster, p.out);
+        }
+        Command::Assess(a) => {
+            o.command = "assess";
+            (o.year, o.roster, o.out, o.national) = (a.year, a.roster, a.out, a.national);
+            if let Some(decision) = a.action {
+                decision_options(decision, &mut o);
+            }
+        }
+        Command::Print(p) => {
+            o.command = "print";
+            (o.doc, o.year, o.as_of, o.roster, o.organ, o.pool, o.from, o.out) =
+                (p.doc, p.year, p.as_of, p.roster, p.organ, p.pool, p.from, p.out);
+        }
+        Command::Profile => o.command = "profile",
+        Command::Password { remove } => {
+            o.command = "password";
+            o.remove = remove;
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "kaohe", &mut script);
+            let stdout = String::from_utf8_lossy(&script).into_owned();
+            return Err(Ok(super::Output { status: 0, stdout, stderr: String::new() }));
+        }
+    }
+    Ok(o)
+}
+
+fn decision_options(decision: Decision, o: &mut Options) {
+    let (name, year) = match decision {
+        Decision::Override(g) => {
+            (o.id, o.grade, o.reason) = (g.id, g.grade, g.reason);
+            ("override", g.year)
+        }
+        Decision::Supplement(g) => {
+            (o.id, o.grade, o.reason) = (g.id, g.grade, g.reason);
+            ("supplement", g.year)
+        }
+        Decision::Ratio { year, organ, percent, basis } => {
+            (o.organ, o.percent, o.basis) = (organ, percent, basis);
+            ("ratio", year)
+        }
+        Decision::Finalize { year, on } => {
+            o.on = on;
+            ("finalize", year)
+        }
+        Decision::Reopen { year, reason } => {
+            o.reason = reason;
+            ("reopen", year)
+        }
+        Decision::Log { year } => ("log", year),
+    };
+    o.positional.push(name.to_string());
+    if year.year.is_some() {
+        o.year = year.year;
+    }
+    if year.roster.is_some() {
+        o.roster = year.roster;
+    }
+}
+
+/// What clap found wrong, in Chinese.
+fn mistake(e: &clap::Error) -> String {
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        _ => String::new(),
+    };
+    match e.kind() {
+        ErrorKind::InvalidSubcommand => format!("未知命令「{}」", context(ContextKind::InvalidSubcommand)),
+        ErrorKind::UnknownArgument => {
+            let arg = context(ContextKind::InvalidArg);
+            match arg.starts_with('-') {
+                true => format!("未知选项 {arg}"),
+                false => format!("多余的参数「{arg}」"),
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少参数：{}", context(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "缺少命令".to_string(),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let (arg, value) = (context(ContextKind::InvalidArg), context(ContextKind::InvalidValue));
+            match value.is_empty() {
+                true => format!("选项 {arg} 后面缺少取值"),
+                false => format!("选项 {arg} 的取值「{value}」无效"),
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let (arg, prior) = (context(ContextKind::InvalidArg), context(ContextKind::PriorArg));
+            match arg == prior {
+                true => format!("选项 {arg} 只能写一次"),
+                false => format!("选项 {arg} 与 {prior} 不能同时使用"),
+            }
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("选项 {} 的取值个数不对", context(ContextKind::InvalidArg))
+        }
+        _ => "命令行有误".to_string(),
+    }
+}

@@ -44,6 +44,8 @@ const USAGE: &str = "用法：
       文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
   kaohe profile [--profile FILE]
   kaohe password [--db PATH] [--remove] [--by 姓名]   # 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
+  kaohe 命令 --help                                  # 该命令的全部选项
+  kaohe completions bash|zsh|fish|powershell|elvish   # 命令行补全脚本
 设置了密码的数据库：密码取自环境变量 KAOHE_DB_PASSWORD。
 ";
 

@@ -1,0 +1,58 @@
+//! The pages' test data, written from the sample roster by the use cases the shell calls, so the
+//! UI's tests read what the app would be sent — not a paste that drifts from the Rust types and
+//! results. `KAOHE_BLESS=1 cargo test -p kaohe-desk --test ui_fixtures` (re)writes them; otherwise
+//! a file that differs fails the test. Each is narrowed the way its test needs (a few people, one
+//! day), as said where it is made.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use kaohe_engine::Profile;
+use serde::Serialize;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn sample_read() -> kaohe_workbook::RosterRead {
+    let path = root().join("fixtures/sample/名册示例.xlsx");
+    kaohe_workbook::read_roster(&path, &Profile::national()).expect("the sample roster")
+}
+
+/// Writes `value` as pretty JSON to `ui/src/views/<file>` with `KAOHE_BLESS=1`; otherwise says
+/// whether the file holds it.
+fn written(file: &str, value: &impl Serialize) -> Result<(), String> {
+    let path = root().join("ui/src/views").join(file);
+    let json = serde_json::to_string_pretty(value).expect("serialisable") + "\n";
+    if std::env::var_os("KAOHE_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))
+    } else if std::fs::read_to_string(&path).is_ok_and(|held| held == json) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{file} differs from what the shell sends: run `KAOHE_BLESS=1 cargo test -p kaohe-desk --test ui_fixtures`"
+        ))
+    }
+}
+
+/// 职级晋升: the sample's report on 2025-12-31, narrowed to the fifteen people the page's tests
+/// name, of two organs, and those organs' slot pools (every candidate of which is among them).
+#[test]
+fn the_promotion_page_reads_the_sample_report() {
+    const PEOPLE: [&str; 15] = [
+        "330102198808060235", "330102199604250242", "330102199303180260", "330102198710140392", "330102198906070437",
+        "330102199806140447", "330102199403180460", "330102198702140501", "330102197801100527", "330521198710050558",
+        "330521199402120619", "330521199405110635", "330521197809090651", "330521197211100691", "330521197508150710",
+    ];
+    let read = sample_read();
+    let (_, mut report) = kaohe_desk::promotion_report(&read.roster, &Profile::national(), day(2025, 12, 31));
+    report.people.retain(|p| PEOPLE.contains(&p.id.as_str()));
+    let organs: Vec<String> = report.people.iter().map(|p| p.organ.clone()).collect();
+    report.pools.retain(|p| organs.contains(&p.organ));
+    assert_eq!(report.people.len(), PEOPLE.len());
+    written("promotion/report.generated.json", &report).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -57,7 +57,8 @@ impl AppState {
         let mut read = import::read(self, self.profile(), request, monitor)?;
         let plan = self.reading(|store| Ok(import::plan(store, &mut read, monitor)?))?;
         let database = self.db_path().to_path_buf();
-        Ok(ImportReport { rows: import::issue_rows(read.path(), &read.read), ..import::report(&read, plan, &database) })
+        let rows = import::issue_rows(read.path(), &read.read);
+        Ok(ImportReport { rows, ..import::report(read, plan, &database) })
     }
 
     /// Reads the file again as the clerk set it up and imports it in one transaction (planned
@@ -67,7 +68,7 @@ impl AppState {
         let mut read = import::read(self, self.profile(), request, monitor)?;
         self.writing(|store| {
             let plan = import::plan(store, &mut read, monitor)?;
-            Ok(import::apply(store, &read, plan, None, monitor)?)
+            Ok(import::apply(store, read, plan, None, monitor)?)
         })
     }
 

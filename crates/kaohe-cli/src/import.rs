@@ -119,8 +119,8 @@ pub(super) fn run(o: &Options) -> Result<Output, Failure> {
         return Err(refused(nothing));
     }
     let report = match o.check {
-        true => import::report(&read, plan, &db),
-        false => import::apply(&mut store, &read, plan, Some(&assess::operator(o)), &monitor)?,
+        true => import::report(read, plan, &db),
+        false => import::apply(&mut store, read, plan, Some(&assess::operator(o)), &monitor)?,
     };
     let stdout = match o.json {
         true => {

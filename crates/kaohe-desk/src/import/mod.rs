@@ -394,29 +394,31 @@ pub struct Applied {
     pub mapping_saved: bool,
 }
 
-/// The check's report: what was read and would change; nothing is written.
-pub fn report(read: &ImportRead, plan: ImportPlan, database: &Path) -> ImportReport {
+/// The check's report: what was read and would change; nothing is written. The read's issues
+/// and mapping move into it (a large roster's issues are not copied).
+pub fn report(read: ImportRead, plan: ImportPlan, database: &Path) -> ImportReport {
     let (errors, warnings) = read.read.issue_counts();
-    let r = &read.read;
+    let (importable, skipped) = (read.importable(), read.skipped());
+    let r = read.read;
     ImportReport {
-        file: read.file.clone(),
         file_name: file_name(&read.path),
+        file: read.file,
         database: database.display().to_string(),
-        sheet: r.sheet.clone(),
         header_row: r.header_row,
         year: read.year,
-        mapping: r.mapping.clone(),
         mapping_reused: read.mapping_reused,
         rows_read: r.rows_read,
-        importable: read.importable(),
-        skipped: read.skipped(),
+        importable,
+        skipped,
         errors,
         warnings,
         organs: r.roster.organs.len(),
         results: r.roster.results.len(),
         restrictions: r.roster.restrictions.len(),
         changes: plan,
-        issues: r.issues.clone(),
+        sheet: r.sheet,
+        mapping: r.mapping,
+        issues: r.issues,
         issues_beyond: r.issues_beyond,
         rows: Vec::new(),
         checked_only: true,
@@ -429,7 +431,7 @@ pub fn report(read: &ImportRead, plan: ImportPlan, database: &Path) -> ImportRep
 /// can be imported; cancelled or failed, the database is as it was.
 pub fn apply(
     store: &mut Store,
-    read: &ImportRead,
+    read: ImportRead,
     plan: ImportPlan,
     by: Option<&str>,
     monitor: &Monitor,

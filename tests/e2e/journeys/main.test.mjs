@@ -183,6 +183,23 @@ test('主流程：导入向导导入示例名册 → 年度考核改等次并定
     assert.deepEqual(who('曹雅琴'), ['三级调研员', '二级调研员', '3年11个月', '2年', '符合', '2024-01-28', '职数不足']);
   });
 
+  await t.test('职级晋升：一个人的理由，引用的规定单独标出', async () => {
+    const shown = await promotion.reasons(browser, '曹雅琴');
+    await screenshot(browser, 'promotion-reasons');
+    // Every reason that applies a rule cites it; the citation reads as the workbook writes it.
+    const cited = shown.filter((r) => r.cites.length > 0);
+    assert.ok(cited.length >= 3, JSON.stringify(shown));
+    for (const r of cited) for (const c of r.cites) assert.ok(r.text.includes(c.text) && c.text.startsWith('〔依据：'), JSON.stringify(r));
+    // The ordering of candidates is a local setting (待核实): said in orange, its status as title.
+    const slot = shown.find((r) => r.text.includes('暂不列入拟晋升人选'));
+    assert.ok(slot, JSON.stringify(shown));
+    const pending = slot.cites.find((c) => c.status === 'U');
+    assert.ok(pending && pending.title === '待核实' && pending.text.endsWith('；待核实〕'), JSON.stringify(slot));
+    const settled = cited.flatMap((r) => r.cites).find((c) => c.status !== 'U');
+    assert.ok(settled && settled.color !== pending.color, `待核实 stands out: ${settled?.color} vs ${pending.color}`);
+    await promotion.closeReasons(browser);
+  });
+
   await t.test('职级晋升：导出结果工作簿，单元格与屏幕一致', async () => {
     const out = join(app.dir, '职级晋升资格.xlsx');
     const notice = await promotion.exportWorkbook(app, out);

@@ -59,6 +59,55 @@ export async function rows(browser) {
   }, t(S));
 }
 
+/**
+ * Opens a person's reasons (a click on their row) and reads them as shown: each reason's text and
+ * its citations set apart (`{ text, status, title, color }`), then closes the drawer.
+ */
+export async function reasons(browser, name) {
+  const clicked = await browser.execute(
+    (s, who) => {
+      const rows = document.querySelectorAll(`${s} [data-test="promotion-table"] .el-table__body-wrapper tr.el-table__row`);
+      const row = Array.from(rows).find((tr) => tr.querySelector('[data-test="promotion-name"]')?.innerText.trim() === who);
+      row?.querySelector('[data-test="promotion-name"]')?.click();
+      return Boolean(row);
+    },
+    t(S),
+    name,
+  );
+  if (!clicked) throw new Error(`没有此人 / no row for ${name}`);
+  const drawer = await browser.$('[data-test="promotion-detail"]');
+  await drawer.waitForDisplayed({ timeout: 15000 });
+  // Slid in whole (the drawer opens with an animation): its right edge at the window's.
+  await until(
+    browser,
+    () =>
+      browser.execute(() => {
+        const panel = document.querySelector('.el-drawer.rtl');
+        return panel !== null && Math.abs(panel.getBoundingClientRect().right - window.innerWidth) < 1;
+      }),
+    '抽屉已展开 / drawer open',
+  );
+  await until(browser, async () => (await browser.$$('[data-test="promotion-reason"]')).length > 0, '理由 / reasons');
+  const read = await browser.execute(() =>
+    Array.from(document.querySelectorAll('[data-test="promotion-reason"]'), (li) => ({
+      text: li.innerText.trim(),
+      cites: Array.from(li.querySelectorAll('[data-test^="reason-cite-"]'), (c) => ({
+        text: c.innerText.trim(),
+        status: c.getAttribute('data-test').replace('reason-cite-', ''),
+        title: c.getAttribute('title'),
+        color: getComputedStyle(c).color,
+      })),
+    })),
+  );
+  return read;
+}
+
+/** Closes the reasons drawer. */
+export async function closeReasons(browser) {
+  await browser.keys(Key.Escape);
+  await until(browser, async () => !(await (await browser.$('[data-test="promotion-detail"]')).isDisplayed()), '抽屉关闭 / drawer closed');
+}
+
 /** 导出结果, the save dialog answered with `path` (queued first); waits for the saved notice and returns its text. */
 export async function exportWorkbook(app, path) {
   app.answer(path);

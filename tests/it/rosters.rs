@@ -591,3 +591,24 @@ fn a_name_conflict_with_the_database_is_shown_in_the_check_and_the_error_workboo
     let b = p["people"].as_array().expect("people").iter().find(|x| x["id"] == B).expect("B");
     assert_eq!((b["name"].as_str(), b["rank"].as_str()), (Some("李贰"), Some("四级主任科员")));
 }
+
+/// A row of another sheet whose ID is not among the people read names the people sheet as the
+/// file names it (here 「人员名册」, found by its header), not 「人员」.
+#[test]
+fn an_unknown_id_names_the_people_sheet_as_the_file_names_it() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("名册.xlsx");
+    let sheets: toml::Table = toml::from_str(
+        r#"
+"人员名册" = [["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间"], ["11010519491231002X", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15]]
+"年度考核" = [["身份证号", "年度", "考核结果"], ["320102199001101000", 2024, "优秀"]]
+"#,
+    )
+    .expect("toml");
+    kaohe_tests::write_sheets(&sheets, &file).expect("write");
+    let read = read_roster(&file, &Profile::national()).expect("read");
+    assert_eq!(read.sheet, "人员名册");
+    let unknown = read.issues.iter().find(|i| i.code == IssueCode::UnknownPerson).expect("the unknown ID");
+    assert_eq!((unknown.sheet.as_str(), unknown.row), ("年度考核", Some(2)));
+    assert!(unknown.message.contains("不在「人员名册」表已导入的人员中"), "{}", unknown.message);
+}

@@ -80,6 +80,11 @@ pub struct Issue {
 }
 
 impl Issue {
+    /// An issue of a whole sheet (no row, no column): a sheet missing, unreadable, guessed.
+    pub fn of_sheet(sheet: &str, code: IssueCode, severity: Severity, message: String) -> Issue {
+        Issue { sheet: sheet.to_string(), row: None, column: None, header: None, value: None, code, severity, message }
+    }
+
     /// Where the issue is, in words: 工作表「人员」第7行 I列「任现职级时间」.
     pub fn place(&self) -> String {
         let mut s = format!("工作表「{}」", self.sheet);
@@ -162,20 +167,16 @@ impl Issues {
     pub(crate) fn finish(mut self, sheet: &str) -> (Vec<Issue>, IssuesBeyond) {
         let beyond = self.beyond;
         if beyond.total() > 0 {
-            self.kept.push(Issue {
-                sheet: sheet.to_string(),
-                row: None,
-                column: None,
-                header: None,
-                value: None,
-                code: IssueCode::TooManyIssues,
-                severity: Severity::Warning,
-                message: format!(
+            self.kept.push(Issue::of_sheet(
+                sheet,
+                IssueCode::TooManyIssues,
+                Severity::Warning,
+                format!(
                     "问题过多：只列出前 {MAX_ISSUES} 个，另有 {} 个未列出（其中错误 {} 个，所在的行未导入）；请先改正列出的问题（常见原因是某一列整列填错）后重新检查。",
                     beyond.total(),
                     beyond.errors
                 ),
-            });
+            ));
         }
         (self.kept, beyond)
     }

@@ -416,16 +416,12 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
 
     let (people_name, guessed) = choose_people_sheet(&mut book, &names, options, &file)?;
     if guessed && book.encoding().is_none() {
-        issues.push(Issue {
-            sheet: people_name.clone(),
-            row: None,
-            column: None,
-            header: None,
-            value: None,
-            code: IssueCode::SheetMissing,
-            severity: Severity::Warning,
-            message: format!("文件中没有名为「人员」的工作表，按表头判断，将工作表「{people_name}」作为人员表读取。"),
-        });
+        issues.push(Issue::of_sheet(
+            &people_name,
+            IssueCode::SheetMissing,
+            Severity::Warning,
+            format!("文件中没有名为「人员」的工作表，按表头判断，将工作表「{people_name}」作为人员表读取。"),
+        ));
     }
     let people_sheet = people_name.clone();
     let (people_range, extras, uncached) =
@@ -462,6 +458,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     let mapping = mapped_columns(&people_table.layout, people_table.col0);
     let header_row = people_table.header_row();
     let others = OtherSheets {
+        people: &people_sheet,
         organs: organs_range.as_ref(),
         results: results_range.as_ref(),
         restrictions: restrictions_range.as_ref(),
@@ -539,16 +536,12 @@ fn other_sheet(
 ) -> Option<Range<Data>> {
     let Some(name) = name else {
         if !single {
-            issues.push(Issue {
-                sheet: sheet.to_string(),
-                row: None,
-                column: None,
-                header: None,
-                value: None,
-                code: IssueCode::SheetMissing,
-                severity: Severity::Warning,
-                message: format!("文件中没有「{sheet}」工作表，按无{sheet}记录处理。"),
-            });
+            issues.push(Issue::of_sheet(
+                sheet,
+                IssueCode::SheetMissing,
+                Severity::Warning,
+                format!("文件中没有「{sheet}」工作表，按无{sheet}记录处理。"),
+            ));
         }
         return None;
     };
@@ -558,16 +551,12 @@ fn other_sheet(
             Some(r)
         }
         Err(e) => {
-            issues.push(Issue {
-                sheet: sheet.to_string(),
-                row: None,
-                column: None,
-                header: None,
-                value: None,
-                code: IssueCode::SheetMissing,
-                severity: Severity::Error,
-                message: format!("工作表「{sheet}」无法读取：{e}。按无{sheet}记录处理。"),
-            });
+            issues.push(Issue::of_sheet(
+                sheet,
+                IssueCode::SheetMissing,
+                Severity::Error,
+                format!("工作表「{sheet}」无法读取：{e}。按无{sheet}记录处理。"),
+            ));
             None
         }
     }
@@ -605,6 +594,8 @@ fn check_people_columns(
 
 /// The sheets beside the people's (单位, 年度考核, 处分, 平时考核, 年度评分), each when the file has it.
 struct OtherSheets<'a> {
+    /// The people sheet, as named in the file.
+    people: &'a str,
     organs: Option<&'a Range<Data>>,
     results: Option<&'a Range<Data>>,
     restrictions: Option<&'a Range<Data>>,
@@ -624,8 +615,8 @@ fn read_other_sheets(
     // The people read, for the sheets that refer to them (a copy of every ID: only when there is
     // such a sheet).
     let refers = [s.results, s.restrictions, s.regular, s.annual].iter().any(|r| r.is_some());
-    let known: HashSet<String> =
-        if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
+    let ids = if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
+    let known = sheets::Known { ids, sheet: s.people.to_string() };
     if let Some(r) = s.organs {
         read_organs(&Table::new(SHEET_ORGANS, &name_of(SHEET_ORGANS), r), profile, roster, issues);
     }

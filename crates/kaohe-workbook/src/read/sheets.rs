@@ -114,7 +114,7 @@ pub(crate) fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, iss
     }
 }
 
-pub(crate) fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
+pub(crate) fn read_results(t: &Table, known: &Known, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &ASSESSMENT_COLUMNS[..3], issues) {
         return;
     }
@@ -167,13 +167,7 @@ pub(crate) fn read_results(t: &Table, known: &HashSet<String>, roster: &mut Rost
     }
 }
 
-pub(crate) fn read_restrictions(
-    t: &Table,
-    profile: &Profile,
-    known: &HashSet<String>,
-    roster: &mut Roster,
-    issues: &mut Issues,
-) {
+pub(crate) fn read_restrictions(t: &Table, profile: &Profile, known: &Known, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &RESTRICTION_COLUMNS[..3], issues) {
         return;
     }
@@ -238,7 +232,7 @@ pub(crate) fn person_year(
     t: &Table,
     row: u32,
     cells: &[Data],
-    known: &HashSet<String>,
+    known: &Known,
     issues: &mut Issues,
 ) -> Option<(String, i32)> {
     let id = known_id(t, row, cells, known, issues)?;
@@ -251,7 +245,7 @@ pub(crate) fn person_year(
     }
 }
 
-pub(crate) fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
+pub(crate) fn read_regular(t: &Table, known: &Known, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &REGULAR_COLUMNS[..2], issues) {
         return;
     }
@@ -331,7 +325,7 @@ pub(crate) fn read_regular(t: &Table, known: &HashSet<String>, roster: &mut Rost
     }
 }
 
-pub(crate) fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roster, issues: &mut Issues) {
+pub(crate) fn read_annual(t: &Table, known: &Known, roster: &mut Roster, issues: &mut Issues) {
     if !required_sheet_columns(t, &ANNUAL_COLUMNS[..2], issues) {
         return;
     }
@@ -402,19 +396,20 @@ pub(crate) fn read_annual(t: &Table, known: &HashSet<String>, roster: &mut Roste
     }
 }
 
+/// The people read from the people sheet (named as in the file), for the sheets that refer to
+/// them.
+pub(crate) struct Known {
+    pub(crate) ids: HashSet<String>,
+    pub(crate) sheet: String,
+}
+
 /// The ID of a row of a sheet that refers to people: read, and one of the people already read
-/// (else an issue on its cell, and `None`).
-fn known_id(t: &Table, row: u32, cells: &[Data], known: &HashSet<String>, issues: &mut Issues) -> Option<String> {
+/// (else an issue on its cell naming the people sheet, and `None`).
+fn known_id(t: &Table, row: u32, cells: &[Data], known: &Known, issues: &mut Issues) -> Option<String> {
     let id = read_id(t, "身份证号", row, cells, issues)?;
-    if !known.contains(&id) {
-        issues.push(t.issue_at(
-            row,
-            cells,
-            "身份证号",
-            IssueCode::UnknownPerson,
-            Severity::Error,
-            "不在「人员」表已导入的人员中",
-        ));
+    if !known.ids.contains(&id) {
+        let why = format!("不在「{}」表已导入的人员中", known.sheet);
+        issues.push(t.issue_at(row, cells, "身份证号", IssueCode::UnknownPerson, Severity::Error, &why));
         return None;
     }
     Some(id)

@@ -276,7 +276,7 @@ fn every_command_has_its_help_in_chinese_and_the_shells_their_completions() {
     assert_eq!(out.status, 0);
     for words in [
         "导入名册，或带 --year 导入国家系统年度考核导入表",
-        "用法：kaohe import",
+        "用法：kaohe import [选项] <FILE>",
         "参数:",
         "选项:",
         "--sheet <工作表>",
@@ -286,7 +286,13 @@ fn every_command_has_its_help_in_chinese_and_the_shells_their_completions() {
         assert!(out.stdout.contains(words), "{words}: {}", out.stdout);
     }
     let out = run(&args(&["assess", "--help"]));
-    for words in ["命令:", "override    修改等次", "supplement  补定等次", "--national <OUT.xlsx>"] {
+    for words in [
+        "用法：kaohe assess [选项] [命令]",
+        "命令:",
+        "override    修改等次",
+        "supplement  补定等次",
+        "--national <OUT.xlsx>",
+    ] {
         assert!(out.stdout.contains(words), "{words}: {}", out.stdout);
     }
     let out = run(&args(&["assess", "ratio", "-h"]));

@@ -249,7 +249,9 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
     let cli = match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => cli,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            return Err(Ok(super::Output { status: 0, stdout: e.render().to_string(), stderr: String::new() }));
+            // clap writes the usage line's placeholders in English.
+            let help = e.render().to_string().replace("[OPTIONS]", "[选项]").replace("[COMMAND]", "[命令]");
+            return Err(Ok(super::Output { status: 0, stdout: help, stderr: String::new() }));
         }
         Err(e) => return Err(Err(Failure::new("bad_argument", format!("{}\n{USAGE}", mistake(&e)), 1))),
     };

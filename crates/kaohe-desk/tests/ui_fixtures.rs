@@ -56,3 +56,31 @@ fn the_promotion_page_reads_the_sample_report() {
     assert_eq!(report.people.len(), PEOPLE.len());
     written("promotion/report.generated.json", &report).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 人员's drawer: 田建国 as the app shows him on 2026-01-01 after two imports — an earlier roster
+/// in which he was 三级主任科员 at 某县财政局, then the sample (moved and promoted since). The
+/// store stamps an import with the clock's time: the timeline's times are set to 2025-12-20
+/// 09:30:00 here, so the file does not change from day to day.
+#[test]
+fn the_people_drawer_reads_a_person_imported_twice() {
+    const TIAN: &str = "330102198808060235";
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
+    let mut earlier = sample_read();
+    let tian = earlier.roster.people.iter_mut().find(|p| p.id == TIAN).expect("田建国 in the sample");
+    tian.organ = "某县财政局".into();
+    tian.rank = "三级主任科员".into();
+    store.import(&earlier, "名册示例.xlsx").expect("the earlier roster");
+    store.import(&sample_read(), "名册示例.xlsx").expect("the sample");
+    let detail = kaohe_desk::person::person(&store, &Profile::national(), TIAN, day(2026, 1, 1)).expect("田建国");
+    let mut value = serde_json::to_value(&detail).expect("serialisable");
+    for entry in value["timeline"].as_array_mut().expect("a timeline") {
+        if entry["recorded_at"].is_string() {
+            entry["recorded_at"] = "2025-12-20 09:30:00".into();
+        }
+        if entry["kind"] == "added" {
+            entry["date"] = "2025-12-20".into();
+        }
+    }
+    written("people/tian.generated.json", &value).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -5,6 +5,7 @@
 // are tested in crates/kaohe-desk/tests/people.rs.
 
 import type { PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PersonDetail } from '../../api/people';
+import tian from './tian.generated.json';
 
 export const sampleFilters: PeopleFilters = {
   total: 5,
@@ -94,120 +95,7 @@ export function samplePage(query: PeopleQuery): PeoplePage {
   return { offset: query.offset, matched: people.length, total: SAMPLE.length, rows };
 }
 
-export const tianDetail: PersonDetail = {
-  as_of: '2026-01-01',
-  person: {
-    id: '330102198808060235',
-    name: '田建国',
-    gender: '男',
-    birth: '1988-08-06',
-    organ: '某市财政局',
-    department: '办公室',
-    category: '综合管理类',
-    rank: '二级主任科员',
-    rank_since: '2019-01-28',
-    post: null,
-    post_level: null,
-    post_since: null,
-    is_leader: false,
-    education: '大学本科',
-    work_start: '2010-07-01',
-    service_start: '2013-09-01',
-    level: null,
-    level_since: null,
-    step: null,
-    step_since: null,
-    political_status: null,
-    duties: null,
-    entry_method: null,
-    left_on: null,
-  },
-  timeline: [
-    {
-      kind: 'added',
-      date: '2025-12-20',
-      value: '田建国',
-      detail: null,
-      previous: null,
-      current: false,
-      recorded_at: '2025-12-20 09:30:00',
-      file: '名册示例.xlsx',
-    },
-    {
-      kind: 'organ',
-      date: null,
-      value: '某市财政局',
-      detail: null,
-      previous: '某县财政局',
-      current: true,
-      recorded_at: '2025-12-20 09:30:00',
-      file: '名册示例.xlsx',
-    },
-    {
-      kind: 'rank',
-      date: '2019-01-28',
-      value: '二级主任科员',
-      detail: null,
-      previous: '三级主任科员',
-      current: true,
-      recorded_at: '2025-12-20 09:30:00',
-      file: '名册示例.xlsx',
-    },
-    {
-      kind: 'service_start',
-      date: '2013-09-01',
-      value: null,
-      detail: null,
-      previous: null,
-      current: false,
-      recorded_at: null,
-      file: null,
-    },
-  ],
-  results: [
-    { year: 2022, code: '2', label: '称职' },
-    { year: 2023, code: '3', label: '基本称职' },
-    { year: 2024, code: '1', label: '优秀' },
-  ],
-  restrictions: [
-    {
-      kind: '警告',
-      date: '2025-09-17',
-      end: null,
-      months: 6,
-      until: '2026-03-16',
-      state: 'active',
-      cite: '《公务员法》第六十四条',
-    },
-  ],
-  promotion: {
-    id: '330102198808060235',
-    name: '田建国',
-    organ: '某市财政局',
-    category: '综合管理类',
-    rank: '二级主任科员',
-    target_rank: '一级主任科员',
-    required_months: 24,
-    reduction_months: 6,
-    reduction_years: [2024],
-    counting_from: '2019-01-28',
-    counted_months: 71,
-    qualified: true,
-    eligible: false,
-    eligible_on: '2021-01-28',
-    level: null,
-    new_level: null,
-    slot: null,
-    blocks: [
-      {
-        code: 'sanction',
-        until: '2026-03-16',
-        reason: [{ text: '2025年9月17日受警告（影响期6个月，至2026年3月16日），影响期内不得晋升职级' }],
-      },
-    ],
-    reasons: [
-      [{ text: '任职年限已满足。' }],
-      [{ text: '结论：任职年限已满足，但因处分影响期暂不能晋升一级主任科员。' }],
-    ],
-  },
-};
+// 田建国's drawer on 2026-01-01 after two imports (he moved from 某县财政局 and was promoted from
+// 三级主任科员 in between), as the shell sends it: written by crates/kaohe-desk/tests/ui_fixtures.rs
+// (`KAOHE_BLESS=1` rewrites it), never by hand.
+export const tianDetail = tian as unknown as PersonDetail;

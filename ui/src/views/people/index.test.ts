@@ -270,18 +270,24 @@ describe('people page', () => {
     expect(text('promotion-target')).toBe('一级主任科员');
     expect(text('promotion-months')).toBe('5年11个月 / 2年');
     expect(text('promotion-eligible-on')).toBe('2021-01-28');
-    expect(text('promotion-blocks')).toContain('受警告（影响期6个月，至2026年3月16日）');
+    // A 警告's 处分期 (政务处分法 第八条), citing its rule.
+    expect(text('promotion-blocks')).toContain('受警告（处分期6个月，至2026年3月16日），处分期内不得晋升职级〔依据：');
 
     const timeline = [...document.querySelectorAll('[data-test="timeline-entry"]')].map((e) =>
       e.textContent?.replace(/\s+/g, ' ').trim(),
     );
-    expect(timeline[0]).toContain('首次导入');
-    expect(timeline[1]).toContain('在某市财政局');
+    // Newest first: the move and the first import (both seen on 2025-12-20), the rank now (its date
+    // on the roster, the rank before it), the rank the first import held, then the start of service.
+    expect(timeline[0]).toContain('在某市财政局原某县财政局');
+    expect(timeline[1]).toContain('首次导入');
     expect(timeline[2]).toContain('任二级主任科员');
     expect(timeline[2]).toContain('现任');
     expect(timeline[2]).toContain('原三级主任科员');
     expect(timeline[2]).toContain('2019-01-28');
-    expect(timeline[3]).toContain('进入公务员队伍');
+    expect(timeline[3]).toContain('任三级主任科员');
+    expect(timeline[3]).not.toContain('现任');
+    expect(timeline[4]).toContain('进入公务员队伍');
+    expect(timeline).toHaveLength(6);
 
     const results = [...document.querySelectorAll('[data-test="person-results"] .el-table__body tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),

@@ -172,6 +172,9 @@ pub struct RestrictionAlert {
     pub date: NaiveDate,
     /// The last day of the effect period.
     pub until: NaiveDate,
+    /// What the rules call the period: 处分期 for a 处分, 影响期 for the others (`None` for a
+    /// kind the profile lacks).
+    pub period: Option<String>,
 }
 
 /// A probation (试用期) that ends within the horizon.
@@ -416,6 +419,7 @@ fn alerts(
                 kind: r.kind.clone(),
                 date: r.date,
                 until,
+                period: profile.restriction(&r.kind).map(|x| x.period.clone()),
             })
         })
         .collect();

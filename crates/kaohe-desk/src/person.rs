@@ -85,6 +85,9 @@ pub struct RestrictionEntry {
     pub months: Option<u32>,
     /// The last day of the effect period, when known.
     pub until: Option<NaiveDate>,
+    /// What the rules call the period: 处分期 for a 处分, 影响期 for the others (`None` for a kind
+    /// the profile lacks).
+    pub period: Option<String>,
     /// `active` (in effect on the as-of date), `open` (an investigation without conclusion),
     /// `ended`, `future` (dated after the as-of date) or `unknown` (a kind the profile lacks).
     pub state: RestrictionState,
@@ -181,6 +184,7 @@ fn restriction_entry(r: &Restriction, profile: &Profile, as_of: NaiveDate) -> Re
         end: r.end,
         months: rule.and_then(|x| x.months),
         until,
+        period: rule.map(|x| x.period.clone()),
         state,
         cite: rule.map(|x| match x.cite.status {
             kaohe_engine::Status::U => format!("{}（待核实）", x.cite.text),

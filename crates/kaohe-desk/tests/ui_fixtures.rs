@@ -84,3 +84,24 @@ fn the_people_drawer_reads_a_person_imported_twice() {
     }
     written("people/tian.generated.json", &value).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 工作台 on 2026-01-01 with a 90-day horizon: the sample in a database, with an 诫勉 added for
+/// 梁雅琴 (2025-11-02, in effect to 2026-05-01), so that the alert of someone about to reach their
+/// service also says what else holds them back.
+#[test]
+fn the_home_page_reads_the_sample_summary() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
+    let mut read = sample_read();
+    read.roster.restrictions.push(kaohe_engine::Restriction {
+        person_id: "330521199201270581".into(),
+        kind: "诫勉".into(),
+        date: day(2025, 11, 2),
+        end: None,
+    });
+    store.import(&read, "名册示例.xlsx").expect("the sample");
+    let today = day(2026, 1, 1);
+    let data = kaohe_desk::dashboard::DashboardData::read(&store, today).expect("read");
+    let dashboard = kaohe_desk::dashboard::dashboard(&data, &Profile::national(), today, 90).expect("dashboard");
+    written("home/dashboard.generated.json", &dashboard).unwrap_or_else(|e| panic!("{e}"));
+}

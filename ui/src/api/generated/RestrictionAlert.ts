@@ -7,4 +7,9 @@ export type RestrictionAlert = { id: string, name: string, organ: string, kind: 
 /**
  * The last day of the effect period.
  */
-until: string, };
+until: string, 
+/**
+ * What the rules call the period: 处分期 for a 处分, 影响期 for the others (`None` for a
+ * kind the profile lacks).
+ */
+period: string | null, };

@@ -18,6 +18,11 @@ months: number | null,
  */
 until: string | null, 
 /**
+ * What the rules call the period: 处分期 for a 处分, 影响期 for the others (`None` for a kind
+ * the profile lacks).
+ */
+period: string | null, 
+/**
  * `active` (in effect on the as-of date), `open` (an investigation without conclusion),
  * `ended`, `future` (dated after the as-of date) or `unknown` (a kind the profile lacks).
  */

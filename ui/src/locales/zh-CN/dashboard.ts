@@ -38,7 +38,9 @@ export default {
     eligibleLine: '{organ} {name}：{rank} → {target}，{date}满任职年限',
     blockedLine: '（另有限制：{blocks}）',
     restrictions: '处分、诫勉等影响期即将结束',
-    restrictionLine: '{organ} {name}：{kind}（{date}起），影响期至{until}',
+    restrictionLine: '{organ} {name}：{kind}（{date}起），{period}至{until}',
+    /** A period the rules do not name (a kind the profile lacks). */
+    period: '影响期',
     probations: '试用期即将期满',
     probationLine: '{organ} {name}：{start}进入公务员队伍，试用期至{until}',
     noProbationRule: '规则中没有试用期期限，不提醒试用期',

@@ -109,14 +109,15 @@ export default {
     restriction: {
       kind: '类型',
       date: '日期',
-      until: '影响期至',
+      until: '期满',
       state: '状态',
       months: '{months}个月',
       openEnded: '未结案',
       concluded: '{date}结案',
     },
     restrictionState: {
-      active: '影响期内',
+      active: '{period}内',
+      period: '影响期',
       open: '尚未结案',
       ended: '已结束',
       future: '尚未开始',

@@ -95,6 +95,7 @@ export function alertGroups(d: Dashboard): AlertGroup[] {
           name: r.name,
           kind: r.kind,
           date: r.date,
+          period: r.period ?? t('dashboard.alerts.period'),
           until: r.until,
         }),
       })),

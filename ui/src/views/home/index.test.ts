@@ -149,7 +149,20 @@ describe('home page', () => {
         .map((li) => li.text().replace(/\s+/g, ''));
     expect(counts('organ')).toEqual(['某市财政局16人', '某县人力资源和社会保障局11人', '某县市场监督管理局11人']);
     expect(counts('category')).toEqual(['综合管理类32人', '行政执法类6人']);
-    expect(counts('rank')).toEqual(['三级调研员6人', '一级科员7人']);
+    expect(counts('rank')).toEqual([
+      '三级调研员6人',
+      '四级调研员1人',
+      '一级主任科员1人',
+      '二级主任科员5人',
+      '三级主任科员5人',
+      '四级主任科员6人',
+      '一级科员8人',
+      '一级主办1人',
+      '二级主办2人',
+      '三级主办1人',
+      '四级主办1人',
+      '一级行政执法员1人',
+    ]);
 
     expect(page.get('[data-test="assessment-year-state"]').text()).toBe('进行中');
     expect(page.get('[data-test="dashboard-year"]').text()).toContain('2025年度考核');
@@ -159,13 +172,14 @@ describe('home page', () => {
     expect(page.get('[data-test="grade-chart-source"]').text()).toBe(
       '该年度尚未定稿，图中为当前确定的等次（含建议等次）',
     );
+    // By organ: 某市财政局, 某县人力资源和社会保障局, 某县市场监督管理局.
     expect(JSON.parse(page.get('[data-test="grade-chart"] [data-test="chart-stub"]').text())).toEqual([
       ['优秀', 3, 2, 0],
-      ['称职', 11, 8, 0],
-      ['基本称职', 1, 1, 0],
+      ['称职', 12, 7, 10],
+      ['基本称职', 0, 1, 0],
       ['不称职', 0, 0, 0],
-      ['不定等次', 1, 0, 1],
-      ['无结果', 0, 0, 10],
+      ['不定等次', 1, 1, 1],
+      ['无结果', 0, 0, 0],
     ]);
 
     expect(page.get('[data-test="alert-horizon-hint"]').text()).toBe(
@@ -180,11 +194,13 @@ describe('home page', () => {
     expect(page.get('[data-test="alerts-eligible"] [data-test="alert-line"]').attributes('data-person-id')).toBe(
       '330521198710050558',
     );
+    // An 诫勉's 影响期, a 警告's 处分期 (as the rules name them), ending within the 90 days.
     expect(lines('restrictions')).toEqual([
       '某市财政局 王宏伟：诫勉（2025-07-22起），影响期至2026-01-21',
-      '某市财政局 田建国：警告（2025-09-17起），影响期至2026-03-16',
+      '某市财政局 田建国：警告（2025-09-17起），处分期至2026-03-16',
+      '某县市场监督管理局 郑明辉：诫勉（2025-10-02起），影响期至2026-04-01',
     ]);
-    expect(page.get('[data-test="alerts-restrictions-count"]').text()).toBe('2');
+    expect(page.get('[data-test="alerts-restrictions-count"]').text()).toBe('3');
     expect(page.get('[data-test="alerts-probations"]').text()).toContain('无');
     expect(page.get('[data-test="alerts-steps-count"]').text()).toBe('0');
     // The promotion calculation has its own page now.

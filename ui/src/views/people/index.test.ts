@@ -300,7 +300,8 @@ describe('people page', () => {
     const restrictions = [...document.querySelectorAll('[data-test="person-restrictions"] .el-table__body tr')].map(
       (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),
     );
-    expect(restrictions).toEqual([['警告（6个月）', '2025-09-17', '2026-03-16', '影响期内']]);
+    // A 警告 is a 处分: its period is a 处分期 (政务处分法 第八条), as the rules name it.
+    expect(restrictions).toEqual([['警告（6个月）', '2025-09-17', '2026-03-16', '处分期内']]);
     page.unmount();
   });
 

@@ -105,3 +105,29 @@ fn the_home_page_reads_the_sample_summary() {
     let dashboard = kaohe_desk::dashboard::dashboard(&data, &Profile::national(), today, 90).expect("dashboard");
     written("home/dashboard.generated.json", &dashboard).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 导入's first step: how 03-wps-sheet1.xlsx (a WPS roster: a title row, the people on 「Sheet1」
+/// beside a 「说明」 sheet, headers of its own) would be read, against a database holding the
+/// sample. The file's path is the one a clerk's machine would have.
+#[test]
+fn the_import_wizard_reads_a_wps_roster() {
+    use kaohe_desk::import::{self, ImportDatabase, ImportRequest, Mapping};
+    use std::sync::Mutex;
+    struct Db(Mutex<kaohe_store::Store>);
+    impl ImportDatabase for Db {
+        fn saved_mapping(&self, signature: &str) -> Result<Option<Mapping>, kaohe_desk::DeskError> {
+            Ok(self.0.lock().map_err(|_| kaohe_desk::DeskError::Cancelled)?.mapping_for(signature)?)
+        }
+        fn people(&self) -> Result<Vec<kaohe_engine::Person>, kaohe_desk::DeskError> {
+            Ok(self.0.lock().map_err(|_| kaohe_desk::DeskError::Cancelled)?.load_roster()?.people)
+        }
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
+    store.import(&sample_read(), "名册示例.xlsx").expect("the sample");
+    let path = root().join("fixtures/rosters/03-wps-sheet1.xlsx").display().to_string();
+    let mut layout =
+        import::layout(&Db(Mutex::new(store)), &ImportRequest { path, ..Default::default() }).expect("the layout");
+    layout.path = "/home/clerk/名册/03-wps-sheet1.xlsx".into();
+    written("import/layout.generated.json", &layout).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -1,58 +1,14 @@
 // What the shell answers for real rosters of fixtures/rosters (as src-tauri/tests/shell/import.rs
-// checks them): the layout of 03-wps-sheet1.xlsx, the check of 13-bad-cells.xlsx, an apply.
+// checks them): the layout of 03-wps-sheet1.xlsx (written from the Rust values), and — narrowed by
+// hand to the issues the tests look at — the check of 13-bad-cells.xlsx and an apply.
 
 import type { FieldChoice, ImportLayout, ImportReport } from '../../api/import';
+import layout from './layout.generated.json';
 
-const REQUIRED = ['身份证号', '姓名', '单位', '职位类别', '职级', '任现职级时间'];
-const TEMPLATE = [
-  '身份证号',
-  '姓名',
-  '性别',
-  '出生日期',
-  '单位',
-  '部门',
-  '职位类别',
-  '职级',
-  '任现职级时间',
-  '领导职务',
-  '职务层次',
-  '任现职务时间',
-  '是否领导成员',
-  '学历',
-  '参加工作时间',
-  '进入公务员队伍时间',
-  '级别',
-  '级别起算时间',
-  '档次',
-  '档次起算时间',
-  '政治面貌',
-  '从事或分管工作',
-];
-
-export const FIELDS: FieldChoice[] = TEMPLATE.map((name) => ({ name, required: REQUIRED.includes(name) }));
-
-export const wpsLayout: ImportLayout = {
-  path: '/home/clerk/名册/03-wps-sheet1.xlsx',
-  file_name: '03-wps-sheet1.xlsx',
-  sheets: ['Sheet1', '说明'],
-  sheet: 'Sheet1',
-  header_row: 2,
-  columns: [
-    { column: 'A', header: '序号', field: null, confidence: 0 },
-    { column: 'B', header: '姓名', field: '姓名', confidence: 1 },
-    { column: 'C', header: '身份证号码', field: '身份证号', confidence: 0.9 },
-    { column: 'D', header: '所在单位', field: '单位', confidence: 0.9 },
-    { column: 'E', header: '类别', field: '职位类别', confidence: 0.9 },
-    { column: 'F', header: '现职级', field: '职级', confidence: 0.9 },
-    { column: 'G', header: '任该职级时间', field: '任现职级时间', confidence: 0.9 },
-    { column: 'H', header: '备注', field: null, confidence: 0 },
-  ],
-  missing: [],
-  mapping_reused: false,
-  rows: 6,
-  national: false,
-  fields: FIELDS,
-};
+// How 03-wps-sheet1.xlsx would be read (written by crates/kaohe-desk/tests/ui_fixtures.rs;
+// `KAOHE_BLESS=1` rewrites it, never by hand), with the people fields it offers.
+export const wpsLayout = layout as unknown as ImportLayout;
+export const FIELDS: FieldChoice[] = wpsLayout.fields;
 
 export const badCellsCheck: ImportReport = {
   file: '/home/clerk/桌面/13-bad-cells.xlsx',

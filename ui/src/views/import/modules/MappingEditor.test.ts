@@ -57,8 +57,11 @@ describe('列对应 editor', () => {
       .map((o) => o.props('label'));
     expect(labels.slice(0, 4)).toEqual(['不导入', '身份证号（必需）', '姓名（必需）', '性别']);
     expect(labels).toContain('从事或分管工作');
+    expect(labels).toContain('进入方式');
+    expect(labels).toContain('离职/退休日期');
     expect(labels).toContain('2025年度考核结果');
-    expect(labels).toHaveLength(1 + 22 + 6);
+    // 不导入, the 24 people fields the shell offers, six years of results.
+    expect(labels).toHaveLength(1 + 24 + 6);
     expect(
       fieldOptions(
         FIELDS,

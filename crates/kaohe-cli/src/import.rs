@@ -34,7 +34,10 @@ impl Target {
 
     /// Runs `f` on the database, opening it first if the read ahead did not.
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, DeskError> {
-        let mut opened = self.opened.lock().map_err(|_| DeskError::BadArgument("数据库不可用".to_string()))?;
+        let mut opened = self.opened.lock().map_err(|_| DeskError::Unavailable {
+            code: "database",
+            message: "数据库在一次失败的读取后不可用，请重新运行命令".to_string(),
+        })?;
         let store = match opened.take() {
             Some(store) => store?,
             None => self.open()?,

@@ -114,12 +114,17 @@ fn the_import_wizard_reads_a_wps_roster() {
     use kaohe_desk::import::{self, ImportDatabase, ImportRequest, Mapping};
     use std::sync::Mutex;
     struct Db(Mutex<kaohe_store::Store>);
+    impl Db {
+        fn store(&self) -> std::sync::MutexGuard<'_, kaohe_store::Store> {
+            self.0.lock().expect("the test's database")
+        }
+    }
     impl ImportDatabase for Db {
         fn saved_mapping(&self, signature: &str) -> Result<Option<Mapping>, kaohe_desk::DeskError> {
-            Ok(self.0.lock().map_err(|_| kaohe_desk::DeskError::Cancelled)?.mapping_for(signature)?)
+            Ok(self.store().mapping_for(signature)?)
         }
         fn people(&self) -> Result<Vec<kaohe_engine::Person>, kaohe_desk::DeskError> {
-            Ok(self.0.lock().map_err(|_| kaohe_desk::DeskError::Cancelled)?.load_roster()?.people)
+            Ok(self.store().load_roster()?.people)
         }
     }
     let dir = tempfile::tempdir().expect("tmp");

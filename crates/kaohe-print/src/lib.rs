@@ -223,9 +223,10 @@ fn document(title: &str, body: &str) -> String {
     render(&Page { title, css: CSS, body })
 }
 
-/// A template rendered: its fields are strings and numbers, which cannot fail to write.
+/// A template rendered: its fields are strings and numbers written into a String, and the
+/// escaper never fails, so rendering cannot fail (a blank page is never printed instead).
 fn render(t: &impl Template) -> String {
-    t.render().unwrap_or_else(|e| format!("<!-- {e} -->"))
+    t.render().expect("a template of strings and numbers renders into a String")
 }
 
 fn people_by_id(roster: &Roster) -> HashMap<&str, &Person> {

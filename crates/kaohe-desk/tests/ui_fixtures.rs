@@ -136,3 +136,58 @@ fn the_import_wizard_reads_a_wps_roster() {
     layout.path = "/home/clerk/名册/03-wps-sheet1.xlsx".into();
     written("import/layout.generated.json", &layout).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 年度考核 of 2025: the sample in a database with 吴秀英's 2025 scores set to 董静怡's, so that
+/// the two tie at the line of 某市财政局's 非领导成员 pool. Narrowed to the ten people the page's
+/// tests name (six of that pool; 周志强, proposed 优秀 over a 领导成员 quota of 0, and 黄浩然; 孙鹏飞
+/// on long leave and 马明辉, 基本称职) and their pools, with those people's consequences; the pools'
+/// counts and arithmetic stay those of the whole pool.
+#[test]
+fn the_assessment_page_reads_the_sample_year_with_a_tie() {
+    const PEOPLE: [&str; 10] =
+        ["田建国", "高晓燕", "梁宏伟", "董静怡", "吴秀英", "王梦瑶", "周志强", "黄浩然", "孙鹏飞", "马明辉"];
+    let mut read = sample_read();
+    let id_of = |roster: &kaohe_engine::Roster, name: &str| {
+        roster.people.iter().find(|p| p.name == name).map(|p| p.id.clone()).expect("in the sample")
+    };
+    let (dong, wu) = (id_of(&read.roster, "董静怡"), id_of(&read.roster, "吴秀英"));
+    let scores = |roster: &kaohe_engine::Roster, id: &str| {
+        roster.annual_inputs.iter().position(|a| a.person_id == id && a.year == 2025).expect("2025 scores")
+    };
+    let (from, to) = (scores(&read.roster, &dong), scores(&read.roster, &wu));
+    let inputs = &mut read.roster.annual_inputs;
+    (inputs[to].dimensions, inputs[to].democratic) = (inputs[from].dimensions, inputs[from].democratic);
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
+    store.import(&read, "名册示例.xlsx").expect("the sample");
+    let (roster, decisions) = (store.load_roster().expect("roster"), store.decisions(2025).expect("decisions"));
+    let (_, mut report) = kaohe_desk::assessment_report(&roster, &Profile::national(), 2025, &decisions);
+    report.people.retain(|p| PEOPLE.contains(&p.name.as_str()));
+    report.pools.retain(|pool| report.people.iter().any(|p| p.organ == pool.organ && p.pool == pool.pool));
+    report.consequences.retain(|c| PEOPLE.contains(&c.name.as_str()));
+    assert_eq!(report.people.len(), PEOPLE.len());
+    written("assessment/report.generated.json", &report).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// 年度考核's log: the sample's 2025 in a database, 周志强's 优秀 changed to 称职 by the committee
+/// (the 领导成员 quota is 0), then the year finalised on 2026-01-15. The store stamps each entry
+/// with the clock's time: here they are set to 09:30:00, 09:31:00, … of that day.
+#[test]
+fn the_assessment_log_reads_a_change_and_a_finalisation() {
+    use kaohe_desk::committee;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
+    let read = sample_read();
+    store.import(&read, "名册示例.xlsx").expect("the sample");
+    let zhou = read.roster.people.iter().find(|p| p.name == "周志强").expect("周志强").id.clone();
+    let (profile, by) = (Profile::national(), "人事科 李明");
+    let grade = committee::grade("称职").expect("a grade");
+    committee::override_grade(&mut store, &profile, 2025, &zhou, grade, "领导成员优秀名额为0", by).expect("override");
+    committee::finalize(&mut store, &profile, 2025, day(2026, 1, 15), by).expect("finalised");
+    let mut log = committee::log(&store, 2025).expect("the log");
+    for (minute, entry) in log.iter_mut().enumerate() {
+        entry.at = format!("2026-01-15 09:{:02}:00", 30 + minute);
+    }
+    written("assessment/log.generated.json", &log).unwrap_or_else(|e| panic!("{e}"));
+}

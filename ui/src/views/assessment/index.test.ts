@@ -95,7 +95,7 @@ describe('年度考核 page', () => {
     expect(defaultYear(new Date(2026, 0, 15))).toBe(2025);
     expect(page.get('[data-test="year-state"]').text()).toBe('未定稿');
     expect(page.get('[data-test="assessment-summary"]').text()).toBe(
-      '2025年度：参加考核 10 人，3 个考核池，优秀名额共 3 名（规则：全国默认规则）',
+      '2025年度：参加考核 10 人，3 个考核池，优秀名额共 4 名（规则：全国默认规则）',
     );
     expect(button(page, 'finalize').disabled).toBe(false);
     expect(button(page, 'reopen').disabled).toBe(true);
@@ -111,7 +111,7 @@ describe('年度考核 page', () => {
     expect(finance.get('[data-test="pool-mode"]').text()).toBe('按评分');
     expect(finance.get('[data-test="pool-members"]').text()).toBe('成员 16 人，参加定等次 15 人');
     expect(finance.get('[data-test="pool-arithmetic"]').text()).toBe(
-      '15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）',
+      '15人 × 20% = 3.00 → 3名（向下取整；比例来源：规则默认比例）；参加人数不含不确定等次的1人，待核实',
     );
     expect(finance.get('[data-test="pool-quota"]').text()).toBe('3名');
     expect(finance.get('[data-test="pool-suggested"]').text()).toBe('2人');
@@ -123,7 +123,8 @@ describe('年度考核 page', () => {
     );
     expect(finance.findAll('[data-test="pool-regular-check"]').map((li) => li.text())).toEqual([
       '第1季度：16人中“好”16人，上限6人 待核实',
-      '7月：16人中“好”9人，上限6人 待核实',
+      '第2季度：16人中“好”11人，上限6人 待核实',
+      '第3季度：16人中“好”9人，上限6人 待核实',
     ]);
     // The 40% is local practice: the line carries 待核实 and the full reason with its rule.
     expect(finance.get('[data-test="pool-regular-check"]').attributes('title')).toContain(
@@ -172,10 +173,10 @@ describe('年度考核 page', () => {
       [
         '',
         '王梦瑶',
-        '四级主任科员',
-        '科级及以下',
+        '三级调研员',
+        '处级',
         '77.53',
-        '6',
+        '13',
         '称职',
         '称职',
         '2',
@@ -186,7 +187,7 @@ describe('年度考核 page', () => {
 
     const others = poolCard(page, '某县人力资源和社会保障局', '非领导成员');
     expect(rowsOf(others)).toEqual([
-      ['', '孙鹏飞', '二级科员', '科级及以下', '—', '—', '—', '—', '6A', '建议等次未采用', '修改等次'],
+      ['', '孙鹏飞', '一级科员', '科级及以下', '—', '—', '—', '—', '6A', '建议等次未采用', '修改等次'],
       ['', '马明辉', '一级科员', '科级及以下', '—', '—', '基本称职', '基本称职', '3', '', '修改等次'],
     ]);
     expect(button(rowOf(others, '孙鹏飞'), 'override').disabled).toBe(true);
@@ -267,7 +268,7 @@ describe('年度考核 page', () => {
       cmd: 'assessment_override',
       args: {
         year: 2025,
-        id: '110101197501010077',
+        id: '330521197211100691',
         grade: '称职',
         reason: '领导成员优秀名额为0，经考核委员会研究确定为称职',
         by: '人事科 李明',
@@ -525,10 +526,16 @@ describe('年度考核 page', () => {
       .findAll('.el-table__body tr.el-table__row')
       .map((tr) => tr.findAll('td').map((td) => td.text()));
     expect(consequences.map((r) => r.slice(0, 3))).toEqual([
+      ['田建国', '年终一次性奖金', '—'],
+      ['梁宏伟', '嘉奖', '—'],
+      ['梁宏伟', '年终一次性奖金', '—'],
+      ['王梦瑶', '年终一次性奖金', '—'],
       ['高晓燕', '嘉奖', '—'],
       ['高晓燕', '年终一次性奖金', '—'],
+      ['黄浩然', '年终一次性奖金', '—'],
       ['马明辉', '诫勉', '—'],
-      ['马明辉', '复核申诉期限', '2026-02-14'],
+      ['周志强', '嘉奖', '—'],
+      ['周志强', '年终一次性奖金', '—'],
     ]);
     const headers = page
       .get('[data-test="consequence-table"]')

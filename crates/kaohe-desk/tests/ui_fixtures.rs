@@ -106,35 +106,117 @@ fn the_home_page_reads_the_sample_summary() {
     written("home/dashboard.generated.json", &dashboard).unwrap_or_else(|e| panic!("{e}"));
 }
 
+/// A database as the import sees it, held behind a lock as the app holds it.
+struct Db(std::sync::Mutex<kaohe_store::Store>);
+
+impl Db {
+    fn new(dir: &Path) -> Db {
+        Db(std::sync::Mutex::new(kaohe_store::Store::open(&dir.join("kaohe.db")).expect("store")))
+    }
+
+    fn store(&self) -> std::sync::MutexGuard<'_, kaohe_store::Store> {
+        self.0.lock().expect("the test's database")
+    }
+
+    /// The shell's 检查 (`AppState::import_check`): read, plan, the rows behind the issues.
+    fn check(&self, request: &kaohe_desk::import::ImportRequest) -> kaohe_desk::import::ImportReport {
+        use kaohe_desk::import::{self, Monitor};
+        let monitor = Monitor::silent();
+        let mut read = import::read(self, &Profile::national(), request, &monitor).expect("read");
+        let store = self.store();
+        let plan = import::plan(&store, &mut read, &monitor).expect("plan");
+        let rows = import::issue_rows(read.path(), &read.read);
+        kaohe_desk::import::ImportReport { rows, ..import::report(read, plan, store.path()) }
+    }
+
+    /// The shell's 导入 (`AppState::import_apply`).
+    fn apply(&self, request: &kaohe_desk::import::ImportRequest) -> kaohe_desk::import::ImportReport {
+        use kaohe_desk::import::{self, Monitor};
+        let monitor = Monitor::silent();
+        let mut read = import::read(self, &Profile::national(), request, &monitor).expect("read");
+        let mut store = self.store();
+        let plan = import::plan(&store, &mut read, &monitor).expect("plan");
+        import::apply(&mut store, read, plan, None, &monitor).expect("applied")
+    }
+}
+
+impl kaohe_desk::import::ImportDatabase for Db {
+    fn saved_mapping(&self, signature: &str) -> Result<Option<kaohe_desk::import::Mapping>, kaohe_desk::DeskError> {
+        Ok(self.store().mapping_for(signature)?)
+    }
+    fn people(&self) -> Result<Vec<kaohe_engine::Person>, kaohe_desk::DeskError> {
+        Ok(self.store().load_roster()?.people)
+    }
+}
+
+/// A report with the paths a clerk's machine would have: the file on the desktop, the database
+/// where the app keeps it.
+fn on_a_clerks_machine(mut report: kaohe_desk::import::ImportReport) -> kaohe_desk::import::ImportReport {
+    report.file = format!("/home/clerk/桌面/{}", report.file_name);
+    report.database = "/home/clerk/.local/share/kaohe/kaohe.db".into();
+    report
+}
+
 /// 导入's first step: how 03-wps-sheet1.xlsx (a WPS roster: a title row, the people on 「Sheet1」
 /// beside a 「说明」 sheet, headers of its own) would be read, against a database holding the
 /// sample. The file's path is the one a clerk's machine would have.
 #[test]
 fn the_import_wizard_reads_a_wps_roster() {
-    use kaohe_desk::import::{self, ImportDatabase, ImportRequest, Mapping};
-    use std::sync::Mutex;
-    struct Db(Mutex<kaohe_store::Store>);
-    impl Db {
-        fn store(&self) -> std::sync::MutexGuard<'_, kaohe_store::Store> {
-            self.0.lock().expect("the test's database")
-        }
-    }
-    impl ImportDatabase for Db {
-        fn saved_mapping(&self, signature: &str) -> Result<Option<Mapping>, kaohe_desk::DeskError> {
-            Ok(self.store().mapping_for(signature)?)
-        }
-        fn people(&self) -> Result<Vec<kaohe_engine::Person>, kaohe_desk::DeskError> {
-            Ok(self.store().load_roster()?.people)
-        }
-    }
+    use kaohe_desk::import::{self, ImportRequest};
     let dir = tempfile::tempdir().expect("tmp");
-    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
-    store.import(&sample_read(), "名册示例.xlsx").expect("the sample");
+    let db = Db::new(dir.path());
+    db.store().import(&sample_read(), "名册示例.xlsx").expect("the sample");
     let path = root().join("fixtures/rosters/03-wps-sheet1.xlsx").display().to_string();
-    let mut layout =
-        import::layout(&Db(Mutex::new(store)), &ImportRequest { path, ..Default::default() }).expect("the layout");
+    let mut layout = import::layout(&db, &ImportRequest { path, ..Default::default() }).expect("the layout");
     layout.path = "/home/clerk/名册/03-wps-sheet1.xlsx".into();
     written("import/layout.generated.json", &layout).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// 导入's check and import of 13-bad-cells.xlsx (rows with a wrong check digit, an impossible
+/// date, an unknown rank, …) into a database that holds an earlier roster of two people: 邵建平
+/// a rank lower, and 刘强 of 青溪县审计局, who is not in the new file.
+#[test]
+fn the_import_wizard_checks_and_imports_a_roster_with_bad_cells() {
+    use kaohe_desk::import::ImportRequest;
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = Db::new(dir.path());
+    let earlier = dir.path().join("2024.csv");
+    let text = "身份证号,姓名,单位,职位类别,职级,任现职级时间\n34112219730323925X,邵建平,青溪县水利局,综合管理类,一级主任科员,2016-06-15\n510104197601039561,刘强,青溪县审计局,综合管理类,二级主任科员,2018-09-01\n";
+    std::fs::write(&earlier, text).expect("written");
+    db.apply(&ImportRequest { path: earlier.display().to_string(), ..Default::default() });
+    let path = root().join("fixtures/rosters/13-bad-cells.xlsx").display().to_string();
+    let request = ImportRequest { path, ..Default::default() };
+    let check = on_a_clerks_machine(db.check(&request));
+    let applied = on_a_clerks_machine(db.apply(&request));
+    let value = serde_json::json!({ "check": check, "applied": applied });
+    written("import/bad-cells.generated.json", &value).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// 导入 of a roster whose row 3 has 邵建平's ID under 邵剑平 (and a higher rank), into a database
+/// holding 邵建平 from an earlier roster: checked, checked with the change of name confirmed, and
+/// imported with it.
+#[test]
+fn the_import_wizard_holds_back_an_id_under_another_name() {
+    use kaohe_desk::import::ImportRequest;
+    const SHAO: &str = "34112219730323925X";
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = Db::new(dir.path());
+    let roster = |file: &str, name: &str, rank: &str| {
+        let text = format!(
+            "身份证号,姓名,单位,职位类别,职级,任现职级时间\n21010219980926718X,白雪,青溪县水利局,综合管理类,一级科员,2021-03-01\n{SHAO},{name},青溪县水利局,综合管理类,{rank},2019-06-15\n"
+        );
+        let path = dir.path().join(file);
+        std::fs::write(&path, text).expect("written");
+        ImportRequest { path: path.display().to_string(), ..Default::default() }
+    };
+    db.apply(&roster("2024.csv", "邵建平", "四级调研员"));
+    let second = roster("2025.csv", "邵剑平", "三级调研员");
+    let check = on_a_clerks_machine(db.check(&second));
+    let confirmed = ImportRequest { confirm_renames: vec![SHAO.into()], ..second };
+    let confirmed_check = on_a_clerks_machine(db.check(&confirmed));
+    let applied = on_a_clerks_machine(db.apply(&confirmed));
+    let value = serde_json::json!({ "check": check, "confirmed": confirmed_check, "applied": applied });
+    written("import/rename.generated.json", &value).unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// 年度考核 of 2025: the sample in a database with 吴秀英's 2025 scores set to 董静怡's, so that

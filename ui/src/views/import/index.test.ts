@@ -229,7 +229,7 @@ describe('导入 wizard', () => {
     expect(requests(calls, 'import_check')[0]!.mapping).toBeNull();
 
     expect(page.get('[data-test="import-check-summary"]').text()).toBe(
-      '工作表「人员」（表头在第 1 行）：读取 9 行，可导入 2 人，7 行有错误未能读取。',
+      '工作表「人员」（表头在第 1 行）：读取 9 行，可导入 3 人，6 行有错误未能读取。',
     );
     const count = (test: string) => page.get(`[data-test="${test}"] strong`).text();
     expect([
@@ -237,7 +237,7 @@ describe('导入 wizard', () => {
       count('import-count-skipped'),
       count('import-count-errors'),
       count('import-count-warnings'),
-    ]).toEqual(['2', '7', '3', '1']);
+    ]).toEqual(['3', '6', '7', '4']);
     const change = (kind: string) => page.get(`[data-test="change-count-${kind}"]`).text();
     expect(['new', 'updated', 'missing', 'moved', 'rank', 'category', 'results', 'unchanged'].map(change)).toEqual([
       '2',
@@ -246,34 +246,41 @@ describe('导入 wizard', () => {
       '0',
       '1',
       '0',
-      '4',
-      '5',
+      '0',
+      '0',
     ]);
     expect(page.get('[data-test="change-list-new"]').text()).toContain('白雪（21010219980926718X）');
-    expect(page.get('[data-test="change-list-rank"]').text()).toContain('王芳：三级主任科员 → 二级主任科员');
+    expect(page.get('[data-test="change-list-rank"]').text()).toContain('邵建平：一级主任科员 → 四级调研员');
 
     const rowNumbers = () =>
       page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-row-number"]').text());
-    expect(rowNumbers()).toEqual(['', '3', '4', '5']);
+    expect(rowNumbers()).toEqual(['', '', '', '3', '4', '5', '6', '8', '9', '10', '10']);
     await page.get('[data-test="issue-severity-error"] input').setValue(true);
     await flushPromises();
-    expect(rowNumbers()).toEqual(['3', '4', '5']);
-    expect(page.get('[data-test="issue-severity-error"]').text()).toBe('错误（3）');
+    expect(rowNumbers()).toEqual(['3', '4', '6', '8', '9', '10', '10']);
+    expect(page.get('[data-test="issue-severity-error"]').text()).toBe('错误（7）');
     await page.get('[data-test="issue-severity-warning"] input').setValue(true);
     await flushPromises();
     expect(page.findAll('[data-test="issue-row"]').map((r) => r.get('[data-test="issue-sheet"]').text())).toEqual([
       '单位',
+      '年度考核',
+      '处分',
+      '人员',
     ]);
     await page.get('[data-test="issue-severity-all"] input').setValue(true);
     await flushPromises();
 
     // The 2019.13 of row 4: its row's cells, the cell in question marked.
-    await page.findAll('[data-test="issue-row"]')[2]!.trigger('click');
+    await page.findAll('[data-test="issue-row"]')[4]!.trigger('click');
     const cells = page.get('[data-test="issue-row-cells"]');
     expect(cells.get('[data-test="issue-row-cells-title"]').text()).toBe('第 4 行的内容');
     expect(cells.findAll('[data-test="row-cell"]').map((c) => c.text())).toEqual([
-      'B 身份证号110105198003150011',
-      'C 姓名周涛',
+      'A 序号3',
+      'B 身份证号420102197808056313',
+      'C 姓名齐永福',
+      'D 单位青溪县水利局',
+      'E 职位类别综合管理类',
+      'F 职级三级调研员',
       'G 任现职级时间2019.13',
     ]);
     expect(cells.get('.is-marked').attributes('data-column')).toBe('G');
@@ -297,9 +304,10 @@ describe('导入 wizard', () => {
     expect(requests(calls, 'import_apply')[0]).toEqual(requests(calls, 'import_check')[0]);
     const result = page.get('[data-test="import-result"]');
     expect(result.get('[data-test="result-people"]').text()).toBe('人员 3 人（新增 2，更新 1，未变 0）');
-    expect(result.get('[data-test="result-results"]').text()).toBe('年度考核结果 4 条');
-    expect(result.get('[data-test="result-skipped"]').text()).toBe('7 行有错误未导入，可下载问题清单修改后重新导入。');
-    expect(result.find('[data-test="result-mapping-saved"]').exists()).toBe(true);
+    expect(result.get('[data-test="result-results"]').text()).toBe('年度考核结果 0 条');
+    expect(result.get('[data-test="result-skipped"]').text()).toBe('6 行有错误未导入，可下载问题清单修改后重新导入。');
+    // The mapping was the reader's own (none given): nothing to save for these headers.
+    expect(result.find('[data-test="result-mapping-saved"]').exists()).toBe(false);
     expect(store.dataVersion).toBe(2);
     expect(page.find('[data-test="import-notice"]').exists()).toBe(false);
 

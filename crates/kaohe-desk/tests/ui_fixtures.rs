@@ -273,3 +273,39 @@ fn the_assessment_log_reads_a_change_and_a_finalisation() {
     }
     written("assessment/log.generated.json", &log).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 人员's grid: a database holding five people of the sample (of three organs and two categories,
+/// one a 领导成员), with their results; 胡雅琴's 部门 left empty, as rosters often leave it. What `people_filters` answers, and the
+/// page of everyone in roster order without a year and for each year the database holds; the
+/// page's tests filter, sort and page these rows themselves (the database's own filters and sorts
+/// are tested in crates/kaohe-desk/tests/people.rs).
+#[test]
+fn the_people_grid_reads_five_people_of_the_sample() {
+    const PEOPLE: [&str; 5] =
+        ["330102198808060235", "330102199604250242", "330521198710050558", "330522199707060860", "33052119850420056X"];
+    let mut read = sample_read();
+    let roster = &mut read.roster;
+    roster.people.retain(|p| PEOPLE.contains(&p.id.as_str()));
+    roster.people.iter_mut().filter(|p| p.name == "胡雅琴").for_each(|p| p.department = None);
+    roster.results.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
+    roster.restrictions.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
+    roster.regular.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
+    roster.annual_inputs.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
+    let organs: Vec<String> = roster.people.iter().map(|p| p.organ.clone()).collect();
+    roster.organs.retain(|o| organs.contains(&o.name));
+    assert_eq!(roster.people.len(), PEOPLE.len());
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
+    store.import(&read, "名册示例.xlsx").expect("the five");
+    let profile = Profile::national();
+    let filters = kaohe_desk::people_filters(&store, &profile).expect("filters");
+    let page = |year: Option<i32>| {
+        let query = kaohe_store::PeopleQuery { year, limit: 50, ..Default::default() };
+        kaohe_desk::people_page(&store, &profile, &query).expect("a page")
+    };
+    let mut pages = vec![serde_json::json!({ "year": null, "page": page(None) })];
+    pages.extend(filters.years.iter().map(|&y| serde_json::json!({ "year": y, "page": page(Some(y)) })));
+    let value = serde_json::json!({ "filters": filters, "pages": pages });
+    written("people/grid.generated.json", &value).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -18,13 +18,13 @@ use kaohe_desk::import::{
 };
 use kaohe_desk::DeskError;
 use kaohe_engine::Person;
-use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, State};
 
 use crate::dialogs;
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
+pub use kaohe_desk::ipc::{DropEvent, DropKind};
 
 /// The app's database as the import's read needs it: open behind the state's lock.
 impl ImportDatabase for AppState {
@@ -119,23 +119,6 @@ impl ImportShell {
             ))
         }
     }
-}
-
-/// What happened to a dragged file: over the window, dropped on it, or taken away.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "snake_case")]
-pub enum DropKind {
-    Over,
-    Drop,
-    Leave,
-}
-
-/// Sent on the drop channel: a file is dragged over the window (`over`), dropped (`drop`, with
-/// its paths), or the drag left (`leave`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-pub struct DropEvent {
-    pub kind: DropKind,
-    pub paths: Vec<String>,
 }
 
 /// Hands the main window's drag-and-drop to the wizard's channel, if it registered one.

@@ -19,7 +19,7 @@
 pub mod commands;
 pub mod dashboard;
 pub mod dialogs;
-pub mod error;
+pub use kaohe_desk::error;
 pub mod export;
 pub mod import;
 pub mod log;

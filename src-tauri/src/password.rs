@@ -6,33 +6,11 @@
 
 use kaohe_store::settings::BackupInfo;
 use kaohe_store::{Password, Store, StoreError};
-use serde::Serialize;
 use tauri::State;
-use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
-
-/// `database_lock`: whether the database waits for its password.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct DatabaseLock {
-    pub db_path: String,
-    /// The database has a password and is not open yet: the window asks for it.
-    pub locked: bool,
-    /// The open database has a password.
-    pub has_password: bool,
-}
-
-/// What `set_database_password` did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum PasswordChange {
-    Set,
-    Changed,
-    Removed,
-    /// No password before and none asked for: nothing done.
-    Unchanged,
-}
+pub use kaohe_desk::ipc::{DatabaseLock, PasswordChange};
 
 impl AppState {
     pub fn database_lock(&self) -> Result<DatabaseLock, CommandError> {

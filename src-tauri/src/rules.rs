@@ -11,13 +11,12 @@ use kaohe_engine::profile::ProfileError;
 use kaohe_engine::Profile;
 use kaohe_store::operations::OperationRecord;
 use kaohe_store::settings::{PROFILE_FILE, PROFILE_TEXT};
-use serde::Serialize;
 use tauri::{AppHandle, State};
-use ts_rs::TS;
 
 use crate::dialogs::{self, Filter};
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
+pub use kaohe_desk::ipc::{ProfileInfo, ProfileLoad};
 
 /// A rule profile is a few dozen kilobytes; anything far larger is not one.
 const MAX_PROFILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -78,34 +77,6 @@ impl Deref for ActiveProfile {
     fn deref(&self) -> &Profile {
         self.get()
     }
-}
-
-/// `active_profile`: which rule profile is in force.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ProfileInfo {
-    pub id: String,
-    pub name: String,
-    pub version: String,
-    /// A local file, not the national default.
-    pub custom: bool,
-    /// The file it was loaded from (it may have moved since; its text is kept in the database).
-    pub file: Option<String>,
-    /// Why the remembered local profile was not applied at start-up (the national one is then).
-    pub notice: Option<String>,
-}
-
-/// `profile_load`: the file became the active profile, or why not.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "status", rename_all = "snake_case")]
-pub enum ProfileLoad {
-    Active {
-        profile: ProfileInfo,
-    },
-    /// The file is not a valid profile; nothing changed. One Chinese sentence per problem.
-    Invalid {
-        file: String,
-        problems: Vec<String>,
-    },
 }
 
 /// Every problem of a refused profile as a sentence for the clerk. `text` is the file, to quote

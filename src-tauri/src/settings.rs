@@ -10,49 +10,18 @@ use chrono::{NaiveDate, NaiveDateTime};
 use kaohe_store::operations::OperationRecord;
 use kaohe_store::settings::{inspect_backup, BackupInfo};
 use kaohe_store::{Password, StoreError};
-use serde::Serialize;
 use tauri::{AppHandle, State};
-use ts_rs::TS;
 
 use crate::dialogs::{self, Filter};
 use crate::error::{CommandError, ErrorCode};
-use crate::rules::ProfileInfo;
 use crate::state::AppState;
+pub use kaohe_desk::ipc::{BackupOutcome, RestoreOutcome, SettingsInfo};
 
 /// A Kaohe database file.
 pub const DATABASE_FILES: Filter = Filter { name: "考核数据库（.db）", extensions: &["db"] };
 
 /// The folder, beside the database, that keeps the copy made before each restore.
 pub const SAFETY_FOLDER: &str = "恢复前备份";
-
-/// `settings`: what the 设置 section shows (also loaded at start into the settings store).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct SettingsInfo {
-    pub db_path: String,
-    /// The 操作人 recorded with every change; empty when not set.
-    pub operator: String,
-    /// The database has a password (see [`crate::password`]).
-    pub has_password: bool,
-    pub profile: ProfileInfo,
-    /// The database schema this build writes (an older backup is upgraded when restored).
-    pub schema_version: i32,
-}
-
-/// `backup_database`: the copy written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct BackupOutcome {
-    pub path: String,
-    pub people: u64,
-}
-
-/// `restore_database`: what is open now.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct RestoreOutcome {
-    pub people: u64,
-    pub organs: u64,
-    /// Where the database as it was before the restore was copied.
-    pub safety_copy: String,
-}
 
 /// The backup picked for 「从备份恢复」, awaiting the clerk's confirmation.
 pub struct PendingRestore {

@@ -10,13 +10,12 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::NaiveDate;
 use kaohe_desk::committee;
+pub use kaohe_desk::ipc::{AppInfo, ImportOutcome, PrintPreview};
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
 use kaohe_engine::{Profile, Roster};
 use kaohe_print::{Document, Scope};
 use kaohe_store::{LogEntry, Store};
-use serde::Serialize;
-use ts_rs::TS;
 
 use crate::error::{CommandError, ErrorCode};
 use crate::rules::ActiveProfile;
@@ -24,36 +23,6 @@ use crate::rules::ActiveProfile;
 /// The sample roster shipped inside the binary (the 「导入示例名册」 button).
 const SAMPLE_ROSTER: &[u8] = include_bytes!("../../fixtures/sample/名册示例.xlsx");
 const SAMPLE_ROSTER_NAME: &str = "名册示例.xlsx";
-
-/// `app_info`: what the home page shows about the application and its database.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct AppInfo {
-    pub name: String,
-    pub version: String,
-    pub db_path: String,
-    pub people: u64,
-    pub organs: u64,
-    pub results: u64,
-    /// The CI self-test is on (env `KAOHE_SELFTEST`): the UI reports its text once loaded.
-    pub selftest: bool,
-    /// Under the self-test only: the section to open first and report once painted (env
-    /// `KAOHE_SELFTEST_SECTION`, e.g. `people` for `cargo xtask bench-startup --section people`);
-    /// none: 工作台 reports.
-    pub selftest_section: Option<String>,
-}
-
-/// `import_sample`: what the import did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ImportOutcome {
-    pub people: u64,
-    pub organs: u64,
-    pub results: u64,
-    pub restrictions: u64,
-    pub new_people: u64,
-    pub updated_people: u64,
-    /// Problems found in the workbook (errors and warnings).
-    pub issues: usize,
-}
 
 /// `print_preview`: which document, and for what (the 打印 form). Blank texts count as absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -70,17 +39,6 @@ pub struct PrintRequest {
     pub pool: Option<String>,
     /// 公示开始日期 (`YYYY-MM-DD`) of the two 公示; today when absent.
     pub from: Option<String>,
-}
-
-/// `print_preview`: the document written, ready for the preview window.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct PrintPreview {
-    /// The HTML file.
-    pub path: String,
-    /// Pages of the page-per-person documents (登记表); `None` for documents that flow.
-    pub pages: Option<usize>,
-    /// E.g. 「年度考核登记表（2025年度·某市财政局）」.
-    pub title: String,
 }
 
 /// How the preview window shows the pages on screen: A4 sheets on grey. Printing uses the

@@ -7,11 +7,14 @@
 //! ([`promotion_report`], [`assessment_report`]), the printed documents ([`print`]) and the 人员
 //! grid's pages ([`people_filters`], [`people_page`]), a person's drawer ([`person`]) and the
 //! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]) and the
-//! import ([`import`]).
+//! import ([`import`]); and for the desktop app, the one error shape of its commands ([`error`])
+//! and what its other commands answer ([`ipc`]).
 
 pub mod committee;
 pub mod dashboard;
+pub mod error;
 pub mod import;
+pub mod ipc;
 mod people;
 pub mod person;
 mod print;

@@ -309,3 +309,9 @@ fn the_people_grid_reads_five_people_of_the_sample() {
     let value = serde_json::json!({ "filters": filters, "pages": pages });
     written("people/grid.generated.json", &value).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 规则: the national rule profile, as `profile` sends it.
+#[test]
+fn the_rules_page_reads_the_national_profile() {
+    written("rules/national-profile.generated.json", &Profile::national()).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -2,7 +2,7 @@
 //! a `&'static str` from a closed set — a grade's name, a national result code, a slot code — is
 //! typed in TypeScript as the union of that set, computed here from the same Rust functions that
 //! write the strings, so the two cannot drift. Used as `#[ts(as = "Option<GradeName>")]` on the
-//! field; the desktop shell's bindings test (src-tauri/tests/bindings.rs) writes the files.
+//! field; the bindings test (crates/kaohe-desk/tests/bindings.rs) writes the files.
 
 use std::path::PathBuf;
 

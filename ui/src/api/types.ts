@@ -1,6 +1,6 @@
 // Types of the values that cross the IPC boundary. The object and union types are generated
-// from the Rust definitions into ./generated/ by src-tauri/tests/bindings.rs (ts-rs; regenerate
-// with `KAOHE_BLESS=1 cargo test --workspace --test bindings`) and re-exported here under the
+// from the Rust definitions into ./generated/ by crates/kaohe-desk/tests/bindings.rs (ts-rs; regenerate
+// with `KAOHE_BLESS=1 cargo test -p kaohe-desk --test bindings`) and re-exported here under the
 // names the UI uses; never edit them by hand. The closed sets TypeScript needs at run time
 // (ERROR_CODES, GRADES, UNGRADED_CODES, NATIONAL_CODES, PRINT_DOCUMENTS, OPERATION_KINDS, LOG_ACTIONS) are generated too
 // (./generated/constants.ts) and re-exported here; what stays here is the UI's own aliases (IsoDate).

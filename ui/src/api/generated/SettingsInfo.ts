@@ -10,7 +10,7 @@ export type SettingsInfo = { db_path: string,
  */
 operator: string, 
 /**
- * The database has a password (see [`crate::password`]).
+ * The database has a password (see `kaohe_store::password`).
  */
 has_password: boolean, profile: ProfileInfo, 
 /**

@@ -1,5 +1,5 @@
 // The national default profile exactly as the `profile` command returns it (`kaohe_engine::Profile::national()`
-// as JSON), written by src-tauri/tests/bindings.rs (`KAOHE_BLESS=1` refreshes it; the test fails when it
+// as JSON), written by crates/kaohe-desk/tests/ui_fixtures.rs (`KAOHE_BLESS=1` refreshes it; the test fails when it
 // no longer is the value the shell sends), typed by the generated `Profile`.
 
 import type { Profile } from '../../api/types';

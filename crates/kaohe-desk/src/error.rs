@@ -1,15 +1,15 @@
-//! The one error shape that crosses IPC: `{code, message}`. The codes are a closed set, generated
-//! into ui/src/api/generated/ErrorCode.ts (tests/bindings.rs) and listed at run time by
-//! `ERROR_CODES` in ui/src/api/types.ts (a test keeps the order equal) and shared with the
-//! command line's `--json` errors (docs/cli.md); the message is Chinese, for the clerk.
+//! The one error shape that crosses the desktop app's IPC: `{code, message}`. The codes are a
+//! closed set, generated into ui/src/api/generated/ErrorCode.ts and listed at run time by
+//! `ERROR_CODES` (both by tests/bindings.rs), shared with the command line's `--json` errors
+//! (docs/cli.md); the message is Chinese, for the clerk.
 
 use kaohe_store::StoreError;
 use kaohe_workbook::WorkbookError;
 use serde::Serialize;
-use ts_rs::TS;
 
 /// What kind of failure; the UI picks its wording and reaction by this code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A workbook cannot be opened or is not a workbook.
@@ -118,8 +118,8 @@ impl ErrorCode {
 }
 
 /// The error every command returns (`ErrorPayload` in TypeScript).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
-#[ts(rename = "ErrorPayload")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ErrorPayload"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{message}")]
 pub struct CommandError {
     pub code: ErrorCode,
@@ -129,8 +129,8 @@ pub struct CommandError {
 impl CommandError {
     /// This failure passed through a use case of kaohe-desk (the database it needs is not
     /// available), to come back as it was.
-    pub fn into_desk(self) -> kaohe_desk::DeskError {
-        kaohe_desk::DeskError::Unavailable { code: self.code.name(), message: self.message }
+    pub fn into_desk(self) -> crate::DeskError {
+        crate::DeskError::Unavailable { code: self.code.name(), message: self.message }
     }
 
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
@@ -144,12 +144,12 @@ impl From<StoreError> for CommandError {
     }
 }
 
-impl From<kaohe_desk::DeskError> for CommandError {
-    fn from(e: kaohe_desk::DeskError) -> CommandError {
+impl From<crate::DeskError> for CommandError {
+    fn from(e: crate::DeskError) -> CommandError {
         match e {
             // A workbook's failure keeps the code the shell gives it (a header not found is a
             // missing column, …).
-            kaohe_desk::DeskError::Workbook(e) => e.into(),
+            crate::DeskError::Workbook(e) => e.into(),
             e => CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string()),
         }
     }
@@ -174,7 +174,7 @@ impl From<WorkbookError> for CommandError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kaohe_desk::DeskError;
+    use crate::DeskError;
 
     #[test]
     fn serializes_as_code_and_message() {

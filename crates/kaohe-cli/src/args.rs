@@ -376,3 +376,84 @@ fn mistake(e: &clap::Error) -> String {
         _ => "命令行有误".to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The flags each command's synopsis lines of a usage text mention (`kaohe assess ratio
+    /// --year …` → `assess ratio`: year, …), comments after `#` left out.
+    fn synopsis(text: &str) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for line in text.lines().filter_map(|l| l.trim().strip_prefix("kaohe ")) {
+            let line = line.split('#').next().unwrap_or_default();
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let path: Vec<&str> =
+                words.iter().copied().take_while(|w| w.chars().all(|c| c.is_ascii_lowercase())).collect();
+            if path.is_empty() {
+                continue; // `kaohe 命令 --help`
+            }
+            let flags = out.entry(path.join(" ")).or_default();
+            for piece in line.split("--").skip(1) {
+                let flag: String = piece.chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
+                if !flag.is_empty() && flag != "help" {
+                    flags.insert(flag);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every command of the line by its path, with the flags it takes itself (the global ones
+    /// apart, and the hidden ones, taken only to be refused in words).
+    fn commands() -> (BTreeMap<String, BTreeSet<String>>, BTreeSet<String>) {
+        let root = command();
+        let longs = |c: &clap::Command| -> BTreeSet<String> {
+            c.get_arguments()
+                .filter(|a| !a.is_hide_set())
+                .filter_map(|a| a.get_long())
+                .filter(|l| *l != "help")
+                .map(str::to_owned)
+                .collect()
+        };
+        let globals: BTreeSet<String> = root
+            .get_arguments()
+            .filter(|a| a.is_global_set())
+            .filter_map(|a| a.get_long())
+            .map(str::to_owned)
+            .collect();
+        let mut out = BTreeMap::new();
+        let mut todo: Vec<(String, &clap::Command)> =
+            root.get_subcommands().map(|c| (c.get_name().to_owned(), c)).collect();
+        while let Some((path, c)) = todo.pop() {
+            out.insert(path.clone(), longs(c).difference(&globals).cloned().collect());
+            todo.extend(c.get_subcommands().map(|s| (format!("{path} {}", s.get_name()), s)));
+        }
+        (out, globals)
+    }
+
+    /// The usage `kaohe` alone prints and docs/cli.md's synopsis name the commands and flags
+    /// clap takes: no flag that clap would refuse, no command or flag left out.
+    #[test]
+    fn the_usage_and_the_docs_name_the_flags_clap_takes() {
+        let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/cli.md")).expect("docs");
+        let docs_synopsis = docs.split("```").nth(1).expect("docs/cli.md opens with the synopsis");
+        let (clap_commands, globals) = commands();
+        for (what, text) in [("USAGE", USAGE), ("docs/cli.md", docs_synopsis)] {
+            let lines = synopsis(text);
+            for (path, flags) in &lines {
+                let own = clap_commands.get(path).unwrap_or_else(|| panic!("{what}: no command 「{path}」"));
+                for flag in flags.iter().filter(|f| !own.contains(*f) && !globals.contains(*f)) {
+                    panic!("{what}: `kaohe {path}` takes no --{flag}");
+                }
+            }
+            for (path, own) in &clap_commands {
+                let named = lines.get(path).unwrap_or_else(|| panic!("{what} leaves out `kaohe {path}`"));
+                for flag in own.iter().filter(|f| !named.contains(*f)) {
+                    panic!("{what} leaves out --{flag} of `kaohe {path}`");
+                }
+            }
+        }
+    }
+}

@@ -28,6 +28,9 @@ pub struct Output {
     pub stderr: String,
 }
 
+/// What `kaohe` alone, `kaohe help` and `kaohe --help` print: one line per command with its flags
+/// (each command's own `--help` is clap's). A test holds it, and docs/cli.md's synopsis, to the
+/// commands and flags clap takes (`args::tests`).
 const USAGE: &str = "用法：
   kaohe template OUT.xlsx
   kaohe import FILE [--db PATH] [--profile FILE] [--sheet 工作表] [--mapping 列对应.toml] [--confirm-rename 身份证号[,…]] [--check] [--report 问题清单.xlsx] [--by 姓名] [--json]

@@ -99,13 +99,13 @@ fn generate(dir: &Path) {
     index.push_str("export { COMMAND_NAMES, type CommandName } from './commands';\n");
     std::fs::write(dir.join("constants.ts"), constants()).expect("writing constants.ts");
     index.push_str(
-        "export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, UNGRADED_CODES } from './constants';\n",
+        "export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, RESULT_LABELS, UNGRADED_CODES } from './constants';\n",
     );
     std::fs::write(dir.join("index.ts"), index).expect("writing index.ts");
 }
 
 /// The closed sets the UI needs at run time, as the Rust code has them: the error codes, the
-/// grades, the national result codes, the printed documents.
+/// grades, the national result codes and their labels, the printed documents.
 fn constants() -> String {
     use kaohe_engine::{Grade, ResultCode};
     use kaohe_print::{Basis, Document};
@@ -131,6 +131,7 @@ fn constants() -> String {
         .into_iter()
         .map(|c| format!("  {}: '{}',", serde_name(serde_json::to_value(c).expect("result code")), c.code()))
         .collect();
+    let labels: Vec<String> = ResultCode::ALL.into_iter().map(|c| format!("  '{}': '{}',", c.code(), c.label())).collect();
     let documents: Vec<String> = Document::ALL
         .iter()
         .map(|d| {
@@ -172,6 +173,10 @@ fn constants() -> String {
     out.push_str(&format!(
         "\n/** The national system's code of each result, by its name in the rule profile's JSON (`ResultCodeJson`). */\nexport const NATIONAL_CODES = {{\n{}\n}} as const satisfies Record<string, ResultCode>;\n",
         national.join("\n")
+    ));
+    out.push_str(&format!(
+        "\n/** Each result by its national code, named as the rules name it (`ResultCode::label`): the grade, or why not graded. */\nexport const RESULT_LABELS = {{\n{}\n}} as const satisfies Record<ResultCode, string>;\n",
+        labels.join("\n")
     ));
     out.push_str(&format!(
         "\n/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */\nexport const PRINT_DOCUMENTS = [\n{}\n] as const;\n",

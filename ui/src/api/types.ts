@@ -2,7 +2,7 @@
 // from the Rust definitions into ./generated/ by crates/kaohe-desk/tests/bindings.rs (ts-rs; regenerate
 // with `KAOHE_BLESS=1 cargo test -p kaohe-desk --test bindings`) and re-exported here under the
 // names the UI uses; never edit them by hand. The closed sets TypeScript needs at run time
-// (ERROR_CODES, GRADES, UNGRADED_CODES, NATIONAL_CODES, PRINT_DOCUMENTS, OPERATION_KINDS, LOG_ACTIONS) are generated too
+// (ERROR_CODES, GRADES, UNGRADED_CODES, NATIONAL_CODES, RESULT_LABELS, PRINT_DOCUMENTS, OPERATION_KINDS, LOG_ACTIONS) are generated too
 // (./generated/constants.ts) and re-exported here; what stays here is the UI's own aliases (IsoDate).
 
 import {
@@ -22,11 +22,12 @@ export {
   NATIONAL_CODES,
   OPERATION_KINDS,
   PRINT_DOCUMENTS,
+  RESULT_LABELS,
   UNGRADED_CODES,
 } from './generated';
 
 export type {
-  // src-tauri/src/error.rs, state.rs
+  // kaohe_desk::error, kaohe_desk::ipc
   ErrorCode,
   ErrorPayload,
   AppInfo,

@@ -34,6 +34,19 @@ export const NATIONAL_CODES = {
   Other: '7',
 } as const satisfies Record<string, ResultCode>;
 
+/** Each result by its national code, named as the rules name it (`ResultCode::label`): the grade, or why not graded. */
+export const RESULT_LABELS = {
+  '1': '优秀',
+  '2': '称职',
+  '3': '基本称职',
+  '4': '不称职',
+  '5A': '新录用试用期不定等次',
+  '5B': '立案调查未结案不定等次',
+  '5C': '受处分不定等次',
+  '6A': '病事假累计超过半年不定等次',
+  '7': '其他',
+} as const satisfies Record<ResultCode, string>;
+
 /** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */
 export const PRINT_DOCUMENTS = [
   { doc: '登记表', description: '年度考核登记表（每人一页）', basis: 'year', publicity: false },

@@ -130,4 +130,4 @@ export type { UngradedRuleJson } from './UngradedRuleJson';
 export type { YearProgress } from './YearProgress';
 export type { YearState } from './YearState';
 export { COMMAND_NAMES, type CommandName } from './commands';
-export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, UNGRADED_CODES } from './constants';
+export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, RESULT_LABELS, UNGRADED_CODES } from './constants';

@@ -21,17 +21,9 @@ export default {
     yearOption: '{year}年度',
     grade: '考核结果',
   },
+  // A year's results by code are the rules' names (RESULT_LABELS); these are the filter's others.
   grade: {
-    '1': '优秀',
-    '2': '称职',
-    '3': '基本称职',
-    '4': '不称职',
     ungraded: '不定等次',
-    '5A': '试用期不定等次',
-    '5B': '立案调查不定等次',
-    '5C': '受处分不定等次',
-    '6A': '病事假超半年不考核',
-    '7': '其他',
     none: '无记录',
   },
   column: {

@@ -150,17 +150,6 @@ export default {
     disciplineYearsValue: '作出决定当年起{years}个年度',
     disciplineThen: '；其后{years}个年度不确定等次',
   },
-  codes: {
-    Excellent: '优秀',
-    Competent: '称职',
-    BasicallyCompetent: '基本称职',
-    Incompetent: '不称职',
-    Probation: '新录用试用期不定等次',
-    UnderInvestigation: '立案调查未结案不定等次',
-    Sanctioned: '受处分不定等次',
-    LongLeave: '病事假累计超过半年不定等次',
-    Other: '其他',
-  },
   publicity: {
     what: '公示',
     days: '公示期',

@@ -2,7 +2,7 @@
 // the chart's ECharts option, and the alert horizon — a UI setting kept in this browser profile.
 
 import type { Dashboard, GradeChart } from '../../api/dashboard';
-import type { BlockCode, IsoDate } from '../../api/types';
+import { GRADES, type BlockCode, type IsoDate } from '../../api/types';
 import { reasonText } from '../../format/reason';
 import { i18n } from '../../i18n';
 
@@ -127,14 +127,7 @@ export function alertGroups(d: Dashboard): AlertGroup[] {
 /** The series of the chart, in order: the four grades, 不定等次, 无结果. */
 export function seriesNames(): string[] {
   const { t } = i18n.global;
-  return [
-    t('people.grade.1'),
-    t('people.grade.2'),
-    t('people.grade.3'),
-    t('people.grade.4'),
-    t('dashboard.chart.ungraded'),
-    t('dashboard.chart.none'),
-  ];
+  return [...GRADES, t('dashboard.chart.ungraded'), t('dashboard.chart.none')];
 }
 
 /** Whether the chart has anything to show. */

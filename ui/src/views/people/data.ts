@@ -14,7 +14,7 @@ import type {
   PersonDetail,
   TimelineEntry,
 } from '../../api/people';
-import type { PromotionPerson } from '../../api/types';
+import { RESULT_LABELS, type PromotionPerson } from '../../api/types';
 import { i18n } from '../../i18n';
 
 /** Rows per `people_page` call: a few screens, so a scroll asks the database now and then. */
@@ -183,14 +183,13 @@ export function pagesFor(start: number, end: number, asked: ReadonlySet<number>)
   return out;
 }
 
-/** 「优秀」 for a code, 「—」 for none. */
+/** 「优秀」 for a code, as the rules name it (「5B」: 立案调查未结案不定等次); 「—」 for none. */
 export function resultLabel(code: NationalCode | null): string {
-  const { t } = i18n.global;
-  return code === null ? t('common.none') : t(`people.grade.${code}`);
+  return code === null ? i18n.global.t('common.none') : RESULT_LABELS[code];
 }
 
 export function gradeFilterLabel(filter: GradeFilter): string {
-  return i18n.global.t(`people.grade.${filter}`);
+  return filter === 'ungraded' || filter === 'none' ? i18n.global.t(`people.grade.${filter}`) : RESULT_LABELS[filter];
 }
 
 /** The drawer's 是否符合 wording. */

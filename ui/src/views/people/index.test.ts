@@ -91,7 +91,8 @@ describe('people grid data', () => {
     expect(pagesFor(190, 230, new Set([0]))).toEqual([1]);
     expect(pagesFor(390, 810, new Set([2]))).toEqual([1, 3, 4]);
     expect(pagesFor(5, 4, new Set())).toEqual([]);
-    expect(resultLabel('5B')).toBe('立案调查不定等次');
+    expect(resultLabel('5B')).toBe('立案调查未结案不定等次');
+    expect(resultLabel('6A')).toBe('病事假累计超过半年不定等次');
     expect(resultLabel(null)).toBe('—');
   });
 });

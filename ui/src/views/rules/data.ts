@@ -37,7 +37,7 @@ true satisfies GradeKey | Exclude<ResultCodeJson, object> extends keyof typeof N
 
 export type ResultCodeKey = keyof typeof NATIONAL_CODES;
 
-/** The key of a result code (`rules.codes.<key>` in the locale). */
+/** The key of a result code in NATIONAL_CODES. */
 export function codeKey(code: ResultCodeJson): ResultCodeKey {
   return typeof code === 'string' ? code : code.Graded;
 }

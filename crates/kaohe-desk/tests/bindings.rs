@@ -131,7 +131,8 @@ fn constants() -> String {
         .into_iter()
         .map(|c| format!("  {}: '{}',", serde_name(serde_json::to_value(c).expect("result code")), c.code()))
         .collect();
-    let labels: Vec<String> = ResultCode::ALL.into_iter().map(|c| format!("  '{}': '{}',", c.code(), c.label())).collect();
+    let labels: Vec<String> =
+        ResultCode::ALL.into_iter().map(|c| format!("  '{}': '{}',", c.code(), c.label())).collect();
     let documents: Vec<String> = Document::ALL
         .iter()
         .map(|d| {

@@ -7,7 +7,6 @@ use std::ops::Deref;
 use std::path::Path;
 use std::sync::{Mutex, OnceLock, RwLock};
 
-use kaohe_engine::profile::ProfileError;
 use kaohe_engine::Profile;
 use kaohe_store::operations::OperationRecord;
 use kaohe_store::settings::{PROFILE_FILE, PROFILE_TEXT};
@@ -79,43 +78,6 @@ impl Deref for ActiveProfile {
     }
 }
 
-/// Every problem of a refused profile as a sentence for the clerk. `text` is the file, to quote
-/// the line a syntax error is on.
-pub fn problems(error: &ProfileError, text: &str) -> Vec<String> {
-    match error {
-        ProfileError::Invalid(list) => list.iter().map(ToString::to_string).collect(),
-        ProfileError::Syntax(detail) => vec![syntax_problem(detail, text)],
-    }
-}
-
-/// A TOML error (English, from the parser) as a Chinese sentence with its line.
-fn syntax_problem(detail: &str, text: &str) -> String {
-    let number_after = |key: &str| -> Option<usize> {
-        let at = detail.find(key)? + key.len();
-        detail[at..].trim_start().split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
-    };
-    let quoted = || detail.split('`').nth(1).unwrap_or("").to_owned();
-    let what = if detail.contains("missing field") {
-        format!("缺少必需的条目「{}」", quoted())
-    } else if detail.contains("unknown field") {
-        format!("有不认识的条目「{}」", quoted())
-    } else if detail.contains("invalid type") {
-        "数值的类型不对（如应为数字却写成了文字）".to_owned()
-    } else if detail.contains("duplicate key") {
-        format!("条目「{}」重复", quoted())
-    } else {
-        "不符合 TOML 格式".to_owned()
-    };
-    match (number_after("line"), number_after("column")) {
-        (Some(line), column) => {
-            let source = text.lines().nth(line.saturating_sub(1)).unwrap_or("").trim();
-            let column = column.map(|c| format!("第{c}列")).unwrap_or_default();
-            format!("第{line}行{column}：{what}（该行为「{source}」）")
-        }
-        _ => format!("{what}（{}）", detail.trim()),
-    }
-}
-
 impl AppState {
     /// Applies the profile remembered in the database, if any (at start-up and after a restore).
     /// A remembered profile this build refuses leaves the national one in force, with a notice.
@@ -140,7 +102,7 @@ impl AppState {
                 let file = file.unwrap_or_default();
                 self.profile.set_notice(Some(format!(
                     "上次使用的规则文件「{file}」现在无法采用，已改用全国默认规则：{}",
-                    problems(&e, &text).join("；")
+                    kaohe_desk::profile::refusal(&e, &text)
                 )));
             }
         }
@@ -190,7 +152,7 @@ impl AppState {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let profile = match Profile::from_toml(text) {
             Ok(p) => p,
-            Err(e) => return Ok(ProfileLoad::Invalid { file: shown, problems: problems(&e, text) }),
+            Err(e) => return Ok(ProfileLoad::Invalid { file: shown, problems: kaohe_desk::profile::problems(&e, text) }),
         };
         let before = self.profile.get();
         self.reading(|store| {

@@ -134,6 +134,14 @@ fn a_broken_profile_file_is_refused_naming_the_entry() {
             .contains("职数池「一级和二级调研员」：职级「二级研究员」未定义"),
         "{v}"
     );
+
+    // A TOML mistake is told as the app tells it: the line, what is wrong, the line's text — not
+    // the parser's English.
+    std::fs::write(&profile, "[profile]\nid = \"x\"\nname = 某省\n").expect("write");
+    let out = run(&args(&["profile", "--profile", &profile.display().to_string()]));
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("本地规则.toml」未采用：第3行第8列："), "{}", out.stderr);
+    assert!(out.stderr.contains("（该行为「name = 某省」）") && !out.stderr.contains("TOML parse error"), "{}", out.stderr);
 }
 
 #[test]

@@ -185,7 +185,8 @@ pub fn load_profile(path: Option<&Path>) -> Result<Profile, (String, &'static st
     let Some(path) = path else { return Ok(Profile::national()) };
     let text = std::fs::read_to_string(path)
         .map_err(|e| (format!("无法读取规则文件「{}」：{e}", path.display()), "bad_argument"))?;
-    Profile::from_toml(&text).map_err(|e| (format!("规则文件「{}」未采用。{e}", path.display()), "profile_invalid"))
+    kaohe_desk::profile::parse(&text)
+        .map_err(|why| (format!("规则文件「{}」未采用：{why}", path.display()), "profile_invalid"))
 }
 
 /// The rules in force: `--profile`; else, for a command on a database (`--db`, or the default
@@ -200,11 +201,11 @@ fn profile_of(o: &Options) -> Result<Profile, Failure> {
     let Some(saved) = kaohe_store::settings::saved_profile(&db, db_password().as_ref())? else {
         return Ok(Profile::national());
     };
-    Profile::from_toml(&saved.text).map_err(|e| {
+    kaohe_desk::profile::parse(&saved.text).map_err(|why| {
         let file = saved.file.map(|f| format!("「{f}」")).unwrap_or_default();
         Failure::new(
             "profile_invalid",
-            format!("数据库「{}」中保存的规则文件{file}无法采用：{e}。请用 --profile 指定规则文件，或在软件的「规则」页改回全国默认规则", db.display()),
+            format!("数据库「{}」中保存的规则文件{file}无法采用：{why}。请用 --profile 指定规则文件，或在软件的「规则」页改回全国默认规则", db.display()),
             1,
         )
     })

@@ -8,7 +8,8 @@
 //! grid's pages ([`people_filters`], [`people_page`]), a person's drawer ([`person`]) and the
 //! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]) and the
 //! import ([`import`]); and for the desktop app, the one error shape of its commands ([`error`])
-//! and what its other commands answer ([`ipc`]).
+//! and what its other commands answer ([`ipc`]); a rule profile's text taken or refused in the
+//! clerk's words ([`profile`]).
 
 pub mod committee;
 pub mod dashboard;
@@ -18,6 +19,7 @@ pub mod ipc;
 mod people;
 pub mod person;
 mod print;
+pub mod profile;
 
 pub use people::{people_filters, people_page, PAGE_LIMIT};
 

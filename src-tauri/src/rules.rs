@@ -152,7 +152,9 @@ impl AppState {
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         let profile = match Profile::from_toml(text) {
             Ok(p) => p,
-            Err(e) => return Ok(ProfileLoad::Invalid { file: shown, problems: kaohe_desk::profile::problems(&e, text) }),
+            Err(e) => {
+                return Ok(ProfileLoad::Invalid { file: shown, problems: kaohe_desk::profile::problems(&e, text) })
+            }
         };
         let before = self.profile.get();
         self.reading(|store| {

@@ -141,7 +141,11 @@ fn a_broken_profile_file_is_refused_naming_the_entry() {
     let out = run(&args(&["profile", "--profile", &profile.display().to_string()]));
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("本地规则.toml」未采用：第3行第8列："), "{}", out.stderr);
-    assert!(out.stderr.contains("（该行为「name = 某省」）") && !out.stderr.contains("TOML parse error"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("（该行为「name = 某省」）") && !out.stderr.contains("TOML parse error"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

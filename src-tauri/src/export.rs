@@ -10,23 +10,30 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use kaohe_workbook::WorkbookError;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
+pub use kaohe_desk::ipc::ExportProgress;
 
 /// Where to save: given the proposed file name, the path chosen, or `None` when cancelled.
 /// The commands show the native dialog; tests answer directly.
 pub type AskWhere<'a> = dyn FnMut(&str) -> Result<Option<PathBuf>, CommandError> + 'a;
+
+/// Told what the export is doing (computing, the rows written, saving); the commands send it on
+/// the page's channel.
+pub type TellExport<'a> = &'a dyn Fn(ExportProgress);
 
 #[tauri::command(async)]
 pub fn export_promotion(
     app: AppHandle,
     state: State<'_, AppState>,
     as_of: String,
+    on_progress: Channel<ExportProgress>,
 ) -> Result<Option<String>, CommandError> {
-    state.export_promotion(&as_of, &mut ask(&app, "保存职级晋升资格工作簿"))
+    state.export_promotion(&as_of, &mut ask(&app, "保存职级晋升资格工作簿"), &sending(&on_progress))
 }
 
 #[tauri::command(async)]
@@ -34,13 +41,26 @@ pub fn export_assessment(
     app: AppHandle,
     state: State<'_, AppState>,
     year: i32,
+    on_progress: Channel<ExportProgress>,
 ) -> Result<Option<String>, CommandError> {
-    state.export_assessment(year, &mut ask(&app, "保存年度考核结果工作簿"))
+    state.export_assessment(year, &mut ask(&app, "保存年度考核结果工作簿"), &sending(&on_progress))
 }
 
 #[tauri::command(async)]
-pub fn export_national(app: AppHandle, state: State<'_, AppState>, year: i32) -> Result<Option<String>, CommandError> {
-    state.export_national(year, &mut ask(&app, "保存国家系统年度考核导入表"))
+pub fn export_national(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+    on_progress: Channel<ExportProgress>,
+) -> Result<Option<String>, CommandError> {
+    state.export_national(year, &mut ask(&app, "保存国家系统年度考核导入表"), &sending(&on_progress))
+}
+
+/// Sends each step on the page's channel (a page gone meanwhile is no error).
+fn sending(channel: &Channel<ExportProgress>) -> impl Fn(ExportProgress) + '_ {
+    move |step| {
+        let _ = channel.send(step);
+    }
 }
 
 fn ask<'a>(app: &'a AppHandle, title: &'a str) -> impl FnMut(&str) -> Result<Option<PathBuf>, CommandError> + 'a {
@@ -65,7 +85,13 @@ pub fn national_file_name(year: i32) -> String {
 impl AppState {
     /// `export_promotion`: the promotion result on `as_of` (`YYYY-MM-DD`) as `kaohe promote --out`
     /// writes it (晋升资格, eligible first; 职数).
-    pub fn export_promotion(&self, as_of: &str, ask: &mut AskWhere<'_>) -> Result<Option<String>, CommandError> {
+    pub fn export_promotion(
+        &self,
+        as_of: &str,
+        ask: &mut AskWhere<'_>,
+        tell: TellExport,
+    ) -> Result<Option<String>, CommandError> {
+        tell(ExportProgress::Computing);
         let report = self.promotion(as_of)?;
         if report.people.is_empty() {
             return Err(CommandError::new(
@@ -73,27 +99,53 @@ impl AppState {
                 "数据库中没有人员，没有可导出的晋升结果。请先导入名册。",
             ));
         }
-        save(ask, &promotion_file_name(report.as_of), |path| kaohe_workbook::write_promotion(path, &report))
+        let rows = rows_told(tell);
+        save(ask, tell, &promotion_file_name(report.as_of), |path| kaohe_workbook::write_promotion_told(path, &report, &rows))
     }
 
     /// `export_assessment`: the year's assessment as `kaohe assess --out` writes it (考核结果,
     /// 优秀名额测算, 结果运用, 统计, 年度考核导入), with the committee's decisions.
-    pub fn export_assessment(&self, year: i32, ask: &mut AskWhere<'_>) -> Result<Option<String>, CommandError> {
+    pub fn export_assessment(
+        &self,
+        year: i32,
+        ask: &mut AskWhere<'_>,
+        tell: TellExport,
+    ) -> Result<Option<String>, CommandError> {
+        tell(ExportProgress::Computing);
         let report = self.assessment(year)?;
         if report.people.is_empty() {
             return Err(nobody_assessed(year));
         }
-        save(ask, &assessment_file_name(year), |path| kaohe_workbook::write_assessment(path, &report))
+        let rows = rows_told(tell);
+        save(ask, tell, &assessment_file_name(year), |path| kaohe_workbook::write_assessment_told(path, &report, &rows))
     }
 
     /// `export_national`: the year's results alone in the national system's import layout
     /// (`kaohe assess --national`).
-    pub fn export_national(&self, year: i32, ask: &mut AskWhere<'_>) -> Result<Option<String>, CommandError> {
+    pub fn export_national(
+        &self,
+        year: i32,
+        ask: &mut AskWhere<'_>,
+        tell: TellExport,
+    ) -> Result<Option<String>, CommandError> {
+        tell(ExportProgress::Computing);
         let report = self.assessment(year)?;
         if report.people.is_empty() {
             return Err(nobody_assessed(year));
         }
-        save(ask, &national_file_name(year), |path| kaohe_workbook::write_national_results(path, &report))
+        let rows = rows_told(tell);
+        save(ask, tell, &national_file_name(year), |path| kaohe_workbook::write_national_results_told(path, &report, &rows))
+    }
+}
+
+/// The workbook writer's count of rows as export steps: writing, then saving once the last row
+/// is written.
+fn rows_told(tell: TellExport) -> impl Fn(u64, u64) + '_ {
+    move |done, total| {
+        tell(ExportProgress::Writing { done, total });
+        if done == total {
+            tell(ExportProgress::Saving);
+        }
     }
 }
 
@@ -106,9 +158,11 @@ fn nobody_assessed(year: i32) -> CommandError {
 /// destroys the file it was to replace; a replaced file keeps its permissions.
 fn save(
     ask: &mut AskWhere<'_>,
+    tell: TellExport,
     default_name: &str,
     write: impl FnOnce(&Path) -> Result<(), WorkbookError>,
 ) -> Result<Option<String>, CommandError> {
+    tell(ExportProgress::Asking);
     let Some(chosen) = ask(default_name)? else {
         return Ok(None);
     };
@@ -189,7 +243,7 @@ mod tests {
         let mut proposed = Vec::new();
         let target = dir.path().join("晋升结果.xlsx");
         let written = state
-            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed))
+            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed), &|_| {})
             .expect("export")
             .expect("not cancelled");
         assert_eq!(written, target.display().to_string());
@@ -270,9 +324,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let state = state(dir.path());
         let mut proposed = Vec::new();
-        assert_eq!(state.export_promotion("2026-11-27", &mut answer(None, &mut proposed)), Ok(None));
-        assert_eq!(state.export_assessment(2025, &mut answer(None, &mut proposed)), Ok(None));
-        assert_eq!(state.export_national(2025, &mut answer(None, &mut proposed)), Ok(None));
+        assert_eq!(state.export_promotion("2026-11-27", &mut answer(None, &mut proposed), &|_| {}), Ok(None));
+        assert_eq!(state.export_assessment(2025, &mut answer(None, &mut proposed), &|_| {}), Ok(None));
+        assert_eq!(state.export_national(2025, &mut answer(None, &mut proposed), &|_| {}), Ok(None));
         assert_eq!(
             proposed,
             ["职级晋升资格_2026-11-27.xlsx", "年度考核结果_2025年度.xlsx", "年度考核导入表_2025年度.xlsx"]
@@ -287,14 +341,14 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut proposed = Vec::new();
         let empty = AppState::open("考核 Kaohe", "0.1.0", dir.path().join("empty.db"), None);
-        let e = empty.export_promotion("2025-12-31", &mut answer(None, &mut proposed)).expect_err("nobody");
+        let e = empty.export_promotion("2025-12-31", &mut answer(None, &mut proposed), &|_| {}).expect_err("nobody");
         assert_eq!(e.code, ErrorCode::NothingReadable);
-        let e = empty.export_national(2025, &mut answer(None, &mut proposed)).expect_err("nobody");
+        let e = empty.export_national(2025, &mut answer(None, &mut proposed), &|_| {}).expect_err("nobody");
         assert_eq!(
             e,
             CommandError::new(ErrorCode::NothingReadable, "2025年度没有参加考核的人员，没有可导出的考核结果。")
         );
-        let e = empty.export_promotion("2025-13-01", &mut answer(None, &mut proposed)).expect_err("no such month");
+        let e = empty.export_promotion("2025-13-01", &mut answer(None, &mut proposed), &|_| {}).expect_err("no such month");
         assert_eq!(e.code, ErrorCode::BadArgument);
         assert!(proposed.is_empty());
     }
@@ -305,10 +359,25 @@ mod tests {
         let state = state(dir.path());
         std::fs::write(dir.path().join("考核结果.xlsx"), "旧文件").expect("old file");
         let mut proposed = Vec::new();
+        let steps = std::sync::Mutex::new(Vec::new());
+        let tell = |step| steps.lock().expect("steps").push(step);
         let written = state
-            .export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed))
+            .export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed), &tell)
             .expect("export")
             .expect("written");
+        // Computed, the dialog, then the rows of 考核结果 and 年度考核导入 (two a person; told at
+        // the last of the 38 people's 76), then saved.
+        let steps = steps.into_inner().expect("steps");
+        let rows = 2 * state.assessment(2025).expect("assessment").people.len() as u64;
+        assert_eq!(
+            steps,
+            [
+                ExportProgress::Computing,
+                ExportProgress::Asking,
+                ExportProgress::Writing { done: rows, total: rows },
+                ExportProgress::Saving
+            ]
+        );
         assert_eq!(written, dir.path().join("考核结果.xlsx").display().to_string());
         let report = state.assessment(2025).expect("assessment");
         let rows = sheet(&written, "考核结果");
@@ -332,7 +401,7 @@ mod tests {
         let report = state.assessment(2025).expect("assessment");
         let mut proposed = Vec::new();
         let written = state
-            .export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed))
+            .export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed), &|_| {})
             .expect("export")
             .expect("written");
         let rows = sheet(&written, "Sheet1");
@@ -361,7 +430,7 @@ mod tests {
         let mut proposed = Vec::new();
         let target = dir.path().join("没有这个文件夹").join("结果.xlsx");
         let e = state
-            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed))
+            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed), &|_| {})
             .expect_err("no folder");
         assert_eq!(e.code, ErrorCode::WriteFailed);
         assert!(e.message.starts_with(&format!("无法保存「{}」", target.display())), "{}", e.message);

@@ -152,3 +152,18 @@ pub struct DropEvent {
     pub kind: DropKind,
     pub paths: Vec<String>,
 }
+
+/// Sent on an export's channel (导出): what the app is doing for the workbook the clerk asked for.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "phase", rename_all = "snake_case")]
+pub enum ExportProgress {
+    /// Computing the result, before asking where to save it.
+    Computing,
+    /// The save dialog is open.
+    Asking,
+    /// The people's rows written so far, of all.
+    Writing { done: u64, total: u64 },
+    /// Every row written: the file is being saved (compressed in one go).
+    Saving,
+}

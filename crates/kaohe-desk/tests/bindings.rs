@@ -32,6 +32,7 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_desk::ipc::ImportOutcome::export_all(cfg)?;
     kaohe_store::LogEntry::export_all(cfg)?;
     kaohe_desk::ipc::PrintPreview::export_all(cfg)?;
+    kaohe_desk::ipc::ExportProgress::export_all(cfg)?;
     // 导入 (kaohe_desk::import, the drops import.rs), with kaohe_workbook::MappedColumn and
     // kaohe_store::ImportPlan.
     kaohe_desk::import::ImportRequest::export_all(cfg)?;

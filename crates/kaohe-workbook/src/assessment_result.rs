@@ -3,6 +3,7 @@
 
 use crate::read::WorkbookError;
 use crate::result::{body_format, layout};
+use crate::rows::{Rows, Tell};
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport, PersonReport};
 use kaohe_engine::assessment::Mode;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -48,7 +49,7 @@ fn by_pool(r: &AssessmentReport) -> Vec<&PersonReport> {
     out
 }
 
-fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport) -> Result<(), XlsxError> {
+fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport, rows: &mut Rows) -> Result<(), XlsxError> {
     let header = Format::new().set_font_name("宋体").set_bold();
     let text = Format::new().set_font_name("宋体").set_num_format("@");
     for (c, h) in NATIONAL_COLUMNS.iter().enumerate() {
@@ -56,6 +57,7 @@ fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport) -> Result<(), Xls
     }
     for (i, p) in by_pool(r).into_iter().enumerate() {
         let row = i as u32 + 1;
+        rows.row();
         sheet.write_number(row, 0, (i + 1) as f64)?;
         crate::text::write_text(sheet, row, 1, &p.name, &text)?;
         crate::text::write_text(sheet, row, 2, &p.unit_and_post, &text)?;
@@ -68,23 +70,23 @@ fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport) -> Result<(), Xls
     Ok(())
 }
 
-fn build(r: &AssessmentReport) -> Result<Workbook, XlsxError> {
+fn build(r: &AssessmentReport, rows: &mut Rows) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let state = match r.finalized_on {
         Some(d) => format!("{}定稿", d.format("%Y年%-m月%-d日")),
         None => "未定稿".to_string(),
     };
-    results_sheet(&mut book, r, &state)?;
+    results_sheet(&mut book, r, &state, rows)?;
     quota_sheet(&mut book, r)?;
     usage_sheet(&mut book, r)?;
     counts_sheet(&mut book, r)?;
     let sheet = book.add_worksheet_with_constant_memory()?.set_name("年度考核导入")?;
-    national_sheet(sheet, r)?;
+    national_sheet(sheet, r, rows)?;
     Ok(book)
 }
 
 /// 考核结果: a row per person, by pool, with the reasons.
-fn results_sheet(book: &mut Workbook, r: &AssessmentReport, state: &str) -> Result<(), XlsxError> {
+fn results_sheet(book: &mut Workbook, r: &AssessmentReport, state: &str, rows: &mut Rows) -> Result<(), XlsxError> {
     let year = r.year;
     let (body, center) = (body_format(), body_format().set_align(FormatAlign::Center));
     // The sheets with a row per person (or per consequence) keep one row in memory at a time,
@@ -133,6 +135,7 @@ fn results_sheet(book: &mut Workbook, r: &AssessmentReport, state: &str) -> Resu
             kaohe_engine::reason::lines(&p.reasons),
         ];
         write_row(sheet, first + n as u32, &cells, &[0, 8, 9, 10, 11, 12, 13], (&body, &center))?;
+        rows.row();
     }
     Ok(())
 }
@@ -254,15 +257,26 @@ fn counts_sheet(book: &mut Workbook, r: &AssessmentReport) -> Result<(), XlsxErr
 
 /// Writes the assessment result workbook.
 pub fn write_assessment(path: &Path, report: &AssessmentReport) -> Result<(), WorkbookError> {
+    write_assessment_told(path, report, &|_, _| {})
+}
+
+/// [`write_assessment`], telling how many of the people's rows are written (two each: 考核结果
+/// and 年度考核导入).
+pub fn write_assessment_told(path: &Path, report: &AssessmentReport, tell: Tell) -> Result<(), WorkbookError> {
     let fail = |e: XlsxError| WorkbookError::write(path, e);
-    WorkbookError::save(path, &mut build(report).map_err(fail)?)
+    WorkbookError::save(path, &mut build(report, &mut Rows::new(2 * report.people.len(), tell)).map_err(fail)?)
 }
 
 /// Writes the results alone in the national system's import layout (sheet `Sheet1`).
 pub fn write_national_results(path: &Path, report: &AssessmentReport) -> Result<(), WorkbookError> {
+    write_national_results_told(path, report, &|_, _| {})
+}
+
+/// [`write_national_results`], telling how many of the people's rows are written.
+pub fn write_national_results_told(path: &Path, report: &AssessmentReport, tell: Tell) -> Result<(), WorkbookError> {
     let fail = |e: XlsxError| WorkbookError::write(path, e);
     let mut book = Workbook::new();
     let sheet = book.add_worksheet_with_constant_memory().and_then(|s| s.set_name("Sheet1")).map_err(fail)?;
-    national_sheet(sheet, report).map_err(fail)?;
+    national_sheet(sheet, report, &mut Rows::new(report.people.len(), tell)).map_err(fail)?;
     WorkbookError::save(path, &mut book)
 }

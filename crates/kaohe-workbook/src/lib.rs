@@ -14,11 +14,14 @@ pub mod layout;
 pub mod national;
 mod read;
 mod result;
+pub mod rows;
 pub mod source;
 mod template;
 mod text;
 
-pub use assessment_result::{write_assessment, write_national_results, NATIONAL_COLUMNS};
+pub use assessment_result::{
+    write_assessment, write_assessment_told, write_national_results, write_national_results_told, NATIONAL_COLUMNS,
+};
 pub use cell::display as cell_display;
 pub use cell::{column_letter, parse_date_text};
 pub use error_report::write_error_report;
@@ -28,5 +31,5 @@ pub use read::{
     people_signature, read_roster, read_roster_with, MappedColumn, PersonSource, ReadOptions, RosterRead,
     WorkbookError, SHEET_ANNUAL, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS,
 };
-pub use result::write_promotion;
+pub use result::{write_promotion, write_promotion_told};
 pub use template::write_template;

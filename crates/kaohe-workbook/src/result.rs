@@ -1,6 +1,7 @@
 //! The promotion result workbook: 晋升资格 (everyone, eligible first) and 职数 (the slot table),
 //! ready to print — A4 landscape, title and header repeated on every page, 宋体, widths that fit.
 
+use crate::rows::{Rows, Tell};
 use crate::read::WorkbookError;
 use crate::template::{header_format, text_width};
 use kaohe_engine::report::{months_text, PromotionReport};
@@ -48,7 +49,7 @@ pub(crate) fn layout(sheet: &mut Worksheet, title: &str, headers: &[(&str, f64)]
     Ok(2)
 }
 
-fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
+fn build(report: &PromotionReport, rows: &mut Rows) -> Result<Workbook, XlsxError> {
     let mut book = Workbook::new();
     let body = body_format();
     let center = body_format().set_align(FormatAlign::Center);
@@ -87,6 +88,7 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
     order.sort_by_key(|&i| !report.people[i].eligible);
     for (n, &i) in order.iter().enumerate() {
         let row = first_row + n as u32;
+        rows.row();
         let p = &report.people[i];
         let slot = match p.slot {
             Some("proposed") => "拟列入",
@@ -166,6 +168,11 @@ fn build(report: &PromotionReport) -> Result<Workbook, XlsxError> {
 
 /// Writes the promotion result workbook.
 pub fn write_promotion(path: &Path, report: &PromotionReport) -> Result<(), WorkbookError> {
+    write_promotion_told(path, report, &|_, _| {})
+}
+
+/// [`write_promotion`], telling how many of the people's rows are written (one each).
+pub fn write_promotion_told(path: &Path, report: &PromotionReport, tell: Tell) -> Result<(), WorkbookError> {
     let fail = |e: XlsxError| WorkbookError::write(path, e);
-    WorkbookError::save(path, &mut build(report).map_err(fail)?)
+    WorkbookError::save(path, &mut build(report, &mut Rows::new(report.people.len(), tell)).map_err(fail)?)
 }

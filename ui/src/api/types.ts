@@ -35,6 +35,7 @@ export type {
   AssessmentLogEntry,
   LogAction,
   PrintPreview,
+  ExportProgress,
   // kaohe_engine::report::PromotionReport (`kaohe promote --json`, docs/cli.md)
   PromotionReport,
   PromotionPerson,

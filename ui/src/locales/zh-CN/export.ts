@@ -20,7 +20,12 @@ export default {
   yearOption: '{year}年度',
   pickDate: '选择日期',
   save: '导出',
-  saving: '正在导出…',
+  progress: {
+    computing: '正在计算结果…',
+    asking: '请在对话框中选择保存位置',
+    writing: '正在写入：{done} / {total} 行',
+    saving: '正在保存文件…',
+  },
   saved: '已保存到：{path}',
   savedShort: '已导出',
 } as const;

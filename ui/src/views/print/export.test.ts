@@ -8,7 +8,13 @@ import { defaultYear } from '../assessment/data';
 import { sampleReport } from '../assessment/fixture';
 import PrintPage from './index.vue';
 import ExportPanel from './modules/ExportPanel.vue';
+import type { ExportProgress } from '../../api/export';
 import { failing, fakeShell, type ShellCall } from '../../test-utils';
+
+/** What a command receives for a channel, in the tests. */
+interface ChannelLike<T> {
+  onmessage: (message: T) => void;
+}
 
 type Calls = ShellCall[];
 
@@ -74,7 +80,7 @@ describe('打印与导出: saving workbooks', () => {
     const panel = await mountPanel();
     shell.saved.export_promotion = '/home/clerk/文档/职级晋升资格_2026-11-27.xlsx';
     await click(panel, 'export-promotion');
-    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_promotion', args: { asOf: localToday() } });
+    expect(calls[calls.length - 1]).toMatchObject({ cmd: 'export_promotion', args: { asOf: localToday() } });
     const saved = () => panel.get('[data-test="export-saved"]').text();
     expect(saved()).toContain('职级晋升资格工作簿');
     expect(saved()).toContain('已保存到：/home/clerk/文档/职级晋升资格_2026-11-27.xlsx');
@@ -82,11 +88,11 @@ describe('打印与导出: saving workbooks', () => {
     panel.findComponent({ name: 'ElDatePicker' }).vm.$emit('update:modelValue', '2025-12-31');
     await flushPromises();
     await click(panel, 'export-promotion');
-    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_promotion', args: { asOf: '2025-12-31' } });
+    expect(calls[calls.length - 1]).toMatchObject({ cmd: 'export_promotion', args: { asOf: '2025-12-31' } });
 
     shell.saved.export_assessment = '/home/clerk/文档/年度考核结果_2025年度.xlsx';
     await click(panel, 'export-assessment');
-    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_assessment', args: { year: defaultYear() } });
+    expect(calls[calls.length - 1]).toMatchObject({ cmd: 'export_assessment', args: { year: defaultYear() } });
     expect(saved()).toContain('年度考核结果工作簿');
     expect(saved()).toContain('/home/clerk/文档/年度考核结果_2025年度.xlsx');
 
@@ -94,9 +100,42 @@ describe('打印与导出: saving workbooks', () => {
     await flushPromises();
     shell.saved.export_national = '/home/clerk/文档/年度考核导入表_2024年度.xlsx';
     await click(panel, 'export-national');
-    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_national', args: { year: 2024 } });
+    expect(calls[calls.length - 1]).toMatchObject({ cmd: 'export_national', args: { year: 2024 } });
     expect(saved()).toContain('国家系统年度考核导入表');
     expect(saved()).toContain('已保存到：/home/clerk/文档/年度考核导入表_2024年度.xlsx');
+    panel.unmount();
+  });
+
+  it('shows what the export is doing: computing, the dialog, the rows written, saving', async () => {
+    let progress: ChannelLike<ExportProgress> | null = null;
+    let answer: (path: string | null) => void = () => {};
+    fakeShell(
+      {
+        export_assessment: ({ onProgress }: { onProgress: ChannelLike<ExportProgress> }) => {
+          progress = onProgress;
+          return new Promise((resolve) => (answer = resolve));
+        },
+      },
+      calls,
+    );
+    const panel = await mountPanel();
+    await click(panel, 'export-assessment');
+    const said = async (step: ExportProgress): Promise<string> => {
+      progress!.onmessage(step);
+      await flushPromises();
+      return panel.get('[data-test="export-progress-text"]').text();
+    };
+    expect(await said({ phase: 'computing' })).toBe('正在计算结果…');
+    expect(await said({ phase: 'asking' })).toBe('请在对话框中选择保存位置');
+    expect(await said({ phase: 'writing', done: 50000, total: 200000 })).toBe('正在写入：50000 / 200000 行');
+    expect(panel.get('.el-progress-bar__inner').attributes('style')).toContain('width: 25%');
+    expect(await said({ phase: 'saving' })).toBe('正在保存文件…');
+    // The other exports wait meanwhile.
+    expect((panel.get('[data-test="export-promotion"]').element as HTMLButtonElement).disabled).toBe(true);
+    answer('/home/clerk/文档/年度考核结果_2025年度.xlsx');
+    await flushPromises();
+    expect(panel.find('[data-test="export-progress"]').exists()).toBe(false);
+    expect(panel.get('[data-test="export-saved"]').text()).toContain('年度考核结果_2025年度.xlsx');
     panel.unmount();
   });
 

@@ -250,7 +250,7 @@ describe('职级晋升 page', () => {
     const page = await mountPage();
     await page.get('[data-test="promotion-export"]').trigger('click');
     await flushPromises();
-    expect(calls[calls.length - 1]).toEqual({ cmd: 'export_promotion', args: { asOf: localToday() } });
+    expect(calls[calls.length - 1]).toMatchObject({ cmd: 'export_promotion', args: { asOf: localToday() } });
     expect(page.find('[data-test="promotion-exported"]').exists()).toBe(false);
     expect(page.find('[data-test="promotion-failure"]').exists()).toBe(false);
 

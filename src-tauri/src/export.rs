@@ -100,7 +100,9 @@ impl AppState {
             ));
         }
         let rows = rows_told(tell);
-        save(ask, tell, &promotion_file_name(report.as_of), |path| kaohe_workbook::write_promotion_told(path, &report, &rows))
+        save(ask, tell, &promotion_file_name(report.as_of), |path| {
+            kaohe_workbook::write_promotion_told(path, &report, &rows)
+        })
     }
 
     /// `export_assessment`: the year's assessment as `kaohe assess --out` writes it (考核结果,
@@ -134,13 +136,15 @@ impl AppState {
             return Err(nobody_assessed(year));
         }
         let rows = rows_told(tell);
-        save(ask, tell, &national_file_name(year), |path| kaohe_workbook::write_national_results_told(path, &report, &rows))
+        save(ask, tell, &national_file_name(year), |path| {
+            kaohe_workbook::write_national_results_told(path, &report, &rows)
+        })
     }
 }
 
 /// The workbook writer's count of rows as export steps: writing, then saving once the last row
 /// is written.
-fn rows_told(tell: TellExport) -> impl Fn(u64, u64) + '_ {
+fn rows_told(tell: TellExport<'_>) -> impl Fn(u64, u64) + '_ {
     move |done, total| {
         tell(ExportProgress::Writing { done, total });
         if done == total {
@@ -348,7 +352,8 @@ mod tests {
             e,
             CommandError::new(ErrorCode::NothingReadable, "2025年度没有参加考核的人员，没有可导出的考核结果。")
         );
-        let e = empty.export_promotion("2025-13-01", &mut answer(None, &mut proposed), &|_| {}).expect_err("no such month");
+        let e =
+            empty.export_promotion("2025-13-01", &mut answer(None, &mut proposed), &|_| {}).expect_err("no such month");
         assert_eq!(e.code, ErrorCode::BadArgument);
         assert!(proposed.is_empty());
     }

@@ -1,8 +1,8 @@
 //! The promotion result workbook: 晋升资格 (everyone, eligible first) and 职数 (the slot table),
 //! ready to print — A4 landscape, title and header repeated on every page, 宋体, widths that fit.
 
-use crate::rows::{Rows, Tell};
 use crate::read::WorkbookError;
+use crate::rows::{Rows, Tell};
 use crate::template::{header_format, text_width};
 use kaohe_engine::report::{months_text, PromotionReport};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};

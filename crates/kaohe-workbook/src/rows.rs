@@ -23,7 +23,7 @@ impl<'a> Rows<'a> {
     /// One more row written.
     pub(crate) fn row(&mut self) {
         self.done += 1;
-        if self.done % STEP == 0 || self.done == self.total {
+        if self.done.is_multiple_of(STEP) || self.done == self.total {
             (self.tell)(self.done, self.total);
         }
     }

@@ -26,6 +26,7 @@ export type { ErrorCode } from './ErrorCode';
 export type { ErrorPayload } from './ErrorPayload';
 export type { ExcellentFrom } from './ExcellentFrom';
 export type { ExcellentYears } from './ExcellentYears';
+export type { ExportProgress } from './ExportProgress';
 export type { FieldChange } from './FieldChange';
 export type { FieldChoice } from './FieldChoice';
 export type { Grade } from './Grade';

@@ -228,6 +228,28 @@ mod tests {
             .collect()
     }
 
+    /// An export's steps as told, kept.
+    #[derive(Default)]
+    struct Steps(std::sync::Mutex<Vec<ExportProgress>>);
+
+    impl Steps {
+        fn tell(&self, step: ExportProgress) {
+            self.0.lock().expect("steps").push(step);
+        }
+
+        /// Computed, the dialog, the `rows` written (told at the last, under 1,000), saved.
+        fn assert_whole(self, rows: usize) {
+            let rows = rows as u64;
+            let whole = [
+                ExportProgress::Computing,
+                ExportProgress::Asking,
+                ExportProgress::Writing { done: rows, total: rows },
+                ExportProgress::Saving,
+            ];
+            assert_eq!(self.0.into_inner().expect("steps"), whole);
+        }
+    }
+
     /// Answers the dialog with `answer`, keeping the proposed names.
     fn answer(
         answer: Option<PathBuf>,
@@ -246,10 +268,12 @@ mod tests {
         let report = state.promotion("2025-12-31").expect("promotion");
         let mut proposed = Vec::new();
         let target = dir.path().join("晋升结果.xlsx");
+        let steps = Steps::default();
         let written = state
-            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed), &|_| {})
+            .export_promotion("2025-12-31", &mut answer(Some(target.clone()), &mut proposed), &|s| steps.tell(s))
             .expect("export")
             .expect("not cancelled");
+        steps.assert_whole(report.people.len());
         assert_eq!(written, target.display().to_string());
         assert_eq!(proposed, ["职级晋升资格_2025-12-31.xlsx"]);
         #[cfg(unix)]
@@ -364,25 +388,15 @@ mod tests {
         let state = state(dir.path());
         std::fs::write(dir.path().join("考核结果.xlsx"), "旧文件").expect("old file");
         let mut proposed = Vec::new();
-        let steps = std::sync::Mutex::new(Vec::new());
-        let tell = |step| steps.lock().expect("steps").push(step);
+        let steps = Steps::default();
         let written = state
-            .export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed), &tell)
+            .export_assessment(2025, &mut answer(Some(dir.path().join("考核结果")), &mut proposed), &|s| {
+                steps.tell(s)
+            })
             .expect("export")
             .expect("written");
-        // Computed, the dialog, then the rows of 考核结果 and 年度考核导入 (two a person; told at
-        // the last of the 38 people's 76), then saved.
-        let steps = steps.into_inner().expect("steps");
-        let rows = 2 * state.assessment(2025).expect("assessment").people.len() as u64;
-        assert_eq!(
-            steps,
-            [
-                ExportProgress::Computing,
-                ExportProgress::Asking,
-                ExportProgress::Writing { done: rows, total: rows },
-                ExportProgress::Saving
-            ]
-        );
+        // The rows of 考核结果 and 年度考核导入: two a person.
+        steps.assert_whole(2 * state.assessment(2025).expect("assessment").people.len());
         assert_eq!(written, dir.path().join("考核结果.xlsx").display().to_string());
         let report = state.assessment(2025).expect("assessment");
         let rows = sheet(&written, "考核结果");
@@ -405,10 +419,12 @@ mod tests {
         let state = state(dir.path());
         let report = state.assessment(2025).expect("assessment");
         let mut proposed = Vec::new();
+        let steps = Steps::default();
         let written = state
-            .export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed), &|_| {})
+            .export_national(2025, &mut answer(Some(dir.path().join("导入.xlsx")), &mut proposed), &|s| steps.tell(s))
             .expect("export")
             .expect("written");
+        steps.assert_whole(report.people.len());
         let rows = sheet(&written, "Sheet1");
         assert_eq!(rows[0], ["序号", "姓 名", "单位及职务", "等 次"]);
         assert_eq!(rows.len() - 1, report.people.len());

@@ -57,11 +57,11 @@ fn national_sheet(sheet: &mut Worksheet, r: &AssessmentReport, rows: &mut Rows) 
     }
     for (i, p) in by_pool(r).into_iter().enumerate() {
         let row = i as u32 + 1;
-        rows.row();
         sheet.write_number(row, 0, (i + 1) as f64)?;
         crate::text::write_text(sheet, row, 1, &p.name, &text)?;
         crate::text::write_text(sheet, row, 2, &p.unit_and_post, &text)?;
         crate::text::write_text(sheet, row, 3, national_grade(p), &text)?;
+        rows.row();
     }
     sheet.set_column_width(0, 6)?;
     sheet.set_column_width(1, 10)?;

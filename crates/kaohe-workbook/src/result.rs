@@ -88,7 +88,6 @@ fn build(report: &PromotionReport, rows: &mut Rows) -> Result<Workbook, XlsxErro
     order.sort_by_key(|&i| !report.people[i].eligible);
     for (n, &i) in order.iter().enumerate() {
         let row = first_row + n as u32;
-        rows.row();
         let p = &report.people[i];
         let slot = match p.slot {
             Some("proposed") => "拟列入",
@@ -124,6 +123,7 @@ fn build(report: &PromotionReport, rows: &mut Rows) -> Result<Workbook, XlsxErro
             let fmt = if [0, 7, 8, 9, 10, 11, 12, 13, 14, 15].contains(&c) { &center } else { &body };
             crate::text::write_text(sheet, row, c as u16, v, fmt)?;
         }
+        rows.row();
     }
 
     let sheet = book.add_worksheet().set_name("职数")?;

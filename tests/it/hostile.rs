@@ -154,13 +154,9 @@ fn run_kaohe(bin: &Path, args: &[String], limit: f64, memory_mb: u64, scratch: &
         c
     };
     let start = Instant::now();
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(stdout)
-        .stderr(stderr)
-        .env("RUST_BACKTRACE", "0")
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    command.stdin(Stdio::null()).stdout(stdout).stderr(stderr).env("RUST_BACKTRACE", "0");
+    let mut child =
+        kaohe_tests::launch(|| command.spawn()).map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
     let status = loop {
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
             break status;

@@ -225,7 +225,7 @@ fn kaohe(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let out = cmd.output().expect("run kaohe");
+    let out = kaohe_tests::launch(|| cmd.output()).expect("run kaohe");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

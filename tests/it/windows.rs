@@ -120,20 +120,8 @@ impl Wine {
         for (k, v) in env {
             command.env(k, v);
         }
-        // Wine's CreateProcess now and then fails on a loaded machine with ERROR_INTERNAL_ERROR
-        // (1359) before the program starts (seen when these tests, built for Windows, run under
-        // Wine beside a build): a start that failed is tried again, a program that ran is not.
-        let mut attempt = 0;
-        let out = loop {
-            match command.output() {
-                Ok(out) => break out,
-                Err(e) if attempt < 4 && e.raw_os_error() == Some(1359) => {
-                    attempt += 1;
-                    std::thread::sleep(std::time::Duration::from_millis(200 * attempt));
-                }
-                Err(e) => panic!("cannot start {}: {e}", self.exe.display()),
-            }
-        };
+        let out = kaohe_tests::launch(|| command.output())
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.exe.display()));
         Run { status: out.status.code().unwrap_or(-1), stdout: out.stdout, stderr: out.stderr }
     }
 

@@ -7,6 +7,24 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
+/// Starts a child process with `start` (a `spawn` or an `output`). Wine's CreateProcess now and
+/// then fails on a loaded machine with ERROR_INTERNAL_ERROR (1359) before the program starts (seen
+/// when these tests, built for Windows, run under Wine beside a build): a start that failed so is
+/// tried again, a program that ran is not.
+pub fn launch<T>(mut start: impl FnMut() -> std::io::Result<T>) -> std::io::Result<T> {
+    const WINE_INTERNAL_ERROR: i32 = 1359;
+    let mut attempt = 0;
+    loop {
+        match start() {
+            Err(e) if attempt < 4 && e.raw_os_error() == Some(WINE_INTERNAL_ERROR) => {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(200 * attempt));
+            }
+            result => return result,
+        }
+    }
+}
+
 /// The repository root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()

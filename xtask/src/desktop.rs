@@ -138,10 +138,30 @@ fn screenshot_size(shot: &Path) -> Result<(), Failure> {
     }
 }
 
-pub fn screenshot_not_blank(shot: &Path) -> Result<(), Failure> {
-    let colours = steps::output(Command::new("convert").arg(shot).args(["-format", "%k", "info:"]))
+/// The distinct colours of a picture, if ImageMagick can read it.
+fn colours(shot: &Path) -> Option<u64> {
+    steps::output(Command::new("convert").arg(shot).args(["-format", "%k", "info:"]))
         .and_then(|n| n.trim().parse::<u64>().ok())
-        .ok_or_else(|| Failure::new(format!("convert 无法读取 / cannot read {}", shot.display())))?;
+}
+
+/// Takes the screenshot once the page is painted: WebKit sends the page's text (the report) from
+/// the DOM, and on a loaded machine paints it a moment later, so a blank screen is taken again
+/// while the app is still up (it quits about 1.5 s after its report). The outer check then judges
+/// the last one taken.
+fn painted_screenshot(shot: &Path, app: &mut std::process::Child) -> Result<(), Failure> {
+    loop {
+        steps::run(Command::new("import").args(["-window", "root"]).arg(shot))?;
+        let up = matches!(app.try_wait(), Ok(None));
+        if !up || colours(shot).is_some_and(|n| n > MIN_COLOURS) {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+pub fn screenshot_not_blank(shot: &Path) -> Result<(), Failure> {
+    let colours =
+        colours(shot).ok_or_else(|| Failure::new(format!("convert 无法读取 / cannot read {}", shot.display())))?;
     println!("截图颜色数 / distinct colours: {colours}");
     if colours > MIN_COLOURS {
         Ok(())
@@ -243,7 +263,7 @@ fn inner(args: &InnerArgs) -> Result<(), Failure> {
     println!("页面报告已写出 / report written after {:.1} s", started.elapsed().as_secs_f64());
 
     let shot = match &args.shot {
-        Some(shot) => steps::run(Command::new("import").args(["-window", "root"]).arg(shot)),
+        Some(shot) => painted_screenshot(shot, &mut app),
         None => Ok(()),
     };
 

@@ -45,4 +45,8 @@ pub const COMMANDS: &[&str] = &[
     "people_page",
     "person",
     "dashboard",
+    "audit",
+    "audit_mark",
+    "audit_unmark",
+    "export_audit",
 ];

@@ -57,13 +57,16 @@ pub fn export_national(
 }
 
 /// Sends each step on the page's channel (a page gone meanwhile is no error).
-fn sending(channel: &Channel<ExportProgress>) -> impl Fn(ExportProgress) + '_ {
+pub(crate) fn sending(channel: &Channel<ExportProgress>) -> impl Fn(ExportProgress) + '_ {
     move |step| {
         let _ = channel.send(step);
     }
 }
 
-fn ask<'a>(app: &'a AppHandle, title: &'a str) -> impl FnMut(&str) -> Result<Option<PathBuf>, CommandError> + 'a {
+pub(crate) fn ask<'a>(
+    app: &'a AppHandle,
+    title: &'a str,
+) -> impl FnMut(&str) -> Result<Option<PathBuf>, CommandError> + 'a {
     move |name| dialogs::save_file(app, title, name, &[dialogs::WORKBOOK])
 }
 
@@ -160,7 +163,7 @@ fn nobody_assessed(year: i32) -> CommandError {
 /// Asks where, then writes. The workbook writers write whole or not at all
 /// ([`kaohe_files::write_replacing`]), so that a failed write never leaves half a workbook nor
 /// destroys the file it was to replace; a replaced file keeps its permissions.
-fn save(
+pub(crate) fn save(
     ask: &mut AskWhere<'_>,
     tell: TellExport,
     default_name: &str,

@@ -16,6 +16,7 @@
 //! dialogs from a file (end-to-end tests); `KAOHE_SELFTEST=<file>` turns on the CI
 //! self-test (the UI reports its page text, the shell writes it to the file and quits).
 
+pub mod audit;
 pub mod commands;
 pub mod dashboard;
 pub mod dialogs;
@@ -138,4 +139,8 @@ commands![
     people::people_page,
     people::person,
     dashboard::dashboard,
+    audit::audit,
+    audit::audit_mark,
+    audit::audit_unmark,
+    audit::export_audit,
 ];

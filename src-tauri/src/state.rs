@@ -53,7 +53,7 @@ fn for_screen(html: &str) -> String {
     }
 }
 
-fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandError> {
+pub(crate) fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandError> {
     kaohe_engine::dates::parse_ymd(text)
         .ok_or_else(|| CommandError::new(ErrorCode::BadArgument, format!("{what}「{text}」无效，应为 YYYY-MM-DD")))
 }

@@ -1,6 +1,7 @@
 //! Kaohe's one integration-test binary: rosters in, results out, through the real crates.
 
 mod assessment;
+mod audit;
 mod cases;
 mod cli;
 mod hostile;

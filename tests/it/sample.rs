@@ -6,7 +6,7 @@ use kaohe_engine::{promote, Profile};
 use kaohe_tests::{root, write_sheets};
 use std::path::Path;
 
-fn cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn cells(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
     let mut book = open_workbook_auto(path).expect("workbook opens");
     book.sheet_names()
         .into_iter()

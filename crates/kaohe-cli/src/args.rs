@@ -53,6 +53,8 @@ enum Command {
     Assess(Assess),
     /// 生成打印文书（HTML）
     Print(Print),
+    /// 核查历史记录：列出可能有误的考核结果、晋升、职级和人员记录
+    Audit(Audit),
     /// 显示规则
     Profile,
     /// 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
@@ -197,6 +199,38 @@ struct Graded {
 }
 
 #[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = false)]
+struct Audit {
+    #[command(subcommand)]
+    action: Option<AuditMark>,
+    /// 核查截至日期（退休年龄、晋升年限等按此日期判断）
+    #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+    as_of: Option<String>,
+    /// 写出核查结果工作簿
+    #[arg(long, value_name = "核查结果.xlsx")]
+    out: Option<PathBuf>,
+}
+
+/// A finding marked 已核实, or the mark withdrawn (`kaohe audit mark …`).
+#[derive(Subcommand, Debug)]
+enum AuditMark {
+    /// 标记为已核实
+    Mark(Marked),
+    /// 撤销已核实标记
+    Unmark(Marked),
+}
+
+#[derive(Args, Debug)]
+struct Marked {
+    /// 核查发现的编号（kaohe audit 列出的「编号」）
+    #[arg(long, value_name = "编号")]
+    key: Option<String>,
+    /// 核实情况或撤销理由
+    #[arg(long, value_name = "理由")]
+    reason: Option<String>,
+}
+
+#[derive(Args, Debug)]
 struct Print {
     /// 文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
     #[arg(long, value_name = "文书")]
@@ -289,6 +323,18 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
             o.command = "print";
             (o.doc, o.year, o.as_of, o.roster, o.organ, o.pool, o.from, o.out) =
                 (p.doc, p.year, p.as_of, p.roster, p.organ, p.pool, p.from, p.out);
+        }
+        Command::Audit(a) => {
+            o.command = "audit";
+            (o.as_of, o.out) = (a.as_of, a.out);
+            if let Some(action) = a.action {
+                let (name, m) = match action {
+                    AuditMark::Mark(m) => ("mark", m),
+                    AuditMark::Unmark(m) => ("unmark", m),
+                };
+                o.positional.push(name.to_string());
+                (o.key, o.reason) = (m.key, m.reason);
+            }
         }
         Command::Profile => o.command = "profile",
         Command::Password { remove } => {

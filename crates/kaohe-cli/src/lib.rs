@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 mod args;
 mod assess;
+mod audit;
 mod import;
 mod print;
 
@@ -45,6 +46,9 @@ const USAGE: &str = "用法：
   kaohe assess log --year YYYY [--db PATH] [--json]
   kaohe print --doc 文书 (--year YYYY | --as-of YYYY-MM-DD) (--db PATH | --roster FILE) [--organ 单位] [--pool 考核池] [--from YYYY-MM-DD] --out DIR
       文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
+  kaohe audit --as-of YYYY-MM-DD [--db PATH] [--profile FILE] [--out 核查结果.xlsx] [--json]   # 核查历史记录
+  kaohe audit mark --key 编号 --reason 核实情况 [--by 姓名] [--db PATH]
+  kaohe audit unmark --key 编号 --reason 理由 [--by 姓名] [--db PATH]
   kaohe profile [--profile FILE]
   kaohe password [--db PATH] [--remove] [--by 姓名]   # 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
   kaohe 命令 --help                                  # 该命令的全部选项
@@ -96,7 +100,7 @@ impl From<kaohe_store::StoreError> for Failure {
 /// What the command line asked (parsed by clap in args.rs).
 #[derive(Default)]
 struct Options {
-    /// The command: template, import, promote, assess, print, profile, password.
+    /// The command: template, import, promote, assess, print, audit, profile, password.
     command: &'static str,
     positional: Vec<String>,
     db: Option<PathBuf>,
@@ -124,6 +128,8 @@ struct Options {
     mapping: Option<PathBuf>,
     renames: Vec<String>,
     remove: bool,
+    /// A finding's key (`kaohe audit mark --key`).
+    key: Option<String>,
 }
 
 /// Runs one command line (without the program name).
@@ -174,6 +180,7 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
         "promote" => promote_cmd(&o, sink),
         "assess" => assess::run(&o, sink),
         "print" => print::run(&o),
+        "audit" => audit::run(&o, sink),
         "profile" => profile_cmd(&o),
         "password" => password_cmd(&o),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),

@@ -6,11 +6,12 @@
 //! What is here so far: the promotion and assessment reports of a roster or a database
 //! ([`promotion_report`], [`assessment_report`]), the printed documents ([`print`]) and the 人员
 //! grid's pages ([`people_filters`], [`people_page`]), a person's drawer ([`person`]) and the
-//! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]) and the
-//! import ([`import`]); and for the desktop app, the one error shape of its commands ([`error`])
+//! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]), the
+//! import ([`import`]) and 核查, the audit of the history ([`audit`]); and for the desktop app, the one error shape of its commands ([`error`])
 //! and what its other commands answer ([`ipc`]); a rule profile's text taken or refused in the
 //! clerk's words ([`profile`]).
 
+pub mod audit;
 pub mod committee;
 pub mod dashboard;
 pub mod error;

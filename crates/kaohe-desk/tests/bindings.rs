@@ -47,6 +47,7 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_desk::person::PersonDetail::export_all(cfg)?;
     // 工作台 (dashboard.rs).
     kaohe_desk::dashboard::Dashboard::export_all(cfg)?;
+    kaohe_desk::audit::AuditReport::export_all(cfg)?;
     // 设置 (settings.rs) and the rule profile in force (rules.rs), with kaohe_store::settings.
     kaohe_desk::ipc::SettingsInfo::export_all(cfg)?;
     kaohe_desk::ipc::BackupOutcome::export_all(cfg)?;
@@ -100,7 +101,7 @@ fn generate(dir: &Path) {
     index.push_str("export { COMMAND_NAMES, type CommandName } from './commands';\n");
     std::fs::write(dir.join("constants.ts"), constants()).expect("writing constants.ts");
     index.push_str(
-        "export { ERROR_CODES, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, RESULT_LABELS, UNGRADED_CODES } from './constants';\n",
+        "export { ERROR_CODES, FINDING_KINDS, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, RESULT_LABELS, UNGRADED_CODES } from './constants';\n",
     );
     std::fs::write(dir.join("index.ts"), index).expect("writing index.ts");
 }
@@ -149,11 +150,15 @@ fn constants() -> String {
             )
         })
         .collect();
+    let finding_kinds: Vec<String> = kaohe_engine::audit::FindingKind::ALL
+        .into_iter()
+        .map(|k| format!("  {}: '{}',", k.code(), k.label()))
+        .collect();
     let names = |all: Vec<&str>| quoted(all.into_iter().map(str::to_owned).collect());
     let operation_kinds = names(kaohe_store::OperationKind::ALL.iter().map(|k| k.name()).collect());
     let log_actions = names(kaohe_store::LogAction::ALL.iter().map(|a| a.name()).collect());
     let mut out = String::from(NOTE);
-    out.push_str("\nimport type { ErrorCode } from './ErrorCode';\nimport type { Grade } from './Grade';\nimport type { LogAction } from './LogAction';\nimport type { OperationKind } from './OperationKind';\nimport type { ResultCode } from './ResultCode';\n");
+    out.push_str("\nimport type { ErrorCode } from './ErrorCode';\nimport type { FindingKind } from './FindingKind';\nimport type { Grade } from './Grade';\nimport type { LogAction } from './LogAction';\nimport type { OperationKind } from './OperationKind';\nimport type { ResultCode } from './ResultCode';\n");
     out.push_str(&format!(
         "\n/** Every code the shell may send in an error, in `ErrorCode`'s order (crates/kaohe-desk/src/error.rs). */\nexport const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n",
         quoted(errors)
@@ -179,6 +184,10 @@ fn constants() -> String {
     out.push_str(&format!(
         "\n/** Each result by its national code, named as the rules name it (`ResultCode::label`): the grade, or why not graded. */\nexport const RESULT_LABELS = {{\n{}\n}} as const satisfies Record<ResultCode, string>;\n",
         labels.join("\n")
+    ));
+    out.push_str(&format!(
+        "\n/** 核查's kinds of finding, in the order the audit lists them, each named as the page and the workbook name it (`FindingKind::label`). */\nexport const FINDING_KINDS = {{\n{}\n}} as const satisfies Record<FindingKind, string>;\n",
+        finding_kinds.join("\n")
     ));
     out.push_str(&format!(
         "\n/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */\nexport const PRINT_DOCUMENTS = [\n{}\n] as const;\n",

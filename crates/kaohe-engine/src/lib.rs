@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod assessment_rules;
+pub mod audit;
 pub mod dates;
 pub mod fast_hash;
 pub mod id_number;

@@ -130,6 +130,61 @@ pub struct LeadingPost {
     pub cite: Citation,
 }
 
+/// A statutory retirement age (法定退休年龄) for one gender — for everyone of it, or only for the
+/// ranks and leading-post levels listed — and how the 2024 decision raises it by the month of
+/// birth: from `raised_from` on, one month more per `step_months` months of birth, at most
+/// `max_raise_months`. The first entry that applies to a person is theirs.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileRetirement"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Retirement {
+    pub gender: String,
+    /// Canonical rank names; empty: any rank.
+    pub ranks: Vec<String>,
+    /// Canonical leading-post levels; empty: any.
+    pub post_levels: Vec<String>,
+    pub age: u32,
+    pub raised_from: Option<NaiveDate>,
+    pub step_months: u32,
+    pub max_raise_months: u32,
+    pub cite: Citation,
+}
+
+impl Retirement {
+    /// Whether the entry is for this gender, rank and leading-post level: with both lists
+    /// given, either one matching is enough.
+    pub fn applies(&self, gender: &str, rank: &str, post_level: Option<&str>) -> bool {
+        let by_rank = self.ranks.iter().any(|r| r == rank);
+        let by_post = post_level.is_some_and(|l| self.post_levels.iter().any(|p| p == l));
+        squeeze(gender) == self.gender && ((self.ranks.is_empty() && self.post_levels.is_empty()) || by_rank || by_post)
+    }
+
+    /// The months added to the age for someone born on `birth`.
+    pub fn raise_months(&self, birth: NaiveDate) -> u32 {
+        match self.raised_from {
+            Some(from) if birth >= from && self.step_months > 0 => {
+                let months = (birth.year() - from.year()) * 12 + birth.month() as i32 - from.month() as i32;
+                (months.max(0) as u32 / self.step_months + 1).min(self.max_raise_months)
+            }
+            _ => 0,
+        }
+    }
+
+    /// The day the person born on `birth` reaches the retirement age.
+    pub fn reached_on(&self, birth: NaiveDate) -> NaiveDate {
+        crate::dates::add_months(birth, self.age * 12 + self.raise_months(birth))
+    }
+}
+
+/// The rules 核查 cites that no other part of the profile holds.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileAudit"))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AuditRules {
+    /// Every non-leader is assessed every year (a year missing from the results).
+    pub annual: Option<Citation>,
+    /// Ranks are climbed one step at a time (a promotion that skipped a rank).
+    pub step_by_step: Option<Citation>,
+}
+
 /// The rank (and 级别) given after probation, by education.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProfileStartingRank"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -374,6 +429,8 @@ pub struct Profile {
     pub ladders: Vec<Ladder>,
     pub leading_posts: Vec<LeadingPost>,
     pub starting_ranks: Vec<StartingRank>,
+    pub retirement: Vec<Retirement>,
+    pub audit: AuditRules,
     pub min_service: Vec<MinService>,
     pub service: ServiceRules,
     pub restrictions: Vec<RestrictionRule>,
@@ -476,6 +533,17 @@ impl Profile {
         self.index.restrictions.get(&squeeze(kind)).map(|&i| &self.restrictions[i])
     }
 
+    /// The starting rank for an education as the roster writes it (its name or an alias).
+    pub fn starting_rank_for(&self, education: &str) -> Option<&StartingRank> {
+        let e = squeeze(education);
+        self.starting_ranks.iter().find(|s| squeeze(&s.education) == e || s.aliases.iter().any(|a| squeeze(a) == e))
+    }
+
+    /// The retirement age that applies to a person of this gender, rank and leading-post level.
+    pub fn retirement_for(&self, gender: &str, rank: &str, post_level: Option<&str>) -> Option<&Retirement> {
+        self.retirement.iter().find(|r| r.applies(gender, rank, post_level))
+    }
+
     pub fn organ_level(&self, name: &str) -> Option<&OrganLevel> {
         self.index.organ_levels.get(&squeeze(name)).map(|&i| &self.organ_levels[i])
     }
@@ -530,6 +598,10 @@ mod raw {
         leading_post: Vec<Post>,
         #[serde(default)]
         starting_rank: Vec<StartingRank>,
+        #[serde(default)]
+        retirement: Vec<RetirementRaw>,
+        #[serde(default)]
+        audit: AuditRaw,
         min_service: Vec<MinService>,
         service: Service,
         restriction: Vec<Restriction>,
@@ -617,6 +689,38 @@ mod raw {
         #[serde(default)]
         aliases: Vec<String>,
         grades: Option<[i64; 2]>,
+        cite: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize, Default)]
+    #[serde(deny_unknown_fields)]
+    struct AuditRaw {
+        annual: Option<CiteRaw>,
+        step_by_step: Option<CiteRaw>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct CiteRaw {
+        text: String,
+        status: Status,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RetirementRaw {
+        gender: String,
+        #[serde(default)]
+        ranks: Vec<String>,
+        #[serde(default)]
+        post_levels: Vec<String>,
+        age: i64,
+        raised_from: Option<toml::value::Datetime>,
+        #[serde(default)]
+        step_months: i64,
+        #[serde(default)]
+        max_raise_months: i64,
         cite: String,
         status: Status,
     }
@@ -943,6 +1047,64 @@ mod raw {
                 });
             }
             starting_ranks
+        }
+
+        /// The retirement ages: ranks and leading-post levels named as the profile defines them.
+        fn retirement(
+            &mut self,
+            index: &Index,
+            raw: Vec<RetirementRaw>,
+            ladders: &[super::Ladder],
+            posts: &[super::LeadingPost],
+        ) -> Vec<super::Retirement> {
+            let mut out = Vec::new();
+            for r in raw {
+                let entry = format!("退休年龄「{}{}岁」", r.gender, r.age);
+                let ranks = r
+                    .ranks
+                    .iter()
+                    .filter_map(|n| match index.ranks.get(&squeeze(n)) {
+                        Some(x) => Some(ladders[x.ladder].ranks[x.index].name.clone()),
+                        None => {
+                            self.fail(&entry, format!("职级「{n}」未定义"));
+                            None
+                        }
+                    })
+                    .collect();
+                let post_levels = r
+                    .post_levels
+                    .iter()
+                    .filter_map(|n| match index.posts.get(&squeeze(n)) {
+                        Some(&i) => Some(posts[i].name.clone()),
+                        None => {
+                            self.fail(&entry, format!("领导职务层次「{n}」未定义"));
+                            None
+                        }
+                    })
+                    .collect();
+                let raised_from = r.raised_from.and_then(|v| {
+                    let d = v.date.and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
+                    if d.is_none() {
+                        self.fail(&entry, format!("raised_from「{v}」不是日期"));
+                    }
+                    d
+                });
+                let step_months = self.count(&entry, "step_months（每几个月延迟一个月）", r.step_months);
+                if raised_from.is_some() && step_months == 0 {
+                    self.fail(&entry, "给出 raised_from 时 step_months 须大于 0");
+                }
+                out.push(super::Retirement {
+                    gender: squeeze(&r.gender),
+                    ranks,
+                    post_levels,
+                    age: self.count(&entry, "age（年龄）", r.age),
+                    raised_from,
+                    step_months,
+                    max_raise_months: self.count(&entry, "max_raise_months（最多延迟月数）", r.max_raise_months),
+                    cite: cite(r.cite, r.status),
+                });
+            }
+            out
         }
 
         /// The minimum service for every rank reached by promotion, one rule each.
@@ -1306,6 +1468,11 @@ mod raw {
             let ladders = c.ladders(&mut index, self.ladder, &categories);
             let leading_posts = c.leading_posts(&mut index, self.leading_post);
             let starting_ranks = c.starting_ranks(&index, self.starting_rank, &ladders);
+            let retirement = c.retirement(&index, self.retirement, &ladders, &leading_posts);
+            let audit = super::AuditRules {
+                annual: self.audit.annual.map(|c| cite(c.text, c.status)),
+                step_by_step: self.audit.step_by_step.map(|c| cite(c.text, c.status)),
+            };
             let min_service = c.min_service(&mut index, self.min_service, &ladders, &leading_posts);
             let service = c.service(self.service);
             let restrictions = c.restrictions(&mut index, self.restriction);
@@ -1360,6 +1527,8 @@ mod raw {
                 ladders,
                 leading_posts,
                 starting_ranks,
+                retirement,
+                audit,
                 min_service,
                 service,
                 restrictions,

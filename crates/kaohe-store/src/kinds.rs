@@ -92,6 +92,8 @@ closed_set! {
         Operator = "operator",
         /// The database's password set, changed or removed.
         Password = "password",
+        /// A finding of 核查 marked 已核实, or the mark withdrawn.
+        Verify = "verify",
     }
 }
 

@@ -13,6 +13,7 @@
 //! name), `migrations`, `known_schema`, `connection`. The committee's operations with their checks
 //! are kaohe-desk's `committee`, on top of `decisions`.
 
+mod audit;
 mod conflicts;
 mod connection;
 mod decisions;
@@ -29,6 +30,7 @@ pub mod settings;
 mod stored;
 mod write;
 
+pub use audit::{Mark, MarkSubject};
 pub use conflicts::{Confirmations, NameConflict};
 pub use decisions::LogEntry;
 pub use import::{read_ahead, FieldChange, ImportPlan, ImportSummary, MissingPerson, Move, NewPerson, PersonChanges};

@@ -11,7 +11,8 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-pub const MIGRATIONS: [&str; 13] = [
+/// Version 14: 核查 findings marked 已核实.
+pub const MIGRATIONS: [&str; 14] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -222,6 +223,14 @@ pub const MIGRATIONS: [&str; 13] = [
         WHEN '离职/退休日期' THEN 'left_on'
         ELSE CASE WHEN field GLOB '[0-9][0-9][0-9][0-9]年度考核' THEN 'result:' || substr(field, 1, 4) ELSE field END
      END;",
+    // 14: 核查's findings marked 已核实, by the finding's key (kind, person, year or dates).
+    "CREATE TABLE audit_marks (
+        key TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        by TEXT NOT NULL,
+        at TEXT NOT NULL
+     );",
 ];
 
 /// The schema version this build writes.

@@ -47,7 +47,7 @@ pub struct LogFilter {
 /// What to record for an operation on the database itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OperationRecord<'a> {
-    /// `Backup`, `Restore`, `Profile`, `Operator` or `Password`.
+    /// `Backup`, `Restore`, `Profile`, `Operator`, `Password` or `Verify`.
     pub kind: OperationKind,
     pub subject: Option<&'a str>,
     pub from: Option<&'a str>,
@@ -67,7 +67,12 @@ impl<'a> OperationRecord<'a> {
 impl Store {
     /// Records an operation on the database itself (backup, restore, rule profile change).
     pub fn record_operation(&self, op: &OperationRecord) -> Result<(), StoreError> {
-        self.conn.execute(
+        Self::record_in(&self.conn, op)
+    }
+
+    /// Records an operation on `conn` (a transaction: the change and its entry together).
+    pub(crate) fn record_in(conn: &rusqlite::Connection, op: &OperationRecord) -> Result<(), StoreError> {
+        conn.execute(
             "INSERT INTO operations (kind, subject, from_value, to_value, reason, people, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![op.kind, op.subject, op.from, op.to, op.reason, op.people, op.by.trim(), now()],
         )?;

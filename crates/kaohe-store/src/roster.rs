@@ -75,6 +75,11 @@ impl Store {
         Ok(self.conn.query_row("SELECT organ FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?)
     }
 
+    /// The name of the person with this ID, if the database holds the person.
+    pub fn person_name(&self, person_id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT name FROM people WHERE id = ?1", [person_id], |r| r.get(0)).optional()?)
+    }
+
     /// The roster, of everyone or of one organ: each query is written once, its `{organ}` the
     /// filter on that organ or nothing.
     pub(crate) fn load(&self, organ: Option<&str>) -> Result<Roster, StoreError> {

@@ -5,6 +5,7 @@
 //! template and the print-ready result workbooks, written with rust_xlsxwriter.
 
 mod assessment_result;
+mod audit;
 mod biff;
 mod cell;
 mod error_report;
@@ -22,6 +23,7 @@ mod text;
 pub use assessment_result::{
     write_assessment, write_assessment_told, write_national_results, write_national_results_told, NATIONAL_COLUMNS,
 };
+pub use audit::{write_audit, AuditRow};
 pub use cell::display as cell_display;
 pub use cell::{column_letter, parse_date_text};
 pub use error_report::write_error_report;

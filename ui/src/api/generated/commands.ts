@@ -44,6 +44,10 @@ export const COMMAND_NAMES = [
   'people_page',
   'person',
   'dashboard',
+  'audit',
+  'audit_mark',
+  'audit_unmark',
+  'export_audit',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

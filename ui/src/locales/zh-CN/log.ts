@@ -30,6 +30,7 @@ export default {
     profile: '更换规则',
     operator: '更换操作人',
     password: '数据库密码',
+    verify: '核查标记',
   },
   what: {
     import: '导入「{file}」：人员 {people} 人，问题 {issues} 处',
@@ -46,5 +47,6 @@ export default {
     profileDefault: '规则由「{from}」改为「{to}」',
     operator: '操作人由「{from}」改为「{to}」',
     password: '{to}数据库密码',
+    verify: '{subject}：{to}',
   },
 } as const;

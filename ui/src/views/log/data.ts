@@ -58,6 +58,8 @@ export function whatText(op: Operation): string {
       return t('log.what.operator', { from: v(op.from), to: v(op.to) });
     case 'password':
       return t('log.what.password', { to: v(op.to) });
+    case 'verify':
+      return t('log.what.verify', { subject: v(op.subject), to: v(op.to) });
     default:
       return v(op.to);
   }

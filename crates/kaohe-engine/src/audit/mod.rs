@@ -177,7 +177,7 @@ pub fn audit(roster: &Roster, profile: &Profile, as_of: NaiveDate, steps: &[Rank
     }
     let mut out = results_against_rules(roster, profile, &results, as_of);
     out.extend(incompetent_running(roster, profile, &results, as_of));
-    out.extend(promotions(roster, profile, &index, steps));
+    out.extend(promotions(roster, profile, &index, &results, steps));
     for p in &roster.people {
         out.extend(below_starting_rank(p, profile, as_of));
         out.extend(rank_before_entry(p));
@@ -320,7 +320,19 @@ fn incompetent_running(
 }
 
 /// Each promotion the history records, against one-step climbing and the minimum service on its day.
-fn promotions(roster: &Roster, profile: &Profile, index: &HashMap<&str, usize>, steps: &[RankStep]) -> Vec<Finding> {
+fn promotions(
+    roster: &Roster,
+    profile: &Profile,
+    index: &HashMap<&str, usize>,
+    results: &[Vec<&YearResult>],
+    steps: &[RankStep],
+) -> Vec<Finding> {
+    let mut restrictions: HashMap<usize, Vec<&crate::roster::Restriction>> = HashMap::new();
+    for r in &roster.restrictions {
+        if let Some(&i) = index.get(r.person_id.as_str()) {
+            restrictions.entry(i).or_default().push(r);
+        }
+    }
     let mut out = Vec::new();
     for step in steps {
         let Some(&pi) = index.get(step.person_id.as_str()) else { continue };
@@ -351,7 +363,14 @@ fn promotions(roster: &Roster, profile: &Profile, index: &HashMap<&str, usize>, 
         if up != Some(to) {
             continue;
         }
-        if let Some(mut f) = promotion_on_its_day(roster, profile, pi, step) {
+        let alone = Roster {
+            people: vec![person.clone()],
+            organs: roster.organs.iter().filter(|o| o.name == person.organ).cloned().collect(),
+            results: results[pi].iter().map(|r| (*r).clone()).collect(),
+            restrictions: restrictions.get(&pi).into_iter().flatten().map(|r| (*r).clone()).collect(),
+            ..Roster::default()
+        };
+        if let Some(mut f) = promotion_on_its_day(alone, profile, step) {
             f.key = format!("{}{tail}", f.key);
             f.records = records;
             out.push(f);
@@ -361,21 +380,13 @@ fn promotions(roster: &Roster, profile: &Profile, index: &HashMap<&str, usize>, 
 }
 
 /// Whether the person, holding the earlier rank, qualified and was free of blocks on the day of
-/// the promotion: `promote` run on that day for the person as they were.
-fn promotion_on_its_day(roster: &Roster, profile: &Profile, pi: usize, step: &RankStep) -> Option<Finding> {
-    let person = &roster.people[pi];
-    let mut then = person.clone();
-    then.rank = step.from_rank.clone();
-    then.rank_since = step.from_since;
-    let of = |id: &str| id == person.id;
-    let alone = Roster {
-        people: vec![then],
-        organs: roster.organs.iter().filter(|o| o.name == person.organ).cloned().collect(),
-        results: roster.results.iter().filter(|r| of(&r.person_id)).cloned().collect(),
-        restrictions: roster.restrictions.iter().filter(|r| of(&r.person_id)).cloned().collect(),
-        ..Roster::default()
-    };
+/// the promotion: `promote` run on that day for the person as they were (`alone`: the person,
+/// their organ and records).
+fn promotion_on_its_day(mut alone: Roster, profile: &Profile, step: &RankStep) -> Option<Finding> {
+    alone.people[0].rank = step.from_rank.clone();
+    alone.people[0].rank_since = step.from_since;
     let decided = promote(&alone, profile, step.to_since);
+    let person = &alone.people[0];
     let o = decided.people.first()?;
     let rule = o.rule.map(|i| &profile.min_service[i]);
     let promoted = format!("{}由{}晋升为{}", day(step.to_since), step.from_rank, step.to_rank);

@@ -315,3 +315,37 @@ fn the_people_grid_reads_five_people_of_the_sample() {
 fn the_rules_page_reads_the_national_profile() {
     written("rules/national-profile.generated.json", &Profile::national()).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 核查: the seeded rosters of fixtures/audit imported one after the other (周子涵 promoted in
+/// between), audited on 2025-12-31, with the first finding marked 已核实 — made here with a fixed
+/// time, as the store stamps a mark with the clock's.
+#[test]
+fn the_audit_page_reads_the_seeded_history() {
+    let profile = Profile::national();
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("kaohe.db")).expect("store");
+    for name in ["核查示例_2021", "核查示例"] {
+        let path = root().join(format!("fixtures/audit/{name}.xlsx"));
+        let read = kaohe_workbook::read_roster(&path, &profile).expect("the seeded roster");
+        store.import(&read, &format!("{name}.xlsx")).expect("imported");
+    }
+    let roster = store.load_roster().expect("roster");
+    let first = kaohe_desk::audit::audit_of(
+        &roster,
+        &store.rank_steps().expect("steps"),
+        Vec::new(),
+        &profile,
+        day(2025, 12, 31),
+    );
+    let key = first.findings[0].finding.key.clone();
+    let mark = kaohe_store::Mark {
+        key,
+        reason: "警告系2023年12月作出，优秀等次确定在前，已报主管部门备案".into(),
+        by: "人事科 李明".into(),
+        at: "2026-01-08 10:15:00".into(),
+    };
+    let steps = store.rank_steps().expect("steps");
+    let report = kaohe_desk::audit::audit_of(&roster, &steps, vec![mark], &profile, day(2025, 12, 31));
+    assert_eq!(report.findings.len(), 10);
+    written("audit/report.generated.json", &report).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -24,9 +24,17 @@ export {
   PRINT_DOCUMENTS,
   RESULT_LABELS,
   UNGRADED_CODES,
+  FINDING_KINDS,
 } from './generated';
 
 export type {
+  // kaohe_desk::audit::AuditReport (`kaohe audit --json`, docs/cli.md)
+  AuditReport,
+  AuditEntry,
+  AuditCount,
+  AuditFinding,
+  FindingKind,
+  FindingMark,
   // kaohe_desk::error, kaohe_desk::ipc
   ErrorCode,
   ErrorPayload,

@@ -5,6 +5,7 @@
 import promotionPage from './zh-CN/promotion';
 import exportWorkbooks from './zh-CN/export';
 import log from './zh-CN/log';
+import audit from './zh-CN/audit';
 import rulesFile from './zh-CN/rulesFile';
 import settings from './zh-CN/settings';
 import importMessages from './zh-CN/import';
@@ -27,6 +28,7 @@ const zhCN = {
     assessment: '年度考核',
     promotion: '职级晋升',
     print: '打印与导出',
+    audit: '核查',
     rules: '规则',
     log: '操作日志',
     settings: '设置',
@@ -57,6 +59,7 @@ const zhCN = {
     },
   },
   assessment,
+  audit,
   print,
   promotionPage,
   export: exportWorkbooks,

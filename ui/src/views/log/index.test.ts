@@ -26,6 +26,13 @@ function entry(e: Partial<Operation> & Pick<Operation, 'kind' | 'at'>): Operatio
 
 /** The merged log as the shell returns it: newest first. */
 const LOG: Operation[] = [
+  entry({
+    kind: 'verify',
+    at: '2026-12-01 09:00:00',
+    subject: '赵晓光（330523198803120810）：受处分等影响的年度评为优秀（2023）',
+    to: '已核实',
+    reason: '优秀等次确定在前，已报主管部门备案',
+  }),
   entry({ kind: 'password', at: '2026-11-28 08:00:00', to: '设置', by: '人事科 王芳' }),
   entry({ kind: 'operator', at: '2026-11-27 11:00:00', from: '人事科 李明', to: '人事科 王芳', by: '人事科 王芳' }),
   entry({
@@ -105,8 +112,15 @@ describe('操作日志 page', () => {
     mockShell(calls);
     const page = await mountPage();
     expect(calls).toEqual([{ cmd: 'operation_log', args: { kind: null, year: null } }]);
-    expect(page.get('[data-test="log-count"]').text()).toBe('共 10 条');
+    expect(page.get('[data-test="log-count"]').text()).toBe('共 11 条');
     expect(rows(page)).toEqual([
+      [
+        '2026-12-01 09:00:00',
+        '核查标记',
+        '人事科 李明',
+        '赵晓光（330523198803120810）：受处分等影响的年度评为优秀（2023）：已核实',
+        '优秀等次确定在前，已报主管部门备案',
+      ],
       ['2026-11-28 08:00:00', '数据库密码', '人事科 王芳', '设置数据库密码', '—'],
       ['2026-11-27 11:00:00', '更换操作人', '人事科 王芳', '操作人由「人事科 李明」改为「人事科 王芳」', '—'],
       [
@@ -149,6 +163,7 @@ describe('操作日志 page', () => {
       ['2026-01-10 08:00:00', '导入名册', '—', '导入「名册示例.xlsx」：人员 38 人，问题 2 处', '—'],
     ]);
     expect(page.findAll('[data-test="log-row"]').map((r) => r.attributes('data-kind'))).toEqual([
+      'verify',
       'password',
       'operator',
       'profile',

@@ -14,6 +14,7 @@ import * as importer from './pages/import.mjs';
 import * as people from './pages/people.mjs';
 import * as promotion from './pages/promotion.mjs';
 import * as log from './pages/log.mjs';
+import * as audit from './pages/audit.mjs';
 import * as settings from './pages/settings.mjs';
 import { t, textOf } from './ui.mjs';
 
@@ -75,6 +76,12 @@ export const TOUR = {
       const c = await promotion.counts(browser);
       assert.equal(c.total, 38);
       assert.ok(c.eligible > 0 && c.eligible <= 38, `符合条件人数 / eligible ${c.eligible}`);
+    },
+  },
+  audit: {
+    async prepare(browser) {
+      // The sample's history is consistent: on today's date, nothing or little to look at.
+      await audit.waitForSummary(browser, /^共 38 人，历次导入记录的晋升 0 次；发现问题 \d+ 处/);
     },
   },
   log: {

@@ -7,8 +7,8 @@ import { FINDING_KINDS } from '../../api/audit';
 export type StateFilter = 'all' | 'open' | 'verified';
 
 export interface Filters {
-  /** '' for every kind. */
-  kind: FindingKind | '';
+  /** 'all' for every kind (an Element Plus select shows '' as unselected). */
+  kind: FindingKind | 'all';
   state: StateFilter;
 }
 
@@ -21,7 +21,7 @@ export function kindLabel(kind: FindingKind): string {
 export function filterFindings(report: AuditReport, filters: Filters): AuditEntry[] {
   return report.findings.filter(
     (e) =>
-      (filters.kind === '' || e.finding.kind === filters.kind) &&
+      (filters.kind === 'all' || e.finding.kind === filters.kind) &&
       (filters.state === 'all' || (filters.state === 'verified') === (e.mark !== null)),
   );
 }

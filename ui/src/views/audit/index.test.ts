@@ -103,11 +103,11 @@ describe('核查 page', () => {
       .vm.$emit('update:modelValue', 'past_retirement');
     await flushPromises();
     expect(rows(page).map((r) => r[1])).toEqual(['王建设330523196305010951']);
-    page.getComponent('[data-test="audit-kind"]').findComponent(ElSelect).vm.$emit('update:modelValue', '');
+    page.getComponent('[data-test="audit-kind"]').findComponent(ElSelect).vm.$emit('update:modelValue', 'all');
     await page.get('[data-test="audit-state"] input[value="verified"]').setValue(true);
     await flushPromises();
     expect(rows(page).map((r) => r[1])).toEqual(['赵晓光330523198803120810']);
-    expect(filterFindings(seededReport, { kind: '', state: 'open' })).toHaveLength(9);
+    expect(filterFindings(seededReport, { kind: 'all', state: 'open' })).toHaveLength(9);
     expect(totals(seededReport)).toEqual({ found: 10, verified: 1 });
     expect(kindLabel('same_person')).toBe('疑似同一人两个身份证号');
   });

@@ -18,6 +18,7 @@ export default {
     pools: '职数池',
     assessment: '年度考核',
     publicity: '公示期',
+    retirement: '退休年龄（核查用）',
   },
   ladder: {
     title: '{category}',
@@ -26,6 +27,16 @@ export default {
     grades: '级别',
     gradeRange: '{high}级至{low}级',
     aliases: '别名：{aliases}',
+  },
+  retirement: {
+    gender: '性别',
+    applies: '适用于',
+    everyone: '其他人员',
+    age: '退休年龄',
+    ageValue: '{age}周岁',
+    raise: '渐进式延迟',
+    raiseValue: '{from}起出生的，每{step}个月延迟1个月，最多延迟{max}个月',
+    noRaise: '—',
   },
   minService: {
     target: '晋升至',

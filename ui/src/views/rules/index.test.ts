@@ -29,6 +29,7 @@ describe('规则 page', () => {
       '职数池',
       '年度考核',
       '公示期',
+      '退休年龄（核查用）',
     ]);
 
     // How service is counted (并行规定 第十九条), the 不称职 block, 级别 on promotion, old titles.
@@ -81,6 +82,14 @@ describe('规则 page', () => {
     expect(page.get('[data-test="leaders-row"]').text()).toContain('待核实');
     expect(page.get('[data-test="leave-row"]').text()).toContain('病事假累计超过');
     expect(page.findAll('[data-test="publicity-row"]')[0]!.text()).toContain('不少于 5 个工作日');
+    // The retirement ages 核查 holds people to: the 2024 raise as data, the county-level women 待核实.
+    const retirement = page.findAll('[data-test="retirement-row"]').map((r) => r.text());
+    expect(retirement).toHaveLength(3);
+    expect(retirement[0]).toContain('60周岁');
+    expect(retirement[0]).toContain('县处级副职');
+    expect(retirement[0]).toContain('待核实');
+    expect(retirement[1]).toContain('男其他人员60周岁1965-01起出生的，每4个月延迟1个月，最多延迟36个月');
+    expect(retirement[2]).toContain('55周岁1970-01起出生的');
 
     // Every rule row carries a status tag; S rules are grey.
     expect(page.findAll('[data-test="min-service-row"]').every((r) => r.find('[data-test="cite"]').exists())).toBe(

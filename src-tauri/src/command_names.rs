@@ -49,4 +49,6 @@ pub const COMMANDS: &[&str] = &[
     "audit_mark",
     "audit_unmark",
     "export_audit",
+    "whatif_assessment",
+    "whatif_promotion",
 ];

@@ -30,6 +30,7 @@ pub mod preview;
 pub mod rules;
 pub mod settings;
 pub mod state;
+pub mod whatif;
 
 include!("command_names.rs");
 
@@ -143,4 +144,6 @@ commands![
     audit::audit_mark,
     audit::audit_unmark,
     audit::export_audit,
+    whatif::whatif_assessment,
+    whatif::whatif_promotion,
 ];

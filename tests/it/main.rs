@@ -13,5 +13,6 @@ mod rosters;
 mod rosters_corpus;
 mod sample;
 mod store;
+mod whatif;
 mod windows;
 mod workbook;

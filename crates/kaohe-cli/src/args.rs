@@ -55,6 +55,11 @@ enum Command {
     Print(Print),
     /// 核查历史记录：列出可能有误的考核结果、晋升、职级和人员记录
     Audit(Audit),
+    /// 对比：试一项改变（比例、分池、规则文件、日期），列出结果因此改变的人员，不保存
+    Whatif {
+        #[command(subcommand)]
+        what: WhatIf,
+    },
     /// 显示规则
     Profile,
     /// 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
@@ -220,6 +225,47 @@ enum AuditMark {
     Unmark(Marked),
 }
 
+/// What a comparison is about (`kaohe whatif assess …`, `kaohe whatif promote …`).
+#[derive(Subcommand, Debug)]
+enum WhatIf {
+    /// 年度考核：某单位的优秀比例、是否按层级分池，或另一规则文件
+    Assess {
+        /// 考核年度
+        #[arg(long, value_name = "YYYY")]
+        year: Option<String>,
+        /// 从名册文件计算（不用数据库）
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
+        /// 改变比例的单位（与 --percent 一起）
+        #[arg(long, value_name = "单位")]
+        organ: Option<String>,
+        /// 假设的优秀比例（百分数，如 25）
+        #[arg(long, value_name = "25")]
+        percent: Option<String>,
+        /// 按层级分池（split）或每个单位一个考核池（together）
+        #[arg(long, value_name = "split|together")]
+        tiers: Option<String>,
+        /// 改用的规则文件
+        #[arg(long = "other-profile", value_name = "FILE")]
+        other_profile: Option<PathBuf>,
+    },
+    /// 职级晋升：另一个资格计算日期，或另一规则文件
+    Promote {
+        /// 资格计算截至日期
+        #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// 从名册文件计算（不用数据库）
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
+        /// 对比的另一个日期
+        #[arg(long = "other-as-of", value_name = "YYYY-MM-DD")]
+        other_as_of: Option<String>,
+        /// 改用的规则文件
+        #[arg(long = "other-profile", value_name = "FILE")]
+        other_profile: Option<PathBuf>,
+    },
+}
+
 #[derive(Args, Debug)]
 struct Marked {
     /// 核查发现的编号（kaohe audit 列出的「编号」）
@@ -334,6 +380,20 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
                 };
                 o.positional.push(name.to_string());
                 (o.key, o.reason) = (m.key, m.reason);
+            }
+        }
+        Command::Whatif { what } => {
+            o.command = "whatif";
+            match what {
+                WhatIf::Assess { year, roster, organ, percent, tiers, other_profile } => {
+                    o.positional.push("assess".into());
+                    (o.year, o.roster, o.organ, o.percent, o.tiers, o.other_profile) =
+                        (year, roster, organ, percent, tiers, other_profile);
+                }
+                WhatIf::Promote { as_of, roster, other_as_of, other_profile } => {
+                    o.positional.push("promote".into());
+                    (o.as_of, o.roster, o.other_as_of, o.other_profile) = (as_of, roster, other_as_of, other_profile);
+                }
             }
         }
         Command::Profile => o.command = "profile",

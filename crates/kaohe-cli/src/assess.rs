@@ -16,7 +16,7 @@ fn bad(message: impl Into<String>) -> Failure {
     Failure::new("bad_argument", message, 1)
 }
 
-fn year_of(o: &Options) -> Result<i32, Failure> {
+pub(super) fn year_of(o: &Options) -> Result<i32, Failure> {
     year_text(o.year.as_deref().ok_or_else(|| bad("需要 --year YYYY，如 --year 2025"))?)
 }
 
@@ -50,7 +50,7 @@ pub(super) fn run(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, 
 }
 
 /// The roster, the committee's decisions and any import issues, from a file or the database.
-fn inputs(o: &Options, profile: &Profile, year: i32) -> Result<(Roster, Decisions, Vec<Issue>), Failure> {
+pub(super) fn inputs(o: &Options, profile: &Profile, year: i32) -> Result<(Roster, Decisions, Vec<Issue>), Failure> {
     if o.db.is_some() && o.roster.is_some() {
         return Err(bad("--db 与 --roster 只能选一个"));
     }

@@ -18,6 +18,7 @@ mod assess;
 mod audit;
 mod import;
 mod print;
+mod whatif;
 
 pub use import::parse_mapping;
 
@@ -49,6 +50,9 @@ const USAGE: &str = "用法：
   kaohe audit --as-of YYYY-MM-DD [--db PATH] [--profile FILE] [--out 核查结果.xlsx] [--json]   # 核查历史记录
   kaohe audit mark --key 编号 --reason 核实情况 [--by 姓名] [--db PATH]
   kaohe audit unmark --key 编号 --reason 理由 [--by 姓名] [--db PATH]
+  kaohe whatif assess|promote …   # 对比：试一项改变，列出结果因此改变的人员，不保存
+  kaohe whatif assess --year YYYY (--organ 单位 --percent 25 | --tiers split|together | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
+  kaohe whatif promote --as-of YYYY-MM-DD (--other-as-of YYYY-MM-DD | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
   kaohe profile [--profile FILE]
   kaohe password [--db PATH] [--remove] [--by 姓名]   # 设置、更改或取消数据库密码（新密码取自 KAOHE_DB_NEW_PASSWORD）
   kaohe 命令 --help                                  # 该命令的全部选项
@@ -100,7 +104,7 @@ impl From<kaohe_store::StoreError> for Failure {
 /// What the command line asked (parsed by clap in args.rs).
 #[derive(Default)]
 struct Options {
-    /// The command: template, import, promote, assess, print, audit, profile, password.
+    /// The command: template, import, promote, assess, print, audit, whatif, profile, password.
     command: &'static str,
     positional: Vec<String>,
     db: Option<PathBuf>,
@@ -130,6 +134,10 @@ struct Options {
     remove: bool,
     /// A finding's key (`kaohe audit mark --key`).
     key: Option<String>,
+    /// `kaohe whatif`: the change tried.
+    tiers: Option<String>,
+    other_profile: Option<PathBuf>,
+    other_as_of: Option<String>,
 }
 
 /// Runs one command line (without the program name).
@@ -181,6 +189,7 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
         "assess" => assess::run(&o, sink),
         "print" => print::run(&o),
         "audit" => audit::run(&o, sink),
+        "whatif" => whatif::run(&o, sink),
         "profile" => profile_cmd(&o),
         "password" => password_cmd(&o),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),

@@ -21,6 +21,7 @@ mod people;
 pub mod person;
 mod print;
 pub mod profile;
+pub mod whatif;
 
 pub use people::{people_filters, people_page, PAGE_LIMIT};
 

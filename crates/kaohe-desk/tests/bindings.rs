@@ -48,6 +48,10 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     // 工作台 (dashboard.rs).
     kaohe_desk::dashboard::Dashboard::export_all(cfg)?;
     kaohe_desk::audit::AuditReport::export_all(cfg)?;
+    kaohe_desk::whatif::AssessmentComparison::export_all(cfg)?;
+    kaohe_desk::whatif::PromotionComparison::export_all(cfg)?;
+    kaohe_desk::whatif::AssessmentTry::export_all(cfg)?;
+    kaohe_desk::whatif::PromotionTry::export_all(cfg)?;
     // 设置 (settings.rs) and the rule profile in force (rules.rs), with kaohe_store::settings.
     kaohe_desk::ipc::SettingsInfo::export_all(cfg)?;
     kaohe_desk::ipc::BackupOutcome::export_all(cfg)?;

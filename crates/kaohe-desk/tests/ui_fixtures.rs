@@ -349,3 +349,30 @@ fn the_audit_page_reads_the_seeded_history() {
     assert_eq!(report.findings.len(), 10);
     written("audit/report.generated.json", &report).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 年度考核's 对比: the sample's 2025 with 某市财政局's 优秀 ratio at 30% (the profile's 20% now),
+/// as the shell answers `whatif_assessment`.
+#[test]
+fn the_assessment_comparison_reads_a_higher_ratio() {
+    use kaohe_desk::whatif::{compare_assessment, AssessmentChange};
+    let read = sample_read();
+    let change = AssessmentChange::Ratio { organ: "某市财政局".into(), percent: 30.0 };
+    let comparison = compare_assessment(&read.roster, "名册", &Profile::national(), 2025, &Default::default(), change)
+        .expect("compared");
+    written("assessment/whatif.generated.json", &comparison).unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// 职级晋升's 对比: the sample on 2025-12-31 against 2026-12-31, as the shell answers
+/// `whatif_promotion`.
+#[test]
+fn the_promotion_comparison_reads_a_year_later() {
+    use kaohe_desk::whatif::{compare_promotion, PromotionChange};
+    let read = sample_read();
+    let comparison = compare_promotion(
+        &read.roster,
+        &Profile::national(),
+        day(2025, 12, 31),
+        PromotionChange::AsOf(day(2026, 12, 31)),
+    );
+    written("promotion/whatif.generated.json", &comparison).unwrap_or_else(|e| panic!("{e}"));
+}

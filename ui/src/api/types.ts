@@ -28,6 +28,16 @@ export {
 } from './generated';
 
 export type {
+  // kaohe_desk::whatif (`kaohe whatif --json`, docs/cli.md)
+  AssessmentComparison,
+  AssessmentTry,
+  GradeChange,
+  GradeSide,
+  QuotaChange,
+  PromotionComparison,
+  PromotionChangeReport,
+  PromotionSide,
+  PromotionTry,
   // kaohe_desk::audit::AuditReport (`kaohe audit --json`, docs/cli.md)
   AuditReport,
   AuditEntry,

@@ -6,6 +6,7 @@ import promotionPage from './zh-CN/promotion';
 import exportWorkbooks from './zh-CN/export';
 import log from './zh-CN/log';
 import audit from './zh-CN/audit';
+import whatif from './zh-CN/whatif';
 import rulesFile from './zh-CN/rulesFile';
 import settings from './zh-CN/settings';
 import importMessages from './zh-CN/import';
@@ -60,6 +61,7 @@ const zhCN = {
   },
   assessment,
   audit,
+  whatif,
   print,
   promotionPage,
   export: exportWorkbooks,

@@ -48,6 +48,8 @@ export const COMMAND_NAMES = [
   'audit_mark',
   'audit_unmark',
   'export_audit',
+  'whatif_assessment',
+  'whatif_promotion',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -7,7 +7,7 @@ use std::path::Path;
 use kaohe_desk::whatif::{
     compare_assessment, compare_promotion, AssessmentChange, AssessmentComparison, PromotionChange, PromotionComparison,
 };
-use kaohe_engine::reason::lines;
+use kaohe_engine::Reason;
 
 use super::assess::{inputs, year_of};
 use super::{load_profile, profile_of, read, read_store, write_json, Failure, Options, Output, USAGE};
@@ -84,11 +84,7 @@ fn assessment_text(c: &AssessmentComparison) -> String {
     };
     for p in &c.people {
         let _ = writeln!(s, "\n{}（{}），{}：{} → {}", p.name, p.id, p.organ, grade(&p.before), grade(&p.after));
-        if let Some(a) = &p.after {
-            for line in lines(&a.reasons).lines() {
-                let _ = writeln!(s, "  改后：{line}");
-            }
-        }
+        differing(&mut s, p.before.as_ref().map(|b| &b.reasons[..]), p.after.as_ref().map(|a| &a.reasons[..]));
     }
     s
 }
@@ -139,11 +135,18 @@ fn promotion_text(c: &PromotionComparison) -> String {
     };
     for p in &c.people {
         let _ = writeln!(s, "\n{}（{}），{}：{} → {}", p.name, p.id, p.organ, side(&p.before), side(&p.after));
-        if let Some(a) = &p.after {
-            for line in lines(&a.reasons).lines() {
-                let _ = writeln!(s, "  改后：{line}");
-            }
-        }
+        differing(&mut s, p.before.as_ref().map(|b| &b.reasons[..]), p.after.as_ref().map(|a| &a.reasons[..]));
     }
     s
+}
+
+/// The reasons that differ, one per line: 原 before, 改 after (the ones both sides give are left out).
+fn differing(s: &mut String, before: Option<&[Reason]>, after: Option<&[Reason]>) {
+    let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
+    for r in before.iter().filter(|r| !after.contains(r)) {
+        let _ = writeln!(s, "  原：{r}");
+    }
+    for r in after.iter().filter(|r| !before.contains(r)) {
+        let _ = writeln!(s, "  改：{r}");
+    }
 }

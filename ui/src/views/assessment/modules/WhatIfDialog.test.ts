@@ -49,7 +49,10 @@ describe('年度考核 对比', () => {
     expect(people.map((r) => r.slice(0, 3))).toEqual([
       ['吴秀英某市财政局', '称职（非领导成员）', '优秀（非领导成员）'],
     ]);
-    expect(people[0]![3]).toContain('在优秀名额（4名）以内，建议优秀');
+    // The reasons before and after side by side.
+    expect(people[0]![3]).toContain('15人 × 20% = 3.00 → 3名');
+    expect(people[0]![3]).toContain('未进入优秀名额，综合得分不低于70.00分，建议称职');
+    expect(people[0]![4]).toContain('在优秀名额（4名）以内，建议优秀');
     wrapper.unmount();
   });
 

@@ -29,8 +29,10 @@ export default {
   person: '姓名',
   notAssessed: '不参加考核',
   undecided: '未定',
-  reasonsAfter: '改变后的理由与依据',
-  reasonsBefore: '原来的理由与依据',
+  reasons: {
+    before: '原来的理由与依据',
+    after: '改变后的理由与依据',
+  },
   eligible: '符合（{rank}）',
   notEligible: '不符合',
   blocked: '任职年限已满足，但暂不能晋升',

@@ -13,6 +13,7 @@ mod rosters;
 mod rosters_corpus;
 mod sample;
 mod store;
+mod summary;
 mod whatif;
 mod windows;
 mod workbook;

@@ -55,6 +55,37 @@ enum Command {
     Print(Print),
     /// 核查历史记录：列出可能有误的考核结果、晋升、职级和人员记录
     Audit(Audit),
+    /// 上报：把某单位已定稿年度的考核结果、晋升人选和所用规则打包成一个文件
+    #[command(name = "report-package")]
+    ReportPackage {
+        /// 考核年度（须已定稿）
+        #[arg(long, value_name = "YYYY")]
+        year: Option<String>,
+        /// 上报的单位
+        #[arg(long, value_name = "单位")]
+        organ: Option<String>,
+        /// 晋升人选的计算日期（默认：该年12月31日）
+        #[arg(long = "as-of", value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// 上报文件
+        #[arg(long, value_name = "FILE.kaohe")]
+        out: Option<PathBuf>,
+    },
+    /// 汇总：接收各单位的上报文件（先逐个校验，不合格的不接收）
+    Receive {
+        /// 上报文件（可多个）
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<String>,
+        /// 确认用新文件替换已接收的同一单位同一年度的上报
+        #[arg(long)]
+        replace: bool,
+    },
+    /// 汇总：各单位的考核结果、优秀比例、晋升与职数，未上报的单位，冲突
+    Summary {
+        /// 考核年度
+        #[arg(long, value_name = "YYYY")]
+        year: Option<String>,
+    },
     /// 对比：试一项改变（比例、分池、规则文件、日期），列出结果因此改变的人员，不保存
     Whatif {
         #[command(subcommand)]
@@ -396,6 +427,19 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
                 }
             }
         }
+        Command::ReportPackage { year, organ, as_of, out } => {
+            o.command = "report-package";
+            (o.year, o.organ, o.as_of, o.out) = (year, organ, as_of, out);
+        }
+        Command::Receive { files, replace } => {
+            o.command = "receive";
+            o.positional = files;
+            o.replace = replace;
+        }
+        Command::Summary { year } => {
+            o.command = "summary";
+            o.year = year;
+        }
         Command::Profile => o.command = "profile",
         Command::Password { remove } => {
             o.command = "password";
@@ -495,8 +539,11 @@ mod tests {
         for line in text.lines().filter_map(|l| l.trim().strip_prefix("kaohe ")) {
             let line = line.split('#').next().unwrap_or_default();
             let words: Vec<&str> = line.split_whitespace().collect();
-            let path: Vec<&str> =
-                words.iter().copied().take_while(|w| w.chars().all(|c| c.is_ascii_lowercase())).collect();
+            let path: Vec<&str> = words
+                .iter()
+                .copied()
+                .take_while(|w| !w.starts_with('-') && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+                .collect();
             if path.is_empty() {
                 continue; // `kaohe 命令 --help`
             }

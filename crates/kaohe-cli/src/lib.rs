@@ -18,6 +18,7 @@ mod assess;
 mod audit;
 mod import;
 mod print;
+mod summary;
 mod whatif;
 
 pub use import::parse_mapping;
@@ -50,6 +51,9 @@ const USAGE: &str = "用法：
   kaohe audit --as-of YYYY-MM-DD [--db PATH] [--profile FILE] [--out 核查结果.xlsx] [--json]   # 核查历史记录
   kaohe audit mark --key 编号 --reason 核实情况 [--by 姓名] [--db PATH]
   kaohe audit unmark --key 编号 --reason 理由 [--by 姓名] [--db PATH]
+  kaohe report-package --year YYYY --organ 单位 [--as-of YYYY-MM-DD] --out FILE.kaohe [--by 姓名] [--db PATH] [--profile FILE]   # 上报（须已定稿）
+  kaohe receive FILE… [--replace] [--by 姓名] [--db PATH] [--json]   # 汇总：接收上报文件
+  kaohe summary --year YYYY [--db PATH] [--profile FILE] [--json]   # 汇总：各单位情况
   kaohe whatif assess|promote …   # 对比：试一项改变，列出结果因此改变的人员，不保存
   kaohe whatif assess --year YYYY (--organ 单位 --percent 25 | --tiers split|together | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
   kaohe whatif promote --as-of YYYY-MM-DD (--other-as-of YYYY-MM-DD | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
@@ -104,7 +108,7 @@ impl From<kaohe_store::StoreError> for Failure {
 /// What the command line asked (parsed by clap in args.rs).
 #[derive(Default)]
 struct Options {
-    /// The command: template, import, promote, assess, print, audit, whatif, profile, password.
+    /// The command: template, import, promote, assess, print, audit, whatif, report-package, receive, summary, profile, password.
     command: &'static str,
     positional: Vec<String>,
     db: Option<PathBuf>,
@@ -138,6 +142,8 @@ struct Options {
     tiers: Option<String>,
     other_profile: Option<PathBuf>,
     other_as_of: Option<String>,
+    /// `kaohe receive --replace`.
+    replace: bool,
 }
 
 /// Runs one command line (without the program name).
@@ -190,6 +196,9 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
         "print" => print::run(&o),
         "audit" => audit::run(&o, sink),
         "whatif" => whatif::run(&o, sink),
+        "report-package" => summary::make(&o),
+        "receive" => summary::receive(&o, sink),
+        "summary" => summary::summary(&o, sink),
         "profile" => profile_cmd(&o),
         "password" => password_cmd(&o),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),
@@ -224,6 +233,20 @@ fn profile_of(o: &Options) -> Result<Profile, Failure> {
             format!("数据库「{}」中保存的规则文件{file}无法采用：{why}。请用 --profile 指定规则文件，或在软件的「规则」页改回全国默认规则", db.display()),
             1,
         )
+    })
+}
+
+/// The text of the rules in force, as `profile_of` chooses them: `--profile`'s file, the rule
+/// file saved in the database, or the national profile's.
+fn profile_text_of(o: &Options) -> Result<String, Failure> {
+    if let Some(path) = &o.profile {
+        return std::fs::read_to_string(path)
+            .map_err(|e| Failure::new("bad_argument", format!("无法读取规则文件「{}」：{e}", path.display()), 1));
+    }
+    let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
+    Ok(match kaohe_store::settings::saved_profile(&db, db_password().as_ref())? {
+        Some(saved) => saved.text,
+        None => kaohe_engine::profile::NATIONAL_TOML.to_string(),
     })
 }
 

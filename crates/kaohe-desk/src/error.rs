@@ -52,11 +52,17 @@ pub enum ErrorCode {
     PasswordRequired,
     /// The password given does not open the database (or the backup).
     WrongPassword,
+    /// A report package (上报文件) that cannot be taken: not a package, altered, a year not
+    /// finalised, a format too new; the message says which and why.
+    PackageRefused,
+    /// A package of the same organ and year was received before: it replaces that one only when
+    /// the clerk confirms.
+    PackageExists,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::FileUnreadable,
         ErrorCode::SheetMissing,
         ErrorCode::ColumnMissing,
@@ -77,6 +83,8 @@ impl ErrorCode {
         ErrorCode::Cancelled,
         ErrorCode::PasswordRequired,
         ErrorCode::WrongPassword,
+        ErrorCode::PackageRefused,
+        ErrorCode::PackageExists,
     ];
 
     /// The code with this name (the crates' `.code()` strings, as in docs/cli.md). The database
@@ -113,6 +121,8 @@ impl ErrorCode {
             ErrorCode::Cancelled => "cancelled",
             ErrorCode::PasswordRequired => "password_required",
             ErrorCode::WrongPassword => "wrong_password",
+            ErrorCode::PackageRefused => "package_refused",
+            ErrorCode::PackageExists => "package_exists",
         }
     }
 }

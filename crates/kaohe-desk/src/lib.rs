@@ -17,10 +17,12 @@ pub mod dashboard;
 pub mod error;
 pub mod import;
 pub mod ipc;
+pub mod package;
 mod people;
 pub mod person;
 mod print;
 pub mod profile;
+pub mod summary;
 pub mod whatif;
 
 pub use people::{people_filters, people_page, PAGE_LIMIT};
@@ -93,6 +95,12 @@ pub enum DeskError {
     /// Nothing in the file can be imported; the message says what was read.
     #[error("{0}")]
     NothingReadable(String),
+    /// A report package that cannot be taken (the message names the file and why).
+    #[error("{0}")]
+    PackageRefused(String),
+    /// A package is only made of a finalised year.
+    #[error("{year}年度考核尚未定稿，不能上报：请先在「年度考核」中定稿")]
+    NotFinalized { year: i32 },
     /// The clerk cancelled a running import.
     #[error("已取消导入，数据库未作任何修改")]
     Cancelled,
@@ -118,6 +126,8 @@ impl DeskError {
             DeskError::NeedsYear { code, .. } => code,
             DeskError::NothingReadable(_) => "nothing_readable",
             DeskError::Cancelled => "cancelled",
+            DeskError::PackageRefused(_) => "package_refused",
+            DeskError::NotFinalized { .. } => "year_not_locked",
             DeskError::Unavailable { code, .. } => code,
         }
     }

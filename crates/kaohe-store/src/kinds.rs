@@ -94,6 +94,8 @@ closed_set! {
         Password = "password",
         /// A finding of 核查 marked 已核实, or the mark withdrawn.
         Verify = "verify",
+        /// A report package received (汇总), or one replacing an earlier one.
+        Receive = "receive",
     }
 }
 

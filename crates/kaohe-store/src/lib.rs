@@ -23,6 +23,7 @@ mod kinds;
 mod known_schema;
 pub mod migrations;
 pub mod operations;
+mod packages;
 pub mod password;
 mod people;
 mod roster;
@@ -35,6 +36,7 @@ pub use conflicts::{Confirmations, NameConflict};
 pub use decisions::LogEntry;
 pub use import::{read_ahead, FieldChange, ImportPlan, ImportSummary, MissingPerson, Move, NewPerson, PersonChanges};
 pub use kinds::{LogAction, OperationKind};
+pub use packages::{Incoming, StoredPackage};
 pub use password::{Encryption, Password};
 pub use people::{
     pinyin_key, GradeFilter, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSort, PeopleSortKey,
@@ -89,6 +91,10 @@ pub enum StoreError {
     NotLocked { year: i32 },
     #[error("数据库中没有身份证号为 {id} 的人员")]
     UnknownPerson { id: String },
+    #[error(
+        "已接收过{organ}{year}年度的上报文件「{file}」；确认用新文件替换后才会接收（两份都会保留，并记入操作日志）"
+    )]
+    PackageExists { organ: String, year: i32, file: String },
     #[error("必须填写理由")]
     MissingReason,
     #[error("无法写入「{path}」：{message}")]
@@ -124,6 +130,7 @@ impl StoreError {
             StoreError::Locked { .. } => "year_locked",
             StoreError::NotLocked { .. } => "year_not_locked",
             StoreError::UnknownPerson { .. } => "unknown_person",
+            StoreError::PackageExists { .. } => "package_exists",
             StoreError::MissingReason => "reason_required",
             StoreError::Cancelled => "cancelled",
             StoreError::UnsafeBackup { .. } => "backup_unsafe",

@@ -11,8 +11,8 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-/// Version 14: 核查 findings marked 已核实.
-pub const MIGRATIONS: [&str; 14] = [
+/// Version 14: 核查 findings marked 已核实. Version 15: report packages received (汇总).
+pub const MIGRATIONS: [&str; 15] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -230,6 +230,26 @@ pub const MIGRATIONS: [&str; 14] = [
         reason TEXT NOT NULL,
         by TEXT NOT NULL,
         at TEXT NOT NULL
+     );",
+    // 15: report packages received from the organs (上报 → 汇总): each package as received, its
+    // parts' bytes, and which later package of the same organ and year replaced it.
+    "CREATE TABLE packages (
+        id INTEGER PRIMARY KEY,
+        organ TEXT NOT NULL,
+        year INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        manifest TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        received_by TEXT NOT NULL,
+        replaced_by INTEGER REFERENCES packages(id)
+     );
+     CREATE INDEX packages_by_year ON packages(year, organ);
+     CREATE TABLE package_parts (
+        package_id INTEGER NOT NULL REFERENCES packages(id),
+        name TEXT NOT NULL,
+        content BLOB NOT NULL,
+        PRIMARY KEY (package_id, name)
      );",
 ];
 

@@ -113,6 +113,8 @@ const zhCN = {
     cancelled: '已取消',
     password_required: '需要输入密码',
     wrong_password: '密码不对',
+    package_refused: '不能接收的上报文件',
+    package_exists: '已接收过该单位该年度的上报文件',
   },
 } as const;
 

@@ -31,6 +31,7 @@ export default {
     operator: '更换操作人',
     password: '数据库密码',
     verify: '核查标记',
+    receive: '接收上报',
   },
   what: {
     import: '导入「{file}」：人员 {people} 人，问题 {issues} 处',
@@ -48,5 +49,7 @@ export default {
     operator: '操作人由「{from}」改为「{to}」',
     password: '{to}数据库密码',
     verify: '{subject}：{to}',
+    receive: '接收「{file}」：{to}，{people} 人',
+    receiveReplacing: '接收「{file}」：{to}，{people} 人，替换此前接收的「{from}」',
   },
 } as const;

@@ -58,6 +58,10 @@ export function whatText(op: Operation): string {
       return t('log.what.operator', { from: v(op.from), to: v(op.to) });
     case 'password':
       return t('log.what.password', { to: v(op.to) });
+    case 'receive':
+      return op.from
+        ? t('log.what.receiveReplacing', { file: v(op.subject), to: v(op.to), people: v(op.people), from: op.from })
+        : t('log.what.receive', { file: v(op.subject), to: v(op.to), people: v(op.people) });
     case 'verify':
       return t('log.what.verify', { subject: v(op.subject), to: v(op.to) });
     default:

@@ -27,6 +27,15 @@ function entry(e: Partial<Operation> & Pick<Operation, 'kind' | 'at'>): Operatio
 /** The merged log as the shell returns it: newest first. */
 const LOG: Operation[] = [
   entry({
+    kind: 'receive',
+    at: '2026-12-02 10:00:00',
+    subject: '某市财政局_2025年度上报.kaohe',
+    from: '某市财政局_2025年度上报（第一次）.kaohe',
+    to: '某市财政局（2025年度）',
+    people: 16,
+    by: '组织部 王芳',
+  }),
+  entry({
     kind: 'verify',
     at: '2026-12-01 09:00:00',
     subject: '赵晓光（330523198803120810）：受处分等影响的年度评为优秀（2023）',
@@ -112,8 +121,15 @@ describe('操作日志 page', () => {
     mockShell(calls);
     const page = await mountPage();
     expect(calls).toEqual([{ cmd: 'operation_log', args: { kind: null, year: null } }]);
-    expect(page.get('[data-test="log-count"]').text()).toBe('共 11 条');
+    expect(page.get('[data-test="log-count"]').text()).toBe('共 12 条');
     expect(rows(page)).toEqual([
+      [
+        '2026-12-02 10:00:00',
+        '接收上报',
+        '组织部 王芳',
+        '接收「某市财政局_2025年度上报.kaohe」：某市财政局（2025年度），16 人，替换此前接收的「某市财政局_2025年度上报（第一次）.kaohe」',
+        '—',
+      ],
       [
         '2026-12-01 09:00:00',
         '核查标记',
@@ -163,6 +179,7 @@ describe('操作日志 page', () => {
       ['2026-01-10 08:00:00', '导入名册', '—', '导入「名册示例.xlsx」：人员 38 人，问题 2 处', '—'],
     ]);
     expect(page.findAll('[data-test="log-row"]').map((r) => r.attributes('data-kind'))).toEqual([
+      'receive',
       'verify',
       'password',
       'operator',

@@ -1,0 +1,135 @@
+//! `kaohe report-package` (上报: an organ's finalised year as one file), `kaohe receive` (汇总:
+//! packages received, each verified first) and `kaohe summary` (汇总 of a year) — kaohe-desk's
+//! `summary` use cases.
+
+use std::fmt::Write as _;
+
+use kaohe_desk::summary::{self, MakeRequest, Receipts, Summary};
+
+use super::assess::{operator, year_of};
+use super::{open_store, profile_of, profile_text_of, read_store, write_json, Failure, Options, Output};
+
+fn bad(message: impl Into<String>) -> Failure {
+    Failure::new("bad_argument", message, 1)
+}
+
+/// `kaohe report-package`.
+pub(super) fn make(o: &Options) -> Result<Output, Failure> {
+    let year = year_of(o)?;
+    let organ = o.organ.as_deref().ok_or_else(|| bad("report-package 需要 --organ 单位"))?;
+    let out = o.out.as_ref().ok_or_else(|| bad("report-package 需要 --out FILE.kaohe"))?;
+    let as_of = match o.as_of.as_deref() {
+        Some(text) => Some(
+            kaohe_engine::dates::parse_ymd(text)
+                .ok_or_else(|| bad(format!("--as-of 的日期「{text}」无效，应写作 YYYY-MM-DD，如 2025-12-31")))?,
+        ),
+        None => None,
+    };
+    let (profile, text) = (profile_of(o)?, profile_text_of(o)?);
+    let by = operator(o);
+    let made_at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+    let request = MakeRequest { organ, year, as_of, profile_text: &text, by: &by, made_at: &made_at };
+    let (manifest, bytes) = summary::make_package(&read_store(o)?, &profile, &request)?;
+    // A document the clerk passes on, as a result workbook is.
+    kaohe_files::write_replacing(out, kaohe_files::Access::Ordinary, |partial| {
+        std::fs::write(partial, &bytes).map_err(|e| Failure::from(kaohe_files::FileError::new(out, e)))
+    })?;
+    let stdout = format!(
+        "已生成上报文件：{}\n{}{}年度（{}定稿），晋升人选计算至{}，规则：{} {}，{}人\n",
+        out.display(),
+        manifest.organ,
+        manifest.year,
+        manifest.finalized_on,
+        manifest.as_of,
+        manifest.profile.name,
+        manifest.profile.version,
+        kaohe_desk::package::open(&bytes).map(|p| p.people.len()).unwrap_or_default()
+    );
+    Ok(Output { status: 0, stdout, stderr: String::new() })
+}
+
+/// `kaohe receive FILE…`: every file read first; the refused ones listed, exit status 1 if any.
+pub(super) fn receive(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
+    let (mut files, mut unreadable) = (Vec::new(), Vec::new());
+    for name in &o.positional {
+        match std::fs::read(name) {
+            Ok(bytes) => files.push((name.clone(), bytes)),
+            Err(e) => unreadable.push(kaohe_desk::summary::Refusal {
+                file: name.clone(),
+                code: "package_refused".into(),
+                message: match e.kind() {
+                    std::io::ErrorKind::NotFound => format!("找不到文件「{name}」"),
+                    _ => format!("无法读取「{name}」：{e}"),
+                },
+            }),
+        }
+    }
+    let profile = profile_of(o)?;
+    let mut store = open_store(o)?;
+    let mut receipts = summary::receive(&mut store, &profile, &files, o.replace, &operator(o))?;
+    receipts.refused.extend(unreadable);
+    let status = if receipts.refused.is_empty() { 0 } else { 1 };
+    if o.json {
+        write_json(sink, &receipts)?;
+        return Ok(Output { status, ..Output::default() });
+    }
+    Ok(Output { status, stdout: receipts_text(&receipts), stderr: String::new() })
+}
+
+fn receipts_text(r: &Receipts) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "接收 {} 个，未接收 {} 个。", r.received.len(), r.refused.len());
+    for x in &r.received {
+        let replaced = x.replaced.as_ref().map(|f| format!("，替换了此前接收的「{f}」")).unwrap_or_default();
+        let _ = writeln!(s, "已接收：{}（{}{}年度，{}人{replaced}）", x.file, x.organ, x.year, x.people);
+        for c in &x.conflicts {
+            let _ = writeln!(s, "  冲突：{c}");
+        }
+    }
+    for x in &r.refused {
+        let _ = writeln!(s, "未接收：{}", x.message);
+    }
+    s
+}
+
+/// `kaohe summary --year`.
+pub(super) fn summary(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
+    let year = year_of(o)?;
+    let profile = profile_of(o)?;
+    let summary = summary::summary(&read_store(o)?, &profile, year)?;
+    if o.json {
+        write_json(sink, &summary)?;
+        return Ok(Output::default());
+    }
+    Ok(Output { status: 0, stdout: summary_text(&summary), stderr: String::new() })
+}
+
+fn summary_text(x: &Summary) -> String {
+    let mut s = String::new();
+    let t = &x.totals;
+    let _ = writeln!(
+        s,
+        "{}年度汇总（规则：{}）：{}个单位已上报，{}人（计算优秀比例的参加人数{}），优秀{}人（{}%，名额{}），基本称职{}人，不称职{}人，不定等次等{}人；符合晋升条件{}人，拟晋升{}人",
+        x.year, x.profile, t.organs, t.people, t.participants, t.grades.excellent, t.excellent_percent, t.quota,
+        t.grades.basically_competent, t.grades.incompetent, t.grades.ungraded, t.eligible, t.proposed
+    );
+    for o in &x.organs {
+        let _ = writeln!(
+            s,
+            "  {}：{}人（计算优秀比例的参加人数{}），优秀{}（名额{}，{}%），称职{}，基本称职{}，不称职{}，不定等次{}；符合晋升条件{}人，拟晋升{}人（{}上报，{}定稿）",
+            o.organ, o.people, o.participants, o.grades.excellent, o.quota, o.excellent_percent, o.grades.competent,
+            o.grades.basically_competent, o.grades.incompetent, o.grades.ungraded, o.eligible, o.proposed, o.made_by,
+            o.finalized_on
+        );
+    }
+    for r in &x.over_ratio {
+        let _ = writeln!(s, "优秀比例超过{}%且未记录批准：{} · {}：{}", x.normal_ratio, r.organ, r.pool, r.arithmetic);
+    }
+    if !x.unreported.is_empty() {
+        let _ = writeln!(s, "尚未上报：{}", x.unreported.join("、"));
+    }
+    for c in &x.conflicts {
+        let _ = writeln!(s, "冲突：{c}");
+    }
+    s
+}

@@ -1,0 +1,451 @@
+//! 上报 and 汇总: an organ's finalised year made into a package ([`make_package`]), packages
+//! received by the 公务员主管部门's database — each verified before anything is kept, a second one
+//! of an organ and year kept only when confirmed ([`receive`]) — and the year of every organ
+//! received in one picture ([`summary`]): grades by organ and category, 优秀 against quota, ratios
+//! above the normal one without a recorded approval, promotions proposed against 职数, organs not
+//! reported yet, and what conflicts (one ID in two organs, an organ not supervised, another rule
+//! profile), reported, never merged silently.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use kaohe_engine::Profile;
+use kaohe_store::{Incoming, Store, StoreError};
+use serde::Serialize;
+
+use crate::package::{self, Manifest, Package, PackageAssessment, PackagePerson, PackagePromotion};
+use crate::{assessment_report, check_year, promotion_report, DeskError};
+
+/// What a package is made from, besides the database.
+pub struct MakeRequest<'a> {
+    pub organ: &'a str,
+    pub year: i32,
+    /// The promotion proposals' date; the year's 31 December when not given.
+    pub as_of: Option<NaiveDate>,
+    /// The rule file's text of `profile` (the national one's, or the local file in force).
+    pub profile_text: &'a str,
+    pub by: &'a str,
+    /// `YYYY-MM-DD HH:MM:SS`: the front end's clock.
+    pub made_at: &'a str,
+}
+
+/// 上报: the organ's finalised year as a package's bytes, with its manifest.
+pub fn make_package(store: &Store, profile: &Profile, r: &MakeRequest) -> Result<(Manifest, Vec<u8>), DeskError> {
+    let year = check_year(r.year)?;
+    let organ = r.organ.trim();
+    let decisions = store.decisions(year)?;
+    let finalized_on = decisions.finalized_on.ok_or(DeskError::NotFinalized { year })?;
+    let roster = store.load_roster()?;
+    if !roster.people.iter().any(|p| p.organ == organ) {
+        return Err(DeskError::UnknownOrgan { organ: organ.to_string(), held_in: "数据库" });
+    }
+    let (_, assessment) = assessment_report(&roster, profile, year, &decisions);
+    let as_of = r.as_of.unwrap_or_else(|| kaohe_engine::dates::year_end(year));
+    let (_, promotion) = promotion_report(&roster, profile, as_of);
+    let log = store.assessment_log(year)?;
+    let contents = package::Contents {
+        organ,
+        roster: &roster,
+        assessment: &assessment,
+        finalized_on,
+        normal_ratio: f64::from(profile.assessment.ratio) / 100.0,
+        promotion: &promotion,
+        log: &log,
+        profile,
+        profile_text: r.profile_text,
+        made_by: r.by.trim(),
+        made_at: r.made_at,
+    };
+    let (manifest, parts) = package::parts(&contents);
+    let bytes = package::archive(&manifest, &parts)?;
+    Ok((manifest, bytes))
+}
+
+/// The file name a package is offered under: 「某市财政局_2025年度上报.kaohe」.
+pub fn package_file_name(organ: &str, year: i32) -> String {
+    let safe: String = organ.chars().map(|c| if r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect();
+    format!("{safe}_{year}年度上报.kaohe")
+}
+
+/// One package received.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Receipt {
+    pub file: String,
+    pub organ: String,
+    pub year: i32,
+    pub people: u32,
+    /// The earlier package of the organ and year this one replaced (confirmed by the clerk).
+    pub replaced: Option<String>,
+    /// What does not fit, said for the clerk (kept, not merged away).
+    pub conflicts: Vec<String>,
+}
+
+/// A file that was not received, and why.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Refusal {
+    pub file: String,
+    /// `package_refused`, `package_exists`, `database` …
+    pub code: String,
+    pub message: String,
+}
+
+/// `kaohe receive --json` and the 汇总 page's drop.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Receipts {
+    pub received: Vec<Receipt>,
+    pub refused: Vec<Refusal>,
+}
+
+/// The organs the 汇总 database supervises: those of its own 单位 list, when it has one.
+fn supervised(store: &Store) -> Result<HashSet<String>, StoreError> {
+    Ok(store.load_roster()?.organs.into_iter().map(|o| o.name).collect())
+}
+
+/// What does not fit in a package among the ones already current for its year.
+fn conflicts_of(
+    p: &Package,
+    others: &HashMap<String, String>,
+    supervised: &HashSet<String>,
+    profile: &Profile,
+) -> Vec<String> {
+    let m = &p.manifest;
+    let mut out = Vec::new();
+    if !supervised.is_empty() && !supervised.contains(&m.organ) {
+        out.push(format!("{}不在本单位所辖单位名单中", m.organ));
+    }
+    if (m.profile.name.as_str(), m.profile.version.as_str())
+        != (profile.meta.name.as_str(), profile.meta.version.as_str())
+    {
+        out.push(format!(
+            "所用规则为「{} {}」，与汇总所用规则「{} {}」不同",
+            m.profile.name, m.profile.version, profile.meta.name, profile.meta.version
+        ));
+    }
+    for person in &p.people {
+        if let Some(other) = others.get(&person.id).filter(|o| **o != m.organ) {
+            out.push(format!("{}（{}）同时在{}的上报中", person.name, person.id, other));
+        }
+    }
+    out
+}
+
+/// 汇总: receives `files` (name, bytes) for the 公务员主管部门: each verified first; a file that is
+/// not a package, altered, of a year not finalised, or of an organ and year received before
+/// (without `replace`) is refused with why and nothing of it kept; the others are kept, each in
+/// one transaction with its log entry.
+pub fn receive(
+    store: &mut Store,
+    profile: &Profile,
+    files: &[(String, Vec<u8>)],
+    replace: bool,
+    by: &str,
+) -> Result<Receipts, DeskError> {
+    let by = crate::committee::operator(by)?;
+    let supervised = supervised(store)?;
+    let mut out = Receipts::default();
+    for (file, bytes) in files {
+        let refuse = |e: DeskError| Refusal { file: file.clone(), code: e.code().to_string(), message: e.to_string() };
+        let p = match package::open(bytes) {
+            Ok(p) => p,
+            Err(DeskError::PackageRefused(why)) => {
+                out.refused.push(refuse(DeskError::PackageRefused(format!("「{file}」不能接收：{why}"))));
+                continue;
+            }
+            Err(e) => {
+                out.refused.push(refuse(e));
+                continue;
+            }
+        };
+        let m = &p.manifest;
+        let others = ids_by_organ(&store.current_packages(m.year)?, &m.organ);
+        let conflicts = conflicts_of(&p, &others, &supervised, profile);
+        let manifest = serde_json::to_string(m).unwrap_or_default();
+        let incoming = Incoming {
+            organ: &m.organ,
+            year: m.year,
+            file,
+            sha256: &p.sha256,
+            manifest: &manifest,
+            parts: &p.raw,
+            people: p.people.len() as i64,
+        };
+        match store.receive_package(&incoming, replace, by) {
+            Ok(replaced) => out.received.push(Receipt {
+                file: file.clone(),
+                organ: m.organ.clone(),
+                year: m.year,
+                people: p.people.len() as u32,
+                replaced,
+                conflicts,
+            }),
+            Err(e) => out.refused.push(refuse(e.into())),
+        }
+    }
+    Ok(out)
+}
+
+/// The people of the current packages but `organ`'s, by ID: their organ.
+fn ids_by_organ(packages: &[kaohe_store::StoredPackage], organ: &str) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for p in packages.iter().filter(|p| p.organ != organ) {
+        if let Some((_, bytes)) = p.parts.iter().find(|(n, _)| n == package::PARTS[0]) {
+            let people: Vec<PackagePerson> = serde_json::from_slice(bytes).unwrap_or_default();
+            for person in people {
+                out.insert(person.id, p.organ.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Grades counted.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct GradeCounts {
+    pub excellent: u32,
+    pub competent: u32,
+    pub basically_competent: u32,
+    pub incompetent: u32,
+    /// 不定等次 and the other codes without a grade.
+    pub ungraded: u32,
+}
+
+impl GradeCounts {
+    fn add(&mut self, grade: Option<&str>) {
+        match grade {
+            Some("优秀") => self.excellent += 1,
+            Some("称职") => self.competent += 1,
+            Some("基本称职") => self.basically_competent += 1,
+            Some("不称职") => self.incompetent += 1,
+            _ => self.ungraded += 1,
+        }
+    }
+
+    fn plus(&mut self, o: &GradeCounts) {
+        self.excellent += o.excellent;
+        self.competent += o.competent;
+        self.basically_competent += o.basically_competent;
+        self.incompetent += o.incompetent;
+        self.ungraded += o.ungraded;
+    }
+}
+
+/// One organ of the 汇总.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrganSummary {
+    pub organ: String,
+    pub file: String,
+    pub made_by: String,
+    pub made_at: String,
+    pub received_at: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub finalized_on: NaiveDate,
+    pub profile: String,
+    pub people: u32,
+    pub participants: u32,
+    pub quota: u32,
+    pub grades: GradeCounts,
+    /// 优秀 of participants, in percent (two decimals).
+    pub excellent_percent: f64,
+    pub eligible: u32,
+    pub proposed: u32,
+}
+
+/// A category (or a tier) of the 汇总.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSummary {
+    pub name: String,
+    pub grades: GradeCounts,
+}
+
+/// A pool whose ratio is above the normal one with no approval recorded, or whose 优秀 exceed
+/// the normal ratio of its participants.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverRatio {
+    pub organ: String,
+    pub pool: String,
+    pub participants: u32,
+    pub excellent: u32,
+    pub ratio: f64,
+    pub ratio_source: String,
+    pub arithmetic: String,
+}
+
+/// A pool's 职数 in an organ, and the promotions proposed in it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SlotSummary {
+    pub organ: String,
+    pub pool: String,
+    pub approved: Option<u32>,
+    pub held: u32,
+    pub free: Option<u32>,
+    pub candidates: u32,
+    pub proposed: u32,
+}
+
+/// `kaohe summary --json` and the 汇总 page.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub year: i32,
+    /// The 汇总's rule profile (name and version) and its normal 优秀 ratio, in percent.
+    pub profile: String,
+    pub normal_ratio: f64,
+    pub organs: Vec<OrganSummary>,
+    pub totals: OrganTotals,
+    pub by_category: Vec<GroupSummary>,
+    pub by_tier: Vec<GroupSummary>,
+    pub over_ratio: Vec<OverRatio>,
+    pub slots: Vec<SlotSummary>,
+    /// Organs of the 汇总 database's 单位 list with no package for the year.
+    pub unreported: Vec<String>,
+    pub conflicts: Vec<String>,
+}
+
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct OrganTotals {
+    pub organs: u32,
+    pub people: u32,
+    pub participants: u32,
+    pub quota: u32,
+    pub grades: GradeCounts,
+    pub excellent_percent: f64,
+    pub eligible: u32,
+    pub proposed: u32,
+}
+
+fn percent_of(part: u32, whole: u32) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (f64::from(part) * 10000.0 / f64::from(whole)).round() / 100.0
+    }
+}
+
+/// A stored package's parts, read again (they were verified when received).
+fn read_parts(
+    p: &kaohe_store::StoredPackage,
+) -> Option<(Manifest, Vec<PackagePerson>, PackageAssessment, PackagePromotion)> {
+    let part = |name: &str| p.parts.iter().find(|(n, _)| n == name).map(|(_, b)| b.as_slice());
+    Some((
+        serde_json::from_str(&p.manifest).ok()?,
+        serde_json::from_slice(part(package::PARTS[0])?).ok()?,
+        serde_json::from_slice(part(package::PARTS[1])?).ok()?,
+        serde_json::from_slice(part(package::PARTS[2])?).ok()?,
+    ))
+}
+
+/// 汇总 of a year: every organ's current package, in one picture.
+pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, DeskError> {
+    let year = check_year(year)?;
+    let normal = f64::from(profile.assessment.ratio) / 100.0;
+    let stored = store.current_packages(year)?;
+    let mut organs = Vec::new();
+    let (mut categories, mut tiers) = (BTreeMap::<String, GradeCounts>::new(), BTreeMap::<String, GradeCounts>::new());
+    let (mut over_ratio, mut slots, mut conflicts) = (Vec::new(), Vec::new(), Vec::new());
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for p in &stored {
+        let Some((m, people, assessment, promotion)) = read_parts(p) else {
+            conflicts.push(format!("{}的上报文件「{}」在数据库中无法读取", p.organ, p.file));
+            continue;
+        };
+        let category: HashMap<&str, &str> = people.iter().map(|q| (q.id.as_str(), q.category.as_str())).collect();
+        let mut grades = GradeCounts::default();
+        for g in &assessment.people {
+            grades.add(g.grade.as_deref());
+            categories
+                .entry(category.get(g.id.as_str()).unwrap_or(&"—").to_string())
+                .or_default()
+                .add(g.grade.as_deref());
+            tiers.entry(g.tier.clone().unwrap_or_else(|| "—".into())).or_default().add(g.grade.as_deref());
+        }
+        for q in &people {
+            if let Some(other) = seen.insert(q.id.clone(), p.organ.clone()).filter(|o| *o != p.organ) {
+                conflicts.push(format!("{}（{}）同时在{}和{}的上报中", q.name, q.id, other, p.organ));
+            }
+        }
+        if (m.profile.name.as_str(), m.profile.version.as_str())
+            != (profile.meta.name.as_str(), profile.meta.version.as_str())
+        {
+            conflicts
+                .push(format!("{}所用规则为「{} {}」，与汇总所用规则不同", p.organ, m.profile.name, m.profile.version));
+        }
+        for pool in &assessment.pools {
+            let over_normal = f64::from(pool.excellent) > f64::from(pool.participants) * normal / 100.0 + 1e-9;
+            if (pool.ratio > normal || over_normal) && pool.ratio_source != "approved" {
+                over_ratio.push(OverRatio {
+                    organ: p.organ.clone(),
+                    pool: pool.pool.clone(),
+                    participants: pool.participants,
+                    excellent: pool.excellent,
+                    ratio: pool.ratio,
+                    ratio_source: pool.ratio_source.clone(),
+                    arithmetic: pool.arithmetic.clone(),
+                });
+            }
+        }
+        slots.extend(promotion.pools.iter().map(|s| SlotSummary {
+            organ: p.organ.clone(),
+            pool: s.pool.clone(),
+            approved: s.approved,
+            held: s.held,
+            free: s.free,
+            candidates: s.candidates,
+            proposed: s.proposed,
+        }));
+        let participants: u32 = assessment.pools.iter().map(|x| x.participants).sum();
+        organs.push(OrganSummary {
+            organ: p.organ.clone(),
+            file: p.file.clone(),
+            made_by: m.made_by.clone(),
+            made_at: m.made_at.clone(),
+            received_at: p.received_at.clone(),
+            finalized_on: m.finalized_on,
+            profile: format!("{} {}", m.profile.name, m.profile.version),
+            people: people.len() as u32,
+            participants,
+            quota: assessment.pools.iter().map(|x| x.quota).sum(),
+            grades,
+            excellent_percent: percent_of(grades.excellent, participants),
+            eligible: promotion.eligible.len() as u32,
+            proposed: promotion.eligible.iter().filter(|e| e.slot.as_deref() == Some("proposed")).count() as u32,
+        });
+    }
+    let mut totals = OrganTotals { organs: organs.len() as u32, ..OrganTotals::default() };
+    for o in &organs {
+        totals.people += o.people;
+        totals.participants += o.participants;
+        totals.quota += o.quota;
+        totals.grades.plus(&o.grades);
+        totals.eligible += o.eligible;
+        totals.proposed += o.proposed;
+    }
+    totals.excellent_percent = percent_of(totals.grades.excellent, totals.participants);
+    let reported: HashSet<&str> = organs.iter().map(|o| o.organ.as_str()).collect();
+    let mut unreported: Vec<String> =
+        supervised(store)?.into_iter().filter(|o| !reported.contains(o.as_str())).collect();
+    unreported.sort();
+    let group =
+        |m: BTreeMap<String, GradeCounts>| m.into_iter().map(|(name, grades)| GroupSummary { name, grades }).collect();
+    Ok(Summary {
+        year,
+        profile: format!("{} {}", profile.meta.name, profile.meta.version),
+        normal_ratio: normal,
+        organs,
+        totals,
+        by_category: group(categories),
+        by_tier: group(tiers),
+        over_ratio,
+        slots,
+        unreported,
+        conflicts,
+    })
+}

@@ -1,0 +1,218 @@
+//! 上报 → 汇总 through the command line: the sample's finalised 2025 packaged organ by organ, the
+//! packages received into a 汇总 database and summed up (the figures a clerk checks by hand);
+//! a package of a year not finalised is not made; an altered or broken file, a second package of
+//! an organ without --replace, are refused with nothing kept; conflicts are reported.
+
+use kaohe_cli::run;
+use kaohe_desk::package::{self, Manifest, Package, PartEntry};
+use kaohe_store::operations::LogFilter;
+use kaohe_store::{OperationKind, Store};
+use kaohe_tests::root;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const ORGANS: [&str; 3] = ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"];
+
+fn kaohe(list: &[&str]) -> kaohe_cli::Output {
+    run(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+}
+
+fn ok(list: &[&str]) -> kaohe_cli::Output {
+    let out = kaohe(list);
+    assert_eq!(out.status, 0, "kaohe {list:?}: {}{}", out.stdout, out.stderr);
+    out
+}
+
+/// The sample in an organ's database, its 2025 finalised (周志强's 优秀 over a quota of 0 set to
+/// 称职 first), and a package of each organ.
+fn packages(dir: &Path) -> Vec<PathBuf> {
+    let db = dir.join("org.db").display().to_string();
+    let sample = root().join("fixtures/sample/名册示例.xlsx").display().to_string();
+    ok(&["import", &sample, "--db", &db, "--by", "李明"]);
+    let unfinal = kaohe(&["report-package", "--year", "2025", "--organ", ORGANS[0], "--out", "x.kaohe", "--db", &db]);
+    assert_eq!(unfinal.status, 1);
+    assert!(unfinal.stderr.contains("2025年度考核尚未定稿，不能上报"), "{}", unfinal.stderr);
+    ok(&[
+        "assess", "override", "--year", "2025", "--id", "330521197211100691", "--grade", "称职", "--reason",
+        "领导成员优秀名额为0", "--db", &db, "--by", "李明",
+    ]);
+    ok(&["assess", "finalize", "--year", "2025", "--on", "2026-01-15", "--db", &db, "--by", "李明"]);
+    ORGANS
+        .iter()
+        .map(|organ| {
+            let out = dir.join(format!("{organ}.kaohe"));
+            ok(&[
+                "report-package",
+                "--year",
+                "2025",
+                "--organ",
+                organ,
+                "--out",
+                &out.display().to_string(),
+                "--db",
+                &db,
+                "--by",
+                "李明",
+            ]);
+            out
+        })
+        .collect()
+}
+
+fn json(out: &kaohe_cli::Output) -> Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", out.stdout, out.stderr))
+}
+
+/// A package with one part changed by `edit`, its manifest made to match again (as a system
+/// that writes its own packages would).
+fn repacked(p: &Package, name: &str, edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+    let mut parts = p.raw.clone();
+    let part = parts.iter_mut().find(|(n, _)| n == name).expect("the part");
+    let mut value: Value = serde_json::from_slice(&part.1).expect("json");
+    edit(&mut value);
+    part.1 = serde_json::to_vec_pretty(&value).expect("json");
+    let manifest = Manifest {
+        parts: parts
+            .iter()
+            .map(|(n, b)| PartEntry { name: n.clone(), sha256: package::hex_sha256(b), bytes: b.len() as u64 })
+            .collect(),
+        ..p.manifest.clone()
+    };
+    package::archive(&manifest, &parts).expect("archive")
+}
+
+#[test]
+fn the_organs_packages_are_received_and_summed_up() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let files = packages(dir.path());
+    let p = package::open_file(&files[0]).expect("a package Kaohe reads back");
+    assert_eq!((p.manifest.organ.as_str(), p.manifest.year), ("某市财政局", 2025));
+    assert_eq!(p.manifest.finalized_on.to_string(), "2026-01-15");
+    assert_eq!(p.manifest.as_of.to_string(), "2025-12-31", "the year's end when no --as-of");
+    assert_eq!((p.manifest.made_by.as_str(), p.manifest.profile.name.as_str()), ("李明", "全国默认规则"));
+    assert_eq!(p.people.len(), 16);
+    assert_eq!(p.assessment.pools.len(), 1);
+    assert!(p.assessment.pools[0].arithmetic.starts_with("15人 × 20% = 3.00 → 3名"));
+    assert!(p.log.iter().any(|e| e.action == "finalize"), "the year's finalisation is in the log");
+    assert!(!p.log.iter().any(|e| e.id.as_deref() == Some("330521197211100691")), "another organ's change is not");
+    assert!(p.profile_text.contains("[[min_service]]"), "the rule file used travels with it");
+
+    let sum = dir.path().join("汇总.db").display().to_string();
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let mut args = vec!["receive"];
+    args.extend(names.iter().map(String::as_str));
+    args.extend(["--db", &sum, "--by", "王芳", "--json"]);
+    let receipts = json(&ok(&args));
+    assert_eq!(receipts["received"].as_array().map(Vec::len), Some(3));
+    assert_eq!(receipts["refused"].as_array().map(Vec::len), Some(0));
+    assert!(receipts["received"].as_array().expect("received").iter().all(|r| r["conflicts"] == serde_json::json!([])));
+
+    let s = json(&ok(&["summary", "--year", "2025", "--db", &sum, "--json"]));
+    let t = &s["totals"];
+    assert_eq!((t["organs"].as_u64(), t["people"].as_u64(), t["participants"].as_u64()), (Some(3), Some(38), Some(35)));
+    assert_eq!(
+        (t["quota"].as_u64(), t["grades"]["excellent"].as_u64(), t["excellent_percent"].as_f64()),
+        (Some(6), Some(4), Some(11.43))
+    );
+    assert_eq!((t["grades"]["basically_competent"].as_u64(), t["grades"]["ungraded"].as_u64()), (Some(1), Some(3)));
+    let finance =
+        s["organs"].as_array().expect("organs").iter().find(|o| o["organ"] == "某市财政局").expect("某市财政局");
+    assert_eq!(
+        (finance["people"].as_u64(), finance["participants"].as_u64(), finance["grades"]["excellent"].as_u64()),
+        (Some(16), Some(15), Some(3))
+    );
+    assert_eq!(finance["excellent_percent"].as_f64(), Some(20.0));
+    let categories: Vec<&str> =
+        s["by_category"].as_array().expect("categories").iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(categories, ["综合管理类", "行政执法类"]);
+    assert_eq!(s["over_ratio"], serde_json::json!([]), "20% is the normal ratio");
+    assert_eq!(s["unreported"], serde_json::json!([]), "the 汇总 database has no list of organs yet");
+    assert_eq!(s["conflicts"], serde_json::json!([]));
+    assert!(s["slots"]
+        .as_array()
+        .expect("slots")
+        .iter()
+        .any(|x| x["organ"] == "某市财政局" && x["pool"] == "一级和二级主任科员"));
+}
+
+#[test]
+fn a_second_package_replaces_the_first_only_when_confirmed_and_both_are_kept() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let files = packages(dir.path());
+    let sum = dir.path().join("汇总.db").display().to_string();
+    let first = files[0].display().to_string();
+    ok(&["receive", &first, "--db", &sum, "--by", "王芳"]);
+    let again = kaohe(&["receive", &first, "--db", &sum, "--by", "王芳"]);
+    assert_eq!(again.status, 1);
+    assert!(again.stdout.contains("已接收过某市财政局2025年度的上报文件"), "{}", again.stdout);
+    let out = ok(&["receive", &first, "--db", &sum, "--by", "王芳", "--replace"]);
+    assert!(out.stdout.contains("替换了此前接收的"), "{}", out.stdout);
+    let store = Store::open(Path::new(&sum)).expect("db");
+    let log = store.operation_log(&LogFilter { kind: Some(OperationKind::Receive), year: None }).expect("log");
+    assert_eq!(log.len(), 2, "both receipts logged");
+    assert_eq!(log[0].from.as_deref(), Some(first.as_str()), "the replacement names the file it replaced");
+    assert_eq!(store.current_packages(2025).expect("packages").len(), 1);
+}
+
+#[test]
+fn altered_broken_and_conflicting_packages_are_refused_or_reported() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let files = packages(dir.path());
+    let sum = dir.path().join("汇总.db").display().to_string();
+    let p = package::open_file(&files[1]).expect("package");
+
+    // A byte of a part changed after the manifest was written.
+    let mut parts = p.raw.clone();
+    parts[1].1.extend_from_slice(b" ");
+    let altered = dir.path().join("改动过.kaohe");
+    std::fs::write(&altered, package::archive(&p.manifest, &parts).expect("archive")).expect("write");
+    let broken = dir.path().join("不是上报文件.kaohe");
+    std::fs::write(&broken, "不是压缩包").expect("write");
+    // 马秀英 of 某市财政局 also in this organ's people; its own pool's ratio at 30% with no approval.
+    let borrowed = repacked(&p, "people.json", |people| {
+        let mut ma = people[0].clone();
+        (ma["id"], ma["name"]) = ("330102199604250242".into(), "马秀英".into());
+        people.as_array_mut().expect("list").push(ma);
+    });
+    let conflicting = dir.path().join("冲突.kaohe");
+    std::fs::write(&conflicting, borrowed).expect("write");
+
+    let out = kaohe(&[
+        "receive",
+        &files[0].display().to_string(),
+        &altered.display().to_string(),
+        &broken.display().to_string(),
+        "--db",
+        &sum,
+        "--by",
+        "王芳",
+        "--json",
+    ]);
+    assert_eq!(out.status, 1);
+    let r = json(&out);
+    let refused: Vec<&str> =
+        r["refused"].as_array().expect("refused").iter().filter_map(|x| x["message"].as_str()).collect();
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert!(refused[0].contains("「assessment.json」与 manifest.json 中的校验值不符"), "{refused:?}");
+    assert!(refused[1].contains("不是上报文件（不是 zip 格式的压缩包）"), "{refused:?}");
+    assert_eq!(r["received"].as_array().map(Vec::len), Some(1), "the good one is received all the same");
+
+    let r = json(&ok(&["receive", &conflicting.display().to_string(), "--db", &sum, "--by", "王芳", "--json"]));
+    let conflicts = r["received"][0]["conflicts"].to_string();
+    assert!(conflicts.contains("马秀英（330102199604250242）同时在某市财政局的上报中"), "{conflicts}");
+    let s = json(&ok(&["summary", "--year", "2025", "--db", &sum, "--json"]));
+    assert!(s["conflicts"].to_string().contains("马秀英（330102199604250242）同时在"), "{}", s["conflicts"]);
+
+    // A ratio above the normal one, not approved, is listed.
+    let over = repacked(&p, "assessment.json", |a| {
+        let pool = &mut a["pools"][1];
+        (pool["ratio"], pool["ratio_source"], pool["excellent"]) = (30.0.into(), "organ".into(), 3.into());
+    });
+    let over_file = dir.path().join("比例.kaohe");
+    std::fs::write(&over_file, over).expect("write");
+    ok(&["receive", &over_file.display().to_string(), "--db", &sum, "--by", "王芳", "--replace"]);
+    let s = json(&ok(&["summary", "--year", "2025", "--db", &sum, "--json"]));
+    let over = s["over_ratio"].as_array().expect("over");
+    assert_eq!(over.len(), 1, "{over:?}");
+    assert_eq!((over[0]["organ"].as_str(), over[0]["ratio"].as_f64()), (Some("某县人力资源和社会保障局"), Some(30.0)));
+}

@@ -51,4 +51,8 @@ pub const COMMANDS: &[&str] = &[
     "export_audit",
     "whatif_assessment",
     "whatif_promotion",
+    "report_package",
+    "receive_pick",
+    "receive_packages",
+    "summary",
 ];

@@ -40,6 +40,22 @@ pub fn pick_file(app: &AppHandle, title: &str, filters: &[Filter]) -> Result<Opt
     dialog.blocking_pick_file().map(into_path).transpose()
 }
 
+/// Asks for one or more existing files. `Ok(None)`: the clerk cancelled. (A scripted answer is
+/// one line with the paths separated by tabs.)
+pub fn pick_files(app: &AppHandle, title: &str, filters: &[Filter]) -> Result<Option<Vec<PathBuf>>, CommandError> {
+    if let Some(answer) = scripted_answer()? {
+        return Ok(answer.map(|line| line.to_string_lossy().split('\t').map(PathBuf::from).collect()));
+    }
+    let mut dialog = app.dialog().file().set_title(title);
+    for f in filters {
+        dialog = dialog.add_filter(f.name, f.extensions);
+    }
+    dialog.blocking_pick_files().map(|paths| paths.into_iter().map(into_path).collect()).transpose()
+}
+
+/// A report package (上报文件).
+pub const PACKAGES: Filter = Filter { name: "上报文件（.kaohe）", extensions: &["kaohe"] };
+
 /// Asks where to save, proposing `default_name`. `Ok(None)`: the clerk cancelled.
 pub fn save_file(
     app: &AppHandle,

@@ -30,6 +30,7 @@ pub mod preview;
 pub mod rules;
 pub mod settings;
 pub mod state;
+pub mod summary;
 pub mod whatif;
 
 include!("command_names.rs");
@@ -146,4 +147,8 @@ commands![
     audit::export_audit,
     whatif::whatif_assessment,
     whatif::whatif_promotion,
+    summary::report_package,
+    summary::receive_pick,
+    summary::receive_packages,
+    summary::summary,
 ];

@@ -108,6 +108,16 @@ impl AppState {
         }
     }
 
+    /// The text of the rules in force: the local file saved in the database, or the national one.
+    pub fn profile_text(&self) -> Result<String, CommandError> {
+        if std::ptr::eq(self.profile.get(), national()) {
+            return Ok(kaohe_engine::profile::NATIONAL_TOML.to_string());
+        }
+        Ok(self
+            .reading(|store| Ok(store.setting(PROFILE_TEXT)?))?
+            .unwrap_or_else(|| kaohe_engine::profile::NATIONAL_TOML.to_string()))
+    }
+
     /// The active profile and where it came from.
     pub fn active_profile(&self) -> Result<ProfileInfo, CommandError> {
         let p = self.profile.get();

@@ -493,3 +493,39 @@ fn print_previews_are_for_their_owner_only_and_do_not_outlive_their_window() {
     assert_eq!(std::fs::read_dir(&dir).expect("folder").count(), 0);
     kaohe_app::preview::remove_files(&scratch.path("没有这个文件夹"));
 }
+
+/// 上报 → 汇总 through the commands: an organ's package saved where the dialog says (a year not
+/// finalised refused first), received by another database (a second time only with replace),
+/// summed up there; the dialog cancelled writes nothing.
+#[test]
+fn a_package_saved_by_one_database_is_received_and_summed_up_by_another() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    state.import_sample().expect("import_sample");
+    let out = scratch.path("某市财政局.kaohe");
+    let ask = |name: &str| {
+        assert_eq!(name, "某市财政局_2025年度上报.kaohe");
+        Ok(Some(scratch.path("某市财政局")))
+    };
+    let refused = state.report_package(2025, "某市财政局", None, "李明", ask).expect_err("not finalised");
+    assert_eq!(refused.code, ErrorCode::YearNotLocked);
+    state.assessment_override(2025, "330521197211100691", "称职", "领导成员优秀名额为0", "李明").expect("override");
+    state.assessment_finalize(2025, NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"), "李明").expect("finalised");
+    assert_eq!(state.report_package(2025, "某市财政局", None, "李明", |_| Ok(None)).expect("cancelled"), None);
+    assert!(!out.exists(), "nothing written when the dialog is cancelled");
+    let saved = state.report_package(2025, "某市财政局", Some("2025-12-31"), "李明", ask).expect("saved");
+    assert_eq!(saved, Some(out.display().to_string()), ".kaohe added to a name typed without it");
+
+    let hub = AppState::open("考核 Kaohe", "0.1.0", scratch.path("hub/kaohe.db"), None);
+    let paths = [out.display().to_string(), scratch.path("没有.kaohe").display().to_string()];
+    let receipts = hub.receive_packages(&paths, false, "王芳").expect("received");
+    assert_eq!((receipts.received.len(), receipts.refused.len()), (1, 1));
+    assert_eq!((receipts.received[0].organ.as_str(), receipts.received[0].people), ("某市财政局", 16));
+    assert!(receipts.refused[0].message.starts_with("无法读取"), "{}", receipts.refused[0].message);
+    let again = hub.receive_packages(&paths[..1], false, "王芳").expect("answered");
+    assert_eq!(again.refused[0].code, "package_exists");
+    let replaced = hub.receive_packages(&paths[..1], true, "王芳").expect("replaced");
+    assert_eq!(replaced.received[0].replaced.as_deref(), Some(paths[0].as_str()));
+    let summary = hub.summary(2025).expect("summary");
+    assert_eq!((summary.totals.organs, summary.totals.people, summary.totals.grades.excellent), (1, 16, 3));
+}

@@ -10,6 +10,7 @@ import PromotionPage from './views/promotion/index.vue';
 import PrintPage from './views/print/index.vue';
 import PeoplePage from './views/people/index.vue';
 import AuditPage from './views/audit/index.vue';
+import SummaryPage from './views/summary/index.vue';
 import RulesPage from './views/rules/index.vue';
 import LogPage from './views/log/index.vue';
 import SettingsPage from './views/settings/index.vue';
@@ -31,6 +32,7 @@ export const SECTIONS: Section[] = [
   { name: 'promotion', label: 'nav.promotion', component: PromotionPage },
   { name: 'print', label: 'nav.print', component: PrintPage },
   { name: 'audit', label: 'nav.audit', component: AuditPage },
+  { name: 'summary', label: 'nav.summary', component: SummaryPage },
   { name: 'rules', label: 'nav.rules', component: RulesPage },
   { name: 'log', label: 'nav.log', component: LogPage },
   { name: 'settings', label: 'nav.settings', component: SettingsPage },

@@ -52,6 +52,8 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_desk::whatif::PromotionComparison::export_all(cfg)?;
     kaohe_desk::whatif::AssessmentTry::export_all(cfg)?;
     kaohe_desk::whatif::PromotionTry::export_all(cfg)?;
+    kaohe_desk::summary::Summary::export_all(cfg)?;
+    kaohe_desk::summary::Receipts::export_all(cfg)?;
     // 设置 (settings.rs) and the rule profile in force (rules.rs), with kaohe_store::settings.
     kaohe_desk::ipc::SettingsInfo::export_all(cfg)?;
     kaohe_desk::ipc::BackupOutcome::export_all(cfg)?;

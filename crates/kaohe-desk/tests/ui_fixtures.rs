@@ -376,3 +376,49 @@ fn the_promotion_comparison_reads_a_year_later() {
     );
     written("promotion/whatif.generated.json", &comparison).unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// 汇总: the sample's 2025 finalised (周志强's 优秀 over a quota of 0 set to 称职 first), each of
+/// its three organs packaged and received into a 汇总 database — the times of making and
+/// receiving set to fixed ones, as the clock stamps them.
+#[test]
+fn the_summary_page_reads_three_organs() {
+    use kaohe_desk::summary::{make_package, receive, summary, MakeRequest};
+    let profile = Profile::national();
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut store = kaohe_store::Store::open(&dir.path().join("org.db")).expect("store");
+    store.import(&sample_read(), "名册示例.xlsx").expect("the sample");
+    kaohe_desk::committee::override_grade(
+        &mut store,
+        &profile,
+        2025,
+        "330521197211100691",
+        kaohe_engine::Grade::Competent,
+        "领导成员优秀名额为0",
+        "人事科 李明",
+    )
+    .expect("override");
+    kaohe_desk::committee::finalize(&mut store, &profile, 2025, day(2026, 1, 15), "人事科 李明").expect("finalised");
+    let files: Vec<(String, Vec<u8>)> = ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"]
+        .iter()
+        .map(|organ| {
+            let request = MakeRequest {
+                organ,
+                year: 2025,
+                as_of: None,
+                profile_text: kaohe_engine::profile::NATIONAL_TOML,
+                by: "人事科 李明",
+                made_at: "2026-01-16 09:00:00",
+            };
+            let (_, bytes) = make_package(&store, &profile, &request).expect("package");
+            (kaohe_desk::summary::package_file_name(organ, 2025), bytes)
+        })
+        .collect();
+    let mut hub = kaohe_store::Store::open(&dir.path().join("hub.db")).expect("汇总");
+    let receipts = receive(&mut hub, &profile, &files, false, "组织部 王芳").expect("received");
+    assert_eq!(receipts.received.len(), 3);
+    let mut value = serde_json::to_value(summary(&hub, &profile, 2025).expect("summary")).expect("json");
+    for organ in value["organs"].as_array_mut().expect("organs") {
+        organ["received_at"] = "2026-01-20 10:00:00".into();
+    }
+    written("summary/summary.generated.json", &value).unwrap_or_else(|e| panic!("{e}"));
+}

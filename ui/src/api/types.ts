@@ -28,6 +28,17 @@ export {
 } from './generated';
 
 export type {
+  // kaohe_desk::summary (`kaohe summary --json`, `kaohe receive --json`, docs/cli.md)
+  Summary,
+  OrganSummary,
+  OrganTotals,
+  GradeCounts,
+  GroupSummary,
+  OverRatio,
+  SlotSummary,
+  Receipts,
+  Receipt,
+  Refusal,
   // kaohe_desk::whatif (`kaohe whatif --json`, docs/cli.md)
   AssessmentComparison,
   AssessmentTry,

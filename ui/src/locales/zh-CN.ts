@@ -7,6 +7,7 @@ import exportWorkbooks from './zh-CN/export';
 import log from './zh-CN/log';
 import audit from './zh-CN/audit';
 import whatif from './zh-CN/whatif';
+import summaryPage from './zh-CN/summary';
 import rulesFile from './zh-CN/rulesFile';
 import settings from './zh-CN/settings';
 import importMessages from './zh-CN/import';
@@ -30,6 +31,7 @@ const zhCN = {
     promotion: '职级晋升',
     print: '打印与导出',
     audit: '核查',
+    summary: '汇总',
     rules: '规则',
     log: '操作日志',
     settings: '设置',
@@ -62,6 +64,7 @@ const zhCN = {
   assessment,
   audit,
   whatif,
+  summaryPage,
   print,
   promotionPage,
   export: exportWorkbooks,

@@ -50,6 +50,10 @@ export const COMMAND_NAMES = [
   'export_audit',
   'whatif_assessment',
   'whatif_promotion',
+  'report_package',
+  'receive_pick',
+  'receive_packages',
+  'summary',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

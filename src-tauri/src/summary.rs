@@ -1,0 +1,99 @@
+//! 上报 and 汇总 in the app: an organ's finalised year saved as a package where the clerk
+//! chooses (`report_package`), packages chosen in a dialog (`receive_pick`) and received
+//! (`receive_packages`, again with `replace` once the clerk confirms), and the year's 汇总
+//! (`summary`) — kaohe-desk's `summary` use cases.
+
+use std::path::PathBuf;
+
+use kaohe_desk::summary::{self, MakeRequest, Receipts, Refusal, Summary};
+use tauri::{AppHandle, State};
+
+use crate::dialogs::{self, PACKAGES};
+use crate::error::{CommandError, ErrorCode};
+use crate::state::{parse_date, AppState};
+
+impl AppState {
+    /// The organ's package of `year`, written where `ask` says (`Ok(None)`: cancelled).
+    pub fn report_package(
+        &self,
+        year: i32,
+        organ: &str,
+        as_of: Option<&str>,
+        by: &str,
+        ask: impl FnOnce(&str) -> Result<Option<PathBuf>, CommandError>,
+    ) -> Result<Option<String>, CommandError> {
+        let as_of = as_of.filter(|d| !d.is_empty()).map(|d| parse_date("晋升人选计算日期", d)).transpose()?;
+        let by = kaohe_desk::committee::operator(by)?.to_string();
+        let text = self.profile_text()?;
+        let made_at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
+        let request = MakeRequest { organ, year, as_of, profile_text: &text, by: &by, made_at: &made_at };
+        let (_, bytes) = self.reading(|store| Ok(summary::make_package(store, self.profile(), &request)?))?;
+        let Some(path) = ask(&summary::package_file_name(organ.trim(), year))? else {
+            return Ok(None);
+        };
+        let path = if path.extension().is_some() { path } else { path.with_extension("kaohe") };
+        kaohe_files::write_replacing(&path, kaohe_files::Access::Ordinary, |partial| {
+            std::fs::write(partial, &bytes).map_err(|e| kaohe_files::FileError::new(&path, e))
+        })
+        .map_err(|e: kaohe_files::FileError| CommandError::new(ErrorCode::WriteFailed, e.to_string()))?;
+        Ok(Some(path.display().to_string()))
+    }
+
+    /// Receives the packages at `paths`; a file that cannot be read is refused with the others.
+    pub fn receive_packages(&self, paths: &[String], replace: bool, by: &str) -> Result<Receipts, CommandError> {
+        let (mut files, mut unreadable) = (Vec::new(), Vec::new());
+        for path in paths {
+            match std::fs::read(path) {
+                Ok(bytes) => files.push((path.clone(), bytes)),
+                Err(e) => unreadable.push(Refusal {
+                    file: path.clone(),
+                    code: "package_refused".into(),
+                    message: format!("无法读取「{path}」：{e}"),
+                }),
+            }
+        }
+        let mut receipts = self.writing(|store| Ok(summary::receive(store, self.profile(), &files, replace, by)?))?;
+        receipts.refused.extend(unreadable);
+        Ok(receipts)
+    }
+
+    pub fn summary(&self, year: i32) -> Result<Summary, CommandError> {
+        self.reading(|store| Ok(summary::summary(store, self.profile(), year)?))
+    }
+}
+
+#[tauri::command(async)]
+pub fn report_package(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+    organ: String,
+    as_of: Option<String>,
+    by: String,
+) -> Result<Option<String>, CommandError> {
+    state.report_package(year, &organ, as_of.as_deref(), &by, |name| {
+        dialogs::save_file(&app, "保存上报文件", name, &[PACKAGES])
+    })
+}
+
+/// The packages the clerk chooses (several at once); `None`: cancelled.
+#[tauri::command(async)]
+pub fn receive_pick(app: AppHandle) -> Result<Option<Vec<String>>, CommandError> {
+    Ok(dialogs::pick_files(&app, "选择各单位的上报文件", &[PACKAGES])?
+        .map(|paths| paths.iter().map(|p| p.display().to_string()).collect()))
+}
+
+#[tauri::command(async)]
+pub fn receive_packages(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    replace: bool,
+    by: String,
+) -> Result<Receipts, CommandError> {
+    state.receive_packages(&paths, replace, &by)
+}
+
+#[tauri::command(async)]
+pub fn summary(state: State<'_, AppState>, year: i32) -> Result<Summary, CommandError> {
+    state.summary(year)
+}

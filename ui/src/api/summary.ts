@@ -1,0 +1,28 @@
+// 上报 and 汇总 (src-tauri/src/summary.rs): an organ's finalised year saved as a package, packages
+// received (each verified first; a second one of an organ and year only when confirmed), and the
+// year's 汇总. `Summary` and `Receipts` are generated from kaohe_desk::summary.
+
+import { call } from './call';
+import type { IsoDate, Receipts, Summary } from './types';
+
+export type { OrganSummary, Receipts, Summary } from './types';
+
+/** Saves the organ's package of the finalised year where the clerk chooses; null when cancelled. */
+export function reportPackage(year: number, organ: string, asOf: IsoDate | null, by: string): Promise<string | null> {
+  return call<string | null>('report_package', { year, organ, asOf, by });
+}
+
+/** The package files the clerk chooses in a dialog; null when cancelled. */
+export function receivePick(): Promise<string[] | null> {
+  return call<string[] | null>('receive_pick');
+}
+
+/** Receives the packages at `paths`; `replace` confirms replacing a package received before. */
+export function receivePackages(paths: string[], replace: boolean, by: string): Promise<Receipts> {
+  return call<Receipts>('receive_packages', { paths, replace, by });
+}
+
+/** The year's 汇总 of the packages received. */
+export function summary(year: number): Promise<Summary> {
+  return call<Summary>('summary', { year });
+}

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import type { Receipts, Summary } from '../../api/types';
+import { useSettingsStore } from '../../stores/settings';
+import { fakeShell, mountSection, type ShellCall } from '../../test-utils';
+import { threeOrgans } from './fixture';
+import SummaryPage from './index.vue';
+
+const EMPTY: Summary = {
+  ...threeOrgans,
+  organs: [],
+  by_category: [],
+  by_tier: [],
+  over_ratio: [],
+  slots: [],
+  conflicts: [],
+  unreported: [],
+};
+
+function rows(page: VueWrapper, table: string): string[][] {
+  return page.findAll(`[data-test="${table}"] .el-table__body tr`).map((tr) => tr.findAll('td').map((td) => td.text()));
+}
+
+describe('汇总 page', () => {
+  let calls: ShellCall[];
+  beforeEach(() => {
+    calls = [];
+    useSettingsStore().operator = '';
+  });
+  afterEach(() => {
+    clearMocks();
+    document.body.innerHTML = '';
+  });
+
+  it('sums up the organs received: grades, 优秀 against quota, promotions and 职数', async () => {
+    fakeShell({ summary: () => threeOrgans }, calls);
+    const page = await mountSection(SummaryPage);
+    expect(calls.map((c) => c.cmd)).toEqual(['summary']);
+    expect(page.get('[data-test="summary-totals"]').text()).toBe(
+      '3 个单位已上报，38 人（计算优秀比例的参加人数 35），优秀 4 人（11.43%，名额 6），基本称职 1 人，不称职 0 人，不定等次等 3 人；符合晋升条件 25 人，拟晋升 9 人',
+    );
+    const organs = rows(page, 'summary-organs');
+    expect(organs.map((r) => r[0])).toEqual(['某县人力资源和社会保障局', '某县市场监督管理局', '某市财政局']);
+    expect(organs[2]!.slice(0, 6)).toEqual(['某市财政局', '16', '15', '3', '3', '20%']);
+    expect(organs[2]!.slice(-2)).toEqual(['人事科 李明', '2026-01-15']);
+    expect(rows(page, 'summary-categories').map((r) => r[0])).toEqual(['综合管理类', '行政执法类']);
+    expect(rows(page, 'summary-slots').some((r) => r[0] === '某市财政局' && r[1] === '一级和二级主任科员')).toBe(true);
+    expect(page.find('[data-test="summary-over-ratio"]').exists()).toBe(false);
+  });
+
+  it('asks for the operator, receives the files chosen, and offers to replace an organ received before', async () => {
+    const first: Receipts = {
+      received: [
+        {
+          file: 'D:\\上报\\某市财政局_2025年度上报.kaohe',
+          organ: '某市财政局',
+          year: 2025,
+          people: 16,
+          replaced: null,
+          conflicts: ['马秀英（330102199604250242）同时在某县市场监督管理局的上报中'],
+        },
+      ],
+      refused: [
+        {
+          file: 'D:\\上报\\某县人力资源和社会保障局_2025年度上报.kaohe',
+          code: 'package_exists',
+          message: '已接收过某县人力资源和社会保障局2025年度的上报文件「旧.kaohe」；确认用新文件替换后才会接收',
+        },
+        { file: 'D:\\上报\\坏.kaohe', code: 'package_refused', message: '「坏.kaohe」不能接收：不是上报文件' },
+      ],
+    };
+    fakeShell(
+      {
+        summary: () => EMPTY,
+        receive_pick: () => first.received.map((r) => r.file).concat(first.refused.map((r) => r.file)),
+        receive_packages: ({ replace }: { replace: boolean }) =>
+          replace
+            ? {
+                received: [
+                  { ...first.received[0]!, organ: '某县人力资源和社会保障局', replaced: '旧.kaohe', conflicts: [] },
+                ],
+                refused: [],
+              }
+            : first,
+        set_operator: ({ name }: { name: string }) => name,
+      },
+      calls,
+    );
+    const page = await mountSection(SummaryPage);
+    expect(page.get('[data-test="summary-none"]').text()).toContain('2025年度还没有接收任何单位的上报');
+    await page.get('[data-test="summary-receive"]').trigger('click');
+    await flushPromises();
+    // No dialog without an operator.
+    expect(calls.map((c) => c.cmd)).toEqual(['summary']);
+
+    useSettingsStore().operator = '组织部 王芳';
+    await page.get('[data-test="summary-receive"]').trigger('click');
+    await flushPromises();
+    const receive = calls.find((c) => c.cmd === 'receive_packages')!;
+    expect(receive.args).toEqual({
+      paths: [
+        'D:\\上报\\某市财政局_2025年度上报.kaohe',
+        'D:\\上报\\某县人力资源和社会保障局_2025年度上报.kaohe',
+        'D:\\上报\\坏.kaohe',
+      ],
+      replace: false,
+      by: '组织部 王芳',
+    });
+    expect(page.get('[data-test="summary-received"]').text()).toContain(
+      '已接收「D:\\上报\\某市财政局_2025年度上报.kaohe」：某市财政局2025年度，16 人',
+    );
+    expect(page.get('[data-test="summary-conflict"]').text()).toBe(
+      '冲突：马秀英（330102199604250242）同时在某县市场监督管理局的上报中',
+    );
+    const refused = page.findAll('[data-test="summary-refused"]').map((r) => r.text());
+    expect(refused[1]).toContain('不是上报文件');
+    calls.length = 0;
+    await page.get('[data-test="summary-replace"]').trigger('click');
+    await flushPromises();
+    expect(calls[0]).toEqual({
+      cmd: 'receive_packages',
+      args: { paths: ['D:\\上报\\某县人力资源和社会保障局_2025年度上报.kaohe'], replace: true, by: '组织部 王芳' },
+    });
+    expect(page.get('[data-test="summary-received"]').text()).toContain('（替换了此前接收的「旧.kaohe」）');
+  });
+});

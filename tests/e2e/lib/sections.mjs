@@ -84,6 +84,14 @@ export const TOUR = {
       await audit.waitForSummary(browser, /^共 38 人，历次导入记录的晋升 0 次；发现问题 \d+ 处/);
     },
   },
+  summary: {
+    async prepare(browser) {
+      // Nothing received yet: the year says so, and lists the sample's organs as not reported.
+      const S = 'section-summary';
+      await browser.$(t(S, 'summary-none')).waitForDisplayed({ timeout: 15000 });
+      assert.match(await textOf(browser, t(S, 'summary-unreported')), /尚未上报：某县人力资源和社会保障局、某县市场监督管理局、某市财政局/);
+    },
+  },
   log: {
     async prepare(browser) {
       const entries = await log.entries(browser);

@@ -146,6 +146,9 @@ pub fn receive(
     let by = crate::committee::operator(by)?;
     let supervised = supervised(store)?;
     let mut out = Receipts::default();
+    // Each year's people by ID with their organ, read once from the packages kept and then
+    // kept up to date as packages are received: not every package read again for each file.
+    let mut known: HashMap<i32, HashMap<String, String>> = HashMap::new();
     for (file, bytes) in files {
         let refuse = |e: DeskError| Refusal { file: file.clone(), code: e.code().to_string(), message: e.to_string() };
         let p = match package::open(bytes) {
@@ -160,8 +163,11 @@ pub fn receive(
             }
         };
         let m = &p.manifest;
-        let others = ids_by_organ(&store.current_packages(m.year)?, &m.organ);
-        let conflicts = conflicts_of(&p, &others, &supervised, profile);
+        if !known.contains_key(&m.year) {
+            known.insert(m.year, ids_by_organ(&store.current_packages(m.year)?));
+        }
+        let people = known.entry(m.year).or_default();
+        let conflicts = conflicts_of(&p, people, &supervised, profile);
         let manifest = serde_json::to_string(m).unwrap_or_default();
         let incoming = Incoming {
             organ: &m.organ,
@@ -173,24 +179,29 @@ pub fn receive(
             people: p.people.len() as i64,
         };
         match store.receive_package(&incoming, replace, by) {
-            Ok(replaced) => out.received.push(Receipt {
-                file: file.clone(),
-                organ: m.organ.clone(),
-                year: m.year,
-                people: p.people.len() as u32,
-                replaced,
-                conflicts,
-            }),
+            Ok(replaced) => {
+                // The organ's people now are this package's (a replaced one's are gone).
+                people.retain(|_, organ| *organ != m.organ);
+                people.extend(p.people.iter().map(|q| (q.id.clone(), m.organ.clone())));
+                out.received.push(Receipt {
+                    file: file.clone(),
+                    organ: m.organ.clone(),
+                    year: m.year,
+                    people: p.people.len() as u32,
+                    replaced,
+                    conflicts,
+                })
+            }
             Err(e) => out.refused.push(refuse(e.into())),
         }
     }
     Ok(out)
 }
 
-/// The people of the current packages but `organ`'s, by ID: their organ.
-fn ids_by_organ(packages: &[kaohe_store::StoredPackage], organ: &str) -> HashMap<String, String> {
+/// The people of the current packages, by ID: their organ.
+fn ids_by_organ(packages: &[kaohe_store::StoredPackage]) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    for p in packages.iter().filter(|p| p.organ != organ) {
+    for p in packages {
         if let Some((_, bytes)) = p.parts.iter().find(|(n, _)| n == package::PARTS[0]) {
             let people: Vec<PackagePerson> = serde_json::from_slice(bytes).unwrap_or_default();
             for person in people {

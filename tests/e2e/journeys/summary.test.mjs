@@ -3,7 +3,7 @@
 // 汇总, chooses that file and a file that is not a package (one dialog answer with both): the
 // package is received and the other refused with why; a second receipt of the same file is
 // refused until 确认替换; the 汇总 reads 1 organ, 16 people, 优秀 3 of 3 places. Screenshot:
-// summary.png.
+// summary-received.png.
 
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,7 @@ test('上报与汇总：定稿后上报一个单位，在汇总中接收、替�
     assert.match(await textOf(browser, t(S, 'summary-refused')), /不是上报文件（不是 zip 格式的压缩包）/);
     const totals = await textOf(browser, t(S, 'summary-totals'));
     assert.match(totals, /^1 个单位已上报，16 人（计算优秀比例的参加人数 15），优秀 3 人（20%，名额 3）/);
-    await screenshot(browser, 'summary');
+    await screenshot(browser, 'summary-received');
 
     app.answer(file);
     await click(browser, t(S, 'summary-receive'));

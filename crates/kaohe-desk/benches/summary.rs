@@ -7,6 +7,7 @@
 //! - receiving them all into a fresh 汇总 database (`summary::receive`: every package verified —
 //!   archive, manifest, checksums, parts — conflicts checked, each kept in its transaction);
 //! - the year's 汇总 from that database (`summary::summary`, what the 汇总 page asks for).
+//!
 //! Every run's time is printed, and the medians. Targets (issue 15): receiving under 60 s, the
 //! 汇总 under 1 s.
 

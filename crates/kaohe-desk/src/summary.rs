@@ -163,10 +163,10 @@ pub fn receive(
             }
         };
         let m = &p.manifest;
-        if !known.contains_key(&m.year) {
-            known.insert(m.year, ids_by_organ(&store.current_packages(m.year)?));
-        }
-        let people = known.entry(m.year).or_default();
+        let people = match known.entry(m.year) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(ids_by_organ(&store.current_packages(m.year)?)),
+        };
         let conflicts = conflicts_of(&p, people, &supervised, profile);
         let manifest = serde_json::to_string(m).unwrap_or_default();
         let incoming = Incoming {

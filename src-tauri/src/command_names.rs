@@ -55,4 +55,5 @@ pub const COMMANDS: &[&str] = &[
     "receive_pick",
     "receive_packages",
     "summary",
+    "export_summary",
 ];

@@ -151,4 +151,5 @@ commands![
     summary::receive_pick,
     summary::receive_packages,
     summary::summary,
+    summary::export_summary,
 ];

@@ -10,7 +10,9 @@ use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, PACKAGES};
 use crate::error::{CommandError, ErrorCode};
+use crate::export::{ask, save, sending, AskWhere, ExportProgress, TellExport};
 use crate::state::{parse_date, AppState};
+use tauri::ipc::Channel;
 
 impl AppState {
     /// The organ's package of `year`, written where `ask` says (`Ok(None)`: cancelled).
@@ -60,6 +62,18 @@ impl AppState {
     pub fn summary(&self, year: i32) -> Result<Summary, CommandError> {
         self.reading(|store| Ok(summary::summary(store, self.profile(), year)?))
     }
+
+    /// The year's 汇总 saved as a workbook where the clerk chooses (「汇总_2025年度.xlsx」).
+    pub fn export_summary(
+        &self,
+        year: i32,
+        ask: &mut AskWhere<'_>,
+        tell: TellExport,
+    ) -> Result<Option<String>, CommandError> {
+        tell(ExportProgress::Computing);
+        let report = self.summary(year)?;
+        save(ask, tell, &format!("汇总_{year}年度.xlsx"), |path| summary::export_summary(&report, path))
+    }
 }
 
 #[tauri::command(async)]
@@ -96,4 +110,14 @@ pub fn receive_packages(
 #[tauri::command(async)]
 pub fn summary(state: State<'_, AppState>, year: i32) -> Result<Summary, CommandError> {
     state.summary(year)
+}
+
+#[tauri::command(async)]
+pub fn export_summary(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    year: i32,
+    on_progress: Channel<ExportProgress>,
+) -> Result<Option<String>, CommandError> {
+    state.export_summary(year, &mut ask(&app, "保存汇总工作簿"), &sending(&on_progress))
 }

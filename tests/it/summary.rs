@@ -133,6 +133,22 @@ fn the_organs_packages_are_received_and_summed_up() {
         .expect("slots")
         .iter()
         .any(|x| x["organ"] == "某市财政局" && x["pool"] == "一级和二级主任科员"));
+
+    // The 汇总 workbook, read again: one row per organ and the 合计 row, the counts as numbers.
+    let book = dir.path().join("汇总.xlsx");
+    ok(&["summary", "--year", "2025", "--db", &sum, "--out", &book.display().to_string()]);
+    let sheets = crate::sample::cells(&book);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["各单位", "按职位类别", "晋升与职数"]);
+    let rows = &sheets[0].1;
+    assert!(rows[0][0].starts_with("2025年度考核结果汇总表（3个单位"), "{:?}", rows[0]);
+    assert_eq!(rows[1][..5], ["单位", "人数", "参加人数", "优秀名额", "优秀"].map(String::from));
+    assert_eq!(rows.len(), 2 + 3 + 1);
+    let finance = rows.iter().find(|r| r[0] == "某市财政局").expect("某市财政局");
+    assert_eq!(finance[1..5], ["16", "15", "3", "3"].map(String::from));
+    assert_eq!(finance[9], "20%");
+    assert_eq!(rows[5][..5], ["合计", "38", "35", "6", "4"].map(String::from));
+    assert_eq!(rows[5][9], "11.43%");
 }
 
 #[test]

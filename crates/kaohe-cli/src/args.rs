@@ -85,6 +85,9 @@ enum Command {
         /// 考核年度
         #[arg(long, value_name = "YYYY")]
         year: Option<String>,
+        /// 写出汇总工作簿
+        #[arg(long, value_name = "汇总.xlsx")]
+        out: Option<PathBuf>,
     },
     /// 对比：试一项改变（比例、分池、规则文件、日期），列出结果因此改变的人员，不保存
     Whatif {
@@ -436,9 +439,9 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
             o.positional = files;
             o.replace = replace;
         }
-        Command::Summary { year } => {
+        Command::Summary { year, out } => {
             o.command = "summary";
-            o.year = year;
+            (o.year, o.out) = (year, out);
         }
         Command::Profile => o.command = "profile",
         Command::Password { remove } => {

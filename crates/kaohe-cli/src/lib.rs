@@ -53,7 +53,7 @@ const USAGE: &str = "用法：
   kaohe audit unmark --key 编号 --reason 理由 [--by 姓名] [--db PATH]
   kaohe report-package --year YYYY --organ 单位 [--as-of YYYY-MM-DD] --out FILE.kaohe [--by 姓名] [--db PATH] [--profile FILE]   # 上报（须已定稿）
   kaohe receive FILE… [--replace] [--by 姓名] [--db PATH] [--json]   # 汇总：接收上报文件
-  kaohe summary --year YYYY [--db PATH] [--profile FILE] [--json]   # 汇总：各单位情况
+  kaohe summary --year YYYY [--db PATH] [--profile FILE] [--out 汇总.xlsx] [--json]   # 汇总：各单位情况
   kaohe whatif assess|promote …   # 对比：试一项改变，列出结果因此改变的人员，不保存
   kaohe whatif assess --year YYYY (--organ 单位 --percent 25 | --tiers split|together | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
   kaohe whatif promote --as-of YYYY-MM-DD (--other-as-of YYYY-MM-DD | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]

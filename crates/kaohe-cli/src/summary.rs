@@ -97,11 +97,16 @@ pub(super) fn summary(o: &Options, sink: &mut dyn std::io::Write) -> Result<Outp
     let year = year_of(o)?;
     let profile = profile_of(o)?;
     let summary = summary::summary(&read_store(o)?, &profile, year)?;
+    let mut notes = String::new();
+    if let Some(out) = &o.out {
+        summary::export_summary(&summary, out)?;
+        let _ = writeln!(notes, "已写出汇总工作簿：{}", out.display());
+    }
     if o.json {
         write_json(sink, &summary)?;
-        return Ok(Output::default());
+        return Ok(Output { stderr: notes, ..Output::default() });
     }
-    Ok(Output { status: 0, stdout: summary_text(&summary), stderr: String::new() })
+    Ok(Output { status: 0, stdout: summary_text(&summary), stderr: notes })
 }
 
 fn summary_text(x: &Summary) -> String {

@@ -460,3 +460,138 @@ pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, D
         conflicts,
     })
 }
+
+/// The 汇总 workbook: 各单位 (with a 合计 row), 按职位类别, 晋升与职数, and — when there are any —
+/// 优秀比例超标, 尚未上报 and 冲突.
+pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
+    use kaohe_workbook::Table;
+    let col = |cols: &[(&str, f64)]| cols.iter().map(|(h, w)| (h.to_string(), *w)).collect::<Vec<_>>();
+    let grades = |g: &GradeCounts| {
+        [g.excellent, g.competent, g.basically_competent, g.incompetent, g.ungraded].map(|n| n.to_string())
+    };
+    let mut organs: Vec<Vec<String>> = s
+        .organs
+        .iter()
+        .map(|o| {
+            let mut row = vec![o.organ.clone(), o.people.to_string(), o.participants.to_string(), o.quota.to_string()];
+            row.extend(grades(&o.grades));
+            row.extend([
+                format!("{}%", o.excellent_percent),
+                o.eligible.to_string(),
+                o.proposed.to_string(),
+                o.made_by.clone(),
+                o.finalized_on.to_string(),
+            ]);
+            row
+        })
+        .collect();
+    let t = &s.totals;
+    let mut total = vec!["合计".to_string(), t.people.to_string(), t.participants.to_string(), t.quota.to_string()];
+    total.extend(grades(&t.grades));
+    total.extend([
+        format!("{}%", t.excellent_percent),
+        t.eligible.to_string(),
+        t.proposed.to_string(),
+        String::new(),
+        String::new(),
+    ]);
+    organs.push(total);
+    let mut tables = vec![Table {
+        name: "各单位".into(),
+        title: format!("{}年度考核结果汇总表（{}个单位，规则：{}）", s.year, t.organs, s.profile),
+        columns: col(&[
+            ("单位", 22.0),
+            ("人数", 7.0),
+            ("参加人数", 8.0),
+            ("优秀名额", 8.0),
+            ("优秀", 6.0),
+            ("称职", 6.0),
+            ("基本称职", 8.0),
+            ("不称职", 7.0),
+            ("不定等次等", 9.0),
+            ("优秀比例", 8.0),
+            ("符合晋升条件", 10.0),
+            ("拟晋升", 7.0),
+            ("上报人", 10.0),
+            ("定稿日期", 11.0),
+        ]),
+        numbers: (1..=8).chain([10, 11]).collect(),
+        rows: organs,
+    }];
+    let group = |rows: &[GroupSummary]| -> Vec<Vec<String>> {
+        rows.iter().map(|g| std::iter::once(g.name.clone()).chain(grades(&g.grades)).collect()).collect()
+    };
+    let grade_columns = [("优秀", 7.0), ("称职", 7.0), ("基本称职", 9.0), ("不称职", 7.0), ("不定等次等", 10.0)];
+    let mut by = vec![("职位类别", 16.0)];
+    by.extend(grade_columns);
+    tables.push(Table {
+        name: "按职位类别".into(),
+        title: format!("{}年度考核结果（按职位类别）", s.year),
+        columns: col(&by),
+        numbers: (1..=5).collect(),
+        rows: group(&s.by_category),
+    });
+    tables.push(Table {
+        name: "晋升与职数".into(),
+        title: format!("{}年度职级晋升与职数（各单位）", s.year),
+        columns: col(&[
+            ("单位", 22.0),
+            ("职数池", 20.0),
+            ("核定", 7.0),
+            ("实有", 7.0),
+            ("空缺", 7.0),
+            ("符合条件", 9.0),
+            ("拟晋升", 7.0),
+        ]),
+        numbers: (2..=6).collect(),
+        rows: s
+            .slots
+            .iter()
+            .map(|x| {
+                let count = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_else(|| "未核定".into());
+                vec![
+                    x.organ.clone(),
+                    x.pool.clone(),
+                    count(x.approved),
+                    x.held.to_string(),
+                    count(x.free),
+                    x.candidates.to_string(),
+                    x.proposed.to_string(),
+                ]
+            })
+            .collect(),
+    });
+    if !s.over_ratio.is_empty() {
+        tables.push(Table {
+            name: "优秀比例超标".into(),
+            title: format!("{}年度优秀比例超过{}%且未记录批准的考核池", s.year, s.normal_ratio),
+            columns: col(&[("单位", 22.0), ("考核池", 14.0), ("名额测算", 70.0)]),
+            numbers: Vec::new(),
+            rows: s.over_ratio.iter().map(|o| vec![o.organ.clone(), o.pool.clone(), o.arithmetic.clone()]).collect(),
+        });
+    }
+    if !s.unreported.is_empty() {
+        tables.push(Table {
+            name: "尚未上报".into(),
+            title: format!("{}年度尚未上报的单位", s.year),
+            columns: col(&[("单位", 30.0)]),
+            numbers: Vec::new(),
+            rows: s.unreported.iter().map(|o| vec![o.clone()]).collect(),
+        });
+    }
+    if !s.conflicts.is_empty() {
+        tables.push(Table {
+            name: "冲突".into(),
+            title: format!("{}年度上报中的冲突", s.year),
+            columns: col(&[("冲突", 90.0)]),
+            numbers: Vec::new(),
+            rows: s.conflicts.iter().map(|c| vec![c.clone()]).collect(),
+        });
+    }
+    tables
+}
+
+/// Writes the 汇总 workbook.
+pub fn export_summary(s: &Summary, path: &std::path::Path) -> Result<(), kaohe_workbook::WorkbookError> {
+    kaohe_workbook::write_tables(path, &summary_tables(s))
+}

@@ -17,6 +17,7 @@ mod read;
 mod result;
 pub mod rows;
 pub mod source;
+mod tables;
 mod template;
 mod text;
 
@@ -34,4 +35,5 @@ pub use read::{
     WorkbookError, SHEET_ANNUAL, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS,
 };
 pub use result::{write_promotion, write_promotion_told};
+pub use tables::{write_tables, Table};
 pub use template::write_template;

@@ -2,8 +2,9 @@
 // received (each verified first; a second one of an organ and year only when confirmed), and the
 // year's 汇总. `Summary` and `Receipts` are generated from kaohe_desk::summary.
 
+import { Channel } from '@tauri-apps/api/core';
 import { call } from './call';
-import type { IsoDate, Receipts, Summary } from './types';
+import type { ExportProgress, IsoDate, Receipts, Summary } from './types';
 
 export type { OrganSummary, Receipts, Summary } from './types';
 
@@ -25,4 +26,11 @@ export function receivePackages(paths: string[], replace: boolean, by: string): 
 /** The year's 汇总 of the packages received. */
 export function summary(year: number): Promise<Summary> {
   return call<Summary>('summary', { year });
+}
+
+/** The year's 汇总 saved as a workbook where the clerk chooses; null when cancelled. */
+export function exportSummary(year: number, onProgress: (p: ExportProgress) => void): Promise<string | null> {
+  const channel = new Channel<ExportProgress>();
+  channel.onmessage = onProgress;
+  return call<string | null>('export_summary', { year, onProgress: channel });
 }

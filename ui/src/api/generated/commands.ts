@@ -54,6 +54,7 @@ export const COMMAND_NAMES = [
   'receive_pick',
   'receive_packages',
   'summary',
+  'export_summary',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

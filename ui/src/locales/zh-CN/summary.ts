@@ -7,6 +7,7 @@ export default {
   yearOption: '{year}年度',
   receive: '接收上报文件…',
   refresh: '刷新',
+  export: '导出汇总表',
   operator: '操作人',
   operatorPlaceholder: '接收时记录的操作人',
   operatorRequired: '请先填写操作人，接收上报会记录操作人',

@@ -34,7 +34,7 @@ describe('汇总 page', () => {
   });
 
   it('sums up the organs received: grades, 优秀 against quota, promotions and 职数', async () => {
-    fakeShell({ summary: () => threeOrgans }, calls);
+    fakeShell({ summary: () => threeOrgans, export_summary: () => 'D:\\汇总_2025年度.xlsx' }, calls);
     const page = await mountSection(SummaryPage);
     expect(calls.map((c) => c.cmd)).toEqual(['summary']);
     expect(page.get('[data-test="summary-totals"]').text()).toBe(
@@ -47,6 +47,11 @@ describe('汇总 page', () => {
     expect(rows(page, 'summary-categories').map((r) => r[0])).toEqual(['综合管理类', '行政执法类']);
     expect(rows(page, 'summary-slots').some((r) => r[0] === '某市财政局' && r[1] === '一级和二级主任科员')).toBe(true);
     expect(page.find('[data-test="summary-over-ratio"]').exists()).toBe(false);
+
+    await page.get('[data-test="summary-export"]').trigger('click');
+    await flushPromises();
+    const exported = calls.find((c) => c.cmd === 'export_summary')!;
+    expect(exported.args.year).toBe(2025);
   });
 
   it('asks for the operator, receives the files chosen, and offers to replace an organ received before', async () => {

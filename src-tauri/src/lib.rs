@@ -61,6 +61,7 @@ pub fn run() -> Result<(), tauri::Error> {
             }
             app.manage(state);
             app.manage(import::ImportShell::default());
+            app.manage(summary::PackageShell::default());
             // Previews a crash left behind.
             if let Ok(dir) = preview::folder(app.handle()) {
                 preview::remove_files(&dir);

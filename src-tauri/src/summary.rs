@@ -3,7 +3,9 @@
 //! (`receive_packages`, again with `replace` once the clerk confirms), and the year's 汇总
 //! (`summary`) — kaohe-desk's `summary` use cases.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use kaohe_desk::summary::{self, MakeRequest, Receipts, Refusal, Summary};
 use tauri::{AppHandle, State};
@@ -13,6 +15,39 @@ use crate::error::{CommandError, ErrorCode};
 use crate::export::{ask, save, sending, AskWhere, ExportProgress, TellExport};
 use crate::state::{parse_date, AppState};
 use tauri::ipc::Channel;
+
+/// The package files the clerk chose in 「接收上报文件…」's dialog: the only paths
+/// `receive_packages` reads (the web view cannot name a file of its own choosing).
+#[derive(Default)]
+pub struct PackageShell {
+    granted: Mutex<HashSet<String>>,
+}
+
+impl PackageShell {
+    /// Lets the web view use these paths from now on; their text as granted.
+    pub fn grant(&self, paths: &[PathBuf]) -> Vec<String> {
+        let texts: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        if let Ok(mut granted) = self.granted.lock() {
+            granted.extend(texts.iter().cloned());
+        }
+        texts
+    }
+
+    /// `paths` split into those chosen in the dialog and refusals for the others.
+    pub fn check(&self, paths: &[String]) -> (Vec<String>, Vec<Refusal>) {
+        let granted = self.granted.lock().map(|g| g.clone()).unwrap_or_default();
+        let (ok, not): (Vec<String>, Vec<String>) = paths.iter().cloned().partition(|p| granted.contains(p));
+        let refused = not
+            .into_iter()
+            .map(|file| Refusal {
+                message: format!("「{file}」不是通过「接收上报文件…」选定的文件，请重新选择"),
+                code: "bad_argument".into(),
+                file,
+            })
+            .collect();
+        (ok, refused)
+    }
+}
 
 impl AppState {
     /// The organ's package of `year`, written where `ask` says (`Ok(None)`: cancelled).
@@ -92,19 +127,23 @@ pub fn report_package(
 
 /// The packages the clerk chooses (several at once); `None`: cancelled.
 #[tauri::command(async)]
-pub fn receive_pick(app: AppHandle) -> Result<Option<Vec<String>>, CommandError> {
-    Ok(dialogs::pick_files(&app, "选择各单位的上报文件", &[PACKAGES])?
-        .map(|paths| paths.iter().map(|p| p.display().to_string()).collect()))
+pub fn receive_pick(app: AppHandle, shell: State<'_, PackageShell>) -> Result<Option<Vec<String>>, CommandError> {
+    Ok(dialogs::pick_files(&app, "选择各单位的上报文件", &[PACKAGES])?.map(|paths| shell.grant(&paths)))
 }
 
+/// Receives the files chosen in the dialog; any other path is refused, not read.
 #[tauri::command(async)]
 pub fn receive_packages(
     state: State<'_, AppState>,
+    shell: State<'_, PackageShell>,
     paths: Vec<String>,
     replace: bool,
     by: String,
 ) -> Result<Receipts, CommandError> {
-    state.receive_packages(&paths, replace, &by)
+    let (chosen, refused) = shell.check(&paths);
+    let mut receipts = state.receive_packages(&chosen, replace, &by)?;
+    receipts.refused.extend(refused);
+    Ok(receipts)
 }
 
 #[tauri::command(async)]
@@ -120,4 +159,21 @@ pub fn export_summary(
     on_progress: Channel<ExportProgress>,
 ) -> Result<Option<String>, CommandError> {
     state.export_summary(year, &mut ask(&app, "保存汇总工作簿"), &sending(&on_progress))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_files_chosen_in_the_dialog_are_read() {
+        let shell = PackageShell::default();
+        let chosen = shell.grant(&[PathBuf::from("/上报/甲.kaohe")]);
+        assert_eq!(chosen, ["/上报/甲.kaohe"]);
+        let (ok, refused) = shell.check(&["/上报/甲.kaohe".into(), "/etc/passwd".into()]);
+        assert_eq!(ok, ["/上报/甲.kaohe"]);
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].file, "/etc/passwd");
+        assert!(refused[0].message.contains("不是通过「接收上报文件…」选定的文件"));
+    }
 }

@@ -82,11 +82,7 @@ impl AppState {
         for path in paths {
             match std::fs::read(path) {
                 Ok(bytes) => files.push((path.clone(), bytes)),
-                Err(e) => unreadable.push(Refusal {
-                    file: path.clone(),
-                    code: "package_refused".into(),
-                    message: format!("无法读取「{path}」：{e}"),
-                }),
+                Err(e) => unreadable.push(Refusal::unreadable(path, &e)),
             }
         }
         let mut receipts = self.writing(|store| Ok(summary::receive(store, self.profile(), &files, replace, by)?))?;

@@ -219,6 +219,18 @@ fn altered_broken_and_conflicting_packages_are_refused_or_reported() {
     let s = json(&ok(&["summary", "--year", "2025", "--db", &sum, "--json"]));
     assert!(s["conflicts"].to_string().contains("马秀英（330102199604250242）同时在"), "{}", s["conflicts"]);
 
+    // A part without a field the format needs: refused in words, with where.
+    let missing = repacked(&p, "assessment.json", |a| {
+        a.as_object_mut().expect("object").remove("pools");
+    });
+    let missing_file = dir.path().join("缺项.kaohe");
+    std::fs::write(&missing_file, missing).expect("write");
+    let out = kaohe(&["receive", &missing_file.display().to_string(), "--db", &sum, "--by", "王芳"]);
+    assert_eq!(out.status, 1);
+    assert!(out.stdout.contains("「assessment.json」第"), "{}", out.stdout);
+    assert!(out.stdout.contains("缺少应有的项目，或某项的取值类型不对，不符合上报文件格式"), "{}", out.stdout);
+    assert!(!out.stdout.contains("missing field"), "no English of the JSON library: {}", out.stdout);
+
     // A ratio above the normal one, not approved, is listed.
     let over = repacked(&p, "assessment.json", |a| {
         let pool = &mut a["pools"][1];

@@ -240,8 +240,10 @@ fn profile_of(o: &Options) -> Result<Profile, Failure> {
 /// file saved in the database, or the national profile's.
 fn profile_text_of(o: &Options) -> Result<String, Failure> {
     if let Some(path) = &o.profile {
-        return std::fs::read_to_string(path)
-            .map_err(|e| Failure::new("bad_argument", format!("无法读取规则文件「{}」：{e}", path.display()), 1));
+        return std::fs::read_to_string(path).map_err(|e| {
+            let why = kaohe_desk::package::read_words(&e);
+            Failure::new("bad_argument", format!("无法读取规则文件「{}」：{why}", path.display()), 1)
+        });
     }
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
     Ok(match kaohe_store::settings::saved_profile(&db, db_password().as_ref())? {

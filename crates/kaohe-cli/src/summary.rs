@@ -35,15 +35,15 @@ pub(super) fn make(o: &Options) -> Result<Output, Failure> {
         std::fs::write(partial, &bytes).map_err(|e| Failure::from(kaohe_files::FileError::new(out, e)))
     })?;
     let stdout = format!(
-        "已生成上报文件：{}\n{}{}年度（{}定稿），晋升人选计算至{}，规则：{} {}，{}人\n",
+        "已生成上报文件：{}（{} KB）\n{}{}年度（{}定稿），晋升人选计算至{}，规则：{} {}\n",
         out.display(),
+        bytes.len().div_ceil(1024),
         manifest.organ,
         manifest.year,
         manifest.finalized_on,
         manifest.as_of,
         manifest.profile.name,
         manifest.profile.version,
-        kaohe_desk::package::open(&bytes).map(|p| p.people.len()).unwrap_or_default()
     );
     Ok(Output { status: 0, stdout, stderr: String::new() })
 }
@@ -54,14 +54,7 @@ pub(super) fn receive(o: &Options, sink: &mut dyn std::io::Write) -> Result<Outp
     for name in &o.positional {
         match std::fs::read(name) {
             Ok(bytes) => files.push((name.clone(), bytes)),
-            Err(e) => unreadable.push(kaohe_desk::summary::Refusal {
-                file: name.clone(),
-                code: "package_refused".into(),
-                message: match e.kind() {
-                    std::io::ErrorKind::NotFound => format!("找不到文件「{name}」"),
-                    _ => format!("无法读取「{name}」：{e}"),
-                },
-            }),
+            Err(e) => unreadable.push(kaohe_desk::summary::Refusal::unreadable(name, &e)),
         }
     }
     let profile = profile_of(o)?;

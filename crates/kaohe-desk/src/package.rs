@@ -339,7 +339,8 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
 
 /// The package file's bytes: the parts, then `manifest.json`.
 pub fn archive(manifest: &Manifest, parts: &[(String, Vec<u8>)]) -> Result<Vec<u8>, DeskError> {
-    let failed = |e: &dyn std::fmt::Display| DeskError::BadArgument(format!("无法生成上报文件：{e}"));
+    // Writing a zip into memory fails only if the program is broken: said so, without the library's words.
+    let failed = |_: &dyn std::fmt::Display| DeskError::BadArgument("无法生成上报文件（压缩失败），请重试".into());
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for (name, bytes) in
@@ -366,7 +367,7 @@ fn part_bytes<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str)
     (&mut file)
         .take(MAX_PART_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| refused(format!("「{name}」无法读取：{e}")))?;
+        .map_err(|_| refused(format!("「{name}」无法解压，文件可能已损坏")))?;
     if bytes.len() as u64 > MAX_PART_BYTES {
         return Err(refused(format!("「{name}」过大")));
     }
@@ -374,7 +375,14 @@ fn part_bytes<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str)
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(name: &str, bytes: &[u8]) -> Result<T, DeskError> {
-    serde_json::from_slice(bytes).map_err(|e| refused(format!("「{name}」的内容不符合上报文件格式（{e}）")))
+    serde_json::from_slice(bytes).map_err(|e| {
+        let what = match e.classify() {
+            serde_json::error::Category::Data => "缺少应有的项目，或某项的取值类型不对",
+            serde_json::error::Category::Eof => "内容不完整",
+            _ => "不是正确的 JSON",
+        };
+        refused(format!("「{name}」第{}行第{}列：{what}，不符合上报文件格式", e.line(), e.column()))
+    })
 }
 
 /// Reads and verifies a package's bytes: the manifest (format, version, a finalised year, the
@@ -426,10 +434,20 @@ pub fn open(bytes: &[u8]) -> Result<Package, DeskError> {
     Ok(Package { manifest, people, assessment, promotion, log, profile_text, raw, sha256: hex_sha256(bytes) })
 }
 
+/// Why a file could not be read, in the clerk's words.
+pub fn read_words(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "找不到该文件",
+        std::io::ErrorKind::PermissionDenied => "没有读取该文件的权限",
+        _ => "读取失败（文件可能正在被其他程序使用，或所在位置不可用）",
+    }
+}
+
 /// Reads and verifies the package file at `path`; a refusal names the file.
 pub fn open_file(path: &Path) -> Result<Package, DeskError> {
     let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| DeskError::PackageRefused(format!("无法读取「{shown}」：{e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| DeskError::PackageRefused(format!("无法读取「{shown}」：{}", read_words(&e))))?;
     open(&bytes).map_err(|e| match e {
         DeskError::PackageRefused(why) => DeskError::PackageRefused(format!("「{shown}」不能接收：{why}")),
         other => other,

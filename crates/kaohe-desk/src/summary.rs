@@ -91,6 +91,17 @@ pub struct Refusal {
     pub message: String,
 }
 
+impl Refusal {
+    /// A package file that could not be read at all.
+    pub fn unreadable(file: &str, e: &std::io::Error) -> Refusal {
+        Refusal {
+            file: file.to_string(),
+            code: "package_refused".into(),
+            message: format!("无法读取「{file}」：{}", package::read_words(e)),
+        }
+    }
+}
+
 /// `kaohe receive --json` and the 汇总 page's drop.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -226,12 +237,13 @@ pub struct GradeCounts {
 
 impl GradeCounts {
     fn add(&mut self, grade: Option<&str>) {
-        match grade {
-            Some("优秀") => self.excellent += 1,
-            Some("称职") => self.competent += 1,
-            Some("基本称职") => self.basically_competent += 1,
-            Some("不称职") => self.incompetent += 1,
-            _ => self.ungraded += 1,
+        use kaohe_engine::Grade;
+        match grade.and_then(Grade::from_name) {
+            Some(Grade::Excellent) => self.excellent += 1,
+            Some(Grade::Competent) => self.competent += 1,
+            Some(Grade::BasicallyCompetent) => self.basically_competent += 1,
+            Some(Grade::Incompetent) => self.incompetent += 1,
+            None => self.ungraded += 1,
         }
     }
 

@@ -40,8 +40,7 @@ pub(crate) fn find(
     let mut conflicts = Vec::new();
     let mut issues = Vec::new();
     for (i, p) in read.roster.people.iter().enumerate() {
-        let Some(crate::StoredPerson { name: old_name, organ: old_organ, .. }) = stored.people.get(p.id.as_str())
-        else {
+        let Some(crate::StoredPerson { name: old_name, organ: old_organ, .. }) = stored.of_roster(i) else {
             continue;
         };
         if *old_name == p.name {

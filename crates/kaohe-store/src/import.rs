@@ -241,14 +241,14 @@ impl Store {
         let mut summary = ImportSummary { import_id, held_back: held.len() as u64, ..Default::default() };
         // Into an empty database, the indexes of people and their history are built after the
         // people are written (SQLite sorts once) rather than entry by entry in no order.
-        let rebuilt = match stored.people.is_empty() && stored.missing.is_empty() {
+        let rebuilt = match stored.nobody_stored() {
             true => drop_indexes(&tx, FILLED_AT_FIRST)?,
             false => Vec::new(),
         };
         import_organs(&tx, &read.roster.organs)?;
         {
             let mut people = PeopleWriter::new(&tx, import_id)?;
-            let prints = fingerprints_of(&read.roster.people, !stored.people.is_empty());
+            let prints = fingerprints_of(&read.roster.people, stored.lists_anyone());
             for (done, p) in read.roster.people.iter().enumerate() {
                 if (done as u64).is_multiple_of(EVERY) && !progress(done as u64, total) {
                     return Err(StoreError::Cancelled);
@@ -256,7 +256,8 @@ impl Store {
                 match people.upsert(
                     p,
                     prints.get(done).copied(),
-                    stored.people.get(p.id.as_str()),
+                    // Without anyone held back the roster is the one `stored` was made for.
+                    if held.is_empty() { stored.of_roster(done) } else { stored.listed(&p.id) },
                     stored.changed.get(p.id.as_str()),
                 )? {
                     Upsert::New => summary.new_people += 1,
@@ -306,12 +307,12 @@ impl Store {
         let held = conflicts::held_back(&plan.name_conflicts);
         let n = PERSON_FIELDS.len();
         let mut select = self.conn.prepare_cached(&people_sql().select)?;
-        let prints = fingerprints_of(&read.roster.people, !stored.people.is_empty());
+        let prints = fingerprints_of(&read.roster.people, stored.lists_anyone());
         for (i, p) in read.roster.people.iter().enumerate() {
             if held.contains(&p.id) {
                 continue;
             }
-            let Some(s) = stored.people.get(p.id.as_str()) else {
+            let Some(s) = stored.of_roster(i) else {
                 plan.new.push(NewPerson { id: p.id.clone(), name: p.name.clone() });
                 continue;
             };
@@ -356,12 +357,7 @@ impl Store {
             .iter()
             .map(|(id, name, organ)| MissingPerson { id: id.clone(), name: name.clone(), organ: organ.clone() })
             .collect();
-        let due: Vec<usize> = (0..read.roster.results.len())
-            .filter(|&i| {
-                let r = &read.roster.results[i];
-                !held.contains(&r.person_id) && !stored.holds_result(&r.person_id, r.year, r.result)
-            })
-            .collect();
+        let due = stored.results_due(read, &held);
         plan.results = due.len();
         stored.due_results = Some(due);
         stored.held = Some(held);

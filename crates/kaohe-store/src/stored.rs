@@ -10,7 +10,14 @@ use super::*;
 /// look-up; the fields of a changed one are read back for the history), their name and organ
 /// (for the changes of name) and their stored results; and the stored people it does not list.
 pub(crate) struct Stored {
-    pub(crate) people: Snapshot,
+    /// Everyone stored; only those the roster lists are found ([`Stored::listed`]).
+    people: Snapshot,
+    /// For each person of the roster, in its order, where the stored person with that ID is in
+    /// `people`: found once, so that the plan's and the import's passes over the roster look
+    /// nobody up again.
+    of_roster: Vec<Option<u32>>,
+    /// How many stored people the roster lists.
+    listed: usize,
     /// The stored fields of the people the plan found changed, as it read them (the import
     /// that follows the plan does not read them again).
     pub(crate) changed: FastMap<String, Vec<Option<String>>>,
@@ -24,6 +31,7 @@ pub(crate) struct Stored {
 }
 
 pub(crate) struct StoredPerson {
+    pub(crate) id: IdKey,
     pub(crate) fingerprint: u64,
     /// Whether the fingerprint is in the database; `false`: computed from the fields (a database
     /// from before version 12, a restored backup), to be filled in by the import.
@@ -47,14 +55,84 @@ impl StoredPerson {
 }
 
 impl Stored {
-    /// Whether the stored result of `person_id` for `year` is `code` already.
-    pub(crate) fn holds_result(&self, person_id: &str, year: i32, code: ResultCode) -> bool {
-        self.people.get(person_id).and_then(|p| p.result(year)) == Some(&Ok(code))
+    /// The stored person the roster lists with this ID.
+    pub(crate) fn listed(&self, id: &str) -> Option<&StoredPerson> {
+        self.people.get(id).filter(|p| p.listed)
+    }
+
+    /// The stored person with the ID of the roster's person at `index` (in the roster the
+    /// `Stored` was made for).
+    pub(crate) fn of_roster(&self, index: usize) -> Option<&StoredPerson> {
+        self.of_roster.get(index).copied().flatten().map(|at| &self.people.list[at as usize])
+    }
+
+    /// Whether the roster lists anyone stored.
+    pub(crate) fn lists_anyone(&self) -> bool {
+        self.listed > 0
+    }
+
+    /// Whether the database holds nobody.
+    pub(crate) fn nobody_stored(&self) -> bool {
+        self.people.list.is_empty()
+    }
+
+    /// The indices of the roster's results that the database does not hold as they are, leaving
+    /// out those of the people in `held`.
+    pub(crate) fn results_due(&self, read: &RosterRead, held: &HashSet<String>) -> Vec<usize> {
+        // A person's results follow each other in the roster: each run is looked up once.
+        let mut run: Option<(&str, Option<&StoredPerson>)> = None;
+        let mut due = Vec::new();
+        for (i, r) in read.roster.results.iter().enumerate() {
+            let stored = match run {
+                Some((id, stored)) if id == r.person_id => stored,
+                _ => {
+                    let stored = self.listed(&r.person_id);
+                    run = Some((&r.person_id, stored));
+                    stored
+                }
+            };
+            let holds = stored.and_then(|p| p.result(r.year)) == Some(&Ok(r.result));
+            if !holds && !held.contains(&r.person_id) {
+                due.push(i);
+            }
+        }
+        due
     }
 }
 
-/// Every stored person, by ID, as an import needs them: read in one pass over each table.
-pub(crate) type Snapshot = FastMap<IdKey, StoredPerson>;
+/// Every stored person, in the order read, found by ID.
+pub(crate) struct Snapshot {
+    list: Vec<StoredPerson>,
+    by_id: FastMap<IdKey, u32>,
+}
+
+impl Snapshot {
+    fn with_capacity(n: usize) -> Snapshot {
+        Snapshot { list: Vec::with_capacity(n), by_id: kaohe_engine::fast_hash::map_with_capacity(n) }
+    }
+
+    fn insert(&mut self, person: StoredPerson) {
+        match self.by_id.get(person.id.as_str()) {
+            Some(&at) => self.list[at as usize] = person,
+            None => {
+                self.by_id.insert(person.id.clone(), self.list.len() as u32);
+                self.list.push(person);
+            }
+        }
+    }
+
+    fn index(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    fn get(&self, id: &str) -> Option<&StoredPerson> {
+        self.index(id).map(|at| &self.list[at as usize])
+    }
+
+    fn get_mut(&mut self, id: &str) -> Option<&mut StoredPerson> {
+        self.index(id).map(|at| &mut self.list[at as usize])
+    }
+}
 
 /// A person's ID as the key of the stored people, held in place when it fits (an 18-character
 /// ID does): a look-up among 100,000 compares it without following a pointer to the heap.
@@ -113,7 +191,7 @@ pub(crate) fn state_of(conn: &Connection) -> Result<(u64, i64), StoreError> {
 
 pub(crate) fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
     let count: i64 = tx.query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
-    let mut people: Snapshot = kaohe_engine::fast_hash::map_with_capacity(count.max(0) as usize);
+    let mut people = Snapshot::with_capacity(count.max(0) as usize);
     let mut unknown = 0usize;
     let mut stmt = tx.prepare("SELECT id, name, organ, fingerprint, position FROM people")?;
     let mut rows = stmt.query([])?;
@@ -126,7 +204,8 @@ pub(crate) fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
         };
         let print: Option<i64> = r.get(3)?;
         unknown += usize::from(print.is_none());
-        let person = StoredPerson {
+        people.insert(StoredPerson {
+            id: IdKey::new(id),
             fingerprint: print.unwrap_or_default() as u64,
             fingerprint_stored: print.is_some(),
             name: text(1)?,
@@ -134,8 +213,7 @@ pub(crate) fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
             position: r.get(4)?,
             listed: false,
             results: Vec::new(),
-        };
-        people.insert(IdKey::new(id), person);
+        });
     }
     // The people whose fingerprint is not in the database: computed from their fields.
     if unknown > 0 {
@@ -173,33 +251,35 @@ pub(crate) fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
 }
 
 impl Stored {
-    /// What `read` needs of the database read as `people`: the people it lists, and those it
-    /// does not (in roster order).
+    /// What `read` needs of the database read as `people`: where each person it lists is
+    /// stored, and the stored people it does not list (in roster order).
     pub(crate) fn of(mut people: Snapshot, read: &RosterRead) -> Stored {
-        let people_len = people.len();
         let mut listed = 0;
-        for p in &read.roster.people {
-            if let Some(s) = people.get_mut(p.id.as_str()) {
+        let of_roster: Vec<Option<u32>> = read
+            .roster
+            .people
+            .iter()
+            .map(|p| {
+                let at = people.index(&p.id)?;
+                let s = &mut people.list[at as usize];
                 listed += usize::from(!s.listed);
                 s.listed = true;
-            }
-        }
+                Some(at)
+            })
+            .collect();
         let mut missing: Vec<(i64, (String, String, String))> = Vec::new();
         // Everyone stored is listed (the usual re-import): nobody to leave out.
-        if listed < people_len {
-            people.retain(|id, s| {
-                if !s.listed {
-                    missing.push((
-                        s.position,
-                        (id.as_str().to_string(), std::mem::take(&mut s.name), std::mem::take(&mut s.organ)),
-                    ));
-                }
-                s.listed
-            });
+        if listed < people.list.len() {
+            for s in people.list.iter_mut().filter(|s| !s.listed) {
+                missing.push((
+                    s.position,
+                    (s.id.as_str().to_string(), std::mem::take(&mut s.name), std::mem::take(&mut s.organ)),
+                ));
+            }
         }
         missing.sort_by(|a, b| (a.0, &a.1 .0).cmp(&(b.0, &b.1 .0)));
         let missing = missing.into_iter().map(|(_, m)| m).collect();
-        Stored { people, changed: FastMap::default(), held: None, due_results: None, missing }
+        Stored { people, of_roster, listed, changed: FastMap::default(), held: None, due_results: None, missing }
     }
 }
 

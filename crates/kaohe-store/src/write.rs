@@ -353,7 +353,7 @@ pub(crate) fn import_results(
         }
     };
     for r in indices.iter().map(|&i| &results[i]) {
-        let old = stored.people.get(r.person_id.as_str()).and_then(|p| p.result(r.year));
+        let old = stored.listed(&r.person_id).and_then(|p| p.result(r.year));
         if old == Some(&Ok(r.result)) {
             continue;
         }

@@ -609,3 +609,47 @@ fn a_read_ahead_is_not_used_once_the_database_changed() {
         ]
     );
 }
+
+/// The plan reads back the stored fields of everyone whose fingerprint differs, many people a
+/// statement: of 123 people, where every other one moved to another organ, each move is said
+/// once, in roster order, from the stored organ to the new one, the others are unchanged, and
+/// the import that follows writes the moves with their history.
+#[test]
+fn a_plan_says_every_change_of_a_large_roster_in_roster_order() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    let since = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
+    let roster = |moved: bool| {
+        let mut roster = kaohe_engine::Roster::default();
+        for i in 0..123 {
+            let organ = if moved && i % 2 == 1 { "乙局" } else { "甲局" };
+            roster.people.push(kaohe_engine::Person {
+                id: format!("1101051949123{i:04}X"),
+                name: format!("人员{i}"),
+                organ: organ.to_string(),
+                category: "综合管理类".to_string(),
+                rank: "一级科员".to_string(),
+                rank_since: since,
+                ..Default::default()
+            });
+        }
+        kaohe_workbook::RosterRead::of("名册.xlsx", roster)
+    };
+    store.import(&roster(false), "名册.xlsx").expect("first");
+    let moved = roster(true);
+    let plan = store.plan(&moved).expect("plan");
+    assert_eq!((plan.new.len(), plan.updated.len(), plan.unchanged), (0, 61, 62));
+    let expected: Vec<(String, &str, &str)> =
+        (0..123).filter(|i| i % 2 == 1).map(|i| (format!("1101051949123{i:04}X"), "甲局", "乙局")).collect();
+    let said: Vec<(String, &str, &str)> =
+        plan.moved.iter().map(|m| (m.id.clone(), m.from.as_str(), m.to.as_str())).collect();
+    assert_eq!(said, expected);
+    assert!(plan.updated.iter().all(|u| u.fields.len() == 1), "only the organ changed");
+    let done = store.import(&moved, "名册.xlsx").expect("second");
+    assert_eq!((done.updated_people, done.unchanged_people), (61, 62));
+    let loaded = store.load_roster().expect("load");
+    assert_eq!(loaded.people.iter().filter(|p| p.organ == "乙局").count(), 61);
+    let history = store.history("11010519491230121X").expect("history");
+    let last = history.last().expect("a change");
+    assert_eq!((last.old.as_deref(), last.new.as_deref()), (Some("甲局"), Some("乙局")));
+}

@@ -305,27 +305,30 @@ impl Store {
         let mut plan = ImportPlan::default();
         (plan.name_conflicts, plan.issues) = conflicts::find(read, &stored, confirmed);
         let held = conflicts::held_back(&plan.name_conflicts);
-        let n = PERSON_FIELDS.len();
-        let mut select = self.conn.prepare_cached(&people_sql().select)?;
         let prints = fingerprints_of(&read.roster.people, stored.lists_anyone());
+        // The people whose fingerprint differs from the stored one: their stored fields are
+        // read back, all at once, to say what changed.
+        let mut differing = Vec::new();
         for (i, p) in read.roster.people.iter().enumerate() {
             if held.contains(&p.id) {
                 continue;
             }
-            let Some(s) = stored.of_roster(i) else {
-                plan.new.push(NewPerson { id: p.id.clone(), name: p.name.clone() });
-                continue;
-            };
-            if prints.get(i) == Some(&s.fingerprint) {
-                plan.unchanged += 1;
-                continue;
+            match stored.of_roster(i) {
+                None => plan.new.push(NewPerson { id: p.id.clone(), name: p.name.clone() }),
+                Some(s) if prints.get(i) == Some(&s.fingerprint) => plan.unchanged += 1,
+                Some(_) => differing.push(p),
             }
+        }
+        let ids: Vec<&str> = differing.iter().map(|p| p.id.as_str()).collect();
+        let mut old_fields = stored_fields(&self.conn, &ids)?;
+        for p in differing {
+            let Some(ov) = old_fields.remove(&p.id) else {
+                return Err(StoreError::Corrupt(format!("身份证号 {} 的记录在读取时消失了，请重新检查", p.id)));
+            };
             let nv = person_values(p);
-            let ov: Vec<Option<String>> =
-                select.query_row([&p.id], |r| (0..n).map(|i| r.get::<_, Option<String>>(i)).collect())?;
             let differs = |i: usize| ov[i].as_deref() != text_of(&nv[i]);
             let owned = |i: usize| text_of(&nv[i]).map(str::to_string);
-            let fields: Vec<FieldChange> = (0..n)
+            let fields: Vec<FieldChange> = (0..PERSON_FIELDS.len())
                 .filter(|&i| differs(i))
                 .map(|i| FieldChange { field: PERSON_FIELDS[i].1.to_string(), from: ov[i].clone(), to: owned(i) })
                 .collect();
@@ -361,7 +364,6 @@ impl Store {
         plan.results = due.len();
         stored.due_results = Some(due);
         stored.held = Some(held);
-        drop(select);
         *self.planned.borrow_mut() = Some((key, stored));
         Ok(plan)
     }

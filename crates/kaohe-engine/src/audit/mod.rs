@@ -64,12 +64,14 @@ pub enum FindingKind {
     PastRetirement,
     /// Years without an annual result.
     MissingYears,
+    /// A result recorded for a year after the year the person left (离职/退休).
+    ResultAfterLeaving,
     /// The same name and birth date under two ID numbers.
     SamePerson,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 13] = [
         FindingKind::ExcellentBarred,
         FindingKind::GradedWhileUngraded,
         FindingKind::ForcedGradeMissed,
@@ -81,6 +83,7 @@ impl FindingKind {
         FindingKind::RankBeforeEntry,
         FindingKind::PastRetirement,
         FindingKind::MissingYears,
+        FindingKind::ResultAfterLeaving,
         FindingKind::SamePerson,
     ];
 
@@ -98,6 +101,7 @@ impl FindingKind {
             FindingKind::RankBeforeEntry => "rank_before_entry",
             FindingKind::PastRetirement => "past_retirement",
             FindingKind::MissingYears => "missing_years",
+            FindingKind::ResultAfterLeaving => "result_after_leaving",
             FindingKind::SamePerson => "same_person",
         }
     }
@@ -115,6 +119,7 @@ impl FindingKind {
             FindingKind::RankBeforeEntry => "任职级时间早于进入公务员队伍时间",
             FindingKind::PastRetirement => "已达退休年龄仍在册",
             FindingKind::MissingYears => "缺少年度考核结果",
+            FindingKind::ResultAfterLeaving => "离职或退休后的年度仍有考核结果",
             FindingKind::SamePerson => "疑似同一人两个身份证号",
         }
     }
@@ -184,6 +189,7 @@ pub fn audit(roster: &Roster, profile: &Profile, as_of: NaiveDate, steps: &[Rank
         out.extend(past_retirement(p, profile, as_of));
     }
     out.extend(missing_years(roster, profile, &results));
+    out.extend(results_after_leaving(roster, profile, &results));
     out.extend(same_person(roster));
     out.sort_by(|a, b| {
         (a.kind, &a.organ, &a.name, &a.person_id, a.year).cmp(&(b.kind, &b.organ, &b.name, &b.person_id, b.year))
@@ -535,6 +541,29 @@ fn missing_years(roster: &Roster, profile: &Profile, results: &[Vec<&YearResult>
         let mut f = finding(FindingKind::MissingYears, p, None, &tail, reason);
         f.records = results[pi].iter().map(|r| result_words(r)).collect();
         out.push(f);
+    }
+    out
+}
+
+/// Results recorded for years after the year a person left (离职/退休): the annual assessment is
+/// of those in service (the year of leaving itself is left alone — who is assessed for it is
+/// not settled here, [`missing_years`] expects no result for it).
+fn results_after_leaving(roster: &Roster, profile: &Profile, results: &[Vec<&YearResult>]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pi, p) in roster.people.iter().enumerate() {
+        let Some(left) = p.left_on else { continue };
+        for r in results[pi].iter().filter(|r| r.year > left.year()) {
+            let reason = Reason::new(format!(
+                "{}已离职或退休，{}年度仍记有考核结果（{}），请核实离职/退休日期或删除该结果",
+                day(left),
+                r.year,
+                r.result.label()
+            ))
+            .cite_if(profile.audit.annual.as_ref());
+            let mut f = finding(FindingKind::ResultAfterLeaving, p, Some(r.year), "", reason);
+            f.records = vec![format!("离职/退休日期：{}", day(left)), result_words(r)];
+            out.push(f);
+        }
     }
     out
 }

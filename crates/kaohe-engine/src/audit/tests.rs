@@ -298,6 +298,33 @@ fn missing_years_and_one_person_under_two_ids_are_found() {
     assert!(same[0].reason.contains("张 伟（1990年1月1日生）在名册中有2个身份证号：A1、A2"), "{}", same[0].reason);
 }
 
+/// A result for a year after the year of leaving is found, with the date and the result behind
+/// it; one for the year of leaving itself, or before, is not.
+#[test]
+fn a_result_after_the_year_of_leaving_is_found() {
+    let profile = Profile::national();
+    let mut r = Roster::default();
+    let mut gone = person("G1", "周敏", "一级科员", "2019-01-01");
+    gone.left_on = Some(d("2023-06-30"));
+    r.people.push(gone);
+    let mut stays = person("G2", "吴刚", "一级科员", "2019-01-01");
+    stays.left_on = Some(d("2026-03-31"));
+    r.people.push(stays);
+    results(&mut r, "G1", &[(2022, "称职"), (2023, "称职"), (2024, "优秀"), (2025, "称职")]);
+    results(&mut r, "G2", &[(2024, "称职"), (2025, "称职")]);
+    let findings = audit(&r, &profile, d(AS_OF), &[]);
+    let after: Vec<&Finding> = findings.iter().filter(|f| f.kind == FindingKind::ResultAfterLeaving).collect();
+    let keys: Vec<&str> = after.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["result_after_leaving:G1:2024", "result_after_leaving:G1:2025"]);
+    assert!(
+        after[0].reason.contains("2023年6月30日已离职或退休，2024年度仍记有考核结果（优秀）"),
+        "{}",
+        after[0].reason
+    );
+    assert!(after[0].reason.to_string().contains("第三十七条"), "cites the annual assessment: {}", after[0].reason);
+    assert_eq!(after[0].records, ["离职/退休日期：2023年6月30日", "2024年度考核结果：优秀（1）"]);
+}
+
 #[test]
 fn the_retirement_age_is_raised_by_the_month_of_birth_and_checked_on_loading() {
     let profile = Profile::national();

@@ -3,4 +3,4 @@
 /**
  * What a finding is about.
  */
-export type FindingKind = "excellent_barred" | "graded_while_ungraded" | "forced_grade_missed" | "ungraded_without_cause" | "incompetent_running" | "promoted_early" | "skipped_rank" | "below_starting_rank" | "rank_before_entry" | "past_retirement" | "missing_years" | "same_person";
+export type FindingKind = "excellent_barred" | "graded_while_ungraded" | "forced_grade_missed" | "ungraded_without_cause" | "incompetent_running" | "promoted_early" | "skipped_rank" | "below_starting_rank" | "rank_before_entry" | "past_retirement" | "missing_years" | "result_after_leaving" | "same_person";

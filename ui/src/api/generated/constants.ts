@@ -61,6 +61,7 @@ export const FINDING_KINDS = {
   rank_before_entry: '任职级时间早于进入公务员队伍时间',
   past_retirement: '已达退休年龄仍在册',
   missing_years: '缺少年度考核结果',
+  result_after_leaving: '离职或退休后的年度仍有考核结果',
   same_person: '疑似同一人两个身份证号',
 } as const satisfies Record<FindingKind, string>;
 

@@ -436,10 +436,8 @@ mod tests {
             let row = rows.iter().find(|r| r[1] == name).expect(name);
             assert_eq!(row[2], p.unit_and_post);
             let grade = match (p.final_grade, p.code) {
-                (Some(g), _) => g.to_owned(),
-                (None, Some(code)) => {
-                    kaohe_engine::ResultCode::parse(code).map(|c| c.label().to_owned()).expect("code")
-                }
+                (Some(g), _) => g.name().to_owned(),
+                (None, Some(code)) => code.result().label().to_owned(),
                 (None, None) => "待定".to_owned(),
             };
             assert_eq!(row[3], grade);

@@ -6,7 +6,7 @@ use super::{open_store, profile_of, read, read_store, Failure, Options, Output};
 use kaohe_desk::{committee, DeskError};
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
 use kaohe_engine::assessment::Decisions;
-use kaohe_engine::{Grade, Profile, Roster};
+use kaohe_engine::{Grade, GradeName, NationalCode, Profile, Roster};
 use kaohe_workbook::{write_assessment, write_national_results, Issue};
 use serde::Serialize;
 use serde_json::json;
@@ -132,9 +132,9 @@ fn text(r: &AssessmentReport, issues: &[Issue]) -> String {
                 "  {} {} 得分 {score} 建议 {} 最终 {} 代码 {}{}",
                 p.name,
                 p.rank,
-                p.suggested.unwrap_or("—"),
-                p.final_grade.unwrap_or("待定"),
-                p.code.unwrap_or("—"),
+                p.suggested.map_or("—", GradeName::name),
+                p.final_grade.map_or("待定", GradeName::name),
+                p.code.map_or("—", NationalCode::code),
                 if flags.is_empty() { String::new() } else { format!("（{}）", flags.join("、")) }
             );
         }

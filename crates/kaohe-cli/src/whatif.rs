@@ -7,7 +7,7 @@ use std::path::Path;
 use kaohe_desk::whatif::{
     compare_assessment, compare_promotion, AssessmentChange, AssessmentComparison, PromotionChange, PromotionComparison,
 };
-use kaohe_engine::Reason;
+use kaohe_engine::{GradeName, NationalCode, Reason};
 
 use super::assess::{inputs, year_of};
 use super::{load_profile, profile_of, read, read_store, write_json, Failure, Options, Output, USAGE};
@@ -79,7 +79,11 @@ fn assessment_text(c: &AssessmentComparison) -> String {
         let _ = writeln!(s, "  改：{}", p.after.as_deref().unwrap_or("（无此考核池）"));
     }
     let grade = |side: &Option<kaohe_desk::whatif::GradeSide>| match side {
-        Some(g) => format!("{}（{}）", g.final_grade.or(g.code).unwrap_or("未定"), g.pool),
+        Some(g) => format!(
+            "{}（{}）",
+            g.final_grade.map(GradeName::name).or(g.code.map(NationalCode::code)).unwrap_or("未定"),
+            g.pool
+        ),
         None => "不参加考核".to_string(),
     };
     for p in &c.people {

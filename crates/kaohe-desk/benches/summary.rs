@@ -19,7 +19,8 @@ use kaohe_desk::package::{
     self, Manifest, PackageAssessment, PackageGrade, PackagePerson, PackagePool, PackagePromotion, PackageProposal,
     PackageSlots, PartEntry, ProfileId,
 };
-use kaohe_engine::Profile;
+use kaohe_engine::promotion::SlotCode;
+use kaohe_engine::{GradeName, NationalCode, Profile};
 
 const RUNS: usize = 3;
 const YEAR: i32 = 2025;
@@ -44,7 +45,18 @@ fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile) -> Vec<
             is_leader: i < 2,
         })
         .collect();
-    let grades = ["优秀", "称职", "称职", "称职", "称职", "称职", "称职", "称职", "基本称职", "称职"];
+    let grades = [
+        GradeName::Excellent,
+        GradeName::Competent,
+        GradeName::Competent,
+        GradeName::Competent,
+        GradeName::Competent,
+        GradeName::Competent,
+        GradeName::Competent,
+        GradeName::Competent,
+        GradeName::BasicallyCompetent,
+        GradeName::Competent,
+    ];
     let assessment = PackageAssessment {
         year: YEAR,
         finalized_on: day(2026, 1, 15),
@@ -65,8 +77,8 @@ fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile) -> Vec<
                 id: p.id.clone(),
                 pool: "非领导成员".into(),
                 tier: Some("科级及以下".into()),
-                grade: Some(grades[i % grades.len()].into()),
-                code: Some(if i % 10 == 0 { "1" } else { "2" }.into()),
+                grade: Some(grades[i % grades.len()]),
+                code: Some(if i % 10 == 0 { NationalCode::Excellent } else { NationalCode::Competent }),
             })
             .collect(),
     };
@@ -80,7 +92,7 @@ fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile) -> Vec<
                 name: p.name.clone(),
                 rank: p.rank.clone(),
                 target_rank: Some("四级主任科员".into()),
-                slot: Some("proposed".into()),
+                slot: Some(SlotCode::Proposed),
                 reasons: vec![
                     "任职年限自2020年1月1日起算，计72个月〔依据：《公务员职务与职级并行规定》第十八条〕".into()
                 ],

@@ -13,8 +13,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::AssessmentReport;
+use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::report::PromotionReport;
-use kaohe_engine::Roster;
+use kaohe_engine::{GradeName, NationalCode, Roster};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -103,9 +104,9 @@ pub struct PackageGrade {
     pub pool: String,
     pub tier: Option<String>,
     /// 优秀, 称职, 基本称职, 不称职; null when not graded.
-    pub grade: Option<String>,
+    pub grade: Option<GradeName>,
     /// The national code (1–4, 5A, 5B, 5C, 6A, 7).
-    pub code: Option<String>,
+    pub code: Option<NationalCode>,
 }
 
 /// `assessment.json`.
@@ -127,7 +128,7 @@ pub struct PackageProposal {
     pub rank: String,
     pub target_rank: Option<String>,
     /// proposed, waiting, not_approved, within_pool, unlimited (`promote --json`'s `slot`).
-    pub slot: Option<String>,
+    pub slot: Option<SlotCode>,
     pub reasons: Vec<String>,
 }
 
@@ -254,8 +255,8 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
                 id: p.id.clone(),
                 pool: p.pool.clone(),
                 tier: p.tier.clone(),
-                grade: p.final_grade.map(str::to_string),
-                code: p.code.map(str::to_string),
+                grade: p.final_grade,
+                code: p.code,
             })
             .collect(),
     };
@@ -271,7 +272,7 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
                 name: p.name.clone(),
                 rank: p.rank.clone(),
                 target_rank: p.target_rank.clone(),
-                slot: p.slot.map(str::to_string),
+                slot: p.slot,
                 reasons: p.reasons.iter().map(ToString::to_string).collect(),
             })
             .collect(),

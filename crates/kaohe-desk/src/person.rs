@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use kaohe_engine::report::{PersonReport, PromotionReport};
-use kaohe_engine::{Person, Profile, Restriction, Roster};
+use kaohe_engine::{NationalCode, Person, Profile, Restriction, Roster};
 use kaohe_store::{Change, Store};
 use serde::Serialize;
 
@@ -54,8 +54,7 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ResultEntry {
     pub year: i32,
-    #[cfg_attr(feature = "ts", ts(as = "kaohe_engine::ts::NationalCode"))]
-    pub code: &'static str,
+    pub code: NationalCode,
     pub label: &'static str,
 }
 
@@ -139,7 +138,7 @@ pub fn person_detail(
         .results
         .iter()
         .filter(|r| r.person_id == id)
-        .map(|r| ResultEntry { year: r.year, code: r.result.code(), label: r.result.label() })
+        .map(|r| ResultEntry { year: r.year, code: r.result.national(), label: r.result.label() })
         .collect();
     results.sort_by_key(|r| r.year);
     let mut restrictions: Vec<RestrictionEntry> = roster

@@ -9,7 +9,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
-use kaohe_engine::Profile;
+use kaohe_engine::promotion::SlotCode;
+use kaohe_engine::{Grade, GradeName, Profile};
 use kaohe_store::{Incoming, Store, StoreError};
 use serde::Serialize;
 
@@ -236,9 +237,8 @@ pub struct GradeCounts {
 }
 
 impl GradeCounts {
-    fn add(&mut self, grade: Option<&str>) {
-        use kaohe_engine::Grade;
-        match grade.and_then(Grade::from_name) {
+    fn add(&mut self, grade: Option<GradeName>) {
+        match grade.map(GradeName::grade) {
             Some(Grade::Excellent) => self.excellent += 1,
             Some(Grade::Competent) => self.competent += 1,
             Some(Grade::BasicallyCompetent) => self.basically_competent += 1,
@@ -383,12 +383,9 @@ pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, D
         let category: HashMap<&str, &str> = people.iter().map(|q| (q.id.as_str(), q.category.as_str())).collect();
         let mut grades = GradeCounts::default();
         for g in &assessment.people {
-            grades.add(g.grade.as_deref());
-            categories
-                .entry(category.get(g.id.as_str()).unwrap_or(&"—").to_string())
-                .or_default()
-                .add(g.grade.as_deref());
-            tiers.entry(g.tier.clone().unwrap_or_else(|| "—".into())).or_default().add(g.grade.as_deref());
+            grades.add(g.grade);
+            categories.entry(category.get(g.id.as_str()).unwrap_or(&"—").to_string()).or_default().add(g.grade);
+            tiers.entry(g.tier.clone().unwrap_or_else(|| "—".into())).or_default().add(g.grade);
         }
         for q in &people {
             if let Some(other) = seen.insert(q.id.clone(), p.organ.clone()).filter(|o| *o != p.organ) {
@@ -439,7 +436,7 @@ pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, D
             grades,
             excellent_percent: percent_of(grades.excellent, participants),
             eligible: promotion.eligible.len() as u32,
-            proposed: promotion.eligible.iter().filter(|e| e.slot.as_deref() == Some("proposed")).count() as u32,
+            proposed: promotion.eligible.iter().filter(|e| e.slot == Some(SlotCode::Proposed)).count() as u32,
         });
     }
     let mut totals = OrganTotals { organs: organs.len() as u32, ..OrganTotals::default() };

@@ -10,8 +10,9 @@
 use chrono::NaiveDate;
 use kaohe_engine::assessment::report::{AssessmentReport, PersonReport as AssessedPerson, PoolReport};
 use kaohe_engine::assessment::Decisions;
+use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::report::PersonReport;
-use kaohe_engine::{Profile, Reason, Roster};
+use kaohe_engine::{GradeName, NationalCode, Profile, Reason, Roster};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -60,13 +61,10 @@ pub struct GradeSide {
     pub pool: String,
     /// The grade suggested by the rules, the final one (with the committee's decisions) and the
     /// national code; null while undecided or not graded.
-    #[cfg_attr(feature = "ts", ts(as = "Option<kaohe_engine::ts::GradeName>"))]
-    pub suggested: Option<&'static str>,
-    #[cfg_attr(feature = "ts", ts(as = "Option<kaohe_engine::ts::GradeName>"))]
+    pub suggested: Option<GradeName>,
     #[serde(rename = "final")]
-    pub final_grade: Option<&'static str>,
-    #[cfg_attr(feature = "ts", ts(as = "Option<kaohe_engine::ts::NationalCode>"))]
-    pub code: Option<&'static str>,
+    pub final_grade: Option<GradeName>,
+    pub code: Option<NationalCode>,
     pub reasons: Vec<Reason>,
 }
 
@@ -120,8 +118,7 @@ pub struct PromotionSide {
     #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub eligible_on: Option<NaiveDate>,
     /// The slot's code (proposed, waiting, …) as `promote --json` writes it.
-    #[cfg_attr(feature = "ts", ts(as = "Option<kaohe_engine::ts::SlotCode>"))]
-    pub slot: Option<&'static str>,
+    pub slot: Option<SlotCode>,
     pub reasons: Vec<Reason>,
 }
 

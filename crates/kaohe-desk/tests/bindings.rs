@@ -69,6 +69,9 @@ fn export_all(cfg: &Config) -> Result<(), ExportError> {
     kaohe_engine::report::PromotionReport::export_all(cfg)?;
     kaohe_engine::assessment::report::AssessmentReport::export_all(cfg)?;
     kaohe_engine::Profile::export_all(cfg)?;
+    // 打印: the printed documents (constants.ts's PRINT_DOCUMENTS) and what each is computed from.
+    kaohe_print::Document::export_all(cfg)?;
+    kaohe_print::Basis::export_all(cfg)?;
     // The workbook reader's problems (`issues` of `kaohe import --json`).
     kaohe_workbook::Issue::export_all(cfg)?;
     Ok(())
@@ -116,7 +119,7 @@ fn generate(dir: &Path) {
 /// grades, the national result codes and their labels, the printed documents.
 fn constants() -> String {
     use kaohe_engine::{Grade, ResultCode};
-    use kaohe_print::{Basis, Document};
+    use kaohe_print::Document;
     let quoted = |items: Vec<String>| items.iter().map(|i| format!("'{i}'")).collect::<Vec<_>>().join(", ");
     let serde_name = |v: serde_json::Value| -> String {
         match v {
@@ -129,29 +132,24 @@ fn constants() -> String {
         .iter()
         .map(|c| serde_name(serde_json::to_value(c).expect("error code")))
         .collect();
-    let grades: Vec<String> = Grade::ALL.iter().map(|g| g.name().to_owned()).collect();
-    let ungraded: Vec<String> = ResultCode::ALL
-        .into_iter()
-        .filter(|c| !matches!(c, ResultCode::Graded(_)))
-        .map(|c| c.code().to_owned())
-        .collect();
-    let national: Vec<String> = ResultCode::ALL
-        .into_iter()
-        .map(|c| format!("  {}: '{}',", serde_name(serde_json::to_value(c).expect("result code")), c.code()))
-        .collect();
+    // Each value as serde writes it, so a constant holds exactly what crosses the IPC.
+    let json = |v: serde_json::Result<serde_json::Value>| serde_name(v.expect("a closed set's value"));
+    let grades: Vec<String> = Grade::ALL.into_iter().map(|g| json(serde_json::to_value(g.named()))).collect();
+    let code = |c: ResultCode| json(serde_json::to_value(c.national()));
+    let ungraded: Vec<String> =
+        ResultCode::ALL.into_iter().filter(|c| !matches!(c, ResultCode::Graded(_))).map(code).collect();
+    let national: Vec<String> =
+        ResultCode::ALL.into_iter().map(|c| format!("  {}: '{}',", json(serde_json::to_value(c)), code(c))).collect();
     let labels: Vec<String> =
-        ResultCode::ALL.into_iter().map(|c| format!("  '{}': '{}',", c.code(), c.label())).collect();
+        ResultCode::ALL.into_iter().map(|c| format!("  '{}': '{}',", code(c), c.label())).collect();
     let documents: Vec<String> = Document::ALL
-        .iter()
+        .into_iter()
         .map(|d| {
-            let basis = match d.basis() {
-                Basis::Year => "year",
-                Basis::AsOf => "as_of",
-            };
             format!(
-                "  {{ doc: '{}', description: '{}', basis: '{basis}', publicity: {} }},",
-                d.name(),
+                "  {{ doc: '{}', description: '{}', basis: '{}', publicity: {} }},",
+                json(serde_json::to_value(d)),
                 d.description(),
+                json(serde_json::to_value(d.basis())),
                 d.publicity()
             )
         })
@@ -164,7 +162,7 @@ fn constants() -> String {
     let operation_kinds = names(kaohe_store::OperationKind::ALL.iter().map(|k| k.name()).collect());
     let log_actions = names(kaohe_store::LogAction::ALL.iter().map(|a| a.name()).collect());
     let mut out = String::from(NOTE);
-    out.push_str("\nimport type { ErrorCode } from './ErrorCode';\nimport type { FindingKind } from './FindingKind';\nimport type { Grade } from './Grade';\nimport type { LogAction } from './LogAction';\nimport type { OperationKind } from './OperationKind';\nimport type { ResultCode } from './ResultCode';\n");
+    out.push_str("\nimport type { ErrorCode } from './ErrorCode';\nimport type { FindingKind } from './FindingKind';\nimport type { Grade } from './Grade';\nimport type { LogAction } from './LogAction';\nimport type { OperationKind } from './OperationKind';\nimport type { PrintBasis } from './PrintBasis';\nimport type { PrintDoc } from './PrintDoc';\nimport type { ResultCode } from './ResultCode';\n");
     out.push_str(&format!(
         "\n/** Every code the shell may send in an error, in `ErrorCode`'s order (crates/kaohe-desk/src/error.rs). */\nexport const ERROR_CODES = [{}] as const satisfies readonly ErrorCode[];\n",
         quoted(errors)
@@ -196,7 +194,7 @@ fn constants() -> String {
         finding_kinds.join("\n")
     ));
     out.push_str(&format!(
-        "\n/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */\nexport const PRINT_DOCUMENTS = [\n{}\n] as const;\n",
+        "\n/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */\nexport const PRINT_DOCUMENTS = [\n{}\n] as const satisfies readonly {{ doc: PrintDoc; description: string; basis: PrintBasis; publicity: boolean }}[];\n",
         documents.join("\n")
     ));
     out

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use kaohe_desk::{committee, DeskError};
-use kaohe_engine::{Grade, Profile};
+use kaohe_engine::{Grade, GradeName, Profile};
 use kaohe_store::{LogAction, Store};
 
 fn database(dir: &Path) -> Store {
@@ -49,7 +49,8 @@ fn an_override_needs_a_year_taken_an_operator_and_a_reason_and_is_logged() {
         2025,
         &store.decisions(2025).expect("decisions"),
     );
-    let graded = report.people.iter().find(|p| p.final_grade == Some("称职")).expect("someone 称职 in 2025");
+    let graded =
+        report.people.iter().find(|p| p.final_grade == Some(GradeName::Competent)).expect("someone 称职 in 2025");
 
     let mut decide = |year: i32, reason: &str, by: &str| {
         committee::override_grade(&mut store, &profile, year, &graded.id, Grade::Excellent, reason, by)

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use kaohe_desk::{people_filters, people_page, DeskError};
-use kaohe_engine::{Grade, Organ, Person, Profile, ResultCode, Roster, YearResult};
+use kaohe_engine::{Grade, NationalCode, Organ, Person, Profile, ResultCode, Roster, YearResult};
 use kaohe_store::{GradeFilter, PeopleQuery, PeopleSort, PeopleSortKey, Store};
 use kaohe_workbook::RosterRead;
 
@@ -103,10 +103,10 @@ fn rows_carry_the_fields_and_the_years_result() {
         (Some("就业股"), "综合管理类", "三级调研员")
     );
     assert_eq!((huang.post.as_deref(), huang.leader, huang.rank_since), (Some("局长"), true, day("2024-03-01")));
-    let results: Vec<Option<&str>> = page.rows.iter().map(|r| r.result.as_deref()).collect();
+    let results: Vec<Option<&str>> = page.rows.iter().map(|r| r.result.map(NationalCode::code)).collect();
     assert_eq!(results, [Some("1"), Some("2"), Some("2"), None, Some("2")]);
     let page = people_page(&store, &Profile::national(), &PeopleQuery { year: Some(2023), ..query() }).expect("page");
-    let results: Vec<Option<&str>> = page.rows.iter().map(|r| r.result.as_deref()).collect();
+    let results: Vec<Option<&str>> = page.rows.iter().map(|r| r.result.map(NationalCode::code)).collect();
     assert_eq!(results, [Some("3"), Some("2"), Some("1"), Some("2"), Some("5B")]);
     assert_eq!(page.rows[4].department, None);
 }
@@ -140,7 +140,7 @@ fn filters_by_the_chosen_years_result() {
     let store = database(dir.path());
     let q =
         |year: i32, grade: GradeFilter| names(&store, PeopleQuery { year: Some(year), grade: Some(grade), ..query() });
-    let code = |c: &str| GradeFilter::Code(c.to_owned());
+    let code = |c: &str| GradeFilter::Code(NationalCode::from_code(c).expect("a national code"));
     assert_eq!(q(2024, code("1")), ["田建国"]);
     assert_eq!(q(2023, code("1")), ["黄浩然"]);
     assert_eq!(q(2023, code("3")), ["田建国"]);

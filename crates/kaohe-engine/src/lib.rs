@@ -16,12 +16,11 @@ pub mod reason;
 pub mod report;
 pub mod roster;
 pub mod text;
-#[cfg(feature = "ts")]
-pub mod ts;
 
 pub use profile::{Citation, Profile, ProfileError, RankRef, Status};
 pub use promotion::{promote, BlockCode, PromotionResult};
 pub use reason::Reason;
 pub use roster::{
-    AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult,
+    AnnualInput, Grade, GradeName, NationalCode, Organ, Period, Person, RegularGrade, RegularRecord, Restriction,
+    ResultCode, Roster, YearResult,
 };

@@ -14,7 +14,7 @@ use crate::profile::{
 };
 use crate::roster::{Grade, Organ, Person, Restriction, ResultCode, Roster, YearResult};
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 /// Why a person who may qualify on service cannot be promoted now.
@@ -118,6 +118,33 @@ pub enum Slot {
     Waiting { pool: usize, position: usize, of: usize, entering: bool, sub: Option<usize>, short_of_rank: bool },
     /// The organ has no approved count for the pool.
     NotApproved { pool: usize },
+}
+
+impl Slot {
+    /// How the reports write it (`slot` in docs/cli.md); `None` when slots do not come into it.
+    pub fn code(self) -> Option<SlotCode> {
+        match self {
+            Slot::NotConsidered => None,
+            Slot::Unlimited => Some(SlotCode::Unlimited),
+            Slot::WithinPool { .. } => Some(SlotCode::WithinPool),
+            Slot::Proposed { .. } => Some(SlotCode::Proposed),
+            Slot::Waiting { .. } => Some(SlotCode::Waiting),
+            Slot::NotApproved { .. } => Some(SlotCode::NotApproved),
+        }
+    }
+}
+
+/// How a person eligible for promotion stands with the organ's slots, as the reports write it
+/// (`slot` in docs/cli.md): a `Slot` without its places.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlotCode {
+    Unlimited,
+    WithinPool,
+    Proposed,
+    Waiting,
+    NotApproved,
 }
 
 /// Where a rank's places inside its pool come from.

@@ -3,7 +3,9 @@
 //! --json` and of the desktop app's promotion page (docs/cli.md).
 
 use crate::profile::{ExcellentFrom, Profile, RestrictionBlock, Status};
-use crate::promotion::{Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, StartBasis, SubBasis};
+use crate::promotion::{
+    Block, BlockCode, Cause, Outcome, PoolOutcome, PromotionResult, Slot, SlotCode, StartBasis, SubBasis,
+};
 use crate::reason::Reason;
 use crate::roster::Roster;
 use chrono::NaiveDate;
@@ -59,8 +61,7 @@ pub struct PersonReport {
     /// The person's 级别 now (from the roster) and after promotion to the target.
     pub level: Option<u32>,
     pub new_level: Option<u32>,
-    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::SlotCode>"))]
-    pub slot: Option<&'static str>,
+    pub slot: Option<SlotCode>,
     pub blocks: Vec<BlockReport>,
     pub reasons: Vec<Reason>,
 }
@@ -160,17 +161,6 @@ impl PromotionReport {
             })
             .collect();
         PromotionReport { as_of: result.as_of, profile: ProfileRef::of(profile), people, pools }
-    }
-}
-
-pub(crate) fn slot_code(slot: Slot) -> Option<&'static str> {
-    match slot {
-        Slot::NotConsidered => None,
-        Slot::Unlimited => Some("unlimited"),
-        Slot::WithinPool { .. } => Some("within_pool"),
-        Slot::Proposed { .. } => Some("proposed"),
-        Slot::Waiting { .. } => Some("waiting"),
-        Slot::NotApproved { .. } => Some("not_approved"),
     }
 }
 
@@ -348,7 +338,7 @@ fn person(
         eligible_on: o.eligible_on,
         level: p.level,
         new_level: o.new_level,
-        slot: slot_code(o.slot),
+        slot: o.slot.code(),
         blocks,
         reasons,
     }

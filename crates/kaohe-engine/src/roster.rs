@@ -96,6 +96,53 @@ impl Grade {
     pub fn from_name(s: &str) -> Option<Grade> {
         Grade::ALL.into_iter().find(|g| g.name() == s)
     }
+
+    /// The grade as the reports write it (by its Chinese name).
+    pub fn named(self) -> GradeName {
+        match self {
+            Grade::Excellent => GradeName::Excellent,
+            Grade::Competent => GradeName::Competent,
+            Grade::BasicallyCompetent => GradeName::BasicallyCompetent,
+            Grade::Incompetent => GradeName::Incompetent,
+        }
+    }
+}
+
+/// A grade as the reports and the IPC write it: by its Chinese name (`Grade::name`); the rule
+/// profile's JSON writes a `Grade` by its Rust name (`GradeKey`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Grade"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum GradeName {
+    #[serde(rename = "优秀")]
+    Excellent,
+    #[serde(rename = "称职")]
+    Competent,
+    #[serde(rename = "基本称职")]
+    BasicallyCompetent,
+    #[serde(rename = "不称职")]
+    Incompetent,
+}
+
+impl GradeName {
+    pub fn grade(self) -> Grade {
+        match self {
+            GradeName::Excellent => Grade::Excellent,
+            GradeName::Competent => Grade::Competent,
+            GradeName::BasicallyCompetent => Grade::BasicallyCompetent,
+            GradeName::Incompetent => Grade::Incompetent,
+        }
+    }
+
+    /// 优秀, 称职, 基本称职, 不称职: what it is written as.
+    pub fn name(self) -> &'static str {
+        self.grade().name()
+    }
+}
+
+impl From<Grade> for GradeName {
+    fn from(g: Grade) -> GradeName {
+        g.named()
+    }
 }
 
 /// An annual result as the national information system codes it.
@@ -144,6 +191,21 @@ impl ResultCode {
         }
     }
 
+    /// The result as the reports write it (by its national code).
+    pub fn national(self) -> NationalCode {
+        match self {
+            ResultCode::Graded(Grade::Excellent) => NationalCode::Excellent,
+            ResultCode::Graded(Grade::Competent) => NationalCode::Competent,
+            ResultCode::Graded(Grade::BasicallyCompetent) => NationalCode::BasicallyCompetent,
+            ResultCode::Graded(Grade::Incompetent) => NationalCode::Incompetent,
+            ResultCode::Probation => NationalCode::Probation,
+            ResultCode::UnderInvestigation => NationalCode::UnderInvestigation,
+            ResultCode::Sanctioned => NationalCode::Sanctioned,
+            ResultCode::LongLeave => NationalCode::LongLeave,
+            ResultCode::Other => NationalCode::Other,
+        }
+    }
+
     /// The Chinese label.
     pub fn label(self) -> &'static str {
         match self {
@@ -178,6 +240,64 @@ impl ResultCode {
             ResultCode::Graded(g) => Some(g),
             _ => None,
         }
+    }
+}
+
+/// A result as the reports, the database and the IPC write it: by the national system's code
+/// (`ResultCode::code`: "1"–"4" for a grade; "5A", "5B", "5C", "6A", "7" when not graded); the
+/// rule profile's JSON writes a `ResultCode` by its Rust name (`ResultCodeJson`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ResultCode"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NationalCode {
+    #[serde(rename = "1")]
+    Excellent,
+    #[serde(rename = "2")]
+    Competent,
+    #[serde(rename = "3")]
+    BasicallyCompetent,
+    #[serde(rename = "4")]
+    Incompetent,
+    #[serde(rename = "5A")]
+    Probation,
+    #[serde(rename = "5B")]
+    UnderInvestigation,
+    #[serde(rename = "5C")]
+    Sanctioned,
+    #[serde(rename = "6A")]
+    LongLeave,
+    #[serde(rename = "7")]
+    Other,
+}
+
+impl NationalCode {
+    pub fn result(self) -> ResultCode {
+        match self {
+            NationalCode::Excellent => ResultCode::Graded(Grade::Excellent),
+            NationalCode::Competent => ResultCode::Graded(Grade::Competent),
+            NationalCode::BasicallyCompetent => ResultCode::Graded(Grade::BasicallyCompetent),
+            NationalCode::Incompetent => ResultCode::Graded(Grade::Incompetent),
+            NationalCode::Probation => ResultCode::Probation,
+            NationalCode::UnderInvestigation => ResultCode::UnderInvestigation,
+            NationalCode::Sanctioned => ResultCode::Sanctioned,
+            NationalCode::LongLeave => ResultCode::LongLeave,
+            NationalCode::Other => ResultCode::Other,
+        }
+    }
+
+    /// "1".."4", "5A", "5B", "5C", "6A", "7": what it is written as.
+    pub fn code(self) -> &'static str {
+        self.result().code()
+    }
+
+    /// The code of a text exactly as the national system writes it (no label, no grade name).
+    pub fn from_code(code: &str) -> Option<NationalCode> {
+        ResultCode::ALL.into_iter().find(|c| c.code() == code).map(ResultCode::national)
+    }
+}
+
+impl From<ResultCode> for NationalCode {
+    fn from(c: ResultCode) -> NationalCode {
+        c.national()
     }
 }
 
@@ -309,5 +429,20 @@ mod tests {
         assert_eq!(ResultCode::parse("病事假累计超过半年不进行考核"), Some(ResultCode::LongLeave));
         assert_eq!(ResultCode::parse("受处分期间不定等次"), Some(ResultCode::Sanctioned));
         assert_eq!(ResultCode::parse("良好"), None);
+    }
+
+    /// The reports' encodings are the names and codes the methods write, and a round trip.
+    #[test]
+    fn grade_names_and_national_codes_serialise_as_written() {
+        for g in Grade::ALL {
+            assert_eq!(serde_json::to_value(g.named()).expect("a grade"), g.name());
+            assert_eq!(g.named().grade(), g);
+        }
+        for c in ResultCode::ALL {
+            assert_eq!(serde_json::to_value(c.national()).expect("a code"), c.code());
+            assert_eq!(c.national().result(), c);
+            assert_eq!(NationalCode::from_code(c.code()), Some(c.national()));
+        }
+        assert_eq!(NationalCode::from_code("优秀"), None);
     }
 }

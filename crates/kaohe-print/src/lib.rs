@@ -16,8 +16,10 @@ use chrono::NaiveDate;
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::assessment::AssessmentResult;
 use kaohe_engine::dates::working_days;
+use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::report::{months_text, PromotionReport};
-use kaohe_engine::{Person, Profile, Roster};
+use kaohe_engine::{Grade, GradeName, NationalCode, Person, Profile, Roster};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
@@ -26,27 +28,39 @@ pub use fit::{fit_summary, SummaryFit};
 /// The shared style sheet.
 pub const CSS: &str = include_str!("../assets/print.css");
 
-/// A printed document: the closed set, named as clerks name them (and the CLI's `--doc`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A printed document: the closed set, named as clerks name them (and the CLI's `--doc`); serde
+/// writes it by that name (`Document::name`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PrintDoc"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum Document {
     /// 年度考核登记表, one page per person.
+    #[serde(rename = "登记表")]
     RegistrationForms,
     /// 年度考核优秀等次人选公示.
+    #[serde(rename = "优秀公示")]
     ExcellentPublicity,
     /// 职级晋升人选公示.
+    #[serde(rename = "晋升公示")]
     PromotionPublicity,
     /// 年度考核结果汇总表.
+    #[serde(rename = "考核汇总")]
     AssessmentSummary,
     /// 优秀等次名额测算表.
+    #[serde(rename = "名额测算")]
     QuotaTable,
     /// 职级晋升资格审核表.
+    #[serde(rename = "晋升审核")]
     PromotionReview,
     /// 职数使用情况表.
+    #[serde(rename = "职数")]
     SlotTable,
 }
 
-/// What a document is computed from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a document is computed from: a year's assessment (`year`) or promotion on an as-of date
+/// (`as_of`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PrintBasis"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// A year's annual assessment (with the committee's decisions when a database holds them).
     Year,
@@ -352,7 +366,7 @@ pub fn excellent_publicity(
     let rows = report
         .people
         .iter()
-        .filter(|p| p.final_grade.or(p.suggested) == Some("优秀") && scope.ok(&p.organ, &p.pool))
+        .filter(|p| p.final_grade.or(p.suggested) == Some(GradeName::Excellent) && scope.ok(&p.organ, &p.pool))
         .map(|p| {
             let (gender, birth, education) = publicity_person(by_id.get(p.id.as_str()).copied(), &p.id);
             PublicityRow { name: &p.name, gender, birth, education, unit: &p.unit_and_post }
@@ -407,7 +421,9 @@ pub fn promotion_publicity(
         .people
         .iter()
         .filter(|p| {
-            p.eligible && scope.organ_ok(&p.organ) && matches!(p.slot, Some("proposed" | "unlimited" | "within_pool"))
+            p.eligible
+                && scope.organ_ok(&p.organ)
+                && matches!(p.slot, Some(SlotCode::Proposed | SlotCode::Unlimited | SlotCode::WithinPool))
         })
         .map(|p| {
             let (gender, birth, education) = publicity_person(by_id.get(p.id.as_str()).copied(), &p.id);
@@ -449,7 +465,7 @@ struct PromotionRow<'a> {
 
 /// 年度考核结果汇总表: per organ, the grades counted and the people by pool.
 pub fn assessment_summary(report: &AssessmentReport, scope: &Scope) -> Rendered {
-    let grades = ["优秀", "称职", "基本称职", "不称职"];
+    let grades = Grade::ALL.map(Grade::named);
     let mut names: Vec<&str> = Vec::new();
     for p in &report.pools {
         if scope.organ_ok(&p.organ) && !names.contains(&p.organ.as_str()) {
@@ -461,7 +477,7 @@ pub fn assessment_summary(report: &AssessmentReport, scope: &Scope) -> Rendered 
         .map(|organ| {
             let people: Vec<_> =
                 report.people.iter().filter(|p| p.organ == organ && scope.ok(&p.organ, &p.pool)).collect();
-            let count = |g: &str| people.iter().filter(|p| p.final_grade == Some(g)).count();
+            let count = |g: GradeName| people.iter().filter(|p| p.final_grade == Some(g)).count();
             SummaryOrgan {
                 name: organ,
                 counts: grades.map(count),
@@ -474,8 +490,10 @@ pub fn assessment_summary(report: &AssessmentReport, scope: &Scope) -> Rendered 
                         name: &p.name,
                         unit: &p.unit_and_post,
                         score: p.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
-                        grade: p.final_grade.unwrap_or(if p.code.is_some() { "不定等次" } else { "待定" }),
-                        code: p.code.unwrap_or(""),
+                        grade: p
+                            .final_grade
+                            .map_or(if p.code.is_some() { "不定等次" } else { "待定" }, GradeName::name),
+                        code: p.code.map_or("", NationalCode::code),
                     })
                     .collect(),
             }
@@ -656,6 +674,16 @@ struct SlotRow<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// serde writes a document by the name clerks use, the name `from_name` reads.
+    #[test]
+    fn documents_serialise_by_name() {
+        for d in Document::ALL {
+            assert_eq!(serde_json::to_value(d).expect("a document"), d.name());
+            assert_eq!(Document::from_name(d.name()), Some(d));
+        }
+        assert_eq!(serde_json::to_value(Basis::AsOf).expect("a basis"), "as_of");
+    }
 
     #[test]
     fn file_names_stay_in_their_folder() {

@@ -11,6 +11,7 @@
 //! (`kaohe_squeeze`) and matches a name, or an ID containing the text.
 
 use super::*;
+use kaohe_engine::NationalCode;
 use pinyin::ToPinyin;
 use rusqlite::functions::FunctionFlags;
 use serde::{Deserialize, Serialize};
@@ -21,7 +22,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case")]
 pub enum GradeFilter {
     /// One national result code ("1".."4", "5A" …).
-    Code(#[cfg_attr(feature = "ts", ts(as = "kaohe_engine::ts::NationalCode"))] String),
+    Code(NationalCode),
     /// Any 不定等次 / 不参加考核 code (not graded).
     Ungraded,
     /// No result recorded that year.
@@ -89,8 +90,7 @@ pub struct PeopleRow {
     /// 领导成员.
     pub leader: bool,
     /// The national result code in the query's year, if any.
-    #[cfg_attr(feature = "ts", ts(as = "Option<kaohe_engine::ts::NationalCode>"))]
-    pub result: Option<String>,
+    pub result: Option<NationalCode>,
 }
 
 /// A page of the grid.
@@ -209,7 +209,7 @@ impl Store {
             let result = format!("SELECT 1 FROM annual_results r WHERE r.person_id = p.id AND r.year = {year}");
             conditions.push(match grade {
                 GradeFilter::Code(code) => {
-                    format!("EXISTS ({result} AND r.code = {})", bind(Text(code.clone()), &mut args))
+                    format!("EXISTS ({result} AND r.code = {})", bind(Text(code.code().to_owned()), &mut args))
                 }
                 GradeFilter::Ungraded => {
                     let codes: Vec<String> = ResultCode::ALL
@@ -270,9 +270,10 @@ impl Store {
         )?;
         let mut rows = Vec::with_capacity(page.len());
         for rowid in page {
-            let (rank_since, mut row) = stmt.query_row(params![rowid, query.year], |r| {
+            let (rank_since, result, mut row) = stmt.query_row(params![rowid, query.year], |r| {
                 Ok((
                     r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(9)?,
                     PeopleRow {
                         id: r.get(0)?,
                         name: r.get(1)?,
@@ -283,11 +284,16 @@ impl Store {
                         rank_since: NaiveDate::default(),
                         post: r.get(7)?,
                         leader: r.get(8)?,
-                        result: r.get(9)?,
+                        result: None,
                     },
                 ))
             })?;
             row.rank_since = parse_date(Some(rank_since))?.unwrap_or_default();
+            row.result = result
+                .map(|c| {
+                    NationalCode::from_code(&c).ok_or_else(|| StoreError::Corrupt(format!("考核结果代码「{c}」无效")))
+                })
+                .transpose()?;
             rows.push(row);
         }
         Ok(PeoplePage { offset: query.offset, matched, total, rows })

@@ -6,6 +6,7 @@ use crate::result::{body_format, layout};
 use crate::rows::{Rows, Tell};
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport, PersonReport};
 use kaohe_engine::assessment::Mode;
+use kaohe_engine::{GradeName, NationalCode};
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,8 +31,8 @@ fn write_row(
 /// The 等次 the national system takes: the grade, or the label of the ungraded code.
 fn national_grade(p: &PersonReport) -> String {
     match (p.final_grade, p.code) {
-        (Some(g), _) => g.to_string(),
-        (None, Some(code)) => kaohe_engine::ResultCode::parse(code).map(|c| c.label().to_string()).unwrap_or_default(),
+        (Some(g), _) => g.name().to_string(),
+        (None, Some(code)) => code.result().label().to_string(),
         (None, None) => "待定".to_string(),
     }
 }
@@ -127,9 +128,9 @@ fn results_sheet(book: &mut Workbook, r: &AssessmentReport, state: &str, rows: &
             p.rank.clone(),
             p.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
             p.rank_in_pool.map(|r| r.to_string()).unwrap_or_default(),
-            p.suggested.unwrap_or("待定").to_string(),
-            p.final_grade.unwrap_or("待定").to_string(),
-            p.code.unwrap_or("").to_string(),
+            p.suggested.map_or("待定", GradeName::name).to_string(),
+            p.final_grade.map_or("待定", GradeName::name).to_string(),
+            p.code.map_or("", NationalCode::code).to_string(),
             if p.excellent_eligible { "是" } else { "否" }.to_string(),
             p.flags.iter().map(|f| flag_label(*f)).collect::<Vec<_>>().join("、"),
             kaohe_engine::reason::lines(&p.reasons),
@@ -231,7 +232,7 @@ fn counts_sheet(book: &mut Workbook, r: &AssessmentReport) -> Result<(), XlsxErr
     for p in &r.people {
         let organ = organ_order.iter().position(|o| *o == p.organ).unwrap_or(0);
         let column = match (p.final_grade, p.code) {
-            (Some(g), _) => columns.iter().position(|c| *c == g).unwrap_or(5),
+            (Some(g), _) => columns.iter().position(|c| *c == g.name()).unwrap_or(5),
             (None, Some(_)) => 4,
             (None, None) => 5,
         };

@@ -4,6 +4,7 @@
 use crate::read::WorkbookError;
 use crate::rows::{Rows, Tell};
 use crate::template::{header_format, text_width};
+use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::report::{months_text, PromotionReport};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::collections::HashMap;
@@ -90,12 +91,12 @@ fn build(report: &PromotionReport, rows: &mut Rows) -> Result<Workbook, XlsxErro
         let row = first_row + n as u32;
         let p = &report.people[i];
         let slot = match p.slot {
-            Some("proposed") => "拟列入",
-            Some("waiting") => "职数不足",
-            Some("not_approved") => "未核定职数",
-            Some("within_pool") => "池内晋升",
-            Some("unlimited") => "不受职数限制",
-            _ => "",
+            Some(SlotCode::Proposed) => "拟列入",
+            Some(SlotCode::Waiting) => "职数不足",
+            Some(SlotCode::NotApproved) => "未核定职数",
+            Some(SlotCode::WithinPool) => "池内晋升",
+            Some(SlotCode::Unlimited) => "不受职数限制",
+            None => "",
         };
         let level = |l: Option<u32>| l.map(|l| format!("{l}级")).unwrap_or_else(|| "—".into());
         let cells: [String; 19] = [

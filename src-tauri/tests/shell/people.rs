@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use kaohe_app::error::ErrorCode;
 use kaohe_desk::dashboard::{GradeSource, YearProgress};
 use kaohe_desk::person::{person_detail, RestrictionState, TimelineKind};
-use kaohe_engine::BlockCode;
+use kaohe_engine::promotion::SlotCode;
+use kaohe_engine::{BlockCode, NationalCode};
 use kaohe_store::{PeopleQuery, Store};
 
 use super::Scratch;
@@ -36,10 +37,11 @@ fn people_pages_the_sample_with_its_filters() {
     assert_eq!((first.organ.as_str(), first.rank.as_str()), ("某市财政局", "二级主任科员"));
     assert_eq!((first.department.as_deref(), first.rank_since), (Some("办公室"), day("2019-01-28")));
     // 田建国: 2022 称职, 2023 基本称职, 2024 优秀.
-    let codes: Vec<Option<String>> = [2022, 2023, 2024]
-        .map(|year| page(PeopleQuery { year: Some(year), limit: 1, ..PeopleQuery::default() }).rows[0].result.clone())
+    let codes: Vec<Option<&str>> = [2022, 2023, 2024]
+        .map(|year| page(PeopleQuery { year: Some(year), limit: 1, ..PeopleQuery::default() }).rows[0].result)
+        .map(|code| code.map(NationalCode::code))
         .to_vec();
-    assert_eq!(codes, [Some("2".to_owned()), Some("3".to_owned()), Some("1".to_owned())]);
+    assert_eq!(codes, [Some("2"), Some("3"), Some("1")]);
 
     let huang = all.rows.iter().find(|r| r.name == "黄浩然").expect("黄浩然");
     assert!(huang.leader);
@@ -131,24 +133,30 @@ fn person_from_the_organ_equals_person_from_everyone() {
     // 基本称职) and leaves 曹雅琴 (61 less 12) waiting. 黄浩然 qualified on 2026-03-01, but his
     // county organ never filled in that pool's approved count; 王梦瑶 is 3 months short.
     let promotion = |id: &str| state.person(id, day("2026-03-20")).expect("person").promotion.expect("promotion");
-    type Status<'a> = (Option<String>, u32, bool, Option<NaiveDate>, Option<&'a str>);
+    type Status = (Option<String>, u32, bool, Option<NaiveDate>, Option<SlotCode>);
     let status = |p: &kaohe_engine::report::PersonReport| -> Status {
         (p.target_rank.clone(), p.counted_months, p.eligible, p.eligible_on, p.slot)
     };
     let liang = promotion("330102198710140392");
-    assert_eq!(status(&liang), (Some("二级调研员".into()), 78, true, Some(day("2021-09-01")), Some("proposed")));
+    assert_eq!(
+        status(&liang),
+        (Some("二级调研员".into()), 78, true, Some(day("2021-09-01")), Some(SlotCode::Proposed))
+    );
     assert!(
         liang.reasons.iter().any(|r| r.contains("空缺2名；在3名符合条件人员中排第1位，列入拟晋升人选")),
         "{:?}",
         liang.reasons
     );
     let gao = promotion("330102198702140501");
-    assert_eq!(status(&gao), (Some("二级调研员".into()), 60, true, Some(day("2022-03-01")), Some("proposed")));
+    assert_eq!(status(&gao), (Some("二级调研员".into()), 60, true, Some(day("2022-03-01")), Some(SlotCode::Proposed)));
     let cao = promotion("330102199403180460");
-    assert_eq!(status(&cao), (Some("二级调研员".into()), 49, true, Some(day("2024-01-28")), Some("waiting")));
+    assert_eq!(status(&cao), (Some("二级调研员".into()), 49, true, Some(day("2024-01-28")), Some(SlotCode::Waiting)));
     assert!(cao.reasons.iter().any(|r| r.contains("在3名符合条件人员中排第3位，超出空缺数")), "{:?}", cao.reasons);
     let huang = promotion("330521198710050558");
-    assert_eq!(status(&huang), (Some("二级调研员".into()), 24, true, Some(day("2026-03-01")), Some("not_approved")));
+    assert_eq!(
+        status(&huang),
+        (Some("二级调研员".into()), 24, true, Some(day("2026-03-01")), Some(SlotCode::NotApproved))
+    );
     let wang = promotion("330102199410020406");
     assert_eq!(status(&wang), (Some("二级调研员".into()), 21, false, Some(day("2026-06-15")), None));
     assert_eq!((wang.required_months, wang.qualified), (Some(24), false));

@@ -12,6 +12,7 @@ import {
   UNGRADED_CODES,
   type ErrorCode,
   type Grade,
+  type PrintDoc,
   type ResultCode,
 } from './generated';
 
@@ -189,10 +190,12 @@ export type IsoDate = string;
 true satisfies Grade extends (typeof GRADES)[number] ? true : false;
 true satisfies Exclude<ResultCode, '1' | '2' | '3' | '4'> extends (typeof UNGRADED_CODES)[number] ? true : false;
 
-// ── 打印: `kaohe_print::Document` as PRINT_DOCUMENTS (generated); the answer, `PrintPreview`, is generated too.
+// ── 打印: `kaohe_print::Document` as `PrintDoc` and PRINT_DOCUMENTS, its `Basis` as `PrintBasis`
+// (generated); the answer, `PrintPreview`, is generated too.
 
-/** What a document is computed from: a year's assessment, or promotion on an as-of date. */
-export type PrintBasis = 'year' | 'as_of';
+export type { PrintBasis, PrintDoc } from './generated';
 
 export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
-export type PrintDoc = PrintDocument['doc'];
+
+// PRINT_DOCUMENTS lists every generated PrintDoc.
+true satisfies PrintDoc extends PrintDocument['doc'] ? true : false;

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::report::ProfileRef;
+use crate::roster::{GradeName, NationalCode};
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessedPerson"))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -18,15 +19,11 @@ pub struct PersonReport {
     pub tier: Option<String>,
     pub score: Option<f64>,
     pub rank_in_pool: Option<u32>,
-    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::GradeName>"))]
-    pub proposal: Option<&'static str>,
-    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::GradeName>"))]
-    pub suggested: Option<&'static str>,
-    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::GradeName>"))]
+    pub proposal: Option<GradeName>,
+    pub suggested: Option<GradeName>,
     #[serde(rename = "final")]
-    pub final_grade: Option<&'static str>,
-    #[cfg_attr(feature = "ts", ts(as = "Option<crate::ts::NationalCode>"))]
-    pub code: Option<&'static str>,
+    pub final_grade: Option<GradeName>,
+    pub code: Option<NationalCode>,
     pub excellent_eligible: bool,
     pub flags: Vec<Flag>,
     /// 5B whose investigation has closed with no 处分 heavier than a 警告: a grade may be set
@@ -220,10 +217,10 @@ impl AssessmentReport {
                     tier: a.tier.map(|t| rules.tiers[t].name.clone()),
                     score: a.score.map(hundredths),
                     rank_in_pool: a.rank_in_pool,
-                    proposal: a.proposal.map(Grade::name),
-                    suggested: a.suggested.map(Grade::name),
-                    final_grade: a.final_grade.map(Grade::name),
-                    code: a.code().map(ResultCode::code),
+                    proposal: a.proposal.map(Grade::named),
+                    suggested: a.suggested.map(Grade::named),
+                    final_grade: a.final_grade.map(Grade::named),
+                    code: a.code().map(ResultCode::national),
                     excellent_eligible: a.excellent_eligible,
                     supplementable: a.supplementable.is_some(),
                     supplemented: a.supplement.is_some(),

@@ -5,6 +5,8 @@ import type { FindingKind } from './FindingKind';
 import type { Grade } from './Grade';
 import type { LogAction } from './LogAction';
 import type { OperationKind } from './OperationKind';
+import type { PrintBasis } from './PrintBasis';
+import type { PrintDoc } from './PrintDoc';
 import type { ResultCode } from './ResultCode';
 
 /** Every code the shell may send in an error, in `ErrorCode`'s order (crates/kaohe-desk/src/error.rs). */
@@ -74,4 +76,4 @@ export const PRINT_DOCUMENTS = [
   { doc: '名额测算', description: '优秀等次名额测算表', basis: 'year', publicity: false },
   { doc: '晋升审核', description: '职级晋升资格审核表', basis: 'as_of', publicity: false },
   { doc: '职数', description: '职数使用情况表', basis: 'as_of', publicity: false },
-] as const;
+] as const satisfies readonly { doc: PrintDoc; description: string; basis: PrintBasis; publicity: boolean }[];

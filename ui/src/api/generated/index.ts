@@ -83,6 +83,8 @@ export type { PersonChanges } from './PersonChanges';
 export type { PersonDetail } from './PersonDetail';
 export type { PersonRecord } from './PersonRecord';
 export type { PoolMode } from './PoolMode';
+export type { PrintBasis } from './PrintBasis';
+export type { PrintDoc } from './PrintDoc';
 export type { PrintPreview } from './PrintPreview';
 export type { ProbationAlert } from './ProbationAlert';
 export type { Profile } from './Profile';

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use kaohe_app::error::{CommandError, ErrorCode};
 use kaohe_app::state::AppState;
 use kaohe_engine::assessment::report::AssessmentReport;
-use kaohe_engine::assessment::report::PersonReport as AssessedPerson;
+use kaohe_engine::assessment::report::{PersonReport as AssessedPerson, PoolReport as AssessmentPool};
 use kaohe_engine::assessment::Flag;
 use kaohe_engine::{GradeName, NationalCode};
 use kaohe_store::LogAction;
@@ -158,17 +158,40 @@ fn the_committee_settles_2025_on_the_sample() {
     let results_before = state.app_info().expect("app_info").results;
 
     let report = state.assessment(2025).expect("assessment");
+    the_sample_2025_before_the_committee(&report);
+    let by = "人事科 李明";
+    the_rules_refuse_what_they_must(&state, &report, by);
+    let on = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
+    the_committee_settles_and_finalises(&state, &report, on, by);
+    assert!(state.app_info().expect("app_info").results > results_before);
+    the_locked_year_refuses_changes_until_reopened(&state, on, by);
+    the_log_remembers_every_decision(&state, &report, by);
+}
+
+/// One pool of the assessment.
+fn assessment_pool(report: &AssessmentReport, organ: &str, name: &str) -> AssessmentPool {
+    report
+        .pools
+        .iter()
+        .find(|p| p.organ == organ && p.pool == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("pool {organ}·{name}"))
+}
+
+/// A person of the assessment, by name.
+fn assessed(report: &AssessmentReport, name: &str) -> AssessedPerson {
+    report.people.iter().find(|p| p.name == name).cloned().unwrap_or_else(|| panic!("{name}"))
+}
+
+fn refused(e: CommandError) -> ErrorCode {
+    e.code
+}
+
+/// 2025 as the rules suggest it: 某市财政局's quota and 优秀, 领导成员 of the county over its quota.
+fn the_sample_2025_before_the_committee(report: &AssessmentReport) {
     assert_eq!((report.year, report.finalized_on), (2025, None));
     assert_eq!(report.people.len(), 38);
-    let pool = |report: &AssessmentReport, organ: &str, name: &str| {
-        report
-            .pools
-            .iter()
-            .find(|p| p.organ == organ && p.pool == name)
-            .cloned()
-            .unwrap_or_else(|| panic!("pool {organ}·{name}"))
-    };
-    let finance = pool(&report, "某市财政局", "非领导成员");
+    let finance = assessment_pool(report, "某市财政局", "非领导成员");
     assert_eq!((finance.members, finance.participants, finance.quota), (16, 15, 3));
     assert_eq!((finance.excellent, finance.final_excellent), (3, 3));
     assert_eq!(
@@ -183,22 +206,22 @@ fn the_committee_settles_2025_on_the_sample() {
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(suggested, ["梁宏伟", "董静怡", "高晓燕"]);
-    let leaders = pool(&report, "某县人力资源和社会保障局", "领导成员");
+    let leaders = assessment_pool(report, "某县人力资源和社会保障局", "领导成员");
     assert_eq!((leaders.participants, leaders.quota, leaders.final_excellent), (2, 0, 1));
-    let person = |report: &AssessmentReport, name: &str| {
-        report.people.iter().find(|p| p.name == name).cloned().unwrap_or_else(|| panic!("{name}"))
-    };
-    let zhou = person(&report, "周志强");
+    let zhou = assessed(report, "周志强");
     assert_eq!(grades(&zhou, zhou.proposal), (Some("优秀"), Some("优秀"), Some("1")));
     assert_eq!(zhou.flags, [Flag::OverQuota]);
-    let json = serde_json::to_value(&report).expect("serializable");
+    let json = serde_json::to_value(report).expect("serializable");
     assert_eq!(
         json["people"].as_array().expect("people").iter().find(|p| p["name"] == "周志强").expect("周志强")["final"],
         "优秀"
     );
+}
 
-    let by = "人事科 李明";
-    let refused = |e: CommandError| e.code;
+/// A change without a reason, a grade that is none, no operator, a person not graded, a 补定等次
+/// that does not apply, an unknown person, a year out of range.
+fn the_rules_refuse_what_they_must(state: &AppState, report: &AssessmentReport, by: &str) {
+    let zhou = assessed(report, "周志强");
     assert_eq!(
         state.assessment_override(2025, &zhou.id, "称职", "  ", by).map_err(refused),
         Err(ErrorCode::ReasonRequired)
@@ -211,14 +234,14 @@ fn the_committee_settles_2025_on_the_sample() {
         state.assessment_override(2025, &zhou.id, "称职", "复核", " ").map_err(refused),
         Err(ErrorCode::BadArgument)
     );
-    let on_leave = person(&report, "孙鹏飞");
+    let on_leave = assessed(report, "孙鹏飞");
     assert_eq!(on_leave.code.map(NationalCode::code), Some("6A"));
     assert_eq!(
         state.assessment_override(2025, &on_leave.id, "称职", "复核", by).map_err(refused),
         Err(ErrorCode::NotGraded)
     );
     // 补定等次 only for a 5B whose investigation closed: 周春燕's 立案调查 is still open, 孙鹏飞 is 6A.
-    let investigated = person(&report, "周春燕");
+    let investigated = assessed(report, "周春燕");
     assert_eq!((investigated.code.map(NationalCode::code), investigated.supplementable), (Some("5B"), false));
     let e = state.assessment_supplement(2025, &investigated.id, "称职", "结案", by).expect_err("still open");
     assert_eq!(e.code, ErrorCode::NotGraded);
@@ -230,31 +253,39 @@ fn the_committee_settles_2025_on_the_sample() {
         Err(ErrorCode::UnknownPerson)
     );
     assert_eq!(state.assessment(1900).map(|_| ()).map_err(refused), Err(ErrorCode::BadArgument));
+}
 
-    let ma = person(&report, "马明辉");
+/// 马明辉 changed to 称职; finalising refused while 领导成员 is over its quota, done once 周志强 is
+/// changed to 称职; the finalised report holds both changes.
+fn the_committee_settles_and_finalises(state: &AppState, report: &AssessmentReport, on: NaiveDate, by: &str) {
+    let ma = assessed(report, "马明辉");
     assert_eq!(ma.final_grade.map(GradeName::name), Some("基本称职"));
     state.assessment_override(2025, &ma.id, "称职", "单位复核后改定为称职", by).expect("override 马明辉");
 
-    let on = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
     let e = state.assessment_finalize(2025, on, by).expect_err("over the quota of 领导成员");
     assert_eq!(e.code, ErrorCode::CannotFinalize);
     assert!(e.message.starts_with("2025年度考核暂不能定稿："), "{}", e.message);
     assert!(e.message.contains("某县人力资源和社会保障局·领导成员最终确定优秀1人，超过优秀名额0名"), "{}", e.message);
 
+    let zhou = assessed(report, "周志强");
     state
         .assessment_override(2025, &zhou.id, "称职", "领导成员优秀名额为0，经考核委员会研究确定为称职", by)
         .expect("override 周志强");
     let stored = state.assessment_finalize(2025, on, by).expect("finalize");
     assert_eq!(stored, 38);
-    assert!(state.app_info().expect("app_info").results > results_before);
 
     let report = state.assessment(2025).expect("assessment");
     assert_eq!(report.finalized_on, Some(on));
-    let zhou = person(&report, "周志强");
+    let zhou = assessed(&report, "周志强");
     assert_eq!(grades(&zhou, zhou.suggested), (Some("优秀"), Some("称职"), Some("2")));
-    assert_eq!(pool(&report, "某县人力资源和社会保障局", "领导成员").final_excellent, 0);
-    assert_eq!(person(&report, "马明辉").code.map(NationalCode::code), Some("2"));
+    assert_eq!(assessment_pool(&report, "某县人力资源和社会保障局", "领导成员").final_excellent, 0);
+    assert_eq!(assessed(&report, "马明辉").code.map(NationalCode::code), Some("2"));
+}
 
+/// A finalised year refuses changes and a second finalisation; reopening needs a reason and a
+/// locked year.
+fn the_locked_year_refuses_changes_until_reopened(state: &AppState, on: NaiveDate, by: &str) {
+    let zhou = assessed(&state.assessment(2025).expect("assessment"), "周志强");
     assert_eq!(
         state.assessment_override(2025, &zhou.id, "优秀", "再议", by).map_err(refused),
         Err(ErrorCode::YearLocked)
@@ -264,7 +295,11 @@ fn the_committee_settles_2025_on_the_sample() {
     state.assessment_reopen(2025, "收到复核申请，重新研究", by).expect("reopen");
     assert_eq!(state.assessment_reopen(2025, "再次打开", by).map_err(refused), Err(ErrorCode::YearNotLocked));
     assert_eq!(state.assessment(2025).expect("assessment").finalized_on, None);
+}
 
+/// The year's log: the two changes, the finalisation and the reopening, with who and why.
+fn the_log_remembers_every_decision(state: &AppState, report: &AssessmentReport, by: &str) {
+    let (ma, zhou) = (assessed(report, "马明辉"), assessed(report, "周志强"));
     let log = state.assessment_log(2025).expect("log");
     /// action, person, from, to, by.
     type Line<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);

@@ -205,11 +205,21 @@ fn json(value: &impl Serialize) -> Vec<u8> {
 
 /// The parts of a package of `c`, in the order of [`PARTS`], and its manifest.
 pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
-    let organ = c.roster.organs.iter().find(|o| o.name == c.organ);
-    let ids: std::collections::HashSet<&str> =
-        c.roster.people.iter().filter(|p| p.organ == c.organ).map(|p| p.id.as_str()).collect();
-    let people: Vec<PackagePerson> = c
-        .roster
+    let people = people_part(c);
+    let ids: std::collections::HashSet<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    let parts: Vec<(String, Vec<u8>)> = vec![
+        (PARTS[0].into(), json(&people)),
+        (PARTS[1].into(), json(&assessment_part(c))),
+        (PARTS[2].into(), json(&promotion_part(c))),
+        (PARTS[3].into(), json(&log_part(c, &ids))),
+        (PARTS[4].into(), c.profile_text.as_bytes().to_vec()),
+    ];
+    (manifest(c, &parts), parts)
+}
+
+/// `people.json`: the organ's people.
+fn people_part(c: &Contents) -> Vec<PackagePerson> {
+    c.roster
         .people
         .iter()
         .filter(|p| p.organ == c.organ)
@@ -223,8 +233,12 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
             post_level: p.post_level.clone(),
             is_leader: p.is_leader,
         })
-        .collect();
-    let assessment = PackageAssessment {
+        .collect()
+}
+
+/// `assessment.json`: the organ's pools with their quota arithmetic and its people's final results.
+fn assessment_part(c: &Contents) -> PackageAssessment {
+    PackageAssessment {
         year: c.assessment.year,
         finalized_on: c.finalized_on,
         normal_ratio: c.normal_ratio,
@@ -259,8 +273,12 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
                 code: p.code,
             })
             .collect(),
-    };
-    let promotion = PackagePromotion {
+    }
+}
+
+/// `promotion.json`: the organ's eligible people with their reasons, and its pools' 职数.
+fn promotion_part(c: &Contents) -> PackagePromotion {
+    PackagePromotion {
         as_of: c.promotion.as_of,
         eligible: c
             .promotion
@@ -290,9 +308,13 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
                 proposed: p.proposed.len() as u32,
             })
             .collect(),
-    };
-    let log: Vec<PackageLogEntry> = c
-        .log
+    }
+}
+
+/// The committee's log of the year: the entries about the organ's people (`ids`) and those about
+/// no one.
+fn log_part(c: &Contents, ids: &std::collections::HashSet<&str>) -> Vec<PackageLogEntry> {
+    c.log
         .iter()
         .filter(|e| e.person_id.as_deref().is_none_or(|id| ids.contains(id)))
         .map(|e| PackageLogEntry {
@@ -304,15 +326,13 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
             by: e.by.clone(),
             at: e.at.clone(),
         })
-        .collect();
-    let parts: Vec<(String, Vec<u8>)> = vec![
-        (PARTS[0].into(), json(&people)),
-        (PARTS[1].into(), json(&assessment)),
-        (PARTS[2].into(), json(&promotion)),
-        (PARTS[3].into(), json(&log)),
-        (PARTS[4].into(), c.profile_text.as_bytes().to_vec()),
-    ];
-    let manifest = Manifest {
+        .collect()
+}
+
+/// `manifest.json`: who made the package of what, with each part's digest.
+fn manifest(c: &Contents, parts: &[(String, Vec<u8>)]) -> Manifest {
+    let organ = c.roster.organs.iter().find(|o| o.name == c.organ);
+    Manifest {
         format: FORMAT.into(),
         version: VERSION,
         organ: c.organ.to_string(),
@@ -334,8 +354,7 @@ pub fn parts(c: &Contents) -> (Manifest, Vec<(String, Vec<u8>)>) {
             .iter()
             .map(|(name, bytes)| PartEntry { name: name.clone(), sha256: hex_sha256(bytes), bytes: bytes.len() as u64 })
             .collect(),
-    };
-    (manifest, parts)
+    }
 }
 
 /// The package file's bytes: the parts, then `manifest.json`.

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::{Grade, GradeName, Profile};
 use kaohe_store::{Incoming, Store, StoreError};
+use kaohe_workbook::Table;
 use serde::Serialize;
 
 use crate::package::{self, Manifest, Package, PackageAssessment, PackagePerson, PackagePromotion};
@@ -472,18 +473,30 @@ pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, D
 
 /// The 汇总 workbook: 各单位 (with a 合计 row), 按职位类别, 晋升与职数, and — when there are any —
 /// 优秀比例超标, 尚未上报 and 冲突.
-pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
-    use kaohe_workbook::Table;
-    let col = |cols: &[(&str, f64)]| cols.iter().map(|(h, w)| (h.to_string(), *w)).collect::<Vec<_>>();
-    let grades = |g: &GradeCounts| {
-        [g.excellent, g.competent, g.basically_competent, g.incompetent, g.ungraded].map(|n| n.to_string())
-    };
+pub fn summary_tables(s: &Summary) -> Vec<Table> {
+    let mut tables = vec![organs_table(s), category_table(s), slots_table(s)];
+    tables.extend(notes_tables(s));
+    tables
+}
+
+/// A table's columns: header and width.
+fn columns(cols: &[(&str, f64)]) -> Vec<(String, f64)> {
+    cols.iter().map(|(h, w)| (h.to_string(), *w)).collect()
+}
+
+/// 优秀, 称职, 基本称职, 不称职 and not graded, as cells.
+fn grade_cells(g: &GradeCounts) -> [String; 5] {
+    [g.excellent, g.competent, g.basically_competent, g.incompetent, g.ungraded].map(|n| n.to_string())
+}
+
+/// 各单位: a row per organ and the 合计 row.
+fn organs_table(s: &Summary) -> Table {
     let mut organs: Vec<Vec<String>> = s
         .organs
         .iter()
         .map(|o| {
             let mut row = vec![o.organ.clone(), o.people.to_string(), o.participants.to_string(), o.quota.to_string()];
-            row.extend(grades(&o.grades));
+            row.extend(grade_cells(&o.grades));
             row.extend([
                 format!("{}%", o.excellent_percent),
                 o.eligible.to_string(),
@@ -496,7 +509,7 @@ pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
         .collect();
     let t = &s.totals;
     let mut total = vec!["合计".to_string(), t.people.to_string(), t.participants.to_string(), t.quota.to_string()];
-    total.extend(grades(&t.grades));
+    total.extend(grade_cells(&t.grades));
     total.extend([
         format!("{}%", t.excellent_percent),
         t.eligible.to_string(),
@@ -505,10 +518,10 @@ pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
         String::new(),
     ]);
     organs.push(total);
-    let mut tables = vec![Table {
+    Table {
         name: "各单位".into(),
         title: format!("{}年度考核结果汇总表（{}个单位，规则：{}）", s.year, t.organs, s.profile),
-        columns: col(&[
+        columns: columns(&[
             ("单位", 22.0),
             ("人数", 7.0),
             ("参加人数", 8.0),
@@ -526,24 +539,33 @@ pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
         ]),
         numbers: (1..=8).chain([10, 11]).collect(),
         rows: organs,
-    }];
-    let group = |rows: &[GroupSummary]| -> Vec<Vec<String>> {
-        rows.iter().map(|g| std::iter::once(g.name.clone()).chain(grades(&g.grades)).collect()).collect()
-    };
+    }
+}
+
+/// 按职位类别: the grades counted by category.
+fn category_table(s: &Summary) -> Table {
     let grade_columns = [("优秀", 7.0), ("称职", 7.0), ("基本称职", 9.0), ("不称职", 7.0), ("不定等次等", 10.0)];
     let mut by = vec![("职位类别", 16.0)];
     by.extend(grade_columns);
-    tables.push(Table {
+    Table {
         name: "按职位类别".into(),
         title: format!("{}年度考核结果（按职位类别）", s.year),
-        columns: col(&by),
+        columns: columns(&by),
         numbers: (1..=5).collect(),
-        rows: group(&s.by_category),
-    });
-    tables.push(Table {
+        rows: s
+            .by_category
+            .iter()
+            .map(|g| std::iter::once(g.name.clone()).chain(grade_cells(&g.grades)).collect())
+            .collect(),
+    }
+}
+
+/// 晋升与职数: each organ's pools, their 职数 and the people eligible and proposed.
+fn slots_table(s: &Summary) -> Table {
+    Table {
         name: "晋升与职数".into(),
         title: format!("{}年度职级晋升与职数（各单位）", s.year),
-        columns: col(&[
+        columns: columns(&[
             ("单位", 22.0),
             ("职数池", 20.0),
             ("核定", 7.0),
@@ -569,12 +591,17 @@ pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
                 ]
             })
             .collect(),
-    });
+    }
+}
+
+/// 优秀比例超标, 尚未上报 and 冲突, each only when it has rows.
+fn notes_tables(s: &Summary) -> Vec<Table> {
+    let mut tables = Vec::new();
     if !s.over_ratio.is_empty() {
         tables.push(Table {
             name: "优秀比例超标".into(),
             title: format!("{}年度优秀比例超过{}%且未记录批准的考核池", s.year, s.normal_ratio),
-            columns: col(&[("单位", 22.0), ("考核池", 14.0), ("名额测算", 70.0)]),
+            columns: columns(&[("单位", 22.0), ("考核池", 14.0), ("名额测算", 70.0)]),
             numbers: Vec::new(),
             rows: s.over_ratio.iter().map(|o| vec![o.organ.clone(), o.pool.clone(), o.arithmetic.clone()]).collect(),
         });
@@ -583,7 +610,7 @@ pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
         tables.push(Table {
             name: "尚未上报".into(),
             title: format!("{}年度尚未上报的单位", s.year),
-            columns: col(&[("单位", 30.0)]),
+            columns: columns(&[("单位", 30.0)]),
             numbers: Vec::new(),
             rows: s.unreported.iter().map(|o| vec![o.clone()]).collect(),
         });
@@ -592,7 +619,7 @@ pub fn summary_tables(s: &Summary) -> Vec<kaohe_workbook::Table> {
         tables.push(Table {
             name: "冲突".into(),
             title: format!("{}年度上报中的冲突", s.year),
-            columns: col(&[("冲突", 90.0)]),
+            columns: columns(&[("冲突", 90.0)]),
             numbers: Vec::new(),
             rows: s.conflicts.iter().map(|c| vec![c.clone()]).collect(),
         });

@@ -14,7 +14,6 @@ export default {
   kind: '问题类别',
   allKinds: '全部类别',
   kindOption: '{label}（{found}）',
-  state: '核实情况',
   states: {
     all: '全部',
     open: '未核实',
@@ -25,12 +24,9 @@ export default {
   column: {
     kind: '问题类别',
     person: '姓名',
-    organ: '单位',
     year: '年度',
     reason: '问题及依据',
-    records: '相关记录',
     state: '核实情况',
-    actions: '操作',
   },
   verifiedTag: '已核实',
   openTag: '未核实',

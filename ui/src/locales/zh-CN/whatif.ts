@@ -5,7 +5,6 @@ export default {
   title: '对比：试一项改变',
   intro:
     '只计算、不保存。需要采用时，请按正常方式操作（如「批准比例」写明批准依据、在「规则」页载入规则文件），操作会记入日志。',
-  kind: '改变',
   kinds: {
     ratio: '某单位的优秀比例',
     tiers: '是否按层级分池',
@@ -13,7 +12,6 @@ export default {
     as_of: '另一个资格计算日期',
   },
   organ: '单位',
-  percent: '优秀比例（%）',
   tiersSplit: '按层级分别设考核池',
   tiersTogether: '每个单位一个考核池',
   date: '对比日期',

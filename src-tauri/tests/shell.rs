@@ -330,9 +330,6 @@ fn the_log_remembers_every_decision(state: &AppState, report: &AssessmentReport,
     assert!(state.assessment_log(2024).expect("log").is_empty());
 }
 
-/// kaohe_print::Document, mirrored in the UI: the names in ui/src/api/types.ts (in order) with
-/// their basis (year or as-of date) and whether they have a 公示 period, the descriptions in the
-/// zh-CN locale.
 /// The sample's ID numbers, as the roster holds them.
 fn sample_ids(state: &AppState) -> Vec<String> {
     state.promotion("2025-12-31").expect("promotion").people.into_iter().map(|p| p.id).collect()

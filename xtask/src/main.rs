@@ -41,7 +41,7 @@ tasks:
                 the Windows installer under Wine (KAOHE_BLESS=1 also refreshes docs/screenshots/)
   e2e           only the end-to-end journeys (after building the UI and the app once);
                 KAOHE_BLESS=1 cargo xtask e2e refreshes docs/screenshots/
-  bench-startup [--runs N] [--db FILE | --people N] [--section home|people]
+  bench-startup [--runs N] [--db FILE | --people N] [--section home|people] [--release]
                 time from starting kaohe-app to its first page painted with data, median of N runs
   windows [--test]
                 cross-build kaohe.exe, kaohe-app.exe and the NSIS installer for Windows

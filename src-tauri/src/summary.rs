@@ -41,7 +41,7 @@ impl PackageShell {
             .into_iter()
             .map(|file| Refusal {
                 message: format!("「{file}」不是通过「接收上报文件…」选定的文件，请重新选择"),
-                code: "bad_argument".into(),
+                code: ErrorCode::BadArgument,
                 file,
             })
             .collect();

@@ -131,12 +131,14 @@ fn restore_refuses_foreign_and_newer_files_without_touching_anything() {
     let empty = scratch.path("空文件.db");
     std::fs::write(&empty, b"").expect("write");
 
-    for (file, message) in [
-        (&text, format!("文件「{}」不是考核软件的数据库", text.display())),
-        (&other, format!("文件「{}」不是考核软件的数据库", other.display())),
-        (&empty, format!("文件「{}」不是考核软件的数据库", empty.display())),
+    let foreign = ErrorCode::NotAKaoheDatabase;
+    for (file, code, message) in [
+        (&text, foreign, format!("文件「{}」不是考核软件的数据库", text.display())),
+        (&other, foreign, format!("文件「{}」不是考核软件的数据库", other.display())),
+        (&empty, foreign, format!("文件「{}」不是考核软件的数据库", empty.display())),
         (
             &newer,
+            ErrorCode::DatabaseTooNew,
             format!(
                 "数据库「{}」由更新版本的考核软件创建（结构版本 {}，本软件支持到 {}），请升级软件后再打开",
                 newer.display(),
@@ -147,7 +149,7 @@ fn restore_refuses_foreign_and_newer_files_without_touching_anything() {
     ] {
         let before = std::fs::read(file).expect("read");
         let e = state.restore_check(file).expect_err("refused");
-        assert_eq!((e.code, e.message), (ErrorCode::Database, message));
+        assert_eq!((e.code, e.message), (code, message));
         assert_eq!(std::fs::read(file).expect("read"), before, "{} was modified", file.display());
         // Nothing is pending: the confirmation step has nothing to restore.
         assert_eq!(state.restore_database(at("10:00:00")).map_err(|e| e.code), Err(ErrorCode::BadArgument));
@@ -387,7 +389,7 @@ fn a_backup_restores_a_database_that_would_not_open() {
     }
     let refused = std::fs::read(scratch.db()).expect("read");
     let state = scratch.state();
-    assert_eq!(state.open_error().map(|e| e.code), Some(ErrorCode::Database));
+    assert_eq!(state.open_error().map(|e| e.code), Some(ErrorCode::DatabaseTooNew));
 
     // A file that is no backup changes nothing, and the reason the database would not open stays.
     let text = scratch.path("说明.db");
@@ -421,7 +423,7 @@ fn a_backup_with_a_trigger_is_refused_when_picked_and_nothing_is_pending() {
     }
     let live_before = std::fs::read(scratch.db()).expect("live db");
     let e = state.restore_check(&backup).expect_err("refused");
-    assert_eq!(e.code, ErrorCode::Database);
+    assert_eq!(e.code, ErrorCode::BackupUnsafe);
     assert_eq!(
         e.message,
         format!(

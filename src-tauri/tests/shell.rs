@@ -124,8 +124,8 @@ fn a_foreign_file_is_refused_as_a_database_error() {
     std::fs::write(&path, "这不是数据库".repeat(200)).expect("write");
     let state = AppState::open("考核 Kaohe", "0.1.0", path, None);
     let e = state.app_info().expect_err("refused");
-    assert_eq!(e.code, ErrorCode::Database);
-    assert_eq!(state.open_error().map(|e| e.code), Some(ErrorCode::Database));
+    assert_eq!(e.code, ErrorCode::NotAKaoheDatabase);
+    assert_eq!(state.open_error().map(|e| e.code), Some(ErrorCode::NotAKaoheDatabase));
 }
 
 #[test]
@@ -566,7 +566,7 @@ fn a_package_saved_by_one_database_is_received_and_summed_up_by_another() {
     assert_eq!((receipts.received[0].organ.as_str(), receipts.received[0].people), ("某市财政局", 16));
     assert!(receipts.refused[0].message.starts_with("无法读取"), "{}", receipts.refused[0].message);
     let again = hub.receive_packages(&paths[..1], false, "王芳").expect("answered");
-    assert_eq!(again.refused[0].code, "package_exists");
+    assert_eq!(again.refused[0].code.name(), "package_exists");
     let replaced = hub.receive_packages(&paths[..1], true, "王芳").expect("replaced");
     assert_eq!(replaced.received[0].replaced.as_deref(), Some(paths[0].as_str()));
     let summary = hub.summary(2025).expect("summary");

@@ -66,7 +66,7 @@ fn a_database_with_a_password_opens_with_it_only_and_holds_nothing_in_the_clear(
 
     let e = Store::open(&db).err().expect("refused without a password");
     assert!(matches!(e, StoreError::PasswordRequired { .. }), "{e}");
-    assert_eq!(e.code(), "password_required");
+    assert_eq!(e.code().name(), "password_required");
     let e = Store::open_with(&db, Some(&password("错误的密码"))).err().expect("refused with a wrong one");
     assert!(matches!(e, StoreError::WrongPassword { .. }), "{e}");
     assert_eq!(
@@ -157,7 +157,7 @@ fn a_password_is_taken_as_typed() {
 fn a_new_password_is_six_characters_at_least() {
     let e = Password::new_for_setting("12345").expect_err("too short");
     assert_eq!(e.to_string(), "密码至少要有 6 个字符");
-    assert_eq!(e.code(), "bad_argument");
+    assert_eq!(e.code().name(), "bad_argument");
     assert!(Password::new_for_setting("考核密码六字").is_ok(), "six Chinese characters are six characters");
     assert!(Password::new_for_setting("abc\ndefg").is_err());
     assert!(Password::new("").is_none());

@@ -102,14 +102,14 @@ fn contents(path: &Path) -> Vec<(String, Vec<String>)> {
 /// database is unchanged, still open, and no safety copy or staging file is left.
 fn refused(scratch: &Scratch, crafted: &Path, object: &str) {
     let e = inspect_backup(crafted, None).expect_err("inspection refuses it");
-    assert_eq!(e.code(), "backup_unsafe", "{e}");
+    assert_eq!(e.code().name(), "backup_unsafe", "{e}");
     assert!(e.to_string().contains(object), "{e}");
     let before = contents(&scratch.db());
     let failed = match restore(Store::open(&scratch.db()), &scratch.db(), crafted, None, &scratch.safety()) {
         Ok(_) => panic!("{} was restored", crafted.display()),
         Err(failed) => failed,
     };
-    assert_eq!(failed.error.code(), "backup_unsafe");
+    assert_eq!(failed.error.code().name(), "backup_unsafe");
     assert_eq!(failed.error.to_string(), e.to_string());
     let store = failed.store.expect("the current database, still open");
     assert_eq!(store.assessment_log(2025).expect("log").len(), 1);
@@ -193,7 +193,7 @@ fn a_damaged_backup_is_refused() {
     let crafted =
         scratch.crafted("不一致.db", "PRAGMA foreign_keys = OFF; INSERT INTO annual_results (person_id, year, code) VALUES ('110101199001011234', 2024, '1');");
     let e = inspect_backup(&crafted, None).expect_err("refused");
-    assert_eq!(e.code(), "backup_damaged");
+    assert_eq!(e.code().name(), "backup_damaged");
     assert_eq!(
         e.to_string(),
         format!(

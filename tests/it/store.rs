@@ -131,18 +131,18 @@ fn a_newer_or_foreign_database_is_refused() {
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("bump");
     }
     let err = Store::open(&path).err().expect("refused");
-    assert_eq!(err.code(), "database_too_new");
+    assert_eq!(err.code().name(), "database_too_new");
     assert!(err.to_string().contains("更新版本"), "{err}");
 
     let foreign = tmp.path().join("other.db");
     rusqlite_conn(&foreign).execute_batch("CREATE TABLE t (x)").expect("create");
     let err = Store::open(&foreign).err().expect("refused");
-    assert_eq!(err.code(), "not_a_kaohe_database");
+    assert_eq!(err.code().name(), "not_a_kaohe_database");
 
     let text = tmp.path().join("notes.db");
     std::fs::write(&text, "这不是数据库，只是一段文字。".repeat(100)).expect("write");
     let err = Store::open(&text).err().expect("refused");
-    assert_eq!(err.code(), "not_a_kaohe_database", "{err}");
+    assert_eq!(err.code().name(), "not_a_kaohe_database", "{err}");
 }
 
 fn rusqlite_conn(path: &Path) -> kaohe_store::migrations::Connection {

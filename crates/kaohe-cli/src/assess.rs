@@ -162,7 +162,7 @@ fn refused(flag: &str) -> impl Fn(DeskError) -> Failure + '_ {
     move |e| {
         let hint =
             if matches!(e, DeskError::ReasonRequired(_)) { format!("：请用 {flag} 写明") } else { String::new() };
-        Failure::new(e.code(), format!("{e}{hint}"), 1)
+        Failure::new(e.code().name(), format!("{e}{hint}"), 1)
     }
 }
 

@@ -35,7 +35,7 @@ impl Target {
     /// Runs `f` on the database, opening it first if the read ahead did not.
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, StoreError>) -> Result<T, DeskError> {
         let mut opened = self.opened.lock().map_err(|_| DeskError::Unavailable {
-            code: "database",
+            code: kaohe_store::ErrorCode::Database,
             message: "数据库在一次失败的读取后不可用，请重新运行命令".to_string(),
         })?;
         let store = match opened.take() {
@@ -88,8 +88,8 @@ impl ImportDatabase for Target {
 fn refused(e: DeskError) -> Failure {
     match e {
         DeskError::Workbook(e) => e.into(),
-        e @ DeskError::NeedsYear { .. } => Failure::new(e.code(), format!("{e}（用 --year YYYY 指明）"), 2),
-        e @ DeskError::NothingReadable(_) => Failure::new(e.code(), e.to_string(), 2),
+        e @ DeskError::NeedsYear { .. } => Failure::new(e.code().name(), format!("{e}（用 --year YYYY 指明）"), 2),
+        e @ DeskError::NothingReadable(_) => Failure::new(e.code().name(), e.to_string(), 2),
         e => e.into(),
     }
 }

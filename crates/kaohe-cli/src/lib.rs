@@ -95,13 +95,13 @@ impl From<kaohe_files::FileError> for Failure {
 
 impl From<kaohe_desk::DeskError> for Failure {
     fn from(e: kaohe_desk::DeskError) -> Failure {
-        Failure::new(e.code(), e.to_string(), 1)
+        Failure::new(e.code().name(), e.to_string(), 1)
     }
 }
 
 impl From<kaohe_store::StoreError> for Failure {
     fn from(e: kaohe_store::StoreError) -> Failure {
-        Failure::new(e.code(), e.to_string(), 1)
+        Failure::new(e.code().name(), e.to_string(), 1)
     }
 }
 

@@ -7,125 +7,7 @@ use kaohe_store::StoreError;
 use kaohe_workbook::WorkbookError;
 use serde::Serialize;
 
-/// What kind of failure; the UI picks its wording and reaction by this code.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// A workbook cannot be opened or is not a workbook.
-    FileUnreadable,
-    /// A required sheet is missing.
-    SheetMissing,
-    /// A required column is missing.
-    ColumnMissing,
-    /// A workbook was read but holds not one usable person.
-    NothingReadable,
-    /// A rule profile is invalid.
-    ProfileInvalid,
-    /// The database cannot be opened, read or written (including one from a newer version).
-    Database,
-    /// An argument from the UI is malformed (e.g. a date).
-    BadArgument,
-    /// A file cannot be written.
-    WriteFailed,
-    /// The year's assessment is finalised: no change until it is reopened.
-    YearLocked,
-    /// The year's assessment is not finalised, so there is nothing to reopen.
-    YearNotLocked,
-    /// The person is not graded that year (5A/5B/5C/6A): no grade can be set.
-    NotGraded,
-    /// The year cannot be finalised yet (undecided ties, 优秀 over a quota); the message lists why.
-    CannotFinalize,
-    /// A change to the assessment needs a reason.
-    ReasonRequired,
-    /// No such person in the database (or not assessed that year).
-    UnknownPerson,
-    /// No such organ in the database.
-    UnknownOrgan,
-    /// 打印 was asked for, but no preview window is open (never opened, or closed by the clerk).
-    NoPreview,
-    /// A fault of the program itself, not of the clerk's data.
-    Internal,
-    /// The clerk cancelled a running import (nothing was written).
-    Cancelled,
-    /// The database (or a backup) has a password, and none was given: the UI asks for it.
-    PasswordRequired,
-    /// The password given does not open the database (or the backup).
-    WrongPassword,
-    /// A report package (上报文件) that cannot be taken: not a package, altered, a year not
-    /// finalised, a format too new; the message says which and why.
-    PackageRefused,
-    /// A package of the same organ and year was received before: it replaces that one only when
-    /// the clerk confirms.
-    PackageExists,
-}
-
-impl ErrorCode {
-    /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 22] = [
-        ErrorCode::FileUnreadable,
-        ErrorCode::SheetMissing,
-        ErrorCode::ColumnMissing,
-        ErrorCode::NothingReadable,
-        ErrorCode::ProfileInvalid,
-        ErrorCode::Database,
-        ErrorCode::BadArgument,
-        ErrorCode::WriteFailed,
-        ErrorCode::YearLocked,
-        ErrorCode::YearNotLocked,
-        ErrorCode::NotGraded,
-        ErrorCode::CannotFinalize,
-        ErrorCode::ReasonRequired,
-        ErrorCode::UnknownPerson,
-        ErrorCode::UnknownOrgan,
-        ErrorCode::NoPreview,
-        ErrorCode::Internal,
-        ErrorCode::Cancelled,
-        ErrorCode::PasswordRequired,
-        ErrorCode::WrongPassword,
-        ErrorCode::PackageRefused,
-        ErrorCode::PackageExists,
-    ];
-
-    /// The code with this name (the crates' `.code()` strings, as in docs/cli.md). The database
-    /// codes the UI does not tell apart (`database_too_new`, `not_a_kaohe_database`) and any
-    /// other unknown name are `database`.
-    fn from_crate_code(code: &str) -> ErrorCode {
-        match code {
-            // 补定等次 refused: likewise no grade can be set (the message says why).
-            "not_supplementable" => ErrorCode::NotGraded,
-            _ => ErrorCode::ALL.into_iter().find(|c| c.name() == code).unwrap_or(ErrorCode::Database),
-        }
-    }
-
-    /// The code's name, as it is sent (`file_unreadable`, …) and as the crates write it.
-    pub fn name(self) -> &'static str {
-        match self {
-            ErrorCode::FileUnreadable => "file_unreadable",
-            ErrorCode::SheetMissing => "sheet_missing",
-            ErrorCode::ColumnMissing => "column_missing",
-            ErrorCode::NothingReadable => "nothing_readable",
-            ErrorCode::ProfileInvalid => "profile_invalid",
-            ErrorCode::Database => "database",
-            ErrorCode::BadArgument => "bad_argument",
-            ErrorCode::WriteFailed => "write_failed",
-            ErrorCode::YearLocked => "year_locked",
-            ErrorCode::YearNotLocked => "year_not_locked",
-            ErrorCode::NotGraded => "not_graded",
-            ErrorCode::CannotFinalize => "cannot_finalize",
-            ErrorCode::ReasonRequired => "reason_required",
-            ErrorCode::UnknownPerson => "unknown_person",
-            ErrorCode::UnknownOrgan => "unknown_organ",
-            ErrorCode::NoPreview => "no_preview",
-            ErrorCode::Internal => "internal",
-            ErrorCode::Cancelled => "cancelled",
-            ErrorCode::PasswordRequired => "password_required",
-            ErrorCode::WrongPassword => "wrong_password",
-            ErrorCode::PackageRefused => "package_refused",
-            ErrorCode::PackageExists => "package_exists",
-        }
-    }
-}
+pub use kaohe_store::ErrorCode;
 
 /// The error every command returns (`ErrorPayload` in TypeScript).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ErrorPayload"))]
@@ -140,7 +22,7 @@ impl CommandError {
     /// This failure passed through a use case of kaohe-desk (the database it needs is not
     /// available), to come back as it was.
     pub fn into_desk(self) -> crate::DeskError {
-        crate::DeskError::Unavailable { code: self.code.name(), message: self.message }
+        crate::DeskError::Unavailable { code: self.code, message: self.message }
     }
 
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
@@ -150,7 +32,7 @@ impl CommandError {
 
 impl From<StoreError> for CommandError {
     fn from(e: StoreError) -> CommandError {
-        CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string())
+        CommandError::new(e.code(), e.to_string())
     }
 }
 
@@ -160,24 +42,32 @@ impl From<crate::DeskError> for CommandError {
             // A workbook's failure keeps the code the shell gives it (a header not found is a
             // missing column, …).
             crate::DeskError::Workbook(e) => e.into(),
-            e => CommandError::new(ErrorCode::from_crate_code(e.code()), e.to_string()),
+            // 补定等次 refused: no grade can be set, as for a person not graded (the message
+            // says why); the UI reacts to both alike.
+            e @ crate::DeskError::NotSupplementable { .. } => CommandError::new(ErrorCode::NotGraded, e.to_string()),
+            e => CommandError::new(e.code(), e.to_string()),
         }
+    }
+}
+
+/// A workbook's failure as an [`ErrorCode`] (a header not found is a missing column, …): the
+/// code `WorkbookError::code` names.
+pub fn workbook_code(e: &WorkbookError) -> ErrorCode {
+    match e {
+        WorkbookError::Open { .. } => ErrorCode::FileUnreadable,
+        WorkbookError::SheetMissing { .. } => ErrorCode::SheetMissing,
+        WorkbookError::ColumnMissing { .. }
+        | WorkbookError::NoHeader { .. }
+        | WorkbookError::EmptySheet { .. }
+        | WorkbookError::HeaderNotFound { .. } => ErrorCode::ColumnMissing,
+        WorkbookError::Write { .. } => ErrorCode::WriteFailed,
+        WorkbookError::Cancelled => ErrorCode::Cancelled,
     }
 }
 
 impl From<WorkbookError> for CommandError {
     fn from(e: WorkbookError) -> CommandError {
-        let code = match e {
-            WorkbookError::Open { .. } => ErrorCode::FileUnreadable,
-            WorkbookError::SheetMissing { .. } => ErrorCode::SheetMissing,
-            WorkbookError::ColumnMissing { .. }
-            | WorkbookError::NoHeader { .. }
-            | WorkbookError::EmptySheet { .. }
-            | WorkbookError::HeaderNotFound { .. } => ErrorCode::ColumnMissing,
-            WorkbookError::Write { .. } => ErrorCode::WriteFailed,
-            WorkbookError::Cancelled => ErrorCode::Cancelled,
-        };
-        CommandError::new(code, e.to_string())
+        CommandError::new(workbook_code(&e), e.to_string())
     }
 }
 
@@ -206,7 +96,46 @@ mod tests {
     fn every_code_is_named_as_it_is_sent() {
         for code in ErrorCode::ALL {
             assert_eq!(serde_json::to_value(code).expect("serializable"), code.name());
-            assert_eq!(ErrorCode::from_crate_code(code.name()), code);
+        }
+    }
+
+    /// A store's refusal of a database or a backup keeps its own code in the app as on the
+    /// command line, none of them folded into `database`.
+    #[test]
+    fn database_and_backup_refusals_keep_their_codes() {
+        let cases: Vec<(StoreError, ErrorCode)> = vec![
+            (StoreError::TooNew { path: "a.db".into(), found: 99, supported: 15 }, ErrorCode::DatabaseTooNew),
+            (StoreError::NotKaohe { path: "a.db".into() }, ErrorCode::NotAKaoheDatabase),
+            (StoreError::ReadOnly { path: "a.db".into() }, ErrorCode::DatabaseReadOnly),
+            (
+                StoreError::UnsafeBackup { path: "b.db".into(), problems: vec!["触发器".into()] },
+                ErrorCode::BackupUnsafe,
+            ),
+            (StoreError::DamagedBackup { path: "b.db".into(), detail: "页".into() }, ErrorCode::BackupDamaged),
+            (StoreError::Corrupt("日期".into()), ErrorCode::Database),
+        ];
+        for (e, code) in cases {
+            let cli = e.code().name();
+            let sent = CommandError::from(e);
+            assert_eq!((sent.code, serde_json::to_value(sent.code).expect("serializable")), (code, cli.into()));
+        }
+    }
+
+    /// The reader's names of its codes are ErrorCode's (a national template without its year
+    /// carries the name: `DeskError::NeedsYear`).
+    #[test]
+    fn workbook_codes_are_the_readers_names() {
+        let errors = [
+            WorkbookError::SheetMissing { file: "a.xlsx".into(), sheet: "人员".into(), found: Vec::new() },
+            WorkbookError::ColumnMissing { sheet: "人员".into(), header_row: 1, columns: vec!["职级".into()] },
+            WorkbookError::HeaderNotFound { sheet: "人员".into(), found_at: None },
+            WorkbookError::Cancelled,
+        ];
+        for e in errors {
+            assert_eq!(workbook_code(&e).name(), e.code());
+            assert_eq!(ErrorCode::named(e.code()), Some(workbook_code(&e)));
+            let needs_year = crate::DeskError::NeedsYear { file: "a.xlsx".into(), code: e.code() };
+            assert_eq!(needs_year.code(), workbook_code(&e));
         }
     }
 
@@ -217,7 +146,7 @@ mod tests {
             (StoreError::Locked { year: 2025 }.into(), "year_locked"),
             (StoreError::NotLocked { year: 2025 }.into(), "year_not_locked"),
             (StoreError::UnknownPerson { id: "1".into() }.into(), "unknown_person"),
-            (StoreError::NotKaohe { path: "a.db".into() }.into(), "database"),
+            (StoreError::NotKaohe { path: "a.db".into() }.into(), "not_a_kaohe_database"),
             (
                 DeskError::CannotFinalize { year: 2025, problems: vec!["甲".into(), "乙".into()] }.into(),
                 "cannot_finalize",

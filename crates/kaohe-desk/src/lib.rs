@@ -33,7 +33,7 @@ use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::assessment::{assess, AssessmentResult, Decisions};
 use kaohe_engine::report::PromotionReport;
 use kaohe_engine::{promote, Profile, PromotionResult, Roster};
-use kaohe_store::{Store, StoreError};
+use kaohe_store::{ErrorCode, Store, StoreError};
 
 /// Where the people come from: the database (with the committee's decisions), the database read
 /// ahead, or a roster read from a workbook (`kaohe … --roster FILE`: no decisions, nothing stored).
@@ -91,6 +91,7 @@ pub enum DeskError {
     Workbook(#[from] kaohe_workbook::WorkbookError),
     /// The national system's results template read as a roster: it needs its year.
     #[error("「{file}」是国家公务员管理信息系统的年度考核导入表（序号、姓名、单位及职务、等次），没有身份证号：请指明是哪一年度的结果，按姓名和单位对应到已导入的人员")]
+    /// `code`: the workbook's code as `WorkbookError::code` names it (sheet_missing, …).
     NeedsYear { file: String, code: &'static str },
     /// Nothing in the file can be imported; the message says what was read.
     #[error("{0}")]
@@ -107,28 +108,30 @@ pub enum DeskError {
     /// The database as the front end holds it is not available (the app's could not be opened,
     /// or its lock was lost): the front end's code and message, passed through.
     #[error("{message}")]
-    Unavailable { code: &'static str, message: String },
+    Unavailable { code: ErrorCode, message: String },
 }
 
 impl DeskError {
-    pub fn code(&self) -> &'static str {
+    /// What kind of failure, the same on the command line (docs/cli.md) and in the app.
+    pub fn code(&self) -> ErrorCode {
         match self {
             DeskError::Store(e) => e.code(),
-            DeskError::BadArgument(_) => "bad_argument",
-            DeskError::UnknownOrgan { .. } => "unknown_organ",
-            DeskError::UnknownPerson(_) | DeskError::NotAssessed { .. } => "unknown_person",
-            DeskError::ReasonRequired(_) => "reason_required",
-            DeskError::NotGraded { .. } => "not_graded",
-            DeskError::CannotFinalize { .. } => "cannot_finalize",
-            DeskError::AlreadyFinal { .. } => "year_locked",
-            DeskError::NotSupplementable { .. } => "not_supplementable",
-            DeskError::Workbook(e) => e.code(),
-            DeskError::NeedsYear { code, .. } => code,
-            DeskError::NothingReadable(_) => "nothing_readable",
-            DeskError::Cancelled => "cancelled",
-            DeskError::PackageRefused(_) => "package_refused",
-            DeskError::NotFinalized { .. } => "year_not_locked",
-            DeskError::Unavailable { code, .. } => code,
+            DeskError::BadArgument(_) => ErrorCode::BadArgument,
+            DeskError::UnknownOrgan { .. } => ErrorCode::UnknownOrgan,
+            DeskError::UnknownPerson(_) | DeskError::NotAssessed { .. } => ErrorCode::UnknownPerson,
+            DeskError::ReasonRequired(_) => ErrorCode::ReasonRequired,
+            DeskError::NotGraded { .. } => ErrorCode::NotGraded,
+            DeskError::CannotFinalize { .. } => ErrorCode::CannotFinalize,
+            DeskError::AlreadyFinal { .. } => ErrorCode::YearLocked,
+            DeskError::NotSupplementable { .. } => ErrorCode::NotSupplementable,
+            DeskError::Workbook(e) => error::workbook_code(e),
+            // A workbook's code by its name (every name the reader gives is one: error.rs's test).
+            DeskError::NeedsYear { code, .. } => ErrorCode::named(code).unwrap_or(ErrorCode::ColumnMissing),
+            DeskError::Unavailable { code, .. } => *code,
+            DeskError::NothingReadable(_) => ErrorCode::NothingReadable,
+            DeskError::Cancelled => ErrorCode::Cancelled,
+            DeskError::PackageRefused(_) => ErrorCode::PackageRefused,
+            DeskError::NotFinalized { .. } => ErrorCode::YearNotLocked,
         }
     }
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::{Grade, GradeName, Profile};
-use kaohe_store::{Incoming, Store, StoreError};
+use kaohe_store::{ErrorCode, Incoming, Store, StoreError};
 use kaohe_workbook::Table;
 use serde::Serialize;
 
@@ -89,7 +89,7 @@ pub struct Receipt {
 pub struct Refusal {
     pub file: String,
     /// `package_refused`, `package_exists`, `database` …
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -98,7 +98,7 @@ impl Refusal {
     pub fn unreadable(file: &str, e: &std::io::Error) -> Refusal {
         Refusal {
             file: file.to_string(),
-            code: "package_refused".into(),
+            code: ErrorCode::PackageRefused,
             message: format!("无法读取「{file}」：{}", package::read_words(e)),
         }
     }
@@ -163,7 +163,7 @@ pub fn receive(
     // kept up to date as packages are received: not every package read again for each file.
     let mut known: HashMap<i32, HashMap<String, String>> = HashMap::new();
     for (file, bytes) in files {
-        let refuse = |e: DeskError| Refusal { file: file.clone(), code: e.code().to_string(), message: e.to_string() };
+        let refuse = |e: DeskError| Refusal { file: file.clone(), code: e.code(), message: e.to_string() };
         let p = match package::open(bytes) {
             Ok(p) => p,
             Err(DeskError::PackageRefused(why)) => {

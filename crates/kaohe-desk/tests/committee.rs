@@ -18,7 +18,7 @@ fn database(dir: &Path) -> Store {
 
 fn refusal<T: std::fmt::Debug>(r: Result<T, DeskError>) -> (&'static str, String) {
     let e = r.expect_err("refused");
-    (e.code(), e.to_string())
+    (e.code().name(), e.to_string())
 }
 
 #[test]

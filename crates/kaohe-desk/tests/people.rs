@@ -220,7 +220,7 @@ fn a_page_of_none_or_too_many_rows_or_a_year_out_of_range_is_refused() {
     for limit in [0, kaohe_desk::PAGE_LIMIT + 1] {
         let e = people_page(&store, &profile, &PeopleQuery { limit, ..query() }).expect_err("limit");
         assert!(matches!(e, DeskError::BadArgument(_)), "{e}");
-        assert_eq!(e.code(), "bad_argument");
+        assert_eq!(e.code().name(), "bad_argument");
     }
     let e = people_page(&store, &profile, &PeopleQuery { year: Some(20245), ..query() }).expect_err("year");
     assert_eq!(e.to_string(), "年度「20245」无效");

@@ -95,7 +95,7 @@ fn requests_are_refused_the_same_way_for_both_front_ends() {
     let store = database(dir.path());
     let profile = Profile::national();
     let refused = |asked: PrintRequest| match print(Source::Database(&store), &profile, &asked) {
-        Err(e) => (e.code(), e.to_string()),
+        Err(e) => (e.code().name(), e.to_string()),
         Ok(_) => panic!("{} printed", asked.document.name()),
     };
     assert_eq!(refused(request(Document::RegistrationForms)), ("bad_argument", "「登记表」需要考核年度".into()));
@@ -123,7 +123,7 @@ fn requests_are_refused_the_same_way_for_both_front_ends() {
     let elsewhere = Scope { organ: Some("不存在的局".into()), pool: None };
     let asked = PrintRequest { year: Some(2025), scope: elsewhere, ..request(Document::RegistrationForms) };
     let e = print(Source::Roster(&roster), &profile, &asked).err().expect("refused");
-    assert_eq!((e.code(), e.to_string()), ("unknown_organ", "名册中没有单位「不存在的局」".to_string()));
+    assert_eq!((e.code().name(), e.to_string()), ("unknown_organ", "名册中没有单位「不存在的局」".to_string()));
 }
 
 #[test]

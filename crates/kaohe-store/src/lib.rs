@@ -17,6 +17,7 @@ mod audit;
 mod conflicts;
 mod connection;
 mod decisions;
+mod error_code;
 mod fields;
 mod import;
 mod kinds;
@@ -34,6 +35,7 @@ mod write;
 pub use audit::{Mark, MarkSubject};
 pub use conflicts::{Confirmations, NameConflict};
 pub use decisions::LogEntry;
+pub use error_code::ErrorCode;
 pub use import::{read_ahead, FieldChange, ImportPlan, ImportSummary, MissingPerson, Move, NewPerson, PersonChanges};
 pub use kinds::{LogAction, OperationKind};
 pub use packages::{Incoming, StoredPackage};
@@ -122,23 +124,28 @@ impl From<kaohe_files::FileError> for StoreError {
 }
 
 impl StoreError {
-    pub fn code(&self) -> &'static str {
+    /// What kind of failure, the same on the command line (docs/cli.md) and in the app.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::TooNew { .. } => "database_too_new",
-            StoreError::NotKaohe { .. } => "not_a_kaohe_database",
-            StoreError::ReadOnly { .. } | StoreError::OldReadOnly { .. } => "database_read_only",
-            StoreError::Locked { .. } => "year_locked",
-            StoreError::NotLocked { .. } => "year_not_locked",
-            StoreError::UnknownPerson { .. } => "unknown_person",
-            StoreError::PackageExists { .. } => "package_exists",
-            StoreError::MissingReason => "reason_required",
-            StoreError::Cancelled => "cancelled",
-            StoreError::UnsafeBackup { .. } => "backup_unsafe",
-            StoreError::DamagedBackup { .. } => "backup_damaged",
-            StoreError::PasswordRequired { .. } => "password_required",
-            StoreError::WrongPassword { .. } => "wrong_password",
-            StoreError::WeakPassword(_) => "bad_argument",
-            _ => "database",
+            StoreError::TooNew { .. } => ErrorCode::DatabaseTooNew,
+            StoreError::NotKaohe { .. } => ErrorCode::NotAKaoheDatabase,
+            StoreError::ReadOnly { .. } | StoreError::OldReadOnly { .. } => ErrorCode::DatabaseReadOnly,
+            StoreError::Locked { .. } => ErrorCode::YearLocked,
+            StoreError::NotLocked { .. } => ErrorCode::YearNotLocked,
+            StoreError::UnknownPerson { .. } => ErrorCode::UnknownPerson,
+            StoreError::PackageExists { .. } => ErrorCode::PackageExists,
+            StoreError::MissingReason => ErrorCode::ReasonRequired,
+            StoreError::Cancelled => ErrorCode::Cancelled,
+            StoreError::UnsafeBackup { .. } => ErrorCode::BackupUnsafe,
+            StoreError::DamagedBackup { .. } => ErrorCode::BackupDamaged,
+            StoreError::PasswordRequired { .. } => ErrorCode::PasswordRequired,
+            StoreError::WrongPassword { .. } => ErrorCode::WrongPassword,
+            StoreError::WeakPassword(_) => ErrorCode::BadArgument,
+            StoreError::Sqlite(_)
+            | StoreError::Folder { .. }
+            | StoreError::Missing { .. }
+            | StoreError::Corrupt(_)
+            | StoreError::Write { .. } => ErrorCode::Database,
         }
     }
 }

@@ -118,6 +118,12 @@ const zhCN = {
     wrong_password: '密码不对',
     package_refused: '不能接收的上报文件',
     package_exists: '已接收过该单位该年度的上报文件',
+    database_too_new: '数据库由更新版本的考核软件创建',
+    not_a_kaohe_database: '不是考核软件的数据库',
+    database_read_only: '数据库是只读文件',
+    backup_unsafe: '备份文件的结构与考核软件不符',
+    backup_damaged: '备份文件已损坏',
+    not_supplementable: '不能补定等次',
   },
 } as const;
 

@@ -3,4 +3,4 @@
 /**
  * What kind of failure; the UI picks its wording and reaction by this code.
  */
-export type ErrorCode = "file_unreadable" | "sheet_missing" | "column_missing" | "nothing_readable" | "profile_invalid" | "database" | "bad_argument" | "write_failed" | "year_locked" | "year_not_locked" | "not_graded" | "cannot_finalize" | "reason_required" | "unknown_person" | "unknown_organ" | "no_preview" | "internal" | "cancelled" | "password_required" | "wrong_password" | "package_refused" | "package_exists";
+export type ErrorCode = "file_unreadable" | "sheet_missing" | "column_missing" | "nothing_readable" | "profile_invalid" | "database" | "bad_argument" | "write_failed" | "year_locked" | "year_not_locked" | "not_graded" | "cannot_finalize" | "reason_required" | "unknown_person" | "unknown_organ" | "no_preview" | "internal" | "cancelled" | "password_required" | "wrong_password" | "package_refused" | "package_exists" | "database_too_new" | "not_a_kaohe_database" | "database_read_only" | "backup_unsafe" | "backup_damaged" | "not_supplementable";

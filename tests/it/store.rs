@@ -653,3 +653,42 @@ fn a_plan_says_every_change_of_a_large_roster_in_roster_order() {
     let last = history.last().expect("a change");
     assert_eq!((last.old.as_deref(), last.new.as_deref()), (Some("甲局"), Some("乙局")));
 }
+
+/// The plan finds each person and their stored results whatever order the roster lists them
+/// in: the same people in reverse order, their results in another order again, find everyone
+/// unchanged and only the one result that did change.
+#[test]
+fn a_plan_finds_people_and_results_in_any_order() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    let since = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
+    let grade = |name: &str| kaohe_engine::ResultCode::parse(name).expect("grade");
+    let mut roster = kaohe_engine::Roster::default();
+    for i in 0..12 {
+        let id = format!("1101051949123{i:04}X");
+        roster.people.push(kaohe_engine::Person {
+            id: id.clone(),
+            name: format!("人员{i}"),
+            organ: "甲局".to_string(),
+            category: "综合管理类".to_string(),
+            rank: "一级科员".to_string(),
+            rank_since: since,
+            ..Default::default()
+        });
+        for year in [2023, 2024] {
+            roster.results.push(kaohe_engine::roster::YearResult {
+                person_id: id.clone(),
+                year,
+                result: grade("称职"),
+            });
+        }
+    }
+    store.import(&kaohe_workbook::RosterRead::of("名册.xlsx", roster.clone()), "名册.xlsx").expect("first");
+    roster.people.reverse();
+    roster.results.swap(0, 17);
+    roster.results.rotate_left(5);
+    let changed = roster.results.iter().position(|r| r.person_id.ends_with("0007X") && r.year == 2024).expect("one");
+    roster.results[changed].result = grade("优秀");
+    let plan = store.plan(&kaohe_workbook::RosterRead::of("名册.xlsx", roster)).expect("plan");
+    assert_eq!((plan.new.len(), plan.updated.len(), plan.unchanged, plan.results), (0, 0, 12, 1));
+}

@@ -79,17 +79,19 @@ impl Stored {
     /// The indices of the roster's results that the database does not hold as they are, leaving
     /// out those of the people in `held`.
     pub(crate) fn results_due(&self, read: &RosterRead, held: &HashSet<String>) -> Vec<usize> {
-        // A person's results follow each other in the roster: each run is looked up once.
-        let mut run: Option<(&str, Option<&StoredPerson>)> = None;
+        let people = &read.roster.people;
+        // A roster's results follow its people (a person's years on their row): the person of
+        // a result is found at or a few places after the last one's, without a look-up by ID.
+        let mut at = 0usize;
         let mut due = Vec::new();
         for (i, r) in read.roster.results.iter().enumerate() {
-            let stored = match run {
-                Some((id, stored)) if id == r.person_id => stored,
-                _ => {
-                    let stored = self.listed(&r.person_id);
-                    run = Some((&r.person_id, stored));
-                    stored
+            let near = (at..people.len().min(at + 4)).find(|&k| people[k].id == r.person_id);
+            let stored = match near {
+                Some(k) => {
+                    at = k;
+                    self.of_roster(k)
                 }
+                None => self.listed(&r.person_id),
             };
             let holds = stored.and_then(|p| p.result(r.year)) == Some(&Ok(r.result));
             if !holds && !held.contains(&r.person_id) {
@@ -255,12 +257,19 @@ impl Stored {
     /// stored, and the stored people it does not list (in roster order).
     pub(crate) fn of(mut people: Snapshot, read: &RosterRead) -> Stored {
         let mut listed = 0;
+        // The database holds people in the order an import first listed them: a roster imported
+        // again lists them in that order, so the next stored person is tried before a look-up.
+        let mut next = 0usize;
         let of_roster: Vec<Option<u32>> = read
             .roster
             .people
             .iter()
             .map(|p| {
-                let at = people.index(&p.id)?;
+                let at = match people.list.get(next) {
+                    Some(s) if s.id.as_str() == p.id => next as u32,
+                    _ => people.index(&p.id)?,
+                };
+                next = at as usize + 1;
                 let s = &mut people.list[at as usize];
                 listed += usize::from(!s.listed);
                 s.listed = true;

@@ -692,3 +692,36 @@ fn a_plan_finds_people_and_results_in_any_order() {
     let plan = store.plan(&kaohe_workbook::RosterRead::of("名册.xlsx", roster)).expect("plan");
     assert_eq!((plan.new.len(), plan.updated.len(), plan.unchanged, plan.results), (0, 0, 12, 1));
 }
+
+/// Two results of one person and year in a roster: the later row is the one kept, whatever
+/// order the import writes them in.
+#[test]
+fn of_two_results_for_one_year_the_later_row_is_kept() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    let since = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
+    let grade = |name: &str| kaohe_engine::ResultCode::parse(name).expect("grade");
+    let mut roster = kaohe_engine::Roster::default();
+    for id in [ID_B, ID_A] {
+        roster.people.push(kaohe_engine::Person {
+            id: id.to_string(),
+            name: format!("人员{id}"),
+            organ: "甲局".to_string(),
+            category: "综合管理类".to_string(),
+            rank: "一级科员".to_string(),
+            rank_since: since,
+            ..Default::default()
+        });
+    }
+    let result = |id: &str, name: &str| kaohe_engine::roster::YearResult {
+        person_id: id.into(),
+        year: 2024,
+        result: grade(name),
+    };
+    roster.results = vec![result(ID_B, "优秀"), result(ID_A, "基本称职"), result(ID_B, "称职"), result(ID_A, "称职")];
+    store.import(&kaohe_workbook::RosterRead::of("名册.xlsx", roster), "名册.xlsx").expect("import");
+    let loaded = store.load_roster().expect("load");
+    let of = |id: &str| loaded.results.iter().find(|r| r.person_id == id).map(|r| r.result.label());
+    assert_eq!((of(ID_A), of(ID_B)), (Some("称职"), Some("称职")));
+    assert_eq!(loaded.results.len(), 2);
+}

@@ -413,8 +413,11 @@ pub(crate) fn import_results(
             ])?;
         }
     }
-    // In the roster's order, as one statement each would write them (a later row of the same
-    // person and year replaces an earlier one).
+    // By person and year (a stable sort: a later row of the same person and year still
+    // replaces an earlier one, as one statement each in the roster's order would): the table's
+    // key and each person's look-up (the foreign key) then walk their indexes in order instead
+    // of all over them.
+    due.sort_by(|a, b| (a.person_id.as_str(), a.year).cmp(&(b.person_id.as_str(), b.year)));
     let mut many = tx.prepare_cached(&results_upsert(RESULTS_PER_STATEMENT))?;
     let mut chunks = due.chunks_exact(RESULTS_PER_STATEMENT);
     for chunk in &mut chunks {

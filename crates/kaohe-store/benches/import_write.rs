@@ -12,16 +12,19 @@
 //!   is made before the clock starts).
 //!
 //! Each is run in turns with the bare read (5 timed runs each after one untimed one) and their
-//! medians compared; every run's time is printed, and the peak memory of the process (VmHWM).
+//! medians compared; every run's time is printed, the processor time of each import (user: the
+//! program's work; system: mostly the kernel handing out fresh memory, which varies from run to
+//! run on a virtual machine far more than the work), and the peak memory of the process (VmHWM).
 //! With `KAOHE_BENCH_PASSWORD=TEXT` the databases have that password (SQLCipher): the same
 //! imports into an encrypted database, each open deriving its key.
 
 mod common;
 
 use calamine::{open_workbook_auto, Reader};
-use common::{peak_mib, time_both};
+use common::{cpu_line, cpu_of, peak_mib, time_both};
 use kaohe_engine::Profile;
 use kaohe_store::{Confirmations, Password, Store};
+use std::cell::RefCell;
 use std::path::Path;
 use std::time::Duration;
 
@@ -29,6 +32,26 @@ use std::time::Duration;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const RUNS: usize = 5;
+
+thread_local! {
+    /// The processor time of each import run, (user, system) seconds.
+    static CPU: RefCell<Vec<(f64, f64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`import`], its processor time kept.
+fn import_timed(roster: &Path, db: &Path, profile: &Profile) -> u64 {
+    let (people, cpu) = cpu_of(|| import(roster, db, profile));
+    CPU.with(|c| c.borrow_mut().push(cpu));
+    people
+}
+
+/// The processor time of the last `RUNS` imports (the timed ones).
+fn cpu_report() -> String {
+    CPU.with(|c| {
+        let runs = c.borrow();
+        cpu_line(&runs[runs.len().saturating_sub(RUNS)..])
+    })
+}
 
 /// The databases' password (`KAOHE_BENCH_PASSWORD`), if any.
 fn password() -> Option<Password> {
@@ -80,6 +103,7 @@ fn bare_read(roster: &Path) -> usize {
 
 fn report(what: &str, base: &[Duration], times: &[Duration]) {
     println!("{}", common::medians(what, "import", base, times));
+    println!("  {}", cpu_report());
 }
 
 fn main() {
@@ -96,13 +120,13 @@ fn main() {
         || bare_read(&roster),
         || {
             let _ = std::fs::remove_file(&fresh);
-            import(&roster, &fresh, &profile)
+            import_timed(&roster, &fresh, &profile)
         },
     );
     report("fresh database", &base, &times);
 
     // `fresh` now holds the roster: importing it again changes nothing.
-    let (base, times) = time_both(RUNS, || bare_read(&roster), || import(&roster, &fresh, &profile));
+    let (base, times) = time_both(RUNS, || bare_read(&roster), || import_timed(&roster, &fresh, &profile));
     report("re-import, nothing changed", &base, &times);
 
     let copy = dir.join("changed.db");
@@ -118,7 +142,7 @@ fn main() {
         std::hint::black_box(bare_read(&changed));
         let bare = started.elapsed();
         let started = std::time::Instant::now();
-        std::hint::black_box(import(&changed, &copy, &profile));
+        std::hint::black_box(import_timed(&changed, &copy, &profile));
         let took = started.elapsed();
         // The first run of each is untimed, as in time_both.
         if run > 0 {

@@ -100,6 +100,46 @@ pub fn time_both<A, B>(
     (ta, tb)
 }
 
+/// The processor time this process has used so far, all its threads together: (user, system),
+/// in seconds (`/proc/self/stat`, in the kernel's ticks of 1/100 s). The user time is the
+/// program's own work; the system time is mostly the kernel giving it fresh memory, which on a
+/// virtual machine varies from run to run far more than the work does.
+pub fn cpu_seconds() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (which is in brackets and may hold spaces).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).map(|t| t / 100.0);
+    Some((ticks(11)?, ticks(12)?))
+}
+
+/// What a run used of the processor: (user, system) seconds, from [`cpu_seconds`] around `f`.
+pub fn cpu_of<T>(f: impl FnOnce() -> T) -> (T, (f64, f64)) {
+    let before = cpu_seconds().unwrap_or_default();
+    let done = f();
+    let after = cpu_seconds().unwrap_or_default();
+    (done, (after.0 - before.0, after.1 - before.1))
+}
+
+/// The median user and system seconds of runs, and each run's, as a bench prints them.
+pub fn cpu_line(runs: &[(f64, f64)]) -> String {
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or_default()
+    };
+    let user: Vec<f64> = runs.iter().map(|r| r.0).collect();
+    let system: Vec<f64> = runs.iter().map(|r| r.1).collect();
+    let list = |v: &[f64]| v.iter().map(|s| format!("{:.2}", s)).collect::<Vec<_>>().join(" ");
+    format!(
+        "processor time: user median {:.2} s, system median {:.2} s (runs, user: {}; system: {})",
+        median(user.clone()),
+        median(system.clone()),
+        list(&user),
+        list(&system)
+    )
+}
+
 pub fn peak_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: f64 =

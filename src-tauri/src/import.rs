@@ -121,7 +121,8 @@ impl ImportShell {
     }
 }
 
-/// Hands the main window's drag-and-drop to the wizard's channel, if it registered one.
+/// Hands the main window's drag-and-drop to the channel the window registered (the UI sends a
+/// roster to 导入 and report packages to 汇总).
 pub fn dropped(app: &AppHandle, event: &DragDropEvent) {
     let (kind, paths): (DropKind, &[PathBuf]) = match event {
         DragDropEvent::Enter { paths, .. } => (DropKind::Over, paths),
@@ -132,7 +133,11 @@ pub fn dropped(app: &AppHandle, event: &DragDropEvent) {
     let shell = app.state::<ImportShell>();
     let Ok(guard) = shell.drops.lock() else { return };
     if let Some(channel) = guard.as_ref() {
-        // A dropped file is the clerk's choice, as one picked in the dialog: the wizard may open it.
+        // A dropped file is the clerk's choice, as one picked in a dialog: the wizard may open it
+        // as a roster, 汇总 receive it as a package (the page routes it by its kind).
+        if kind == DropKind::Drop {
+            app.state::<crate::summary::PackageShell>().grant(paths);
+        }
         let paths = paths
             .iter()
             .map(|p| if kind == DropKind::Drop { shell.grant(p) } else { p.display().to_string() })

@@ -6,13 +6,17 @@
 // dropped the wizard shows what it shows after 选择文件 — the file name, the proposed sheet 人员
 // with its header at row 1 and the 16 columns, each mapped to the field of its own name. Then
 // fixtures/rosters/13-bad-cells.xlsx dropped on 工作台: the window switches to 导入 and shows it.
+// Last, a report package (.kaohe) dropped on 工作台 goes to 汇总, which receives it as one chosen
+// in its dialog — this one is not a package at all, and is refused saying so (a file the shell
+// had not been given would be refused as not chosen instead).
 
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { launch, ROOT, SCREEN } from '../lib/app.mjs';
 import { dropFile } from '../lib/drop.mjs';
-import { t, textOf, until, waitForText } from '../lib/ui.mjs';
+import { t, textOf, type, until, waitForText } from '../lib/ui.mjs';
 import * as shell from '../lib/pages/shell.mjs';
 import * as importer from '../lib/pages/import.mjs';
 
@@ -85,5 +89,22 @@ test('拖放导入：把名册文件拖到窗口上，向导显示该文件的�
       proposed.mapping.map((m) => m.header),
       ['序号', '身份证号', '姓名', '单位', '职位类别', '职级', '任现职级时间'],
     );
+  });
+
+  await ctx.test('在工作台上拖入上报文件：切换到汇总页并接收（此文件不是上报文件，拒收并说明）', async () => {
+    const junk = join(app.dir, '某单位_2025年度上报.kaohe');
+    writeFileSync(junk, '不是压缩包');
+    await shell.open(browser, 'summary');
+    await type(browser, t('section-summary', 'summary-operator'), '组织部 王芳');
+    await shell.open(browser, 'home');
+    await dropFile(browser, junk, t('section-home'), { screen: SCREEN, log: app.log });
+    await browser.$(t('section-summary')).waitForDisplayed({ timeout: 15000 });
+    const refused = await until(
+      browser,
+      async () => (await textOf(browser, t('section-summary', 'summary-refused')).catch(() => '')) || false,
+      '汇总的拒收说明',
+    );
+    assert.match(refused, /某单位_2025年度上报\.kaohe/);
+    assert.match(refused, /不是上报文件（不是 zip 格式的压缩包）/);
   });
 });

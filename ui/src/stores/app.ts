@@ -6,6 +6,11 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppInfo } from '../api/types';
 
+/** A report package (上报文件, docs/package-format.md) by its name. */
+export function isPackage(path: string): boolean {
+  return /\.kaohe$/i.test(path.trim());
+}
+
 export const useAppStore = defineStore('app', () => {
   /** The open section, a name of SECTIONS (sections.ts). */
   const section = ref<string>('home');
@@ -15,6 +20,12 @@ export const useAppStore = defineStore('app', () => {
   const dataVersion = ref(0);
   /** The database's password is being asked for (components/UnlockDialog.vue). */
   const unlockOpen = ref(false);
+  /** Files are being dragged over the window. */
+  const dragOver = ref(false);
+  /** Files dropped on the window for 导入 (a roster) and for 汇总 (report packages), until the
+   *  page takes them. */
+  const droppedRoster = ref<string[] | null>(null);
+  const droppedPackages = ref<string[] | null>(null);
 
   function open(name: string): void {
     section.value = name;
@@ -33,5 +44,33 @@ export const useAppStore = defineStore('app', () => {
     unlockOpen.value = true;
   }
 
-  return { section, info, dataVersion, unlockOpen, open, setInfo, databaseChanged, askPassword };
+  /** Files dropped on the window, wherever it is: report packages (every file a 上报文件) go to
+   *  汇总, anything else to 导入 as a roster; the page is opened. */
+  function drop(paths: string[]): void {
+    dragOver.value = false;
+    const files = paths.filter((p) => p.trim() !== '');
+    if (files.length === 0) return;
+    if (files.every(isPackage)) {
+      droppedPackages.value = files;
+      open('summary');
+    } else {
+      droppedRoster.value = files;
+      open('import');
+    }
+  }
+
+  return {
+    section,
+    info,
+    dataVersion,
+    unlockOpen,
+    dragOver,
+    droppedRoster,
+    droppedPackages,
+    open,
+    setInfo,
+    databaseChanged,
+    askPassword,
+    drop,
+  };
 });

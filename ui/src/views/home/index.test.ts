@@ -106,7 +106,7 @@ describe('home page', () => {
     expect(page.get('[data-test="count-organs"]').text()).toBe('4');
     expect(page.get('[data-test="count-results"]').text()).toBe('360');
     expect(page.text()).toContain('年度考核记录');
-    expect(calls.map((c) => c.cmd)).toEqual(['app_info', 'database_lock', 'dashboard']);
+    expect(calls.map((c) => c.cmd)).toEqual(['app_info', 'database_lock', 'import_watch_drops', 'dashboard']);
     page.unmount();
   });
 
@@ -126,6 +126,7 @@ describe('home page', () => {
       'dashboard',
       'database_lock',
       'import_sample',
+      'import_watch_drops',
     ]);
     expect(page.get('[data-test="count-people"]').text()).toBe('12');
     expect(page.get('[data-test="count-results"]').text()).toBe('36');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElInputNumber, ElSelect } from 'element-plus';
-import type { DropEvent, ImportLayout, ImportProgress, ImportReport, ImportRequest } from '../../api/import';
+import type { ImportLayout, ImportProgress, ImportReport, ImportRequest } from '../../api/import';
 import { useAppStore } from '../../stores/app';
 import { applied, badCellsCheck, conflictApplied, conflictCheck, conflictConfirmedCheck, wpsLayout } from './fixture';
 import ImportPage from './index.vue';
@@ -27,7 +27,6 @@ interface Shell {
   /** import_check / import_apply wait here when set. */
   hold: boolean;
   pending: Pending[];
-  drops: ChannelLike<DropEvent> | null;
   /** What import_check and import_apply answer (default: the bad-cells roster). */
   check?: (request: ImportRequest) => ImportReport;
   apply?: ImportReport;
@@ -41,10 +40,6 @@ function mockShell(calls: Calls, shell: Shell): void {
   };
   fakeShell(
     {
-      import_watch_drops: ({ onDrop }: { onDrop: ChannelLike<DropEvent> }) => {
-        shell.drops = onDrop;
-        return null;
-      },
       import_pick_file: () => shell.picked,
       import_layout: ({ request: asked }: { request: ImportRequest }) => {
         if (asked.header_row === 40)
@@ -106,7 +101,7 @@ describe('导入 wizard', () => {
 
   beforeEach(() => {
     calls = [];
-    shell = { layout: wpsLayout, picked: '/home/clerk/名册/03-wps-sheet1.xlsx', hold: false, pending: [], drops: null };
+    shell = { layout: wpsLayout, picked: '/home/clerk/名册/03-wps-sheet1.xlsx', hold: false, pending: [] };
   });
   afterEach(() => {
     clearMocks();
@@ -116,7 +111,7 @@ describe('导入 wizard', () => {
   it('proposes the sheet, header row and columns of the chosen file', async () => {
     mockShell(calls, shell);
     const page = await mountPage();
-    expect(calls.map((c) => c.cmd)).toEqual(['import_watch_drops']);
+    expect(calls).toEqual([]);
     expect(page.get('[data-test="import-dropzone"]').text()).toContain('选择要导入的名册');
 
     await chooseFile(page);
@@ -443,17 +438,19 @@ describe('导入 wizard', () => {
     page.unmount();
   });
 
-  it('opens a file dropped on the window, switching to 导入', async () => {
+  it('opens a roster dropped on the window (the window sends it here through the store)', async () => {
     mockShell(calls, shell);
     const page = await mountPage();
     const store = useAppStore();
     expect(store.section).toBe('home');
-    shell.drops!.onmessage({ kind: 'over', paths: ['/home/clerk/桌面/花名册.xlsx'] });
+    store.dragOver = true;
     await flushPromises();
     expect(page.get('[data-test="import-dropzone"]').text()).toContain('松开鼠标即可导入此文件');
-    shell.drops!.onmessage({ kind: 'drop', paths: ['/home/clerk/桌面/花名册.xlsx', '/home/clerk/桌面/说明.docx'] });
+    store.drop(['/home/clerk/桌面/花名册.xlsx', '/home/clerk/桌面/说明.docx']);
     await flushPromises();
     expect(store.section).toBe('import');
+    expect(store.dragOver).toBe(false);
+    expect(store.droppedRoster).toBeNull();
     expect(requests(calls, 'import_layout')[0]!.path).toBe('/home/clerk/桌面/花名册.xlsx');
     expect(page.get('[data-test="import-notice"]').text()).toBe('一次只能导入一个文件，已选用「花名册.xlsx」');
     page.unmount();

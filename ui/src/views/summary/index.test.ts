@@ -3,6 +3,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import type { Receipts, Summary } from '../../api/types';
 import { useSettingsStore } from '../../stores/settings';
+import { useAppStore } from '../../stores/app';
 import { fakeShell, mountSection, type ShellCall } from '../../test-utils';
 import { threeOrgans } from './fixture';
 import SummaryPage from './index.vue';
@@ -128,5 +129,33 @@ describe('汇总 page', () => {
       args: { paths: ['D:\\上报\\某县人力资源和社会保障局_2025年度上报.kaohe'], replace: true, by: '组织部 王芳' },
     });
     expect(page.get('[data-test="summary-received"]').text()).toContain('（替换了此前接收的「旧.kaohe」）');
+  });
+
+  it('keeps packages dropped without an operator until the name is filled in, then receives them', async () => {
+    fakeShell(
+      {
+        summary: () => EMPTY,
+        receive_packages: () => ({ received: [], refused: [] }),
+        set_operator: ({ name }: { name: string }) => name,
+      },
+      calls,
+    );
+    const page = await mountSection(SummaryPage);
+    const store = useAppStore();
+    store.drop(['D:\\上报\\甲.kaohe']);
+    await flushPromises();
+    expect(calls.map((c) => c.cmd)).toEqual(['summary']);
+    expect(store.droppedPackages).toEqual(['D:\\上报\\甲.kaohe']);
+
+    const field = page.get('input[data-test="summary-operator"]');
+    await field.setValue('人事科 李明');
+    await field.trigger('change');
+    await flushPromises();
+    expect(calls.find((c) => c.cmd === 'receive_packages')?.args).toEqual({
+      paths: ['D:\\上报\\甲.kaohe'],
+      replace: false,
+      by: '人事科 李明',
+    });
+    expect(store.droppedPackages).toBeNull();
   });
 });

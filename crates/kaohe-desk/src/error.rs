@@ -122,7 +122,7 @@ mod tests {
     }
 
     /// The reader's names of its codes are ErrorCode's (a national template without its year
-    /// carries the name: `DeskError::NeedsYear`).
+    /// carries the reader's code: `DeskError::NeedsYear`).
     #[test]
     fn workbook_codes_are_the_readers_names() {
         let errors = [
@@ -134,7 +134,7 @@ mod tests {
         for e in errors {
             assert_eq!(workbook_code(&e).name(), e.code());
             assert_eq!(ErrorCode::named(e.code()), Some(workbook_code(&e)));
-            let needs_year = crate::DeskError::NeedsYear { file: "a.xlsx".into(), code: e.code() };
+            let needs_year = crate::DeskError::NeedsYear { file: "a.xlsx".into(), code: workbook_code(&e) };
             assert_eq!(needs_year.code(), workbook_code(&e));
         }
     }

@@ -91,8 +91,8 @@ pub enum DeskError {
     Workbook(#[from] kaohe_workbook::WorkbookError),
     /// The national system's results template read as a roster: it needs its year.
     #[error("「{file}」是国家公务员管理信息系统的年度考核导入表（序号、姓名、单位及职务、等次），没有身份证号：请指明是哪一年度的结果，按姓名和单位对应到已导入的人员")]
-    /// `code`: the workbook's code as `WorkbookError::code` names it (sheet_missing, …).
-    NeedsYear { file: String, code: &'static str },
+    /// `code`: the reader's refusal of it as a roster (sheet_missing, …).
+    NeedsYear { file: String, code: ErrorCode },
     /// Nothing in the file can be imported; the message says what was read.
     #[error("{0}")]
     NothingReadable(String),
@@ -126,7 +126,7 @@ impl DeskError {
             DeskError::NotSupplementable { .. } => ErrorCode::NotSupplementable,
             DeskError::Workbook(e) => error::workbook_code(e),
             // A workbook's code by its name (every name the reader gives is one: error.rs's test).
-            DeskError::NeedsYear { code, .. } => ErrorCode::named(code).unwrap_or(ErrorCode::ColumnMissing),
+            DeskError::NeedsYear { code, .. } => *code,
             DeskError::Unavailable { code, .. } => *code,
             DeskError::NothingReadable(_) => ErrorCode::NothingReadable,
             DeskError::Cancelled => ErrorCode::Cancelled,

@@ -267,7 +267,7 @@ pub fn read(
             | WorkbookError::ColumnMissing { .. }
             | WorkbookError::NoHeader { .. }),
         ) if request.mapping.is_none() && looks_national(&done.path) => {
-            return Err(DeskError::NeedsYear { file: file_name(&done.path), code: e.code() })
+            return Err(DeskError::NeedsYear { file: file_name(&done.path), code: crate::error::workbook_code(&e) })
         }
         Err(e) => return Err(e.into()),
     };

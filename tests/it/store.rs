@@ -610,6 +610,19 @@ fn a_read_ahead_is_not_used_once_the_database_changed() {
     );
 }
 
+/// A person of a roster made in code: 一级科员 of 综合管理类 since 2020-01-01.
+fn person_in(id: &str, name: &str, organ: &str) -> kaohe_engine::Person {
+    kaohe_engine::Person {
+        id: id.to_string(),
+        name: name.to_string(),
+        organ: organ.to_string(),
+        category: "综合管理类".to_string(),
+        rank: "一级科员".to_string(),
+        rank_since: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date"),
+        ..Default::default()
+    }
+}
+
 /// The plan reads back the stored fields of everyone whose fingerprint differs, many people a
 /// statement: of 123 people, where every other one moved to another organ, each move is said
 /// once, in roster order, from the stored organ to the new one, the others are unchanged, and
@@ -618,20 +631,11 @@ fn a_read_ahead_is_not_used_once_the_database_changed() {
 fn a_plan_says_every_change_of_a_large_roster_in_roster_order() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
-    let since = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
     let roster = |moved: bool| {
         let mut roster = kaohe_engine::Roster::default();
         for i in 0..123 {
             let organ = if moved && i % 2 == 1 { "乙局" } else { "甲局" };
-            roster.people.push(kaohe_engine::Person {
-                id: format!("1101051949123{i:04}X"),
-                name: format!("人员{i}"),
-                organ: organ.to_string(),
-                category: "综合管理类".to_string(),
-                rank: "一级科员".to_string(),
-                rank_since: since,
-                ..Default::default()
-            });
+            roster.people.push(person_in(&format!("1101051949123{i:04}X"), &format!("人员{i}"), organ));
         }
         kaohe_workbook::RosterRead::of("名册.xlsx", roster)
     };
@@ -661,20 +665,11 @@ fn a_plan_says_every_change_of_a_large_roster_in_roster_order() {
 fn a_plan_finds_people_and_results_in_any_order() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
-    let since = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
     let grade = |name: &str| kaohe_engine::ResultCode::parse(name).expect("grade");
     let mut roster = kaohe_engine::Roster::default();
     for i in 0..12 {
         let id = format!("1101051949123{i:04}X");
-        roster.people.push(kaohe_engine::Person {
-            id: id.clone(),
-            name: format!("人员{i}"),
-            organ: "甲局".to_string(),
-            category: "综合管理类".to_string(),
-            rank: "一级科员".to_string(),
-            rank_since: since,
-            ..Default::default()
-        });
+        roster.people.push(person_in(&id, &format!("人员{i}"), "甲局"));
         for year in [2023, 2024] {
             roster.results.push(kaohe_engine::roster::YearResult {
                 person_id: id.clone(),
@@ -699,19 +694,10 @@ fn a_plan_finds_people_and_results_in_any_order() {
 fn of_two_results_for_one_year_the_later_row_is_kept() {
     let tmp = tempfile::tempdir().expect("tmp");
     let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
-    let since = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date");
     let grade = |name: &str| kaohe_engine::ResultCode::parse(name).expect("grade");
     let mut roster = kaohe_engine::Roster::default();
     for id in [ID_B, ID_A] {
-        roster.people.push(kaohe_engine::Person {
-            id: id.to_string(),
-            name: format!("人员{id}"),
-            organ: "甲局".to_string(),
-            category: "综合管理类".to_string(),
-            rank: "一级科员".to_string(),
-            rank_since: since,
-            ..Default::default()
-        });
+        roster.people.push(person_in(id, &format!("人员{id}"), "甲局"));
     }
     let result = |id: &str, name: &str| kaohe_engine::roster::YearResult {
         person_id: id.into(),

@@ -13,7 +13,7 @@ use kaohe_desk::committee;
 pub use kaohe_desk::ipc::{AppInfo, ImportOutcome, PrintPreview};
 use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_engine::report::PromotionReport;
-use kaohe_engine::{Profile, Roster};
+use kaohe_engine::Profile;
 use kaohe_print::{Document, Scope};
 use kaohe_store::{LogEntry, Store};
 
@@ -60,18 +60,6 @@ pub(crate) fn parse_date(what: &str, text: &str) -> Result<NaiveDate, CommandErr
 
 fn present(text: &Option<String>) -> Option<&str> {
     text.as_deref().map(str::trim).filter(|t| !t.is_empty())
-}
-
-/// The organs of the database in roster order: those of the 单位 sheet, then any other that
-/// people belong to.
-fn organ_names(roster: &Roster) -> Vec<String> {
-    let mut names: Vec<String> = roster.organs.iter().map(|o| o.name.clone()).collect();
-    for p in &roster.people {
-        if !names.contains(&p.organ) {
-            names.push(p.organ.clone());
-        }
-    }
-    names
 }
 
 /// A file name from a title, as the CLI names its printed files ([`kaohe_print::safe_file_stem`]).
@@ -268,7 +256,7 @@ impl AppState {
 
     /// The organs in the database, in roster order (the 打印 form's 单位 choices).
     pub fn organs(&self) -> Result<Vec<String>, CommandError> {
-        self.reading(|store| Ok(organ_names(&store.load_roster()?)))
+        self.reading(|store| Ok(store.load_roster()?.organ_names()))
     }
 
     /// Builds a printed document from the database exactly as `kaohe print --db` does

@@ -414,9 +414,32 @@ pub struct Roster {
     pub annual_inputs: Vec<AnnualInput>,
 }
 
+impl Roster {
+    /// The organs in roster order: those of the 单位 sheet, then any other that people belong
+    /// to, each once.
+    pub fn organ_names(&self) -> Vec<String> {
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let listed = self.organs.iter().map(|o| o.name.as_str());
+        let of_people = self.people.iter().map(|p| p.organ.as_str());
+        listed.chain(of_people).filter(|name| seen.insert(name)).map(str::to_string).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_organs_are_those_listed_then_those_of_people_each_once() {
+        let organ = |name: &str| Organ { name: name.into(), ..Organ::default() };
+        let person = |organ: &str| Person { organ: organ.into(), ..Person::default() };
+        let roster = Roster {
+            organs: vec![organ("乙局"), organ("甲局")],
+            people: vec![person("丙局"), person("甲局"), person("丙局"), person("丁局")],
+            ..Roster::default()
+        };
+        assert_eq!(roster.organ_names(), ["乙局", "甲局", "丙局", "丁局"]);
+    }
 
     #[test]
     fn national_codes_and_names_both_parse() {

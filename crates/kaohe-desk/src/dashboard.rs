@@ -12,7 +12,6 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 use kaohe_engine::assessment::Decisions;
 use kaohe_engine::assessment::{assess, ConsequenceKind};
-use kaohe_engine::dates::period_end;
 use kaohe_engine::{BlockCode, Grade, Profile, Reason, ResultCode, Roster};
 use kaohe_store::Store;
 use serde::Serialize;
@@ -425,31 +424,22 @@ fn alerts(
         .collect();
     restrictions.sort_by_key(|a| a.until);
 
-    let probation_months = profile.assessment.probation_months();
-    let mut probations: Vec<ProbationAlert> = match probation_months {
-        None => Vec::new(),
-        Some(months) => roster
-            .people
-            .iter()
-            .filter_map(|p| {
-                // Only a new recruit has a probation (考核规定 第二十五条): 调任, 转任 … have none; a
-                // blank 进入方式 keeps the alert (the clerk knows best).
-                let method = p.entry_method.as_deref().and_then(|m| profile.assessment.entry_method(m));
-                if method.is_some_and(|m| !m.probation) {
-                    return None;
-                }
-                let start = p.service_start?;
-                let until = Some(period_end(start, months)).filter(|&u| within(u))?;
-                Some(ProbationAlert {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
-                    organ: p.organ.clone(),
-                    service_start: start,
-                    until,
-                })
+    // Only a new recruit has a probation (考核规定 第二十五条): 调任, 转任 … have none; a blank
+    // 进入方式 keeps the alert (the clerk knows best).
+    let mut probations: Vec<ProbationAlert> = roster
+        .people
+        .iter()
+        .filter_map(|p| {
+            let until = profile.assessment.probation_until(p).filter(|&u| within(u))?;
+            Some(ProbationAlert {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                organ: p.organ.clone(),
+                service_start: p.service_start?,
+                until,
             })
-            .collect(),
-    };
+        })
+        .collect();
     probations.sort_by_key(|a| a.until);
 
     let rules = &profile.assessment;
@@ -472,7 +462,13 @@ fn alerts(
         .collect();
     steps.sort_by_key(|a| a.due);
 
-    Alerts { eligible, restrictions, probations, steps, probation_rule: probation_months.is_some() }
+    Alerts {
+        eligible,
+        restrictions,
+        probations,
+        steps,
+        probation_rule: profile.assessment.probation_months().is_some(),
+    }
 }
 
 #[cfg(test)]

@@ -185,10 +185,7 @@ fn restriction_entry(r: &Restriction, profile: &Profile, as_of: NaiveDate) -> Re
         until,
         period: rule.map(|x| x.period.clone()),
         state,
-        cite: rule.map(|x| match x.cite.status {
-            kaohe_engine::Status::U => format!("{}（待核实）", x.cite.text),
-            _ => x.cite.text.clone(),
-        }),
+        cite: rule.map(|x| x.cite.to_string()),
     }
 }
 

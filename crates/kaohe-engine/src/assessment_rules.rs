@@ -252,6 +252,18 @@ impl AssessmentRules {
         })
     }
 
+    /// The last day of a person's probation (试用期): the 5A rule's months from 进入公务员队伍时间.
+    /// None without the rule or the date, and for an entry method without probation (调任,
+    /// 转任 …; a blank one keeps it: only a new recruit has one, and the clerk knows best).
+    pub fn probation_until(&self, person: &crate::Person) -> Option<chrono::NaiveDate> {
+        let months = self.probation_months()?;
+        let method = person.entry_method.as_deref().and_then(|m| self.entry_method(m));
+        if method.is_some_and(|m| !m.probation) {
+            return None;
+        }
+        Some(crate::dates::period_end(person.service_start?, months))
+    }
+
     /// The weights for a category and tier: the first entry matching both.
     pub fn weights_for(&self, category: &str, tier: Option<&str>) -> Option<&Weights> {
         self.weights.iter().find(|w| {

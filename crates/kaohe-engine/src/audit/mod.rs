@@ -18,7 +18,7 @@
 
 use crate::assessment::{assess, Assessed, Decisions};
 use crate::assessment_rules::DisciplineEffect;
-use crate::dates::{add_months, year_end};
+use crate::dates::year_end;
 use crate::profile::Profile;
 use crate::promotion::{promote, BlockCode};
 use crate::reason::Reason;
@@ -446,15 +446,10 @@ fn below_starting_rank(p: &Person, profile: &Profile, as_of: NaiveDate) -> Optio
     let start = profile.starting_rank_for(p.education.as_deref()?)?;
     let rank = profile.rank_ref(&p.rank)?;
     let floor = profile.rank_ref(&start.rank)?;
-    // Still in probation (or its end unknown): no rank to hold against the starting one yet.
-    let months = profile.assessment.probation_months()?;
-    if p.service_start.is_none_or(|s| add_months(s, months) > as_of) {
+    // Still in probation (or its end unknown), or no recruit (调任 …): no rank to hold against
+    // the starting one.
+    if profile.assessment.probation_until(p)? >= as_of {
         return None;
-    }
-    if let Some(method) = p.entry_method.as_deref().and_then(|m| profile.assessment.entry_method(m)) {
-        if !method.probation {
-            return None;
-        }
     }
     if profile.rank(rank).level <= profile.rank(floor).level {
         return None;

@@ -5,7 +5,7 @@ import { i18n } from './i18n';
 import type { AppInfo } from './api/types';
 import { sampleLog, sampleReport } from './views/assessment/fixture';
 import App from './App.vue';
-import { failing, fakeShell } from './test-utils';
+import { ChartStub, failing, fakeShell } from './test-utils';
 import type { DropEvent } from './api/import';
 import { useAppStore } from './stores/app';
 import { useSettingsStore } from './stores/settings';
@@ -109,7 +109,7 @@ describe('App sections', () => {
         },
       }),
     );
-    const app = mount(App, { global: { plugins: [i18n] }, attachTo: document.body });
+    const app = mount(App, { global: { plugins: [i18n], stubs: { Echarts: ChartStub } }, attachTo: document.body });
     await flushPromises();
     const store = useAppStore();
     window!.onmessage({ kind: 'over', paths: ['D:\\上报\\甲.kaohe'] });

@@ -1,13 +1,38 @@
 // Vitest helpers shared by the section pages' tests.
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { Component } from 'vue';
+import { defineComponent, h, type Component } from 'vue';
 import { COMMAND_NAMES, type CommandName } from './api/generated';
 import { i18n } from './i18n';
 
-/** Mounts a section page as the app shows it (with i18n, in the document) and waits for the loads it starts. */
+/**
+ * ECharts draws on a canvas, which jsdom has not: the chart component (`vue-echarts`, named
+ * Echarts) shows its option's series as text instead — each series' name and values.
+ */
+export const ChartStub = defineComponent({
+  // eslint-disable-next-line vue/multi-word-component-names -- the name vue-echarts gives its component
+  name: 'Echarts',
+  props: { option: { type: Object, required: true } },
+  setup(props) {
+    type Point = number | { value: number };
+    const value = (d: Point) => (typeof d === 'object' ? d.value : d);
+    return () =>
+      h(
+        'div',
+        { 'data-test': 'chart-stub' },
+        JSON.stringify(
+          (props.option as { series: { name: string; data: Point[] }[] }).series.map((s) => [
+            s.name,
+            ...s.data.map(value),
+          ]),
+        ),
+      );
+  },
+});
+
+/** Mounts a section page as the app shows it (with i18n, in the document, charts as text) and waits for the loads it starts. */
 export async function mountSection(page: Component): Promise<VueWrapper> {
-  const wrapper = mount(page, { global: { plugins: [i18n] }, attachTo: document.body });
+  const wrapper = mount(page, { global: { plugins: [i18n], stubs: { Echarts: ChartStub } }, attachTo: document.body });
   await flushPromises();
   return wrapper;
 }

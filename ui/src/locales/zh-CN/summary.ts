@@ -20,6 +20,12 @@ export default {
     '{organs} 个单位已上报，{people} 人（计算优秀比例的参加人数 {participants}），优秀 {excellent} 人（{percent}%，名额 {quota}），基本称职 {basic} 人，不称职 {incompetent} 人，不定等次等 {ungraded} 人；符合晋升条件 {eligible} 人，拟晋升 {proposed} 人',
   none: '{year}年度还没有接收任何单位的上报',
   organs: '各单位',
+  chart: {
+    title: '各单位优秀比例',
+    axis: '优秀比例',
+    series: '优秀比例',
+    normal: '正常比例 {percent}%',
+  },
   column: {
     organ: '单位',
     people: '人数',

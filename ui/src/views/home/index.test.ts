@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { defineComponent, h } from 'vue';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { i18n } from '../../i18n';
 import type { AppInfo, ImportOutcome } from '../../api/types';
@@ -8,7 +7,7 @@ import type { GradeChart } from '../../api/dashboard';
 import { sampleDashboard } from './fixture';
 import { gradeChartOption, loadHorizonDays } from './data';
 import App from '../../App.vue';
-import { fakeShell, type ShellCall } from '../../test-utils';
+import { ChartStub, fakeShell, type ShellCall } from '../../test-utils';
 
 const info: AppInfo = {
   name: 'kaohe-app',
@@ -50,21 +49,6 @@ function mockShell(calls: Calls, overrides: Partial<AppInfo> = {}): void {
 }
 
 /** The whole app: the home page is its first section. */
-/** ECharts draws on a canvas, which jsdom has not: the chart component shows its option as text. */
-const ChartStub = defineComponent({
-  name: 'Echarts',
-  props: { option: { type: Object, required: true } },
-  setup(props) {
-    return () =>
-      h(
-        'div',
-        { 'data-test': 'chart-stub' },
-        JSON.stringify(
-          (props.option as { series: { name: string; data: number[] }[] }).series.map((s) => [s.name, ...s.data]),
-        ),
-      );
-  },
-});
 
 function mountHome() {
   return mount(App, { global: { plugins: [i18n], stubs: { Echarts: ChartStub } }, attachTo: document.body });

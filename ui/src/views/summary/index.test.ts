@@ -46,6 +46,8 @@ describe('汇总 page', () => {
     expect(organs[2]!.slice(0, 6)).toEqual(['某市财政局', '16', '15', '3', '3', '20%']);
     expect(organs[2]!.slice(-2)).toEqual(['人事科 李明', '2026-01-15']);
     expect(rows(page, 'summary-categories').map((r) => r[0])).toEqual(['综合管理类', '行政执法类']);
+    // The chart: each organ's 优秀 share, highest first (3 of 15, 1 of 10, 0 of 10).
+    expect(page.get('[data-test="summary-chart"]').text()).toBe('[["优秀比例",20,10,0]]');
     expect(rows(page, 'summary-slots').some((r) => r[0] === '某市财政局' && r[1] === '一级和二级主任科员')).toBe(true);
     expect(page.find('[data-test="summary-over-ratio"]').exists()).toBe(false);
 

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { byExcellentShare, excellentChartOption, ORGANS_IN_VIEW } from './data';
+import { threeOrgans } from './fixture';
+
+describe('汇总 chart', () => {
+  it("draws each organ's 优秀 share, highest first, against the normal ratio", () => {
+    const option = excellentChartOption(threeOrgans);
+    // 某市财政局 3 of 15 (20%), 某县人力资源和社会保障局 1 of 10 (10%), 某县市场监督管理局 0 of 10.
+    expect(option.xAxis.data).toEqual(['某市财政局', '某县人力资源和社会保障局', '某县市场监督管理局']);
+    const bars = option.series[0]!;
+    expect(bars.data.map((d) => d.value)).toEqual([20, 10, 0]);
+    // At the normal ratio is not above it: every bar in the ordinary colour.
+    expect(new Set(bars.data.map((d) => d.itemStyle.color)).size).toBe(1);
+    expect(bars.markLine.data).toEqual([{ yAxis: 20 }]);
+    expect(bars.markLine.label.formatter).toBe('正常比例 20%');
+    expect(option.dataZoom).toEqual([]);
+  });
+
+  it('marks the organs above the normal ratio and scrolls when there are many', () => {
+    const organs = Array.from({ length: ORGANS_IN_VIEW + 5 }, (_, i) => ({
+      ...threeOrgans.organs[0]!,
+      organ: `单位${i}`,
+      excellent_percent: i === 7 ? 30 : 10,
+    }));
+    const option = excellentChartOption({ ...threeOrgans, organs });
+    expect(byExcellentShare({ ...threeOrgans, organs })[0]!.organ).toBe('单位7');
+    const colors = option.series[0]!.data.map((d) => d.itemStyle.color);
+    expect(colors[0]).not.toBe(colors[1]);
+    expect(new Set(colors.slice(1)).size).toBe(1);
+    expect(option.dataZoom).toHaveLength(2);
+    expect(option.dataZoom[0]!.endValue).toBe(ORGANS_IN_VIEW - 1);
+  });
+});

@@ -1,0 +1,68 @@
+// 汇总's chart: each organ's 优秀 share of its participants against the normal ratio, the
+// organs above it first (what a 主管部门 looks at before approving them), in another colour.
+
+import { i18n } from '../../i18n';
+import type { Summary } from '../../api/types';
+
+/** Organs shown at once; more scroll (a city's 800 organs). */
+export const ORGANS_IN_VIEW = 15;
+
+/** The organs by their 优秀 share, highest first (ties in the summary's order). */
+export function byExcellentShare(s: Summary): Summary['organs'] {
+  return [...s.organs].sort((a, b) => b.excellent_percent - a.excellent_percent);
+}
+
+/** The ECharts option of the chart: a bar per organ, the normal ratio as a line across. */
+export function excellentChartOption(s: Summary) {
+  const organs = byExcellentShare(s);
+  const many = organs.length > ORGANS_IN_VIEW;
+  const over = '#c0392b';
+  const within = '#2e86c1';
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
+    grid: { left: 8, right: 24, top: 36, bottom: many ? 40 : 8, containLabel: true },
+    dataZoom: many
+      ? [
+          {
+            type: 'slider',
+            xAxisIndex: 0,
+            startValue: 0,
+            endValue: ORGANS_IN_VIEW - 1,
+            height: 16,
+            bottom: 8,
+            zoomLock: true,
+            brushSelect: false,
+          },
+          { type: 'inside', xAxisIndex: 0, zoomLock: true },
+        ]
+      : [],
+    xAxis: {
+      type: 'category',
+      data: organs.map((o) => o.organ),
+      axisLabel:
+        organs.length > 4
+          ? { interval: 0, rotate: 30, width: 96, overflow: 'truncate' }
+          : { interval: 0, width: 120, overflow: 'break' },
+    },
+    yAxis: { type: 'value', name: i18n.global.t('summaryPage.chart.axis'), axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        name: i18n.global.t('summaryPage.chart.series'),
+        type: 'bar',
+        barMaxWidth: 48,
+        data: organs.map((o) => ({
+          value: o.excellent_percent,
+          itemStyle: { color: o.excellent_percent > s.normal_ratio ? over : within },
+        })),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: over, type: 'dashed' },
+          label: { formatter: i18n.global.t('summaryPage.chart.normal', { percent: s.normal_ratio }) },
+          data: [{ yAxis: s.normal_ratio }],
+        },
+      },
+    ],
+  };
+}

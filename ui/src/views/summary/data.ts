@@ -59,7 +59,11 @@ export function excellentChartOption(s: Summary) {
           symbol: 'none',
           silent: true,
           lineStyle: { color: over, type: 'dashed' },
-          label: { formatter: i18n.global.t('summaryPage.chart.normal', { percent: s.normal_ratio }) },
+          // Above the line at its right end, inside the chart (past the end it is cut off).
+          label: {
+            position: 'insideEndTop',
+            formatter: i18n.global.t('summaryPage.chart.normal', { percent: s.normal_ratio }),
+          },
           data: [{ yAxis: s.normal_ratio }],
         },
       },

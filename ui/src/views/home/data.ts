@@ -5,6 +5,7 @@ import type { Dashboard, GradeChart } from '../../api/dashboard';
 import { GRADES, type BlockCode, type IsoDate } from '../../api/types';
 import { reasonText } from '../../format/reason';
 import { i18n } from '../../i18n';
+import { organAxis } from '../../charts/organs';
 
 /** The alert horizon choices, in days (a UI setting). */
 export const HORIZON_CHOICES = [30, 60, 90, 180, 365] as const;
@@ -140,7 +141,10 @@ export const ORGANS_IN_VIEW = 12;
 
 /** The ECharts option: one stacked bar per organ, people by result. */
 export function gradeChartOption(chart: GradeChart) {
-  const many = chart.organs.length > ORGANS_IN_VIEW;
+  const axis = organAxis(
+    chart.organs.map((o) => o.organ),
+    ORGANS_IN_VIEW,
+  );
   const names = seriesNames();
   const values = (o: GradeChart['organs'][number]) => [...o.grades, o.ungraded, o.none];
   const colors = ['#c0392b', '#2e86c1', '#f39c12', '#7f8c8d', '#a569bd', '#d5d8dc'];
@@ -149,31 +153,9 @@ export function gradeChartOption(chart: GradeChart) {
     color: colors,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: names },
-    grid: { left: 8, right: 16, top: 36, bottom: many ? 40 : 8, containLabel: true },
-    dataZoom: many
-      ? [
-          {
-            type: 'slider',
-            xAxisIndex: 0,
-            startValue: 0,
-            endValue: ORGANS_IN_VIEW - 1,
-            height: 16,
-            bottom: 8,
-            zoomLock: true,
-            brushSelect: false,
-          },
-          { type: 'inside', xAxisIndex: 0, zoomLock: true },
-        ]
-      : [],
-    xAxis: {
-      type: 'category',
-      data: chart.organs.map((o) => o.organ),
-      // Few organs: whole names, broken over lines; many: slanted and cut to fit.
-      axisLabel:
-        chart.organs.length > 4
-          ? { interval: 0, rotate: 30, width: 96, overflow: 'truncate' }
-          : { interval: 0, width: 110, overflow: 'break' },
-    },
+    grid: { left: 8, right: 16, top: 36, bottom: axis.many ? 40 : 8, containLabel: true },
+    dataZoom: axis.dataZoom,
+    xAxis: axis.xAxis,
     yAxis: { type: 'value', minInterval: 1, name: i18n.global.t('dashboard.chart.axis') },
     series: names.map((name, k) => ({
       name,

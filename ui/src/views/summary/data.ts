@@ -3,6 +3,7 @@
 
 import { i18n } from '../../i18n';
 import type { Summary } from '../../api/types';
+import { organAxis } from '../../charts/organs';
 
 /** Organs shown at once; more scroll (a city's 800 organs). */
 export const ORGANS_IN_VIEW = 15;
@@ -15,36 +16,18 @@ export function byExcellentShare(s: Summary): Summary['organs'] {
 /** The ECharts option of the chart: a bar per organ, the normal ratio as a line across. */
 export function excellentChartOption(s: Summary) {
   const organs = byExcellentShare(s);
-  const many = organs.length > ORGANS_IN_VIEW;
+  const axis = organAxis(
+    organs.map((o) => o.organ),
+    ORGANS_IN_VIEW,
+  );
   const over = '#c0392b';
   const within = '#2e86c1';
   return {
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
-    grid: { left: 8, right: 24, top: 36, bottom: many ? 40 : 8, containLabel: true },
-    dataZoom: many
-      ? [
-          {
-            type: 'slider',
-            xAxisIndex: 0,
-            startValue: 0,
-            endValue: ORGANS_IN_VIEW - 1,
-            height: 16,
-            bottom: 8,
-            zoomLock: true,
-            brushSelect: false,
-          },
-          { type: 'inside', xAxisIndex: 0, zoomLock: true },
-        ]
-      : [],
-    xAxis: {
-      type: 'category',
-      data: organs.map((o) => o.organ),
-      axisLabel:
-        organs.length > 4
-          ? { interval: 0, rotate: 30, width: 96, overflow: 'truncate' }
-          : { interval: 0, width: 120, overflow: 'break' },
-    },
+    grid: { left: 8, right: 24, top: 36, bottom: axis.many ? 40 : 8, containLabel: true },
+    dataZoom: axis.dataZoom,
+    xAxis: axis.xAxis,
     yAxis: { type: 'value', name: i18n.global.t('summaryPage.chart.axis'), axisLabel: { formatter: '{value}%' } },
     series: [
       {

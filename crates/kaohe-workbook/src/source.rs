@@ -216,8 +216,10 @@ struct Cells {
 
 impl Cells {
     fn new(declared: calamine::Dimensions) -> Cells {
-        // A sheet without <dimension> declares A1:A1; a grid of it would be outgrown at once.
-        let usable = declared.start <= declared.end && declared.len() > 1 && declared.len() <= MAX_CELLS;
+        // A sheet without <dimension> declares A1:A1; a grid of it would be outgrown at once. An
+        // area written backwards (D5:B2) is no area (its size is not computed: it would wrap).
+        let (start, end) = (declared.start, declared.end);
+        let usable = start.0 <= end.0 && start.1 <= end.1 && (2..=MAX_CELLS).contains(&declared.len());
         let grid = usable.then(|| (Range::new(declared.start, declared.end), declared.start, declared.end));
         Cells { grid, list: Vec::new(), bounds: None }
     }
@@ -666,7 +668,10 @@ mod tests {
 
     /// The cells of a sheet come out the same whatever area the sheet declares — the area of
     /// its cells exactly, a larger one (formatted rows and columns left empty), a smaller one
-    /// (a cell outside it), none — and as calamine's own reading of the sheet gives them.
+    /// (a cell outside it), none — and as calamine's own reading of the sheet gives them. (An
+    /// area written backwards, D5:B2, makes calamine's own parse of it subtract past zero: a
+    /// panic in a debug build, the reader's "damaged sheet"; in a release build it wraps, and
+    /// `Cells::new` takes it for no area.)
     #[test]
     fn a_sheet_reads_the_same_whatever_area_it_declares() {
         let dir = std::env::temp_dir().join(format!("kaohe-declared-area-{}", std::process::id()));

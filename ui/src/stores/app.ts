@@ -51,7 +51,10 @@ export const useAppStore = defineStore('app', () => {
     const files = paths.filter((p) => p.trim() !== '');
     if (files.length === 0) return;
     if (files.every(isPackage)) {
-      droppedPackages.value = files;
+      // Packages still waiting (for the 操作人, or for a receipt under way) are kept: the new
+      // ones join them.
+      const waiting = droppedPackages.value ?? [];
+      droppedPackages.value = [...waiting, ...files.filter((f) => !waiting.includes(f))];
       open('summary');
     } else {
       droppedRoster.value = files;

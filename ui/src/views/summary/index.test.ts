@@ -160,4 +160,35 @@ describe('汇总 page', () => {
     });
     expect(store.droppedPackages).toBeNull();
   });
+
+  it('receives packages dropped while a receipt runs once it ends, and keeps every drop that waited', async () => {
+    useSettingsStore().operator = '人事科 李明';
+    let finish: () => void = () => {};
+    fakeShell(
+      {
+        summary: () => EMPTY,
+        receive_packages: () =>
+          calls.filter((c) => c.cmd === 'receive_packages').length === 1
+            ? new Promise<Receipts>((resolve) => (finish = () => resolve({ received: [], refused: [] })))
+            : { received: [], refused: [] },
+      },
+      calls,
+    );
+    await mountSection(SummaryPage);
+    const store = useAppStore();
+    store.drop(['D:\\上报\\甲.kaohe']);
+    await flushPromises();
+    // While 甲 is being received, two more drops come (one of them 甲 again).
+    store.drop(['D:\\上报\\乙.kaohe']);
+    store.drop(['D:\\上报\\丙.kaohe', 'D:\\上报\\乙.kaohe']);
+    await flushPromises();
+    const received = (): unknown[] => calls.filter((c) => c.cmd === 'receive_packages').map((c) => c.args.paths);
+    expect(received()).toEqual([['D:\\上报\\甲.kaohe']]);
+    expect(store.droppedPackages).toEqual(['D:\\上报\\乙.kaohe', 'D:\\上报\\丙.kaohe']);
+
+    finish();
+    await flushPromises();
+    expect(received()).toEqual([['D:\\上报\\甲.kaohe'], ['D:\\上报\\乙.kaohe', 'D:\\上报\\丙.kaohe']]);
+    expect(store.droppedPackages).toBeNull();
+  });
 });

@@ -72,16 +72,19 @@ impl Scratch {
 /// Every table of the database at `path` (also SQLite's own), each row's values in order.
 fn contents(path: &Path) -> Vec<(String, Vec<String>)> {
     let conn = rusqlite::Connection::open(path).expect("sqlite");
-    let mut tables: Vec<String> = {
-        let mut stmt =
-            conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").expect("tables");
-        stmt.query_map([], |r| r.get(0)).expect("query").collect::<Result<_, _>>().expect("names")
+    // (A table WITHOUT ROWID is read in the order of its key.)
+    let mut tables: Vec<(String, bool)> = {
+        let mut stmt = conn
+            .prepare("SELECT name, sql LIKE '%WITHOUT ROWID' FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .expect("tables");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("query").collect::<Result<_, _>>().expect("names")
     };
     tables.sort();
     tables
         .into_iter()
-        .map(|t| {
-            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).expect("select");
+        .map(|(t, keyed)| {
+            let order = if keyed { "" } else { " ORDER BY rowid" };
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"{order}")).expect("select");
             let n = stmt.column_count();
             let rows = stmt
                 .query_map([], |r| {

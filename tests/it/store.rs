@@ -236,6 +236,77 @@ fn the_same_id_under_another_name_is_held_back_until_confirmed_as_a_change_of_na
             .any(|h| h.field == "name" && h.old.as_deref() == Some("李二") && h.new.as_deref() == Some("李贰")),
         "{history:#?}"
     );
+    // B was added by the first import under the name B had then.
+    let added = &history[0];
+    assert_eq!((added.field.as_str(), added.new.as_deref(), added.label()), ("added", Some("李二"), "新增人员".into()));
+    assert_eq!(added.import_id, 1);
+}
+
+/// A first import writes no history row per person (each person's `first_import` is their
+/// 「新增人员」); a database of version 15, which wrote one, loses those rows on upgrade and
+/// reads the same history, and its results (a table of another layout since) are all kept.
+#[test]
+fn the_history_of_a_person_added_is_read_from_the_import_that_added_them() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut store = Store::open(&tmp.path().join("k.db")).expect("open");
+    store.import(&roster(tmp.path(), "三级主任科员", "称职"), "2024.xlsx").expect("first");
+    let rows: i64 = rusqlite_conn(&tmp.path().join("k.db"))
+        .query_row("SELECT count(*) FROM person_history", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(rows, 0);
+    let history = store.history_with_imports(ID_A).expect("history");
+    assert_eq!(history.len(), 1);
+    assert_eq!((history[0].0.field.as_str(), history[0].0.new.as_deref()), ("added", Some("王一")));
+    assert_eq!(history[0].2, "2024.xlsx");
+
+    let path = tmp.path().join("v15.db");
+    {
+        let conn = migrations::create_at_version(&path, 15).expect("v15");
+        conn.execute_batch(&format!(
+            "INSERT INTO imports (id, file, imported_at, people, issues) VALUES (1, '2024.xlsx', '2024-12-20 09:00:00', 2, 0), (2, '2025.xlsx', '2025-04-02 10:00:00', 2, 0);
+             INSERT INTO people (id, name, organ, category, rank, rank_since, first_import, last_import) VALUES
+                ('{ID_A}', '王壹', '甲局', '综合管理类', '二级主任科员', '2025-03-01', 1, 2),
+                ('{ID_B}', '李二', '甲局', '综合管理类', '三级主任科员', '2021-03-01', 2, 2);
+             INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES
+                (1, '{ID_A}', 'added', NULL, '王一'),
+                (2, '{ID_A}', 'name', '王一', '王壹'),
+                (2, '{ID_A}', 'rank', '三级主任科员', '二级主任科员'),
+                (2, '{ID_B}', 'added', NULL, '李二');
+             INSERT INTO annual_results (person_id, year, code) VALUES ('{ID_B}', 2024, '2'), ('{ID_A}', 2024, '1'), ('{ID_A}', 2023, '2');"
+        ))
+        .expect("v15 rows");
+    }
+    let store = Store::open(&path).expect("open migrates");
+    let conn = rusqlite_conn(&path);
+    let added: i64 =
+        conn.query_row("SELECT count(*) FROM person_history WHERE field = 'added'", [], |r| r.get(0)).expect("count");
+    assert_eq!(added, 0);
+    let history: Vec<(i64, String, Option<String>, Option<String>)> =
+        store.history(ID_A).expect("history").into_iter().map(|c| (c.import_id, c.field, c.old, c.new)).collect();
+    assert_eq!(
+        history,
+        [
+            (1, "added".to_string(), None, Some("王一".to_string())),
+            (2, "name".to_string(), Some("王一".to_string()), Some("王壹".to_string())),
+            (2, "rank".to_string(), Some("三级主任科员".to_string()), Some("二级主任科员".to_string())),
+        ]
+    );
+    assert_eq!(store.history(ID_B).expect("history")[0].import_id, 2);
+    let results: Vec<(String, i32, String)> = conn
+        .prepare("SELECT person_id, year, code FROM annual_results")
+        .expect("results")
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("values");
+    assert_eq!(
+        results,
+        [
+            (ID_A.to_string(), 2023, "2".to_string()),
+            (ID_A.to_string(), 2024, "1".to_string()),
+            (ID_B.to_string(), 2024, "2".to_string())
+        ]
+    );
 }
 
 /// One organ's roster (the person drawer reads only the person's organ): exactly that organ's
@@ -558,7 +629,7 @@ fn a_first_import_leaves_the_schema_and_its_indexes_as_they_were() {
         .expect("by organ");
     assert_eq!(by_organ, 2);
     drop(conn);
-    assert_eq!(store.history(ID_B).expect("history").len(), 1, "read through person_history_by_person");
+    assert_eq!(store.history(ID_B).expect("history").len(), 1, "B's 「新增人员」");
 }
 
 /// What the database held, read ahead beside the roster's read (`read_ahead`), serves the plan

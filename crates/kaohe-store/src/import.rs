@@ -239,8 +239,8 @@ impl Store {
         )?;
         let import_id = tx.last_insert_rowid();
         let mut summary = ImportSummary { import_id, held_back: held.len() as u64, ..Default::default() };
-        // Into an empty database, the indexes of people and their history are built after the
-        // people are written (SQLite sorts once) rather than entry by entry in no order.
+        // Into an empty database, the indexes of people are built after the people are written
+        // (SQLite sorts once) rather than entry by entry in no order.
         let rebuilt = match stored.nobody_stored() {
             true => drop_indexes(&tx, FILLED_AT_FIRST)?,
             false => Vec::new(),

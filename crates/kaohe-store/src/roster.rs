@@ -293,7 +293,8 @@ impl Store {
 
     /// The recorded changes of one person, oldest first.
     pub fn history(&self, person_id: &str) -> Result<Vec<Change>, StoreError> {
-        let mut stmt = self.conn.prepare("SELECT import_id, person_id, field, old_value, new_value FROM person_history WHERE person_id = ?1 ORDER BY rowid")?;
+        let sql = format!("SELECT import_id, person_id, field, old_value, new_value FROM ({HISTORY}) ORDER BY seq");
+        let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([person_id], |r| {
             Ok(Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? })
         })?;
@@ -303,10 +304,11 @@ impl Store {
     /// The recorded changes of one person with when and from which file each import was made,
     /// oldest first (the person drawer's timeline).
     pub fn history_with_imports(&self, person_id: &str) -> Result<Vec<(Change, String, String)>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let sql = format!(
             "SELECT h.import_id, h.person_id, h.field, h.old_value, h.new_value, i.imported_at, i.file
-             FROM person_history h JOIN imports i ON i.id = h.import_id WHERE h.person_id = ?1 ORDER BY h.rowid",
-        )?;
+             FROM ({HISTORY}) h JOIN imports i ON i.id = h.import_id ORDER BY h.seq"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([person_id], |r| {
             Ok((
                 Change { import_id: r.get(0)?, person_id: r.get(1)?, field: r.get(2)?, old: r.get(3)?, new: r.get(4)? },
@@ -317,3 +319,17 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+/// A person's history (`?1`) with the order it was recorded in (`seq`): first its [`ADDED`],
+/// which is the person's `first_import` (an import writes no history row for the people it adds,
+/// since version 16), under the name it had then (the oldest change of name undone); then the
+/// rows of `person_history`. A database written before version 16 whose people have no
+/// `first_import` keeps its own rows of [`ADDED`].
+const HISTORY: &str = "SELECT p.first_import AS import_id, p.id AS person_id, 'added' AS field, NULL AS old_value,
+        coalesce((SELECT n.old_value FROM person_history n WHERE n.person_id = p.id AND n.field = 'name' ORDER BY n.rowid LIMIT 1), p.name) AS new_value,
+        0 AS seq
+     FROM people p
+     WHERE p.id = ?1 AND p.first_import IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM person_history a WHERE a.person_id = p.id AND a.field = 'added')
+     UNION ALL
+     SELECT import_id, person_id, field, old_value, new_value, rowid AS seq FROM person_history WHERE person_id = ?1";

@@ -225,8 +225,8 @@ pub(crate) fn read_snapshot(tx: &Connection) -> Result<Snapshot, StoreError> {
             }
         })?;
     }
-    // A person's results mostly follow each other in the table (an import writes them
-    // person by person): each run of one person's is looked up once.
+    // The table is kept in the order of its key (person, year): each run of one person's
+    // results is looked up once.
     let mut stmt = tx.prepare("SELECT person_id, year, code FROM annual_results")?;
     let mut rows = stmt.query([])?;
     let mut run_of: String = String::new();

@@ -4,15 +4,15 @@
 
 use super::*;
 
-/// The tables a first import fills with a row per person, whose indexes it builds after.
-pub(crate) const FILLED_AT_FIRST: [&str; 2] = ["people", "person_history"];
+/// The table a first import fills with a row per person, whose indexes it builds after.
+pub(crate) const FILLED_AT_FIRST: &str = "people";
 
-/// Drops the indexes of `tables` that the schema defines (not those of a primary key or a
+/// Drops the indexes of `table` that the schema defines (not those of a primary key or a
 /// UNIQUE constraint); the statements that create them again, exactly as they were written.
-pub(crate) fn drop_indexes(tx: &Transaction, tables: [&str; 2]) -> Result<Vec<String>, StoreError> {
+pub(crate) fn drop_indexes(tx: &Transaction, table: &str) -> Result<Vec<String>, StoreError> {
     let indexes: Vec<(String, String)> = {
-        let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN (?1, ?2) AND sql IS NOT NULL ORDER BY name")?;
-        let rows = stmt.query_map(tables, |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut stmt = tx.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL ORDER BY name")?;
+        let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
     for (name, _) in &indexes {
@@ -57,7 +57,6 @@ pub(crate) struct PeopleWriter<'t, 'p> {
     /// fingerprint).
     pub(crate) new: Vec<(&'p Person, [Option<Text<'p>>; 23], i64, i64)>,
     pub(crate) insert_many: rusqlite::CachedStatement<'t>,
-    pub(crate) added_many: rusqlite::CachedStatement<'t>,
     /// Changes of fields for the history, written [`CHANGES_PER_STATEMENT`] at a time: (ID,
     /// field, old, new).
     pub(crate) changes: Vec<(&'p str, &'static str, Option<String>, Option<String>)>,
@@ -132,8 +131,6 @@ pub(crate) struct PeopleSql {
     pub(crate) insert: String,
     /// [`PeopleSql::insert`] for [`NEW_PEOPLE_PER_STATEMENT`] people.
     pub(crate) insert_many: String,
-    /// The history's 「新增人员」 of as many.
-    pub(crate) added_many: String,
     /// [`HISTORY_INSERT`] for [`CHANGES_PER_STATEMENT`] changes.
     pub(crate) changes_many: String,
     pub(crate) update: String,
@@ -172,10 +169,6 @@ pub(crate) fn people_sql() -> &'static PeopleSql {
                 "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES {}",
                 vec!["(?, ?, ?, ?, ?)"; CHANGES_PER_STATEMENT].join(", ")
             ),
-            added_many: format!(
-                "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES {}",
-                vec![format!("(?, ?, '{ADDED}', NULL, ?)"); NEW_PEOPLE_PER_STATEMENT].join(", ")
-            ),
             update: format!(
                 "UPDATE people SET {}, last_import = ?{}, fingerprint = ?{} WHERE id = ?1",
                 columns.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect::<Vec<_>>().join(", "),
@@ -206,8 +199,6 @@ pub(crate) const ANNUAL_UPSERT: &str = "INSERT INTO annual_inputs (person_id, ye
             achievement = excluded.achievement, integrity = excluded.integrity, democratic = excluded.democratic, proposal = excluded.proposal,
             sick_days = excluded.sick_days, personal_days = excluded.personal_days, summary = excluded.summary, training = excluded.training,
             supervisor_comment = excluded.supervisor_comment";
-/// The history's entry for a person an import added (the shell's timeline reads it).
-pub(crate) const ADDED: &str = crate::roster::ADDED;
 pub(crate) const FINGERPRINT_SET: &str = "UPDATE people SET fingerprint = ?2 WHERE id = ?1";
 pub(crate) const HISTORY_INSERT: &str =
     "INSERT INTO person_history (import_id, person_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -224,7 +215,6 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
             history: tx.prepare_cached(HISTORY_INSERT)?,
             new: Vec::with_capacity(NEW_PEOPLE_PER_STATEMENT),
             insert_many: tx.prepare_cached(&sql.insert_many)?,
-            added_many: tx.prepare_cached(&sql.added_many)?,
             changes: Vec::with_capacity(CHANGES_PER_STATEMENT),
             changes_many: tx.prepare_cached(&sql.changes_many)?,
             next_position,
@@ -334,8 +324,9 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
         Ok(())
     }
 
-    /// Writes the new people waiting, each with its 「新增人员」 in the history: a full set by
-    /// one statement, fewer (the last of an import) one by one.
+    /// Writes the new people waiting (the import that added each is its `first_import`, which
+    /// the history reads as its 「新增人员」): a full set by one statement, fewer (the last of an
+    /// import) one by one.
     pub(crate) fn write_new(&mut self) -> Result<(), StoreError> {
         use rusqlite::ToSql;
         let new = std::mem::take(&mut self.new);
@@ -347,15 +338,11 @@ impl<'t, 'p> PeopleWriter<'t, 'p> {
                 row(person, &import_id, &mut values);
             }
             self.insert_many.execute(values.as_slice())?;
-            let added: Vec<&dyn ToSql> =
-                new.iter().flat_map(|(p, ..)| [&import_id as &dyn ToSql, &p.id, &p.name]).collect();
-            self.added_many.execute(added.as_slice())?;
         } else {
             for person in &new {
                 let mut values: Vec<&dyn ToSql> = Vec::with_capacity(PERSON_FIELDS.len() + 5);
                 row(person, &import_id, &mut values);
                 self.insert.execute(values.as_slice())?;
-                self.history.execute(params![import_id, person.0.id, ADDED, None::<String>, person.0.name])?;
             }
         }
         self.new = new;
@@ -536,9 +523,7 @@ mod tests {
         // these are planned with the foreign keys off.
         store.conn.pragma_update(None, "foreign_keys", false).expect("fk off");
         let results_many = results_upsert(RESULTS_PER_STATEMENT);
-        for statement in
-            [sql.insert_many.as_str(), sql.added_many.as_str(), sql.changes_many.as_str(), results_many.as_str()]
-        {
+        for statement in [sql.insert_many.as_str(), sql.changes_many.as_str(), results_many.as_str()] {
             let mut plan = store.conn.prepare(&format!("EXPLAIN QUERY PLAN {statement}")).expect("plan");
             let nulls = rusqlite::params_from_iter(std::iter::repeat_n(None::<String>, plan.parameter_count()));
             let steps: Vec<String> =

@@ -1,7 +1,14 @@
 //! Tauri's build step: reads tauri.conf.json and capabilities/, and declares the app's commands
 //! so that each one needs an explicit permission (`allow-<command>`) in a capability file.
 
-include!("src/command_names.rs");
+/// The app's commands by name, from src/command_list.rs (the list lib.rs serves).
+macro_rules! commands {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        const COMMANDS: &[&str] = &[$(stringify!($command)),*];
+    };
+}
+
+include!("src/command_list.rs");
 
 fn main() {
     // With `custom-protocol` (a default feature) the UI in ui/dist is embedded; say clearly how to

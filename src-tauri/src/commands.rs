@@ -1,6 +1,6 @@
 //! The commands the web view calls (ui/src/api/ is their only caller). Each is `async`, so Tauri
 //! runs it on its async runtime instead of the main thread, and delegates to one [`AppState`]
-//! method. Every name here is listed in `command_names.rs` and granted in capabilities/.
+//! method. Every name here is listed in `command_list.rs` and granted in capabilities/.
 
 use std::time::Duration;
 

@@ -33,8 +33,6 @@ pub mod state;
 pub mod summary;
 pub mod whatif;
 
-include!("command_names.rs");
-
 use std::path::PathBuf;
 
 use state::AppState;
@@ -85,13 +83,14 @@ pub fn run() -> Result<(), tauri::Error> {
         .run(tauri::generate_context!())
 }
 
-/// The commands the web view may call, each named once: the handler that serves them and
-/// [`HANDLED`], their names, come from this one list (a test holds `HANDLED` to [`COMMANDS`],
-/// which the build's permissions and the capability come from).
+/// The commands the web view may call: the handler that serves them and [`COMMANDS`], their
+/// names (the ones the build's permissions and the capability grant), from the one list in
+/// `command_list.rs`.
 macro_rules! commands {
     ($($module:ident :: $command:ident),* $(,)?) => {
-        /// The names of the commands the handler serves, in its order.
-        pub const HANDLED: &[&str] = &[$(stringify!($command)),*];
+        /// Every command the web view may call, by name, in the handler's order; each is granted
+        /// in capabilities/default.json.
+        pub const COMMANDS: &[&str] = &[$(stringify!($command)),*];
 
         fn invoke_handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
             tauri::generate_handler![$($module::$command),*]
@@ -99,58 +98,4 @@ macro_rules! commands {
     };
 }
 
-commands![
-    commands::app_info,
-    commands::import_sample,
-    commands::promotion,
-    commands::selftest_report,
-    commands::assessment,
-    commands::assessment_override,
-    commands::assessment_supplement,
-    commands::assessment_finalize,
-    commands::assessment_reopen,
-    commands::assessment_log,
-    commands::assessment_ratio,
-    commands::organs,
-    commands::print_preview,
-    commands::print_current,
-    commands::profile,
-    export::export_promotion,
-    export::export_assessment,
-    export::export_national,
-    settings::settings,
-    settings::set_operator,
-    settings::backup_database,
-    settings::restore_pick,
-    settings::restore_database,
-    password::database_lock,
-    password::unlock_database,
-    password::set_database_password,
-    password::restore_unlock,
-    log::operation_log,
-    rules::active_profile,
-    rules::profile_load,
-    rules::profile_reset,
-    import::import_pick_file,
-    import::import_watch_drops,
-    import::import_layout,
-    import::import_check,
-    import::import_apply,
-    import::import_cancel,
-    import::import_error_report,
-    people::people_filters,
-    people::people_page,
-    people::person,
-    dashboard::dashboard,
-    audit::audit,
-    audit::audit_mark,
-    audit::audit_unmark,
-    audit::export_audit,
-    whatif::whatif_assessment,
-    whatif::whatif_promotion,
-    summary::report_package,
-    summary::receive_pick,
-    summary::receive_packages,
-    summary::summary,
-    summary::export_summary,
-];
+include!("command_list.rs");

@@ -6,7 +6,7 @@
 //!
 //! - `KAOHE_BLESS=1 cargo test -p kaohe-desk --test bindings` (re)writes the folder. It needs
 //!   neither the shell nor a built UI: the shell's own answers are in `kaohe_desk::ipc`, and its
-//!   command names are read from src-tauri/src/command_names.rs.
+//!   command names are read from src-tauri/src/command_list.rs.
 //! - Without it, the files are generated into a temporary folder and compared with the committed
 //!   ones: a Rust change that alters the contract fails here until the bindings are blessed (and
 //!   then `vue-tsc` shows every UI use that no longer fits).
@@ -19,9 +19,16 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, ExportError, TS};
 
-/// The shell's commands, by name: the list its build script and its handler are held to.
+/// The shell's commands (src-tauri/src/command_list.rs, the list its handler serves and its build
+/// grants): each one's module, a file of src-tauri/src, and its name.
 mod shell {
-    include!("../../../src-tauri/src/command_names.rs");
+    macro_rules! commands {
+        ($($module:ident :: $command:ident),* $(,)?) => {
+            pub const COMMANDS: &[(&str, &str)] = &[$((stringify!($module), stringify!($command))),*];
+        };
+    }
+
+    include!("../../../src-tauri/src/command_list.rs");
 }
 
 /// Writes the bindings of every IPC type, with the types they refer to, into the config's folder.
@@ -96,13 +103,13 @@ fn generate(dir: &Path) {
         let ty = name.trim_end_matches(".ts");
         index.push_str(&format!("export type {{ {ty} }} from './{ty}';\n"));
     }
-    // The commands by name (src-tauri/src/command_names.rs), what `call` takes: a value and its type.
+    // The commands by name (src-tauri/src/command_list.rs), what `call` takes: a value and its type.
     let mut commands = String::from(NOTE);
     commands.push_str(
-        "\n/** Every command the shell answers, by name (src-tauri/src/command_names.rs): the names `call` takes. */\n",
+        "\n/** Every command the shell answers, by name (src-tauri/src/command_list.rs): the names `call` takes. */\n",
     );
     commands.push_str("export const COMMAND_NAMES = [\n");
-    for name in shell::COMMANDS {
+    for (_, name) in shell::COMMANDS {
         commands.push_str(&format!("  '{name}',\n"));
     }
     commands.push_str("] as const;\n\nexport type CommandName = (typeof COMMAND_NAMES)[number];\n");

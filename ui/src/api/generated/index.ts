@@ -159,5 +159,5 @@ export type { TimelineKind } from './TimelineKind';
 export type { UngradedRuleJson } from './UngradedRuleJson';
 export type { YearProgress } from './YearProgress';
 export type { YearState } from './YearState';
-export { COMMAND_NAMES, type CommandName } from './commands';
+export { COMMAND_NAMES, type CommandName, type Commands } from './commands';
 export { ERROR_CODES, FINDING_KINDS, GRADES, LOG_ACTIONS, NATIONAL_CODES, OPERATION_KINDS, PRINT_DOCUMENTS, RESULT_LABELS, UNGRADED_CODES } from './constants';

@@ -7,7 +7,7 @@ import type { AssessmentLogEntry, AssessmentReport, Grade } from './types';
 
 /** The year's pools, people, suggested and final grades, and results usage. */
 export function assessment(year: number): Promise<AssessmentReport> {
-  return call<AssessmentReport>('assessment', { year });
+  return call('assessment', { year });
 }
 
 export interface OverrideRequest {
@@ -22,25 +22,25 @@ export interface OverrideRequest {
 }
 
 /** Sets a person's final grade (refused on a finalised year, for an ungraded person, without a reason). */
-export function assessmentOverride(request: OverrideRequest): Promise<void> {
+export async function assessmentOverride(request: OverrideRequest): Promise<void> {
   const { year, id, grade, reason, by } = request;
-  return call<void>('assessment_override', { year, id, grade, reason, by });
+  await call('assessment_override', { year, id, grade, reason, by });
 }
 
 /** 补定等次: the grade of a person the year left 5B, once the investigation closed (allowed in a finalised year; refused otherwise with the reason). */
-export function assessmentSupplement(request: OverrideRequest): Promise<void> {
+export async function assessmentSupplement(request: OverrideRequest): Promise<void> {
   const { year, id, grade, reason, by } = request;
-  return call<void>('assessment_supplement', { year, id, grade, reason, by });
+  await call('assessment_supplement', { year, id, grade, reason, by });
 }
 
 /** Stores the year's final grades and locks it; resolves with how many results were stored. */
 export function assessmentFinalize(year: number, by: string): Promise<number> {
-  return call<number>('assessment_finalize', { year, by });
+  return call('assessment_finalize', { year, by });
 }
 
 /** Unlocks a finalised year; the reason is required and recorded. */
-export function assessmentReopen(year: number, reason: string, by: string): Promise<void> {
-  return call<void>('assessment_reopen', { year, reason, by });
+export async function assessmentReopen(year: number, reason: string, by: string): Promise<void> {
+  await call('assessment_reopen', { year, reason, by });
 }
 
 export interface RatioRequest {
@@ -56,12 +56,12 @@ export interface RatioRequest {
 }
 
 /** Records a 优秀 ratio approved for an organ's year (refused above the maximum, on a finalised year, without a basis). */
-export function assessmentRatio(request: RatioRequest): Promise<void> {
+export async function assessmentRatio(request: RatioRequest): Promise<void> {
   const { year, organ, percent, basis, by } = request;
-  return call<void>('assessment_ratio', { year, organ, percent, basis, by });
+  await call('assessment_ratio', { year, organ, percent, basis, by });
 }
 
 /** The year's audit trail, oldest first. */
 export function assessmentLog(year: number): Promise<AssessmentLogEntry[]> {
-  return call<AssessmentLogEntry[]>('assessment_log', { year });
+  return call('assessment_log', { year });
 }

@@ -11,22 +11,22 @@ export { FINDING_KINDS } from './types';
 
 /** The audit on `asOf`, as `kaohe audit --as-of … --json`. */
 export function audit(asOf: IsoDate): Promise<AuditReport> {
-  return call<AuditReport>('audit', { asOf });
+  return call('audit', { asOf });
 }
 
 /** Marks a finding 已核实 with the clerk's reason; the mark as recorded. */
 export function auditMark(key: string, reason: string, by: string): Promise<FindingMark> {
-  return call<FindingMark>('audit_mark', { key, reason, by });
+  return call('audit_mark', { key, reason, by });
 }
 
 /** Withdraws a finding's mark, with a reason; whether there was one. */
 export function auditUnmark(key: string, reason: string, by: string): Promise<boolean> {
-  return call<boolean>('audit_unmark', { key, reason, by });
+  return call('audit_unmark', { key, reason, by });
 }
 
 /** The findings on `asOf` saved as a workbook where the clerk chooses; null when cancelled. */
 export function exportAudit(asOf: IsoDate, onProgress: (p: ExportProgress) => void): Promise<string | null> {
   const channel = new Channel<ExportProgress>();
   channel.onmessage = onProgress;
-  return call<string | null>('export_audit', { asOf, onProgress: channel });
+  return call('export_audit', { asOf, onProgress: channel });
 }

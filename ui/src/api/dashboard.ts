@@ -22,5 +22,5 @@ export type YearStateCode = YearState['state'];
 
 /** The home page's summary on today's date, alerts within `horizonDays` days. */
 export function dashboard(horizonDays: number): Promise<Dashboard> {
-  return call<Dashboard>('dashboard', { horizonDays });
+  return call('dashboard', { horizonDays });
 }

@@ -17,15 +17,15 @@ function progressChannel(onProgress: (p: ExportProgress) => void): Channel<Expor
 
 /** The promotion result workbook (晋升资格, 职数) on the date, as `kaohe promote --out`. */
 export function exportPromotion(asOf: IsoDate, onProgress: (p: ExportProgress) => void): Promise<string | null> {
-  return call<string | null>('export_promotion', { asOf, onProgress: progressChannel(onProgress) });
+  return call('export_promotion', { asOf, onProgress: progressChannel(onProgress) });
 }
 
 /** The year's assessment result workbook, as `kaohe assess --out`. */
 export function exportAssessment(year: number, onProgress: (p: ExportProgress) => void): Promise<string | null> {
-  return call<string | null>('export_assessment', { year, onProgress: progressChannel(onProgress) });
+  return call('export_assessment', { year, onProgress: progressChannel(onProgress) });
 }
 
 /** The year's results in the national system's import layout, as `kaohe assess --national`. */
 export function exportNational(year: number, onProgress: (p: ExportProgress) => void): Promise<string | null> {
-  return call<string | null>('export_national', { year, onProgress: progressChannel(onProgress) });
+  return call('export_national', { year, onProgress: progressChannel(onProgress) });
 }

@@ -27,19 +27,19 @@ export type {
 
 /** Asks for the roster in a native dialog; null when the clerk cancelled. */
 export function pickFile(): Promise<string | null> {
-  return call<string | null>('import_pick_file');
+  return call('import_pick_file');
 }
 
 /** Files dragged over or dropped on the window are handed to `onDrop`. */
-export function watchDrops(onDrop: (event: DropEvent) => void): Promise<void> {
+export async function watchDrops(onDrop: (event: DropEvent) => void): Promise<void> {
   const channel = new Channel<DropEvent>();
   channel.onmessage = onDrop;
-  return call<void>('import_watch_drops', { onDrop: channel });
+  await call('import_watch_drops', { onDrop: channel });
 }
 
 /** How the file would be read (sheet, header row, columns). */
 export function importLayout(request: ImportRequest): Promise<ImportLayout> {
-  return call<ImportLayout>('import_layout', { request });
+  return call('import_layout', { request });
 }
 
 function progressChannel(onProgress: (p: ImportProgress) => void): Channel<ImportProgress> {
@@ -50,20 +50,20 @@ function progressChannel(onProgress: (p: ImportProgress) => void): Channel<Impor
 
 /** Reads the file and works out what the import would change; nothing is written. */
 export function importCheck(request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
-  return call<ImportReport>('import_check', { request, onProgress: progressChannel(onProgress) });
+  return call('import_check', { request, onProgress: progressChannel(onProgress) });
 }
 
 /** Imports the file in one transaction. */
 export function importApply(request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<ImportReport> {
-  return call<ImportReport>('import_apply', { request, onProgress: progressChannel(onProgress) });
+  return call('import_apply', { request, onProgress: progressChannel(onProgress) });
 }
 
 /** Cancels the running check or apply; it then rejects with `cancelled`. */
-export function importCancel(): Promise<void> {
-  return call<void>('import_cancel');
+export async function importCancel(): Promise<void> {
+  await call('import_cancel');
 }
 
 /** Asks where to save the error workbook and writes it; null when the clerk cancelled. */
 export function importErrorReport(request: ImportRequest): Promise<string | null> {
-  return call<string | null>('import_error_report', { request });
+  return call('import_error_report', { request });
 }

@@ -12,5 +12,5 @@ true satisfies OperationKind extends (typeof OPERATION_KINDS)[number] ? true : f
 
 /** The log, newest first; `year` is the assessment year of the committee's decisions, the calendar year of the rest. */
 export function operationLog(kind: OperationKind | null, year: number | null): Promise<Operation[]> {
-  return call<Operation[]>('operation_log', { kind, year });
+  return call('operation_log', { kind, year });
 }

@@ -36,15 +36,15 @@ export type RestrictionState = RestrictionEntry['state'];
 
 /** The choices of the grid's filters, and how many people the database holds. */
 export function peopleFilters(): Promise<PeopleFilters> {
-  return call<PeopleFilters>('people_filters');
+  return call('people_filters');
 }
 
 /** One page of the people `query` selects. */
 export function peoplePage(query: PeopleQuery): Promise<PeoplePage> {
-  return call<PeoplePage>('people_page', { query });
+  return call('people_page', { query });
 }
 
 /** One person's detail, promotion status for today. */
 export function person(id: string): Promise<PersonDetail> {
-  return call<PersonDetail>('person', { id });
+  return call('person', { id });
 }

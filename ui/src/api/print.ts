@@ -5,7 +5,7 @@ import type { IsoDate, PrintDoc, PrintPreview } from './types';
 
 /** The organs in the database, in roster order. */
 export function organs(): Promise<string[]> {
-  return call<string[]>('organs');
+  return call('organs');
 }
 
 export interface PrintRequest {
@@ -25,10 +25,10 @@ export interface PrintRequest {
 /** Builds the document and shows it in the preview window (opened, or reused). */
 export function printPreview(request: PrintRequest): Promise<PrintPreview> {
   const { doc, year, asOf, organ, pool, from } = request;
-  return call<PrintPreview>('print_preview', { doc, year, asOf, organ, pool, from });
+  return call('print_preview', { doc, year, asOf, organ, pool, from });
 }
 
 /** Opens the system print dialog for the document in the preview window. */
-export function printCurrent(): Promise<void> {
-  return call<void>('print_current');
+export async function printCurrent(): Promise<void> {
+  await call('print_current');
 }

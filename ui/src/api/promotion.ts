@@ -5,5 +5,5 @@ import type { IsoDate, PromotionReport } from './types';
 
 /** Promotion eligibility of everyone in the database on the given date. */
 export function promotion(asOf: IsoDate): Promise<PromotionReport> {
-  return call<PromotionReport>('promotion', { asOf });
+  return call('promotion', { asOf });
 }

@@ -9,25 +9,25 @@ export type { BackupInfo, BackupOutcome, ImportRecord, RestoreOutcome, SettingsI
 
 /** What the 设置 section shows: the database location, the 操作人 and the active rule profile. */
 export function settings(): Promise<SettingsInfo> {
-  return call<SettingsInfo>('settings');
+  return call('settings');
 }
 
 /** Saves the 操作人 (trimmed; empty clears it); resolves with the name as saved. */
 export function setOperator(name: string): Promise<string> {
-  return call<string>('set_operator', { name });
+  return call('set_operator', { name });
 }
 
 /** Asks where to save, then writes a consistent copy of the database; null when cancelled. */
 export function backupDatabase(): Promise<BackupOutcome | null> {
-  return call<BackupOutcome | null>('backup_database');
+  return call('backup_database');
 }
 
 /** Asks for a backup and says what it holds (refusing foreign and newer files); null when cancelled. */
 export function restorePick(): Promise<BackupInfo | null> {
-  return call<BackupInfo | null>('restore_pick');
+  return call('restore_pick');
 }
 
 /** Replaces the database with the backup just picked, keeping a safety copy of the current one. */
 export function restoreDatabase(): Promise<RestoreOutcome> {
-  return call<RestoreOutcome>('restore_database');
+  return call('restore_database');
 }

@@ -10,27 +10,27 @@ export type { OrganSummary, Receipts, Summary } from './types';
 
 /** Saves the organ's package of the finalised year where the clerk chooses; null when cancelled. */
 export function reportPackage(year: number, organ: string, asOf: IsoDate | null, by: string): Promise<string | null> {
-  return call<string | null>('report_package', { year, organ, asOf, by });
+  return call('report_package', { year, organ, asOf, by });
 }
 
 /** The package files the clerk chooses in a dialog; null when cancelled. */
 export function receivePick(): Promise<string[] | null> {
-  return call<string[] | null>('receive_pick');
+  return call('receive_pick');
 }
 
 /** Receives the packages at `paths`; `replace` confirms replacing a package received before. */
 export function receivePackages(paths: string[], replace: boolean, by: string): Promise<Receipts> {
-  return call<Receipts>('receive_packages', { paths, replace, by });
+  return call('receive_packages', { paths, replace, by });
 }
 
 /** The year's 汇总 of the packages received. */
 export function summary(year: number): Promise<Summary> {
-  return call<Summary>('summary', { year });
+  return call('summary', { year });
 }
 
 /** The year's 汇总 saved as a workbook where the clerk chooses; null when cancelled. */
 export function exportSummary(year: number, onProgress: (p: ExportProgress) => void): Promise<string | null> {
   const channel = new Channel<ExportProgress>();
   channel.onmessage = onProgress;
-  return call<string | null>('export_summary', { year, onProgress: channel });
+  return call('export_summary', { year, onProgress: channel });
 }

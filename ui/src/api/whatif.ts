@@ -9,10 +9,10 @@ export type { AssessmentComparison, AssessmentTry, PromotionComparison, Promotio
 
 /** The year's assessment as it is and with `change`. */
 export function whatifAssessment(year: number, change: AssessmentTry): Promise<AssessmentComparison | null> {
-  return call<AssessmentComparison | null>('whatif_assessment', { year, change });
+  return call('whatif_assessment', { year, change });
 }
 
 /** Promotion on `asOf` as it is and with `change`. */
 export function whatifPromotion(asOf: IsoDate, change: PromotionTry): Promise<PromotionComparison | null> {
-  return call<PromotionComparison | null>('whatif_promotion', { asOf, change });
+  return call('whatif_promotion', { asOf, change });
 }

@@ -2,7 +2,7 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { defineComponent, h, type Component } from 'vue';
-import { COMMAND_NAMES, type CommandName } from './api/generated';
+import { COMMAND_NAMES, type CommandName, type Commands } from './api/generated';
 import { i18n } from './i18n';
 
 /**
@@ -43,9 +43,13 @@ export interface ShellCall {
   args: Record<string, unknown>;
 }
 
-/** What the fake shell answers: per command, its answer to the call's arguments (a value, a promise, or a throw for a refusal). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test knows its commands' argument shapes
-export type ShellAnswers = Partial<Record<CommandName, (args: any) => unknown>>;
+/**
+ * What the fake shell answers: per command, its answer to the call's arguments (a value, a
+ * promise, or a throw for a refusal), typed as the command's Rust function takes and answers.
+ */
+export type ShellAnswers = {
+  [K in CommandName]?: (args: Commands[K]['args']) => Commands[K]['answer'] | Promise<Commands[K]['answer']>;
+};
 
 /**
  * Stands in for the Rust shell (`mockIPC`) with the answers given, and records every call. A
@@ -58,21 +62,25 @@ export function fakeShell(answers: ShellAnswers, calls: ShellCall[] = []): Shell
       throw new Error(`「${cmd}」 is not a command of the shell`);
     const name = cmd as CommandName;
     calls.push({ cmd: name, args: (args ?? {}) as Record<string, unknown> });
-    const answer = answers[name];
+    // One command's answer, called with what the page sent (the arguments `call` typed for it).
+    const answer = answers[name] as ((args: unknown) => unknown) | undefined;
     if (!answer) throw new Error(`no answer for 「${cmd}」 in this test`);
-    return answer(args);
+    return answer(args ?? {});
   });
   return calls;
 }
+
+/** Refusals by command: what the fake shell throws instead of answering (`{ code, message }` as the shell sends it). */
+export type ShellFailures = { [K in CommandName]?: unknown };
 
 /**
  * `answers` with the commands of `failures` refused with their error (`{ code, message }` as the
  * shell sends it) — looked up at each call, so a test may add a failure after the shell is set up.
  */
-export function failing(failures: Partial<Record<string, unknown>>, answers: ShellAnswers): ShellAnswers {
+export function failing(failures: ShellFailures, answers: ShellAnswers): ShellAnswers {
   return new Proxy(answers, {
     get(target, cmd) {
-      const failure = typeof cmd === 'string' ? failures[cmd] : undefined;
+      const failure = typeof cmd === 'string' ? failures[cmd as CommandName] : undefined;
       if (failure !== undefined) {
         return () => {
           throw failure;

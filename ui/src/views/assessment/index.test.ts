@@ -9,7 +9,7 @@ import { useSettingsStore } from '../../stores/settings';
 import AssessmentPage from './index.vue';
 import ReasonDialog from '../../components/ReasonDialog.vue';
 import { useAppStore } from '../../stores/app';
-import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall, type ShellFailures } from '../../test-utils';
 
 type Calls = ShellCall[];
 
@@ -17,7 +17,7 @@ interface Shell {
   report: AssessmentReport;
   log: AssessmentLogEntry[];
   /** Makes a command reject with this error. */
-  failures: Record<string, { code: string; message: string }>;
+  failures: ShellFailures;
 }
 
 function mockShell(calls: Calls, shell: Shell): void {

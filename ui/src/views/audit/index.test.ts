@@ -4,7 +4,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { ElSelect } from 'element-plus';
 import type { AuditReport } from '../../api/types';
 import { useSettingsStore } from '../../stores/settings';
-import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall, type ShellFailures } from '../../test-utils';
 import { filterFindings, kindLabel, totals } from './data';
 import { seededReport } from './fixture';
 import AuditPage from './index.vue';
@@ -15,7 +15,7 @@ function clone(report: AuditReport): AuditReport {
   return JSON.parse(JSON.stringify(report)) as AuditReport;
 }
 
-function mockShell(calls: Calls, report: AuditReport, failures: Record<string, unknown> = {}): void {
+function mockShell(calls: Calls, report: AuditReport, failures: ShellFailures = {}): void {
   fakeShell(
     failing(failures, {
       audit: () => report,

@@ -16,7 +16,7 @@ interface ChannelLike<T> {
 
 /** A reply the test settles later, to look at the page while the shell works. */
 interface Pending {
-  resolve: (value: unknown) => void;
+  resolve: (value: ImportReport) => void;
   reject: (reason: unknown) => void;
   progress: ChannelLike<ImportProgress>;
 }
@@ -34,9 +34,9 @@ interface Shell {
 
 function mockShell(calls: Calls, shell: Shell): void {
   /** The answer, or — while the shell holds — a reply the test settles later. */
-  const held = (answer: unknown, progress: ChannelLike<ImportProgress>): unknown => {
+  const held = (answer: ImportReport, progress: ChannelLike<ImportProgress>): ImportReport | Promise<ImportReport> => {
     if (!shell.hold) return answer;
-    return new Promise((resolve, reject) => shell.pending.push({ resolve, reject, progress }));
+    return new Promise<ImportReport>((resolve, reject) => shell.pending.push({ resolve, reject, progress }));
   };
   fakeShell(
     {

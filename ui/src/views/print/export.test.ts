@@ -9,7 +9,7 @@ import { sampleReport } from '../assessment/fixture';
 import PrintPage from './index.vue';
 import ExportPanel from './modules/ExportPanel.vue';
 import type { ExportProgress } from '../../api/export';
-import { failing, fakeShell, type ShellCall } from '../../test-utils';
+import { failing, fakeShell, type ShellCall, type ShellFailures } from '../../test-utils';
 
 /** What a command receives for a channel, in the tests. */
 interface ChannelLike<T> {
@@ -23,7 +23,7 @@ const EXPORTS = ['export_promotion', 'export_assessment', 'export_national'];
 interface Shell {
   /** What each export command answers: the path written, or null (the clerk cancelled). */
   saved: Record<string, string | null>;
-  failures: Record<string, { code: string; message: string }>;
+  failures: ShellFailures;
 }
 
 function mockShell(calls: Calls, shell: Shell): void {

@@ -8,7 +8,7 @@ import { defaultYear } from '../assessment/data';
 import { sampleReport } from '../assessment/fixture';
 import { fieldsOf, poolChoices, requestOf } from './data';
 import PrintPage from './index.vue';
-import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall, type ShellFailures } from '../../test-utils';
 
 type Calls = ShellCall[];
 
@@ -22,7 +22,7 @@ const forms: PrintPreview = {
 
 interface Shell {
   preview: PrintPreview;
-  failures: Record<string, { code: string; message: string }>;
+  failures: ShellFailures;
 }
 
 function mockShell(calls: Calls, shell: Shell): void {

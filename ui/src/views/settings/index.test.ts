@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
-import type { BackupInfo, SettingsInfo } from '../../api/settings';
+import type { BackupInfo, BackupOutcome, SettingsInfo } from '../../api/settings';
 import { useAppStore } from '../../stores/app';
 import { useSettingsStore } from '../../stores/settings';
 import SettingsPage from './index.vue';
-import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall, type ShellFailures } from '../../test-utils';
 
 type Calls = ShellCall[];
 
@@ -20,13 +20,13 @@ const national = {
 
 interface Shell {
   settings: SettingsInfo;
-  backup: unknown;
+  backup: BackupOutcome | null;
   pick: BackupInfo | null;
   /** The database's password, null for none. */
   password: string | null;
   /** The password of the backup picked. */
   backupPassword: string;
-  failures: Record<string, { code: string; message: string }>;
+  failures: ShellFailures;
 }
 
 const backupInfo: BackupInfo = {

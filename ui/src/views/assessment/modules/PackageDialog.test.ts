@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { i18n } from '../../../i18n';
-import { failing, fakeShell, type ShellCall } from '../../../test-utils';
+import { failing, fakeShell, type ShellCall, type ShellFailures } from '../../../test-utils';
 import PackageDialog from './PackageDialog.vue';
 
-async function open(calls: ShellCall[], failures: Record<string, unknown> = {}) {
+async function open(calls: ShellCall[], failures: ShellFailures = {}) {
   fakeShell(failing(failures, { report_package: () => 'D:\\上报\\某市财政局_2025年度上报.kaohe' }), calls);
   const wrapper = mount(PackageDialog, {
     props: { year: 2025, organs: ['某市财政局', '某县市场监督管理局'], operator: '人事科 李明 ', modelValue: false },

@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { i18n } from '../../../i18n';
+import type { AssessmentComparison } from '../../../api/whatif';
 import { fakeShell, type ShellCall } from '../../../test-utils';
 import { sampleComparison } from '../fixture';
 import WhatIfDialog from './WhatIfDialog.vue';
 
-async function open(calls: ShellCall[], answer: unknown) {
+async function open(calls: ShellCall[], answer: AssessmentComparison | null) {
   fakeShell({ whatif_assessment: () => answer }, calls);
   const wrapper = mount(WhatIfDialog, {
     props: { year: 2025, organs: ['某市财政局', '某县人力资源和社会保障局'], modelValue: false },

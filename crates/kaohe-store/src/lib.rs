@@ -30,6 +30,7 @@ mod people;
 mod roster;
 pub mod settings;
 mod stored;
+mod timeline;
 mod write;
 
 pub use audit::{Mark, MarkSubject};
@@ -44,6 +45,7 @@ pub use people::{
     pinyin_key, GradeFilter, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSort, PeopleSortKey,
 };
 pub use roster::{result_field, Change, ADDED};
+pub use timeline::{timeline, TimelineEntry, TimelineKind};
 
 use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;

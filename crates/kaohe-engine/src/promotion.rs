@@ -12,7 +12,7 @@ use crate::fast_hash::{map_with_capacity, ByPerson, FastMap as HashMap, Lookup};
 use crate::profile::{
     ExcellentFrom, ExcellentYears, MinService, OrderKey, Profile, RankRef, RestrictionBlock, ServiceRules,
 };
-use crate::roster::{Grade, Organ, Person, Restriction, ResultCode, Roster, YearResult};
+use crate::roster::{Grade, Organ, OrganOrder, Person, Restriction, ResultCode, Roster, YearResult};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -643,15 +643,7 @@ fn allocate_slots(
     people: &mut [Outcome],
 ) -> Vec<PoolOutcome> {
     // Organs in the order they first appear: the 单位 sheet, then people.
-    let mut organ_order: Vec<&str> = roster.organs.iter().map(|o| o.name.as_str()).collect();
-    let mut organ_index: HashMap<&str, usize> = map_with_capacity(organ_order.len());
-    organ_index.extend(organ_order.iter().enumerate().map(|(i, &n)| (n, i)));
-    for p in &roster.people {
-        if !organ_index.contains_key(p.organ.as_str()) {
-            organ_index.insert(p.organ.as_str(), organ_order.len());
-            organ_order.push(p.organ.as_str());
-        }
-    }
+    let OrganOrder { order: organ_order, index: organ_index } = OrganOrder::of(roster);
 
     let pool_count = profile.pools.len();
     let own = own_places(&organ_order, organs, profile);

@@ -418,10 +418,36 @@ impl Roster {
     /// The organs in roster order: those of the 单位 sheet, then any other that people belong
     /// to, each once.
     pub fn organ_names(&self) -> Vec<String> {
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        let listed = self.organs.iter().map(|o| o.name.as_str());
-        let of_people = self.people.iter().map(|p| p.organ.as_str());
-        listed.chain(of_people).filter(|name| seen.insert(name)).map(str::to_string).collect()
+        OrganOrder::of(self).order.into_iter().map(str::to_string).collect()
+    }
+}
+
+/// The organs of a roster in roster order ([`Roster::organ_names`]), each with its place.
+pub struct OrganOrder<'a> {
+    pub order: Vec<&'a str>,
+    /// The place in `order` of each organ, by name.
+    pub index: crate::fast_hash::FastMap<&'a str, usize>,
+}
+
+impl<'a> OrganOrder<'a> {
+    pub fn of(roster: &'a Roster) -> OrganOrder<'a> {
+        let mut organs = OrganOrder {
+            order: Vec::with_capacity(roster.organs.len()),
+            index: crate::fast_hash::map_with_capacity(roster.organs.len()),
+        };
+        for name in roster.organs.iter().map(|o| o.name.as_str()).chain(roster.people.iter().map(|p| p.organ.as_str()))
+        {
+            organs.add(name);
+        }
+        organs
+    }
+
+    /// The place of `name`, which is added last if it is not there yet.
+    pub fn add(&mut self, name: &'a str) -> usize {
+        *self.index.entry(name).or_insert_with(|| {
+            self.order.push(name);
+            self.order.len() - 1
+        })
     }
 }
 

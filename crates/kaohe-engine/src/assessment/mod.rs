@@ -7,9 +7,9 @@
 use crate::assessment_rules::{AssessmentRules, BasisPoints, DisciplineEffect, Hundredths, Rounding, UngradedRule};
 use crate::dates::{year_end, year_start};
 use crate::fast_hash::{ByPerson, FastMap as HashMap, Lookup};
-use crate::profile::{Citation, Profile, Status};
+use crate::profile::Profile;
 use crate::reason::Reason;
-use crate::roster::{Grade, Period, RegularGrade, RegularRecord, Restriction, ResultCode, Roster};
+use crate::roster::{Grade, OrganOrder, Period, RegularGrade, RegularRecord, Restriction, ResultCode, Roster};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -355,44 +355,31 @@ fn place(person: &crate::roster::Person, profile: &Profile) -> Placement {
     (tier, weights)
 }
 
-/// The organs in order of first appearance — the 单位 sheet, then people — and their 主管机关.
+/// The organs in order of first appearance — the 单位 sheet, then people ([`OrganOrder`]) — and
+/// their 主管机关.
 struct Organs<'a> {
-    order: Vec<&'a str>,
-    index: HashMap<&'a str, usize>,
+    list: OrganOrder<'a>,
     supervisors: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Organs<'a> {
     fn of(roster: &'a Roster) -> Organs<'a> {
-        let mut organs = Organs {
-            order: Vec::new(),
-            index: HashMap::default(),
+        Organs {
+            list: OrganOrder::of(roster),
             supervisors: roster
                 .organs
                 .iter()
                 .filter_map(|o| Some((o.name.as_str(), o.supervisor.as_deref().filter(|s| !s.trim().is_empty())?)))
                 .collect(),
-        };
-        for name in roster.organs.iter().map(|o| o.name.as_str()).chain(roster.people.iter().map(|p| p.organ.as_str()))
-        {
-            organs.add(name);
         }
-        organs
-    }
-
-    fn add(&mut self, name: &'a str) -> usize {
-        *self.index.entry(name).or_insert_with(|| {
-            self.order.push(name);
-            self.order.len() - 1
-        })
     }
 
     /// The organ whose pool the person is in: their own, or for a 领导成员 under a 主管机关 that
     /// pools its organs' leaders, the 主管机关.
     fn pool_organ(&mut self, person: &'a crate::roster::Person, rules: &AssessmentRules) -> usize {
         match self.supervisors.get(person.organ.as_str()) {
-            Some(sup) if person.is_leader && rules.leaders_by_supervisor => self.add(sup),
-            _ => self.index.get(person.organ.as_str()).copied().unwrap_or(0),
+            Some(sup) if person.is_leader && rules.leaders_by_supervisor => self.list.add(sup),
+            _ => self.list.index.get(person.organ.as_str()).copied().unwrap_or(0),
         }
     }
 }
@@ -527,7 +514,7 @@ fn pools_of(
     let mut pool_of: HashMap<(usize, usize), usize> = HashMap::default();
     for &(o, k) in &pool_keys {
         let name = match k {
-            0 if rules.leaders_by_supervisor && !organs_by_name.contains_key(organs.order[o]) => {
+            0 if rules.leaders_by_supervisor && !organs_by_name.contains_key(organs.list.order[o]) => {
                 "所属单位领导成员".to_string()
             }
             0 => "领导成员".to_string(),
@@ -535,7 +522,7 @@ fn pools_of(
             MERGED => format!("合并（不足{}人的层次）", rules.merge_below),
             k => rules.tiers[k - 1].name.clone(),
         };
-        let organ_name = organs.order[o];
+        let organ_name = organs.list.order[o];
         let organ = organs_by_name.get(organ_name).copied();
         let (ratio, ratio_source, ratio_basis) = if let Some((bp, basis)) = decisions.approved_ratios.get(organ_name) {
             (*bp, RatioSource::Approved, Some(basis.clone()))

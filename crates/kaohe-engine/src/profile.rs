@@ -50,6 +50,17 @@ pub struct Citation {
     pub status: Status,
 }
 
+impl Citation {
+    /// What a sentence resting on this rule adds at its end, inside its brackets: 「，待核实」
+    /// when the rule is to be verified, nothing otherwise (every report words it so).
+    pub fn pending(&self) -> &'static str {
+        match self.status {
+            Status::U => "，待核实",
+            _ => "",
+        }
+    }
+}
+
 impl fmt::Display for Citation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.status {

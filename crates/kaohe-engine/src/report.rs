@@ -238,7 +238,7 @@ fn service_reasons(
             ExcellentFrom::YearEnd => "各自该年12月31日起缩短",
         };
         let timing = match sv.excellent_timing_cite.status {
-            Status::U => format!("（{from}：{}，待核实）", sv.excellent_timing_cite.text),
+            Status::U => format!("（{from}：{}{}）", sv.excellent_timing_cite.text, sv.excellent_timing_cite.pending()),
             _ => format!("（{from}）"),
         };
         reasons.push(

@@ -97,7 +97,7 @@ impl Consequence {
             (ConsequenceKind::Merit, Detail::Run(n)) => {
                 // Whether the run starts again after a 三等功 is a setting, said with its status.
                 let setting = if rules.merit_restarts { "此后连续优秀年数重新起算" } else { "此后连续优秀的每一年均再记三等功" };
-                let pending = if rules.merit_restarts_cite.status == Status::U { "，待核实" } else { "" };
+                let pending = rules.merit_restarts_cite.pending();
                 format!("{}—{year}年度连续{n}年考核为优秀，记三等功（{setting}{pending}）", year - n as i32 + 1)
             }
             (ConsequenceKind::Bonus, Detail::Grade(g)) => format!("{year}年度考核为{}，享受年终一次性奖金", g.name()),

@@ -159,8 +159,7 @@ fn source_label(pool: &PoolResult) -> String {
 /// "10人 × 20% = 2.00 → 2名（向下取整；比例来源：规则默认比例）", then what a setting to be
 /// verified changes (待核实) and a ratio still to be approved.
 pub fn arithmetic(pool: &PoolResult, rules: &AssessmentRules) -> String {
-    let pending = |c: &Citation| if c.status == Status::U { "，待核实" } else { "" };
-    let rating = if pool.ratio_source == RatioSource::Rating { pending(&rules.rating_cite) } else { "" };
+    let rating = if pool.ratio_source == RatioSource::Rating { rules.rating_cite.pending() } else { "" };
     let mut out = format!(
         "{}人 × {} = {} → {}名（{}；比例来源：{}{rating}）",
         pool.participants,
@@ -179,7 +178,7 @@ pub fn arithmetic(pool: &PoolResult, rules: &AssessmentRules) -> String {
         base.push(format!("不含不确定等次的{excluded}人"));
     }
     if !base.is_empty() {
-        out.push_str(&format!("；参加人数{}{}", base.join("、"), pending(&rules.counted_ungraded_cite)));
+        out.push_str(&format!("；参加人数{}{}", base.join("、"), rules.counted_ungraded_cite.pending()));
     }
     if pool.ratio_unapproved {
         out.push_str(&format!("；比例高于规定的{}，尚未记录批准，不能定稿", percent(rules.ratio)));

@@ -5,6 +5,7 @@ mod audit;
 mod cases;
 mod cli;
 mod hostile;
+mod invariants;
 mod kill;
 mod password;
 mod print;

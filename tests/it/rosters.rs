@@ -359,6 +359,29 @@ fn cross_checks_warn_about_what_does_not_fit_together() {
     assert!(msg(3).contains("晚于今天（2026-11-27）"), "{}", msg(3));
 }
 
+/// A 职务层次 the profile does not know is a warning that names the cell and gives the
+/// profile's own levels as examples; the person is read, without the level.
+#[test]
+fn an_unknown_post_level_is_a_warning_with_the_profiles_levels_for_examples() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("名册.xlsx");
+    let sheet: toml::Table = toml::from_str(&format!(
+        r#""人员" = [["身份证号", "姓名", "单位", "职位类别", "职级", "任现职级时间", "领导职务", "职务层次"],
+  ["{A}", "王一", "甲局", "综合管理类", "二级主任科员", 2019-06-15, "科长", "正科"]]"#
+    ))
+    .expect("toml");
+    kaohe_tests::write_sheets(&sheet, &path).expect("write");
+    let read = kaohe_workbook::read_roster(&path, &Profile::national()).expect("reads");
+    assert_eq!(read.roster.people.len(), 1);
+    assert_eq!(read.roster.people[0].post_level, None);
+    let issue = read.issues.iter().find(|i| i.code == IssueCode::UnknownPostLevel).expect("the warning");
+    assert_eq!((issue.row, issue.column.as_deref()), (Some(2), Some("H")));
+    assert_eq!(
+        issue.message,
+        "工作表「人员」第2行 H列「职务层次」：「正科」不是规则中的领导职务层次（如 县处级正职、县处级副职、乡科级正职、乡科级副职）；该行已导入，此项未采用。"
+    );
+}
+
 #[test]
 fn a_confirmed_mapping_is_saved_and_reused_for_the_same_headers() {
     let tmp = tempfile::tempdir().expect("tmp");

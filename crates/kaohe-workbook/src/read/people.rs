@@ -384,8 +384,10 @@ fn choices<'a>(
     let post_level = text(k.post_level).and_then(|l| match profile.leading_post(&l) {
         Some(p) => Some(p.name.clone()),
         None => {
-            let why = "不是规则中的领导职务层次（如 县处级正职、乡科级副职）";
-            issues.push(r.issue(k.post_level, IssueCode::UnknownPostLevel, Severity::Warning, why));
+            // The profile's lowest levels for examples (those of the organs most rosters are of).
+            let lowest: Vec<&str> = profile.leading_posts.iter().rev().take(4).rev().map(|p| p.name.as_str()).collect();
+            let why = format!("不是规则中的领导职务层次（如 {}）", lowest.join("、"));
+            issues.push(r.issue(k.post_level, IssueCode::UnknownPostLevel, Severity::Warning, &why));
             None
         }
     });

@@ -1,6 +1,7 @@
 //! The commands the web view calls (ui/src/api/ is their only caller). Each is `async`, so Tauri
 //! runs it on its async runtime instead of the main thread, and delegates to one [`AppState`]
-//! method. Every name here is listed in `command_list.rs` and granted in capabilities/.
+//! method (most of them kaohe-desk's `Session`'s). Every name here is listed in
+//! `command_list.rs` and granted in capabilities/.
 
 use std::time::Duration;
 
@@ -11,7 +12,7 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::error::CommandError;
 use crate::preview;
-use crate::state::{AppInfo, AppState, ImportOutcome, PrintPreview, PrintRequest};
+use crate::state::{AppInfo, AppState, ImportOutcome, PreviewRequest, PrintPreview};
 
 /// How long the window stays up after the self-test report, so a screenshot can be taken.
 const SELFTEST_LINGER: Duration = Duration::from_millis(1500);
@@ -112,7 +113,7 @@ pub fn print_preview(
     from: Option<String>,
 ) -> Result<PrintPreview, CommandError> {
     let dir = preview::folder(&app)?;
-    let request = PrintRequest { doc, year, as_of, organ, pool, from };
+    let request = PreviewRequest { doc, year, as_of, organ, pool, from };
     let written = app.state::<AppState>().print_preview(&dir, &request, chrono::Local::now().date_naive())?;
     preview::show(&app, std::path::Path::new(&written.path), &written.title)?;
     Ok(written)

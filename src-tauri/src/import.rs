@@ -1,23 +1,21 @@
 //! 导入: the import wizard's commands. The clerk picks a roster (native dialog, or dropped on the
-//! window), the wizard shows how it would be read ([`AppState::import_layout`]: sheet, header
-//! row, each column's field with its confidence, a mapping saved for the same headers), the clerk
-//! corrects it, checks it ([`AppState::import_check`]: the issues, the cells of their rows and the
-//! planned changes, nothing written) and applies it ([`AppState::import_apply`]: one transaction;
-//! the confirmed mapping saved by header signature). Check and apply run off the main thread,
-//! report progress through a [`Channel`] and stop on [`import_cancel`], the database untouched.
-//! The national system's results template (no ID numbers) is imported for a year, as
-//! `kaohe import --year`. Everything is read by kaohe-workbook and written by kaohe-store.
+//! window), the wizard shows how it would be read (`import_layout`: sheet, header row, each
+//! column's field with its confidence, a mapping saved for the same headers), the clerk corrects
+//! it, checks it (`import_check`: the issues, the cells of their rows and the planned changes,
+//! nothing written) and applies it (`import_apply`: one transaction; the confirmed mapping saved
+//! by header signature) — kaohe-desk's `Session` methods of the same names. Check and apply run
+//! off the main thread, report progress through a [`Channel`] and stop on [`import_cancel`], the
+//! database untouched. The national system's results template (no ID numbers) is imported for a
+//! year, as `kaohe import --year`. The shell keeps which files the clerk chose or dropped
+//! ([`ImportShell`]): the only ones the commands open.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use kaohe_desk::import::{
-    self, ImportDatabase, ImportLayout, ImportProgress, ImportReport, ImportRequest, Mapping, Monitor,
-};
-use kaohe_desk::DeskError;
-use kaohe_engine::Person;
+use kaohe_desk::import::{ImportLayout, ImportProgress, ImportReport, ImportRequest, Monitor};
+use kaohe_desk::session::error_report_name;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, Manager, State};
 
@@ -25,62 +23,6 @@ use crate::dialogs;
 use crate::error::{CommandError, ErrorCode};
 use crate::state::AppState;
 pub use kaohe_desk::ipc::{DropEvent, DropKind};
-
-/// The app's database as the import's read needs it: open behind the state's lock.
-impl ImportDatabase for AppState {
-    fn saved_mapping(&self, signature: &str) -> Result<Option<Mapping>, DeskError> {
-        self.reading(|store| Ok(store.mapping_for(signature)?)).map_err(CommandError::into_desk)
-    }
-
-    fn people(&self) -> Result<Vec<Person>, DeskError> {
-        self.reading(|store| Ok(store.load_roster()?.people)).map_err(CommandError::into_desk)
-    }
-
-    fn read_ahead(&self) {
-        if let Ok(mut guard) = self.store() {
-            if let Ok(store) = guard.as_mut() {
-                let _ = store.prefetch();
-            }
-        }
-    }
-}
-
-impl AppState {
-    /// How the file would be read with the clerk's choices so far ([`import::layout`]).
-    pub fn import_layout(&self, request: &ImportRequest) -> Result<ImportLayout, CommandError> {
-        Ok(import::layout(self, request)?)
-    }
-
-    /// Reads the file as the clerk set it up and works out what the import would change, with
-    /// the cells of the rows its issues name; nothing is written.
-    pub fn import_check(&self, request: &ImportRequest, monitor: &Monitor) -> Result<ImportReport, CommandError> {
-        let mut read = import::read(self, self.profile(), request, monitor)?;
-        let plan = self.reading(|store| Ok(import::plan(store, &mut read, monitor)?))?;
-        let database = self.db_path().to_path_buf();
-        let rows = import::issue_rows(read.path(), &read.read);
-        Ok(ImportReport { rows, ..import::report(read, plan, &database) })
-    }
-
-    /// Reads the file again as the clerk set it up and imports it in one transaction (planned
-    /// again under the same lock); a mapping the clerk gave is saved for rosters with the same
-    /// headers. Cancelled or failed, the database is as it was.
-    pub fn import_apply(&self, request: &ImportRequest, monitor: &Monitor) -> Result<ImportReport, CommandError> {
-        let mut read = import::read(self, self.profile(), request, monitor)?;
-        self.writing(|store| {
-            let plan = import::plan(store, &mut read, monitor)?;
-            Ok(import::apply(store, read, plan, None, monitor)?)
-        })
-    }
-
-    /// Writes the error workbook for the file read and planned as set up.
-    pub fn import_error_report(&self, request: &ImportRequest, out: &Path) -> Result<String, CommandError> {
-        let monitor = Monitor::silent();
-        let mut read = import::read(self, self.profile(), request, &monitor)?;
-        self.reading(|store| Ok(import::plan(store, &mut read, &monitor).map(drop)?))?;
-        import::error_report(&read, out)?;
-        Ok(out.display().to_string())
-    }
-}
 
 /// What the shell keeps for the wizard: the cancel flag of the running check or apply, and the
 /// channel dropped files are sent on.
@@ -223,12 +165,7 @@ pub fn import_cancel(shell: State<'_, ImportShell>) -> Result<(), CommandError> 
 pub async fn import_error_report(app: AppHandle, request: ImportRequest) -> Result<Option<String>, CommandError> {
     app.state::<ImportShell>().check_granted(&request)?;
     blocking(move || {
-        let stem = Path::new(&request.path)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "名册".to_owned());
-        let Some(out) =
-            dialogs::save_file(&app, "保存问题清单", &format!("{stem}（问题清单）.xlsx"), &[dialogs::WORKBOOK])?
+        let Some(out) = dialogs::save_file(&app, "保存问题清单", &error_report_name(&request), &[dialogs::WORKBOOK])?
         else {
             return Ok(None);
         };

@@ -1,7 +1,9 @@
-//! Kaohe's desktop shell: a Tauri 2 window showing the web UI (ui/, embedded from ui/dist) and a
-//! few thin commands over the engine, workbook and store crates. No business rule lives here.
+//! Kaohe's desktop shell: a Tauri 2 window showing the web UI (ui/, embedded from ui/dist) and
+//! thin commands over kaohe-desk's `Session` (the open database and the rule profile in force,
+//! whose methods are the commands' bodies). No business rule lives here: the shell unpacks the
+//! arguments, shows the dialogs and windows, sends progress and drops on the page's channels.
 //!
-//! - [`state`]: the open database, the rule profile, and one method per command.
+//! - [`state`]: the session, with the app's name, the sample roster and the self-test hook.
 //! - [`commands`]: the `#[tauri::command]` functions the UI calls.
 //! - [`preview`]: the print preview window (a second window, static HTML, no permissions).
 //! - [`error`]: the `{code, message}` error every command returns.

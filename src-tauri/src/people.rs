@@ -3,7 +3,6 @@
 //! rows on screen, never everyone; and `person` (one person's drawer on the clerk's today). The
 //! work is kaohe-desk's (`people`, `person`).
 
-use chrono::NaiveDate;
 use kaohe_desk::person::PersonDetail;
 use kaohe_store::{PeopleFilters, PeoplePage, PeopleQuery};
 use tauri::State;
@@ -25,21 +24,4 @@ pub fn people_page(state: State<'_, AppState>, query: PeopleQuery) -> Result<Peo
 #[tauri::command(async)]
 pub fn person(state: State<'_, AppState>, id: String) -> Result<PersonDetail, CommandError> {
     state.person(&id, chrono::Local::now().date_naive())
-}
-
-impl AppState {
-    /// What the 人员 grid's filters offer.
-    pub fn people_filters(&self) -> Result<PeopleFilters, CommandError> {
-        self.reading(|store| Ok(kaohe_desk::people_filters(store, self.profile())?))
-    }
-
-    /// A page of the 人员 grid.
-    pub fn people_page(&self, query: &PeopleQuery) -> Result<PeoplePage, CommandError> {
-        self.reading(|store| Ok(kaohe_desk::people_page(store, self.profile(), query)?))
-    }
-
-    /// One person's detail on `as_of` (reads only the person's organ).
-    pub fn person(&self, id: &str, as_of: NaiveDate) -> Result<PersonDetail, CommandError> {
-        self.reading(|store| Ok(kaohe_desk::person::person(store, self.profile(), id, as_of)?))
-    }
 }

@@ -1,5 +1,5 @@
 //! The print preview window: a second window (label `print-preview`) showing the HTML file that
-//! [`crate::state::AppState::print_preview`] wrote, loaded from its `file://` URL. It is in no
+//! kaohe-desk's `Session::print_preview` wrote, loaded from its `file://` URL. It is in no
 //! capability, so it may call no command; the file's own CSP allows no script. 「打印」 asks the
 //! web view of this window for the system print dialog.
 //!

@@ -1,20 +1,21 @@
 //! 上报 and 汇总 in the app: an organ's finalised year saved as a package where the clerk
 //! chooses (`report_package`), packages chosen in a dialog (`receive_pick`) and received
 //! (`receive_packages`, again with `replace` once the clerk confirms), and the year's 汇总
-//! (`summary`) — kaohe-desk's `summary` use cases.
+//! (`summary`) — kaohe-desk's `summary` use cases over the session. The shell keeps which package
+//! files the clerk chose ([`PackageShell`]).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use kaohe_desk::summary::{self, MakeRequest, Receipts, Refusal, Summary};
+use kaohe_desk::summary::{Receipts, Refusal, Summary};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use crate::dialogs::{self, PACKAGES};
 use crate::error::{CommandError, ErrorCode};
-use crate::export::{ask, save, sending, AskWhere, ExportProgress, TellExport};
-use crate::state::{parse_date, AppState};
-use tauri::ipc::Channel;
+use crate::export::{ask, sending, ExportProgress};
+use crate::state::AppState;
 
 /// The package files the clerk chose in 「接收上报文件…」's dialog: the only paths
 /// `receive_packages` reads (the web view cannot name a file of its own choosing).
@@ -49,64 +50,6 @@ impl PackageShell {
     }
 }
 
-impl AppState {
-    /// The organ's package of `year`, written where `ask` says (`Ok(None)`: cancelled).
-    pub fn report_package(
-        &self,
-        year: i32,
-        organ: &str,
-        as_of: Option<&str>,
-        by: &str,
-        ask: impl FnOnce(&str) -> Result<Option<PathBuf>, CommandError>,
-    ) -> Result<Option<String>, CommandError> {
-        let as_of = as_of.filter(|d| !d.is_empty()).map(|d| parse_date("晋升人选计算日期", d)).transpose()?;
-        let by = kaohe_desk::committee::operator(by)?.to_string();
-        let text = self.profile_text()?;
-        let made_at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string();
-        let request = MakeRequest { organ, year, as_of, profile_text: &text, by: &by, made_at: &made_at };
-        let (_, bytes) = self.reading(|store| Ok(summary::make_package(store, self.profile(), &request)?))?;
-        let Some(path) = ask(&summary::package_file_name(organ.trim(), year))? else {
-            return Ok(None);
-        };
-        let path = if path.extension().is_some() { path } else { path.with_extension("kaohe") };
-        kaohe_files::write_replacing(&path, kaohe_files::Access::Ordinary, |partial| {
-            std::fs::write(partial, &bytes).map_err(|e| kaohe_files::FileError::new(&path, e))
-        })
-        .map_err(|e: kaohe_files::FileError| CommandError::new(ErrorCode::WriteFailed, e.to_string()))?;
-        Ok(Some(path.display().to_string()))
-    }
-
-    /// Receives the packages at `paths`; a file that cannot be read is refused with the others.
-    pub fn receive_packages(&self, paths: &[String], replace: bool, by: &str) -> Result<Receipts, CommandError> {
-        let (mut files, mut unreadable) = (Vec::new(), Vec::new());
-        for path in paths {
-            match std::fs::read(path) {
-                Ok(bytes) => files.push((path.clone(), bytes)),
-                Err(e) => unreadable.push(Refusal::unreadable(path, &e)),
-            }
-        }
-        let mut receipts = self.writing(|store| Ok(summary::receive(store, self.profile(), &files, replace, by)?))?;
-        receipts.refused.extend(unreadable);
-        Ok(receipts)
-    }
-
-    pub fn summary(&self, year: i32) -> Result<Summary, CommandError> {
-        self.reading(|store| Ok(summary::summary(store, self.profile(), year)?))
-    }
-
-    /// The year's 汇总 saved as a workbook where the clerk chooses (「汇总_2025年度.xlsx」).
-    pub fn export_summary(
-        &self,
-        year: i32,
-        ask: &mut AskWhere<'_>,
-        tell: TellExport,
-    ) -> Result<Option<String>, CommandError> {
-        tell(ExportProgress::Computing);
-        let report = self.summary(year)?;
-        save(ask, tell, &format!("汇总_{year}年度.xlsx"), |path| summary::export_summary(&report, path))
-    }
-}
-
 #[tauri::command(async)]
 pub fn report_package(
     app: AppHandle,
@@ -116,7 +59,8 @@ pub fn report_package(
     as_of: Option<String>,
     by: String,
 ) -> Result<Option<String>, CommandError> {
-    state.report_package(year, &organ, as_of.as_deref(), &by, |name| {
+    let now = chrono::Local::now().naive_local();
+    state.report_package(year, &organ, as_of.as_deref(), &by, now, |name| {
         dialogs::save_file(&app, "保存上报文件", name, &[PACKAGES])
     })
 }

@@ -332,7 +332,7 @@ fn sample_ids(state: &AppState) -> Vec<String> {
 
 #[test]
 fn print_preview_writes_the_documents_of_the_sample() {
-    use kaohe_app::state::PrintRequest;
+    use kaohe_app::state::PreviewRequest as PrintRequest;
     let scratch = Scratch::new();
     let state = scratch.state(None);
     state.import_sample().expect("import_sample");
@@ -508,7 +508,7 @@ mod people;
 
 #[test]
 fn print_previews_are_for_their_owner_only_and_do_not_outlive_their_window() {
-    use kaohe_app::state::PrintRequest;
+    use kaohe_app::state::PreviewRequest as PrintRequest;
     let scratch = Scratch::new();
     let state = scratch.state(None);
     state.import_sample().expect("import_sample");
@@ -545,13 +545,14 @@ fn a_package_saved_by_one_database_is_received_and_summed_up_by_another() {
         assert_eq!(name, "某市财政局_2025年度上报.kaohe");
         Ok(Some(scratch.path("某市财政局")))
     };
-    let refused = state.report_package(2025, "某市财政局", None, "李明", ask).expect_err("not finalised");
+    let now = NaiveDate::from_ymd_opt(2026, 1, 20).expect("date").and_hms_opt(9, 30, 0).expect("time");
+    let refused = state.report_package(2025, "某市财政局", None, "李明", now, ask).expect_err("not finalised");
     assert_eq!(refused.code, ErrorCode::YearNotLocked);
     state.assessment_override(2025, "330521197211100691", "称职", "领导成员优秀名额为0", "李明").expect("override");
     state.assessment_finalize(2025, NaiveDate::from_ymd_opt(2026, 1, 15).expect("date"), "李明").expect("finalised");
-    assert_eq!(state.report_package(2025, "某市财政局", None, "李明", |_| Ok(None)).expect("cancelled"), None);
+    assert_eq!(state.report_package(2025, "某市财政局", None, "李明", now, |_| Ok(None)).expect("cancelled"), None);
     assert!(!out.exists(), "nothing written when the dialog is cancelled");
-    let saved = state.report_package(2025, "某市财政局", Some("2025-12-31"), "李明", ask).expect("saved");
+    let saved = state.report_package(2025, "某市财政局", Some("2025-12-31"), "李明", now, ask).expect("saved");
     assert_eq!(saved, Some(out.display().to_string()), ".kaohe added to a name typed without it");
 
     let hub = AppState::open("考核 Kaohe", "0.1.0", scratch.path("hub/kaohe.db"), None);

@@ -8,8 +8,9 @@
 //! grid's pages ([`people_filters`], [`people_page`]), a person's drawer ([`person`]) and the
 //! 工作台 summary ([`dashboard`]), the assessment committee's operations ([`committee`]), the
 //! import ([`import`]) and 核查, the audit of the history ([`audit`]); and for the desktop app, the one error shape of its commands ([`error`])
-//! and what its other commands answer ([`ipc`]); a rule profile's text taken or refused in the
-//! clerk's words ([`profile`]).
+//! and what its other commands answer ([`ipc`]), and the [`session`] it keeps while it runs (the
+//! open database and the rule profile in force, with a method per command); a rule profile's
+//! text taken or refused in the clerk's words ([`profile`]).
 
 pub mod audit;
 pub mod committee;
@@ -22,6 +23,7 @@ mod people;
 pub mod person;
 mod print;
 pub mod profile;
+pub mod session;
 pub mod summary;
 pub mod whatif;
 

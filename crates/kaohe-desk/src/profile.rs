@@ -1,9 +1,42 @@
 //! A rule profile's text as both front ends take it: the engine validates it, and a refusal is
 //! told in the clerk's words — every broken entry named, or a TOML mistake with its line and that
-//! line's text (the parser's own English is for a developer).
+//! line's text (the parser's own English is for a developer). A rule file is read as text by
+//! [`read_file`]: a few dozen kilobytes of UTF-8, a byte-order mark taken off.
+
+use std::path::Path;
 
 use kaohe_engine::profile::ProfileError;
 use kaohe_engine::Profile;
+
+/// A rule profile is a few dozen kilobytes; anything far larger is not one.
+const MAX_PROFILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why a rule file could not be read as text, in the clerk's words.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("「{file}」有 {kib} KB，不像规则文件（规则文件通常只有几十 KB）")]
+    TooLarge { file: String, kib: u64 },
+    #[error("无法读取规则文件「{file}」：{error}")]
+    Unreadable { file: String, error: std::io::Error },
+    #[error("规则文件「{file}」不是 UTF-8 编码的文本，请用记事本另存为 UTF-8 后再载入")]
+    NotUtf8 { file: String },
+}
+
+/// The text of the rule file at `path` (without a byte-order mark), refused when it is far too
+/// large to be one or is not UTF-8.
+pub fn read_file(path: &Path) -> Result<String, FileError> {
+    let file = path.display().to_string();
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_PROFILE_BYTES {
+        return Err(FileError::TooLarge { file, kib: size / 1024 });
+    }
+    let bytes = std::fs::read(path).map_err(|error| FileError::Unreadable { file: file.clone(), error })?;
+    let text = String::from_utf8(bytes).map_err(|_| FileError::NotUtf8 { file })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
 
 /// Every problem of a refused profile as a sentence for the clerk. `text` is the file, to quote
 /// the line a syntax error is on.

@@ -205,11 +205,11 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
     }
 }
 
-/// The profile given by `--profile`, or the national default.
+/// The profile given by `--profile` (read as the app reads a rule file: `profile::read_file`),
+/// or the national default.
 pub fn load_profile(path: Option<&Path>) -> Result<Profile, (String, &'static str)> {
     let Some(path) = path else { return Ok(Profile::national()) };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| (format!("无法读取规则文件「{}」：{e}", path.display()), "bad_argument"))?;
+    let text = kaohe_desk::profile::read_file(path).map_err(|e| (e.to_string(), "bad_argument"))?;
     kaohe_desk::profile::parse(&text)
         .map_err(|why| (format!("规则文件「{}」未采用：{why}", path.display()), "profile_invalid"))
 }
@@ -240,10 +240,7 @@ fn profile_of(o: &Options) -> Result<Profile, Failure> {
 /// file saved in the database, or the national profile's.
 fn profile_text_of(o: &Options) -> Result<String, Failure> {
     if let Some(path) = &o.profile {
-        return std::fs::read_to_string(path).map_err(|e| {
-            let why = kaohe_desk::package::read_words(&e);
-            Failure::new("bad_argument", format!("无法读取规则文件「{}」：{why}", path.display()), 1)
-        });
+        return kaohe_desk::profile::read_file(path).map_err(|e| Failure::new("bad_argument", e.to_string(), 1));
     }
     let db = o.db.clone().unwrap_or_else(kaohe_store::default_db_path);
     Ok(match kaohe_store::settings::saved_profile(&db, db_password().as_ref())? {

@@ -99,6 +99,32 @@ mod tests {
         assert!(why.starts_with("第1行第2列：有不认识的条目「meta」"), "{why}");
     }
 
+    /// A rule file as 载入, 对比 and `--profile` read it: the byte-order mark Notepad writes taken
+    /// off, a file in another encoding or far too large refused in the clerk's words.
+    #[test]
+    fn a_rule_file_is_utf8_text_of_a_sensible_size() {
+        let dir = tempfile::tempdir().expect("dir");
+        let bom = dir.path().join("记事本.toml");
+        std::fs::write(&bom, format!("\u{feff}{}", kaohe_engine::profile::NATIONAL_TOML)).expect("write");
+        let text = read_file(&bom).expect("read");
+        assert_eq!(text, kaohe_engine::profile::NATIONAL_TOML);
+        assert!(parse(&text).is_ok());
+        let gbk = dir.path().join("gbk.toml");
+        std::fs::write(&gbk, [0xc8, 0xab, 0xb9, 0xfa]).expect("write");
+        assert_eq!(
+            read_file(&gbk).expect_err("not UTF-8").to_string(),
+            format!("规则文件「{}」不是 UTF-8 编码的文本，请用记事本另存为 UTF-8 后再载入", gbk.display())
+        );
+        let big = dir.path().join("big.toml");
+        std::fs::write(&big, vec![b'#'; 5 * 1024 * 1024]).expect("write");
+        assert_eq!(
+            read_file(&big).expect_err("too large").to_string(),
+            format!("「{}」有 5120 KB，不像规则文件（规则文件通常只有几十 KB）", big.display())
+        );
+        let missing = read_file(&dir.path().join("没有.toml")).expect_err("missing");
+        assert!(matches!(missing, FileError::Unreadable { .. }), "{missing}");
+    }
+
     #[test]
     fn a_broken_entry_is_named() {
         let text = kaohe_engine::profile::NATIONAL_TOML.replacen("target = \"一级科员\"", "target = \"一级科长\"", 1);

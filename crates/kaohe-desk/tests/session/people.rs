@@ -2,8 +2,8 @@
 //! real temporary database.
 
 use chrono::NaiveDate;
-use kaohe_app::error::ErrorCode;
 use kaohe_desk::dashboard::{GradeSource, YearProgress};
+use kaohe_desk::error::ErrorCode;
 use kaohe_desk::person::{person_detail, RestrictionState, TimelineKind};
 use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::{BlockCode, NationalCode};
@@ -18,8 +18,8 @@ fn day(text: &str) -> NaiveDate {
 #[test]
 fn people_pages_the_sample_with_its_filters() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
-    state.import_sample().expect("import_sample");
+    let state = scratch.session();
+    state.import_sample(super::SAMPLE).expect("import_sample");
     let filters = state.people_filters().expect("people_filters");
     assert_eq!(filters.total, 38);
     assert_eq!(filters.organs, ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"]);
@@ -58,8 +58,8 @@ fn people_pages_the_sample_with_its_filters() {
 #[test]
 fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
-    state.import_sample().expect("import_sample");
+    let state = scratch.session();
+    state.import_sample(super::SAMPLE).expect("import_sample");
 
     let tian = state.person("330102198808060235", day("2026-01-01")).expect("person");
     assert_eq!(tian.person.name, "田建国");
@@ -115,8 +115,8 @@ fn person_shows_the_timeline_results_restrictions_and_promotion_today() {
 #[test]
 fn person_from_the_organ_equals_person_from_everyone() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
-    state.import_sample().expect("import_sample");
+    let state = scratch.session();
+    state.import_sample(super::SAMPLE).expect("import_sample");
     let store = Store::open(&scratch.path("data/kaohe.db")).expect("open");
     let full = store.load_roster().expect("load");
     assert_eq!(full.people.len(), 38);
@@ -165,13 +165,13 @@ fn person_from_the_organ_equals_person_from_everyone() {
 #[test]
 fn dashboard_counts_the_sample_and_lists_what_falls_due() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let empty = state.dashboard(day("2026-01-01"), 90).expect("empty dashboard");
     assert_eq!(
         (empty.people, empty.assessment.state, empty.grades.source),
         (0, YearProgress::NotStarted, GradeSource::None)
     );
-    state.import_sample().expect("import_sample");
+    state.import_sample(super::SAMPLE).expect("import_sample");
 
     let d = state.dashboard(day("2026-01-01"), 90).expect("dashboard");
     assert_eq!(d.horizon_end, day("2026-04-01"));

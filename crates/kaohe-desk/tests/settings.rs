@@ -3,15 +3,15 @@
 //! The database's password: a database with one opens locked and the window's unlock takes only
 //! the right one; 设置 sets, changes and removes it (the current one required, each change in the
 //! 操作日志); a backup with another password is checked with the one the clerk types, and the
-//! restored database keeps the current password.
+//! restored database keeps the current password. All through kaohe-desk's `Session`, as the app's
+//! commands call it.
 
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
-use kaohe_app::error::ErrorCode;
-use kaohe_app::password::PasswordChange;
-use kaohe_app::rules::ProfileLoad;
-use kaohe_app::state::AppState;
+use kaohe_desk::error::{CommandError, ErrorCode};
+use kaohe_desk::ipc::{PasswordChange, ProfileLoad};
+use kaohe_desk::session::Session;
 use kaohe_store::settings::inspect_backup;
 use kaohe_store::{migrations, Encryption, Password, Store, SCHEMA_VERSION};
 
@@ -31,13 +31,21 @@ impl Scratch {
     fn db(&self) -> PathBuf {
         self.path("data/kaohe.db")
     }
-    fn state(&self) -> AppState {
-        AppState::open("考核 Kaohe", "0.1.0", self.db(), None)
+    fn state(&self) -> Session {
+        Session::open(self.db())
     }
 }
 
+/// The sample roster, as the app's 「导入示例名册」 gives it.
+const SAMPLE: &[u8] = include_bytes!("../../../fixtures/sample/名册示例.xlsx");
+
+/// What the database holds (the home page's figures), or why it cannot be read.
+fn counts(state: &Session) -> Result<kaohe_store::Counts, CommandError> {
+    state.reading(|store| Ok(store.counts()?))
+}
+
 fn national_toml() -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../profiles/national.toml"))
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../profiles/national.toml"))
         .expect("national.toml")
 }
 
@@ -84,7 +92,7 @@ fn a_backup_is_a_kaohe_database_with_the_same_people() {
     let scratch = Scratch::new();
     let state = scratch.state();
     state.set_operator(BY).expect("operator");
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     let dest = scratch.path("备份/考核数据备份_2026-11-27.db");
     let outcome = state.backup_database(&dest).expect("backup");
     assert_eq!((outcome.path, outcome.people), (dest.display().to_string(), 38));
@@ -113,7 +121,7 @@ fn a_backup_is_a_kaohe_database_with_the_same_people() {
 fn restore_refuses_foreign_and_newer_files_without_touching_anything() {
     let scratch = Scratch::new();
     let state = scratch.state();
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     let live_before = std::fs::read(scratch.db()).expect("live db");
 
     let text = scratch.path("说明.db");
@@ -155,7 +163,7 @@ fn restore_refuses_foreign_and_newer_files_without_touching_anything() {
         assert_eq!(state.restore_database(at("10:00:00")).map_err(|e| e.code), Err(ErrorCode::BadArgument));
     }
     assert_eq!(std::fs::read(scratch.db()).expect("live db"), live_before);
-    assert_eq!(state.app_info().expect("info").people, 38);
+    assert_eq!(counts(&state).expect("info").people, 38);
     assert!(!scratch.db().parent().expect("dir").join("恢复前备份").exists());
 }
 
@@ -166,7 +174,7 @@ fn restore_replaces_the_data_and_keeps_a_safety_copy() {
     state.set_operator(BY).expect("operator");
     let empty_backup = scratch.path("空库备份.db");
     state.backup_database(&empty_backup).expect("backup of the empty database");
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     let local = scratch.path("某省规则.toml");
     std::fs::write(&local, national_toml().replace("name = \"全国默认规则\"", "name = \"某省规则\"")).expect("write");
     assert!(matches!(state.profile_load(&local).expect("loaded"), ProfileLoad::Active { .. }));
@@ -176,7 +184,7 @@ fn restore_replaces_the_data_and_keeps_a_safety_copy() {
     let outcome = state.restore_database(at("10:30:05")).expect("restored");
     let safety = scratch.path("data/恢复前备份/恢复前备份_2026-11-27_103005.db");
     assert_eq!((outcome.people, outcome.safety_copy.as_str()), (0, safety.display().to_string().as_str()));
-    assert_eq!(state.app_info().expect("info").people, 0);
+    assert_eq!(counts(&state).expect("info").people, 0);
     assert_eq!(inspect_backup(&safety, None).expect("safety copy").people, 38);
     assert_eq!(names(&safety).len(), 38);
     // The backup predates the local rule file: the national rules apply again; the 操作人 stays.
@@ -194,7 +202,7 @@ fn restore_replaces_the_data_and_keeps_a_safety_copy() {
     // And back: the safety copy restores the 38 people, and the local rules they used.
     state.restore_check(&safety).expect("the safety copy is a backup");
     state.restore_database(at("10:31:00")).expect("restored again");
-    assert_eq!(state.app_info().expect("info").people, 38);
+    assert_eq!(counts(&state).expect("info").people, 38);
     assert_eq!(state.profile().meta.name, "某省规则");
     assert!(scratch.path("data/恢复前备份/恢复前备份_2026-11-27_103100.db").is_file());
 }
@@ -213,7 +221,7 @@ fn an_older_backup_is_upgraded_when_restored() {
     assert_eq!((info.schema_version, info.organs), (5, 1));
     state.restore_database(at("11:00:00")).expect("restored");
     assert_eq!(std::fs::read(&old).expect("read"), before, "the backup itself is not upgraded");
-    assert_eq!(state.app_info().expect("info").organs, 1);
+    assert_eq!(counts(&state).expect("info").organs, 1);
     let store = Store::open(&scratch.db()).expect("opens");
     assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
 }
@@ -223,7 +231,7 @@ fn the_log_merges_every_kind_newest_first_with_who_and_why() {
     let scratch = Scratch::new();
     let state = scratch.state();
     state.set_operator(BY).expect("operator");
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     let report = state.assessment(2025).expect("assessment");
     let id = |name: &str| report.people.iter().find(|p| p.name == name).map(|p| p.id.clone()).expect(name);
     state
@@ -326,7 +334,7 @@ fn an_invalid_profile_is_refused_with_its_problems() {
 fn a_valid_profile_becomes_active_and_survives_a_restart() {
     let scratch = Scratch::new();
     let state = scratch.state();
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     let local = scratch.path("某省规则.toml");
     // A province that ranks 优秀 at 15%.
     let text = national_toml()
@@ -379,7 +387,7 @@ fn a_backup_restores_a_database_that_would_not_open() {
     let backup = scratch.path("备份.db");
     {
         let state = scratch.state();
-        state.import_sample().expect("sample");
+        state.import_sample(SAMPLE).expect("sample");
         state.backup_database(&backup).expect("backup");
     }
     // The live database is now from a newer Kaohe: refused, never modified.
@@ -402,7 +410,7 @@ fn a_backup_restores_a_database_that_would_not_open() {
     let outcome = state.restore_database(at("12:00:00")).expect("restored");
     assert_eq!(outcome.people, 38);
     assert_eq!(state.open_error(), None);
-    assert_eq!(state.app_info().expect("info").people, 38);
+    assert_eq!(counts(&state).expect("info").people, 38);
     // The refused file is kept as it was, byte for byte.
     assert_eq!(std::fs::read(&outcome.safety_copy).expect("safety copy"), refused);
 }
@@ -411,7 +419,7 @@ fn a_backup_restores_a_database_that_would_not_open() {
 fn a_backup_with_a_trigger_is_refused_when_picked_and_nothing_is_pending() {
     let scratch = Scratch::new();
     let state = scratch.state();
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     let backup = scratch.path("备份.db");
     state.backup_database(&backup).expect("backup");
     {
@@ -445,7 +453,7 @@ fn a_database_with_a_password_opens_locked_until_the_right_one_is_given() {
     let scratch = Scratch::new();
     {
         let state = scratch.state();
-        state.import_sample().expect("sample");
+        state.import_sample(SAMPLE).expect("sample");
         state.set_operator("人事科 李明").expect("operator");
         assert_eq!(state.set_database_password("", "人事科2026").expect("set"), PasswordChange::Set);
     }
@@ -455,7 +463,7 @@ fn a_database_with_a_password_opens_locked_until_the_right_one_is_given() {
     let lock = state.database_lock().expect("lock");
     assert!(lock.locked && lock.has_password);
     assert_eq!(lock.db_path, scratch.db().display().to_string());
-    let e = state.app_info().expect_err("nothing is read while locked");
+    let e = counts(&state).expect_err("nothing is read while locked");
     assert_eq!(e.code, ErrorCode::PasswordRequired);
     assert_eq!(e.message, format!("数据库「{}」设置了密码，请输入密码后再打开", scratch.db().display()));
 
@@ -466,7 +474,7 @@ fn a_database_with_a_password_opens_locked_until_the_right_one_is_given() {
 
     let lock = state.unlock_database("人事科2026").expect("the right one");
     assert!(!lock.locked && lock.has_password);
-    assert_eq!(state.app_info().expect("open").people, 38);
+    assert_eq!(counts(&state).expect("open").people, 38);
     let settings = state.settings().expect("settings");
     assert!(settings.has_password);
     assert_eq!(settings.operator, "人事科 李明");
@@ -476,7 +484,7 @@ fn a_database_with_a_password_opens_locked_until_the_right_one_is_given() {
 fn setting_changing_and_removing_it_needs_the_current_one_and_is_logged() {
     let scratch = Scratch::new();
     let state = scratch.state();
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     state.set_operator("人事科 李明").expect("operator");
     assert!(!state.settings().expect("settings").has_password);
     assert_eq!(state.set_database_password("", "").expect("nothing"), PasswordChange::Unchanged);
@@ -484,7 +492,7 @@ fn setting_changing_and_removing_it_needs_the_current_one_and_is_logged() {
 
     assert_eq!(state.set_database_password("", "第一个数据库密码").expect("set"), PasswordChange::Set);
     assert!(state.settings().expect("settings").has_password);
-    assert_eq!(state.app_info().expect("still open").people, 38);
+    assert_eq!(counts(&state).expect("still open").people, 38);
 
     let e = state.set_database_password("记错了的密码", "第二个数据库密码").expect_err("the current one is wrong");
     assert_eq!((e.code, e.message.as_str()), (ErrorCode::WrongPassword, "当前密码不对，密码没有修改"));
@@ -512,7 +520,7 @@ fn setting_changing_and_removing_it_needs_the_current_one_and_is_logged() {
 fn a_backup_with_another_password_is_checked_with_the_one_typed_and_the_current_password_stays() {
     let scratch = Scratch::new();
     let state = scratch.state();
-    state.import_sample().expect("sample");
+    state.import_sample(SAMPLE).expect("sample");
     state.set_database_password("", "备份时的数据库密码").expect("set");
     let backup = scratch.path("考核数据备份_2026-11-20.db");
     assert_eq!(state.backup_database(&backup).expect("backup").people, 38);

@@ -8,18 +8,18 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
-use kaohe_app::error::ErrorCode;
+use kaohe_desk::error::ErrorCode;
 use kaohe_desk::import::{ImportProgress, ImportRequest, Monitor, Phase};
 use kaohe_store::Store;
 
 use super::Scratch;
 
 fn roster(name: &str) -> String {
-    super::crate_dir().join("../fixtures/rosters").join(name).display().to_string()
+    super::repo().join("fixtures/rosters").join(name).display().to_string()
 }
 
 fn hostile(name: &str) -> String {
-    super::crate_dir().join("../fixtures/hostile").join(name).display().to_string()
+    super::repo().join("fixtures/hostile").join(name).display().to_string()
 }
 
 fn request(path: String) -> ImportRequest {
@@ -63,7 +63,7 @@ fn field_of<'a>(columns: &'a [kaohe_workbook::MappedColumn], letter: &str) -> (O
 #[test]
 fn layout_proposes_the_roster_sheet_header_row_and_fields_with_confidence() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let layout = state.import_layout(&request(roster("03-wps-sheet1.xlsx"))).expect("layout");
     assert_eq!(layout.file_name, "03-wps-sheet1.xlsx");
     assert_eq!(layout.sheets, ["Sheet1", "说明"]);
@@ -90,7 +90,7 @@ fn layout_proposes_the_roster_sheet_header_row_and_fields_with_confidence() {
 #[test]
 fn a_header_row_chosen_by_the_clerk_finds_a_header_below_row_20() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let file = hostile("header-row-25.xlsx");
     let proposed = state.import_layout(&request(file.clone())).expect("layout");
     assert_eq!(proposed.header_row, 1);
@@ -119,7 +119,7 @@ fn a_header_row_chosen_by_the_clerk_finds_a_header_below_row_20() {
 #[test]
 fn check_names_the_bad_rows_and_their_cells_and_plans_the_new_people() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let (monitor, seen) = recording();
     let check = state.import_check(&request(roster("13-bad-cells.xlsx")), &monitor).expect("check");
     assert_eq!((check.sheet.as_str(), check.header_row, check.rows_read), ("人员", 1, 9));
@@ -170,7 +170,7 @@ fn check_names_the_bad_rows_and_their_cells_and_plans_the_new_people() {
 #[test]
 fn apply_writes_exactly_the_importable_people_then_a_second_check_plans_the_changes() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let (monitor, seen) = recording();
     let applied = state.import_apply(&request(roster("13-bad-cells.xlsx")), &monitor).expect("apply");
     let written = applied.applied.expect("written");
@@ -201,7 +201,7 @@ fn apply_writes_exactly_the_importable_people_then_a_second_check_plans_the_chan
 #[test]
 fn cancelling_while_reading_or_before_the_commit_leaves_the_database_as_it_was() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let (monitor, _) = recording();
     state.import_apply(&request(roster("13-bad-cells.xlsx")), &monitor).expect("first import");
     let before = people(&scratch);
@@ -230,7 +230,7 @@ fn cancelling_while_reading_or_before_the_commit_leaves_the_database_as_it_was()
 #[test]
 fn failures_leave_the_database_untouched_and_say_why() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let (monitor, _) = recording();
     state.import_apply(&request(roster("13-bad-cells.xlsx")), &monitor).expect("first import");
     let before = people(&scratch);
@@ -269,7 +269,7 @@ fn failures_leave_the_database_untouched_and_say_why() {
 #[test]
 fn a_mapping_given_at_apply_is_saved_and_proposed_again_for_the_same_headers() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let file = roster("03-wps-sheet1.xlsx");
     // The clerk reads 备注 (H) as 从事或分管工作.
     let mapping: BTreeMap<String, String> = state
@@ -302,7 +302,7 @@ fn a_mapping_given_at_apply_is_saved_and_proposed_again_for_the_same_headers() {
 #[test]
 fn the_national_template_is_said_and_imported_for_a_year() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let (monitor, _) = recording();
     state.import_apply(&request(roster("27-national-companion.xlsx")), &monitor).expect("companion");
 
@@ -330,7 +330,7 @@ fn the_national_template_is_said_and_imported_for_a_year() {
 #[test]
 fn the_error_workbook_marks_the_rows_not_imported() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let out = scratch.path("问题清单.xlsx");
     let written = state.import_error_report(&request(roster("13-bad-cells.xlsx")), &out).expect("written");
     assert_eq!(written, out.display().to_string());
@@ -368,7 +368,7 @@ fn write_file(scratch: &Scratch, file: &str, text: &str) -> String {
 #[test]
 fn a_large_roster_reports_its_rows_and_a_cancel_midway_writes_nothing() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let file = large_roster(&scratch, 1000);
 
     let (monitor, seen) = recording();
@@ -413,7 +413,7 @@ fn two_people(scratch: &Scratch, file: &str, second_name: &str, rank: &str) -> S
 #[test]
 fn an_id_under_another_name_is_held_back_until_the_clerk_confirms_the_change_of_name() {
     let scratch = Scratch::new();
-    let state = scratch.state(None);
+    let state = scratch.session();
     let (monitor, _) = recording();
     state
         .import_apply(&request(two_people(&scratch, "2024.csv", "邵建平", "四级调研员")), &monitor)

@@ -258,6 +258,30 @@ fn wrong_arguments_say_what_is_expected() {
     let out = run(&args(&["promote", "--as-of", "2025/12/31", "--roster", "x.xlsx"]));
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("应写作 YYYY-MM-DD"), "{}", out.stderr);
+    // Every date flag of every command is refused in the same words, before anything is read.
+    for (line, flag) in [
+        (vec!["audit", "--as-of", "2025-02-30", "--db", "x.db"], "--as-of"),
+        (
+            vec![
+                "print", "--doc", "晋升公示", "--as-of", "2025-12-31", "--from", "2025-02-30", "--roster", "x.xlsx",
+                "--out", "打印",
+            ],
+            "--from",
+        ),
+        (vec!["assess", "finalize", "--year", "2025", "--on", "2025-02-30", "--db", "x.db"], "--on"),
+        (
+            vec!["whatif", "promote", "--as-of", "2025-12-31", "--other-as-of", "2025-02-30", "--roster", "x.xlsx"],
+            "--other-as-of",
+        ),
+    ] {
+        let out = run(&args(&line));
+        assert_eq!(out.status, 1, "{line:?}");
+        assert!(
+            out.stderr.contains(&format!("{flag} 的日期「2025-02-30」无效，应写作 YYYY-MM-DD，如 2025-12-31")),
+            "{line:?}: {}",
+            out.stderr
+        );
+    }
     let out = run(&args(&["frobnicate"]));
     assert_eq!(out.status, 1);
     assert!(out.stderr.contains("未知命令「frobnicate」"));

@@ -2,7 +2,7 @@
 //! (override, ratio, finalize, reopen, log). docs/assessment.md is the method, docs/cli.md the
 //! JSON.
 
-use super::{open_store, profile_of, read, read_store, Failure, Options, Output};
+use super::{bad, open_store, profile_of, read, read_store, Failure, Options, Output};
 use kaohe_desk::{committee, DeskError};
 use kaohe_engine::assessment::report::{flag_label, kind_label, AssessmentReport};
 use kaohe_engine::assessment::Decisions;
@@ -11,10 +11,6 @@ use kaohe_workbook::{write_assessment, write_national_results, Issue};
 use serde::Serialize;
 use serde_json::json;
 use std::fmt::Write as _;
-
-fn bad(message: impl Into<String>) -> Failure {
-    Failure::new("bad_argument", message, 1)
-}
 
 pub(super) fn year_of(o: &Options) -> Result<i32, Failure> {
     year_text(o.year.as_deref().ok_or_else(|| bad("需要 --year YYYY，如 --year 2025"))?)
@@ -227,8 +223,7 @@ fn ratio(o: &Options) -> Result<Output, Failure> {
 fn finalize(o: &Options) -> Result<Output, Failure> {
     need_db(o)?;
     let on = match &o.on {
-        Some(t) => kaohe_engine::dates::parse_ymd(t)
-            .ok_or_else(|| bad(format!("--on 的日期「{t}」无效，应写作 YYYY-MM-DD")))?,
+        Some(t) => super::date_arg("--on", t)?,
         None => chrono::Local::now().date_naive(),
     };
     let year = year_of(o)?;

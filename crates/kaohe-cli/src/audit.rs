@@ -19,9 +19,7 @@ fn report(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure>
         .as_of
         .as_deref()
         .ok_or_else(|| Failure::new("bad_argument", format!("audit 需要 --as-of YYYY-MM-DD\n{USAGE}"), 1))?;
-    let as_of = kaohe_engine::dates::parse_ymd(as_of_text).ok_or_else(|| {
-        Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1)
-    })?;
+    let as_of = super::date_arg("--as-of", as_of_text)?;
     let profile = profile_of(o)?;
     let report = audit::audit_report(&read_store(o)?, &profile, as_of)?;
     let mut notes = String::new();

@@ -384,14 +384,23 @@ fn is_zero(b: &IssuesBeyond) -> bool {
     b.total() == 0
 }
 
+/// A refusal of what the clerk typed on the command line (exit status 1).
+pub(crate) fn bad(message: impl Into<String>) -> Failure {
+    Failure::new("bad_argument", message, 1)
+}
+
+/// The date given with `flag`, or a refusal that says how to write one.
+pub(crate) fn date_arg(flag: &str, text: &str) -> Result<chrono::NaiveDate, Failure> {
+    kaohe_engine::dates::parse_ymd(text)
+        .ok_or_else(|| bad(format!("{flag} 的日期「{text}」无效，应写作 YYYY-MM-DD，如 2025-12-31")))
+}
+
 fn promote_cmd(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     let as_of_text = o
         .as_of
         .as_deref()
         .ok_or_else(|| Failure::new("bad_argument", format!("promote 需要 --as-of YYYY-MM-DD\n{USAGE}"), 1))?;
-    let as_of = kaohe_engine::dates::parse_ymd(as_of_text).ok_or_else(|| {
-        Failure::new("bad_argument", format!("--as-of 的日期「{as_of_text}」无效，应写作 YYYY-MM-DD，如 2025-12-31"), 1)
-    })?;
+    let as_of = date_arg("--as-of", as_of_text)?;
     if o.db.is_some() && o.roster.is_some() {
         return Err(Failure::new("bad_argument", "--db 与 --roster 只能选一个", 1));
     }

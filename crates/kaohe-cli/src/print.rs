@@ -1,18 +1,9 @@
 //! `kaohe print`: writes a document as an HTML file (A4, paged), ready for a browser's or the
 //! app's print dialog. What the document holds is `kaohe_desk::print`'s, as in the app.
 
-use super::{profile_of, read, read_store, Failure, Options, Output};
-use chrono::NaiveDate;
+use super::{bad, date_arg, profile_of, read, read_store, Failure, Options, Output};
 use kaohe_desk::{PrintRequest, Source};
 use kaohe_print::{Document, Scope};
-
-fn bad(message: impl Into<String>) -> Failure {
-    Failure::new("bad_argument", message, 1)
-}
-
-fn date_arg(name: &str, text: &str) -> Result<NaiveDate, Failure> {
-    kaohe_engine::dates::parse_ymd(text).ok_or_else(|| bad(format!("{name} 的日期「{text}」无效，应写作 YYYY-MM-DD")))
-}
 
 pub(super) fn run(o: &Options) -> Result<Output, Failure> {
     let doc = o.doc.as_deref().ok_or_else(|| bad(format!("需要 --doc 文书名称（{}）", Document::names())))?;

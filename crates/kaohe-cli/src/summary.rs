@@ -7,11 +7,7 @@ use std::fmt::Write as _;
 use kaohe_desk::summary::{self, MakeRequest, Receipts, Summary};
 
 use super::assess::{operator, year_of};
-use super::{open_store, profile_of, profile_text_of, read_store, write_json, Failure, Options, Output};
-
-fn bad(message: impl Into<String>) -> Failure {
-    Failure::new("bad_argument", message, 1)
-}
+use super::{bad, open_store, profile_of, profile_text_of, read_store, write_json, Failure, Options, Output};
 
 /// `kaohe report-package`.
 pub(super) fn make(o: &Options) -> Result<Output, Failure> {
@@ -19,10 +15,7 @@ pub(super) fn make(o: &Options) -> Result<Output, Failure> {
     let organ = o.organ.as_deref().ok_or_else(|| bad("report-package 需要 --organ 单位"))?;
     let out = o.out.as_ref().ok_or_else(|| bad("report-package 需要 --out FILE.kaohe"))?;
     let as_of = match o.as_of.as_deref() {
-        Some(text) => Some(
-            kaohe_engine::dates::parse_ymd(text)
-                .ok_or_else(|| bad(format!("--as-of 的日期「{text}」无效，应写作 YYYY-MM-DD，如 2025-12-31")))?,
-        ),
+        Some(text) => Some(super::date_arg("--as-of", text)?),
         None => None,
     };
     let (profile, text) = (profile_of(o)?, profile_text_of(o)?);

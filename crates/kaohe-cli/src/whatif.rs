@@ -10,11 +10,7 @@ use kaohe_desk::whatif::{
 use kaohe_engine::{GradeName, NationalCode, Reason};
 
 use super::assess::{inputs, year_of};
-use super::{load_profile, profile_of, read, read_store, write_json, Failure, Options, Output, USAGE};
-
-fn bad(message: impl Into<String>) -> Failure {
-    Failure::new("bad_argument", message, 1)
-}
+use super::{bad, load_profile, profile_of, read, read_store, write_json, Failure, Options, Output, USAGE};
 
 pub(super) fn run(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     match o.positional.first().map(String::as_str) {
@@ -96,8 +92,7 @@ fn assessment_text(c: &AssessmentComparison) -> String {
 fn promote(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     let date = |flag: &str, text: Option<&str>| -> Result<chrono::NaiveDate, Failure> {
         let text = text.ok_or_else(|| bad(format!("whatif promote 需要 {flag} YYYY-MM-DD")))?;
-        kaohe_engine::dates::parse_ymd(text)
-            .ok_or_else(|| bad(format!("{flag} 的日期「{text}」无效，应写作 YYYY-MM-DD，如 2025-12-31")))
+        super::date_arg(flag, text)
     };
     let as_of = date("--as-of", o.as_of.as_deref())?;
     let change = match (&o.other_as_of, &o.other_profile) {

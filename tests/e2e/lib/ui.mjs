@@ -51,7 +51,28 @@ export async function waitForText(browser, selector, wanted, timeout = DEFAULT_T
 export async function click(browser, selector) {
   const el = await browser.$(selector);
   await el.waitForClickable({ timeout: DEFAULT_TIMEOUT });
-  await el.click();
+  await press(browser, el, selector);
+}
+
+/**
+ * Clicks `el`, trying again while something else takes the click: on a loaded machine the overlay
+ * of a dialog that just closed, or a message, may still cover the element for a moment after it
+ * was found clickable ("element click intercepted"). Any other failure is thrown at once.
+ */
+export async function press(browser, el, what) {
+  await until(
+    browser,
+    async () => {
+      try {
+        await el.click();
+        return true;
+      } catch (error) {
+        if (/click intercepted/i.test(String(error))) return null;
+        throw error;
+      }
+    },
+    `点击 / click ${what}`,
+  );
 }
 
 /** Types into an Element Plus input or textarea (the element with data-test, or the field itself). */
@@ -61,7 +82,7 @@ export async function type(browser, selector, text) {
   const tag = await host.getTagName();
   const field = tag === 'input' || tag === 'textarea' ? host : await host.$('input, textarea');
   // Select all and delete with keys: WebDriver's clear does not fire the `input` event Vue listens to.
-  await field.click();
+  await press(browser, field, selector);
   await browser.keys([Key.Ctrl, 'a']);
   await browser.keys(Key.Backspace);
   await field.addValue(text);
@@ -81,7 +102,7 @@ export async function choose(browser, selector, label) {
     },
     `下拉选项 / option 「${label}」`,
   );
-  await option.click();
+  await press(browser, option, label);
   await waitForText(browser, selector, label);
 }
 
@@ -89,7 +110,7 @@ export async function choose(browser, selector, label) {
 export async function confirmMessageBox(browser) {
   const button = await browser.$('.el-message-box .el-message-box__btns .el-button--primary');
   await button.waitForClickable({ timeout: DEFAULT_TIMEOUT });
-  await button.click();
+  await press(browser, button, '确定');
   await browser.$('.el-message-box').waitForDisplayed({ reverse: true, timeout: DEFAULT_TIMEOUT });
 }
 

@@ -139,7 +139,7 @@ fn the_organs_packages_are_received_and_summed_up() {
     ok(&["summary", "--year", "2025", "--db", &sum, "--out", &book.display().to_string()]);
     let sheets = crate::sample::cells(&book);
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["各单位", "按职位类别", "晋升与职数"]);
+    assert_eq!(names, ["各单位", "按职位类别", "按层次", "晋升与职数", "上报情况"]);
     let rows = &sheets[0].1;
     assert!(rows[0][0].starts_with("2025年度考核结果汇总表（3个单位"), "{:?}", rows[0]);
     assert_eq!(rows[1][..5], ["单位", "人数", "参加人数", "优秀名额", "优秀"].map(String::from));
@@ -149,6 +149,48 @@ fn the_organs_packages_are_received_and_summed_up() {
     assert_eq!(finance[9], "20%");
     assert_eq!(rows[5][..5], ["合计", "38", "35", "6", "4"].map(String::from));
     assert_eq!(rows[5][9], "11.43%");
+    let reports = &sheets[4].1;
+    assert_eq!(reports[1], ["单位", "上报人", "上报时间", "定稿日期", "接收时间", "所用规则"].map(String::from));
+    let finance = reports.iter().find(|r| r[0] == "某市财政局").expect("某市财政局");
+    assert_eq!((finance[1].as_str(), finance[3].as_str()), ("李明", "2026-01-15"));
+
+    // The printed 汇总 (上报汇总), opened: the same tables on A4 pages, one file in the folder.
+    let out = dir.path().join("打印");
+    let printed =
+        ok(&["print", "--doc", "上报汇总", "--year", "2025", "--db", &sum, "--out", &out.display().to_string()]);
+    let file = out.join("2025年度上报汇总.html");
+    assert!(printed.stdout.contains(&file.display().to_string()), "{}", printed.stdout);
+    let html = std::fs::read_to_string(&file).expect("the printed 汇总");
+    assert!(html.contains("<h1>2025年度考核结果汇总表（各单位上报）</h1>"));
+    assert!(html.contains("<span>3个单位已上报</span>"));
+    let row = |cells: &[&str]| {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { format!("<td>{c}</td>") } else { format!("<td class=\"num\">{c}</td>") })
+            .collect::<String>()
+    };
+    assert!(
+        html.contains(&format!("<tr>{}<td>20%</td>", row(&["某市财政局", "16", "15", "3", "3", "12", "0", "0", "1"]))),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("<tr>{}<td>11.43%</td>", row(&["合计", "38", "35", "6", "4", "30", "1", "0", "3"]))),
+        "{html}"
+    );
+    assert!(html.contains(&format!("<tr>{}</tr>", row(&["行政执法类", "0", "6", "0", "0", "0"]))), "{html}");
+    assert!(html.contains("<tr><td>某市财政局</td><td>李明</td>"), "上报情况: who made the package");
+
+    // A year the 汇总 database holds no package of: refused in words, nothing written.
+    let none =
+        kaohe(&["print", "--doc", "上报汇总", "--year", "2024", "--db", &sum, "--out", &out.display().to_string()]);
+    assert_eq!(none.status, 1);
+    assert!(
+        none.stderr.contains("数据库中没有2024年度的上报文件，不能打印各单位汇总表：请先接收各单位2024年度的上报文件"),
+        "{}",
+        none.stderr
+    );
+    assert!(!out.join("2024年度上报汇总.html").exists());
 }
 
 #[test]

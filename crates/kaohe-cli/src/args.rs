@@ -312,7 +312,7 @@ struct Marked {
 
 #[derive(Args, Debug)]
 struct Print {
-    /// 文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
+    /// 文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）；上报汇总（需 --year，汇总数据库 --db）
     #[arg(long, value_name = "文书")]
     doc: Option<String>,
     /// 考核年度

@@ -47,7 +47,7 @@ const USAGE: &str = "用法：
   kaohe assess reopen --year YYYY --reason 理由 [--by 姓名] [--db PATH]
   kaohe assess log --year YYYY [--db PATH] [--json]
   kaohe print --doc 文书 (--year YYYY | --as-of YYYY-MM-DD) (--db PATH | --roster FILE) [--organ 单位] [--pool 考核池] [--from YYYY-MM-DD] --out DIR
-      文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）
+      文书：登记表、优秀公示、考核汇总、名额测算（需 --year）；晋升公示、晋升审核、职数（需 --as-of）；上报汇总（需 --year，汇总数据库 --db）
   kaohe audit --as-of YYYY-MM-DD [--db PATH] [--profile FILE] [--out 核查结果.xlsx] [--json]   # 核查历史记录
   kaohe audit mark --key 编号 --reason 核实情况 [--by 姓名] [--db PATH]
   kaohe audit unmark --key 编号 --reason 理由 [--by 姓名] [--db PATH]

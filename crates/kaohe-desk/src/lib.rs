@@ -101,6 +101,9 @@ pub enum DeskError {
     /// A report package that cannot be taken (the message names the file and why).
     #[error("{0}")]
     PackageRefused(String),
+    /// 上报汇总 of a year the 汇总 database holds no package of.
+    #[error("数据库中没有{year}年度的上报文件，不能打印各单位汇总表：请先接收各单位{year}年度的上报文件")]
+    NoPackages { year: i32 },
     /// A package is only made of a finalised year.
     #[error("{year}年度考核尚未定稿，不能上报：请先在「年度考核」中定稿")]
     NotFinalized { year: i32 },
@@ -118,7 +121,7 @@ impl DeskError {
     pub fn code(&self) -> ErrorCode {
         match self {
             DeskError::Store(e) => e.code(),
-            DeskError::BadArgument(_) => ErrorCode::BadArgument,
+            DeskError::BadArgument(_) | DeskError::NoPackages { .. } => ErrorCode::BadArgument,
             DeskError::UnknownOrgan { .. } => ErrorCode::UnknownOrgan,
             DeskError::UnknownPerson(_) | DeskError::NotAssessed { .. } => ErrorCode::UnknownPerson,
             DeskError::ReasonRequired(_) => ErrorCode::ReasonRequired,
@@ -138,7 +141,7 @@ impl DeskError {
     }
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
     /// 数据库 or 名册, as a message names it.
     pub fn name(&self) -> &'static str {
         match self {
@@ -148,7 +151,7 @@ impl Source<'_> {
     }
 
     /// The roster (read from the database, or the one given).
-    pub fn roster(&self) -> Result<std::borrow::Cow<'_, Roster>, StoreError> {
+    pub fn roster(&self) -> Result<std::borrow::Cow<'a, Roster>, StoreError> {
         Ok(match self {
             Source::Database(store) => std::borrow::Cow::Owned(store.load_roster()?),
             Source::ReadAhead { roster, .. } | Source::Roster(roster) => std::borrow::Cow::Borrowed(*roster),

@@ -36,15 +36,14 @@ pub struct Printed {
 /// Makes the document `request` asks for from `source` with `profile`'s rules.
 pub fn print(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> Result<Printed, DeskError> {
     let doc = request.document;
-    let roster = source.roster()?;
     let scope = &request.scope;
-    if let Some(organ) = &scope.organ {
-        check_organ(&roster, organ, source)?;
-    }
     let mut qualifiers: Vec<String> = Vec::new();
     let mut stem = scope.organ.clone().unwrap_or_default();
     let rendered = match doc.basis() {
+        // Of the packages received, not of the people of the database.
+        Basis::Packages => return reported_summary(source, profile, request),
         Basis::Year => {
+            let roster = roster_of(source, scope)?;
             let year = request.year.ok_or_else(|| DeskError::BadArgument(format!("「{}」需要考核年度", doc.name())))?;
             let year = check_year(year)?;
             let decisions = source.decisions(year)?;
@@ -68,6 +67,7 @@ pub fn print(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> R
             }
         }
         Basis::AsOf => {
+            let roster = roster_of(source, scope)?;
             let as_of =
                 request.as_of.ok_or_else(|| DeskError::BadArgument(format!("「{}」需要资格计算日期", doc.name())))?;
             let (_, report) = promotion_report(&roster, profile, as_of);
@@ -87,6 +87,28 @@ pub fn print(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> R
     let name = doc.description().split('（').next().unwrap_or(doc.description());
     let title = format!("{name}（{}）", qualifiers.join("·"));
     Ok(Printed { rendered, title, file_stem: kaohe_print::safe_file_stem(&stem) })
+}
+
+/// 上报汇总: the year's 汇总 of the packages a database received, all organs together.
+fn reported_summary(source: Source<'_>, profile: &Profile, request: &PrintRequest) -> Result<Printed, DeskError> {
+    let name = request.document.name();
+    let Source::Database(store) = source else {
+        return Err(DeskError::BadArgument(format!("「{name}」由汇总数据库收到的各单位上报文件生成，不能由名册生成")));
+    };
+    if request.scope.organ.is_some() || request.scope.pool.is_some() {
+        return Err(DeskError::BadArgument(format!("「{name}」汇总全部上报单位，不能限定单位或考核池")));
+    }
+    let year = request.year.ok_or_else(|| DeskError::BadArgument(format!("「{name}」需要考核年度")))?;
+    crate::summary::printed(&crate::summary::summary(store, profile, year)?)
+}
+
+/// The roster of `source`, holding the organ the clerk named.
+fn roster_of<'a>(source: Source<'a>, scope: &Scope) -> Result<std::borrow::Cow<'a, Roster>, DeskError> {
+    let roster = source.roster()?;
+    if let Some(organ) = &scope.organ {
+        check_organ(&roster, organ, source)?;
+    }
+    Ok(roster)
 }
 
 /// An organ named by the clerk must be in the roster (else the document would be empty).

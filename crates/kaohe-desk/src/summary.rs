@@ -471,12 +471,43 @@ pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, D
     })
 }
 
-/// The 汇总 workbook: 各单位 (with a 合计 row), 按职位类别, 晋升与职数, and — when there are any —
-/// 优秀比例超标, 尚未上报 and 冲突.
+/// The 汇总 workbook's tables, which the printed 汇总 prints too: 各单位 (with a 合计 row), 按职位类别,
+/// 按层次, 晋升与职数, 上报情况, and — when there are any — 优秀比例超标, 尚未上报 and 冲突.
 pub fn summary_tables(s: &Summary) -> Vec<Table> {
-    let mut tables = vec![organs_table(s), category_table(s), slots_table(s)];
+    let mut tables = vec![
+        organs_table(s),
+        group_table(s, "按职位类别", "职位类别", &s.by_category),
+        group_table(s, "按层次", "层次", &s.by_tier),
+        slots_table(s),
+        reports_table(s),
+    ];
     tables.extend(notes_tables(s));
     tables
+}
+
+/// 上报汇总, the printed 汇总: [`summary_tables`] on paper. A year without a package is refused (the
+/// pages would hold nothing but headers).
+pub fn printed(s: &Summary) -> Result<crate::Printed, DeskError> {
+    if s.organs.is_empty() {
+        return Err(DeskError::NoPackages { year: s.year });
+    }
+    let tables = summary_tables(s)
+        .into_iter()
+        .map(|t| kaohe_print::PlainTable { title: t.title, columns: t.columns, numbers: t.numbers, rows: t.rows })
+        .collect();
+    let view = kaohe_print::ReportedSummary {
+        year: s.year,
+        profile: s.profile.clone(),
+        organs: s.totals.organs,
+        unreported: s.unreported.len() as u32,
+        tables,
+    };
+    let document = kaohe_print::Document::ReportedSummary;
+    Ok(crate::Printed {
+        rendered: kaohe_print::reported_summary(&view),
+        title: format!("{}年度考核结果汇总表（各单位上报）", s.year),
+        file_stem: kaohe_print::safe_file_stem(&format!("{}年度{}", s.year, document.name())),
+    })
 }
 
 /// A table's columns: header and width.
@@ -542,21 +573,17 @@ fn organs_table(s: &Summary) -> Table {
     }
 }
 
-/// 按职位类别: the grades counted by category.
-fn category_table(s: &Summary) -> Table {
+/// 按职位类别 or 按层次: the grades counted by each category (or tier).
+fn group_table(s: &Summary, name: &str, by: &str, groups: &[GroupSummary]) -> Table {
     let grade_columns = [("优秀", 7.0), ("称职", 7.0), ("基本称职", 9.0), ("不称职", 7.0), ("不定等次等", 10.0)];
-    let mut by = vec![("职位类别", 16.0)];
-    by.extend(grade_columns);
+    let mut columns_of = vec![(by, 16.0)];
+    columns_of.extend(grade_columns);
     Table {
-        name: "按职位类别".into(),
-        title: format!("{}年度考核结果（按职位类别）", s.year),
-        columns: columns(&by),
+        name: name.into(),
+        title: format!("{}年度考核结果（{name}）", s.year),
+        columns: columns(&columns_of),
         numbers: (1..=5).collect(),
-        rows: s
-            .by_category
-            .iter()
-            .map(|g| std::iter::once(g.name.clone()).chain(grade_cells(&g.grades)).collect())
-            .collect(),
+        rows: groups.iter().map(|g| std::iter::once(g.name.clone()).chain(grade_cells(&g.grades)).collect()).collect(),
     }
 }
 
@@ -588,6 +615,38 @@ fn slots_table(s: &Summary) -> Table {
                     count(x.free),
                     x.candidates.to_string(),
                     x.proposed.to_string(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// 上报情况: who made each organ's package and when, when its year was finalised and received, and
+/// the rules it was made with.
+fn reports_table(s: &Summary) -> Table {
+    Table {
+        name: "上报情况".into(),
+        title: format!("{}年度各单位上报情况", s.year),
+        columns: columns(&[
+            ("单位", 22.0),
+            ("上报人", 12.0),
+            ("上报时间", 18.0),
+            ("定稿日期", 11.0),
+            ("接收时间", 18.0),
+            ("所用规则", 22.0),
+        ]),
+        numbers: Vec::new(),
+        rows: s
+            .organs
+            .iter()
+            .map(|o| {
+                vec![
+                    o.organ.clone(),
+                    o.made_by.clone(),
+                    o.made_at.clone(),
+                    o.finalized_on.to_string(),
+                    o.received_at.clone(),
+                    o.profile.clone(),
                 ]
             })
             .collect(),

@@ -449,7 +449,7 @@ fn constants() -> String {
         finding_kinds.join("\n")
     ));
     out.push_str(&format!(
-        "\n/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */\nexport const PRINT_DOCUMENTS = [\n{}\n] as const satisfies readonly {{ doc: PrintDoc; description: string; basis: PrintBasis; publicity: boolean }}[];\n",
+        "\n/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date; `packages`: the year's report packages a 汇总 database received) and whether it has a 公示 period. */\nexport const PRINT_DOCUMENTS = [\n{}\n] as const satisfies readonly {{ doc: PrintDoc; description: string; basis: PrintBasis; publicity: boolean }}[];\n",
         documents.join("\n")
     ));
     out

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use kaohe_desk::{print, DeskError, PrintRequest, Source};
 use kaohe_engine::Profile;
-use kaohe_print::{Document, Scope};
+use kaohe_print::{Basis, Document, Scope};
 use kaohe_store::Store;
 use std::path::Path;
 
@@ -38,7 +38,7 @@ fn the_database_and_the_roster_it_holds_print_the_same_pages() {
     let store = database(dir.path());
     let roster = store.load_roster().expect("roster");
     let profile = Profile::national();
-    for document in Document::ALL {
+    for document in Document::ALL.into_iter().filter(|d| d.basis() != Basis::Packages) {
         let asked =
             PrintRequest { year: Some(2025), as_of: NaiveDate::from_ymd_opt(2025, 12, 31), ..request(document) };
         let from_db =
@@ -128,7 +128,7 @@ fn requests_are_refused_the_same_way_for_both_front_ends() {
 
 #[test]
 fn documents_are_named_as_clerks_name_them() {
-    assert_eq!(Document::names(), "登记表、优秀公示、晋升公示、考核汇总、名额测算、晋升审核、职数");
+    assert_eq!(Document::names(), "登记表、优秀公示、晋升公示、考核汇总、名额测算、晋升审核、职数、上报汇总");
     for d in Document::ALL {
         assert_eq!(Document::from_name(&format!(" {} ", d.name())), Some(d));
     }
@@ -155,7 +155,8 @@ fn a_regular_check_over_its_limit_cites_its_rule_as_unverified() {
     assert!(q1.reason.to_string().ends_with("；待核实〕"), "{}", q1.reason);
 }
 
-/// Every document of one organ of the sample, as printed: a snapshot each
+/// Every document of one organ of the sample (上报汇总: of the three organs' packages, below), as
+/// printed: a snapshot each
 /// (tests/snapshots/print__*.snap), so that any change to what a clerk prints is seen in review.
 /// A deliberate change is accepted with `INSTA_UPDATE=always cargo test -p kaohe-desk --test print`
 /// and the new snapshot read before it is committed.
@@ -163,7 +164,7 @@ fn a_regular_check_over_its_limit_cites_its_rule_as_unverified() {
 fn every_document_prints_as_its_snapshot() {
     let roster = sample();
     let profile = Profile::national();
-    for document in Document::ALL {
+    for document in Document::ALL.into_iter().filter(|d| d.basis() != Basis::Packages) {
         let asked = PrintRequest {
             year: Some(2025),
             as_of: NaiveDate::from_ymd_opt(2025, 12, 31),
@@ -173,4 +174,149 @@ fn every_document_prints_as_its_snapshot() {
         let printed = print(Source::Roster(&roster), &profile, &asked).unwrap_or_else(|e| panic!("{e}"));
         insta::assert_snapshot!(format!("{document:?}"), printed.rendered.html);
     }
+}
+
+/// A 汇总 database that received the sample's 2025, finalised (周志强's 优秀 over a quota of 0 set
+/// to 称职 first), from each of its three organs.
+fn hub(dir: &Path) -> Store {
+    use kaohe_desk::summary::{make_package, package_file_name, receive, MakeRequest};
+    let profile = Profile::national();
+    let mut store = database(dir);
+    kaohe_desk::committee::override_grade(
+        &mut store,
+        &profile,
+        2025,
+        "330521197211100691",
+        kaohe_engine::Grade::Competent,
+        "领导成员优秀名额为0",
+        "人事科 李明",
+    )
+    .expect("override");
+    let on = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
+    kaohe_desk::committee::finalize(&mut store, &profile, 2025, on, "人事科 李明").expect("finalised");
+    let files: Vec<(String, Vec<u8>)> = ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局"]
+        .into_iter()
+        .map(|organ| {
+            let request = MakeRequest {
+                organ,
+                year: 2025,
+                as_of: None,
+                profile_text: kaohe_engine::profile::NATIONAL_TOML,
+                by: "人事科 李明",
+                made_at: "2026-01-16 09:00:00",
+            };
+            let (_, bytes) = make_package(&store, &profile, &request).expect("package");
+            (package_file_name(organ, 2025), bytes)
+        })
+        .collect();
+    let mut hub = Store::open(&dir.join("汇总.db")).expect("汇总");
+    let receipts = receive(&mut hub, &profile, &files, false, "组织部 王芳").expect("received");
+    assert_eq!(receipts.received.len(), 3);
+    hub
+}
+
+/// The rows of a page's tables, each row's cells as text (headers and cells alike).
+fn rows(html: &str) -> Vec<Vec<String>> {
+    html.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            let row = row.split("</tr>").next().unwrap_or_default();
+            // 「<td class="num">16」, 「d><td>某市财政局」 …, and after the last cell 「d>」.
+            let mut cells: Vec<String> =
+                row.split("</t").filter_map(|cell| cell.rsplit_once('>')).map(|(_, text)| text.to_string()).collect();
+            cells.pop();
+            cells
+        })
+        .collect()
+}
+
+/// 上报汇总 of three organs, the figures a clerk checks against the 汇总 page: an organ's row and the
+/// 合计 (people, participants, quota, 优秀 … its share), the categories and tiers, each organ's
+/// package (who made it and when), a title and file name of the year.
+#[test]
+fn the_reported_summary_prints_each_organs_figures() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let hub = hub(dir.path());
+    let profile = Profile::national();
+    let asked = PrintRequest { year: Some(2025), ..request(Document::ReportedSummary) };
+    let printed = print(Source::Database(&hub), &profile, &asked).expect("上报汇总");
+    assert_eq!(printed.title, "2025年度考核结果汇总表（各单位上报）");
+    assert_eq!(printed.file_stem, "2025年度上报汇总");
+    let html = &printed.rendered.html;
+    assert!(html.contains("<h1>2025年度考核结果汇总表（各单位上报）</h1>"), "{html}");
+    assert!(html.contains("<span>3个单位已上报</span>"), "{html}");
+    let rows = rows(html);
+    let row = |first: &str| rows.iter().find(|r| r[0] == first).unwrap_or_else(|| panic!("no row {first}: {rows:?}"));
+    assert_eq!(
+        row("单位")[..10],
+        ["单位", "人数", "参加人数", "优秀名额", "优秀", "称职", "基本称职", "不称职", "不定等次等", "优秀比例"]
+    );
+    assert_eq!(row("某市财政局")[1..5], ["16", "15", "3", "3"]);
+    assert_eq!(row("某市财政局")[9], "20%");
+    assert_eq!(row("合计")[1..5], ["38", "35", "6", "4"]);
+    assert_eq!(row("合计")[9], "11.43%");
+    assert_eq!(row("职位类别"), &["职位类别", "优秀", "称职", "基本称职", "不称职", "不定等次等"]);
+    assert!(rows.iter().any(|r| r[0] == "综合管理类") && rows.iter().any(|r| r[0] == "行政执法类"), "{rows:?}");
+    assert_eq!(row("层次")[0], "层次");
+    // 上报情况: who made the package, when, and the year's finalisation.
+    let reported: Vec<&Vec<String>> = rows.iter().filter(|r| r.len() == 6 && r[1] == "人事科 李明").collect();
+    assert_eq!(reported.len(), 3, "{rows:?}");
+    assert_eq!(reported[0][2..4], ["2026-01-16 09:00:00", "2026-01-15"]);
+    // The 晋升与职数 of each organ's pools.
+    assert!(rows.iter().any(|r| r[0] == "某市财政局" && r[1] == "一级和二级主任科员"), "{rows:?}");
+    // No organ over the normal ratio, none missing (no list of organs), no conflict: no such tables.
+    assert!(!html.contains("优秀比例超过") && !html.contains("尚未上报的单位") && !html.contains("上报中的冲突"));
+}
+
+/// 上报汇总 as printed, the received times set to a fixed one (the clock stamps them).
+#[test]
+fn the_reported_summary_prints_as_its_snapshot() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let hub = hub(dir.path());
+    let mut summary = kaohe_desk::summary::summary(&hub, &Profile::national(), 2025).expect("汇总");
+    for organ in &mut summary.organs {
+        organ.received_at = "2026-01-20 10:00:00".into();
+    }
+    let printed = kaohe_desk::summary::printed(&summary).expect("上报汇总");
+    insta::assert_snapshot!("ReportedSummary", printed.rendered.html);
+}
+
+/// 上报汇总 is of a 汇总 database's packages: a year without one, a roster, an organ or pool asked
+/// for, a year left out, each refused in words.
+#[test]
+fn the_reported_summary_is_refused_without_packages() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let hub = hub(dir.path());
+    let profile = Profile::national();
+    let refused = |source: Source<'_>, asked: PrintRequest| match print(source, &profile, &asked) {
+        Err(e) => (e.code().name(), e.to_string()),
+        Ok(_) => panic!("printed"),
+    };
+    let of = |year| PrintRequest { year: Some(year), ..request(Document::ReportedSummary) };
+    assert_eq!(
+        refused(Source::Database(&hub), of(2024)),
+        (
+            "bad_argument",
+            "数据库中没有2024年度的上报文件，不能打印各单位汇总表：请先接收各单位2024年度的上报文件".into()
+        )
+    );
+    let organ_db = Store::open(&dir.path().join("kaohe.db")).expect("the organ's database");
+    assert_eq!(
+        refused(Source::Database(&organ_db), of(2025)).1,
+        "数据库中没有2025年度的上报文件，不能打印各单位汇总表：请先接收各单位2025年度的上报文件"
+    );
+    let roster = organ_db.load_roster().expect("roster");
+    assert_eq!(
+        refused(Source::Roster(&roster), of(2025)),
+        ("bad_argument", "「上报汇总」由汇总数据库收到的各单位上报文件生成，不能由名册生成".into())
+    );
+    let one = PrintRequest { scope: Scope { organ: Some("某市财政局".into()), pool: None }, ..of(2025) };
+    assert_eq!(
+        refused(Source::Database(&hub), one),
+        ("bad_argument", "「上报汇总」汇总全部上报单位，不能限定单位或考核池".into())
+    );
+    assert_eq!(
+        refused(Source::Database(&hub), request(Document::ReportedSummary)),
+        ("bad_argument", "「上报汇总」需要考核年度".into())
+    );
 }

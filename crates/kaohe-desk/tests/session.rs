@@ -462,4 +462,21 @@ fn a_package_saved_by_one_database_is_received_and_summed_up_by_another() {
     assert_eq!(replaced.received[0].replaced.as_deref(), Some(paths[0].as_str()));
     let summary = hub.summary(2025).expect("summary");
     assert_eq!((summary.totals.organs, summary.totals.people, summary.totals.grades.excellent), (1, 16, 3));
+
+    // 「打印」 on the 汇总 page: the preview of 上报汇总, the organ's row as the 汇总 counts it; a
+    // year without packages refused in words.
+    let dir = scratch.path("hub/print");
+    let today = NaiveDate::from_ymd_opt(2026, 1, 21).expect("date");
+    let asked = |year| PreviewRequest { doc: "上报汇总".into(), year: Some(year), ..PreviewRequest::default() };
+    let shown = hub.print_preview(&dir, &asked(2025), today).expect("上报汇总");
+    assert_eq!((shown.title.as_str(), shown.pages), ("2025年度考核结果汇总表（各单位上报）", None));
+    let html = read(Path::new(&shown.path));
+    assert!(html.contains("<style media=\"screen\">"), "A4 sheets on screen in the preview window");
+    assert!(
+        html.contains(r#"<tr><td>某市财政局</td><td class="num">16</td><td class="num">15</td><td class="num">3</td><td class="num">3</td>"#),
+        "{html}"
+    );
+    let none = hub.print_preview(&dir, &asked(2024), today).expect_err("no packages of 2024");
+    assert_eq!(none.code, ErrorCode::BadArgument);
+    assert_eq!(none.message, "数据库中没有2024年度的上报文件，不能打印各单位汇总表：请先接收各单位2024年度的上报文件");
 }

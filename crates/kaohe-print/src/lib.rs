@@ -54,10 +54,13 @@ pub enum Document {
     /// 职数使用情况表.
     #[serde(rename = "职数")]
     SlotTable,
+    /// 年度考核结果汇总表（各单位上报）: the 汇总 of the packages a 汇总 database received.
+    #[serde(rename = "上报汇总")]
+    ReportedSummary,
 }
 
-/// What a document is computed from: a year's assessment (`year`) or promotion on an as-of date
-/// (`as_of`).
+/// What a document is computed from: a year's assessment (`year`), promotion on an as-of date
+/// (`as_of`) or a year's report packages received by a 汇总 database (`packages`).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PrintBasis"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,11 +69,13 @@ pub enum Basis {
     Year,
     /// Promotion eligibility on an as-of date.
     AsOf,
+    /// A year's packages received from the organs (上报), in a 汇总 database.
+    Packages,
 }
 
 impl Document {
     /// Every document, in the order the CLI's help and the app's 打印 page list them.
-    pub const ALL: [Document; 7] = [
+    pub const ALL: [Document; 8] = [
         Document::RegistrationForms,
         Document::ExcellentPublicity,
         Document::PromotionPublicity,
@@ -78,9 +83,10 @@ impl Document {
         Document::QuotaTable,
         Document::PromotionReview,
         Document::SlotTable,
+        Document::ReportedSummary,
     ];
 
-    /// The name clerks use: 登记表, 优秀公示, 晋升公示, 考核汇总, 名额测算, 晋升审核, 职数.
+    /// The name clerks use: 登记表, 优秀公示, 晋升公示, 考核汇总, 名额测算, 晋升审核, 职数, 上报汇总.
     pub fn name(self) -> &'static str {
         match self {
             Document::RegistrationForms => "登记表",
@@ -90,6 +96,7 @@ impl Document {
             Document::QuotaTable => "名额测算",
             Document::PromotionReview => "晋升审核",
             Document::SlotTable => "职数",
+            Document::ReportedSummary => "上报汇总",
         }
     }
 
@@ -103,6 +110,7 @@ impl Document {
             Document::QuotaTable => "优秀等次名额测算表",
             Document::PromotionReview => "职级晋升资格审核表",
             Document::SlotTable => "职数使用情况表",
+            Document::ReportedSummary => "年度考核结果汇总表（各单位上报）",
         }
     }
 
@@ -118,6 +126,7 @@ impl Document {
             | Document::AssessmentSummary
             | Document::QuotaTable => Basis::Year,
             Document::PromotionPublicity | Document::PromotionReview | Document::SlotTable => Basis::AsOf,
+            Document::ReportedSummary => Basis::Packages,
         }
     }
 
@@ -671,6 +680,100 @@ struct SlotRow<'a> {
     proposed: usize,
 }
 
+/// A table of plain cells as the 汇总 prints it: kaohe-desk makes these of what the 汇总 workbook
+/// holds (its `summary_tables`), so the printed tables are the workbook's, computed once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlainTable {
+    /// Printed above the table.
+    pub title: String,
+    /// Each column's header and its width, relative to the others (the workbook's widths).
+    pub columns: Vec<(String, f64)>,
+    /// The columns of counts, centred.
+    pub numbers: Vec<usize>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// 年度考核结果汇总表（各单位上报）: the year of every organ received by a 汇总 database.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportedSummary {
+    pub year: i32,
+    /// The 汇总's rule profile, name and version.
+    pub profile: String,
+    /// How many organs reported, and how many of the 汇总 database's list have not yet.
+    pub organs: u32,
+    pub unreported: u32,
+    pub tables: Vec<PlainTable>,
+}
+
+/// 年度考核结果汇总表（各单位上报）: the 汇总's tables one after the other, each headed by its title,
+/// in small type so that a row of an organ holds on one line of an A4 page.
+pub fn reported_summary(summary: &ReportedSummary) -> Rendered {
+    let tables = summary
+        .tables
+        .iter()
+        .map(|t| {
+            let total: f64 = t.columns.iter().map(|(_, w)| w).sum::<f64>().max(1.0);
+            PrintedTable {
+                title: &t.title,
+                columns: t
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (header, width))| PrintedColumn {
+                        header,
+                        width: format!("{:.1}", width * 100.0 / total),
+                        num: t.numbers.contains(&i),
+                    })
+                    .collect(),
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .enumerate()
+                            .map(|(i, text)| PrintedCell { text, num: t.numbers.contains(&i) })
+                            .collect()
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let title = format!("{}年度考核结果汇总表（各单位上报）", summary.year);
+    let mut reported = format!("{}个单位已上报", summary.organs);
+    if summary.unreported > 0 {
+        let _ = write!(reported, "，{}个单位尚未上报", summary.unreported);
+    }
+    let body = render(&ReportedSummaryPage { title: &title, profile: &summary.profile, reported, tables });
+    Rendered { html: document(&title, &body), pages: None }
+}
+
+#[derive(Template)]
+#[template(path = "reported_summary.html")]
+struct ReportedSummaryPage<'a> {
+    title: &'a str,
+    profile: &'a str,
+    reported: String,
+    tables: Vec<PrintedTable<'a>>,
+}
+
+struct PrintedTable<'a> {
+    title: &'a str,
+    columns: Vec<PrintedColumn<'a>>,
+    rows: Vec<Vec<PrintedCell<'a>>>,
+}
+
+/// A column: its header, its width in percent of the table's, and whether it counts (centred).
+struct PrintedColumn<'a> {
+    header: &'a str,
+    width: String,
+    num: bool,
+}
+
+struct PrintedCell<'a> {
+    text: &'a str,
+    num: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -683,6 +786,7 @@ mod tests {
             assert_eq!(Document::from_name(d.name()), Some(d));
         }
         assert_eq!(serde_json::to_value(Basis::AsOf).expect("a basis"), "as_of");
+        assert_eq!(serde_json::to_value(Basis::Packages).expect("a basis"), "packages");
     }
 
     #[test]

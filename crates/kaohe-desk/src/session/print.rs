@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use kaohe_print::{Document, Scope};
+use kaohe_print::{Basis, Document, Scope};
 
 use super::{parse_date, Session};
 use crate::error::{CommandError, ErrorCode};
@@ -16,7 +16,7 @@ use crate::ipc::PrintPreview;
 pub struct PreviewRequest {
     /// A document's name ([`kaohe_print::Document::name`]: 登记表, 优秀公示, …).
     pub doc: String,
-    /// 考核年度: required by the assessment documents.
+    /// 考核年度: required by the assessment documents and 上报汇总.
     pub year: Option<i32>,
     /// 资格计算日期 (`YYYY-MM-DD`): required by 晋升公示, 晋升审核 and 职数.
     pub as_of: Option<String>,
@@ -76,10 +76,18 @@ impl Session {
                 None => today,
             },
         };
-        // Read under the lock, rendered after it (a large 登记表 takes a while).
-        let (roster, decisions) = self.reading(|store| Ok(crate::read_ahead(store, asked.year)?))?;
-        let source = crate::Source::ReadAhead { roster: &roster, decisions: &decisions };
-        let printed = crate::print(source, self.profile(), &asked)?;
+        let printed = match document.basis() {
+            // The 汇总 of the packages received: summed up under the lock, as the 汇总 page is.
+            Basis::Packages => {
+                self.reading(|store| Ok(crate::print(crate::Source::Database(store), self.profile(), &asked)?))?
+            }
+            // Read under the lock, rendered after it (a large 登记表 takes a while).
+            Basis::Year | Basis::AsOf => {
+                let (roster, decisions) = self.reading(|store| Ok(crate::read_ahead(store, asked.year)?))?;
+                let source = crate::Source::ReadAhead { roster: &roster, decisions: &decisions };
+                crate::print(source, self.profile(), &asked)?
+            }
+        };
         let path = dir.join(file_name(&printed.title));
         // Owner-only: the page holds names, IDs and grades.
         let failed = |e: kaohe_files::FileError| {

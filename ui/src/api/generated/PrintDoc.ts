@@ -4,4 +4,4 @@
  * A printed document: the closed set, named as clerks name them (and the CLI's `--doc`); serde
  * writes it by that name (`Document::name`).
  */
-export type PrintDoc = "登记表" | "优秀公示" | "晋升公示" | "考核汇总" | "名额测算" | "晋升审核" | "职数";
+export type PrintDoc = "登记表" | "优秀公示" | "晋升公示" | "考核汇总" | "名额测算" | "晋升审核" | "职数" | "上报汇总";

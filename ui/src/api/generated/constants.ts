@@ -67,7 +67,7 @@ export const FINDING_KINDS = {
   same_person: '疑似同一人两个身份证号',
 } as const satisfies Record<FindingKind, string>;
 
-/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date) and whether it has a 公示 period. */
+/** The printed documents (kaohe_print::Document), by the names the shell takes (`kaohe print --doc`), with what each is computed from (`year`: a year's assessment; `as_of`: promotion on a date; `packages`: the year's report packages a 汇总 database received) and whether it has a 公示 period. */
 export const PRINT_DOCUMENTS = [
   { doc: '登记表', description: '年度考核登记表（每人一页）', basis: 'year', publicity: false },
   { doc: '优秀公示', description: '年度考核优秀等次人选公示', basis: 'year', publicity: true },
@@ -76,4 +76,5 @@ export const PRINT_DOCUMENTS = [
   { doc: '名额测算', description: '优秀等次名额测算表', basis: 'year', publicity: false },
   { doc: '晋升审核', description: '职级晋升资格审核表', basis: 'as_of', publicity: false },
   { doc: '职数', description: '职数使用情况表', basis: 'as_of', publicity: false },
+  { doc: '上报汇总', description: '年度考核结果汇总表（各单位上报）', basis: 'packages', publicity: false },
 ] as const satisfies readonly { doc: PrintDoc; description: string; basis: PrintBasis; publicity: boolean }[];

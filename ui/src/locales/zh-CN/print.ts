@@ -5,6 +5,7 @@ export default {
   basis: {
     year: '按考核年度',
     as_of: '按资格计算日期',
+    packages: '按各单位上报文件',
   },
   year: '考核年度',
   yearOption: '{year}年度',

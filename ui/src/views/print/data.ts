@@ -1,6 +1,7 @@
 // What the 打印 form asks for each document, and the request it sends: the assessment documents
 // take a 考核年度 and may be narrowed to a 考核池, the promotion documents take a 资格计算日期, the
-// two 公示 a start date; every document may be narrowed to one 单位.
+// two 公示 a start date; every document but 上报汇总 (all the organs that reported, in a 汇总
+// database: a 考核年度 only) may be narrowed to one 单位.
 
 import type { PrintRequest } from '../../api/print';
 import {
@@ -15,18 +16,20 @@ export function documentOf(doc: PrintDoc): PrintDocument {
   return PRINT_DOCUMENTS.find((d) => d.doc === doc) ?? PRINT_DOCUMENTS[0];
 }
 
-/** The parameter fields a document shows (单位 is always there). */
+/** The parameter fields a document shows. */
 export interface Fields {
   year: boolean;
   asOf: boolean;
+  organ: boolean;
   pool: boolean;
   from: boolean;
 }
 
 export function fieldsOf(doc: PrintDoc): Fields {
   const d = documentOf(doc);
-  const byYear = d.basis === 'year';
-  return { year: byYear, asOf: !byYear, pool: byYear, from: d.publicity };
+  const byYear = d.basis !== 'as_of';
+  const ofPackages = d.basis === 'packages';
+  return { year: byYear, asOf: !byYear, organ: !ofPackages, pool: d.basis === 'year', from: d.publicity };
 }
 
 /** Everything the form holds, whether or not the chosen document uses it. */
@@ -48,7 +51,7 @@ export function requestOf(form: PrintForm): PrintRequest {
     doc: form.doc,
     year: fields.year ? form.year : null,
     asOf: fields.asOf ? form.asOf : null,
-    organ: form.organ === '' ? null : form.organ,
+    organ: fields.organ && form.organ !== '' ? form.organ : null,
     pool: fields.pool && form.pool !== '' ? form.pool : null,
     from: fields.from ? form.from : null,
   };

@@ -70,7 +70,7 @@ describe('打印 page', () => {
     document.body.innerHTML = '';
   });
 
-  it('lists the seven documents with their Chinese descriptions', async () => {
+  it('lists the eight documents with their Chinese descriptions', async () => {
     mockShell(calls, shell);
     const page = await mountPage();
     const titles = page.findAll('.doc__title').map((e) => e.text());
@@ -82,6 +82,7 @@ describe('打印 page', () => {
       '优秀等次名额测算表',
       '职级晋升资格审核表',
       '职数使用情况表',
+      '年度考核结果汇总表（各单位上报）',
     ]);
     expect(PRINT_DOCUMENTS.map((d) => d.doc)).toEqual([
       '登记表',
@@ -91,6 +92,7 @@ describe('打印 page', () => {
       '名额测算',
       '晋升审核',
       '职数',
+      '上报汇总',
     ]);
     expect(page.get('[data-test="chosen"]').text()).toBe('年度考核登记表（每人一页）');
     expect(calls.map((c) => c.cmd).sort()).toEqual(['assessment', 'organs']);
@@ -108,12 +110,14 @@ describe('打印 page', () => {
       名额测算: ['year', 'organ', 'pool'],
       晋升审核: ['as-of', 'organ'],
       职数: ['as-of', 'organ'],
+      上报汇总: ['year'],
     };
     for (const [doc, fields] of Object.entries(expected)) {
       await choose(page, doc);
       expect(shownFields(page), doc).toEqual(fields);
     }
-    expect(fieldsOf('职数')).toEqual({ year: false, asOf: true, pool: false, from: false });
+    expect(fieldsOf('职数')).toEqual({ year: false, asOf: true, organ: true, pool: false, from: false });
+    expect(fieldsOf('上报汇总')).toEqual({ year: true, asOf: false, organ: false, pool: false, from: false });
     page.unmount();
   });
 
@@ -197,6 +201,41 @@ describe('打印 page', () => {
       args: { doc: '晋升公示', year: null, asOf: '2025-12-31', organ: null, pool: null, from: '2026-01-19' },
     });
     expect(page.get('[data-test="print-pages"]').text()).toBe('页数随内容而定，以打印对话框中的预览为准');
+    page.unmount();
+  });
+
+  it('previews 上报汇总 of a year, every organ that reported, and says why a year without packages is refused', async () => {
+    shell.preview = {
+      path: '/tmp/2025年度考核结果汇总表（各单位上报）.html',
+      pages: null,
+      title: '2025年度考核结果汇总表（各单位上报）',
+    };
+    mockShell(calls, shell);
+    const page = await mountPage();
+    // An organ chosen for another document is not sent: 上报汇总 covers them all.
+    selectIn(page, 'organ').vm.$emit('update:modelValue', '某市财政局');
+    await choose(page, '上报汇总');
+    expect(page.get('[data-test="doc-上报汇总"]').text()).toContain('按各单位上报文件');
+    selectIn(page, 'year').vm.$emit('update:modelValue', 2025);
+    await flushPromises();
+    calls.length = 0;
+    await page.get('[data-test="preview"]').trigger('click');
+    await flushPromises();
+    expect(calls).toEqual([
+      {
+        cmd: 'print_preview',
+        args: { doc: '上报汇总', year: 2025, asOf: null, organ: null, pool: null, from: null },
+      },
+    ]);
+    expect(page.get('[data-test="print-title"]').text()).toBe('2025年度考核结果汇总表（各单位上报）');
+
+    const none = '数据库中没有2024年度的上报文件，不能打印各单位汇总表：请先接收各单位2024年度的上报文件';
+    shell.failures.print_preview = { code: 'bad_argument', message: none };
+    selectIn(page, 'year').vm.$emit('update:modelValue', 2024);
+    await flushPromises();
+    await page.get('[data-test="preview"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="print-failure"]').text()).toContain(none);
     page.unmount();
   });
 

@@ -4,7 +4,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import type { Receipts, Summary } from '../../api/types';
 import { useSettingsStore } from '../../stores/settings';
 import { useAppStore } from '../../stores/app';
-import { fakeShell, mountSection, type ShellCall } from '../../test-utils';
+import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
 import { threeOrgans } from './fixture';
 import SummaryPage from './index.vue';
 
@@ -55,6 +55,60 @@ describe('汇总 page', () => {
     await flushPromises();
     const exported = calls.find((c) => c.cmd === 'export_summary')!;
     expect(exported.args.year).toBe(2025);
+  });
+
+  it('prints the year chosen: 上报汇总 in the preview window, then the print dialog', async () => {
+    const shown = {
+      path: '/home/clerk/.cache/cn.kaohe.app/print/2024年度考核结果汇总表（各单位上报）.html',
+      pages: null,
+      title: '2024年度考核结果汇总表（各单位上报）',
+    };
+    fakeShell({ summary: () => threeOrgans, print_preview: () => shown, print_current: () => null }, calls);
+    const page = await mountSection(SummaryPage);
+    expect(rows(page, 'summary-tiers').map((r) => r.slice(0, 2))).toEqual([
+      ['处级', '2'],
+      ['科级及以下', '2'],
+    ]);
+    page.getComponent({ name: 'ElSelect' }).vm.$emit('update:modelValue', 2024);
+    await flushPromises();
+    calls.length = 0;
+    await page.get('[data-test="summary-print"]').trigger('click');
+    await flushPromises();
+    expect(calls).toEqual([
+      {
+        cmd: 'print_preview',
+        args: { doc: '上报汇总', year: 2024, asOf: null, organ: null, pool: null, from: null },
+      },
+    ]);
+    expect(page.get('[data-test="summary-preview"]').text()).toContain(
+      '已在打印预览窗口中打开「2024年度考核结果汇总表（各单位上报）」',
+    );
+    calls.length = 0;
+    await page.get('[data-test="summary-print-dialog"]').trigger('click');
+    await flushPromises();
+    expect(calls).toEqual([{ cmd: 'print_current', args: {} }]);
+  });
+
+  it('cannot print a year without packages, and shows the refusal of one', async () => {
+    const none = '数据库中没有2025年度的上报文件，不能打印各单位汇总表：请先接收各单位2025年度的上报文件';
+    let report = EMPTY;
+    fakeShell(
+      failing(
+        { print_preview: { code: 'bad_argument', message: none } },
+        { summary: () => report, print_preview: () => ({ path: '', pages: null, title: '' }) },
+      ),
+      calls,
+    );
+    const page = await mountSection(SummaryPage);
+    expect((page.get('[data-test="summary-print"]').element as HTMLButtonElement).disabled).toBe(true);
+    // Received meanwhile elsewhere (the page read before): the shell's refusal is shown in words.
+    report = threeOrgans;
+    await page.get('[data-test="summary-refresh"]').trigger('click');
+    await flushPromises();
+    await page.get('[data-test="summary-print"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="summary-error"]').text()).toContain(none);
+    expect(page.find('[data-test="summary-preview"]').exists()).toBe(false);
   });
 
   it('asks for the operator, receives the files chosen, and offers to replace an organ received before', async () => {

@@ -2,8 +2,9 @@
 // quota is 0), finalises 2025, and 上报 某市财政局 (the save dialog answered with a path); then, in
 // 汇总, chooses that file and a file that is not a package (one dialog answer with both): the
 // package is received and the other refused with why; a second receipt of the same file is
-// refused until 确认替换; the 汇总 reads 1 organ, 16 people, 优秀 3 of 3 places. Screenshot:
-// summary-received.png.
+// refused until 确认替换; the 汇总 reads 1 organ, 16 people, 优秀 3 of 3 places; 「打印」 shows the
+// printed 汇总 in the preview window, the organ's row as on screen. Screenshots:
+// summary-received.png, summary-printed.png (the preview window).
 
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { launch, SCREEN } from '../lib/app.mjs';
 import { click, screenshot, t, textOf, type, until } from '../lib/ui.mjs';
+import * as preview from '../lib/pages/preview.mjs';
 import * as shell from '../lib/pages/shell.mjs';
 import * as home from '../lib/pages/home.mjs';
 import * as assessment from '../lib/pages/assessment.mjs';
@@ -61,6 +63,26 @@ test('上报与汇总：定稿后上报一个单位，在汇总中接收、替�
     await click(browser, t(S, 'summary-replace'));
     await until(browser, async () => (await textOf(browser, t(S, 'summary-received')).catch(() => '')).includes('替换了此前接收的'), '替换 / replaced');
     assert.match(await textOf(browser, t(S, 'summary-totals')), /^1 个单位已上报/);
+
+    // 「打印」: the printed 汇总 in the preview window, the organ's row as on screen.
+    await click(browser, t(S, 'summary-print'));
+    await until(browser, async () => (await textOf(browser, t(S, 'summary-preview')).catch(() => '')).includes('已在打印预览窗口中打开'), '预览已打开 / previewed');
+    const handles = await preview.open(browser, /^2025年度考核结果汇总表（各单位上报）$/);
+    try {
+      const rows = await browser.execute(() =>
+        Array.from(document.querySelectorAll('table'))[0]
+          ? Array.from(document.querySelectorAll('table')[0].querySelectorAll('tbody tr'), (tr) =>
+              Array.from(tr.querySelectorAll('td'), (td) => td.textContent.trim()),
+            )
+          : [],
+      );
+      const organ = rows.find((r) => r[0] === '某市财政局');
+      assert.ok(organ, JSON.stringify(rows));
+      assert.deepEqual(organ.slice(0, 3), ['某市财政局', '16', '15']);
+      await screenshot(browser, 'summary-printed');
+    } finally {
+      await preview.back(browser, handles);
+    }
   } finally {
     await app.quit();
   }

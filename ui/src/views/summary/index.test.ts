@@ -63,7 +63,29 @@ describe('汇总 page', () => {
       pages: null,
       title: '2024年度考核结果汇总表（各单位上报）',
     };
-    fakeShell({ summary: () => threeOrgans, print_preview: () => shown, print_current: () => null }, calls);
+    const received: Receipts = {
+      received: [
+        {
+          file: 'D:\\上报\\乙.kaohe',
+          organ: '某县市场监督管理局',
+          year: 2024,
+          people: 10,
+          replaced: null,
+          conflicts: [],
+        },
+      ],
+      refused: [],
+    };
+    fakeShell(
+      {
+        summary: () => threeOrgans,
+        print_preview: () => shown,
+        print_current: () => null,
+        receive_packages: () => received,
+      },
+      calls,
+    );
+    useSettingsStore().operator = '组织部 王芳';
     const page = await mountSection(SummaryPage);
     expect(rows(page, 'summary-tiers').map((r) => r.slice(0, 2))).toEqual([
       ['处级', '2'],
@@ -87,6 +109,12 @@ describe('汇总 page', () => {
     await page.get('[data-test="summary-print-dialog"]').trigger('click');
     await flushPromises();
     expect(calls).toEqual([{ cmd: 'print_current', args: {} }]);
+
+    // A package received after: the 汇总 shown is of before, so the notice goes (「打印」 again).
+    useAppStore().drop(['D:\\上报\\乙.kaohe']);
+    await flushPromises();
+    expect(calls.some((c) => c.cmd === 'receive_packages')).toBe(true);
+    expect(page.find('[data-test="summary-preview"]').exists()).toBe(false);
   });
 
   it('cannot print a year without packages, and shows the refusal of one', async () => {

@@ -10,6 +10,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use kaohe_engine::assessment::report::AssessmentReport;
 use kaohe_workbook::WorkbookError;
 
 use super::Session;
@@ -22,6 +23,9 @@ pub type AskWhere<'a> = dyn FnMut(&str) -> Result<Option<PathBuf>, CommandError>
 
 /// Told what the export is doing (computing, the rows written, saving).
 pub type TellExport<'a> = &'a dyn Fn(ExportProgress);
+
+/// A workbook of a year's assessment written at a path, its rows told as they go.
+type WriteYear = fn(&Path, &AssessmentReport, &dyn Fn(u64, u64)) -> Result<(), WorkbookError>;
 
 /// 「职级晋升资格_2026-11-27.xlsx」.
 pub fn promotion_file_name(as_of: NaiveDate) -> String {
@@ -69,13 +73,7 @@ impl Session {
         ask: &mut AskWhere<'_>,
         tell: TellExport,
     ) -> Result<Option<String>, CommandError> {
-        tell(ExportProgress::Computing);
-        let report = self.assessment(year)?;
-        if report.people.is_empty() {
-            return Err(nobody_assessed(year));
-        }
-        let rows = rows_told(tell);
-        save(ask, tell, &assessment_file_name(year), |path| kaohe_workbook::write_assessment_told(path, &report, &rows))
+        self.export_year(year, &assessment_file_name(year), ask, tell, kaohe_workbook::write_assessment_told)
     }
 
     /// `export_national`: the year's results alone in the national system's import layout
@@ -86,15 +84,26 @@ impl Session {
         ask: &mut AskWhere<'_>,
         tell: TellExport,
     ) -> Result<Option<String>, CommandError> {
+        self.export_year(year, &national_file_name(year), ask, tell, kaohe_workbook::write_national_results_told)
+    }
+
+    /// The year's assessment computed (refused when nobody is assessed), then saved as `name`
+    /// where the clerk chooses by `write`.
+    fn export_year(
+        &self,
+        year: i32,
+        name: &str,
+        ask: &mut AskWhere<'_>,
+        tell: TellExport,
+        write: WriteYear,
+    ) -> Result<Option<String>, CommandError> {
         tell(ExportProgress::Computing);
         let report = self.assessment(year)?;
         if report.people.is_empty() {
             return Err(nobody_assessed(year));
         }
         let rows = rows_told(tell);
-        save(ask, tell, &national_file_name(year), |path| {
-            kaohe_workbook::write_national_results_told(path, &report, &rows)
-        })
+        save(ask, tell, name, |path| write(path, &report, &rows))
     }
 
     /// 核查 on `as_of` saved where the clerk chooses (「核查结果_2025-12-31.xlsx」).

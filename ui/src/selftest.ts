@@ -24,15 +24,18 @@ export async function painted(): Promise<void> {
 }
 
 /**
- * Waits until an element matching `selector` is on the page (a grid's first painted row), a
- * frame at a time for at most about 10 s, then reports the page text as above. `measure`, if
- * given, runs after that and adds its lines (`KAOHE_TIMING <name> <ms>`) to the report, with
- * `KAOHE_TIMING after_first_rows <ms>`: how long after the first rows the report was sent, which
- * the start-up benchmark takes off its spawn-to-report time.
+ * Waits until an element matching `selector` is on the page (a grid's first painted row) — each
+ * of them, given several (a table's rows and a chart's canvas) — a frame at a time for at most
+ * about 10 s, then reports the page text as above. `measure`, if given, runs after that and adds
+ * its lines (`KAOHE_TIMING <name> <ms>`) to the report, with `KAOHE_TIMING after_first_rows <ms>`:
+ * how long after the first rows the report was sent, which the start-up benchmark takes off its
+ * spawn-to-report time.
  */
-export async function reportWhenShown(selector: string, measure?: () => Promise<string[]>): Promise<void> {
+export async function reportWhenShown(selector: string | string[], measure?: () => Promise<string[]>): Promise<void> {
+  const selectors = typeof selector === 'string' ? [selector] : selector;
+  const missing = () => selectors.some((s) => document.querySelector(s) === null);
   await nextTick();
-  for (let i = 0; i < 600 && document.querySelector(selector) === null; i++) await nextFrame();
+  for (let i = 0; i < 600 && missing(); i++) await nextFrame();
   await painted();
   const shown = performance.now();
   const text = document.body.innerText;

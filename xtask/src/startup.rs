@@ -1,4 +1,4 @@
-//! `cargo xtask bench-startup [--runs N] [--db FILE | --people N] [--section home|people] [--release | --build debug|release]`: how long a clerk waits from starting
+//! `cargo xtask bench-startup [--runs N] [--db FILE | --people N | --organs N] [--section home|people|summary] [--release | --build debug|release]`: how long a clerk waits from starting
 //! kaohe-app to a usable window — the first page painted with the database's data.
 //!
 //! Method: the app runs with `KAOHE_SELFTEST=<file>` (the self-test hook): the 工作台 page loads
@@ -26,6 +26,16 @@
 //! first rows it reported (taken off the start's time). `cargo xtask bench-startup --section
 //! people --people 100000 --release` is the README's figure.
 //!
+//! `--section summary` times the 汇总 page of a 汇总 database: `--organs N` (800 unless `--db`
+//! or `--people` is given) generates one of N organs' packages, 75 people each, with the summary
+//! bench's generator (`cargo bench -p kaohe-desk --bench summary -- --db FILE N PEOPLE`: the
+//! packages written as an organ's Kaohe writes them, received as the app receives them), cached
+//! as `target/bench/summary-N-<schema>.db`. 汇总 reports once its organ table's first rows and
+//! the chart are in the page and painted twice, with its own timings: the `summary` call, the
+//! tables painted after its answer, and a change of year away and back (each from the question to
+//! the tables painted). `cargo xtask bench-startup --section summary --organs 800 --release` is
+//! the README's figure.
+//!
 //! `--release` (or `--build release`) times the optimised app, as a clerk runs it (built with the feature
 //! `test-hooks`, which keeps the self-test hook; the database is generated with the optimised
 //! `kaohe` too); the default is the debug build the tests use.
@@ -52,6 +62,8 @@ struct Options {
     db: Option<PathBuf>,
     /// `--people N`: a generated database of N people.
     people: Option<usize>,
+    /// `--organs N`: a generated 汇总 database of N organs' packages.
+    organs: Option<usize>,
     /// `--section NAME`: the section to open first and time (default 工作台).
     section: Option<String>,
     /// `--release` or `--build release`: the optimised app (default: the debug build).
@@ -59,10 +71,15 @@ struct Options {
 }
 
 /// The sections that report through the self-test hook.
-const TIMED_SECTIONS: [&str; 2] = ["home", "people"];
+const TIMED_SECTIONS: [&str; 3] = ["home", "people", "summary"];
+/// The organs of the 汇总 database timed by `--section summary` unless told.
+const DEFAULT_ORGANS: usize = 800;
+/// The people of each generated organ: 800 organs hold the 60,000.
+const PEOPLE_PER_ORGAN: usize = 75;
 
 fn parse(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options { runs: DEFAULT_RUNS, db: None, people: None, section: None, release: false };
+    let mut options =
+        Options { runs: DEFAULT_RUNS, db: None, people: None, organs: None, section: None, release: false };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         // The one flag without a value, as cargo spells it.
@@ -84,6 +101,12 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
                 options.people =
                     Some(value.parse().ok().filter(|n| (1..=10_000_000).contains(n)).ok_or_else(|| {
                         Failure::new(format!("--people 需要正整数 / needs a positive number: {value}"))
+                    })?)
+            }
+            "--organs" => {
+                options.organs =
+                    Some(value.parse().ok().filter(|n| (1..=100_000).contains(n)).ok_or_else(|| {
+                        Failure::new(format!("--organs 需要正整数 / needs a positive number: {value}"))
                     })?)
             }
             "--section" => {
@@ -109,8 +132,15 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
             _ => return Err(Failure::new(format!("未知参数 / unknown argument {flag}"))),
         }
     }
-    if options.db.is_some() && options.people.is_some() {
-        return Err(Failure::new("--db 与 --people 只能选一个 / give --db or --people, not both"));
+    let given = [options.db.is_some(), options.people.is_some(), options.organs.is_some()];
+    if given.iter().filter(|g| **g).count() > 1 {
+        return Err(Failure::new(
+            "--db、--people 与 --organs 只能选一个 / give one of --db, --people and --organs",
+        ));
+    }
+    // 汇总 of the sample roster would show no organ: a generated 汇总 database unless told.
+    if options.section.as_deref() == Some("summary") && !given.contains(&true) {
+        options.organs = Some(DEFAULT_ORGANS);
     }
     Ok(options)
 }
@@ -151,9 +181,23 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
         fs::create_dir_all(&work).map_err(|e| Failure::new(format!("{}: {e}", work.display())))?;
         let kaohe = desktop::target_dir(root).join(profile).join(format!("kaohe{}", std::env::consts::EXE_SUFFIX));
         let app = desktop::target_dir(root).join(profile).join(format!("kaohe-app{}", std::env::consts::EXE_SUFFIX));
-        let db = match (&options.db, options.people) {
-            (Some(db), _) => db.clone(),
-            (None, Some(n)) => {
+        let db = match (&options.db, options.people, options.organs) {
+            (Some(db), _, _) => db.clone(),
+            (None, None, Some(n)) => {
+                let db = desktop::target_dir(root).join("bench").join(format!("summary-{n}-{}.db", schema_key(root)));
+                if db.exists() {
+                    println!("已有 / cached: {}", db.display());
+                } else {
+                    tally.step(
+                        &format!(
+                            "生成 {n} 个单位的汇总数据库 / generating a 汇总 database of {n} organs (cargo bench --bench summary -- --db)"
+                        ),
+                        || generate_summary_db(root, &db, n),
+                    )?;
+                }
+                db
+            }
+            (None, Some(n), _) => {
                 let db = desktop::target_dir(root).join("bench").join(format!("people-{n}-{}.db", schema_key(root)));
                 if db.exists() {
                     println!("已有 / cached: {}", db.display());
@@ -165,7 +209,7 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
                 }
                 db
             }
-            (None, None) => {
+            (None, None, None) => {
                 let db = work.join("sample.db");
                 tally.step("示例名册数据库 / sample roster database (kaohe import)", || {
                     steps::run(
@@ -245,6 +289,8 @@ fn median(sorted: &[f64]) -> f64 {
 fn print_summary(times: &[f64], section: &str) {
     let what = if section == "people" {
         "启动到人员表格显示首屏 / start to the people grid's first rows"
+    } else if section == "summary" {
+        "启动到汇总页表格与图表显示 / start to the 汇总 page's tables and chart"
     } else {
         "启动到可用窗口 / start to first usable window"
     };
@@ -289,6 +335,11 @@ fn timing_label(name: &str) -> &str {
         "load_from_page_start" => "人员：页面启动到开始读取 / people: page start to its first read",
         "filters_ipc" => "人员：读取筛选项 / people: the filters' choices (IPC)",
         "first_page_ipc" => "人员：读取第一页 / people: the first page (IPC)",
+        "summary_from_page_start" => "汇总：页面启动到开始读取 / 汇总: page start to its summary call",
+        "summary_ipc" => "汇总：读取汇总 / 汇总: the summary (IPC)",
+        "summary_painted" => "汇总：回答后到表格与图表显示 / 汇总: from the answer to the tables and chart painted",
+        "year_other" => "汇总：换到上一年度 / 汇总: another year (none reported)",
+        "year_back" => "汇总：换回本年度 / 汇总: back to the year of 800 organs",
         other => other,
     }
 }
@@ -403,12 +454,16 @@ fn one_start(args: &InnerArgs, db: &Path, report: &Path, profile: &Path) -> Resu
     result
 }
 
-/// The report is complete: the window's title, and for 人员 the grid's count line (「共 N 人」) and
-/// the page's last timing (its time after the first rows).
+/// The report is complete: the window's title, and for 人员 the grid's count line (「共 N 人」), for
+/// 汇总 its totals line (「N 个单位已上报」), and the page's last timing (its time after the first rows).
 fn reported(text: &str, section: &str) -> bool {
+    let last = text.contains("KAOHE_TIMING after_first_rows");
     text.contains(APP_TITLE)
-        && (section != "people"
-            || (text.contains("共 ") && text.contains(" 人") && text.contains("KAOHE_TIMING after_first_rows")))
+        && match section {
+            "people" => text.contains("共 ") && text.contains(" 人") && last,
+            "summary" => text.contains("个单位已上报") && last,
+            _ => true,
+        }
 }
 
 /// A key of the database schema this checkout writes (a hash of the store's migrations), so that
@@ -470,6 +525,25 @@ fn generate_db(kaohe: &Path, db: &Path, n: usize, work: &Path) -> Result<(), Fai
     fs::rename(&partial, db).map_err(|e| Failure::new(format!("{} → {}: {e}", partial.display(), db.display())))
 }
 
+/// A 汇总 database of `organs` organs' packages ([`PEOPLE_PER_ORGAN`] people each), made by the
+/// summary bench (crates/kaohe-desk/benches/summary.rs: its package generator, then
+/// `summary::receive`, optimised), written beside `db` and renamed as [`generate_db`] does.
+fn generate_summary_db(root: &Path, db: &Path, organs: usize) -> Result<(), Failure> {
+    let dir = db.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Failure::new(format!("{}: {e}", dir.display())))?;
+    let partial = db.with_extension("db.partial");
+    let _ = fs::remove_file(&partial);
+    steps::run(
+        steps::cargo()
+            .args(["bench", "-p", "kaohe-desk", "--bench", "summary", "--", "--db"])
+            .arg(&partial)
+            .arg(organs.to_string())
+            .arg((organs * PEOPLE_PER_ORGAN).to_string())
+            .current_dir(root),
+    )?;
+    fs::rename(&partial, db).map_err(|e| Failure::new(format!("{} → {}: {e}", partial.display(), db.display())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,6 +580,22 @@ mod tests {
         assert!(parse(&["--section".to_string(), "rules".to_string()]).is_err());
         let both: Vec<String> = ["--db", "a.db", "--people", "10"].iter().map(|s| s.to_string()).collect();
         assert!(parse(&both).is_err());
+    }
+
+    #[test]
+    fn summary_opens_on_generated_organs() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let o = parse(&args(&["--section", "summary", "--organs", "800", "--release"])).expect("the README's line");
+        assert_eq!((o.section.as_deref(), o.organs, o.release), (Some("summary"), Some(800), true));
+        // 800 organs unless a database is given.
+        assert_eq!(parse(&args(&["--section", "summary"])).expect("defaults").organs, Some(DEFAULT_ORGANS));
+        let o = parse(&args(&["--section", "summary", "--db", "汇总.db"])).expect("a database");
+        assert_eq!((o.organs, o.db), (None, Some(PathBuf::from("汇总.db"))));
+        assert_eq!(parse(&args(&["--organs", "20"])).expect("工作台 of 20 organs").organs, Some(20));
+        assert!(parse(&args(&["--organs", "0"])).is_err());
+        assert!(parse(&args(&["--organs", "many"])).is_err());
+        assert!(parse(&args(&["--organs", "10", "--people", "100"])).is_err());
+        assert!(parse(&args(&["--organs", "10", "--db", "a.db"])).is_err());
     }
 
     #[test]
@@ -548,5 +638,15 @@ mod tests {
         assert!(!reported("考核 Kaohe\n正在读取人员…", "people"));
         assert!(!reported("考核 Kaohe\n共 100000 人\n人员0", "people"));
         assert!(reported("考核 Kaohe\n共 100000 人\n人员0\nKAOHE_TIMING after_first_rows 900.5", "people"));
+    }
+
+    #[test]
+    fn summary_report_needs_the_totals_and_the_last_timing() {
+        assert!(!reported("考核 Kaohe\n汇总\n正在读取…", "summary"));
+        assert!(!reported("考核 Kaohe\n800 个单位已上报，60000 人", "summary"));
+        assert!(reported(
+            "考核 Kaohe\n800 个单位已上报，60000 人\n单位000\nKAOHE_TIMING summary_ipc 180\nKAOHE_TIMING after_first_rows 400",
+            "summary"
+        ));
     }
 }

@@ -10,8 +10,12 @@
 //!
 //! Every run's time is printed, and the medians. Targets (issue 15): receiving under 60 s, the
 //! 汇总 under 1 s.
+//!
+//! `-- --db FILE [ORGANS PEOPLE]` instead receives the generated packages once into the 汇总
+//! database FILE and stops: the database `cargo xtask bench-startup --section summary` opens the
+//! app on (its `--organs N`), made of the same packages as timed here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -146,31 +150,57 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
-    let organs: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(800);
-    let people: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(60_000);
-    let profile = Profile::national();
-    let dir = tempfile::tempdir().expect("tmp");
-    let folder = dir.path().join("packages");
-    std::fs::create_dir_all(&folder).expect("folder");
-    let started = Instant::now();
+/// Writes the packages of `organs` organs and about `people` people into `folder`: the paths and
+/// how many people they hold.
+fn write_packages(folder: &Path, organs: usize, people: usize, profile: &Profile) -> (Vec<PathBuf>, usize) {
+    std::fs::create_dir_all(folder).expect("folder");
     let mut total = 0;
     let mut paths = Vec::new();
     for o in 0..organs {
         // The people spread over the organs, some larger than others.
         let n = people / organs + if o % 10 == 0 { people % organs / (organs / 10).max(1) } else { 0 };
         let path = folder.join(format!("单位{o:03}_{YEAR}年度上报.kaohe"));
-        std::fs::write(&path, package_bytes(o, n, total, &profile)).expect("write");
+        std::fs::write(&path, package_bytes(o, n, total, profile)).expect("write");
         total += n;
         paths.push(path);
     }
+    (paths, total)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `--db FILE` asks for the database only.
+    let mut db_out: Option<PathBuf> = None;
+    let mut args: Vec<String> = Vec::new();
+    let mut raw = std::env::args().skip(1);
+    while let Some(a) = raw.next() {
+        if a == "--db" {
+            db_out = raw.next().map(PathBuf::from);
+        } else if !a.starts_with('-') {
+            args.push(a);
+        }
+    }
+    let organs: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(800);
+    let people: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(60_000);
+    let profile = Profile::national();
+    let dir = tempfile::tempdir().expect("tmp");
+    let folder = dir.path().join("packages");
+    let started = Instant::now();
+    let (paths, total) = write_packages(&folder, organs, people, &profile);
     let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)).sum();
     println!(
         "{organs} packages, {total} people, {:.1} MB, generated in {:.1} s",
         bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
     );
+    if let Some(db) = db_out {
+        let files: Vec<(String, Vec<u8>)> =
+            paths.iter().map(|p| (p.display().to_string(), std::fs::read(p).expect("read"))).collect();
+        let mut store = kaohe_store::Store::open(&db).expect("db");
+        let receipts = kaohe_desk::summary::receive(&mut store, &profile, &files, false, "组织部").expect("received");
+        assert_eq!((receipts.received.len(), receipts.refused.len()), (organs, 0));
+        println!("received into {}", db.display());
+        return;
+    }
     let (mut base, mut receive, mut sum) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..RUNS {
         let t = Instant::now();

@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { defineComponent, h } from 'vue';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import type { Receipts, Summary } from '../../api/types';
 import { useSettingsStore } from '../../stores/settings';
 import { useAppStore } from '../../stores/app';
 import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
+import { i18n } from '../../i18n';
 import { threeOrgans } from './fixture';
 import SummaryPage from './index.vue';
 
@@ -272,5 +274,72 @@ describe('汇总 page', () => {
     await flushPromises();
     expect(received()).toEqual([['D:\\上报\\甲.kaohe'], ['D:\\上报\\乙.kaohe', 'D:\\上报\\丙.kaohe']]);
     expect(store.droppedPackages).toBeNull();
+  });
+
+  it('in self-test mode (bench-startup --section summary) reports once the organs and the chart are painted, with its timings', async () => {
+    const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'innerText');
+    // jsdom has no layout, hence no innerText; textContent is close enough here.
+    Object.defineProperty(HTMLElement.prototype, 'innerText', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.textContent ?? '';
+      },
+    });
+    useAppStore().info = {
+      name: '考核 Kaohe',
+      version: '0.1.0',
+      db_path: '/tmp/汇总.db',
+      people: 0,
+      organs: 0,
+      results: 0,
+      selftest: true,
+      selftest_section: 'summary',
+    };
+    // The chart as the web view has it: a canvas (jsdom draws nothing on it).
+    const CanvasChart = defineComponent({ name: 'Echarts', setup: () => () => h('canvas') });
+    let first: number | null = null;
+    fakeShell(
+      {
+        summary: ({ year }) => {
+          first ??= year;
+          return year === first ? threeOrgans : { ...EMPTY, year };
+        },
+        selftest_report: () => null,
+      },
+      calls,
+    );
+    const page = mount(SummaryPage, {
+      global: { plugins: [i18n], stubs: { Echarts: CanvasChart } },
+      attachTo: document.body,
+    });
+    try {
+      await vi.waitFor(() => expect(calls.some((c) => c.cmd === 'selftest_report')).toBe(true), { timeout: 10_000 });
+      const reports = calls.filter((c) => c.cmd === 'selftest_report');
+      expect(reports).toHaveLength(1);
+      const text = (reports[0]!.args as { text: string }).text;
+      // The page as first painted: the totals and the organs' rows.
+      expect(text).toContain('3 个单位已上报，38 人');
+      expect(text).toContain('某市财政局');
+      // Then the year before (none reported) and back, each asked once.
+      expect(calls.filter((c) => c.cmd === 'summary').map((c) => c.args.year)).toEqual([first, first! - 1, first]);
+      const names = text
+        .split('\n')
+        .filter((l) => /^KAOHE_TIMING \S+ \d+(\.\d)?$/.test(l))
+        .map((l) => l.split(' ')[1]);
+      expect(names).toEqual([
+        'summary_from_page_start',
+        'summary_ipc',
+        'summary_painted',
+        'year_other',
+        'year_back',
+        'after_first_rows',
+      ]);
+      await flushPromises();
+      expect(rows(page, 'summary-organs')).toHaveLength(3);
+    } finally {
+      page.unmount();
+      if (original) Object.defineProperty(HTMLElement.prototype, 'innerText', original);
+      else delete (HTMLElement.prototype as { innerText?: string }).innerText;
+    }
   });
 });

@@ -134,9 +134,7 @@ fn parse(args: &[String]) -> Result<Options, Failure> {
     }
     let given = [options.db.is_some(), options.people.is_some(), options.organs.is_some()];
     if given.iter().filter(|g| **g).count() > 1 {
-        return Err(Failure::new(
-            "--db、--people 与 --organs 只能选一个 / give one of --db, --people and --organs",
-        ));
+        return Err(Failure::new("--db、--people 与 --organs 只能选一个 / give one of --db, --people and --organs"));
     }
     // 汇总 of the sample roster would show no organ: a generated 汇总 database unless told.
     if options.section.as_deref() == Some("summary") && !given.contains(&true) {

@@ -5,6 +5,17 @@ import { i18n } from '../../i18n';
 import type { Summary } from '../../api/types';
 import { organAxis } from '../../charts/organs';
 
+/**
+ * Rows of a 汇总 table shown at once; more are paged. A city's 800 organs in one table would be
+ * some 11,000 cells for the web view to build and lay out before the page shows anything.
+ */
+export const ROWS_PER_PAGE = 50;
+
+/** The rows on page `page` (counted from 1) of `rows`. */
+export function pageOf<T>(rows: readonly T[], page: number, size: number = ROWS_PER_PAGE): T[] {
+  return rows.slice((page - 1) * size, page * size);
+}
+
 /** Organs shown at once; more scroll (a city's 800 organs). */
 export const ORGANS_IN_VIEW = 15;
 

@@ -276,6 +276,42 @@ describe('汇总 page', () => {
     expect(store.droppedPackages).toBeNull();
   });
 
+  it("pages a city's organs 50 at a time, from the first page again for another year", async () => {
+    const many: Summary = {
+      ...threeOrgans,
+      organs: Array.from({ length: 120 }, (_, i) => ({
+        ...threeOrgans.organs[0]!,
+        organ: `单位${String(i).padStart(3, '0')}`,
+      })),
+      slots: Array.from({ length: 120 }, (_, i) => ({
+        ...threeOrgans.slots[0]!,
+        organ: `单位${String(i).padStart(3, '0')}`,
+      })),
+    };
+    fakeShell({ summary: () => many }, calls);
+    const page = await mountSection(SummaryPage);
+    const first = (table: string) => rows(page, table).map((r) => r[0]);
+    expect(first('summary-organs')).toHaveLength(50);
+    expect(first('summary-organs')[0]).toBe('单位000');
+    expect(page.get('[data-test="summary-organs-pages"]').text()).toContain('120');
+    expect(first('summary-slots')).toHaveLength(50);
+
+    // The third page holds the last 20; the slots stay on their first.
+    await page.get('[data-test="summary-organs-pages"] .el-pager li:nth-child(3)').trigger('click');
+    await flushPromises();
+    expect(first('summary-organs')).toEqual(Array.from({ length: 20 }, (_, i) => `单位${100 + i}`));
+    expect(first('summary-slots')[0]).toBe('单位000');
+
+    // Another year: the organs from the first page.
+    page.getComponent({ name: 'ElSelect' }).vm.$emit('update:modelValue', 2024);
+    await flushPromises();
+    expect(calls.filter((c) => c.cmd === 'summary')).toHaveLength(2);
+    expect(first('summary-organs')[0]).toBe('单位000');
+    // Three organs need no pages.
+    expect(page.find('[data-test="summary-over-ratio-pages"]').exists()).toBe(false);
+    page.unmount();
+  });
+
   it('in self-test mode (bench-startup --section summary) reports once the organs and the chart are painted, with its timings', async () => {
     const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'innerText');
     // jsdom has no layout, hence no innerText; textContent is close enough here.

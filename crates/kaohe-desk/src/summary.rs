@@ -491,10 +491,8 @@ pub fn printed(s: &Summary) -> Result<crate::Printed, DeskError> {
     if s.organs.is_empty() {
         return Err(DeskError::NoPackages { year: s.year });
     }
-    let tables = summary_tables(s)
-        .into_iter()
-        .map(|t| kaohe_print::PlainTable { title: t.title, columns: t.columns, numbers: t.numbers, rows: t.rows })
-        .collect();
+    let title = format!("{}年度考核结果汇总表（各单位上报）", s.year);
+    let tables = summary_tables(s).into_iter().map(|t| printed_table(t, &title)).collect();
     let view = kaohe_print::ReportedSummary {
         year: s.year,
         profile: s.profile.clone(),
@@ -505,9 +503,26 @@ pub fn printed(s: &Summary) -> Result<crate::Printed, DeskError> {
     let document = kaohe_print::Document::ReportedSummary;
     Ok(crate::Printed {
         rendered: kaohe_print::reported_summary(&view),
-        title: format!("{}年度考核结果汇总表（各单位上报）", s.year),
+        title,
         file_stem: kaohe_print::safe_file_stem(&format!("{}年度{}", s.year, document.name())),
     })
+}
+
+/// A workbook table as printed under the document's `title`: a caption that would say the title
+/// again (the 各单位 table's: year, organs and rules, which the page's heading and its line under
+/// it say) is the table's name; columns of shares (every cell a percentage, as 优秀比例) are
+/// centred with the counts.
+fn printed_table(t: Table, title: &str) -> kaohe_print::PlainTable {
+    let stem = title.split('（').next().unwrap_or(title);
+    let caption = if t.title.starts_with(stem) { t.name } else { t.title };
+    let shares = (0..t.columns.len()).filter(|&i| {
+        let mut cells = t.rows.iter().filter_map(|r| r.get(i)).filter(|c| !c.is_empty()).peekable();
+        cells.peek().is_some() && cells.all(|c| c.ends_with('%'))
+    });
+    let mut numbers: Vec<usize> = t.numbers.iter().copied().chain(shares).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    kaohe_print::PlainTable { title: caption, columns: t.columns, numbers, rows: t.rows }
 }
 
 /// A table's columns: header and width.

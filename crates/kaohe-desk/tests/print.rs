@@ -245,6 +245,10 @@ fn the_reported_summary_prints_each_organs_figures() {
     let html = &printed.rendered.html;
     assert!(html.contains("<h1>2025年度考核结果汇总表（各单位上报）</h1>"), "{html}");
     assert!(html.contains("<span>3个单位已上报</span>"), "{html}");
+    // The 各单位 table under its name (the heading says the year and the rules already), the
+    // 优秀比例 centred as the counts are.
+    assert!(html.contains("<h2>各单位</h2>") && !html.contains("<h2>2025年度考核结果汇总表"), "{html}");
+    assert!(html.contains("<td class=\"num\">20%</td>"), "{html}");
     let rows = rows(html);
     let row = |first: &str| rows.iter().find(|r| r[0] == first).unwrap_or_else(|| panic!("no row {first}: {rows:?}"));
     assert_eq!(

@@ -171,11 +171,17 @@ fn the_organs_packages_are_received_and_summed_up() {
             .collect::<String>()
     };
     assert!(
-        html.contains(&format!("<tr>{}<td>20%</td>", row(&["某市财政局", "16", "15", "3", "3", "12", "0", "0", "1"]))),
+        html.contains(&format!(
+            "<tr>{}<td class=\"num\">20%</td>",
+            row(&["某市财政局", "16", "15", "3", "3", "12", "0", "0", "1"])
+        )),
         "{html}"
     );
     assert!(
-        html.contains(&format!("<tr>{}<td>11.43%</td>", row(&["合计", "38", "35", "6", "4", "30", "1", "0", "3"]))),
+        html.contains(&format!(
+            "<tr>{}<td class=\"num\">11.43%</td>",
+            row(&["合计", "38", "35", "6", "4", "30", "1", "0", "3"])
+        )),
         "{html}"
     );
     assert!(html.contains(&format!("<tr>{}</tr>", row(&["行政执法类", "0", "6", "0", "0", "0"]))), "{html}");

@@ -215,7 +215,12 @@ fn a_second_package_replaces_the_first_only_when_confirmed_and_both_are_kept() {
     let log = store.operation_log(&LogFilter { kind: Some(OperationKind::Receive), year: None }).expect("log");
     assert_eq!(log.len(), 2, "both receipts logged");
     assert_eq!(log[0].from.as_deref(), Some(first.as_str()), "the replacement names the file it replaced");
-    assert_eq!(store.current_packages(2025).expect("packages").len(), 1);
+    let current = store.current_packages(2025, &["promotion.json", "people.json"]).expect("packages");
+    assert_eq!(current.len(), 1, "the replaced package is no longer current");
+    // Only the parts asked for, in the order asked (a 汇总 reads no package's rule profile).
+    let names: Vec<&str> = current[0].parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["promotion.json", "people.json"]);
+    assert!(current[0].parts[1].1.starts_with(b"["), "the people part's bytes as received");
 }
 
 #[test]

@@ -178,7 +178,9 @@ pub fn receive(
         let m = &p.manifest;
         let people = match known.entry(m.year) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => e.insert(ids_by_organ(&store.current_packages(m.year)?)),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(ids_by_organ(&store.current_packages(m.year, &package::PARTS[..1])?))
+            }
         };
         let conflicts = conflicts_of(&p, people, &supervised, profile);
         let manifest = serde_json::to_string(m).unwrap_or_default();
@@ -371,7 +373,7 @@ fn read_parts(
 pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, DeskError> {
     let year = check_year(year)?;
     let normal = f64::from(profile.assessment.ratio) / 100.0;
-    let stored = store.current_packages(year)?;
+    let stored = store.current_packages(year, &package::PARTS[..3])?;
     let mut organs = Vec::new();
     let (mut categories, mut tiers) = (BTreeMap::<String, GradeCounts>::new(), BTreeMap::<String, GradeCounts>::new());
     let (mut over_ratio, mut slots, mut conflicts) = (Vec::new(), Vec::new(), Vec::new());

@@ -92,8 +92,10 @@ impl Store {
         Ok(earlier.map(|(_, f)| f))
     }
 
-    /// The current packages of a year, by organ, with their parts.
-    pub fn current_packages(&self, year: i32) -> Result<Vec<StoredPackage>, StoreError> {
+    /// The current packages of a year, by organ, with the parts named in `parts`, in that
+    /// order (a part a package lacks is left out). A 汇总 needs three of a package's five: the rule profile alone is
+    /// some 60 KB a package, 47 MB for a city's 800 organs, read for nothing.
+    pub fn current_packages(&self, year: i32, parts: &[&str]) -> Result<Vec<StoredPackage>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, organ, year, file, sha256, manifest, received_at, received_by FROM packages
               WHERE year = ?1 AND replaced_by IS NULL ORDER BY organ",
@@ -112,10 +114,15 @@ impl Store {
             })
         })?;
         let mut packages: Vec<StoredPackage> = rows.collect::<Result<_, _>>()?;
-        let mut parts =
-            self.conn.prepare("SELECT name, content FROM package_parts WHERE package_id = ?1 ORDER BY rowid")?;
+        let mut read =
+            self.conn.prepare("SELECT name, content FROM package_parts WHERE package_id = ?1 AND name = ?2")?;
         for p in &mut packages {
-            p.parts = parts.query_map([p.id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            for name in parts {
+                let found = read.query_map(rusqlite::params![p.id, name], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                for part in found {
+                    p.parts.push(part?);
+                }
+            }
         }
         Ok(packages)
     }

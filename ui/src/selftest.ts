@@ -25,13 +25,17 @@ export async function painted(): Promise<void> {
 
 /**
  * Waits until an element matching `selector` is on the page (a grid's first painted row) — each
- * of them, given several (a table's rows and a chart's canvas) — a frame at a time for at most
- * about 10 s, then reports the page text as above. `measure`, if given, runs after that and adds
+ * of them, given several (a table's rows and a chart's drawing) — a frame at a time for at most
+ * about 10 s, then reports the page text as above. `measure`, if given, runs after that (told
+ * when the elements were painted, `performance.now()`, before the page text was read) and adds
  * its lines (`KAOHE_TIMING <name> <ms>`) to the report, with `KAOHE_TIMING after_first_rows <ms>`:
  * how long after the first rows the report was sent, which the start-up benchmark takes off its
  * spawn-to-report time.
  */
-export async function reportWhenShown(selector: string | string[], measure?: () => Promise<string[]>): Promise<void> {
+export async function reportWhenShown(
+  selector: string | string[],
+  measure?: (shown: number) => Promise<string[]>,
+): Promise<void> {
   const selectors = typeof selector === 'string' ? [selector] : selector;
   const missing = () => selectors.some((s) => document.querySelector(s) === null);
   await nextTick();
@@ -39,7 +43,7 @@ export async function reportWhenShown(selector: string | string[], measure?: () 
   await painted();
   const shown = performance.now();
   const text = document.body.innerText;
-  const lines = measure ? await measure() : [];
+  const lines = measure ? await measure(shown) : [];
   lines.push(`KAOHE_TIMING after_first_rows ${(performance.now() - shown).toFixed(1)}`);
   await selftestReport([text, ...lines].join('\n'));
 }

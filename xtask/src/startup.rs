@@ -335,7 +335,11 @@ fn timing_label(name: &str) -> &str {
         "first_page_ipc" => "人员：读取第一页 / people: the first page (IPC)",
         "summary_from_page_start" => "汇总：页面启动到开始读取 / 汇总: page start to its summary call",
         "summary_ipc" => "汇总：读取汇总 / 汇总: the summary (IPC)",
+        "summary_rendered" => "汇总：回答后到页面生成 / 汇总: from the answer to the page's elements made (Vue)",
         "summary_painted" => "汇总：回答后到表格与图表显示 / 汇总: from the answer to the tables and chart painted",
+        "summary_opened" => {
+            "汇总页本身：开始读取到表格与图表显示 / 汇总 itself: from its summary call to the tables and chart painted"
+        }
         "year_other" => "汇总：换到上一年度 / 汇总: another year (none reported)",
         "year_back" => "汇总：换回本年度 / 汇总: back to the year of 800 organs",
         other => other,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byExcellentShare, excellentChartOption, ORGANS_IN_VIEW } from './data';
 import { threeOrgans } from './fixture';
+import { cutName, LABEL_CHARACTERS } from '../../charts/organs';
 
 describe('汇总 chart', () => {
   it("draws each organ's 优秀 share, highest first, against the normal ratio", () => {
@@ -29,5 +30,23 @@ describe('汇总 chart', () => {
     expect(new Set(colors.slice(1)).size).toBe(1);
     expect(option.dataZoom).toHaveLength(2);
     expect(option.dataZoom[0]!.endValue).toBe(ORGANS_IN_VIEW - 1);
+  });
+
+  it("cuts many organs' names by characters, without measuring the text of each", () => {
+    const organs = Array.from({ length: ORGANS_IN_VIEW + 5 }, (_, i) => ({
+      ...threeOrgans.organs[0]!,
+      organ: i === 0 ? '某县人力资源和社会保障局' : `单位${i}`,
+    }));
+    const label = excellentChartOption({ ...threeOrgans, organs }).xAxis.axisLabel;
+    // ECharts' own truncation would measure all the names, in view or not.
+    expect(label).not.toHaveProperty('overflow');
+    const cut = (label as { formatter: (name: string) => string }).formatter;
+    expect(cut('某县人力资源和社会保障局')).toBe('某县人力资源和…');
+    expect([...cut('某县人力资源和社会保障局')]).toHaveLength(LABEL_CHARACTERS);
+    expect(cut('单位1')).toBe('单位1');
+    // Counted as characters: a name of eight characters outside the basic plane is whole.
+    expect(cutName('𠀀'.repeat(8))).toBe('𠀀'.repeat(8));
+    // The data keeps the whole name (the tooltip shows it).
+    expect(excellentChartOption({ ...threeOrgans, organs }).xAxis.data[0]).toBe('某县人力资源和社会保障局');
   });
 });

@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores/app';
 import { failing, fakeShell, mountSection, type ShellCall } from '../../test-utils';
 import { i18n } from '../../i18n';
 import { threeOrgans } from './fixture';
+import { ROWS_PER_PAGE } from './data';
 import SummaryPage from './index.vue';
 
 const EMPTY: Summary = {
@@ -276,30 +277,27 @@ describe('汇总 page', () => {
     expect(store.droppedPackages).toBeNull();
   });
 
-  it("pages a city's organs 50 at a time, from the first page again for another year", async () => {
+  it(`pages a city's organs ${ROWS_PER_PAGE} at a time, from the first page again for another year`, async () => {
+    // Two pages and ten organs on a third.
+    const count = 2 * ROWS_PER_PAGE + 10;
+    const name = (i: number) => `单位${String(i).padStart(3, '0')}`;
     const many: Summary = {
       ...threeOrgans,
-      organs: Array.from({ length: 120 }, (_, i) => ({
-        ...threeOrgans.organs[0]!,
-        organ: `单位${String(i).padStart(3, '0')}`,
-      })),
-      slots: Array.from({ length: 120 }, (_, i) => ({
-        ...threeOrgans.slots[0]!,
-        organ: `单位${String(i).padStart(3, '0')}`,
-      })),
+      organs: Array.from({ length: count }, (_, i) => ({ ...threeOrgans.organs[0]!, organ: name(i) })),
+      slots: Array.from({ length: count }, (_, i) => ({ ...threeOrgans.slots[0]!, organ: name(i) })),
     };
     fakeShell({ summary: () => many }, calls);
     const page = await mountSection(SummaryPage);
     const first = (table: string) => rows(page, table).map((r) => r[0]);
-    expect(first('summary-organs')).toHaveLength(50);
+    expect(first('summary-organs')).toHaveLength(ROWS_PER_PAGE);
     expect(first('summary-organs')[0]).toBe('单位000');
-    expect(page.get('[data-test="summary-organs-pages"]').text()).toContain('120');
-    expect(first('summary-slots')).toHaveLength(50);
+    expect(page.get('[data-test="summary-organs-pages"]').text()).toContain(String(count));
+    expect(first('summary-slots')).toHaveLength(ROWS_PER_PAGE);
 
-    // The third page holds the last 20; the slots stay on their first.
+    // The third page holds the last ten; the slots stay on their first.
     await page.get('[data-test="summary-organs-pages"] .el-pager li:nth-child(3)').trigger('click');
     await flushPromises();
-    expect(first('summary-organs')).toEqual(Array.from({ length: 20 }, (_, i) => `单位${100 + i}`));
+    expect(first('summary-organs')).toEqual(Array.from({ length: 10 }, (_, i) => name(2 * ROWS_PER_PAGE + i)));
     expect(first('summary-slots')[0]).toBe('单位000');
 
     // Another year: the organs from the first page.
@@ -331,8 +329,8 @@ describe('汇总 page', () => {
       selftest: true,
       selftest_section: 'summary',
     };
-    // The chart as the web view has it: a canvas (jsdom draws nothing on it).
-    const CanvasChart = defineComponent({ name: 'Echarts', setup: () => () => h('canvas') });
+    // The chart as the web view has it: an SVG drawing (jsdom lays nothing out).
+    const SvgChart = defineComponent({ name: 'Echarts', setup: () => () => h('svg') });
     let first: number | null = null;
     fakeShell(
       {
@@ -345,7 +343,7 @@ describe('汇总 page', () => {
       calls,
     );
     const page = mount(SummaryPage, {
-      global: { plugins: [i18n], stubs: { Echarts: CanvasChart } },
+      global: { plugins: [i18n], stubs: { Echarts: SvgChart } },
       attachTo: document.body,
     });
     try {
@@ -365,7 +363,9 @@ describe('汇总 page', () => {
       expect(names).toEqual([
         'summary_from_page_start',
         'summary_ipc',
+        'summary_rendered',
         'summary_painted',
+        'summary_opened',
         'year_other',
         'year_back',
         'after_first_rows',

@@ -25,7 +25,7 @@ fn tool(program: &str, args: &[&str]) -> String {
 }
 
 /// Prints an HTML file to PDF with headless Chromium.
-fn pdf(html: &Path) -> PathBuf {
+pub(crate) fn pdf(html: &Path) -> PathBuf {
     let out = html.with_extension("pdf");
     let profile = tempfile::tempdir().expect("profile dir");
     let target = format!("--print-to-pdf={}", out.display());
@@ -43,7 +43,7 @@ fn pdf(html: &Path) -> PathBuf {
     out
 }
 
-fn info(pdf: &Path) -> (usize, String) {
+pub(crate) fn info(pdf: &Path) -> (usize, String) {
     let text = tool("pdfinfo", &[&pdf.display().to_string()]);
     let pages =
         text.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|v| v.trim().parse().ok()).expect("page count");
@@ -52,7 +52,7 @@ fn info(pdf: &Path) -> (usize, String) {
     (pages, size)
 }
 
-fn text(pdf: &Path) -> String {
+pub(crate) fn text(pdf: &Path) -> String {
     tool("pdftotext", &["-enc", "UTF-8", &pdf.display().to_string(), "-"])
 }
 
@@ -178,6 +178,38 @@ fn a_batch_of_200_prints_200_pages() {
     assert!(printed.contains("人员000") && printed.contains("人员199"));
 }
 
+/// The first page of `doc`'s PDF as a PNG in target/print-snapshots (checked to be A4 portrait),
+/// copied to fixtures/print/ as the reviewed snapshot with `KAOHE_BLESS=1`.
+pub(crate) fn page_snapshot(doc: &str, file: &Path) {
+    let snapshots = root().join("target/print-snapshots");
+    std::fs::create_dir_all(&snapshots).expect("snapshot dir");
+    let png = snapshots.join(doc);
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "40",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-png",
+            &file.display().to_string(),
+            &png.display().to_string(),
+        ],
+    );
+    let png = png.with_extension("png");
+    let (w, h) = png_size(&png);
+    let ratio = f64::from(h) / f64::from(w);
+    assert!((ratio - 297.0 / 210.0).abs() < 0.01, "{doc}: page is A4 portrait ({w}x{h})");
+    if std::env::var_os("KAOHE_BLESS").is_some() {
+        let dir = root().join("fixtures/print");
+        std::fs::create_dir_all(&dir).expect("fixtures/print");
+        std::fs::copy(&png, dir.join(format!("{doc}.png"))).expect("copy snapshot");
+    }
+}
+
 /// Reads a PNG's width and height from its header.
 fn png_size(path: &Path) -> (u32, u32) {
     let bytes = std::fs::read(path).expect("png");
@@ -190,9 +222,6 @@ fn every_document_prints_and_publicity_lists_carry_no_id() {
     let tmp = tempfile::tempdir().expect("tmp");
     let sample = root().join("fixtures/sample/名册示例.xlsx").display().to_string();
     let out = tmp.path().display().to_string();
-    let snapshots = root().join("target/print-snapshots");
-    std::fs::create_dir_all(&snapshots).expect("snapshot dir");
-    let bless = std::env::var_os("KAOHE_BLESS").is_some();
     let docs: [(&str, &str, &str); 7] = [
         ("登记表", "--year", "2025"),
         ("优秀公示", "--year", "2025"),
@@ -233,31 +262,7 @@ fn every_document_prints_and_publicity_lists_carry_no_id() {
             }
             _ => {}
         }
-        let png = snapshots.join(doc);
-        tool(
-            "pdftoppm",
-            &[
-                "-r",
-                "40",
-                "-f",
-                "1",
-                "-l",
-                "1",
-                "-singlefile",
-                "-png",
-                &file.display().to_string(),
-                &png.display().to_string(),
-            ],
-        );
-        let png = png.with_extension("png");
-        let (w, h) = png_size(&png);
-        let ratio = f64::from(h) / f64::from(w);
-        assert!((ratio - 297.0 / 210.0).abs() < 0.01, "{doc}: page is A4 portrait ({w}x{h})");
-        if bless {
-            let dir = root().join("fixtures/print");
-            std::fs::create_dir_all(&dir).expect("fixtures/print");
-            std::fs::copy(&png, dir.join(format!("{doc}.png"))).expect("copy snapshot");
-        }
+        page_snapshot(doc, &file);
     }
 }
 

@@ -186,6 +186,18 @@ fn the_organs_packages_are_received_and_summed_up() {
     );
     assert!(html.contains(&format!("<tr>{}</tr>", row(&["行政执法类", "0", "6", "0", "0", "0"]))), "{html}");
     assert!(html.contains("<tr><td>某市财政局</td><td>李明</td>"), "上报情况: who made the package");
+    // As printed: A4 pages with the organs' rows and the 合计 in the PDF's text, the first page
+    // kept as fixtures/print/上报汇总.png.
+    let pdf = crate::print::pdf(&file);
+    let (pages, size) = crate::print::info(&pdf);
+    assert!(pages >= 1 && size.contains("(A4)"), "上报汇总: {pages} pages, {size}");
+    // Long names may break over lines in a cell: read without the breaks.
+    let text: String = crate::print::text(&pdf).split_whitespace().collect();
+    for organ in ["某市财政局", "某县人力资源和社会保障局", "某县市场监督管理局", "合计", "11.43%"]
+    {
+        assert!(text.contains(organ), "{organ} printed: {text}");
+    }
+    crate::print::page_snapshot("上报汇总", &pdf);
 
     // A year the 汇总 database holds no package of: refused in words, nothing written.
     let none =

@@ -27,10 +27,11 @@
 //! people --people 100000 --release` is the README's figure.
 //!
 //! `--section summary` times the 汇总 page of a 汇总 database: `--organs N` (800 unless `--db`
-//! or `--people` is given) generates one of N organs' packages, 75 people each, with the summary
-//! bench's generator (`cargo bench -p kaohe-desk --bench summary -- --db FILE N PEOPLE`: the
-//! packages written as an organ's Kaohe writes them, received as the app receives them), cached
-//! as `target/bench/summary-N-<schema>.db`. 汇总 reports once its organ table's first rows and
+//! or `--people` is given) generates one of N organs' packages, 75 people each, of the year before
+//! the current one (the year the page opens on), with the summary bench's generator (`cargo bench
+//! -p kaohe-desk --bench summary -- --db FILE N PEOPLE YEAR`: the packages written as an organ's
+//! Kaohe writes them, received as the app receives them), cached as
+//! `target/bench/summary-N-YEAR-<schema>.db`. 汇总 reports once its organ table's first rows and
 //! the chart are in the page and painted twice, with its own timings: the `summary` call, the
 //! tables painted after its answer, and a change of year away and back (each from the question to
 //! the tables painted). `cargo xtask bench-startup --section summary --organs 800 --release` is
@@ -182,7 +183,10 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
         let db = match (&options.db, options.people, options.organs) {
             (Some(db), _, _) => db.clone(),
             (None, None, Some(n)) => {
-                let db = desktop::target_dir(root).join("bench").join(format!("summary-{n}-{}.db", schema_key(root)));
+                // The page opens on the year before the current one: the packages are of that year.
+                let year = current_year() - 1;
+                let db =
+                    desktop::target_dir(root).join("bench").join(format!("summary-{n}-{year}-{}.db", schema_key(root)));
                 if db.exists() {
                     println!("已有 / cached: {}", db.display());
                 } else {
@@ -190,7 +194,7 @@ pub fn main(root: &Path, args: &[String]) -> ExitCode {
                         &format!(
                             "生成 {n} 个单位的汇总数据库 / generating a 汇总 database of {n} organs (cargo bench --bench summary -- --db)"
                         ),
-                        || generate_summary_db(root, &db, n),
+                        || generate_summary_db(root, &db, n, year),
                     )?;
                 }
                 db
@@ -479,6 +483,25 @@ fn schema_key(root: &Path) -> String {
     format!("{:08x}", h.finish() as u32)
 }
 
+/// This year by the system clock (UTC; the page's default year, by the local clock, differs only in
+/// the hours around midnight on New Year's Eve).
+fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    year_of_day((secs / 86_400) as i64)
+}
+
+/// The year (proleptic Gregorian) of a day counted from 1970-01-01 (H. Hinnant's civil_from_days).
+fn year_of_day(days: i64) -> i32 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
 /// The check digit of an 18-digit resident ID (GB 11643) from its first 17 digits.
 fn check_digit(first17: &str) -> char {
     const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -530,7 +553,7 @@ fn generate_db(kaohe: &Path, db: &Path, n: usize, work: &Path) -> Result<(), Fai
 /// A 汇总 database of `organs` organs' packages ([`PEOPLE_PER_ORGAN`] people each), made by the
 /// summary bench (crates/kaohe-desk/benches/summary.rs: its package generator, then
 /// `summary::receive`, optimised), written beside `db` and renamed as [`generate_db`] does.
-fn generate_summary_db(root: &Path, db: &Path, organs: usize) -> Result<(), Failure> {
+fn generate_summary_db(root: &Path, db: &Path, organs: usize, year: i32) -> Result<(), Failure> {
     let dir = db.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Failure::new(format!("{}: {e}", dir.display())))?;
     let partial = db.with_extension("db.partial");
@@ -541,6 +564,7 @@ fn generate_summary_db(root: &Path, db: &Path, organs: usize) -> Result<(), Fail
             .arg(&partial)
             .arg(organs.to_string())
             .arg((organs * PEOPLE_PER_ORGAN).to_string())
+            .arg(year.to_string())
             .current_dir(root),
     )?;
     fs::rename(&partial, db).map_err(|e| Failure::new(format!("{} → {}: {e}", partial.display(), db.display())))
@@ -549,6 +573,17 @@ fn generate_summary_db(root: &Path, db: &Path, organs: usize) -> Result<(), Fail
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_of_days_from_1970() {
+        // 1970-01-01, 2024-02-29 (day 19782), 2025-12-31 (20453), 2026-01-01 (20454), 2000-03-01.
+        assert_eq!(year_of_day(0), 1970);
+        assert_eq!(year_of_day(19_782), 2024);
+        assert_eq!(year_of_day(20_453), 2025);
+        assert_eq!(year_of_day(20_454), 2026);
+        assert_eq!(year_of_day(11_017), 2000);
+        assert_eq!(year_of_day(-1), 1969);
+    }
 
     #[test]
     fn page_timings_are_read_by_name_in_order() {

@@ -11,9 +11,10 @@
 //! Every run's time is printed, and the medians. Targets (issue 15): receiving under 60 s, the
 //! 汇总 under 1 s.
 //!
-//! `-- --db FILE [ORGANS PEOPLE]` instead receives the generated packages once into the 汇总
-//! database FILE and stops: the database `cargo xtask bench-startup --section summary` opens the
-//! app on (its `--organs N`), made of the same packages as timed here.
+//! `-- --db FILE [ORGANS PEOPLE [YEAR]]` instead receives the generated packages once into the
+//! 汇总 database FILE and stops: the database `cargo xtask bench-startup --section summary` opens
+//! the app on (its `--organs N`, of the year before the current one, which the 汇总 page opens
+//! on), made of the same packages as timed here. The year is 2025 unless given.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -27,6 +28,7 @@ use kaohe_engine::promotion::SlotCode;
 use kaohe_engine::{GradeName, NationalCode, Profile};
 
 const RUNS: usize = 3;
+/// The packages' year unless one is given.
 const YEAR: i32 = 2025;
 
 fn json(value: &impl serde::Serialize) -> Vec<u8> {
@@ -34,7 +36,7 @@ fn json(value: &impl serde::Serialize) -> Vec<u8> {
 }
 
 /// The package of organ `o` with `n` people.
-fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile) -> Vec<u8> {
+fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile, year: i32) -> Vec<u8> {
     let organ = format!("单位{o:03}");
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
     let people: Vec<PackagePerson> = (0..n)
@@ -62,8 +64,8 @@ fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile) -> Vec<
         GradeName::Competent,
     ];
     let assessment = PackageAssessment {
-        year: YEAR,
-        finalized_on: day(2026, 1, 15),
+        year,
+        finalized_on: day(year + 1, 1, 15),
         normal_ratio: 20.0,
         pools: vec![PackagePool {
             pool: "非领导成员".into(),
@@ -87,7 +89,7 @@ fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile) -> Vec<
             .collect(),
     };
     let promotion = PackagePromotion {
-        as_of: day(2025, 12, 31),
+        as_of: day(year, 12, 31),
         eligible: people
             .iter()
             .step_by(7)
@@ -125,11 +127,11 @@ fn package_bytes(o: usize, n: usize, first_id: usize, profile: &Profile) -> Vec<
         organ,
         organ_level: Some("县".into()),
         supervisor: None,
-        year: YEAR,
-        finalized_on: day(2026, 1, 15),
-        as_of: day(2025, 12, 31),
+        year,
+        finalized_on: day(year + 1, 1, 15),
+        as_of: day(year, 12, 31),
         made_by: "人事科".into(),
-        made_at: "2026-01-16 09:00:00".into(),
+        made_at: format!("{}-01-16 09:00:00", year + 1),
         software: "kaohe bench".into(),
         profile: ProfileId {
             id: profile.meta.id.clone(),
@@ -152,15 +154,15 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 /// Writes the packages of `organs` organs and about `people` people into `folder`: the paths and
 /// how many people they hold.
-fn write_packages(folder: &Path, organs: usize, people: usize, profile: &Profile) -> (Vec<PathBuf>, usize) {
+fn write_packages(folder: &Path, organs: usize, people: usize, profile: &Profile, year: i32) -> (Vec<PathBuf>, usize) {
     std::fs::create_dir_all(folder).expect("folder");
     let mut total = 0;
     let mut paths = Vec::new();
     for o in 0..organs {
         // The people spread over the organs, some larger than others.
         let n = people / organs + if o % 10 == 0 { people % organs / (organs / 10).max(1) } else { 0 };
-        let path = folder.join(format!("单位{o:03}_{YEAR}年度上报.kaohe"));
-        std::fs::write(&path, package_bytes(o, n, total, profile)).expect("write");
+        let path = folder.join(format!("单位{o:03}_{year}年度上报.kaohe"));
+        std::fs::write(&path, package_bytes(o, n, total, profile, year)).expect("write");
         total += n;
         paths.push(path);
     }
@@ -181,11 +183,12 @@ fn main() {
     }
     let organs: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(800);
     let people: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(60_000);
+    let year: i32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(YEAR);
     let profile = Profile::national();
     let dir = tempfile::tempdir().expect("tmp");
     let folder = dir.path().join("packages");
     let started = Instant::now();
-    let (paths, total) = write_packages(&folder, organs, people, &profile);
+    let (paths, total) = write_packages(&folder, organs, people, &profile, year);
     let bytes: u64 = paths.iter().map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)).sum();
     println!(
         "{organs} packages, {total} people, {:.1} MB, generated in {:.1} s",
@@ -216,7 +219,7 @@ fn main() {
         assert_eq!((receipts.received.len(), receipts.refused.len()), (organs, 0));
 
         let t = Instant::now();
-        let summary = kaohe_desk::summary::summary(&store, &profile, YEAR).expect("summary");
+        let summary = kaohe_desk::summary::summary(&store, &profile, year).expect("summary");
         sum.push(t.elapsed());
         assert_eq!((summary.totals.organs as usize, summary.totals.people as usize), (organs, total));
         println!(

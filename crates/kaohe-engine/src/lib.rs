@@ -21,6 +21,6 @@ pub use profile::{Citation, Profile, ProfileError, RankRef, Status};
 pub use promotion::{promote, BlockCode, PromotionResult};
 pub use reason::Reason;
 pub use roster::{
-    AnnualInput, Grade, GradeName, NationalCode, Organ, Period, Person, RegularGrade, RegularRecord, Restriction,
-    ResultCode, Roster, YearResult,
+    AnnualInput, Grade, GradeName, NationalCode, Organ, Period, Person, RankRecord, RegularGrade, RegularRecord,
+    Restriction, ResultCode, Roster, YearResult,
 };

@@ -320,6 +320,22 @@ pub struct Restriction {
     pub end: Option<NaiveDate>,
 }
 
+/// A rank a person held from a date, as the roster's 职级变动 sheet lists them (one row per rank
+/// held, the present one included): the history 核查 holds each promotion of against the rules,
+/// also the promotions made before the person's first import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankRecord {
+    pub person_id: String,
+    /// The rank by the profile's name.
+    pub rank: String,
+    /// 任职级时间.
+    pub since: NaiveDate,
+    /// Where it was written, in words: 「职级变动」表第5行.
+    pub source: String,
+    /// 文号 or 备注, as written.
+    pub note: Option<String>,
+}
+
 /// A 平时考核 grade.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "RegularGradeKey"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -412,6 +428,9 @@ pub struct Roster {
     pub restrictions: Vec<Restriction>,
     pub regular: Vec<RegularRecord>,
     pub annual_inputs: Vec<AnnualInput>,
+    /// The ranks each person held ([`RankRecord`]), in the order read.
+    #[serde(default)]
+    pub rank_records: Vec<RankRecord>,
 }
 
 impl Roster {

@@ -41,6 +41,14 @@ pub enum IssueCode {
     UnknownPerson,
     SameName,
     UnknownRestriction,
+    /// A row naming a person by ID under another name than the people sheet's (职级变动): the
+    /// row is someone else's, or the ID is wrong.
+    NameMismatch,
+    /// A second row of one person on the same date (职级变动).
+    DuplicateDate,
+    /// The people sheet's present rank or its date disagrees with the last row of the person's
+    /// 职级变动 (the people sheet wins).
+    RankMismatch,
     /// A name written with inner spaces, full-width spaces or line breaks, imported without them.
     NameNormalized,
     /// The same ID is in the database under another name (a change of name, or a wrong ID).

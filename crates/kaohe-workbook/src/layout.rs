@@ -67,6 +67,12 @@ pub fn field(sheet: &str, header: &str) -> Option<(String, f32)> {
     Some((canonical.clone(), if *canonical == key { 1.0 } else { 0.9 }))
 }
 
+/// The canonical sheet a sheet's name means (职级变动 for 职级信息 …), when headers.toml lists
+/// the name under `[工作表]`.
+pub fn sheet_kind(name: &str) -> Option<String> {
+    field("工作表", name).map(|(kind, _)| kind)
+}
+
 /// A header naming one year's annual result ("2023年度考核", "2023年考核结果", or "2023" under a
 /// 考核 group).
 fn year_of(header: &str, group: &str) -> Option<i32> {

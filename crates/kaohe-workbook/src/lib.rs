@@ -32,7 +32,8 @@ pub use issue::{Issue, IssueCode, IssuesBeyond, Severity, MAX_ISSUES};
 pub use read::{people_columns, PeopleColumns, ReadProgress, PEOPLE_COLUMNS, PEOPLE_REQUIRED, PEOPLE_TEMPLATE_ORDER};
 pub use read::{
     people_signature, read_roster, read_roster_with, MappedColumn, PersonSource, ReadOptions, RosterRead,
-    WorkbookError, SHEET_ANNUAL, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS,
+    WorkbookError, SHEET_ANNUAL, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_RANKS, SHEET_REGULAR,
+    SHEET_RESTRICTIONS,
 };
 pub use result::{write_promotion, write_promotion_told};
 pub use tables::{write_tables, Table};

@@ -1,18 +1,20 @@
 //! The empty canonical roster workbook users fill in (`kaohe template OUT.xlsx`).
 
 use crate::read::{
-    WorkbookError, ANNUAL_COLUMNS, ASSESSMENT_COLUMNS, ORGAN_COLUMNS, PEOPLE_TEMPLATE_ORDER, REGULAR_COLUMNS,
-    RESTRICTION_COLUMNS,
+    WorkbookError, ANNUAL_COLUMNS, ASSESSMENT_COLUMNS, ORGAN_COLUMNS, PEOPLE_TEMPLATE_ORDER, RANK_COLUMNS,
+    REGULAR_COLUMNS, RESTRICTION_COLUMNS,
 };
-use crate::read::{SHEET_ANNUAL, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_REGULAR, SHEET_RESTRICTIONS};
+use crate::read::{
+    SHEET_ANNUAL, SHEET_ASSESSMENTS, SHEET_ORGANS, SHEET_PEOPLE, SHEET_RANKS, SHEET_REGULAR, SHEET_RESTRICTIONS,
+};
 use kaohe_engine::RegularGrade;
 use kaohe_engine::{Grade, Profile};
 use rust_xlsxwriter::{DataValidation, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::path::Path;
 
-const DATE_COLUMNS: [&str; 10] = [
+const DATE_COLUMNS: [&str; 11] = [
     "出生日期", "任现职级时间", "任现职务时间", "参加工作时间", "进入公务员队伍时间", "日期", "结束日期",
-    "级别起算时间", "档次起算时间", "离职/退休日期",
+    "级别起算时间", "档次起算时间", "离职/退休日期", "任职级时间",
 ];
 /// Rows that get the drop-down lists and formats.
 const ROWS: u32 = 2000;
@@ -112,6 +114,13 @@ fn build(profile: &Profile) -> Result<Workbook, XlsxError> {
     let sheet = book.add_worksheet().set_name(SHEET_ANNUAL)?;
     headers(sheet, &annual)?;
     list(sheet, &annual, "建议等次", &grades)?;
+
+    // 职级变动: ID, name, then each rank held and since when, with its 文号 (the ranks are too
+    // many for a drop-down list).
+    let ranks =
+        owned(&[RANK_COLUMNS[0], RANK_COLUMNS[3], RANK_COLUMNS[1], RANK_COLUMNS[2], RANK_COLUMNS[4], RANK_COLUMNS[5]]);
+    let sheet = book.add_worksheet().set_name(SHEET_RANKS)?;
+    headers(sheet, &ranks)?;
     Ok(book)
 }
 

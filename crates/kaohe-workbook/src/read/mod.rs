@@ -1,10 +1,10 @@
-//! Reads the canonical roster workbook (sheets 人员, 单位, 年度考核, 处分; docs/cli.md) into
+//! Reads the canonical roster workbook (sheets 人员, 单位, 年度考核, 处分, 职级变动 …; docs/cli.md) into
 //! engine values. Every problem becomes an [`Issue`] naming sheet, row, column and value; only a
 //! file that cannot be opened, or a 人员 sheet without its required columns, stops the read.
 //!
 //! Here: the options, finding the people sheet and its columns, and the read as a whole; by
-//! stage, `table` (one sheet as a table of fields), `people` (the 人员 sheet) and `sheets` (the
-//! other sheets). The files share this one's imports through `use super::*`.
+//! stage, `table` (one sheet as a table of fields), `people` (the 人员 sheet), `sheets` (the
+//! other sheets) and `ranks` (职级变动). The files share this one's imports through `use super::*`.
 
 use crate::cell::{self, column_letter};
 use crate::issue::{Issue, IssueCode, Issues, IssuesBeyond, Severity};
@@ -15,17 +15,19 @@ use kaohe_engine::fast_hash::FastMap;
 use kaohe_engine::id_number;
 use kaohe_engine::profile::squeeze;
 use kaohe_engine::{
-    AnnualInput, Organ, Period, Person, Profile, RegularGrade, RegularRecord, Restriction, ResultCode, Roster,
-    YearResult,
+    AnnualInput, Organ, Period, Person, Profile, RankRecord, RegularGrade, RegularRecord, Restriction, ResultCode,
+    Roster, YearResult,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 mod people;
+mod ranks;
 mod sheets;
 mod table;
 
 use people::*;
+use ranks::*;
 use sheets::*;
 use table::*;
 
@@ -47,6 +49,9 @@ pub(crate) const ANNUAL_COLUMNS: [&str; 15] = [
     "身份证号", "年度", "姓名", "德", "能", "勤", "绩", "廉", "民主测评", "建议等次", "病假天数", "事假天数",
     "主管领导评语", "个人总结", "参加脱产培训情况",
 ];
+/// The ranks each person held (one row per rank, the present one included), for 核查.
+pub const SHEET_RANKS: &str = "职级变动";
+pub(crate) const RANK_COLUMNS: [&str; 6] = ["身份证号", "职级", "任职级时间", "姓名", "文号", "备注"];
 pub const SHEET_REGULAR: &str = "平时考核";
 pub const SHEET_ANNUAL: &str = "年度评分";
 
@@ -411,7 +416,14 @@ pub fn read_roster(path: &Path, profile: &Profile) -> Result<RosterRead, Workboo
 pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -> Result<RosterRead, WorkbookError> {
     let (file, mut book) = crate::source::open_book(path)?;
     let names = book.sheet_names();
-    let find = |wanted: &str| names.iter().find(|n| squeeze(n) == wanted).cloned();
+    // A sheet by its name, or by another name headers.toml gives it (职级信息 for 职级变动).
+    let find = |wanted: &str| {
+        names
+            .iter()
+            .find(|n| squeeze(n) == wanted)
+            .or_else(|| names.iter().find(|n| crate::layout::sheet_kind(n).is_some_and(|k| k == wanted)))
+            .cloned()
+    };
     let mut issues = Issues::default();
 
     let (people_name, guessed) = choose_people_sheet(&mut book, &names, options, &file)?;
@@ -439,6 +451,8 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
     // only does not have them.
     let regular_range = find(SHEET_REGULAR).and_then(|n| range_of(&Some(n), SHEET_REGULAR, &mut issues));
     let annual_range = find(SHEET_ANNUAL).and_then(|n| range_of(&Some(n), SHEET_ANNUAL, &mut issues));
+    // So is the history of ranks: most rosters have none.
+    let ranks_range = find(SHEET_RANKS).and_then(|n| range_of(&Some(n), SHEET_RANKS, &mut issues));
 
     let mut people_table =
         Table::with_layout(SHEET_PEOPLE, &people_sheet, &people_range, people_layout(&people_range, options));
@@ -464,6 +478,7 @@ pub fn read_roster_with(path: &Path, profile: &Profile, options: &ReadOptions) -
         restrictions: restrictions_range.as_ref(),
         regular: regular_range.as_ref(),
         annual: annual_range.as_ref(),
+        ranks: ranks_range.as_ref(),
     };
     read_other_sheets(&others, &name_of, profile, &mut roster, &mut issues);
     let (issues, issues_beyond) = issues.finish(&people_sheet);
@@ -592,7 +607,8 @@ fn check_people_columns(
     Ok(())
 }
 
-/// The sheets beside the people's (单位, 年度考核, 处分, 平时考核, 年度评分), each when the file has it.
+/// The sheets beside the people's (单位, 年度考核, 处分, 平时考核, 年度评分, 职级变动), each when the
+/// file has it.
 struct OtherSheets<'a> {
     /// The people sheet, as named in the file.
     people: &'a str,
@@ -601,6 +617,7 @@ struct OtherSheets<'a> {
     restrictions: Option<&'a Range<Data>>,
     regular: Option<&'a Range<Data>>,
     annual: Option<&'a Range<Data>>,
+    ranks: Option<&'a Range<Data>>,
 }
 
 /// Reads the other sheets into `roster`, after its people (the sheets that refer to a person
@@ -614,7 +631,7 @@ fn read_other_sheets(
 ) {
     // The people read, for the sheets that refer to them (a copy of every ID: only when there is
     // such a sheet).
-    let refers = [s.results, s.restrictions, s.regular, s.annual].iter().any(|r| r.is_some());
+    let refers = [s.results, s.restrictions, s.regular, s.annual, s.ranks].iter().any(|r| r.is_some());
     let ids = if refers { roster.people.iter().map(|p| p.id.clone()).collect() } else { HashSet::new() };
     let known = sheets::Known { ids, sheet: s.people.to_string() };
     if let Some(r) = s.organs {
@@ -637,6 +654,9 @@ fn read_other_sheets(
     }
     if let Some(r) = s.annual {
         read_annual(&Table::new(SHEET_ANNUAL, &name_of(SHEET_ANNUAL), r), &known, roster, issues);
+    }
+    if let Some(r) = s.ranks {
+        read_rank_records(&Table::new(SHEET_RANKS, &name_of(SHEET_RANKS), r), profile, &known, roster, issues);
     }
 }
 

@@ -1,5 +1,6 @@
 //! The other sheets of a roster: 单位 (organs, levels, 职数), 年度考核 (results), 处分
-//! (restrictions), 平时考核 (regular results) and 年度评分 (the annual inputs).
+//! (restrictions), 平时考核 (regular results) and 年度评分 (the annual inputs); 职级变动 is
+//! `ranks`.
 
 use super::*;
 
@@ -405,7 +406,7 @@ pub(crate) struct Known {
 
 /// The ID of a row of a sheet that refers to people: read, and one of the people already read
 /// (else an issue on its cell naming the people sheet, and `None`).
-fn known_id(t: &Table, row: u32, cells: &[Data], known: &Known, issues: &mut Issues) -> Option<String> {
+pub(crate) fn known_id(t: &Table, row: u32, cells: &[Data], known: &Known, issues: &mut Issues) -> Option<String> {
     let id = read_id(t, "身份证号", row, cells, issues)?;
     if !known.ids.contains(&id) {
         let why = format!("不在「{}」表已导入的人员中", known.sheet);

@@ -179,6 +179,7 @@ impl<'a> Table<'a> {
                         | IssueCode::NameNormalized
                         | IssueCode::VagueValue
                         | IssueCode::OldTitle
+                        | IssueCode::RankMismatch
                 ) =>
             {
                 "该行已导入，请核对"

@@ -41,7 +41,7 @@ fn text(r: &AuditReport) -> String {
     let verified = r.findings.iter().filter(|e| e.mark.is_some()).count();
     let _ = writeln!(
         s,
-        "核查截至{}（规则：{}）：{}人，历次导入记录的晋升{}次；发现 {} 处（已核实 {} 处）",
+        "核查截至{}（规则：{}）：{}人，导入记录和职级变动表中的晋升{}次；发现 {} 处（已核实 {} 处）",
         r.as_of.format("%Y年%-m月%-d日"),
         r.profile,
         r.people,

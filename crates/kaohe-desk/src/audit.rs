@@ -44,14 +44,16 @@ pub struct AuditReport {
     pub profile: String,
     /// People audited.
     pub people: u32,
-    /// Promotions the history records (held against the minimum service).
+    /// Promotions the history records (held against the minimum service): those the imports saw
+    /// and those of the roster's 职级变动 sheet, a step seen both ways once.
     pub promotions: u32,
     /// Every kind, in order, with its count (zero included).
     pub counts: Vec<AuditCount>,
     pub findings: Vec<AuditEntry>,
 }
 
-/// The audit of a roster with the promotions its history records and the marks kept.
+/// The audit of a roster with the promotions the imports recorded (its 职级变动 records add theirs)
+/// and the marks kept.
 pub fn audit_of(
     roster: &Roster,
     steps: &[RankStep],
@@ -79,7 +81,7 @@ pub fn audit_of(
         as_of,
         profile: format!("{} {}", profile.meta.name, profile.meta.version),
         people: roster.people.len() as u32,
-        promotions: steps.len() as u32,
+        promotions: kaohe_engine::audit::all_steps(roster, profile, steps).len() as u32,
         counts,
         findings,
     }

@@ -318,7 +318,7 @@ fn the_rules_page_reads_the_national_profile() {
 
 /// 核查: the seeded rosters of fixtures/audit imported one after the other (周子涵 promoted in
 /// between), audited on 2025-12-31, with the first finding marked 已核实 — made here with a fixed
-/// time, as the store stamps a mark with the clock's.
+/// time, as the store stamps a mark (and an import) with the clock's.
 #[test]
 fn the_audit_page_reads_the_seeded_history() {
     let profile = Profile::national();
@@ -330,13 +330,14 @@ fn the_audit_page_reads_the_seeded_history() {
         store.import(&read, &format!("{name}.xlsx")).expect("imported");
     }
     let roster = store.load_roster().expect("roster");
-    let first = kaohe_desk::audit::audit_of(
-        &roster,
-        &store.rank_steps().expect("steps"),
-        Vec::new(),
-        &profile,
-        day(2025, 12, 31),
-    );
+    // The imports that saw a promotion, at a fixed time (the store stamps them with the clock's).
+    let mut steps = store.rank_steps().expect("steps");
+    for source in steps.iter_mut().flat_map(|s| s.sources.iter_mut()) {
+        if let kaohe_engine::audit::StepSource::Import { at, .. } = source {
+            *at = "2025-12-20 09:30:00".into();
+        }
+    }
+    let first = kaohe_desk::audit::audit_of(&roster, &steps, Vec::new(), &profile, day(2025, 12, 31));
     let key = first.findings[0].finding.key.clone();
     let mark = kaohe_store::Mark {
         key,
@@ -344,7 +345,6 @@ fn the_audit_page_reads_the_seeded_history() {
         by: "人事科 李明".into(),
         at: "2026-01-08 10:15:00".into(),
     };
-    let steps = store.rank_steps().expect("steps");
     let report = kaohe_desk::audit::audit_of(&roster, &steps, vec![mark], &profile, day(2025, 12, 31));
     assert_eq!(report.findings.len(), 10);
     written("audit/report.generated.json", &report).unwrap_or_else(|e| panic!("{e}"));

@@ -1,9 +1,9 @@
-//! What 核查 reads and keeps: the promotions the history recorded (an import that changed a
-//! person's rank and its date), and the findings a clerk marked 已核实 with a reason — each mark
+//! What 核查 reads and keeps: the promotions the imports recorded (an import that changed a
+//! person's rank and its date; those of the 职级变动 sheet are the roster's rank records), and the findings a clerk marked 已核实 with a reason — each mark
 //! and its withdrawal one transaction with its 操作日志 entry.
 
 use chrono::NaiveDate;
-use kaohe_engine::audit::RankStep;
+use kaohe_engine::audit::{RankStep, StepSource};
 use rusqlite::params;
 
 use crate::operations::OperationRecord;
@@ -30,22 +30,30 @@ pub struct MarkSubject<'a> {
 
 impl Store {
     /// The promotions recorded by imports: each import that changed a person's rank, with the
-    /// rank's dates before and after (an import that changed the rank but not its date is not one).
+    /// rank's dates before and after (an import that changed the rank but not its date is not
+    /// one), and when the import ran and its file (the step's source). The promotions of the
+    /// ranks the roster's 职级变动 sheet lists are the roster's `rank_records`
+    /// ([`kaohe_engine::audit::all_steps`] puts the two together).
     pub fn rank_steps(&self) -> Result<Vec<RankStep>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT r.person_id, r.old_value, s.old_value, r.new_value, s.new_value
+            "SELECT r.person_id, r.old_value, s.old_value, r.new_value, s.new_value, i.imported_at, i.file
                FROM person_history r
                JOIN person_history s ON s.import_id = r.import_id AND s.person_id = r.person_id AND s.field = 'rank_since'
+               JOIN imports i ON i.id = r.import_id
               WHERE r.field = 'rank' AND r.old_value IS NOT NULL AND r.new_value IS NOT NULL
               ORDER BY r.rowid",
         )?;
         let date = |s: Option<String>| s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok());
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?, date(r.get(2)?), r.get(3)?, date(r.get(4)?))))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                (r.get::<_, String>(0)?, r.get(1)?, date(r.get(2)?), r.get(3)?, date(r.get(4)?)),
+                StepSource::Import { at: r.get(5)?, file: r.get(6)? },
+            ))
+        })?;
         let mut steps = Vec::new();
         for row in rows {
-            if let (person_id, from_rank, Some(from_since), to_rank, Some(to_since)) = row? {
-                steps.push(RankStep { person_id, from_rank, from_since, to_rank, to_since });
+            if let ((person_id, from_rank, Some(from_since), to_rank, Some(to_since)), source) = row? {
+                steps.push(RankStep { person_id, from_rank, from_since, to_rank, to_since, sources: vec![source] });
             }
         }
         Ok(steps)

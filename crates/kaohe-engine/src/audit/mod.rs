@@ -6,9 +6,10 @@
 //!   in a year a decision bars it, a grade in a year left ungraded, a grade other than the one a
 //!   discipline forces, and a 不定等次 the roster gives no cause for;
 //! - 不称职 in consecutive years with the person still in service (辞退, 公务员法 第八十八条);
-//! - each promotion the database saw (a [`RankStep`]) against the minimum service on its day, as
-//!   [`promote`] counts it (优秀 reductions, uncounted years) — and against climbing one rank at
-//!   a time;
+//! - each promotion the history records (a [`RankStep`]: seen by the imports, or two ranks of the
+//!   roster's 职级变动 sheet, the promotions before the first import too) against the minimum
+//!   service on its day, as [`promote`] counts it (优秀 reductions, uncounted years) — and
+//!   against climbing one rank at a time;
 //! - a rank below the starting rank of the person's education, a rank date before entry into
 //!   the service, people past the retirement age still listed, years missing from the results,
 //!   and the same name and birth date under two ID numbers.
@@ -35,6 +36,116 @@ pub struct RankStep {
     pub from_since: NaiveDate,
     pub to_rank: String,
     pub to_since: NaiveDate,
+    /// Where the step was seen: two rows of the roster's 职级变动 sheet, an import that changed
+    /// the rank, or both (one step, counted once).
+    pub sources: Vec<StepSource>,
+}
+
+/// Where a [`RankStep`] was seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum StepSource {
+    /// The ranks as the roster's 职级变动 sheet lists them ([`crate::RankRecord::source`]:
+    /// 「职级变动」表第5行); the later one may be the present rank of the 人员 sheet
+    /// ([`PEOPLE_SHEET_SOURCE`]), which wins over the sheet's last row.
+    Records { from: String, to: String },
+    /// An import that found the rank and its date changed: when it ran and its file.
+    Import { at: String, file: String },
+}
+
+/// The source of a step's later rank when it is the person's present rank on the 人员 sheet.
+pub const PEOPLE_SHEET_SOURCE: &str = "「人员」表现职级";
+
+/// The promotions held against the rules: those the imports recorded (`imported`) and those of
+/// the ranks each person held as the roster's 职级变动 sheet lists them ([`record_steps`]), a
+/// step seen both ways counted once with both its sources; steps that took effect on or before
+/// the day the profile's rules did (`effective_from`: the ranks of 2019's 套转) are left out.
+pub fn all_steps(roster: &Roster, profile: &Profile, imported: &[RankStep]) -> Vec<RankStep> {
+    let mut steps: Vec<RankStep> = imported.to_vec();
+    let mut seen: HashMap<(String, String, String, NaiveDate), usize> = HashMap::new();
+    for (i, s) in steps.iter().enumerate() {
+        seen.entry((s.person_id.clone(), s.from_rank.clone(), s.to_rank.clone(), s.to_since)).or_insert(i);
+    }
+    let mut records: HashMap<&str, Vec<&crate::RankRecord>> = HashMap::new();
+    for r in &roster.rank_records {
+        records.entry(r.person_id.as_str()).or_default().push(r);
+    }
+    for p in &roster.people {
+        let Some(mine) = records.get(p.id.as_str()) else { continue };
+        for step in record_steps(p, mine) {
+            let key = (step.person_id.clone(), step.from_rank.clone(), step.to_rank.clone(), step.to_since);
+            match seen.get(&key) {
+                Some(&i) => steps[i].sources.extend(step.sources),
+                None => {
+                    seen.insert(key, steps.len());
+                    steps.push(step);
+                }
+            }
+        }
+    }
+    if let Some(from) = profile.meta.effective_from {
+        steps.retain(|s| s.to_since > from);
+    }
+    steps
+}
+
+/// The promotions of one person's rank records: consecutive ranks by date. The 人员 sheet's
+/// present rank and its date win over the records: the chain is the records dated before it,
+/// then the present rank (a record of it on another day, or later records, are left out; the
+/// reader warned of them). A run of one rank on several rows counts from its first; no
+/// records, no steps.
+pub fn record_steps(p: &Person, records: &[&crate::RankRecord]) -> Vec<RankStep> {
+    if records.is_empty() {
+        return Vec::new();
+    }
+    let mut sorted: Vec<&crate::RankRecord> = records.to_vec();
+    sorted.sort_by_key(|r| r.since);
+    let present = sorted
+        .iter()
+        .find(|r| r.since == p.rank_since && r.rank == p.rank)
+        .map_or(PEOPLE_SHEET_SOURCE, |r| r.source.as_str());
+    let mut chain: Vec<(&str, NaiveDate, &str)> = Vec::new();
+    for r in sorted.iter().filter(|r| r.since < p.rank_since) {
+        if chain.last().is_none_or(|last| last.0 != r.rank) {
+            chain.push((&r.rank, r.since, &r.source));
+        }
+    }
+    // The present rank replaces a record of the same rank dated otherwise.
+    if chain.last().is_some_and(|last| last.0 == p.rank) {
+        chain.pop();
+    }
+    chain.push((&p.rank, p.rank_since, present));
+    chain
+        .windows(2)
+        .map(|w| RankStep {
+            person_id: p.id.clone(),
+            from_rank: w[0].0.to_string(),
+            from_since: w[0].1,
+            to_rank: w[1].0.to_string(),
+            to_since: w[1].1,
+            sources: vec![StepSource::Records { from: w[0].2.to_string(), to: w[1].2.to_string() }],
+        })
+        .collect()
+}
+
+/// A step's two ranks in words, each with the row it was written on, then the imports that saw
+/// it: the records of a finding about it.
+fn step_records(step: &RankStep) -> Vec<String> {
+    let rows = step.sources.iter().find_map(|s| match s {
+        StepSource::Records { from, to } => Some((from.as_str(), to.as_str())),
+        StepSource::Import { .. } => None,
+    });
+    let at = |row: Option<&str>| row.map(|r| format!("（{r}）")).unwrap_or_default();
+    let mut out = vec![
+        format!("{}起任{}{}", day(step.from_since), step.from_rank, at(rows.map(|r| r.0))),
+        format!("{}起任{}{}", day(step.to_since), step.to_rank, at(rows.map(|r| r.1))),
+    ];
+    for s in &step.sources {
+        if let StepSource::Import { at, file } = s {
+            out.push(format!("导入记录：{at}导入「{file}」时，职级由{}改为{}", step.from_rank, step.to_rank));
+        }
+    }
+    out
 }
 
 /// What a finding is about.
@@ -167,8 +278,8 @@ fn finding(kind: FindingKind, p: &Person, year: Option<i32>, tail: &str, reason:
     }
 }
 
-/// Everything the audit finds in `roster` on `as_of`, given the promotions the history records.
-/// In the order of [`FindingKind::ALL`], then organ, name and year.
+/// Everything the audit finds in `roster` on `as_of`, given the promotions the imports recorded
+/// (those of the roster's rank records are added, [`all_steps`]). In the order of [`FindingKind::ALL`], then organ, name and year.
 pub fn audit(roster: &Roster, profile: &Profile, as_of: NaiveDate, steps: &[RankStep]) -> Vec<Finding> {
     let index: HashMap<&str, usize> = roster.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let mut results: Vec<Vec<&YearResult>> = vec![Vec::new(); roster.people.len()];
@@ -182,7 +293,7 @@ pub fn audit(roster: &Roster, profile: &Profile, as_of: NaiveDate, steps: &[Rank
     }
     let mut out = results_against_rules(roster, profile, &results, as_of);
     out.extend(incompetent_running(roster, profile, &results, as_of));
-    out.extend(promotions(roster, profile, &index, &results, steps));
+    out.extend(promotions(roster, profile, &index, &results, &all_steps(roster, profile, steps)));
     for p in &roster.people {
         out.extend(below_starting_rank(p, profile, as_of));
         out.extend(rank_before_entry(p));
@@ -347,10 +458,7 @@ fn promotions(
             continue;
         };
         let tail = format!(":{}", step.to_since);
-        let records = vec![
-            format!("{}起任{}", day(step.from_since), step.from_rank),
-            format!("{}起任{}", day(step.to_since), step.to_rank),
-        ];
+        let records = step_records(step);
         let up = profile.next_up(from);
         if from.ladder == to.ladder && to.index + 1 < from.index {
             let reason = Reason::new(format!(

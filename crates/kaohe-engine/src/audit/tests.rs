@@ -37,6 +37,20 @@ fn step(id: &str, from: (&str, &str), to: (&str, &str)) -> RankStep {
         from_since: d(from.1),
         to_rank: to.0.into(),
         to_since: d(to.1),
+        sources: vec![StepSource::Import { at: "2025-03-01 09:30:00".into(), file: "名册.xlsx".into() }],
+    }
+}
+
+/// The ranks `id` held, as rows of the roster's 职级变动 sheet from row 2 on.
+fn records(roster: &mut Roster, id: &str, ranks: &[(&str, &str)]) {
+    for (i, &(rank, since)) in ranks.iter().enumerate() {
+        roster.rank_records.push(crate::RankRecord {
+            person_id: id.into(),
+            rank: rank.into(),
+            since: d(since),
+            source: format!("「职级变动」表第{}行", i + 2),
+            note: None,
+        });
     }
 }
 
@@ -179,7 +193,14 @@ fn promotions_are_held_against_the_service_required_on_their_day() {
     assert_eq!(p.key, "promoted_early:P:2021:2021-06-01");
     assert!(p.reason.contains("2021年6月1日由一级科员晋升为四级主任科员，此前自2020年1月1日起计算任职年限，至晋升时计17个月，应满24个月，任职年限不足"), "{}", p.reason);
     assert!(p.reason.cites().any(|(c, _)| c.contains("第十八条")), "{}", p.reason);
-    assert_eq!(p.records, vec!["2020年1月1日起任一级科员", "2021年6月1日起任四级主任科员"]);
+    assert_eq!(
+        p.records,
+        vec![
+            "2020年1月1日起任一级科员",
+            "2021年6月1日起任四级主任科员",
+            "导入记录：2025-03-01 09:30:00导入「名册.xlsx」时，职级由一级科员改为四级主任科员"
+        ]
+    );
     assert_eq!(kinds(&findings, "Q"), vec![], "{:#?}", found(&findings, "Q"));
     let s = only(&findings, "S", FindingKind::PromotedEarly);
     assert!(
@@ -358,4 +379,116 @@ fn the_retirement_age_is_raised_by_the_month_of_birth_and_checked_on_loading() {
         "{said:?}"
     );
     assert!(said.iter().any(|p| p.contains("给出 raised_from 时 step_months 须大于 0")), "{said:?}");
+}
+
+/// Promotions made before the first import, known only from the roster's 职级变动 sheet, are
+/// held against the rules as those the imports saw: the minimum service on the day (优秀
+/// reductions as `promote` counts them), one rank at a time; the rows are named.
+#[test]
+fn promotions_in_the_rank_records_are_held_against_the_rules() {
+    let profile = Profile::national();
+    let mut r = Roster::default();
+    // 17 months of 一级科员 for 四级主任科员: early (24 required).
+    r.people.push(person("P", "庚", "四级主任科员", "2021-06-01"));
+    competent_years(&mut r, "P", &[]);
+    records(&mut r, "P", &[("一级科员", "2020-01-01"), ("四级主任科员", "2021-06-01")]);
+    // 15 months with 2019 优秀 (6 months off from 2020-01-01): 18 required, early.
+    r.people.push(person("Q", "辛", "四级主任科员", "2020-10-01"));
+    competent_years(&mut r, "Q", &[]);
+    results(&mut r, "Q", &[(2019, "优秀")]);
+    records(&mut r, "Q", &[("一级科员", "2019-07-01"), ("四级主任科员", "2020-10-01")]);
+    // 18 months with 2019 and 2020 优秀 (12 months off by 2021-01-01): 12 required, in time.
+    r.people.push(person("R", "壬", "四级主任科员", "2021-01-01"));
+    competent_years(&mut r, "R", &[2020]);
+    results(&mut r, "R", &[(2019, "优秀"), (2020, "优秀")]);
+    records(&mut r, "R", &[("一级科员", "2019-07-01"), ("四级主任科员", "2021-01-01")]);
+    // 一级科员 straight to 三级主任科员, then (rows out of order) 二级主任科员 in time.
+    r.people.push(person("T", "癸", "二级主任科员", "2024-03-01"));
+    competent_years(&mut r, "T", &[]);
+    records(&mut r, "T", &[("二级主任科员", "2024-03-01"), ("一级科员", "2018-01-01"), ("三级主任科员", "2022-01-01")]);
+    // Ranks of 2019's 套转 and before: not held against the rules of 2019-06.
+    r.people.push(person("V", "子", "四级主任科员", "2019-06-01"));
+    competent_years(&mut r, "V", &[]);
+    records(&mut r, "V", &[("一级科员", "2019-01-01"), ("四级主任科员", "2019-06-01")]);
+    let findings = audit(&r, &profile, d(AS_OF), &[]);
+
+    let p = only(&findings, "P", FindingKind::PromotedEarly);
+    assert_eq!(p.key, "promoted_early:P:2021:2021-06-01");
+    assert!(p.reason.contains("2021年6月1日由一级科员晋升为四级主任科员，此前自2020年1月1日起计算任职年限，至晋升时计17个月，应满24个月，任职年限不足"), "{}", p.reason);
+    assert!(p.reason.cites().any(|(c, _)| c.contains("第十八条")), "{}", p.reason);
+    assert_eq!(
+        p.records,
+        ["2020年1月1日起任一级科员（「职级变动」表第2行）", "2021年6月1日起任四级主任科员（「职级变动」表第3行）"]
+    );
+    let q = only(&findings, "Q", FindingKind::PromotedEarly);
+    assert!(q.reason.contains("至晋升时计15个月，应满18个月（2019年度优秀已缩短6个月），任职年限不足"), "{}", q.reason);
+    assert_eq!(kinds(&findings, "R"), vec![], "{:#?}", found(&findings, "R"));
+    let t = only(&findings, "T", FindingKind::SkippedRank);
+    assert_eq!(t.key, "skipped_rank:T:2022:2022-01-01");
+    assert!(t.reason.contains("2022年1月1日由一级科员晋升为三级主任科员，跨越了四级主任科员"), "{}", t.reason);
+    assert_eq!(
+        t.records,
+        ["2018年1月1日起任一级科员（「职级变动」表第3行）", "2022年1月1日起任三级主任科员（「职级变动」表第4行）"]
+    );
+    assert_eq!(kinds(&findings, "V"), vec![], "{:#?}", found(&findings, "V"));
+    // The steps counted: P, Q, R and T's two; V's is before the rules.
+    assert_eq!(all_steps(&r, &profile, &[]).len(), 5);
+}
+
+/// A step both an import and the rank records saw is one step with both sources; the 人员
+/// sheet's present rank wins over the records' last row.
+#[test]
+fn a_step_seen_by_an_import_and_in_the_records_counts_once() {
+    let profile = Profile::national();
+    let mut r = Roster::default();
+    r.people.push(person("P", "庚", "四级主任科员", "2021-06-01"));
+    competent_years(&mut r, "P", &[]);
+    records(&mut r, "P", &[("一级科员", "2020-01-01"), ("四级主任科员", "2021-06-01")]);
+    let imported = [step("P", ("一级科员", "2020-01-01"), ("四级主任科员", "2021-06-01"))];
+    assert_eq!(all_steps(&r, &profile, &imported).len(), 1);
+    let findings = audit(&r, &profile, d(AS_OF), &imported);
+    let p = only(&findings, "P", FindingKind::PromotedEarly);
+    assert_eq!(
+        p.records,
+        [
+            "2020年1月1日起任一级科员（「职级变动」表第2行）",
+            "2021年6月1日起任四级主任科员（「职级变动」表第3行）",
+            "导入记录：2025-03-01 09:30:00导入「名册.xlsx」时，职级由一级科员改为四级主任科员"
+        ]
+    );
+
+    // The records end at 四级主任科员 on another day, and list a rank after it: the 人员 sheet
+    // says 四级主任科员 since 2021-09-01, which is the promotion's day.
+    let mut w = person("W", "丑", "四级主任科员", "2021-09-01");
+    w.organ = "某县财政局".into();
+    let records_of = [
+        crate::RankRecord {
+            person_id: "W".into(),
+            rank: "一级科员".into(),
+            since: d("2019-06-01"),
+            source: "「职级变动」表第2行".into(),
+            note: Some("某组字〔2019〕3号".into()),
+        },
+        crate::RankRecord {
+            person_id: "W".into(),
+            rank: "四级主任科员".into(),
+            since: d("2021-06-01"),
+            source: "「职级变动」表第3行".into(),
+            note: None,
+        },
+        crate::RankRecord {
+            person_id: "W".into(),
+            rank: "三级主任科员".into(),
+            since: d("2023-06-01"),
+            source: "「职级变动」表第4行".into(),
+            note: None,
+        },
+    ];
+    let steps = record_steps(&w, &records_of.iter().collect::<Vec<_>>());
+    assert_eq!(steps.len(), 1, "{steps:#?}");
+    assert_eq!((steps[0].from_since, steps[0].to_since), (d("2019-06-01"), d("2021-09-01")));
+    assert_eq!(
+        steps[0].sources,
+        [StepSource::Records { from: "「职级变动」表第2行".into(), to: PEOPLE_SHEET_SOURCE.into() }]
+    );
 }

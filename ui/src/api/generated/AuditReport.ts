@@ -15,7 +15,8 @@ profile: string,
  */
 people: number, 
 /**
- * Promotions the history records (held against the minimum service).
+ * Promotions the history records (held against the minimum service): those the imports saw
+ * and those of the roster's 职级变动 sheet, a step seen both ways once.
  */
 promotions: number, 
 /**

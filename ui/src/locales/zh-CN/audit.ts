@@ -2,7 +2,7 @@
 
 export default {
   intro:
-    '对照规则检查数据库中的历史记录：考核结果与处分、不定等次的依据、连续不称职、历次导入记录的晋升是否满足任职年限、起始职级、职级时间、退休年龄、缺少的年度和重复人员。发现的问题需人工核实，核实后可标记为已核实并说明情况。',
+    '对照规则检查数据库中的历史记录：考核结果与处分、不定等次的依据、连续不称职、历次晋升（导入记录和名册职级变动表）是否逐级、满足任职年限、起始职级、职级时间、退休年龄、缺少的年度和重复人员。发现的问题需人工核实，核实后可标记为已核实并说明情况。',
   asOf: '核查截至',
   pickDate: '选择日期',
   run: '核查',
@@ -10,7 +10,7 @@ export default {
   operator: '操作人',
   operatorPlaceholder: '核实时记录的操作人',
   operatorRequired: '请先填写操作人，核实标记会记录操作人',
-  summary: '共 {people} 人，历次导入记录的晋升 {promotions} 次；发现问题 {found} 处，已核实 {verified} 处',
+  summary: '共 {people} 人，导入记录和职级变动表中的晋升 {promotions} 次；发现问题 {found} 处，已核实 {verified} 处',
   kind: '问题类别',
   allKinds: '全部类别',
   kindOption: '{label}（{found}）',

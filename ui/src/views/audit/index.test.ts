@@ -65,7 +65,7 @@ describe('核查 page', () => {
     expect(calls.map((c) => c.cmd)).toEqual(['audit']);
     expect(String(calls[0]!.args.asOf)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(page.get('[data-test="audit-summary"]').text()).toBe(
-      '共 12 人，历次导入记录的晋升 1 次；发现问题 10 处，已核实 1 处',
+      '共 12 人，导入记录和职级变动表中的晋升 1 次；发现问题 10 处，已核实 1 处',
     );
     const shown = rows(page);
     expect(shown.map((r) => r[0])).toEqual([

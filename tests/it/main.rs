@@ -9,6 +9,7 @@ mod invariants;
 mod kill;
 mod password;
 mod print;
+mod rank_records;
 mod restore;
 mod rosters;
 mod rosters_corpus;

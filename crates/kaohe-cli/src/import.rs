@@ -159,6 +159,21 @@ fn import_text(r: &ImportReport) -> String {
         plan.missing.len(),
         plan.results
     );
+    if r.rank_records > 0 {
+        let _ = writeln!(
+            s,
+            "职级变动：读取 {} 条，需写入 {} 条（同样的记录不再写入）{}。",
+            r.rank_records,
+            plan.rank_records,
+            match plan.rank_records_replaced.len() {
+                0 => String::new(),
+                n => format!("；其中 {n} 人的职级变动与数据库中的不同，将以本名册为准整体替换"),
+            }
+        );
+        for m in &plan.rank_records_replaced {
+            let _ = writeln!(s, "  {}（{}）：{} 改为 {}", m.name, m.id, m.from, m.to);
+        }
+    }
     let held = plan.name_conflicts.iter().filter(|c| !c.confirmed).count();
     if held > 0 {
         let _ = writeln!(

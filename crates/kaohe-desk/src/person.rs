@@ -117,7 +117,8 @@ pub fn person_detail(
     result.people.retain(|o| o.person == index);
     let promotion = PromotionReport::build(&result, roster, profile).people.into_iter().next();
 
-    let timeline = kaohe_store::timeline(p, &history);
+    let records: Vec<&kaohe_engine::RankRecord> = roster.rank_records.iter().filter(|r| r.person_id == id).collect();
+    let timeline = kaohe_store::timeline(p, &history, &records);
     Some(PersonDetail { as_of, person: p.clone(), timeline, results, restrictions, promotion })
 }
 

@@ -58,7 +58,8 @@ fn the_promotion_page_reads_the_sample_report() {
 }
 
 /// 人员's drawer: 田建国 as the app shows him on 2026-01-01 after two imports — an earlier roster
-/// in which he was 三级主任科员 at 某县财政局, then the sample (moved and promoted since). The
+/// in which he was 三级主任科员 at 某县财政局, then the sample (moved and promoted since) with two
+/// rows of a 职级变动 sheet for him (a rank held before the first import, and the present). The
 /// store stamps an import with the clock's time: the timeline's times are set to 2025-12-20
 /// 09:30:00 here, so the file does not change from day to day.
 #[test]
@@ -71,7 +72,20 @@ fn the_people_drawer_reads_a_person_imported_twice() {
     tian.organ = "某县财政局".into();
     tian.rank = "三级主任科员".into();
     store.import(&earlier, "名册示例.xlsx").expect("the earlier roster");
-    store.import(&sample_read(), "名册示例.xlsx").expect("the sample");
+    // The sample with his 职级变动: a rank held before the first import, and the present one.
+    let mut sample = sample_read();
+    let record = |rank: &str, since, row: u32, note: Option<&str>| kaohe_engine::RankRecord {
+        person_id: TIAN.into(),
+        rank: rank.into(),
+        since,
+        source: format!("「职级变动」表第{row}行"),
+        note: note.map(Into::into),
+    };
+    sample.roster.rank_records = vec![
+        record("四级主任科员", day(2016, 3, 1), 2, Some("某组字〔2016〕3号")),
+        record("二级主任科员", day(2019, 1, 28), 3, None),
+    ];
+    store.import(&sample, "名册示例.xlsx").expect("the sample");
     let detail = kaohe_desk::person::person(&store, &Profile::national(), TIAN, day(2026, 1, 1)).expect("田建国");
     let mut value = serde_json::to_value(&detail).expect("serialisable");
     for entry in value["timeline"].as_array_mut().expect("a timeline") {

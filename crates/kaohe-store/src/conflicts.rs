@@ -98,7 +98,7 @@ pub(crate) fn held_back(conflicts: &[NameConflict]) -> HashSet<String> {
 }
 
 /// Removes the held-back people and every record of theirs (results, restrictions, assessment
-/// inputs) from a roster, keeping `sources` in step with `people`.
+/// inputs, rank records) from a roster, keeping `sources` in step with `people`.
 pub(crate) fn remove(roster: &mut Roster, sources: &mut Vec<kaohe_workbook::PersonSource>, held: &HashSet<String>) {
     if held.is_empty() {
         return;
@@ -112,4 +112,5 @@ pub(crate) fn remove(roster: &mut Roster, sources: &mut Vec<kaohe_workbook::Pers
     roster.restrictions.retain(|r| !held.contains(&r.person_id));
     roster.regular.retain(|r| !held.contains(&r.person_id));
     roster.annual_inputs.retain(|r| !held.contains(&r.person_id));
+    roster.rank_records.retain(|r| !held.contains(&r.person_id));
 }

@@ -12,6 +12,9 @@ pub struct ImportSummary {
     pub organs: u64,
     pub results: u64,
     pub restrictions: u64,
+    /// Rank records (职级变动) written: those of the people whose records were new or changed
+    /// (the same rows again write nothing).
+    pub rank_records_written: u64,
     pub new_people: u64,
     pub updated_people: u64,
     pub unchanged_people: u64,
@@ -36,6 +39,12 @@ pub struct ImportPlan {
     pub category_changed: Vec<Move>,
     /// Annual results that are new or differ from the stored ones.
     pub results: usize,
+    /// Rank records (职级变动) the import would write: those of the people whose records are new
+    /// or differ from the stored ones (a person's records are replaced as a whole).
+    pub rank_records: usize,
+    /// The people whose stored rank records the roster's differ from (replaced by the import):
+    /// `from` the stored ones, `to` the roster's, each as 「2015-07-01 一级科员 → …」.
+    pub rank_records_replaced: Vec<Move>,
     pub unchanged: usize,
     /// IDs the database holds under another name: held back unless confirmed as a change of name.
     pub name_conflicts: Vec<NameConflict>,
@@ -275,6 +284,7 @@ impl Store {
         import_results(&tx, import_id, &read.roster.results, &stored, due)?;
         import_restrictions(&tx, &read.roster.restrictions)?;
         import_assessment_inputs(&tx, &read.roster)?;
+        summary.rank_records_written = import_rank_records(&tx, import_id, &read.roster)?;
         // The last word before the commit: a cancel now still leaves the database untouched.
         if !progress(total, total) {
             return Err(StoreError::Cancelled);
@@ -362,6 +372,24 @@ impl Store {
             .collect();
         let due = stored.results_due(read, &held);
         plan.results = due.len();
+        if !read.roster.rank_records.is_empty() {
+            let names: FastMap<&str, &str> =
+                read.roster.people.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+            for (id, rows, old) in rank_rows_due(&read.roster, &stored_rank_rows(&self.conn)?) {
+                if held.contains(id) {
+                    continue;
+                }
+                plan.rank_records += rows.len();
+                if !old.is_empty() {
+                    plan.rank_records_replaced.push(Move {
+                        id: id.to_string(),
+                        name: names.get(id).copied().unwrap_or_default().to_string(),
+                        from: rank_rows_words(&old),
+                        to: rank_rows_words(&rows),
+                    });
+                }
+            }
+        }
         stored.due_results = Some(due);
         stored.held = Some(held);
         *self.planned.borrow_mut() = Some((key, stored));

@@ -10,7 +10,8 @@
 //! `roster` (the roster read back, a person's history), `decisions` (the committee's decisions
 //! and the year's log), `settings` (settings, backup, restore), `password`, `people` (the 人员 grid's
 //! pages), `operations` (the 操作日志), `kinds` (the logs' closed sets), `conflicts` (an ID under another
-//! name), `migrations`, `known_schema`, `connection`. The committee's operations with their checks
+//! name), `rank_records` (the ranks each person held, 职级变动), `migrations`, `known_schema`,
+//! `connection`. The committee's operations with their checks
 //! are kaohe-desk's `committee`, on top of `decisions`.
 
 mod audit;
@@ -27,6 +28,7 @@ pub mod operations;
 mod packages;
 pub mod password;
 mod people;
+mod rank_records;
 mod roster;
 pub mod settings;
 mod stored;
@@ -51,7 +53,8 @@ use chrono::NaiveDate;
 use kaohe_engine::assessment::Decisions;
 use kaohe_engine::fast_hash::FastMap;
 use kaohe_engine::{
-    AnnualInput, Grade, Organ, Period, Person, RegularGrade, RegularRecord, Restriction, ResultCode, Roster, YearResult,
+    AnnualInput, Grade, Organ, Period, Person, RankRecord, RegularGrade, RegularRecord, Restriction, ResultCode,
+    Roster, YearResult,
 };
 use kaohe_workbook::RosterRead;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -63,6 +66,7 @@ pub use migrations::SCHEMA_VERSION;
 // What the modules share, for `use super::*` in each.
 use fields::*;
 use import::PlanKey;
+use rank_records::*;
 use stored::*;
 use write::*;
 

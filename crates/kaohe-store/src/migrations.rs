@@ -11,8 +11,9 @@ pub use rusqlite::Connection;
 /// the application's settings (操作人, the active rule profile), the operator of each import and
 /// the log of operations on the database itself (backup, restore, rule profile changes). Version 7:
 /// people by organ (单位) in roster order, for loading one organ's roster (the person drawer).
-/// Version 14: 核查 findings marked 已核实. Version 15: report packages received (汇总).
-pub const MIGRATIONS: [&str; 16] = [
+/// Version 14: 核查 findings marked 已核实. Version 15: report packages received (汇总). Version
+/// 17: the ranks each person held (职级变动).
+pub const MIGRATIONS: [&str; 17] = [
     "CREATE TABLE organs (
         name TEXT PRIMARY KEY,
         level TEXT,
@@ -266,6 +267,19 @@ pub const MIGRATIONS: [&str; 16] = [
      ) WITHOUT ROWID;
      INSERT INTO annual_results (person_id, year, code) SELECT person_id, year, code FROM annual_results_before_16;
      DROP TABLE annual_results_before_16;",
+    // 17: the ranks each person held, as the roster's 职级变动 sheet lists them (核查 holds the
+    // promotions between them against the rules): the rank from a date, where it was written
+    // (「职级变动」表第5行), its 文号/备注 and the import that brought it. A person's records are
+    // replaced as a whole by an import that lists any.
+    "CREATE TABLE rank_records (
+        person_id TEXT NOT NULL REFERENCES people(id),
+        since TEXT NOT NULL,
+        rank TEXT NOT NULL,
+        source TEXT NOT NULL,
+        note TEXT,
+        import_id INTEGER NOT NULL REFERENCES imports(id),
+        PRIMARY KEY (person_id, since)
+     ) WITHOUT ROWID;",
 ];
 
 /// The schema version this build writes.

@@ -89,6 +89,7 @@ impl Store {
         self.load_people(&scope, &mut roster)?;
         self.load_records(&scope, &mut roster)?;
         self.load_assessment_inputs(&scope, &mut roster)?;
+        self.load_rank_records(organ, &mut roster)?;
         Ok(roster)
     }
 

@@ -1,9 +1,10 @@
 //! A person's career as the imports saw it (the 人员 drawer's timeline): rebuilt from today's
 //! fields and the history of changes each import recorded (`person_history`, keyed by the
-//! columns of `people`), undoing the imports newest first.
+//! columns of `people`), undoing the imports newest first; with the ranks the roster's 职级变动
+//! sheet lists (also those held before the first import), each marked with its row.
 
 use chrono::NaiveDate;
-use kaohe_engine::Person;
+use kaohe_engine::{Person, RankRecord};
 use serde::Serialize;
 
 use crate::Change;
@@ -43,11 +44,15 @@ pub struct TimelineEntry {
     /// When the import that recorded it ran (`YYYY-MM-DD HH:MM:SS`) and its file.
     pub recorded_at: Option<String>,
     pub file: Option<String>,
+    /// For a rank the roster's 职级变动 sheet lists: the row it was written on
+    /// (「职级变动」表第5行); its 文号/备注 are the `detail`.
+    pub source: Option<String>,
 }
 
 /// The career of `p` from `history`, a person's recorded changes with when each import ran and
-/// its file ([`crate::Store::history_with_imports`]), newest first.
-pub fn timeline(p: &Person, history: &[(Change, String, String)]) -> Vec<TimelineEntry> {
+/// its file ([`crate::Store::history_with_imports`]), and `records`, the ranks the 职级变动 sheet
+/// lists for them; newest first.
+pub fn timeline(p: &Person, history: &[(Change, String, String)], records: &[&RankRecord]) -> Vec<TimelineEntry> {
     let history: Vec<Recorded> = history
         .iter()
         .map(|(c, at, file)| Recorded {
@@ -59,7 +64,44 @@ pub fn timeline(p: &Person, history: &[(Change, String, String)]) -> Vec<Timelin
             file: file.clone(),
         })
         .collect();
-    rebuild(p, &history)
+    let mut out = rebuild(p, &history);
+    with_records(&mut out, records);
+    out
+}
+
+/// Adds the ranks of the 职级变动 sheet to a timeline: a rank the imports saw on the same day is
+/// marked with its row, another is an entry of its own (the rank before it by date its
+/// `previous`); newest first again.
+fn with_records(out: &mut Vec<TimelineEntry>, records: &[&RankRecord]) {
+    let mut sorted: Vec<&RankRecord> = records.to_vec();
+    sorted.sort_by_key(|r| r.since);
+    let mut previous: Option<&str> = None;
+    for r in sorted {
+        let same = |e: &&mut TimelineEntry| {
+            e.kind == TimelineKind::Rank && e.date == Some(r.since) && e.value.as_deref() == Some(r.rank.as_str())
+        };
+        match out.iter_mut().find(|e| same(e)) {
+            Some(e) => {
+                e.source.get_or_insert_with(|| r.source.clone());
+                if e.detail.is_none() {
+                    e.detail = r.note.clone();
+                }
+            }
+            None => out.push(TimelineEntry {
+                previous: previous.filter(|p| *p != r.rank).map(str::to_string),
+                detail: r.note.clone(),
+                source: Some(r.source.clone()),
+                ..entry(TimelineKind::Rank, Some(r.since), &Some(r.rank.clone()))
+            }),
+        }
+        previous = Some(&r.rank);
+    }
+    out.sort_by_key(|e| std::cmp::Reverse(sort_key(e)));
+}
+
+/// The day an entry is ordered by: its date, or the day it was recorded.
+fn sort_key(e: &TimelineEntry) -> Option<NaiveDate> {
+    e.date.or_else(|| day(&e.recorded_at.as_ref().map(|a| a.chars().take(10).collect())))
 }
 
 /// A recorded change with its import.
@@ -184,8 +226,7 @@ fn rebuild(p: &Person, history: &[Recorded]) -> Vec<TimelineEntry> {
         out.push(entry(TimelineKind::WorkStart, p.work_start, &None));
     }
     // Newest first; undated changes by the day they were recorded.
-    let key = |e: &TimelineEntry| e.date.or_else(|| day(&e.recorded_at.as_ref().map(|a| a.chars().take(10).collect())));
-    out.sort_by_key(|e| std::cmp::Reverse(key(e)));
+    out.sort_by_key(|e| std::cmp::Reverse(sort_key(e)));
     out
 }
 
@@ -200,6 +241,7 @@ fn entry(kind: TimelineKind, date: Option<NaiveDate>, value: &Option<String>) ->
         current: false,
         recorded_at: None,
         file: None,
+        source: None,
     }
 }
 
@@ -298,5 +340,50 @@ mod tests {
         );
         assert_eq!(t[1].file.as_deref(), Some("名册2.xlsx"));
         assert_eq!(t[0].detail.as_deref(), Some("乡科级正职"));
+
+        // The 职级变动 sheet lists the rank of the first import and two before it.
+        let record = |rank: &str, since: &str, row: u32, note: Option<&str>| RankRecord {
+            person_id: p.id.clone(),
+            rank: rank.into(),
+            since: kaohe_engine::dates::parse_ymd(since).expect("date"),
+            source: format!("「职级变动」表第{row}行"),
+            note: note.map(Into::into),
+        };
+        let records = [
+            record("二级主任科员", "2019-01-28", 4, None),
+            record("一级科员", "2012-07-01", 2, Some("某组字〔2012〕9号")),
+            record("四级主任科员", "2015-01-01", 3, None),
+        ];
+        let mut t = t;
+        with_records(&mut t, &records.iter().collect::<Vec<_>>());
+        type Marked<'a> = (Option<String>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let ranks: Vec<Marked> = t
+            .iter()
+            .filter(|e| e.kind == TimelineKind::Rank)
+            .map(|e| {
+                (
+                    e.date.map(|d| d.to_string()),
+                    e.value.as_deref(),
+                    e.previous.as_deref(),
+                    e.source.as_deref(),
+                    e.detail.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            ranks,
+            vec![
+                (Some("2025-03-01".into()), Some("一级主任科员"), Some("二级主任科员"), None, None),
+                (Some("2019-01-28".into()), Some("二级主任科员"), None, Some("「职级变动」表第4行"), None),
+                (Some("2015-01-01".into()), Some("四级主任科员"), Some("一级科员"), Some("「职级变动」表第3行"), None),
+                (
+                    Some("2012-07-01".into()),
+                    Some("一级科员"),
+                    None,
+                    Some("「职级变动」表第2行"),
+                    Some("某组字〔2012〕9号")
+                ),
+            ]
+        );
     }
 }

@@ -493,6 +493,8 @@ mod tests {
             RESTRICTION_UPSERT,
             REGULAR_UPSERT,
             ANNUAL_UPSERT,
+            RANK_RECORDS_CLEAR,
+            RANK_RECORD_INSERT,
         ];
         // A per-row statement may only look a row up by key: no SCAN, and every SEARCH by
         // equality on the key's columns ("(id=?)", "(person_id=? AND year=?)").

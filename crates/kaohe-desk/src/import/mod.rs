@@ -358,10 +358,11 @@ pub struct ImportReport {
     /// Problems found, those past the cap of `issues` included.
     pub errors: usize,
     pub warnings: usize,
-    /// Read from the file: organs, annual results, restrictions.
+    /// Read from the file: organs, annual results, restrictions, rank records (职级变动).
     pub organs: usize,
     pub results: usize,
     pub restrictions: usize,
+    pub rank_records: usize,
     pub changes: ImportPlan,
     pub issues: Vec<Issue>,
     pub issues_beyond: IssuesBeyond,
@@ -385,6 +386,9 @@ pub struct Applied {
     pub organs: u64,
     pub results: u64,
     pub restrictions: u64,
+    /// Rank records (职级变动) written: those of the people whose records were new or differed
+    /// from the stored ones (a person's are replaced as a whole; the same rows again write none).
+    pub rank_records_written: u64,
     /// People held back: the database has their ID under another name, not confirmed as a
     /// change of name; nothing of theirs was written.
     pub held_back: u64,
@@ -415,6 +419,7 @@ pub fn report(read: ImportRead, plan: ImportPlan, database: &Path) -> ImportRepo
         organs: r.roster.organs.len(),
         results: r.roster.results.len(),
         restrictions: r.roster.restrictions.len(),
+        rank_records: r.roster.rank_records.len(),
         changes: plan,
         sheet: r.sheet,
         mapping: r.mapping,
@@ -460,6 +465,7 @@ pub fn apply(
         organs: summary.organs,
         results: summary.results,
         restrictions: summary.restrictions,
+        rank_records_written: summary.rank_records_written,
         held_back: plan.name_conflicts.iter().filter(|c| !c.confirmed).count() as u64,
         renamed: plan.name_conflicts.iter().filter(|c| c.confirmed).count() as u64,
         mapping_saved,

@@ -5,6 +5,11 @@
  */
 export type ImportApplied = { import_id: number, people: number, new_people: number, updated_people: number, unchanged_people: number, organs: number, results: number, restrictions: number, 
 /**
+ * Rank records (职级变动) written: those of the people whose records were new or differed
+ * from the stored ones (a person's are replaced as a whole; the same rows again write none).
+ */
+rank_records_written: number, 
+/**
  * People held back: the database has their ID under another name, not confirmed as a
  * change of name; nothing of theirs was written.
  */

@@ -28,7 +28,17 @@ moved: Array<Move>, rank_changed: Array<Move>, category_changed: Array<Move>,
 /**
  * Annual results that are new or differ from the stored ones.
  */
-results: number, unchanged: number, 
+results: number, 
+/**
+ * Rank records (职级变动) the import would write: those of the people whose records are new
+ * or differ from the stored ones (a person's records are replaced as a whole).
+ */
+rank_records: number, 
+/**
+ * The people whose stored rank records the roster's differ from (replaced by the import):
+ * `from` the stored ones, `to` the roster's, each as 「2015-07-01 一级科员 → …」.
+ */
+rank_records_replaced: Array<Move>, unchanged: number, 
 /**
  * IDs the database holds under another name: held back unless confirmed as a change of name.
  */

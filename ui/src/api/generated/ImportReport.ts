@@ -44,9 +44,9 @@ skipped: number,
  */
 errors: number, warnings: number, 
 /**
- * Read from the file: organs, annual results, restrictions.
+ * Read from the file: organs, annual results, restrictions, rank records (职级变动).
  */
-organs: number, results: number, restrictions: number, changes: ImportPlan, issues: Array<Issue>, issues_beyond: IssuesBeyond, 
+organs: number, results: number, restrictions: number, rank_records: number, changes: ImportPlan, issues: Array<Issue>, issues_beyond: IssuesBeyond, 
 /**
  * The cells of the people sheet's rows named by issues (the app's check; [`issue_rows`]).
  */

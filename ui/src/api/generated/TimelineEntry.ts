@@ -33,4 +33,9 @@ current: boolean,
 /**
  * When the import that recorded it ran (`YYYY-MM-DD HH:MM:SS`) and its file.
  */
-recorded_at: string | null, file: string | null, };
+recorded_at: string | null, file: string | null, 
+/**
+ * For a rank the roster's 职级变动 sheet lists: the row it was written on
+ * (「职级变动」表第5行); its 文号/备注 are the `detail`.
+ */
+source: string | null, };

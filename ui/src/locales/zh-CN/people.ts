@@ -98,6 +98,7 @@ export default {
     current: '现任',
     noDate: '日期不详',
     recorded: '{at} 导入「{file}」时记录',
+    fromRecords: '见名册{source}',
     restriction: {
       kind: '类型',
       date: '日期',

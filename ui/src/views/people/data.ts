@@ -206,7 +206,10 @@ export function timelineTitle(e: TimelineEntry): string {
   return i18n.global.t(`people.drawer.timelineKind.${e.kind}`, { value: e.value ?? '' });
 }
 
-/** 「原四级主任科员 · 2025-04-02 10:00:00 导入「名册.xlsx」时记录」, or ''. */
+/**
+ * 「原四级主任科员 · 2025-04-02 10:00:00 导入「名册.xlsx」时记录」, 「某组字〔2015〕7号 · 见名册「职级变动」表第3行」,
+ * or ''.
+ */
 export function timelineNote(e: TimelineEntry): string {
   const { t } = i18n.global;
   const parts: string[] = [];
@@ -214,6 +217,7 @@ export function timelineNote(e: TimelineEntry): string {
   if (e.previous) parts.push(t('people.drawer.previous', { previous: e.previous }));
   if (e.recorded_at && e.file && e.kind !== 'work_start' && e.kind !== 'service_start')
     parts.push(t('people.drawer.recorded', { at: e.recorded_at, file: e.file }));
+  if (e.source) parts.push(t('people.drawer.fromRecords', { source: e.source }));
   return parts.join(' · ');
 }
 

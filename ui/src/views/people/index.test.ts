@@ -278,17 +278,23 @@ describe('people page', () => {
       e.textContent?.replace(/\s+/g, ' ').trim(),
     );
     // Newest first: the move and the first import (both seen on 2025-12-20), the rank now (its date
-    // on the roster, the rank before it), the rank the first import held, then the start of service.
+    // on the roster, the rank before it, the row of the roster's 职级变动 sheet), the rank the first
+    // import held, a rank before the first import that only the 职级变动 sheet knows (with its 文号),
+    // then the start of service.
     expect(timeline[0]).toContain('在某市财政局原某县财政局');
     expect(timeline[1]).toContain('首次导入');
     expect(timeline[2]).toContain('任二级主任科员');
     expect(timeline[2]).toContain('现任');
     expect(timeline[2]).toContain('原三级主任科员');
     expect(timeline[2]).toContain('2019-01-28');
+    expect(timeline[2]).toContain('见名册「职级变动」表第3行');
     expect(timeline[3]).toContain('任三级主任科员');
     expect(timeline[3]).not.toContain('现任');
-    expect(timeline[4]).toContain('进入公务员队伍');
-    expect(timeline).toHaveLength(6);
+    expect(timeline[4]).toContain('任四级主任科员');
+    expect(timeline[4]).toContain('2016-03-01');
+    expect(timeline[4]).toContain('某组字〔2016〕3号 · 见名册「职级变动」表第2行');
+    expect(timeline[5]).toContain('进入公务员队伍');
+    expect(timeline).toHaveLength(7);
 
     const results = [...document.querySelectorAll('[data-test="person-results"] .el-table__body tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()),

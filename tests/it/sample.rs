@@ -58,6 +58,8 @@ fn sample_imports_cleanly_and_decides() {
     assert_eq!(read.roster.organs.len(), 3);
     assert_eq!(read.roster.results.len(), 114);
     assert_eq!(read.roster.restrictions.len(), 5);
+    // Three people's ranks as the 职级变动 sheet lists them.
+    assert_eq!(read.roster.rank_records.len(), 5);
     // Text dates such as "2019.03" were read as the first of the month.
     assert!(read.roster.people.iter().any(|p| p.rank_since.format("%d").to_string() == "01"));
 

@@ -72,7 +72,8 @@ fn the_people_drawer_reads_a_person_imported_twice() {
     tian.organ = "某县财政局".into();
     tian.rank = "三级主任科员".into();
     store.import(&earlier, "名册示例.xlsx").expect("the earlier roster");
-    // The sample with his 职级变动: a rank held before the first import, and the present one.
+    // The sample with his 职级变动 (these two rows instead of the sample's): a rank held before the
+    // first import, and the present one.
     let mut sample = sample_read();
     let record = |rank: &str, since, row: u32, note: Option<&str>| kaohe_engine::RankRecord {
         person_id: TIAN.into(),
@@ -305,6 +306,7 @@ fn the_people_grid_reads_five_people_of_the_sample() {
     roster.restrictions.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
     roster.regular.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
     roster.annual_inputs.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
+    roster.rank_records.retain(|r| PEOPLE.contains(&r.person_id.as_str()));
     let organs: Vec<String> = roster.people.iter().map(|p| p.organ.clone()).collect();
     roster.organs.retain(|o| organs.contains(&o.name));
     assert_eq!(roster.people.len(), PEOPLE.len());

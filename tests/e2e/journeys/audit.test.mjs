@@ -35,7 +35,7 @@ test('核查：历史记录中的问题逐条列出依据，标记已核实并�
     const browser = app.browser;
     await shell.ready(browser, SCREEN);
     await shell.open(browser, 'audit');
-    await audit.waitForSummary(browser, /共 12 人，历次导入记录的晋升 1 次；发现问题 10 处，已核实 0 处/);
+    await audit.waitForSummary(browser, /共 12 人，导入记录和职级变动表中的晋升 1 次；发现问题 10 处，已核实 0 处/);
     const found = await audit.findings(browser);
     assert.equal(found.length, 10);
     assert.deepEqual(

@@ -81,7 +81,7 @@ export const TOUR = {
   audit: {
     async prepare(browser) {
       // The sample's history is consistent: on today's date, nothing or little to look at.
-      await audit.waitForSummary(browser, /^共 38 人，历次导入记录的晋升 0 次；发现问题 \d+ 处/);
+      await audit.waitForSummary(browser, /^共 38 人，导入记录和职级变动表中的晋升 1 次；发现问题 \d+ 处/);
     },
   },
   summary: {

@@ -57,6 +57,7 @@ fn the_template_has_every_sheet_and_column_and_reads_back_empty() {
     );
     assert_eq!(sheet(&path, "年度考核")[0], ["身份证号", "姓名", "年度", "等次"]);
     assert_eq!(sheet(&path, "处分")[0], ["身份证号", "姓名", "类型", "日期", "结束日期"]);
+    assert_eq!(sheet(&path, "职级变动")[0], ["身份证号", "姓名", "职级", "任职级时间", "文号", "备注"]);
     // Its drop-down lists come from the profile.
     assert!(zip_text(&path, "xl/worksheets/sheet1.xml").contains("综合管理类,专业技术类,行政执法类"));
     // 处分's 类型: 处分, 党纪处分, 诫勉 and each kind of 组织处理, 立案调查 (并行规定 第二十一条).

@@ -311,6 +311,49 @@ describe('导入 wizard', () => {
     page.unmount();
   });
 
+  it('says the 职级变动 records to write, whose stored ones are replaced, and how many were written', async () => {
+    const changes = {
+      ...badCellsCheck.changes,
+      rank_records: 2,
+      rank_records_replaced: [
+        {
+          id: '330102198808060235',
+          name: '田建国',
+          from: '2016-03-01 三级主任科员 → 2019-01-28 二级主任科员',
+          to: '2016-05-01 三级主任科员 → 2019-01-28 二级主任科员',
+        },
+      ],
+    };
+    shell.check = () => ({ ...badCellsCheck, rank_records: 5, changes });
+    shell.apply = {
+      ...applied,
+      rank_records: 5,
+      changes,
+      applied: applied.applied && { ...applied.applied, rank_records_written: 2 },
+    };
+    const page = await checkedPage(calls, shell);
+    const ranks = page.get('[data-test="change-rank-records"]');
+    expect(ranks.text()).toContain('职级变动：将写入 2 条（与数据库中相同的不再写入）');
+    expect(ranks.get('[data-test="rank-records-replaced"]').text()).toBe(
+      '田建国（330102198808060235）的职级变动与数据库中的不同，将以本名册为准：2016-03-01 三级主任科员 → 2019-01-28 二级主任科员 改为 2016-05-01 三级主任科员 → 2019-01-28 二级主任科员',
+    );
+    await page.get('[data-test="import-apply"]').trigger('click');
+    await flushPromises();
+    expect(page.get('[data-test="result-rank-records"]').text()).toBe(
+      '职级变动 5 条（写入 2 条，其余与数据库中的相同）',
+    );
+    page.unmount();
+  });
+
+  it('shows nothing of 职级变动 for a roster without the sheet', async () => {
+    const page = await checkedPage(calls, shell);
+    expect(page.find('[data-test="change-rank-records"]').exists()).toBe(false);
+    await page.get('[data-test="import-apply"]').trigger('click');
+    await flushPromises();
+    expect(page.find('[data-test="result-rank-records"]').exists()).toBe(false);
+    page.unmount();
+  });
+
   it('lists an ID under another name, and a confirmed change of name is checked again and imported', async () => {
     const SHAO = '34112219730323925X';
     shell.check = (request) => (request.confirm_renames.includes(SHAO) ? conflictConfirmedCheck : conflictCheck);

@@ -3,11 +3,13 @@
 
 use super::*;
 
-/// A person's last row of the sheet (by date): its date, row number and cells.
+/// A person's last row of the sheet (by date): its date, row number and cells, and the place of
+/// its record among those read.
 struct LastRow<'a> {
     since: chrono::NaiveDate,
     row: u32,
     cells: &'a [Data],
+    index: usize,
 }
 
 /// The 职级变动 sheet: one row per rank a person held. A row is skipped, with an error on its
@@ -86,7 +88,7 @@ pub(crate) fn read_rank_records(t: &Table, profile: &Profile, known: &Known, ros
             continue;
         }
         if last.get(&id).is_none_or(|l| l.since < since) {
-            last.insert(id.clone(), LastRow { since, row, cells });
+            last.insert(id.clone(), LastRow { since, row, cells, index: read.len() });
         }
         let note: Vec<String> = ["文号", "备注"].iter().filter_map(|h| cell::text(t.get(cells, *h))).collect();
         read.push(RankRecord {
@@ -100,12 +102,8 @@ pub(crate) fn read_rank_records(t: &Table, profile: &Profile, known: &Known, ros
     // The last row of each person against the people sheet, in the order of the rows.
     let mut lasts: Vec<(&String, &LastRow)> = last.iter().collect();
     lasts.sort_by_key(|(_, l)| l.row);
-    for (id, &LastRow { since, row, cells }) in lasts {
-        let (Some(person), Some(record)) =
-            (people.get(id.as_str()), read.iter().find(|r| &r.person_id == id && r.since == since))
-        else {
-            continue;
-        };
+    for (id, &LastRow { since, row, cells, index }) in lasts {
+        let (Some(person), Some(record)) = (people.get(id.as_str()), read.get(index)) else { continue };
         let header = match (record.rank == person.rank, since == person.rank_since) {
             (true, true) => continue,
             (false, _) => "职级",

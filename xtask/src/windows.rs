@@ -102,9 +102,13 @@ impl Prepared {
 }
 
 /// The Windows build's own tests that need Chromium, a Linux program here: the printed documents
-/// rendered to PDF (tests/it/print.rs).
-const NOT_UNDER_WINE: &[&str] =
-    &["print::registration_forms_are_one_a4_page_each", "print::a_batch_of_200_prints", "print::every_document_prints"];
+/// rendered to PDF (tests/it/print.rs, and the printed 汇总 in tests/it/summary.rs).
+const NOT_UNDER_WINE: &[&str] = &[
+    "print::registration_forms_are_one_a4_page_each",
+    "print::a_batch_of_200_prints",
+    "print::every_document_prints",
+    "summary::the_printed_summary_is_a4_with_every_organ",
+];
 
 /// The Rust tests built for Windows and run under Wine (as cargo's runner): every library's unit
 /// tests and tests/it — rosters, hand-computed cases, hostile files through kaohe.exe, the store,

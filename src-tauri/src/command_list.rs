@@ -57,6 +57,10 @@ commands![
     summary::report_package,
     summary::receive_pick,
     summary::receive_packages,
+    summary::supervised_organs,
+    summary::supervised_add,
+    summary::supervised_remove,
+    summary::supervised_import,
     summary::summary,
     summary::export_summary,
 ];

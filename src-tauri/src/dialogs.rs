@@ -22,6 +22,9 @@ pub struct Filter {
 /// The roster formats the importer reads.
 pub const ROSTERS: Filter =
     Filter { name: "名册（Excel、WPS、CSV）", extensions: &["xlsx", "xlsm", "xls", "ods", "et", "csv"] };
+/// A list of organs (所辖单位): a workbook, as the national system writes it or any other.
+pub const ORGAN_LISTS: Filter =
+    Filter { name: "单位名单（Excel、WPS）", extensions: &["xlsx", "xls", "xlsm", "et", "ods"] };
 /// An .xlsx workbook written by Kaohe.
 pub const WORKBOOK: Filter = Filter { name: "Excel 工作簿", extensions: &["xlsx"] };
 

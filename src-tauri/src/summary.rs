@@ -1,13 +1,16 @@
 //! 上报 and 汇总 in the app: an organ's finalised year saved as a package where the clerk
 //! chooses (`report_package`), packages chosen in a dialog (`receive_pick`) and received
-//! (`receive_packages`, again with `replace` once the clerk confirms), and the year's 汇总
-//! (`summary`) — kaohe-desk's `summary` use cases over the session. The shell keeps which package
-//! files the clerk chose ([`PackageShell`]).
+//! (`receive_packages`, again with `replace` once the clerk confirms), the 所辖单位 list
+//! (`supervised_organs`, `supervised_add`, `supervised_remove`, and `supervised_import` of a
+//! workbook chosen in its dialog), and the year's 汇总 (`summary`) — kaohe-desk's `summary` and
+//! `organs` use cases over the session. The shell keeps which package files the clerk chose
+//! ([`PackageShell`]).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use kaohe_desk::organs::{OrganChange, SupervisedOrgan};
 use kaohe_desk::summary::{Receipts, Refusal, Summary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -84,6 +87,37 @@ pub fn receive_packages(
     let mut receipts = state.receive_packages(&chosen, replace, &by)?;
     receipts.refused.extend(refused);
     Ok(receipts)
+}
+
+/// The 所辖单位 list, with whether each organ's package of `year` was received.
+#[tauri::command(async)]
+pub fn supervised_organs(state: State<'_, AppState>, year: i32) -> Result<Vec<SupervisedOrgan>, CommandError> {
+    state.supervised_organs(year)
+}
+
+#[tauri::command(async)]
+pub fn supervised_add(
+    state: State<'_, AppState>,
+    name: String,
+    level: Option<String>,
+    by: String,
+) -> Result<OrganChange, CommandError> {
+    state.supervised_add(&name, level.as_deref(), &by)
+}
+
+#[tauri::command(async)]
+pub fn supervised_remove(state: State<'_, AppState>, name: String, by: String) -> Result<OrganChange, CommandError> {
+    state.supervised_remove(&name, &by)
+}
+
+/// 「从表格导入…」: the workbook chosen in the dialog, read and its organs added; `None`: cancelled.
+#[tauri::command(async)]
+pub fn supervised_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    by: String,
+) -> Result<Option<OrganChange>, CommandError> {
+    state.supervised_import(&by, || dialogs::pick_file(&app, "选择所辖单位名单", &[dialogs::ORGAN_LISTS]))
 }
 
 #[tauri::command(async)]

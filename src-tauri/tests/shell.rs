@@ -146,3 +146,22 @@ fn print_previews_are_for_their_owner_only_and_do_not_outlive_their_window() {
     assert_eq!(std::fs::read_dir(&dir).expect("folder").count(), 0);
     kaohe_app::preview::remove_files(&scratch.path("没有这个文件夹"));
 }
+
+/// The 所辖单位 commands as the shell answers them: an organ added, listed with whether the year's
+/// package came, removed; one people belong to refused with its code.
+#[test]
+fn the_supervised_organs_commands_keep_the_list() {
+    let scratch = Scratch::new();
+    let state = scratch.state(None);
+    let added = state.supervised_add("某县财政局", Some("县"), "王芳").expect("added");
+    assert_eq!(added.added, ["某县财政局"]);
+    let listed = state.supervised_organs(2025).expect("listed");
+    assert_eq!(listed.len(), 1);
+    assert_eq!((listed[0].level.as_deref(), listed[0].people, listed[0].received), (Some("县"), 0, false));
+    let refused = state.supervised_add("某县审计局", None, "").expect_err("no operator");
+    assert_eq!(refused.code, ErrorCode::BadArgument);
+    state.import_sample().expect("import_sample");
+    let in_use = state.supervised_remove("某市财政局", "王芳").expect_err("people belong to it");
+    assert_eq!(in_use.code, ErrorCode::OrganInUse);
+    assert_eq!(state.supervised_remove("某县财政局", "王芳").expect("removed").removed, ["某县财政局"]);
+}

@@ -323,3 +323,145 @@ fn altered_broken_and_conflicting_packages_are_refused_or_reported() {
     assert_eq!(over.len(), 1, "{over:?}");
     assert_eq!((over[0]["organ"].as_str(), over[0]["ratio"].as_f64()), (Some("某县人力资源和社会保障局"), Some(30.0)));
 }
+
+/// A list of organs laid out as the national system's 各单位编制与人员配备表: a title over the
+/// table, 机构名称 and 机构级别 merged over two header rows, sub-headers beside them, a 总计 row.
+fn national_style_list(path: &Path, rows: &[(&str, &str)]) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("第1页").expect("name");
+    let plain = Format::new();
+    sheet.merge_range(0, 0, 0, 5, "各单位编制与人员配备表", &plain).expect("title");
+    sheet.merge_range(1, 0, 2, 0, "机构名称", &plain).expect("机构名称");
+    sheet.merge_range(1, 1, 2, 1, "机构级别", &plain).expect("机构级别");
+    sheet.merge_range(1, 2, 1, 5, "行政编制数", &plain).expect("group");
+    for (c, h) in ["编制数", "实有人数", "超配", "缺配"].iter().enumerate() {
+        sheet.write_string(2, 2 + c as u16, *h).expect("sub-header");
+    }
+    sheet.write_string(3, 0, "总计").expect("总计");
+    sheet.write_number(3, 2, 30).expect("number");
+    for (i, (name, level)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        sheet.write_string(r, 0, *name).expect("name");
+        sheet.write_string(r, 1, *level).expect("level");
+        sheet.write_number(r, 2, 10).expect("number");
+    }
+    book.save(path).expect("save");
+}
+
+/// The national system's real templates hold no organ: reading one as a list says so.
+#[test]
+fn the_national_templates_as_they_come_list_no_organ() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("汇总.db").display().to_string();
+    for name in ["各单位编制与人员配备表.xls", "各单位领导职数配备表.xls"] {
+        let file = root().join("../shared/reference/national-system").join(name);
+        let e = kaohe_workbook::organ_list::read_organ_list(&file, &kaohe_engine::Profile::national())
+            .expect_err("no organ rows");
+        assert_eq!(e.code(), "nothing_readable");
+        assert_eq!(
+            e.to_string(),
+            "工作表「第1页」第2行有单位名称的列，但表中没有找到任何单位（空行和总计、合计行不算）；请在表头下逐行填写各单位的名称后再导入"
+        );
+        let out = kaohe(&["organs", "--from", &file.display().to_string(), "--db", &db, "--by", "王芳", "--json"]);
+        assert_eq!(out.status, 1);
+        assert_eq!(json(&out)["error"]["code"], "nothing_readable");
+    }
+    let roster = root().join("fixtures/sample/名册示例.toml");
+    let not_a_workbook = kaohe(&["organs", "--from", &roster.display().to_string(), "--db", &db, "--by", "王芳"]);
+    assert_eq!(not_a_workbook.status, 1);
+    assert_eq!(ok(&["organs", "--db", &db, "--json"]).stdout.trim(), "[]", "nothing kept");
+}
+
+/// 所辖单位 without a roster: a list read in the national layout (names and levels), organs
+/// added and removed by name, and the 汇总 then naming the listed organs without a package as
+/// 尚未上报 and a package from an organ not listed as a conflict.
+#[test]
+fn the_supervised_organs_are_listed_without_a_roster() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let files = packages(dir.path());
+    let sum = dir.path().join("汇总.db").display().to_string();
+    let list = dir.path().join("所辖单位.xlsx");
+    national_style_list(
+        &list,
+        &[
+            ("某市财政局", "市级"),
+            ("某县人力资源和社会保障局", "县"),
+            ("某市财政局", "市级"),
+            ("", ""),
+            ("某县财政局", "正科级"),
+            ("合计", ""),
+        ],
+    );
+    let read = kaohe_workbook::organ_list::read_organ_list(&list, &kaohe_engine::Profile::national()).expect("read");
+    assert_eq!((read.sheet.as_str(), read.header_row), ("第1页", 2));
+    let organs: Vec<(&str, Option<&str>, u32)> =
+        read.organs.iter().map(|o| (o.name.as_str(), o.level.as_deref(), o.row)).collect();
+    assert_eq!(
+        organs,
+        [
+            ("某市财政局", Some("市(地)"), 5),
+            ("某县人力资源和社会保障局", Some("县"), 6),
+            ("某县财政局", Some("正科级"), 9)
+        ]
+    );
+    assert_eq!(read.warnings.len(), 1);
+    assert!(read.warnings[0]
+        .message
+        .starts_with("工作表「第1页」第9行 B列「机构级别」：「正科级」不是规则中的机关层级"));
+
+    let out = ok(&["organs", "--from", &list.display().to_string(), "--db", &sum, "--by", "王芳"]);
+    assert!(out.stdout.contains("读到 3 个单位"), "{}", out.stdout);
+    assert!(out.stdout.contains("新增 3 个：某市财政局、某县人力资源和社会保障局、某县财政局"), "{}", out.stdout);
+    assert!(out.stdout.contains("提示：工作表「第1页」第9行 B列"), "{}", out.stdout);
+    let again = json(&ok(&["organs", "--from", &list.display().to_string(), "--db", &sum, "--by", "王芳", "--json"]));
+    assert_eq!(
+        (again["added"].as_array().map(Vec::len), again["already"].as_array().map(Vec::len)),
+        (Some(0), Some(3))
+    );
+    ok(&["organs", "--add", "某县审计局", "某县统计局", "--level", "县级", "--db", &sum, "--by", "王芳"]);
+    ok(&["organs", "--remove", "某县统计局", "--db", &sum, "--by", "王芳"]);
+    let listed = json(&ok(&["organs", "--db", &sum, "--json"]));
+    let shown: Vec<(String, String)> = listed
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|o| (o["name"].as_str().unwrap_or_default().into(), o["level"].as_str().unwrap_or("—").into()))
+        .collect();
+    let expected =
+        [("某市财政局", "市(地)"), ("某县人力资源和社会保障局", "县"), ("某县财政局", "正科级"), ("某县审计局", "县")];
+    assert_eq!(shown, expected.map(|(n, l)| (n.to_string(), l.to_string())));
+    let unknown = kaohe(&["organs", "--remove", "某县统计局", "--db", &sum, "--by", "王芳", "--json"]);
+    assert_eq!((unknown.status, json(&unknown)["error"]["code"].as_str()), (1, Some("unknown_organ")));
+    let store = Store::open(Path::new(&sum)).expect("db");
+    let log = store.operation_log(&LogFilter { kind: Some(OperationKind::Organs), year: None }).expect("log");
+    assert_eq!(log.len(), 3, "read, added, removed; the second read changed nothing");
+    assert!(log.iter().all(|e| e.by == "王芳"));
+    assert_eq!(log[2].subject.as_deref(), Some(list.display().to_string().as_str()));
+    drop(store);
+
+    // Received: 某县市场监督管理局 is not listed (a conflict, received all the same).
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let mut args = vec!["receive"];
+    args.extend(names.iter().map(String::as_str));
+    args.extend(["--db", &sum, "--by", "王芳", "--json"]);
+    let receipts = json(&ok(&args));
+    let market =
+        receipts["received"].as_array().expect("received").iter().find(|r| r["organ"] == ORGANS[2]).expect("received");
+    assert_eq!(market["conflicts"], serde_json::json!(["某县市场监督管理局不在本单位所辖单位名单中"]));
+    let s = json(&ok(&["summary", "--year", "2025", "--db", &sum, "--json"]));
+    assert_eq!(s["unreported"], serde_json::json!(["某县审计局", "某县财政局"]));
+    let text = ok(&["summary", "--year", "2025", "--db", &sum]).stdout;
+    assert!(text.contains("尚未上报：某县审计局、某县财政局"), "{text}");
+
+    // An organ people belong to stays on the list (the organ's own database).
+    let org = dir.path().join("org.db").display().to_string();
+    let held = kaohe(&["organs", "--remove", "某市财政局", "--db", &org, "--by", "王芳", "--json"]);
+    assert_eq!(held.status, 1);
+    let e = json(&held);
+    assert_eq!(e["error"]["code"], "organ_in_use");
+    assert_eq!(
+        e["error"]["message"],
+        "「某市财政局」有 16 名人员，不能从所辖单位名单中删除；请先在名册中把这些人员调往其他单位"
+    );
+}

@@ -89,6 +89,21 @@ enum Command {
         #[arg(long, value_name = "汇总.xlsx")]
         out: Option<PathBuf>,
     },
+    /// 汇总：所辖单位名单（列出、从表格导入、添加、删除）
+    Organs {
+        /// 从表格导入（.xlsx 或 .xls，有「机构名称」或「单位名称」列，可有「机构级别」列）
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["add", "remove"])]
+        from: Option<String>,
+        /// 添加单位（可多个）
+        #[arg(long, value_name = "单位", num_args = 1.., conflicts_with = "remove")]
+        add: Vec<String>,
+        /// 与 --add 一起：所添加单位的机构级别
+        #[arg(long, value_name = "机构级别", requires = "add")]
+        level: Option<String>,
+        /// 删除单位（可多个；有人员的单位不能删除）
+        #[arg(long, value_name = "单位", num_args = 1..)]
+        remove: Vec<String>,
+    },
     /// 对比：试一项改变（比例、分池、规则文件、日期），列出结果因此改变的人员，不保存
     Whatif {
         #[command(subcommand)]
@@ -442,6 +457,10 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
         Command::Summary { year, out } => {
             o.command = "summary";
             (o.year, o.out) = (year, out);
+        }
+        Command::Organs { from, add, level, remove } => {
+            o.command = "organs";
+            (o.from, o.add, o.level, o.remove_names) = (from, add, level, remove);
         }
         Command::Profile => o.command = "profile",
         Command::Password { remove } => {

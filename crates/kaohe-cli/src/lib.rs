@@ -54,6 +54,8 @@ const USAGE: &str = "用法：
   kaohe report-package --year YYYY --organ 单位 [--as-of YYYY-MM-DD] --out FILE.kaohe [--by 姓名] [--db PATH] [--profile FILE]   # 上报（须已定稿）
   kaohe receive FILE… [--replace] [--by 姓名] [--db PATH] [--json]   # 汇总：接收上报文件
   kaohe summary --year YYYY [--db PATH] [--profile FILE] [--out 汇总.xlsx] [--json]   # 汇总：各单位情况
+  kaohe organs [--db PATH] [--json]   # 汇总：所辖单位名单
+  kaohe organs (--from 单位名单.xlsx | --add 单位… [--level 机构级别] | --remove 单位…) [--by 姓名] [--db PATH] [--json]
   kaohe whatif assess|promote …   # 对比：试一项改变，列出结果因此改变的人员，不保存
   kaohe whatif assess --year YYYY (--organ 单位 --percent 25 | --tiers split|together | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
   kaohe whatif promote --as-of YYYY-MM-DD (--other-as-of YYYY-MM-DD | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
@@ -108,7 +110,7 @@ impl From<kaohe_store::StoreError> for Failure {
 /// What the command line asked (parsed by clap in args.rs).
 #[derive(Default)]
 struct Options {
-    /// The command: template, import, promote, assess, print, audit, whatif, report-package, receive, summary, profile, password.
+    /// The command: template, import, promote, assess, print, audit, whatif, report-package, receive, summary, organs, profile, password.
     command: &'static str,
     positional: Vec<String>,
     db: Option<PathBuf>,
@@ -144,6 +146,10 @@ struct Options {
     other_as_of: Option<String>,
     /// `kaohe receive --replace`.
     replace: bool,
+    /// `kaohe organs --add`, `--level`, `--remove` (`--from` is `from`).
+    add: Vec<String>,
+    level: Option<String>,
+    remove_names: Vec<String>,
 }
 
 /// Runs one command line (without the program name).
@@ -199,6 +205,7 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
         "report-package" => summary::make(&o),
         "receive" => summary::receive(&o, sink),
         "summary" => summary::summary(&o, sink),
+        "organs" => summary::organs(&o, sink),
         "profile" => profile_cmd(&o),
         "password" => password_cmd(&o),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),

@@ -1,9 +1,10 @@
 //! `kaohe report-package` (上报: an organ's finalised year as one file), `kaohe receive` (汇总:
-//! packages received, each verified first) and `kaohe summary` (汇总 of a year) — kaohe-desk's
-//! `summary` use cases.
+//! packages received, each verified first), `kaohe organs` (the 所辖单位 list) and `kaohe summary`
+//! (汇总 of a year) — kaohe-desk's `summary` and `organs` use cases.
 
 use std::fmt::Write as _;
 
+use kaohe_desk::organs::{self, OrganChange};
 use kaohe_desk::summary::{self, MakeRequest, Receipts, Summary};
 
 use super::assess::{operator, year_of};
@@ -121,6 +122,67 @@ fn summary_text(x: &Summary) -> String {
     }
     for c in &x.conflicts {
         let _ = writeln!(s, "冲突：{c}");
+    }
+    s
+}
+
+/// `kaohe organs`: the 所辖单位 list, or a change of it (`--from`, `--add`, `--remove`).
+pub(super) fn organs(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
+    let change = if let Some(file) = &o.from {
+        let profile = profile_of(o)?;
+        Some(organs::import_list(&mut open_store(o)?, &profile, std::path::Path::new(file), &operator(o))?)
+    } else if !o.add.is_empty() {
+        let profile = profile_of(o)?;
+        let added: Vec<(String, Option<String>)> = o.add.iter().map(|n| (n.clone(), o.level.clone())).collect();
+        Some(organs::add_organs(&mut open_store(o)?, &profile, &added, &operator(o))?)
+    } else if !o.remove_names.is_empty() {
+        Some(organs::remove_organs(&mut open_store(o)?, &o.remove_names, &operator(o))?)
+    } else {
+        None
+    };
+    if let Some(change) = change {
+        if o.json {
+            write_json(sink, &change)?;
+            return Ok(Output::default());
+        }
+        return Ok(Output { status: 0, stdout: change_text(&change), stderr: String::new() });
+    }
+    let listed = organs::supervised_organs(&read_store(o)?, None)?;
+    if o.json {
+        write_json(sink, &listed)?;
+        return Ok(Output::default());
+    }
+    let mut s = String::new();
+    if listed.is_empty() {
+        s.push_str("所辖单位名单是空的：可用 kaohe organs --from 单位名单.xlsx 导入，或 --add 单位 逐个添加\n");
+    } else {
+        let _ = writeln!(s, "所辖单位 {} 个：", listed.len());
+        for x in &listed {
+            let level = x.level.as_deref().map(|l| format!("（{l}）")).unwrap_or_default();
+            let people = if x.people > 0 { format!("，人员 {} 人", x.people) } else { String::new() };
+            let _ = writeln!(s, "  {}{level}{people}", x.name);
+        }
+    }
+    Ok(Output { status: 0, stdout: s, stderr: String::new() })
+}
+
+fn change_text(c: &OrganChange) -> String {
+    let mut s = String::new();
+    if let (Some(file), Some(sheet)) = (&c.file, &c.sheet) {
+        let _ = writeln!(s, "从「{file}」的工作表「{sheet}」读到 {} 个单位。", c.read);
+    }
+    let list = |v: &[String]| if v.is_empty() { String::new() } else { format!("：{}", v.join("、")) };
+    if !c.removed.is_empty() {
+        let _ = writeln!(s, "已从所辖单位名单中删除 {} 个{}", c.removed.len(), list(&c.removed));
+        return s;
+    }
+    let _ = writeln!(s, "新增 {} 个{}", c.added.len(), list(&c.added));
+    if !c.updated.is_empty() {
+        let _ = writeln!(s, "更改机构级别 {} 个{}", c.updated.len(), list(&c.updated));
+    }
+    let _ = writeln!(s, "已在名单中 {} 个{}", c.already.len(), list(&c.already));
+    for w in &c.warnings {
+        let _ = writeln!(s, "提示：{w}");
     }
     s
 }

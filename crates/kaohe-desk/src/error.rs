@@ -59,7 +59,9 @@ pub fn workbook_code(e: &WorkbookError) -> ErrorCode {
         WorkbookError::ColumnMissing { .. }
         | WorkbookError::NoHeader { .. }
         | WorkbookError::EmptySheet { .. }
-        | WorkbookError::HeaderNotFound { .. } => ErrorCode::ColumnMissing,
+        | WorkbookError::HeaderNotFound { .. }
+        | WorkbookError::NoOrganColumn { .. } => ErrorCode::ColumnMissing,
+        WorkbookError::NoOrgans { .. } => ErrorCode::NothingReadable,
         WorkbookError::Write { .. } => ErrorCode::WriteFailed,
         WorkbookError::Cancelled => ErrorCode::Cancelled,
     }
@@ -129,6 +131,8 @@ mod tests {
             WorkbookError::SheetMissing { file: "a.xlsx".into(), sheet: "人员".into(), found: Vec::new() },
             WorkbookError::ColumnMissing { sheet: "人员".into(), header_row: 1, columns: vec!["职级".into()] },
             WorkbookError::HeaderNotFound { sheet: "人员".into(), found_at: None },
+            WorkbookError::NoOrganColumn { file: "名单.xls".into(), sheets: vec!["第1页".into()] },
+            WorkbookError::NoOrgans { file: "名单.xls".into(), sheet: "第1页".into(), header_row: 2 },
             WorkbookError::Cancelled,
         ];
         for e in errors {

@@ -18,6 +18,7 @@ pub mod dashboard;
 pub mod error;
 pub mod import;
 pub mod ipc;
+pub mod organs;
 pub mod package;
 mod people;
 pub mod person;

@@ -112,9 +112,10 @@ pub struct Receipts {
     pub refused: Vec<Refusal>,
 }
 
-/// The organs the 汇总 database supervises: those of its own 单位 list, when it has one.
+/// The organs the 汇总 database supervises: its 所辖单位 list (the `organs` table, filled by
+/// `kaohe organs`, the 所辖单位 dialog or an imported roster), when it has one.
 fn supervised(store: &Store) -> Result<HashSet<String>, StoreError> {
-    Ok(store.load_roster()?.organs.into_iter().map(|o| o.name).collect())
+    Ok(store.organ_names()?.into_iter().collect())
 }
 
 /// What does not fit in a package among the ones already current for its year.

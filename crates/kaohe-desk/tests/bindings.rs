@@ -80,6 +80,8 @@ fn ipc_types(v: &mut impl TypeVisitor) {
     v.visit::<kaohe_desk::whatif::PromotionTry>();
     v.visit::<kaohe_desk::summary::Summary>();
     v.visit::<kaohe_desk::summary::Receipts>();
+    v.visit::<kaohe_desk::organs::SupervisedOrgan>();
+    v.visit::<kaohe_desk::organs::OrganChange>();
     // 设置 (settings.rs) and the rule profile in force (rules.rs), with kaohe_store::settings.
     v.visit::<kaohe_desk::ipc::SettingsInfo>();
     v.visit::<kaohe_desk::ipc::BackupOutcome>();

@@ -479,4 +479,49 @@ fn a_package_saved_by_one_database_is_received_and_summed_up_by_another() {
     let none = hub.print_preview(&dir, &asked(2024), today).expect_err("no packages of 2024");
     assert_eq!(none.code, ErrorCode::BadArgument);
     assert_eq!(none.message, "数据库中没有2024年度的上报文件，不能打印各单位汇总表：请先接收各单位2024年度的上报文件");
+
+    // 所辖单位 on the 汇总 page: added by name (a level the rules know written as they name it),
+    // read from a workbook chosen in the dialog (the operator asked for before the dialog), each
+    // with whether its package of the year came; removed; the 汇总 names the one not reported.
+    let refused = hub.supervised_import(" ", || panic!("no dialog without an operator")).expect_err("no operator");
+    assert_eq!((refused.code, refused.message.as_str()), (ErrorCode::BadArgument, "请填写操作人"));
+    assert_eq!(hub.supervised_import("王芳", || Ok(None)).expect("cancelled"), None);
+    let added = hub.supervised_add("某县财政局", Some("县级"), "王芳").expect("added");
+    assert_eq!((added.added.as_slice(), added.warnings.len()), (["某县财政局".to_string()].as_slice(), 0));
+    let list = scratch.path("所辖单位.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in [["单位名称", "机构级别"], ["某市财政局", "市"], ["某县财政局", ""], ["某县审计局", "副处级"]]
+        .iter()
+        .enumerate()
+    {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).expect("cell");
+        }
+    }
+    book.save(&list).expect("save");
+    let read = hub.supervised_import("王芳", || Ok(Some(list.clone()))).expect("read").expect("not cancelled");
+    assert_eq!(
+        (read.read, read.added.as_slice()),
+        (3, ["某市财政局".to_string(), "某县审计局".to_string()].as_slice())
+    );
+    assert_eq!(read.already, ["某县财政局"]);
+    assert_eq!(read.warnings.len(), 1, "副处级 is no organ level of the rules: {:?}", read.warnings);
+    let listed = hub.supervised_organs(2025).expect("listed");
+    let shown: Vec<(&str, Option<&str>, bool)> =
+        listed.iter().map(|o| (o.name.as_str(), o.level.as_deref(), o.received)).collect();
+    assert_eq!(
+        shown,
+        [
+            ("某县财政局", Some("县"), false),
+            ("某市财政局", Some("市(地)"), true),
+            ("某县审计局", Some("副处级"), false)
+        ]
+    );
+    assert_eq!(hub.supervised_remove("某县审计局", "王芳").expect("removed").removed, ["某县审计局"]);
+    let gone = hub.supervised_remove("某县审计局", "王芳").expect_err("not listed");
+    assert_eq!((gone.code, gone.message.as_str()), (ErrorCode::UnknownOrgan, "所辖单位名单中没有「某县审计局」"));
+    assert_eq!(hub.summary(2025).expect("summary").unreported, ["某县财政局"]);
+    let in_use = state.supervised_remove("某市财政局", "李明").expect_err("people belong to it");
+    assert_eq!(in_use.code, ErrorCode::OrganInUse);
 }

@@ -69,11 +69,13 @@ pub enum ErrorCode {
     /// A 补定等次 the year's results do not allow (only a 5B whose investigation closed with no
     /// 处分 heavier than a 警告). The desktop app sends it as `NotGraded`: the UI reacts alike.
     NotSupplementable,
+    /// An organ that people of the database belong to cannot leave the 所辖单位 list.
+    OrganInUse,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 28] = [
+    pub const ALL: [ErrorCode; 29] = [
         ErrorCode::FileUnreadable,
         ErrorCode::SheetMissing,
         ErrorCode::ColumnMissing,
@@ -102,6 +104,7 @@ impl ErrorCode {
         ErrorCode::BackupUnsafe,
         ErrorCode::BackupDamaged,
         ErrorCode::NotSupplementable,
+        ErrorCode::OrganInUse,
     ];
 
     /// The code of a name ([`ErrorCode::name`]).
@@ -140,6 +143,7 @@ impl ErrorCode {
             ErrorCode::BackupUnsafe => "backup_unsafe",
             ErrorCode::BackupDamaged => "backup_damaged",
             ErrorCode::NotSupplementable => "not_supplementable",
+            ErrorCode::OrganInUse => "organ_in_use",
         }
     }
 }

@@ -96,6 +96,9 @@ closed_set! {
         Verify = "verify",
         /// A report package received (汇总), or one replacing an earlier one.
         Receive = "receive",
+        /// The 所辖单位 list changed: organs added (by hand or from a workbook), given a level,
+        /// or removed.
+        Organs = "organs",
     }
 }
 

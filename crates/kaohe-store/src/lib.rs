@@ -25,6 +25,7 @@ mod kinds;
 mod known_schema;
 pub mod migrations;
 pub mod operations;
+mod organs;
 mod packages;
 pub mod password;
 mod people;
@@ -41,6 +42,7 @@ pub use decisions::LogEntry;
 pub use error_code::ErrorCode;
 pub use import::{read_ahead, FieldChange, ImportPlan, ImportSummary, MissingPerson, Move, NewPerson, PersonChanges};
 pub use kinds::{LogAction, OperationKind};
+pub use organs::{ListedOrgan, OrgansAdded};
 pub use packages::{Incoming, StoredPackage};
 pub use password::{Encryption, Password};
 pub use people::{
@@ -121,6 +123,10 @@ pub enum StoreError {
     /// A new password that may not be set; why.
     #[error("{0}")]
     WeakPassword(String),
+    #[error("所辖单位名单中没有「{organ}」")]
+    OrganNotListed { organ: String },
+    #[error("「{organ}」有 {people} 名人员，不能从所辖单位名单中删除；请先在名册中把这些人员调往其他单位")]
+    OrganInUse { organ: String, people: u64 },
 }
 
 impl From<kaohe_files::FileError> for StoreError {
@@ -147,6 +153,8 @@ impl StoreError {
             StoreError::PasswordRequired { .. } => ErrorCode::PasswordRequired,
             StoreError::WrongPassword { .. } => ErrorCode::WrongPassword,
             StoreError::WeakPassword(_) => ErrorCode::BadArgument,
+            StoreError::OrganNotListed { .. } => ErrorCode::UnknownOrgan,
+            StoreError::OrganInUse { .. } => ErrorCode::OrganInUse,
             StoreError::Sqlite(_)
             | StoreError::Folder { .. }
             | StoreError::Missing { .. }

@@ -13,6 +13,7 @@ mod hidden;
 mod issue;
 pub mod layout;
 pub mod national;
+pub mod organ_list;
 mod read;
 mod result;
 pub mod rows;

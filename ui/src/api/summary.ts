@@ -4,9 +4,9 @@
 
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './call';
-import type { ExportProgress, IsoDate, Receipts, Summary } from './types';
+import type { ExportProgress, IsoDate, OrganChange, Receipts, Summary, SupervisedOrgan } from './types';
 
-export type { OrganSummary, Receipts, Summary } from './types';
+export type { OrganChange, OrganSummary, Receipts, Summary, SupervisedOrgan } from './types';
 
 /** Saves the organ's package of the finalised year where the clerk chooses; null when cancelled. */
 export function reportPackage(year: number, organ: string, asOf: IsoDate | null, by: string): Promise<string | null> {
@@ -21,6 +21,26 @@ export function receivePick(): Promise<string[] | null> {
 /** Receives the packages at `paths`; `replace` confirms replacing a package received before. */
 export function receivePackages(paths: string[], replace: boolean, by: string): Promise<Receipts> {
   return call('receive_packages', { paths, replace, by });
+}
+
+/** The 所辖单位 list, with whether each organ's package of `year` was received. */
+export function supervisedOrgans(year: number): Promise<SupervisedOrgan[]> {
+  return call('supervised_organs', { year });
+}
+
+/** Adds an organ to the 所辖单位 list (or gives a listed one the level named). */
+export function supervisedAdd(name: string, level: string | null, by: string): Promise<OrganChange> {
+  return call('supervised_add', { name, level, by });
+}
+
+/** Removes an organ from the 所辖单位 list; refused (`organ_in_use`) when people belong to it. */
+export function supervisedRemove(name: string, by: string): Promise<OrganChange> {
+  return call('supervised_remove', { name, by });
+}
+
+/** 「从表格导入…」: a workbook chosen in the shell's dialog, its organs added; null when cancelled. */
+export function supervisedImport(by: string): Promise<OrganChange | null> {
+  return call('supervised_import', { by });
 }
 
 /** The year's 汇总 of the packages received. */

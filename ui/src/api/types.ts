@@ -40,6 +40,9 @@ export type {
   Receipts,
   Receipt,
   Refusal,
+  // kaohe_desk::organs (`kaohe organs --json`, docs/cli.md)
+  SupervisedOrgan,
+  OrganChange,
   // kaohe_desk::whatif (`kaohe whatif --json`, docs/cli.md)
   AssessmentComparison,
   AssessmentTry,

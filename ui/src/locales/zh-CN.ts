@@ -124,6 +124,7 @@ const zhCN = {
     backup_unsafe: '备份文件的结构与考核软件不符',
     backup_damaged: '备份文件已损坏',
     not_supplementable: '不能补定等次',
+    organ_in_use: '该单位有人员，不能删除',
   },
 } as const;
 

@@ -1,6 +1,6 @@
 //! 上报 and 汇总: an organ's finalised year saved as a package where the clerk chooses, packages
-//! received into this database, and the year's 汇总 — [`crate::summary`]'s use cases over the
-//! session's database and profile.
+//! received into this database, the 所辖单位 list, and the year's 汇总 — [`crate::summary`]'s
+//! and [`crate::organs`]' use cases over the session's database and profile.
 
 use std::path::PathBuf;
 
@@ -8,6 +8,7 @@ use chrono::NaiveDateTime;
 
 use super::{parse_date, Session};
 use crate::error::{CommandError, ErrorCode};
+use crate::organs::{self, OrganChange, SupervisedOrgan};
 use crate::summary::{self, MakeRequest, Receipts, Refusal, Summary};
 
 impl Session {
@@ -56,5 +57,33 @@ impl Session {
     /// The year's 汇总 of the packages received.
     pub fn summary(&self, year: i32) -> Result<Summary, CommandError> {
         self.reading(|store| Ok(summary::summary(store, self.profile(), year)?))
+    }
+
+    /// The 所辖单位 list, with whether each organ's package of `year` was received.
+    pub fn supervised_organs(&self, year: i32) -> Result<Vec<SupervisedOrgan>, CommandError> {
+        self.reading(|store| Ok(organs::supervised_organs(store, Some(year))?))
+    }
+
+    /// Adds an organ to the 所辖单位 list (or gives a listed one the level named).
+    pub fn supervised_add(&self, name: &str, level: Option<&str>, by: &str) -> Result<OrganChange, CommandError> {
+        let organ = [(name.to_string(), level.map(str::to_string))];
+        self.writing(|store| Ok(organs::add_organs(store, self.profile(), &organ, by)?))
+    }
+
+    /// Removes an organ from the 所辖单位 list (refused when people belong to it).
+    pub fn supervised_remove(&self, name: &str, by: &str) -> Result<OrganChange, CommandError> {
+        self.writing(|store| Ok(organs::remove_organs(store, &[name.to_string()], by)?))
+    }
+
+    /// Adds the organs of the workbook `ask` names (`Ok(None)`: cancelled). The operator is
+    /// checked before the clerk is asked for a file.
+    pub fn supervised_import(
+        &self,
+        by: &str,
+        ask: impl FnOnce() -> Result<Option<PathBuf>, CommandError>,
+    ) -> Result<Option<OrganChange>, CommandError> {
+        let by = crate::committee::operator(by)?.to_string();
+        let Some(path) = ask()? else { return Ok(None) };
+        self.writing(|store| Ok(organs::import_list(store, self.profile(), &path, &by)?)).map(Some)
     }
 }

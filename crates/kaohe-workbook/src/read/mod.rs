@@ -84,6 +84,12 @@ pub enum WorkbookError {
     /// No header in the first rows; `found_at` is the row further down where one was seen.
     #[error("{}", header_not_found(.sheet, *.found_at))]
     HeaderNotFound { sheet: String, found_at: Option<u32> },
+    /// A list of organs (所辖单位) without a column naming them.
+    #[error("文件「{file}」中找不到「机构名称」或「单位名称」列（查看了工作表：{}；表头应在前20行内）；所辖单位名单应有一列写各单位的名称", .sheets.iter().map(|n| format!("「{n}」")).collect::<Vec<_>>().join("、"))]
+    NoOrganColumn { file: String, sheets: Vec<String> },
+    /// A list of organs with the column, but no organ under it.
+    #[error("工作表「{sheet}」第{header_row}行有单位名称的列，但表中没有找到任何单位（空行和总计、合计行不算）；请在表头下逐行填写各单位的名称后再导入")]
+    NoOrgans { file: String, sheet: String, header_row: u32 },
 }
 
 fn header_not_found(sheet: &str, found_at: Option<u32>) -> String {
@@ -106,7 +112,9 @@ impl WorkbookError {
             WorkbookError::Write { .. } => "write_failed",
             WorkbookError::NoHeader { .. }
             | WorkbookError::EmptySheet { .. }
-            | WorkbookError::HeaderNotFound { .. } => "column_missing",
+            | WorkbookError::HeaderNotFound { .. }
+            | WorkbookError::NoOrganColumn { .. } => "column_missing",
+            WorkbookError::NoOrgans { .. } => "nothing_readable",
             WorkbookError::Cancelled => "cancelled",
         }
     }

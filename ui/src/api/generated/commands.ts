@@ -20,6 +20,7 @@ import type { ImportProgress } from './ImportProgress';
 import type { ImportReport } from './ImportReport';
 import type { ImportRequest } from './ImportRequest';
 import type { Operation } from './Operation';
+import type { OrganChange } from './OrganChange';
 import type { PasswordChange } from './PasswordChange';
 import type { PeopleFilters } from './PeopleFilters';
 import type { PeoplePage } from './PeoplePage';
@@ -36,6 +37,7 @@ import type { Receipts } from './Receipts';
 import type { RestoreOutcome } from './RestoreOutcome';
 import type { SettingsInfo } from './SettingsInfo';
 import type { Summary } from './Summary';
+import type { SupervisedOrgan } from './SupervisedOrgan';
 
 /** Every command the shell answers, by name (src-tauri/src/command_list.rs): the names `call` takes. */
 export const COMMAND_NAMES = [
@@ -90,6 +92,10 @@ export const COMMAND_NAMES = [
   'report_package',
   'receive_pick',
   'receive_packages',
+  'supervised_organs',
+  'supervised_add',
+  'supervised_remove',
+  'supervised_import',
   'summary',
   'export_summary',
 ] as const;
@@ -153,6 +159,10 @@ export interface Commands {
   report_package: { args: { year: number; organ: string; asOf?: string | null; by: string }; answer: string | null };
   receive_pick: { args: Record<never, never>; answer: string[] | null };
   receive_packages: { args: { paths: string[]; replace: boolean; by: string }; answer: Receipts };
+  supervised_organs: { args: { year: number }; answer: SupervisedOrgan[] };
+  supervised_add: { args: { name: string; level?: string | null; by: string }; answer: OrganChange };
+  supervised_remove: { args: { name: string; by: string }; answer: OrganChange };
+  supervised_import: { args: { by: string }; answer: OrganChange | null };
   summary: { args: { year: number }; answer: Summary };
   export_summary: { args: { year: number; onProgress: Channel<ExportProgress> }; answer: string | null };
 }

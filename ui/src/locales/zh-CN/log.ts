@@ -32,6 +32,7 @@ export default {
     password: '数据库密码',
     verify: '核查标记',
     receive: '接收上报',
+    organs: '所辖单位',
   },
   what: {
     import: '导入「{file}」：人员 {people} 人，问题 {issues} 处',
@@ -51,5 +52,7 @@ export default {
     verify: '{subject}：{to}',
     receive: '接收「{file}」：{to}，{people} 人',
     receiveReplacing: '接收「{file}」：{to}，{people} 人，替换此前接收的「{from}」',
+    organs: '所辖单位名单{what}',
+    organsFrom: '从「{file}」导入所辖单位名单：{what}',
   },
 } as const;

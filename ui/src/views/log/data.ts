@@ -62,6 +62,12 @@ export function whatText(op: Operation): string {
       return op.from
         ? t('log.what.receiveReplacing', { file: v(op.subject), to: v(op.to), people: v(op.people), from: op.from })
         : t('log.what.receive', { file: v(op.subject), to: v(op.to), people: v(op.people) });
+    case 'organs': {
+      const what = [op.to, op.from].filter((x): x is string => !!x).join('；');
+      return op.subject
+        ? t('log.what.organsFrom', { file: op.subject, what: v(what) })
+        : t('log.what.organs', { what: v(what) });
+    }
     case 'verify':
       return t('log.what.verify', { subject: v(op.subject), to: v(op.to) });
     default:

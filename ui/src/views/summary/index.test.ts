@@ -277,6 +277,37 @@ describe('汇总 page', () => {
     expect(store.droppedPackages).toBeNull();
   });
 
+  it('opens 所辖单位, and sums the year up again after the list changed', async () => {
+    fakeShell(
+      {
+        summary: () => threeOrgans,
+        supervised_organs: () => [{ name: '某县财政局', level: '县', people: 0, received: false }],
+        supervised_remove: () => ({
+          file: null,
+          sheet: null,
+          read: 0,
+          added: [],
+          updated: [],
+          already: [],
+          removed: ['某县财政局'],
+          warnings: [],
+        }),
+      },
+      calls,
+    );
+    useSettingsStore().operator = '组织部 王芳';
+    const page = await mountSection(SummaryPage);
+    await page.get('[data-test="summary-supervised"]').trigger('click');
+    await flushPromises();
+    expect(calls.map((c) => c.cmd)).toEqual(['summary', 'supervised_organs']);
+    (document.querySelector('[data-test="supervised-remove"]') as HTMLElement).click();
+    await flushPromises();
+    document.body.querySelector<HTMLButtonElement>('.el-message-box__btns .el-button--primary')?.click();
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === 'summary')).toHaveLength(2), { timeout: 10_000 });
+    expect(calls.find((c) => c.cmd === 'supervised_remove')?.args).toEqual({ name: '某县财政局', by: '组织部 王芳' });
+    page.unmount();
+  });
+
   it(`pages a city's organs ${ROWS_PER_PAGE} at a time, from the first page again for another year`, async () => {
     // Two pages and ten organs on a third.
     const count = 2 * ROWS_PER_PAGE + 10;

@@ -33,7 +33,13 @@ pub(crate) fn body_format() -> Format {
 /// Title row, header row, print settings. Returns the first data row.
 pub(crate) fn layout(sheet: &mut Worksheet, title: &str, headers: &[(&str, f64)]) -> Result<u32, XlsxError> {
     let last = headers.len() as u16 - 1;
-    sheet.merge_range(0, 0, 0, last, title, &title_format())?;
+    // A table of one column has nothing to merge its title over (rust_xlsxwriter refuses a merge
+    // of one cell): 尚未上报, 冲突.
+    if last == 0 {
+        sheet.write_string_with_format(0, 0, title, &title_format())?;
+    } else {
+        sheet.merge_range(0, 0, 0, last, title, &title_format())?;
+    }
     sheet.set_row_height(0, 30)?;
     let header = header_format();
     for (i, (h, width)) in headers.iter().enumerate() {

@@ -45,3 +45,28 @@ pub fn write_tables(path: &Path, tables: &[Table]) -> Result<(), WorkbookError> 
     let fail = |e: XlsxError| WorkbookError::write(path, e);
     WorkbookError::save(path, &mut build(tables).map_err(fail)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{open_workbook_auto, Reader};
+
+    /// A table of one column (the 汇总's 尚未上报, 冲突) is written: its title is not merged.
+    #[test]
+    fn a_table_of_one_column_is_written() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("汇总.xlsx");
+        let table = Table {
+            name: "尚未上报".into(),
+            title: "2025年度尚未上报的单位".into(),
+            columns: vec![("单位".into(), 30.0)],
+            numbers: Vec::new(),
+            rows: vec![vec!["某县财政局".into()]],
+        };
+        write_tables(&path, &[table]).expect("written");
+        let mut book = open_workbook_auto(&path).expect("open");
+        let range = book.worksheet_range("尚未上报").expect("sheet");
+        let cells: Vec<String> = range.rows().map(|r| r[0].to_string()).collect();
+        assert_eq!(cells, ["2025年度尚未上报的单位", "单位", "某县财政局"]);
+    }
+}

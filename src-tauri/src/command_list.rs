@@ -61,6 +61,9 @@ commands![
     summary::supervised_add,
     summary::supervised_remove,
     summary::supervised_import,
+    summary::shared_pools,
+    summary::shared_pool_set,
+    summary::shared_pool_remove,
     summary::summary,
     summary::export_summary,
 ];

@@ -2,7 +2,8 @@
 //! chooses (`report_package`), packages chosen in a dialog (`receive_pick`) and received
 //! (`receive_packages`, again with `replace` once the clerk confirms), the 所辖单位 list
 //! (`supervised_organs`, `supervised_add`, `supervised_remove`, and `supervised_import` of a
-//! workbook chosen in its dialog), and the year's 汇总 (`summary`) — kaohe-desk's `summary` and
+//! workbook chosen in its dialog), the 统筹职数 groups (`shared_pools`, `shared_pool_set`,
+//! `shared_pool_remove`), and the year's 汇总 (`summary`) — kaohe-desk's `summary` and
 //! `organs` use cases over the session. The shell keeps which package files the clerk chose
 //! ([`PackageShell`]).
 
@@ -11,6 +12,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use kaohe_desk::organs::{OrganChange, SupervisedOrgan};
+use kaohe_desk::shared_slots::{SharedPoolList, SharedPoolRequest};
 use kaohe_desk::summary::{Receipts, Refusal, Summary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -118,6 +120,30 @@ pub fn supervised_import(
     by: String,
 ) -> Result<Option<OrganChange>, CommandError> {
     state.supervised_import(&by, || dialogs::pick_file(&app, "选择所辖单位名单", &[dialogs::ORGAN_LISTS]))
+}
+
+/// 统筹职数: the groups, the profile's pools and the 所辖单位 a group may name.
+#[tauri::command(async)]
+pub fn shared_pools(state: State<'_, AppState>) -> Result<SharedPoolList, CommandError> {
+    state.shared_pools()
+}
+
+#[tauri::command(async)]
+pub fn shared_pool_set(
+    state: State<'_, AppState>,
+    request: SharedPoolRequest,
+    by: String,
+) -> Result<SharedPoolList, CommandError> {
+    state.shared_pool_set(&request, &by)
+}
+
+#[tauri::command(async)]
+pub fn shared_pool_remove(
+    state: State<'_, AppState>,
+    name: String,
+    by: String,
+) -> Result<SharedPoolList, CommandError> {
+    state.shared_pool_remove(&name, &by)
 }
 
 #[tauri::command(async)]

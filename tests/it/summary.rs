@@ -465,3 +465,158 @@ fn the_supervised_organs_are_listed_without_a_roster() {
         "「某市财政局」有 16 名人员，不能从所辖单位名单中删除；请先在名册中把这些人员调往其他单位"
     );
 }
+
+/// A package of `file` whose promotion part holds, for `pool`, the numbers given (approved,
+/// held, candidates, proposed), as the organ's database would have written them.
+fn with_slots(
+    file: &Path,
+    pool: &str,
+    (approved, held, candidates, proposed): (Option<u32>, u32, u32, u32),
+) -> Vec<u8> {
+    let p = package::open_file(file).expect("package");
+    repacked(&p, "promotion.json", |promotion| {
+        let pools = promotion["pools"].as_array_mut().expect("pools");
+        pools.retain(|x| x["pool"] != pool);
+        let free = approved.map(|a| a.saturating_sub(held));
+        pools.push(serde_json::json!({
+            "pool": pool, "approved": approved, "held": held, "free": free,
+            "candidates": candidates, "proposed": proposed,
+        }));
+    })
+}
+
+/// 统筹职数: three organs share 5 places of a pool; they hold 1 + 2 + 0, so 2 are free, and
+/// propose 1 + 2 + 0, one too many — flagged; a fourth member has not reported. An unknown pool
+/// and an organ not listed are refused. The 汇总 workbook and the printed 汇总 carry the group.
+#[test]
+fn organs_sharing_a_pool_are_summed_against_the_groups_number() {
+    const POOL: &str = "三级和四级主任科员";
+    let dir = tempfile::tempdir().expect("tmp");
+    let files = packages(dir.path());
+    let sum = dir.path().join("汇总.db").display().to_string();
+    let mut listed = vec!["organs", "--add"];
+    listed.extend(ORGANS);
+    listed.extend(["某县财政局", "--db", &sum, "--by", "王芳"]);
+    ok(&listed);
+    let numbers = [(Some(1), 1, 2, 1), (None, 2, 3, 2), (None, 0, 1, 0)];
+    let mut received = vec!["receive".to_string()];
+    for (i, (file, n)) in files.iter().zip(numbers).enumerate() {
+        let path = dir.path().join(format!("统筹{i}.kaohe"));
+        std::fs::write(&path, with_slots(file, POOL, n)).expect("write");
+        received.push(path.display().to_string());
+    }
+    received.extend(["--db", &sum, "--by", "王芳"].map(String::from));
+    ok(&received.iter().map(String::as_str).collect::<Vec<_>>());
+
+    let members = format!("{},{},{},某县财政局", ORGANS[0], ORGANS[1], ORGANS[2]);
+    let set = |pool: &str, organs: &str, source: &str| {
+        kaohe(&[
+            "shared-pool", "--set", "县直统筹", "--pool", pool, "--approved", "5", "--organs", organs, "--source",
+            source, "--db", &sum, "--by", "王芳", "--json",
+        ])
+    };
+    let unknown_pool = set("科员职数", &members, "某县委组织部〔2024〕3号");
+    assert_eq!(unknown_pool.status, 1);
+    let e = json(&unknown_pool);
+    assert_eq!(e["error"]["code"], "bad_argument");
+    let message = e["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("「科员职数」不是现行规则中的职数池；可选：一级和二级巡视员、一级和二级调研员、"),
+        "{message}"
+    );
+    let unknown_organ = set(POOL, &format!("{members},某县不存在局"), "某县委组织部〔2024〕3号");
+    let e = json(&unknown_organ);
+    assert_eq!(
+        (e["error"]["code"].as_str(), e["error"]["message"].as_str()),
+        (Some("unknown_organ"), Some("所辖单位名单中没有「某县不存在局」"))
+    );
+    let no_source = set(POOL, &members, " ");
+    assert_eq!(json(&no_source)["error"]["code"], "reason_required");
+    let negative = kaohe(&[
+        "shared-pool", "--set", "县直统筹", "--pool", POOL, "--approved", "-1", "--organs", &members, "--source",
+        "文件", "--db", &sum, "--by", "王芳",
+    ]);
+    assert!(negative.stderr.contains("核定职数应为不小于0的整数，「-1」不是"), "{}", negative.stderr);
+    let kept = json(&ok(&[
+        "shared-pool", "--set", "县直统筹", "--pool", POOL, "--approved", "5", "--organs", &members, "--source",
+        "某县委组织部〔2024〕3号", "--db", &sum, "--by", "王芳", "--json",
+    ]));
+    assert_eq!((kept["approved"].as_u64(), kept["by"].as_str()), (Some(5), Some("王芳")));
+    let list = ok(&["shared-pool", "--list", "--db", &sum]).stdout;
+    assert!(list.contains("「县直统筹」：三级和四级主任科员，核定5，成员单位 某市财政局、某县人力资源和社会保障局、某县市场监督管理局、某县财政局，本地统筹（依据：某县委组织部〔2024〕3号）"), "{list}");
+    let store = Store::open(Path::new(&sum)).expect("db");
+    let log = store.operation_log(&LogFilter { kind: Some(OperationKind::SharedPool), year: None }).expect("log");
+    assert_eq!((log.len(), log[0].by.as_str(), log[0].reason.as_deref()), (1, "王芳", Some("某县委组织部〔2024〕3号")));
+    drop(store);
+
+    let s = json(&ok(&["summary", "--year", "2025", "--db", &sum, "--json"]));
+    let g = &s["shared_slots"][0];
+    let n = |k: &str| g[k].as_u64().unwrap_or(99);
+    assert_eq!((n("approved"), n("held"), n("free"), n("over_held")), (5, 3, 2, 0));
+    assert_eq!((n("candidates"), n("proposed"), n("over_proposed")), (6, 3, 1));
+    assert_eq!(g["exceeds"], true);
+    assert_eq!(g["unreported"], serde_json::json!(["某县财政局"]));
+    assert_eq!(g["remarks"], serde_json::json!(["某市财政局上报的本单位核定职数（1）不计入统筹，按统筹核定职数5计算"]));
+    let warning = "统筹职数「县直统筹」（三级和四级主任科员，本地统筹）拟晋升3人，超过空缺2个，超出1人";
+    assert_eq!(s["warnings"], serde_json::json!([warning]));
+    let finance = s["slots"]
+        .as_array()
+        .expect("slots")
+        .iter()
+        .find(|x| x["organ"] == ORGANS[0] && x["pool"] == POOL)
+        .expect("kept");
+    assert_eq!(
+        (finance["approved"].as_u64(), finance["free"].as_u64()),
+        (Some(1), Some(0)),
+        "the organ's own row as it was"
+    );
+    let text = ok(&["summary", "--year", "2025", "--db", &sum]).stdout;
+    assert!(text.contains(&format!("提示：{warning}")), "{text}");
+
+    // The 汇总 workbook: the 统筹职数 sheet after 晋升与职数, and the warning among the 提示.
+    let book = dir.path().join("汇总.xlsx");
+    ok(&["summary", "--year", "2025", "--db", &sum, "--out", &book.display().to_string()]);
+    let sheets = crate::sample::cells(&book);
+    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["各单位", "按职位类别", "按层次", "晋升与职数", "统筹职数", "上报情况", "尚未上报", "提示"]);
+    let rows = &sheets[4].1;
+    assert_eq!(
+        rows[1],
+        ["名称", "职数池", "成员单位", "核定", "实有", "空缺", "符合条件", "拟晋升", "说明"].map(String::from)
+    );
+    assert_eq!(
+        rows[2][..8],
+        [
+            "县直统筹",
+            POOL,
+            "某市财政局、某县人力资源和社会保障局、某县市场监督管理局、某县财政局",
+            "5",
+            "3",
+            "2",
+            "6",
+            "3"
+        ]
+        .map(String::from)
+    );
+    assert_eq!(rows[2][8], "本地统筹（依据：某县委组织部〔2024〕3号）；拟晋升超过空缺1人；尚未上报：某县财政局；某市财政局上报的本单位核定职数（1）不计入统筹，按统筹核定职数5计算");
+    assert_eq!(sheets[7].1[2], [warning.to_string()]);
+
+    // The printed 汇总: the same table.
+    let out = dir.path().join("打印");
+    ok(&["print", "--doc", "上报汇总", "--year", "2025", "--db", &sum, "--out", &out.display().to_string()]);
+    let html = std::fs::read_to_string(out.join("2025年度上报汇总.html")).expect("printed");
+    assert!(html.contains("2025年度统筹职数（本地统筹，各成员单位合计）"), "{html}");
+    assert!(
+        html.contains(r#"<td class="num">5</td><td class="num">3</td><td class="num">2</td><td class="num">6</td><td class="num">3</td><td>本地统筹（依据：某县委组织部〔2024〕3号）；拟晋升超过空缺1人"#),
+        "{html}"
+    );
+    assert!(html.contains(warning));
+
+    // A member cannot leave the 所辖单位 list while in the group; the group removed, it can.
+    let held = kaohe(&["organs", "--remove", "某县财政局", "--db", &sum, "--by", "王芳", "--json"]);
+    assert_eq!(json(&held)["error"]["code"], "organ_in_use");
+    ok(&["shared-pool", "--remove", "县直统筹", "--db", &sum, "--by", "王芳"]);
+    ok(&["organs", "--remove", "某县财政局", "--db", &sum, "--by", "王芳"]);
+    let s = json(&ok(&["summary", "--year", "2025", "--db", &sum, "--json"]));
+    assert_eq!((s["shared_slots"].clone(), s["warnings"].clone()), (serde_json::json!([]), serde_json::json!([])));
+}

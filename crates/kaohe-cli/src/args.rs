@@ -104,6 +104,31 @@ enum Command {
         #[arg(long, value_name = "单位", num_args = 1..)]
         remove: Vec<String>,
     },
+    /// 汇总：统筹职数（几个单位共用一个职数池的核定职数；本地做法，须写明依据）
+    #[command(name = "shared-pool")]
+    SharedPool {
+        /// 列出已定义的统筹职数（不写其他选项时也是列出）
+        #[arg(long, conflicts_with_all = ["set", "remove"])]
+        list: bool,
+        /// 设置（新增或替换）这个名称的统筹职数
+        #[arg(long, value_name = "名称", conflicts_with = "remove", requires_all = ["pool", "approved", "organs", "source"])]
+        set: Option<String>,
+        /// 职数池（规则中的职数池名称）
+        #[arg(long, value_name = "职数池", requires = "set")]
+        pool: Option<String>,
+        /// 统筹的核定职数
+        #[arg(long, value_name = "N", requires = "set", allow_hyphen_values = true)]
+        approved: Option<String>,
+        /// 成员单位（逗号分隔，须在所辖单位名单中）
+        #[arg(long, value_name = "单位,单位,…", requires = "set")]
+        organs: Option<String>,
+        /// 依据（如批准文件的文号）
+        #[arg(long, value_name = "依据", requires = "set")]
+        source: Option<String>,
+        /// 删除这个名称的统筹职数
+        #[arg(long, value_name = "名称")]
+        remove: Option<String>,
+    },
     /// 对比：试一项改变（比例、分池、规则文件、日期），列出结果因此改变的人员，不保存
     Whatif {
         #[command(subcommand)]
@@ -461,6 +486,11 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
         Command::Organs { from, add, level, remove } => {
             o.command = "organs";
             (o.from, o.add, o.level, o.remove_names) = (from, add, level, remove);
+        }
+        Command::SharedPool { list: _, set, pool, approved, organs, source, remove } => {
+            o.command = "shared-pool";
+            (o.set, o.pool, o.approved, o.organs, o.source) = (set, pool, approved, organs, source);
+            o.remove_names = remove.into_iter().collect();
         }
         Command::Profile => o.command = "profile",
         Command::Password { remove } => {

@@ -56,6 +56,9 @@ const USAGE: &str = "用法：
   kaohe summary --year YYYY [--db PATH] [--profile FILE] [--out 汇总.xlsx] [--json]   # 汇总：各单位情况
   kaohe organs [--db PATH] [--json]   # 汇总：所辖单位名单
   kaohe organs (--from 单位名单.xlsx | --add 单位… [--level 机构级别] | --remove 单位…) [--by 姓名] [--db PATH] [--json]
+  kaohe shared-pool [--db PATH] [--list] [--json]   # 汇总：统筹职数（本地统筹，须写明依据）
+  kaohe shared-pool --set 名称 --pool 职数池 --approved N --organs 单位,单位,… --source 依据 [--by 姓名] [--db PATH] [--json]
+  kaohe shared-pool --remove 名称 [--by 姓名] [--db PATH] [--json]
   kaohe whatif assess|promote …   # 对比：试一项改变，列出结果因此改变的人员，不保存
   kaohe whatif assess --year YYYY (--organ 单位 --percent 25 | --tiers split|together | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
   kaohe whatif promote --as-of YYYY-MM-DD (--other-as-of YYYY-MM-DD | --other-profile FILE) [--db PATH | --roster FILE] [--profile FILE] [--json]
@@ -110,7 +113,7 @@ impl From<kaohe_store::StoreError> for Failure {
 /// What the command line asked (parsed by clap in args.rs).
 #[derive(Default)]
 struct Options {
-    /// The command: template, import, promote, assess, print, audit, whatif, report-package, receive, summary, organs, profile, password.
+    /// The command: template, import, promote, assess, print, audit, whatif, report-package, receive, summary, organs, shared-pool, profile, password.
     command: &'static str,
     positional: Vec<String>,
     db: Option<PathBuf>,
@@ -150,6 +153,11 @@ struct Options {
     add: Vec<String>,
     level: Option<String>,
     remove_names: Vec<String>,
+    /// `kaohe shared-pool --set`, `--approved`, `--organs`, `--source` (`--pool` is `pool`).
+    set: Option<String>,
+    approved: Option<String>,
+    organs: Option<String>,
+    source: Option<String>,
 }
 
 /// Runs one command line (without the program name).
@@ -206,6 +214,7 @@ fn dispatch(args: &[String], sink: &mut dyn std::io::Write) -> Result<Output, Fa
         "receive" => summary::receive(&o, sink),
         "summary" => summary::summary(&o, sink),
         "organs" => summary::organs(&o, sink),
+        "shared-pool" => summary::shared_pool(&o, sink),
         "profile" => profile_cmd(&o),
         "password" => password_cmd(&o),
         other => Err(Failure::new("bad_argument", format!("未知命令「{other}」\n{USAGE}"), 1)),

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use kaohe_desk::organs::{self, OrganChange};
+use kaohe_desk::shared_slots::{self, SharedPoolRequest};
 use kaohe_desk::summary::{self, MakeRequest, Receipts, Summary};
 
 use super::assess::{operator, year_of};
@@ -120,6 +121,32 @@ fn summary_text(x: &Summary) -> String {
     if !x.unreported.is_empty() {
         let _ = writeln!(s, "尚未上报：{}", x.unreported.join("、"));
     }
+    for g in &x.shared_slots {
+        let _ = writeln!(
+            s,
+            "统筹职数「{}」（{}，本地统筹，依据：{}）：{}；核定{}，实有{}，空缺{}，符合条件{}人，拟晋升{}人{}",
+            g.name,
+            g.pool,
+            g.source,
+            g.organs.join("、"),
+            g.approved,
+            g.held,
+            g.free,
+            g.candidates,
+            g.proposed,
+            if g.unreported.is_empty() {
+                String::new()
+            } else {
+                format!("（尚未上报：{}）", g.unreported.join("、"))
+            }
+        );
+        for r in &g.remarks {
+            let _ = writeln!(s, "  {r}");
+        }
+    }
+    for w in &x.warnings {
+        let _ = writeln!(s, "提示：{w}");
+    }
     for c in &x.conflicts {
         let _ = writeln!(s, "冲突：{c}");
     }
@@ -185,4 +212,62 @@ fn change_text(c: &OrganChange) -> String {
         let _ = writeln!(s, "提示：{w}");
     }
     s
+}
+
+/// `kaohe shared-pool`: the 统筹职数 groups listed, or one set (`--set`) or removed (`--remove`).
+pub(super) fn shared_pool(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
+    let profile = profile_of(o)?;
+    if let Some(name) = &o.set {
+        let approved = o.approved.as_deref().unwrap_or_default().trim();
+        let approved: i64 = approved
+            .parse()
+            .map_err(|_| bad(format!("--approved 应为不小于0的整数（统筹的核定职数），「{approved}」不是")))?;
+        let request = SharedPoolRequest {
+            name: name.clone(),
+            pool: o.pool.clone().unwrap_or_default(),
+            approved,
+            organs: o.organs.as_deref().unwrap_or_default().split([',', '，', '、']).map(str::to_string).collect(),
+            source: o.source.clone().unwrap_or_default(),
+        };
+        let kept = shared_slots::set_shared_pool(&mut open_store(o)?, &profile, &request, &operator(o))?;
+        if o.json {
+            write_json(sink, &kept)?;
+            return Ok(Output::default());
+        }
+        let stdout = format!("已设置统筹职数{}\n", group_text(&kept));
+        return Ok(Output { status: 0, stdout, stderr: String::new() });
+    }
+    if let Some(name) = o.remove_names.first() {
+        let removed = shared_slots::remove_shared_pool(&mut open_store(o)?, name, &operator(o))?;
+        if o.json {
+            write_json(sink, &removed)?;
+            return Ok(Output::default());
+        }
+        let stdout = format!("已删除统筹职数{}\n", group_text(&removed));
+        return Ok(Output { status: 0, stdout, stderr: String::new() });
+    }
+    let list = shared_slots::shared_pools(&read_store(o)?, &profile)?;
+    if o.json {
+        write_json(sink, &list.groups)?;
+        return Ok(Output::default());
+    }
+    let mut s = String::new();
+    if list.groups.is_empty() {
+        s.push_str("没有统筹职数\n");
+    }
+    for g in &list.groups {
+        let _ = writeln!(s, "{}（{}设置于{}）", group_text(g), g.by, g.at);
+    }
+    Ok(Output { status: 0, stdout: s, stderr: String::new() })
+}
+
+fn group_text(g: &kaohe_store::SharedPool) -> String {
+    format!(
+        "「{}」：{}，核定{}，成员单位 {}，本地统筹（依据：{}）",
+        g.name,
+        g.pool,
+        g.approved,
+        g.organs.join("、"),
+        g.source
+    )
 }

@@ -25,6 +25,7 @@ pub mod person;
 mod print;
 pub mod profile;
 pub mod session;
+pub mod shared_slots;
 pub mod summary;
 pub mod whatif;
 

@@ -16,6 +16,7 @@ use kaohe_workbook::Table;
 use serde::Serialize;
 
 use crate::package::{self, Manifest, Package, PackageAssessment, PackagePerson, PackagePromotion};
+use crate::shared_slots::SharedSlots;
 use crate::{assessment_report, check_year, promotion_report, DeskError};
 
 /// What a package is made from, besides the database.
@@ -334,6 +335,11 @@ pub struct Summary {
     /// Organs of the 汇总 database's 单位 list with no package for the year.
     pub unreported: Vec<String>,
     pub conflicts: Vec<String>,
+    /// 统筹职数: the groups of organs sharing a pool's 职数 (local data, domain.md §3 [U]).
+    pub shared_slots: Vec<SharedSlots>,
+    /// What a checker should look at that is not a conflict of the packages: a 统筹职数 group
+    /// whose proposals exceed its free places.
+    pub warnings: Vec<String>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -457,6 +463,8 @@ pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, D
     let mut unreported: Vec<String> =
         supervised(store)?.into_iter().filter(|o| !reported.contains(o.as_str())).collect();
     unreported.sort();
+    let shared_slots = crate::shared_slots::shared_slots(&store.shared_pools()?, &slots, &reported);
+    let warnings = shared_slots.iter().filter_map(SharedSlots::warning).collect();
     let group =
         |m: BTreeMap<String, GradeCounts>| m.into_iter().map(|(name, grades)| GroupSummary { name, grades }).collect();
     Ok(Summary {
@@ -471,19 +479,25 @@ pub fn summary(store: &Store, profile: &Profile, year: i32) -> Result<Summary, D
         slots,
         unreported,
         conflicts,
+        shared_slots,
+        warnings,
     })
 }
 
 /// The 汇总 workbook's tables, which the printed 汇总 prints too: 各单位 (with a 合计 row), 按职位类别,
-/// 按层次, 晋升与职数, 上报情况, and — when there are any — 优秀比例超标, 尚未上报 and 冲突.
+/// 按层次, 晋升与职数, 统筹职数 (when a group is defined), 上报情况, and — when there are any —
+/// 优秀比例超标, 尚未上报, 提示 and 冲突.
 pub fn summary_tables(s: &Summary) -> Vec<Table> {
     let mut tables = vec![
         organs_table(s),
         group_table(s, "按职位类别", "职位类别", &s.by_category),
         group_table(s, "按层次", "层次", &s.by_tier),
         slots_table(s),
-        reports_table(s),
     ];
+    if !s.shared_slots.is_empty() {
+        tables.push(shared_table(s));
+    }
+    tables.push(reports_table(s));
     tables.extend(notes_tables(s));
     tables
 }
@@ -639,6 +653,53 @@ fn slots_table(s: &Summary) -> Table {
     }
 }
 
+/// 统筹职数: each group of organs sharing a pool — its members, the group's approved number, the
+/// members' held, free, eligible and proposed summed, and what to know (本地统筹 and its 依据,
+/// members not reported, proposals over the free places, numbers of the members not used).
+fn shared_table(s: &Summary) -> Table {
+    Table {
+        name: "统筹职数".into(),
+        title: format!("{}年度统筹职数（本地统筹，各成员单位合计）", s.year),
+        columns: columns(&[
+            ("名称", 14.0),
+            ("职数池", 20.0),
+            ("成员单位", 30.0),
+            ("核定", 7.0),
+            ("实有", 7.0),
+            ("空缺", 7.0),
+            ("符合条件", 9.0),
+            ("拟晋升", 7.0),
+            ("说明", 60.0),
+        ]),
+        numbers: (3..=7).collect(),
+        rows: s
+            .shared_slots
+            .iter()
+            .map(|g| {
+                let mut notes = vec![format!("本地统筹（依据：{}）", g.source)];
+                if g.exceeds {
+                    notes.push(format!("拟晋升超过空缺{}人", g.over_proposed));
+                }
+                if !g.unreported.is_empty() {
+                    notes.push(format!("尚未上报：{}", g.unreported.join("、")));
+                }
+                notes.extend(g.remarks.iter().cloned());
+                vec![
+                    g.name.clone(),
+                    g.pool.clone(),
+                    g.organs.join("、"),
+                    g.approved.to_string(),
+                    g.held.to_string(),
+                    g.free.to_string(),
+                    g.candidates.to_string(),
+                    g.proposed.to_string(),
+                    notes.join("；"),
+                ]
+            })
+            .collect(),
+    }
+}
+
 /// 上报情况: who made each organ's package and when, when its year was finalised and received, and
 /// the rules it was made with.
 fn reports_table(s: &Summary) -> Table {
@@ -671,7 +732,7 @@ fn reports_table(s: &Summary) -> Table {
     }
 }
 
-/// 优秀比例超标, 尚未上报 and 冲突, each only when it has rows.
+/// 优秀比例超标, 尚未上报, 提示 and 冲突, each only when it has rows.
 fn notes_tables(s: &Summary) -> Vec<Table> {
     let mut tables = Vec::new();
     if !s.over_ratio.is_empty() {
@@ -690,6 +751,15 @@ fn notes_tables(s: &Summary) -> Vec<Table> {
             columns: columns(&[("单位", 30.0)]),
             numbers: Vec::new(),
             rows: s.unreported.iter().map(|o| vec![o.clone()]).collect(),
+        });
+    }
+    if !s.warnings.is_empty() {
+        tables.push(Table {
+            name: "提示".into(),
+            title: format!("{}年度汇总提示", s.year),
+            columns: columns(&[("提示", 90.0)]),
+            numbers: Vec::new(),
+            rows: s.warnings.iter().map(|w| vec![w.clone()]).collect(),
         });
     }
     if !s.conflicts.is_empty() {

@@ -82,6 +82,8 @@ fn ipc_types(v: &mut impl TypeVisitor) {
     v.visit::<kaohe_desk::summary::Receipts>();
     v.visit::<kaohe_desk::organs::SupervisedOrgan>();
     v.visit::<kaohe_desk::organs::OrganChange>();
+    v.visit::<kaohe_desk::shared_slots::SharedPoolList>();
+    v.visit::<kaohe_desk::shared_slots::SharedPoolRequest>();
     // 设置 (settings.rs) and the rule profile in force (rules.rs), with kaohe_store::settings.
     v.visit::<kaohe_desk::ipc::SettingsInfo>();
     v.visit::<kaohe_desk::ipc::BackupOutcome>();

@@ -524,4 +524,32 @@ fn a_package_saved_by_one_database_is_received_and_summed_up_by_another() {
     assert_eq!(hub.summary(2025).expect("summary").unreported, ["某县财政局"]);
     let in_use = state.supervised_remove("某市财政局", "李明").expect_err("people belong to it");
     assert_eq!(in_use.code, ErrorCode::OrganInUse);
+
+    // 统筹职数: the dialog's choices, a pool the rules do not have refused, a group kept and
+    // summed up over its members' packages (某县财政局 has not reported).
+    let choices = hub.shared_pools().expect("choices");
+    assert_eq!(
+        (choices.groups.len(), choices.organs.as_slice()),
+        (0, ["某县财政局".to_string(), "某市财政局".to_string()].as_slice())
+    );
+    let pool = choices.pools[3].clone();
+    let mut request = kaohe_desk::shared_slots::SharedPoolRequest {
+        name: "县直统筹".into(),
+        pool: "不存在的职数池".into(),
+        approved: 4,
+        organs: vec!["某市财政局".into(), "某县财政局".into()],
+        source: "某县委组织部〔2024〕3号".into(),
+    };
+    let refused = hub.shared_pool_set(&request, "王芳").expect_err("no such pool");
+    assert_eq!(refused.code, ErrorCode::BadArgument);
+    assert!(refused.message.contains(&pool), "the pools the rules have are named: {}", refused.message);
+    request.pool = pool.clone();
+    let kept = hub.shared_pool_set(&request, "王芳").expect("kept");
+    assert_eq!((kept.groups[0].name.as_str(), kept.groups[0].by.as_str()), ("县直统筹", "王芳"));
+    let summary = hub.summary(2025).expect("summary");
+    let finance = summary.slots.iter().find(|x| x.pool == pool).map(|x| x.held).unwrap_or_default();
+    let group = &summary.shared_slots[0];
+    assert_eq!((group.approved, group.held, group.free), (4, finance, 4u32.saturating_sub(finance)));
+    assert_eq!(group.unreported, ["某县财政局"]);
+    assert!(hub.shared_pool_remove("县直统筹", "王芳").expect("removed").groups.is_empty());
 }

@@ -99,6 +99,8 @@ closed_set! {
         /// The 所辖单位 list changed: organs added (by hand or from a workbook), given a level,
         /// or removed.
         Organs = "organs",
+        /// A group of organs sharing a pool's 职数 (统筹职数) set or removed.
+        SharedPool = "shared_pool",
     }
 }
 

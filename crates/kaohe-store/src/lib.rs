@@ -32,6 +32,7 @@ mod people;
 mod rank_records;
 mod roster;
 pub mod settings;
+mod shared_pools;
 mod stored;
 mod timeline;
 mod write;
@@ -49,6 +50,7 @@ pub use people::{
     pinyin_key, GradeFilter, PeopleFilters, PeoplePage, PeopleQuery, PeopleRow, PeopleSort, PeopleSortKey,
 };
 pub use roster::{result_field, Change, ADDED};
+pub use shared_pools::{SharedPool, SHARED_POOLS};
 pub use timeline::{timeline, TimelineEntry, TimelineKind};
 
 use chrono::NaiveDate;
@@ -127,6 +129,12 @@ pub enum StoreError {
     OrganNotListed { organ: String },
     #[error("「{organ}」有 {people} 名人员，不能从所辖单位名单中删除；请先在名册中把这些人员调往其他单位")]
     OrganInUse { organ: String, people: u64 },
+    #[error("「{organ}」属于统筹职数「{group}」，不能从所辖单位名单中删除；请先把它从该统筹中去掉")]
+    OrganShared { organ: String, group: String },
+    #[error("「{organ}」已在{pool}的统筹职数「{other}」中，一个单位的同一职数池只能参加一个统筹")]
+    SharedPoolTaken { organ: String, pool: String, other: String },
+    #[error("没有名为「{name}」的统筹职数")]
+    SharedPoolMissing { name: String },
 }
 
 impl From<kaohe_files::FileError> for StoreError {
@@ -154,7 +162,8 @@ impl StoreError {
             StoreError::WrongPassword { .. } => ErrorCode::WrongPassword,
             StoreError::WeakPassword(_) => ErrorCode::BadArgument,
             StoreError::OrganNotListed { .. } => ErrorCode::UnknownOrgan,
-            StoreError::OrganInUse { .. } => ErrorCode::OrganInUse,
+            StoreError::OrganInUse { .. } | StoreError::OrganShared { .. } => ErrorCode::OrganInUse,
+            StoreError::SharedPoolTaken { .. } | StoreError::SharedPoolMissing { .. } => ErrorCode::BadArgument,
             StoreError::Sqlite(_)
             | StoreError::Folder { .. }
             | StoreError::Missing { .. }

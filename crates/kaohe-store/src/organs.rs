@@ -123,6 +123,7 @@ impl Store {
     /// or an organ that people of the database belong to, refuses the whole call, naming it.
     pub fn remove_organs(&mut self, names: &[String], by: &str) -> Result<Vec<String>, StoreError> {
         let tx = self.conn.transaction()?;
+        let groups = crate::shared_pools::read(&tx)?;
         let mut removed: Vec<String> = Vec::new();
         for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
             if removed.iter().any(|r| r == name) {
@@ -141,6 +142,9 @@ impl Store {
                     return Err(StoreError::OrganInUse { organ: name.to_string(), people: people as u64 })
                 }
                 Some(_) => {}
+            }
+            if let Some(group) = crate::shared_pools::group_of(&groups, name) {
+                return Err(StoreError::OrganShared { organ: name.to_string(), group: group.name.clone() });
             }
             tx.execute("DELETE FROM organ_slots WHERE organ = ?1", [name])?;
             tx.execute("DELETE FROM organs WHERE name = ?1", [name])?;

@@ -4,9 +4,28 @@
 
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './call';
-import type { ExportProgress, IsoDate, OrganChange, Receipts, Summary, SupervisedOrgan } from './types';
+import type {
+  ExportProgress,
+  IsoDate,
+  OrganChange,
+  Receipts,
+  SharedPoolList,
+  SharedPoolRequest,
+  Summary,
+  SupervisedOrgan,
+} from './types';
 
-export type { OrganChange, OrganSummary, Receipts, Summary, SupervisedOrgan } from './types';
+export type {
+  OrganChange,
+  OrganSummary,
+  Receipts,
+  SharedPool,
+  SharedPoolList,
+  SharedPoolRequest,
+  SharedSlots,
+  Summary,
+  SupervisedOrgan,
+} from './types';
 
 /** Saves the organ's package of the finalised year where the clerk chooses; null when cancelled. */
 export function reportPackage(year: number, organ: string, asOf: IsoDate | null, by: string): Promise<string | null> {
@@ -41,6 +60,21 @@ export function supervisedRemove(name: string, by: string): Promise<OrganChange>
 /** 「从表格导入…」: a workbook chosen in the shell's dialog, its organs added; null when cancelled. */
 export function supervisedImport(by: string): Promise<OrganChange | null> {
   return call('supervised_import', { by });
+}
+
+/** 统筹职数: the groups, and the profile's pools and the 所辖单位 a group may name. */
+export function sharedPools(): Promise<SharedPoolList> {
+  return call('shared_pools');
+}
+
+/** Sets a 统筹职数 group (one of the same name replaced); the list after it. */
+export function sharedPoolSet(request: SharedPoolRequest, by: string): Promise<SharedPoolList> {
+  return call('shared_pool_set', { request, by });
+}
+
+/** Removes a 统筹职数 group; the list after it. */
+export function sharedPoolRemove(name: string, by: string): Promise<SharedPoolList> {
+  return call('shared_pool_remove', { name, by });
 }
 
 /** The year's 汇总 of the packages received. */

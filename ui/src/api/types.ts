@@ -43,6 +43,11 @@ export type {
   // kaohe_desk::organs (`kaohe organs --json`, docs/cli.md)
   SupervisedOrgan,
   OrganChange,
+  // kaohe_desk::shared_slots, kaohe_store::SharedPool (`kaohe shared-pool --json`, docs/cli.md)
+  SharedPool,
+  SharedPoolList,
+  SharedPoolRequest,
+  SharedSlots,
   // kaohe_desk::whatif (`kaohe whatif --json`, docs/cli.md)
   AssessmentComparison,
   AssessmentTry,

@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 use super::{parse_date, Session};
 use crate::error::{CommandError, ErrorCode};
 use crate::organs::{self, OrganChange, SupervisedOrgan};
+use crate::shared_slots::{self, SharedPoolList, SharedPoolRequest};
 use crate::summary::{self, MakeRequest, Receipts, Refusal, Summary};
 
 impl Session {
@@ -85,5 +86,26 @@ impl Session {
         let by = crate::committee::operator(by)?.to_string();
         let Some(path) = ask()? else { return Ok(None) };
         self.writing(|store| Ok(organs::import_list(store, self.profile(), &path, &by)?)).map(Some)
+    }
+
+    /// 统筹职数: the groups defined, and the pools and organs a group may name.
+    pub fn shared_pools(&self) -> Result<SharedPoolList, CommandError> {
+        self.reading(|store| Ok(shared_slots::shared_pools(store, self.profile())?))
+    }
+
+    /// Sets a 统筹职数 group (one of the same name replaced); the list after it.
+    pub fn shared_pool_set(&self, request: &SharedPoolRequest, by: &str) -> Result<SharedPoolList, CommandError> {
+        self.writing(|store| {
+            shared_slots::set_shared_pool(store, self.profile(), request, by)?;
+            Ok(shared_slots::shared_pools(store, self.profile())?)
+        })
+    }
+
+    /// Removes a 统筹职数 group; the list after it.
+    pub fn shared_pool_remove(&self, name: &str, by: &str) -> Result<SharedPoolList, CommandError> {
+        self.writing(|store| {
+            shared_slots::remove_shared_pool(store, name, by)?;
+            Ok(shared_slots::shared_pools(store, self.profile())?)
+        })
     }
 }

@@ -4,4 +4,4 @@
  * A kind of entry of the 操作日志, in the order its filter offers them: an import, the
  * committee's decisions (the year's log), and operations on the database itself.
  */
-export type OperationKind = "import" | "override" | "supplement" | "ratio" | "finalize" | "reopen" | "backup" | "restore" | "profile" | "operator" | "password" | "verify" | "receive" | "organs";
+export type OperationKind = "import" | "override" | "supplement" | "ratio" | "finalize" | "reopen" | "backup" | "restore" | "profile" | "operator" | "password" | "verify" | "receive" | "organs" | "shared_pool";

@@ -3,6 +3,7 @@ import type { GroupSummary } from "./GroupSummary";
 import type { OrganSummary } from "./OrganSummary";
 import type { OrganTotals } from "./OrganTotals";
 import type { OverRatio } from "./OverRatio";
+import type { SharedSlots } from "./SharedSlots";
 import type { SlotSummary } from "./SlotSummary";
 
 /**
@@ -16,4 +17,13 @@ profile: string, normal_ratio: number, organs: Array<OrganSummary>, totals: Orga
 /**
  * Organs of the 汇总 database's 单位 list with no package for the year.
  */
-unreported: Array<string>, conflicts: Array<string>, };
+unreported: Array<string>, conflicts: Array<string>, 
+/**
+ * 统筹职数: the groups of organs sharing a pool's 职数 (local data, domain.md §3 [U]).
+ */
+shared_slots: Array<SharedSlots>, 
+/**
+ * What a checker should look at that is not a conflict of the packages: a 统筹职数 group
+ * whose proposals exceed its free places.
+ */
+warnings: Array<string>, };

@@ -36,6 +36,8 @@ import type { PromotionTry } from './PromotionTry';
 import type { Receipts } from './Receipts';
 import type { RestoreOutcome } from './RestoreOutcome';
 import type { SettingsInfo } from './SettingsInfo';
+import type { SharedPoolList } from './SharedPoolList';
+import type { SharedPoolRequest } from './SharedPoolRequest';
 import type { Summary } from './Summary';
 import type { SupervisedOrgan } from './SupervisedOrgan';
 
@@ -96,6 +98,9 @@ export const COMMAND_NAMES = [
   'supervised_add',
   'supervised_remove',
   'supervised_import',
+  'shared_pools',
+  'shared_pool_set',
+  'shared_pool_remove',
   'summary',
   'export_summary',
 ] as const;
@@ -163,6 +168,9 @@ export interface Commands {
   supervised_add: { args: { name: string; level?: string | null; by: string }; answer: OrganChange };
   supervised_remove: { args: { name: string; by: string }; answer: OrganChange };
   supervised_import: { args: { by: string }; answer: OrganChange | null };
+  shared_pools: { args: Record<never, never>; answer: SharedPoolList };
+  shared_pool_set: { args: { request: SharedPoolRequest; by: string }; answer: SharedPoolList };
+  shared_pool_remove: { args: { name: string; by: string }; answer: SharedPoolList };
   summary: { args: { year: number }; answer: Summary };
   export_summary: { args: { year: number; onProgress: Channel<ExportProgress> }; answer: string | null };
 }

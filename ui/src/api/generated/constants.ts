@@ -13,7 +13,7 @@ import type { ResultCode } from './ResultCode';
 export const ERROR_CODES = ['file_unreadable', 'sheet_missing', 'column_missing', 'nothing_readable', 'profile_invalid', 'database', 'bad_argument', 'write_failed', 'year_locked', 'year_not_locked', 'not_graded', 'cannot_finalize', 'reason_required', 'unknown_person', 'unknown_organ', 'no_preview', 'internal', 'cancelled', 'password_required', 'wrong_password', 'package_refused', 'package_exists', 'database_too_new', 'not_a_kaohe_database', 'database_read_only', 'backup_unsafe', 'backup_damaged', 'not_supplementable', 'organ_in_use'] as const satisfies readonly ErrorCode[];
 
 /** Every kind of entry of the 操作日志, in the order its filter offers them (kaohe_store::OperationKind). */
-export const OPERATION_KINDS = ['import', 'override', 'supplement', 'ratio', 'finalize', 'reopen', 'backup', 'restore', 'profile', 'operator', 'password', 'verify', 'receive', 'organs'] as const satisfies readonly OperationKind[];
+export const OPERATION_KINDS = ['import', 'override', 'supplement', 'ratio', 'finalize', 'reopen', 'backup', 'restore', 'profile', 'operator', 'password', 'verify', 'receive', 'organs', 'shared_pool'] as const satisfies readonly OperationKind[];
 
 /** What an entry of a year's assessment log records (kaohe_store::LogAction). */
 export const LOG_ACTIONS = ['override', 'supplement', 'ratio', 'finalize', 'reopen'] as const satisfies readonly LogAction[];

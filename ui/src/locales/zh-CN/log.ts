@@ -33,6 +33,7 @@ export default {
     verify: '核查标记',
     receive: '接收上报',
     organs: '所辖单位',
+    shared_pool: '统筹职数',
   },
   what: {
     import: '导入「{file}」：人员 {people} 人，问题 {issues} 处',
@@ -54,5 +55,8 @@ export default {
     receiveReplacing: '接收「{file}」：{to}，{people} 人，替换此前接收的「{from}」',
     organs: '所辖单位名单{what}',
     organsFrom: '从「{file}」导入所辖单位名单：{what}',
+    sharedPoolSet: '统筹职数「{name}」：{to}',
+    sharedPoolChanged: '统筹职数「{name}」：{from} → {to}',
+    sharedPoolRemoved: '删除统筹职数「{name}」（{from}）',
   },
 } as const;

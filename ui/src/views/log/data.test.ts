@@ -31,3 +31,19 @@ describe('操作日志 entries of the 所辖单位 list', () => {
     expect(whatText(entry({ from: '删除1个：某县统计局' }))).toBe('所辖单位名单删除1个：某县统计局');
   });
 });
+
+describe('操作日志 entries of 统筹职数', () => {
+  it('says the group set, changed or removed', () => {
+    const group = (e: Partial<Operation>) => entry({ kind: 'shared_pool', subject: '县直统筹', ...e });
+    expect(kindLabel('shared_pool')).toBe('统筹职数');
+    expect(whatText(group({ to: '三级和四级主任科员，核定5：甲镇、乙镇' }))).toBe(
+      '统筹职数「县直统筹」：三级和四级主任科员，核定5：甲镇、乙镇',
+    );
+    expect(whatText(group({ from: '三级和四级主任科员，核定5：甲镇', to: '三级和四级主任科员，核定6：甲镇' }))).toBe(
+      '统筹职数「县直统筹」：三级和四级主任科员，核定5：甲镇 → 三级和四级主任科员，核定6：甲镇',
+    );
+    expect(whatText(group({ from: '三级和四级主任科员，核定5：甲镇' }))).toBe(
+      '删除统筹职数「县直统筹」（三级和四级主任科员，核定5：甲镇）',
+    );
+  });
+});

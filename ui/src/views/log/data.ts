@@ -68,6 +68,11 @@ export function whatText(op: Operation): string {
         ? t('log.what.organsFrom', { file: op.subject, what: v(what) })
         : t('log.what.organs', { what: v(what) });
     }
+    case 'shared_pool':
+      if (op.to === null) return t('log.what.sharedPoolRemoved', { name: v(op.subject), from: v(op.from) });
+      return op.from
+        ? t('log.what.sharedPoolChanged', { name: v(op.subject), from: op.from, to: op.to })
+        : t('log.what.sharedPoolSet', { name: v(op.subject), to: op.to });
     case 'verify':
       return t('log.what.verify', { subject: v(op.subject), to: v(op.to) });
     default:

@@ -308,6 +308,59 @@ describe('汇总 page', () => {
     page.unmount();
   });
 
+  it('shows the 统筹职数 groups, local with their basis, and a group over its free places among the warnings', async () => {
+    const warning = '统筹职数「县直统筹」（三级和四级主任科员，本地统筹）拟晋升3人，超过空缺2个，超出1人';
+    const shared: Summary = {
+      ...threeOrgans,
+      shared_slots: [
+        {
+          name: '县直统筹',
+          pool: '三级和四级主任科员',
+          source: '某县委组织部〔2024〕3号',
+          organs: ['某市财政局', '某县人力资源和社会保障局', '某县市场监督管理局', '某县财政局'],
+          approved: 5,
+          held: 3,
+          free: 2,
+          over_held: 0,
+          candidates: 6,
+          proposed: 3,
+          exceeds: true,
+          over_proposed: 1,
+          unreported: ['某县财政局'],
+          remarks: ['某市财政局上报的本单位核定职数（1）不计入统筹，按统筹核定职数5计算'],
+        },
+      ],
+      warnings: [warning],
+    };
+    fakeShell({ summary: () => shared }, calls);
+    const page = await mountSection(SummaryPage);
+    const [row] = rows(page, 'summary-shared');
+    expect(row!.slice(0, 8)).toEqual([
+      '县直统筹',
+      '三级和四级主任科员',
+      '某市财政局、某县人力资源和社会保障局、某县市场监督管理局、某县财政局',
+      '5',
+      '3',
+      '2',
+      '6',
+      '3',
+    ]);
+    expect(row![8]).toBe(
+      '拟晋升超过空缺 1 人本地统筹（依据：某县委组织部〔2024〕3号）尚未上报：某县财政局某市财政局上报的本单位核定职数（1）不计入统筹，按统筹核定职数5计算',
+    );
+    expect(page.get('[data-test="summary-shared-exceeds"]').text()).toBe('拟晋升超过空缺 1 人');
+    expect(page.findAll('[data-test="summary-warning"]').map((w) => w.text())).toEqual([`提示：${warning}`]);
+    page.unmount();
+  });
+
+  it('shows no 统筹职数 table when no group is defined', async () => {
+    fakeShell({ summary: () => threeOrgans }, calls);
+    const page = await mountSection(SummaryPage);
+    expect(page.find('[data-test="summary-shared"]').exists()).toBe(false);
+    expect(page.find('[data-test="summary-warning"]').exists()).toBe(false);
+    page.unmount();
+  });
+
   it(`pages a city's organs ${ROWS_PER_PAGE} at a time, from the first page again for another year`, async () => {
     // Two pages and ten organs on a third.
     const count = 2 * ROWS_PER_PAGE + 10;

@@ -99,7 +99,7 @@ const zhCN = {
     file_unreadable: '文件无法读取',
     sheet_missing: '缺少工作表',
     column_missing: '缺少必需的列',
-    nothing_readable: '没有读到任何人员',
+    nothing_readable: '没有读到可用的内容',
     profile_invalid: '规则文件无效',
     database: '数据库出错',
     bad_argument: '参数有误',

@@ -156,7 +156,7 @@ describe('打印与导出: saving workbooks', () => {
     const panel = await mountPanel();
     await click(panel, 'export-national');
     const failure = panel.get('[data-test="export-failure"]').text();
-    expect(failure).toContain('没有读到任何人员');
+    expect(failure).toContain('没有读到可用的内容');
     expect(failure).toContain('2031年度没有参加考核的人员，没有可导出的考核结果。');
     expect(panel.find('[data-test="export-saved"]').exists()).toBe(false);
     panel.unmount();

@@ -453,6 +453,24 @@ fn the_supervised_organs_are_listed_without_a_roster() {
     assert_eq!(s["unreported"], serde_json::json!(["某县审计局", "某县财政局"]));
     let text = ok(&["summary", "--year", "2025", "--db", &sum]).stdout;
     assert!(text.contains("尚未上报：某县审计局、某县财政局"), "{text}");
+    // The list with the year: which organs have reported.
+    let listed = json(&ok(&["organs", "--year", "2025", "--db", &sum, "--json"]));
+    let received: Vec<(&str, bool)> = listed
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|o| (o["name"].as_str().unwrap_or_default(), o["received"].as_bool().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        received,
+        [("某市财政局", true), ("某县人力资源和社会保障局", true), ("某县财政局", false), ("某县审计局", false)]
+    );
+    let text = ok(&["organs", "--year", "2025", "--db", &sum]).stdout;
+    assert!(text.contains("  某县财政局（正科级），2025年度未上报\n"), "{text}");
+    assert!(text.contains("  某市财政局（市(地)），2025年度已上报\n"), "{text}");
+    let wrong = kaohe(&["organs", "--year", "二〇二五", "--db", &sum]);
+    assert_eq!(wrong.status, 1, "{}", wrong.stderr);
+    assert!(wrong.stderr.contains("--year 的年度「二〇二五」无效"), "{}", wrong.stderr);
 
     // An organ people belong to stays on the list (the organ's own database).
     let org = dir.path().join("org.db").display().to_string();

@@ -103,6 +103,9 @@ enum Command {
         /// 删除单位（可多个；有人员的单位不能删除）
         #[arg(long, value_name = "单位", num_args = 1..)]
         remove: Vec<String>,
+        /// 列出时：各单位这一年度是否已上报
+        #[arg(long, value_name = "YYYY", conflicts_with_all = ["from", "add", "remove"])]
+        year: Option<String>,
     },
     /// 汇总：统筹职数（几个单位共用一个职数池的核定职数；本地做法，须写明依据）
     #[command(name = "shared-pool")]
@@ -483,9 +486,9 @@ pub(super) fn parse(args: &[String]) -> Result<Options, Result<super::Output, Fa
             o.command = "summary";
             (o.year, o.out) = (year, out);
         }
-        Command::Organs { from, add, level, remove } => {
+        Command::Organs { from, add, level, remove, year } => {
             o.command = "organs";
-            (o.from, o.add, o.level, o.remove_names) = (from, add, level, remove);
+            (o.from, o.add, o.level, o.remove_names, o.year) = (from, add, level, remove, year);
         }
         Command::SharedPool { list: _, set, pool, approved, organs, source, remove } => {
             o.command = "shared-pool";

@@ -153,7 +153,8 @@ fn summary_text(x: &Summary) -> String {
     s
 }
 
-/// `kaohe organs`: the 所辖单位 list, or a change of it (`--from`, `--add`, `--remove`).
+/// `kaohe organs`: the 所辖单位 list (with `--year`, whether each organ's package of the year was
+/// received), or a change of it (`--from`, `--add`, `--remove`).
 pub(super) fn organs(o: &Options, sink: &mut dyn std::io::Write) -> Result<Output, Failure> {
     let change = if let Some(file) = &o.from {
         let profile = profile_of(o)?;
@@ -174,7 +175,8 @@ pub(super) fn organs(o: &Options, sink: &mut dyn std::io::Write) -> Result<Outpu
         }
         return Ok(Output { status: 0, stdout: change_text(&change), stderr: String::new() });
     }
-    let listed = organs::supervised_organs(&read_store(o)?, None)?;
+    let year = o.year.as_deref().map(super::assess::year_text).transpose()?;
+    let listed = organs::supervised_organs(&read_store(o)?, year)?;
     if o.json {
         write_json(sink, &listed)?;
         return Ok(Output::default());
@@ -187,7 +189,12 @@ pub(super) fn organs(o: &Options, sink: &mut dyn std::io::Write) -> Result<Outpu
         for x in &listed {
             let level = x.level.as_deref().map(|l| format!("（{l}）")).unwrap_or_default();
             let people = if x.people > 0 { format!("，人员 {} 人", x.people) } else { String::new() };
-            let _ = writeln!(s, "  {}{level}{people}", x.name);
+            let reported = match year {
+                Some(y) if x.received => format!("，{y}年度已上报"),
+                Some(y) => format!("，{y}年度未上报"),
+                None => String::new(),
+            };
+            let _ = writeln!(s, "  {}{level}{people}{reported}", x.name);
         }
     }
     Ok(Output { status: 0, stdout: s, stderr: String::new() })

@@ -54,7 +54,7 @@ const USAGE: &str = "用法：
   kaohe report-package --year YYYY --organ 单位 [--as-of YYYY-MM-DD] --out FILE.kaohe [--by 姓名] [--db PATH] [--profile FILE]   # 上报（须已定稿）
   kaohe receive FILE… [--replace] [--by 姓名] [--db PATH] [--json]   # 汇总：接收上报文件
   kaohe summary --year YYYY [--db PATH] [--profile FILE] [--out 汇总.xlsx] [--json]   # 汇总：各单位情况
-  kaohe organs [--db PATH] [--json]   # 汇总：所辖单位名单
+  kaohe organs [--year YYYY] [--db PATH] [--json]   # 汇总：所辖单位名单（--year：各单位是否已上报）
   kaohe organs (--from 单位名单.xlsx | --add 单位… [--level 机构级别] | --remove 单位…) [--by 姓名] [--db PATH] [--json]
   kaohe shared-pool [--db PATH] [--list] [--json]   # 汇总：统筹职数（本地统筹，须写明依据）
   kaohe shared-pool --set 名称 --pool 职数池 --approved N --organs 单位,单位,… --source 依据 [--by 姓名] [--db PATH] [--json]

@@ -67,19 +67,15 @@ pub fn supervised_organs(store: &Store, year: Option<i32>) -> Result<Vec<Supervi
 /// A level as the profile names it, or as written with a warning (`None`: nothing written).
 fn level_of(profile: &Profile, organ: &str, level: Option<&str>, warnings: &mut Vec<String>) -> Option<String> {
     let written = level.map(str::trim).filter(|l| !l.is_empty())?;
-    match profile.organ_level(written) {
-        Some(known) => {
+    match profile.read_organ_level(written) {
+        Ok(known) => {
             if let Some(w) = &known.import_warning {
                 warnings.push(format!("「{organ}」的机构级别「{written}」{w}"));
             }
             Some(known.name.clone())
         }
-        None => {
-            let known: Vec<&str> = profile.organ_levels.iter().map(|o| o.name.as_str()).collect();
-            warnings.push(format!(
-                "「{organ}」的机构级别「{written}」不是规则中的机关层级（{}），已按原文记录",
-                known.join("、")
-            ));
+        Err(why) => {
+            warnings.push(format!("「{organ}」的机构级别「{written}」{why}，已按原文记录"));
             Some(written.to_string())
         }
     }

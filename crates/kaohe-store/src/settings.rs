@@ -170,20 +170,30 @@ fn vacuum_into(conn: &Connection, dest: &Path) -> Result<(), StoreError> {
     })
 }
 
+/// A setting's value on `conn` (the store's connection or a transaction of it), if set.
+pub(crate) fn read_setting(conn: &Connection, key: &str) -> Result<Option<String>, StoreError> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+/// Sets a setting on `conn` (the store's connection or a transaction of it).
+pub(crate) fn write_setting(conn: &Connection, key: &str, value: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        params![key, value, now()],
+    )?;
+    Ok(())
+}
+
 impl Store {
     /// A setting's value, if set.
     pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+        read_setting(&self.conn, key)
     }
 
     /// Sets a setting.
     pub fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.conn.execute(
-            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            params![key, value, now()],
-        )?;
-        Ok(())
+        write_setting(&self.conn, key, value)
     }
 
     /// Removes a setting (back to its default).

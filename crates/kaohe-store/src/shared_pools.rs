@@ -6,7 +6,7 @@
 //! in one group per pool) are made inside it. Which pools exist is the rule profile's, checked by
 //! kaohe-desk before.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::operations::OperationRecord;
@@ -52,9 +52,7 @@ struct Stored {
 
 /// The groups as stored on `conn`.
 pub(crate) fn read(conn: &Connection) -> Result<Vec<SharedPool>, StoreError> {
-    let text: Option<String> =
-        conn.query_row("SELECT value FROM settings WHERE key = ?1", [SHARED_POOLS], |r| r.get(0)).optional()?;
-    let Some(text) = text else { return Ok(Vec::new()) };
+    let Some(text) = crate::settings::read_setting(conn, SHARED_POOLS)? else { return Ok(Vec::new()) };
     let version = serde_json::from_str::<serde_json::Value>(&text).ok().and_then(|v| v["version"].as_u64());
     if version.is_some_and(|v| v > u64::from(VERSION)) {
         return Err(StoreError::Corrupt(format!(
@@ -70,12 +68,7 @@ pub(crate) fn read(conn: &Connection) -> Result<Vec<SharedPool>, StoreError> {
 fn write(conn: &Connection, groups: &[SharedPool]) -> Result<(), StoreError> {
     let text = serde_json::to_string(&Stored { version: VERSION, groups: groups.to_vec() })
         .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    conn.execute(
-        "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-        params![SHARED_POOLS, text, now()],
-    )?;
-    Ok(())
+    crate::settings::write_setting(conn, SHARED_POOLS, &text)
 }
 
 /// The first of `groups` that `organ` belongs to, if any.

@@ -83,20 +83,17 @@ pub fn read_organ_list(path: &Path, profile: &Profile) -> Result<OrganListRead, 
                         level_col.map(|c| column_letter(col0 + c as u32)).unwrap_or_default()
                     ),
                 };
-                match profile.organ_level(&written) {
-                    Some(known) => {
+                match profile.read_organ_level(&written) {
+                    Ok(known) => {
                         if let Some(w) = &known.import_warning {
                             out.warnings
                                 .push(Issue { code: IssueCode::VagueValue, ..at(format!("「{written}」{w}")) });
                         }
                         known.name.clone()
                     }
-                    None => {
-                        let known: Vec<&str> = profile.organ_levels.iter().map(|o| o.name.as_str()).collect();
-                        out.warnings.push(at(format!(
-                            "「{written}」不是规则中的机关层级（{}），已按原文记录；晋升时用不到它定的职级设置规格",
-                            known.join("、")
-                        )));
+                    Err(why) => {
+                        out.warnings
+                            .push(at(format!("「{written}」{why}，已按原文记录；晋升时用不到它定的职级设置规格")));
                         written
                     }
                 }

@@ -559,6 +559,17 @@ impl Profile {
         self.index.organ_levels.get(&squeeze(name)).map(|&i| &self.organ_levels[i])
     }
 
+    /// A 机关层级 as written in a roster or a list of organs, read against the profile: the level
+    /// it names, or — for one the profile does not have — the words saying so, naming those it
+    /// has (「不是规则中的机关层级（中央、省…）」). A level found may carry its own caution
+    /// (`OrganLevel::import_warning`, e.g. a bare 区).
+    pub fn read_organ_level(&self, written: &str) -> Result<&OrganLevel, String> {
+        self.organ_level(written).ok_or_else(|| {
+            let known: Vec<&str> = self.organ_levels.iter().map(|o| o.name.as_str()).collect();
+            format!("不是规则中的机关层级（{}）", known.join("、"))
+        })
+    }
+
     pub fn pool(&self, name: &str) -> Option<(usize, &Pool)> {
         self.index.pools.get(&squeeze(name)).map(|&i| (i, &self.pools[i]))
     }

@@ -55,23 +55,16 @@ pub(crate) fn read_organs(t: &Table, profile: &Profile, roster: &mut Roster, iss
             ));
             continue;
         }
-        let level = cell::text(t.get(cells, "机关层级")).and_then(|l| match profile.organ_level(&l) {
-            Some(ol) => {
+        let level = cell::text(t.get(cells, "机关层级")).and_then(|l| match profile.read_organ_level(&l) {
+            Ok(ol) => {
                 if let Some(w) = &ol.import_warning {
                     issues.push(t.issue_at(row, cells, "机关层级", IssueCode::VagueValue, Severity::Warning, w));
                 }
                 Some(ol.name.clone())
             }
-            None => {
-                let known: Vec<&str> = profile.organ_levels.iter().map(|o| o.name.as_str()).collect();
-                issues.push(t.issue_at(
-                    row,
-                    cells,
-                    "机关层级",
-                    IssueCode::UnknownOrganLevel,
-                    Severity::Warning,
-                    &format!("不是规则中的机关层级（{}）", known.join("、")),
-                ));
+            Err(why) => {
+                let code = IssueCode::UnknownOrganLevel;
+                issues.push(t.issue_at(row, cells, "机关层级", code, Severity::Warning, &why));
                 None
             }
         });

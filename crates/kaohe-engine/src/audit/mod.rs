@@ -279,7 +279,8 @@ fn finding(kind: FindingKind, p: &Person, year: Option<i32>, tail: &str, reason:
 }
 
 /// Everything the audit finds in `roster` on `as_of`, given the promotions the imports recorded
-/// (those of the roster's rank records are added, [`all_steps`]). In the order of [`FindingKind::ALL`], then organ, name and year.
+/// (those of the roster's rank records are added, [`all_steps`]). In the order of
+/// [`FindingKind::ALL`], then organ, name and year.
 pub fn audit(roster: &Roster, profile: &Profile, as_of: NaiveDate, steps: &[RankStep]) -> Vec<Finding> {
     let index: HashMap<&str, usize> = roster.people.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let mut results: Vec<Vec<&YearResult>> = vec![Vec::new(); roster.people.len()];
